@@ -1,0 +1,36 @@
+import type { Role } from '../../modules/auth/auth.schema.js';
+import type { Actor } from './actor.js';
+
+export const PERMISSIONS = [
+  'org.read', 'org.write',
+  'grid.read', 'grid.write', 'duty.write',
+  'people.read', 'people.write', 'people.reveal', 'people.import',
+  'members.read', 'members.write', 'members.import',
+  'audit.read', 'users.manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** What each role may do at all; the data scope then narrows it to particular records. */
+const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  county_admin: PERMISSIONS,
+  community_admin: [
+    'org.read', 'grid.read', 'grid.write', 'duty.write', 'people.read', 'people.write', 'people.reveal',
+    'people.import', 'members.read', 'members.write', 'members.import',
+  ],
+  grid_worker: ['org.read', 'grid.read', 'people.read', 'people.write', 'people.reveal', 'members.read'],
+  unit_admin: ['org.read', 'grid.read', 'members.read', 'members.write', 'people.read'],
+  party_member: ['org.read', 'grid.read'],
+  volunteer: ['org.read', 'grid.read'],
+  alley_head: ['org.read', 'grid.read', 'people.read'],
+  resident: ['grid.read'],
+};
+
+export function permissionsOf(actor: Actor): Permission[] {
+  const set = new Set<Permission>();
+  for (const b of actor.bindings) for (const p of ROLE_PERMISSIONS[b.role]) set.add(p);
+  return PERMISSIONS.filter((p) => set.has(p));
+}
+
+export function can(actor: Actor, permission: Permission): boolean {
+  return actor.bindings.some((b) => ROLE_PERMISSIONS[b.role].includes(permission));
+}

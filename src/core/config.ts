@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const DEFAULT_SECRET = 'lianjian-dev-secret-change-me';
+
+const ZEnv = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  SESSION_SECRET: z.string().min(16).default(DEFAULT_SECRET),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SEED_DEMO: z
+    .enum(['true', 'false', '1', '0'])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true' || v === '1')),
+});
+
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  /** PostgreSQL connection string; when absent the embedded PGlite in dataDir is used. */
+  databaseUrl?: string;
+  sessionSecret: string;
+  logLevel: string;
+  /** Seed the demo data set into an empty database at start. */
+  seedDemo: boolean;
+  /** Where the built web app lives; null disables static serving (tests). */
+  webDistDir: string | null;
+}
+
+/** Parses the environment once at start; throws a readable error listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = process.cwd()): AppConfig {
+  const parsed = ZEnv.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  if (production && (env.SESSION_SECRET === undefined || e.SESSION_SECRET === DEFAULT_SECRET)) {
+    throw new Error('Invalid configuration:\n  SESSION_SECRET: must be set to a non-default value in production');
+  }
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(rootDir, e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    sessionSecret: e.SESSION_SECRET,
+    logLevel: e.LOG_LEVEL,
+    seedDemo: production ? false : (e.SEED_DEMO ?? true),
+    webDistDir: path.resolve(rootDir, 'dist/web'),
+  };
+}

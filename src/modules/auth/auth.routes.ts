@@ -1,0 +1,67 @@
+import { inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import { requestMeta, requireActor, SESSION_COOKIE } from '../../core/auth/plugin.js';
+import { permissionsOf } from '../../core/auth/permissions.js';
+import type { App } from '../../core/http/types.js';
+import { grids } from '../grid/grid.schema.js';
+import { organisations } from '../org/org.schema.js';
+import { ZChangePasswordRequest, ZLoginRequest, ZMeResponse } from './auth.contracts.js';
+import { changePassword, login, logout, SESSION_TTL_MS } from './auth.service.js';
+
+const ZOk = z.object({ ok: z.literal(true) });
+
+export async function authRoutes(app: App): Promise<void> {
+  app.post('/auth/login', {
+    schema: { tags: ['auth'], body: ZLoginRequest, response: { 200: ZOk } },
+  }, async (req, reply) => {
+    const result = await login({ db: app.db, secret: app.config.sessionSecret, ...req.body, meta: requestMeta(req) });
+    reply.setCookie(SESSION_COOKIE, result.token, {
+      path: '/', httpOnly: true, sameSite: 'lax', secure: app.config.nodeEnv === 'production',
+      maxAge: Math.floor(SESSION_TTL_MS / 1000),
+    });
+    return { ok: true as const };
+  });
+
+  app.post('/auth/logout', { schema: { tags: ['auth'], response: { 200: ZOk } } }, async (req, reply) => {
+    const actor = requireActor(req);
+    await logout({ db: app.db, secret: app.config.sessionSecret, token: req.sessionToken ?? '', actor });
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true as const };
+  });
+
+  app.get('/auth/me', { schema: { tags: ['auth'], response: { 200: ZMeResponse } } }, async (req) => {
+    const actor = requireActor(req);
+    const orgIds = actor.bindings.map((b) => b.scopeOrgId).filter((x): x is string => !!x);
+    const gridIds = actor.bindings.map((b) => b.scopeGridId).filter((x): x is string => !!x);
+    const orgNames = new Map(
+      orgIds.length ? (await app.db.select({ id: organisations.id, name: organisations.name }).from(organisations)
+        .where(inArray(organisations.id, orgIds))).map((o) => [o.id, o.name]) : [],
+    );
+    const gridNames = new Map(
+      gridIds.length ? (await app.db.select({ id: grids.id, name: grids.name }).from(grids)
+        .where(inArray(grids.id, gridIds))).map((g) => [g.id, g.name]) : [],
+    );
+    return {
+      user: {
+        id: actor.userId, username: actor.username, displayName: actor.displayName, personId: actor.personId, locale: actor.locale,
+      },
+      roles: actor.bindings.map((b) => ({
+        ...b,
+        scopeOrgName: b.scopeOrgId ? orgNames.get(b.scopeOrgId) ?? null : null,
+        scopeGridName: b.scopeGridId ? gridNames.get(b.scopeGridId) ?? null : null,
+      })),
+      permissions: permissionsOf(actor),
+    };
+  });
+
+  app.post('/auth/change-password', {
+    schema: { tags: ['auth'], body: ZChangePasswordRequest, response: { 200: ZOk } },
+  }, async (req) => {
+    const actor = requireActor(req);
+    await changePassword({
+      db: app.db, secret: app.config.sessionSecret, actor, ...req.body, currentToken: req.sessionToken ?? '',
+    });
+    return { ok: true as const };
+  });
+
+}

@@ -1,0 +1,85 @@
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn, check, date, doublePrecision, index, jsonb, pgEnum, pgTable, smallint, text, uuid,
+} from 'drizzle-orm/pg-core';
+import type { Geometry } from 'geojson';
+import { createdAt, idColumn, updatedAt, version } from '../../core/columns.js';
+import { organisations } from '../org/org.schema.js';
+import { people } from '../people/people.schema.js';
+
+export const gridKind = pgEnum('grid_kind', ['community', 'full_time', 'neighbourhood', 'building', 'alley']);
+
+export const grids = pgTable(
+  'grids',
+  {
+    id: idColumn(),
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    level: smallint('level').notNull(),
+    kind: gridKind('kind').notNull(),
+    parentId: uuid('parent_id').references((): AnyPgColumn => grids.id, { onDelete: 'restrict' }),
+    communityId: uuid('community_id').notNull().references(() => organisations.id, { onDelete: 'restrict' }),
+    boundary: jsonb('boundary').$type<Geometry>(),
+    minLng: doublePrecision('min_lng'),
+    minLat: doublePrecision('min_lat'),
+    maxLng: doublePrecision('max_lng'),
+    maxLat: doublePrecision('max_lat'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    index('grids_parent_idx').on(t.parentId),
+    index('grids_community_idx').on(t.communityId),
+    index('grids_code_prefix_idx').on(t.code.op('text_pattern_ops')),
+    check('grids_level_range', sql`${t.level} between 1 and 4`),
+  ],
+);
+
+export const dutyRole = pgEnum('duty_role', [
+  'community_secretary', 'grid_worker', 'neighbourhood_worker', 'building_head', 'alley_head', 'in_service_member',
+]);
+
+/** 按格定岗、责在格中: who answers for a grid, in which role, since when. */
+export const gridDuties = pgTable(
+  'grid_duties',
+  {
+    id: idColumn(),
+    gridId: uuid('grid_id').notNull().references(() => grids.id, { onDelete: 'restrict' }),
+    personId: uuid('person_id').notNull().references(() => people.id, { onDelete: 'restrict' }),
+    role: dutyRole('role').notNull(),
+    since: date('since').notNull(),
+    until: date('until'),
+    note: text('note'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [index('grid_duties_grid_idx').on(t.gridId), index('grid_duties_person_idx').on(t.personId)],
+);
+
+export interface SixHaves {
+  guideline: boolean;
+  cleaningCompany: boolean;
+  volunteerTeam: boolean;
+  residentsPact: boolean;
+  responsibilityBoard: boolean;
+  culturalFeature: boolean;
+}
+
+/** 背街小巷: 62 regions, each led by one or more alley heads (grid duties on its alley grid). */
+export const alleyRegions = pgTable(
+  'alley_regions',
+  {
+    id: idColumn(),
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    communityId: uuid('community_id').notNull().references(() => organisations.id, { onDelete: 'restrict' }),
+    gridId: uuid('grid_id').references(() => grids.id, { onDelete: 'restrict' }),
+    sixHaves: jsonb('six_haves').$type<SixHaves>().notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [index('alley_regions_community_idx').on(t.communityId)],
+);

@@ -1,0 +1,11 @@
+import type { App } from '../core/http/types.js';
+import { auditRoutes } from './audit/audit.routes.js';
+import { authRoutes } from './auth/auth.routes.js';
+import { healthRoutes } from './health.routes.js';
+
+/** Every module's routes, mounted under /api. A new module adds its folder and one line here. */
+export async function registerModules(app: App): Promise<void> {
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(auditRoutes);
+}

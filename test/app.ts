@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { buildApp } from '../src/app.js';
+import { loadConfig } from '../src/core/config.js';
+import { type Database, openDatabase } from '../src/core/db.js';
+import type { App } from '../src/core/http/types.js';
+import { withDatabase } from './global-setup.js';
+import { seedTestWorld, TEST_PASSWORD, type TestWorld } from './world.js';
+
+export interface TestContext {
+  app: App;
+  database: Database;
+  world: TestWorld;
+  /** Logs in and returns the cookie header value for that user. */
+  cookieFor(username: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** A fresh database for one test file: a copy of the migrated template, on PGlite or PostgreSQL. */
+export async function openTestDatabase(): Promise<Database> {
+  const url = process.env.TEST_DATABASE_URL;
+  const pgTemplate = inject('pgTemplateDb');
+  if (url && pgTemplate) {
+    const name = `lj_t_${randomBytes(5).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${pgTemplate}`);
+    const database = await openDatabase({ databaseUrl: withDatabase(url, name), migrate: false });
+    return {
+      ...database,
+      close: async () => {
+        await database.close();
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await admin.end();
+      },
+    };
+  }
+  const dump = new Blob([readFileSync(inject('pgliteTemplate'))]);
+  return openDatabase({ dataDir: 'memory://', loadDataDir: dump, migrate: false });
+}
+
+export async function createTestContext(opts: { world?: boolean } = {}): Promise<TestContext> {
+  const database = await openTestDatabase();
+  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false' }), webDistDir: null };
+  const app = await buildApp({ config, database, logger: false });
+  const world = opts.world === false ? (undefined as unknown as TestWorld) : await seedTestWorld(database.db);
+  const cookies = new Map<string, string>();
+  return {
+    app, database, world,
+    async cookieFor(username) {
+      const cached = cookies.get(username);
+      if (cached) return cached;
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: TEST_PASSWORD } });
+      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.body}`);
+      const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+      cookies.set(username, cookie);
+      return cookie;
+    },
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
