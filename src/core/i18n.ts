@@ -54,12 +54,14 @@ const nouns: Record<Locale, Record<string, string>> = {
   'zh-CN': {
     organisation: '组织', grid: '网格', person: '人员', party_member: '党员', grid_duty: '网格职责',
     user: '用户', child_organisation: '下级组织', child_grid: '下级网格', code: '编码', username: '用户名',
-    id_number: '身份证号', role_binding: '角色授权', resident: '居民',
+    id_number: '身份证号', role_binding: '角色授权', resident: '居民', alley_region: '背街小巷区域',
+    user_account: '登录账号',
   },
   en: {
     organisation: 'organisation', grid: 'grid', person: 'person', party_member: 'Party member',
     grid_duty: 'grid duty', user: 'user', child_organisation: 'child organisation', child_grid: 'child grid',
     code: 'Code', username: 'Username', id_number: 'ID number', role_binding: 'role binding', resident: 'resident',
+    alley_region: 'alley region', user_account: 'user account',
   },
 };
 

@@ -1,11 +1,15 @@
 import type { App } from '../core/http/types.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
+import { gridRoutes } from './grid/grid.routes.js';
 import { healthRoutes } from './health.routes.js';
+import { orgRoutes } from './org/org.routes.js';
 
 /** Every module's routes, mounted under /api. A new module adds its folder and one line here. */
 export async function registerModules(app: App): Promise<void> {
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(auditRoutes);
+  await app.register(orgRoutes);
+  await app.register(gridRoutes);
 }

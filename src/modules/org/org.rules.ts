@@ -1,0 +1,25 @@
+import type { OrgKind } from './org.contracts.js';
+
+/** Which kinds of organisation may sit directly under which (null = the root). */
+const ALLOWED_PARENTS: Record<OrgKind, (OrgKind | null)[]> = {
+  county: [null],
+  town: ['county'],
+  community: ['town', 'county'],
+  branch: ['community', 'unit'],
+  unit: ['county', 'town'],
+};
+
+export function isAllowedParent(kind: OrgKind, parentKind: OrgKind | null): boolean {
+  return ALLOWED_PARENTS[kind].includes(parentKind);
+}
+
+/** True when making `candidateParentId` the parent of `id` would close a loop, given each node's parent. */
+export function wouldCreateCycle(id: string, candidateParentId: string | null, parentOf: (id: string) => string | null | undefined): boolean {
+  const seen = new Set<string>();
+  for (let cur = candidateParentId; cur; cur = parentOf(cur) ?? null) {
+    if (cur === id) return true;
+    if (seen.has(cur)) return true;
+    seen.add(cur);
+  }
+  return false;
+}

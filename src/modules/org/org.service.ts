@@ -1,0 +1,140 @@
+import { and, asc, count, eq, getTableColumns, ilike, inArray, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { recordAudit } from '../../core/audit.js';
+import type { Actor } from '../../core/auth/actor.js';
+import { assertFound, assertNotReferenced, updateVersioned } from '../../core/crud.js';
+import type { Db } from '../../core/db.js';
+import { AppError } from '../../core/errors.js';
+import { orderBy, type Page, pageWindow } from '../../core/list.js';
+import { roleBindings } from '../auth/auth.schema.js';
+import { grids } from '../grid/grid.schema.js';
+import { partyMembers } from '../members/members.schema.js';
+import { people } from '../people/people.schema.js';
+import type {
+  CreateOrganisation, OrganisationView, OrgKind, OrgListQuery, OrgTreeNode, UpdateOrganisation,
+} from './org.contracts.js';
+import { isAllowedParent, wouldCreateCycle } from './org.rules.js';
+import { organisations } from './org.schema.js';
+
+const parent = alias(organisations, 'parent');
+
+/** Members attached to an organisation, whatever its kind: its unit's, its branch's or its residents. */
+const memberCountSql = sql<number>`(
+  select count(*)::int from ${partyMembers} pm
+  where pm.unit_id = ${organisations.id} or pm.branch_id = ${organisations.id} or pm.residence_community_id = ${organisations.id}
+)`;
+const childCountSql = sql<number>`(select count(*)::int from organisations c where c.parent_id = ${organisations.id})`;
+
+function selectViews(db: Db) {
+  return db
+    .select({ ...getTableColumns(organisations), parentName: parent.name, memberCount: memberCountSql, childCount: childCountSql })
+    .from(organisations)
+    .leftJoin(parent, eq(parent.id, organisations.parentId));
+}
+
+type ViewRow = Awaited<ReturnType<ReturnType<typeof selectViews>['execute']>>[number];
+
+function present(r: ViewRow): OrganisationView {
+  return {
+    ...r, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(),
+    memberCount: Number(r.memberCount), childCount: Number(r.childCount),
+  };
+}
+
+export async function listOrganisations(opts: { db: Db; query: OrgListQuery }): Promise<Page<OrganisationView>> {
+  const q = opts.query;
+  const where = and(
+    q.kind?.length ? inArray(organisations.kind, q.kind) : undefined,
+    q.parentId ? eq(organisations.parentId, q.parentId) : undefined,
+    q.strength ? sql`${q.strength} = any(${organisations.strengths})` : undefined,
+    q.q ? or(ilike(organisations.name, `%${q.q}%`), ilike(organisations.code, `%${q.q}%`)) : undefined,
+  );
+  const sort = orderBy(q.sort, { name: organisations.name, code: organisations.code, kind: organisations.kind, population: organisations.population },
+    [asc(organisations.kind), asc(organisations.code), asc(organisations.name)], organisations.id);
+  const { limit, offset } = pageWindow(q);
+  const [rows, [{ total }]] = await Promise.all([
+    selectViews(opts.db).where(where).orderBy(...sort).limit(limit).offset(offset),
+    opts.db.select({ total: count() }).from(organisations).where(where),
+  ]);
+  return { items: rows.map(present), total, page: q.page, pageSize: q.pageSize };
+}
+
+export async function getOrganisation(opts: { db: Db; id: string }): Promise<OrganisationView> {
+  const [row] = await selectViews(opts.db).where(eq(organisations.id, opts.id));
+  return present(assertFound(row, 'organisation'));
+}
+
+export async function organisationTree(opts: { db: Db; kinds?: OrgKind[] }): Promise<OrgTreeNode[]> {
+  const rows = await opts.db
+    .select({ id: organisations.id, kind: organisations.kind, name: organisations.name, code: organisations.code, parentId: organisations.parentId })
+    .from(organisations)
+    .where(opts.kinds?.length ? inArray(organisations.kind, opts.kinds) : undefined)
+    .orderBy(asc(organisations.code), asc(organisations.name));
+  const nodes = new Map<string, OrgTreeNode>(rows.map((r) => [r.id, { id: r.id, kind: r.kind, name: r.name, code: r.code, children: [] }]));
+  const roots: OrgTreeNode[] = [];
+  for (const r of rows) {
+    const node = nodes.get(r.id)!;
+    const p = r.parentId ? nodes.get(r.parentId) : undefined;
+    if (p) p.children.push(node);
+    else roots.push(node);
+  }
+  return roots;
+}
+
+async function assertValidParent(db: Db, kind: OrgKind, parentId: string | null, selfId?: string): Promise<void> {
+  let parentKind: OrgKind | null = null;
+  if (parentId) {
+    const [p] = await db.select({ kind: organisations.kind }).from(organisations).where(eq(organisations.id, parentId));
+    if (!p) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/parentId', message: 'parent organisation does not exist' }]);
+    parentKind = p.kind;
+  }
+  if (!isAllowedParent(kind, parentKind)) throw new AppError('ORG_PARENT_KIND', { kind, parentKind: parentKind ?? '—' });
+  if (selfId && parentId) {
+    const all = await db.select({ id: organisations.id, parentId: organisations.parentId }).from(organisations);
+    const parentOf = new Map(all.map((o) => [o.id, o.parentId]));
+    if (wouldCreateCycle(selfId, parentId, (id) => parentOf.get(id))) throw new AppError('ORG_CYCLE');
+  }
+}
+
+export async function createOrganisation(opts: { db: Db; actor: Actor; input: CreateOrganisation }): Promise<OrganisationView> {
+  const id = await opts.db.transaction(async (tx) => {
+    await assertValidParent(tx, opts.input.kind, opts.input.parentId ?? null);
+    const [row] = await tx.insert(organisations).values(opts.input).returning();
+    await recordAudit(tx, { actor: opts.actor, action: 'organisation.create', entityType: 'organisation', entityId: row.id, after: row });
+    return row.id;
+  });
+  return getOrganisation({ db: opts.db, id });
+}
+
+export async function updateOrganisation(opts: { db: Db; actor: Actor; id: string; input: UpdateOrganisation }): Promise<OrganisationView> {
+  await opts.db.transaction(async (tx) => {
+    const [before] = await tx.select().from(organisations).where(eq(organisations.id, opts.id));
+    assertFound(before, 'organisation');
+    const { version, ...values } = opts.input;
+    if (values.parentId !== undefined && values.parentId !== before.parentId) {
+      await assertValidParent(tx, before.kind, values.parentId, before.id);
+    }
+    const after = await updateVersioned({ db: tx, table: organisations, id: opts.id, version, values, entity: 'organisation' });
+    await recordAudit(tx, { actor: opts.actor, action: 'organisation.update', entityType: 'organisation', entityId: opts.id, before, after });
+  });
+  return getOrganisation({ db: opts.db, id: opts.id });
+}
+
+export async function deleteOrganisation(opts: { db: Db; actor: Actor; id: string }): Promise<void> {
+  await opts.db.transaction(async (tx) => {
+    const [before] = await tx.select().from(organisations).where(eq(organisations.id, opts.id));
+    assertFound(before, 'organisation');
+    await assertNotReferenced(tx, opts.id, [
+      { referrer: 'child_organisation', table: organisations, column: organisations.parentId },
+      { referrer: 'grid', table: grids, column: grids.communityId },
+      { referrer: 'person', table: people, column: people.communityId },
+      { referrer: 'party_member', table: partyMembers, column: partyMembers.unitId },
+      { referrer: 'party_member', table: partyMembers, column: partyMembers.branchId },
+      { referrer: 'party_member', table: partyMembers, column: partyMembers.residenceCommunityId },
+      { referrer: 'role_binding', table: roleBindings, column: roleBindings.scopeOrgId },
+    ]);
+    await tx.delete(organisations).where(eq(organisations.id, opts.id));
+    await recordAudit(tx, { actor: opts.actor, action: 'organisation.delete', entityType: 'organisation', entityId: opts.id, before });
+  });
+}
+
