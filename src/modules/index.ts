@@ -3,7 +3,9 @@ import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { gridRoutes } from './grid/grid.routes.js';
 import { healthRoutes } from './health.routes.js';
+import { membersRoutes } from './members/members.routes.js';
 import { orgRoutes } from './org/org.routes.js';
+import { peopleRoutes } from './people/people.routes.js';
 
 /** Every module's routes, mounted under /api. A new module adds its folder and one line here. */
 export async function registerModules(app: App): Promise<void> {
@@ -12,4 +14,6 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(auditRoutes);
   await app.register(orgRoutes);
   await app.register(gridRoutes);
+  await app.register(peopleRoutes);
+  await app.register(membersRoutes);
 }
