@@ -15,7 +15,7 @@ export interface LocatableGrid {
  */
 export class GridLocator {
   private readonly index: Flatbush | null;
-  private readonly grids: LocatableGrid[];
+  readonly grids: readonly LocatableGrid[];
 
   constructor(grids: LocatableGrid[]) {
     this.grids = grids;
