@@ -62,9 +62,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
 
 async function registerWebApp(app: App, distDir: string | null): Promise<void> {
   const hasWeb = distDir !== null && existsSync(path.join(distDir, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: distDir, wildcard: false, index: false });
+  // wildcard: files are looked up per request, so a rebuilt web app needs no restart.
+  if (hasWeb) await app.register(fastifyStatic, { root: distDir, wildcard: true, index: false });
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || !hasWeb || req.method !== 'GET') {
+    if (req.url.startsWith('/api/') || req.url.startsWith('/assets/') || !hasWeb || req.method !== 'GET') {
       return sendError(req, reply, new AppError('NOT_FOUND', { entity: req.url.split('?')[0] }));
     }
     // Client-side routes: every other GET gets the single-page app.

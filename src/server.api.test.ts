@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { loginCookie, type ServerProcess, startServer, tempDataDir } from '../test/server-process.js';
@@ -44,15 +45,20 @@ describe('the server process', () => {
 
   it('on SIGTERM finishes the request in flight, then exits 0', async () => {
     const s = await start({ DATA_DIR: tempDataDir() });
-    // A login spends tens of milliseconds hashing: long enough to be in flight when the signal lands.
-    const pending = fetch(`${s.url}/api/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }),
+    // Send the headers and half the body, signal, then finish the body: the request is provably in flight.
+    const body = JSON.stringify({ username: 'admin', password: DEMO_PASSWORD });
+    const { port } = new URL(s.url);
+    const response = new Promise<number>((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port, path: '/api/auth/login', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+        (res) => { res.resume(); resolve(res.statusCode ?? 0); });
+      req.on('error', reject);
+      req.write(body.slice(0, 10));
+      setTimeout(() => {
+        s.child.kill('SIGTERM');
+        setTimeout(() => req.end(body.slice(10)), 300);
+      }, 300);
     });
-    await new Promise((r) => setTimeout(r, 5));
-    s.child.kill('SIGTERM');
-    const res = await pending;
-    expect(res.status).toBe(200);
+    expect(await response).toBe(200);
     expect(await s.exited).toBe(0);
   }, 120_000);
 

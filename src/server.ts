@@ -1,43 +1,31 @@
 import { buildApp } from './app.js';
 import { loadConfig } from './core/config.js';
-import { openDatabase } from './core/db.js';
-import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoIfEmpty } from './seed/demo.js';
+import { type Database, openDatabase } from './core/db.js';
+import type { App } from './core/http/types.js';
+import { DEMO_LOGINS, DEMO_PASSWORD, describeMoreDemoLogins, seedDemoIfEmpty } from './seed/demo.js';
 
-async function main(): Promise<void> {
-  const started = performance.now();
-  const config = loadConfig();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const seeded = config.seedDemo ? await seedDemoIfEmpty({ db: database.db }) : false;
-  const app = await buildApp({ config, database });
-  await app.listen({ port: config.port, host: config.host });
+interface Running {
+  app: App | null;
+  database: Database | null;
+}
 
-  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  const port = (app.server.address() as { port: number }).port;
-  const lines = [
-    '',
-    `  联建共治 Lianjian is running at http://${shownHost}:${port}/  (API docs: /api/docs)`,
-    `  Database: ${database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}` +
-      `${seeded ? ', demo data seeded' : ''}; ready in ${Math.round(performance.now() - started)} ms`,
-  ];
-  if (config.seedDemo) {
-    lines.push(`  Demo logins (password ${DEMO_PASSWORD}):`);
-    for (const l of DEMO_LOGINS) lines.push(`    ${l.username.padEnd(11)} ${l.description}`);
-  }
-  process.stdout.write(lines.join('\n') + '\n\n');
-
+/** Stop accepting, let requests in flight finish, then close the database so its files are consistent. */
+function installShutdown(running: Running, startup: Promise<unknown>): void {
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    app.log.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     try {
-      await app.close();
-      await database.close();
+      // A signal during start-up (migrations, seeding) waits for it, so no transaction is cut in half.
+      await startup.catch(() => undefined);
+      running.app?.log.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
+      await running.app?.close();
+      await running.database?.close();
       process.exit(0);
     } catch (err) {
-      app.log.error({ err }, 'error during shutdown');
+      process.stderr.write(`error during shutdown: ${String(err)}\n`);
       process.exit(1);
     }
   };
@@ -45,7 +33,40 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
-main().catch((err: unknown) => {
+function banner(opts: { port: number; host: string; database: Database; dataDir: string; seeded: boolean; showLogins: boolean; ms: number }): string {
+  const shownHost = opts.host === '0.0.0.0' || opts.host === '::' ? 'localhost' : opts.host;
+  const lines = [
+    '',
+    `  联建共治 Lianjian is running at http://${shownHost}:${opts.port}/  (API docs: /api/docs)`,
+    `  Database: ${opts.database.kind === 'pglite' ? `embedded PGlite in ${opts.dataDir}` : 'PostgreSQL (DATABASE_URL)'}` +
+      `${opts.seeded ? ', demo data seeded' : ''}; ready in ${Math.round(opts.ms)} ms`,
+  ];
+  if (opts.showLogins) {
+    lines.push(`  Demo logins (password ${DEMO_PASSWORD}):`);
+    for (const l of DEMO_LOGINS) lines.push(`    ${l.username.padEnd(11)} ${l.description}`);
+    lines.push(`    ${describeMoreDemoLogins()}`);
+  }
+  return lines.join('\n') + '\n\n';
+}
+
+async function start(running: Running): Promise<void> {
+  const started = performance.now();
+  const config = loadConfig();
+  running.database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const seeded = config.seedDemo ? await seedDemoIfEmpty({ db: running.database.db }) : false;
+  running.app = await buildApp({ config, database: running.database });
+  await running.app.listen({ port: config.port, host: config.host });
+  const port = (running.app.server.address() as { port: number }).port;
+  process.stdout.write(banner({
+    port, host: config.host, database: running.database, dataDir: config.dataDir, seeded, showLogins: config.seedDemo,
+    ms: performance.now() - started,
+  }));
+}
+
+const running: Running = { app: null, database: null };
+const startup = start(running);
+installShutdown(running, startup);
+startup.catch((err: unknown) => {
   process.stderr.write(`Lianjian failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
   if (err instanceof Error && err.stack && process.env.LOG_LEVEL === 'debug') process.stderr.write(err.stack + '\n');
   process.exit(1);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../src/core/db.js';
+import { initdbTemplate } from '../src/core/pglite-template.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -33,7 +34,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       await admin.end();
     };
   }
-  const database = await openDatabase({ dataDir: 'memory://' });
+  const database = await openDatabase({ dataDir: 'memory://', loadDataDir: initdbTemplate() });
   const dump = await database.pglite!.dumpDataDir('none');
   await database.close();
   const file = path.join(os.tmpdir(), `lj-template-${process.pid}-${randomBytes(4).toString('hex')}.tar`);

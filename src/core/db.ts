@@ -9,6 +9,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { MIGRATIONS_DIR } from './paths.js';
+import { initdbTemplate, isEmptyDir } from './pglite-template.js';
 
 /** A database handle or a transaction: services accept either, so callers decide the transaction boundary. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -43,8 +44,10 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 
 async function openPglite(opts: OpenOptions): Promise<Database> {
   const dataDir = opts.dataDir ?? 'memory://';
-  if (!dataDir.startsWith('memory://')) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
-  const client = await PGlite.create({ dataDir, loadDataDir: opts.loadDataDir });
+  const onDisk = !dataDir.startsWith('memory://');
+  if (onDisk) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+  const loadDataDir = opts.loadDataDir ?? (onDisk && isEmptyDir(dataDir) ? initdbTemplate() : undefined);
+  const client = await PGlite.create({ dataDir, loadDataDir });
   const db = drizzlePglite(client) as unknown as Db;
   return { db, kind: 'pglite', pglite: client, close: () => client.close() };
 }

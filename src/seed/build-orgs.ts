@@ -3,7 +3,7 @@ import {
 } from './demo-places.js';
 import { type CommunitySeed, type OrgRow, STAMP, type UnitSeed } from './demo-types.js';
 import { UNIT_COUNT, UNIT_DEFS, UNIT_SIZES, unitCode } from './demo-units.js';
-import { latticeCell, pointInRect, rectCentre, townLattice, UNIT_RECT } from './geometry.js';
+import { latticeCell, pointInRect, rectCentre, TOWN, townLattice, UNIT_RECT } from './geometry.js';
 import type { Rng } from './rng.js';
 
 export interface OrgTree {
@@ -19,8 +19,11 @@ function officePhone(rng: Rng): string {
   return `0599-79${String(rng.int(0, 99_999)).padStart(5, '0')}`;
 }
 
-function orgRow(rng: Rng, fields: Omit<OrgRow, 'id' | 'phone'>): OrgRow {
-  return { id: rng.uuid(), phone: officePhone(rng), ...fields, ...STAMP };
+type OrgFields = Pick<OrgRow, 'kind' | 'name' | 'code' | 'parentId' | 'address'> & Partial<Pick<OrgRow, 'lng' | 'lat' | 'population' | 'strengths'>>;
+
+/** Every row spells out every column, so that a bulk insert sees the same columns in each. */
+function orgRow(rng: Rng, fields: OrgFields): OrgRow {
+  return { id: rng.uuid(), phone: officePhone(rng), lng: null, lat: null, population: null, strengths: [], ...fields, ...STAMP };
 }
 
 function buildCommunities(rng: Rng, town: OrgRow): CommunitySeed[] {
@@ -67,8 +70,9 @@ function buildUnits(rng: Rng, county: OrgRow, communities: CommunitySeed[]): Uni
 }
 
 export function buildOrgs(rng: Rng): OrgTree {
-  const county = orgRow(rng, { kind: 'county', name: COUNTY.name, code: COUNTY.code, parentId: null, address: COUNTY.address });
-  const town = orgRow(rng, { kind: 'town', name: TOWN_ORG.name, code: TOWN_ORG.code, parentId: county.id, address: TOWN_ORG.address });
+  const centre = { lng: TOWN.centreLng, lat: TOWN.centreLat };
+  const county = orgRow(rng, { kind: 'county', name: COUNTY.name, code: COUNTY.code, parentId: null, address: COUNTY.address, ...centre });
+  const town = orgRow(rng, { kind: 'town', name: TOWN_ORG.name, code: TOWN_ORG.code, parentId: county.id, address: TOWN_ORG.address, ...centre });
   const communities = buildCommunities(rng, town);
   const units = buildUnits(rng, county, communities);
   const rows = [county, town, ...communities.map((c) => c.org), ...communities.flatMap((c) => c.branches), ...units.map((x) => x.org)];

@@ -1,4 +1,4 @@
-import type { Rng } from './rng.js';
+import { type Rng, WeightedTable } from './rng.js';
 
 /**
  * Fictional identities for the demo: Chinese names with a surname mix plausible for northern Fujian, mobile
@@ -14,7 +14,7 @@ const SURNAMES: readonly (readonly [string, number])[] = [
   ['卢', 5], ['彭', 5], ['饶', 5], ['龚', 4], ['熊', 4], ['危', 4], ['官', 4], ['上官', 3], ['丁', 3], ['高', 3],
   ['孙', 3], ['宋', 3], ['方', 3], ['苏', 3], ['洪', 3], ['涂', 3], ['兰', 2], ['温', 2], ['曹', 2],
 ];
-const SURNAME_WEIGHTS = SURNAMES.map(([, w]) => w);
+const SURNAME_TABLE = new WeightedTable(SURNAMES.map(([s]) => s), SURNAMES.map(([, w]) => w));
 
 const MALE_CHARS = [...'伟强军建国明华平志勇文斌俊杰涛磊鹏辉宏波毅峰海东林鑫荣福昌顺永德庆祥兴瑞清泉榕晖晨宇浩然子轩博睿承泽宸铭'];
 const FEMALE_CHARS = [...'秀英丽芳娟敏静燕玲婷霞红梅兰凤琴雪莉萍慧颖欣怡佳琳雅璐晓蓉倩思涵诗梓萱可馨月婉珍瑶菁'];
@@ -22,7 +22,7 @@ const FEMALE_CHARS = [...'秀英丽芳娟敏静燕玲婷霞红梅兰凤琴雪莉
 export type Gender = 'male' | 'female';
 
 export function personName(rng: Rng, gender: Gender): string {
-  const surname = SURNAMES[rng.weightedIndex(SURNAME_WEIGHTS)][0];
+  const surname = SURNAME_TABLE.pick(rng);
   const chars = gender === 'male' ? MALE_CHARS : FEMALE_CHARS;
   const given = rng.chance(0.22) ? rng.pick(chars) : rng.pick(chars) + rng.pick(chars);
   return surname + given;
@@ -78,14 +78,34 @@ export function idNumber(rng: Rng, birthDate: string, gender: Gender, taken: Set
   }
 }
 
-const DAY_MS = 86_400_000;
+/** Days since 1970-01-01 of an ISO date (Howard Hinnant's days_from_civil; no Date objects, so it is fast). */
+function dayNumber(iso: string): number {
+  const m = Number(iso.slice(5, 7));
+  const y = Number(iso.slice(0, 4)) - (m <= 2 ? 1 : 0);
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + Number(iso.slice(8, 10)) - 1;
+  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
+}
+
+/** The ISO date of a day number (civil_from_days). */
+function isoDate(days: number): string {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+}
 
 /** An ISO date (YYYY-MM-DD) uniformly between two ISO dates, inclusive. */
 export function dateBetween(rng: Rng, from: string, to: string): string {
-  const a = Date.parse(`${from}T00:00:00Z`);
-  const b = Date.parse(`${to}T00:00:00Z`);
-  const days = Math.round((b - a) / DAY_MS);
-  return new Date(a + rng.int(0, days) * DAY_MS).toISOString().slice(0, 10);
+  const a = dayNumber(from);
+  return isoDate(a + rng.int(0, dayNumber(to) - a));
 }
 
 /** Adds whole years to an ISO date (29 February becomes 28 February). */

@@ -66,11 +66,41 @@ export class Rng {
 
   /** A version-4 UUID whose bits come from this generator. */
   uuid(): string {
-    const hex: string[] = [];
-    for (let i = 0; i < 4; i++) hex.push(this.uint32().toString(16).padStart(8, '0'));
-    const h = hex.join('');
-    const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+    const a = hex32(this.uint32());
+    const b = hex32(((this.uint32() & 0xffff0fff) | 0x00004000) >>> 0);
+    const c = hex32(((this.uint32() & 0x3fffffff) | 0x80000000) >>> 0);
+    const d = hex32(this.uint32());
+    return `${a}-${b.slice(0, 4)}-${b.slice(4)}-${c.slice(0, 4)}-${c.slice(4)}${d}`;
+  }
+}
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+function hex32(x: number): string {
+  return HEX[x >>> 24] + HEX[(x >>> 16) & 0xff] + HEX[(x >>> 8) & 0xff] + HEX[x & 0xff];
+}
+
+/** Picks items with probability proportional to fixed weights (cumulative table + binary search). */
+export class WeightedTable<T> {
+  private readonly cumulative: number[] = [];
+  private readonly total: number;
+
+  constructor(private readonly items: readonly T[], weights: readonly number[]) {
+    let acc = 0;
+    for (const w of weights) this.cumulative.push((acc += w));
+    this.total = acc;
+  }
+
+  pick(rng: Rng): T {
+    const r = rng.next() * this.total;
+    let lo = 0;
+    let hi = this.cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.cumulative[mid] > r) hi = mid;
+      else lo = mid + 1;
+    }
+    return this.items[lo];
   }
 }
 

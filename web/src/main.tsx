@@ -1,3 +1,11 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import './i18n';
+import './app/app.css';
+import { App } from './app/App';
 
-createRoot(document.getElementById('root')!).render(<div>联建共治</div>);
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

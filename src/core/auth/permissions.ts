@@ -19,10 +19,12 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   grid_worker: ['org.read', 'grid.read', 'people.read', 'people.write', 'people.reveal', 'members.read'],
   unit_admin: ['org.read', 'grid.read', 'members.read', 'members.write', 'people.read'],
-  party_member: ['org.read', 'grid.read'],
-  volunteer: ['org.read', 'grid.read'],
+  // The data scope narrows these to the member's or volunteer's own records.
+  party_member: ['org.read', 'grid.read', 'people.read', 'members.read'],
+  volunteer: ['org.read', 'grid.read', 'people.read'],
   alley_head: ['org.read', 'grid.read', 'people.read'],
-  resident: ['grid.read'],
+  // people.read: a resident's scope is their own record only (DESIGN §2: own records and public information).
+  resident: ['grid.read', 'people.read'],
 };
 
 export function permissionsOf(actor: Actor): Permission[] {

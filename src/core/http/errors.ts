@@ -6,13 +6,19 @@ import { pickLocale, translateError } from '../i18n.js';
 /** Database errors that are the client's fault, by SQLSTATE. */
 function fromDatabaseError(e: { code?: string; detail?: string; constraint?: string }): AppError | null {
   switch (e.code) {
-    case '23505':
-      return new AppError('DUPLICATE', { field: e.constraint ?? 'value', value: e.detail ?? '' });
+    case '23505': {
+      // "Key (code)=(U001) already exists." → field code (translated by i18n), value U001: no raw English in the message.
+      const m = /^Key \((.+?)\)=\((.*)\) already exists/.exec(e.detail ?? '');
+      return new AppError('DUPLICATE', { field: m?.[1] ?? e.constraint ?? 'value', value: m?.[2] ?? '' });
+    }
     case '23503':
       return new AppError('REFERENCED', { count: 1, referrer: e.constraint ?? '' });
     case '23P01':
       return new AppError('CONFLICT', { reason: e.detail ?? e.constraint ?? '' });
     case '22P02':
+    case '22P05': // a \u0000 in JSON
+    case '22003': // a number out of the column's range
+    case '22021': // a NUL character in text
     case '22007':
     case '22008':
     case '23514':

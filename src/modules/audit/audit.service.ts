@@ -1,4 +1,5 @@
 import { and, count, desc, eq, gte, ilike, lte, type SQL } from 'drizzle-orm';
+import { escapeLike } from '../../core/auth/scope.js';
 import type { Db } from '../../core/db.js';
 import { pageWindow } from '../../core/list.js';
 import type { AuditQuery } from './audit.contracts.js';
@@ -13,7 +14,7 @@ export async function listAudit(opts: { db: Db; query: AuditQuery }) {
     q.action ? eq(auditLog.action, q.action) : undefined,
     q.from ? gte(auditLog.at, new Date(q.from)) : undefined,
     q.to ? lte(auditLog.at, new Date(q.to)) : undefined,
-    q.q ? ilike(auditLog.actorName, `%${q.q}%`) : undefined,
+    q.q ? ilike(auditLog.actorName, `%${escapeLike(q.q)}%`) : undefined,
   ];
   const where = and(...filters);
   const { limit, offset } = pageWindow(q);

@@ -98,7 +98,9 @@ export const ZFeatureCollection = z.object({
   })),
 });
 
-export const ZLocateQuery = z.object({ lng: z.coerce.number().pipe(ZLng), lat: z.coerce.number().pipe(ZLat) });
+/** Query strings are text: an empty value must be an error, not 0. */
+const ZNumberText = z.string().trim().min(1).regex(/^-?\d+(\.\d+)?$/).transform(Number);
+export const ZLocateQuery = z.object({ lng: ZNumberText.pipe(ZLng), lat: ZNumberText.pipe(ZLat) });
 export const ZLocateResponse = z.object({
   grid: z.object({ id: z.string(), code: z.string(), name: z.string(), level: z.number().int(), communityId: z.string() }),
 });

@@ -61,7 +61,7 @@ export async function listGrids(opts: { db: Db; query: GridListQuery }): Promise
     q.communityId ? eq(grids.communityId, q.communityId) : undefined,
     q.parentId ? eq(grids.parentId, q.parentId) : undefined,
     underCode ? like(grids.code, `${escapeLike(underCode)}%`) : undefined,
-    q.q ? or(ilike(grids.name, `%${q.q}%`), like(grids.code, `${escapeLike(q.q)}%`)) : undefined,
+    q.q ? or(ilike(grids.name, `%${escapeLike(q.q)}%`), like(grids.code, `${escapeLike(q.q)}%`)) : undefined,
   );
   const sort = orderBy(q.sort, { code: grids.code, name: grids.name, level: grids.level }, [asc(grids.code)], grids.id);
   const { limit, offset } = pageWindow(q);

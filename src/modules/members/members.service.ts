@@ -10,6 +10,7 @@ import { orderBy, type Page, pageWindow } from '../../core/list.js';
 import { maskPhone } from '../../core/pii.js';
 import { organisations } from '../org/org.schema.js';
 import { people } from '../people/people.schema.js';
+import { getVisiblePerson } from '../people/people.service.js';
 import type { CreatePartyMember, PartyMemberQuery, PartyMemberView, UpdatePartyMember } from './members.contracts.js';
 import { assertMayManageMember, membersVisibleTo } from './members.policy.js';
 import { partyMembers } from './members.schema.js';
@@ -92,8 +93,8 @@ export async function createMember(opts: { db: Db; actor: Actor; input: CreatePa
     const input = opts.input;
     await assertMemberRefs(tx, input);
     await assertMayManageMember(tx, opts.actor, { unitId: input.unitId ?? null, residenceCommunityId: input.residenceCommunityId ?? null, branchId: input.branchId ?? null });
-    const [person] = await tx.select({ id: people.id, name: people.name }).from(people).where(eq(people.id, input.personId));
-    if (!person) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/personId', message: 'person does not exist' }]);
+    // Only someone the actor may see can be registered (a unit admin registers people through import or the county).
+    const person = await getVisiblePerson(tx, opts.actor, input.personId);
     const [existing] = await tx.select({ id: partyMembers.id }).from(partyMembers).where(eq(partyMembers.personId, input.personId));
     if (existing) throw new AppError('DUPLICATE', { field: 'party_member', value: person.name });
     const [row] = await tx.insert(partyMembers).values(input).returning();

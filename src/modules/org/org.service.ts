@@ -2,6 +2,7 @@ import { and, asc, count, eq, getTableColumns, ilike, inArray, or, sql } from 'd
 import { alias } from 'drizzle-orm/pg-core';
 import { recordAudit } from '../../core/audit.js';
 import type { Actor } from '../../core/auth/actor.js';
+import { escapeLike } from '../../core/auth/scope.js';
 import { assertFound, assertNotReferenced, updateVersioned } from '../../core/crud.js';
 import type { Db } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';
@@ -47,7 +48,7 @@ export async function listOrganisations(opts: { db: Db; query: OrgListQuery }): 
     q.kind?.length ? inArray(organisations.kind, q.kind) : undefined,
     q.parentId ? eq(organisations.parentId, q.parentId) : undefined,
     q.strength ? sql`${q.strength} = any(${organisations.strengths})` : undefined,
-    q.q ? or(ilike(organisations.name, `%${q.q}%`), ilike(organisations.code, `%${q.q}%`)) : undefined,
+    q.q ? or(ilike(organisations.name, `%${escapeLike(q.q)}%`), ilike(organisations.code, `%${escapeLike(q.q)}%`)) : undefined,
   );
   const sort = orderBy(q.sort, { name: organisations.name, code: organisations.code, kind: organisations.kind, population: organisations.population },
     [asc(organisations.kind), asc(organisations.code), asc(organisations.name)], organisations.id);
@@ -88,12 +89,14 @@ async function assertValidParent(db: Db, kind: OrgKind, parentId: string | null,
     if (!p) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/parentId', message: 'parent organisation does not exist' }]);
     parentKind = p.kind;
   }
-  if (!isAllowedParent(kind, parentKind)) throw new AppError('ORG_PARENT_KIND', { kind, parentKind: parentKind ?? '—' });
+  // The cycle check comes first: moving a node under its own descendant is the more specific mistake (the kind rules
+  // alone would report it as a wrong parent kind).
   if (selfId && parentId) {
     const all = await db.select({ id: organisations.id, parentId: organisations.parentId }).from(organisations);
     const parentOf = new Map(all.map((o) => [o.id, o.parentId]));
     if (wouldCreateCycle(selfId, parentId, (id) => parentOf.get(id))) throw new AppError('ORG_CYCLE');
   }
+  if (!isAllowedParent(kind, parentKind)) throw new AppError('ORG_PARENT_KIND', { kind, parentKind: parentKind ?? '—' });
 }
 
 export async function createOrganisation(opts: { db: Db; actor: Actor; input: CreateOrganisation }): Promise<OrganisationView> {

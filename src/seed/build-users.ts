@@ -1,0 +1,82 @@
+import type { Role } from '../modules/auth/auth.schema.js';
+import type { Duties } from './build-duties.js';
+import type { GridTree } from './build-grids.js';
+import { type CommunitySeed, type OrgRow, type PersonSeed, type RoleBindingRow, STAMP, type UnitSeed, type UserRow } from './demo-types.js';
+import { unitUsername } from './demo-units.js';
+import type { Rng } from './rng.js';
+
+export interface UserSpec {
+  username: string;
+  displayName: string;
+  role: Role;
+  scopeOrgId?: string;
+  scopeGridId?: string;
+  personId?: string;
+}
+
+export interface DemoWorld {
+  county: OrgRow;
+  communities: CommunitySeed[];
+  units: UnitSeed[];
+  tree: GridTree;
+  duties: Duties;
+  residents: PersonSeed[];
+  inService: PersonSeed[];
+}
+
+/** The in-service member behind member01: the first member of U001 who lives in 杭东社区. */
+export function flagshipMember(world: Pick<DemoWorld, 'communities' | 'units' | 'inService'>): PersonSeed {
+  const hangdong = world.communities[0].org.id;
+  const unit = world.units[0].org.id;
+  const found = world.inService.find((p) => p.member?.unitId === unit && p.member.residenceCommunityId === hangdong);
+  if (!found) throw new Error('no in-service member of U001 lives in 杭东社区');
+  return found;
+}
+
+/** The six logins of DESIGN §4, all in or paired with 杭东社区. */
+function mainLogins(world: DemoWorld): UserSpec[] {
+  const hangdong = world.communities[0];
+  const firstGrid = world.tree.byLevel[1].find((g) => g.community === hangdong && g.ordinal === 1);
+  const worker = firstGrid ? world.duties.gridWorkers.get(firstGrid.id) : undefined;
+  if (!firstGrid || !worker) throw new Error('杭东社区 has no first full-time grid worker');
+  const member = flagshipMember(world);
+  const resident = world.residents.find((p) => p.community === hangdong && !p.member && !p.onDuty && p.row.roles.length === 1);
+  if (!resident) throw new Error('杭东社区 has no plain resident');
+  const unit = world.units[0].org;
+  return [
+    { username: 'admin', displayName: '县委组织部', role: 'county_admin', scopeOrgId: world.county.id },
+    { username: 'hangdong', displayName: `${hangdong.def.name}党委`, role: 'community_admin', scopeOrgId: hangdong.org.id },
+    { username: 'grid01', displayName: worker.row.name, role: 'grid_worker', scopeGridId: firstGrid.id, personId: worker.row.id },
+    { username: 'unit01', displayName: unit.name, role: 'unit_admin', scopeOrgId: unit.id },
+    { username: 'member01', displayName: member.row.name, role: 'party_member', personId: member.row.id },
+    { username: 'resident01', displayName: resident.row.name, role: 'resident', personId: resident.row.id },
+  ];
+}
+
+/** A community admin for each of the other ten communities and a unit admin for units U002–U083. */
+function otherLogins(world: DemoWorld): UserSpec[] {
+  const communities = world.communities.slice(1).map((c): UserSpec => ({
+    username: c.def.pinyin, displayName: `${c.def.name}党委`, role: 'community_admin', scopeOrgId: c.org.id,
+  }));
+  const units = world.units.slice(1).map((u): UserSpec => ({
+    username: unitUsername(u.index), displayName: u.org.name, role: 'unit_admin', scopeOrgId: u.org.id,
+  }));
+  return [...communities, ...units];
+}
+
+export function buildUsers(rng: Rng, world: DemoWorld, passwordHash: string): { users: UserRow[]; bindings: RoleBindingRow[] } {
+  const specs = [...mainLogins(world), ...otherLogins(world)];
+  const users: UserRow[] = [];
+  const bindings: RoleBindingRow[] = [];
+  for (const s of specs) {
+    const user: UserRow = {
+      id: rng.uuid(), username: s.username, displayName: s.displayName, personId: s.personId ?? null, passwordHash, ...STAMP,
+    };
+    users.push(user);
+    bindings.push({
+      id: rng.uuid(), userId: user.id, role: s.role, scopeOrgId: s.scopeOrgId ?? null, scopeGridId: s.scopeGridId ?? null,
+      createdAt: STAMP.createdAt,
+    });
+  }
+  return { users, bindings };
+}

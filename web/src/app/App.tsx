@@ -1,0 +1,61 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider, Result } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { lazy } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { ApiError } from '../api/client';
+import { LoginPage } from '../auth/LoginPage';
+import { useI18n } from '../i18n';
+import { AppShell } from './AppShell';
+import { GuestOnly, RequireAuth, RequirePermission } from './RequireAuth';
+import { theme } from './theme';
+
+const OverviewPage = lazy(() => import('../modules/overview/OverviewPage'));
+const OrganisationsPage = lazy(() => import('../modules/org/OrganisationsPage'));
+const GridMapPage = lazy(() => import('../modules/grid/GridMapPage'));
+const PeoplePage = lazy(() => import('../modules/people/PeoplePage'));
+const MembersPage = lazy(() => import('../modules/members/MembersPage'));
+const AuditPage = lazy(() => import('../modules/audit/AuditPage'));
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      refetchOnWindowFocus: false,
+      // Retrying a 4xx only repeats the same answer; retry network trouble and 5xx once.
+      retry: (count, err) => count < 1 && !(err instanceof ApiError && err.status >= 400 && err.status < 500),
+    },
+  },
+});
+
+function NotFound() {
+  const { t } = useI18n();
+  return <Result status="404" title="404" subTitle={t('errors.notFoundPage')} />;
+}
+
+export function App() {
+  const { language } = useI18n();
+  return (
+    <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={theme}>
+      <AntApp message={{ top: 64, maxCount: 3 }}>
+        <QueryClientProvider client={queryClient}>
+          <BrowserRouter>
+            <Routes>
+              <Route path="/login" element={<GuestOnly><LoginPage /></GuestOnly>} />
+              <Route element={<RequireAuth><AppShell /></RequireAuth>}>
+                <Route index element={<OverviewPage />} />
+                <Route path="organisations" element={<RequirePermission permission="org.read"><OrganisationsPage /></RequirePermission>} />
+                <Route path="grids" element={<RequirePermission permission="grid.read"><GridMapPage /></RequirePermission>} />
+                <Route path="people" element={<RequirePermission permission="people.read"><PeoplePage /></RequirePermission>} />
+                <Route path="members" element={<RequirePermission permission="members.read"><MembersPage /></RequirePermission>} />
+                <Route path="audit" element={<RequirePermission permission="audit.read"><AuditPage /></RequirePermission>} />
+                <Route path="*" element={<NotFound />} />
+              </Route>
+            </Routes>
+          </BrowserRouter>
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,91 @@
+import { MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
+import { Button, Drawer, Layout, Menu, type MenuProps } from 'antd';
+import { Suspense, useState } from 'react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useSession } from '../auth/session';
+import { useI18n } from '../i18n';
+import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { Loading } from '../ui/states';
+import { useIsMobile } from '../ui/useIsMobile';
+import { NAV_ITEMS, navKeyOf } from './nav';
+import { UserMenu } from './UserMenu';
+
+const COLLAPSE_KEY = 'lianjian.siderCollapsed';
+
+/** Header, left menu (a drawer on phones) and the current page. */
+export function AppShell() {
+  const { t } = useI18n();
+  const { can } = useSession();
+  const mobile = useIsMobile();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [collapsed, setCollapsed] = useState(() => localStorage.getItem(COLLAPSE_KEY) === '1');
+  const [drawerOpen, setDrawerOpen] = useState(false);
+
+  const visible = NAV_ITEMS.filter((n) => !n.permission || can(n.permission));
+  const items: MenuProps['items'] = visible.map((n) => ({
+    key: n.key,
+    icon: n.icon,
+    label: (
+      <Link to={n.path} data-testid={`nav-${n.key}`} onClick={() => setDrawerOpen(false)}>
+        {t(`nav.${n.key}`)}
+      </Link>
+    ),
+    title: t(`nav.${n.key}`),
+  }));
+  const selected = navKeyOf(location.pathname);
+  const onMenuClick: MenuProps['onClick'] = ({ key }) => {
+    const item = NAV_ITEMS.find((n) => n.key === key);
+    if (item) navigate(item.path);
+    setDrawerOpen(false);
+  };
+  const menu = <Menu mode="inline" selectedKeys={[selected]} items={items} onClick={onMenuClick} className="nav-menu" />;
+
+  const toggle = () => {
+    setCollapsed((c) => {
+      localStorage.setItem(COLLAPSE_KEY, c ? '0' : '1');
+      return !c;
+    });
+  };
+
+  return (
+    <Layout className="shell">
+      <Layout.Header className="shell-header">
+        {mobile ? (
+          <Button type="text" className="header-icon" icon={<MenuOutlined />} aria-label={t('common.menu')}
+            onClick={() => setDrawerOpen(true)} data-testid="nav-open" />
+        ) : (
+          <Button type="text" className="header-icon" icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+            aria-label={t('common.menu')} onClick={toggle} />
+        )}
+        <Link to="/" className="brand">
+          <span className="brand-mark">{t('app.mark')}</span>
+          <span className="brand-name">{t('app.name')}</span>
+          {!mobile && <span className="brand-sub">{t('app.subtitle')}</span>}
+        </Link>
+        <div className="header-right">
+          <LanguageSwitch compact={mobile} />
+          <UserMenu compact={mobile} />
+        </div>
+      </Layout.Header>
+      <Layout>
+        {!mobile && (
+          <Layout.Sider collapsible collapsed={collapsed} trigger={null} width={208} collapsedWidth={64} className="shell-sider">
+            {menu}
+          </Layout.Sider>
+        )}
+        <Layout.Content className="shell-content">
+          <Suspense fallback={<Loading minHeight="50vh" />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+      {mobile && (
+        <Drawer open={drawerOpen} onClose={() => setDrawerOpen(false)} placement="left" size={240}
+          title={t('app.name')} destroyOnHidden styles={{ body: { padding: 0 } }}>
+          {menu}
+        </Drawer>
+      )}
+    </Layout>
+  );
+}

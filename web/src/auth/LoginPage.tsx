@@ -1,0 +1,66 @@
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { api, errorMessage } from '../api/client';
+import { useI18n } from '../i18n';
+import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { markLoggedIn, ME_KEY } from './session';
+
+interface Values {
+  username: string;
+  password: string;
+}
+
+export function LoginPage() {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const onFinish = async (v: Values) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post('/auth/login', { username: v.username.trim(), password: v.password });
+      markLoggedIn();
+      // GuestOnly sends the user on (to ?next= or home) as soon as the session is known.
+      await qc.invalidateQueries({ queryKey: ME_KEY });
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="login-page">
+      <div className="login-lang"><LanguageSwitch /></div>
+      <Card className="login-card" variant="borderless">
+        <div className="login-brand">
+          <span className="brand-mark brand-mark-lg">{t('app.mark')}</span>
+          <Typography.Title level={2} className="login-title">{t('app.name')}</Typography.Title>
+          <Typography.Text type="secondary" className="login-subtitle">{t('app.subtitle')}</Typography.Text>
+        </div>
+        {error && <Alert type="error" showIcon title={error} className="login-error" data-testid="login-error" />}
+        <Form<Values> layout="vertical" size="large" requiredMark={false} onFinish={(v) => void onFinish(v)}
+          onValuesChange={() => setError(null)}>
+          <Form.Item name="username" label={t('auth.username')}
+            rules={[{ required: true, whitespace: true, message: t('errors.required', { field: t('auth.username') }) }]}>
+            <Input prefix={<UserOutlined />} placeholder={t('auth.usernamePlaceholder')} autoComplete="username"
+              autoCapitalize="off" autoCorrect="off" spellCheck={false} data-testid="login-username" />
+          </Form.Item>
+          <Form.Item name="password" label={t('auth.password')}
+            rules={[{ required: true, message: t('errors.required', { field: t('auth.password') }) }]}>
+            <Input.Password prefix={<LockOutlined />} placeholder={t('auth.passwordPlaceholder')}
+              autoComplete="current-password" data-testid="login-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">
+            {busy ? t('auth.loggingIn') : t('auth.login')}
+          </Button>
+        </Form>
+      </Card>
+      <div className="login-footer">{t('app.footer')}</div>
+    </div>
+  );
+}

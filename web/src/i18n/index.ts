@@ -1,0 +1,69 @@
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import i18n from 'i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
+import en from './en';
+import zhCN, { type Messages } from './zh-CN';
+
+export type Language = 'zh-CN' | 'en';
+export const LANGUAGES: readonly Language[] = ['zh-CN', 'en'];
+const STORAGE_KEY = 'lianjian.lang';
+
+const resources: Record<Language, Messages> = { 'zh-CN': zhCN, en };
+
+function initialLanguage(): Language {
+  const saved = typeof localStorage !== 'undefined' ? localStorage.getItem(STORAGE_KEY) : null;
+  return saved === 'en' || saved === 'zh-CN' ? saved : 'zh-CN';
+}
+
+function applyLanguage(lang: Language): void {
+  dayjs.locale(lang === 'zh-CN' ? 'zh-cn' : 'en');
+  document.documentElement.lang = lang;
+  document.title = `${resources[lang].app.name} · ${resources[lang].app.subtitle}`;
+}
+
+const lang = initialLanguage();
+void i18n.use(initReactI18next).init({
+  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  lng: lang,
+  fallbackLng: 'zh-CN',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+applyLanguage(lang);
+
+export function currentLanguage(): Language {
+  return i18n.language === 'en' ? 'en' : 'zh-CN';
+}
+
+export async function setLanguage(next: Language): Promise<void> {
+  localStorage.setItem(STORAGE_KEY, next);
+  applyLanguage(next);
+  await i18n.changeLanguage(next);
+}
+
+/** Groups of enum labels in the resource files (org kinds, roles, strengths…). */
+export type LabelGroup =
+  | 'role' | 'orgKind' | 'gridLevel' | 'gridLevelShort' | 'gridKind' | 'dutyRole' | 'strength'
+  | 'personRole' | 'gender' | 'memberKind' | 'entityType' | 'auditAction';
+
+/** Label of an enum value from the API in the current language; unknown values are shown as they are. */
+export function labelOf(group: LabelGroup, value: string | number | null | undefined): string {
+  if (value === null || value === undefined || value === '') return resources[currentLanguage()].common.none;
+  const dict: Record<string, string> = resources[currentLanguage()][group];
+  return dict[String(value)] ?? String(value);
+}
+
+/** The enum values of a label group, in resource-file order, for Select options. */
+export function labelOptions(group: LabelGroup): { value: string; label: string }[] {
+  const dict: Record<string, string> = resources[currentLanguage()][group];
+  return Object.entries(dict).map(([value, label]) => ({ value, label }));
+}
+
+/** `useTranslation` plus the enum label helpers; re-renders on language change. */
+export function useI18n() {
+  const { t, i18n: instance } = useTranslation();
+  return { t, language: (instance.language === 'en' ? 'en' : 'zh-CN') as Language, label: labelOf, options: labelOptions };
+}
+
+export default i18n;
