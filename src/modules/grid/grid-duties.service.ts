@@ -8,7 +8,7 @@ import { AppError } from '../../core/errors.js';
 import { orderBy, type Page, pageWindow } from '../../core/list.js';
 import { maskPhone } from '../../core/pii.js';
 import { people } from '../people/people.schema.js';
-import { getVisiblePerson } from '../people/people.service.js';
+import { personForBody } from '../people/people.service.js';
 import type { CreateGridDuty, GridDutyQuery, GridDutyView, UpdateGridDuty } from './grid.contracts.js';
 import { assertCanManageCommunity } from './grid.policy.js';
 import { gridDuties, grids } from './grid.schema.js';
@@ -72,7 +72,7 @@ export async function createGridDuty(opts: { db: Db; actor: Actor; input: Create
     if (!grid) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/gridId', message: 'grid does not exist' }]);
     await assertCanManageCommunity(tx, opts.actor, grid.communityId, 'duty.write');
     // The person must be someone the actor may see: a community admin cannot enlist another community's residents.
-    await getVisiblePerson(tx, opts.actor, opts.input.personId);
+    await personForBody(tx, opts.actor, opts.input.personId);
     const [row] = await tx.insert(gridDuties).values(opts.input).returning();
     await recordAudit(tx, { actor: opts.actor, action: 'grid_duty.create', entityType: 'grid_duty', entityId: row.id, after: row });
     return row.id;

@@ -57,10 +57,11 @@ describe('GET /api/party-members', () => {
     expect(names(await list('', 'grid01'))).toEqual(['张党员']);
   });
 
-  it('needs a login (401) and members.read (403 for residents and plain Party members)', async () => {
+  it('needs a login (401) and members.read (403 for residents); a Party member sees only themselves', async () => {
     expectError(await call('GET', '/api/party-members'), 401, 'UNAUTHENTICATED');
     expectError(await call('GET', '/api/party-members', { as: 'resident01' }), 403, 'FORBIDDEN');
-    expectError(await call('GET', '/api/party-members', { as: 'member01' }), 403, 'FORBIDDEN');
+    const page = expectOk<{ items: PartyMemberView[] }>(await call('GET', '/api/party-members', { as: 'member01' }));
+    expect(page.items.map((m) => m.name)).toEqual(['张党员']);
   });
 });
 
@@ -114,6 +115,8 @@ describe('POST /api/party-members', () => {
     expectError(await call('POST', '/api/party-members', { as: 'unit01', body: { personId: p.id, kind: 'in_service', unitId: ctx.world.unit2.id } }), 403, 'FORBIDDEN');
     expectError(await call('POST', '/api/party-members', { as: 'grid01', body: { personId: p.id, kind: 'ordinary', residenceCommunityId: ctx.world.communityA.id } }), 403, 'FORBIDDEN');
     expectError(await call('POST', '/api/party-members', { body: { personId: p.id, kind: 'ordinary' } }), 401, 'UNAUTHENTICATED');
+    // A community admin cannot enrol another community's resident by knowing their id.
+    expectError(await call('POST', '/api/party-members', { as: 'hangdong', body: { personId: ctx.world.people.residentB.id, kind: 'ordinary', residenceCommunityId: ctx.world.communityA.id } }), 400, 'VALIDATION_FAILED');
     const m = expectOk<PartyMemberView>(await call('POST', '/api/party-members', { as: 'unit01', body: { personId: p.id, kind: 'in_service', unitId: ctx.world.unit1.id } }), 201);
     expect(m.unitName).toBe('县司法局党组');
   });

@@ -2,6 +2,7 @@ import { authorize } from '../../core/auth/plugin.js';
 import { ZIdParams, ZOk } from '../../core/contracts.js';
 import type { App } from '../../core/http/types.js';
 import { ZCreatePartyMember, ZPartyMember, ZPartyMemberList, ZPartyMemberQuery, ZUpdatePartyMember } from './members.contracts.js';
+import { membersExcelRoutes } from './members.excel.routes.js';
 import { createMember, deleteMember, getMember, listMembers, updateMember } from './members.service.js';
 
 const tags = ['party-members'];
@@ -34,4 +35,6 @@ export async function membersRoutes(app: App): Promise<void> {
     await deleteMember({ db: app.db, actor, id: req.params.id });
     return { ok: true as const };
   });
+
+  await membersExcelRoutes(app);
 }

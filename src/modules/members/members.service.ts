@@ -2,7 +2,7 @@ import { and, asc, count, eq, ilike, inArray, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { recordAudit } from '../../core/audit.js';
 import type { Actor } from '../../core/auth/actor.js';
-import { escapeLike } from '../../core/auth/scope.js';
+import { escapeLike, resolveScope } from '../../core/auth/scope.js';
 import { assertFound, updateVersioned } from '../../core/crud.js';
 import type { Db } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';
@@ -10,7 +10,7 @@ import { orderBy, type Page, pageWindow } from '../../core/list.js';
 import { maskPhone } from '../../core/pii.js';
 import { organisations } from '../org/org.schema.js';
 import { people } from '../people/people.schema.js';
-import { getVisiblePerson } from '../people/people.service.js';
+import { personForBody } from '../people/people.service.js';
 import type { CreatePartyMember, PartyMemberQuery, PartyMemberView, UpdatePartyMember } from './members.contracts.js';
 import { assertMayManageMember, membersVisibleTo } from './members.policy.js';
 import { partyMembers } from './members.schema.js';
@@ -93,8 +93,10 @@ export async function createMember(opts: { db: Db; actor: Actor; input: CreatePa
     const input = opts.input;
     await assertMemberRefs(tx, input);
     await assertMayManageMember(tx, opts.actor, { unitId: input.unitId ?? null, residenceCommunityId: input.residenceCommunityId ?? null, branchId: input.branchId ?? null });
-    // Only someone the actor may see can be registered (a unit admin registers people through import or the county).
-    const person = await getVisiblePerson(tx, opts.actor, input.personId);
+    // A community admin registers people they can see; a unit admin may enrol its own staff wherever they live.
+    const scope = await resolveScope(tx, opts.actor);
+    const forOwnUnit = !!input.unitId && scope.unitIds.includes(input.unitId);
+    const person = await personForBody(tx, opts.actor, input.personId, { anyPerson: scope.all || forOwnUnit });
     const [existing] = await tx.select({ id: partyMembers.id }).from(partyMembers).where(eq(partyMembers.personId, input.personId));
     if (existing) throw new AppError('DUPLICATE', { field: 'party_member', value: person.name });
     const [row] = await tx.insert(partyMembers).values(input).returning();

@@ -89,9 +89,10 @@ describe('GET /api/people', () => {
     expect(own.items[0]).toMatchObject({ id: ctx.world.people.residentA.id, phone: '138****1111' });
   });
 
-  it('needs a login (401) and the people.read permission (403 for a Party member)', async () => {
+  it('needs a login (401); a Party member sees only their own record', async () => {
     expectError(await call('GET', '/api/people'), 401, 'UNAUTHENTICATED');
-    expectError(await call('GET', '/api/people', { as: 'member01' }), 403, 'FORBIDDEN');
+    const page = expectOk<Page<PersonView>>(await call('GET', '/api/people', { as: 'member01' }));
+    expect(page.items.map((p) => p.name)).toEqual(['张党员']);
   });
 });
 
@@ -113,10 +114,11 @@ describe('GET /api/people/:id', () => {
     expect(expectOk<PersonView>(await call('GET', `/api/people/${residentA.id}`, { as: 'resident01' })).name).toBe('王小明');
   });
 
-  it('rejects a malformed id (400), anonymous callers (401) and roles without people.read (403)', async () => {
+  it('rejects a malformed id (400), anonymous callers (401) and hides other people from a Party member (404)', async () => {
     expectError(await call('GET', '/api/people/42', { as: 'admin' }), 400, 'VALIDATION_FAILED');
     expectError(await call('GET', `/api/people/${inGA2.id}`), 401, 'UNAUTHENTICATED');
-    expectError(await call('GET', `/api/people/${ctx.world.people.memberPerson1.id}`, { as: 'member01' }), 403, 'FORBIDDEN');
+    expectError(await call('GET', `/api/people/${ctx.world.people.residentA.id}`, { as: 'member01' }), 404, 'NOT_FOUND');
+    expectOk(await call('GET', `/api/people/${ctx.world.people.memberPerson1.id}`, { as: 'member01' }));
   });
 });
 

@@ -4,6 +4,7 @@ import type { App } from '../../core/http/types.js';
 import {
   ZCreatePerson, ZPerson, ZPersonList, ZPersonListQuery, ZRevealRequest, ZRevealResponse, ZUpdatePerson,
 } from './people.contracts.js';
+import { peopleExcelRoutes } from './people.excel.routes.js';
 import { createPerson, deletePerson, getPerson, listPeople, revealPerson, updatePerson } from './people.service.js';
 
 const tags = ['people'];
@@ -41,4 +42,6 @@ export async function peopleRoutes(app: App): Promise<void> {
     const actor = authorize(req, 'people.reveal');
     return revealPerson({ db: app.db, actor, id: req.params.id, ...req.body });
   });
+
+  await peopleExcelRoutes(app);
 }

@@ -76,6 +76,16 @@ export async function getVisiblePerson(db: Db, actor: Actor, id: string): Promis
   return assertFound(row, 'person');
 }
 
+/**
+ * For a person named in a request body (a duty holder, a new member): the person must exist and be visible to
+ * the actor, or the body is invalid — unless `anyPerson` (e.g. a unit admin enrolling their own staff).
+ */
+export async function personForBody(db: Db, actor: Actor, personId: string, opts: { anyPerson?: boolean } = {}) {
+  const [row] = await selectRows(db).where(and(eq(people.id, personId), opts.anyPerson ? undefined : await peopleVisibleTo(db, actor)));
+  if (!row) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/personId', message: 'no such person within your scope' }]);
+  return row;
+}
+
 export async function getPerson(opts: { db: Db; actor: Actor; id: string }): Promise<PersonView> {
   return presentPerson(await getVisiblePerson(opts.db, opts.actor, opts.id));
 }

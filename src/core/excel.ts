@@ -1,0 +1,372 @@
+import { PassThrough, Readable, type Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, isAppError } from './errors.js';
+import { checkXlsxArchive } from './excel-zip.js';
+import type { Locale } from './i18n.js';
+
+/**
+ * Excel import and export, driven by column definitions: the same list of columns builds the template, checks
+ * the header of an upload and names the columns in row errors. Domain rules stay in the modules.
+ */
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const MAX_IMPORT_ROWS = 100_000;
+/** A guard of last resort: an intact archive holding malformed XML could still leave exceljs waiting. */
+const READ_TIMEOUT_MS = 60_000;
+/** Rows of the template that carry drop-downs and text formats. */
+const TEMPLATE_ROWS = 5000;
+
+export interface ExcelColumn {
+  key: string;
+  /** The Chinese header users see; an upload may use this or the key. */
+  title: string;
+  required?: boolean;
+  width?: number;
+  /** Shown on the notes sheet and as a comment on the header cell. */
+  note?: string;
+  example?: string;
+  /** Excel would turn 18-digit ID numbers into 3.5E+17 and drop leading zeros: such columns are formatted as text. */
+  text?: boolean;
+}
+
+export type Cell = string | number | boolean | Date | null;
+export interface SheetRow {
+  /** 1-based, as Excel shows it. */
+  row: number;
+  cells: Record<string, Cell>;
+}
+
+type FileProblem = 'not_xlsx' | 'xls' | 'damaged' | 'not_workbook' | 'unzipped_too_large' | 'empty' | 'no_rows'
+  | 'missing_columns' | 'too_many_rows' | 'no_file';
+
+const FILE_PROBLEMS: Record<Locale, Record<FileProblem, string>> = {
+  'zh-CN': {
+    not_xlsx: '不是 Excel（.xlsx）文件',
+    xls: '这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后再导入',
+    damaged: '文件已损坏或不完整',
+    not_workbook: '压缩包中没有 Excel 工作表，不是有效的 .xlsx 文件',
+    unzipped_too_large: '解压后的内容过大',
+    empty: '第一个工作表是空的',
+    no_rows: '表头下面没有数据行',
+    missing_columns: '缺少列：{columns}（请使用导入模板）',
+    too_many_rows: '数据超过 {max} 行，请拆分成多个文件导入',
+    no_file: '请在表单字段 file 中上传 .xlsx 文件',
+  },
+  en: {
+    not_xlsx: 'it is not an Excel (.xlsx) file',
+    xls: 'it is an old .xls file; save it as .xlsx in Excel and import that',
+    damaged: 'the file is damaged or incomplete',
+    not_workbook: 'the archive holds no worksheet, so it is not a valid .xlsx file',
+    unzipped_too_large: 'its unpacked content is too large',
+    empty: 'the first worksheet is empty',
+    no_rows: 'there are no data rows below the header',
+    missing_columns: 'missing columns: {columns} (use the import template)',
+    too_many_rows: 'more than {max} data rows; split the file and import the parts',
+    no_file: 'upload the .xlsx file in the form field "file"',
+  },
+};
+
+/** Fills {name} placeholders of a message. */
+export function format(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+}
+
+function fileError(locale: Locale, problem: FileProblem, params: Record<string, string | number> = {}, details?: unknown): AppError {
+  return new AppError('INVALID_FILE', { reason: format(FILE_PROBLEMS[locale][problem], params) }, details ?? { problem });
+}
+
+/** exceljs cell values (rich text, formulas, hyperlinks…) reduced to what validation needs. */
+export function toCell(v: ExcelJS.CellValue): Cell {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
+  if ('richText' in v) return v.richText.map((t) => t.text).join('');
+  if ('error' in v) return String(v.error);
+  if ('result' in v) return toCell(v.result as ExcelJS.CellValue);
+  if ('text' in v) return typeof v.text === 'string' ? v.text : toCell(v.text as ExcelJS.CellValue);
+  return null;
+}
+
+const normaliseHeader = (s: string) => s.replace(/[\s*＊:：]/g, '').toLowerCase();
+
+/** Maps each column to its 1-based position in the header row, or reports the missing ones. */
+function matchHeader(header: Cell[], columns: ExcelColumn[], locale: Locale): Map<string, number> {
+  const positions = new Map<string, number>();
+  header.forEach((c, i) => {
+    if (c === null) return;
+    const h = normaliseHeader(String(c));
+    const col = columns.find((x) => normaliseHeader(x.title) === h || x.key.toLowerCase() === h);
+    if (col && !positions.has(col.key)) positions.set(col.key, i);
+  });
+  const missing = columns.filter((c) => !positions.has(c.key));
+  if (missing.length) {
+    const sep = locale === 'en' ? ', ' : '、';
+    throw fileError(locale, 'missing_columns', { columns: missing.map((c) => c.title).join(sep) },
+      { problem: 'missing_columns', columns: missing.map((c) => c.title) });
+  }
+  return positions;
+}
+
+/**
+ * Reads the first worksheet of an uploaded .xlsx: the first non-empty row is the header, later non-empty rows are
+ * data. Streams the sheet (a 100,000-row sheet loaded whole takes about 2 GB) and stops as soon as the row cap is
+ * passed. Bad files are INVALID_FILE with a reason in the request's language.
+ */
+export async function readSheet(buf: Buffer, opts: { columns: ExcelColumn[]; locale: Locale; maxRows?: number }): Promise<SheetRow[]> {
+  const problem = checkXlsxArchive(buf);
+  if (problem) throw fileError(opts.locale, problem);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(fileError(opts.locale, 'damaged')), READ_TIMEOUT_MS); });
+  try {
+    return await Promise.race([readFirstSheet(buf, opts), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function readFirstSheet(buf: Buffer, opts: { columns: ExcelColumn[]; locale: Locale; maxRows?: number }): Promise<SheetRow[]> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), {
+    worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
+  });
+  try {
+    for await (const sheet of reader) return await readRows(sheet, opts);
+  } catch (e) {
+    if (isAppError(e)) throw e;
+    throw fileError(opts.locale, 'damaged');
+  }
+  throw fileError(opts.locale, 'empty');
+}
+
+async function readRows(sheet: AsyncIterable<ExcelJS.Row>, opts: { columns: ExcelColumn[]; locale: Locale; maxRows?: number }): Promise<SheetRow[]> {
+  const max = opts.maxRows ?? MAX_IMPORT_ROWS;
+  let positions: Map<string, number> | null = null;
+  const rows: SheetRow[] = [];
+  for await (const row of sheet) {
+    const values = (row.values as ExcelJS.CellValue[]).map(toCell);
+    if (!values.some((v) => v !== null && String(v).trim() !== '')) continue;
+    if (!positions) {
+      positions = matchHeader(values, opts.columns, opts.locale);
+      continue;
+    }
+    if (rows.length === max) throw fileError(opts.locale, 'too_many_rows', { max });
+    const cells: Record<string, Cell> = {};
+    for (const [key, i] of positions) cells[key] = values[i] ?? null;
+    rows.push({ row: row.number, cells });
+  }
+  if (!positions) throw fileError(opts.locale, 'empty');
+  if (!rows.length) throw fileError(opts.locale, 'no_rows');
+  return rows;
+}
+
+/** A cell as trimmed text; numbers as Excel shows them, dates as YYYY-MM-DD. */
+export function cellText(c: Cell): string {
+  if (c === null) return '';
+  if (c instanceof Date) return isoDay(c);
+  if (typeof c === 'number') return Number.isInteger(c) ? c.toFixed(0) : String(c);
+  return String(c).trim();
+}
+
+/** exceljs hands dates over as UTC midnight of the day shown in the cell. */
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * A date cell as YYYY-MM-DD, undefined when empty, null when unreadable. Accepts real date cells, Excel serial
+ * numbers (when the styles were not read yet), 1990-01-02, 1990/1/2, 1990.1.2, 19900102 and 1990年1月2日.
+ */
+export function cellDate(c: Cell): string | null | undefined {
+  if (c === null || (typeof c === 'string' && !c.trim())) return undefined;
+  if (c instanceof Date) return Number.isNaN(c.getTime()) ? null : isoDay(c);
+  // Serial day numbers below 100000 reach the year 2173; larger numbers are read as 19900102.
+  if (typeof c === 'number' && Number.isInteger(c) && c > 0 && c < 100_000) {
+    return isoDay(new Date(Date.UTC(1899, 11, 30) + c * 86_400_000));
+  }
+  const m = /^(\d{4})(?:[-/.年](\d{1,2})[-/.月](\d{1,2})日?|(\d{2})(\d{2}))$/.exec(cellText(c));
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2] ?? m[4]), Number(m[3] ?? m[5])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (y < 1900 || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return isoDay(date);
+}
+
+export interface TemplateSpec {
+  sheetName: string;
+  columns: ExcelColumn[];
+  /** Drop-down values per column key, written to a hidden sheet (Excel limits inline lists to 255 characters). */
+  lists?: Record<string, string[]>;
+  /** Extra reference tables for the notes sheet, e.g. grid codes with their names. */
+  references?: { title: string; header: string[]; rows: string[][] }[];
+}
+
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
+
+/**
+ * The import template: a data sheet whose first row holds the column titles (required ones in red, each with a
+ * comment), drop-downs and text formats on the rows below; a notes sheet with an example row and one line per
+ * column; a hidden sheet with the drop-down values. The example sits on the notes sheet so that it is never
+ * imported by accident.
+ */
+export async function buildTemplate(spec: TemplateSpec): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const data = wb.addWorksheet(spec.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  data.columns = spec.columns.map((c) => ({ key: c.key, width: c.width ?? 14, style: c.text ? { numFmt: '@' } : {} }));
+  const header = data.getRow(1);
+  spec.columns.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = c.title;
+    cell.font = { bold: true, color: { argb: c.required ? 'FFC00000' : 'FF000000' } };
+    cell.fill = HEADER_FILL;
+    if (c.note) cell.note = `${c.required ? '必填。' : ''}${c.note}`;
+  });
+  addNotesSheet(wb, spec);
+  addDropDowns(wb, data, spec);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** exceljs supports range validations at run time but leaves them out of its type definitions. */
+interface RangeValidations {
+  dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
+}
+
+function addDropDowns(wb: ExcelJS.Workbook, data: ExcelJS.Worksheet, spec: TemplateSpec): void {
+  const lists = Object.entries(spec.lists ?? {}).filter(([, values]) => values.length);
+  if (!lists.length) return;
+  const sheet = wb.addWorksheet('下拉选项', { state: 'hidden' });
+  lists.forEach(([key, values], i) => {
+    const col = sheet.getColumn(i + 1);
+    col.values = [key, ...values];
+    const letter = col.letter;
+    const dataCol = data.getColumn(key);
+    (data as unknown as RangeValidations).dataValidations.add(`${dataCol.letter}2:${dataCol.letter}${TEMPLATE_ROWS + 1}`, {
+      type: 'list', allowBlank: true, formulae: [`'下拉选项'!$${letter}$2:$${letter}$${values.length + 1}`],
+      // A warning, not a stop: the importer checks every value anyway, and lists may be longer than what fits.
+      showErrorMessage: true, errorStyle: 'warning', error: '请从下拉列表中选择',
+    });
+  });
+}
+
+function addNotesSheet(wb: ExcelJS.Workbook, spec: TemplateSpec): void {
+  const notes = wb.addWorksheet('填写说明');
+  notes.columns = [{ width: 16 }, { width: 16 }, { width: 10 }, { width: 60 }, { width: 24 }];
+  notes.addRow([`填写示例（请在“${spec.sheetName}”工作表中从第 2 行起填写，不要修改第 1 行的列名）`]).font = { bold: true };
+  notes.addRow(spec.columns.map((c) => c.title)).font = { bold: true };
+  notes.addRow(spec.columns.map((c) => c.example ?? ''));
+  notes.addRow([]);
+  notes.addRow(['列名', '字段', '必填', '说明', '示例']).font = { bold: true };
+  for (const c of spec.columns) notes.addRow([c.title, c.key, c.required ? '是' : '', c.note ?? '', c.example ?? '']);
+  for (const ref of spec.references ?? []) {
+    notes.addRow([]);
+    notes.addRow([ref.title]).font = { bold: true };
+    notes.addRow(ref.header).font = { bold: true };
+    for (const r of ref.rows) notes.addRow(r);
+  }
+}
+
+export interface RowError {
+  row: number;
+  /** The column title as the header of the file shows it. */
+  column: string;
+  reason: string;
+}
+
+export const MAX_LISTED_ERRORS = 1000;
+
+/**
+ * Row errors of one import, gathered over several passes (cell checks, duplicates, database look-ups) and listed
+ * in sheet order; only the first 1,000 are listed, all are counted.
+ */
+export class RowErrors {
+  private readonly byRow = new Map<number, (RowError & { at: number })[]>();
+  private readonly titles: Map<string, { title: string; at: number }>;
+  count = 0;
+
+  constructor(columns: ExcelColumn[]) {
+    this.titles = new Map(columns.map((c, at) => [c.key, { title: c.title, at }]));
+  }
+
+  add(row: number, key: string, reason: string): void {
+    const col = this.titles.get(key) ?? { title: key, at: this.titles.size };
+    const list = this.byRow.get(row) ?? [];
+    list.push({ row, column: col.title, reason, at: col.at });
+    this.byRow.set(row, list);
+    this.count++;
+  }
+
+  has(row: number): boolean {
+    return this.byRow.has(row);
+  }
+
+  list(): RowError[] {
+    const out: RowError[] = [];
+    for (const row of [...this.byRow.keys()].sort((a, b) => a - b)) {
+      for (const { at: _, ...e } of this.byRow.get(row)!.sort((a, b) => a.at - b.at)) {
+        if (out.length === MAX_LISTED_ERRORS) return out;
+        out.push(e);
+      }
+    }
+    return out;
+  }
+}
+
+export interface ExportColumn<T> {
+  title: string;
+  width?: number;
+  value: (row: T) => string | number | null;
+}
+
+/**
+ * Streams a one-sheet workbook into `out`, committing each row as it is written so memory stays flat however
+ * many rows there are. Text cells are stored inline rather than in a shared-string table held until the end.
+ */
+export async function writeSheetStream<T>(out: Writable, spec: { sheetName: string; columns: ExportColumn<T>[]; batches: AsyncIterable<T[]> }): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const ws = wb.addWorksheet(spec.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = spec.columns.map((c) => ({ header: c.title, width: c.width ?? 14 }));
+  ws.getRow(1).font = { bold: true };
+  ws.getRow(1).commit();
+  for await (const batch of spec.batches) {
+    for (const r of batch) ws.addRow(spec.columns.map((c) => c.value(r))).commit();
+  }
+  ws.commit();
+  await wb.commit();
+}
+
+/** attachment; filename="ascii"; filename*=UTF-8''… (RFC 6266 / 5987) so browsers keep the Chinese name. */
+export function contentDisposition(fileName: string, asciiFallback: string): string {
+  const encoded = encodeURIComponent(fileName).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${asciiFallback.replace(/["\\]/g, '')}"; filename*=UTF-8''${encoded}`;
+}
+
+/**
+ * The uploaded workbook of a multipart/form-data request, from the form field `file`. Anything but multipart is
+ * 415; no file is 400; a file over the upload limit is 413 (raised by @fastify/multipart while buffering).
+ */
+export async function receiveUpload(req: FastifyRequest): Promise<{ buffer: Buffer; fileName: string }> {
+  if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+  const part = await req.file();
+  if (!part || part.fieldname !== 'file') {
+    part?.file.resume();
+    throw fileError(req.locale, 'no_file');
+  }
+  return { buffer: await part.toBuffer(), fileName: part.filename };
+}
+
+export interface Download {
+  fileName: string;
+  /** Sent in filename="…" for clients that ignore filename*. */
+  asciiName: string;
+  body: Buffer | ((out: Writable) => Promise<void>);
+  headers?: Record<string, string>;
+}
+
+/** Sends a workbook as an attachment; a streamed body is written while the response goes out. */
+export function sendWorkbook(req: FastifyRequest, reply: FastifyReply, d: Download): FastifyReply {
+  reply.header('content-disposition', contentDisposition(d.fileName, d.asciiName)).type(XLSX_MIME);
+  for (const [k, v] of Object.entries(d.headers ?? {})) reply.header(k, v);
+  if (Buffer.isBuffer(d.body)) return reply.send(d.body);
+  const out = new PassThrough();
+  d.body(out).catch((err: unknown) => {
+    // The status line is gone by now: all that is left is to cut the download short and log why.
+    req.log.error({ err }, 'workbook stream failed');
+    out.destroy(err instanceof Error ? err : new Error(String(err)));
+  });
+  return reply.send(out);
+}

@@ -1,0 +1,15 @@
+import { date, pgEnum, pgTable, smallint, text } from 'drizzle-orm/pg-core';
+import { createdAt, updatedAt } from '../../core/columns.js';
+
+/** holiday: a weekday off (法定节假日); workday: a weekend day worked (调休上班). */
+export const calendarDayKind = pgEnum('calendar_day_kind', ['holiday', 'workday']);
+
+/** Exceptions to the Monday–Friday working week, per year; edited by the county admin. */
+export const calendarDays = pgTable('calendar_days', {
+  day: date('day').primaryKey(),
+  year: smallint('year').notNull(),
+  kind: calendarDayKind('kind').notNull(),
+  name: text('name').notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
