@@ -2,6 +2,7 @@ import { buildApp } from './app.js';
 import { loadConfig } from './core/config.js';
 import { type Database, openDatabase } from './core/db.js';
 import type { App } from './core/http/types.js';
+import { seedCalendarDefaults } from './modules/calendar/calendar.defaults.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, describeMoreDemoLogins, seedDemoIfEmpty } from './seed/demo.js';
 
 interface Running {
@@ -53,6 +54,8 @@ async function start(running: Running): Promise<void> {
   const started = performance.now();
   const config = loadConfig();
   running.database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  // Official holidays are reference data, not demo data: every fresh database gets them.
+  await seedCalendarDefaults({ db: running.database.db });
   const seeded = config.seedDemo ? await seedDemoIfEmpty({ db: running.database.db }) : false;
   running.app = await buildApp({ config, database: running.database });
   await running.app.listen({ port: config.port, host: config.host });

@@ -1,6 +1,7 @@
 import type { App } from '../core/http/types.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
+import { calendarRoutes } from './calendar/calendar.routes.js';
 import { gridRoutes } from './grid/grid.routes.js';
 import { healthRoutes } from './health.routes.js';
 import { membersRoutes } from './members/members.routes.js';
@@ -16,4 +17,5 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(gridRoutes);
   await app.register(peopleRoutes);
   await app.register(membersRoutes);
+  await app.register(calendarRoutes);
 }

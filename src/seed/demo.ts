@@ -1,6 +1,6 @@
-import { type Column, count, getTableColumns, getTableName, sql } from 'drizzle-orm';
-import type { PgInsertValue, PgTable } from 'drizzle-orm/pg-core';
+import { count, sql } from 'drizzle-orm';
 import { hashPassword } from '../core/auth/password.js';
+import { insertRows } from '../core/bulk.js';
 import type { Db } from '../core/db.js';
 import { roleBindings, users } from '../modules/auth/auth.schema.js';
 import { alleyRegions, gridDuties, grids } from '../modules/grid/grid.schema.js';
@@ -108,40 +108,6 @@ export function countDemo(data: DemoData): DemoCounts {
     partyMembers: { in_service: members('in_service'), retired: members('retired'), ordinary: members('ordinary'), mobile: members('mobile') },
     gridDuties: data.gridDuties.length, users: data.users.length,
   };
-}
-
-/** Rows per INSERT statement. */
-const CHUNK_ROWS = 2500;
-
-/**
- * Bulk insert that scales: each chunk of rows travels as ONE json parameter and PostgreSQL expands it with
- * json_populate_recordset, so a statement has one bind parameter (far below PostgreSQL's 65,535) and drizzle
- * does not build tens of thousands of placeholders. Keys are mapped to the table's column names, so the
- * rows stay type-checked against the drizzle schema. Works the same on PGlite and PostgreSQL. A column that
- * some row leaves out is NULL in that row (not its default): builders spell out every column they use.
- */
-async function insertRows<T extends PgTable>(db: Db, table: T, rows: PgInsertValue<T>[]): Promise<void> {
-  if (rows.length === 0) return;
-  const columns: Record<string, Column> = getTableColumns(table);
-  const keys = [...new Set(rows.flatMap((row) => Object.keys(row)))];
-  const names = keys.map((k) => {
-    const column = columns[k];
-    if (!column) throw new Error(`${getTableName(table)} has no column ${k}`);
-    return column.name;
-  });
-  const tableName = sql.identifier(getTableName(table));
-  const columnList = sql.join(names.map((n) => sql.identifier(n)), sql`, `);
-  for (let i = 0; i < rows.length; i += CHUNK_ROWS) {
-    const chunk = rows.slice(i, i + CHUNK_ROWS).map((row) => {
-      const values: Record<string, unknown> = row;
-      const out: Record<string, unknown> = {};
-      for (let k = 0; k < keys.length; k++) out[names[k]] = values[keys[k]] ?? null;
-      return out;
-    });
-    const json = JSON.stringify(chunk);
-    await db.execute(sql`insert into ${tableName} (${columnList})
-      select ${columnList} from json_populate_recordset(null::${tableName}, ${json}::json)`);
-  }
 }
 
 /** Writes the data set; parents come before children within each table, tables in foreign-key order. */

@@ -7,6 +7,7 @@ export const PERMISSIONS = [
   'people.read', 'people.write', 'people.reveal', 'people.import',
   'members.read', 'members.write', 'members.import',
   'audit.read', 'users.manage',
+  'calendar.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -15,7 +15,7 @@ import {
 import { people } from '../people/people.schema.js';
 import { type PartyMemberView, ZPartyMemberQuery } from './members.contracts.js';
 import { partyMembers } from './members.schema.js';
-import { membersWhere, presentMember } from './members.service.js';
+import { membersWhere, presentMember, selectMemberRows } from './members.service.js';
 
 export const MEMBER_COLUMNS: ExcelColumn[] = [
   PERSON_FIELD_COLUMNS.name,
@@ -77,25 +77,8 @@ export const ZPartyMemberExportQuery = ZPartyMemberQuery.omit({ page: true, page
 export type PartyMemberExportQuery = z.infer<typeof ZPartyMemberExportQuery>;
 
 const EXPORT_BATCH = 2000;
-const branch = alias(organisations, 'branch');
 const unit = alias(organisations, 'unit');
-const community = alias(organisations, 'community');
 
-/** The rows and joins of the list, so presentMember masks them exactly as list responses do. */
-function selectRows(db: Db) {
-  return db
-    .select({
-      id: partyMembers.id, personId: partyMembers.personId, name: people.name, gender: people.gender, phone: people.phone,
-      kind: partyMembers.kind, branchId: partyMembers.branchId, branchName: branch.name, unitId: partyMembers.unitId,
-      unitName: unit.name, residenceCommunityId: partyMembers.residenceCommunityId, residenceCommunityName: community.name,
-      joinedAt: partyMembers.joinedAt, createdAt: partyMembers.createdAt, updatedAt: partyMembers.updatedAt, version: partyMembers.version,
-    })
-    .from(partyMembers)
-    .innerJoin(people, eq(people.id, partyMembers.personId))
-    .leftJoin(branch, eq(branch.id, partyMembers.branchId))
-    .leftJoin(unit, eq(unit.id, partyMembers.unitId))
-    .leftJoin(community, eq(community.id, partyMembers.residenceCommunityId));
-}
 
 const EXPORT_COLUMNS: ExportColumn<PartyMemberView>[] = [
   { title: '姓名', width: 12, value: (m) => m.name },
@@ -132,7 +115,7 @@ export async function exportMembers(opts: { db: Db; actor: Actor; query: PartyMe
 async function* memberBatches(db: Db, ids: string[]): AsyncIterable<PartyMemberView[]> {
   for (let i = 0; i < ids.length; i += EXPORT_BATCH) {
     const chunk = ids.slice(i, i + EXPORT_BATCH);
-    const rows = await selectRows(db).where(sql`${partyMembers.id} = any(${sql.param(chunk)}::uuid[])`);
+    const rows = await selectMemberRows(db).where(sql`${partyMembers.id} = any(${sql.param(chunk)}::uuid[])`);
     const byId = new Map(rows.map((r) => [r.id, r]));
     yield chunk.flatMap((id) => { const r = byId.get(id); return r ? [presentMember(r)] : []; });
   }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { recordAudit } from '../../core/audit.js';
 import { type DataScope, resolveScope } from '../../core/auth/scope.js';
+import { recordset, rowsOf } from '../../core/bulk.js';
 import type { Db } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';
 import { cellDate, cellText, format, readSheet, RowErrors, type SheetRow } from '../../core/excel.js';
@@ -10,7 +11,7 @@ import type { ImportReport } from '../people/people.contracts.js';
 import { MEMBER_KIND_LABELS } from '../people/people.excel.js';
 import {
   type ExistingPerson, gridsByCode, type ImportOptions, parsePersonRow, PERSON_RECORD_COLUMNS, peopleByIdNumber, type PersonDraft,
-  personReason, personRecord, placeOf, recordset, rejectDuplicateIds, rowsOf, type RowContext,
+  personReason, personRecord, placeOf, rejectDuplicateIds, type RowContext,
 } from '../people/people.import.js';
 import { mayManagePlace } from '../people/people.policy.js';
 import { MEMBER_COLUMNS } from './members.excel.js';

@@ -19,7 +19,8 @@ const branch = alias(organisations, 'branch');
 const unit = alias(organisations, 'unit');
 const community = alias(organisations, 'community');
 
-function selectRows(db: Db) {
+/** The rows and joins every people/member response is built from (the list, the detail, the export). */
+export function selectMemberRows(db: Db) {
   return db
     .select({
       id: partyMembers.id, personId: partyMembers.personId, name: people.name, gender: people.gender, phone: people.phone,
@@ -34,7 +35,7 @@ function selectRows(db: Db) {
     .leftJoin(community, eq(community.id, partyMembers.residenceCommunityId));
 }
 
-type Row = Awaited<ReturnType<ReturnType<typeof selectRows>['execute']>>[number];
+type Row = Awaited<ReturnType<ReturnType<typeof selectMemberRows>['execute']>>[number];
 
 export function presentMember(r: Row): PartyMemberView {
   return { ...r, phone: maskPhone(r.phone), createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString() };
@@ -58,14 +59,14 @@ export async function listMembers(opts: { db: Db; actor: Actor; query: PartyMemb
     [asc(unit.name), asc(people.name)], partyMembers.id);
   const { limit, offset } = pageWindow(q);
   const [rows, [{ total }]] = await Promise.all([
-    selectRows(opts.db).where(where).orderBy(...sort).limit(limit).offset(offset),
+    selectMemberRows(opts.db).where(where).orderBy(...sort).limit(limit).offset(offset),
     opts.db.select({ total: count() }).from(partyMembers).innerJoin(people, eq(people.id, partyMembers.personId)).where(where),
   ]);
   return { items: rows.map(presentMember), total, page: q.page, pageSize: q.pageSize };
 }
 
 async function getVisibleMember(db: Db, actor: Actor, id: string): Promise<Row> {
-  const [row] = await selectRows(db).where(and(eq(partyMembers.id, id), await membersVisibleTo(db, actor)));
+  const [row] = await selectMemberRows(db).where(and(eq(partyMembers.id, id), await membersVisibleTo(db, actor)));
   return assertFound(row, 'party_member');
 }
 

@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import { asc, eq, getTableColumns, inArray, or, sql } from 'drizzle-orm';
+import { asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { recordAudit } from '../../core/audit.js';
 import type { Actor } from '../../core/auth/actor.js';
@@ -10,10 +10,9 @@ import { idCheckChar } from '../../core/idcard.js';
 import { orderBy } from '../../core/list.js';
 import { grids } from '../grid/grid.schema.js';
 import { partyMembers } from '../members/members.schema.js';
-import { organisations } from '../org/org.schema.js';
 import { type PersonView, PERSON_ROLES, ZPersonListQuery } from './people.contracts.js';
 import { people } from './people.schema.js';
-import { peopleWhere, presentPerson } from './people.service.js';
+import { peopleWhere, presentPerson, selectPersonRows } from './people.service.js';
 
 export const GENDER_LABELS = { male: '男', female: '女' } as const;
 export const ROLE_LABELS: Record<(typeof PERSON_ROLES)[number], string> = {
@@ -80,18 +79,6 @@ export type PersonExportQuery = z.infer<typeof ZPersonExportQuery>;
 export const EXPORT_CAP = 100_000;
 const EXPORT_BATCH = 2000;
 
-/** The same rows and joins as the list, so presentPerson masks them exactly as list responses do. */
-function selectRows(db: Db) {
-  return db
-    .select({
-      ...getTableColumns(people), homeGridCode: grids.code, homeGridName: grids.name, communityName: organisations.name,
-      partyMemberKind: partyMembers.kind,
-    })
-    .from(people)
-    .leftJoin(grids, eq(grids.id, people.homeGridId))
-    .leftJoin(organisations, eq(organisations.id, people.communityId))
-    .leftJoin(partyMembers, eq(partyMembers.personId, people.id));
-}
 
 const label = <K extends string>(labels: Record<K, string>, v: string | null) => (v ? labels[v as K] ?? v : null);
 
@@ -138,7 +125,7 @@ export async function exportPeople(opts: { db: Db; actor: Actor; query: PersonEx
 async function* personBatches(db: Db, ids: string[]): AsyncIterable<PersonView[]> {
   for (let i = 0; i < ids.length; i += EXPORT_BATCH) {
     const chunk = ids.slice(i, i + EXPORT_BATCH);
-    const rows = await selectRows(db).where(sql`${people.id} = any(${sql.param(chunk)}::uuid[])`);
+    const rows = await selectPersonRows(db).where(sql`${people.id} = any(${sql.param(chunk)}::uuid[])`);
     const byId = new Map(rows.map((r) => [r.id, r]));
     // A person deleted since the ids were read is simply left out.
     yield chunk.flatMap((id) => { const r = byId.get(id); return r ? [presentPerson(r)] : []; });

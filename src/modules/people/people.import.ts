@@ -1,7 +1,8 @@
-import { eq, type SQL, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../core/audit.js';
 import type { Actor } from '../../core/auth/actor.js';
 import { type DataScope, resolveScope } from '../../core/auth/scope.js';
+import { recordset, rowsOf } from '../../core/bulk.js';
 import type { Db } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';
 import { type Cell, cellDate, cellText, format, readSheet, RowErrors, type SheetRow } from '../../core/excel.js';
@@ -9,7 +10,7 @@ import type { Locale } from '../../core/i18n.js';
 import { isValidIdNumber, PHONE_PATTERN } from '../../core/idcard.js';
 import { grids } from '../grid/grid.schema.js';
 import type { ImportReport } from './people.contracts.js';
-import { GENDER_LABELS, PERSON_COLUMNS, ROLE_LABELS } from './people.excel.js';
+import { PERSON_COLUMNS, ROLE_LABELS } from './people.excel.js';
 import { mayManagePlace } from './people.policy.js';
 import { people } from './people.schema.js';
 
@@ -253,20 +254,6 @@ export async function importPeople(opts: ImportOptions): Promise<ImportReport> {
 
 /** Rows per statement: each chunk travels as one JSON parameter of about a megabyte. */
 const ROWS_PER_STATEMENT = 5000;
-
-/**
- * Rows as ONE json parameter that PostgreSQL expands with json_populate_recordset (as src/seed/demo.ts does):
- * three bind parameters a statement, far below the 65,535 limit, and drizzle does not build tens of thousands
- * of placeholders (with them, 20,000 rows took 6 s on PGlite; this way under 1 s).
- */
-export const recordset = (table: string, rows: object[]) =>
-  sql`json_populate_recordset(null::${sql.identifier(table)}, ${JSON.stringify(rows)}::json)`;
-
-/** The rows a raw statement returns: PGlite and node-postgres both answer { rows }, which drizzle leaves untyped. */
-export async function rowsOf<T = Record<string, unknown>>(db: Db, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as { rows?: T[] };
-  return result.rows ?? [];
-}
 
 /** A person as a row of the people table, keyed by column name. */
 export function personRecord(p: PersonDraft, communityId = p.grid?.communityId ?? null) {

@@ -15,7 +15,8 @@ import type { CreatePerson, PersonListQuery, PersonView, UpdatePerson } from './
 import { assertMayManagePlace, peopleVisibleTo } from './people.policy.js';
 import { people } from './people.schema.js';
 
-function selectRows(db: Db) {
+/** The rows and joins every people/member response is built from (the list, the detail, the export). */
+export function selectPersonRows(db: Db) {
   return db
     .select({
       ...getTableColumns(people), homeGridCode: grids.code, homeGridName: grids.name, communityName: organisations.name,
@@ -27,7 +28,7 @@ function selectRows(db: Db) {
     .leftJoin(partyMembers, eq(partyMembers.personId, people.id));
 }
 
-type Row = Awaited<ReturnType<ReturnType<typeof selectRows>['execute']>>[number];
+type Row = Awaited<ReturnType<ReturnType<typeof selectPersonRows>['execute']>>[number];
 
 /** The presenter: PII leaves the server masked. */
 export function presentPerson(r: Row): PersonView {
@@ -63,7 +64,7 @@ export async function listPeople(opts: { db: Db; actor: Actor; query: PersonList
     [asc(grids.code), asc(people.name)], people.id);
   const { limit, offset } = pageWindow(q);
   const [rows, [{ total }]] = await Promise.all([
-    selectRows(opts.db).where(where).orderBy(...sort).limit(limit).offset(offset),
+    selectPersonRows(opts.db).where(where).orderBy(...sort).limit(limit).offset(offset),
     opts.db.select({ total: count() }).from(people).leftJoin(grids, eq(grids.id, people.homeGridId))
       .leftJoin(partyMembers, eq(partyMembers.personId, people.id)).where(where),
   ]);
@@ -72,7 +73,7 @@ export async function listPeople(opts: { db: Db; actor: Actor; query: PersonList
 
 /** A person the actor may see (404 otherwise: existence itself is private). */
 export async function getVisiblePerson(db: Db, actor: Actor, id: string): Promise<Row> {
-  const [row] = await selectRows(db).where(and(eq(people.id, id), await peopleVisibleTo(db, actor)));
+  const [row] = await selectPersonRows(db).where(and(eq(people.id, id), await peopleVisibleTo(db, actor)));
   return assertFound(row, 'person');
 }
 
@@ -81,7 +82,7 @@ export async function getVisiblePerson(db: Db, actor: Actor, id: string): Promis
  * the actor, or the body is invalid — unless `anyPerson` (e.g. a unit admin enrolling their own staff).
  */
 export async function personForBody(db: Db, actor: Actor, personId: string, opts: { anyPerson?: boolean } = {}) {
-  const [row] = await selectRows(db).where(and(eq(people.id, personId), opts.anyPerson ? undefined : await peopleVisibleTo(db, actor)));
+  const [row] = await selectPersonRows(db).where(and(eq(people.id, personId), opts.anyPerson ? undefined : await peopleVisibleTo(db, actor)));
   if (!row) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/personId', message: 'no such person within your scope' }]);
   return row;
 }
