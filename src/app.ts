@@ -63,7 +63,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
 async function registerWebApp(app: App, distDir: string | null): Promise<void> {
   const hasWeb = distDir !== null && existsSync(path.join(distDir, 'index.html'));
   // wildcard: files are looked up per request, so a rebuilt web app needs no restart.
-  if (hasWeb) await app.register(fastifyStatic, { root: distDir, wildcard: true, index: false });
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: distDir, wildcard: true, index: false });
+    // The wildcard route would treat "/" as a directory listing (403): the root is the app itself.
+    app.get('/', { schema: { hide: true } }, (_req, reply) => reply.type('text/html').sendFile('index.html'));
+  }
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || req.url.startsWith('/assets/') || !hasWeb || req.method !== 'GET') {
       return sendError(req, reply, new AppError('NOT_FOUND', { entity: req.url.split('?')[0] }));

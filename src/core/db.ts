@@ -54,6 +54,9 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection dropped by the server (restart, failover, DROP DATABASE) is reported here; without a
+  // listener Node would crash the process. The pool discards it and the next query connects afresh.
+  pool.on('error', () => undefined);
   const db = drizzlePg(pool) as unknown as Db;
   return { db, kind: 'postgres', pool, close: () => pool.end() };
 }
