@@ -39,7 +39,7 @@ describe('foundation journey in Chromium', () => {
     await screenshot(page, 'grid-map');
     await page.getByText('杭东社区').first().click();
     await page.getByTestId('grid-detail').waitFor({ timeout: 15_000 });
-    await expect(page.getByTestId('grid-detail').textContent()).resolves.toContain('杭东');
+    await expect.poll(() => page.getByTestId('grid-detail').textContent(), { timeout: 15_000 }).toContain('杭东');
     await screenshot(page, 'grid-detail');
     await page.context().close();
   });

@@ -1,8 +1,9 @@
 import { buildApp } from './app.js';
-import { loadConfig } from './core/config.js';
+import { loadConfig, pgliteDir } from './core/config.js';
 import { type Database, openDatabase } from './core/db.js';
 import type { App } from './core/http/types.js';
-import { seedCalendarDefaults } from './modules/calendar/calendar.defaults.js';
+import { defaultClassifier } from './modules/cases/classifier/classifier.js';
+import { seedReferenceData } from './seed/reference.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, describeMoreDemoLogins, seedDemoIfEmpty } from './seed/demo.js';
 
 interface Running {
@@ -53,11 +54,12 @@ function banner(opts: { port: number; host: string; database: Database; dataDir:
 async function start(running: Running): Promise<void> {
   const started = performance.now();
   const config = loadConfig();
-  running.database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  // Official holidays are reference data, not demo data: every fresh database gets them.
-  await seedCalendarDefaults({ db: running.database.db });
+  running.database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: pgliteDir(config) });
+  await seedReferenceData({ db: running.database.db });
   const seeded = config.seedDemo ? await seedDemoIfEmpty({ db: running.database.db }) : false;
   running.app = await buildApp({ config, database: running.database });
+  // Load (or train, ~0.4 s) the case classifier before taking requests, not inside the first resident's report.
+  defaultClassifier();
   await running.app.listen({ port: config.port, host: config.host });
   const port = (running.app.server.address() as { port: number }).port;
   process.stdout.write(banner({

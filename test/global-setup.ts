@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../src/core/db.js';
 import { initdbTemplate } from '../src/core/pglite-template.js';
+import { seedReferenceData } from '../src/seed/reference.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -26,6 +27,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await admin.query(`CREATE DATABASE ${name}`);
     const tplUrl = withDatabase(url, name);
     const database = await openDatabase({ databaseUrl: tplUrl });
+    await seedReferenceData({ db: database.db });
     await database.close();
     project.provide('pgTemplateDb', name);
     project.provide('pgliteTemplate', '');
@@ -35,6 +37,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     };
   }
   const database = await openDatabase({ dataDir: 'memory://', loadDataDir: initdbTemplate() });
+  await seedReferenceData({ db: database.db });
   const dump = await database.pglite!.dumpDataDir('none');
   await database.close();
   const file = path.join(os.tmpdir(), `lj-template-${process.pid}-${randomBytes(4).toString('hex')}.tar`);

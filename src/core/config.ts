@@ -56,3 +56,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = proce
     webDistDir: path.resolve(rootDir, 'dist/web'),
   };
 }
+
+/** DATA_DIR holds the embedded database and the uploads side by side. */
+export function pgliteDir(config: Pick<AppConfig, 'dataDir'>): string {
+  return path.join(config.dataDir, 'pglite');
+}
+
+export function uploadsDir(config: Pick<AppConfig, 'dataDir'>): string {
+  return path.join(config.dataDir, 'uploads');
+}

@@ -3,7 +3,7 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from './db.js';
 import { AppError } from './errors.js';
 
-type VersionedTable = PgTable & { id: PgColumn; version: PgColumn; updatedAt: PgColumn };
+type VersionedTable = PgTable & { version: PgColumn; updatedAt: PgColumn };
 
 export function assertFound<T>(row: T | undefined | null, entity: string): T {
   if (row === undefined || row === null) throw new AppError('NOT_FOUND', { entity });
@@ -16,16 +16,19 @@ export function assertFound<T>(row: T | undefined | null, entity: string): T {
  */
 export async function updateVersioned<T extends VersionedTable>(opts: {
   db: Db; table: T; id: string; version: number; values: Partial<T['$inferInsert']>; entity: string;
+  /** The key column, when it is not `id`. */
+  key?: PgColumn;
 }): Promise<T['$inferSelect']> {
   const { db, table, id } = opts;
+  const key = opts.key ?? (table as unknown as { id: PgColumn }).id;
   const set = { ...opts.values, version: sql`${table.version} + 1`, updatedAt: new Date() };
   const rows = (await db
     .update(table as PgTable)
     .set(set as never)
-    .where(and(eq(table.id, id), eq(table.version, opts.version)))
+    .where(and(eq(key, id), eq(table.version, opts.version)))
     .returning()) as T['$inferSelect'][];
   if (rows.length) return rows[0];
-  const [exists] = await db.select({ n: count() }).from(table as PgTable).where(eq(table.id, id));
+  const [exists] = await db.select({ n: count() }).from(table as PgTable).where(eq(key, id));
   throw exists.n > 0 ? new AppError('STALE_UPDATE') : new AppError('NOT_FOUND', { entity: opts.entity });
 }
 

@@ -2,9 +2,11 @@ import type { App } from '../core/http/types.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
+import { casesRoutes } from './cases/cases.routes.js';
 import { gridRoutes } from './grid/grid.routes.js';
 import { healthRoutes } from './health.routes.js';
 import { membersRoutes } from './members/members.routes.js';
+import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { orgRoutes } from './org/org.routes.js';
 import { peopleRoutes } from './people/people.routes.js';
 
@@ -18,4 +20,6 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(peopleRoutes);
   await app.register(membersRoutes);
   await app.register(calendarRoutes);
+  await app.register(casesRoutes);
+  await app.register(notificationsRoutes);
 }

@@ -8,6 +8,7 @@ export const PERMISSIONS = [
   'members.read', 'members.write', 'members.import',
   'audit.read', 'users.manage',
   'calendar.write',
+  'cases.read', 'cases.report', 'cases.manage', 'cases.configure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -16,16 +17,19 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   county_admin: PERMISSIONS,
   community_admin: [
     'org.read', 'grid.read', 'grid.write', 'duty.write', 'people.read', 'people.write', 'people.reveal',
-    'people.import', 'members.read', 'members.write', 'members.import',
+    'people.import', 'members.read', 'members.write', 'members.import', 'cases.read', 'cases.report', 'cases.manage',
   ],
-  grid_worker: ['org.read', 'grid.read', 'people.read', 'people.write', 'people.reveal', 'members.read'],
-  unit_admin: ['org.read', 'grid.read', 'members.read', 'members.write', 'people.read'],
-  // The data scope narrows these to the member's or volunteer's own records.
-  party_member: ['org.read', 'grid.read', 'people.read', 'members.read'],
-  volunteer: ['org.read', 'grid.read', 'people.read'],
-  alley_head: ['org.read', 'grid.read', 'people.read'],
+  grid_worker: [
+    'org.read', 'grid.read', 'people.read', 'people.write', 'people.reveal', 'members.read', 'cases.read', 'cases.report', 'cases.manage',
+  ],
+  // A unit sees and works the cases dispatched to it (吹哨报到).
+  unit_admin: ['org.read', 'grid.read', 'members.read', 'members.write', 'people.read', 'cases.read', 'cases.report'],
+  // The data scope narrows these to the member's or volunteer's own records and the cases they reported.
+  party_member: ['org.read', 'grid.read', 'people.read', 'members.read', 'cases.read', 'cases.report'],
+  volunteer: ['org.read', 'grid.read', 'people.read', 'cases.read', 'cases.report'],
+  alley_head: ['org.read', 'grid.read', 'people.read', 'cases.read', 'cases.report'],
   // people.read: a resident's scope is their own record only (DESIGN §2: own records and public information).
-  resident: ['grid.read', 'people.read'],
+  resident: ['grid.read', 'people.read', 'cases.read', 'cases.report'],
 };
 
 export function permissionsOf(actor: Actor): Permission[] {

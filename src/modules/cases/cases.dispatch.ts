@@ -1,0 +1,58 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Actor } from '../../core/auth/actor.js';
+import { resolveScope } from '../../core/auth/scope.js';
+import type { Db } from '../../core/db.js';
+import { AppError } from '../../core/errors.js';
+import { roleBindings } from '../auth/auth.schema.js';
+import { notifyUsers } from '../notifications/notifications.service.js';
+import { organisations } from '../org/org.schema.js';
+import { subCategory } from './cases.categories.js';
+import { workCalendar } from './cases.clock.js';
+import type { CaseRelation } from './cases.machine.js';
+import { caseDispatches, type cases } from './cases.schema.js';
+
+/** An urgent whistle must be answered (报到) within 30 minutes of the clock, whatever the category says. */
+export const URGENT_WHISTLE_MINUTES = 30;
+
+type CaseRow = typeof cases.$inferSelect;
+
+/**
+ * 吹哨: call units (or departments) in. Each gets its own row with its own response clock; a unit that had sent
+ * the case back is called again. Without units the case stays with its grid owner. Returns the case changes.
+ */
+export async function dispatchToUnits(opts: {
+  tx: Db; actor: Actor; c: CaseRow; unitIds: string[]; instructions?: string; now: Date;
+}): Promise<Partial<CaseRow>> {
+  const { tx, c, now } = opts;
+  const unitIds = [...new Set(opts.unitIds)];
+  if (!unitIds.length) return {};
+  const found = await tx.select({ id: organisations.id }).from(organisations).where(and(inArray(organisations.id, unitIds), eq(organisations.kind, 'unit')));
+  if (found.length !== unitIds.length) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/unitIds', message: 'every id must be a unit' }]);
+  const category = await subCategory(tx, c.categoryCode);
+  const calendar = await workCalendar(tx);
+  const responseDueAt = c.priority === 'urgent'
+    ? new Date(now.getTime() + URGENT_WHISTLE_MINUTES * 60_000)
+    : calendar.addWorkingMinutes(now, category?.responseMinutes ?? 24 * 60);
+  await tx.insert(caseDispatches).values(unitIds.map((unitId) => ({
+    caseId: c.id, unitId, instructions: opts.instructions ?? null, dispatchedAt: now, dispatchedByUserId: opts.actor.userId, responseDueAt,
+  }))).onConflictDoUpdate({
+    target: [caseDispatches.caseId, caseDispatches.unitId],
+    set: { status: 'pending', dispatchedAt: now, responseDueAt, acknowledgedAt: null, arrivedAt: null, doneAt: null, version: sql`${caseDispatches.version} + 1` },
+  });
+  const admins = await tx.select({ userId: roleBindings.userId }).from(roleBindings)
+    .where(and(eq(roleBindings.role, 'unit_admin'), inArray(roleBindings.scopeOrgId, unitIds)));
+  await notifyUsers(tx, admins.map((a) => a.userId), {
+    kind: 'case.whistle', title: `吹哨报到：${c.number} 请及时报到`, body: c.title, entityType: 'case', entityId: c.id, link: `/cases/${c.id}`,
+  });
+  return { whistle: c.whistle ?? (c.channel === 'community_whistle' ? 'community' : 'resident') };
+}
+
+/** A unit acting on a case moves its own dispatch row too (报到 → 到场 → 办结 or 退回). */
+export async function updateOwnDispatches(
+  tx: Db, actor: Actor, caseId: string, relations: CaseRelation[], set: Partial<typeof caseDispatches.$inferInsert>,
+): Promise<void> {
+  if (!relations.includes('unit')) return;
+  const scope = await resolveScope(tx, actor);
+  await tx.update(caseDispatches).set({ ...set, updatedAt: new Date(), version: sql`${caseDispatches.version} + 1` })
+    .where(and(eq(caseDispatches.caseId, caseId), inArray(caseDispatches.unitId, scope.unitIds)));
+}

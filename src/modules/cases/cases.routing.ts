@@ -1,0 +1,57 @@
+import { and, desc, eq, gte, inArray, isNull, or } from 'drizzle-orm';
+import type { Db } from '../../core/db.js';
+import { AppError } from '../../core/errors.js';
+import { insideCounty } from '../../core/geo.js';
+import { locateGrid } from '../grid/grid.locate.js';
+import { gridDuties, grids } from '../grid/grid.schema.js';
+import { people } from '../people/people.schema.js';
+
+export interface Routing {
+  gridId: string;
+  gridCode: string;
+  communityId: string;
+  ownerPersonId: string | null;
+}
+
+/** Roles that own cases in their grid, most accountable first (the full-time grid worker answers for the grid). */
+const OWNER_ROLES = ['grid_worker', 'neighbourhood_worker', 'community_secretary'] as const;
+
+/**
+ * 问题在网格发生: a case with a location goes to the deepest grid containing it; otherwise to the reporter's home
+ * grid. Its owner is the active grid worker of that grid or the nearest grid above it.
+ */
+export async function routeCase(opts: { db: Db; lng?: number; lat?: number; reporterPersonId?: string | null; now: Date }): Promise<Routing> {
+  let gridId: string | null = null;
+  if (opts.lng !== undefined && opts.lat !== undefined) {
+    if (!insideCounty(opts.lng, opts.lat)) throw new AppError('OUTSIDE_COUNTY');
+    gridId = await locateGrid({ db: opts.db, lng: opts.lng, lat: opts.lat });
+  }
+  if (!gridId && opts.reporterPersonId) {
+    const [p] = await opts.db.select({ homeGridId: people.homeGridId }).from(people).where(eq(people.id, opts.reporterPersonId));
+    gridId = p?.homeGridId ?? null;
+  }
+  if (!gridId) {
+    throw new AppError('VALIDATION_FAILED', {}, [{ path: '/lng', message: 'a location inside a grid, or a reporter with a home grid, is needed to route the case' }]);
+  }
+  return routeToGrid(opts.db, gridId, opts.now);
+}
+
+export async function routeToGrid(db: Db, gridId: string, now: Date): Promise<Routing> {
+  const [grid] = await db.select({ code: grids.code, communityId: grids.communityId }).from(grids).where(eq(grids.id, gridId));
+  if (!grid) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/gridId', message: 'grid does not exist' }]);
+  return { gridId, gridCode: grid.code, communityId: grid.communityId, ownerPersonId: await ownerOf(db, grid.code, now) };
+}
+
+/** The active duty holder of the grid or its nearest ancestor (codes are prefixes), deepest first. */
+async function ownerOf(db: Db, code: string, now: Date): Promise<string | null> {
+  const prefixes = Array.from({ length: (code.length - 6) / 3 }, (_, i) => code.slice(0, 9 + 3 * i));
+  const today = now.toISOString().slice(0, 10);
+  const rows = await db
+    .select({ personId: gridDuties.personId, role: gridDuties.role, code: grids.code })
+    .from(gridDuties)
+    .innerJoin(grids, eq(grids.id, gridDuties.gridId))
+    .where(and(inArray(grids.code, prefixes), inArray(gridDuties.role, [...OWNER_ROLES]), or(isNull(gridDuties.until), gte(gridDuties.until, today))))
+    .orderBy(desc(grids.level));
+  // Prefer a full-time grid worker on the path; otherwise the deepest owner of any kind.
+  return (rows.find((r) => r.role === 'grid_worker') ?? rows[0])?.personId ?? null;
+}

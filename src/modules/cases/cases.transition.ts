@@ -1,0 +1,133 @@
+import { and, eq, ne, sql } from 'drizzle-orm';
+import { recordAudit } from '../../core/audit.js';
+import type { Actor } from '../../core/auth/actor.js';
+import { resolveScope } from '../../core/auth/scope.js';
+import type { Db } from '../../core/db.js';
+import { AppError } from '../../core/errors.js';
+import { grids } from '../grid/grid.schema.js';
+import { notifyPeople } from '../notifications/notifications.service.js';
+import { subCategory } from './cases.categories.js';
+import { workCalendar } from './cases.clock.js';
+import type { TransitionRequest } from './cases.contracts.js';
+import { dispatchToUnits, updateOwnDispatches } from './cases.dispatch.js';
+import { attachPhotos } from './cases.intake.js';
+import { type CaseAction, type CaseRelation, type CaseStatus, checkTransition } from './cases.machine.js';
+import { casesVisibleTo, relationsTo } from './cases.policy.js';
+import { caseDispatches, caseEvents, cases } from './cases.schema.js';
+
+export type CaseRow = typeof cases.$inferSelect;
+
+/** The case as this actor may see it, with what the policy needs to know about it. */
+export async function loadCaseFor(tx: Db, actor: Actor, caseId: string) {
+  const [row] = await tx.select({ c: cases, gridCode: grids.code }).from(cases).innerJoin(grids, eq(grids.id, cases.gridId))
+    .where(and(eq(cases.id, caseId), await casesVisibleTo(tx, actor)));
+  if (!row) throw new AppError('NOT_FOUND', { entity: 'case' });
+  const units = await tx.select({ unitId: caseDispatches.unitId }).from(caseDispatches)
+    .where(and(eq(caseDispatches.caseId, caseId), ne(caseDispatches.status, 'returned')));
+  const scope = await resolveScope(tx, actor);
+  const relations = relationsTo(actor, scope, {
+    communityId: row.c.communityId, gridCode: row.gridCode, reporterUserId: row.c.reporterUserId,
+    reporterPersonId: row.c.reporterPersonId, unitIds: units.map((u) => u.unitId),
+  });
+  return { row: row.c, relations, scope };
+}
+
+type Changes = Partial<typeof cases.$inferInsert>;
+
+/** What each action changes besides the status (clocks, timestamps, rating), and its side effects. */
+async function applyAction(tx: Db, actor: Actor, c: CaseRow, relations: CaseRelation[], input: TransitionRequest, now: Date): Promise<Changes> {
+  switch (input.action as CaseAction) {
+    case 'accept': return input.categoryCode && input.categoryCode !== c.categoryCode ? recategorise(tx, c, input.categoryCode) : {};
+    case 'dispatch': return dispatchToUnits({ tx, actor, c, unitIds: input.unitIds ?? [], instructions: input.instructions, now });
+    case 'acknowledge':
+      await updateOwnDispatches(tx, actor, c.id, relations, { status: 'acknowledged', acknowledgedAt: now });
+      return c.acknowledgedAt ? {} : { acknowledgedAt: now };
+    case 'start':
+      await updateOwnDispatches(tx, actor, c.id, relations, { status: 'on_site', arrivedAt: now });
+      return {};
+    case 'resolve':
+      await updateOwnDispatches(tx, actor, c.id, relations, { status: 'done', doneAt: now, reportNote: input.note ?? null });
+      return { resolvedAt: now };
+    case 'return':
+      await updateOwnDispatches(tx, actor, c.id, relations, { status: 'returned', reportNote: input.reason ?? null });
+      return {};
+    case 'fail_verification': return { resolvedAt: null };
+    case 'close':
+      await notifyPeople(tx, [c.reporterPersonId], { kind: 'case.closed', title: `您反映的事项 ${c.number} 已办结，请评价`, entityType: 'case', entityId: c.id, link: `/m/cases/${c.id}` });
+      return { closedAt: now };
+    case 'rate': return rating(c, relations, input, now);
+    case 'reopen':
+      if (c.satisfaction !== 'unsatisfied') throw new AppError('CASE_TRANSITION_NOT_ALLOWED', { action: input.action, status: c.status });
+      return { resolvedAt: null, closedAt: null, satisfaction: null, ratedAt: null };
+    default: return {};
+  }
+}
+
+async function recategorise(tx: Db, c: CaseRow, code: string): Promise<Changes> {
+  const category = await subCategory(tx, code);
+  if (!category?.priority || category.responseMinutes === null || category.resolutionMinutes === null) {
+    throw new AppError('VALIDATION_FAILED', {}, [{ path: '/categoryCode', message: 'not a sub-category' }]);
+  }
+  const calendar = await workCalendar(tx);
+  return {
+    categoryCode: code, priority: category.priority,
+    responseDueAt: calendar.addWorkingMinutes(c.reportedAt, category.responseMinutes),
+    resolutionDueAt: calendar.addWorkingMinutes(c.reportedAt, category.resolutionMinutes),
+  };
+}
+
+/** The reporter rates on the phone page; staff only record a phone-visit rating on the reporter's behalf. */
+function rating(c: CaseRow, relations: CaseRelation[], input: TransitionRequest, now: Date): Changes {
+  const byReporter = relations.includes('reporter');
+  if (!byReporter && !input.phoneVisit) throw new AppError('FORBIDDEN');
+  return { satisfaction: input.satisfaction, ratingComment: input.comment ?? null, ratedAt: now, ratedByPhoneVisit: !byReporter };
+}
+
+function refuse(check: Exclude<ReturnType<typeof checkTransition>, { ok: true }>, action: string, status: string): never {
+  if (check.reason === 'state') throw new AppError('CASE_TRANSITION_NOT_ALLOWED', { action, status });
+  if (check.reason === 'role') throw new AppError('FORBIDDEN');
+  throw new AppError('VALIDATION_FAILED', {}, [{ path: `/${check.missing}`, message: `${action} needs ${check.missing}` }]);
+}
+
+/**
+ * One state machine for every transition: check state, role and required fields; apply the change only if the
+ * case still has the version the actor saw (two staff acting at once: 409); write the event and the audit row;
+ * carry the new state to cases merged into this one.
+ */
+export async function transitionCase(opts: { db: Db; actor: Actor; caseId: string; input: TransitionRequest; now?: Date }): Promise<void> {
+  const now = opts.now ?? new Date();
+  const { actor, input } = opts;
+  await opts.db.transaction(async (tx) => {
+    const { row: c, relations } = await loadCaseFor(tx, actor, opts.caseId);
+    const check = checkTransition(input.action, c.status as CaseStatus, relations, input);
+    if (!check.ok) refuse(check, input.action, c.status);
+    if (c.version !== input.version) throw new AppError('STALE_UPDATE');
+    const changes = await applyAction(tx, actor, c, relations, input, now);
+    const updated = await tx.update(cases).set({ ...changes, status: check.to, version: sql`${cases.version} + 1`, updatedAt: now })
+      .where(and(eq(cases.id, c.id), eq(cases.version, input.version))).returning({ id: cases.id });
+    if (!updated.length) throw new AppError('STALE_UPDATE');
+    const [event] = await tx.insert(caseEvents).values({
+      caseId: c.id, at: now, actorUserId: actor.userId, actorName: actor.displayName, action: input.action, fromStatus: c.status,
+      toStatus: check.to, note: input.note ?? input.reason ?? input.comment ?? null,
+      data: { unitIds: input.unitIds, satisfaction: input.satisfaction, categoryCode: input.categoryCode, phoneVisit: input.phoneVisit },
+    }).returning({ id: caseEvents.id });
+    if (input.photoIds?.length) await attachPhotos(tx, c.id, input.photoIds, input.action === 'resolve' ? 'resolution' : 'dispatch', event.id);
+    await recordAudit(tx, { actor, action: `case.${input.action}`, entityType: 'case', entityId: c.id, before: { status: c.status }, after: { status: check.to, ...changes } });
+    await mirrorToMerged(tx, c, check.to, changes, actor, now);
+  });
+}
+
+/** Merged duplicates share one resolution: they follow the main case, and their reporters hear of it. */
+async function mirrorToMerged(tx: Db, c: CaseRow, to: CaseStatus, changes: Changes, actor: Actor, now: Date): Promise<void> {
+  const mirrored: Changes = { resolvedAt: changes.resolvedAt, closedAt: changes.closedAt, acknowledgedAt: changes.acknowledgedAt };
+  const rows = await tx.update(cases).set({ ...Object.fromEntries(Object.entries(mirrored).filter(([, v]) => v !== undefined)), status: to, version: sql`${cases.version} + 1`, updatedAt: now })
+    .where(eq(cases.mergedIntoId, c.id)).returning({ id: cases.id, status: cases.status, reporterPersonId: cases.reporterPersonId, number: cases.number });
+  if (!rows.length) return;
+  await tx.insert(caseEvents).values(rows.map((r) => ({
+    caseId: r.id, at: now, actorUserId: actor.userId, actorName: actor.displayName, action: 'follow_merged', toStatus: to, data: { mainCaseId: c.id },
+  })));
+  if (to === 'resolved' || to === 'closed') {
+    await notifyPeople(tx, rows.map((r) => r.reporterPersonId), { kind: `case.${to}`, title: `您反映的事项已与 ${c.number} 合并处理，状态更新`, entityType: 'case', entityId: c.id, link: `/m/cases/${c.id}` });
+  }
+}
+

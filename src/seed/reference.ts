@@ -1,0 +1,9 @@
+import type { Db } from '../core/db.js';
+import { seedCalendarDefaults } from '../modules/calendar/calendar.defaults.js';
+import { seedCaseCategories } from '../modules/cases/cases.categories.js';
+
+/** Reference data every database needs, demo or not (official holidays, the case category tree): once, if empty. */
+export async function seedReferenceData(opts: { db: Db }): Promise<void> {
+  await seedCalendarDefaults(opts);
+  await seedCaseCategories(opts);
+}
