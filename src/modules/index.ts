@@ -2,7 +2,11 @@ import type { App } from '../core/http/types.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
+import { casesOpsRoutes } from './cases/cases.ops.routes.js';
+import { casePhotosRoutes } from './cases/cases.photos.routes.js';
 import { casesRoutes } from './cases/cases.routes.js';
+import { caseStatsRoutes } from './cases/cases.stats.routes.js';
+import { evaluationsRoutes } from './evaluations/evaluations.routes.js';
 import { gridRoutes } from './grid/grid.routes.js';
 import { healthRoutes } from './health.routes.js';
 import { membersRoutes } from './members/members.routes.js';
@@ -21,5 +25,9 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(membersRoutes);
   await app.register(calendarRoutes);
   await app.register(casesRoutes);
+  await app.register(casesOpsRoutes);
+  await app.register(casePhotosRoutes);
+  await app.register(caseStatsRoutes);
+  await app.register(evaluationsRoutes);
   await app.register(notificationsRoutes);
 }
