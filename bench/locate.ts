@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   console.log(`grids indexed: ${grids.length}; points: ${points.length}; hits: ${hits}`);
   console.log(`index lookups/s: ${indexed.toFixed(0)} (goal >= 5000)`);
   console.log(`baseline full scan lookups/s: ${scan.toFixed(0)}; index/scan ratio: ${(indexed / scan).toFixed(1)}x`);
-  console.log(`HTTP route via app.inject (session check + lookup + grid detail), sequential: ${http.toFixed(0)} req/s`);
+  console.log(`HTTP route via app.inject (session check + lookup + summary), sequential: ${http.toFixed(0)} req/s`);
 }
 
 await main();

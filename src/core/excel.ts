@@ -1,9 +1,14 @@
 import { PassThrough, Readable, type Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, isAppError } from './errors.js';
 import { checkXlsxArchive } from './excel-zip.js';
 import type { Locale } from './i18n.js';
+
+/** exceljs takes ~0.25 s to load: only imports and exports pay for it, not every server start. */
+async function exceljs(): Promise<typeof ExcelJS> {
+  return (await import('exceljs')).default;
+}
 
 /**
  * Excel import and export, driven by column definitions: the same list of columns builds the template, checks
@@ -124,7 +129,7 @@ export async function readSheet(buf: Buffer, opts: { columns: ExcelColumn[]; loc
 }
 
 async function readFirstSheet(buf: Buffer, opts: { columns: ExcelColumn[]; locale: Locale; maxRows?: number }): Promise<SheetRow[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), {
+  const reader = new (await exceljs()).stream.xlsx.WorkbookReader(Readable.from([buf]), {
     worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
   });
   try {
@@ -205,7 +210,7 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
  * imported by accident.
  */
 export async function buildTemplate(spec: TemplateSpec): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await exceljs()).Workbook();
   const data = wb.addWorksheet(spec.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   data.columns = spec.columns.map((c) => ({ key: c.key, width: c.width ?? 14, style: c.text ? { numFmt: '@' } : {} }));
   const header = data.getRow(1);
@@ -317,7 +322,7 @@ export interface ExportColumn<T> {
  * many rows there are. Text cells are stored inline rather than in a shared-string table held until the end.
  */
 export async function writeSheetStream<T>(out: Writable, spec: { sheetName: string; columns: ExportColumn<T>[]; batches: AsyncIterable<T[]> }): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const wb = new (await exceljs()).stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const ws = wb.addWorksheet(spec.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = spec.columns.map((c) => ({ header: c.title, width: c.width ?? 14 }));
   ws.getRow(1).font = { bold: true };

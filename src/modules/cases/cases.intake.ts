@@ -1,18 +1,21 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../core/audit.js';
 import type { Actor } from '../../core/auth/actor.js';
 import { rowsOf } from '../../core/bulk.js';
 import type { Db } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';
+import { insideCounty } from '../../core/geo.js';
 import { notifyPeople } from '../notifications/notifications.service.js';
 import { people } from '../people/people.schema.js';
 import { classify } from './classifier/classifier.js';
 import { subCategory } from './cases.categories.js';
 import { workCalendar } from './cases.clock.js';
 import type { CreateCase } from './cases.contracts.js';
+import { followMain, lockMergeTarget, recordMerge } from './cases.duplicates.js';
 import { isCaseStaff } from './cases.policy.js';
 import { routeCase } from './cases.routing.js';
-import { caseEvents, casePhotos, cases } from './cases.schema.js';
+import { attachPhotos } from './cases.photos.js';
+import { caseEvents, cases } from './cases.schema.js';
 
 /** Channels only staff record (on a resident's behalf, or the community's own whistle). */
 const STAFF_CHANNELS = new Set(['hall', 'door_visit', 'street_point', 'community_whistle']);
@@ -47,13 +50,16 @@ export async function createCase(opts: { db: Db; actor: Actor; input: CreateCase
   const { db: tx, actor, input } = opts;
   const now = opts.now ?? new Date();
   const suggestion = classify(input.description);
-  const categoryCode = input.categoryCode ?? suggestion.category;
+  // "Same as" an open case: the report is handled there, so it takes that case's category, grid, owner and state.
+  const main = input.sameAsCaseId ? await lockMergeTarget(tx, input.sameAsCaseId) : null;
+  const categoryCode = main?.categoryCode ?? input.categoryCode ?? suggestion.category;
   const category = await subCategory(tx, categoryCode);
   if (!category?.priority || category.responseMinutes === null || category.resolutionMinutes === null) {
     throw new AppError('VALIDATION_FAILED', {}, [{ path: '/categoryCode', message: 'not a sub-category' }]);
   }
   const reporter = await reporterOf(tx, actor, input);
-  const route = await routeCase({ db: tx, lng: input.lng, lat: input.lat, reporterPersonId: reporter.personId, now });
+  if (main && input.lng !== undefined && input.lat !== undefined && !insideCounty(input.lng, input.lat)) throw new AppError('OUTSIDE_COUNTY');
+  const route = main ?? await routeCase({ db: tx, lng: input.lng, lat: input.lat, reporterPersonId: reporter.personId, now });
   const calendar = await workCalendar(tx);
   const [{ seq }] = await rowsOf<{ seq: number }>(tx, sql`select nextval('case_number_seq')::int as seq`);
   const [row] = await tx.insert(cases).values({
@@ -67,13 +73,18 @@ export async function createCase(opts: { db: Db; actor: Actor; input: CreateCase
     reportedAt: now,
     responseDueAt: calendar.addWorkingMinutes(now, category.responseMinutes),
     resolutionDueAt: calendar.addWorkingMinutes(now, category.resolutionMinutes),
+    ...(main ? followMain(main) : {}),
   }).returning({ id: cases.id, number: cases.number });
   await attachPhotos(tx, row.id, input.photoIds ?? [], 'report');
   await tx.insert(caseEvents).values({
     caseId: row.id, at: now, actorUserId: actor.userId, actorName: actor.displayName, action: 'report', toStatus: 'reported',
     data: { channel: input.channel, gridId: route.gridId, suggested: suggestion.category, confidence: suggestion.confidence },
   });
-  await recordAudit(tx, { actor, action: 'case.create', entityType: 'case', entityId: row.id, after: { number: row.number, channel: input.channel, categoryCode } });
+  await recordAudit(tx, { actor, action: 'case.create', entityType: 'case', entityId: row.id, after: { number: row.number, channel: input.channel, categoryCode, mergedIntoId: main?.id } });
+  if (main) {
+    await recordMerge(tx, actor, { ...row, status: 'reported', reporterPersonId: reporter.personId, reporterUserId: reporter.userId }, main, now);
+    return row.id;
+  }
   await notifyPeople(tx, [route.ownerPersonId], {
     kind: 'case.new', title: `新${category.priority === 'urgent' ? '紧急' : ''}事件 ${row.number}`, body: input.description.slice(0, 80),
     entityType: 'case', entityId: row.id, link: `/cases/${row.id}`,
@@ -81,12 +92,5 @@ export async function createCase(opts: { db: Db; actor: Actor; input: CreateCase
   return row.id;
 }
 
-/** Links uploaded photos (not yet attached to any case) to this case. */
-export async function attachPhotos(tx: Db, caseId: string, photoIds: string[], kind: 'report' | 'resolution' | 'dispatch', eventId?: number): Promise<void> {
-  if (!photoIds.length) return;
-  const rows = await tx.update(casePhotos).set({ caseId, kind, eventId: eventId ?? null })
-    .where(and(inArray(casePhotos.id, photoIds), isNull(casePhotos.caseId))).returning({ id: casePhotos.id });
-  if (rows.length !== new Set(photoIds).size) {
-    throw new AppError('VALIDATION_FAILED', {}, [{ path: '/photoIds', message: 'unknown or already attached photo' }]);
-  }
-}
+/** Photos are linked by cases.photos.ts, which also enforces the 9-per-case limit. */
+export { attachPhotos } from './cases.photos.js';

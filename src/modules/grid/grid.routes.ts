@@ -9,7 +9,7 @@ import {
 } from './grid.contracts.js';
 import { createGridDuty, deleteGridDuty, listGridDuties, updateGridDuty } from './grid-duties.service.js';
 import { locateGrid } from './grid.locate.js';
-import { createGrid, deleteGrid, getGrid, gridFeatures, gridTree, listGrids, updateGrid } from './grid.service.js';
+import { createGrid, deleteGrid, getGrid, gridFeatures, gridSummary, gridTree, listGrids, updateGrid } from './grid.service.js';
 
 const tags = ['grids'];
 
@@ -35,8 +35,7 @@ export async function gridRoutes(app: App): Promise<void> {
     if (!insideCounty(lng, lat)) throw new AppError('OUTSIDE_COUNTY');
     const id = await locateGrid({ db: app.db, lng, lat });
     if (!id) throw new AppError('NOT_FOUND', { entity: 'grid' });
-    const g = await getGrid({ db: app.db, id });
-    return { grid: { id: g.id, code: g.code, name: g.name, level: g.level, communityId: g.communityId } };
+    return { grid: await gridSummary({ db: app.db, id }) };
   });
 
   app.get('/grids/:id', { schema: { tags, params: ZIdParams, response: { 200: ZGridDetail } } }, async (req) => {

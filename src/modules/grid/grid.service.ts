@@ -84,6 +84,13 @@ export async function getGrid(opts: { db: Db; id: string }): Promise<GridDetail>
   return { ...view, boundary: boundary ?? null, path };
 }
 
+/** The few fields a lookup needs, without the counts of the full view. */
+export async function gridSummary(opts: { db: Db; id: string }) {
+  const [g] = await opts.db.select({ id: grids.id, code: grids.code, name: grids.name, level: grids.level, communityId: grids.communityId })
+    .from(grids).where(eq(grids.id, opts.id));
+  return assertFound(g, 'grid');
+}
+
 export async function gridTree(opts: { db: Db; communityId?: string; maxLevel?: number }): Promise<GridTreeNode[]> {
   const rows = await opts.db
     .select({ id: grids.id, code: grids.code, name: grids.name, level: grids.level, kind: grids.kind, parentId: grids.parentId })

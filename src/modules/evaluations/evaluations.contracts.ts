@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { ZVersion } from '../../core/contracts.js';
+import { listResponse, ZListQuery } from '../../core/list.js';
+import { ZCaseStatus, ZSatisfaction } from '../cases/cases.contracts.js';
+
+/** 每月20日定期评事: request and response contracts (the web imports the types). */
+export const VERDICTS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
+export const ZVerdict = z.enum(VERDICTS);
+/** An item's verdict before the representatives have given one is `pending`. */
+export const ZItemVerdict = z.enum([...VERDICTS, 'pending']);
+export const SESSION_STATUSES = ['draft', 'held'] as const;
+export const ZSessionStatus = z.enum(SESSION_STATUSES);
+
+/** A calendar date that is the 20th of its month. */
+export const ZHeldOn = z.iso.date().refine((d) => d.endsWith('-20'), { message: 'an evaluation session is held on the 20th of a month' });
+
+export const ZCreateSession = z.strictObject({ communityId: z.uuid(), heldOn: ZHeldOn });
+export type CreateSession = z.infer<typeof ZCreateSession>;
+
+export const ZUpdateSession = z.strictObject({
+  /** Residents' representatives present (居民代表), by name. */
+  representatives: z.array(z.string().trim().min(1).max(50)).max(50).optional(),
+  minutes: z.string().trim().max(20_000).nullable().optional(),
+  version: ZVersion,
+});
+export type UpdateSession = z.infer<typeof ZUpdateSession>;
+
+export const ZVerdictRequest = z.strictObject({ verdict: ZVerdict, comment: z.string().trim().max(500).nullable().optional() });
+export type VerdictRequest = z.infer<typeof ZVerdictRequest>;
+
+/**
+ * Holding may carry the final representatives and minutes (saved in the same step); the version is optional, a bare
+ * POST holds the session as it is.
+ */
+export const ZHoldRequest = z.strictObject({
+  representatives: ZUpdateSession.shape.representatives,
+  minutes: ZUpdateSession.shape.minutes,
+  version: ZVersion.optional(),
+}).nullish();
+export type HoldRequest = NonNullable<z.infer<typeof ZHoldRequest>>;
+
+export const ZSessionParams = z.object({ id: z.uuid() });
+export const ZItemParams = z.object({ id: z.uuid(), itemId: z.uuid() });
+
+export const ZSessionListQuery = ZListQuery.extend({
+  communityId: z.uuid().optional(),
+  status: ZSessionStatus.optional(),
+  /** heldOn from/to, inclusive (YYYY-MM-DD). */
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});
+export type SessionListQuery = z.infer<typeof ZSessionListQuery>;
+
+export const ZVerdictCounts = z.object({
+  satisfied: z.number().int(), basically_satisfied: z.number().int(), unsatisfied: z.number().int(), pending: z.number().int(),
+});
+export type VerdictCounts = z.infer<typeof ZVerdictCounts>;
+
+export const ZSessionView = z.object({
+  id: z.string(),
+  communityId: z.string(),
+  communityName: z.string(),
+  heldOn: z.string(),
+  /** The agenda covers cases raised or handled in [periodFrom, periodTo). */
+  periodFrom: z.string(),
+  periodTo: z.string(),
+  status: ZSessionStatus,
+  representatives: z.array(z.string()),
+  minutes: z.string().nullable(),
+  itemCount: z.number().int(),
+  counts: ZVerdictCounts,
+  /** When it was marked held (the record is final from then on). */
+  heldAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+});
+export type SessionView = z.infer<typeof ZSessionView>;
+export const ZSessionList = listResponse(ZSessionView);
+
+export const ZEvaluationItem = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  caseNumber: z.string(),
+  caseTitle: z.string(),
+  categoryCode: z.string(),
+  categoryName: z.string(),
+  caseStatus: ZCaseStatus,
+  /** raised: reported in the period; handled: reported earlier, resolved or closed in the period. */
+  kind: z.enum(['raised', 'handled']),
+  reportedAt: z.string(),
+  resolvedAt: z.string().nullable(),
+  /** The reporter's own rating of the case, if any. */
+  satisfaction: ZSatisfaction.nullable(),
+  verdict: ZItemVerdict,
+  comment: z.string().nullable(),
+});
+export type EvaluationItem = z.infer<typeof ZEvaluationItem>;
+
+export const ZSessionDetail = ZSessionView.extend({ items: z.array(ZEvaluationItem) });
+export type SessionDetail = z.infer<typeof ZSessionDetail>;
