@@ -2,6 +2,7 @@ import { buildApp } from './app.js';
 import { loadConfig, pgliteDir } from './core/config.js';
 import { type Database, openDatabase } from './core/db.js';
 import type { App } from './core/http/types.js';
+import { startCaseSweeper } from './modules/cases/cases.sweep.js';
 import { defaultClassifier } from './modules/cases/classifier/classifier.js';
 import { seedReferenceData } from './seed/reference.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, describeMoreDemoLogins, seedDemoIfEmpty } from './seed/demo.js';
@@ -9,6 +10,7 @@ import { DEMO_LOGINS, DEMO_PASSWORD, describeMoreDemoLogins, seedDemoIfEmpty } f
 interface Running {
   app: App | null;
   database: Database | null;
+  stopSweeper?: () => Promise<void>;
 }
 
 /** Stop accepting, let requests in flight finish, then close the database so its files are consistent. */
@@ -23,6 +25,7 @@ function installShutdown(running: Running, startup: Promise<unknown>): void {
       // A signal during start-up (migrations, seeding) waits for it, so no transaction is cut in half.
       await startup.catch(() => undefined);
       running.app?.log.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
+      await running.stopSweeper?.();
       await running.app?.close();
       await running.database?.close();
       process.exit(0);
@@ -61,6 +64,8 @@ async function start(running: Running): Promise<void> {
   // Load (or train, ~0.4 s) the case classifier before taking requests, not inside the first resident's report.
   defaultClassifier();
   await running.app.listen({ port: config.port, host: config.host });
+  // 督办: due-soon warnings and overdue escalation, claimed through the database so any number of processes may run it.
+  running.stopSweeper = startCaseSweeper({ db: running.database.db, intervalMs: 60_000, log: running.app.log });
   const port = (running.app.server.address() as { port: number }).port;
   process.stdout.write(banner({
     port, host: config.host, database: running.database, dataDir: config.dataDir, seeded, showLogins: config.seedDemo,

@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Actor } from '../../core/auth/actor.js';
 import { resolveScope } from '../../core/auth/scope.js';
 import type { Db } from '../../core/db.js';
@@ -47,12 +48,17 @@ export async function dispatchToUnits(opts: {
   return { whistle: c.whistle ?? (c.channel === 'community_whistle' ? 'community' : 'resident') };
 }
 
-/** A unit acting on a case moves its own dispatch row too (报到 → 到场 → 办结 or 退回). */
+type DispatchStatus = (typeof caseDispatches.$inferSelect)['status'];
+
+/**
+ * A unit acting on a case moves its own dispatch row too (报到 → 到场 → 办结 or 退回), but only forward from the
+ * given states: a row the unit already moved on in its inbox keeps its state and its first timestamps.
+ */
 export async function updateOwnDispatches(
-  tx: Db, actor: Actor, caseId: string, relations: CaseRelation[], set: Partial<typeof caseDispatches.$inferInsert>,
+  tx: Db, actor: Actor, caseId: string, relations: CaseRelation[], from: readonly DispatchStatus[], set: PgUpdateSetSource<typeof caseDispatches>,
 ): Promise<void> {
   if (!relations.includes('unit')) return;
   const scope = await resolveScope(tx, actor);
   await tx.update(caseDispatches).set({ ...set, updatedAt: new Date(), version: sql`${caseDispatches.version} + 1` })
-    .where(and(eq(caseDispatches.caseId, caseId), inArray(caseDispatches.unitId, scope.unitIds)));
+    .where(and(eq(caseDispatches.caseId, caseId), inArray(caseDispatches.unitId, scope.unitIds), inArray(caseDispatches.status, [...from])));
 }

@@ -42,16 +42,46 @@ export async function routeToGrid(db: Db, gridId: string, now: Date): Promise<Ro
   return { gridId, gridCode: grid.code, communityId: grid.communityId, ownerPersonId: await ownerOf(db, grid.code, now) };
 }
 
+/** The codes of a grid and its ancestors, the community grid first (codes are prefixes: county 6 + 3 per level). */
+function pathCodes(code: string): string[] {
+  return Array.from({ length: (code.length - 6) / 3 }, (_, i) => code.slice(0, 9 + 3 * i));
+}
+
+/** A duty that is still running on `now` (an open-ended one, or one that ends today or later). */
+function activeOn(now: Date) {
+  return or(isNull(gridDuties.until), gte(gridDuties.until, now.toISOString().slice(0, 10)));
+}
+
 /** The active duty holder of the grid or its nearest ancestor (codes are prefixes), deepest first. */
-async function ownerOf(db: Db, code: string, now: Date): Promise<string | null> {
-  const prefixes = Array.from({ length: (code.length - 6) / 3 }, (_, i) => code.slice(0, 9 + 3 * i));
-  const today = now.toISOString().slice(0, 10);
+export async function ownerOf(db: Db, code: string, now: Date): Promise<string | null> {
+  const prefixes = pathCodes(code);
   const rows = await db
     .select({ personId: gridDuties.personId, role: gridDuties.role, code: grids.code })
     .from(gridDuties)
     .innerJoin(grids, eq(grids.id, gridDuties.gridId))
-    .where(and(inArray(grids.code, prefixes), inArray(gridDuties.role, [...OWNER_ROLES]), or(isNull(gridDuties.until), gte(gridDuties.until, today))))
+    .where(and(inArray(grids.code, prefixes), inArray(gridDuties.role, [...OWNER_ROLES]), activeOn(now)))
     .orderBy(desc(grids.level));
   // Prefer a full-time grid worker on the path; otherwise the deepest owner of any kind.
   return (rows.find((r) => r.role === 'grid_worker') ?? rows[0])?.personId ?? null;
+}
+
+/**
+ * 督办 escalation: one grid level above the grid the current owner answers for on this case's path (or above the
+ * case's own grid when the owner holds no duty on it), resolved by the same rule as routing. A level whose owner is
+ * the same person is skipped, so the case really reaches someone else; null when nobody above answers for it.
+ */
+export async function ownerAbove(db: Db, gridCode: string, currentOwner: string | null, now: Date): Promise<{ personId: string; gridCode: string } | null> {
+  const path = pathCodes(gridCode);
+  let from = path.length - 1;
+  if (currentOwner) {
+    const held = await db.select({ code: grids.code }).from(gridDuties).innerJoin(grids, eq(grids.id, gridDuties.gridId))
+      .where(and(eq(gridDuties.personId, currentOwner), inArray(grids.code, path), inArray(gridDuties.role, [...OWNER_ROLES]), activeOn(now)));
+    const deepest = Math.max(-1, ...held.map((h) => path.indexOf(h.code)));
+    if (deepest >= 0) from = deepest;
+  }
+  for (let i = from - 1; i >= 0; i--) {
+    const personId = await ownerOf(db, path[i], now);
+    if (personId && personId !== currentOwner) return { personId, gridCode: path[i] };
+  }
+  return null;
 }

@@ -33,6 +33,8 @@ export async function loadCaseFor(tx: Db, actor: Actor, caseId: string) {
 }
 
 type Changes = Partial<typeof cases.$inferInsert>;
+/** Dispatch rows a unit can still finish or send back. */
+const OPEN_DISPATCH = ['pending', 'acknowledged', 'on_site'] as const;
 
 /** What each action changes besides the status (clocks, timestamps, rating), and its side effects. */
 async function applyAction(tx: Db, actor: Actor, c: CaseRow, relations: CaseRelation[], input: TransitionRequest, now: Date): Promise<Changes> {
@@ -40,16 +42,18 @@ async function applyAction(tx: Db, actor: Actor, c: CaseRow, relations: CaseRela
     case 'accept': return input.categoryCode && input.categoryCode !== c.categoryCode ? recategorise(tx, c, input.categoryCode) : {};
     case 'dispatch': return dispatchToUnits({ tx, actor, c, unitIds: input.unitIds ?? [], instructions: input.instructions, now });
     case 'acknowledge':
-      await updateOwnDispatches(tx, actor, c.id, relations, { status: 'acknowledged', acknowledgedAt: now });
+      await updateOwnDispatches(tx, actor, c.id, relations, ['pending'], { status: 'acknowledged', acknowledgedAt: now });
       return c.acknowledgedAt ? {} : { acknowledgedAt: now };
     case 'start':
-      await updateOwnDispatches(tx, actor, c.id, relations, { status: 'on_site', arrivedAt: now });
+      await updateOwnDispatches(tx, actor, c.id, relations, ['pending', 'acknowledged'], {
+        status: 'on_site', arrivedAt: now, acknowledgedAt: sql`coalesce(${caseDispatches.acknowledgedAt}, ${now.toISOString()}::timestamptz)`,
+      });
       return {};
     case 'resolve':
-      await updateOwnDispatches(tx, actor, c.id, relations, { status: 'done', doneAt: now, reportNote: input.note ?? null });
+      await updateOwnDispatches(tx, actor, c.id, relations, OPEN_DISPATCH, { status: 'done', doneAt: now, reportNote: input.note ?? null });
       return { resolvedAt: now };
     case 'return':
-      await updateOwnDispatches(tx, actor, c.id, relations, { status: 'returned', reportNote: input.reason ?? null });
+      await updateOwnDispatches(tx, actor, c.id, relations, OPEN_DISPATCH, { status: 'returned', reportNote: input.reason ?? null });
       return {};
     case 'fail_verification': return { resolvedAt: null };
     case 'close':
@@ -99,6 +103,8 @@ export async function transitionCase(opts: { db: Db; actor: Actor; caseId: strin
   const { actor, input } = opts;
   await opts.db.transaction(async (tx) => {
     const { row: c, relations } = await loadCaseFor(tx, actor, opts.caseId);
+    // A merged duplicate follows its main case (mirrorToMerged); acting on it directly would fork the shared state.
+    if (c.mergedIntoId) throw new AppError('CASE_TRANSITION_NOT_ALLOWED', { action: input.action, status: c.status });
     const check = checkTransition(input.action, c.status as CaseStatus, relations, input);
     if (!check.ok) refuse(check, input.action, c.status);
     if (c.version !== input.version) throw new AppError('STALE_UPDATE');
@@ -127,7 +133,10 @@ async function mirrorToMerged(tx: Db, c: CaseRow, to: CaseStatus, changes: Chang
     caseId: r.id, at: now, actorUserId: actor.userId, actorName: actor.displayName, action: 'follow_merged', toStatus: to, data: { mainCaseId: c.id },
   })));
   if (to === 'resolved' || to === 'closed') {
-    await notifyPeople(tx, rows.map((r) => r.reporterPersonId), { kind: `case.${to}`, title: `您反映的事项已与 ${c.number} 合并处理，状态更新`, entityType: 'case', entityId: c.id, link: `/m/cases/${c.id}` });
+    // Each reporter is sent to their own case: they may not open the main one.
+    for (const r of rows) {
+      await notifyPeople(tx, [r.reporterPersonId], { kind: `case.${to}`, title: `您反映的事项 ${r.number} 已与 ${c.number} 合并处理，状态更新`, entityType: 'case', entityId: r.id, link: `/m/cases/${r.id}` });
+    }
   }
 }
 
