@@ -74,7 +74,9 @@ describe('the unit inbox (吹哨报到)', () => {
     expect(mine.acknowledgedAt).not.toBeNull();
     const detail = (await call('GET', `/api/cases/${c.id}`, 'hangdong')).json() as CaseDetail;
     expect(detail.acknowledgedAt).toBe(mine.acknowledgedAt);
-    expect(detail.status).toBe('dispatched');
+    // The first unit to report moves the case itself on through the state machine.
+    expect(detail.status).toBe('acknowledged');
+    expect(detail.events.filter((e) => e.action === 'acknowledge')).toHaveLength(1);
     expect(detail.events.filter((e) => e.action === 'unit_acknowledge')).toHaveLength(1);
     const [{ n }] = await ctx.database.db.select({ n: count() }).from(auditLog)
       .where(and(eq(auditLog.action, 'case_dispatch.acknowledge'), eq(auditLog.entityId, mine.id)));
@@ -93,7 +95,6 @@ describe('the unit inbox (吹哨报到)', () => {
   });
 
   it('each unit still reports and arrives as its own steps after another unit moved the case on', async () => {
-    await act(c.id, 'unit01', { action: 'acknowledge' });
     await act(c.id, 'unit01', { action: 'start' });
     const firstAck = mine.acknowledgedAt;
     const acked = await step(theirs, 'acknowledge', 'unit02');
@@ -121,6 +122,9 @@ describe('the unit inbox (吹哨报到)', () => {
     expect(done.json()).toMatchObject({ status: 'done', reportNote: '已协调修复管道' });
     expect((await inbox('hangdong', '?status=done,returned')).total).toBe(2);
     expect((await inbox('hangdong', '?status=pending')).total).toBe(0);
+    // The last live unit finishing resolves the case with its note.
+    const detail = (await call('GET', `/api/cases/${c.id}`, 'hangdong')).json() as CaseDetail;
+    expect(detail.status).toBe('resolved');
   });
 
   it('flags a dispatch not reported by its response time as overdue', async () => {

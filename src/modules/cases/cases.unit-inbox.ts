@@ -11,6 +11,8 @@ import { grids } from '../grid/grid.schema.js';
 import { notifyPeople } from '../notifications/notifications.service.js';
 import { organisations } from '../org/org.schema.js';
 import { ZCaseStatus, ZPriority } from './cases.contracts.js';
+import type { TransitionRequest } from './cases.contracts.js';
+import { transitionCase } from './cases.transition.js';
 import { caseDispatches, caseEvents, cases } from './cases.schema.js';
 
 /**
@@ -141,6 +143,8 @@ export async function actOnDispatch(opts: { db: Db; actor: Actor; dispatchId: st
     if (step === 'return' && !input.reason) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/reason', message: 'return needs reason' }]);
     if (d.version !== input.version) throw new AppError('STALE_UPDATE');
     const note = step === 'return' ? input.reason : input.note;
+    // Returning is decided while the unit still holds the case (its dispatch is live), so the machine lets it act.
+    if (step === 'return') await advanceCase(tx, actor, d.caseId, step, note ?? null, now, d.id);
     await tx.update(caseDispatches).set({
       status: rule.to, ...(rule.stamp ? { [rule.stamp]: now } : {}), ...(note ? { reportNote: note } : {}),
       updatedAt: now, version: sql`${caseDispatches.version} + 1`,
@@ -150,7 +154,30 @@ export async function actOnDispatch(opts: { db: Db; actor: Actor; dispatchId: st
         .where(and(or(eq(cases.id, d.caseId), eq(cases.mergedIntoId, d.caseId)), isNull(cases.acknowledgedAt)));
     }
     await recordStep(tx, actor, d, step, rule.to, note ?? null, now);
+    if (step !== 'return') await advanceCase(tx, actor, d.caseId, step, note ?? null, now, d.id);
   });
+}
+
+/**
+ * The case follows its units: the first to report (报到) acknowledges it, the first on site starts it, the last to
+ * finish resolves it, and when every unit has sent it back it returns to the community — through the state machine,
+ * in the same transaction, so the case's own event and audit rows are written as for any transition.
+ */
+async function advanceCase(tx: Db, actor: Actor, caseId: string, step: DispatchStep, note: string | null, now: Date, dispatchId: string): Promise<void> {
+  const [c] = await tx.select({ status: cases.status, version: cases.version, mergedIntoId: cases.mergedIntoId }).from(cases).where(eq(cases.id, caseId));
+  if (!c || c.mergedIntoId) return;
+  const rows = await tx.select({ id: caseDispatches.id, status: caseDispatches.status }).from(caseDispatches).where(eq(caseDispatches.caseId, caseId));
+  const live = rows.filter((r) => r.status !== 'returned' && !(step === 'return' && r.id === dispatchId));
+  let input: TransitionRequest | null = null;
+  if (step === 'acknowledge' && c.status === 'dispatched') input = { action: 'acknowledge', version: c.version };
+  if (step === 'arrive' && c.status === 'acknowledged') input = { action: 'start', version: c.version };
+  if (step === 'done' && (c.status === 'acknowledged' || c.status === 'in_progress') && live.every((r) => r.status === 'done')) {
+    input = { action: 'resolve', version: c.version, note: note ?? '各责任单位已办结' };
+  }
+  if (step === 'return' && live.length === 0 && ['dispatched', 'acknowledged', 'in_progress'].includes(c.status)) {
+    input = { action: 'return', version: c.version, reason: note ?? '责任单位退回' };
+  }
+  if (input) await transitionCase({ db: tx, actor, caseId, input, now });
 }
 
 /** The case event and audit row of a unit step; the case's owner hears when a unit finishes or sends it back. */

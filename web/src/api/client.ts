@@ -63,10 +63,12 @@ interface RequestOptions {
   query?: Query;
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra headers, e.g. Idempotency-Key for a write a phone may retry. */
+  headers?: Record<string, string>;
 }
 
 export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
-  const headers = commonHeaders();
+  const headers = { ...commonHeaders(), ...opts.headers };
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
   let res: Response;
   try {
@@ -93,8 +95,10 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
 
 export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
-  post: <T>(path: string, body?: unknown, query?: Query) => request<T>('POST', path, { body: body ?? {}, query }),
+  post: <T>(path: string, body?: unknown, query?: Query, headers?: Record<string, string>) =>
+    request<T>('POST', path, { body: body ?? {}, query, headers }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   del: <T>(path: string) => request<T>('DELETE', path),
 };
 

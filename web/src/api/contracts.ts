@@ -5,6 +5,11 @@
 import type { MeResponse } from '../../../src/modules/auth/auth.contracts';
 import type { OrgKind } from '../../../src/modules/org/org.contracts';
 import type { GridView } from '../../../src/modules/grid/grid.contracts';
+import type { CaseDetail, CaseSummary } from '../../../src/modules/cases/cases.contracts';
+import type { CASE_CHANNELS, CASE_STATUSES, SATISFACTIONS } from '../../../src/modules/cases/cases.schema';
+import type { CaseAction } from '../../../src/modules/cases/cases.machine';
+import type { StatsGroupBy } from '../../../src/modules/cases/cases.stats.contracts';
+import type { VERDICTS as EVALUATION_VERDICTS } from '../../../src/modules/evaluations/evaluations.contracts';
 
 export type { MeResponse } from '../../../src/modules/auth/auth.contracts';
 export type { OrganisationView, OrgTreeNode, OrgKind, CreateOrganisation, UpdateOrganisation } from '../../../src/modules/org/org.contracts';
@@ -81,3 +86,90 @@ export const ALLOWED_PARENTS: Record<OrgKind, readonly (OrgKind | null)[]> = {
   branch: ['community', 'unit'],
   unit: ['county', 'town'],
 };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Cases (居民说事, 随手拍, 吹哨报到), notifications, statistics and evaluation sessions.
+
+export type {
+  CaseSummary, CaseDetail, CreateCase, TransitionRequest, ReassignRequest,
+} from '../../../src/modules/cases/cases.contracts';
+export type { CaseAction } from '../../../src/modules/cases/cases.machine';
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+export type CaseChannel = (typeof CASE_CHANNELS)[number];
+export type Satisfaction = (typeof SATISFACTIONS)[number];
+export type CasePriority = CaseSummary['priority'];
+export type CaseEvent = CaseDetail['events'][number];
+export type CaseDispatch = CaseDetail['dispatches'][number];
+export type CasePhoto = CaseDetail['photos'][number];
+export type DispatchStatus = CaseDispatch['status'];
+
+export const CASE_STATUS_LIST = [
+  'reported', 'accepted', 'rejected', 'dispatched', 'acknowledged', 'in_progress', 'resolved', 'verified', 'closed',
+  'rated', 'returned', 'reopened',
+] as const satisfies readonly CaseStatus[];
+export const CASE_CHANNEL_LIST = ['hall', 'street_point', 'door_visit', 'snap', 'online', 'community_whistle'] as const satisfies readonly CaseChannel[];
+/** Channels staff record on a resident's behalf (the server refuses the others from staff forms). */
+export const STAFF_CHANNELS = ['hall', 'door_visit', 'street_point', 'community_whistle'] as const satisfies readonly CaseChannel[];
+export const CASE_ACTION_LIST = [
+  'accept', 'reject', 'dispatch', 'acknowledge', 'start', 'resolve', 'return', 'verify', 'fail_verification',
+  'close', 'rate', 'reopen',
+] as const satisfies readonly CaseAction[];
+export const SATISFACTION_LIST = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const satisfies readonly Satisfaction[];
+export const OPEN_CASE_STATUSES = [
+  'reported', 'accepted', 'dispatched', 'acknowledged', 'in_progress', 'returned', 'reopened', 'resolved', 'verified',
+] as const satisfies readonly CaseStatus[];
+
+export interface CaseCategory {
+  code: string;
+  parentCode: string | null;
+  name: string;
+  nameEn: string;
+  priority: CasePriority | null;
+  responseMinutes: number | null;
+  resolutionMinutes: number | null;
+  version: number;
+}
+
+export interface ClassifyResponse {
+  category: string;
+  categoryName: string;
+  confidence: number;
+  alternatives: { category: string; categoryName: string; confidence: number }[];
+}
+
+/** POST /api/cases/photos (multipart `file`). */
+export interface UploadedPhoto {
+  id: string;
+  url: string;
+  thumbUrl: string;
+  width: number;
+  height: number;
+}
+
+export type { SimilarCase } from '../../../src/modules/cases/cases.duplicates';
+/** A row of the unit inbox (GET /api/case-dispatches). */
+export type { DispatchItem as DispatchInboxRow, DispatchStep } from '../../../src/modules/cases/cases.unit-inbox';
+
+export interface NotificationView {
+  id: string;
+  kind: string;
+  title: string;
+  body: string | null;
+  entityType: string | null;
+  entityId: string | null;
+  link: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+export interface NotificationPage extends Page<NotificationView> {
+  unread: number;
+}
+
+export type { CaseStats, StatsGroup as CaseStatsGroup, StatsRow as CaseStatsFigures, StatsGroupBy } from '../../../src/modules/cases/cases.stats.contracts';
+export const STATS_GROUP_BY = ['community', 'grid', 'unit', 'category', 'month', 'channel'] as const satisfies readonly StatsGroupBy[];
+
+export type {
+  SessionView as EvaluationSessionView, SessionDetail as EvaluationSessionDetail, EvaluationItem as EvaluationItemView,
+} from '../../../src/modules/evaluations/evaluations.contracts';
+export const VERDICTS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const satisfies readonly Verdict[];
+export type Verdict = (typeof EVALUATION_VERDICTS)[number];

@@ -17,8 +17,16 @@ export function uploadImport(path: string, file: File, query: Query, onProgress:
   promise: Promise<ImportReport>;
   abort: () => void;
 } {
+  return uploadFile<ImportReport>(path, file, query, onProgress);
+}
+
+/** Any multipart upload (field `file`) with progress, resolving with the server's JSON answer. */
+export function uploadFile<T>(path: string, file: Blob, query: Query | undefined, onProgress: (p: UploadProgress) => void, fileName?: string): {
+  promise: Promise<T>;
+  abort: () => void;
+} {
   const xhr = new XMLHttpRequest();
-  const promise = new Promise<ImportReport>((resolve, reject) => {
+  const promise = new Promise<T>((resolve, reject) => {
     xhr.open('POST', apiUrl(path, query));
     xhr.withCredentials = true;
     for (const [k, v] of Object.entries(commonHeaders())) xhr.setRequestHeader(k, v);
@@ -34,13 +42,13 @@ export function uploadImport(path: string, file: File, query: Query, onProgress:
         return;
       }
       try {
-        resolve(JSON.parse(xhr.responseText) as ImportReport);
+        resolve(JSON.parse(xhr.responseText) as T);
       } catch {
         reject(new ApiError(xhr.status, 'BAD_RESPONSE', i18n.t('errors.badResponse')));
       }
     };
     const form = new FormData();
-    form.append('file', file, file.name);
+    form.append('file', file, fileName ?? (file instanceof File ? file.name : 'upload.jpg'));
     onProgress({ percent: 0, processing: false });
     xhr.send(form);
   });

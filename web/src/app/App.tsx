@@ -8,7 +8,8 @@ import { ApiError } from '../api/client';
 import { LoginPage } from '../auth/LoginPage';
 import { useI18n } from '../i18n';
 import { AppShell } from './AppShell';
-import { GuestOnly, RequireAuth, RequirePermission } from './RequireAuth';
+import { canSeeStats, canSeeUnitInbox } from './nav';
+import { GuestOnly, RequireAccess, RequireAuth, RequirePermission } from './RequireAuth';
 import { theme } from './theme';
 
 const OverviewPage = lazy(() => import('../modules/overview/OverviewPage'));
@@ -17,6 +18,12 @@ const GridMapPage = lazy(() => import('../modules/grid/GridMapPage'));
 const PeoplePage = lazy(() => import('../modules/people/PeoplePage'));
 const MembersPage = lazy(() => import('../modules/members/MembersPage'));
 const AuditPage = lazy(() => import('../modules/audit/AuditPage'));
+const CasesPage = lazy(() => import('../modules/cases/CasesPage'));
+const CasePage = lazy(() => import('../modules/cases/CasePage'));
+const UnitInboxPage = lazy(() => import('../modules/cases/UnitInboxPage'));
+const StatsPage = lazy(() => import('../modules/cases/StatsPage'));
+const EvaluationsPage = lazy(() => import('../modules/evaluations/EvaluationsPage'));
+const EvaluationSessionPage = lazy(() => import('../modules/evaluations/EvaluationSessionPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -50,6 +57,12 @@ export function App() {
                 <Route path="people" element={<RequirePermission permission="people.read"><PeoplePage /></RequirePermission>} />
                 <Route path="members" element={<RequirePermission permission="members.read"><MembersPage /></RequirePermission>} />
                 <Route path="audit" element={<RequirePermission permission="audit.read"><AuditPage /></RequirePermission>} />
+                <Route path="cases" element={<RequirePermission permission="cases.manage"><CasesPage /></RequirePermission>} />
+                <Route path="cases/stats" element={<RequireAccess allow={canSeeStats}><StatsPage /></RequireAccess>} />
+                <Route path="cases/:id" element={<RequirePermission permission="cases.read"><CasePage /></RequirePermission>} />
+                <Route path="unit-inbox" element={<RequireAccess allow={canSeeUnitInbox}><UnitInboxPage /></RequireAccess>} />
+                <Route path="evaluations" element={<RequirePermission permission="cases.manage"><EvaluationsPage /></RequirePermission>} />
+                <Route path="evaluations/:id" element={<RequirePermission permission="cases.manage"><EvaluationSessionPage /></RequirePermission>} />
                 <Route path="*" element={<NotFound />} />
               </Route>
             </Routes>

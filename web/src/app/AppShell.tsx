@@ -1,13 +1,14 @@
 import { MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
 import { Button, Drawer, Layout, Menu, type MenuProps } from 'antd';
-import { Suspense, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useSession } from '../auth/session';
 import { useI18n } from '../i18n';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { Loading } from '../ui/states';
 import { useIsMobile } from '../ui/useIsMobile';
-import { NAV_ITEMS, navKeyOf } from './nav';
+import { NotificationBell } from '../modules/notifications/NotificationBell';
+import { isResidentOnly, NAV_ITEMS, navKeyOf, navVisible } from './nav';
 import { UserMenu } from './UserMenu';
 
 const COLLAPSE_KEY = 'lianjian.siderCollapsed';
@@ -15,18 +16,26 @@ const COLLAPSE_KEY = 'lianjian.siderCollapsed';
 /** Header, left menu (a drawer on phones) and the current page. */
 export function AppShell() {
   const { t } = useI18n();
-  const { can } = useSession();
+  const { can, me } = useSession();
   const mobile = useIsMobile();
   const navigate = useNavigate();
   const location = useLocation();
   const [collapsed, setCollapsed] = useState(() => localStorage.getItem(COLLAPSE_KEY) === '1');
   const [drawerOpen, setDrawerOpen] = useState(false);
 
-  const visible = NAV_ITEMS.filter((n) => !n.permission || can(n.permission));
+  // A resident has the phone page; the staff app would show them nothing useful.
+  const residentOnly = isResidentOnly(me);
+  useEffect(() => {
+    if (residentOnly) window.location.replace('/m/');
+  }, [residentOnly]);
+
+  const visible = NAV_ITEMS.filter((n) => navVisible(n, { me, can }));
   const items: MenuProps['items'] = visible.map((n) => ({
     key: n.key,
     icon: n.icon,
-    label: (
+    label: n.external ? (
+      <a href={n.path} data-testid={`nav-${n.key}`}>{t(`nav.${n.key}`)}</a>
+    ) : (
       <Link to={n.path} data-testid={`nav-${n.key}`} onClick={() => setDrawerOpen(false)}>
         {t(`nav.${n.key}`)}
       </Link>
@@ -36,7 +45,8 @@ export function AppShell() {
   const selected = navKeyOf(location.pathname);
   const onMenuClick: MenuProps['onClick'] = ({ key }) => {
     const item = NAV_ITEMS.find((n) => n.key === key);
-    if (item) navigate(item.path);
+    if (item?.external) window.location.assign(item.path);
+    else if (item) navigate(item.path);
     setDrawerOpen(false);
   };
   const menu = <Menu mode="inline" selectedKeys={[selected]} items={items} onClick={onMenuClick} className="nav-menu" />;
@@ -65,6 +75,7 @@ export function AppShell() {
         </Link>
         <div className="header-right">
           <LanguageSwitch compact={mobile} />
+          <NotificationBell />
           <UserMenu compact={mobile} />
         </div>
       </Layout.Header>

@@ -5,6 +5,7 @@ import type { Permission } from '../api/contracts';
 import { SessionProvider, useExpireOnUnauthenticated, useMeQuery, useSession, wasLoggedOutOnPurpose } from '../auth/session';
 import { useI18n } from '../i18n';
 import { LoadError, Loading } from '../ui/states';
+import type { Access } from './nav';
 
 /** Renders its children for a logged-in user; otherwise sends the user to the login page and back afterwards. */
 export function RequireAuth({ children }: { children: ReactNode }) {
@@ -26,6 +27,14 @@ export function RequirePermission({ permission, children }: { permission: Permis
   const { can } = useSession();
   const { t } = useI18n();
   if (!can(permission)) return <Result status="403" title={t('forbidden.title')} subTitle={t('errors.noPermission')} />;
+  return <>{children}</>;
+}
+
+/** A page only users passing `allow` (roles and permissions) may open. */
+export function RequireAccess({ allow, children }: { allow: (a: Access) => boolean; children: ReactNode }) {
+  const { can, me } = useSession();
+  const { t } = useI18n();
+  if (!allow({ me, can })) return <Result status="403" title={t('forbidden.title')} subTitle={t('errors.noPermission')} />;
   return <>{children}</>;
 }
 

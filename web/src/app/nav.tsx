@@ -1,10 +1,18 @@
 import {
-  ApartmentOutlined, AuditOutlined, EnvironmentOutlined, FlagOutlined, HomeOutlined, TeamOutlined,
+  ApartmentOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, CameraOutlined, EnvironmentOutlined, FlagOutlined,
+  HomeOutlined, InboxOutlined, NotificationOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
-import type { Permission } from '../api/contracts';
+import type { MeResponse, Permission, Role } from '../api/contracts';
 
-export type NavKey = 'overview' | 'organisations' | 'grids' | 'people' | 'members' | 'audit';
+export type NavKey =
+  | 'overview' | 'cases' | 'unitInbox' | 'caseStats' | 'evaluations' | 'organisations' | 'grids' | 'people' | 'members' | 'audit'
+  | 'mobile';
+
+export interface Access {
+  me: MeResponse;
+  can: (p: Permission) => boolean;
+}
 
 export interface NavItem {
   key: NavKey;
@@ -12,18 +20,45 @@ export interface NavItem {
   icon: ReactNode;
   /** Shown only to users holding this permission (none: everyone logged in). */
   permission?: Permission;
+  /** A further condition (roles) where a permission alone does not say it. */
+  show?: (a: Access) => boolean;
+  /** A page of the resident phone app: opened with a full page load. */
+  external?: boolean;
 }
+
+export const hasRole = (me: MeResponse, ...roles: Role[]) => me.roles.some((r) => roles.includes(r.role));
+
+/** Statistics: whoever the server lets read them (scoped to what they may see). */
+export const canSeeStats = (a: Access) => a.can('cases.stats');
+/** The unit inbox is for unit administrators (吹哨报到). */
+export const canSeeUnitInbox = (a: Access) => a.can('cases.read') && hasRole(a.me, 'unit_admin', 'county_admin');
+/** A login that is only a resident uses the phone page. */
+export const isResidentOnly = (me: MeResponse) => me.roles.length > 0 && me.roles.every((r) => r.role === 'resident');
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'overview', path: '/', icon: <HomeOutlined /> },
+  { key: 'cases', path: '/cases', icon: <NotificationOutlined />, permission: 'cases.manage' },
+  { key: 'unitInbox', path: '/unit-inbox', icon: <InboxOutlined />, show: canSeeUnitInbox },
+  { key: 'caseStats', path: '/cases/stats', icon: <BarChartOutlined />, show: canSeeStats },
+  { key: 'evaluations', path: '/evaluations', icon: <CalendarOutlined />, permission: 'cases.manage' },
   { key: 'organisations', path: '/organisations', icon: <ApartmentOutlined />, permission: 'org.read' },
   { key: 'grids', path: '/grids', icon: <EnvironmentOutlined />, permission: 'grid.read' },
   { key: 'people', path: '/people', icon: <TeamOutlined />, permission: 'people.read' },
   { key: 'members', path: '/members', icon: <FlagOutlined />, permission: 'members.read' },
   { key: 'audit', path: '/audit', icon: <AuditOutlined />, permission: 'audit.read' },
+  { key: 'mobile', path: '/m/', icon: <CameraOutlined />, permission: 'cases.report', show: (a) => !a.can('cases.manage'), external: true },
 ];
 
+export function navVisible(n: NavItem, a: Access): boolean {
+  return (!n.permission || a.can(n.permission)) && (!n.show || n.show(a));
+}
+
+/** The menu entry of a path: the longest matching path wins (/cases/stats before /cases). */
 export function navKeyOf(pathname: string): NavKey {
-  const hit = NAV_ITEMS.find((n) => n.path !== '/' && (pathname === n.path || pathname.startsWith(`${n.path}/`)));
-  return hit?.key ?? 'overview';
+  let best: NavItem | undefined;
+  for (const n of NAV_ITEMS) {
+    if (n.path === '/' || n.external) continue;
+    if ((pathname === n.path || pathname.startsWith(`${n.path}/`)) && (!best || n.path.length > best.path.length)) best = n;
+  }
+  return best?.key ?? 'overview';
 }

@@ -45,7 +45,9 @@ export async function setLanguage(next: Language): Promise<void> {
 /** Groups of enum labels in the resource files (org kinds, roles, strengths…). */
 export type LabelGroup =
   | 'role' | 'orgKind' | 'gridLevel' | 'gridLevelShort' | 'gridKind' | 'dutyRole' | 'strength'
-  | 'personRole' | 'gender' | 'memberKind' | 'entityType' | 'auditAction';
+  | 'personRole' | 'gender' | 'memberKind' | 'entityType' | 'auditAction'
+  | 'caseStatus' | 'caseChannel' | 'casePriority' | 'caseAction' | 'caseEvent' | 'satisfaction' | 'dispatchStatus' | 'whistle'
+  | 'statsGroupBy' | 'verdict' | 'evaluationStatus';
 
 /** Label of an enum value from the API in the current language; unknown values are shown as they are. */
 export function labelOf(group: LabelGroup, value: string | number | null | undefined): string {

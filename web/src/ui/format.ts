@@ -1,5 +1,5 @@
 import dayjs from 'dayjs';
-import { currentLanguage } from '../i18n';
+import i18n, { currentLanguage } from '../i18n';
 
 /** The one place numbers and dates are formatted (STYLE: "numbers and dates through one formatter"). */
 export function formatNumber(n: number | null | undefined): string {
@@ -17,4 +17,28 @@ export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
   const d = dayjs(iso);
   return d.isValid() ? d.format('YYYY-MM-DD HH:mm:ss') : iso;
+}
+
+/** 0.953 → "95.3%" (null: "—"). */
+export function formatPercent(rate: number | null | undefined, digits = 1): string {
+  if (rate === null || rate === undefined || Number.isNaN(rate)) return '—';
+  return new Intl.NumberFormat(currentLanguage(), { style: 'percent', minimumFractionDigits: 0, maximumFractionDigits: digits }).format(rate);
+}
+
+/** A span of time for people: "2天3小时", "1 h 20 min", "15分钟". */
+export function formatDuration(ms: number): string {
+  const minutes = Math.max(0, Math.floor(Math.abs(ms) / 60_000));
+  const d = Math.floor(minutes / 1440);
+  const h = Math.floor((minutes % 1440) / 60);
+  const m = minutes % 60;
+  if (d > 0) return i18n.t('duration.days', { d, h });
+  if (h > 0) return i18n.t('duration.hours', { h, m });
+  return i18n.t('duration.minutes', { m });
+}
+
+/** "MM-DD HH:mm" for dense tables. */
+export function formatShortDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = dayjs(iso);
+  return d.isValid() ? d.format('MM-DD HH:mm') : iso;
 }

@@ -8,7 +8,9 @@ import { EChart } from '../../ui/EChart';
 import type { EChartsOption } from '../../ui/echarts';
 import { formatNumber } from '../../ui/format';
 import { EmptyState, LoadError, Loading } from '../../ui/states';
+import { canSeeStats } from '../../app/nav';
 import { useCommunityGrids, useTotals, type CountSpec } from './api';
+import { CaseYearSection } from './CaseYearSection';
 
 const LEVELS = [1, 2, 3, 4] as const;
 
@@ -78,6 +80,7 @@ export default function OverviewPage() {
   return (
     <div className="page" data-testid="overview">
       <Typography.Title level={4} style={{ margin: 0 }}>{t('overview.welcome', { name: me.user.displayName })}</Typography.Title>
+      {canSeeStats({ me, can }) && <CaseYearSection />}
       {can('org.read') && (
         <>
           <Typography.Text type="secondary">{t('overview.orgSection')}</Typography.Text>

@@ -1,0 +1,71 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { NavLink, Outlet, useNavigate } from 'react-router-dom';
+import { api } from '../api/client';
+import type { NotificationPage } from '../api/contracts';
+import { ME_KEY, useMeQuery } from '../auth/session';
+import { setLanguage, useI18n } from '../i18n';
+
+export function LangToggle() {
+  const { language } = useI18n();
+  return (
+    <button type="button" className="m-lang" data-testid="m-lang" onClick={() => void setLanguage(language === 'en' ? 'zh-CN' : 'en')}>
+      {language === 'en' ? '中文' : 'EN'}
+    </button>
+  );
+}
+
+/** Unread notifications, polled every 30 s (the count shows on the "my reports" tab). */
+export function useUnreadCount() {
+  return useQuery({
+    queryKey: ['notifications', 'unread'],
+    queryFn: ({ signal }) => api.get<NotificationPage>('/notifications', { unread: 'true', pageSize: 5 }, signal),
+    refetchInterval: 30_000,
+  });
+}
+
+const ReportIcon = () => (
+  <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden><path fill="currentColor" d="M9 3 7.2 5H4a2 2 0 0 0-2 2v11a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2h-3.2L15 3H9Zm3 5a5 5 0 1 1 0 10 5 5 0 0 1 0-10Zm0 2a3 3 0 1 0 0 6 3 3 0 0 0 0-6Z" /></svg>
+);
+const ListIcon = () => (
+  <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden><path fill="currentColor" d="M4 5h2v2H4V5Zm4 0h12v2H8V5Zm-4 6h2v2H4v-2Zm4 0h12v2H8v-2Zm-4 6h2v2H4v-2Zm4 0h12v2H8v-2Z" /></svg>
+);
+
+/** Header (brand, language, log out), the page, and a two-tab bar at the bottom. */
+export function MLayout() {
+  const { t } = useI18n();
+  const me = useMeQuery();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const unread = useUnreadCount();
+  const count = unread.data?.unread ?? 0;
+  const logout = async () => {
+    try {
+      await api.post('/auth/logout');
+    } finally {
+      qc.setQueryData(ME_KEY, null);
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+      navigate('/login', { replace: true });
+    }
+  };
+  return (
+    <div className="m-shell">
+      <header className="m-header">
+        <span className="m-brand-mark small">{t('app.mark')}</span>
+        <span className="m-header-title">{t('mobile.title')}</span>
+        <span className="m-header-user">{me.data?.user.displayName}</span>
+        <LangToggle />
+        <button type="button" className="m-header-btn" onClick={() => void logout()} data-testid="m-logout">{t('mobile.logout')}</button>
+      </header>
+      <main className="m-main">
+        <Outlet />
+      </main>
+      <nav className="m-tabs">
+        <NavLink to="/" end className="m-tab" data-testid="m-tab-report"><ReportIcon /><span>{t('mobile.report')}</span></NavLink>
+        <NavLink to="/cases" className="m-tab" data-testid="m-tab-cases">
+          <span className="m-tab-icon"><ListIcon />{count > 0 && <span className="m-badge" data-testid="m-unread">{count > 99 ? '99+' : count}</span>}</span>
+          <span>{t('mobile.myCases')}</span>
+        </NavLink>
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { Tag, Timeline, Typography } from 'antd';
+import type { CaseEvent } from '../../api/contracts';
+import { labelOf, useI18n } from '../../i18n';
+import { formatDateTime } from '../../ui/format';
+
+const COLOURS: Record<string, string> = {
+  report: 'gold', reject: 'gray', resolve: 'green', verify: 'green', close: 'green', rate: 'green', return: 'orange',
+  fail_verification: 'red', reopen: 'red', escalate: 'red', supervise: 'red', dispatch: 'blue', acknowledge: 'blue',
+};
+
+function satisfactionOf(data: unknown): string | null {
+  if (data && typeof data === 'object' && 'satisfaction' in data && typeof data.satisfaction === 'string') return data.satisfaction;
+  return null;
+}
+
+/** 办理过程: every event of the case, oldest first — who, when, what, and the note. */
+export function CaseTimeline({ events }: { events: CaseEvent[] }) {
+  const { t } = useI18n();
+  return (
+    <div data-testid="case-timeline">
+      <Timeline
+        items={events.map((e) => {
+          const s = satisfactionOf(e.data);
+          return {
+            key: e.id,
+            color: COLOURS[e.action] ?? 'blue',
+            content: (
+              <div className="timeline-item" data-testid={`case-event-${e.action}`}>
+                <div>
+                  <Typography.Text strong>{labelOf('caseEvent', e.action)}</Typography.Text>
+                  {e.toStatus && e.toStatus !== e.fromStatus && labelOf('caseStatus', e.toStatus) !== labelOf('caseEvent', e.action) && (
+                    <Tag style={{ marginInlineStart: 8 }}>{labelOf('caseStatus', e.toStatus)}</Tag>
+                  )}
+                  {s && <Tag color={s === 'unsatisfied' ? 'red' : 'green'}>{labelOf('satisfaction', s)}</Tag>}
+                </div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {formatDateTime(e.at)} · {e.actorName ?? t('cases.actorSystem')}
+                </Typography.Text>
+                {e.note && <div className="timeline-note">{e.note}</div>}
+              </div>
+            ),
+          };
+        })}
+      />
+    </div>
+  );
+}
