@@ -1,3 +1,6 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { type Database, openDatabase } from '../src/core/db.js';
 import type { App } from '../src/core/http/types.js';
 import { DEMO_PASSWORD } from '../src/seed/demo.js';
 
@@ -5,4 +8,39 @@ export async function loginCookieInject(app: App, username: string): Promise<str
   const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
   return res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+/** PostgreSQL server for a bench: `--pg` (the local test server) or `--pg=postgres://…`; null = PGlite. */
+export function benchPostgresUrl(argv = process.argv): string | null {
+  const flag = argv.find((a) => a === '--pg' || a.startsWith('--pg='));
+  if (!flag) return null;
+  return flag.startsWith('--pg=') ? flag.slice(5) : process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+}
+
+/**
+ * A fresh, migrated database for one bench run: an in-memory PGlite, or a new database on the PostgreSQL server
+ * that `close()` drops again.
+ */
+export async function openBenchDatabase(pgUrl: string | null): Promise<Database> {
+  if (!pgUrl) return openDatabase({ dataDir: 'memory://' });
+  const name = `lj_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: pgUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(pgUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.toString() });
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
 }

@@ -12,6 +12,7 @@ import { buildGrids, gridRow } from './build-grids.js';
 import { buildOrgs } from './build-orgs.js';
 import { buildCommunityMembers, buildInService, buildResidents, leavesByCommunity } from './build-people.js';
 import { buildUsers, flagshipMember } from './build-users.js';
+import { seedDemoCases } from './demo-cases.js';
 import { COMMUNITIES } from './demo-places.js';
 import type {
   AlleyRegionRow, GridDutyRow, GridRow, OrgRow, PartyMemberRow, PersonRow, RoleBindingRow, UserRow,
@@ -150,7 +151,10 @@ async function prepareDemo(rng: Rng, passwordHash?: string): Promise<DemoData> {
 /** Seeds the Guangze demo in one transaction, whatever is already there; returns what it wrote. */
 export async function seedDemo(opts: SeedOptions): Promise<DemoCounts> {
   const data = await prepareDemo(opts.rng ?? createRng(), opts.passwordHash);
-  await opts.db.transaction(async (tx) => writeDemo(tx, data));
+  await opts.db.transaction(async (tx) => {
+    await writeDemo(tx, data);
+    await seedDemoCases(tx, data);
+  });
   return countDemo(data);
 }
 
@@ -166,6 +170,7 @@ export async function seedDemoIfEmpty(opts: { db: Db }): Promise<boolean> {
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
     if (!(await isEmpty(tx))) return false;
     await writeDemo(tx, data);
+    await seedDemoCases(tx, data);
     return true;
   });
 }

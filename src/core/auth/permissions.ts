@@ -8,7 +8,7 @@ export const PERMISSIONS = [
   'members.read', 'members.write', 'members.import',
   'audit.read', 'users.manage',
   'calendar.write',
-  'cases.read', 'cases.report', 'cases.manage', 'cases.configure',
+  'cases.read', 'cases.report', 'cases.manage', 'cases.configure', 'cases.stats',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -18,12 +18,14 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   community_admin: [
     'org.read', 'grid.read', 'grid.write', 'duty.write', 'people.read', 'people.write', 'people.reveal',
     'people.import', 'members.read', 'members.write', 'members.import', 'cases.read', 'cases.report', 'cases.manage',
+    'cases.stats',
   ],
   grid_worker: [
     'org.read', 'grid.read', 'people.read', 'people.write', 'people.reveal', 'members.read', 'cases.read', 'cases.report', 'cases.manage',
+    'cases.stats',
   ],
   // A unit sees and works the cases dispatched to it (吹哨报到).
-  unit_admin: ['org.read', 'grid.read', 'members.read', 'members.write', 'people.read', 'cases.read', 'cases.report'],
+  unit_admin: ['org.read', 'grid.read', 'members.read', 'members.write', 'people.read', 'cases.read', 'cases.report', 'cases.stats'],
   // The data scope narrows these to the member's or volunteer's own records and the cases they reported.
   party_member: ['org.read', 'grid.read', 'people.read', 'members.read', 'cases.read', 'cases.report'],
   volunteer: ['org.read', 'grid.read', 'people.read', 'cases.read', 'cases.report'],

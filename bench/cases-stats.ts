@@ -1,0 +1,125 @@
+/**
+ * GET /api/cases/stats at scale: 1,000,000 cases (plus the demo's) generated in bulk SQL (generate_series) into a
+ * fresh database over the demo's grids, categories and units, a third of them whistled to a unit; the case_stats
+ * rollup built once at the end (case_stats_rebuild, the same code the triggers use). Then county-wide statistics for
+ * one year (2026) as the county admin, per groupBy: median of 20 after 3 warm-up calls, through app.inject (routing,
+ * validation, the service, serialisation). Also a community admin, a unit admin, and the direct path (no rollup) for
+ * comparison.
+ * Run: node --import tsx bench/cases-stats.ts [--cases=1000000] [--days=1424] [--pg[=url]]
+ *   --days: the cases are spread evenly over that many days up to 2026-11-24 (1424 = from 2023-01-01, so 2026 holds
+ *   ~230,000 of them; --days=365 puts all of them in the year asked for).
+ */
+import { sql } from 'drizzle-orm';
+import { buildApp } from '../src/app.js';
+import { rowsOf } from '../src/core/bulk.js';
+import { localInstant } from '../src/core/calendar.js';
+import { loadConfig } from '../src/core/config.js';
+import { seedDemo } from '../src/seed/demo.js';
+import { seedReferenceData } from '../src/seed/reference.js';
+import { benchPostgresUrl, loginCookieInject, median, openBenchDatabase } from './util.js';
+
+const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+const CHUNK = 100_000;
+
+async function main(): Promise<void> {
+  const total = arg('cases', 1_000_000);
+  const days = arg('days', 1424);
+  const pgUrl = benchPostgresUrl();
+  const database = await openBenchDatabase(pgUrl);
+  const db = database.db;
+  await seedReferenceData({ db });
+  await seedDemo({ db });
+
+  const end = localInstant('2026-11-24', '18:00').getTime();
+  const start = end - days * 86_400_000;
+  const at = (x: number) => start + (x - 1) * ((end - start) / total);
+  const t0 = performance.now();
+  for (let from = 1; from <= total; from += CHUNK) {
+    const to = Math.min(total, from + CHUNK - 1);
+    await db.transaction(async (tx) => {
+      // Bulk load: one rollup pass at the end instead of the triggers' (same result).
+      await tx.execute(sql`select set_config('lianjian.case_stats_deferred', 'on', true)`);
+      await tx.execute(sql`
+        with g as (select array_agg(id order by code) as ids, array_agg(community_id order by code) as communities, count(*)::int as n from grids where level = 4),
+             k as (select array_agg(code order by code) as codes, array_agg(priority::text order by code) as priorities, count(*)::int as n from case_categories where parent_code is not null),
+             r as (select x, hashint4(x) & 2147483647 as h1, hashint4(x + 7777777) & 2147483647 as h2, hashint4(x + 3333333) & 2147483647 as h3,
+                     to_timestamp((${start}::float8 + (x - 1)::float8 * ${(end - start) / total}) / 1000) as at
+                   from generate_series(${from}::int, ${to}::int) as x)
+        insert into cases (number, channel, title, description, category_code, priority, status, grid_id, community_id, whistle,
+          reported_at, acknowledged_at, resolved_at, response_due_at, resolution_due_at, satisfaction, rated_at)
+        select 'B' || r.x,
+          (array['hall', 'street_point', 'door_visit', 'snap', 'online', 'community_whistle'])[r.h3 % 6 + 1]::case_channel,
+          '测试', '批量生成的测试事项', k.codes[r.h2 % k.n + 1], k.priorities[r.h2 % k.n + 1]::case_priority,
+          (case when r.h3 % 50 = 0 then 'rejected' when r.h2 % 100 < 85 then 'rated' else 'in_progress' end)::case_status,
+          g.ids[r.h1 % g.n + 1], g.communities[r.h1 % g.n + 1],
+          (case when r.h3 % 6 = 5 then 'community' when (r.h3 / 6) % 10 < 3 then 'resident' end)::whistle_kind,
+          r.at, r.at + ((r.h1 / 7) % 30) * interval '1 hour',
+          case when r.h2 % 100 < 85 then r.at + ((r.h2 / 13) % 12) * interval '1 day' + interval '3 hours' end,
+          r.at + interval '24 hours', r.at + interval '7 days',
+          (case when r.h2 % 100 < 85 and r.h1 % 10 < 8 then (array['satisfied', 'satisfied', 'satisfied', 'basically_satisfied', 'unsatisfied'])[(r.h1 / 10) % 5 + 1] end)::satisfaction,
+          case when r.h2 % 100 < 85 and r.h1 % 10 < 8 then r.at + ((r.h2 / 13) % 12) * interval '1 day' + interval '1 day' end
+        from r, g, k`);
+      await tx.execute(sql`
+        with u as (select array_agg(id order by code) as ids, count(*)::int as n from organisations where kind = 'unit')
+        insert into case_dispatches (case_id, unit_id, status, dispatched_at, response_due_at, acknowledged_at, done_at)
+        select c.id, u.ids[(hashint4(substr(c.number, 2)::int) & 2147483647) % u.n + 1],
+          case when c.resolved_at is null then 'acknowledged' else 'done' end::dispatch_status,
+          c.reported_at + interval '1 hour', c.reported_at + interval '25 hours', c.acknowledged_at, c.resolved_at
+        from cases c, u
+        where c.reported_at >= ${new Date(at(from) - 1000).toISOString()}::timestamptz and c.reported_at <= ${new Date(at(to) + 1000).toISOString()}::timestamptz
+          and c.whistle is not null and c.number like 'B%' and substr(c.number, 2)::int between ${from} and ${to}`);
+    });
+    process.stdout.write(`\rgenerated ${to.toLocaleString('en')} cases (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+  }
+  const tRollup = performance.now();
+  await db.execute(sql`select case_stats_rebuild()`);
+  await db.execute(sql`analyze`);
+  const [counts] = await rowsOf<{ cases: number; dispatches: number; rollup: number; in2026: number }>(db, sql`
+    select (select count(*)::int from cases) as cases, (select count(*)::int from case_dispatches) as dispatches,
+           (select count(*)::int from case_stats) as rollup,
+           (select count(*)::int from cases where reported_at >= '2026-01-01T00:00:00+08:00' and reported_at < '2027-01-01T00:00:00+08:00') as in2026`);
+  console.log(`\n${pgUrl ? 'PostgreSQL' : 'PGlite (in memory)'}: ${counts.cases.toLocaleString('en')} cases (${counts.in2026.toLocaleString('en')} reported in 2026), ${counts.dispatches.toLocaleString('en')} dispatches; generated in ${((tRollup - t0) / 1000).toFixed(1)} s; rollup (${counts.rollup.toLocaleString('en')} rows) built in ${((performance.now() - tRollup) / 1000).toFixed(1)} s`);
+
+  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false' }), webDistDir: null };
+  const app = await buildApp({ config, database, logger: false });
+  const cookies = { admin: await loginCookieInject(app, 'admin'), hangdong: await loginCookieInject(app, 'hangdong'), unit01: await loginCookieInject(app, 'unit01') };
+  const time = async (who: keyof typeof cookies, qs: string, runs = 20): Promise<{ ms: number; source: string; raised: number }> => {
+    const call = () => app.inject({ method: 'GET', url: `/api/cases/stats?from=2026-01-01&to=2026-12-31${qs}`, headers: { cookie: cookies[who] } });
+    for (let i = 0; i < 3; i++) await call();
+    const samples: number[] = [];
+    let last = await call();
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      last = await call();
+      samples.push(performance.now() - t);
+    }
+    if (last.statusCode !== 200) throw new Error(last.body);
+    const body = last.json<{ source: string; totals: { raised: number } }>();
+    return { ms: median(samples), source: body.source, raised: body.totals.raised };
+  };
+  console.log('GET /api/cases/stats?from=2026-01-01&to=2026-12-31 (median of 20 after 3 warm-up calls; goal < 50 ms):');
+  for (const groupBy of ['', 'community', 'grid', 'unit', 'category', 'month', 'channel']) {
+    const r = await time('admin', groupBy ? `&groupBy=${groupBy}` : '');
+    console.log(`  county admin, groupBy=${(groupBy || '(none)').padEnd(10)} ${r.ms.toFixed(1).padStart(7)} ms  [${r.source}] raised ${r.raised.toLocaleString('en')}`);
+  }
+  for (const [who, qs] of [['hangdong', '&groupBy=grid'], ['unit01', '&groupBy=month'], ['admin', '&whistle=any&groupBy=unit']] as const) {
+    const r = await time(who, qs);
+    console.log(`  ${who.padEnd(8)} ${qs.padEnd(26)} ${r.ms.toFixed(1).padStart(7)} ms  [${r.source}] raised ${r.raised.toLocaleString('en')}`);
+  }
+  // The same numbers without the rollup, straight from `cases` (what the triggers save).
+  const { caseStats } = await import('../src/modules/cases/cases.stats.js');
+  const { ZCaseStatsQuery } = await import('../src/modules/cases/cases.stats.contracts.js');
+  const [admin] = await rowsOf<{ id: string }>(db, sql`select id from users where username = 'admin'`);
+  const [binding] = await rowsOf<{ scope_org_id: string }>(db, sql`select scope_org_id from role_bindings where user_id = ${admin.id}`);
+  const actor = { userId: admin.id, username: 'admin', displayName: 'admin', personId: null, locale: 'zh-CN', ip: null, requestId: null,
+    bindings: [{ role: 'county_admin' as const, scopeOrgId: binding.scope_org_id, scopeGridId: null }] };
+  for (const mode of ['auto', 'direct'] as const) {
+    const t = performance.now();
+    const s = await caseStats({ db, actor, query: ZCaseStatsQuery.parse({ from: '2026-01-01', to: '2026-12-31', groupBy: 'community' }), mode });
+    console.log(`  service, groupBy=community, ${mode.padEnd(6)} ${(performance.now() - t).toFixed(1).padStart(8)} ms  [${s.source}] raised ${s.totals.raised.toLocaleString('en')}`);
+  }
+  await app.close();
+  await database.close();
+}
+
+await main();

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { isCalendarDay } from '../../core/calendar.js';
+
+export const STATS_GROUP_BY = ['community', 'grid', 'unit', 'category', 'month', 'channel'] as const;
+export type StatsGroupBy = (typeof STATS_GROUP_BY)[number];
+
+export const STATS_WHISTLE = ['any', 'resident', 'community', 'none'] as const;
+export type StatsWhistle = (typeof STATS_WHISTLE)[number];
+
+/** A local day in Asia/Shanghai, 'YYYY-MM-DD'. */
+const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isCalendarDay, { message: 'not a calendar day' });
+const ZWeight = (fallback: number) => z.coerce.number().min(0).max(1).default(fallback);
+
+/**
+ * GET /api/cases/stats. `from` and `to` are local days, both included (default: 1 January of this year to today);
+ * from ≤ to and at most 5 years apart (checked by the service once the defaults are in). Unknown parameters are 400.
+ */
+export const ZCaseStatsQuery = z.strictObject({
+  from: ZDay.optional(),
+  to: ZDay.optional(),
+  communityId: z.uuid().optional(),
+  gridId: z.uuid().optional(),
+  unitId: z.uuid().optional(),
+  /** any = 吹哨 of either kind; resident = 群众吹哨; community = 社区吹哨; none = handled without units. */
+  whistle: z.enum(STATS_WHISTLE).optional(),
+  groupBy: z.enum(STATS_GROUP_BY).optional(),
+  /** Weight of 基本满意 in the satisfaction rate (DESIGN §1: default 1.0; some counties use 0.9). */
+  basicWeight: ZWeight(1),
+  /** Composite score weights (DESIGN §1: 0.1 × response + 0.5 × resolution + 0.4 × satisfaction). */
+  responseWeight: ZWeight(0.1),
+  resolutionWeight: ZWeight(0.5),
+  satisfactionWeight: ZWeight(0.4),
+});
+export type CaseStatsQuery = z.infer<typeof ZCaseStatsQuery>;
+
+const count = z.number().int();
+const rate = z.number().min(0).max(1).nullable();
+
+export const ZStatsRow = z.object({
+  /** Cases reported in the period (merged duplicates excluded). */
+  raised: count,
+  /** …of which 群众吹哨 / 社区吹哨. */
+  residentWhistles: count,
+  communityWhistles: count,
+  /** Cases resolved in the period. */
+  resolved: count,
+  /** Cases whose resolution limit fell in the period and that were not resolved by it. */
+  overdue: count,
+  /** Units' dispatches completed (办结) in the period. */
+  dispatchesDone: count,
+  responseRate: rate,
+  resolutionRate: rate,
+  satisfactionRate: rate,
+  composite: rate,
+  /** The integer counts the rates are computed from. */
+  basis: z.object({
+    responseDue: count,
+    respondedOnTime: count,
+    resolutionDue: count,
+    resolvedOfDue: count,
+    resolvedOnTime: count,
+    rated: count,
+    satisfied: count,
+    basicallySatisfied: count,
+  }),
+});
+export type StatsRow = z.infer<typeof ZStatsRow>;
+
+export const ZStatsGroup = ZStatsRow.extend({ key: z.string(), name: z.string() });
+export type StatsGroup = z.infer<typeof ZStatsGroup>;
+
+export const ZCaseStats = z.object({
+  from: z.string(),
+  to: z.string(),
+  /** The moment limits were judged against: a limit later than this has not fallen due yet. */
+  asOf: z.string(),
+  groupBy: z.enum(STATS_GROUP_BY).nullable(),
+  basicWeight: z.number(),
+  weights: z.object({ response: z.number(), resolution: z.number(), satisfaction: z.number() }),
+  /** rollup = the case_stats table (with the last hours from `cases`); direct = computed from `cases`. */
+  source: z.enum(['rollup', 'direct']),
+  totals: ZStatsRow,
+  groups: z.array(ZStatsGroup),
+});
+export type CaseStats = z.infer<typeof ZCaseStats>;

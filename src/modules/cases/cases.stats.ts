@@ -1,0 +1,624 @@
+import { and, eq, inArray, isNotNull, isNull, like, not, or, type SQL, sql } from 'drizzle-orm';
+import type { Actor } from '../../core/auth/actor.js';
+import { escapeLike, resolveScope } from '../../core/auth/scope.js';
+import { rowsOf } from '../../core/bulk.js';
+import { localDayOf, localInstant } from '../../core/calendar.js';
+import type { Db } from '../../core/db.js';
+import { AppError } from '../../core/errors.js';
+import { grids } from '../grid/grid.schema.js';
+import { organisations } from '../org/org.schema.js';
+import { allCategories } from './cases.categories.js';
+import { casesVisibleTo } from './cases.policy.js';
+import { CASE_CHANNELS, caseDispatches, cases } from './cases.schema.js';
+import type { CaseStats, CaseStatsQuery, StatsGroup, StatsGroupBy, StatsRow, StatsWhistle } from './cases.stats.contracts.js';
+
+/*
+ * Case statistics (DESIGN §1 "Rates"), exactly as docs/CASES.md "Statistics" defines them.
+ *
+ * The period is the local days [from, to] (Asia/Shanghai). Merged duplicates (merged_into_id set) count nowhere.
+ *   raised           cases reported in the period              residentWhistles / communityWhistles: those with that whistle
+ *   resolved         cases resolved in the period (their current resolution: a reopened case is not resolved)
+ *   dispatchesDone   units' dispatches completed (办结) in the period
+ *   due              a limit "falls due" when its instant lies in the period and is not later than now; a rejected
+ *                    case has no limits
+ *   responseRate     respondedOnTime ÷ responseDue, respondedOnTime = acknowledged at or before the response limit
+ *   resolutionRate   resolvedOfDue ÷ resolutionDue, resolvedOfDue = resolved now (whenever that happened)
+ *   overdue          resolutionDue − resolvedOnTime: due in the period and not resolved by the limit
+ *   satisfactionRate (satisfied + basicWeight × basicallySatisfied) ÷ rated, for ratings given in the period
+ *   composite        Σ wᵢ·rateᵢ ÷ Σ wᵢ over the rates that are not null (null when none is)
+ * A rate with a zero denominator is null. Counts are integers computed in SQL; rates are divided here, so PGlite and
+ * PostgreSQL give identical numbers. Events are counted by the local day they happened (up to the end of today).
+ *
+ * Two ways to compute the same counts:
+ *   direct  one aggregate over `cases` (+ `case_dispatches`) under the policy's where-clause; always right, and what
+ *           everything falls back to;
+ *   rollup  the `case_stats` table (kept by triggers, see cases.stats.schema.ts): month rows for whole months, day
+ *           rows for the rest, plus `direct` for the limits falling today before now (the rollup's day rows cannot
+ *           split a day) and for cases the actor sees only because they reported them.
+ * cases.stats.api.test.ts checks that both agree with each other and with a plain TypeScript recomputation.
+ */
+
+const DAY_MS = 86_400_000;
+
+export const COUNTER_KEYS = [
+  'raised', 'residentWhistles', 'communityWhistles', 'resolved', 'rated', 'satisfied', 'basicallySatisfied', 'dispatchesDone',
+  'responseDue', 'respondedOnTime', 'resolutionDue', 'resolvedOfDue', 'resolvedOnTime',
+] as const;
+export type Counters = Record<(typeof COUNTER_KEYS)[number], number>;
+
+export function emptyCounters(): Counters {
+  return Object.fromEntries(COUNTER_KEYS.map((k) => [k, 0])) as Counters;
+}
+
+export function addCounters(into: Counters, more: Counters): Counters {
+  for (const k of COUNTER_KEYS) into[k] += more[k];
+  return into;
+}
+
+const isZero = (c: Counters) => COUNTER_KEYS.every((k) => c[k] === 0);
+
+export interface StatsWeights {
+  basic: number;
+  response: number;
+  resolution: number;
+  satisfaction: number;
+}
+
+export const DEFAULT_WEIGHTS: StatsWeights = { basic: 1, response: 0.1, resolution: 0.5, satisfaction: 0.4 };
+
+function ratio(numerator: number, denominator: number): number | null {
+  return denominator > 0 ? Math.min(1, numerator / denominator) : null;
+}
+
+/** The counts and the three rates and composite of DESIGN §1 from integer counters. */
+export function statsRow(c: Counters, w: StatsWeights = DEFAULT_WEIGHTS): StatsRow {
+  const responseRate = ratio(c.respondedOnTime, c.responseDue);
+  const resolutionRate = ratio(c.resolvedOfDue, c.resolutionDue);
+  const satisfactionRate = ratio(c.satisfied + w.basic * c.basicallySatisfied, c.rated);
+  const parts = [[w.response, responseRate], [w.resolution, resolutionRate], [w.satisfaction, satisfactionRate]] as const;
+  let weighted = 0;
+  let weights = 0;
+  for (const [weight, value] of parts) {
+    if (value === null) continue;
+    weighted += weight * value;
+    weights += weight;
+  }
+  return {
+    raised: c.raised, residentWhistles: c.residentWhistles, communityWhistles: c.communityWhistles, resolved: c.resolved,
+    overdue: c.resolutionDue - c.resolvedOnTime, dispatchesDone: c.dispatchesDone,
+    responseRate, resolutionRate, satisfactionRate, composite: ratio(weighted, weights),
+    basis: {
+      responseDue: c.responseDue, respondedOnTime: c.respondedOnTime, resolutionDue: c.resolutionDue, resolvedOfDue: c.resolvedOfDue,
+      resolvedOnTime: c.resolvedOnTime, rated: c.rated, satisfied: c.satisfied, basicallySatisfied: c.basicallySatisfied,
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The period
+
+const addDays = (day: string, n: number) => localDayOf(new Date(localInstant(day).getTime() + n * DAY_MS));
+const monthStart = (day: string) => `${day.slice(0, 7)}-01`;
+const nextMonthStart = (day: string) => {
+  const y = Number(day.slice(0, 4));
+  const m = Number(day.slice(5, 7));
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+};
+const minDay = (a: string, b: string) => (a < b ? a : b);
+const minDate = (a: Date, b: Date) => (a.getTime() < b.getTime() ? a : b);
+
+export const MAX_PERIOD_YEARS = 5;
+
+export interface StatsPeriod {
+  /** Local days, both included. */
+  from: string;
+  to: string;
+  today: string;
+  /** Events count in [fromStart, eventsEnd): the period up to the end of today. */
+  fromStart: Date;
+  eventsEnd: Date;
+  /** Limits count in [fromStart, dueEnd): the period up to now. */
+  dueEnd: Date;
+}
+
+function invalid(path: string, message: string): AppError {
+  return new AppError('VALIDATION_FAILED', {}, [{ path, message }]);
+}
+
+export function statsPeriod(query: Pick<CaseStatsQuery, 'from' | 'to'>, now: Date): StatsPeriod {
+  const today = localDayOf(now);
+  const to = query.to ?? today;
+  const from = query.from ?? `${to.slice(0, 4)}-01-01`;
+  if (from > to) throw invalid('/from', 'from must not be after to');
+  const fiveYearsOn = `${Number(from.slice(0, 4)) + MAX_PERIOD_YEARS}${from.slice(4)}`;
+  const limit = fiveYearsOn.endsWith('-02-29') ? fiveYearsOn.replace(/-02-29$/, '-03-01') : fiveYearsOn;
+  if (to >= limit) throw invalid('/to', `the period may span at most ${MAX_PERIOD_YEARS} years`);
+  const fromStart = localInstant(from);
+  const toEnd = localInstant(addDays(to, 1));
+  return { from, to, today, fromStart, eventsEnd: minDate(toEnd, localInstant(addDays(today, 1))), dueEnd: minDate(toEnd, now) };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Who and what: the actor's scope and the filters
+
+type AdminScope =
+  | { kind: 'all' }
+  | { kind: 'community'; ids: string[] }
+  | { kind: 'grid'; prefixes: string[] }
+  | { kind: 'unit'; ids: string[] }
+  | { kind: 'mixed' };
+
+async function adminScopeOf(db: Db, actor: Actor): Promise<AdminScope> {
+  const s = await resolveScope(db, actor);
+  if (s.all) return { kind: 'all' };
+  const parts: AdminScope[] = [];
+  if (s.communityIds.length) parts.push({ kind: 'community', ids: s.communityIds });
+  if (s.gridCodePrefixes.length) parts.push({ kind: 'grid', prefixes: s.gridCodePrefixes });
+  if (s.unitIds.length) parts.push({ kind: 'unit', ids: s.unitIds });
+  return parts.length === 1 ? parts[0] : { kind: 'mixed' };
+}
+
+const gridsUnder = (prefixes: string[]): SQL => or(...prefixes.map((p) => like(grids.code, `${escapeLike(p)}%`))) ?? sql`false`;
+const casesInGrids = (db: Db, where: SQL) => inArray(cases.gridId, db.select({ id: grids.id }).from(grids).where(where));
+const casesDispatchedTo = (db: Db, unitIds: string[]) =>
+  inArray(cases.id, db.select({ id: caseDispatches.caseId }).from(caseDispatches).where(inArray(caseDispatches.unitId, unitIds)));
+
+/** The part of the policy's casesVisibleTo that comes from the actor's role scope (not from having reported a case). */
+function adminScopeSql(db: Db, scope: AdminScope): SQL | undefined {
+  switch (scope.kind) {
+    case 'community': return inArray(cases.communityId, scope.ids);
+    case 'grid': return casesInGrids(db, gridsUnder(scope.prefixes));
+    case 'unit': return casesDispatchedTo(db, scope.ids);
+    default: return undefined;
+  }
+}
+
+/** As in cases.policy.ts: the cases a user reported themselves (or were recorded as the reporter of). */
+function reportedBy(actor: Actor): SQL {
+  return actor.personId ? or(eq(cases.reporterUserId, actor.userId), eq(cases.reporterPersonId, actor.personId)) ?? sql`false` : eq(cases.reporterUserId, actor.userId);
+}
+
+interface Filters {
+  communityId?: string;
+  grid?: { id: string; code: string; level: number };
+  unitId?: string;
+  whistle?: StatsWhistle;
+}
+
+async function loadFilters(db: Db, q: CaseStatsQuery): Promise<Filters> {
+  const f: Filters = { whistle: q.whistle };
+  const orgIds = [q.communityId, q.unitId].filter((x): x is string => x !== undefined);
+  const orgs = orgIds.length ? await db.select({ id: organisations.id, kind: organisations.kind }).from(organisations).where(inArray(organisations.id, orgIds)) : [];
+  if (q.communityId) {
+    if (orgs.find((o) => o.id === q.communityId)?.kind !== 'community') throw invalid('/communityId', 'not a community');
+    f.communityId = q.communityId;
+  }
+  if (q.unitId) {
+    if (orgs.find((o) => o.id === q.unitId)?.kind !== 'unit') throw invalid('/unitId', 'not a unit');
+    f.unitId = q.unitId;
+  }
+  if (q.gridId) {
+    const [g] = await db.select({ id: grids.id, code: grids.code, level: grids.level }).from(grids).where(eq(grids.id, q.gridId));
+    if (!g) throw invalid('/gridId', 'no such grid');
+    f.grid = g;
+  }
+  return f;
+}
+
+function whistleSql(w: StatsWhistle | undefined): SQL | undefined {
+  if (w === 'any') return isNotNull(cases.whistle);
+  if (w === 'none') return isNull(cases.whistle);
+  return w ? eq(cases.whistle, w) : undefined;
+}
+
+function filtersSql(db: Db, f: Filters): SQL | undefined {
+  return and(
+    f.communityId ? eq(cases.communityId, f.communityId) : undefined,
+    f.grid ? casesInGrids(db, like(grids.code, `${escapeLike(f.grid.code)}%`)) : undefined,
+    f.unitId ? casesDispatchedTo(db, [f.unitId]) : undefined,
+    whistleSql(f.whistle),
+  );
+}
+
+/** Grid groups are one level below the grid filter (level 2, the full-time grid workers' grids, without one). */
+function groupGridLevel(f: Filters): number {
+  return f.grid ? Math.min(4, f.grid.level + 1) : 2;
+}
+const gridCodeLength = (level: number) => 6 + 3 * level;
+
+// ---------------------------------------------------------------------------------------------------------------
+// direct: from the base tables
+
+type GroupKey = StatsGroupBy | 'none';
+
+interface Windows {
+  eventsFrom: Date;
+  eventsTo: Date;
+  dueFrom: Date;
+  dueTo: Date;
+}
+
+interface CounterRow {
+  key: string;
+  raised: number; resident_whistles: number; community_whistles: number; resolved: number; rated: number; satisfied: number;
+  basically_satisfied: number; dispatches_done: number; response_due: number; responded_on_time: number; resolution_due: number;
+  resolved_of_due: number; resolved_on_time: number;
+}
+
+function toCounters(r: CounterRow): Counters {
+  return {
+    raised: r.raised, residentWhistles: r.resident_whistles, communityWhistles: r.community_whistles, resolved: r.resolved,
+    rated: r.rated, satisfied: r.satisfied, basicallySatisfied: r.basically_satisfied, dispatchesDone: r.dispatches_done,
+    responseDue: r.response_due, respondedOnTime: r.responded_on_time, resolutionDue: r.resolution_due,
+    resolvedOfDue: r.resolved_of_due, resolvedOnTime: r.resolved_on_time,
+  };
+}
+
+const within = (column: SQL, from: Date, to: Date) => sql`(${column} >= ${from.toISOString()}::timestamptz and ${column} < ${to.toISOString()}::timestamptz)`;
+const nonEmpty = (from: Date, to: Date) => from.getTime() < to.getTime();
+const localMonth = (at: SQL) => sql`to_char((${at} at time zone 'UTC') + interval '8 hours', 'YYYY-MM')`;
+
+const SUMS = sql`
+  coalesce(sum(ev.raised), 0)::int as raised,
+  coalesce(sum(ev.raised) filter (where ev.whistle = 'resident'), 0)::int as resident_whistles,
+  coalesce(sum(ev.raised) filter (where ev.whistle = 'community'), 0)::int as community_whistles,
+  coalesce(sum(ev.resolved), 0)::int as resolved,
+  coalesce(sum(ev.rated), 0)::int as rated,
+  coalesce(sum(ev.satisfied), 0)::int as satisfied,
+  coalesce(sum(ev.basically_satisfied), 0)::int as basically_satisfied,
+  coalesce(sum(ev.dispatches_done), 0)::int as dispatches_done,
+  coalesce(sum(ev.response_due), 0)::int as response_due,
+  coalesce(sum(ev.responded_on_time), 0)::int as responded_on_time,
+  coalesce(sum(ev.resolution_due), 0)::int as resolution_due,
+  coalesce(sum(ev.resolved_of_due), 0)::int as resolved_of_due,
+  coalesce(sum(ev.resolved_on_time), 0)::int as resolved_on_time`;
+
+/**
+ * Counters per group from `cases`: every counted event of every matching case becomes a row (the lateral VALUES
+ * mirrors case_stats_events in migrations/0003_case_stats.sql), then rows are grouped.
+ */
+async function directCounters(opts: {
+  db: Db; where: SQL | undefined; windows: Windows; groupBy: GroupKey; unitLens: string[] | null; gridLevel: number;
+}): Promise<Map<string, Counters>> {
+  const { db, windows: w, groupBy, unitLens } = opts;
+  const hasEvents = nonEmpty(w.eventsFrom, w.eventsTo);
+  const hasDue = nonEmpty(w.dueFrom, w.dueTo);
+  if (!hasEvents && !hasDue) return new Map();
+  const evWin = (col: SQL) => (hasEvents ? within(col, w.eventsFrom, w.eventsTo) : sql`false`);
+  const dueWin = (col: SQL) => (hasDue ? within(col, w.dueFrom, w.dueTo) : sql`false`);
+  // Top-level ranges on indexed columns, so that a narrow window (the hours of today) is an index scan.
+  const prefilter = or(
+    ...(hasEvents ? [evWin(sql`${cases.reportedAt}`), evWin(sql`${cases.resolvedAt}`), evWin(sql`${cases.ratedAt}`)] : []),
+    ...(hasDue ? [dueWin(sql`${cases.responseDueAt}`), dueWin(sql`${cases.resolutionDueAt}`)] : []),
+  );
+  const where = opts.where ?? sql`true`;
+  const caseEvents = sql`
+    select ${cases.id} as case_id, ${cases.communityId} as community_id, ${cases.gridId} as grid_id, ${cases.categoryCode} as category_code,
+      ${cases.channel}::text as channel, ${cases.whistle}::text as whistle, null::uuid as unit_id, x.*
+    from ${cases} cross join lateral (values
+      ('r', ${cases.reportedAt}, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+      ('s', ${cases.resolvedAt}, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+      ('t', case when ${cases.satisfaction} is not null then ${cases.ratedAt} end, 0, 0, 1,
+        (${cases.satisfaction} = 'satisfied')::int, (${cases.satisfaction} = 'basically_satisfied')::int, 0, 0, 0, 0, 0, 0),
+      ('a', case when ${cases.status} <> 'rejected' then ${cases.responseDueAt} end, 0, 0, 0, 0, 0, 0, 1,
+        (${cases.acknowledgedAt} is not null and ${cases.acknowledgedAt} <= ${cases.responseDueAt})::int, 0, 0, 0),
+      ('b', case when ${cases.status} <> 'rejected' then ${cases.resolutionDueAt} end, 0, 0, 0, 0, 0, 0, 0, 0, 1,
+        (${cases.resolvedAt} is not null)::int, (${cases.resolvedAt} is not null and ${cases.resolvedAt} <= ${cases.resolutionDueAt})::int)
+    ) as x(t, at, raised, resolved, rated, satisfied, basically_satisfied, dispatches_done, response_due, responded_on_time,
+           resolution_due, resolved_of_due, resolved_on_time)
+    where ${cases.mergedIntoId} is null and ${prefilter ?? sql`false`} and ${where} and x.at is not null
+      and ((x.t in ('r', 's', 't') and ${evWin(sql`x.at`)}) or (x.t in ('a', 'b') and ${dueWin(sql`x.at`)}))`;
+  const doneEvents = hasEvents ? sql`
+    union all
+    select ${cases.id}, ${cases.communityId}, ${cases.gridId}, ${cases.categoryCode}, ${cases.channel}::text, ${cases.whistle}::text, d.unit_id,
+      'd', d.done_at, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0
+    from case_dispatches d join ${cases} on ${cases.id} = d.case_id
+    where ${cases.mergedIntoId} is null and d.done_at is not null and ${evWin(sql`d.done_at`)} and ${where}
+      ${unitLens ? sql`and d.unit_id in (${sql.join(unitLens.map((u) => sql`${u}::uuid`), sql`, `)})` : sql``}` : sql``;
+  const lens = unitLens ? sql`and du.unit_id in (${sql.join(unitLens.map((u) => sql`${u}::uuid`), sql`, `)})` : sql``;
+  let key: SQL;
+  let joins = sql``;
+  switch (groupBy) {
+    case 'none': key = sql`''`; break;
+    case 'community': key = sql`ev.community_id::text`; break;
+    case 'category': key = sql`ev.category_code`; break;
+    case 'channel': key = sql`ev.channel`; break;
+    case 'month': key = localMonth(sql`ev.at`); break;
+    case 'grid':
+      key = sql`a.id::text`;
+      joins = sql`join grids g on g.id = ev.grid_id join grids a on a.code = left(g.code, ${gridCodeLength(opts.gridLevel)})`;
+      break;
+    case 'unit':
+      key = sql`coalesce(ev.unit_id, du.unit_id)::text`;
+      joins = sql`left join case_dispatches du on ev.unit_id is null and du.case_id = ev.case_id ${lens}`;
+      break;
+  }
+  const rows = await rowsOf<CounterRow>(db, sql`
+    with ev as (${caseEvents} ${doneEvents})
+    select ${key} as key, ${SUMS}
+    from ev ${joins}
+    ${groupBy === 'unit' ? sql`where coalesce(ev.unit_id, du.unit_id) is not null` : sql``}
+    group by 1`);
+  return new Map(rows.map((r) => [r.key, toCounters(r)]));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// rollup: from case_stats
+
+type RollupKind = 'geo' | 'cat' | 'channel' | 'unit';
+
+interface FastRestriction {
+  /** null = any community. */
+  communities: string[] | null;
+  /** A where-clause over `grids`: the case's grid must match it. */
+  gridWhere: SQL | undefined;
+  /** The grid restriction selects whole level-2 grids (what 'geo' rows are keyed by). */
+  gridWhole: boolean;
+  /** The one unit the view is about (cases dispatched to it, its own completed dispatches). */
+  unit: string | null;
+  whistle: StatsWhistle | undefined;
+}
+
+/**
+ * Which rollup rows answer the groups (and the totals) for this restriction, or null when only `direct` can. Each
+ * kind has the dimensions its questions need (case_stats_keys in the migration): geo = community, whistle, level-2
+ * grid; cat = community, category; channel = community, whistle, channel; unit = whistle, unit.
+ */
+function rollupKinds(groupBy: GroupKey, r: FastRestriction, gridLevel: number): { groups: RollupKind; totals: RollupKind } | null {
+  if (r.unit) {
+    if (r.gridWhere || r.communities) return null;
+    return ['none', 'month', 'unit'].includes(groupBy) ? { groups: 'unit', totals: 'unit' } : null;
+  }
+  if (r.gridWhere) {
+    if (!r.gridWhole) return null;
+    return ['none', 'community', 'month'].includes(groupBy) || (groupBy === 'grid' && gridLevel === 2) ? { groups: 'geo', totals: 'geo' } : null;
+  }
+  switch (groupBy) {
+    case 'grid': return gridLevel === 2 ? { groups: 'geo', totals: 'channel' } : null;
+    case 'category': return r.whistle ? null : { groups: 'cat', totals: 'channel' };
+    case 'unit': return r.communities ? null : { groups: 'unit', totals: 'channel' };
+    default: return { groups: 'channel', totals: 'channel' };
+  }
+}
+
+/** Whole months inside [from, last] and the day ranges around them. */
+function buckets(from: string, last: string, monthsUntil: string): { months: [string, string] | null; days: [string, string][] } {
+  if (from > last) return { months: null, days: [] };
+  const firstFull = from === monthStart(from) ? from : nextMonthStart(from);
+  let lastFullStart: string | null = null;
+  for (let m = firstFull; addDays(nextMonthStart(m), -1) <= monthsUntil; m = nextMonthStart(m)) lastFullStart = m;
+  if (!lastFullStart) return { months: null, days: [[from, last]] };
+  const afterFull = nextMonthStart(lastFullStart);
+  const days: [string, string][] = [];
+  if (from < firstFull) days.push([from, addDays(firstFull, -1)]);
+  if (afterFull <= last) days.push([afterFull, last]);
+  return { months: [firstFull, lastFullStart], days };
+}
+
+async function rollupCounters(opts: {
+  db: Db; kind: RollupKind; groupBy: GroupKey; r: FastRestriction; period: StatsPeriod; gridLevel: number;
+}): Promise<Map<string, Counters>> {
+  const { db, kind, groupBy, r, period } = opts;
+  if (r.communities && r.communities.length === 0) return new Map();
+  // Events up to today; limits up to yesterday (today's are taken from `cases`, up to now).
+  const lastEventDay = minDay(period.to, period.today);
+  const lastDueDay = minDay(period.to, addDays(period.today, -1));
+  const b = buckets(period.from, lastEventDay, lastDueDay);
+  const timeParts = [
+    ...(b.months ? [sql`(s.grain = 'm' and s.bucket between ${b.months[0]}::date and ${b.months[1]}::date)`] : []),
+    ...b.days.map(([x, y]) => sql`(s.grain = 'd' and s.bucket between ${x}::date and ${y}::date)`),
+  ];
+  if (!timeParts.length) return new Map();
+  const dueCut = (col: string) => sql`coalesce(sum(case when s.bucket > ${lastDueDay}::date then 0 else s.${sql.raw(col)} end), 0)::int`;
+  let key: SQL;
+  let joins = sql``;
+  switch (groupBy) {
+    case 'none': key = sql`''`; break;
+    case 'community': key = sql`s.community_id::text`; break;
+    case 'month': key = sql`to_char(s.bucket, 'YYYY-MM')`; break;
+    case 'grid':
+      key = sql`a.id::text`;
+      joins = sql`join grids g on g.id::text = s.dim join grids a on a.code = left(g.code, ${gridCodeLength(opts.gridLevel)})`;
+      break;
+    default: key = sql`s.dim`;
+  }
+  const whistle = r.whistle === 'any' ? sql`s.whistle <> ''` : r.whistle === 'none' ? sql`s.whistle = ''` : r.whistle ? sql`s.whistle = ${r.whistle}` : undefined;
+  if ((kind === 'cat' && whistle) || (kind === 'unit' && r.communities)) throw new Error(`case_stats rows of kind ${kind} cannot answer this`);
+  const where = and(
+    sql`s.kind = ${kind}`,
+    or(...timeParts),
+    r.communities ? sql`s.community_id in (${sql.join(r.communities.map((c) => sql`${c}::uuid`), sql`, `)})` : undefined,
+    whistle,
+    r.gridWhere ? sql`s.dim in (select ${grids.id}::text from ${grids} where ${r.gridWhere})` : undefined,
+    r.unit ? sql`s.dim = ${r.unit}` : undefined,
+  );
+  const rows = await rowsOf<CounterRow>(db, sql`
+    select ${key} as key,
+      coalesce(sum(s.raised), 0)::int as raised,
+      coalesce(sum(s.resident_whistles), 0)::int as resident_whistles,
+      coalesce(sum(s.community_whistles), 0)::int as community_whistles,
+      coalesce(sum(s.resolved), 0)::int as resolved,
+      coalesce(sum(s.rated), 0)::int as rated,
+      coalesce(sum(s.satisfied), 0)::int as satisfied,
+      coalesce(sum(s.basically_satisfied), 0)::int as basically_satisfied,
+      coalesce(sum(s.dispatches_done), 0)::int as dispatches_done,
+      ${dueCut('response_due')} as response_due,
+      ${dueCut('responded_on_time')} as responded_on_time,
+      ${dueCut('resolution_due')} as resolution_due,
+      ${dueCut('resolved_of_due')} as resolved_of_due,
+      ${dueCut('resolved_on_time')} as resolved_on_time
+    from case_stats s ${joins}
+    where ${where}
+    group by 1`);
+  return new Map(rows.map((row) => [row.key, toCounters(row)]));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Putting it together
+
+function mergeInto(target: Map<string, Counters>, more: Map<string, Counters>): void {
+  for (const [k, c] of more) {
+    const have = target.get(k);
+    if (have) addCounters(have, c);
+    else target.set(k, { ...c });
+  }
+}
+
+function sumAll(groups: Map<string, Counters>): Counters {
+  const total = emptyCounters();
+  for (const c of groups.values()) addCounters(total, c);
+  return total;
+}
+
+interface Computed {
+  groups: Map<string, Counters>;
+  totals: Counters;
+  source: 'rollup' | 'direct';
+}
+
+export type StatsMode = 'auto' | 'direct';
+
+interface Plan {
+  db: Db;
+  actor: Actor;
+  groupBy: GroupKey;
+  filters: Filters;
+  period: StatsPeriod;
+  now: Date;
+}
+
+const fullWindows = (p: StatsPeriod): Windows => ({ eventsFrom: p.fromStart, eventsTo: p.eventsEnd, dueFrom: p.fromStart, dueTo: p.dueEnd });
+
+async function computeDirect(plan: Plan, scope: AdminScope): Promise<Computed> {
+  const { db, actor, groupBy, filters, period } = plan;
+  const where = and(await casesVisibleTo(db, actor), filtersSql(db, filters));
+  const unitLens = filters.unitId ? [filters.unitId] : scope.kind === 'unit' ? scope.ids : null;
+  const common = { db, where, windows: fullWindows(period), unitLens, gridLevel: groupGridLevel(filters) };
+  const groups = await directCounters({ ...common, groupBy });
+  const totals = groupBy === 'unit' ? (await directCounters({ ...common, groupBy: 'none' })).get('') ?? emptyCounters() : sumAll(groups);
+  return { groups: groupBy === 'none' ? new Map() : groups, totals, source: 'direct' };
+}
+
+function fastRestriction(scope: AdminScope, f: Filters): FastRestriction | null {
+  if (scope.kind === 'mixed') return null;
+  let communities: string[] | null = scope.kind === 'community' ? scope.ids : null;
+  if (f.communityId) communities = communities ? communities.filter((c) => c === f.communityId) : [f.communityId];
+  const gridWhere = and(
+    scope.kind === 'grid' ? gridsUnder(scope.prefixes) : undefined,
+    f.grid ? like(grids.code, `${escapeLike(f.grid.code)}%`) : undefined,
+  );
+  const prefixes = [...(scope.kind === 'grid' ? scope.prefixes : []), ...(f.grid ? [f.grid.code] : [])];
+  const gridWhole = prefixes.every((code) => code.length <= gridCodeLength(2));
+  let units: string[] | null = scope.kind === 'unit' ? scope.ids : null;
+  if (f.unitId) units = units ? units.filter((u) => u === f.unitId) : [f.unitId];
+  // Cases dispatched to one of the actor's units and to another one: rare, and `direct` handles it.
+  if (units && units.length !== 1) return null;
+  return { communities, gridWhere, gridWhole, unit: units?.[0] ?? null, whistle: f.whistle };
+}
+
+async function computeFast(plan: Plan, scope: AdminScope): Promise<Computed | null> {
+  const { db, actor, groupBy, filters, period, now } = plan;
+  const r = fastRestriction(scope, filters);
+  const gridLevel = groupGridLevel(filters);
+  const kinds = r && rollupKinds(groupBy, r, gridLevel);
+  if (!r || !kinds) return null;
+  const unitLens = r.unit ? [r.unit] : null;
+  const restrictionSql = and(adminScopeSql(db, scope), filtersSql(db, filters));
+  // Limits falling today, before now: the day rows cannot tell them from the rest of today's.
+  const todayStart = localInstant(period.today);
+  const partial: Windows | null = period.from <= period.today && period.today <= period.to
+    ? { eventsFrom: todayStart, eventsTo: todayStart, dueFrom: todayStart, dueTo: now }
+    : null;
+  // Cases the actor sees only because they reported them (casesVisibleTo's last clause): few, straight from `cases`.
+  const extraWhere = scope.kind === 'all'
+    ? null
+    : and(reportedBy(actor), await casesVisibleTo(db, actor), not(adminScopeSql(db, scope) ?? sql`false`), filtersSql(db, filters));
+  const part = async (key: GroupKey, kind: RollupKind) => {
+    const out = await rollupCounters({ db, kind, groupBy: key, r, period, gridLevel });
+    if (partial) mergeInto(out, await directCounters({ db, where: restrictionSql, windows: partial, groupBy: key, unitLens, gridLevel }));
+    if (extraWhere) mergeInto(out, await directCounters({ db, where: extraWhere, windows: fullWindows(period), groupBy: key, unitLens, gridLevel }));
+    return out;
+  };
+  const groups = await part(groupBy, kinds.groups);
+  const totals = groupBy === 'unit' ? (await part('none', kinds.totals)).get('') ?? emptyCounters() : sumAll(groups);
+  return { groups: groupBy === 'none' ? new Map() : groups, totals, source: 'rollup' };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Group names and order
+
+const CHANNEL_NAMES: Record<string, { zh: string; en: string }> = {
+  hall: { zh: '居民说事厅', en: 'Residents\' hall' },
+  street_point: { zh: '说事点', en: 'Street point' },
+  door_visit: { zh: '入户走访', en: 'Door-to-door visit' },
+  snap: { zh: '随手拍', en: 'Photo report' },
+  online: { zh: '网上反映', en: 'Online' },
+  community_whistle: { zh: '社区吹哨', en: 'Community whistle' },
+};
+
+async function labelGroups(db: Db, groupBy: GroupKey, keys: string[], locale: string): Promise<Map<string, { name: string; order: string | number }>> {
+  const out = new Map<string, { name: string; order: string | number }>();
+  if (!keys.length) return out;
+  const en = locale === 'en';
+  switch (groupBy) {
+    case 'community':
+    case 'unit': {
+      const rows = await db.select({ id: organisations.id, name: organisations.name, code: organisations.code }).from(organisations).where(inArray(organisations.id, keys));
+      for (const r of rows) out.set(r.id, { name: r.name, order: r.code ?? r.name });
+      break;
+    }
+    case 'grid': {
+      const rows = await db.select({ id: grids.id, name: grids.name, code: grids.code }).from(grids).where(inArray(grids.id, keys));
+      for (const r of rows) out.set(r.id, { name: r.name, order: r.code });
+      break;
+    }
+    case 'category':
+      for (const c of await allCategories(db)) if (keys.includes(c.code)) out.set(c.code, { name: en ? c.nameEn : c.name, order: c.sort });
+      break;
+    case 'channel':
+      for (const k of keys) out.set(k, { name: CHANNEL_NAMES[k] ? CHANNEL_NAMES[k][en ? 'en' : 'zh'] : k, order: CASE_CHANNELS.indexOf(k as never) });
+      break;
+    default:
+      for (const k of keys) out.set(k, { name: k, order: k });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * GET /api/cases/stats: the counts and rates of the cases the actor may see (casesVisibleTo) that match the filters,
+ * in total and per group. `mode: 'direct'` skips the rollup (tests compare the two).
+ */
+export async function caseStats(opts: {
+  db: Db; actor: Actor; query: CaseStatsQuery; now?: Date; locale?: string; mode?: StatsMode;
+}): Promise<CaseStats> {
+  const { db, actor, query: q } = opts;
+  const now = opts.now ?? new Date();
+  const period = statsPeriod(q, now);
+  if (q.responseWeight + q.resolutionWeight + q.satisfactionWeight <= 0) throw invalid('/responseWeight', 'the composite weights must not all be 0');
+  const weights: StatsWeights = { basic: q.basicWeight, response: q.responseWeight, resolution: q.resolutionWeight, satisfaction: q.satisfactionWeight };
+  const filters = await loadFilters(db, q);
+  const groupBy: GroupKey = q.groupBy ?? 'none';
+  const scope = await adminScopeOf(db, actor);
+  const plan: Plan = { db, actor, groupBy, filters, period, now };
+  const computed = (opts.mode === 'direct' ? null : await computeFast(plan, scope)) ?? await computeDirect(plan, scope);
+  const keys = [...computed.groups.entries()].filter(([, c]) => !isZero(c)).map(([k]) => k);
+  const labels = await labelGroups(db, groupBy, keys, opts.locale ?? 'zh-CN');
+  const sorted = keys.sort((a, b) => {
+    const x = labels.get(a)?.order ?? a;
+    const y = labels.get(b)?.order ?? b;
+    return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
+  });
+  const groups: StatsGroup[] = sorted.map((key) => ({ key, name: labels.get(key)?.name ?? key, ...statsRow(computed.groups.get(key) ?? emptyCounters(), weights) }));
+  return {
+    from: period.from, to: period.to, asOf: now.toISOString(), groupBy: q.groupBy ?? null, basicWeight: weights.basic,
+    weights: { response: weights.response, resolution: weights.resolution, satisfaction: weights.satisfaction },
+    source: computed.source, totals: statsRow(computed.totals, weights), groups,
+  };
+}
+
+/** Recomputes case_stats from the base tables (the triggers keep it current; this is for repair and benches). */
+export async function rebuildCaseStats(db: Db): Promise<void> {
+  await db.execute(sql`select case_stats_rebuild()`);
+}

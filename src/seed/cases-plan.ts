@@ -1,0 +1,113 @@
+/**
+ * What the demo's year of cases looks like (seed data, tuned to the article's figures; docs/CASES.md "Demo data").
+ *
+ * The article (seed/guangze-six-links.txt), "今年以来": 760+ residents' opinions and suggestions collected, 320+
+ * problems solved; 445 residents' whistles and 83 community whistles answered, 690 whistle problems solved; response,
+ * resolution and satisfaction rates of 100 % for 吹哨报到. Read as the product computes it, for 2026:
+ *   760 = cases raised through the residents' channels (hall, street point, door visit, photo, online), of which
+ *   445 were whistled to units (群众吹哨) and the rest (~315) handled by the community itself, which solved ~320
+ *   (resolved in 2026, including December's carry-over); 83 community whistles (社区吹哨) on top; 690 = units'
+ *   dispatches completed (办结) in 2026 — a whistle calls in one unit or several, each of which reports done.
+ */
+
+/** First and last day of the demo year; "this year" for the article's figures is 2026 up to DEMO_CASES_TO. */
+export const DEMO_CASES_FROM = '2025-12-01';
+export const DEMO_CASES_TO = '2026-11-24';
+/** The demo's "now": nothing happens after this (later steps of a case stay undone, so recent cases are open). */
+export const DEMO_NOW = { day: DEMO_CASES_TO, time: '18:00' } as const;
+
+/** Cases reported in 2026 (to DEMO_CASES_TO) by kind; December 2025 gets its pro-rata share on top. */
+export const TARGETS_2026 = { suggestions: 330, residentWhistles: 445, communityWhistles: 83 } as const;
+
+export type CaseKind = 'suggestion' | 'residentWhistle' | 'communityWhistle';
+
+/** Residents' channels: shares among suggestions and resident whistles (weekday, weekend). */
+export const RESIDENT_CHANNELS = ['hall', 'street_point', 'door_visit', 'snap', 'online'] as const;
+export type ResidentChannel = (typeof RESIDENT_CHANNELS)[number];
+export const CHANNEL_WEIGHTS: Record<'weekday' | 'weekend', Record<ResidentChannel, number>> = {
+  weekday: { hall: 24, street_point: 18, door_visit: 20, snap: 24, online: 14 },
+  weekend: { hall: 4, street_point: 10, door_visit: 16, snap: 45, online: 25 },
+};
+
+/** Month-of-year seasonality (flood season and summer noise up, Spring Festival down). */
+export const MONTH_WEIGHTS = [0.85, 0.7, 0.95, 1, 1.05, 1.15, 1.2, 1.15, 1, 0.9, 1, 0.9];
+export const WEEKEND_WEIGHT = 0.45;
+export const HOLIDAY_WEIGHT = 0.3;
+
+/**
+ * Sub-category weights per kind of case. Suggestions are everyday matters the grid handles; residents' whistles
+ * are what needs a department; community whistles are the community's own calls (illegal building, floods…).
+ */
+export const CATEGORY_WEIGHTS: Record<CaseKind, Record<string, number>> = {
+  suggestion: {
+    'environment.garbage': 9, 'environment.sanitation': 6, 'environment.noise': 4, 'environment.pollution': 2,
+    'facilities.streetlight': 7, 'facilities.road': 4, 'facilities.drainage': 4, 'facilities.utilities': 3, 'facilities.amenities': 5,
+    'property.service': 7, 'property.fees': 3, 'property.elevator': 2, 'property.renovation': 2,
+    'neighbour.noise': 5, 'neighbour.leak': 3, 'neighbour.occupation': 4, 'neighbour.pets': 4,
+    'security.theft': 1, 'security.fraud': 2, 'security.disorder': 1,
+    'livelihood.elderly': 5, 'livelihood.assistance': 4, 'livelihood.medical': 3, 'livelihood.employment': 2, 'livelihood.children': 3,
+    'traffic.parking': 6, 'traffic.ebike': 4, 'traffic.roadsafety': 2,
+    'safety.gas': 1, 'safety.fire': 2, 'safety.flood': 1, 'safety.building': 1,
+    'policy.household': 3, 'policy.social_security': 3, 'policy.housing': 2,
+    'civility.stalls': 2, 'civility.illegal_building': 1, 'civility.behaviour': 3,
+  },
+  residentWhistle: {
+    'environment.garbage': 3, 'environment.sanitation': 3, 'environment.noise': 4, 'environment.pollution': 5,
+    'facilities.streetlight': 6, 'facilities.road': 7, 'facilities.drainage': 7, 'facilities.utilities': 6, 'facilities.amenities': 4,
+    'property.service': 3, 'property.fees': 3, 'property.elevator': 4, 'property.renovation': 5,
+    'neighbour.noise': 2, 'neighbour.leak': 4, 'neighbour.occupation': 3, 'neighbour.pets': 1,
+    'security.theft': 2, 'security.fraud': 2, 'security.disorder': 2,
+    'livelihood.elderly': 3, 'livelihood.assistance': 3, 'livelihood.medical': 3, 'livelihood.employment': 3, 'livelihood.children': 2,
+    'traffic.parking': 4, 'traffic.ebike': 4, 'traffic.roadsafety': 4,
+    'safety.gas': 2, 'safety.fire': 3, 'safety.flood': 3, 'safety.building': 2,
+    'policy.household': 1, 'policy.social_security': 1, 'policy.housing': 2,
+    'civility.stalls': 3, 'civility.illegal_building': 3, 'civility.behaviour': 1,
+  },
+  communityWhistle: {
+    'civility.illegal_building': 6, 'civility.stalls': 4, 'safety.flood': 6, 'safety.fire': 4, 'safety.building': 3,
+    'property.renovation': 5, 'environment.sanitation': 4, 'environment.pollution': 3, 'traffic.roadsafety': 4,
+    'traffic.parking': 2, 'facilities.road': 4, 'facilities.drainage': 4, 'livelihood.elderly': 2, 'security.disorder': 2,
+  },
+};
+
+/** What units bring to a case of each top-level category (UNIT_STRENGTHS), for choosing whom to whistle in. */
+export const CATEGORY_STRENGTHS: Record<string, readonly string[]> = {
+  environment: ['environment'],
+  facilities: ['construction', 'emergency'],
+  property: ['construction', 'social_work'],
+  neighbour: ['law', 'social_work'],
+  security: ['public_security', 'law'],
+  livelihood: ['elderly_care', 'social_work', 'health', 'youth'],
+  traffic: ['public_security', 'construction'],
+  safety: ['emergency', 'public_security'],
+  policy: ['social_work', 'law', 'finance'],
+  civility: ['environment', 'construction', 'law'],
+};
+
+/** How many units a whistle calls in: [count, weight]. */
+export const UNITS_PER_WHISTLE: Record<'residentWhistle' | 'communityWhistle', readonly (readonly [number, number])[]> = {
+  residentWhistle: [[1, 86], [2, 12], [3, 2]],
+  communityWhistle: [[1, 20], [2, 50], [3, 25], [4, 5]],
+};
+
+/** Outcomes of the community's own handling (suggestions); whistles are all answered and solved in time. */
+export const SUGGESTION_ODDS = {
+  rejected: 0.035,
+  returned: 0.02,
+  lateResponse: 0.04,
+  overdue: 0.06,
+  failVerification: 0.015,
+  rated: 0.82,
+  reopenWhenUnsatisfied: 0.4,
+  need: 0.12,
+} as const;
+export const SATISFACTION_WEIGHTS = { suggestion: [78, 17, 5], whistle: [90, 10, 0] } as const;
+export const WHISTLE_RATED = 0.9;
+
+/** A few reports "same as" an open case nearby, merged into it (they count once). */
+export const MERGED_DUPLICATES = 9;
+
+/** Demo logins that must find something in their lists. */
+export const RESIDENT01_REPORTS = 4;
+export const MEMBER01_REPORTS = 2;
+export const UNIT01_MIN_WHISTLES = 8;
