@@ -136,7 +136,8 @@ async function readFirstSheet(buf: Buffer, opts: { columns: ExcelColumn[]; local
     for await (const sheet of reader) return await readRows(sheet, opts);
   } catch (e) {
     if (isAppError(e)) throw e;
-    throw fileError(opts.locale, 'damaged');
+    // Keep what the reader said: "damaged" covers many causes, and the detail is what a support request needs.
+    throw fileError(opts.locale, 'damaged', {}, { problem: 'damaged', cause: e instanceof Error ? e.message.slice(0, 200) : String(e) });
   }
   throw fileError(opts.locale, 'empty');
 }
