@@ -12,14 +12,13 @@
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/app.js';
 import { rowsOf } from '../src/core/bulk.js';
-import { localInstant } from '../src/core/calendar.js';
 import { loadConfig } from '../src/core/config.js';
 import { seedDemo } from '../src/seed/demo.js';
 import { seedReferenceData } from '../src/seed/reference.js';
+import { generateCases } from './cases-generate.js';
 import { benchPostgresUrl, loginCookieInject, median, openBenchDatabase } from './util.js';
 
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
-const CHUNK = 100_000;
 
 async function main(): Promise<void> {
   const total = arg('cases', 1_000_000);
@@ -30,47 +29,8 @@ async function main(): Promise<void> {
   await seedReferenceData({ db });
   await seedDemo({ db });
 
-  const end = localInstant('2026-11-24', '18:00').getTime();
-  const start = end - days * 86_400_000;
-  const at = (x: number) => start + (x - 1) * ((end - start) / total);
   const t0 = performance.now();
-  for (let from = 1; from <= total; from += CHUNK) {
-    const to = Math.min(total, from + CHUNK - 1);
-    await db.transaction(async (tx) => {
-      // Bulk load: one rollup pass at the end instead of the triggers' (same result).
-      await tx.execute(sql`select set_config('lianjian.case_stats_deferred', 'on', true)`);
-      await tx.execute(sql`
-        with g as (select array_agg(id order by code) as ids, array_agg(community_id order by code) as communities, count(*)::int as n from grids where level = 4),
-             k as (select array_agg(code order by code) as codes, array_agg(priority::text order by code) as priorities, count(*)::int as n from case_categories where parent_code is not null),
-             r as (select x, hashint4(x) & 2147483647 as h1, hashint4(x + 7777777) & 2147483647 as h2, hashint4(x + 3333333) & 2147483647 as h3,
-                     to_timestamp((${start}::float8 + (x - 1)::float8 * ${(end - start) / total}) / 1000) as at
-                   from generate_series(${from}::int, ${to}::int) as x)
-        insert into cases (number, channel, title, description, category_code, priority, status, grid_id, community_id, whistle,
-          reported_at, acknowledged_at, resolved_at, response_due_at, resolution_due_at, satisfaction, rated_at)
-        select 'B' || r.x,
-          (array['hall', 'street_point', 'door_visit', 'snap', 'online', 'community_whistle'])[r.h3 % 6 + 1]::case_channel,
-          '测试', '批量生成的测试事项', k.codes[r.h2 % k.n + 1], k.priorities[r.h2 % k.n + 1]::case_priority,
-          (case when r.h3 % 50 = 0 then 'rejected' when r.h2 % 100 < 85 then 'rated' else 'in_progress' end)::case_status,
-          g.ids[r.h1 % g.n + 1], g.communities[r.h1 % g.n + 1],
-          (case when r.h3 % 6 = 5 then 'community' when (r.h3 / 6) % 10 < 3 then 'resident' end)::whistle_kind,
-          r.at, r.at + ((r.h1 / 7) % 30) * interval '1 hour',
-          case when r.h2 % 100 < 85 then r.at + ((r.h2 / 13) % 12) * interval '1 day' + interval '3 hours' end,
-          r.at + interval '24 hours', r.at + interval '7 days',
-          (case when r.h2 % 100 < 85 and r.h1 % 10 < 8 then (array['satisfied', 'satisfied', 'satisfied', 'basically_satisfied', 'unsatisfied'])[(r.h1 / 10) % 5 + 1] end)::satisfaction,
-          case when r.h2 % 100 < 85 and r.h1 % 10 < 8 then r.at + ((r.h2 / 13) % 12) * interval '1 day' + interval '1 day' end
-        from r, g, k`);
-      await tx.execute(sql`
-        with u as (select array_agg(id order by code) as ids, count(*)::int as n from organisations where kind = 'unit')
-        insert into case_dispatches (case_id, unit_id, status, dispatched_at, response_due_at, acknowledged_at, done_at)
-        select c.id, u.ids[(hashint4(substr(c.number, 2)::int) & 2147483647) % u.n + 1],
-          case when c.resolved_at is null then 'acknowledged' else 'done' end::dispatch_status,
-          c.reported_at + interval '1 hour', c.reported_at + interval '25 hours', c.acknowledged_at, c.resolved_at
-        from cases c, u
-        where c.reported_at >= ${new Date(at(from) - 1000).toISOString()}::timestamptz and c.reported_at <= ${new Date(at(to) + 1000).toISOString()}::timestamptz
-          and c.whistle is not null and c.number like 'B%' and substr(c.number, 2)::int between ${from} and ${to}`);
-    });
-    process.stdout.write(`\rgenerated ${to.toLocaleString('en')} cases (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
-  }
+  await generateCases(db, total, days, (n) => process.stdout.write(`\rgenerated ${n.toLocaleString('en')} cases (${((performance.now() - t0) / 1000).toFixed(0)} s)`));
   const tRollup = performance.now();
   await db.execute(sql`select case_stats_rebuild()`);
   await db.execute(sql`analyze`);

@@ -147,7 +147,8 @@ $$;
 -- (concurrent writers lock rows in the same order within a statement); zero sums are skipped. Static SQL, so each
 -- session plans it once.
 CREATE FUNCTION case_stats_apply(
-  p_cases_before cases[], p_cases_after cases[], p_dispatches_before case_dispatches[], p_dispatches_after case_dispatches[]
+  p_cases_before cases[], p_cases_after cases[], p_dispatches_before case_dispatches[], p_dispatches_after case_dispatches[],
+  p_months boolean DEFAULT true
 ) RETURNS void
 LANGUAGE plpgsql
 AS $$
@@ -166,6 +167,7 @@ BEGIN
     UNION ALL SELECT * FROM case_stats_dispatch_deltas(-1, p_dispatches_before)
     UNION ALL SELECT * FROM case_stats_dispatch_deltas(1, p_dispatches_after)
   ) d CROSS JOIN (VALUES ('d'), ('m')) g(grain)
+  WHERE p_months OR g.grain = 'd'
   GROUP BY 1, 2, 3, 4, 5, 6
   HAVING sum(d.raised) <> 0 OR sum(d.resident_whistles) <> 0 OR sum(d.community_whistles) <> 0 OR sum(d.resolved) <> 0 OR sum(d.rated) <> 0 OR sum(d.satisfied) <> 0
     OR sum(d.basically_satisfied) <> 0 OR sum(d.dispatches_done) <> 0 OR sum(d.response_due) <> 0
@@ -277,7 +279,8 @@ END
 $$;
 --> statement-breakpoint
 -- Recomputes the whole rollup from the base tables (backfill, repair, after a deferred bulk load, a TRUNCATE of
--- case_dispatches, a change of grid codes), 20,000 cases at a time.
+-- case_dispatches, a change of grid codes): the day rows 20,000 cases at a time in report order (a batch's events fall
+-- on days close together, so batches seldom meet on a row), then every month row as the sum of its day rows.
 CREATE FUNCTION case_stats_rebuild() RETURNS void
 LANGUAGE plpgsql
 AS $$
@@ -287,17 +290,24 @@ DECLARE
   batch cases[];
 BEGIN
   DELETE FROM case_stats;
-  -- In report order: a batch's events fall on days close together, so batches seldom touch the same rows.
   LOOP
     SELECT array_agg(b ORDER BY b.reported_at, b.id) INTO batch FROM (
       SELECT c.* FROM cases c WHERE c.reported_at >= after_at AND (c.reported_at, c.id) > (after_at, after_id)
       ORDER BY c.reported_at, c.id LIMIT 20000
     ) b;
     EXIT WHEN batch IS NULL;
-    PERFORM case_stats_apply(NULL, batch, NULL, NULL);
+    PERFORM case_stats_apply(NULL, batch, NULL, NULL, false);
     after_at := batch[cardinality(batch)].reported_at;
     after_id := batch[cardinality(batch)].id;
   END LOOP;
+  INSERT INTO case_stats (kind, grain, bucket, community_id, whistle, dim, raised, resident_whistles, community_whistles,
+    resolved, rated, satisfied, basically_satisfied, dispatches_done, response_due, responded_on_time, resolution_due,
+    resolved_of_due, resolved_on_time)
+  SELECT kind, 'm', date_trunc('month', bucket)::date, community_id, whistle, dim, sum(raised), sum(resident_whistles),
+    sum(community_whistles), sum(resolved), sum(rated), sum(satisfied), sum(basically_satisfied), sum(dispatches_done),
+    sum(response_due), sum(responded_on_time), sum(resolution_due), sum(resolved_of_due), sum(resolved_on_time)
+  FROM case_stats WHERE grain = 'd'
+  GROUP BY kind, date_trunc('month', bucket)::date, community_id, whistle, dim;
 END
 $$;
 --> statement-breakpoint

@@ -25,7 +25,7 @@ import type { CaseStats, CaseStatsQuery, StatsGroup, StatsGroupBy, StatsRow, Sta
  *   resolutionRate   resolvedOfDue ÷ resolutionDue, resolvedOfDue = resolved now (whenever that happened)
  *   overdue          resolutionDue − resolvedOnTime: due in the period and not resolved by the limit
  *   satisfactionRate (satisfied + basicWeight × basicallySatisfied) ÷ rated, for ratings given in the period
- *   composite        Σ wᵢ·rateᵢ ÷ Σ wᵢ over the rates that are not null (null when none is)
+ *   composite        Σ wᵢ·rateᵢ ÷ Σ wᵢ over the rates that are not null and weigh > 0 (null when none is)
  * A rate with a zero denominator is null. Counts are integers computed in SQL; rates are divided here, so PGlite and
  * PostgreSQL give identical numbers. Events are counted by the local day they happened (up to the end of today).
  *
@@ -33,8 +33,8 @@ import type { CaseStats, CaseStatsQuery, StatsGroup, StatsGroupBy, StatsRow, Sta
  *   direct  one aggregate over `cases` (+ `case_dispatches`) under the policy's where-clause; always right, and what
  *           everything falls back to;
  *   rollup  the `case_stats` table (kept by triggers, see cases.stats.schema.ts): month rows for whole months, day
- *           rows for the rest, plus `direct` for the limits falling today before now (the rollup's day rows cannot
- *           split a day) and for cases the actor sees only because they reported them.
+ *           rows for the rest, plus a filtered aggregate over `cases` for the limits falling today before now (a day
+ *           row cannot split its day) and `direct` for cases the actor sees only because they reported them.
  * cases.stats.api.test.ts checks that both agree with each other and with a plain TypeScript recomputation.
  */
 
@@ -78,15 +78,17 @@ export function statsRow(c: Counters, w: StatsWeights = DEFAULT_WEIGHTS): StatsR
   const parts = [[w.response, responseRate], [w.resolution, resolutionRate], [w.satisfaction, satisfactionRate]] as const;
   let weighted = 0;
   let weights = 0;
-  for (const [weight, value] of parts) {
-    if (value === null) continue;
-    weighted += weight * value;
+  const present = parts.filter(([weight, value]) => value !== null && weight > 0);
+  for (const [weight, value] of present) {
+    weighted += weight * (value as number);
     weights += weight;
   }
+  // With one rate there is nothing to weigh: the composite is that rate (exactly, without w·r/w rounding).
+  const composite = present.length === 1 ? present[0][1] : ratio(weighted, weights);
   return {
     raised: c.raised, residentWhistles: c.residentWhistles, communityWhistles: c.communityWhistles, resolved: c.resolved,
     overdue: c.resolutionDue - c.resolvedOnTime, dispatchesDone: c.dispatchesDone,
-    responseRate, resolutionRate, satisfactionRate, composite: ratio(weighted, weights),
+    responseRate, resolutionRate, satisfactionRate, composite,
     basis: {
       responseDue: c.responseDue, respondedOnTime: c.respondedOnTime, resolutionDue: c.resolutionDue, resolvedOfDue: c.resolvedOfDue,
       resolvedOnTime: c.resolvedOnTime, rated: c.rated, satisfied: c.satisfied, basicallySatisfied: c.basicallySatisfied,
@@ -342,6 +344,51 @@ async function directCounters(opts: {
   return new Map(rows.map((r) => [r.key, toCounters(r)]));
 }
 
+/**
+ * The limits falling in a window of today (up to now), per group: the only part the rollup's day rows cannot give.
+ * A plain filtered aggregate over the cases due in the window (two indexed ranges), so it stays cheap.
+ */
+async function dueCounters(opts: {
+  db: Db; where: SQL | undefined; from: Date; to: Date; groupBy: GroupKey; unitLens: string[] | null; gridLevel: number;
+}): Promise<Map<string, Counters>> {
+  const { db, from, to, groupBy, unitLens } = opts;
+  if (!nonEmpty(from, to)) return new Map();
+  const responseDue = sql`(${cases.status} <> 'rejected' and ${within(sql`${cases.responseDueAt}`, from, to)})`;
+  const resolutionDue = sql`(${cases.status} <> 'rejected' and ${within(sql`${cases.resolutionDueAt}`, from, to)})`;
+  let key: SQL;
+  let joins = sql``;
+  switch (groupBy) {
+    case 'none': key = sql`''`; break;
+    case 'community': key = sql`${cases.communityId}::text`; break;
+    case 'category': key = sql`${cases.categoryCode}`; break;
+    case 'channel': key = sql`${cases.channel}::text`; break;
+    case 'month': key = sql`${localDayOf(from).slice(0, 7)}::text`; break;
+    case 'grid':
+      key = sql`a.id::text`;
+      joins = sql`join grids g on g.id = ${cases.gridId} join grids a on a.code = left(g.code, ${gridCodeLength(opts.gridLevel)})`;
+      break;
+    case 'unit':
+      key = sql`du.unit_id::text`;
+      // A lateral lookup by case (offset 0 keeps it one): the few cases due today, not a scan of every dispatch.
+      joins = sql`cross join lateral (select d.unit_id from case_dispatches d where d.case_id = ${cases.id}
+        ${unitLens ? sql`and d.unit_id in (${sql.join(unitLens.map((u) => sql`${u}::uuid`), sql`, `)})` : sql``} offset 0) du`;
+      break;
+  }
+  const rows = await rowsOf<CounterRow>(db, sql`
+    select ${key} as key, 0 as raised, 0 as resident_whistles, 0 as community_whistles, 0 as resolved, 0 as rated, 0 as satisfied,
+      0 as basically_satisfied, 0 as dispatches_done,
+      count(*) filter (where ${responseDue})::int as response_due,
+      count(*) filter (where ${responseDue} and ${cases.acknowledgedAt} <= ${cases.responseDueAt})::int as responded_on_time,
+      count(*) filter (where ${resolutionDue})::int as resolution_due,
+      count(*) filter (where ${resolutionDue} and ${cases.resolvedAt} is not null)::int as resolved_of_due,
+      count(*) filter (where ${resolutionDue} and ${cases.resolvedAt} <= ${cases.resolutionDueAt})::int as resolved_on_time
+    from ${cases} ${joins}
+    where ${cases.mergedIntoId} is null and ${opts.where ?? sql`true`}
+      and (${within(sql`${cases.responseDueAt}`, from, to)} or ${within(sql`${cases.resolutionDueAt}`, from, to)})
+    group by 1`);
+  return new Map(rows.map((r) => [r.key, toCounters(r)]));
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // rollup: from case_stats
 
@@ -526,16 +573,15 @@ async function computeFast(plan: Plan, scope: AdminScope): Promise<Computed | nu
   const restrictionSql = and(adminScopeSql(db, scope), filtersSql(db, filters));
   // Limits falling today, before now: the day rows cannot tell them from the rest of today's.
   const todayStart = localInstant(period.today);
-  const partial: Windows | null = period.from <= period.today && period.today <= period.to
-    ? { eventsFrom: todayStart, eventsTo: todayStart, dueFrom: todayStart, dueTo: now }
-    : null;
-  // Cases the actor sees only because they reported them (casesVisibleTo's last clause): few, straight from `cases`.
-  const extraWhere = scope.kind === 'all'
-    ? null
-    : and(reportedBy(actor), await casesVisibleTo(db, actor), not(adminScopeSql(db, scope) ?? sql`false`), filtersSql(db, filters));
+  const partial = period.from <= period.today && period.today <= period.to ? { from: todayStart, to: now } : null;
+  // Cases the actor sees only because they reported them (casesVisibleTo's last clause): few, straight from `cases`
+  // (and usually none: one indexed look settles that first).
+  const outsideScope = scope.kind === 'all' ? null : and(reportedBy(actor), not(adminScopeSql(db, scope) ?? sql`false`));
+  const [extra] = outsideScope ? await db.select({ id: cases.id }).from(cases).where(outsideScope).limit(1) : [];
+  const extraWhere = outsideScope && extra ? and(outsideScope, await casesVisibleTo(db, actor), filtersSql(db, filters)) : null;
   const part = async (key: GroupKey, kind: RollupKind) => {
     const out = await rollupCounters({ db, kind, groupBy: key, r, period, gridLevel });
-    if (partial) mergeInto(out, await directCounters({ db, where: restrictionSql, windows: partial, groupBy: key, unitLens, gridLevel }));
+    if (partial) mergeInto(out, await dueCounters({ db, where: restrictionSql, ...partial, groupBy: key, unitLens, gridLevel }));
     if (extraWhere) mergeInto(out, await directCounters({ db, where: extraWhere, windows: fullWindows(period), groupBy: key, unitLens, gridLevel }));
     return out;
   };
