@@ -4,13 +4,17 @@ import { escapeLike, resolveScope } from '../../core/auth/scope.js';
 import { rowsOf } from '../../core/bulk.js';
 import { localDayOf, localInstant } from '../../core/calendar.js';
 import type { Db } from '../../core/db.js';
-import { AppError } from '../../core/errors.js';
 import { grids } from '../grid/grid.schema.js';
 import { organisations } from '../org/org.schema.js';
 import { allCategories } from './cases.categories.js';
 import { casesVisibleTo } from './cases.policy.js';
 import { CASE_CHANNELS, caseDispatches, cases } from './cases.schema.js';
-import type { CaseStats, CaseStatsQuery, StatsGroup, StatsGroupBy, StatsRow, StatsWhistle } from './cases.stats.contracts.js';
+import {
+  addCounters, addDays, type Counters, emptyCounters, invalid, isZero, minDay, monthStart, nextMonthStart, type StatsPeriod, statsPeriod,
+  type StatsWeights, statsRow,
+} from './cases.stats.rates.js';
+export * from './cases.stats.rates.js';
+import type { CaseStats, CaseStatsQuery, StatsGroup, StatsGroupBy, StatsWhistle } from './cases.stats.contracts.js';
 
 /*
  * Case statistics (DESIGN §1 "Rates"), exactly as docs/CASES.md "Statistics" defines them.
@@ -37,108 +41,6 @@ import type { CaseStats, CaseStatsQuery, StatsGroup, StatsGroupBy, StatsRow, Sta
  *           row cannot split its day) and `direct` for cases the actor sees only because they reported them.
  * cases.stats.api.test.ts checks that both agree with each other and with a plain TypeScript recomputation.
  */
-
-const DAY_MS = 86_400_000;
-
-export const COUNTER_KEYS = [
-  'raised', 'residentWhistles', 'communityWhistles', 'resolved', 'rated', 'satisfied', 'basicallySatisfied', 'dispatchesDone',
-  'responseDue', 'respondedOnTime', 'resolutionDue', 'resolvedOfDue', 'resolvedOnTime',
-] as const;
-export type Counters = Record<(typeof COUNTER_KEYS)[number], number>;
-
-export function emptyCounters(): Counters {
-  return Object.fromEntries(COUNTER_KEYS.map((k) => [k, 0])) as Counters;
-}
-
-export function addCounters(into: Counters, more: Counters): Counters {
-  for (const k of COUNTER_KEYS) into[k] += more[k];
-  return into;
-}
-
-const isZero = (c: Counters) => COUNTER_KEYS.every((k) => c[k] === 0);
-
-export interface StatsWeights {
-  basic: number;
-  response: number;
-  resolution: number;
-  satisfaction: number;
-}
-
-export const DEFAULT_WEIGHTS: StatsWeights = { basic: 1, response: 0.1, resolution: 0.5, satisfaction: 0.4 };
-
-function ratio(numerator: number, denominator: number): number | null {
-  return denominator > 0 ? Math.min(1, numerator / denominator) : null;
-}
-
-/** The counts and the three rates and composite of DESIGN §1 from integer counters. */
-export function statsRow(c: Counters, w: StatsWeights = DEFAULT_WEIGHTS): StatsRow {
-  const responseRate = ratio(c.respondedOnTime, c.responseDue);
-  const resolutionRate = ratio(c.resolvedOfDue, c.resolutionDue);
-  const satisfactionRate = ratio(c.satisfied + w.basic * c.basicallySatisfied, c.rated);
-  const parts = [[w.response, responseRate], [w.resolution, resolutionRate], [w.satisfaction, satisfactionRate]] as const;
-  let weighted = 0;
-  let weights = 0;
-  const present = parts.filter(([weight, value]) => value !== null && weight > 0);
-  for (const [weight, value] of present) {
-    weighted += weight * (value as number);
-    weights += weight;
-  }
-  // With one rate there is nothing to weigh: the composite is that rate (exactly, without w·r/w rounding).
-  const composite = present.length === 1 ? present[0][1] : ratio(weighted, weights);
-  return {
-    raised: c.raised, residentWhistles: c.residentWhistles, communityWhistles: c.communityWhistles, resolved: c.resolved,
-    overdue: c.resolutionDue - c.resolvedOnTime, dispatchesDone: c.dispatchesDone,
-    responseRate, resolutionRate, satisfactionRate, composite,
-    basis: {
-      responseDue: c.responseDue, respondedOnTime: c.respondedOnTime, resolutionDue: c.resolutionDue, resolvedOfDue: c.resolvedOfDue,
-      resolvedOnTime: c.resolvedOnTime, rated: c.rated, satisfied: c.satisfied, basicallySatisfied: c.basicallySatisfied,
-    },
-  };
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// The period
-
-const addDays = (day: string, n: number) => localDayOf(new Date(localInstant(day).getTime() + n * DAY_MS));
-const monthStart = (day: string) => `${day.slice(0, 7)}-01`;
-const nextMonthStart = (day: string) => {
-  const y = Number(day.slice(0, 4));
-  const m = Number(day.slice(5, 7));
-  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
-};
-const minDay = (a: string, b: string) => (a < b ? a : b);
-const minDate = (a: Date, b: Date) => (a.getTime() < b.getTime() ? a : b);
-
-export const MAX_PERIOD_YEARS = 5;
-
-export interface StatsPeriod {
-  /** Local days, both included. */
-  from: string;
-  to: string;
-  today: string;
-  /** Events count in [fromStart, eventsEnd): the period up to the end of today. */
-  fromStart: Date;
-  eventsEnd: Date;
-  /** Limits count in [fromStart, dueEnd): the period up to now. */
-  dueEnd: Date;
-}
-
-function invalid(path: string, message: string): AppError {
-  return new AppError('VALIDATION_FAILED', {}, [{ path, message }]);
-}
-
-export function statsPeriod(query: Pick<CaseStatsQuery, 'from' | 'to'>, now: Date): StatsPeriod {
-  const today = localDayOf(now);
-  const to = query.to ?? today;
-  const from = query.from ?? `${to.slice(0, 4)}-01-01`;
-  if (from > to) throw invalid('/from', 'from must not be after to');
-  const fiveYearsOn = `${Number(from.slice(0, 4)) + MAX_PERIOD_YEARS}${from.slice(4)}`;
-  const limit = fiveYearsOn.endsWith('-02-29') ? fiveYearsOn.replace(/-02-29$/, '-03-01') : fiveYearsOn;
-  if (to >= limit) throw invalid('/to', `the period may span at most ${MAX_PERIOD_YEARS} years`);
-  const fromStart = localInstant(from);
-  const toEnd = localInstant(addDays(to, 1));
-  return { from, to, today, fromStart, eventsEnd: minDate(toEnd, localInstant(addDays(today, 1))), dueEnd: minDate(toEnd, now) };
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Who and what: the actor's scope and the filters
