@@ -122,11 +122,46 @@ export async function readSheet(buf: Buffer, opts: { columns: ExcelColumn[]; loc
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(fileError(opts.locale, 'damaged')), READ_TIMEOUT_MS); });
   try {
-    return await Promise.race([readFirstSheet(buf, opts), timeout]);
+    return await Promise.race([readWithSecondOpinion(buf, opts), timeout]);
   } finally {
     clearTimeout(timer);
   }
 }
+
+/** Below this size the whole-workbook reader is cheap enough to ask (it holds every row in memory). */
+const SECOND_OPINION_MAX_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The streaming reader has, very rarely and only under heavy load, found no rows in an intact small workbook that
+ * reads correctly every other time (seen twice in CI, never reproduced). Before telling a user their sheet is empty,
+ * an intact archive small enough to load whole is read again with exceljs's non-streaming (JSZip) reader.
+ */
+async function readWithSecondOpinion(buf: Buffer, opts: ReadOptions): Promise<SheetRow[]> {
+  try {
+    return await readFirstSheet(buf, opts);
+  } catch (e) {
+    const problem = isAppError(e) ? (e.details as { problem?: string } | undefined)?.problem : undefined;
+    if ((problem !== 'empty' && problem !== 'no_rows') || buf.length > SECOND_OPINION_MAX_BYTES) throw e;
+    return readSheetWhole(buf, opts);
+  }
+}
+
+/** The first worksheet read by loading the whole workbook; the same rules and answers as the streaming read. */
+export async function readSheetWhole(buf: Buffer, opts: ReadOptions): Promise<SheetRow[]> {
+  const wb = new (await exceljs()).Workbook();
+  await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
+  const sheet = wb.worksheets[0];
+  if (!sheet) throw fileError(opts.locale, 'empty');
+  return readRows(rowsOf(sheet), opts);
+}
+
+async function* rowsOf(sheet: ExcelJS.Worksheet): AsyncIterable<ExcelJS.Row> {
+  const rows: ExcelJS.Row[] = [];
+  sheet.eachRow((row) => { rows.push(row); });
+  yield* rows;
+}
+
+type ReadOptions = { columns: ExcelColumn[]; locale: Locale; maxRows?: number };
 
 async function readFirstSheet(buf: Buffer, opts: { columns: ExcelColumn[]; locale: Locale; maxRows?: number }): Promise<SheetRow[]> {
   const reader = new (await exceljs()).stream.xlsx.WorkbookReader(Readable.from([buf]), {
