@@ -65,7 +65,9 @@ export async function seedTestWorld(db: Db) {
     { username: 'sanfeng', role: 'community_admin', scopeOrgId: communityB.id },
     { username: 'grid01', role: 'grid_worker', scopeGridId: gA1.id, personId: gridWorkerPerson.id },
     { username: 'unit01', role: 'unit_admin', scopeOrgId: unit1.id },
+    { username: 'unit02', role: 'unit_admin', scopeOrgId: unit2.id },
     { username: 'member01', role: 'party_member', personId: memberPerson1.id },
+    { username: 'member02', role: 'party_member', personId: memberPerson2.id },
     { username: 'resident01', role: 'resident', personId: residentA.id },
   ];
   const createdUsers = await db.insert(users).values(

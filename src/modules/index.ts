@@ -5,6 +5,7 @@ import { calendarRoutes } from './calendar/calendar.routes.js';
 import { casesOpsRoutes } from './cases/cases.ops.routes.js';
 import { casePhotosRoutes } from './cases/cases.photos.routes.js';
 import { casesRoutes } from './cases/cases.routes.js';
+import { cobuildRoutes } from './cobuild/index.js';
 import { caseStatsRoutes } from './cases/cases.stats.routes.js';
 import { evaluationsRoutes } from './evaluations/evaluations.routes.js';
 import { gridRoutes } from './grid/grid.routes.js';
@@ -30,4 +31,5 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(caseStatsRoutes);
   await app.register(evaluationsRoutes);
   await app.register(notificationsRoutes);
+  await app.register(cobuildRoutes);
 }

@@ -13,6 +13,7 @@ import { buildOrgs } from './build-orgs.js';
 import { buildCommunityMembers, buildInService, buildResidents, leavesByCommunity } from './build-people.js';
 import { buildUsers, flagshipMember } from './build-users.js';
 import { seedDemoCases } from './demo-cases.js';
+import { seedDemoCobuild } from './demo-cobuild.js';
 import { COMMUNITIES } from './demo-places.js';
 import type {
   AlleyRegionRow, GridDutyRow, GridRow, OrgRow, PartyMemberRow, PersonRow, RoleBindingRow, UserRow,
@@ -154,6 +155,7 @@ export async function seedDemo(opts: SeedOptions): Promise<DemoCounts> {
   await opts.db.transaction(async (tx) => {
     await writeDemo(tx, data);
     await seedDemoCases(tx, data);
+    await seedDemoCobuild(tx, data);
   });
   return countDemo(data);
 }
@@ -171,6 +173,7 @@ export async function seedDemoIfEmpty(opts: { db: Db }): Promise<boolean> {
     if (!(await isEmpty(tx))) return false;
     await writeDemo(tx, data);
     await seedDemoCases(tx, data);
+    await seedDemoCobuild(tx, data);
     return true;
   });
 }

@@ -9,6 +9,10 @@ export const PERMISSIONS = [
   'audit.read', 'users.manage',
   'calendar.write',
   'cases.read', 'cases.report', 'cases.manage', 'cases.configure', 'cases.stats',
+  // Co-building (六联六构建). cobuild.read opens the co-building lists; the scope narrows them per role.
+  'cobuild.read', 'pairings.read', 'pairings.manage', 'projects.write', 'projects.approve', 'needs.write',
+  'resources.write', 'matching.run', 'meetings.write', 'meetings.tasks', 'servicedays.write', 'servicedays.signup',
+  'servicedays.checkin',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -19,15 +23,22 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'org.read', 'grid.read', 'grid.write', 'duty.write', 'people.read', 'people.write', 'people.reveal',
     'people.import', 'members.read', 'members.write', 'members.import', 'cases.read', 'cases.report', 'cases.manage',
     'cases.stats',
+    'cobuild.read', 'pairings.read', 'projects.write', 'needs.write', 'matching.run', 'meetings.write', 'meetings.tasks',
+    'servicedays.write', 'servicedays.signup', 'servicedays.checkin',
   ],
   grid_worker: [
     'org.read', 'grid.read', 'people.read', 'people.write', 'people.reveal', 'members.read', 'cases.read', 'cases.report', 'cases.manage',
-    'cases.stats',
+    'cases.stats', 'cobuild.read', 'needs.write',
   ],
   // A unit sees and works the cases dispatched to it (吹哨报到).
-  unit_admin: ['org.read', 'grid.read', 'members.read', 'members.write', 'people.read', 'cases.read', 'cases.report', 'cases.stats'],
+  // In co-building a unit works on what it is paired with or named on: its projects, resources, tasks and sign-ups.
+  unit_admin: [
+    'org.read', 'grid.read', 'members.read', 'members.write', 'people.read', 'cases.read', 'cases.report', 'cases.stats',
+    'cobuild.read', 'pairings.read', 'projects.write', 'resources.write', 'meetings.tasks', 'servicedays.signup',
+    'servicedays.checkin',
+  ],
   // The data scope narrows these to the member's or volunteer's own records and the cases they reported.
-  party_member: ['org.read', 'grid.read', 'people.read', 'members.read', 'cases.read', 'cases.report'],
+  party_member: ['org.read', 'grid.read', 'people.read', 'members.read', 'cases.read', 'cases.report', 'servicedays.checkin'],
   volunteer: ['org.read', 'grid.read', 'people.read', 'cases.read', 'cases.report'],
   alley_head: ['org.read', 'grid.read', 'people.read', 'cases.read', 'cases.report'],
   // people.read: a resident's scope is their own record only (DESIGN §2: own records and public information).

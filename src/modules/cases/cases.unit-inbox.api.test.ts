@@ -1,21 +1,13 @@
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/app.js';
-import { TEST_PASSWORD } from '../../../test/world.js';
-import { hashPassword } from '../../core/auth/password.js';
 import { auditLog } from '../audit/audit.schema.js';
-import { roleBindings, users } from '../auth/auth.schema.js';
 import type { CaseDetail } from './cases.contracts.js';
 import { caseDispatches } from './cases.schema.js';
 import type { DispatchItem } from './cases.unit-inbox.js';
 
 let ctx: TestContext;
-beforeAll(async () => {
-  ctx = await createTestContext();
-  // A second unit admin (the test world has one for unit1 only).
-  const [u] = await ctx.database.db.insert(users).values({ username: 'unit02', displayName: 'unit02', passwordHash: await hashPassword(TEST_PASSWORD) }).returning();
-  await ctx.database.db.insert(roleBindings).values({ userId: u.id, role: 'unit_admin', scopeOrgId: ctx.world.unit2.id });
-});
+beforeAll(async () => { ctx = await createTestContext(); });
 afterAll(async () => { await ctx?.close(); });
 
 async function call(method: 'GET' | 'POST', url: string, as: string, body?: object) {

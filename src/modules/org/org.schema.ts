@@ -20,6 +20,9 @@ export const organisations = pgTable(
     strengths: text('strengths').array().notNull().default(sql`'{}'::text[]`),
     /** Staff headcount of a unit, or residents of a community. */
     population: integer('population'),
+    /** A unit's Party leader (党组书记 / 支部书记): a deputy of the 大党委 of each community the unit is paired with. */
+    leaderName: text('leader_name'),
+    leaderTitle: text('leader_title'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     version: version(),

@@ -5,6 +5,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { lazy } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { ApiError } from '../api/client';
+import { cobuildRoutes } from '../modules/cobuild/routes';
 import { LoginPage } from '../auth/LoginPage';
 import { useI18n } from '../i18n';
 import { AppShell } from './AppShell';
@@ -63,6 +64,7 @@ export function App() {
                 <Route path="unit-inbox" element={<RequireAccess allow={canSeeUnitInbox}><UnitInboxPage /></RequireAccess>} />
                 <Route path="evaluations" element={<RequirePermission permission="cases.manage"><EvaluationsPage /></RequirePermission>} />
                 <Route path="evaluations/:id" element={<RequirePermission permission="cases.manage"><EvaluationSessionPage /></RequirePermission>} />
+                {cobuildRoutes()}
                 <Route path="*" element={<NotFound />} />
               </Route>
             </Routes>

@@ -1,13 +1,14 @@
 import {
-  ApartmentOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, CameraOutlined, EnvironmentOutlined, FlagOutlined,
-  HomeOutlined, InboxOutlined, NotificationOutlined, TeamOutlined,
+  ApartmentOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, CameraOutlined, CarryOutOutlined, EnvironmentOutlined,
+  FlagOutlined, HomeOutlined, InboxOutlined, LinkOutlined, NotificationOutlined, ProjectOutlined, ScheduleOutlined, SwapOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MeResponse, Permission, Role } from '../api/contracts';
 
 export type NavKey =
   | 'overview' | 'cases' | 'unitInbox' | 'caseStats' | 'evaluations' | 'organisations' | 'grids' | 'people' | 'members' | 'audit'
-  | 'mobile';
+  | 'mobile' | 'pairing' | 'projects' | 'needs' | 'meetings' | 'serviceDays';
 
 export interface Access {
   me: MeResponse;
@@ -41,6 +42,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'unitInbox', path: '/unit-inbox', icon: <InboxOutlined />, show: canSeeUnitInbox },
   { key: 'caseStats', path: '/cases/stats', icon: <BarChartOutlined />, show: canSeeStats },
   { key: 'evaluations', path: '/evaluations', icon: <CalendarOutlined />, permission: 'cases.manage' },
+  { key: 'pairing', path: '/cobuild/pairing', icon: <LinkOutlined />, permission: 'pairings.read' },
+  { key: 'projects', path: '/cobuild/projects', icon: <ProjectOutlined />, permission: 'cobuild.read' },
+  { key: 'needs', path: '/cobuild/needs', icon: <SwapOutlined />, permission: 'cobuild.read' },
+  { key: 'meetings', path: '/cobuild/meetings', icon: <ScheduleOutlined />, permission: 'cobuild.read' },
+  { key: 'serviceDays', path: '/cobuild/service-days', icon: <CarryOutOutlined />, permission: 'cobuild.read' },
   { key: 'organisations', path: '/organisations', icon: <ApartmentOutlined />, permission: 'org.read' },
   { key: 'grids', path: '/grids', icon: <EnvironmentOutlined />, permission: 'grid.read' },
   { key: 'people', path: '/people', icon: <TeamOutlined />, permission: 'people.read' },

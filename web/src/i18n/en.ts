@@ -1,3 +1,4 @@
+import { cobuildEn } from '../modules/cobuild/i18n';
 import type { Messages } from './zh-CN';
 
 /** English strings; the type makes sure every key of zh-CN.ts is here too. */
@@ -70,6 +71,11 @@ const en: Messages = {
     caseStats: 'Case statistics',
     evaluations: 'Monthly evaluation',
     mobile: 'Resident phone page',
+    pairing: 'Pairing',
+    projects: 'Projects',
+    needs: 'Needs & resources',
+    meetings: 'Joint meetings',
+    serviceDays: 'Service days',
   },
   auth: {
     username: 'Username',
@@ -796,6 +802,8 @@ const en: Messages = {
   forbidden: {
     title: 'No access',
   },
+  // Co-building pages keep their strings beside them (web/src/modules/cobuild/*/i18n.ts).
+  ...cobuildEn,
 };
 
 export default en;

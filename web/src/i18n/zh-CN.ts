@@ -1,3 +1,5 @@
+import { cobuildZhCN } from '../modules/cobuild/i18n';
+
 /** Chinese (zh-CN) strings: the default language. `en.ts` must have exactly the same keys. */
 const zhCN = {
   app: {
@@ -68,6 +70,11 @@ const zhCN = {
     caseStats: '事件统计',
     evaluations: '每月评事',
     mobile: '居民随手拍',
+    pairing: '结对共建',
+    projects: '共建项目',
+    needs: '三张清单',
+    meetings: '党建联席会',
+    serviceDays: '集中报到服务日',
   },
   auth: {
     username: '用户名',
@@ -794,6 +801,8 @@ const zhCN = {
   forbidden: {
     title: '无权访问',
   },
+  // Co-building pages keep their strings beside them (web/src/modules/cobuild/*/i18n.ts).
+  ...cobuildZhCN,
 } as const;
 
 export type Messages = DeepString<typeof zhCN>;

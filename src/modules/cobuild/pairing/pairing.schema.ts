@@ -1,0 +1,61 @@
+import { sql } from 'drizzle-orm';
+import { doublePrecision, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, idColumn, updatedAt, version } from '../../../core/columns.js';
+import { users } from '../../auth/auth.schema.js';
+import { organisations } from '../../org/org.schema.js';
+
+/**
+ * A pairing plan (结对方案) for one year: a proposal from the optimiser or a hand edit. At most one plan per year is
+ * adopted; adopting another supersedes it, so earlier plans and years stay on record.
+ */
+export const PAIRING_PLAN_STATUSES = ['draft', 'adopted', 'superseded'] as const;
+export const pairingPlanStatus = pgEnum('pairing_plan_status', PAIRING_PLAN_STATUSES);
+
+export const pairingPlans = pgTable(
+  'pairing_plans',
+  {
+    id: idColumn(),
+    year: integer('year').notNull(),
+    name: text('name').notNull(),
+    status: pairingPlanStatus('status').notNull().default('draft'),
+    /** The optimiser's inputs: weights per principle, bounds, k, pins and forbids (null for a hand-made plan). */
+    settings: jsonb('settings'),
+    /** The objective broken down per principle, as computed when the plan was made or last edited. */
+    objective: jsonb('objective'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    adoptedBy: uuid('adopted_by').references(() => users.id, { onDelete: 'set null' }),
+    adoptedAt: timestamp('adopted_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    index('pairing_plans_year_idx').on(t.year),
+    uniqueIndex('pairing_plans_one_adopted_per_year').on(t.year).where(sql`${t.status} = 'adopted'`),
+  ],
+);
+
+export const PAIR_SOURCES = ['optimiser', 'manual', 'pinned'] as const;
+export const pairSource = pgEnum('pair_source', PAIR_SOURCES);
+
+/** One community ↔ unit pair (结对) of a plan; `year` repeats the plan's so lookups by year need no join. */
+export const pairings = pgTable(
+  'pairings',
+  {
+    id: idColumn(),
+    planId: uuid('plan_id').notNull().references(() => pairingPlans.id, { onDelete: 'cascade' }),
+    year: integer('year').notNull(),
+    communityId: uuid('community_id').notNull().references(() => organisations.id, { onDelete: 'restrict' }),
+    unitId: uuid('unit_id').notNull().references(() => organisations.id, { onDelete: 'restrict' }),
+    source: pairSource('source').notNull().default('optimiser'),
+    distanceKm: doublePrecision('distance_km'),
+    /** Why this pair: distance, the strengths that meet the community's needs, the terms of the objective. */
+    explanation: jsonb('explanation'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('pairings_plan_unit_community').on(t.planId, t.unitId, t.communityId),
+    index('pairings_community_idx').on(t.communityId, t.year),
+    index('pairings_unit_idx').on(t.unitId, t.year),
+  ],
+);

@@ -1,0 +1,7 @@
+import { Typography } from 'antd';
+import { useI18n } from '../../../i18n';
+
+export default function ProjectsPage() {
+  const { t } = useI18n();
+  return <Typography.Title level={3}>{t('projects.title')}</Typography.Title>;
+}

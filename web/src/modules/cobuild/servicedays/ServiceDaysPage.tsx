@@ -1,0 +1,7 @@
+import { Typography } from 'antd';
+import { useI18n } from '../../../i18n';
+
+export default function ServiceDaysPage() {
+  const { t } = useI18n();
+  return <Typography.Title level={3}>{t('servicedays.title')}</Typography.Title>;
+}
