@@ -11,6 +11,8 @@ const ZEnv = z.object({
   DATABASE_URL: z.string().url().optional(),
   SESSION_SECRET: z.string().min(16).default(DEFAULT_SECRET),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Where the built web app is; defaults to dist/web (another build, e.g. a helper's, can be served instead). */
+  WEB_DIST_DIR: z.string().optional(),
   SEED_DEMO: z
     .enum(['true', 'false', '1', '0'])
     .optional()
@@ -53,7 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = proce
     sessionSecret: e.SESSION_SECRET,
     logLevel: e.LOG_LEVEL,
     seedDemo: production ? false : (e.SEED_DEMO ?? true),
-    webDistDir: path.resolve(rootDir, 'dist/web'),
+    webDistDir: path.resolve(rootDir, e.WEB_DIST_DIR ?? 'dist/web'),
   };
 }
 
