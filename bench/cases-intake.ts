@@ -1,7 +1,7 @@
 /**
  * Case intake under load. The real POST /api/cases (session, zod validation, classification, grid routing by point,
  * working-hour clocks, the case row — with its case_stats rollup, maintained by trigger — the first event, the
- * audit row, the owner's notification, and the case detail in the answer) against a baseline route that only
+ * audit row, the owner's notification, and the case summary in the answer) against a baseline route that only
  * inserts one row, registered by this script for this run only. Both over HTTP on a loopback port, in the same
  * process and run, with autocannon: 50 connections for a fixed time each, after a warm-up. Then the intake again
  * with the case_stats triggers off, to show what the rollup costs.

@@ -71,29 +71,50 @@ export async function login(opts: {
   return { token, expiresAt, userId: user.id };
 }
 
+/**
+ * Sessions resolved in the last few seconds, so a burst of requests (a phone app, a busy hall desk) costs one
+ * lookup instead of one per request. Logout and a password change drop the entries in this process at once; in a
+ * deployment of several processes another process may honour an ended session for at most SESSION_CACHE_MS.
+ */
+const SESSION_CACHE_MS = 5_000;
+const SESSION_CACHE_MAX = 10_000;
+type CachedActor = Omit<Actor, 'ip' | 'requestId'>;
+const recentSessions = new Map<string, { actor: CachedActor; sessionExpiresAt: number; until: number }>();
+
+export function forgetSessions(filter: (sessionId: string, actor: CachedActor) => boolean = () => true): void {
+  for (const [id, entry] of recentSessions) if (filter(id, entry.actor)) recentSessions.delete(id);
+}
+
 /** The actor behind a session cookie, or null if the session is unknown or expired. */
 export async function actorForSession(opts: {
   db: Db; secret: string; token: string; meta: RequestMeta; now?: Date;
 }): Promise<Actor | null> {
   const now = opts.now ?? new Date();
+  const id = sessionIdFor(opts.secret, opts.token);
+  const hit = recentSessions.get(id);
+  if (hit && hit.until > now.getTime() && hit.sessionExpiresAt > now.getTime()) return withMeta(hit.actor, opts.meta);
   const [row] = await opts.db
-    .select({ user: users })
+    .select({ user: users, expiresAt: sessions.expiresAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, sessionIdFor(opts.secret, opts.token)), gt(sessions.expiresAt, now)));
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)));
   if (!row || row.user.disabled) return null;
-  return loadActor(opts.db, row.user, opts.meta);
+  const actor = await loadActor(opts.db, row.user);
+  if (recentSessions.size >= SESSION_CACHE_MAX) recentSessions.clear();
+  recentSessions.set(id, { actor, sessionExpiresAt: row.expiresAt.getTime(), until: now.getTime() + SESSION_CACHE_MS });
+  return withMeta(actor, opts.meta);
 }
 
-async function loadActor(db: Db, user: typeof users.$inferSelect, meta: RequestMeta): Promise<Actor> {
+function withMeta(actor: CachedActor, meta: RequestMeta): Actor {
+  return { ...actor, bindings: actor.bindings.map((b) => ({ ...b })), ip: meta.ip, requestId: meta.requestId };
+}
+
+async function loadActor(db: Db, user: typeof users.$inferSelect): Promise<CachedActor> {
   const bindings: RoleBindingView[] = await db
     .select({ role: roleBindings.role, scopeOrgId: roleBindings.scopeOrgId, scopeGridId: roleBindings.scopeGridId })
     .from(roleBindings)
     .where(eq(roleBindings.userId, user.id));
-  return {
-    userId: user.id, username: user.username, displayName: user.displayName, personId: user.personId,
-    locale: user.locale, bindings, ip: meta.ip, requestId: meta.requestId,
-  };
+  return { userId: user.id, username: user.username, displayName: user.displayName, personId: user.personId, locale: user.locale, bindings };
 }
 
 export async function logout(opts: { db: Db; secret: string; token: string; actor: Actor }): Promise<void> {
@@ -101,6 +122,7 @@ export async function logout(opts: { db: Db; secret: string; token: string; acto
     await tx.delete(sessions).where(eq(sessions.id, sessionIdFor(opts.secret, opts.token)));
     await recordAudit(tx, { actor: opts.actor, action: 'auth.logout', entityType: 'user', entityId: opts.actor.userId });
   });
+  recentSessions.delete(sessionIdFor(opts.secret, opts.token));
 }
 
 /** Changing the password ends every other session of the user. */
@@ -118,4 +140,5 @@ export async function changePassword(opts: {
     await tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, keep)));
     await recordAudit(tx, { actor: opts.actor, action: 'auth.change_password', entityType: 'user', entityId: user.id });
   });
+  forgetSessions((id, actor) => actor.userId === user.id && id !== keep);
 }

@@ -14,7 +14,8 @@ async function call(method: 'GET' | 'POST', url: string, as: string, body?: obje
 async function report(as: string, body: Record<string, unknown>): Promise<CaseDetail> {
   const res = await call('POST', '/api/cases', as, { channel: 'snap', categoryCode: 'facilities.streetlight', ...body });
   expect(res.statusCode, res.body).toBe(201);
-  return res.json() as CaseDetail;
+  // The 201 carries the summary; the reporter's view of the detail is what these tests look at.
+  return (await call('GET', `/api/cases/${res.json().id}`, as)).json() as CaseDetail;
 }
 
 async function act(id: string, as: string, body: Record<string, unknown>): Promise<CaseDetail> {

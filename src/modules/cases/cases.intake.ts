@@ -4,16 +4,19 @@ import type { Actor } from '../../core/auth/actor.js';
 import { rowsOf } from '../../core/bulk.js';
 import type { Db } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';
+import { rememberAnswer } from '../../core/idempotency.js';
 import { insideCounty } from '../../core/geo.js';
 import { notifyPeople } from '../notifications/notifications.service.js';
 import { people } from '../people/people.schema.js';
 import { classify } from './classifier/classifier.js';
 import { subCategory } from './cases.categories.js';
 import { workCalendar } from './cases.clock.js';
-import type { CreateCase } from './cases.contracts.js';
+import type { CaseSummary, CreateCase } from './cases.contracts.js';
 import { followMain, lockMergeTarget, recordMerge } from './cases.duplicates.js';
 import { isCaseStaff } from './cases.policy.js';
-import { routeCase } from './cases.routing.js';
+import { insertReportedCase } from './cases.intake.write.js';
+import { getCaseSummary } from './cases.query.js';
+import { routeCase, routedGrid } from './cases.routing.js';
 import { attachPhotos } from './cases.photos.js';
 import { caseEvents, cases } from './cases.schema.js';
 
@@ -41,14 +44,8 @@ async function reporterOf(tx: Db, actor: Actor, input: CreateCase) {
   return { personId: null, userId: input.channel === 'online' ? actor.userId : null, name: input.reporterName ?? null, phone: input.reporterPhone ?? null };
 }
 
-/**
- * Intake from every channel: classify, route to a grid and its owner, start both clocks on the work calendar,
- * number the case, and write the case, its first event, its photos, the audit row and the owner's notification
- * in the caller's transaction.
- */
-export async function createCase(opts: { db: Db; actor: Actor; input: CreateCase; now?: Date }): Promise<string> {
-  const { db: tx, actor, input } = opts;
-  const now = opts.now ?? new Date();
+/** What intake works out before writing: the category, the reporter, the route and both clocks. */
+async function prepareIntake(tx: Db, actor: Actor, input: CreateCase, now: Date) {
   const suggestion = classify(input.description);
   // "Same as" an open case: the report is handled there, so it takes that case's category, grid, owner and state.
   const main = input.sameAsCaseId ? await lockMergeTarget(tx, input.sameAsCaseId) : null;
@@ -59,35 +56,77 @@ export async function createCase(opts: { db: Db; actor: Actor; input: CreateCase
   }
   const reporter = await reporterOf(tx, actor, input);
   if (main && input.lng !== undefined && input.lat !== undefined && !insideCounty(input.lng, input.lat)) throw new AppError('OUTSIDE_COUNTY');
-  const route = main ?? await routeCase({ db: tx, lng: input.lng, lat: input.lat, reporterPersonId: reporter.personId, now });
   const calendar = await workCalendar(tx);
-  const [{ seq }] = await rowsOf<{ seq: number }>(tx, sql`select nextval('case_number_seq')::int as seq`);
-  const [row] = await tx.insert(cases).values({
-    number: `GZ${now.getFullYear()}-${String(seq).padStart(6, '0')}`,
+  const values = {
     channel: input.channel, title: input.title ?? titleFrom(input.description), description: input.description,
     categoryCode: category.code, suggestedCategoryCode: suggestion.category, suggestedConfidence: suggestion.confidence,
     priority: category.priority, lng: input.lng ?? null, lat: input.lat ?? null, address: input.address ?? null,
-    gridId: route.gridId, communityId: route.communityId, ownerPersonId: route.ownerPersonId,
     reporterPersonId: reporter.personId, reporterUserId: reporter.userId, reporterName: reporter.name, reporterPhone: reporter.phone,
-    recordedByUserId: actor.userId, whistle: input.channel === 'community_whistle' ? 'community' : null,
+    recordedByUserId: actor.userId, whistle: input.channel === 'community_whistle' ? 'community' as const : null,
     reportedAt: now,
     responseDueAt: calendar.addWorkingMinutes(now, category.responseMinutes),
     resolutionDueAt: calendar.addWorkingMinutes(now, category.resolutionMinutes),
+  };
+  return { suggestion, main, category, reporter, values };
+}
+type Prepared = Awaited<ReturnType<typeof prepareIntake>>;
+
+/**
+ * Intake from every channel: classify, route to a grid and its owner, start both clocks on the work calendar,
+ * number the case, and write the case, its first event, its photos, the audit row and the owner's notification.
+ * An ordinary report is written by one statement (cases.intake.write.ts); a report with photos or one merged into
+ * an open case ("same as") takes the longer path in a transaction. Answers the new case's summary.
+ */
+export async function reportCase(opts: {
+  db: Db; actor: Actor; input: CreateCase; idempotency?: { key: string; route: string; status: number }; now?: Date;
+}): Promise<CaseSummary> {
+  const { db, actor, input } = opts;
+  const now = opts.now ?? new Date();
+  if (input.sameAsCaseId || input.photoIds?.length) {
+    const id = await db.transaction(async (tx) => {
+      const caseId = await writeInSteps(tx, actor, await prepareIntake(tx, actor, input, now), input, now);
+      if (opts.idempotency) await rememberAnswer(tx, actor.userId, opts.idempotency, caseId);
+      return caseId;
+    });
+    return getCaseSummary({ db, id });
+  }
+  const p = await prepareIntake(db, actor, input, now);
+  const gridId = await routedGrid({ db, lng: input.lng, lat: input.lat, reporterPersonId: p.reporter.personId });
+  return insertReportedCase(db, {
+    values: { ...p.values, gridId }, actor, categoryName: p.category.name, idempotency: opts.idempotency,
+    eventData: { channel: input.channel, gridId, suggested: p.suggestion.category, confidence: p.suggestion.confidence },
+    auditAfter: { channel: input.channel, categoryCode: p.category.code },
+    notification: newCaseNotice(p.category.priority, input.description),
+  });
+}
+
+function newCaseNotice(priority: string | null, description: string) {
+  return { titlePrefix: `新${priority === 'urgent' ? '紧急' : ''}事件 `, body: description.slice(0, 80) };
+}
+
+/** The longer path: photos to link, or a merge into the open case it is the same as. */
+async function writeInSteps(tx: Db, actor: Actor, p: Prepared, input: CreateCase, now: Date): Promise<string> {
+  const { main, reporter } = p;
+  const route = main ?? await routeCase({ db: tx, lng: input.lng, lat: input.lat, reporterPersonId: reporter.personId, now });
+  const [{ seq }] = await rowsOf<{ seq: number }>(tx, sql`select nextval('case_number_seq')::int as seq`);
+  const [row] = await tx.insert(cases).values({
+    ...p.values, number: `GZ${now.getFullYear()}-${String(seq).padStart(6, '0')}`,
+    gridId: route.gridId, communityId: route.communityId, ownerPersonId: route.ownerPersonId,
     ...(main ? followMain(main) : {}),
   }).returning({ id: cases.id, number: cases.number });
   await attachPhotos(tx, row.id, input.photoIds ?? [], 'report');
   await tx.insert(caseEvents).values({
     caseId: row.id, at: now, actorUserId: actor.userId, actorName: actor.displayName, action: 'report', toStatus: 'reported',
-    data: { channel: input.channel, gridId: route.gridId, suggested: suggestion.category, confidence: suggestion.confidence },
+    data: { channel: input.channel, gridId: route.gridId, suggested: p.suggestion.category, confidence: p.suggestion.confidence },
   });
-  await recordAudit(tx, { actor, action: 'case.create', entityType: 'case', entityId: row.id, after: { number: row.number, channel: input.channel, categoryCode, mergedIntoId: main?.id } });
+  await recordAudit(tx, { actor, action: 'case.create', entityType: 'case', entityId: row.id, after: { number: row.number, channel: input.channel, categoryCode: p.category.code, mergedIntoId: main?.id } });
   if (main) {
     await recordMerge(tx, actor, { ...row, status: 'reported', reporterPersonId: reporter.personId, reporterUserId: reporter.userId }, main, now);
     return row.id;
   }
+  const notice = newCaseNotice(p.category.priority, input.description);
   await notifyPeople(tx, [route.ownerPersonId], {
-    kind: 'case.new', title: `新${category.priority === 'urgent' ? '紧急' : ''}事件 ${row.number}`, body: input.description.slice(0, 80),
-    entityType: 'case', entityId: row.id, link: `/cases/${row.id}`,
+    kind: 'case.new', title: `${notice.titlePrefix}${row.number}`, body: notice.body, entityType: 'case', entityId: row.id, link: `/cases/${row.id}`,
   });
   return row.id;
 }

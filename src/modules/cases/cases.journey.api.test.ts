@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/app.js';
-import type { CaseDetail } from './cases.contracts.js';
+import type { CaseDetail, CaseSummary } from './cases.contracts.js';
 
 let ctx: TestContext;
 beforeAll(async () => { ctx = await createTestContext(); });
@@ -25,13 +25,14 @@ describe('a case from a resident report to a rating', () => {
       channel: 'snap', description: '小区楼道里有很浓的燃气味道，担心泄漏，请尽快来看看', lng: 117.331, lat: 27.541, address: '杭东路1号3单元',
     }, { 'idempotency-key': 'phone-retry-1' });
     expect(res.statusCode, res.body).toBe(201);
-    const c = res.json() as CaseDetail;
+    const c = res.json() as CaseSummary;
     caseId = c.id;
     expect(c).toMatchObject({ status: 'reported', gridId: ctx.world.grids.gA111.id, communityName: '杭东社区', channel: 'snap' });
     expect(c.categoryCode).toBe('safety.gas');
     expect(c.priority).toBe('urgent');
     expect(new Date(c.responseDueAt).getTime()).toBeGreaterThan(new Date(c.reportedAt).getTime());
-    expect(c.events.map((e) => e.action)).toEqual(['report']);
+    const detail = (await call('GET', `/api/cases/${c.id}`, 'resident01')).json() as CaseDetail;
+    expect(detail.events.map((e) => e.action)).toEqual(['report']);
   });
 
   it('a retried submission with the same Idempotency-Key creates no second case', async () => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestContext } from '../../../test/app.js';
 import { createUploadTestContext, photoForm, samplePhoto, type UploadedPhoto, uploadPhoto } from '../../../test/photos.js';
 import { isAppError } from '../../core/errors.js';
-import type { CaseDetail } from './cases.contracts.js';
+import type { CaseDetail, CaseSummary } from './cases.contracts.js';
 import { attachPhotos, MAX_PHOTO_BYTES, sniffImage } from './cases.photos.js';
 
 let ctx: TestContext & { dataDir: string };
@@ -154,7 +154,7 @@ describe('photos on a case', () => {
       payload: { channel: 'snap', description: '小区门口的井盖破了，晚上很危险', lng: 117.331, lat: 27.541, photoIds: photos.map((p) => p.id) },
     });
     expect(res.statusCode, res.body).toBe(201);
-    const c = res.json<CaseDetail>();
+    const c = (await get(`/api/cases/${res.json<CaseSummary>().id}`, 'resident01')).json<CaseDetail>();
     caseId = c.id;
     expect(c.photos.map((p) => p.id).sort()).toEqual(photos.map((p) => p.id).sort());
     expect(c.photos[0]).toMatchObject({ kind: 'report', url: `/api/cases/photos/${c.photos[0].id}` });
@@ -197,7 +197,7 @@ describe('photos on a case', () => {
       payload: { channel: 'snap', description: '垃圾桶满了没人清理，味道很大', lng: 117.331, lat: 27.541, photoIds: ten.slice(0, 9).map((p) => p.id) },
     });
     expect(nine.statusCode, nine.body).toBe(201);
-    const full = nine.json<CaseDetail>();
+    const full = (await get(`/api/cases/${nine.json<CaseSummary>().id}`, 'resident01')).json<CaseDetail>();
     expect(full.photos).toHaveLength(9);
     const tenth = await ctx.app.db.transaction((tx) => attachPhotos(tx, full.id, [ten[9].id], 'resolution')).catch((e: unknown) => e);
     expect(isAppError(tenth) && tenth.code).toBe('CASE_PHOTO_LIMIT');

@@ -77,6 +77,12 @@ export async function listCases(opts: { db: Db; actor: Actor; query: CaseListQue
   return { items: rows.map(present), total, page: q.page, pageSize: q.pageSize };
 }
 
+/** One case's summary row, without the scope check (for answering the write that just made it). */
+export async function getCaseSummary(opts: { db: Db; id: string }): Promise<CaseSummary> {
+  const [row] = await selectSummaries(opts.db).where(eq(cases.id, opts.id));
+  return present(row);
+}
+
 export async function getCaseDetail(opts: { db: Db; actor: Actor; id: string }): Promise<CaseDetail> {
   const { row, relations } = await loadCaseFor(opts.db, opts.actor, opts.id);
   const [summary] = await selectSummaries(opts.db).where(eq(cases.id, row.id));

@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import { authorize } from '../../core/auth/plugin.js';
 import { ZIdParams } from '../../core/contracts.js';
-import { onceFor } from '../../core/idempotency.js';
+import { onceWith } from '../../core/idempotency.js';
 import type { App } from '../../core/http/types.js';
 import { allCategories, updateCategory } from './cases.categories.js';
 import {
-  ZCaseDetail, ZCaseList, ZCaseListQuery, ZCategory, ZCategoryList, ZClassifyRequest, ZClassifyResponse, ZCreateCase,
+  ZCaseDetail, ZCaseList, ZCaseListQuery, ZCaseSummary, ZCategory, ZCategoryList, ZClassifyRequest, ZClassifyResponse, ZCreateCase,
   ZReassignRequest, ZTransitionRequest, ZUpdateCategory,
 } from './cases.contracts.js';
-import { createCase } from './cases.intake.js';
-import { getCaseDetail, listCases } from './cases.query.js';
+import { reportCase } from './cases.intake.js';
+import { getCaseDetail, getCaseSummary, listCases } from './cases.query.js';
 import { reassignCase } from './cases.reassign.js';
 import { transitionCase } from './cases.transition.js';
 import { classify } from './classifier/classifier.js';
@@ -28,15 +28,16 @@ export async function casesRoutes(app: App): Promise<void> {
   });
 
   app.post('/cases', {
-    schema: { tags, body: ZCreateCase, headers: z.object({ 'idempotency-key': z.string().max(100).optional() }), response: { 201: ZCaseDetail } },
+    schema: { tags, body: ZCreateCase, headers: z.object({ 'idempotency-key': z.string().max(100).optional() }), response: { 201: ZCaseSummary } },
   }, async (req, reply) => {
     const actor = authorize(req, 'cases.report');
-    const answer = await onceFor({
+    const answer = await onceWith({
       db: app.db, userId: actor.userId, key: req.headers['idempotency-key'], route: 'POST /api/cases', status: 201,
-      run: (tx) => createCase({ db: tx, actor, input: req.body }),
+      run: (idempotency) => reportCase({ db: app.db, actor, input: req.body, idempotency }),
+      replay: (id) => getCaseSummary({ db: app.db, id: String(id) }),
     });
     if (answer.replayed) reply.header('idempotent-replayed', 'true');
-    return reply.status(201).send(await getCaseDetail({ db: app.db, actor, id: answer.body }));
+    return reply.status(201).send(answer.body);
   });
 
   app.post('/cases/:id/transitions', { schema: { tags, params: ZIdParams, body: ZTransitionRequest, response: { 200: ZCaseDetail } } }, async (req) => {

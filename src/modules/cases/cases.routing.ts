@@ -14,13 +14,18 @@ export interface Routing {
 }
 
 /** Roles that own cases in their grid, most accountable first (the full-time grid worker answers for the grid). */
-const OWNER_ROLES = ['grid_worker', 'neighbourhood_worker', 'community_secretary'] as const;
+export const OWNER_ROLES = ['grid_worker', 'neighbourhood_worker', 'community_secretary'] as const;
 
 /**
  * 问题在网格发生: a case with a location goes to the deepest grid containing it; otherwise to the reporter's home
  * grid. Its owner is the active grid worker of that grid or the nearest grid above it.
  */
 export async function routeCase(opts: { db: Db; lng?: number; lat?: number; reporterPersonId?: string | null; now: Date }): Promise<Routing> {
+  return routeToGrid(opts.db, await routedGrid(opts), opts.now);
+}
+
+/** The grid a report belongs to: the deepest grid at its location, else the reporter's home grid. */
+export async function routedGrid(opts: { db: Db; lng?: number; lat?: number; reporterPersonId?: string | null }): Promise<string> {
   let gridId: string | null = null;
   if (opts.lng !== undefined && opts.lat !== undefined) {
     if (!insideCounty(opts.lng, opts.lat)) throw new AppError('OUTSIDE_COUNTY');
@@ -33,7 +38,7 @@ export async function routeCase(opts: { db: Db; lng?: number; lat?: number; repo
   if (!gridId) {
     throw new AppError('VALIDATION_FAILED', {}, [{ path: '/lng', message: 'a location inside a grid, or a reporter with a home grid, is needed to route the case' }]);
   }
-  return routeToGrid(opts.db, gridId, opts.now);
+  return gridId;
 }
 
 export async function routeToGrid(db: Db, gridId: string, now: Date): Promise<Routing> {

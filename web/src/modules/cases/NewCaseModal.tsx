@@ -1,6 +1,6 @@
 import { Col, Form, Input, Modal, Radio, Row, Segmented } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { STAFF_CHANNELS, type CaseDetail, type CreateCase } from '../../api/contracts';
+import { STAFF_CHANNELS, type CaseSummary, type CreateCase } from '../../api/contracts';
 import { labelOf, useI18n } from '../../i18n';
 import { useFeedback } from '../../ui/feedback';
 import { randomKey } from '../../ui/images';
@@ -25,7 +25,7 @@ interface Values {
 const blank = (s: string | undefined) => (s && s.trim() ? s.trim() : undefined);
 
 /** Staff record a case on a resident's behalf (说事厅, 入户走访, 说事点) or the community's own whistle. */
-export function NewCaseModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (c: CaseDetail) => void }) {
+export function NewCaseModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (c: CaseSummary) => void }) {
   const { t } = useI18n();
   const feedback = useFeedback();
   const [form] = Form.useForm<Values>();

@@ -88,8 +88,9 @@ export function useSimilar(point: { lng: number; lat: number } | null, category:
   });
 }
 
-export function createCase(input: CreateCase, idempotencyKey?: string): Promise<CaseDetail> {
-  return api.post<CaseDetail>('/cases', input, undefined, idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : undefined);
+/** The 201 carries the new case's summary; its page loads the detail. */
+export function createCase(input: CreateCase, idempotencyKey?: string): Promise<CaseSummary> {
+  return api.post<CaseSummary>('/cases', input, undefined, idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : undefined);
 }
 
 export function transitionCase(id: string, input: TransitionRequest): Promise<CaseDetail> {
