@@ -14,11 +14,13 @@ import { workCalendar } from './cases.clock.js';
 import type { CaseSummary, CreateCase } from './cases.contracts.js';
 import { followMain, lockMergeTarget, recordMerge } from './cases.duplicates.js';
 import { isCaseStaff } from './cases.policy.js';
-import { insertReportedCase } from './cases.intake.write.js';
+import { writeReportedCase } from './cases.intake.write.js';
 import { getCaseSummary } from './cases.query.js';
 import { routeCase, routedGrid } from './cases.routing.js';
 import { attachPhotos } from './cases.photos.js';
 import { caseEvents, cases } from './cases.schema.js';
+
+type CasePriority = CaseSummary['priority'];
 
 /** Channels only staff record (on a resident's behalf, or the community's own whistle). */
 const STAFF_CHANNELS = new Set(['hall', 'door_visit', 'street_point', 'community_whistle']);
@@ -92,10 +94,10 @@ export async function reportCase(opts: {
   }
   const p = await prepareIntake(db, actor, input, now);
   const gridId = await routedGrid({ db, lng: input.lng, lat: input.lat, reporterPersonId: p.reporter.personId });
-  return insertReportedCase(db, {
-    values: { ...p.values, gridId }, actor, categoryName: p.category.name, idempotency: opts.idempotency,
-    eventData: { channel: input.channel, gridId, suggested: p.suggestion.category, confidence: p.suggestion.confidence },
-    auditAfter: { channel: input.channel, categoryCode: p.category.code },
+  const v = p.values;
+  return writeReportedCase(db, {
+    ...v, priority: p.category.priority as CasePriority, suggestedConfidence: p.suggestion.confidence, gridId,
+    categoryName: p.category.name, actor, idempotency: opts.idempotency,
     notification: newCaseNotice(p.category.priority, input.description),
   });
 }

@@ -1,89 +1,168 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../core/auth/actor.js';
 import { rowsOf } from '../../core/bulk.js';
 import type { Db } from '../../core/db.js';
-import { auditLog } from '../audit/audit.schema.js';
-import { users } from '../auth/auth.schema.js';
-import { gridDuties, grids } from '../grid/grid.schema.js';
-import { notifications } from '../notifications/notifications.schema.js';
-import { organisations } from '../org/org.schema.js';
-import { people } from '../people/people.schema.js';
+import { AppError } from '../../core/errors.js';
+import type { AnswerKey } from '../../core/idempotency.js';
 import type { CaseSummary } from './cases.contracts.js';
+type CasePriority = CaseSummary['priority'];
 import { OWNER_ROLES } from './cases.routing.js';
-import { caseEvents, cases } from './cases.schema.js';
 
 /**
- * The write of an ordinary intake as ONE statement: number the case, find the grid's owner, insert the case, its
- * first event, the audit row and the owner's notification, and read back what the 201 shows. An intake is the
- * busiest write there is; as one statement it costs one round trip, and on PostgreSQL the rollup trigger's row
- * locks (one row per community, channel and day) are held only from the end of this statement to its commit,
- * instead of across a dozen round trips. The owner rule is routing's (cases.routing.ts ownerOf): a full-time grid
- * worker on the grid's path first, otherwise the deepest owner of any kind, among duties still running today.
+ * The write of ordinary intakes: number each case, find its grid's owner, insert the cases, their first events,
+ * the audit rows, the owners' notifications and any idempotency keys, and read back what the 201 shows — all in
+ * ONE statement, for one report or many. Intake is the busiest write there is: as one statement it costs one round
+ * trip and one commit, and the case_stats trigger (statement-level) folds a whole batch into one update per rollup
+ * row, so concurrent reports of one community no longer queue on that row's lock one by one.
+ * The owner rule is routing's (cases.routing.ts ownerOf): a full-time grid worker on the grid's path first,
+ * otherwise the deepest owner of any kind, among duties still running on the report's day.
  */
 export interface ReportedCase {
-  values: Omit<typeof cases.$inferInsert, 'number' | 'ownerPersonId' | 'communityId'> & { gridId: string };
+  channel: string; title: string; description: string; categoryCode: string; categoryName: string;
+  suggestedCategoryCode: string; suggestedConfidence: number; priority: CasePriority;
+  lng: number | null; lat: number | null; address: string | null; gridId: string;
+  reporterPersonId: string | null; reporterUserId: string | null; reporterName: string | null; reporterPhone: string | null;
+  whistle: 'community' | null; reportedAt: Date; responseDueAt: Date; resolutionDueAt: Date;
   actor: Actor;
-  /** The first event's data and the audit row's `after`, without the number (filled in by the statement). */
-  eventData: Record<string, unknown>;
-  auditAfter: Record<string, unknown>;
   notification: { titlePrefix: string; body: string };
-  categoryName: string;
-  /** Stored in idempotency_keys by the same statement, when the request carried a key. */
-  idempotency?: { key: string; route: string; status: number };
+  idempotency?: AnswerKey;
 }
 
-interface Row {
-  id: string; number: string; owner_person_id: string | null; community_id: string; version: number;
-  grid_name: string; community_name: string; owner_name: string | null;
+interface Row { id: string; number: string; community_id: string; version: number; grid_name: string; community_name: string; owner_name: string | null }
+
+/** One row of the statement's input (jsonb_to_recordset), in snake case as the statement reads it. */
+function inputRow(r: ReportedCase, ord: number) {
+  return {
+    ord, id: randomUUID(), year: String(r.reportedAt.getFullYear()), channel: r.channel, title: r.title, description: r.description,
+    category_code: r.categoryCode, suggested_category_code: r.suggestedCategoryCode, suggested_confidence: r.suggestedConfidence,
+    priority: r.priority, lng: r.lng, lat: r.lat, address: r.address, grid_id: r.gridId, reporter_person_id: r.reporterPersonId,
+    reporter_user_id: r.reporterUserId, reporter_name: r.reporterName, reporter_phone: r.reporterPhone, whistle: r.whistle,
+    reported_at: r.reportedAt.toISOString(), day: r.reportedAt.toISOString().slice(0, 10),
+    response_due_at: r.responseDueAt.toISOString(), resolution_due_at: r.resolutionDueAt.toISOString(),
+    actor_user_id: r.actor.userId, actor_username: r.actor.username, actor_name: r.actor.displayName, ip: r.actor.ip, request_id: r.actor.requestId,
+    event_data: { channel: r.channel, gridId: r.gridId, suggested: r.suggestedCategoryCode, confidence: r.suggestedConfidence },
+    audit_after: { channel: r.channel, categoryCode: r.categoryCode },
+    notice_prefix: r.notification.titlePrefix, notice_body: r.notification.body,
+    idem_key: r.idempotency?.key ?? null, idem_route: r.idempotency?.route ?? null, idem_status: r.idempotency?.status ?? null,
+  };
 }
 
-export async function insertReportedCase(db: Db, r: ReportedCase): Promise<CaseSummary> {
-  const v = r.values;
-  const now = v.reportedAt as Date;
-  const today = now.toISOString().slice(0, 10);
-  const insertCase = db.insert(cases).values({
-    ...v,
-    number: sql`${`GZ${now.getFullYear()}-`} || lpad(nextval('case_number_seq')::text, 6, '0')`,
-    communityId: sql`(select community_id from g)`,
-    ownerPersonId: sql`(select person_id from o)`,
-  }).returning();
-  const actorRef = { id: r.actor.userId, name: r.actor.username, ip: r.actor.ip ?? null, requestId: r.actor.requestId ?? null };
-  const [row] = await rowsOf<Row>(db, sql`
-    with g as (select id, code, name, community_id from ${grids} where id = ${v.gridId}),
-    o as (
-      select d.person_id from ${gridDuties} d join ${grids} a on a.id = d.grid_id, g
-      where a.code = any(array(select left(g.code, n) from generate_series(9, length(g.code), 3) n))
-        and d.role in (${sql.join(OWNER_ROLES.map((x) => sql`${x}`), sql`, `)})
-        and (d.until is null or d.until >= ${today}::date)
-      order by (d.role = 'grid_worker') desc, a.level desc limit 1
+const INPUT_COLUMNS = sql.raw(`ord int, id uuid, year text, channel text, title text, description text, category_code text,
+  suggested_category_code text, suggested_confidence real, priority text, lng double precision, lat double precision,
+  address text, grid_id uuid, reporter_person_id uuid, reporter_user_id uuid, reporter_name text, reporter_phone text,
+  whistle text, reported_at timestamptz, day date, response_due_at timestamptz, resolution_due_at timestamptz,
+  actor_user_id uuid, actor_username text, actor_name text, ip text, request_id text, event_data jsonb, audit_after jsonb,
+  notice_prefix text, notice_body text, idem_key text, idem_route text, idem_status int`);
+
+/** Writes the reports in one statement and answers their summaries in the same order. */
+export async function insertReportedCases(db: Db, reports: ReportedCase[]): Promise<CaseSummary[]> {
+  const input = reports.map(inputRow);
+  const roles = sql.join(OWNER_ROLES.map((x) => sql`${x}`), sql`, `);
+  const rows = await rowsOf<Row & { ord: number }>(db, sql`
+    with x as (select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as t(${INPUT_COLUMNS})),
+    routed as (
+      select x.*, g.name as grid_name, g.community_id, (
+        select d.person_id from grid_duties d join grids a on a.id = d.grid_id
+        where a.code = any(array(select left(g.code, n) from generate_series(9, length(g.code), 3) n))
+          and d.role in (${roles}) and (d.until is null or d.until >= x.day)
+        order by (d.role = 'grid_worker') desc, a.level desc limit 1
+      ) as owner_person_id
+      from x join grids g on g.id = x.grid_id
     ),
-    c as (${insertCase.getSQL()}),
+    c as (
+      insert into cases (id, number, channel, title, description, category_code, suggested_category_code, suggested_confidence,
+        priority, lng, lat, address, grid_id, community_id, owner_person_id, reporter_person_id, reporter_user_id, reporter_name,
+        reporter_phone, recorded_by_user_id, whistle, reported_at, response_due_at, resolution_due_at)
+      select id, 'GZ' || year || '-' || lpad(nextval('case_number_seq')::text, 6, '0'), channel::case_channel, title, description,
+        category_code, suggested_category_code, suggested_confidence, priority::case_priority, lng, lat, address, grid_id, community_id,
+        owner_person_id, reporter_person_id, reporter_user_id, reporter_name, reporter_phone, actor_user_id, whistle::whistle_kind,
+        reported_at, response_due_at, resolution_due_at
+      from (select * from routed order by ord) r
+      returning id, number, community_id, owner_person_id, version
+    ),
     e as (
-      insert into ${caseEvents} (case_id, at, actor_user_id, actor_name, action, to_status, data)
-      select c.id, c.reported_at, ${r.actor.userId}, ${r.actor.displayName}, 'report', 'reported', ${JSON.stringify(r.eventData)}::jsonb from c
+      insert into case_events (case_id, at, actor_user_id, actor_name, action, to_status, data)
+      select x.id, x.reported_at, x.actor_user_id, x.actor_name, 'report', 'reported', x.event_data from c join x on x.id = c.id
     ),
     a as (
-      insert into ${auditLog} (actor_user_id, actor_name, action, entity_type, entity_id, after, ip, request_id)
-      select ${actorRef.id}, ${actorRef.name}, 'case.create', 'case', c.id::text,
-        ${JSON.stringify(r.auditAfter)}::jsonb || jsonb_build_object('number', c.number), ${actorRef.ip}, ${actorRef.requestId} from c
+      insert into audit_log (actor_user_id, actor_name, action, entity_type, entity_id, after, ip, request_id)
+      select x.actor_user_id, x.actor_username, 'case.create', 'case', c.id::text, x.audit_after || jsonb_build_object('number', c.number),
+        x.ip, x.request_id from c join x on x.id = c.id
     ),
     n as (
-      insert into ${notifications} (user_id, kind, title, body, entity_type, entity_id, link)
-      select u.id, 'case.new', ${r.notification.titlePrefix} || c.number, ${r.notification.body}, 'case', c.id::text, '/cases/' || c.id
-      from c join ${users} u on u.person_id = c.owner_person_id and not u.disabled
-    )
-    ${r.idempotency ? sql`, k as (
+      insert into notifications (user_id, kind, title, body, entity_type, entity_id, link)
+      select u.id, 'case.new', x.notice_prefix || c.number, x.notice_body, 'case', c.id::text, '/cases/' || c.id
+      from c join x on x.id = c.id join users u on u.person_id = c.owner_person_id and not u.disabled
+    ),
+    k as (
       insert into idempotency_keys (user_id, key, route, status, body)
-      select ${r.actor.userId}, ${r.idempotency.key}, ${r.idempotency.route}, ${r.idempotency.status}, to_jsonb(c.id::text) from c
-    )` : sql``}
-    select c.id, c.number, c.owner_person_id, c.community_id, c.version, g.name as grid_name, org.name as community_name, p.name as owner_name
-    from c join g on true join ${organisations} org on org.id = c.community_id left join ${people} p on p.id = c.owner_person_id`);
+      select x.actor_user_id, x.idem_key, x.idem_route, x.idem_status, to_jsonb(c.id::text) from c join x on x.id = c.id where x.idem_key is not null
+    )
+    select x.ord, c.id, c.number, c.community_id, c.version, r.grid_name, org.name as community_name, p.name as owner_name
+    from c join x on x.id = c.id join routed r on r.id = c.id join organisations org on org.id = c.community_id
+    left join people p on p.id = c.owner_person_id`);
+  const byOrd = new Map(rows.map((r) => [Number(r.ord), r]));
+  return reports.map((r, i) => {
+    const row = byOrd.get(i);
+    // Only a grid deleted between routing and writing leaves a report unwritten.
+    if (!row) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/lng', message: 'the grid at this location no longer exists' }]);
+    return summaryOf(r, row);
+  });
+}
+
+function summaryOf(r: ReportedCase, row: Row): CaseSummary {
   return {
-    id: row.id, number: row.number, channel: v.channel, title: v.title, categoryCode: v.categoryCode, categoryName: r.categoryName,
-    priority: v.priority, status: 'reported', whistle: v.whistle ?? null, gridId: v.gridId, gridName: row.grid_name,
-    communityId: row.community_id, communityName: row.community_name, ownerName: row.owner_name, reporterName: v.reporterName ?? null,
-    reportedAt: now.toISOString(), responseDueAt: (v.responseDueAt as Date).toISOString(),
-    resolutionDueAt: (v.resolutionDueAt as Date).toISOString(), acknowledgedAt: null, resolvedAt: null, supervised: false,
-    mergedIntoId: null, satisfaction: null, version: row.version,
+    id: row.id, number: row.number, channel: r.channel as CaseSummary['channel'], title: r.title, categoryCode: r.categoryCode,
+    categoryName: r.categoryName, priority: r.priority, status: 'reported', whistle: r.whistle, gridId: r.gridId, gridName: row.grid_name,
+    communityId: row.community_id, communityName: row.community_name, ownerName: row.owner_name, reporterName: r.reporterName,
+    reportedAt: r.reportedAt.toISOString(), responseDueAt: r.responseDueAt.toISOString(), resolutionDueAt: r.resolutionDueAt.toISOString(),
+    acknowledgedAt: null, resolvedAt: null, supervised: false, mergedIntoId: null, satisfaction: null, version: row.version,
   };
+}
+
+/**
+ * Group commit for intake: a report that arrives while a write is in flight waits for it and goes out with the
+ * others that arrived meanwhile, in one statement. Alone, a report is written at once (no added latency). If a
+ * batch fails, each of its reports is written on its own, so one bad report cannot fail the others, and each
+ * gets its own answer.
+ */
+class IntakeBatcher {
+  private queue: { report: ReportedCase; resolve: (s: CaseSummary) => void; reject: (e: unknown) => void }[] = [];
+  private busy = false;
+  constructor(private readonly db: Db, private readonly maxBatch = 64) {}
+
+  submit(report: ReportedCase): Promise<CaseSummary> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ report, resolve, reject });
+      if (!this.busy) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.busy = true;
+    while (this.queue.length) {
+      const batch = this.queue.splice(0, this.maxBatch);
+      try {
+        const summaries = await insertReportedCases(this.db, batch.map((b) => b.report));
+        batch.forEach((b, i) => b.resolve(summaries[i]));
+      } catch (err) {
+        if (batch.length === 1) batch[0].reject(err);
+        else await Promise.all(batch.map((b) => insertReportedCases(this.db, [b.report]).then(([s]) => b.resolve(s), b.reject)));
+      }
+    }
+    this.busy = false;
+  }
+}
+
+const batchers = new WeakMap<Db, IntakeBatcher>();
+
+/** Writes one ordinary report, batched with whatever else is being reported on this database at the moment. */
+export function writeReportedCase(db: Db, report: ReportedCase): Promise<CaseSummary> {
+  let batcher = batchers.get(db);
+  if (!batcher) {
+    batcher = new IntakeBatcher(db);
+    batchers.set(db, batcher);
+  }
+  return batcher.submit(report);
 }
