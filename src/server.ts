@@ -4,6 +4,7 @@ import { type Database, openDatabase } from './core/db.js';
 import type { App } from './core/http/types.js';
 import { startCaseSweeper } from './modules/cases/cases.sweep.js';
 import { defaultClassifier } from './modules/cases/classifier/classifier.js';
+import { proposeCurrentQuarter } from './modules/cobuild/meetings/meetings.propose.js';
 import { seedReferenceData } from './seed/reference.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, describeMoreDemoLogins, seedDemoIfEmpty } from './seed/demo.js';
 
@@ -11,6 +12,29 @@ interface Running {
   app: App | null;
   database: Database | null;
   stopSweeper?: () => Promise<void>;
+  stopProposer?: () => Promise<void>;
+}
+
+/**
+ * 党建联席会: each community's meeting of the quarter is proposed when the quarter begins (checked hourly). Proposing
+ * is idempotent and safe when several processes do it at once (one meeting per community and quarter by index).
+ */
+function startMeetingProposer(running: Running, everyMs = 3_600_000): () => Promise<void> {
+  let inFlight: Promise<unknown> | null = null;
+  const tick = () => {
+    const db = running.database?.db;
+    if (inFlight || !db) return;
+    inFlight = proposeCurrentQuarter({ db })
+      .catch((err: unknown) => running.app?.log.error({ err }, 'proposing joint meetings failed'))
+      .finally(() => { inFlight = null; });
+  };
+  tick();
+  const timer = setInterval(tick, everyMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await inFlight;
+  };
 }
 
 /** Stop accepting, let requests in flight finish, then close the database so its files are consistent. */
@@ -26,6 +50,7 @@ function installShutdown(running: Running, startup: Promise<unknown>): void {
       await startup.catch(() => undefined);
       running.app?.log.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
       await running.stopSweeper?.();
+      await running.stopProposer?.();
       await running.app?.close();
       await running.database?.close();
       process.exit(0);
@@ -66,6 +91,7 @@ async function start(running: Running): Promise<void> {
   await running.app.listen({ port: config.port, host: config.host });
   // 督办: due-soon warnings and overdue escalation, claimed through the database so any number of processes may run it.
   running.stopSweeper = startCaseSweeper({ db: running.database.db, intervalMs: 60_000, log: running.app.log });
+  running.stopProposer = startMeetingProposer(running);
   const port = (running.app.server.address() as { port: number }).port;
   process.stdout.write(banner({
     port, host: config.host, database: running.database, dataDir: config.dataDir, seeded, showLogins: config.seedDemo,

@@ -1,4 +1,9 @@
 import type { Db } from '../core/db.js';
+import { seedCobuildPairing } from './cobuild-pairing.js';
+import { seedDemoMeetings } from './cobuild-meetings.js';
+import { seedCobuildNeeds } from './cobuild-needs.js';
+import { seedCobuildProjects } from './cobuild-projects.js';
+import { seedDemoServiceDays } from './cobuild-servicedays.js';
 import type { DemoData } from './demo.js';
 
 /**
@@ -9,4 +14,14 @@ import type { DemoData } from './demo.js';
 export async function seedDemoCobuild(db: Db, data: DemoData): Promise<void> {
   void db;
   void data;
+  // The adopted pairing first: everything else hangs off who is paired with whom.
+  await seedCobuildPairing(db, data);
+  // Projects: after the pairing (they draw their units from the adopted 2026 pairing).
+  await seedCobuildProjects(db, data);
+  // Needs, resources and the March matching run (needs drawn from the demo's cases).
+  await seedCobuildNeeds(db, data);
+  // Service days: last (sign-ups come from the adopted 2026 pairing).
+  await seedDemoServiceDays(db, data);
+  // Joint meetings: after pairing, projects and needs (attendance from the pairing; Q4 agendas read needs and projects).
+  await seedDemoMeetings(db, data);
 }

@@ -26,6 +26,9 @@ export const ZOrganisation = z.object({
   lat: z.number().nullable(),
   strengths: z.array(z.string()),
   population: z.number().int().nullable(),
+  /** A unit's Party leader (a deputy of the 大党委 of each community the unit is paired with). */
+  leaderName: z.string().nullable(),
+  leaderTitle: z.string().nullable(),
   /** Party members attached: in-service members of a unit, residents of a community, members of a branch. */
   memberCount: z.number().int(),
   childCount: z.number().int(),
@@ -53,6 +56,8 @@ const orgFields = {
   lat: ZLat.nullable().optional(),
   strengths: z.array(ZStrength).max(12).optional(),
   population: z.number().int().min(0).max(10_000_000).nullable().optional(),
+  leaderName: z.string().trim().max(50).nullable().optional(),
+  leaderTitle: z.string().trim().max(100).nullable().optional(),
 };
 
 export const ZCreateOrganisation = z.strictObject({ kind: ZOrgKind, ...orgFields });

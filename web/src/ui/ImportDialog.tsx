@@ -1,7 +1,7 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Modal, Progress, Radio, Space, Typography, Upload } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { download, errorMessage } from '../api/client';
+import { download, errorMessage, type Query } from '../api/client';
 import type { ImportReport as Report } from '../api/contracts';
 import { uploadImport } from '../api/upload';
 import { useI18n } from '../i18n';
@@ -21,10 +21,12 @@ interface Props {
   templateName: string;
   /** Called after a real (not dry-run) import wrote rows. */
   onImported: () => void;
+  /** Extra query for the template and the import (e.g. the community and year of a co-building plan). */
+  query?: Query;
 }
 
 /** Excel import: template, file, mode, a dry-run "检查" and the real "导入", with upload progress and a report. */
-export function ImportDialog({ open, onClose, basePath, what, templateName, onImported }: Props) {
+export function ImportDialog({ open, onClose, basePath, what, templateName, onImported, query }: Props) {
   const { t } = useI18n();
   const feedback = useFeedback();
   const [file, setFile] = useState<File | null>(null);
@@ -50,7 +52,7 @@ export function ImportDialog({ open, onClose, basePath, what, templateName, onIm
     setError(null);
     setReport(null);
     setPhase('uploading');
-    const job = uploadImport(`${basePath}/import`, file, { mode, dryRun: String(dryRun) }, (p) => {
+    const job = uploadImport(`${basePath}/import`, file, { ...query, mode, dryRun: String(dryRun) }, (p) => {
       setPercent(p.percent);
       if (p.processing) setPhase('processing');
     });
@@ -71,7 +73,7 @@ export function ImportDialog({ open, onClose, basePath, what, templateName, onIm
 
   const template = async () => {
     try {
-      await download(`${basePath}/import-template.xlsx`, undefined, templateName);
+      await download(`${basePath}/import-template.xlsx`, query, templateName);
     } catch (err) {
       feedback.error(err);
     }

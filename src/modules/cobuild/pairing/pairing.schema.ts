@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { doublePrecision, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, doublePrecision, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, idColumn, updatedAt, version } from '../../../core/columns.js';
 import { users } from '../../auth/auth.schema.js';
 import { organisations } from '../../org/org.schema.js';
@@ -58,4 +58,33 @@ export const pairings = pgTable(
     index('pairings_community_idx').on(t.communityId, t.year),
     index('pairings_unit_idx').on(t.unitId, t.year),
   ],
+);
+
+export const COMMITTEE_ROLES = ['head', 'deputy', 'member'] as const;
+export const committeeRole = pgEnum('committee_role', COMMITTEE_ROLES);
+
+/**
+ * Hand changes to a community's 大党委 of a year. The roster itself is derived (the community's secretary as head,
+ * the Party leaders of the units paired with it in the adopted plan as deputies); a row here overrides one derived
+ * member (memberKey `secretary` or `unit:<unitId>`: another role, name or title, or removed) or adds one
+ * (memberKey `extra:<uuid>`). Re-adopting a pairing keeps the overrides of units still paired.
+ */
+export const partyCommitteeMembers = pgTable(
+  'party_committee_members',
+  {
+    id: idColumn(),
+    year: integer('year').notNull(),
+    communityId: uuid('community_id').notNull().references(() => organisations.id, { onDelete: 'restrict' }),
+    memberKey: text('member_key').notNull(),
+    unitId: uuid('unit_id').references(() => organisations.id, { onDelete: 'restrict' }),
+    role: committeeRole('role'),
+    name: text('name'),
+    title: text('title'),
+    removed: boolean('removed').notNull().default(false),
+    sort: integer('sort'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [uniqueIndex('party_committee_members_key').on(t.year, t.communityId, t.memberKey)],
 );

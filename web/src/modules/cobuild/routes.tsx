@@ -4,9 +4,14 @@ import { RequirePermission } from '../../app/RequireAuth';
 
 const PairingPage = lazy(() => import('./pairing/PairingPage'));
 const ProjectsPage = lazy(() => import('./projects/ProjectsPage'));
+const ProjectPage = lazy(() => import('./projects/ProjectPage'));
+const PlanPage = lazy(() => import('./projects/PlanPage'));
 const NeedsPage = lazy(() => import('./needs/NeedsPage'));
 const MeetingsPage = lazy(() => import('./meetings/MeetingsPage'));
+const MeetingDetailPage = lazy(() => import('./meetings/MeetingDetailPage'));
 const ServiceDaysPage = lazy(() => import('./servicedays/ServiceDaysPage'));
+const ServiceDayPage = lazy(() => import('./servicedays/ServiceDayPage'));
+const ServiceDayCheckinPage = lazy(() => import('./servicedays/CheckinPage'));
 
 /** The co-building pages under /cobuild; a sub-module adds its detail routes here. */
 export function cobuildRoutes() {
@@ -14,9 +19,16 @@ export function cobuildRoutes() {
     <Route path="cobuild">
       <Route path="pairing" element={<RequirePermission permission="pairings.read"><PairingPage /></RequirePermission>} />
       <Route path="projects" element={<RequirePermission permission="cobuild.read"><ProjectsPage /></RequirePermission>} />
+      <Route path="projects/plan/:communityId/:year" element={<RequirePermission permission="cobuild.read"><PlanPage /></RequirePermission>} />
+      <Route path="projects/:id" element={<RequirePermission permission="cobuild.read"><ProjectPage /></RequirePermission>} />
       <Route path="needs" element={<RequirePermission permission="cobuild.read"><NeedsPage /></RequirePermission>} />
+      <Route path="needs/:tab" element={<RequirePermission permission="cobuild.read"><NeedsPage /></RequirePermission>} />
       <Route path="meetings" element={<RequirePermission permission="cobuild.read"><MeetingsPage /></RequirePermission>} />
+      <Route path="meetings/:id" element={<RequirePermission permission="cobuild.read"><MeetingDetailPage /></RequirePermission>} />
       <Route path="service-days" element={<RequirePermission permission="cobuild.read"><ServiceDaysPage /></RequirePermission>} />
+      {/* The QR code opens this on a member's phone: members check in without the co-building lists (cobuild.read). */}
+      <Route path="service-days/checkin/:token" element={<RequirePermission permission="servicedays.checkin"><ServiceDayCheckinPage /></RequirePermission>} />
+      <Route path="service-days/:id" element={<RequirePermission permission="cobuild.read"><ServiceDayPage /></RequirePermission>} />
     </Route>
   );
 }

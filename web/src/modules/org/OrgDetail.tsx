@@ -72,6 +72,7 @@ export function OrgDetail({ id, onSelect, onEdit, onCreateChild, onDeleted }: Pr
           { key: 'location', label: t('org.location'), children: o.lng !== null && o.lat !== null ? `${o.lng.toFixed(5)}, ${o.lat.toFixed(5)}` : '—' },
           { key: 'strengths', label: t('org.strengths'), span: { xs: 1, md: 2 }, children: o.strengths.length
             ? o.strengths.map((s) => <Tag key={s} color="volcano">{labelOf('strength', s)}</Tag>) : '—' },
+          ...(o.kind === 'unit' ? [{ key: 'leader', label: t('org.leader'), span: { xs: 1, md: 2 }, children: o.leaderName ? `${o.leaderName}${o.leaderTitle ? `（${o.leaderTitle}）` : ''}` : '—' }] : []),
         ]}
       />
       <div className="section-title">{t('org.children')}</div>

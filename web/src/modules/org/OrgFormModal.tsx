@@ -22,6 +22,8 @@ interface Values {
   lat?: number | null;
   strengths?: string[];
   population?: number | null;
+  leaderName?: string;
+  leaderTitle?: string;
 }
 
 interface ParentNode {
@@ -67,6 +69,7 @@ export function OrgFormModal({ target, onClose, onSaved }: {
       form.setFieldsValue({
         kind: o.kind, name: o.name, code: o.code ?? undefined, parentId: o.parentId ?? undefined, address: o.address ?? undefined,
         phone: o.phone ?? undefined, lng: o.lng, lat: o.lat, strengths: o.strengths, population: o.population,
+        leaderName: o.leaderName ?? undefined, leaderTitle: o.leaderTitle ?? undefined,
       });
     } else {
       const p = target.parent;
@@ -83,7 +86,7 @@ export function OrgFormModal({ target, onClose, onSaved }: {
       name: v.name.trim(), code: blank(v.code), parentId: v.kind === 'county' ? null : v.parentId ?? null,
       address: blank(v.address), phone: blank(v.phone), lng: v.lng ?? null, lat: v.lat ?? null,
       // Only the fields the form shows for this kind, so an edit never clears what it did not show.
-      ...(v.kind === 'unit' ? { strengths: (v.strengths ?? []) as CreateOrganisation['strengths'] } : {}),
+      ...(v.kind === 'unit' ? { strengths: (v.strengths ?? []) as CreateOrganisation['strengths'], leaderName: blank(v.leaderName), leaderTitle: blank(v.leaderTitle) } : {}),
       ...(HAS_POPULATION.includes(v.kind) ? { population: v.population ?? null } : {}),
     };
     try {
@@ -150,6 +153,12 @@ export function OrgFormModal({ target, onClose, onSaved }: {
           <Form.Item name="strengths" label={t('org.strengths')}>
             <Select mode="multiple" allowClear options={STRENGTHS.map((s) => ({ value: s, label: labelOf('strength', s) }))} />
           </Form.Item>
+        )}
+        {kind === 'unit' && (
+          <Row gutter={12}>
+            <Col xs={24} md={10}><Form.Item name="leaderName" label={t('org.leaderName')} rules={[{ max: 50, message: t('errors.maxLength', { field: t('org.leaderName'), max: 50 }) }]}><Input /></Form.Item></Col>
+            <Col xs={24} md={14}><Form.Item name="leaderTitle" label={t('org.leaderTitle')} rules={[{ max: 100, message: t('errors.maxLength', { field: t('org.leaderTitle'), max: 100 }) }]}><Input /></Form.Item></Col>
+          </Row>
         )}
         {kind && HAS_POPULATION.includes(kind) && (
           <Form.Item name="population" label={t('org.population')}>

@@ -1,7 +1,42 @@
-import { Typography } from 'antd';
+import { Button, Tabs, Typography } from 'antd';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useSession } from '../../../auth/session';
 import { useI18n } from '../../../i18n';
+import { ListPage } from '../../../ui/ListPage';
+import { useListParams } from '../../../ui/useListParams';
+import { MatchingTab } from './MatchingTab';
+import { NEED_FILTERS, NeedsTab } from './NeedsTab';
+import { ResourcesTab } from './ResourcesTab';
+import { TasksTab } from './TasksTab';
 
+const TABS = ['needs', 'resources', 'matching', 'tasks'] as const;
+type Tab = (typeof TABS)[number];
+
+/** 三张清单: needs, resources and (one click away) the co-building projects; matching runs and their follow-up tasks. */
 export default function NeedsPage() {
   const { t } = useI18n();
-  return <Typography.Title level={3}>{t('needs.title')}</Typography.Title>;
+  const { me, can } = useSession();
+  const navigate = useNavigate();
+  const params = useParams<{ tab?: string }>();
+  const needList = useListParams(NEED_FILTERS);
+  const ownCommunity = me.roles.find((r) => r.role === 'community_admin')?.scopeOrgId ?? undefined;
+  const ownUnit = me.roles.find((r) => r.role === 'unit_admin')?.scopeOrgId ?? undefined;
+  const visible = TABS.filter((k) => k !== 'matching' || can('matching.run'));
+  const tab: Tab = visible.includes(params.tab as Tab) ? (params.tab as Tab) : 'needs';
+  const active = [needList.filters.communityId, needList.filters.status, needList.filters.priority, needList.filters.domain, needList.filters.source, needList.q].filter(Boolean).length;
+  return (
+    <ListPage title={t('needs.title')} plain activeFilters={active}
+      actions={<Link to="/cobuild/projects"><Button data-testid="projects-link">{t('needs.projectsLink')}</Button></Link>}>
+      <Typography.Paragraph type="secondary" style={{ margin: '0 0 8px' }}>{t('needs.subtitle')}</Typography.Paragraph>
+      <div className="list-card ant-card ant-card-small" style={{ padding: 12, background: '#fff', borderRadius: 8 }}>
+        <Tabs activeKey={tab} onChange={(k) => navigate(k === 'needs' ? '/cobuild/needs' : `/cobuild/needs/${k}`)} data-testid="needs-tabs" destroyOnHidden
+          items={visible.map((k) => ({
+            key: k, label: t(`needs.tabs.${k}`),
+            children: k === 'needs' ? <NeedsTab list={needList} ownCommunity={ownCommunity} />
+              : k === 'resources' ? <ResourcesTab ownUnit={ownUnit} />
+                : k === 'matching' ? <MatchingTab /> : <TasksTab />,
+          }))} />
+      </div>
+    </ListPage>
+  );
 }

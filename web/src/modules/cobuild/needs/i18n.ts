@@ -1,10 +1,82 @@
-/** Strings of the needs & resources pages, merged into the app's dictionaries under `needs`. */
+/** Strings of the needs & resources pages (三张清单), merged into the app's dictionaries under `needs`. */
 const zhCN = {
   title: '三张清单',
+  subtitle: '需求清单、资源清单与共建项目清单：需求与资源按就近、优先级匹配，接受的匹配转为跟进任务或共建项目。',
+  tabs: { needs: '需求清单', resources: '资源清单', matching: '需求资源匹配', tasks: '跟进任务' },
+  projectsLink: '共建项目清单',
+  community: '社区', unit: '单位', status: '状态', priority: '优先级', domain: '领域', source: '来源', search: '搜索标题或说明',
+  titleField: '需求', description: '说明', quantity: '数量', served: '已落实', remaining: '尚缺', left: '剩余', measure: '计量单位',
+  location: '位置', lng: '经度', lat: '纬度', caseNumber: '来自事项', createdAt: '登记时间', actions: '操作',
+  newNeed: '登记需求', editNeed: '编辑需求', deleteNeed: '删除需求', deleteNeedConfirm: '确定删除需求“{{title}}”？已被匹配的需求不能删除，可改为“已关闭”。',
+  newResource: '登记资源', editResource: '编辑资源', deleteResource: '删除资源', deleteResourceConfirm: '确定删除资源“{{title}}”？已被匹配的资源不能删除。',
+  resourceTitle: '资源', kind: '类型', capacity: '总量', reserved: '已分配', period: '可用期间', availableFrom: '起', availableTo: '止',
+  locationHint: '不填则使用单位所在位置', pickOnMap: '经纬度须在光泽县范围内',
+  map: '需求分布', mapTruncated: '仅显示前 {{count}} 个点', priorityLegend: '优先级 {{p}}', list: '列表',
+  priorities: { p1: '1 较低', p2: '2 一般', p3: '3 较高', p4: '4 高', p5: '5 紧急' },
+  statuses: { open: '待匹配', matched: '已匹配', in_progress: '落实中', met: '已满足', closed: '已关闭' },
+  sources: { case: '居民事项', survey: '问卷调查', community: '社区录入' },
+  units: { person_hours: '工时', yuan: '元', items: '件', sessions: '次' },
+  kinds: { people_hours: '人力', money: '资金', equipment: '设备物资', expertise: '专业服务' },
+  run: {
+    title: '运行匹配', start: '开始匹配', running: '正在匹配：筛选候选配对并求解…', maxDistanceKm: '最大距离（公里）', k: '每个需求最多候选资源数',
+    on: '资源可用日期', minPriority: '最低优先级', solver: '算法', solvers: { flow: '网络流（精确，任意规模）', highs: 'HiGHS 线性规划（校验，中小规模）' },
+    community: '范围', countyWide: '全县', done: '匹配完成：{{matches}} 条建议', history: '匹配记录', none: '还没有匹配记录，设置参数后点“开始匹配”。',
+    objective: '目标值', bound: '上界', gap: '差距', time: '用时', candidates: '候选配对', needs: '参与需求', resources: '可用资源',
+    coverage: '加权满足率', needsCovered: '完全满足', needsServed: '得到资源', byPriority: '各优先级满足率', optimal: '已证明最优',
+    noCandidates: '没有候选配对：附近没有同计量单位、当期可用的资源。',
+  },
+  match: {
+    title: '匹配建议', need: '需求', resource: '资源', amount: '分配量', distance: '距离', accept: '接受', reject: '拒绝', takeBack: '撤回',
+    acceptConfirm: '接受后将从“{{resource}}”预留 {{amount}}，并生成跟进任务。确定接受？', rejectConfirm: '确定拒绝这条匹配建议？',
+    takeBackConfirm: '撤回已接受的匹配会释放预留的资源并撤销跟进任务。确定撤回？', accepted: '已接受，已生成跟进任务', rejected: '已拒绝',
+    statuses: { proposed: '待确认', accepted: '已接受', rejected: '已拒绝' }, filter: '只看', all: '全部', km: '{{d}} 公里',
+  },
+  task: {
+    title: '任务', owner: '责任单位', due: '完成期限', overdue: '已逾期', amount: '数量', start: '开始办理', done: '办结', cancel: '撤销',
+    cancelConfirm: '确定撤销这项跟进任务？', toProject: '转为共建项目', toProjectTitle: '转为共建项目', projectName: '项目名称',
+    startOn: '开始日期', endOn: '结束日期', project: '查看项目', made: '已转为共建项目', noProject: '尚未转为项目',
+    statuses: { open: '待办', in_progress: '办理中', done: '已办结', cancelled: '已撤销' },
+  },
 };
 
 const en: typeof zhCN = {
   title: 'Needs & resources',
+  subtitle: 'The three lists — needs, resources and co-building projects: needs are matched to nearby resources by priority; accepted matches become follow-up tasks or projects.',
+  tabs: { needs: 'Needs', resources: 'Resources', matching: 'Matching', tasks: 'Follow-up tasks' },
+  projectsLink: 'Co-building projects',
+  community: 'Community', unit: 'Unit', status: 'Status', priority: 'Priority', domain: 'Domain', source: 'Source', search: 'Search title or description',
+  titleField: 'Need', description: 'Description', quantity: 'Quantity', served: 'Committed', remaining: 'Lacking', left: 'Left', measure: 'Unit of measure',
+  location: 'Location', lng: 'Longitude', lat: 'Latitude', caseNumber: 'From case', createdAt: 'Entered', actions: 'Actions',
+  newNeed: 'New need', editNeed: 'Edit need', deleteNeed: 'Delete need', deleteNeedConfirm: 'Delete the need "{{title}}"? A matched need cannot be deleted; close it instead.',
+  newResource: 'New resource', editResource: 'Edit resource', deleteResource: 'Delete resource', deleteResourceConfirm: 'Delete the resource "{{title}}"? A matched resource cannot be deleted.',
+  resourceTitle: 'Resource', kind: 'Kind', capacity: 'Capacity', reserved: 'Reserved', period: 'Available', availableFrom: 'From', availableTo: 'To',
+  locationHint: 'Leave empty to use the unit\'s location', pickOnMap: 'The point must be inside Guangze County',
+  map: 'Where the needs are', mapTruncated: 'Only the first {{count}} points are shown', priorityLegend: 'Priority {{p}}', list: 'List',
+  priorities: { p1: '1 low', p2: '2 normal', p3: '3 raised', p4: '4 high', p5: '5 urgent' },
+  statuses: { open: 'Open', matched: 'Matched', in_progress: 'In progress', met: 'Met', closed: 'Closed' },
+  sources: { case: 'Resident case', survey: 'Survey', community: 'Community' },
+  units: { person_hours: 'person-hours', yuan: 'yuan', items: 'items', sessions: 'sessions' },
+  kinds: { people_hours: 'People', money: 'Money', equipment: 'Equipment', expertise: 'Expertise' },
+  run: {
+    title: 'Run a matching', start: 'Run', running: 'Matching: building candidate pairs and solving…', maxDistanceKm: 'Max distance (km)', k: 'Candidates per need',
+    on: 'Resources available on', minPriority: 'Lowest priority', solver: 'Algorithm', solvers: { flow: 'Network flow (exact, any size)', highs: 'HiGHS LP (check, small to moderate)' },
+    community: 'Scope', countyWide: 'Whole county', done: 'Done: {{matches}} proposals', history: 'Runs', none: 'No runs yet: set the parameters and press "Run".',
+    objective: 'Objective', bound: 'Bound', gap: 'Gap', time: 'Time', candidates: 'Candidate pairs', needs: 'Needs', resources: 'Resources',
+    coverage: 'Weighted coverage', needsCovered: 'Fully covered', needsServed: 'Got something', byPriority: 'Coverage by priority', optimal: 'Proven optimal',
+    noCandidates: 'No candidate pairs: no resource of the same unit, available now, is near enough.',
+  },
+  match: {
+    title: 'Proposed matches', need: 'Need', resource: 'Resource', amount: 'Amount', distance: 'Distance', accept: 'Accept', reject: 'Reject', takeBack: 'Take back',
+    acceptConfirm: 'Accepting reserves {{amount}} of "{{resource}}" and creates a follow-up task. Accept?', rejectConfirm: 'Reject this proposal?',
+    takeBackConfirm: 'Taking back an accepted match frees the reserved amount and cancels its task. Take it back?', accepted: 'Accepted; a follow-up task was created', rejected: 'Rejected',
+    statuses: { proposed: 'Proposed', accepted: 'Accepted', rejected: 'Rejected' }, filter: 'Show', all: 'All', km: '{{d}} km',
+  },
+  task: {
+    title: 'Task', owner: 'Owner unit', due: 'Due', overdue: 'Overdue', amount: 'Amount', start: 'Start', done: 'Done', cancel: 'Cancel',
+    cancelConfirm: 'Cancel this follow-up task?', toProject: 'Make a project', toProjectTitle: 'Turn into a co-building project', projectName: 'Project name',
+    startOn: 'Start', endOn: 'End', project: 'Open project', made: 'Turned into a co-building project', noProject: 'Not a project yet',
+    statuses: { open: 'Open', in_progress: 'In progress', done: 'Done', cancelled: 'Cancelled' },
+  },
 };
 
 export default { zhCN, en };

@@ -1,0 +1,94 @@
+import { and, eq } from 'drizzle-orm';
+import { recordAudit } from '../../../core/audit.js';
+import type { Actor } from '../../../core/auth/actor.js';
+import type { Db } from '../../../core/db.js';
+import { AppError } from '../../../core/errors.js';
+import { organisations } from '../../org/org.schema.js';
+import type { AttendanceRequest, RespondRequest } from './meetings.contracts.js';
+import { assertMayManageMeetings, mayManageMeetings, unitsActorSpeaksFor } from './meetings.policy.js';
+import { jointMeetingUnits } from './meetings.schema.js';
+import { assertMeetingState, lockForManage, lockMeeting, type MeetingRow } from './meetings.service.js';
+
+/**
+ * Invitations and attendance: staff invite extra units and check in who came; a unit admin answers its own
+ * invitation and confirms its own attendance. Each write is audited in the transaction that makes it.
+ */
+type InvitationRow = typeof jointMeetingUnits.$inferSelect;
+
+async function invitationOf(tx: Db, meetingId: string, unitId: string): Promise<InvitationRow> {
+  const [row] = await tx.select().from(jointMeetingUnits).where(and(eq(jointMeetingUnits.meetingId, meetingId), eq(jointMeetingUnits.unitId, unitId)));
+  if (!row) throw new AppError('MEETING_UNIT_NOT_INVITED');
+  return row;
+}
+
+async function assertUnit(tx: Db, unitId: string): Promise<void> {
+  const [org] = await tx.select({ kind: organisations.kind }).from(organisations).where(eq(organisations.id, unitId));
+  if (org?.kind !== 'unit') throw new AppError('VALIDATION_FAILED', {}, [{ path: '/unitId', message: 'not a unit' }]);
+}
+
+async function audit(tx: Db, actor: Actor, action: string, m: MeetingRow, before: Partial<InvitationRow> | null, after: Partial<InvitationRow>): Promise<void> {
+  await recordAudit(tx, { actor, action: `joint_meeting.${action}`, entityType: 'joint_meeting', entityId: m.id, before, after });
+}
+
+/** Invites a unit beyond the paired ones; inviting one already invited changes nothing. */
+export async function inviteUnit(opts: { db: Db; actor: Actor; id: string; unitId: string }): Promise<void> {
+  await opts.db.transaction(async (tx) => {
+    const m = await lockForManage(tx, opts.actor, opts.id, 'invite');
+    await assertUnit(tx, opts.unitId);
+    const [row] = await tx.insert(jointMeetingUnits).values({ meetingId: m.id, unitId: opts.unitId, source: 'extra' })
+      .onConflictDoNothing({ target: [jointMeetingUnits.meetingId, jointMeetingUnits.unitId] }).returning();
+    if (row) await audit(tx, opts.actor, 'invite', m, null, { unitId: row.unitId, source: row.source });
+  });
+}
+
+/** The unit's answer: by an admin of that unit, or by the community's staff on its behalf (before the meeting). */
+export async function respondToInvitation(opts: { db: Db; actor: Actor; id: string; unitId: string; input: RespondRequest }): Promise<void> {
+  const { actor, input } = opts;
+  await opts.db.transaction(async (tx) => {
+    const m = await lockMeeting(tx, actor, opts.id);
+    await assertSpeaksForUnit(tx, actor, m, opts.unitId);
+    assertMeetingState(m, 'respond');
+    const before = await invitationOf(tx, m.id, opts.unitId);
+    const after = { response: input.response, responseNote: input.note || null, respondedAt: new Date() };
+    await tx.update(jointMeetingUnits).set({ ...after, updatedAt: new Date() }).where(eq(jointMeetingUnits.id, before.id));
+    await audit(tx, actor, 'respond', m, { unitId: before.unitId, response: before.response, responseNote: before.responseNote }, { unitId: before.unitId, ...after });
+  });
+}
+
+/** Staff may act for any invited unit; otherwise the actor must administer this unit. */
+async function assertSpeaksForUnit(tx: Db, actor: Actor, m: MeetingRow, unitId: string): Promise<void> {
+  if (await mayManageMeetings(tx, actor, m.communityId)) return;
+  if (!(await unitsActorSpeaksFor(tx, actor, [unitId])).length) throw new AppError('FORBIDDEN');
+}
+
+/** Staff check-in at the meeting: whether the unit came and who came. */
+export async function checkIn(opts: { db: Db; actor: Actor; id: string; unitId: string; input: AttendanceRequest; now?: Date }): Promise<void> {
+  const { actor, input } = opts;
+  await opts.db.transaction(async (tx) => {
+    const m = await lockMeeting(tx, actor, opts.id);
+    await assertMayManageMeetings(tx, actor, m.communityId);
+    assertMeetingState(m, 'checkin');
+    const before = await invitationOf(tx, m.id, opts.unitId);
+    const after = input.attended
+      ? { attended: true, attendees: input.attendees ?? before.attendees, checkedInAt: before.checkedInAt ?? opts.now ?? new Date() }
+      : { attended: false, attendees: [], checkedInAt: null, confirmedAt: null, confirmedByUserId: null };
+    await tx.update(jointMeetingUnits).set({ ...after, updatedAt: new Date() }).where(eq(jointMeetingUnits.id, before.id));
+    await audit(tx, actor, 'checkin', m, { unitId: before.unitId, attended: before.attended, attendees: before.attendees }, { unitId: before.unitId, ...after });
+  });
+}
+
+/** A unit admin confirms its own unit attended (once the meeting is scheduled or held); confirming again is a no-op. */
+export async function confirmAttendance(opts: { db: Db; actor: Actor; id: string; unitId: string; now?: Date }): Promise<void> {
+  const { actor } = opts;
+  await opts.db.transaction(async (tx) => {
+    const m = await lockMeeting(tx, actor, opts.id);
+    if (!(await unitsActorSpeaksFor(tx, actor, [opts.unitId])).length) throw new AppError('FORBIDDEN');
+    assertMeetingState(m, 'checkin');
+    const before = await invitationOf(tx, m.id, opts.unitId);
+    if (before.confirmedAt) return;
+    const now = opts.now ?? new Date();
+    const after = { attended: true, confirmedAt: now, confirmedByUserId: actor.userId, checkedInAt: before.checkedInAt ?? now };
+    await tx.update(jointMeetingUnits).set({ ...after, updatedAt: now }).where(eq(jointMeetingUnits.id, before.id));
+    await audit(tx, actor, 'confirm_attendance', m, { unitId: before.unitId, attended: before.attended }, { unitId: before.unitId, ...after });
+  });
+}

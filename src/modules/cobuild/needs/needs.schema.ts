@@ -1,0 +1,156 @@
+import { sql } from 'drizzle-orm';
+import {
+  check, date, doublePrecision, index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid,
+} from 'drizzle-orm/pg-core';
+import { createdAt, idColumn, updatedAt, version } from '../../../core/columns.js';
+import { users } from '../../auth/auth.schema.js';
+import { cases } from '../../cases/cases.schema.js';
+import { organisations } from '../../org/org.schema.js';
+import { projectDomain, projects } from '../projects/projects.schema.js';
+
+/**
+ * The needs and resources lists of 三张清单 and the matching runs between them. Served and reserved amounts are
+ * kept on the rows and only ever changed by conditional updates, so concurrent accepts cannot over-commit.
+ */
+export const MEASURE_UNITS = ['person_hours', 'yuan', 'items', 'sessions'] as const;
+export const measureUnit = pgEnum('measure_unit', MEASURE_UNITS);
+
+export const NEED_SOURCES = ['case', 'survey', 'community'] as const;
+export const needSource = pgEnum('need_source', NEED_SOURCES);
+
+export const NEED_STATUSES = ['open', 'matched', 'in_progress', 'met', 'closed'] as const;
+export const needStatus = pgEnum('need_status', NEED_STATUSES);
+
+export const needs = pgTable(
+  'needs',
+  {
+    id: idColumn(),
+    communityId: uuid('community_id').notNull().references(() => organisations.id, { onDelete: 'restrict' }),
+    title: text('title').notNull(),
+    description: text('description'),
+    domain: projectDomain('domain').notNull(),
+    priority: smallint('priority').notNull(),
+    lng: doublePrecision('lng').notNull(),
+    lat: doublePrecision('lat').notNull(),
+    quantity: doublePrecision('quantity').notNull(),
+    unit: measureUnit('unit').notNull(),
+    /** What accepted matches have committed to this need so far. */
+    served: doublePrecision('served').notNull().default(0),
+    source: needSource('source').notNull(),
+    status: needStatus('status').notNull().default('open'),
+    /** The resident's case this need was raised from (one need per case). */
+    caseId: uuid('case_id').references(() => cases.id, { onDelete: 'restrict' }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    index('needs_community_idx').on(t.communityId, t.status),
+    uniqueIndex('needs_case_uq').on(t.caseId),
+    check('needs_priority_range', sql`${t.priority} between 1 and 5`),
+    check('needs_served_within', sql`${t.served} >= 0 and ${t.served} <= ${t.quantity} + 1e-6`),
+  ],
+);
+
+export const RESOURCE_KINDS = ['people_hours', 'money', 'equipment', 'expertise'] as const;
+export const resourceKind = pgEnum('resource_kind', RESOURCE_KINDS);
+
+export const resources = pgTable(
+  'resources',
+  {
+    id: idColumn(),
+    unitId: uuid('unit_id').notNull().references(() => organisations.id, { onDelete: 'restrict' }),
+    kind: resourceKind('kind').notNull(),
+    title: text('title').notNull(),
+    description: text('description'),
+    capacity: doublePrecision('capacity').notNull(),
+    unit: measureUnit('unit').notNull(),
+    /** Committed by accepted matches; never above the capacity (checked by the database too). */
+    reserved: doublePrecision('reserved').notNull().default(0),
+    availableFrom: date('available_from').notNull(),
+    availableTo: date('available_to').notNull(),
+    lng: doublePrecision('lng').notNull(),
+    lat: doublePrecision('lat').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    index('resources_unit_idx').on(t.unitId),
+    check('resources_reserved_within', sql`${t.reserved} >= 0 and ${t.reserved} <= ${t.capacity} + 1e-6`),
+  ],
+);
+
+export const matchingRuns = pgTable(
+  'matching_runs',
+  {
+    id: idColumn(),
+    /** A community admin's run covers its own community's needs; null = the whole county. */
+    communityId: uuid('community_id').references(() => organisations.id, { onDelete: 'restrict' }),
+    parameters: jsonb('parameters').notNull(),
+    solver: text('solver').notNull(),
+    status: text('status').notNull(),
+    objective: doublePrecision('objective'),
+    bound: doublePrecision('bound'),
+    gap: doublePrecision('gap'),
+    /** Counts and coverage: needs, resources, candidate pairs, demand and what the proposal covers. */
+    stats: jsonb('stats'),
+    elapsedMs: integer('elapsed_ms'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('matching_runs_created_idx').on(t.createdAt)],
+);
+
+export const MATCH_STATUSES = ['proposed', 'accepted', 'rejected'] as const;
+export const matchStatus = pgEnum('need_match_status', MATCH_STATUSES);
+
+export const needMatches = pgTable(
+  'need_matches',
+  {
+    id: idColumn(),
+    runId: uuid('run_id').notNull().references(() => matchingRuns.id, { onDelete: 'cascade' }),
+    needId: uuid('need_id').notNull().references(() => needs.id, { onDelete: 'restrict' }),
+    resourceId: uuid('resource_id').notNull().references(() => resources.id, { onDelete: 'restrict' }),
+    amount: doublePrecision('amount').notNull(),
+    distanceKm: doublePrecision('distance_km').notNull(),
+    status: matchStatus('status').notNull().default('proposed'),
+    decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('need_matches_run_idx').on(t.runId),
+    index('need_matches_need_idx').on(t.needId),
+    index('need_matches_resource_idx').on(t.resourceId),
+  ],
+);
+
+export const NEED_TASK_STATUSES = ['open', 'in_progress', 'done', 'cancelled'] as const;
+export const needTaskStatus = pgEnum('need_task_status', NEED_TASK_STATUSES);
+
+/** The follow-up of an accepted match: the resource's unit owns it until the need is met. */
+export const needTasks = pgTable(
+  'need_tasks',
+  {
+    id: idColumn(),
+    matchId: uuid('match_id').notNull().references(() => needMatches.id, { onDelete: 'restrict' }),
+    needId: uuid('need_id').notNull().references(() => needs.id, { onDelete: 'restrict' }),
+    ownerUnitId: uuid('owner_unit_id').notNull().references(() => organisations.id, { onDelete: 'restrict' }),
+    title: text('title').notNull(),
+    amount: doublePrecision('amount').notNull(),
+    dueOn: date('due_on').notNull(),
+    status: needTaskStatus('status').notNull().default('open'),
+    projectId: uuid('project_id').references(() => projects.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex('need_tasks_match_uq').on(t.matchId),
+    index('need_tasks_owner_idx').on(t.ownerUnitId, t.status),
+    index('need_tasks_need_idx').on(t.needId),
+  ],
+);

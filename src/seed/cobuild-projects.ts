@@ -1,0 +1,200 @@
+import type { Db } from '../core/db.js';
+import { insertRows } from '../core/bulk.js';
+import { adoptedPairs } from '../modules/cobuild/pairing/pairing.queries.js';
+import type { ProjectDomain } from '../modules/cobuild/projects/projects.contracts.js';
+import { type MilestoneFacts, nextDue, rollUp } from '../modules/cobuild/projects/projects.rollup.js';
+import { projectMilestones, projectPlans, projects, projectUnits } from '../modules/cobuild/projects/projects.schema.js';
+import type { DemoData } from './demo.js';
+import type { OrgRow } from './demo-types.js';
+import { createRng, type Rng } from './rng.js';
+
+/**
+ * The 2026 co-building project lists (共建项目清单) of the 11 communities: each plan approved in January, 14 projects
+ * per community over the six domains of the article (and a few on elderly care and culture), led by paired units
+ * whose strengths fit, with milestones whose state is what one would see on 2026-11-25 — most done or under way,
+ * some delayed, a few cancelled — and some renovation projects split into sub-projects. 杭东社区 also has a
+ * 2027 draft. Deterministic and bulk-inserted.
+ */
+const PROJECTS_SEED = 5_150_026;
+const YEAR = 2026;
+const AS_OF = '2026-11-25';
+const PER_COMMUNITY = 14;
+
+const ESTATES = ['水南', '北门', '东关', '粮站', '供销', '农机', '电厂', '纺织厂', '水电', '老税务', '烟草', '交通', '邮电', '百货'];
+
+const NAMES: Record<ProjectDomain, readonly string[]> = {
+  old_estate_renovation: ['{e}小区老旧小区改造提升工程', '{e}小区雨污分流改造', '{e}小区加装电梯试点', '{e}小区停车位规划改造', '{e}小区外立面及楼道整治'],
+  living_environment: ['{s}背街小巷环境卫生整治', '垃圾分类示范点建设', '{s}口袋公园建设', '农贸市场周边环境整治', '公厕提升改造', '“六有”巷道提升'],
+  civilised_city: ['文明创城背街小巷整治', '新时代文明实践站提升', '车辆乱停乱放专项整治', '楼道“清障”行动', '文明劝导志愿服务', '{s}沿街立面广告规范'],
+  anti_gang: ['扫黑除恶专项宣传进小区', '“平安三率”入户宣传', '矛盾纠纷排查化解', '“法律明白人”培训', '重点场所治安巡查'],
+  flood_control: ['汛前排水管网清淤', '防汛应急物资储备点建设', '低洼易涝点改造', '防汛应急演练', '{s}沿河隐患排查整治'],
+  work_safety: ['电动车集中充电桩建设', '“九小场所”消防安全检查', '燃气安全入户排查', '老旧楼道消防设施更新', '安全生产月宣传'],
+  elderly_care: ['居家养老服务站提升', '“红色共享餐厅”助老餐', '高龄独居老人结对关爱'],
+  culture: ['“广场大家唱”文化活动', '社区书苑提升', '“四点半学校”课堂'],
+  other: ['共驻共建协调'],
+};
+
+/** 14 per community: two of each of the six domains, one elderly care, one culture. */
+const MIX: readonly ProjectDomain[] = [
+  'old_estate_renovation', 'old_estate_renovation', 'living_environment', 'living_environment', 'civilised_city', 'civilised_city',
+  'anti_gang', 'anti_gang', 'flood_control', 'flood_control', 'work_safety', 'work_safety', 'elderly_care', 'culture',
+];
+
+const FITS: Record<ProjectDomain, readonly string[]> = {
+  old_estate_renovation: ['construction'], living_environment: ['environment'], civilised_city: ['culture', 'social_work'],
+  anti_gang: ['law', 'public_security'], flood_control: ['emergency', 'environment'], work_safety: ['emergency', 'public_security'],
+  elderly_care: ['elderly_care', 'health'], culture: ['culture', 'education', 'youth'], other: [],
+};
+
+const BUDGET: Record<ProjectDomain, [number, number]> = {
+  old_estate_renovation: [300, 2500], living_environment: [20, 300], civilised_city: [10, 120], anti_gang: [2, 30],
+  flood_control: [20, 400], work_safety: [10, 200], elderly_care: [10, 150], culture: [5, 60], other: [5, 20],
+};
+
+const STEPS: Record<ProjectDomain, readonly string[]> = {
+  old_estate_renovation: ['入户征求意见', '方案设计与公示', '施工招标', '主体施工', '竣工验收'],
+  living_environment: ['摸底排查', '集中整治', '长效管护'],
+  civilised_city: ['动员部署', '集中整治', '检查验收'],
+  anti_gang: ['制定方案', '入户宣传', '总结评估'],
+  flood_control: ['隐患排查', '清淤施工', '汛前验收'],
+  work_safety: ['排查建档', '整改落实', '复查销号'],
+  elderly_care: ['需求调查', '设施与服务到位', '运行评估'],
+  culture: ['活动策划', '开展活动', '总结展示'],
+  other: ['协调部署', '落实'],
+};
+
+type ProjectInsert = typeof projects.$inferInsert & { id: string };
+type MilestoneInsert = typeof projectMilestones.$inferInsert;
+
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const at = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
+const DAY = 86_400_000;
+
+/** Units per community: the adopted pairing of the year, or the 7 nearest units when no pairing is seeded yet. */
+async function unitsByCommunity(db: Db, communities: OrgRow[], units: OrgRow[]): Promise<Map<string, OrgRow[]>> {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const pairs = await adoptedPairs(db, { year: YEAR });
+  const out = new Map<string, OrgRow[]>();
+  if (pairs.length) {
+    for (const p of pairs) { const u = byId.get(p.unitId); if (u) out.set(p.communityId, [...(out.get(p.communityId) ?? []), u]); }
+    return out;
+  }
+  const dist = (a: OrgRow, b: OrgRow) => Math.hypot((a.lng ?? 0) - (b.lng ?? 0), (a.lat ?? 0) - (b.lat ?? 0));
+  for (const c of communities) out.set(c.id, [...units].sort((a, b) => dist(a, c) - dist(b, c)).slice(0, 7));
+  // The demo login unit01 (U001) works with 杭东社区 whatever the distances say.
+  const first = out.get(communities[0].id);
+  if (first && units[0] && !first.includes(units[0])) first[first.length - 1] = units[0];
+  return out;
+}
+
+function chooseUnits(rng: Rng, domain: ProjectDomain, pool: OrgRow[]): { lead: OrgRow; partners: OrgRow[] } {
+  const fit = pool.filter((u) => (u.strengths ?? []).some((s) => FITS[domain].includes(s)));
+  const lead = rng.pick(fit.length ? fit : pool);
+  const others = rng.shuffle(pool.filter((u) => u !== lead)).slice(0, rng.int(0, 2));
+  return { lead, partners: others };
+}
+
+interface Fate { cancelled: boolean; lagging: boolean }
+
+/** Milestones spread over the project's dates; those due before AS_OF are mostly done, a lagging project's are not. */
+function milestonesFor(rng: Rng, p: ProjectInsert, steps: readonly string[], fate: Fate): MilestoneInsert[] {
+  const start = at(p.startOn), end = at(p.endOn);
+  return steps.map((title, i) => {
+    const dueOn = day(start + ((end - start) * (i + 1)) / steps.length);
+    const past = dueOn < AS_OF;
+    // Work due within the next few weeks is sometimes finished early; nothing further ahead is.
+    const soon = at(dueOn) - at(AS_OF) < 45 * DAY;
+    const done = past ? !(fate.lagging && i >= steps.length - 2) && rng.chance(0.99) : soon && rng.chance(0.2);
+    const doneOn = done ? day(Math.min(at(dueOn) - rng.int(0, 12) * DAY, at(AS_OF) - DAY)) : null;
+    return { projectId: p.id, title, dueOn, weight: i === steps.length - 2 ? 3 : rng.int(1, 2), doneOn: doneOn && doneOn < p.startOn ? p.startOn : doneOn, note: null };
+  });
+}
+
+function projectRow(rng: Rng, base: Pick<ProjectInsert, 'planId' | 'communityId' | 'year'>, name: string, domain: ProjectDomain, span: [string, string], parentId: string | null): ProjectInsert {
+  const [lo, hi] = BUDGET[domain];
+  return {
+    id: rng.uuid(), planId: base.planId, communityId: base.communityId, year: base.year, parentId, name, domain, description: `${name}：由结对共建单位牵头，社区党委统筹推进，纳入年度共建项目清单。`,
+    budget: rng.int(lo, hi) * 1000, resources: `党员志愿者 ${rng.int(5, 40)} 人次；${rng.pick(['资金', '物资', '设备', '技术指导'])}支持`,
+    startOn: span[0], endOn: span[1], manualProgress: null, progress: 0, nextDueOn: null, completedOn: null, cancelled: false,
+    cancelReason: null, source: 'manual', createdBy: null,
+  };
+}
+
+function span(rng: Rng, year: number): [string, string] {
+  const start = Date.UTC(year, rng.int(1, 4), rng.int(1, 28));
+  const end = Math.min(start + rng.int(90, 280) * DAY, Date.UTC(year, 11, 31));
+  return [day(start), day(end)];
+}
+
+interface Built { plans: (typeof projectPlans.$inferInsert)[]; projects: ProjectInsert[]; units: (typeof projectUnits.$inferInsert)[]; milestones: MilestoneInsert[] }
+
+function buildCommunity(rng: Rng, out: Built, c: OrgRow, pool: OrgRow[], index: number, year: number, approved: boolean): void {
+  const planId = rng.uuid();
+  out.plans.push({
+    id: planId, communityId: c.id, year, status: approved ? 'approved' : 'draft', note: `${c.name}${year}年度共建项目清单`,
+    submittedAt: approved ? new Date(`${year}-01-0${5 + (index % 4)}T09:00:00+08:00`) : null,
+    approvedAt: approved ? new Date(`${year}-01-1${5 + (index % 4)}T10:00:00+08:00`) : null,
+  });
+  const short = c.name.replace(/社区$/, '');
+  const mix = approved ? MIX : MIX.slice(0, 3);
+  mix.forEach((domain, i) => {
+    const estate = ESTATES[(index * 3 + i) % ESTATES.length];
+    // The two projects of a domain in one community take different names.
+    const names = NAMES[domain];
+    const name = names[(index + i) % names.length].replace('{e}', estate).replace('{s}', short);
+    const p = projectRow(rng, { planId, communityId: c.id, year }, name.startsWith(estate) || name.startsWith(short) ? name : `${short}${name}`, domain, span(rng, year), null);
+    const fate: Fate = { cancelled: approved && (index * 14 + i) % 47 === 5, lagging: approved && rng.chance(0.1) };
+    addProject(rng, out, p, pool, fate);
+    if (approved && domain === 'old_estate_renovation' && i === 0 && index % 2 === 0) addChildren(rng, out, p, pool);
+  });
+}
+
+function addProject(rng: Rng, out: Built, p: ProjectInsert, pool: OrgRow[], fate: Fate, steps = STEPS[p.domain]): MilestoneInsert[] {
+  const { lead, partners } = chooseUnits(rng, p.domain, pool);
+  out.units.push({ projectId: p.id, unitId: lead.id, role: 'lead' }, ...partners.map((u) => ({ projectId: p.id, unitId: u.id, role: 'partner' as const })));
+  const ms = milestonesFor(rng, p, steps, fate);
+  out.milestones.push(...ms);
+  if (fate.cancelled) Object.assign(p, { cancelled: true, cancelReason: '与市级同类项目合并实施，本项目取消' });
+  finish(p, ms, []);
+  out.projects.push(p);
+  return ms;
+}
+
+/** Splits a renovation project into building-by-building sub-projects; the parent rolls up from them by budget. */
+function addChildren(rng: Rng, out: Built, parent: ProjectInsert, pool: OrgRow[]): void {
+  // The parent's own steps give way to its sub-projects' milestones.
+  out.milestones = out.milestones.filter((m) => m.projectId !== parent.id);
+  const kids = ['1#—4#楼', '5#—8#楼', '配套管网'].map((part, i) => {
+    const child = projectRow(rng, parent, `${parent.name}（${part}）`, 'old_estate_renovation', [parent.startOn, day(at(parent.endOn) - (2 - i) * 10 * DAY)], parent.id);
+    addProject(rng, out, child, pool, { cancelled: false, lagging: i === 2 && rng.chance(0.5) }, STEPS.old_estate_renovation.slice(1));
+    return child;
+  });
+  parent.budget = kids.reduce((s, k) => s + (k.budget ?? 0), 0);
+  finish(parent, [], kids);
+}
+
+function finish(p: ProjectInsert, ms: MilestoneInsert[], kids: ProjectInsert[]): void {
+  const facts: MilestoneFacts[] = ms.map((m) => ({ weight: m.weight ?? 1, dueOn: m.dueOn, doneOn: m.doneOn ?? null }));
+  p.progress = rollUp({ milestones: facts, manualProgress: null, children: kids.map((k) => ({ progress: k.progress ?? 0, budget: k.budget ?? null, cancelled: Boolean(k.cancelled) })) });
+  p.nextDueOn = nextDue(facts);
+  const lastDone = facts.reduce<string | null>((b, m) => (m.doneOn && (!b || m.doneOn > b) ? m.doneOn : b), null);
+  const kidsDone = kids.reduce<string | null>((b, k) => (k.completedOn && (!b || k.completedOn > b) ? k.completedOn : b), null);
+  p.completedOn = p.progress >= 100 ? (lastDone ?? kidsDone ?? AS_OF) : null;
+}
+
+export async function seedCobuildProjects(db: Db, data: DemoData): Promise<void> {
+  const rng = createRng(PROJECTS_SEED);
+  const byCode = (a: OrgRow, b: OrgRow) => String(a.code).localeCompare(String(b.code));
+  const communities = data.organisations.filter((o) => o.kind === 'community').sort(byCode);
+  const units = data.organisations.filter((o) => o.kind === 'unit').sort(byCode);
+  if (!communities.length || !units.length) return;
+  const pools = await unitsByCommunity(db, communities, units);
+  const out: Built = { plans: [], projects: [], units: [], milestones: [] };
+  communities.forEach((c, i) => buildCommunity(rng, out, c, pools.get(c.id) ?? units.slice(0, 7), i, YEAR, true));
+  buildCommunity(rng, out, communities[0], pools.get(communities[0].id) ?? units.slice(0, 7), 0, YEAR + 1, false);
+  await insertRows(db, projectPlans, out.plans);
+  // Parents first: a sub-project's foreign key needs its parent's row.
+  await insertRows(db, projects, [...out.projects.filter((p) => !p.parentId), ...out.projects.filter((p) => p.parentId)]);
+  await insertRows(db, projectUnits, out.units);
+  await insertRows(db, projectMilestones, out.milestones);
+}

@@ -1,0 +1,122 @@
+import { insertRows } from '../core/bulk.js';
+import type { Db } from '../core/db.js';
+import { adoptedPairs, type Pair } from '../modules/cobuild/pairing/pairing.queries.js';
+import { seedServiceKinds } from '../modules/cobuild/servicedays/servicedays.kinds.js';
+import { serviceDayCheckins, serviceDays, serviceDaySignups, type SignupItem } from '../modules/cobuild/servicedays/servicedays.schema.js';
+import { localInstant } from '../modules/cobuild/servicedays/servicedays.time.js';
+import { DAY_PLAN, KIND_ITEMS, KINDS_BY_STRENGTH, MONTH_THEMES, UPCOMING_DAY } from './cobuild-servicedays-plan.js';
+import type { OrgRow, PartyMemberRow } from './demo-types.js';
+import type { DemoData } from './demo.js';
+import { createRng, type Rng } from './rng.js';
+
+/** The service days draw from their own generator, so they change nothing else in the demo. */
+export const DEMO_SERVICEDAYS_SEED = 20_261_206;
+const MINUTE = 60_000;
+
+type DayInsert = typeof serviceDays.$inferInsert & { id: string };
+type SignupInsert = typeof serviceDaySignups.$inferInsert;
+type CheckinInsert = typeof serviceDayCheckins.$inferInsert;
+
+export interface DemoServiceDayCounts { days: number; signups: number; checkins: number; kinds: number }
+
+/** The adopted 2026 pairing, or — before the pairing seed exists — each community's seven nearest units. */
+async function pairsOf(db: Db, communities: OrgRow[], units: OrgRow[]): Promise<Map<string, OrgRow[]>> {
+  const adopted: Pair[] = await adoptedPairs(db, { year: 2026 });
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const out = new Map<string, OrgRow[]>(communities.map((c) => [c.id, []]));
+  if (adopted.length) {
+    for (const p of adopted) { const u = byId.get(p.unitId); if (u) out.get(p.communityId)?.push(u); }
+    return out;
+  }
+  const d2 = (a: OrgRow, b: OrgRow) => ((a.lng ?? 0) - (b.lng ?? 0)) ** 2 + ((a.lat ?? 0) - (b.lat ?? 0)) ** 2;
+  for (const c of communities) out.set(c.id, [...units].sort((a, b) => d2(c, a) - d2(c, b) || a.id.localeCompare(b.id)).slice(0, 7));
+  return out;
+}
+
+function token(rng: Rng): string {
+  const bytes = Buffer.alloc(18);
+  for (let i = 0; i < 18; i += 3) bytes.writeUIntBE(rng.uint32() & 0xffffff, i, 3);
+  return bytes.toString('base64url');
+}
+
+/** One or two service items a unit brings, drawn from what its strengths suit. */
+function itemsFor(rng: Rng, unit: OrgRow, preferred: string | null): SignupItem[] {
+  const suited = [...new Set((unit.strengths ?? []).flatMap((s) => KINDS_BY_STRENGTH[s] ?? []))];
+  const pool = suited.length ? suited : ['policy_briefing', 'cleanup', 'civilised_city'];
+  const first = preferred && rng.chance(0.5) ? preferred : rng.pick(pool);
+  const codes = rng.chance(0.45) ? [...new Set([first, rng.pick(pool)])] : [first];
+  return codes.map((kindCode) => ({ kindCode, description: rng.pick(KIND_ITEMS[kindCode]) }));
+}
+
+interface Ctx {
+  rng: Rng;
+  pairs: Map<string, OrgRow[]>;
+  membersByUnit: Map<string, PartyMemberRow[]>;
+  adminOf: Map<string, string>;
+  out: { days: DayInsert[]; signups: SignupInsert[]; checkins: CheckinInsert[] };
+}
+
+/** A day with its sign-ups and, once held, its check-ins and outcome. */
+function buildDay(ctx: Ctx, community: OrgRow, plan: { date: string; start: string; end: string; month: number; status: 'held' | 'scheduled' | 'cancelled'; kind?: string; reason?: string; skipUnitId?: string }): void {
+  const { rng, out } = ctx;
+  const startsAt = localInstant(plan.date, plan.start);
+  const endsAt = localInstant(plan.date, plan.end);
+  const id = rng.uuid();
+  const pool = (ctx.pairs.get(community.id) ?? []).filter((u) => u.id !== plan.skipUnitId);
+  const units = rng.shuffle(pool).slice(0, Math.min(pool.length, plan.status === 'scheduled' ? 3 : rng.int(3, 4)));
+  const kinds = new Set<string>();
+  let checked = 0;
+  let names = 0;
+  for (const unit of units) {
+    const items = itemsFor(rng, unit, plan.kind ?? null);
+    items.forEach((i) => kinds.add(i.kindCode));
+    names += items.length;
+    const headcount = rng.int(3, 8);
+    const created = new Date(startsAt.getTime() - rng.int(4, 12) * 86_400_000);
+    out.signups.push({ id: rng.uuid(), dayId: id, unitId: unit.id, items, headcount, note: null, createdByUserId: null, createdAt: created, updatedAt: created, version: 1 });
+    if (plan.status !== 'held') continue;
+    const members = rng.shuffle(ctx.membersByUnit.get(unit.id) ?? []).slice(0, Math.max(1, Math.round(headcount * rng.float(0.7, 1.1))));
+    for (const m of members) {
+      const at = new Date(startsAt.getTime() + rng.int(-30, 50) * MINUTE);
+      const qr = rng.chance(0.85);
+      out.checkins.push({ id: rng.uuid(), dayId: id, memberId: m.id, unitId: unit.id, method: qr ? 'qr' : 'staff', checkedInAt: at, checkedInByUserId: qr ? null : ctx.adminOf.get(community.id) ?? null });
+      checked++;
+    }
+  }
+  const held = plan.status === 'held';
+  const served = held ? names * rng.int(15, 45) : null;
+  const created = new Date(startsAt.getTime() - 20 * 86_400_000);
+  out.days.push({
+    id, communityId: community.id, date: plan.date, startsAt, endsAt, place: rng.chance(0.6) ? `${community.name}党群服务中心` : `${community.name}文化广场`,
+    lng: community.lng ?? null, lat: community.lat ?? null, theme: plan.kind === 'left_behind_children' ? '“六一”关爱留守儿童集中报到服务日' : rng.pick(MONTH_THEMES[plan.month]),
+    kindCodes: [...kinds].sort(), status: plan.status, cancelReason: plan.reason ?? null, checkinToken: token(rng),
+    peopleServed: served, summary: held ? `${units.length}家共建单位${checked}名在职党员报到，开展${kinds.size}类服务，服务群众${served}人次。` : null,
+    createdByUserId: ctx.adminOf.get(community.id) ?? null, createdAt: created, updatedAt: held ? endsAt : created, version: held ? 2 : 1,
+  });
+}
+
+/**
+ * 2026's 集中报到服务日 in the 11 communities: seven months between February and November (held, with sign-ups of
+ * paired units, check-ins of their in-service members and outcomes), one cancelled for flood warnings, and an
+ * upcoming December day in each community (杭东's leaves unit01 free to sign up).
+ */
+export async function seedDemoServiceDays(db: Db, data: DemoData): Promise<DemoServiceDayCounts> {
+  await seedServiceKinds({ db });
+  const rng = createRng(DEMO_SERVICEDAYS_SEED);
+  const communities = data.organisations.filter((o) => o.kind === 'community');
+  const units = data.organisations.filter((o) => o.kind === 'unit');
+  const membersByUnit = new Map<string, PartyMemberRow[]>();
+  for (const m of data.partyMembers) if (m.kind === 'in_service' && m.unitId) membersByUnit.set(m.unitId, [...(membersByUnit.get(m.unitId) ?? []), m]);
+  const adminOf = new Map(data.roleBindings.filter((b) => b.role === 'community_admin' && b.scopeOrgId).map((b) => [b.scopeOrgId as string, b.userId]));
+  const ctx: Ctx = { rng, pairs: await pairsOf(db, communities, units), membersByUnit, adminOf, out: { days: [], signups: [], checkins: [] } };
+  communities.forEach((community, ci) => {
+    for (const plan of DAY_PLAN(ci)) buildDay(ctx, community, plan);
+    const u01 = units.find((u) => u.code === 'U001')?.id;
+    buildDay(ctx, community, { ...UPCOMING_DAY(ci), status: 'scheduled', skipUnitId: ci === 0 ? u01 : undefined });
+  });
+  await insertRows(db, serviceDays, ctx.out.days);
+  await insertRows(db, serviceDaySignups, ctx.out.signups);
+  await insertRows(db, serviceDayCheckins, ctx.out.checkins);
+  const kinds = new Set(ctx.out.signups.flatMap((s) => (s.items as SignupItem[]).map((i) => i.kindCode)));
+  return { days: ctx.out.days.length, signups: ctx.out.signups.length, checkins: ctx.out.checkins.length, kinds: kinds.size };
+}
