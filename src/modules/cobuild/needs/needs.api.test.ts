@@ -65,6 +65,8 @@ describe('needs: CRUD with community scope', () => {
     expect(again.id).toBe(first.id);
     expect(await ctx.database.db.select().from(needs).where(eq(needs.caseId, c.id))).toHaveLength(1);
     expect(await audits('need.from_case', first.id)).toHaveLength(1);
+    // The case itself now says it was raised as a need.
+    expect(expectOk<{ isNeed: boolean }>(await call('GET', `/api/cases/${c.id}`, { as: 'hangdong' })).isNeed).toBe(true);
   });
 });
 

@@ -13,6 +13,7 @@ import { organisations } from '../../org/org.schema.js';
 import type { CreateNeed, NeedFromCase, NeedListQuery, NeedPoint, NeedView, UpdateNeed } from './needs.contracts.js';
 import { assertMayManageNeeds, needsVisibleTo } from './needs.policy.js';
 import { needMatches, needs } from './needs.schema.js';
+import { markCaseAsNeed } from '../../cases/cases.flags.js';
 
 /**
  * The needs list (需求清单): entered by the community, from surveys, or raised from a resident's case. Every write
@@ -166,6 +167,7 @@ export async function needFromCase(opts: { db: Db; actor: Actor; caseId: string;
       const [existing] = await tx.select({ id: needs.id }).from(needs).where(eq(needs.caseId, c.id));
       return { id: existing.id, created: false };
     }
+    await markCaseAsNeed(tx, c.id);
     await recordAudit(tx, { actor, action: 'need.from_case', entityType: 'need', entityId: inserted[0].id, after: { caseId: c.id, caseNumber: c.number, ...input } });
     return { id: inserted[0].id, created: true };
   });
