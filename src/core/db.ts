@@ -24,6 +24,12 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** How many writes may usefully run at once on a handle: one for the embedded database, a few on a pool. */
+const parallelism = new WeakMap<Db, number>();
+export function parallelWrites(db: Db): number {
+  return parallelism.get(db) ?? 1;
+}
+
 /** Arbitrary but fixed: every Lianjian process takes this advisory lock before migrating. */
 const MIGRATION_LOCK_KEY = 7_150_020_260;
 
@@ -49,6 +55,7 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
   const loadDataDir = opts.loadDataDir ?? (onDisk && isEmptyDir(dataDir) ? initdbTemplate() : undefined);
   const client = await PGlite.create({ dataDir, loadDataDir });
   const db = drizzlePglite(client) as unknown as Db;
+  parallelism.set(db, 1);
   return { db, kind: 'pglite', pglite: client, close: () => client.close() };
 }
 
@@ -58,6 +65,7 @@ async function openPostgres(url: string): Promise<Database> {
   // listener Node would crash the process. The pool discards it and the next query connects afresh.
   pool.on('error', () => undefined);
   const db = drizzlePg(pool) as unknown as Db;
+  parallelism.set(db, 4);
   return { db, kind: 'postgres', pool, close: () => pool.end() };
 }
 

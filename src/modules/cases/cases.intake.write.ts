@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../core/auth/actor.js';
 import { rowsOf } from '../../core/bulk.js';
-import type { Db } from '../../core/db.js';
+import { type Db, parallelWrites } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';
 import type { AnswerKey } from '../../core/idempotency.js';
 import type { CaseSummary } from './cases.contracts.js';
@@ -123,35 +123,53 @@ function summaryOf(r: ReportedCase, row: Row): CaseSummary {
 
 /**
  * Group commit for intake: a report that arrives while a write is in flight waits for it and goes out with the
- * others that arrived meanwhile, in one statement. Alone, a report is written at once (no added latency). If a
+ * others that arrived meanwhile, in one statement. Alone, a report waits only for the current turn of the event
+ * loop. If a
  * batch fails, each of its reports is written on its own, so one bad report cannot fail the others, and each
  * gets its own answer.
  */
 class IntakeBatcher {
   private queue: { report: ReportedCase; resolve: (s: CaseSummary) => void; reject: (e: unknown) => void }[] = [];
-  private busy = false;
-  constructor(private readonly db: Db, private readonly maxBatch = 64) {}
+  private inFlight = 0;
+  private scheduled = false;
+  constructor(private readonly db: Db, private readonly maxInFlight: number, private readonly maxBatch = 64) {}
 
   submit(report: ReportedCase): Promise<CaseSummary> {
     return new Promise((resolve, reject) => {
       this.queue.push({ report, resolve, reject });
-      if (!this.busy) void this.drain();
+      this.kick();
     });
   }
 
-  private async drain(): Promise<void> {
-    this.busy = true;
-    while (this.queue.length) {
-      const batch = this.queue.splice(0, this.maxBatch);
-      try {
-        const summaries = await insertReportedCases(this.db, batch.map((b) => b.report));
-        batch.forEach((b, i) => b.resolve(summaries[i]));
-      } catch (err) {
-        if (batch.length === 1) batch[0].reject(err);
-        else await Promise.all(batch.map((b) => insertReportedCases(this.db, [b.report]).then(([s]) => b.resolve(s), b.reject)));
-      }
+  /**
+   * A batch is taken after the event loop's I/O phase (setImmediate): the embedded database runs on this thread, so
+   * requests that arrived during a write are only parsed once it is done, and they should all join the next one.
+   * On PostgreSQL a few batches may be in flight at once (parallelWrites).
+   */
+  private kick(): void {
+    if (this.scheduled || !this.queue.length || this.inFlight >= this.maxInFlight) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      void this.writeBatch();
+    });
+  }
+
+  private async writeBatch(): Promise<void> {
+    if (!this.queue.length || this.inFlight >= this.maxInFlight) return;
+    this.inFlight++;
+    const batch = this.queue.splice(0, this.maxBatch);
+    this.kick();
+    try {
+      const summaries = await insertReportedCases(this.db, batch.map((b) => b.report));
+      batch.forEach((b, i) => b.resolve(summaries[i]));
+    } catch (err) {
+      if (batch.length === 1) batch[0].reject(err);
+      else await Promise.all(batch.map((b) => insertReportedCases(this.db, [b.report]).then(([s]) => b.resolve(s), b.reject)));
+    } finally {
+      this.inFlight--;
+      this.kick();
     }
-    this.busy = false;
   }
 }
 
@@ -161,7 +179,7 @@ const batchers = new WeakMap<Db, IntakeBatcher>();
 export function writeReportedCase(db: Db, report: ReportedCase): Promise<CaseSummary> {
   let batcher = batchers.get(db);
   if (!batcher) {
-    batcher = new IntakeBatcher(db);
+    batcher = new IntakeBatcher(db, parallelWrites(db));
     batchers.set(db, batcher);
   }
   return batcher.submit(report);
