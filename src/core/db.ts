@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
@@ -9,7 +9,9 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { MIGRATIONS_DIR } from './paths.js';
-import { initdbTemplate, isEmptyDir } from './pglite-template.js';
+import {
+  copyMigratedCluster, initdbTemplate, isEmptyDir, migratedClusterDir, migratedTemplateFile, TEMPLATE_FILE, writeTemplate,
+} from './pglite-template.js';
 
 /** A database handle or a transaction: services accept either, so callers decide the transaction boundary. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -52,7 +54,9 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
   const dataDir = opts.dataDir ?? 'memory://';
   const onDisk = !dataDir.startsWith('memory://');
   if (onDisk) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
-  const loadDataDir = opts.loadDataDir ?? (onDisk && isEmptyDir(dataDir) ? initdbTemplate() : undefined);
+  const fresh = onDisk && !opts.loadDataDir && isEmptyDir(dataDir);
+  const copied = fresh && copyMigratedCluster(dataDir);
+  const loadDataDir = opts.loadDataDir ?? (fresh && !copied ? initdbTemplate() : undefined);
   const client = await PGlite.create({ dataDir, loadDataDir });
   const db = drizzlePglite(client) as unknown as Db;
   parallelism.set(db, 1);
@@ -89,6 +93,27 @@ export async function applyMigrations(database: Database): Promise<void> {
     await lockClient.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
     lockClient.release();
   }
+}
+
+/** Caches a cluster with every migration applied (see pglite-template.ts); made from the empty-cluster dump. */
+export async function writeMigratedTemplate(): Promise<string> {
+  const empty = existsSync(TEMPLATE_FILE) ? new Blob([readFileSync(TEMPLATE_FILE)]) : undefined;
+  const database = await openDatabase({ dataDir: 'memory://', loadDataDir: empty });
+  let file: string;
+  try {
+    file = await writeTemplate(migratedTemplateFile(), await database.pglite!.dumpDataDir('none'));
+  } finally {
+    await database.close();
+  }
+  // The same cluster unpacked: a first start copies the directory (~1 s less than unpacking the dump).
+  const dir = migratedClusterDir();
+  const tmp = `${dir}.${process.pid}.tmp`;
+  rmSync(tmp, { recursive: true, force: true });
+  const unpacked = await PGlite.create({ dataDir: tmp, loadDataDir: new Blob([readFileSync(file)]) });
+  await unpacked.close();
+  rmSync(dir, { recursive: true, force: true });
+  renameSync(tmp, dir);
+  return file;
 }
 
 export async function ping(db: Db): Promise<boolean> {
