@@ -27,3 +27,17 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: false });
 }
+
+/** A logged-in API session for setting the scene and checking what the pages wrote: GET a path, expect 200. */
+export async function apiAs(baseUrl: string, username: string, password = 'lianjian2026') {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 200) throw new Error(`login as ${username} failed: ${res.status}`);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+  return async <T>(path: string): Promise<T> => {
+    const r = await fetch(`${baseUrl}/api${path}`, { headers: { cookie } });
+    if (r.status !== 200) throw new Error(`GET ${path}: ${r.status} ${await r.text()}`);
+    return (await r.json()) as T;
+  };
+}

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { samplePhoto } from '../test/photos.js';
-import { DESKTOP, launchBrowser, login, PHONE, screenshot } from './browser.js';
+import { apiAs as apiAsAt, DESKTOP, launchBrowser, login, PHONE, screenshot } from './browser.js';
 
 /**
  * The case journey of DESIGN §1 in Chromium: a resident reports on the phone page (photo, location), the grid worker
@@ -14,19 +14,7 @@ const PASSWORD = 'lianjian2026';
 
 interface Ring { coordinates: number[][] }
 
-/** A logged-in API session for setting the scene (which grid, which unit). */
-async function apiAs(username: string) {
-  const res = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  expect(res.status).toBe(200);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
-  return async <T>(path: string): Promise<T> => {
-    const r = await fetch(`${baseUrl}/api${path}`, { headers: { cookie } });
-    expect(r.status, path).toBe(200);
-    return (await r.json()) as T;
-  };
-}
+const apiAs = (username: string) => apiAsAt(baseUrl, username);
 
 /** A point inside grid01's level-2 grid of 杭东社区, taken from GET /api/grids/geojson and checked with /grids/locate. */
 async function pointInGrid01(): Promise<{ lng: number; lat: number }> {

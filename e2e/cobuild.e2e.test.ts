@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DESKTOP, launchBrowser, login, PHONE, screenshot } from './browser.js';
+import { apiAs as apiAsAt, DESKTOP, launchBrowser, login, PHONE, screenshot } from './browser.js';
 
 /**
  * The co-building journey of issue 5 in Chromium: the organisation department runs the pairing optimiser for next
@@ -11,18 +11,7 @@ let browser: Browser;
 const baseUrl = inject('baseUrl');
 const NEXT_YEAR = new Date().getFullYear() + 1;
 
-async function apiAs(username: string) {
-  const res = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'lianjian2026' }),
-  });
-  expect(res.status).toBe(200);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
-  return async <T>(path: string): Promise<T> => {
-    const r = await fetch(`${baseUrl}/api${path}`, { headers: { cookie } });
-    expect(r.status, path).toBe(200);
-    return (await r.json()) as T;
-  };
-}
+const apiAs = (username: string) => apiAsAt(baseUrl, username);
 
 async function pageAs(username: string, viewport = DESKTOP): Promise<Page> {
   const context = await browser.newContext({ viewport, locale: 'zh-CN' });

@@ -11,7 +11,7 @@ const ZPhotoParams = z.object({ id: z.uuid() });
 export const ZUploadedPhoto = z.object({ id: z.string(), url: z.string(), thumbUrl: z.string(), width: z.number().int(), height: z.number().int() });
 
 /** The file of a multipart/form-data request in the field `file`, at most 10 MB (over that: 413 from the plugin). */
-async function receivePhoto(req: FastifyRequest): Promise<Buffer> {
+export async function receivePhoto(req: FastifyRequest): Promise<Buffer> {
   if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
   const part = await req.file({ limits: { fileSize: MAX_PHOTO_BYTES, files: 1 } });
   if (!part || part.fieldname !== 'file') {

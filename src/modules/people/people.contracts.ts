@@ -72,16 +72,6 @@ export const ZImportMode = z.object({
   dryRun: z.enum(['true', 'false']).transform((v) => v === 'true').default(false),
 });
 
-export const ZImportReport = z.object({
-  totalRows: z.number().int(),
-  validRows: z.number().int(),
-  inserted: z.number().int(),
-  updated: z.number().int(),
-  errors: z.array(z.object({ row: z.number().int(), column: z.string(), reason: z.string() })),
-  /** Errors beyond this many are counted, not listed. */
-  errorCount: z.number().int(),
-  committed: z.boolean(),
-});
-export type ImportReport = z.infer<typeof ZImportReport>;
+export { ZImportReport, type ImportReport } from '../../core/contracts.js';
 
 export { ZCsv };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZIsoDate, ZVersion } from '../../../core/contracts.js';
+import { ZImportReport, ZIsoDate, ZVersion } from '../../../core/contracts.js';
 import { listResponse, ZListQuery } from '../../../core/list.js';
 import { PROJECT_STATUSES } from './projects.rollup.js';
 import { EVIDENCE_KINDS, PLAN_STATUSES, PROJECT_DOMAINS, UNIT_ROLES } from './projects.schema.js';
@@ -199,16 +199,8 @@ export const ZPlanImportQuery = z.object({
   dryRun: ZBool.default(false),
 });
 export type PlanImportQuery = z.infer<typeof ZPlanImportQuery>;
-export const ZPlanImportReport = z.object({
-  totalRows: z.number().int(),
-  validRows: z.number().int(),
-  inserted: z.number().int(),
-  /** Always 0: an import only adds projects (kept so the shared import report view fits). */
-  updated: z.number().int(),
-  errors: z.array(z.object({ row: z.number().int(), column: z.string(), reason: z.string() })),
-  errorCount: z.number().int(),
-  committed: z.boolean(),
-});
+/** An import only adds projects, so `updated` is always 0 (kept so the shared import report view fits). */
+export const ZPlanImportReport = ZImportReport;
 export type PlanImportReport = z.infer<typeof ZPlanImportReport>;
 
 export const ZPairedUnit = z.object({ unitId: z.string(), name: z.string(), strengths: z.array(z.string()) });

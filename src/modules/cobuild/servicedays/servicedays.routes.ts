@@ -4,9 +4,8 @@ import { authorize, requireActor } from '../../../core/auth/plugin.js';
 import { uploadsDir } from '../../../core/config.js';
 import { ZIdParams, ZOk, ZVersion } from '../../../core/contracts.js';
 import { sendWorkbook } from '../../../core/excel.js';
-import { AppError } from '../../../core/errors.js';
 import type { App } from '../../../core/http/types.js';
-import { imageError, MAX_PHOTO_BYTES } from '../../cases/cases.photos.js';
+import { receivePhoto } from '../../cases/cases.photos.routes.js';
 import {
   ZCancelServiceDay, ZCandidateList, ZCandidateQuery, ZCheckinList, ZCheckinListQuery, ZCheckinPage, ZCheckinView, ZCreateServiceDay, ZCreateServiceKind, ZDaySummary, ZKindParams,
   ZOutcome, ZPhotoView, ZServiceDayDetail, ZServiceDayList, ZServiceDayListQuery, ZServiceKindList, ZServiceKindView, ZSignupList,
@@ -25,15 +24,6 @@ const ZCheckinParams = z.object({ id: z.uuid(), checkinId: z.uuid() });
 const ZPhotoParams = z.object({ id: z.uuid(), photoId: z.uuid() });
 const ZVersionBody = z.strictObject({ version: ZVersion });
 
-async function receivePhoto(req: FastifyRequest): Promise<Buffer> {
-  if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-  const part = await req.file({ limits: { fileSize: MAX_PHOTO_BYTES, files: 1 } });
-  if (!part || part.fieldname !== 'file') {
-    part?.file.resume();
-    throw imageError(req.locale, 'no_file');
-  }
-  return part.toBuffer();
-}
 
 /** 集中报到服务日: the days, the service-kind catalogue, sign-ups, check-ins, outcome photos and summaries. */
 export async function serviceDaysRoutes(app: App): Promise<void> {
