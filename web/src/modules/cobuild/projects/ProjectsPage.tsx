@@ -31,7 +31,10 @@ export default function ProjectsPage() {
   const view = list.filters.view === 'plans' ? 'plans' : 'list';
   const year = list.filters.year ?? String(thisYear());
   const query = { ...list.query, view: undefined, year, overdue: list.filters.overdue };
-  const canCreate = can('projects.write') && hasRole(me, 'county_admin', 'community_admin');
+  // A community adds projects only while its plan of the year is a draft (or before it has one); the county may amend.
+  const ownPlans = usePlans({ year, communityId: ownCommunity, pageSize: '1' });
+  const ownPlanLocked = !!ownCommunity && !hasRole(me, 'county_admin') && (ownPlans.data?.items ?? []).some((p) => p.status !== 'draft');
+  const canCreate = can('projects.write') && hasRole(me, 'county_admin', 'community_admin') && !ownPlanLocked;
   const f = list.filters;
   const active = [f.communityId, f.unitId, f.domain, f.status, f.overdue, list.q].filter(Boolean).length;
 
