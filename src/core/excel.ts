@@ -132,24 +132,32 @@ export async function readSheet(buf: Buffer, opts: { columns: ExcelColumn[]; loc
 const SECOND_OPINION_MAX_BYTES = 4 * 1024 * 1024;
 
 /**
- * The streaming reader has, very rarely and only under heavy load, found no rows in an intact small workbook that
- * reads correctly every other time (seen twice in CI, never reproduced). Before telling a user their sheet is empty,
- * an intact archive small enough to load whole is read again with exceljs's non-streaming (JSZip) reader.
+ * The streaming reader has, very rarely and only under heavy load, found no rows in an intact small workbook, or
+ * failed inside exceljs ("reading 'sheets'"), on files that read correctly every other time (seen in CI, never
+ * reproduced). Before telling a user their sheet is empty or damaged, an intact archive small enough to load whole is
+ * read again with exceljs's non-streaming (JSZip) reader; if that fails too, the first answer stands.
  */
 async function readWithSecondOpinion(buf: Buffer, opts: ReadOptions): Promise<SheetRow[]> {
   try {
     return await readFirstSheet(buf, opts);
   } catch (e) {
-    const problem = isAppError(e) ? (e.details as { problem?: string } | undefined)?.problem : undefined;
-    if ((problem !== 'empty' && problem !== 'no_rows') || buf.length > SECOND_OPINION_MAX_BYTES) throw e;
-    return readSheetWhole(buf, opts);
+    const details = isAppError(e) ? (e.details as { problem?: string; cause?: string } | undefined) : undefined;
+    const doubtful = details?.problem === 'empty' || details?.problem === 'no_rows' || (details?.problem === 'damaged' && details.cause !== undefined);
+    if (!doubtful || buf.length > SECOND_OPINION_MAX_BYTES) throw e;
+    return readSheetWhole(buf, opts).catch((again: unknown) => {
+      throw isAppError(again) && (again.details as { problem?: string } | undefined)?.problem !== 'damaged' ? again : e;
+    });
   }
 }
 
 /** The first worksheet read by loading the whole workbook; the same rules and answers as the streaming read. */
 export async function readSheetWhole(buf: Buffer, opts: ReadOptions): Promise<SheetRow[]> {
   const wb = new (await exceljs()).Workbook();
-  await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
+  try {
+    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
+  } catch (e) {
+    throw fileError(opts.locale, 'damaged', {}, { problem: 'damaged', cause: e instanceof Error ? e.message.slice(0, 200) : String(e) });
+  }
   const sheet = wb.worksheets[0];
   if (!sheet) throw fileError(opts.locale, 'empty');
   return readRows(rowsOf(sheet), opts);
