@@ -37,22 +37,39 @@ function readDirectory(buf: Buffer): Entry[] | ZipProblem {
   return entries;
 }
 
-/** Inflates one entry (stored or deflated) and checks it against the directory's size and CRC. */
-function entryIntact(buf: Buffer, e: Entry): boolean {
+/** Inflates one entry (stored or deflated) and checks it against the directory's size and CRC; null if it fails. */
+function inflateEntry(buf: Buffer, e: Entry): Buffer | null {
   const h = e.localOffset;
-  if (h + 30 > buf.length || buf.readUInt32LE(h) !== LOCAL_HEADER) return false;
+  if (h + 30 > buf.length || buf.readUInt32LE(h) !== LOCAL_HEADER) return null;
   const start = h + 30 + buf.readUInt16LE(h + 26) + buf.readUInt16LE(h + 28);
-  if (start + e.compressedSize > buf.length) return false;
+  if (start + e.compressedSize > buf.length) return null;
   const raw = buf.subarray(start, start + e.compressedSize);
   let data: Buffer;
   try {
     if (e.method === 0) data = raw;
     else if (e.method === 8) data = e.size ? inflateRawSync(raw, { maxOutputLength: e.size }) : Buffer.alloc(0);
-    else return false;
+    else return null;
   } catch {
-    return false;
+    return null;
   }
-  return data.length === e.size && crc32(data) === e.crc;
+  return data.length === e.size && crc32(data) === e.crc ? data : null;
+}
+
+/**
+ * Every part of an archive that checkXlsxArchive passed, inflated and keyed by name. exceljs's streaming reader takes
+ * the parts in stored order from one streaming pass and now and then parses a worksheet before the workbook part
+ * (exceljs#3064: "Cannot read properties of undefined (reading 'sheets')", or no rows); reading by the central
+ * directory lets the caller give it the parts in the order it needs.
+ */
+export function inflateParts(buf: Buffer): Map<string, Buffer> {
+  const entries = readDirectory(buf);
+  const parts = new Map<string, Buffer>();
+  if (typeof entries === 'string') return parts;
+  for (const e of entries) {
+    const data = inflateEntry(buf, e);
+    if (data) parts.set(e.name, data);
+  }
+  return parts;
 }
 
 /** null when the bytes are an intact .xlsx archive with a workbook and at least one worksheet. */
@@ -62,5 +79,5 @@ export function checkXlsxArchive(buf: Buffer): ZipProblem | null {
   const names = entries.map((e) => e.name);
   if (!names.includes('xl/workbook.xml') || !names.some((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) return 'not_workbook';
   if (entries.reduce((sum, e) => sum + e.size, 0) > MAX_UNZIPPED_BYTES) return 'unzipped_too_large';
-  return entries.every((e) => entryIntact(buf, e)) ? null : 'damaged';
+  return entries.every((e) => inflateEntry(buf, e) !== null) ? null : 'damaged';
 }

@@ -26,6 +26,15 @@ describe('reading an uploaded sheet', () => {
     expect(await readSheetWhole(buf, { columns: COLUMNS, locale: 'zh-CN' })).toEqual(streamed);
   });
 
+  it('reads the first of two sheets of a workbook written whole, every time (exceljs#3064 lost its workbook part)', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('人员').addRows([['姓名', '手机号'], ['王五', '13900000002']]);
+    wb.addWorksheet('说明').addRow(['第二个工作表']);
+    const buf = Buffer.from(await wb.xlsx.writeBuffer());
+    const reads = await Promise.all(Array.from({ length: 30 }, () => readSheet(buf, { columns: COLUMNS, locale: 'zh-CN' })));
+    for (const rows of reads) expect(rows).toEqual([{ row: 2, cells: { name: '王五', phone: '13900000002' } }]);
+  });
+
   it('both readers call a sheet with only a header "no rows"', async () => {
     const buf = await streamedWorkbook([['姓名', '手机号']]);
     for (const read of [readSheet, readSheetWhole]) {

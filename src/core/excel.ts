@@ -1,7 +1,8 @@
-import { PassThrough, Readable, type Writable } from 'node:stream';
+import { PassThrough, type Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, isAppError } from './errors.js';
+import { firstWorksheetRows } from './excel-sheet-reader.js';
 import { checkXlsxArchive } from './excel-zip.js';
 import type { Locale } from './i18n.js';
 
@@ -172,11 +173,9 @@ async function* rowsOf(sheet: ExcelJS.Worksheet): AsyncIterable<ExcelJS.Row> {
 type ReadOptions = { columns: ExcelColumn[]; locale: Locale; maxRows?: number };
 
 async function readFirstSheet(buf: Buffer, opts: { columns: ExcelColumn[]; locale: Locale; maxRows?: number }): Promise<SheetRow[]> {
-  const reader = new (await exceljs()).stream.xlsx.WorkbookReader(Readable.from([buf]), {
-    worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
-  });
   try {
-    for await (const sheet of reader) return await readRows(sheet, opts);
+    const sheet = await firstWorksheetRows(await exceljs(), buf);
+    if (sheet) return await readRows(sheet, opts);
   } catch (e) {
     if (isAppError(e)) throw e;
     // Keep what the reader said: "damaged" covers many causes, and the detail is what a support request needs.
