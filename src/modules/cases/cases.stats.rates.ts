@@ -1,3 +1,4 @@
+import type { StatsGroupBy } from './cases.stats.contracts.js';
 import { localDayOf, localInstant } from '../../core/calendar.js';
 import { AppError } from '../../core/errors.js';
 import type { CaseStatsQuery, StatsRow } from './cases.stats.contracts.js';
@@ -104,4 +105,26 @@ export function statsPeriod(query: Pick<CaseStatsQuery, 'from' | 'to'>, now: Dat
   const fromStart = localInstant(from);
   const toEnd = localInstant(addDays(to, 1));
   return { from, to, today, fromStart, eventsEnd: minDate(toEnd, localInstant(addDays(today, 1))), dueEnd: minDate(toEnd, now) };
+}
+
+/** The level of the grids a statistic is grouped by, as the length of their codes (county 6 + 3 per level). */
+export const gridCodeLength = (level: number) => 6 + 3 * level;
+
+export type GroupKey = StatsGroupBy | 'none';
+
+/** One group's counts as the SQL aggregates name them. */
+export interface CounterRow {
+  key: string;
+  raised: number; resident_whistles: number; community_whistles: number; resolved: number; rated: number; satisfied: number;
+  basically_satisfied: number; dispatches_done: number; response_due: number; responded_on_time: number; resolution_due: number;
+  resolved_of_due: number; resolved_on_time: number;
+}
+
+export function toCounters(r: CounterRow): Counters {
+  return {
+    raised: r.raised, residentWhistles: r.resident_whistles, communityWhistles: r.community_whistles, resolved: r.resolved,
+    rated: r.rated, satisfied: r.satisfied, basicallySatisfied: r.basically_satisfied, dispatchesDone: r.dispatches_done,
+    responseDue: r.response_due, respondedOnTime: r.responded_on_time, resolutionDue: r.resolution_due,
+    resolvedOfDue: r.resolved_of_due, resolvedOnTime: r.resolved_on_time,
+  };
 }

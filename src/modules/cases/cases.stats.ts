@@ -10,9 +10,10 @@ import { allCategories } from './cases.categories.js';
 import { casesVisibleTo } from './cases.policy.js';
 import { CASE_CHANNELS, caseDispatches, cases } from './cases.schema.js';
 import {
-  addCounters, addDays, type Counters, emptyCounters, invalid, isZero, minDay, monthStart, nextMonthStart, type StatsPeriod, statsPeriod,
-  type StatsWeights, statsRow,
+  addCounters, type CounterRow, type Counters, emptyCounters, gridCodeLength, type GroupKey, invalid, isZero, type StatsPeriod, statsPeriod,
+  type StatsWeights, statsRow, toCounters,
 } from './cases.stats.rates.js';
+import { type FastRestriction, type RollupKind, rollupCounters, rollupKinds } from './cases.stats.rollup.js';
 export * from './cases.stats.rates.js';
 import type { CaseStats, CaseStatsQuery, StatsGroup, StatsGroupBy, StatsWhistle } from './cases.stats.contracts.js';
 
@@ -128,34 +129,15 @@ function filtersSql(db: Db, f: Filters): SQL | undefined {
 function groupGridLevel(f: Filters): number {
   return f.grid ? Math.min(4, f.grid.level + 1) : 2;
 }
-const gridCodeLength = (level: number) => 6 + 3 * level;
 
 // ---------------------------------------------------------------------------------------------------------------
 // direct: from the base tables
-
-type GroupKey = StatsGroupBy | 'none';
 
 interface Windows {
   eventsFrom: Date;
   eventsTo: Date;
   dueFrom: Date;
   dueTo: Date;
-}
-
-interface CounterRow {
-  key: string;
-  raised: number; resident_whistles: number; community_whistles: number; resolved: number; rated: number; satisfied: number;
-  basically_satisfied: number; dispatches_done: number; response_due: number; responded_on_time: number; resolution_due: number;
-  resolved_of_due: number; resolved_on_time: number;
-}
-
-function toCounters(r: CounterRow): Counters {
-  return {
-    raised: r.raised, residentWhistles: r.resident_whistles, communityWhistles: r.community_whistles, resolved: r.resolved,
-    rated: r.rated, satisfied: r.satisfied, basicallySatisfied: r.basically_satisfied, dispatchesDone: r.dispatches_done,
-    responseDue: r.response_due, respondedOnTime: r.responded_on_time, resolutionDue: r.resolution_due,
-    resolvedOfDue: r.resolved_of_due, resolvedOnTime: r.resolved_on_time,
-  };
 }
 
 const within = (column: SQL, from: Date, to: Date) => sql`(${column} >= ${from.toISOString()}::timestamptz and ${column} < ${to.toISOString()}::timestamptz)`;
@@ -293,114 +275,6 @@ async function dueCounters(opts: {
 
 // ---------------------------------------------------------------------------------------------------------------
 // rollup: from case_stats
-
-type RollupKind = 'geo' | 'cat' | 'channel' | 'unit';
-
-interface FastRestriction {
-  /** null = any community. */
-  communities: string[] | null;
-  /** A where-clause over `grids`: the case's grid must match it. */
-  gridWhere: SQL | undefined;
-  /** The grid restriction selects whole level-2 grids (what 'geo' rows are keyed by). */
-  gridWhole: boolean;
-  /** The one unit the view is about (cases dispatched to it, its own completed dispatches). */
-  unit: string | null;
-  whistle: StatsWhistle | undefined;
-}
-
-/**
- * Which rollup rows answer the groups (and the totals) for this restriction, or null when only `direct` can. Each
- * kind has the dimensions its questions need (case_stats_keys in the migration): geo = community, whistle, level-2
- * grid; cat = community, category; channel = community, whistle, channel; unit = whistle, unit.
- */
-function rollupKinds(groupBy: GroupKey, r: FastRestriction, gridLevel: number): { groups: RollupKind; totals: RollupKind } | null {
-  if (r.unit) {
-    if (r.gridWhere || r.communities) return null;
-    return ['none', 'month', 'unit'].includes(groupBy) ? { groups: 'unit', totals: 'unit' } : null;
-  }
-  if (r.gridWhere) {
-    if (!r.gridWhole) return null;
-    return ['none', 'community', 'month'].includes(groupBy) || (groupBy === 'grid' && gridLevel === 2) ? { groups: 'geo', totals: 'geo' } : null;
-  }
-  switch (groupBy) {
-    case 'grid': return gridLevel === 2 ? { groups: 'geo', totals: 'channel' } : null;
-    case 'category': return r.whistle ? null : { groups: 'cat', totals: 'channel' };
-    case 'unit': return r.communities ? null : { groups: 'unit', totals: 'channel' };
-    default: return { groups: 'channel', totals: 'channel' };
-  }
-}
-
-/** Whole months inside [from, last] and the day ranges around them. */
-function buckets(from: string, last: string, monthsUntil: string): { months: [string, string] | null; days: [string, string][] } {
-  if (from > last) return { months: null, days: [] };
-  const firstFull = from === monthStart(from) ? from : nextMonthStart(from);
-  let lastFullStart: string | null = null;
-  for (let m = firstFull; addDays(nextMonthStart(m), -1) <= monthsUntil; m = nextMonthStart(m)) lastFullStart = m;
-  if (!lastFullStart) return { months: null, days: [[from, last]] };
-  const afterFull = nextMonthStart(lastFullStart);
-  const days: [string, string][] = [];
-  if (from < firstFull) days.push([from, addDays(firstFull, -1)]);
-  if (afterFull <= last) days.push([afterFull, last]);
-  return { months: [firstFull, lastFullStart], days };
-}
-
-async function rollupCounters(opts: {
-  db: Db; kind: RollupKind; groupBy: GroupKey; r: FastRestriction; period: StatsPeriod; gridLevel: number;
-}): Promise<Map<string, Counters>> {
-  const { db, kind, groupBy, r, period } = opts;
-  if (r.communities && r.communities.length === 0) return new Map();
-  // Events up to today; limits up to yesterday (today's are taken from `cases`, up to now).
-  const lastEventDay = minDay(period.to, period.today);
-  const lastDueDay = minDay(period.to, addDays(period.today, -1));
-  const b = buckets(period.from, lastEventDay, lastDueDay);
-  const timeParts = [
-    ...(b.months ? [sql`(s.grain = 'm' and s.bucket between ${b.months[0]}::date and ${b.months[1]}::date)`] : []),
-    ...b.days.map(([x, y]) => sql`(s.grain = 'd' and s.bucket between ${x}::date and ${y}::date)`),
-  ];
-  if (!timeParts.length) return new Map();
-  const dueCut = (col: string) => sql`coalesce(sum(case when s.bucket > ${lastDueDay}::date then 0 else s.${sql.raw(col)} end), 0)::int`;
-  let key: SQL;
-  let joins = sql``;
-  switch (groupBy) {
-    case 'none': key = sql`''`; break;
-    case 'community': key = sql`s.community_id::text`; break;
-    case 'month': key = sql`to_char(s.bucket, 'YYYY-MM')`; break;
-    case 'grid':
-      key = sql`a.id::text`;
-      joins = sql`join grids g on g.id::text = s.dim join grids a on a.code = left(g.code, ${gridCodeLength(opts.gridLevel)})`;
-      break;
-    default: key = sql`s.dim`;
-  }
-  const whistle = r.whistle === 'any' ? sql`s.whistle <> ''` : r.whistle === 'none' ? sql`s.whistle = ''` : r.whistle ? sql`s.whistle = ${r.whistle}` : undefined;
-  if ((kind === 'cat' && whistle) || (kind === 'unit' && r.communities)) throw new Error(`case_stats rows of kind ${kind} cannot answer this`);
-  const where = and(
-    sql`s.kind = ${kind}`,
-    or(...timeParts),
-    r.communities ? sql`s.community_id in (${sql.join(r.communities.map((c) => sql`${c}::uuid`), sql`, `)})` : undefined,
-    whistle,
-    r.gridWhere ? sql`s.dim in (select ${grids.id}::text from ${grids} where ${r.gridWhere})` : undefined,
-    r.unit ? sql`s.dim = ${r.unit}` : undefined,
-  );
-  const rows = await rowsOf<CounterRow>(db, sql`
-    select ${key} as key,
-      coalesce(sum(s.raised), 0)::int as raised,
-      coalesce(sum(s.resident_whistles), 0)::int as resident_whistles,
-      coalesce(sum(s.community_whistles), 0)::int as community_whistles,
-      coalesce(sum(s.resolved), 0)::int as resolved,
-      coalesce(sum(s.rated), 0)::int as rated,
-      coalesce(sum(s.satisfied), 0)::int as satisfied,
-      coalesce(sum(s.basically_satisfied), 0)::int as basically_satisfied,
-      coalesce(sum(s.dispatches_done), 0)::int as dispatches_done,
-      ${dueCut('response_due')} as response_due,
-      ${dueCut('responded_on_time')} as responded_on_time,
-      ${dueCut('resolution_due')} as resolution_due,
-      ${dueCut('resolved_of_due')} as resolved_of_due,
-      ${dueCut('resolved_on_time')} as resolved_on_time
-    from case_stats s ${joins}
-    where ${where}
-    group by 1`);
-  return new Map(rows.map((row) => [row.key, toCounters(row)]));
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Putting it together
