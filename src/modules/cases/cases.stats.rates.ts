@@ -112,6 +112,12 @@ export const gridCodeLength = (level: number) => 6 + 3 * level;
 
 export type GroupKey = StatsGroupBy | 'none';
 
+/** The counted columns as the SQL aggregates (and case_stats) name them: per event, and per limit falling due. */
+export const EVENT_COUNTS = [
+  'raised', 'resident_whistles', 'community_whistles', 'resolved', 'rated', 'satisfied', 'basically_satisfied', 'dispatches_done',
+] as const;
+export const DUE_COUNTS = ['response_due', 'responded_on_time', 'resolution_due', 'resolved_of_due', 'resolved_on_time'] as const;
+
 /** One group's counts as the SQL aggregates name them. */
 export interface CounterRow {
   key: string;

@@ -4,7 +4,7 @@ import type { Db } from '../../core/db.js';
 import { grids } from '../grid/grid.schema.js';
 import type { StatsWhistle } from './cases.stats.contracts.js';
 import {
-  addDays, type CounterRow, type Counters, type GroupKey, gridCodeLength, minDay, monthStart, nextMonthStart, type StatsPeriod, toCounters,
+  addDays, type CounterRow, DUE_COUNTS, EVENT_COUNTS, type Counters, type GroupKey, gridCodeLength, minDay, monthStart, nextMonthStart, type StatsPeriod, toCounters,
 } from './cases.stats.rates.js';
 
 /*
@@ -101,19 +101,8 @@ export async function rollupCounters(opts: {
   );
   const rows = await rowsOf<CounterRow>(db, sql`
     select ${key} as key,
-      coalesce(sum(s.raised), 0)::int as raised,
-      coalesce(sum(s.resident_whistles), 0)::int as resident_whistles,
-      coalesce(sum(s.community_whistles), 0)::int as community_whistles,
-      coalesce(sum(s.resolved), 0)::int as resolved,
-      coalesce(sum(s.rated), 0)::int as rated,
-      coalesce(sum(s.satisfied), 0)::int as satisfied,
-      coalesce(sum(s.basically_satisfied), 0)::int as basically_satisfied,
-      coalesce(sum(s.dispatches_done), 0)::int as dispatches_done,
-      ${dueCut('response_due')} as response_due,
-      ${dueCut('responded_on_time')} as responded_on_time,
-      ${dueCut('resolution_due')} as resolution_due,
-      ${dueCut('resolved_of_due')} as resolved_of_due,
-      ${dueCut('resolved_on_time')} as resolved_on_time
+      ${sql.join(EVENT_COUNTS.map((c) => sql.raw(`coalesce(sum(s.${c}), 0)::int as ${c}`)), sql`, `)},
+      ${sql.join(DUE_COUNTS.map((c) => sql`${dueCut(c)} as ${sql.raw(c)}`), sql`, `)}
     from case_stats s ${joins}
     where ${where}
     group by 1`);
