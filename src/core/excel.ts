@@ -127,10 +127,10 @@ export async function readSheet(buf: Buffer, opts: { columns: ExcelColumn[]; loc
 const SECOND_OPINION_MAX_BYTES = 4 * 1024 * 1024;
 
 /**
- * The streaming reader has, very rarely and only under heavy load, found no rows in an intact small workbook, or
- * failed inside exceljs ("reading 'sheets'"), on files that read correctly every other time (seen in CI, never
- * reproduced). Before telling a user their sheet is empty or damaged, an intact archive small enough to load whole is
- * read again with exceljs's non-streaming (JSZip) reader; if that fails too, the first answer stands.
+ * A guard behind excel-sheet-reader.ts, which drives exceljs 4's internal parser methods: if that ever answers
+ * "empty", "no rows" or an internal error for an intact archive small enough to load whole, the archive is read again
+ * with exceljs's public whole-workbook (JSZip) reader before the user is told; if that fails too, the first answer
+ * stands. (The streaming race it was first written for, exceljs#3064, is fixed in excel-sheet-reader.ts.)
  */
 async function readWithSecondOpinion(buf: Buffer, opts: ReadOptions): Promise<SheetRow[]> {
   try {
