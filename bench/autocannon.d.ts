@@ -41,5 +41,7 @@ declare module 'autocannon' {
     duration: number;
   }
   function autocannon(opts: Options): Promise<Result>;
+  /** Turns results run in worker threads (histograms still encoded) into one Result. */
+  export function aggregateResult(results: unknown[], opts: Options): Result;
   export default autocannon;
 }

@@ -3,12 +3,13 @@
  * working-hour clocks, the case row — with its case_stats rollup, maintained by trigger — the first event, the
  * audit row, the owner's notification, and the case summary in the answer) against a baseline route that only
  * inserts one row, registered by this script for this run only. Both over HTTP on a loopback port, in the same
- * process and run, with autocannon: 50 connections for a fixed time each, after a warm-up. Then the intake again
+ * process and run, with autocannon (in a worker thread: bench/load-worker.ts): 50 connections for a fixed time each,
+ * after a warm-up. Then the intake again
  * with the case_stats triggers off, to show what the rollup costs.
  * Run: node --import tsx bench/cases-intake.ts [seconds]            (PGlite in memory, demo data seeded)
  *      node --import tsx bench/cases-intake.ts [seconds] --pg[=url]  (a fresh PostgreSQL database, dropped after)
  */
-import autocannon, { type Result } from 'autocannon';
+import type { Result } from 'autocannon';
 import { eq, sql } from 'drizzle-orm';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/core/config.js';
@@ -20,6 +21,7 @@ import { pointInGrid } from '../src/seed/cases-world.js';
 import { seedDemo } from '../src/seed/demo.js';
 import { createRng } from '../src/seed/rng.js';
 import { seedReferenceData } from '../src/seed/reference.js';
+import { runLoad } from './load-worker.js';
 import { benchPostgresUrl, loginCookieInject, openBenchDatabase } from './util.js';
 
 const CONNECTIONS = 50;
@@ -56,13 +58,8 @@ async function main(): Promise<void> {
       channel: 'hall', description: rng.pick(texts), lng: p.lng, lat: p.lat, reporterName: `居民${i}`, reporterPhone: `139${String(10_000_000 + i).slice(-8)}`,
     });
   });
-  let next = 0;
-  const run = (path: string, duration: number): Promise<Result> => autocannon({
-    url: base, connections: CONNECTIONS, duration,
-    requests: [{
-      method: 'POST', path, headers: { cookie, 'content-type': 'application/json' },
-      setupRequest: (req) => ({ ...req, body: bodies[next++ % bodies.length] }),
-    }],
+  const run = (path: string, duration: number): Promise<Result> => runLoad({
+    url: base, path, connections: CONNECTIONS, duration, headers: { cookie, 'content-type': 'application/json' }, bodies,
   });
 
   await run('/bench/baseline', 2);

@@ -58,6 +58,9 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
   const copied = fresh && copyMigratedCluster(dataDir);
   const loadDataDir = opts.loadDataDir ?? (fresh && !copied ? initdbTemplate() : undefined);
   const client = await PGlite.create({ dataDir, loadDataDir });
+  // A new 16 MB WAL segment is otherwise zero-filled first, on this thread: every few seconds of steady writing
+  // that stalled a write for 30–70 ms (bench/cases-intake.ts). PGlite runs with fsync off, so the zeroes bought nothing.
+  await client.exec('set wal_init_zero = off');
   const db = drizzlePglite(client) as unknown as Db;
   parallelism.set(db, 1);
   return { db, kind: 'pglite', pglite: client, close: () => client.close() };

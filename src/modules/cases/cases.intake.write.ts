@@ -8,6 +8,10 @@ import type { AnswerKey } from '../../core/idempotency.js';
 import type { CaseSummary } from './cases.contracts.js';
 type CasePriority = CaseSummary['priority'];
 import { OWNER_ROLES } from './cases.routing.js';
+import { gridCodeLength } from './cases.stats.rates.js';
+
+/** Every level a grid may have (grids_level_range): a grid's path is the prefixes of its code at these lengths. */
+const GRID_LEVELS = [1, 2, 3, 4];
 
 /**
  * The write of ordinary intakes: number each case, find its grid's owner, insert the cases, their first events,
@@ -63,12 +67,12 @@ export async function insertReportedCases(db: Db, reports: ReportedCase[]): Prom
     with x as (select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as t(${INPUT_COLUMNS})),
     routed as (
       select x.*, g.name as grid_name, g.community_id, (
-        select d.person_id from grid_duties d join grids a on a.id = d.grid_id
-        where a.code = any(array(select left(g.code, n) from generate_series(9, length(g.code), 3) n))
+        select d.person_id from grids a join grid_duties d on d.grid_id = a.id
+        where a.code in (${sql.join(GRID_LEVELS.map((l) => sql`left(g.code, ${gridCodeLength(l)})`), sql`, `)})
           and d.role in (${roles}) and (d.until is null or d.until >= x.day)
         order by (d.role = 'grid_worker') desc, a.level desc limit 1
       ) as owner_person_id
-      from x join grids g on g.id = x.grid_id
+      from x cross join lateral (select * from grids where id = x.grid_id) g
     ),
     c as (
       insert into cases (id, number, channel, title, description, category_code, suggested_category_code, suggested_confidence,
@@ -99,9 +103,10 @@ export async function insertReportedCases(db: Db, reports: ReportedCase[]): Prom
       insert into idempotency_keys (user_id, key, route, status, body)
       select x.actor_user_id, x.idem_key, x.idem_route, x.idem_status, to_jsonb(c.id::text) from c join x on x.id = c.id where x.idem_key is not null
     )
-    select x.ord, c.id, c.number, c.community_id, c.version, r.grid_name, org.name as community_name, p.name as owner_name
-    from c join x on x.id = c.id join routed r on r.id = c.id join organisations org on org.id = c.community_id
-    left join people p on p.id = c.owner_person_id`);
+    select x.ord, c.id, c.number, c.community_id, c.version, r.grid_name,
+      (select org.name from organisations org where org.id = c.community_id) as community_name,
+      (select p.name from people p where p.id = c.owner_person_id) as owner_name
+    from c join x on x.id = c.id join routed r on r.id = c.id`);
   const byOrd = new Map(rows.map((r) => [Number(r.ord), r]));
   return reports.map((r, i) => {
     const row = byOrd.get(i);
