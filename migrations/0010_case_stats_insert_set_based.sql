@@ -1,0 +1,40 @@
+-- Hand-written. Inserted cases go to case_stats in one set-based upsert over the statement's new rows instead of
+-- through case_stats_apply's general path (arrays of whole rows, four plpgsql delta functions, the dispatch joins).
+-- A case being inserted has no dispatches yet (case_dispatches references cases and is not deferred), so only its
+-- own events count, under its own keys; every contribution is positive, so no sum is zero. Same keys, events and
+-- month rows as before (case_stats_keys, case_stats_events). Intake writes batches of reports in one statement, and
+-- this took the trigger from ~2.7 to ~1.0 ms for 40 reports on PostgreSQL (bench/cases-intake.ts).
+CREATE OR REPLACE FUNCTION case_stats_on_cases_insert() RETURNS trigger
+LANGUAGE plpgsql
+AS $$
+BEGIN
+  IF case_stats_deferred() THEN RETURN NULL; END IF;
+  INSERT INTO case_stats AS s (kind, grain, bucket, community_id, whistle, dim, raised, resident_whistles, community_whistles,
+    resolved, rated, satisfied, basically_satisfied, dispatches_done, response_due, responded_on_time, resolution_due,
+    resolved_of_due, resolved_on_time)
+  SELECT k.kind, g.grain, CASE WHEN g.grain = 'd' THEN e.day ELSE date_trunc('month', e.day)::date END,
+    k.community_id, k.whistle, k.dim, sum(e.raised), sum(e.resident_whistles), sum(e.community_whistles), sum(e.resolved),
+    sum(e.rated), sum(e.satisfied), sum(e.basically_satisfied), 0, sum(e.response_due), sum(e.responded_on_time),
+    sum(e.resolution_due), sum(e.resolved_of_due), sum(e.resolved_on_time)
+  FROM new_rows n
+  CROSS JOIN LATERAL case_stats_keys(n) k
+  CROSS JOIN LATERAL case_stats_events(n) e
+  CROSS JOIN (VALUES ('d'), ('m')) g(grain)
+  GROUP BY 1, 2, 3, 4, 5, 6
+  ORDER BY 1, 2, 3, 4, 5, 6
+  ON CONFLICT ON CONSTRAINT case_stats_pk DO UPDATE SET
+    raised = s.raised + excluded.raised,
+    resident_whistles = s.resident_whistles + excluded.resident_whistles,
+    community_whistles = s.community_whistles + excluded.community_whistles,
+    resolved = s.resolved + excluded.resolved,
+    rated = s.rated + excluded.rated,
+    satisfied = s.satisfied + excluded.satisfied,
+    basically_satisfied = s.basically_satisfied + excluded.basically_satisfied,
+    response_due = s.response_due + excluded.response_due,
+    responded_on_time = s.responded_on_time + excluded.responded_on_time,
+    resolution_due = s.resolution_due + excluded.resolution_due,
+    resolved_of_due = s.resolved_of_due + excluded.resolved_of_due,
+    resolved_on_time = s.resolved_on_time + excluded.resolved_on_time;
+  RETURN NULL;
+END
+$$;
