@@ -1,24 +1,35 @@
 -- Hand-written. Inserted cases go to case_stats in one set-based upsert over the statement's new rows instead of
 -- through case_stats_apply's general path (arrays of whole rows, four plpgsql delta functions, the dispatch joins).
 -- A case being inserted has no dispatches yet (case_dispatches references cases and is not deferred), so only its
--- own events count, under its own keys; every contribution is positive, so no sum is zero. Same keys, events and
--- month rows as before (case_stats_keys, case_stats_events). Intake writes batches of reports in one statement, and
--- this took the trigger from ~2.7 to ~1.0 ms for 40 reports on PostgreSQL (bench/cases-intake.ts).
+-- own events count, under its own keys; every contribution is positive, so no sum is zero. The keys and events are
+-- case_stats_keys's and case_stats_events's (the level-2 grid is found the same way, by code prefix); the events are
+-- summed per day and dimensions first, then spread over the three kinds and the day and month rows. Intake writes
+-- batches of reports in one statement, and this took the trigger from ~2.7 to ~0.6 ms for 40 reports on PostgreSQL
+-- (bench/cases-intake.ts).
 CREATE OR REPLACE FUNCTION case_stats_on_cases_insert() RETURNS trigger
 LANGUAGE plpgsql
 AS $$
 BEGIN
   IF case_stats_deferred() THEN RETURN NULL; END IF;
+  WITH d AS (
+    SELECT e.day, n.community_id, coalesce(n.whistle::text, '') AS whistle, coalesce(a.id, n.grid_id) AS grid2, n.category_code, n.channel,
+      sum(e.raised) AS raised, sum(e.resident_whistles) AS resident_whistles, sum(e.community_whistles) AS community_whistles,
+      sum(e.resolved) AS resolved, sum(e.rated) AS rated, sum(e.satisfied) AS satisfied, sum(e.basically_satisfied) AS basically_satisfied,
+      sum(e.response_due) AS response_due, sum(e.responded_on_time) AS responded_on_time, sum(e.resolution_due) AS resolution_due,
+      sum(e.resolved_of_due) AS resolved_of_due, sum(e.resolved_on_time) AS resolved_on_time
+    FROM new_rows n LEFT JOIN grids g ON g.id = n.grid_id LEFT JOIN grids a ON a.code = left(g.code, 12)
+    CROSS JOIN LATERAL case_stats_events(n) e
+    GROUP BY 1, 2, 3, 4, 5, 6
+  )
   INSERT INTO case_stats AS s (kind, grain, bucket, community_id, whistle, dim, raised, resident_whistles, community_whistles,
     resolved, rated, satisfied, basically_satisfied, dispatches_done, response_due, responded_on_time, resolution_due,
     resolved_of_due, resolved_on_time)
-  SELECT k.kind, g.grain, CASE WHEN g.grain = 'd' THEN e.day ELSE date_trunc('month', e.day)::date END,
-    k.community_id, k.whistle, k.dim, sum(e.raised), sum(e.resident_whistles), sum(e.community_whistles), sum(e.resolved),
-    sum(e.rated), sum(e.satisfied), sum(e.basically_satisfied), 0, sum(e.response_due), sum(e.responded_on_time),
-    sum(e.resolution_due), sum(e.resolved_of_due), sum(e.resolved_on_time)
-  FROM new_rows n
-  CROSS JOIN LATERAL case_stats_keys(n) k
-  CROSS JOIN LATERAL case_stats_events(n) e
+  SELECT k.kind, g.grain, CASE WHEN g.grain = 'd' THEN d.day ELSE date_trunc('month', d.day)::date END,
+    d.community_id, k.whistle, k.dim, sum(d.raised), sum(d.resident_whistles), sum(d.community_whistles), sum(d.resolved),
+    sum(d.rated), sum(d.satisfied), sum(d.basically_satisfied), 0, sum(d.response_due), sum(d.responded_on_time),
+    sum(d.resolution_due), sum(d.resolved_of_due), sum(d.resolved_on_time)
+  FROM d
+  CROSS JOIN LATERAL (VALUES ('geo', d.whistle, d.grid2::text), ('cat', '*', d.category_code), ('channel', d.whistle, d.channel::text)) AS k(kind, whistle, dim)
   CROSS JOIN (VALUES ('d'), ('m')) g(grain)
   GROUP BY 1, 2, 3, 4, 5, 6
   ORDER BY 1, 2, 3, 4, 5, 6

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../core/auth/actor.js';
-import { rowsOf } from '../../core/bulk.js';
-import { type Db, parallelWrites } from '../../core/db.js';
+import { type Db, parallelWrites, preparedRows } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';
 import type { AnswerKey } from '../../core/idempotency.js';
 import type { CaseSummary } from './cases.contracts.js';
@@ -65,7 +64,7 @@ const INPUT_COLUMNS = sql.raw(`ord int, id uuid, year text, channel text, title 
 export async function insertReportedCases(db: Db, reports: ReportedCase[]): Promise<CaseSummary[]> {
   const input = reports.map(inputRow);
   const roles = sql.join(OWNER_ROLES.map((x) => sql`${x}`), sql`, `);
-  const rows = await rowsOf<Row & { ord: number }>(db, sql`
+  const rows = await preparedRows<Row & { ord: number }>(db, 'cases_intake_write', sql`
     with x as (select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as t(${INPUT_COLUMNS})),
     routed as (
       select x.*, g.name as grid_name, g.community_id, (
@@ -154,7 +153,7 @@ class IntakeBatcher {
   /**
    * A batch is taken after the event loop's I/O phase (setImmediate): the embedded database runs on this thread, so
    * requests that arrived during a write are only parsed once it is done, and they should all join the next one.
-   * On PostgreSQL a few batches may be in flight at once (parallelWrites).
+   * How many batches may be in flight at once is parallelWrites(db).
    */
   private kick(): void {
     if (this.scheduled || !this.queue.length || this.inFlight >= this.maxInFlight) return;

@@ -57,15 +57,30 @@ export function vocabIndex(v: Vectorizer): Map<string, number> {
 
 /** Sublinear tf (1 + ln tf) × idf, L2-normalised; features outside the vocabulary are ignored. */
 export function vectorize(v: Vectorizer, index: Map<string, number>, doc: string[]): SparseVector {
-  const tf = new Map<number, number>();
+  // Sorting the known features' indices puts repeats side by side, so tf is a run length: no Map per message
+  // (this runs on every intake).
+  const seen = new Int32Array(doc.length);
+  let n = 0;
   for (const f of doc) {
     const j = index.get(f);
-    if (j !== undefined) tf.set(j, (tf.get(j) ?? 0) + 1);
+    if (j !== undefined) seen[n++] = j;
   }
-  const indices = Int32Array.from(tf.keys()).sort();
-  const values = Float64Array.from(indices, (j) => (1 + Math.log(tf.get(j) ?? 1)) * v.idf[j]);
-  const norm = Math.sqrt(values.reduce((s, x) => s + x * x, 0)) || 1;
-  for (let k = 0; k < values.length; k++) values[k] /= norm;
+  const sorted = seen.subarray(0, n).sort();
+  let distinct = 0;
+  for (let k = 0; k < n; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) distinct++;
+  const indices = new Int32Array(distinct);
+  const values = new Float64Array(distinct);
+  let norm = 0;
+  for (let k = 0, out = 0; k < n; out++) {
+    const j = sorted[k];
+    let tf = 0;
+    while (k < n && sorted[k] === j) { tf++; k++; }
+    indices[out] = j;
+    values[out] = (1 + Math.log(tf)) * v.idf[j];
+    norm += values[out] * values[out];
+  }
+  norm = Math.sqrt(norm) || 1;
+  for (let k = 0; k < distinct; k++) values[k] /= norm;
   return { indices, values };
 }
 

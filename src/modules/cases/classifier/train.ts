@@ -93,7 +93,17 @@ export function fitTemperature(scorer: Scorer, examples: readonly LabelledExampl
 
 /** Indices of the k highest probabilities, best first; ties go to the earlier class so results are stable. */
 export function topK(p: Float64Array, k: number): number[] {
-  return Array.from(p.keys()).sort((a, b) => p[b] - p[a] || a - b).slice(0, k);
+  // k passes of selection rather than a sort of every class: k is 1–4 here, and this runs on every intake.
+  const picked: number[] = [];
+  for (let round = 0; round < Math.min(k, p.length); round++) {
+    let best = -1;
+    for (let i = 0; i < p.length; i++) {
+      if (picked.includes(i)) continue;
+      if (best < 0 || p[i] > p[best]) best = i;
+    }
+    picked.push(best);
+  }
+  return picked;
 }
 
 export interface Evaluation {
