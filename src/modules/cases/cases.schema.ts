@@ -99,8 +99,10 @@ export const cases = pgTable(
     index('cases_reported_idx').on(t.reportedAt),
     index('cases_response_due_idx').on(t.responseDueAt),
     index('cases_resolution_due_idx').on(t.resolutionDueAt),
-    index('cases_reporter_person_idx').on(t.reporterPersonId),
-    index('cases_reporter_user_idx').on(t.reporterUserId),
+    // Partial: most cases recorded at the hall or door to door name a resident without an account or a person
+    // record, and intake is the busiest write; "whose cases" lookups compare with a value, so they still use these.
+    index('cases_reporter_person_idx').on(t.reporterPersonId).where(sql`${t.reporterPersonId} is not null`),
+    index('cases_reporter_user_idx').on(t.reporterUserId).where(sql`${t.reporterUserId} is not null`),
     index('cases_category_idx').on(t.categoryCode),
   ],
 );
