@@ -1,7 +1,8 @@
 import { buildApp } from './app.js';
 import { loadConfig, pgliteDir } from './core/config.js';
-import { type Database, openDatabase } from './core/db.js';
+import { type Database, type Db, openDatabase } from './core/db.js';
 import type { App } from './core/http/types.js';
+import { FOLD_EVERY_MS, foldCaseStats } from './modules/cases/cases.stats.rollup.js';
 import { startCaseSweeper } from './modules/cases/cases.sweep.js';
 import { defaultClassifier } from './modules/cases/classifier/classifier.js';
 import { proposeCurrentQuarter } from './modules/cobuild/meetings/meetings.propose.js';
@@ -11,30 +12,26 @@ import { DEMO_LOGINS, DEMO_PASSWORD, describeMoreDemoLogins, seedDemoIfEmpty } f
 interface Running {
   app: App | null;
   database: Database | null;
-  stopSweeper?: () => Promise<void>;
-  stopProposer?: () => Promise<void>;
+  stoppers: (() => Promise<void>)[];
 }
 
-/**
- * 党建联席会: each community's meeting of the quarter is proposed when the quarter begins (checked hourly). Proposing
- * is idempotent and safe when several processes do it at once (one meeting per community and quarter by index).
- */
-function startMeetingProposer(running: Running, everyMs = 3_600_000): () => Promise<void> {
+/** Runs a task now and then every `everyMs`, never two at once; a failure is logged and the next tick tries again. */
+function startPeriodic(running: Running, opts: { everyMs: number; what: string; task: (db: Db) => Promise<unknown> }): void {
   let inFlight: Promise<unknown> | null = null;
   const tick = () => {
     const db = running.database?.db;
     if (inFlight || !db) return;
-    inFlight = proposeCurrentQuarter({ db })
-      .catch((err: unknown) => running.app?.log.error({ err }, 'proposing joint meetings failed'))
+    inFlight = opts.task(db)
+      .catch((err: unknown) => running.app?.log.error({ err }, `${opts.what} failed`))
       .finally(() => { inFlight = null; });
   };
   tick();
-  const timer = setInterval(tick, everyMs);
+  const timer = setInterval(tick, opts.everyMs);
   timer.unref();
-  return async () => {
+  running.stoppers.push(async () => {
     clearInterval(timer);
     await inFlight;
-  };
+  });
 }
 
 /** Stop accepting, let requests in flight finish, then close the database so its files are consistent. */
@@ -49,8 +46,7 @@ function installShutdown(running: Running, startup: Promise<unknown>): void {
       // A signal during start-up (migrations, seeding) waits for it, so no transaction is cut in half.
       await startup.catch(() => undefined);
       running.app?.log.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
-      await running.stopSweeper?.();
-      await running.stopProposer?.();
+      for (const stop of running.stoppers) await stop();
       await running.app?.close();
       await running.database?.close();
       process.exit(0);
@@ -90,8 +86,12 @@ async function start(running: Running): Promise<void> {
   defaultClassifier();
   await running.app.listen({ port: config.port, host: config.host });
   // 督办: due-soon warnings and overdue escalation, claimed through the database so any number of processes may run it.
-  running.stopSweeper = startCaseSweeper({ db: running.database.db, intervalMs: 60_000, log: running.app.log });
-  running.stopProposer = startMeetingProposer(running);
+  running.stoppers.push(startCaseSweeper({ db: running.database.db, intervalMs: 60_000, log: running.app.log }));
+  // 党建联席会: each community's meeting of the quarter is proposed when the quarter begins. Idempotent, and safe from
+  // several processes at once (one meeting per community and quarter, by index).
+  startPeriodic(running, { everyMs: 3_600_000, what: 'proposing joint meetings', task: (db) => proposeCurrentQuarter({ db }) });
+  // New cases' statistics wait in case_stats_pending (readers count them there too) until folded in.
+  startPeriodic(running, { everyMs: FOLD_EVERY_MS, what: 'folding case statistics', task: (db) => foldCaseStats({ db }) });
   const port = (running.app.server.address() as { port: number }).port;
   process.stdout.write(banner({
     port, host: config.host, database: running.database, dataDir: config.dataDir, seeded, showLogins: config.seedDemo,
@@ -99,7 +99,7 @@ async function start(running: Running): Promise<void> {
   }));
 }
 
-const running: Running = { app: null, database: null };
+const running: Running = { app: null, database: null, stoppers: [] };
 const startup = start(running);
 installShutdown(running, startup);
 startup.catch((err: unknown) => {

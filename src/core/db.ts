@@ -27,8 +27,9 @@ export interface Database {
 }
 
 /**
- * How many intake batches may be in flight at once on a handle. One on both: on PostgreSQL concurrent batches queue
- * on the same case_stats rows and each gets smaller, so two or four measured no faster than one (bench/cases-intake.ts).
+ * How many intake batches may be in flight at once on a handle: one on the embedded database (one connection), two on
+ * PostgreSQL, so that one batch's statement runs while the previous one commits. More only made each batch smaller,
+ * and no faster (bench/cases-intake.ts).
  */
 const parallelism = new WeakMap<Db, number>();
 export function parallelWrites(db: Db): number {
@@ -36,6 +37,14 @@ export function parallelWrites(db: Db): number {
 }
 
 const pools = new WeakMap<Db, pg.Pool>();
+
+/**
+ * Whether a handle is the embedded database. PGlite runs PostgreSQL without its background workers, so nothing
+ * vacuums on its own there: a table that is emptied again and again must be vacuumed by whoever empties it.
+ */
+export function isEmbedded(db: Db): boolean {
+  return !pools.has(db);
+}
 const dialect = new PgDialect();
 
 /**
@@ -90,7 +99,7 @@ async function openPostgres(url: string): Promise<Database> {
   // listener Node would crash the process. The pool discards it and the next query connects afresh.
   pool.on('error', () => undefined);
   const db = drizzlePg(pool) as unknown as Db;
-  parallelism.set(db, 1);
+  parallelism.set(db, 2);
   pools.set(db, pool);
   return { db, kind: 'postgres', pool, close: () => pool.end() };
 }

@@ -11,6 +11,7 @@ import type { CaseSummary } from '../modules/cases/cases.contracts.js';
 import { TRANSITIONS, type CaseAction } from '../modules/cases/cases.machine.js';
 import { caseDispatches, caseEvents, cases } from '../modules/cases/cases.schema.js';
 import type { CaseStats } from '../modules/cases/cases.stats.contracts.js';
+import { foldCaseStats } from '../modules/cases/cases.stats.rollup.js';
 import { gridLocator } from '../modules/grid/grid.locate.js';
 import { buildDemoCases } from './demo-cases.js';
 import { buildDemo, createRng, DEMO_PASSWORD, seedDemo } from './demo.js';
@@ -165,6 +166,7 @@ describe('the demo year of cases', () => {
     expect(JSON.stringify(buildDemoCases(data))).toBe(JSON.stringify(buildDemoCases(data)));
     const db = ctx.database.db;
     const snapshot = sql`select kind, grain, bucket::text, community_id::text, whistle, dim, raised, resolved, rated, dispatches_done, response_due, resolution_due from case_stats order by 1, 2, 3, 4, 5, 6`;
+    await foldCaseStats({ db });
     const before = await rowsOf(db, snapshot);
     await db.execute(sql`select case_stats_rebuild()`);
     expect(await rowsOf(db, snapshot)).toEqual(before);

@@ -93,16 +93,29 @@ export async function actorForSession(opts: {
   const id = sessionIdFor(opts.secret, opts.token);
   const hit = recentSessions.get(id);
   if (hit && hit.until > now.getTime() && hit.sessionExpiresAt > now.getTime()) return withMeta(hit.actor, opts.meta);
-  const [row] = await opts.db
+  // Requests of one session that arrive together (a page's several calls) share one lookup.
+  let lookup = sessionLookups.get(id);
+  if (!lookup) {
+    lookup = lookUpSession(opts.db, id, now).finally(() => sessionLookups.delete(id));
+    sessionLookups.set(id, lookup);
+  }
+  const actor = await lookup;
+  return actor && withMeta(actor, opts.meta);
+}
+
+const sessionLookups = new Map<string, Promise<CachedActor | null>>();
+
+async function lookUpSession(db: Db, id: string, now: Date): Promise<CachedActor | null> {
+  const [row] = await db
     .select({ user: users, expiresAt: sessions.expiresAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)));
   if (!row || row.user.disabled) return null;
-  const actor = await loadActor(opts.db, row.user);
+  const actor = await loadActor(db, row.user);
   if (recentSessions.size >= SESSION_CACHE_MAX) recentSessions.clear();
   recentSessions.set(id, { actor, sessionExpiresAt: row.expiresAt.getTime(), until: now.getTime() + SESSION_CACHE_MS });
-  return withMeta(actor, opts.meta);
+  return actor;
 }
 
 function withMeta(actor: CachedActor, meta: RequestMeta): Actor {

@@ -1,8 +1,11 @@
-import { count, eq, inArray } from 'drizzle-orm';
+import { count, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/app.js';
 import { auditLog } from '../audit/audit.schema.js';
+import { rowsOf } from '../../core/bulk.js';
 import type { CaseSummary } from './cases.contracts.js';
+import type { CaseStats } from './cases.stats.contracts.js';
+import { foldCaseStats } from './cases.stats.rollup.js';
 import { caseEvents, cases } from './cases.schema.js';
 
 let ctx: TestContext;
@@ -46,5 +49,34 @@ describe('intake under concurrent reports (group commit)', () => {
     expect(others.map((o) => o.statusCode)).toEqual([201, 201, 400]);
     const [{ n }] = await ctx.database.db.select({ n: count() }).from(cases).where(eq(cases.reporterName, '居民100'));
     expect(n).toBe(1);
+  });
+});
+
+describe('the statistics of new cases (case_stats_pending, folded in)', () => {
+  const stats = async () => (await ctx.app.inject({
+    method: 'GET', url: '/api/cases/stats?from=2024-01-01&to=2028-12-31&groupBy=category', headers: { cookie: await ctx.cookieFor('admin') },
+  })).json<CaseStats>();
+  const rollupRows = sql`select kind, grain, bucket::text, community_id::text, whistle, dim, raised, response_due, resolution_due
+    from case_stats where raised <> 0 or response_due <> 0 or resolution_due <> 0 order by 1, 2, 3, 4, 5, 6`;
+
+  it('count at once, stay the same while reports and folds run side by side, and the folded rollup equals a rebuild', async () => {
+    const db = ctx.database.db;
+    await foldCaseStats({ db });
+    const before = await stats();
+    const answers = await Promise.all([
+      ...Array.from({ length: 30 }, (_, i) => report(200 + i)),
+      foldCaseStats({ db }), foldCaseStats({ db }),
+    ]);
+    expect(answers.slice(0, 30).map((a) => (a as { statusCode: number }).statusCode)).toEqual(Array(30).fill(201));
+    const during = await stats();
+    expect(during.totals.raised).toBe(before.totals.raised + 30);
+    expect(during.source).toBe('rollup');
+    await Promise.all([foldCaseStats({ db }), foldCaseStats({ db })]);
+    const [{ n: pending }] = await rowsOf<{ n: number }>(db, sql`select count(*)::int as n from case_stats_pending`);
+    expect(pending).toBe(0);
+    expect({ ...(await stats()), asOf: during.asOf }).toEqual(during);
+    const folded = await rowsOf(db, rollupRows);
+    await db.execute(sql`select case_stats_rebuild()`);
+    expect(await rowsOf(db, rollupRows)).toEqual(folded);
   });
 });

@@ -1,5 +1,32 @@
 import { date, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 
+/** The columns of case_stats and case_stats_pending. */
+const rollupColumns = () => ({
+  kind: text('kind').notNull(),
+  grain: text('grain').notNull(),
+  bucket: date('bucket', { mode: 'string' }).notNull(),
+  communityId: uuid('community_id').notNull(),
+  /** '' (no whistle), 'resident' or 'community'. */
+  whistle: text('whistle').notNull(),
+  dim: text('dim').notNull(),
+  /** Event counters: by the day the event happened. */
+  raised: integer('raised').notNull().default(0),
+  /** …of which 群众吹哨 / 社区吹哨 (kept apart here because 'cat' rows do not split by whistle). */
+  residentWhistles: integer('resident_whistles').notNull().default(0),
+  communityWhistles: integer('community_whistles').notNull().default(0),
+  resolved: integer('resolved').notNull().default(0),
+  rated: integer('rated').notNull().default(0),
+  satisfied: integer('satisfied').notNull().default(0),
+  basicallySatisfied: integer('basically_satisfied').notNull().default(0),
+  dispatchesDone: integer('dispatches_done').notNull().default(0),
+  /** Limit counters: by the day the limit fell. */
+  responseDue: integer('response_due').notNull().default(0),
+  respondedOnTime: integer('responded_on_time').notNull().default(0),
+  resolutionDue: integer('resolution_due').notNull().default(0),
+  resolvedOfDue: integer('resolved_of_due').notNull().default(0),
+  resolvedOnTime: integer('resolved_on_time').notNull().default(0),
+});
+
 /**
  * The case-statistics rollup (GET /api/cases/stats reads it instead of scanning `cases`).
  *
@@ -16,35 +43,19 @@ import { date, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-c
  * month rows are the sums of the day rows, kept so that a year is ~12 rows per key instead of ~365.
  *
  * Nothing in the application writes this table: statement-level triggers on `cases` and `case_dispatches`
- * (migrations/0003_case_stats.sql) apply each statement's change in the same transaction, so it is exactly the
- * rollup of the base tables at every commit, whichever code path wrote them. `case_stats_rebuild()` recomputes it.
+ * (migrations/0003_case_stats.sql, 0012) apply each statement's change in the same transaction — inserted cases by
+ * way of case_stats_pending — so case_stats and case_stats_pending summed are exactly the rollup of the base tables
+ * at every commit, whichever code path wrote them. `case_stats_rebuild()` recomputes it.
  */
 export const caseStats = pgTable(
   'case_stats',
-  {
-    kind: text('kind').notNull(),
-    grain: text('grain').notNull(),
-    bucket: date('bucket', { mode: 'string' }).notNull(),
-    communityId: uuid('community_id').notNull(),
-    /** '' (no whistle), 'resident' or 'community'. */
-    whistle: text('whistle').notNull(),
-    dim: text('dim').notNull(),
-    /** Event counters: by the day the event happened. */
-    raised: integer('raised').notNull().default(0),
-    /** …of which 群众吹哨 / 社区吹哨 (kept apart here because 'cat' rows do not split by whistle). */
-    residentWhistles: integer('resident_whistles').notNull().default(0),
-    communityWhistles: integer('community_whistles').notNull().default(0),
-    resolved: integer('resolved').notNull().default(0),
-    rated: integer('rated').notNull().default(0),
-    satisfied: integer('satisfied').notNull().default(0),
-    basicallySatisfied: integer('basically_satisfied').notNull().default(0),
-    dispatchesDone: integer('dispatches_done').notNull().default(0),
-    /** Limit counters: by the day the limit fell. */
-    responseDue: integer('response_due').notNull().default(0),
-    respondedOnTime: integer('responded_on_time').notNull().default(0),
-    resolutionDue: integer('resolution_due').notNull().default(0),
-    resolvedOfDue: integer('resolved_of_due').notNull().default(0),
-    resolvedOnTime: integer('resolved_on_time').notNull().default(0),
-  },
+  rollupColumns(),
   (t) => [primaryKey({ name: 'case_stats_pk', columns: [t.kind, t.grain, t.bucket, t.communityId, t.whistle, t.dim] })],
 );
+
+/**
+ * Contributions of newly inserted cases not yet added into case_stats: the insert trigger appends them here (no key,
+ * no index, so concurrent intakes never wait on a shared counter row), and case_stats_fold() moves them into
+ * case_stats, summed, about once a second (startRollupFolder in the server). Readers sum both tables.
+ */
+export const caseStatsPending = pgTable('case_stats_pending', rollupColumns());
