@@ -31,7 +31,7 @@ const ROUNDS = 3;
 async function main(): Promise<void> {
   const seconds = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 5);
   const pgUrl = benchPostgresUrl();
-  const database = await openBenchDatabase(pgUrl);
+  const database = await openBenchDatabase(pgUrl, { onDisk: true });
   const db = database.db;
   await seedReferenceData({ db });
   await seedDemo({ db });
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
 
   const line = (name: string, r: Result) =>
     `${name.padEnd(34)} ${r.requests.average.toFixed(0).padStart(6)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   2xx ${r['2xx']}  non-2xx ${r.non2xx}  errors ${r.errors}`;
-  console.log(`database: ${pgUrl ? 'PostgreSQL (fresh database)' : 'PGlite (in memory)'}; ${CONNECTIONS} connections, ${ROUNDS} rounds of ${seconds} s each, after a warm-up`);
+  console.log(`database: ${pgUrl ? 'PostgreSQL (fresh database)' : 'PGlite (a data directory, as the app runs)'}; ${CONNECTIONS} connections, ${ROUNDS} rounds of ${seconds} s each, after a warm-up`);
   rounds.forEach((r, i) => {
     console.log(line(`round ${i + 1}: baseline (insert one row)`, r.baseline));
     console.log(line(`round ${i + 1}: POST /api/cases`, r.intake));

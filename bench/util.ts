@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { type Database, openDatabase } from '../src/core/db.js';
 import type { App } from '../src/core/http/types.js';
@@ -23,10 +26,15 @@ export function benchPostgresUrl(argv = process.argv): string | null {
 }
 
 /**
- * A fresh, migrated database for one bench run: an in-memory PGlite, or a new database on the PostgreSQL server
- * that `close()` drops again.
+ * A fresh, migrated database for one bench run: a PGlite in memory (or, with `onDisk`, in a temporary data
+ * directory, as the app runs by default), or a new database on the PostgreSQL server; `close()` removes it again.
  */
-export async function openBenchDatabase(pgUrl: string | null): Promise<Database> {
+export async function openBenchDatabase(pgUrl: string | null, opts: { onDisk?: boolean } = {}): Promise<Database> {
+  if (!pgUrl && opts.onDisk) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lj-bench-'));
+    const database = await openDatabase({ dataDir: path.join(dir, 'pglite') });
+    return { ...database, close: async () => { await database.close(); rmSync(dir, { recursive: true, force: true }); } };
+  }
   if (!pgUrl) return openDatabase({ dataDir: 'memory://' });
   const name = `lj_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: pgUrl });

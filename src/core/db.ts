@@ -38,13 +38,6 @@ export function parallelWrites(db: Db): number {
 
 const pools = new WeakMap<Db, pg.Pool>();
 
-/**
- * Whether a handle is the embedded database. PGlite runs PostgreSQL without its background workers, so nothing
- * vacuums on its own there: a table that is emptied again and again must be vacuumed by whoever empties it.
- */
-export function isEmbedded(db: Db): boolean {
-  return !pools.has(db);
-}
 const dialect = new PgDialect();
 
 /**
@@ -88,6 +81,9 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
   // A new 16 MB WAL segment is otherwise zero-filled first, on this thread: every few seconds of steady writing
   // that stalled a write for 30–70 ms (bench/cases-intake.ts). PGlite runs with fsync off, so the zeroes bought nothing.
   await client.exec('set wal_init_zero = off');
+  // One connection, so no intake ever waits on another's rollup rows: new cases update case_stats directly, not by way
+  // of case_stats_pending, whose folds would run on this thread (migrations/0013).
+  await client.exec('set lianjian.case_stats_direct = on');
   const db = drizzlePglite(client) as unknown as Db;
   parallelism.set(db, 1);
   return { db, kind: 'pglite', pglite: client, close: () => client.close() };

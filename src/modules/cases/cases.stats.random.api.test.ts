@@ -289,15 +289,17 @@ describe('the rollup on random data', () => {
     }), { numRuns: 120, seed: 20260723 });
     expect(rollupRuns).toBeGreaterThan(40);
   });
-  // After the property above, which read the rollup while the inserted cases' counts still waited in
-  // case_stats_pending (and the updates and deletes had already gone to case_stats).
+  // After the property above, which on PostgreSQL read the rollup while the inserted cases' counts still waited in
+  // case_stats_pending (and the updates and deletes had already gone to case_stats). PGlite writes them to case_stats
+  // at once (lianjian.case_stats_direct).
   it('kept by the triggers through inserts, updates, merges, moves and deletes, folds without changing a count, and equals a rebuild from scratch', async () => {
     const db = ctx.database.db;
     const pendingRows = async () => (await rowsOf<{ n: number }>(db, sql`select count(*)::int as n from case_stats_pending`))[0].n;
-    expect(await pendingRows()).toBeGreaterThan(0);
+    const direct = ctx.database.kind === 'pglite';
+    expect(await pendingRows() > 0).toBe(!direct);
     const summed = await rowsOf(db, NONZERO_ROLLUP(sql`(select * from case_stats union all select * from case_stats_pending) s`));
     expect(summed.length).toBeGreaterThan(500);
-    expect(await foldCaseStats({ db })).toBeGreaterThan(0);
+    expect(await foldCaseStats({ db }) > 0).toBe(!direct);
     expect(await pendingRows()).toBe(0);
     const kept = await rowsOf(db, NONZERO_ROLLUP(sql`case_stats s`));
     expect(kept).toEqual(summed);

@@ -1,6 +1,6 @@
 import { and, or, type SQL, sql } from 'drizzle-orm';
 import { rowsOf } from '../../core/bulk.js';
-import { type Db, isEmbedded } from '../../core/db.js';
+import type { Db } from '../../core/db.js';
 import { grids } from '../grid/grid.schema.js';
 import type { StatsWhistle } from './cases.stats.contracts.js';
 import {
@@ -110,20 +110,17 @@ export async function rollupCounters(opts: {
 }
 
 /**
- * How often the server folds (src/server.ts). Often, because on the embedded database a fold runs on the request
- * thread and its length grows with what is pending: at a busy second's worth it stalled intake's p99 by ~15 ms.
+ * How often the server folds (src/server.ts). On PostgreSQL only: the embedded database writes new cases' counts
+ * straight to case_stats (migrations/0013), so its folds find nothing.
  */
 export const FOLD_EVERY_MS = 200;
 
 /**
  * Adds the contributions that inserted cases left in case_stats_pending into case_stats (case_stats_fold in
- * migrations/0012). Readers sum both tables, so this changes no figure; it keeps the pending table short. Safe to run
- * from several processes at once. Returns the number of case_stats rows touched.
+ * migrations/0012). Readers sum both tables, so this changes no figure; it keeps the pending table short (autovacuum
+ * reclaims the deleted rows). Safe to run from several processes at once. Returns the number of case_stats rows touched.
  */
 export async function foldCaseStats(opts: { db: Db }): Promise<number> {
   const [row] = await rowsOf<{ touched: number }>(opts.db, sql`select case_stats_fold() as touched`);
-  const touched = row?.touched ?? 0;
-  // Without autovacuum (PGlite) the deleted rows would stay, and every fold and every read would scan them.
-  if (touched > 0 && isEmbedded(opts.db)) await opts.db.execute(sql`vacuum case_stats_pending`);
-  return touched;
+  return row?.touched ?? 0;
 }
