@@ -16,8 +16,8 @@ const GRID_LEVELS = [1, 2, 3, 4];
  * The write of ordinary intakes: number each case, find its grid's owner, insert the cases, their first events,
  * the audit rows, the owners' notifications and any idempotency keys, and read back what the 201 shows — all in
  * ONE statement, for one report or many. Intake is the busiest write there is: as one statement it costs one round
- * trip and one commit, and the case_stats trigger (statement-level) folds a whole batch into one update per rollup
- * row, so concurrent reports of one community no longer queue on that row's lock one by one.
+ * trip and one commit, and the case_stats trigger (statement-level) sums a whole batch before writing it (on
+ * PostgreSQL to case_stats_pending, so concurrent batches never wait on a shared counter row).
  * The owner rule is routing's (cases.routing.ts ownerOf): a full-time grid worker on the grid's path first,
  * otherwise the deepest owner of any kind, among duties still running on the report's day. The duties are looked up
  * per grid on the path ("offset 0" keeps that subquery apart): joined freely, the planner scanned all duties once per

@@ -54,8 +54,9 @@ export const caseStats = pgTable(
 );
 
 /**
- * Contributions of newly inserted cases not yet added into case_stats: the insert trigger appends them here (no key,
- * no index, so concurrent intakes never wait on a shared counter row), and case_stats_fold() moves them into
- * case_stats, summed, about once a second (startRollupFolder in the server). Readers sum both tables.
+ * Contributions of newly inserted cases not yet added into case_stats: on PostgreSQL the insert trigger appends them
+ * here (no key, no index, so concurrent intakes never wait on a shared counter row), and case_stats_fold() moves them
+ * into case_stats, summed, every 200 ms (src/server.ts). Readers sum both tables. PGlite (one connection) writes them
+ * to case_stats at once (migrations/0013).
  */
 export const caseStatsPending = pgTable('case_stats_pending', rollupColumns());
