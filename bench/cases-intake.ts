@@ -64,9 +64,10 @@ async function main(): Promise<void> {
     url: base, path, connections: CONNECTIONS, duration, headers: { cookie, 'content-type': 'application/json' }, bodies,
   });
 
-  // As the server does (src/server.ts): new cases' statistics are folded from case_stats_pending every FOLD_EVERY_MS.
+  // As the server does on PostgreSQL (src/server.ts): new cases' statistics are folded from case_stats_pending every
+  // FOLD_EVERY_MS.
   let folding: Promise<unknown> = Promise.resolve();
-  const folder = setInterval(() => { folding = folding.then(() => foldCaseStats({ db })); }, FOLD_EVERY_MS);
+  const folder = setInterval(() => { if (pgUrl) folding = folding.then(() => foldCaseStats({ db })); }, FOLD_EVERY_MS);
   await run('/bench/baseline', 2);
   await run('/api/cases', 3);
   // Alternating rounds, and the median of the per-round ratios: the machine's speed drifts over a minute (other

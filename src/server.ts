@@ -90,8 +90,11 @@ async function start(running: Running): Promise<void> {
   // 党建联席会: each community's meeting of the quarter is proposed when the quarter begins. Idempotent, and safe from
   // several processes at once (one meeting per community and quarter, by index).
   startPeriodic(running, { everyMs: 3_600_000, what: 'proposing joint meetings', task: (db) => proposeCurrentQuarter({ db }) });
-  // New cases' statistics wait in case_stats_pending (readers count them there too) until folded in.
-  startPeriodic(running, { everyMs: FOLD_EVERY_MS, what: 'folding case statistics', task: (db) => foldCaseStats({ db }) });
+  // On PostgreSQL new cases' statistics wait in case_stats_pending (readers count them there too) until folded in;
+  // PGlite writes them to case_stats at once, so it has nothing to fold.
+  if (running.database.kind === 'postgres') {
+    startPeriodic(running, { everyMs: FOLD_EVERY_MS, what: 'folding case statistics', task: (db) => foldCaseStats({ db }) });
+  }
   const port = (running.app.server.address() as { port: number }).port;
   process.stdout.write(banner({
     port, host: config.host, database: running.database, dataDir: config.dataDir, seeded, showLogins: config.seedDemo,

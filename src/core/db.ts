@@ -82,7 +82,7 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
   // that stalled a write for 30–70 ms (bench/cases-intake.ts). PGlite runs with fsync off, so the zeroes bought nothing.
   await client.exec('set wal_init_zero = off');
   // One connection, so no intake ever waits on another's rollup rows: new cases update case_stats directly, not by way
-  // of case_stats_pending, whose folds would run on this thread (migrations/0013).
+  // of case_stats_pending, whose folds would run on this thread (migrations/0010).
   await client.exec('set lianjian.case_stats_direct = on');
   const db = drizzlePglite(client) as unknown as Db;
   parallelism.set(db, 1);

@@ -110,14 +110,14 @@ export async function rollupCounters(opts: {
 }
 
 /**
- * How often the server folds (src/server.ts). On PostgreSQL only: the embedded database writes new cases' counts
- * straight to case_stats (migrations/0013), so its folds find nothing.
+ * How often the server folds (src/server.ts), on PostgreSQL only: the embedded database writes new cases' counts
+ * straight to case_stats (migrations/0010).
  */
 export const FOLD_EVERY_MS = 200;
 
 /**
  * Adds the contributions that inserted cases left in case_stats_pending into case_stats (case_stats_fold in
- * migrations/0012). Readers sum both tables, so this changes no figure; it keeps the pending table short (autovacuum
+ * migrations/0010). Readers sum both tables, so this changes no figure; it keeps the pending table short (autovacuum
  * reclaims the deleted rows). Safe to run from several processes at once. Returns the number of case_stats rows touched.
  */
 export async function foldCaseStats(opts: { db: Db }): Promise<number> {

@@ -43,7 +43,7 @@ const rollupColumns = () => ({
  * month rows are the sums of the day rows, kept so that a year is ~12 rows per key instead of ~365.
  *
  * Nothing in the application writes this table: statement-level triggers on `cases` and `case_dispatches`
- * (migrations/0003_case_stats.sql, 0012) apply each statement's change in the same transaction — inserted cases by
+ * (migrations/0003_case_stats.sql, 0010) apply each statement's change in the same transaction — inserted cases by
  * way of case_stats_pending — so case_stats and case_stats_pending summed are exactly the rollup of the base tables
  * at every commit, whichever code path wrote them. `case_stats_rebuild()` recomputes it.
  */
@@ -57,6 +57,6 @@ export const caseStats = pgTable(
  * Contributions of newly inserted cases not yet added into case_stats: on PostgreSQL the insert trigger appends them
  * here (no key, no index, so concurrent intakes never wait on a shared counter row), and case_stats_fold() moves them
  * into case_stats, summed, every 200 ms (src/server.ts). Readers sum both tables. PGlite (one connection) writes them
- * to case_stats at once (migrations/0013).
+ * to case_stats at once (migrations/0010).
  */
 export const caseStatsPending = pgTable('case_stats_pending', rollupColumns());
