@@ -1,8 +1,7 @@
 import { and, eq, inArray, isNotNull, isNull, like, not, or, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../core/auth/actor.js';
 import { escapeLike, resolveScope } from '../../core/auth/scope.js';
-import { rowsOf } from '../../core/bulk.js';
-import { localDayOf, localInstant } from '../../core/calendar.js';
+import { localInstant } from '../../core/calendar.js';
 import type { Db } from '../../core/db.js';
 import { grids } from '../grid/grid.schema.js';
 import { organisations } from '../org/org.schema.js';
@@ -10,12 +9,13 @@ import { allCategories } from './cases.categories.js';
 import { casesVisibleTo } from './cases.policy.js';
 import { CASE_CHANNELS, caseDispatches, cases } from './cases.schema.js';
 import {
-  addCounters, type CounterRow, type Counters, emptyCounters, gridCodeLength, type GroupKey, invalid, isZero, type StatsPeriod, statsPeriod,
-  type StatsWeights, statsRow, toCounters,
+  addCounters, type Counters, emptyCounters, gridCodeLength, type GroupKey, invalid, isZero, type StatsPeriod, statsPeriod,
+  type StatsWeights, statsRow,
 } from './cases.stats.rates.js';
+import { directCounters, dueCounters, type Windows } from './cases.stats.direct.js';
 import { type FastRestriction, type RollupKind, rollupCounters, rollupKinds } from './cases.stats.rollup.js';
 export * from './cases.stats.rates.js';
-import type { CaseStats, CaseStatsQuery, StatsGroup, StatsGroupBy, StatsWhistle } from './cases.stats.contracts.js';
+import type { CaseStats, CaseStatsQuery, StatsGroup, StatsWhistle } from './cases.stats.contracts.js';
 
 /*
  * Case statistics (DESIGN §1 "Rates"), exactly as docs/CASES.md "Statistics" defines them.
@@ -35,7 +35,7 @@ import type { CaseStats, CaseStatsQuery, StatsGroup, StatsGroupBy, StatsWhistle 
  * PostgreSQL give identical numbers. Events are counted by the local day they happened (up to the end of today).
  *
  * Two ways to compute the same counts:
- *   direct  one aggregate over `cases` (+ `case_dispatches`) under the policy's where-clause; always right, and what
+ *   direct  one aggregate over `cases` (+ `case_dispatches`) under the policy's where-clause (cases.stats.direct.ts); always right, and what
  *           everything falls back to;
  *   rollup  the `case_stats` table (kept by triggers, see cases.stats.schema.ts): month rows for whole months, day
  *           rows for the rest, plus a filtered aggregate over `cases` for the limits falling today before now (a day
@@ -128,149 +128,6 @@ function filtersSql(db: Db, f: Filters): SQL | undefined {
 /** Grid groups are one level below the grid filter (level 2, the full-time grid workers' grids, without one). */
 function groupGridLevel(f: Filters): number {
   return f.grid ? Math.min(4, f.grid.level + 1) : 2;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// direct: from the base tables
-
-interface Windows {
-  eventsFrom: Date;
-  eventsTo: Date;
-  dueFrom: Date;
-  dueTo: Date;
-}
-
-const within = (column: SQL, from: Date, to: Date) => sql`(${column} >= ${from.toISOString()}::timestamptz and ${column} < ${to.toISOString()}::timestamptz)`;
-const nonEmpty = (from: Date, to: Date) => from.getTime() < to.getTime();
-const localMonth = (at: SQL) => sql`to_char((${at} at time zone 'UTC') + interval '8 hours', 'YYYY-MM')`;
-
-const SUMS = sql`
-  coalesce(sum(ev.raised), 0)::int as raised,
-  coalesce(sum(ev.raised) filter (where ev.whistle = 'resident'), 0)::int as resident_whistles,
-  coalesce(sum(ev.raised) filter (where ev.whistle = 'community'), 0)::int as community_whistles,
-  coalesce(sum(ev.resolved), 0)::int as resolved,
-  coalesce(sum(ev.rated), 0)::int as rated,
-  coalesce(sum(ev.satisfied), 0)::int as satisfied,
-  coalesce(sum(ev.basically_satisfied), 0)::int as basically_satisfied,
-  coalesce(sum(ev.dispatches_done), 0)::int as dispatches_done,
-  coalesce(sum(ev.response_due), 0)::int as response_due,
-  coalesce(sum(ev.responded_on_time), 0)::int as responded_on_time,
-  coalesce(sum(ev.resolution_due), 0)::int as resolution_due,
-  coalesce(sum(ev.resolved_of_due), 0)::int as resolved_of_due,
-  coalesce(sum(ev.resolved_on_time), 0)::int as resolved_on_time`;
-
-/**
- * Counters per group from `cases`: every counted event of every matching case becomes a row (the lateral VALUES
- * mirrors case_stats_events in migrations/0003_case_stats.sql), then rows are grouped.
- */
-async function directCounters(opts: {
-  db: Db; where: SQL | undefined; windows: Windows; groupBy: GroupKey; unitLens: string[] | null; gridLevel: number;
-}): Promise<Map<string, Counters>> {
-  const { db, windows: w, groupBy, unitLens } = opts;
-  const hasEvents = nonEmpty(w.eventsFrom, w.eventsTo);
-  const hasDue = nonEmpty(w.dueFrom, w.dueTo);
-  if (!hasEvents && !hasDue) return new Map();
-  const evWin = (col: SQL) => (hasEvents ? within(col, w.eventsFrom, w.eventsTo) : sql`false`);
-  const dueWin = (col: SQL) => (hasDue ? within(col, w.dueFrom, w.dueTo) : sql`false`);
-  // Top-level ranges on indexed columns, so that a narrow window (the hours of today) is an index scan.
-  const prefilter = or(
-    ...(hasEvents ? [evWin(sql`${cases.reportedAt}`), evWin(sql`${cases.resolvedAt}`), evWin(sql`${cases.ratedAt}`)] : []),
-    ...(hasDue ? [dueWin(sql`${cases.responseDueAt}`), dueWin(sql`${cases.resolutionDueAt}`)] : []),
-  );
-  const where = opts.where ?? sql`true`;
-  const caseEvents = sql`
-    select ${cases.id} as case_id, ${cases.communityId} as community_id, ${cases.gridId} as grid_id, ${cases.categoryCode} as category_code,
-      ${cases.channel}::text as channel, ${cases.whistle}::text as whistle, null::uuid as unit_id, x.*
-    from ${cases} cross join lateral (values
-      ('r', ${cases.reportedAt}, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
-      ('s', ${cases.resolvedAt}, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0),
-      ('t', case when ${cases.satisfaction} is not null then ${cases.ratedAt} end, 0, 0, 1,
-        (${cases.satisfaction} = 'satisfied')::int, (${cases.satisfaction} = 'basically_satisfied')::int, 0, 0, 0, 0, 0, 0),
-      ('a', case when ${cases.status} <> 'rejected' then ${cases.responseDueAt} end, 0, 0, 0, 0, 0, 0, 1,
-        (${cases.acknowledgedAt} is not null and ${cases.acknowledgedAt} <= ${cases.responseDueAt})::int, 0, 0, 0),
-      ('b', case when ${cases.status} <> 'rejected' then ${cases.resolutionDueAt} end, 0, 0, 0, 0, 0, 0, 0, 0, 1,
-        (${cases.resolvedAt} is not null)::int, (${cases.resolvedAt} is not null and ${cases.resolvedAt} <= ${cases.resolutionDueAt})::int)
-    ) as x(t, at, raised, resolved, rated, satisfied, basically_satisfied, dispatches_done, response_due, responded_on_time,
-           resolution_due, resolved_of_due, resolved_on_time)
-    where ${cases.mergedIntoId} is null and ${prefilter ?? sql`false`} and ${where} and x.at is not null
-      and ((x.t in ('r', 's', 't') and ${evWin(sql`x.at`)}) or (x.t in ('a', 'b') and ${dueWin(sql`x.at`)}))`;
-  const doneEvents = hasEvents ? sql`
-    union all
-    select ${cases.id}, ${cases.communityId}, ${cases.gridId}, ${cases.categoryCode}, ${cases.channel}::text, ${cases.whistle}::text, d.unit_id,
-      'd', d.done_at, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0
-    from case_dispatches d join ${cases} on ${cases.id} = d.case_id
-    where ${cases.mergedIntoId} is null and d.done_at is not null and ${evWin(sql`d.done_at`)} and ${where}
-      ${unitLens ? sql`and d.unit_id in (${sql.join(unitLens.map((u) => sql`${u}::uuid`), sql`, `)})` : sql``}` : sql``;
-  const lens = unitLens ? sql`and du.unit_id in (${sql.join(unitLens.map((u) => sql`${u}::uuid`), sql`, `)})` : sql``;
-  let key: SQL;
-  let joins = sql``;
-  switch (groupBy) {
-    case 'none': key = sql`''`; break;
-    case 'community': key = sql`ev.community_id::text`; break;
-    case 'category': key = sql`ev.category_code`; break;
-    case 'channel': key = sql`ev.channel`; break;
-    case 'month': key = localMonth(sql`ev.at`); break;
-    case 'grid':
-      key = sql`a.id::text`;
-      joins = sql`join grids g on g.id = ev.grid_id join grids a on a.code = left(g.code, ${gridCodeLength(opts.gridLevel)})`;
-      break;
-    case 'unit':
-      key = sql`coalesce(ev.unit_id, du.unit_id)::text`;
-      joins = sql`left join case_dispatches du on ev.unit_id is null and du.case_id = ev.case_id ${lens}`;
-      break;
-  }
-  const rows = await rowsOf<CounterRow>(db, sql`
-    with ev as (${caseEvents} ${doneEvents})
-    select ${key} as key, ${SUMS}
-    from ev ${joins}
-    ${groupBy === 'unit' ? sql`where coalesce(ev.unit_id, du.unit_id) is not null` : sql``}
-    group by 1`);
-  return new Map(rows.map((r) => [r.key, toCounters(r)]));
-}
-
-/**
- * The limits falling in a window of today (up to now), per group: the only part the rollup's day rows cannot give.
- * A plain filtered aggregate over the cases due in the window (two indexed ranges), so it stays cheap.
- */
-async function dueCounters(opts: {
-  db: Db; where: SQL | undefined; from: Date; to: Date; groupBy: GroupKey; unitLens: string[] | null; gridLevel: number;
-}): Promise<Map<string, Counters>> {
-  const { db, from, to, groupBy, unitLens } = opts;
-  if (!nonEmpty(from, to)) return new Map();
-  const responseDue = sql`(${cases.status} <> 'rejected' and ${within(sql`${cases.responseDueAt}`, from, to)})`;
-  const resolutionDue = sql`(${cases.status} <> 'rejected' and ${within(sql`${cases.resolutionDueAt}`, from, to)})`;
-  let key: SQL;
-  let joins = sql``;
-  switch (groupBy) {
-    case 'none': key = sql`''`; break;
-    case 'community': key = sql`${cases.communityId}::text`; break;
-    case 'category': key = sql`${cases.categoryCode}`; break;
-    case 'channel': key = sql`${cases.channel}::text`; break;
-    case 'month': key = sql`${localDayOf(from).slice(0, 7)}::text`; break;
-    case 'grid':
-      key = sql`a.id::text`;
-      joins = sql`join grids g on g.id = ${cases.gridId} join grids a on a.code = left(g.code, ${gridCodeLength(opts.gridLevel)})`;
-      break;
-    case 'unit':
-      key = sql`du.unit_id::text`;
-      // A lateral lookup by case (offset 0 keeps it one): the few cases due today, not a scan of every dispatch.
-      joins = sql`cross join lateral (select d.unit_id from case_dispatches d where d.case_id = ${cases.id}
-        ${unitLens ? sql`and d.unit_id in (${sql.join(unitLens.map((u) => sql`${u}::uuid`), sql`, `)})` : sql``} offset 0) du`;
-      break;
-  }
-  const rows = await rowsOf<CounterRow>(db, sql`
-    select ${key} as key, 0 as raised, 0 as resident_whistles, 0 as community_whistles, 0 as resolved, 0 as rated, 0 as satisfied,
-      0 as basically_satisfied, 0 as dispatches_done,
-      count(*) filter (where ${responseDue})::int as response_due,
-      count(*) filter (where ${responseDue} and ${cases.acknowledgedAt} <= ${cases.responseDueAt})::int as responded_on_time,
-      count(*) filter (where ${resolutionDue})::int as resolution_due,
-      count(*) filter (where ${resolutionDue} and ${cases.resolvedAt} is not null)::int as resolved_of_due,
-      count(*) filter (where ${resolutionDue} and ${cases.resolvedAt} <= ${cases.resolutionDueAt})::int as resolved_on_time
-    from ${cases} ${joins}
-    where ${cases.mergedIntoId} is null and ${opts.where ?? sql`true`}
-      and (${within(sql`${cases.responseDueAt}`, from, to)} or ${within(sql`${cases.resolutionDueAt}`, from, to)})
-    group by 1`);
-  return new Map(rows.map((r) => [r.key, toCounters(r)]));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
