@@ -35,8 +35,8 @@ import type { CaseStats, CaseStatsQuery, StatsGroup, StatsWhistle } from './case
  * PostgreSQL give identical numbers. Events are counted by the local day they happened (up to the end of today).
  *
  * Two ways to compute the same counts:
- *   direct  one aggregate over `cases` (+ `case_dispatches`) under the policy's where-clause (cases.stats.direct.ts); always right, and what
- *           everything falls back to;
+ *   direct  one aggregate over `cases` (+ `case_dispatches`) under the policy's where-clause (cases.stats.direct.ts);
+ *           always right, and what everything falls back to;
  *   rollup  the `case_stats` table (kept by triggers, see cases.stats.schema.ts): month rows for whole months, day
  *           rows for the rest, plus a filtered aggregate over `cases` for the limits falling today before now (a day
  *           row cannot split its day) and `direct` for cases the actor sees only because they reported them.
