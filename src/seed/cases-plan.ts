@@ -111,3 +111,18 @@ export const MERGED_DUPLICATES = 9;
 export const RESIDENT01_REPORTS = 4;
 export const MEMBER01_REPORTS = 2;
 export const UNIT01_MIN_WHISTLES = 8;
+
+/** What the handling staff wrote: a resolution note per top-level category, and reasons for rejecting. */
+export const RESOLUTION_NOTES: Record<string, readonly string[]> = {
+  environment: ['已联系环卫所清运，现场已清理干净', '已约谈商户整改，并安排人员跟踪复查', '已设置提示牌，网格员每日巡查'],
+  facilities: ['已报修并完成更换，现场恢复正常', '已联系维修单位抢修完毕', '已修复并做好安全围挡'],
+  property: ['已约谈物业公司，限期整改到位', '已召开业主协商会，达成处理意见', '已列入改造计划并向居民公示'],
+  neighbour: ['已组织双方调解，达成一致意见', '已上门沟通，当事人承诺整改', '已联合物业现场处理'],
+  security: ['已联系派出所处置，并加强夜间巡逻', '已开展防诈宣传并协助报警', '已排查处理，张贴安全提示'],
+  livelihood: ['已上门了解情况并协助办理', '已对接相关部门，落实帮扶措施', '已纳入社区关爱名单定期走访'],
+  traffic: ['已协调规范停放，设置提示标识', '已联系交警部门现场处置', '已增设充电设施并清理楼道充电'],
+  safety: ['已排除隐患，并张贴安全提示', '已联系燃气公司检修完毕', '已疏通排水，安排专人值守'],
+  policy: ['已电话答复政策口径并告知办理流程', '已陪同居民到服务大厅办理', '已发放政策明白纸并当面解答'],
+  civility: ['已联合城管劝导整改', '已拆除违章部分并恢复原状', '已开展文明劝导并持续跟踪'],
+};
+export const REJECT_REASONS = ['不属于社区职责范围，已告知居民向相关部门反映', '反映事项已另案受理，不再重复立案', '信息不全，多次联系反映人未果'];

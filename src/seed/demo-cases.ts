@@ -12,9 +12,10 @@ import { loadExamples } from '../modules/cases/classifier/data.js';
 import { type CaseInsert, type DispatchInsert, type EventInsert, Lifecycle } from './cases-lifecycle.js';
 import {
   CATEGORY_WEIGHTS, type CaseKind, CHANNEL_WEIGHTS, DEMO_CASES_FROM, DEMO_CASES_TO, DEMO_NOW, HOLIDAY_WEIGHT, MEMBER01_REPORTS,
-  MERGED_DUPLICATES, MONTH_WEIGHTS, RESIDENT_CHANNELS, RESIDENT01_REPORTS, type ResidentChannel, SATISFACTION_WEIGHTS, SUGGESTION_ODDS,
-  TARGETS_2026, UNITS_PER_WHISTLE, WEEKEND_WEIGHT, WHISTLE_RATED,
+  MONTH_WEIGHTS, REJECT_REASONS, RESIDENT_CHANNELS, RESIDENT01_REPORTS, RESOLUTION_NOTES, type ResidentChannel, SATISFACTION_WEIGHTS,
+  SUGGESTION_ODDS, TARGETS_2026, UNITS_PER_WHISTLE, WEEKEND_WEIGHT, WHISTLE_RATED,
 } from './cases-plan.js';
+import { addMergedDuplicates } from './demo-cases-merge.js';
 import { addressIn, type CaseActor, type CommunityPlace, CasesWorld, pointInGrid } from './cases-world.js';
 import type { GridRow, OrgRow, PersonRow } from './demo-types.js';
 import type { DemoData } from './demo.js';
@@ -28,21 +29,7 @@ const MINUTE = 60_000;
 const SATISFACTIONS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
 type Satisfaction = (typeof SATISFACTIONS)[number];
 
-const RESOLUTION_NOTES: Record<string, readonly string[]> = {
-  environment: ['已联系环卫所清运，现场已清理干净', '已约谈商户整改，并安排人员跟踪复查', '已设置提示牌，网格员每日巡查'],
-  facilities: ['已报修并完成更换，现场恢复正常', '已联系维修单位抢修完毕', '已修复并做好安全围挡'],
-  property: ['已约谈物业公司，限期整改到位', '已召开业主协商会，达成处理意见', '已列入改造计划并向居民公示'],
-  neighbour: ['已组织双方调解，达成一致意见', '已上门沟通，当事人承诺整改', '已联合物业现场处理'],
-  security: ['已联系派出所处置，并加强夜间巡逻', '已开展防诈宣传并协助报警', '已排查处理，张贴安全提示'],
-  livelihood: ['已上门了解情况并协助办理', '已对接相关部门，落实帮扶措施', '已纳入社区关爱名单定期走访'],
-  traffic: ['已协调规范停放，设置提示标识', '已联系交警部门现场处置', '已增设充电设施并清理楼道充电'],
-  safety: ['已排除隐患，并张贴安全提示', '已联系燃气公司检修完毕', '已疏通排水，安排专人值守'],
-  policy: ['已电话答复政策口径并告知办理流程', '已陪同居民到服务大厅办理', '已发放政策明白纸并当面解答'],
-  civility: ['已联合城管劝导整改', '已拆除违章部分并恢复原状', '已开展文明劝导并持续跟踪'],
-};
-const REJECT_REASONS = ['不属于社区职责范围，已告知居民向相关部门反映', '反映事项已另案受理，不再重复立案', '信息不全，多次联系反映人未果'];
-
-interface CategoryInfo {
+export interface CategoryInfo {
   code: string;
   priority: 'urgent' | 'ordinary' | 'complex';
   responseMinutes: number;
@@ -137,7 +124,7 @@ class DemoCaseBuilder {
     plan.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
     for (const p of plan) this.create(p.kind, p.day, {});
     for (const s of specials) this.create(s.kind, s.day, s.special);
-    this.mergeDuplicates();
+    addMergedDuplicates({ out: this.out, rng: this.rng, world: this.world, calendar: this.calendar, categories: this.categories });
     return this.finish();
   }
 
@@ -399,47 +386,6 @@ class DemoCaseBuilder {
    * A few reports "same as" an open case within 50 m, merged by the community: they share the main case's state
    * (as followMain and mirrorToMerged keep it) and count once.
    */
-  private mergeDuplicates(): void {
-    const { rng } = this;
-    const mains = rng.shuffle(this.out.cases.filter((c) => c.whistle === null && c.lng !== null && c.resolvedAt && c.closedAt
-      && c.mergedIntoId === null && this.world.gridsById.get(c.gridId)?.level === 4)).slice(0, MERGED_DUPLICATES);
-    for (const main of mains) {
-      const mainEvents = this.out.events.filter((e) => e.caseId === main.id).sort((a, b) => (a.at as Date).getTime() - (b.at as Date).getTime());
-      const resolvedAt = main.resolvedAt as Date;
-      const span = Math.max(60, Math.min(2 * 24 * 60, Math.floor((resolvedAt.getTime() - main.reportedAt.getTime()) / MINUTE) - 30));
-      const reportedAt = new Date(main.reportedAt.getTime() + rng.int(30, span) * MINUTE);
-      const community = this.world.community(main.communityId);
-      const reporter = rng.pick(community.residents);
-      const category = this.categories.get(main.categoryCode) as CategoryInfo;
-      const mergedAt = new Date(reportedAt.getTime() + rng.int(10, 90) * MINUTE);
-      const statusAt = (t: Date) => [...mainEvents].reverse().find((e) => (e.at as Date) <= t)?.toStatus ?? 'reported';
-      const dup: CaseInsert = {
-        ...main, id: rng.uuid(), channel: 'snap', description: `${main.description}（又有居民反映）`, title: main.title,
-        lng: (main.lng as number) + rng.float(-0.0002, 0.0002), lat: (main.lat as number) + rng.float(-0.0002, 0.0002),
-        reporterPersonId: reporter.id, reporterUserId: null, reporterName: reporter.name, reporterPhone: reporter.phone, recordedByUserId: null,
-        mergedIntoId: main.id, reportedAt, responseDueAt: this.calendar.addWorkingMinutes(reportedAt, category.responseMinutes),
-        resolutionDueAt: this.calendar.addWorkingMinutes(reportedAt, category.resolutionMinutes), satisfaction: null, ratedAt: null,
-        ratingComment: null, ratedByPhoneVisit: false, supervisedAt: null, escalationLevel: 0, isNeed: false, createdAt: reportedAt,
-      };
-      const admin = community.admin;
-      const events: EventInsert[] = [
-        { caseId: dup.id, at: reportedAt, actorUserId: null, actorName: reporter.name, action: 'report', fromStatus: null, toStatus: 'reported', note: null, data: { channel: 'snap', gridId: dup.gridId } },
-        { caseId: dup.id, at: mergedAt, actorUserId: admin.userId, actorName: admin.name, action: 'merge', fromStatus: 'reported', toStatus: statusAt(mergedAt), note: null, data: { intoCaseId: main.id } },
-        { caseId: main.id, at: mergedAt, actorUserId: admin.userId, actorName: admin.name, action: 'merge', fromStatus: statusAt(mergedAt), toStatus: statusAt(mergedAt), note: null, data: { mergedCaseId: dup.id } },
-        ...mainEvents.filter((e) => (e.at as Date) > mergedAt && e.action !== 'merge').map((e): EventInsert => ({
-          caseId: dup.id, at: e.at, actorUserId: e.actorUserId, actorName: e.actorName, action: 'follow_merged', fromStatus: null, toStatus: e.toStatus, note: null, data: { mainCaseId: main.id },
-        })),
-      ];
-      // What mirrorToMerged carries over: the status and the timestamps of the shared handling.
-      dup.status = main.status;
-      dup.acknowledgedAt = main.acknowledgedAt && main.acknowledgedAt > mergedAt ? main.acknowledgedAt : null;
-      dup.updatedAt = events[events.length - 1].at as Date;
-      dup.version = events.length;
-      this.out.cases.push(dup);
-      this.out.events.push(...events);
-    }
-  }
-
   /** Numbers in report order (GZ2026-000123), events in time order. */
   private finish(): DemoCases {
     const byTime = (a: Date, b: Date) => a.getTime() - b.getTime();
@@ -457,7 +403,7 @@ export function buildDemoCases(data: DemoData, rng: Rng = createRng(DEMO_CASES_S
   return new DemoCaseBuilder(data, rng).build();
 }
 
-/** Writes the demo cases (in the caller's transaction); the case_stats triggers roll them up as they go in. */
+/** Writes the demo cases (in the caller's transaction) and builds their case_stats rollup in one pass. */
 export async function seedDemoCases(db: Db, data: DemoData): Promise<DemoCaseCounts> {
   await seedCaseCategories({ db });
   const built = buildDemoCases(data);
