@@ -9,6 +9,7 @@ export default defineConfig({
           include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
           exclude: ['src/**/*.api.test.ts'],
           environment: 'node',
+          setupFiles: ['test/clock.ts'],
         },
       },
       {
@@ -17,6 +18,7 @@ export default defineConfig({
           include: ['src/**/*.api.test.ts'],
           environment: 'node',
           globalSetup: ['test/global-setup.ts'],
+          setupFiles: ['test/clock.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           // Two cores: two workers keep PGlite instances from fighting over the CPU.

@@ -1,4 +1,5 @@
 import { buildApp } from './app.js';
+import { setClock } from './core/clock.js';
 import { loadConfig, pgliteDir } from './core/config.js';
 import { type Database, type Db, openDatabase } from './core/db.js';
 import type { App } from './core/http/types.js';
@@ -78,6 +79,7 @@ function banner(opts: { port: number; host: string; database: Database; dataDir:
 async function start(running: Running): Promise<void> {
   const started = performance.now();
   const config = loadConfig();
+  if (config.clockStart !== null) setClock(config.clockStart);
   running.database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: pgliteDir(config) });
   await seedReferenceData({ db: running.database.db });
   const seeded = config.seedDemo ? await seedDemoIfEmpty({ db: running.database.db }) : false;

@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT_DIR } from '../src/core/paths.js';
+import { TEST_CLOCK } from './clock.js';
 
 export interface ServerProcess {
   url: string;
@@ -20,7 +21,7 @@ export function tempDataDir(): string {
 export async function startServer(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT_DIR, 'src/server.ts')], {
     cwd: ROOT_DIR,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development', ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development', CLOCK_START: TEST_CLOCK, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

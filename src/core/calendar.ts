@@ -331,3 +331,8 @@ export class WorkCalendar {
     return Math.min(needed, free);
   }
 }
+
+/** The county day `days` after (or before, when negative) `day`. */
+export function addDays(day: string, days: number): string {
+  return dayKeyFromNumber(dayNumberFromKey(day) + days);
+}

@@ -1,7 +1,13 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseClockInstant } from './clock.js';
 
 const DEFAULT_SECRET = 'lianjian-dev-secret-change-me';
+
+const flag = z
+  .enum(['true', 'false', '1', '0'])
+  .optional()
+  .transform((v) => (v === undefined ? undefined : v === 'true' || v === '1'));
 
 const ZEnv = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -13,10 +19,17 @@ const ZEnv = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Where the built web app is; defaults to dist/web (another build, e.g. a helper's, can be served instead). */
   WEB_DIST_DIR: z.string().optional(),
-  SEED_DEMO: z
-    .enum(['true', 'false', '1', '0'])
-    .optional()
-    .transform((v) => (v === undefined ? undefined : v === 'true' || v === '1')),
+  SEED_DEMO: flag,
+  /** Start the business clock at this instant ('2027-01-01T00:30:00+08:00' or a county day); tests and demos only. */
+  CLOCK_START: z.string().optional(),
+  /** Behind a reverse proxy that sets X-Forwarded-For/-Proto: true, a hop count, or a comma list of proxy addresses. */
+  TRUST_PROXY: z.string().optional(),
+  /** Serve the OpenAPI document and its UI at /api/docs (default: on, off in production). */
+  API_DOCS: flag,
+  /** A session ends after this many minutes without a request… */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(100_000).default(480),
+  /** …and this many hours after login, whatever happens. */
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(10_000).default(168),
 });
 
 export interface AppConfig {
@@ -32,6 +45,21 @@ export interface AppConfig {
   seedDemo: boolean;
   /** Where the built web app lives; null disables static serving (tests). */
   webDistDir: string | null;
+  /** Business time starts here (epoch ms) instead of the system clock; never in production. */
+  clockStart: number | null;
+  /** Fastify's trustProxy: false unless TRUST_PROXY says which proxies to believe. */
+  trustProxy: boolean | number | string;
+  apiDocs: boolean;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+}
+
+/** 'true' → every hop, a number → that many hops, anything else → the listed addresses/CIDRs. */
+function parseTrustProxy(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === '' || value === 'false' || value === '0') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }
 
 /** Parses the environment once at start; throws a readable error listing every bad variable. */
@@ -56,7 +84,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = proce
     logLevel: e.LOG_LEVEL,
     seedDemo: production ? false : (e.SEED_DEMO ?? true),
     webDistDir: path.resolve(rootDir, e.WEB_DIST_DIR ?? 'dist/web'),
+    clockStart: e.CLOCK_START === undefined ? null : clockStartOf(e.CLOCK_START, production),
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    apiDocs: e.API_DOCS ?? !production,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.SESSION_MAX_HOURS,
   };
+}
+
+function clockStartOf(value: string, production: boolean): number {
+  if (production) throw new Error('Invalid configuration:\n  CLOCK_START: not allowed in production');
+  try {
+    return parseClockInstant(value);
+  } catch {
+    throw new Error(`Invalid configuration:\n  CLOCK_START: not an instant or a day: ${value}`);
+  }
 }
 
 /** DATA_DIR holds the embedded database and the uploads side by side. */

@@ -2,6 +2,7 @@ import { and, count, eq, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from './db.js';
 import { AppError } from './errors.js';
+import { clock } from './clock.js';
 
 type VersionedTable = PgTable & { version: PgColumn; updatedAt: PgColumn };
 
@@ -21,7 +22,7 @@ export async function updateVersioned<T extends VersionedTable>(opts: {
 }): Promise<T['$inferSelect']> {
   const { db, table, id } = opts;
   const key = opts.key ?? (table as unknown as { id: PgColumn }).id;
-  const set = { ...opts.values, version: sql`${table.version} + 1`, updatedAt: new Date() };
+  const set = { ...opts.values, version: sql`${table.version} + 1`, updatedAt: clock.now() };
   const rows = (await db
     .update(table as PgTable)
     .set(set as never)

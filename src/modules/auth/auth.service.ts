@@ -6,6 +6,7 @@ import { hashPassword, verifyPassword } from '../../core/auth/password.js';
 import type { Db } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';
 import { roleBindings, sessions, users } from './auth.schema.js';
+import { clock } from '../../core/clock.js';
 
 export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
 export const MAX_FAILED_LOGINS = 5;
@@ -31,7 +32,7 @@ export interface LoginResult {
 export async function login(opts: {
   db: Db; secret: string; username: string; password: string; meta: RequestMeta; now?: Date;
 }): Promise<LoginResult> {
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clock.now();
   const [user] = await opts.db.select().from(users).where(eq(users.username, opts.username));
   if (!user || user.disabled) {
     // Hash anyway so that timing does not reveal which usernames exist.
@@ -89,7 +90,7 @@ export function forgetSessions(filter: (sessionId: string, actor: CachedActor) =
 export async function actorForSession(opts: {
   db: Db; secret: string; token: string; meta: RequestMeta; now?: Date;
 }): Promise<Actor | null> {
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clock.now();
   const id = sessionIdFor(opts.secret, opts.token);
   const hit = recentSessions.get(id);
   if (hit && hit.until > now.getTime() && hit.sessionExpiresAt > now.getTime()) return withMeta(hit.actor, opts.meta);
@@ -149,7 +150,7 @@ export async function changePassword(opts: {
   const passwordHash = await hashPassword(opts.newPassword);
   const keep = sessionIdFor(opts.secret, opts.currentToken);
   await opts.db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, passwordChangedAt: new Date(), updatedAt: new Date() }).where(eq(users.id, user.id));
+    await tx.update(users).set({ passwordHash, passwordChangedAt: clock.now(), updatedAt: clock.now() }).where(eq(users.id, user.id));
     await tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, keep)));
     await recordAudit(tx, { actor: opts.actor, action: 'auth.change_password', entityType: 'user', entityId: user.id });
   });

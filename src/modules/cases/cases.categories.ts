@@ -46,7 +46,7 @@ export async function seedCaseCategories(opts: { db: Db }): Promise<number> {
 let cache: { rows: CategoryRow[]; at: number } | null = null;
 const TTL_MS = 5000;
 
-export async function allCategories(db: Db, now = Date.now()): Promise<CategoryRow[]> {
+export async function allCategories(db: Db, now = performance.now()): Promise<CategoryRow[]> {
   if (cache && now - cache.at < TTL_MS) return cache.rows;
   const rows = await db.select().from(caseCategories).orderBy(asc(caseCategories.sort));
   cache = { rows, at: now };

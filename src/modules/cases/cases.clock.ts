@@ -7,7 +7,7 @@ import { loadWorkCalendar } from '../calendar/calendar.service.js';
 const TTL_MS = 60_000;
 let cached: { calendar: WorkCalendar; at: number } | null = null;
 
-export async function workCalendar(db: Db, now = Date.now()): Promise<WorkCalendar> {
+export async function workCalendar(db: Db, now = performance.now()): Promise<WorkCalendar> {
   if (cached && now - cached.at < TTL_MS) return cached.calendar;
   const calendar = await loadWorkCalendar({ db });
   cached = { calendar, at: now };

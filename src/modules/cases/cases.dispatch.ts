@@ -11,6 +11,7 @@ import { subCategory } from './cases.categories.js';
 import { workCalendar } from './cases.clock.js';
 import type { CaseRelation } from './cases.machine.js';
 import { caseDispatches, type cases } from './cases.schema.js';
+import { clock } from '../../core/clock.js';
 
 /** An urgent whistle must be answered (报到) within 30 minutes of the clock, whatever the category says. */
 export const URGENT_WHISTLE_MINUTES = 30;
@@ -59,6 +60,6 @@ export async function updateOwnDispatches(
 ): Promise<void> {
   if (!relations.includes('unit')) return;
   const scope = await resolveScope(tx, actor);
-  await tx.update(caseDispatches).set({ ...set, updatedAt: new Date(), version: sql`${caseDispatches.version} + 1` })
+  await tx.update(caseDispatches).set({ ...set, updatedAt: clock.now(), version: sql`${caseDispatches.version} + 1` })
     .where(and(eq(caseDispatches.caseId, caseId), inArray(caseDispatches.unitId, scope.unitIds), inArray(caseDispatches.status, [...from])));
 }

@@ -12,6 +12,7 @@ import { ZCaseStatus } from './cases.contracts.js';
 import { casesVisibleTo } from './cases.policy.js';
 import { caseEvents, cases } from './cases.schema.js';
 import { loadCaseFor } from './cases.transition.js';
+import { clock } from '../../core/clock.js';
 
 /** DESIGN §1: a report within 50 m of an open case of the same sub-category is offered as "same as". */
 export const SIMILAR_RADIUS_M = 50;
@@ -123,7 +124,7 @@ const STAFF_RELATIONS = new Set(['county', 'community', 'owner']);
  * never into a case that is itself merged (no chains: cases already merged into this one move along with it).
  */
 export async function mergeCases(opts: { db: Db; actor: Actor; caseId: string; input: MergeRequest; now?: Date }): Promise<void> {
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clock.now();
   const { actor, caseId, input } = opts;
   if (input.intoCaseId === caseId) throw new AppError('CASE_MERGE_NOT_ALLOWED', { reason: 'merge_self' });
   await opts.db.transaction(async (tx) => {

@@ -1,3 +1,4 @@
+import { localDayOf } from '../../core/calendar.js';
 import { eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../core/audit.js';
 import type { Actor } from '../../core/auth/actor.js';
@@ -19,6 +20,7 @@ import { getCaseSummary } from './cases.query.js';
 import { routeCase, routedGrid } from './cases.routing.js';
 import { attachPhotos } from './cases.photos.js';
 import { caseEvents, cases } from './cases.schema.js';
+import { clock } from '../../core/clock.js';
 
 type CasePriority = CaseSummary['priority'];
 
@@ -83,7 +85,7 @@ export async function reportCase(opts: {
   db: Db; actor: Actor; input: CreateCase; idempotency?: { key: string; route: string; status: number }; now?: Date;
 }): Promise<CaseSummary> {
   const { db, actor, input } = opts;
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clock.now();
   if (input.sameAsCaseId || input.photoIds?.length) {
     const id = await db.transaction(async (tx) => {
       const caseId = await writeInSteps(tx, actor, await prepareIntake(tx, actor, input, now), input, now);
@@ -112,7 +114,7 @@ async function writeInSteps(tx: Db, actor: Actor, p: Prepared, input: CreateCase
   const route = main ?? await routeCase({ db: tx, lng: input.lng, lat: input.lat, reporterPersonId: reporter.personId, now });
   const [{ seq }] = await rowsOf<{ seq: number }>(tx, sql`select nextval('case_number_seq')::int as seq`);
   const [row] = await tx.insert(cases).values({
-    ...p.values, number: `GZ${now.getFullYear()}-${String(seq).padStart(6, '0')}`,
+    ...p.values, number: `GZ${localDayOf(now).slice(0, 4)}-${String(seq).padStart(6, '0')}`,
     gridId: route.gridId, communityId: route.communityId, ownerPersonId: route.ownerPersonId,
     ...(main ? followMain(main) : {}),
   }).returning({ id: cases.id, number: cases.number });

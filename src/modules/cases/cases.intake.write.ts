@@ -1,3 +1,4 @@
+import { localDayOf } from '../../core/calendar.js';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../core/auth/actor.js';
@@ -39,11 +40,11 @@ interface Row { id: string; number: string; community_id: string; version: numbe
 /** One row of the statement's input (jsonb_to_recordset), in snake case as the statement reads it. */
 function inputRow(r: ReportedCase, ord: number) {
   return {
-    ord, id: randomUUID(), year: String(r.reportedAt.getFullYear()), channel: r.channel, title: r.title, description: r.description,
+    ord, id: randomUUID(), year: localDayOf(r.reportedAt).slice(0, 4), channel: r.channel, title: r.title, description: r.description,
     category_code: r.categoryCode, suggested_category_code: r.suggestedCategoryCode, suggested_confidence: r.suggestedConfidence,
     priority: r.priority, lng: r.lng, lat: r.lat, address: r.address, grid_id: r.gridId, reporter_person_id: r.reporterPersonId,
     reporter_user_id: r.reporterUserId, reporter_name: r.reporterName, reporter_phone: r.reporterPhone, whistle: r.whistle,
-    reported_at: r.reportedAt.toISOString(), day: r.reportedAt.toISOString().slice(0, 10),
+    reported_at: r.reportedAt.toISOString(), day: localDayOf(r.reportedAt),
     response_due_at: r.responseDueAt.toISOString(), resolution_due_at: r.resolutionDueAt.toISOString(),
     actor_user_id: r.actor.userId, actor_username: r.actor.username, actor_name: r.actor.displayName, ip: r.actor.ip, request_id: r.actor.requestId,
     event_data: { channel: r.channel, gridId: r.gridId, suggested: r.suggestedCategoryCode, confidence: r.suggestedConfidence },

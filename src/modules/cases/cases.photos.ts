@@ -10,6 +10,7 @@ import { AppError } from '../../core/errors.js';
 import type { Locale } from '../../core/i18n.js';
 import { casesVisibleTo } from './cases.policy.js';
 import { casePhotos, cases } from './cases.schema.js';
+import { clock } from '../../core/clock.js';
 
 /**
  * Case photos (随手拍): uploads are recognised by their content, decoded under a pixel limit, auto-rotated, stripped
@@ -143,7 +144,7 @@ function monthFolder(now: Date): string {
 export async function storePhoto(opts: { db: Db; actor: Actor; uploadsRoot: string; input: Buffer; locale: Locale; now?: Date }): Promise<UploadedPhoto> {
   const encoded = await encodePhoto(opts.input, opts.locale);
   const id = randomUUID();
-  const rel = `cases/${monthFolder(opts.now ?? new Date())}`;
+  const rel = `cases/${monthFolder(opts.now ?? clock.now())}`;
   const relFull = `${rel}/${id}.jpg`;
   const relThumb = `${rel}/${id}_thumb.jpg`;
   await mkdir(path.join(opts.uploadsRoot, rel), { recursive: true });

@@ -8,10 +8,11 @@ import type { ReassignRequest } from './cases.contracts.js';
 import { routeToGrid } from './cases.routing.js';
 import { caseEvents, cases } from './cases.schema.js';
 import { loadCaseFor } from './cases.transition.js';
+import { clock } from '../../core/clock.js';
 
 /** Staff move a case to another grid (and its owner) with a reason; the status does not change. */
 export async function reassignCase(opts: { db: Db; actor: Actor; caseId: string; input: ReassignRequest; now?: Date }): Promise<void> {
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clock.now();
   await opts.db.transaction(async (tx) => {
     const { row: c, relations, scope } = await loadCaseFor(tx, opts.actor, opts.caseId);
     if (!relations.some((r) => r === 'county' || r === 'community' || r === 'owner')) throw new AppError('FORBIDDEN');

@@ -1,3 +1,4 @@
+import { localDayOf } from '../../core/calendar.js';
 import { and, desc, eq, gte, inArray, isNull, or } from 'drizzle-orm';
 import type { Db } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';
@@ -54,7 +55,7 @@ function pathCodes(code: string): string[] {
 
 /** A duty that is still running on `now` (an open-ended one, or one that ends today or later). */
 function activeOn(now: Date) {
-  return or(isNull(gridDuties.until), gte(gridDuties.until, now.toISOString().slice(0, 10)));
+  return or(isNull(gridDuties.until), gte(gridDuties.until, localDayOf(now)));
 }
 
 /** The active duty holder of the grid or its nearest ancestor (codes are prefixes), deepest first. */

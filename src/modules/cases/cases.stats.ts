@@ -14,6 +14,7 @@ import {
 } from './cases.stats.rates.js';
 import { directCounters, dueCounters, type Windows } from './cases.stats.direct.js';
 import { type FastRestriction, type RollupKind, rollupCounters, rollupKinds } from './cases.stats.rollup.js';
+import { clock } from '../../core/clock.js';
 export * from './cases.stats.rates.js';
 import type { CaseStats, CaseStatsQuery, StatsGroup, StatsWhistle } from './cases.stats.contracts.js';
 
@@ -273,7 +274,7 @@ export async function caseStats(opts: {
   db: Db; actor: Actor; query: CaseStatsQuery; now?: Date; locale?: string; mode?: StatsMode;
 }): Promise<CaseStats> {
   const { db, actor, query: q } = opts;
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clock.now();
   const period = statsPeriod(q, now);
   if (q.responseWeight + q.resolutionWeight + q.satisfactionWeight <= 0) throw invalid('/responseWeight', 'the composite weights must not all be 0');
   const weights: StatsWeights = { basic: q.basicWeight, response: q.responseWeight, resolution: q.resolutionWeight, satisfaction: q.satisfactionWeight };

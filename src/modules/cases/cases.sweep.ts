@@ -10,6 +10,7 @@ import { allCategories } from './cases.categories.js';
 import { workCalendar } from './cases.clock.js';
 import { ownerAbove } from './cases.routing.js';
 import { caseEvents, cases } from './cases.schema.js';
+import { clock } from '../../core/clock.js';
 
 /**
  * 督办: the clock sweep. Every step claims its work through the database (a row lock skipped by other sweepers, and
@@ -38,7 +39,7 @@ export interface SweepResult {
 type Clock = 'response' | 'resolution';
 
 export async function runCaseSweep(opts: { db: Db; now?: Date; max?: number }): Promise<SweepResult> {
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clock.now();
   const max = opts.max ?? MAX_PER_RUN;
   // Overdue first: a case past its due time is supervised, never merely "due soon".
   const supervised = await superviseOverdue(opts.db, now, max);

@@ -14,6 +14,7 @@ import { attachPhotos } from './cases.intake.js';
 import { type CaseAction, type CaseRelation, type CaseStatus, checkTransition } from './cases.machine.js';
 import { casesVisibleTo, relationsTo } from './cases.policy.js';
 import { caseDispatches, caseEvents, cases } from './cases.schema.js';
+import { clock } from '../../core/clock.js';
 
 export type CaseRow = typeof cases.$inferSelect;
 
@@ -99,7 +100,7 @@ function refuse(check: Exclude<ReturnType<typeof checkTransition>, { ok: true }>
  * carry the new state to cases merged into this one.
  */
 export async function transitionCase(opts: { db: Db; actor: Actor; caseId: string; input: TransitionRequest; now?: Date }): Promise<void> {
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clock.now();
   const { actor, input } = opts;
   await opts.db.transaction(async (tx) => {
     const { row: c, relations } = await loadCaseFor(tx, actor, opts.caseId);

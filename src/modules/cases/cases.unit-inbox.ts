@@ -14,6 +14,7 @@ import { ZCaseStatus, ZPriority } from './cases.contracts.js';
 import type { TransitionRequest } from './cases.contracts.js';
 import { transitionCase } from './cases.transition.js';
 import { caseDispatches, caseEvents, cases } from './cases.schema.js';
+import { clock } from '../../core/clock.js';
 
 /**
  * The unit's side of 吹哨报到: each unit called in works its own dispatch row — reports (报到), arrives on site,
@@ -102,7 +103,7 @@ function present(r: ItemRow, now: Date): DispatchItem {
 
 export async function listDispatches(opts: { db: Db; actor: Actor; query: DispatchListQuery; now?: Date }): Promise<Page<DispatchItem>> {
   const { db, query: q } = opts;
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clock.now();
   const where = and(
     await dispatchesVisibleTo(db, opts.actor),
     q.status?.length ? inArray(caseDispatches.status, q.status) : undefined,
@@ -120,7 +121,7 @@ export async function listDispatches(opts: { db: Db; actor: Actor; query: Dispat
   return { items: rows.map((r) => present(r, now)), total, page: q.page, pageSize: q.pageSize };
 }
 
-export async function getDispatch(db: Db, id: string, now = new Date()): Promise<DispatchItem> {
+export async function getDispatch(db: Db, id: string, now = clock.now()): Promise<DispatchItem> {
   const [row] = await selectItems(db).where(eq(caseDispatches.id, id));
   if (!row) throw new AppError('NOT_FOUND', { entity: 'case_dispatch' });
   return present(row, now);
@@ -132,7 +133,7 @@ export async function getDispatch(db: Db, id: string, now = new Date()): Promise
  * The first unit to report also stops the case's response clock (acknowledgedAt), for its duplicates too.
  */
 export async function actOnDispatch(opts: { db: Db; actor: Actor; dispatchId: string; step: DispatchStep; input: DispatchStepRequest; now?: Date }): Promise<void> {
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clock.now();
   const { actor, step, input } = opts;
   const rule = STEPS[step];
   await opts.db.transaction(async (tx) => {

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { EvaluationItem, SessionDetail } from './evaluations.contracts.js';
+import { clock } from '../../core/clock.js';
 
 /**
  * The printable record of an evaluation session (每月20日定期评事记录), laid out with pdfmake. Chinese needs a CJK
@@ -159,5 +160,5 @@ export function recordDocument(s: SessionDetail, countyName: string, generatedAt
 
 /** The record as PDF bytes. */
 export async function renderSessionRecord(s: SessionDetail, countyName: string, opts: { now?: Date; font?: FontSource } = {}): Promise<Buffer> {
-  return renderPdf(recordDocument(s, countyName, opts.now ?? new Date()), cjkFont(opts.font));
+  return renderPdf(recordDocument(s, countyName, opts.now ?? clock.now()), cjkFont(opts.font));
 }

@@ -10,6 +10,7 @@ import type {
   CreateSession, EvaluationItem, HoldRequest, SessionDetail, SessionListQuery, SessionView, UpdateSession, VerdictCounts, VerdictRequest,
 } from './evaluations.contracts.js';
 import { assertMayManageSessions, assertMayReadSessions, sessionsVisibleTo } from './evaluations.policy.js';
+import { clock } from '../../core/clock.js';
 
 /**
  * 每月20日定期评事: on the 20th each community goes through what was raised and done since its last session; the
@@ -189,7 +190,7 @@ export async function updateSession(opts: { db: Db; actor: Actor; id: string; in
     const before = await lockForWrite(tx, actor, opts.id);
     assertVersion(before, input.version);
     const changes = sessionChanges(input);
-    await tx.update(evaluationSessions).set({ ...changes, version: sql`${evaluationSessions.version} + 1`, updatedAt: new Date() })
+    await tx.update(evaluationSessions).set({ ...changes, version: sql`${evaluationSessions.version} + 1`, updatedAt: clock.now() })
       .where(eq(evaluationSessions.id, before.id));
     await recordAudit(tx, {
       actor, action: 'evaluation_session.update', entityType: 'evaluation_session', entityId: before.id,
@@ -208,7 +209,7 @@ export async function setVerdict(opts: { db: Db; actor: Actor; id: string; itemI
       .where(and(eq(evaluationItems.id, opts.itemId), eq(evaluationItems.sessionId, session.id)));
     if (!before) throw new AppError('NOT_FOUND', { entity: 'evaluation_item' });
     const comment = input.comment === undefined ? before.comment : input.comment || null;
-    await tx.update(evaluationItems).set({ verdict: input.verdict, comment, updatedAt: new Date() }).where(eq(evaluationItems.id, before.id));
+    await tx.update(evaluationItems).set({ verdict: input.verdict, comment, updatedAt: clock.now() }).where(eq(evaluationItems.id, before.id));
     await recordAudit(tx, {
       actor, action: 'evaluation_item.verdict', entityType: 'evaluation_session', entityId: session.id,
       before: { itemId: before.id, caseId: before.caseId, verdict: before.verdict, comment: before.comment },
@@ -241,7 +242,7 @@ export async function holdSession(opts: { db: Db; actor: Actor; id: string; inpu
     if (!(changes.representatives ?? before.representatives).length) {
       throw new AppError('VALIDATION_FAILED', {}, [{ path: '/representatives', message: 'name the residents\' representatives before holding the session' }]);
     }
-    await tx.update(evaluationSessions).set({ ...changes, status: 'held', version: sql`${evaluationSessions.version} + 1`, updatedAt: opts.now ?? new Date() })
+    await tx.update(evaluationSessions).set({ ...changes, status: 'held', version: sql`${evaluationSessions.version} + 1`, updatedAt: opts.now ?? clock.now() })
       .where(eq(evaluationSessions.id, before.id));
     const [{ pending }] = await tx.select({ pending: count() }).from(evaluationItems)
       .where(and(eq(evaluationItems.sessionId, before.id), eq(evaluationItems.verdict, 'pending')));

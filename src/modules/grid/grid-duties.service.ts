@@ -12,8 +12,9 @@ import { personForBody } from '../people/people.service.js';
 import type { CreateGridDuty, GridDutyQuery, GridDutyView, UpdateGridDuty } from './grid.contracts.js';
 import { assertCanManageCommunity } from './grid.policy.js';
 import { gridDuties, grids } from './grid.schema.js';
+import { clock } from '../../core/clock.js';
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => clock.today();
 
 function selectViews(db: Db) {
   return db

@@ -28,7 +28,7 @@ async function stampOf(db: Db): Promise<string> {
 }
 
 /** The process's spatial index of grids, rebuilt when the grids table changed (here or in another process). */
-export async function gridLocator(db: Db, now = Date.now()): Promise<GridLocator> {
+export async function gridLocator(db: Db, now = performance.now()): Promise<GridLocator> {
   if (cache && cache.generation === generation && now - cache.checkedAt < RECHECK_MS) return cache.locator;
   const stamp = await stampOf(db);
   if (cache && cache.stamp === stamp && cache.generation === generation) {

@@ -4,6 +4,7 @@ import type { App } from '../../core/http/types.js';
 import { ZImportMode, ZImportReport } from '../people/people.contracts.js';
 import { exportMembers, membersTemplate, ZPartyMemberExportQuery } from './members.excel.js';
 import { importMembers } from './members.import.js';
+import { clock } from '../../core/clock.js';
 
 const tags = ['party-members'];
 
@@ -16,7 +17,7 @@ export async function membersExcelRoutes(app: App): Promise<void> {
 
   app.get('/party-members/export.xlsx', { schema: { tags, querystring: ZPartyMemberExportQuery } }, async (req, reply) => {
     const actor = authorize(req, 'members.read');
-    return sendWorkbook(req, reply, await exportMembers({ db: app.db, actor, query: req.query, now: new Date() }));
+    return sendWorkbook(req, reply, await exportMembers({ db: app.db, actor, query: req.query, now: clock.now() }));
   });
 
   app.post('/party-members/import', { schema: { tags, querystring: ZImportMode, response: { 200: ZImportReport } } }, async (req) => {

@@ -3,6 +3,7 @@ import type { Db } from '../../core/db.js';
 import { pageWindow } from '../../core/list.js';
 import { users } from '../auth/auth.schema.js';
 import { notifications } from './notifications.schema.js';
+import { clock } from '../../core/clock.js';
 
 export interface NotificationDraft {
   kind: string;
@@ -44,7 +45,7 @@ export async function listNotifications(opts: { db: Db; userId: string; unreadOn
 
 /** Marks the given notifications (or all) of this user as read; others' notifications are untouched. */
 export async function markRead(opts: { db: Db; userId: string; ids?: string[] }): Promise<number> {
-  const rows = await opts.db.update(notifications).set({ readAt: new Date() })
+  const rows = await opts.db.update(notifications).set({ readAt: clock.now() })
     .where(and(eq(notifications.userId, opts.userId), isNull(notifications.readAt), opts.ids ? inArray(notifications.id, opts.ids) : undefined))
     .returning({ id: notifications.id });
   return rows.length;

@@ -4,6 +4,7 @@ import type { App } from '../../core/http/types.js';
 import { ZImportMode, ZImportReport } from './people.contracts.js';
 import { exportPeople, peopleTemplate, ZPersonExportQuery } from './people.excel.js';
 import { importPeople } from './people.import.js';
+import { clock } from '../../core/clock.js';
 
 const tags = ['people'];
 
@@ -16,7 +17,7 @@ export async function peopleExcelRoutes(app: App): Promise<void> {
 
   app.get('/people/export.xlsx', { schema: { tags, querystring: ZPersonExportQuery } }, async (req, reply) => {
     const actor = authorize(req, 'people.read');
-    return sendWorkbook(req, reply, await exportPeople({ db: app.db, actor, query: req.query, now: new Date() }));
+    return sendWorkbook(req, reply, await exportPeople({ db: app.db, actor, query: req.query, now: clock.now() }));
   });
 
   app.post('/people/import', { schema: { tags, querystring: ZImportMode, response: { 200: ZImportReport } } }, async (req) => {

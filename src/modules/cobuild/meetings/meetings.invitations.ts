@@ -8,6 +8,7 @@ import type { AttendanceRequest, RespondRequest } from './meetings.contracts.js'
 import { assertMayManageMeetings, mayManageMeetings, unitsActorSpeaksFor } from './meetings.policy.js';
 import { jointMeetingUnits } from './meetings.schema.js';
 import { assertMeetingState, lockForManage, lockMeeting, type MeetingRow } from './meetings.service.js';
+import { clock } from '../../../core/clock.js';
 
 /**
  * Invitations and attendance: staff invite extra units and check in who came; a unit admin answers its own
@@ -49,8 +50,8 @@ export async function respondToInvitation(opts: { db: Db; actor: Actor; id: stri
     await assertSpeaksForUnit(tx, actor, m, opts.unitId);
     assertMeetingState(m, 'respond');
     const before = await invitationOf(tx, m.id, opts.unitId);
-    const after = { response: input.response, responseNote: input.note || null, respondedAt: new Date() };
-    await tx.update(jointMeetingUnits).set({ ...after, updatedAt: new Date() }).where(eq(jointMeetingUnits.id, before.id));
+    const after = { response: input.response, responseNote: input.note || null, respondedAt: clock.now() };
+    await tx.update(jointMeetingUnits).set({ ...after, updatedAt: clock.now() }).where(eq(jointMeetingUnits.id, before.id));
     await audit(tx, actor, 'respond', m, { unitId: before.unitId, response: before.response, responseNote: before.responseNote }, { unitId: before.unitId, ...after });
   });
 }
@@ -70,9 +71,9 @@ export async function checkIn(opts: { db: Db; actor: Actor; id: string; unitId: 
     assertMeetingState(m, 'checkin');
     const before = await invitationOf(tx, m.id, opts.unitId);
     const after = input.attended
-      ? { attended: true, attendees: input.attendees ?? before.attendees, checkedInAt: before.checkedInAt ?? opts.now ?? new Date() }
+      ? { attended: true, attendees: input.attendees ?? before.attendees, checkedInAt: before.checkedInAt ?? opts.now ?? clock.now() }
       : { attended: false, attendees: [], checkedInAt: null, confirmedAt: null, confirmedByUserId: null };
-    await tx.update(jointMeetingUnits).set({ ...after, updatedAt: new Date() }).where(eq(jointMeetingUnits.id, before.id));
+    await tx.update(jointMeetingUnits).set({ ...after, updatedAt: clock.now() }).where(eq(jointMeetingUnits.id, before.id));
     await audit(tx, actor, 'checkin', m, { unitId: before.unitId, attended: before.attended, attendees: before.attendees }, { unitId: before.unitId, ...after });
   });
 }
@@ -86,7 +87,7 @@ export async function confirmAttendance(opts: { db: Db; actor: Actor; id: string
     assertMeetingState(m, 'checkin');
     const before = await invitationOf(tx, m.id, opts.unitId);
     if (before.confirmedAt) return;
-    const now = opts.now ?? new Date();
+    const now = opts.now ?? clock.now();
     const after = { attended: true, confirmedAt: now, confirmedByUserId: actor.userId, checkedInAt: before.checkedInAt ?? now };
     await tx.update(jointMeetingUnits).set({ ...after, updatedAt: now }).where(eq(jointMeetingUnits.id, before.id));
     await audit(tx, actor, 'confirm_attendance', m, { unitId: before.unitId, attended: before.attended }, { unitId: before.unitId, ...after });

@@ -11,6 +11,7 @@ import type { CreateMeeting, ProposeResult } from './meetings.contracts.js';
 import { assertMayManageMeetings, communitiesManagedBy } from './meetings.policy.js';
 import { isInQuarter, type Quarter, quarterOfInstant, suggestedMeetingDate } from './meetings.quarter.js';
 import { jointMeetings, jointMeetingUnits } from './meetings.schema.js';
+import { clock } from '../../../core/clock.js';
 
 /**
  * 党建联席会 are proposed automatically: for a year and quarter, every community without a meeting gets one with a
@@ -72,7 +73,7 @@ async function pairedByCommunity(tx: Db, year: number): Promise<Map<string, stri
 export async function proposeMeetings(opts: {
   db: Db; actor: Actor | null; year: number; quarter: number; communityIds?: string[]; now?: Date;
 }): Promise<ProposeResult> {
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clock.now();
   const q = { year: opts.year, quarter: opts.quarter };
   const managed = opts.actor ? await communitiesManagedBy(opts.db, opts.actor) : 'all';
   return opts.db.transaction(async (tx) => {
@@ -87,14 +88,14 @@ export async function proposeMeetings(opts: {
 
 /** The scheduled job: propose the current quarter's meetings (county time) for every community. */
 export function proposeCurrentQuarter(opts: { db: Db; now?: Date }): Promise<ProposeResult> {
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clock.now();
   return proposeMeetings({ db: opts.db, actor: null, ...quarterOfInstant(now), now });
 }
 
 /** One community's meeting by hand; a second one for the same quarter is 409 MEETING_EXISTS. */
 export async function createMeeting(opts: { db: Db; actor: Actor; input: CreateMeeting; now?: Date }): Promise<string> {
   const { actor, input } = opts;
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clock.now();
   const q = { year: input.year, quarter: input.quarter };
   await assertMayManageMeetings(opts.db, actor, input.communityId);
   if (input.meetingDate && !isInQuarter(input.meetingDate, q)) {

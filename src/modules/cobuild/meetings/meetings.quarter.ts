@@ -45,9 +45,4 @@ export function suggestedMeetingDate(q: Quarter, offset = 0): string {
   return `${q.year}-${pad(month)}-${pad(day)}`;
 }
 
-/** Adds days to a county day. */
-export function addDays(day: string, days: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+export { addDays } from '../../../core/calendar.js';

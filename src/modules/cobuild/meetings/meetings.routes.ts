@@ -15,9 +15,10 @@ import { getMeeting, listMeetings } from './meetings.query.js';
 import {
   addAgendaItem, cancelMeeting, holdMeeting, refreshAgenda, removeAgendaItem, scheduleMeeting, setAgendaProgress, updateMeeting,
 } from './meetings.service.js';
+import { clock } from '../../../core/clock.js';
 
 const tags = ['joint-meetings'];
-const today = () => localDayOf(new Date());
+const today = () => localDayOf(clock.now());
 
 /**
  * 党建联席会: the quarterly joint meetings. Reading needs cobuild.read (the policy narrows it by role and scope);

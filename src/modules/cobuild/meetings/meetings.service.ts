@@ -9,6 +9,7 @@ import type { AgendaItemRequest, CancelRequest, HoldRequest, MeetingStatus, Sche
 import { assertMayManageMeetings, assertMayReadMeetings } from './meetings.policy.js';
 import { isInQuarter } from './meetings.quarter.js';
 import { jointMeetingAgendaItems, jointMeetings, meetingTasks } from './meetings.schema.js';
+import { clock } from '../../../core/clock.js';
 
 /**
  * The meeting's own lifecycle: proposed → scheduled (date, place) → held (with minutes) or cancelled, plus its
@@ -62,7 +63,7 @@ function assertDateInQuarter(row: MeetingRow, day: string): void {
 
 /** Writes the changes with the version bump and the audit row; `action` names the audit entry. */
 async function writeMeeting(tx: Db, actor: Actor, before: MeetingRow, action: string, changes: Partial<typeof jointMeetings.$inferInsert>): Promise<void> {
-  await tx.update(jointMeetings).set({ ...changes, version: sql`${jointMeetings.version} + 1`, updatedAt: new Date() })
+  await tx.update(jointMeetings).set({ ...changes, version: sql`${jointMeetings.version} + 1`, updatedAt: clock.now() })
     .where(eq(jointMeetings.id, before.id));
   const keys = Object.keys(changes) as (keyof MeetingRow)[];
   await recordAudit(tx, {
@@ -101,7 +102,7 @@ export async function scheduleMeeting(opts: { db: Db; actor: Actor; id: string; 
  */
 export async function holdMeeting(opts: { db: Db; actor: Actor; id: string; input: HoldRequest; now?: Date }): Promise<void> {
   const { actor, input } = opts;
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clock.now();
   await opts.db.transaction(async (tx) => {
     const before = await lockForManage(tx, actor, opts.id, 'hold');
     assertVersion(before, input.version);
@@ -124,7 +125,7 @@ export async function cancelMeeting(opts: { db: Db; actor: Actor; id: string; in
 
 /** Draws the agenda again from the sources, adding only what is new since it was proposed. */
 export async function refreshAgenda(opts: { db: Db; actor: Actor; id: string; now?: Date }): Promise<number> {
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clock.now();
   return opts.db.transaction(async (tx) => {
     const m = await lockForManage(tx, opts.actor, opts.id, 'edit');
     const added = (await fillAgendas(tx, {

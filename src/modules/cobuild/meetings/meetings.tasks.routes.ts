@@ -8,9 +8,10 @@ import {
 } from './meetings.contracts.js';
 import { createResolution, exportTasks, updateTask } from './meetings.tasks.js';
 import { getTask, listTasks, solvedSummary, taskById } from './meetings.tasks.query.js';
+import { clock } from '../../../core/clock.js';
 
 const tags = ['joint-meetings'];
-const today = () => localDayOf(new Date());
+const today = () => localDayOf(clock.now());
 
 /** Resolution tasks of the joint meetings: the list, export, the 急事难事 solved figures, adding and working a task. */
 export async function meetingTasksRoutes(app: App): Promise<void> {

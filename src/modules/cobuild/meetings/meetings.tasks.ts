@@ -11,6 +11,7 @@ import { taskAccess } from './meetings.policy.js';
 import { jointMeetings, meetingTasks } from './meetings.schema.js';
 import { lockForManage } from './meetings.service.js';
 import { selectTaskViews, presentTask, taskFilters, taskSort } from './meetings.tasks.query.js';
+import { clock } from '../../../core/clock.js';
 
 /**
  * Resolutions (决议) as tasks: recorded at the meeting with an owner unit and a deadline, then worked by the owner
@@ -104,7 +105,7 @@ export async function updateTask(opts: { db: Db; actor: Actor; id: string; input
     const access = await taskAccess(tx, actor, before);
     if (before.version !== input.version) throw new AppError('STALE_UPDATE');
     const changes = { ...(await staffChanges(tx, before, input, access)), ...statusChanges(before, input, access, opts.today) };
-    await tx.update(meetingTasks).set({ ...changes, version: sql`${meetingTasks.version} + 1`, updatedAt: new Date() }).where(eq(meetingTasks.id, before.id));
+    await tx.update(meetingTasks).set({ ...changes, version: sql`${meetingTasks.version} + 1`, updatedAt: clock.now() }).where(eq(meetingTasks.id, before.id));
     const keys = Object.keys(changes) as (keyof TaskRow)[];
     await recordAudit(tx, {
       actor, action: 'meeting_task.update', entityType: 'meeting_task', entityId: before.id,

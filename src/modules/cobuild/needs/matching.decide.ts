@@ -1,3 +1,4 @@
+import { addDays } from '../../../core/calendar.js';
 import { and, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../core/audit.js';
 import type { Actor } from '../../../core/auth/actor.js';
@@ -6,6 +7,7 @@ import { AppError } from '../../../core/errors.js';
 import type { AcceptMatch } from './matching.contracts.js';
 import { assertMayMatch, needsVisibleTo } from './needs.policy.js';
 import { needMatches, needs, needTasks, resources } from './needs.schema.js';
+import { clock } from '../../../core/clock.js';
 
 /**
  * Accepting and rejecting proposed matches. Accepting reserves the amount on the resource and commits it to the
@@ -27,11 +29,6 @@ async function lockMatch(tx: Db, actor: Actor, id: string, year: number): Promis
   return { match, need };
 }
 
-export function addDays(day: string, days: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 export async function acceptMatch(opts: { db: Db; actor: Actor; id: string; input: AcceptMatch; today: string; year: number }): Promise<void> {
   const { actor, input } = opts;
@@ -42,7 +39,7 @@ export async function acceptMatch(opts: { db: Db; actor: Actor; id: string; inpu
     const amount = input.amount ?? match.amount;
     if (amount > match.amount + EPS) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/amount', message: `at most the proposed ${match.amount}` }]);
     const [res] = await tx.update(resources)
-      .set({ reserved: sql`${resources.reserved} + ${amount}`, updatedAt: new Date() })
+      .set({ reserved: sql`${resources.reserved} + ${amount}`, updatedAt: clock.now() })
       .where(and(eq(resources.id, match.resourceId), sql`${resources.reserved} + ${amount} <= ${resources.capacity} + ${EPS}`))
       .returning();
     if (!res) {
@@ -51,13 +48,13 @@ export async function acceptMatch(opts: { db: Db; actor: Actor; id: string; inpu
     }
     const [after] = await tx.update(needs)
       .set({
-        served: sql`${needs.served} + ${amount}`, updatedAt: new Date(), version: sql`${needs.version} + 1`,
+        served: sql`${needs.served} + ${amount}`, updatedAt: clock.now(), version: sql`${needs.version} + 1`,
         status: sql`case when ${needs.status} = 'open' then 'matched'::need_status else ${needs.status} end`,
       })
       .where(and(eq(needs.id, need.id), sql`${needs.served} + ${amount} <= ${needs.quantity} + ${EPS}`))
       .returning();
     if (!after) throw new AppError('MATCH_DEMAND_EXCEEDED', { need: need.title, left: Math.max(0, need.quantity - need.served), amount });
-    await tx.update(needMatches).set({ status: 'accepted', amount, decidedBy: actor.userId, decidedAt: new Date() }).where(eq(needMatches.id, match.id));
+    await tx.update(needMatches).set({ status: 'accepted', amount, decidedBy: actor.userId, decidedAt: clock.now() }).where(eq(needMatches.id, match.id));
     const [task] = await tx.insert(needTasks).values({
       matchId: match.id, needId: need.id, ownerUnitId: res.unitId, title: `${need.title}（${res.title}）`, amount,
       dueOn: input.dueOn ?? addDays(opts.today, 30),
@@ -79,15 +76,15 @@ export async function rejectMatch(opts: { db: Db; actor: Actor; id: string; reas
     const [task] = await tx.select().from(needTasks).where(eq(needTasks.matchId, match.id)).for('update');
     if (task?.status === 'done') throw new AppError('MATCH_DECIDED', { status: 'match_accepted' });
     if (match.status === 'accepted') {
-      await tx.update(resources).set({ reserved: sql`greatest(0, ${resources.reserved} - ${match.amount})`, updatedAt: new Date() })
+      await tx.update(resources).set({ reserved: sql`greatest(0, ${resources.reserved} - ${match.amount})`, updatedAt: clock.now() })
         .where(eq(resources.id, match.resourceId));
       await tx.update(needs).set({
-        served: sql`greatest(0, ${needs.served} - ${match.amount})`, updatedAt: new Date(), version: sql`${needs.version} + 1`,
+        served: sql`greatest(0, ${needs.served} - ${match.amount})`, updatedAt: clock.now(), version: sql`${needs.version} + 1`,
         status: sql`case when ${needs.served} - ${match.amount} <= ${EPS} and ${needs.status} in ('matched', 'in_progress') then 'open'::need_status else ${needs.status} end`,
       }).where(eq(needs.id, need.id));
-      if (task) await tx.update(needTasks).set({ status: 'cancelled', updatedAt: new Date(), version: sql`${needTasks.version} + 1` }).where(eq(needTasks.id, task.id));
+      if (task) await tx.update(needTasks).set({ status: 'cancelled', updatedAt: clock.now(), version: sql`${needTasks.version} + 1` }).where(eq(needTasks.id, task.id));
     }
-    await tx.update(needMatches).set({ status: 'rejected', decidedBy: actor.userId, decidedAt: new Date() }).where(eq(needMatches.id, match.id));
+    await tx.update(needMatches).set({ status: 'rejected', decidedBy: actor.userId, decidedAt: clock.now() }).where(eq(needMatches.id, match.id));
     await recordAudit(tx, {
       actor, action: 'need_match.reject', entityType: 'need_match', entityId: match.id,
       before: { status: match.status, amount: match.amount }, after: { status: 'rejected', reason: opts.reason ?? null, released: match.status === 'accepted' ? match.amount : 0 },

@@ -10,8 +10,9 @@ import { acceptMatch, rejectMatch } from './matching.decide.js';
 import { getMatch, getRun, listMatches, listRuns, runMatching } from './matching.service.js';
 import { ZIdParams } from './needs.contracts.js';
 import { getNeedTask, listNeedTasks, taskToProject, updateNeedTask } from './needs.tasks.js';
+import { clock } from '../../../core/clock.js';
 
-const today = () => localDayOf(new Date());
+const today = () => localDayOf(clock.now());
 const year = () => Number(today().slice(0, 4));
 const tags = ['matching'];
 

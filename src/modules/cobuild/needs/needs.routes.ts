@@ -10,8 +10,9 @@ import {
 import { exportNeeds, exportResources } from './needs.export.js';
 import { allNeeds, createNeed, deleteNeed, getNeed, listNeeds, needFromCase, toPoint, updateNeed } from './needs.service.js';
 import { createResource, deleteResource, getResource, listResources, updateResource } from './resources.service.js';
+import { clock } from '../../../core/clock.js';
 
-const today = () => localDayOf(new Date());
+const today = () => localDayOf(clock.now());
 const year = () => Number(today().slice(0, 4));
 const MAP_CAP = 5000;
 

@@ -14,6 +14,7 @@ import type { CreateNeed, NeedFromCase, NeedListQuery, NeedPoint, NeedView, Upda
 import { assertMayManageNeeds, needsVisibleTo } from './needs.policy.js';
 import { needMatches, needs } from './needs.schema.js';
 import { markCaseAsNeed } from '../../cases/cases.flags.js';
+import { clock } from '../../../core/clock.js';
 
 /**
  * The needs list (需求清单): entered by the community, from surveys, or raised from a resident's case. Every write
@@ -125,7 +126,7 @@ export async function updateNeed(opts: { db: Db; actor: Actor; id: string; input
     assertInCounty(changes.lng ?? before.lng, changes.lat ?? before.lat);
     if (changes.quantity !== undefined && changes.quantity + EPS < before.served) throw new AppError('NEED_BELOW_SERVED', { served: before.served });
     if (changes.unit && changes.unit !== before.unit && before.served > 0) throw new AppError('NEED_BELOW_SERVED', { served: before.served });
-    await tx.update(needs).set({ ...changes, version: sql`${needs.version} + 1`, updatedAt: new Date() }).where(eq(needs.id, before.id));
+    await tx.update(needs).set({ ...changes, version: sql`${needs.version} + 1`, updatedAt: clock.now() }).where(eq(needs.id, before.id));
     await recordAudit(tx, { actor, action: 'need.update', entityType: 'need', entityId: before.id, before: pick(before, changes), after: changes });
   });
 }

@@ -10,6 +10,7 @@ import { createProjectInTx } from '../projects/projects.service.js';
 import type { NeedTaskListQuery, NeedTaskView, TaskToProject, UpdateNeedTask } from './matching.contracts.js';
 import { assertMayWorkTask, tasksVisibleTo } from './needs.policy.js';
 import { needs, needTasks } from './needs.schema.js';
+import { clock } from '../../../core/clock.js';
 
 /**
  * Follow-up tasks of accepted matches: the resource's unit works them (open → in progress → done); the need follows
@@ -80,7 +81,7 @@ async function followNeed(tx: Db, needId: string): Promise<void> {
   const [{ working }] = await tx.select({ working: count() }).from(needTasks).where(and(eq(needTasks.needId, needId), eq(needTasks.status, 'in_progress')));
   const status = live === 0 && need.served >= need.quantity - EPS ? 'met' : working > 0 ? 'in_progress' : need.served > EPS ? 'matched' : 'open';
   if (status !== need.status) {
-    await tx.update(needs).set({ status, updatedAt: new Date(), version: sql`${needs.version} + 1` }).where(and(eq(needs.id, needId), ne(needs.status, status)));
+    await tx.update(needs).set({ status, updatedAt: clock.now(), version: sql`${needs.version} + 1` }).where(and(eq(needs.id, needId), ne(needs.status, status)));
   }
 }
 
@@ -91,7 +92,7 @@ export async function updateNeedTask(opts: { db: Db; actor: Actor; id: string; i
     if (t.version !== input.version) throw new AppError('STALE_UPDATE');
     if (t.status === input.status) return;
     if (!(NEXT[t.status] ?? []).includes(input.status)) throw new AppError('CONFLICT', { reason: `${t.status} → ${input.status}` });
-    await tx.update(needTasks).set({ status: input.status, updatedAt: new Date(), version: sql`${needTasks.version} + 1` }).where(eq(needTasks.id, t.id));
+    await tx.update(needTasks).set({ status: input.status, updatedAt: clock.now(), version: sql`${needTasks.version} + 1` }).where(eq(needTasks.id, t.id));
     await followNeed(tx, t.needId);
     await recordAudit(tx, { actor, action: 'need_task.update', entityType: 'need_task', entityId: t.id, before: { status: t.status }, after: { status: input.status } });
   });
@@ -116,7 +117,7 @@ export async function taskToProject(opts: { db: Db; actor: Actor; id: string; in
         startOn: input.startOn, endOn: input.endOn, pairingOverrideReason: input.pairingOverrideReason,
       },
     });
-    await tx.update(needTasks).set({ projectId, updatedAt: new Date(), version: sql`${needTasks.version} + 1` }).where(eq(needTasks.id, t.id));
+    await tx.update(needTasks).set({ projectId, updatedAt: clock.now(), version: sql`${needTasks.version} + 1` }).where(eq(needTasks.id, t.id));
     await recordAudit(tx, { actor, action: 'need_task.to_project', entityType: 'need_task', entityId: t.id, after: { projectId } });
     return projectId;
   });

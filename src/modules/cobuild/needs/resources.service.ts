@@ -11,6 +11,7 @@ import { type CreateResource, KIND_UNITS, type ResourceListQuery, type ResourceV
 import { assertMayManageResources, resourcesVisibleTo } from './needs.policy.js';
 import { needMatches, resources } from './needs.schema.js';
 import { assertInCounty } from './needs.service.js';
+import { clock } from '../../../core/clock.js';
 
 /**
  * The resources list (资源清单): what each unit offers (people-hours, money, equipment, expertise), how much and
@@ -130,7 +131,7 @@ export async function updateResource(opts: { db: Db; actor: Actor; id: string; i
     assertInCounty(changes.lng ?? before.lng, changes.lat ?? before.lat);
     if (changes.capacity !== undefined && changes.capacity + EPS < before.reserved) throw new AppError('RESOURCE_BELOW_RESERVED', { reserved: before.reserved });
     if (changes.unit && changes.unit !== before.unit && before.reserved > 0) throw new AppError('RESOURCE_BELOW_RESERVED', { reserved: before.reserved });
-    await tx.update(resources).set({ ...changes, version: sql`${resources.version} + 1`, updatedAt: new Date() }).where(eq(resources.id, before.id));
+    await tx.update(resources).set({ ...changes, version: sql`${resources.version} + 1`, updatedAt: clock.now() }).where(eq(resources.id, before.id));
     const was = Object.fromEntries(Object.keys(changes).map((k) => [k, before[k as keyof ResourceRow]]));
     await recordAudit(tx, { actor, action: 'resource.update', entityType: 'resource', entityId: before.id, before: was, after: changes });
   });

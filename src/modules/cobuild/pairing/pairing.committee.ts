@@ -12,6 +12,7 @@ import type { AddCommitteeMember, Committee, CommitteeList, CommitteeMember, Upd
 import { assertMayEditCommittee, assertMayReadPairings, mayReadCommittee } from './pairing.policy.js';
 import { adoptedPairs } from './pairing.queries.js';
 import { partyCommitteeMembers } from './pairing.schema.js';
+import { clock } from '../../../core/clock.js';
 
 /**
  * 大党委: the community's Party secretary heads it; the Party leaders of the units paired with the community in the
@@ -119,7 +120,7 @@ export async function updateCommitteeMember(opts: { db: Db; actor: Actor; commun
       const values = { role: change.role, name: change.name, title: change.title, removed: change.removed };
       const set = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
       await tx.insert(partyCommitteeMembers).values({ year, communityId: opts.communityId, memberKey: opts.key, unitId: member.unitId, ...set })
-        .onConflictDoUpdate({ target: [partyCommitteeMembers.year, partyCommitteeMembers.communityId, partyCommitteeMembers.memberKey], set: { ...set, updatedAt: new Date() } });
+        .onConflictDoUpdate({ target: [partyCommitteeMembers.year, partyCommitteeMembers.communityId, partyCommitteeMembers.memberKey], set: { ...set, updatedAt: clock.now() } });
     }
     await recordAudit(tx, { actor: opts.actor, action: 'party_committee.update', entityType: 'party_committee', entityId: opts.communityId, before: member, after: { year, key: opts.key, ...change } });
   });

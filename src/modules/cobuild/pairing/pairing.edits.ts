@@ -9,6 +9,7 @@ import { assertMayManagePairings } from './pairing.policy.js';
 import { pairingPlans, pairings } from './pairing.schema.js';
 import { type PairKey, score, type StoredObjective } from './pairing.score.js';
 import { loadWorld, resolveSettings, type World } from './pairing.world.js';
+import { clock } from '../../../core/clock.js';
 
 /**
  * Hand edits and adoption. An edit may break a constraint (a community left with six units): the plan is saved
@@ -53,7 +54,7 @@ export async function editPairs(opts: { db: Db; actor: Actor; id: string; input:
     const scored = score(world, settingsOf(world, plan), [...pairs.values()], before?.solve ?? null);
     await tx.delete(pairings).where(eq(pairings.planId, plan.id));
     if (scored.rows.length) await tx.insert(pairings).values(scored.rows.map((r) => ({ ...r, planId: plan.id, year: plan.year })));
-    await tx.update(pairingPlans).set({ objective: scored.stored, version: sql`${pairingPlans.version} + 1`, updatedAt: new Date() }).where(eq(pairingPlans.id, plan.id));
+    await tx.update(pairingPlans).set({ objective: scored.stored, version: sql`${pairingPlans.version} + 1`, updatedAt: clock.now() }).where(eq(pairingPlans.id, plan.id));
     await recordAudit(tx, {
       actor: opts.actor, action: 'pairing_plan.edit', entityType: 'pairing_plan', entityId: plan.id,
       before: { objective: before?.breakdown ?? null, violations: before?.violations.length ?? 0 },
@@ -81,9 +82,9 @@ export async function adoptPlan(opts: { db: Db; actor: Actor; id: string; input:
     if (n === 0) throw new AppError('PAIRING_PLAN_EMPTY');
     const broken = ((plan.objective as StoredObjective | null)?.violations ?? []).length;
     if (broken && !opts.input.acceptViolations) throw new AppError('PAIRING_PLAN_HAS_VIOLATIONS', { count: broken });
-    const superseded = await tx.update(pairingPlans).set({ status: 'superseded', version: sql`${pairingPlans.version} + 1`, updatedAt: new Date() })
+    const superseded = await tx.update(pairingPlans).set({ status: 'superseded', version: sql`${pairingPlans.version} + 1`, updatedAt: clock.now() })
       .where(and(eq(pairingPlans.year, plan.year), eq(pairingPlans.status, 'adopted'), ne(pairingPlans.id, plan.id))).returning({ id: pairingPlans.id });
-    const now = new Date();
+    const now = clock.now();
     await tx.update(pairingPlans).set({ status: 'adopted', adoptedBy: opts.actor.userId, adoptedAt: now, version: sql`${pairingPlans.version} + 1`, updatedAt: now })
       .where(eq(pairingPlans.id, plan.id));
     await recordAudit(tx, {

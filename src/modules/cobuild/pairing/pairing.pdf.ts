@@ -1,6 +1,8 @@
+import { localDayOf } from '../../../core/calendar.js';
 import type { TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { cjkFont, type FontSource, renderPdf } from '../../evaluations/evaluations.pdf.js';
 import type { Committee } from './pairing.contracts.js';
+import { clock } from '../../../core/clock.js';
 
 /** The printable roster of a community's 大党委 (社区大党委成员名单), with the same CJK font handling as the evaluation record. */
 const ROLE_ZH: Record<Committee['members'][number]['role'], string> = { head: '书记', deputy: '兼职副书记', member: '委员' };
@@ -21,7 +23,7 @@ function rosterDocument(c: Committee, now: Date): TDocumentDefinitions {
     ],
     footer: (page, pages) => ({
       columns: [
-        { text: `生成于 ${now.toISOString().slice(0, 10)}`, fontSize: 8, color: '#666666' },
+        { text: `生成于 ${localDayOf(now)}`, fontSize: 8, color: '#666666' },
         { text: `第 ${page} 页 / 共 ${pages} 页`, fontSize: 8, color: '#666666', alignment: 'right' },
       ],
       margin: [40, 16, 40, 0],
@@ -30,5 +32,5 @@ function rosterDocument(c: Committee, now: Date): TDocumentDefinitions {
 }
 
 export async function renderCommitteeRoster(c: Committee, opts: { now?: Date; font?: FontSource } = {}): Promise<Buffer> {
-  return renderPdf(rosterDocument(c, opts.now ?? new Date()), cjkFont(opts.font));
+  return renderPdf(rosterDocument(c, opts.now ?? clock.now()), cjkFont(opts.font));
 }

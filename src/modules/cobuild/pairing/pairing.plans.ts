@@ -14,6 +14,7 @@ import { solveInWorker, warmSolver } from './pairing.runner.js';
 import { pairingPlans, pairings } from './pairing.schema.js';
 import { keysOf, type PairKey, score, type StoredObjective } from './pairing.score.js';
 import { compiledOf, loadWorld, resolveSettings, type World } from './pairing.world.js';
+import { clock } from '../../../core/clock.js';
 
 /**
  * Pairing plans (结对方案): the optimiser proposes a draft, the county edits it by hand and adopts it. Every write is
@@ -91,7 +92,7 @@ export async function rerunPlan(opts: { db: Db; actor: Actor; id: string; input:
   await opts.db.transaction(async (tx) => {
     const plan = await lockDraft(tx, opts.id, opts.input.version);
     await writePairs(tx, plan, scored.rows);
-    await tx.update(pairingPlans).set({ settings, objective: scored.stored, version: sql`${pairingPlans.version} + 1`, updatedAt: new Date() }).where(eq(pairingPlans.id, plan.id));
+    await tx.update(pairingPlans).set({ settings, objective: scored.stored, version: sql`${pairingPlans.version} + 1`, updatedAt: clock.now() }).where(eq(pairingPlans.id, plan.id));
     await recordAudit(tx, {
       actor: opts.actor, action: 'pairing_plan.run', entityType: 'pairing_plan', entityId: plan.id,
       before: { settings: plan.settings, objective: storedOf(plan).breakdown }, after: { settings, objective: scored.stored.breakdown, solve },

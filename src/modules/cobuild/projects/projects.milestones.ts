@@ -9,6 +9,7 @@ import { recomputeUpwards } from './projects.recompute.js';
 import { projectMilestones } from './projects.schema.js';
 import { getProject, lockProject, type ProjectRow } from './projects.service.js';
 import { assertMilestoneWithin } from './projects.validate.js';
+import { clock } from '../../../core/clock.js';
 
 /**
  * Milestones (里程碑) of a project: added, edited, marked done (or undone) and removed by whoever tracks the project
@@ -48,7 +49,7 @@ export async function updateMilestone(opts: MilestoneWrite & { milestoneId: stri
     if (before.version !== input.version) throw new AppError('STALE_UPDATE');
     assertMilestoneWithin({ title: input.title ?? before.title, dueOn: input.dueOn ?? before.dueOn }, project);
     const { version: _v, ...changes } = input;
-    await tx.update(projectMilestones).set({ ...changes, version: before.version + 1, updatedAt: new Date() }).where(eq(projectMilestones.id, before.id));
+    await tx.update(projectMilestones).set({ ...changes, version: before.version + 1, updatedAt: clock.now() }).where(eq(projectMilestones.id, before.id));
     await recomputeUpwards(tx, project.id, today);
     const action = input.doneOn !== undefined && Boolean(input.doneOn) !== Boolean(before.doneOn) ? (input.doneOn ? 'done' : 'reopen') : 'update';
     await recordAudit(tx, {

@@ -9,6 +9,7 @@ import { exportPlan, pairedUnits, planTemplate } from './projects.excel.js';
 import { importPlan } from './projects.import.js';
 import { createPlan, getPlan, listPlans, transitionPlan } from './projects.plans.js';
 import { countyToday } from './projects.rollup.js';
+import { clock } from '../../../core/clock.js';
 
 const tags = ['project-plans'];
 
@@ -29,14 +30,14 @@ export async function planRoutes(app: App): Promise<void> {
 
   app.get('/project-plans/export.xlsx', { schema: { tags, summary: "Export a community's plan", querystring: ZPlanFind } }, async (req, reply) => {
     const actor = authorize(req, 'cobuild.read');
-    return sendWorkbook(req, reply, await exportPlan({ db: app.db, actor, ...req.query, today: countyToday(new Date()) }));
+    return sendWorkbook(req, reply, await exportPlan({ db: app.db, actor, ...req.query, today: countyToday(clock.now()) }));
   });
 
   app.post('/project-plans/import', { schema: { tags, summary: "Import projects into a community's draft plan", querystring: ZPlanImportQuery, response: { 200: ZPlanImportReport } } }, async (req) => {
     const actor = authorize(req, 'projects.write');
     const upload = await receiveUpload(req);
     return importPlan({
-      db: app.db, actor, file: upload.buffer, fileName: upload.fileName, query: req.query, locale: req.locale, today: countyToday(new Date()),
+      db: app.db, actor, file: upload.buffer, fileName: upload.fileName, query: req.query, locale: req.locale, today: countyToday(clock.now()),
     });
   });
 

@@ -10,6 +10,7 @@ import { organisations } from '../../org/org.schema.js';
 import type { CreatePlan, PlanListQuery, PlanStatus, PlanView } from './projects.contracts.js';
 import { assertMayManageCommunity, assertMayReadProjects, plansVisibleTo } from './projects.policy.js';
 import { projectPlans, projects } from './projects.schema.js';
+import { clock } from '../../../core/clock.js';
 
 /**
  * The annual plan (共建项目计划) of a community: drafted by the community (only a draft is edited freely),
@@ -123,7 +124,7 @@ export async function transitionPlan(opts: { db: Db; actor: Actor; id: string; a
       const [{ n }] = await tx.select({ n: count() }).from(projects).where(eq(projects.planId, plan.id));
       if (n === 0) throw new AppError('PROJECT_PLAN_EMPTY');
     }
-    const now = new Date();
+    const now = clock.now();
     const changes = {
       status: rule.to,
       ...(action === 'submit' ? { submittedAt: now } : {}),

@@ -17,9 +17,10 @@ import { planRoutes } from './projects.plans.routes.js';
 import { listProjects, projectSummary } from './projects.query.js';
 import { countyToday } from './projects.rollup.js';
 import { cancelProject, createProject, deleteProject, getProject, updateProject } from './projects.service.js';
+import { clock } from '../../../core/clock.js';
 
 const tags = ['projects'];
-const today = () => countyToday(new Date());
+const today = () => countyToday(clock.now());
 const ZEvidenceParams = z.object({ evidenceId: z.uuid() });
 const ZEvidenceQuery = z.object({ milestoneId: z.uuid().optional() });
 

@@ -14,6 +14,7 @@ import { projectMilestones, projectPlans, projects, projectUnits } from './proje
 import {
   assertDates, assertMilestoneWithin, assertProgressValue, checkContents, checkParent, checkUnits, type CheckedUnit,
 } from './projects.validate.js';
+import { clock } from '../../../core/clock.js';
 
 /**
  * Co-building projects (共建项目): created into their community's plan for the year, with units, milestones and a
@@ -136,7 +137,7 @@ export async function updateProject(opts: { db: Db; actor: Actor; id: string; in
     else await assertTracker(tx, actor, before);
     if (input.manualProgress !== undefined && input.manualProgress !== null) await checkManualProgress(tx, before.id, input.manualProgress);
     const { units: _units, version: _version, pairingOverrideReason: _reason, ...fields } = input;
-    await tx.update(projects).set({ ...fields, version: before.version + 1, updatedAt: new Date() }).where(eq(projects.id, before.id));
+    await tx.update(projects).set({ ...fields, version: before.version + 1, updatedAt: clock.now() }).where(eq(projects.id, before.id));
     if (input.units) {
       const units = await checkUnits(tx, actor, { communityId: before.communityId, year: before.year, units: input.units, overrideReason: input.pairingOverrideReason });
       await tx.delete(projectUnits).where(eq(projectUnits.projectId, before.id));
@@ -186,7 +187,7 @@ export async function cancelProject(opts: { db: Db; actor: Actor; id: string; ve
     await assertMayManageCommunity(tx, actor, before.communityId);
     if (before.version !== opts.version) throw new AppError('STALE_UPDATE');
     if (before.cancelled) throw new AppError('PROJECT_CANCELLED');
-    await tx.update(projects).set({ cancelled: true, cancelReason: opts.reason, version: before.version + 1, updatedAt: new Date() })
+    await tx.update(projects).set({ cancelled: true, cancelReason: opts.reason, version: before.version + 1, updatedAt: clock.now() })
       .where(eq(projects.id, before.id));
     if (before.parentId) await recomputeUpwards(tx, before.parentId, today);
     await recordAudit(tx, { actor, action: 'project.cancel', entityType: 'project', entityId: before.id, after: { reason: opts.reason } });

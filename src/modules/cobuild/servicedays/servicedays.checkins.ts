@@ -14,6 +14,7 @@ import { checkinAuthority, checkinsVisibleTo, managesCommunity } from './service
 import { serviceDayCheckins, serviceDays, serviceDaySignups } from './servicedays.schema.js';
 import { type DayRow, loadVisibleDay } from './servicedays.service.js';
 import { checkinClosesAt, checkinOpensAt, checkinWindow, localLabel, localParts } from './servicedays.time.js';
+import { clock } from '../../../core/clock.js';
 
 /**
  * Check-ins (报到签到): a Party member scans the day's QR code and checks themself in, or staff check members in.
@@ -93,7 +94,7 @@ export async function checkinPage(opts: { db: Db; actor: Actor; token: string; n
     dayId: day.id, communityName: community?.name ?? '', theme: day.theme, place: day.place, date: day.date,
     startTime: localParts(day.startsAt).clock, endTime: localParts(day.endsAt).clock, status: day.status,
     opensAt: checkinOpensAt(day).toISOString(), closesAt: checkinClosesAt(day).toISOString(),
-    window: checkinWindow(day, opts.now ?? new Date()),
+    window: checkinWindow(day, opts.now ?? clock.now()),
     memberName: member?.name ?? null, myCheckin: member ? await checkinOf(opts.db, day.id, member.id) : null,
   };
 }
@@ -120,7 +121,7 @@ async function insertCheckins(db: Db, actor: Actor, day: DayRow, members: { id: 
 /** A member checks themself in with the day's token: created (201) or the existing check-in (200). */
 export async function checkInSelf(opts: { db: Db; actor: Actor; token: string; now?: Date }): Promise<{ created: boolean; checkin: CheckinView }> {
   if (!can(opts.actor, 'servicedays.checkin')) throw new AppError('FORBIDDEN');
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clock.now();
   const day = await dayByToken(opts.db, opts.token);
   const member = await ownMember(opts.db, opts.actor);
   const existing = await checkinOf(opts.db, day.id, member.id);
@@ -143,8 +144,8 @@ export async function checkInMembers(opts: { db: Db; actor: Actor; dayId: string
   const members = await db.select({ id: partyMembers.id, unitId: partyMembers.unitId }).from(partyMembers).where(inArray(partyMembers.id, ids));
   if (members.length !== ids.length) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/memberIds', message: 'unknown Party member' }]);
   if (!authority.all && members.some((m) => !m.unitId || !authority.unitIds.includes(m.unitId))) throw new AppError('FORBIDDEN');
-  assertWindow(view.d, opts.now ?? new Date());
-  const created = await insertCheckins(db, actor, view.d, members, 'staff', opts.now ?? new Date());
+  assertWindow(view.d, opts.now ?? clock.now());
+  const created = await insertCheckins(db, actor, view.d, members, 'staff', opts.now ?? clock.now());
   const rows = (await selectCheckins(db).where(and(eq(serviceDayCheckins.dayId, view.d.id), inArray(serviceDayCheckins.memberId, ids)))).map(present);
   return { created: rows.filter((r) => created.has(r.memberId)), existing: rows.filter((r) => !created.has(r.memberId)) };
 }

@@ -18,6 +18,7 @@ import { addDayPhoto, openPhotoFile, photoRow, removeDayPhoto } from './serviced
 import { cancelDay, createDay, getDay, listDays, loadVisibleDay, recordOutcome, rotateToken, updateDay } from './servicedays.service.js';
 import { createSignup, listSignups, updateSignup, withdrawSignup } from './servicedays.signups.js';
 import { daySummary, exportDays, unitSummaries } from './servicedays.summary.js';
+import { clock } from '../../../core/clock.js';
 
 const tags = ['service-days'];
 const ZCheckinParams = z.object({ id: z.uuid(), checkinId: z.uuid() });
@@ -43,7 +44,7 @@ export async function serviceDaysRoutes(app: App): Promise<void> {
     return listDays({ db, actor: requireActor(req), query: req.query });
   });
   app.get('/service-days/export.xlsx', { schema: { tags, summary: 'Export service days (Excel)', querystring: ZServiceDayListQuery } }, async (req, reply) => {
-    return sendWorkbook(req, reply, await exportDays({ db, actor: requireActor(req), query: req.query, now: new Date() }));
+    return sendWorkbook(req, reply, await exportDays({ db, actor: requireActor(req), query: req.query, now: clock.now() }));
   });
   app.get('/service-days/units', { schema: { tags, summary: 'Per-unit summary of service days', querystring: ZUnitSummaryQuery, response: { 200: ZUnitSummaryList } } }, async (req) => {
     return unitSummaries({ db, actor: requireActor(req), query: req.query });

@@ -16,6 +16,7 @@ import { photosOfDay } from './servicedays.photos.js';
 import { assertMayManage, assertMayRead, checkinAuthority, daysVisibleTo, managesCommunity } from './servicedays.policy.js';
 import { serviceDayCheckins, serviceDays, serviceDaySignups } from './servicedays.schema.js';
 import { localInstant, localLabel, localParts } from './servicedays.time.js';
+import { clock } from '../../../core/clock.js';
 
 /**
  * 集中报到服务日: a community schedules a day, paired units sign up with service items, members check in with the
@@ -166,7 +167,7 @@ export function assertStillOpen(day: DayRow, now: Date): void {
 }
 
 async function writeDay(tx: Db, actor: Actor, before: DayRow, values: Partial<typeof serviceDays.$inferInsert>, action: string): Promise<void> {
-  const [after] = await tx.update(serviceDays).set({ ...values, version: sql`${serviceDays.version} + 1`, updatedAt: new Date() })
+  const [after] = await tx.update(serviceDays).set({ ...values, version: sql`${serviceDays.version} + 1`, updatedAt: clock.now() })
     .where(eq(serviceDays.id, before.id)).returning();
   await recordAudit(tx, { actor, action, entityType: 'service_day', entityId: before.id, before: auditView(before), after: auditView(after) });
 }
@@ -176,7 +177,7 @@ export async function updateDay(opts: { db: Db; actor: Actor; id: string; input:
   const { actor, input } = opts;
   await opts.db.transaction(async (tx) => {
     const before = await lockDayForWrite(tx, actor, opts.id, input.version);
-    assertStillOpen(before, opts.now ?? new Date());
+    assertStillOpen(before, opts.now ?? clock.now());
     const date = input.date ?? before.date;
     const times = dayTimes(date, input.startTime ?? localParts(before.startsAt).clock, input.endTime ?? localParts(before.endsAt).clock);
     const values: Partial<typeof serviceDays.$inferInsert> = { date, ...times };
@@ -206,7 +207,7 @@ export async function recordOutcome(opts: { db: Db; actor: Actor; id: string; in
   await opts.db.transaction(async (tx) => {
     const before = await lockDayForWrite(tx, actor, opts.id, input.version);
     if (before.status === 'cancelled') throw new AppError('SERVICE_DAY_CANCELLED');
-    if ((opts.now ?? new Date()) < before.startsAt) throw new AppError('SERVICE_DAY_OUTCOME_EARLY', { startsAt: localLabel(before.startsAt) });
+    if ((opts.now ?? clock.now()) < before.startsAt) throw new AppError('SERVICE_DAY_OUTCOME_EARLY', { startsAt: localLabel(before.startsAt) });
     const values = { status: 'held' as const, peopleServed: input.peopleServed, summary: input.summary === undefined ? before.summary : input.summary || null };
     await writeDay(tx, actor, before, values, 'service_day.outcome');
   });

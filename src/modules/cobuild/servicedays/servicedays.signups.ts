@@ -13,6 +13,7 @@ import { assertKnownKinds } from './servicedays.kinds.js';
 import { assertMaySignup } from './servicedays.policy.js';
 import { serviceDayCheckins, serviceDays, serviceDaySignups } from './servicedays.schema.js';
 import { assertStillOpen, type DayRow, loadVisibleDay } from './servicedays.service.js';
+import { clock } from '../../../core/clock.js';
 
 /**
  * Units sign up for a day with service items (kind + what exactly) and a headcount, and may change or withdraw
@@ -100,7 +101,7 @@ export async function createSignup(opts: { db: Db; actor: Actor; dayId: string; 
   try {
     const id = await db.transaction(async (tx) => {
       const day = await lockDay(tx, opts.dayId);
-      assertStillOpen(day, opts.now ?? new Date());
+      assertStillOpen(day, opts.now ?? clock.now());
       await assertUnit(tx, unitId);
       if (as === 'unit') await assertPairedIfRequired(tx, day, unitId);
       await assertKnownKinds(tx, input.items.map((i) => i.kindCode));
@@ -134,13 +135,13 @@ export async function updateSignup(opts: { db: Db; actor: Actor; dayId: string; 
   const { actor, input } = opts;
   await loadVisibleDay(opts.db, actor, opts.dayId);
   await opts.db.transaction(async (tx) => {
-    const before = await lockSignupForWrite(tx, actor, opts.dayId, opts.signupId, input.version, opts.now ?? new Date());
+    const before = await lockSignupForWrite(tx, actor, opts.dayId, opts.signupId, input.version, opts.now ?? clock.now());
     if (input.items) await assertKnownKinds(tx, input.items.map((i) => i.kindCode));
     const values = {
       items: input.items ?? before.items, headcount: input.headcount ?? before.headcount,
       note: input.note === undefined ? before.note : input.note || null,
     };
-    const [after] = await tx.update(serviceDaySignups).set({ ...values, version: sql`${serviceDaySignups.version} + 1`, updatedAt: new Date() })
+    const [after] = await tx.update(serviceDaySignups).set({ ...values, version: sql`${serviceDaySignups.version} + 1`, updatedAt: clock.now() })
       .where(eq(serviceDaySignups.id, before.id)).returning();
     await recordAudit(tx, { actor, action: 'service_day_signup.update', entityType: 'service_day', entityId: before.dayId, before, after });
   });
@@ -151,7 +152,7 @@ export async function withdrawSignup(opts: { db: Db; actor: Actor; dayId: string
   const { actor } = opts;
   await loadVisibleDay(opts.db, actor, opts.dayId);
   await opts.db.transaction(async (tx) => {
-    const before = await lockSignupForWrite(tx, actor, opts.dayId, opts.signupId, opts.version, opts.now ?? new Date());
+    const before = await lockSignupForWrite(tx, actor, opts.dayId, opts.signupId, opts.version, opts.now ?? clock.now());
     await tx.delete(serviceDaySignups).where(eq(serviceDaySignups.id, before.id));
     await recordAudit(tx, { actor, action: 'service_day_signup.withdraw', entityType: 'service_day', entityId: before.dayId, before });
   });
