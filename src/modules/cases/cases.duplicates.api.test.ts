@@ -46,24 +46,41 @@ describe('duplicates: "same as" at intake', () => {
   let main: CaseDetail;
   let dup: CaseDetail;
 
-  it('offers open cases of the same sub-category within 50 m, nearest first; a resident sees no details', async () => {
+  it('offers open cases of the same sub-category within 50 m, nearest first; others see only how far they are', async () => {
     main = await report('resident01', { description: '路灯坏了好几天，晚上很黑', lng: 117.331, lat: 27.541 });
     const farther = await report('resident01', { description: '另一盏路灯也不亮了', lng: 117.3313, lat: 27.5412 });
     const near = await similar('member01', 117.3311, 27.5410);
-    expect(near.map((c) => c.id)).toEqual([main.id, farther.id]);
+    expect(near).toHaveLength(2);
     expect(near[0].distanceM).toBeLessThan(near[1].distanceM);
-    expect(Object.keys(near[0]).sort()).toEqual(['distanceM', 'id', 'number', 'status', 'title', 'visible']);
+    for (const c of near) expect(Object.keys(c).sort()).toEqual(['distanceM', 'visible']);
+    expect(JSON.stringify(near)).not.toContain(main.id);
     expect(near[0].visible).toBe(false);
+    const own = await similar('resident01', 117.3311, 27.5410);
+    expect(own.map((c) => c.id)).toEqual([main.id, farther.id]);
+    expect(own[0]).toMatchObject({ visible: true, title: main.title, status: 'reported', gridName: '杭东一格1号楼' });
     const staff = await similar('hangdong', 117.3311, 27.5410);
     expect(staff[0]).toMatchObject({ id: main.id, visible: true, gridName: '杭东一格1号楼' });
+    // Staff outside the case's scope are still told which case it is (to join a report taken at the hall), no more.
+    expect(Object.keys((await similar('sanfeng', 117.3311, 27.5410))[0]).sort()).toEqual(['distanceM', 'id', 'number', 'status', 'title', 'visible']);
+    expect(Object.keys((await similar('unit01', 117.3311, 27.5410))[0]).sort()).toEqual(['distanceM', 'visible']);
     expect(await similar('member01', 117.331, 27.5416)).toHaveLength(0);
     expect(await similar('member01', 117.3311, 27.5410, 'facilities.road')).toHaveLength(0);
     expect((await call('GET', '/api/cases/similar?lng=120&lat=30&category=facilities.streetlight', 'member01')).json().error.code).toBe('OUTSIDE_COUNTY');
   });
 
+  it('a resident cannot join a case that /similar did not name to them, even holding its id (404)', async () => {
+    const res = await call('POST', '/api/cases', 'member01', { channel: 'snap', description: '这里的路灯不亮', lng: 117.3311, lat: 27.5410, sameAsCaseId: main.id });
+    expect(res.statusCode, res.body).toBe(404);
+    expect(res.json().error.code).toBe('NOT_FOUND');
+  });
+
   it('a report "same as" an open case is merged into it at once, with its state, and its reporter is told', async () => {
     await act(main.id, 'grid01', { action: 'accept' });
-    dup = await report('member01', { description: '这里的路灯不亮', lng: 117.3311, lat: 27.5410, sameAsCaseId: main.id, categoryCode: 'facilities.road' });
+    // Staff (here the grid worker, on a resident's word) are told which case is nearby and may join a report to it.
+    dup = await report('grid01', {
+      channel: 'hall', reporterPersonId: ctx.world.people.memberPerson1.id, description: '这里的路灯不亮', lng: 117.3311, lat: 27.5410,
+      sameAsCaseId: main.id, categoryCode: 'facilities.road',
+    });
     expect(dup).toMatchObject({ mergedIntoId: main.id, status: 'accepted', categoryCode: 'facilities.streetlight', gridId: main.gridId, actions: [] });
     expect(dup.events.map((e) => e.action)).toEqual(['report', 'merge']);
     const mainNow = (await call('GET', `/api/cases/${main.id}`, 'hangdong')).json() as CaseDetail;
@@ -94,7 +111,7 @@ describe('duplicates: "same as" at intake', () => {
   });
 
   it('refuses "same as" a finished or unknown case', async () => {
-    const closed = await call('POST', '/api/cases', 'member01', { channel: 'snap', description: '路灯又坏了', lng: 117.331, lat: 27.541, sameAsCaseId: main.id });
+    const closed = await call('POST', '/api/cases', 'grid01', { channel: 'hall', description: '路灯又坏了', lng: 117.331, lat: 27.541, sameAsCaseId: main.id });
     expect(closed.statusCode).toBe(409);
     expect(closed.json().error.code).toBe('CASE_MERGE_NOT_ALLOWED');
     const unknown = await call('POST', '/api/cases', 'member01', { channel: 'snap', description: '路灯又坏了', lng: 117.331, lat: 27.541, sameAsCaseId: '00000000-0000-4000-8000-000000000000' });

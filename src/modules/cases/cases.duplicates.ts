@@ -9,7 +9,7 @@ import { insideCounty } from '../../core/geo.js';
 import { grids } from '../grid/grid.schema.js';
 import { notifyPeople, notifyUsers } from '../notifications/notifications.service.js';
 import { ZCaseStatus } from './cases.contracts.js';
-import { casesVisibleTo } from './cases.policy.js';
+import { casesVisibleTo, mayJoinCase, mayNameSimilarCase } from './cases.policy.js';
 import { caseEvents, cases } from './cases.schema.js';
 import { loadCaseFor } from './cases.transition.js';
 import { clock } from '../../core/clock.js';
@@ -25,10 +25,14 @@ export const ZSimilarQuery = z.object({
   lat: z.coerce.number().min(-90).max(90),
   category: z.string().min(1).max(60),
 });
-/** Cases the caller may not see come with the public part only (no reporter, no place beyond the distance). */
+/**
+ * A nearby open case. Staff and whoever may open the case get its number, title and status (and, when it is in their
+ * scope, when it was reported and in which grid); anyone else only its distance: that there is one, not whose or what.
+ */
 export const ZSimilarCase = z.object({
-  id: z.string(), number: z.string(), title: z.string(), status: ZCaseStatus, distanceM: z.number(),
-  visible: z.boolean(), reportedAt: z.string().optional(), gridName: z.string().optional(),
+  distanceM: z.number(), visible: z.boolean(),
+  id: z.string().optional(), number: z.string().optional(), title: z.string().optional(), status: ZCaseStatus.optional(),
+  reportedAt: z.string().optional(), gridName: z.string().optional(),
 });
 export const ZSimilarList = z.object({ items: z.array(ZSimilarCase) });
 export type SimilarCase = z.infer<typeof ZSimilarCase>;
@@ -49,8 +53,8 @@ export function haversineMeters(lng1: number, lat1: number, lng2: number, lat2: 
 
 /**
  * Open cases of the same sub-category within 50 m, nearest first. SQL narrows to a bounding box (an index-friendly
- * range on lat/lng); the exact distance is computed here on the handful left. A resident is shown cases they cannot
- * open too — that is the point, "someone already reported this" — but only number, title, status and distance.
+ * range on lat/lng); the exact distance is computed here on the handful left. A resident is told of cases they cannot
+ * open too — that is the point, "someone already reported this" — but only how far away (cases.policy.ts decides).
  */
 export async function findSimilarCases(opts: { db: Db; actor: Actor; lng: number; lat: number; category: string }): Promise<SimilarCase[]> {
   const { db, lng, lat } = opts;
@@ -73,8 +77,11 @@ export async function findSimilarCases(opts: { db: Db; actor: Actor; lng: number
   const visible = new Set((await db.select({ id: cases.id }).from(cases)
     .where(and(inArray(cases.id, near.map((r) => r.id)), await casesVisibleTo(db, opts.actor)))).map((r) => r.id));
   return near.map((r) => {
-    const base = { id: r.id, number: r.number, title: r.title, status: r.status, distanceM: Math.round(r.distanceM * 10) / 10 };
-    return visible.has(r.id) ? { ...base, visible: true, reportedAt: r.reportedAt.toISOString(), gridName: r.gridName } : { ...base, visible: false };
+    const distanceM = Math.round(r.distanceM * 10) / 10;
+    const seen = visible.has(r.id);
+    if (!mayNameSimilarCase(opts.actor, seen)) return { distanceM, visible: false };
+    const base = { id: r.id, number: r.number, title: r.title, status: r.status, distanceM };
+    return seen ? { ...base, visible: true, reportedAt: r.reportedAt.toISOString(), gridName: r.gridName } : { ...base, visible: false };
   });
 }
 
@@ -82,11 +89,11 @@ type CaseRow = typeof cases.$inferSelect;
 
 /**
  * The case a new report says it is the same as, locked until the intake commits (so it cannot be merged away or
- * closed meanwhile). The reporter need not be able to open it: /similar offered it by id.
+ * closed meanwhile). Only a case /similar named to this reporter may be joined; any other id is NOT_FOUND.
  */
-export async function lockMergeTarget(tx: Db, caseId: string): Promise<CaseRow> {
+export async function lockMergeTarget(tx: Db, actor: Actor, caseId: string): Promise<CaseRow> {
   const [main] = await tx.select().from(cases).where(eq(cases.id, caseId)).for('update');
-  if (!main) throw new AppError('NOT_FOUND', { entity: 'case' });
+  if (!main || !(await mayJoinCase(tx, actor, caseId))) throw new AppError('NOT_FOUND', { entity: 'case' });
   if (main.mergedIntoId) throw new AppError('CASE_MERGE_NOT_ALLOWED', { reason: 'merge_merged' });
   if ((FINISHED as readonly string[]).includes(main.status)) throw new AppError('CASE_MERGE_NOT_ALLOWED', { reason: 'merge_finished' });
   return main;

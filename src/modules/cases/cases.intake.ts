@@ -52,7 +52,7 @@ async function reporterOf(tx: Db, actor: Actor, input: CreateCase) {
 async function prepareIntake(tx: Db, actor: Actor, input: CreateCase, now: Date) {
   const suggestion = classify(input.description);
   // "Same as" an open case: the report is handled there, so it takes that case's category, grid, owner and state.
-  const main = input.sameAsCaseId ? await lockMergeTarget(tx, input.sameAsCaseId) : null;
+  const main = input.sameAsCaseId ? await lockMergeTarget(tx, actor, input.sameAsCaseId) : null;
   const categoryCode = main?.categoryCode ?? input.categoryCode ?? suggestion.category;
   const category = await subCategory(tx, categoryCode);
   if (!category?.priority || category.responseMinutes === null || category.resolutionMinutes === null) {
@@ -118,7 +118,7 @@ async function writeInSteps(tx: Db, actor: Actor, p: Prepared, input: CreateCase
     gridId: route.gridId, communityId: route.communityId, ownerPersonId: route.ownerPersonId,
     ...(main ? followMain(main) : {}),
   }).returning({ id: cases.id, number: cases.number });
-  await attachPhotos(tx, row.id, input.photoIds ?? [], 'report');
+  await attachPhotos(tx, actor, row.id, input.photoIds ?? [], 'report');
   await tx.insert(caseEvents).values({
     caseId: row.id, at: now, actorUserId: actor.userId, actorName: actor.displayName, action: 'report', toStatus: 'reported',
     data: { channel: input.channel, gridId: route.gridId, suggested: p.suggestion.category, confidence: p.suggestion.confidence },

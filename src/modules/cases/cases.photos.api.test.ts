@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestContext } from '../../../test/app.js';
 import { createUploadTestContext, photoForm, samplePhoto, type UploadedPhoto, uploadPhoto } from '../../../test/photos.js';
+import type { Actor } from '../../core/auth/actor.js';
 import { isAppError } from '../../core/errors.js';
 import type { CaseDetail, CaseSummary } from './cases.contracts.js';
 import { attachPhotos, MAX_PHOTO_BYTES, sniffImage } from './cases.photos.js';
@@ -139,6 +140,11 @@ describe('uploading a case photo', () => {
 describe('photos on a case', () => {
   let caseId = '';
   let photos: UploadedPhoto[] = [];
+  /** resident01 as services see them, for attaching photos later without a transition. */
+  const uploader = (): Actor => ({
+    userId: ctx.world.users.resident01.id, username: 'resident01', displayName: 'resident01', personId: ctx.world.people.residentA.id,
+    locale: 'zh-CN', bindings: [{ role: 'resident', scopeOrgId: null, scopeGridId: null }], ip: null, requestId: null,
+  });
 
   it('an unattached photo is seen only by its uploader', async () => {
     const photo = await uploaded('resident01');
@@ -185,6 +191,22 @@ describe('photos on a case', () => {
     expect(res.statusCode).toBe(400);
   });
 
+  it("someone else's photo cannot be attached, even with its id: refused like an unknown one, and left unattached", async () => {
+    const theirs = await uploaded('member01');
+    for (const [as, channel] of [['resident01', 'snap'], ['hangdong', 'hall']] as const) {
+      const res = await ctx.app.inject({
+        method: 'POST', url: '/api/cases', headers: { cookie: await ctx.cookieFor(as) },
+        payload: { channel, description: '借别人的照片来报事', lng: 117.331, lat: 27.541, photoIds: [theirs.id] },
+      });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().error.code).toBe('VALIDATION_FAILED');
+    }
+    const later = await ctx.app.db.transaction((tx) => attachPhotos(tx, uploader(), caseId, [theirs.id], 'resolution')).catch((e: unknown) => e);
+    expect(isAppError(later) && later.code).toBe('VALIDATION_FAILED');
+    expect((await get(theirs.url, 'member01')).statusCode).toBe(200);
+    expect((await get(theirs.url, 'resident01')).statusCode).toBe(404);
+  });
+
   it('a case carries at most nine photos: ten on intake is 400, and a tenth added later is 400', async () => {
     const ten = await Promise.all(Array.from({ length: 10 }, () => uploaded('resident01')));
     const tooMany = await ctx.app.inject({
@@ -199,7 +221,7 @@ describe('photos on a case', () => {
     expect(nine.statusCode, nine.body).toBe(201);
     const full = (await get(`/api/cases/${nine.json<CaseSummary>().id}`, 'resident01')).json<CaseDetail>();
     expect(full.photos).toHaveLength(9);
-    const tenth = await ctx.app.db.transaction((tx) => attachPhotos(tx, full.id, [ten[9].id], 'resolution')).catch((e: unknown) => e);
+    const tenth = await ctx.app.db.transaction((tx) => attachPhotos(tx, uploader(), full.id, [ten[9].id], 'resolution')).catch((e: unknown) => e);
     expect(isAppError(tenth) && tenth.code).toBe('CASE_PHOTO_LIMIT');
     expect(isAppError(tenth) && tenth.status).toBe(400);
     expect((await get(ten[9].url, 'resident01')).statusCode).toBe(200);
@@ -207,7 +229,7 @@ describe('photos on a case', () => {
 
   it('photos are added later to a case that has room for them', async () => {
     const extra = [await uploaded('resident01'), await uploaded('resident01')];
-    await ctx.app.db.transaction((tx) => attachPhotos(tx, caseId, extra.map((p) => p.id), 'resolution'));
+    await ctx.app.db.transaction((tx) => attachPhotos(tx, uploader(), caseId, extra.map((p) => p.id), 'resolution'));
     const detail = (await get(`/api/cases/${caseId}`, 'hangdong')).json<CaseDetail>();
     expect(detail.photos.filter((p) => p.kind === 'resolution')).toHaveLength(2);
   });

@@ -8,7 +8,7 @@ import type { Actor } from '../../core/auth/actor.js';
 import type { Db } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';
 import type { Locale } from '../../core/i18n.js';
-import { casesVisibleTo } from './cases.policy.js';
+import { casesVisibleTo, photosAttachableBy } from './cases.policy.js';
 import { casePhotos, cases } from './cases.schema.js';
 import { clock } from '../../core/clock.js';
 
@@ -170,17 +170,18 @@ export async function storePhoto(opts: { db: Db; actor: Actor; uploadsRoot: stri
 }
 
 /**
- * Links uploaded photos (not attached to any case yet) to a case, keeping a case at nine photos at most. The case row
- * is locked first so that two requests attaching at once cannot both pass the count.
+ * Links photos this actor uploaded (not attached to any case yet) to a case, keeping a case at nine photos at most.
+ * The case row is locked first so that two requests attaching at once cannot both pass the count. Someone else's
+ * photo is refused like an unknown one, so photo ids reveal nothing.
  */
-export async function attachPhotos(tx: Db, caseId: string, photoIds: string[], kind: PhotoKind, eventId?: number): Promise<void> {
+export async function attachPhotos(tx: Db, actor: Actor, caseId: string, photoIds: string[], kind: PhotoKind, eventId?: number): Promise<void> {
   if (!photoIds.length) return;
   const ids = [...new Set(photoIds)];
   await tx.select({ id: cases.id }).from(cases).where(eq(cases.id, caseId)).for('update');
   const [{ n }] = await tx.select({ n: count() }).from(casePhotos).where(eq(casePhotos.caseId, caseId));
   if (n + ids.length > MAX_CASE_PHOTOS) throw new AppError('CASE_PHOTO_LIMIT', { max: MAX_CASE_PHOTOS, count: n });
   const rows = await tx.update(casePhotos).set({ caseId, kind, eventId: eventId ?? null })
-    .where(and(inArray(casePhotos.id, ids), isNull(casePhotos.caseId))).returning({ id: casePhotos.id });
+    .where(and(inArray(casePhotos.id, ids), isNull(casePhotos.caseId), photosAttachableBy(actor))).returning({ id: casePhotos.id });
   if (rows.length !== ids.length) {
     throw new AppError('VALIDATION_FAILED', {}, [{ path: '/photoIds', message: 'unknown or already attached photo' }]);
   }

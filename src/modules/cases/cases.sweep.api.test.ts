@@ -126,7 +126,10 @@ describe('the clock sweep (督办)', () => {
 
   it('leaves merged duplicates to their main case', async () => {
     const main = await report('路口路灯全灭了', [117.3316, 27.5416]);
-    const res = await call('POST', '/api/cases', 'member01', { channel: 'snap', description: '路口的灯不亮', lng: 117.3316, lat: 27.5416, sameAsCaseId: main.id });
+    // Staff join a report to the case /similar named (a resident sees only that one is nearby).
+    const res = await call('POST', '/api/cases', 'grid01', {
+      channel: 'hall', reporterPersonId: ctx.world.people.memberPerson1.id, description: '路口的灯不亮', lng: 117.3316, lat: 27.5416, sameAsCaseId: main.id,
+    });
     expect(res.statusCode, res.body).toBe(201);
     const result = await runCaseSweep({ db: ctx.database.db, now: FAR_FUTURE });
     expect(result.supervised).toBe(1);

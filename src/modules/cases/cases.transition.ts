@@ -118,7 +118,7 @@ export async function transitionCase(opts: { db: Db; actor: Actor; caseId: strin
       toStatus: check.to, note: input.note ?? input.reason ?? input.comment ?? null,
       data: { unitIds: input.unitIds, satisfaction: input.satisfaction, categoryCode: input.categoryCode, phoneVisit: input.phoneVisit },
     }).returning({ id: caseEvents.id });
-    if (input.photoIds?.length) await attachPhotos(tx, c.id, input.photoIds, input.action === 'resolve' ? 'resolution' : 'dispatch', event.id);
+    if (input.photoIds?.length) await attachPhotos(tx, actor, c.id, input.photoIds, input.action === 'resolve' ? 'resolution' : 'dispatch', event.id);
     await recordAudit(tx, { actor, action: `case.${input.action}`, entityType: 'case', entityId: c.id, before: { status: c.status }, after: { status: check.to, ...changes } });
     await mirrorToMerged(tx, c, check.to, changes, actor, now);
   });
