@@ -107,9 +107,21 @@ describe('GET /api/grid-duties', () => {
     expectError(await call('GET', '/api/grid-duties?pageSize=201', { as: 'admin' }), 400, 'VALIDATION_FAILED');
   });
 
-  it('is public to logged-in users with masked phones, not to anonymous callers', async () => {
+  it('shows a resident or member the duty holders of their own grid and its ancestors only, phones masked', async () => {
     const seen = await list(`gridId=${ctx.world.grids.gA1.id}`, 'resident01');
     expect(seen.items[0].personPhone).toBe('135****5555');
+    // resident01 lives in gA111 (under gA11, gA1, gA): their grid worker, neighbourhood worker and building head.
+    expect(ids(await list('pageSize=200', 'resident01'))).toEqual([d.gridWorker.id, d.neighbourhood.id, d.oldBuildingHead.id].sort());
+    // member01 lives in gA11: not the building below it, nor the other community's or the neighbouring grid's duties.
+    expect(ids(await list('pageSize=200', 'member01'))).toEqual([d.gridWorker.id, d.neighbourhood.id].sort());
+    expect(ids(await list('pageSize=200', 'member02'))).toEqual([d.memberB.id]);
+    expect((await list(`gridId=${ctx.world.grids.gB1.id}`, 'resident01')).total).toBe(0);
+    expect((await list(`communityId=${ctx.world.communityB.id}`, 'member01')).total).toBe(0);
+  });
+
+  it('shows staff every duty as before, and nothing to anonymous callers', async () => {
+    const all = (await list('pageSize=1')).total;
+    for (const as of ['hangdong', 'sanfeng', 'grid01', 'unit01']) expect((await list('pageSize=1', as)).total).toBe(all);
     expectError(await call('GET', '/api/grid-duties'), 401, 'UNAUTHENTICATED');
   });
 });

@@ -10,7 +10,7 @@ import { maskPhone } from '../../core/pii.js';
 import { people } from '../people/people.schema.js';
 import { personForBody } from '../people/people.service.js';
 import type { CreateGridDuty, GridDutyQuery, GridDutyView, UpdateGridDuty } from './grid.contracts.js';
-import { assertCanManageCommunity } from './grid.policy.js';
+import { assertCanManageCommunity, dutiesVisibleTo } from './grid.policy.js';
 import { gridDuties, grids } from './grid.schema.js';
 import { clock } from '../../core/clock.js';
 
@@ -35,7 +35,8 @@ function present(r: ViewRow): GridDutyView {
   return { ...rest, personPhone: maskPhone(r.personPhone), active: !r.until || r.until >= today() };
 }
 
-export async function listGridDuties(opts: { db: Db; query: GridDutyQuery }): Promise<Page<GridDutyView>> {
+/** Duties the actor may see (grid.policy.ts: staff all, anyone else those of their own grids), filtered and paged. */
+export async function listGridDuties(opts: { db: Db; actor: Actor; query: GridDutyQuery }): Promise<Page<GridDutyView>> {
   const q = opts.query;
   let gridFilter;
   if (q.gridId && q.includeDescendants) {
@@ -43,6 +44,7 @@ export async function listGridDuties(opts: { db: Db; query: GridDutyQuery }): Pr
     gridFilter = like(grids.code, `${escapeLike(assertFound(g, 'grid').code)}%`);
   } else if (q.gridId) gridFilter = eq(gridDuties.gridId, q.gridId);
   const where = and(
+    await dutiesVisibleTo(opts.db, opts.actor),
     gridFilter,
     q.personId ? eq(gridDuties.personId, q.personId) : undefined,
     q.role?.length ? inArray(gridDuties.role, q.role) : undefined,

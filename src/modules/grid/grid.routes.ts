@@ -60,8 +60,8 @@ export async function gridRoutes(app: App): Promise<void> {
   });
 
   app.get('/grid-duties', { schema: { tags, querystring: ZGridDutyQuery, response: { 200: ZGridDutyList } } }, async (req) => {
-    authorize(req, 'grid.read');
-    return listGridDuties({ db: app.db, query: req.query });
+    const actor = authorize(req, 'grid.read');
+    return listGridDuties({ db: app.db, actor, query: req.query });
   });
 
   app.post('/grid-duties', { schema: { tags, body: ZCreateGridDuty, response: { 201: ZGridDuty } } }, async (req, reply) => {
