@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController } from 'fastify';
@@ -11,9 +8,9 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { registerAuth } from './core/auth/plugin.js';
 import type { AppConfig } from './core/config.js';
 import type { Database } from './core/db.js';
-import { AppError } from './core/errors.js';
-import { registerErrorHandling, sendError } from './core/http/errors.js';
+import { registerErrorHandling } from './core/http/errors.js';
 import type { App } from './core/http/types.js';
+import { registerWebApp } from './core/http/web-app.js';
 import { registerModules } from './modules/index.js';
 
 export interface BuildAppOptions {
@@ -58,21 +55,4 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   await app.register(registerModules, { prefix: '/api' });
   await registerWebApp(app, opts.config.webDistDir);
   return app;
-}
-
-async function registerWebApp(app: App, distDir: string | null): Promise<void> {
-  const hasWeb = distDir !== null && existsSync(path.join(distDir, 'index.html'));
-  // wildcard: files are looked up per request, so a rebuilt web app needs no restart.
-  if (hasWeb) {
-    await app.register(fastifyStatic, { root: distDir, wildcard: true, index: false });
-    // The wildcard route would treat "/" as a directory listing (403): the root is the app itself.
-    app.get('/', { schema: { hide: true } }, (_req, reply) => reply.type('text/html').sendFile('index.html'));
-  }
-  app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || req.url.startsWith('/assets/') || !hasWeb || req.method !== 'GET') {
-      return sendError(req, reply, new AppError('NOT_FOUND', { entity: req.url.split('?')[0] }));
-    }
-    // Client-side routes: every other GET gets the single-page app.
-    return reply.type('text/html').sendFile('index.html');
-  });
 }
