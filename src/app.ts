@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
@@ -8,7 +7,11 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { registerAuth } from './core/auth/plugin.js';
 import type { AppConfig } from './core/config.js';
 import type { Database } from './core/db.js';
-import { registerErrorHandling } from './core/http/errors.js';
+import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './core/http/errors.js';
+import { registerRequestGuards } from './core/http/guards.js';
+import { fastifyTrustProxy, requestIdGenerator } from './core/http/proxy.js';
+import { registerRateLimits } from './core/http/rate-limit.js';
+import { DOCS_CSP, registerSecurityHeaders } from './core/http/security.js';
 import type { App } from './core/http/types.js';
 import { registerWebApp } from './core/http/web-app.js';
 import { registerModules } from './modules/index.js';
@@ -29,24 +32,37 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
     logger: opts.logger === false ? false : { level: opts.config.logLevel },
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: JSON_BODY_LIMIT,
-    genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'].slice(0, 64) : randomUUID()),
-    trustProxy: true,
+    // X-Forwarded-* and X-Request-Id are believed only from the proxies TRUST_PROXY names (none by default).
+    genReqId: requestIdGenerator(opts.config.trustProxy),
+    trustProxy: fastifyTrustProxy(opts.config.trustProxy),
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', opts.database.db);
   app.decorate('config', opts.config);
 
+  await registerSecurityHeaders(app);
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1 } });
-  await app.register(fastifySwagger, {
-    openapi: { info: { title: 'Lianjian 联建共治 API', version: '0.1.0' } },
-    transform: jsonSchemaTransform,
-  });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  if (opts.config.apiDocs) {
+    await app.register(fastifySwagger, {
+      openapi: { info: { title: 'Lianjian 联建共治 API', version: '0.1.0' } },
+      transform: jsonSchemaTransform,
+    });
+    await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: DOCS_CSP });
+  }
 
   registerErrorHandling(app);
+  // onRequest, in this order: security headers (above), cross-site writes refused, session → actor (401 for
+  // anonymous calls to non-public routes), rate limits keyed by that actor.
+  registerRequestGuards(app);
   registerAuth(app);
+  await registerRateLimits(app, opts.config);
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
   app.addHook('onResponse', async (req, reply) => {
     // One line per request, with its id, instead of Fastify's two.
     req.log.info({ method: req.method, url: req.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { buildApp } from '../src/app.js';
-import { loadConfig } from '../src/core/config.js';
+import { type AppConfig, loadConfig } from '../src/core/config.js';
 import { type Database, openDatabase } from '../src/core/db.js';
 import type { App } from '../src/core/http/types.js';
 import { withDatabase } from './global-setup.js';
@@ -41,9 +41,10 @@ export async function openTestDatabase(): Promise<Database> {
   return openDatabase({ dataDir: 'memory://', loadDataDir: dump, migrate: false });
 }
 
-export async function createTestContext(opts: { world?: boolean } = {}): Promise<TestContext> {
+/** `config` overrides the test configuration (e.g. a low rate limit, TRUST_PROXY, API docs off). */
+export async function createTestContext(opts: { world?: boolean; config?: Partial<AppConfig> } = {}): Promise<TestContext> {
   const database = await openTestDatabase();
-  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false' }), webDistDir: null };
+  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false' }), webDistDir: null, ...opts.config };
   const app = await buildApp({ config, database, logger: false });
   const world = opts.world === false ? (undefined as unknown as TestWorld) : await seedTestWorld(database.db);
   const cookies = new Map<string, string>();

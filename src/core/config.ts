@@ -30,6 +30,10 @@ const ZEnv = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(100_000).default(480),
   /** …and this many hours after login, whatever happens. */
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(10_000).default(168),
+  /** Writes (POST/PUT/PATCH/DELETE) one user may make per minute, per process; 0 turns the limit off. */
+  RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(0).max(1e9).optional(),
+  /** Login attempts one address may make per minute, per process (a coarse guard in front of the account lockout). */
+  RATE_LIMIT_LOGINS_PER_MINUTE: z.coerce.number().int().min(0).max(1e9).optional(),
 });
 
 export interface AppConfig {
@@ -52,6 +56,9 @@ export interface AppConfig {
   apiDocs: boolean;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
+  /** 0 = no limit. Tests default to a limit no suite reaches; a dedicated test sets a low one. */
+  rateLimitWritesPerMinute: number;
+  rateLimitLoginsPerMinute: number;
 }
 
 /** 'true' → every hop, a number → that many hops, anything else → the listed addresses/CIDRs. */
@@ -89,6 +96,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = proce
     apiDocs: e.API_DOCS ?? !production,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SESSION_MAX_HOURS,
+    rateLimitWritesPerMinute: e.RATE_LIMIT_WRITES_PER_MINUTE ?? (e.NODE_ENV === 'test' ? 1_000_000 : 120),
+    rateLimitLoginsPerMinute: e.RATE_LIMIT_LOGINS_PER_MINUTE ?? (e.NODE_ENV === 'test' ? 1_000_000 : 30),
   };
 }
 

@@ -18,6 +18,7 @@ const messages: Record<Locale, Record<ErrorCode, string>> = {
     UNAUTHENTICATED: '请先登录',
     INVALID_CREDENTIALS: '用户名或密码错误',
     FORBIDDEN: '您没有权限执行此操作',
+    CSRF_REJECTED: '请求来自其他网站，已拒绝；请在本系统的页面中操作',
     NOT_FOUND: '未找到{entity}',
     CONFLICT: '操作冲突：{reason}',
     DUPLICATE: '{field}“{value}”已存在',
@@ -96,6 +97,8 @@ const messages: Record<Locale, Record<ErrorCode, string>> = {
     UNSUPPORTED_MEDIA_TYPE: '不支持的内容类型',
     ACCOUNT_LOCKED: '登录失败次数过多，账号已锁定，请在 {minutes} 分钟后再试',
     RATE_LIMITED: '请求过于频繁，请稍后再试',
+    HEADERS_TOO_LARGE: '请求头过大',
+    REQUEST_TIMEOUT: '请求超时',
     INTERNAL: '系统内部错误，请稍后重试',
   },
   en: {
@@ -113,6 +116,7 @@ const messages: Record<Locale, Record<ErrorCode, string>> = {
     UNAUTHENTICATED: 'Please log in first',
     INVALID_CREDENTIALS: 'Wrong username or password',
     FORBIDDEN: 'You are not allowed to do this',
+    CSRF_REJECTED: 'The request came from another site and was refused; please use the pages of this system',
     NOT_FOUND: '{entity} not found',
     CONFLICT: 'Conflict: {reason}',
     DUPLICATE: '{field} "{value}" already exists',
@@ -191,6 +195,8 @@ const messages: Record<Locale, Record<ErrorCode, string>> = {
     UNSUPPORTED_MEDIA_TYPE: 'Unsupported content type',
     ACCOUNT_LOCKED: 'Too many failed logins: the account is locked; try again in {minutes} minutes',
     RATE_LIMITED: 'Too many requests; please slow down',
+    HEADERS_TOO_LARGE: 'The request headers are too large',
+    REQUEST_TIMEOUT: 'The request timed out',
     INTERNAL: 'Internal error; please try again later',
   },
 };
@@ -222,6 +228,7 @@ const nouns: Record<Locale, Record<string, string>> = {
     match_accepted: '接受', match_rejected: '拒绝', people_hours: '人力（工时）', money: '资金', equipment: '设备物资',
     expertise: '专业服务', person_hours: '工时', yuan: '元', items: '件', sessions: '次',
     need_closed: '该需求已关闭', need_met: '该需求已满足', task_cancelled_reason: '该任务已撤销',
+    unknown_route: '请求的页面或接口',
   },
   en: {
     organisation: 'organisation', grid: 'grid', person: 'person', party_member: 'Party member',
@@ -250,6 +257,7 @@ const nouns: Record<Locale, Record<string, string>> = {
     match_accepted: 'accepted', match_rejected: 'rejected', people_hours: 'people-hours', money: 'money', equipment: 'equipment',
     expertise: 'expertise', person_hours: 'person-hours', yuan: 'yuan', items: 'items', sessions: 'sessions',
     need_closed: 'the need is closed', need_met: 'the need is already met', task_cancelled_reason: 'the task was cancelled',
+    unknown_route: 'page or endpoint',
   },
 };
 

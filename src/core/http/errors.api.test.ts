@@ -59,8 +59,9 @@ describe('bad request bodies', () => {
     const ring = Array.from({ length: 60_000 }, (_, i) => [117.33 + i * 1e-8, 27.54]);
     const big = await call('POST', '/api/grids', { as: 'admin', body: { name: '大', level: 2, kind: 'full_time', parentId: ctx.world.grids.gA.id, boundary: { type: 'Polygon', coordinates: [ring] } } });
     expectError(big, 413, 'PAYLOAD_TOO_LARGE');
+    // A stranger's body is never read: the 401 comes first.
     const anon = await ctx.app.inject({ method: 'POST', url: '/api/people', payload: JSON.stringify({ note }), headers: { 'content-type': 'application/json' } });
-    expect(anon.statusCode).toBe(413);
+    expectError(anon, 401, 'UNAUTHENTICATED');
   });
 
   it('rejects invalid and empty JSON with 400', async () => {
@@ -106,7 +107,7 @@ describe('unknown routes', () => {
       expectError(res, 404, 'NOT_FOUND');
     }
     const anon = await ctx.app.inject({ method: 'GET', url: '/api/nothing-here?x=1' });
-    expect(expectError(anon, 404, 'NOT_FOUND').error.message).toBe('未找到/api/nothing-here');
+    expect(expectError(anon, 404, 'NOT_FOUND').error.message).toBe('未找到请求的页面或接口');
   });
 });
 

@@ -1,7 +1,10 @@
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError, type ErrorCode, isAppError } from '../errors.js';
+import { AppError, ERROR_STATUS, type ErrorCode, isAppError } from '../errors.js';
 import { pickLocale, translateError } from '../i18n.js';
+import { BARE_SECURITY_HEADERS, setBareSecurityHeaders } from './security.js';
 
 /** Database errors that are the client's fault, by SQLSTATE. */
 function fromDatabaseError(e: { code?: string; detail?: string; constraint?: string }): AppError | null {
@@ -29,18 +32,39 @@ function fromDatabaseError(e: { code?: string; detail?: string; constraint?: str
   }
 }
 
-const FASTIFY_CODES: Record<string, ErrorCode> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
-  FST_REQ_FILE_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
-  FST_FILES_LIMIT: 'PAYLOAD_TOO_LARGE',
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
-  FST_INVALID_MULTIPART_CONTENT_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
-  FST_ERR_CTP_EMPTY_JSON_BODY: 'VALIDATION_FAILED',
-  FST_ERR_CTP_INVALID_JSON_BODY: 'VALIDATION_FAILED',
-  FST_ERR_VALIDATION: 'VALIDATION_FAILED',
+/** Fastify's and its plugins' own errors: our code, and a fixed reason instead of their message (which can quote the URL or body). */
+const FASTIFY_CODES: Record<string, [ErrorCode, string]> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: ['PAYLOAD_TOO_LARGE', 'body_too_large'],
+  FST_REQ_FILE_TOO_LARGE: ['PAYLOAD_TOO_LARGE', 'file_too_large'],
+  FST_FILES_LIMIT: ['PAYLOAD_TOO_LARGE', 'too_many_files'],
+  FST_PARTS_LIMIT: ['PAYLOAD_TOO_LARGE', 'too_many_parts'],
+  FST_FIELDS_LIMIT: ['PAYLOAD_TOO_LARGE', 'too_many_fields'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: ['UNSUPPORTED_MEDIA_TYPE', 'unsupported_media_type'],
+  FST_INVALID_MULTIPART_CONTENT_TYPE: ['UNSUPPORTED_MEDIA_TYPE', 'not_multipart'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: ['VALIDATION_FAILED', 'empty_json'],
+  FST_ERR_CTP_INVALID_JSON_BODY: ['VALIDATION_FAILED', 'invalid_json'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: ['VALIDATION_FAILED', 'invalid_content_length'],
+  FST_ERR_CTP_EMPTY_TYPE: ['UNSUPPORTED_MEDIA_TYPE', 'unsupported_media_type'],
+  FST_ERR_CTP_INVALID_TYPE: ['UNSUPPORTED_MEDIA_TYPE', 'unsupported_media_type'],
+  FST_PROTO_VIOLATION: ['VALIDATION_FAILED', 'forbidden_field_name'],
+  FST_INVALID_JSON_FIELD_ERROR: ['VALIDATION_FAILED', 'invalid_json'],
+  FST_ERR_VALIDATION: ['VALIDATION_FAILED', 'invalid'],
+  FST_ERR_BAD_URL: ['VALIDATION_FAILED', 'bad_url_encoding'],
+  FST_ERR_MAX_PARAM_LENGTH: ['VALIDATION_FAILED', 'path_parameter_too_long'],
+  FST_ERR_ASYNC_CONSTRAINT: ['INTERNAL', 'route_constraint'],
 };
 
-function toAppError(err: FastifyError): AppError {
+/**
+ * A truncated or garbled multipart body is the client's fault, not a 500: busboy raises bare Errors (no code), and a
+ * file part cut off by the end of the body ends its stream early (ERR_STREAM_PREMATURE_CLOSE).
+ */
+function isMalformedMultipart(err: FastifyError, req: FastifyRequest): boolean {
+  if (err.statusCode || req.isMultipart?.() !== true) return false;
+  if (err.code === 'ERR_STREAM_PREMATURE_CLOSE') return true;
+  return !err.code && /multipart|part header|boundary/i.test(err.message);
+}
+
+function toAppError(err: FastifyError, req: FastifyRequest): AppError {
   if (isAppError(err)) return err;
   if (hasZodFastifySchemaValidationErrors(err)) {
     const details = err.validation.map((v) => ({
@@ -48,13 +72,13 @@ function toAppError(err: FastifyError): AppError {
     }));
     return new AppError('VALIDATION_FAILED', {}, details);
   }
-  if (err.code && FASTIFY_CODES[err.code]) return new AppError(FASTIFY_CODES[err.code], {}, { reason: err.message });
-  if (err instanceof SyntaxError && err.statusCode === 400) return new AppError('VALIDATION_FAILED', {}, { reason: err.message });
+  const known = err.code ? FASTIFY_CODES[err.code] : undefined;
+  if (known) return new AppError(known[0], {}, known[0] === 'INTERNAL' ? undefined : { reason: known[1] });
+  if (err instanceof SyntaxError && err.statusCode === 400) return new AppError('VALIDATION_FAILED', {}, { reason: 'invalid_json' });
   const db = fromDatabaseError((err as { cause?: unknown }).cause as never ?? err) ?? fromDatabaseError(err as never);
   if (db) return db;
-  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-    return new AppError('VALIDATION_FAILED', {}, { reason: err.message });
-  }
+  if (isMalformedMultipart(err, req)) return new AppError('VALIDATION_FAILED', {}, { reason: 'multipart_malformed' });
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return new AppError('VALIDATION_FAILED');
   return new AppError('INTERNAL');
 }
 
@@ -69,10 +93,45 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, e: AppError)
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
-    const appError = toAppError(err);
+    const appError = toAppError(err, req);
     if (appError.code === 'INTERNAL' || isResponseSerializationError(err)) {
       req.log.error({ err }, 'unhandled error');
     }
     return sendError(req, reply, appError);
   });
+}
+
+/**
+ * Fastify's `frameworkErrors`: a URL the router cannot decode (bad percent-encoding) or a path parameter over
+ * maxParamLength. No hook has run for these, so the security headers are set here.
+ */
+export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  setBareSecurityHeaders(reply);
+  req.locale = pickLocale(req.headers['accept-language']);
+  void sendError(req, reply, toAppError(err, req));
+}
+
+const CLIENT_ERRORS: Record<string, ErrorCode> = {
+  HPE_HEADER_OVERFLOW: 'HEADERS_TOO_LARGE',
+  ERR_HTTP_REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
+};
+
+/**
+ * Fastify's `clientErrorHandler`: Node could not parse the request at all (a header block over 16 KB, a timeout,
+ * garbage on the socket), so there is no request, no language and no reply object; the answer is written to the
+ * socket in the standard shape, in the default language.
+ */
+export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const code = CLIENT_ERRORS[err.code ?? ''] ?? 'VALIDATION_FAILED';
+  const status = ERROR_STATUS[code];
+  const body = JSON.stringify({ error: { code, message: translateError(pickLocale(undefined), code, {}) } });
+  const headers = Object.entries(BARE_SECURITY_HEADERS).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n`
+      + `Content-Length: ${Buffer.byteLength(body)}\r\n${headers}Connection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(err);
 }

@@ -42,7 +42,8 @@ export async function registerWebApp(app: App, distDir: string | null): Promise<
   }
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || req.url.startsWith('/assets/') || !hasWeb || req.method !== 'GET') {
-      return sendError(req, reply, new AppError('NOT_FOUND', { entity: req.url.split('?')[0] }));
+      // Never the URL itself: it is the client's input, and a 404 that reflects it helps phishing pages.
+      return sendError(req, reply, new AppError('NOT_FOUND', { entity: 'unknown_route' }));
     }
     // Client-side routes: every other GET gets the single-page app.
     return reply.type('text/html').sendFile('index.html');

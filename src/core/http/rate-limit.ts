@@ -1,0 +1,38 @@
+import fastifyRateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { LOGIN_ROUTE } from '../auth/plugin.js';
+import type { AppConfig } from '../config.js';
+import { AppError } from '../errors.js';
+
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const WINDOW_MS = 60_000;
+
+type Limiter = (this: FastifyInstance, req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+
+/**
+ * Coarse limits on writes, counted in this process's memory (fixed one-minute windows, so a burst up to the limit is
+ * fine): with N processes behind a balancer a client gets up to N times the limit. Reads are not limited.
+ * - every POST/PUT/PATCH/DELETE but login: per user (per address before login), RATE_LIMIT_WRITES_PER_MINUTE;
+ *   the default 120 is far above what a person clicks and far below what a script posts;
+ * - POST /api/auth/login: per address, RATE_LIMIT_LOGINS_PER_MINUTE, an outer guard in front of the per-account
+ *   lockout in modules/auth.
+ * Over the limit: 429 RATE_LIMITED with Retry-After and details.retryAfterSeconds. Runs after the session is resolved
+ * (the key needs the user) and after the 401 for anonymous calls, so strangers' refused requests are not counted.
+ */
+export async function registerRateLimits(app: FastifyInstance, config: AppConfig): Promise<void> {
+  await app.register(fastifyRateLimit, {
+    global: false,
+    timeWindow: WINDOW_MS,
+    errorResponseBuilder: (_req, context) =>
+      new AppError('RATE_LIMITED', {}, { retryAfterSeconds: Math.max(1, Math.ceil(context.ttl / 1000)) }),
+  });
+  const limiter = (max: number, keyOf: (req: FastifyRequest) => string): Limiter | null =>
+    max > 0 ? app.rateLimit({ max, timeWindow: WINDOW_MS, keyGenerator: keyOf }) : null;
+  const writes = limiter(config.rateLimitWritesPerMinute, (req) => (req.actor ? `user:${req.actor.userId}` : `ip:${req.ip}`));
+  const logins = limiter(config.rateLimitLoginsPerMinute, (req) => `login:${req.ip}`);
+  app.addHook('onRequest', async function limit(req, reply) {
+    if (READS.has(req.method)) return;
+    const applies = req.routeOptions.url === LOGIN_ROUTE ? logins : writes;
+    if (applies) await applies.call(this, req, reply);
+  });
+}
