@@ -1,6 +1,6 @@
 import { ADDRESS_PREFIX, ORIGIN_TOWNSHIPS } from './demo-places.js';
 import {
-  type CommunitySeed, DEMO_YEAR, type GridNode, type PartyMemberRow, type PersonSeed, STAMP, type UnitSeed,
+  type CommunitySeed, REGISTER_YEAR, type GridNode, type PartyMemberRow, type PersonSeed, STAMP, type UnitSeed,
 } from './demo-types.js';
 import { distanceKm } from './geometry.js';
 import { addYears, dateBetween, type Gender, idNumber, mobilePhone, personName } from './names.js';
@@ -45,7 +45,7 @@ function makePerson(rng: Rng, ids: Identities, spec: PersonSpec): PersonSeed {
       idNumber: idNumber(rng, birthDate, gender, ids.ids), address: homeAddress(rng, leaf), homeGridId: leaf.id,
       communityId: leaf.community.org.id, roles: spec.roles, note: null, ...STAMP,
     },
-    age: DEMO_YEAR - Number(birthDate.slice(0, 4)),
+    age: REGISTER_YEAR - Number(birthDate.slice(0, 4)),
     leaf, community: leaf.community, onDuty: false, member: null,
   };
 }

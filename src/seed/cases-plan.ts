@@ -10,14 +10,21 @@
  *   dispatches completed (办结) in 2026 — a whistle calls in one unit or several, each of which reports done.
  */
 
-/** First and last day of the demo year; "this year" for the article's figures is 2026 up to DEMO_CASES_TO. */
-export const DEMO_CASES_FROM = '2025-12-01';
-export const DEMO_CASES_TO = '2026-11-24';
-/** The demo's "now": nothing happens after this (later steps of a case stay undone, so recent cases are open). */
-export const DEMO_NOW = { day: DEMO_CASES_TO, time: '18:00' } as const;
+/**
+ * Cases reported over the demo's year (DemoTime: from the 1st of the month eleven months back to yesterday) by kind,
+ * exactly: the article's figures are the product's figures for the year up to the demo's first day.
+ */
+export const YEAR_TARGETS = { suggestions: 330, residentWhistles: 445, communityWhistles: 83 } as const;
 
-/** Cases reported in 2026 (to DEMO_CASES_TO) by kind; December 2025 gets its pro-rata share on top. */
-export const TARGETS_2026 = { suggestions: 330, residentWhistles: 445, communityWhistles: 83 } as const;
+/** Days before the demo's first day on which the demo logins' own cases were reported (see DemoCaseBuilder.specials). */
+export const SPECIAL_DAYS = {
+  resident01: [-295, -197, -99, -2],
+  member01: [-230, -42],
+  /** grid01's open work: accepted, acknowledged and just reported. */
+  grid01: [-5, -2, -1],
+  /** unit01's open whistles: dispatched and acknowledged. */
+  unit01: [-6, -2],
+} as const;
 
 export type CaseKind = 'suggestion' | 'residentWhistle' | 'communityWhistle';
 

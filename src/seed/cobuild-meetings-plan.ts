@@ -43,16 +43,20 @@ export const MATTERS: readonly MatterTemplate[] = [
   { text: '低保边缘家庭临时救助', fits: ['social_work', 'finance'], done: ['落实临时救助 5 户', '申请救助资金并发放到位'] },
 ] as const;
 
-/** Standing topics that open each quarter's meeting (besides the matters and follow-ups). */
+/** Standing topics that open each quarter's meeting (besides the matters and follow-ups); {year} is the meeting's year. */
 export const TOPICS: Record<number, readonly string[]> = {
-  1: ['通报 2026 年共建项目清单及分工', '研究春节期间走访慰问困难群众', '部署文明创城背街小巷整治'],
+  1: ['通报 {year} 年共建项目清单及分工', '研究春节期间走访慰问困难群众', '部署文明创城背街小巷整治'],
   2: ['汛前准备及防汛应急分工', '部署“六一”慰问留守儿童', '通报一季度决议办理情况'],
   3: ['安全生产隐患排查整治', '“平安三率”宣传入户安排', '通报上半年共建项目进展'],
-  4: ['冬季消防安全检查', '年度共建工作总结与考评', '谋划 2027 年共建项目'],
+  4: ['冬季消防安全检查', '年度共建工作总结与考评', '谋划 {next} 年共建项目'],
 };
 
 export const DECLINE_NOTES = ['与县里会议冲突，书面报送意见', '主要负责同志出差，委托联络员对接'] as const;
 export const PROGRESS_NOTES = ['责任单位汇报：正在推进，已完成过半', '责任单位汇报：方案已定，下月施工', '资金已落实，正在组织实施'] as const;
+
+export function topicText(text: string, year: number): string {
+  return text.replaceAll('{year}', String(year)).replaceAll('{next}', String(year + 1));
+}
 
 export function fill(text: string, e: string, s: string): string {
   return text.replaceAll('{e}', e).replaceAll('{s}', s);

@@ -2,29 +2,28 @@ import { insertRows } from '../core/bulk.js';
 import { localInstant } from '../core/calendar.js';
 import type { Db } from '../core/db.js';
 import { fillAgendas } from '../modules/cobuild/meetings/meetings.agenda.js';
-import { addDays, suggestedMeetingDate } from '../modules/cobuild/meetings/meetings.quarter.js';
+import { addDays, quarterOfDay, suggestedMeetingDate } from '../modules/cobuild/meetings/meetings.quarter.js';
 import { jointMeetingAgendaItems, jointMeetings, jointMeetingUnits, meetingTasks } from '../modules/cobuild/meetings/meetings.schema.js';
 import type { TaskStatus } from '../modules/cobuild/meetings/meetings.contracts.js';
 import { adoptedPairs } from '../modules/cobuild/pairing/pairing.queries.js';
 import {
-  DECLINE_NOTES, ESTATES, fill, MATTERS, type MatterTemplate, minutesText, PROGRESS_NOTES, TOPICS,
+  DECLINE_NOTES, ESTATES, fill, MATTERS, type MatterTemplate, minutesText, PROGRESS_NOTES, TOPICS, topicText,
 } from './cobuild-meetings-plan.js';
 import type { DemoData } from './demo.js';
 import { COMMUNITIES } from './demo-places.js';
 import { unitCode } from './demo-units.js';
-import type { OrgRow } from './demo-types.js';
+import type { DemoTime, OrgRow } from './demo-types.js';
 import { personName } from './names.js';
 import { createRng, type Rng } from './rng.js';
 
 /**
- * The 2026 joint meetings (党建工作联席会) as seen on 2026-11-25: Q1–Q3 held in all 11 communities with the paired
- * units attending, minutes and 9–11 resolutions each (nearly all of Q1–Q2 done, most of Q3; the rest in progress,
- * some overdue, open ones followed up at the next meeting), and Q4 scheduled or proposed with its agenda drawn
- * from the live sources. 260+ tasks are closed: the article's 急事难事 solved. Deterministic and bulk-inserted.
+ * This year's joint meetings (党建工作联席会) as seen on the demo's first day: each quarter's meeting (on its suggested
+ * day in the quarter's middle month) held if that day has passed, in all 11 communities, with the paired units
+ * attending, minutes and 9–11 resolutions each (older ones nearly all done, recent ones partly running, some
+ * overdue, open ones followed up at the next meeting); the next meeting scheduled or proposed with its agenda drawn
+ * from the live sources. Late in the year 260+ tasks are closed: the article's 急事难事 solved. Deterministic for a day.
  */
 const MEETINGS_SEED = 5_190_026;
-const YEAR = 2026;
-const TODAY = '2026-11-25';
 
 type MeetingInsert = typeof jointMeetings.$inferInsert & { id: string; meetingDate: string };
 type InvitationInsert = typeof jointMeetingUnits.$inferInsert;
@@ -33,11 +32,11 @@ type TaskInsert = typeof meetingTasks.$inferInsert & { id: string; deadline: str
 
 interface Out { meetings: MeetingInsert[]; invitations: InvitationInsert[]; agenda: AgendaInsert[]; tasks: TaskInsert[] }
 
-/** The adopted 2026 pairing, or — before a pairing is seeded — each community's seven nearest units. */
-async function pairsOf(db: Db, communities: OrgRow[], units: OrgRow[]): Promise<Map<string, OrgRow[]>> {
+/** The adopted pairing of the year, or — before a pairing is seeded — each community's seven nearest units. */
+async function pairsOf(db: Db, year: number, communities: OrgRow[], units: OrgRow[]): Promise<Map<string, OrgRow[]>> {
   const byId = new Map(units.map((u) => [u.id, u]));
   const out = new Map<string, OrgRow[]>(communities.map((c) => [c.id, []]));
-  const adopted = await adoptedPairs(db, { year: YEAR });
+  const adopted = await adoptedPairs(db, { year });
   if (adopted.length) {
     for (const p of adopted) { const u = byId.get(p.unitId); if (u) out.get(p.communityId)?.push(u); }
     for (const list of out.values()) list.sort((a, b) => (a.code ?? '').localeCompare(b.code ?? ''));
@@ -51,12 +50,12 @@ async function pairsOf(db: Db, communities: OrgRow[], units: OrgRow[]): Promise<
 const stamp = (day: string, time = '09:00') => localInstant(day, time);
 const minDay = (a: string, b: string) => (a < b ? a : b);
 
-/** What became of a resolution by TODAY: early quarters are nearly all done; Q3's are partly still running. */
-function fateOf(rng: Rng, quarter: number, deadline: string): TaskStatus {
+/** What became of a resolution by `today`: old meetings' are nearly all done; recent ones' are partly still running. */
+function fateOf(rng: Rng, age: number, deadline: string, today: string): TaskStatus {
   const r = rng.next();
-  if (quarter === 1) return r < 0.975 ? 'done' : r < 0.985 ? 'cancelled' : 'in_progress';
-  if (quarter === 2) return r < 0.95 ? 'done' : r < 0.98 ? 'in_progress' : 'open';
-  const doneShare = deadline < TODAY ? 0.88 : 0.5;
+  if (age > 200) return r < 0.975 ? 'done' : r < 0.985 ? 'cancelled' : 'in_progress';
+  if (age > 110) return r < 0.95 ? 'done' : r < 0.98 ? 'in_progress' : 'open';
+  const doneShare = deadline < today ? 0.88 : 0.5;
   return r < doneShare ? 'done' : r < doneShare + (1 - doneShare) * 0.6 ? 'in_progress' : 'open';
 }
 
@@ -65,12 +64,14 @@ function ownerFor(rng: Rng, matter: MatterTemplate, pool: OrgRow[]): OrgRow {
   return rng.pick(fit.length ? fit : pool);
 }
 
-function buildTasks(rng: Rng, m: MeetingInsert, community: OrgRow, streets: readonly string[], pool: OrgRow[]): TaskInsert[] {
+function buildTasks(rng: Rng, m: MeetingInsert, ctx: { community: OrgRow; streets: readonly string[]; pool: OrgRow[]; today: string }): TaskInsert[] {
+  const { community, streets, pool, today } = ctx;
   const matters = rng.shuffle(MATTERS).slice(0, rng.int(9, 11));
+  const age = daysBetween(m.meetingDate, today);
   return matters.map((matter) => {
-    const deadline = addDays(m.meetingDate, m.quarter === 3 ? rng.int(30, 130) : rng.int(20, 90));
-    const status = fateOf(rng, m.quarter as number, deadline);
-    const latest = addDays(TODAY, -1);
+    const deadline = addDays(m.meetingDate, age <= 110 ? rng.int(30, 130) : rng.int(20, 90));
+    const status = fateOf(rng, age, deadline, today);
+    const latest = addDays(today, -1);
     const completedOn = status === 'done'
       ? minDay(rng.chance(0.9) ? addDays(m.meetingDate, rng.int(7, Math.max(7, daysBetween(m.meetingDate, deadline)))) : addDays(deadline, rng.int(1, 20)), latest)
       : null;
@@ -124,20 +125,23 @@ function openOn(tasks: TaskInsert[], day: string): TaskInsert[] {
   return tasks.filter((t) => t.status !== 'cancelled' && (t.completedOn === null || t.completedOn > day));
 }
 
-function heldMeeting(rng: Rng, ctx: { community: OrgRow; index: number; quarter: number; pool: OrgRow[]; streets: readonly string[]; earlier: TaskInsert[]; out: Out }): void {
-  const { community, quarter, pool, out } = ctx;
-  const date = suggestedMeetingDate({ year: YEAR, quarter }, ctx.index);
+interface MeetingCtx {
+  community: OrgRow; index: number; pool: OrgRow[]; streets: readonly string[]; earlier: TaskInsert[]; out: Out; time: DemoTime;
+}
+
+function heldMeeting(rng: Rng, ctx: MeetingCtx, year: number, quarter: number, date: string): void {
+  const { community, pool, out } = ctx;
   const place = `${community.name}党群服务中心`;
   const m: MeetingInsert = {
-    id: rng.uuid(), communityId: community.id, year: YEAR, quarter, status: 'held', meetingDate: date, place, minutes: null, cancelReason: null,
+    id: rng.uuid(), communityId: community.id, year, quarter, status: 'held', meetingDate: date, place, minutes: null, cancelReason: null,
     heldAt: stamp(date, '17:00'), createdByUserId: null, createdAt: stamp(addDays(date, -20)), updatedAt: stamp(date, '17:00'), version: 4,
   };
-  const topics = rng.shuffle(TOPICS[quarter]).slice(0, rng.int(2, 3));
+  const topics = rng.shuffle(TOPICS[quarter]).slice(0, rng.int(2, 3)).map((t) => topicText(t, year));
   const followUps = openOn(ctx.earlier, date);
-  const tasks = buildTasks(rng, m, community, ctx.streets, pool);
+  const tasks = buildTasks(rng, m, { ...ctx, today: ctx.time.today });
   const invitations = buildInvitations(rng, m, pool);
   m.minutes = minutesText({
-    date: `${YEAR}年${Number(date.slice(5, 7))}月${Number(date.slice(8))}日`, community: community.name, place,
+    date: `${year}年${Number(date.slice(5, 7))}月${Number(date.slice(8))}日`, community: community.name, place,
     units: invitations.filter((i) => i.attended).length, topics, resolutions: tasks.length, followUps: followUps.length,
   });
   out.meetings.push(m);
@@ -147,17 +151,23 @@ function heldMeeting(rng: Rng, ctx: { community: OrgRow; index: number; quarter:
   ctx.earlier.push(...tasks);
 }
 
-/** Q4: the first six communities (杭东 among them) have fixed a December date; the others are still proposed. */
-function upcomingMeeting(rng: Rng, ctx: { community: OrgRow; index: number; pool: OrgRow[]; out: Out }): void {
+/**
+ * The next meeting: the first six communities (杭东 among them) have fixed its date; the others' is still proposed.
+ * It was proposed a week into its quarter (or yesterday, when that is still ahead) and scheduled two weeks before.
+ */
+function upcomingMeeting(rng: Rng, ctx: MeetingCtx, year: number, quarter: number, date: string): void {
   const scheduled = ctx.index < 6;
-  const date = addDays('2026-12-02', 7 * (ctx.index % 4));
-  const created = stamp('2026-10-08');
+  const yesterday = ctx.time.lastDay;
+  const proposedOn = addDays(`${year}-${String(quarter * 3 - 2).padStart(2, '0')}-01`, 7);
+  const created = stamp(proposedOn < yesterday ? proposedOn : yesterday);
+  const fixedOn = addDays(date, -14);
+  const fixed = fixedOn < yesterday && stamp(fixedOn) > created ? stamp(fixedOn) : created;
   const m: MeetingInsert = {
-    id: rng.uuid(), communityId: ctx.community.id, year: YEAR, quarter: 4, status: scheduled ? 'scheduled' : 'proposed', meetingDate: date,
+    id: rng.uuid(), communityId: ctx.community.id, year, quarter, status: scheduled ? 'scheduled' : 'proposed', meetingDate: date,
     place: scheduled ? `${ctx.community.name}党群服务中心` : null, minutes: null, cancelReason: null, heldAt: null, createdByUserId: null,
-    createdAt: created, updatedAt: scheduled ? stamp('2026-11-16') : created, version: scheduled ? 2 : 1,
+    createdAt: created, updatedAt: scheduled ? fixed : created, version: scheduled ? 2 : 1,
   };
-  const topics = rng.shuffle(TOPICS[4]).slice(0, 2);
+  const topics = rng.shuffle(TOPICS[quarter]).slice(0, 2).map((t) => topicText(t, year));
   ctx.out.meetings.push(m);
   ctx.out.invitations.push(...buildInvitations(rng, m, ctx.pool));
   ctx.out.agenda.push(...buildAgenda(rng, m, topics, []));
@@ -165,50 +175,66 @@ function upcomingMeeting(rng: Rng, ctx: { community: OrgRow; index: number; pool
 
 export interface DemoMeetingCounts { meetings: number; tasks: number; solved: number; open: number; overdue: number }
 
-export async function seedDemoMeetings(db: Db, data: DemoData): Promise<DemoMeetingCounts> {
+/** This year's meetings of one community: each quarter's held once its day has passed, then the next one upcoming. */
+function communityMeetings(rng: Rng, ctx: MeetingCtx): void {
+  const { year, today } = ctx.time;
+  for (let quarter = 1; quarter <= 4; quarter++) {
+    const date = suggestedMeetingDate({ year, quarter }, ctx.index);
+    if (date >= today) return upcomingMeeting(rng, ctx, year, quarter, date);
+    heldMeeting(rng, ctx, year, quarter, date);
+  }
+  upcomingMeeting(rng, ctx, year + 1, 1, suggestedMeetingDate({ year: year + 1, quarter: 1 }, ctx.index));
+}
+
+export async function seedDemoMeetings(db: Db, data: DemoData, time: DemoTime): Promise<DemoMeetingCounts> {
   const rng = createRng(MEETINGS_SEED);
   const communities = data.organisations.filter((o) => o.kind === 'community');
   const units = data.organisations.filter((o) => o.kind === 'unit');
-  const pairs = await pairsOf(db, communities, units);
+  const pairs = await pairsOf(db, time.year, communities, units);
   const out: Out = { meetings: [], invitations: [], agenda: [], tasks: [] };
   communities.forEach((community, index) => {
     const paired = pairs.get(community.id) ?? [];
     const pool = paired.length ? paired : units.slice(0, 7);
-    const streets = streetsOf(community);
-    const earlier: TaskInsert[] = [];
-    for (const quarter of [1, 2, 3]) heldMeeting(rng, { community, index, quarter, pool, streets, earlier, out });
-    upcomingMeeting(rng, { community, index, pool, out });
+    communityMeetings(rng, { community, index, pool, streets: streetsOf(community), earlier: [], out, time });
   });
   const demoUnit = units.find((u) => u.code === unitCode(0));
-  if (demoUnit && pairs.get(communities[0]?.id)?.includes(demoUnit)) giveDemoUnitOpenTasks(out, communities[0], demoUnit);
+  if (demoUnit && pairs.get(communities[0]?.id)?.includes(demoUnit)) giveDemoUnitOpenTasks(out, communities[0], demoUnit, time.today);
   await insertRows(db, jointMeetings, out.meetings);
   await insertRows(db, jointMeetingUnits, out.invitations);
   await insertRows(db, meetingTasks, out.tasks);
   await insertRows(db, jointMeetingAgendaItems, out.agenda);
-  // Q4's agenda is drawn the way the app draws it: follow-ups, overdue cases, open needs and delayed projects.
-  const upcoming = out.meetings.filter((x) => x.quarter === 4).map((m) => ({ meetingId: m.id, communityId: m.communityId }));
-  await fillAgendas(db, { meetings: upcoming, year: YEAR, quarter: 4, today: TODAY, now: localInstant(TODAY, '09:00') });
+  // The upcoming meetings' agendas are drawn the way the app draws them: follow-ups, overdue cases, open needs and
+  // delayed projects (per quarter: the next meeting is not in the same quarter everywhere).
+  const upcoming = out.meetings.filter((x) => x.status !== 'held');
+  for (const key of new Set(upcoming.map((m) => `${m.year}-${m.quarter}`))) {
+    const group = upcoming.filter((m) => `${m.year}-${m.quarter}` === key);
+    const q = { year: group[0].year as number, quarter: group[0].quarter as number };
+    const meetings = group.map((m) => ({ meetingId: m.id, communityId: m.communityId }));
+    await fillAgendas(db, { meetings, ...q, today: time.today, now: localInstant(time.today, '09:00') });
+  }
   const open = out.tasks.filter((t) => t.status === 'open' || t.status === 'in_progress');
   return {
     meetings: out.meetings.length, tasks: out.tasks.length, solved: out.tasks.filter((t) => t.status === 'done').length,
-    open: open.length, overdue: open.filter((t) => t.deadline < TODAY).length,
+    open: open.length, overdue: open.filter((t) => t.deadline < time.today).length,
   };
 }
 
 /**
- * The demo login unit01 (U001) gets two running tasks from 杭东社区's Q3 meeting — one in progress, one overdue — so
- * its task view has something to update (when it is paired with 杭东社区, as the demo pairing makes it).
+ * The demo login unit01 (U001) gets two running tasks from 杭东社区's latest meeting held at least a month ago — one in
+ * progress, one overdue — so its task view has something to update (when it is paired with 杭东社区, as the demo
+ * pairing makes it, and a meeting was held: not in the first weeks of a year).
  */
-function giveDemoUnitOpenTasks(out: Out, community: OrgRow, unit: OrgRow): void {
-  const q3 = out.meetings.find((m) => m.communityId === community.id && m.quarter === 3);
-  if (!q3) return;
-  const [a, b] = out.tasks.filter((t) => t.meetingId === q3.id);
+function giveDemoUnitOpenTasks(out: Out, community: OrgRow, unit: OrgRow, today: string): void {
+  const held = out.meetings.filter((m) => m.communityId === community.id && m.status === 'held' && m.meetingDate <= addDays(today, -30));
+  const latest = held[held.length - 1];
+  if (!latest) return;
+  const [a, b] = out.tasks.filter((t) => t.meetingId === latest.id);
   Object.assign(a, {
-    ownerUnitId: unit.id, content: '欠薪纠纷调解，维护务工人员权益', status: 'in_progress', deadline: '2026-12-18',
-    completionNote: '已约谈用工单位，正在核对工资台账', completedOn: null, updatedAt: stamp('2026-11-12', '16:00'), version: 2,
+    ownerUnitId: unit.id, content: '欠薪纠纷调解，维护务工人员权益', status: 'in_progress', deadline: addDays(today, 23),
+    completionNote: '已约谈用工单位，正在核对工资台账', completedOn: null, updatedAt: stamp(addDays(today, -13), '16:00'), version: 2,
   });
   Object.assign(b, {
-    ownerUnitId: unit.id, content: '“法律明白人”进楼栋，开展矛盾纠纷排查', status: 'open', deadline: '2026-11-13',
+    ownerUnitId: unit.id, content: '“法律明白人”进楼栋，开展矛盾纠纷排查', status: 'open', deadline: addDays(today, -12),
     completionNote: null, completedOn: null, updatedAt: b.createdAt, version: 1,
   });
 }

@@ -1,5 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { insertRows } from '../core/bulk.js';
+import { addDays, localInstant } from '../core/calendar.js';
 import type { Db } from '../core/db.js';
 import { cases } from '../modules/cases/cases.schema.js';
 import { buildCandidates } from '../modules/cobuild/needs/matching.candidates.js';
@@ -10,19 +11,34 @@ import {
 } from '../modules/cobuild/needs/needs.schema.js';
 import type { ProjectDomain } from '../modules/cobuild/projects/projects.contracts.js';
 import type { DemoData } from './demo.js';
-import { STAMP } from './demo-types.js';
+import type { DemoTime } from './demo-types.js';
 import { createRng, type Rng } from './rng.js';
 
 /**
- * The needs and resources lists of 2026 (三张清单): the demo cases staff marked as needs, plus needs from the spring
+ * The needs and resources lists of the year (三张清单): the demo cases staff marked as needs, plus needs from the spring
  * survey and entered by each community; what each of the 83 units offers (people-hours for every unit, expertise,
  * equipment and money by its strengths); and the county's March matching run, solved by the same network flow as
- * the app, with most proposals accepted and their follow-up tasks in the state one would see on 2026-11-25. Needs
- * raised after the run (later cases, later entries) are still open: the next run has something to propose.
+ * the app, with most proposals accepted and their follow-up tasks in the state one would see on the demo's first
+ * day. Needs raised after the run (later cases, later entries) are still open: the next run has something to propose.
  */
 const NEEDS_SEED = 5_100_011;
-const RUN_DAY = '2026-03-16';
-const RUN_AT = new Date('2026-03-16T02:00:00.000Z');
+
+/** When things happened: the latest March run at least a month before the demo's first day, and its year. */
+interface NeedsTime {
+  year: number;
+  runDay: string;
+  runAt: Date;
+  /** The survey and the communities' own lists were entered at the start of that year. */
+  listedAt: Date;
+  today: string;
+  now: Date;
+}
+
+function needsTime(time: DemoTime): NeedsTime {
+  const year = `${time.year}-03-16` <= addDays(time.today, -30) ? time.year : time.year - 1;
+  const runDay = `${year}-03-16`;
+  return { year, runDay, runAt: localInstant(runDay, '10:00'), listedAt: localInstant(`${year}-01-05`, '08:30'), today: time.today, now: time.now };
+}
 
 type Unit = (typeof MEASURE_UNITS)[number];
 type NeedRow = typeof needs.$inferInsert & { id: string; served: number; status: NonNullable<typeof needs.$inferInsert.status> };
@@ -68,28 +84,33 @@ const jitter = (rng: Rng, v: number, d: number) => Math.round((v + rng.float(-d,
 
 type NeedFields = Omit<NeedRow, 'id' | 'served' | 'status' | 'createdAt' | 'updatedAt' | 'version' | 'caseId' | 'description'>;
 
-function needRow(rng: Rng, o: NeedFields & { caseId?: string; description?: string | null; at?: Date }): NeedRow {
+function needRow(rng: Rng, o: NeedFields & { caseId?: string; description?: string | null; at: Date }): NeedRow {
   const { at, ...fields } = o;
-  const stamp = at ? { createdAt: at, updatedAt: at } : STAMP;
+  const stamp = { createdAt: at, updatedAt: at };
   return { id: rng.uuid(), served: 0, status: 'open', caseId: null, description: null, ...fields, ...stamp, version: 1 } as NeedRow;
 }
 
-/** A day between April and November: needs entered after the March run, waiting for the next one. */
-function laterDay(rng: Rng): Date {
-  return new Date(Date.UTC(2026, 3, 1, 1, 30) + rng.int(0, 232) * 86_400_000);
+/** A day between April and November (and before the demo's first day): needs entered after the March run. */
+function laterDay(rng: Rng, nt: NeedsTime): Date {
+  const from = `${nt.year}-04-01`;
+  const last = addDays(nt.today, -1) < `${nt.year}-11-19` ? addDays(nt.today, -1) : `${nt.year}-11-19`;
+  const span = Math.max(0, Math.round((localInstant(last).getTime() - localInstant(from).getTime()) / 86_400_000));
+  return localInstant(addDays(from, rng.int(0, span)), '09:30');
 }
 
-async function caseNeeds(db: Db, rng: Rng, createdBy: Map<string, string>): Promise<NeedRow[]> {
+async function caseNeeds(db: Db, rng: Rng, createdBy: Map<string, string>, nt: NeedsTime): Promise<NeedRow[]> {
   const rows = await db.select({ id: cases.id, reportedAt: cases.reportedAt, title: cases.title, description: cases.description, communityId: cases.communityId, lng: cases.lng, lat: cases.lat, code: cases.categoryCode, priority: cases.priority })
     .from(cases).where(eq(cases.isNeed, true)).orderBy(asc(cases.number));
   return rows.filter((c) => c.lng !== null && c.lat !== null).map((c) => needRow(rng, {
     communityId: c.communityId, title: c.title, description: c.description, domain: caseDomain(c.code), priority: CASE_PRIORITY[c.priority],
     lng: c.lng as number, lat: c.lat as number, quantity: rng.int(2, 8) * 4, unit: 'person_hours', source: 'case', caseId: c.id,
-    createdBy: createdBy.get(c.communityId) ?? null, at: new Date(c.reportedAt.getTime() + 86_400_000),
+    createdBy: createdBy.get(c.communityId) ?? null, at: earlier(new Date(c.reportedAt.getTime() + 86_400_000), nt.now),
   }));
 }
 
-function listedNeeds(rng: Rng, data: DemoData, createdBy: Map<string, string>): NeedRow[] {
+const earlier = (a: Date, b: Date) => (a < b ? a : b);
+
+function listedNeeds(rng: Rng, data: DemoData, createdBy: Map<string, string>, nt: NeedsTime): NeedRow[] {
   const out: NeedRow[] = [];
   const areas = new Map(data.grids.filter((g) => g.level === 1).map((g) => [g.communityId, g]));
   for (const c of data.organisations.filter((o) => o.kind === 'community')) {
@@ -105,18 +126,19 @@ function listedNeeds(rng: Rng, data: DemoData, createdBy: Map<string, string>): 
         title: tpl.title.replace('{e}', rng.pick(ESTATES)).replace('{s}', rng.pick(STREETS)),
         priority: 1 + rng.weightedIndex([10, 25, 30, 22, 13]), quantity: round(rng.int(lo, hi), step),
         lng: place(area?.minLng, area?.maxLng, c.lng as number), lat: place(area?.minLat, area?.maxLat, c.lat as number), createdBy: createdBy.get(c.id) ?? null,
-        at: rng.chance(0.2) ? laterDay(rng) : undefined,
+        at: rng.chance(0.2) ? laterDay(rng, nt) : nt.listedAt,
       }));
     }
   }
   return out;
 }
 
-function unitResources(rng: Rng, data: DemoData, countyAdmin: string | null): ResourceRow[] {
+function unitResources(rng: Rng, data: DemoData, countyAdmin: string | null, nt: NeedsTime): ResourceRow[] {
   const out: ResourceRow[] = [];
   const row = (u: (typeof data.organisations)[number], o: Pick<ResourceRow, 'kind' | 'title' | 'unit' | 'capacity'>, description: string | null): ResourceRow => ({
-    id: rng.uuid(), unitId: u.id, ...o, description, reserved: 0, availableFrom: '2026-01-01', availableTo: '2026-12-31',
-    lng: u.lng as number, lat: u.lat as number, createdBy: countyAdmin, ...STAMP, version: 1,
+    id: rng.uuid(), unitId: u.id, ...o, description, reserved: 0, availableFrom: `${nt.year}-01-01`,
+    availableTo: `${nt.year}-12-31`, lng: u.lng as number, lat: u.lat as number, createdBy: countyAdmin, createdAt: nt.listedAt,
+    updatedAt: nt.listedAt, version: 1,
   });
   for (const u of data.organisations.filter((o) => o.kind === 'unit')) {
     const staff = u.population ?? 40;
@@ -135,7 +157,8 @@ function unitResources(rng: Rng, data: DemoData, countyAdmin: string | null): Re
 }
 
 /** The March run: solve, then decide each proposal as the communities did (most accepted, a few turned down). */
-function matchingRun(rng: Rng, needRows: NeedRow[], resourceRows: ResourceRow[], createdBy: string | null) {
+function matchingRun(rng: Rng, needRows: NeedRow[], resourceRows: ResourceRow[], createdBy: string | null, nt: NeedsTime) {
+  const { runAt, runDay } = nt;
   const points = (rows: { lng: number; lat: number; unit: Unit }[]) => ({
     lng: Float64Array.from(rows, (r) => r.lng), lat: Float64Array.from(rows, (r) => r.lat), group: Int32Array.from(rows, (r) => MEASURE_UNITS.indexOf(r.unit)),
   });
@@ -154,20 +177,21 @@ function matchingRun(rng: Rng, needRows: NeedRow[], resourceRows: ResourceRow[],
       const r = resourceRows[cand.edgeResource[e]];
       const decision = rng.weightedIndex([82, 6, 12]);
       const status = (['accepted', 'rejected', 'proposed'] as const)[decision];
-      const m = { id: rng.uuid(), runId, needId: n.id, resourceId: r.id, amount: result.flow[e], distanceKm: Math.round(cand.edgeDistanceKm[e] * 1000) / 1000, status, decidedBy: status === 'proposed' ? null : createdBy, decidedAt: status === 'proposed' ? null : RUN_AT, createdAt: RUN_AT };
+      const m = { id: rng.uuid(), runId, needId: n.id, resourceId: r.id, amount: result.flow[e], distanceKm: Math.round(cand.edgeDistanceKm[e] * 1000) / 1000, status, decidedBy: status === 'proposed' ? null : createdBy, decidedAt: status === 'proposed' ? null : runAt, createdAt: runAt };
       matches.push(m);
       if (status !== 'accepted') continue;
       n.served += m.amount;
       r.reserved += m.amount;
       const month = rng.int(4, 10);
-      const dueOn = `2026-${String(month).padStart(2, '0')}-${String(rng.int(10, 28)).padStart(2, '0')}`;
-      const taskStatus = month <= 8 ? (rng.chance(0.9) ? 'done' : 'in_progress') : rng.pick(['done', 'in_progress', 'open'] as const);
-      tasks.push({ id: rng.uuid(), matchId: m.id, needId: n.id, ownerUnitId: r.unitId, title: `${n.title}（${r.title}）`, amount: m.amount, dueOn, status: taskStatus, ...STAMP, version: 1 });
+      const dueOn = `${nt.year}-${String(month).padStart(2, '0')}-${String(rng.int(10, 28)).padStart(2, '0')}`;
+      const taskStatus = addDays(dueOn, 90) < nt.today ? (rng.chance(0.9) ? 'done' : 'in_progress') : rng.pick(['done', 'in_progress', 'open'] as const);
+      const stamp = { createdAt: runAt, updatedAt: runAt };
+      tasks.push({ id: rng.uuid(), matchId: m.id, needId: n.id, ownerUnitId: r.unitId, title: `${n.title}（${r.title}）`, amount: m.amount, dueOn, status: taskStatus, ...stamp, version: 1 });
     }
   });
   const run = {
-    id: runId, communityId: null, parameters: { maxDistanceKm: 3, k: 20, on: RUN_DAY, minPriority: 1, solver: 'flow' }, solver: 'flow', status: 'done',
-    objective: result.objective, bound: result.bound, gap: 0, stats: runStats(problem, result.flow, matches.length), elapsedMs: 4, createdBy, createdAt: RUN_AT,
+    id: runId, communityId: null, parameters: { maxDistanceKm: 3, k: 20, on: runDay, minPriority: 1, solver: 'flow' }, solver: 'flow', status: 'done',
+    objective: result.objective, bound: result.bound, gap: 0, stats: runStats(problem, result.flow, matches.length), elapsedMs: 4, createdBy, createdAt: runAt,
   };
   return { run, matches, tasks };
 }
@@ -183,17 +207,18 @@ function needStatuses(needRows: NeedRow[], tasks: (typeof needTasks.$inferInsert
   }
 }
 
-export async function seedCobuildNeeds(db: Db, data: DemoData): Promise<void> {
+export async function seedCobuildNeeds(db: Db, data: DemoData, time: DemoTime): Promise<void> {
   const rng = createRng(NEEDS_SEED);
+  const nt = needsTime(time);
   const adminByCommunity = new Map<string, string>();
   let countyAdmin: string | null = null;
   for (const b of data.roleBindings) {
     if (b.role === 'community_admin' && b.scopeOrgId && !adminByCommunity.has(b.scopeOrgId)) adminByCommunity.set(b.scopeOrgId, b.userId);
     if (b.role === 'county_admin') countyAdmin ??= b.userId;
   }
-  const needRows = [...await caseNeeds(db, rng, adminByCommunity), ...listedNeeds(rng, data, adminByCommunity)];
-  const resourceRows = unitResources(rng, data, countyAdmin);
-  const { run, matches, tasks } = matchingRun(rng, needRows.filter((n) => (n.createdAt as Date) <= RUN_AT), resourceRows, countyAdmin);
+  const needRows = [...await caseNeeds(db, rng, adminByCommunity, nt), ...listedNeeds(rng, data, adminByCommunity, nt)];
+  const resourceRows = unitResources(rng, data, countyAdmin, nt);
+  const { run, matches, tasks } = matchingRun(rng, needRows.filter((n) => (n.createdAt as Date) <= nt.runAt), resourceRows, countyAdmin, nt);
   needStatuses(needRows, tasks);
   await insertRows(db, needs, needRows);
   await insertRows(db, resources, resourceRows);

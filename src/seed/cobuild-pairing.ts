@@ -1,3 +1,4 @@
+import { localInstant } from '../core/calendar.js';
 import { sql } from 'drizzle-orm';
 import { insertRows } from '../core/bulk.js';
 import type { Db } from '../core/db.js';
@@ -6,13 +7,13 @@ import { pairingPlans, pairings } from '../modules/cobuild/pairing/pairing.schem
 import { keysOf, score } from '../modules/cobuild/pairing/pairing.score.js';
 import { compiledOf, loadWorld, resolveSettings, type World } from '../modules/cobuild/pairing/pairing.world.js';
 import type { DemoData } from './demo.js';
-import { DEMO_CREATED_AT } from './demo-types.js';
+import type { DemoTime } from './demo-types.js';
 import { personName } from './names.js';
 import { createRng, type Rng } from './rng.js';
 
 /**
- * The demo pairing: the 83 units' Party leaders named, an adopted 2025 plan (last year, kept on record) and an
- * adopted 2026 plan, each community with 7–8 units. The assignment is computed deterministically with a greedy
+ * The demo pairing: the 83 units' Party leaders named, an adopted plan of last year (kept on record) and an
+ * adopted plan of this year, each community with 7–8 units. The assignment is computed deterministically with a greedy
  * regret heuristic on the optimiser's own pair costs (HiGHS is not loaded at seed time: it would cost ~0.5 s cold),
  * so it follows 就近就便 and 优势互补 and is scored exactly like an optimiser run. U001 县司法局党组 is pinned to
  * 杭东社区 (the demo logins unit01 / hangdong rely on it).
@@ -115,21 +116,27 @@ function planFor(world: World, year: number, weights: typeof DEFAULT_WEIGHTS) {
   return { settings, scored: score(world, settings, keys), year };
 }
 
-export async function seedCobuildPairing(db: Db, data: DemoData): Promise<void> {
+/** A year's plan is adopted on 10 January (or, for a demo that starts before then, the evening before its first day). */
+function adoptionOf(year: number, time: DemoTime): Date {
+  const planned = localInstant(`${year}-01-10`, '10:00');
+  return planned < time.now ? planned : time.now;
+}
+
+export async function seedCobuildPairing(db: Db, data: DemoData, time: DemoTime): Promise<void> {
   const rng = createRng(PAIRING_SEED);
   await nameLeaders(db, data, rng);
-  const world = await loadWorld(db, 2026);
+  const world = await loadWorld(db, time.year);
   if (!world.units.length || !world.communities.length) return;
   const plans = [
-    planFor(world, 2025, { distance: 0.8, complement: 0.2, balance: 0 }),
-    planFor(world, 2026, DEFAULT_WEIGHTS),
+    planFor(world, time.year - 1, { distance: 0.8, complement: 0.2, balance: 0 }),
+    planFor(world, time.year, DEFAULT_WEIGHTS),
   ];
   for (const p of plans) {
     const id = rng.uuid();
-    const adoptedAt = new Date(`${p.year}-01-10T02:00:00.000Z`);
+    const adoptedAt = adoptionOf(p.year, time);
     await insertRows(db, pairingPlans, [{
       id, year: p.year, name: `${p.year} 年机关单位与社区结对方案`, status: 'adopted', settings: p.settings, objective: p.scored.stored,
-      adoptedAt, createdAt: p.year === 2026 ? DEMO_CREATED_AT : adoptedAt, updatedAt: adoptedAt, version: 1,
+      adoptedAt, createdAt: p.year === time.year ? time.createdAt : adoptedAt, updatedAt: adoptedAt, version: 1,
       createdBy: null, adoptedBy: null,
     }]);
     await insertRows(db, pairings, p.scored.rows.map((r) => ({ id: rng.uuid(), planId: id, year: p.year, ...r, createdAt: adoptedAt })));

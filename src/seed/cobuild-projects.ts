@@ -5,19 +5,17 @@ import type { ProjectDomain } from '../modules/cobuild/projects/projects.contrac
 import { type MilestoneFacts, nextDue, rollUp } from '../modules/cobuild/projects/projects.rollup.js';
 import { projectMilestones, projectPlans, projects, projectUnits } from '../modules/cobuild/projects/projects.schema.js';
 import type { DemoData } from './demo.js';
-import type { OrgRow } from './demo-types.js';
+import type { DemoTime, OrgRow } from './demo-types.js';
 import { createRng, type Rng } from './rng.js';
 
 /**
- * The 2026 co-building project lists (共建项目清单) of the 11 communities: each plan approved in January, 14 projects
+ * This year's co-building project lists (共建项目清单) of the 11 communities: each plan approved in January, 14 projects
  * per community over the six domains of the article (and a few on elderly care and culture), led by paired units
- * whose strengths fit, with milestones whose state is what one would see on 2026-11-25 — most done or under way,
- * some delayed, a few cancelled — and some renovation projects split into sub-projects. 杭东社区 also has a
- * 2027 draft. Deterministic and bulk-inserted.
+ * whose strengths fit, with milestones whose state is what one would see on the demo's first day — most done or
+ * under way, some delayed, a few cancelled — and some renovation projects split into sub-projects. From October on,
+ * 杭东社区 also has next year's draft. Deterministic for a day and bulk-inserted.
  */
 const PROJECTS_SEED = 5_150_026;
-const YEAR = 2026;
-const AS_OF = '2026-11-25';
 const PER_COMMUNITY = 14;
 
 const ESTATES = ['水南', '北门', '东关', '粮站', '供销', '农机', '电厂', '纺织厂', '水电', '老税务', '烟草', '交通', '邮电', '百货'];
@@ -71,9 +69,9 @@ const at = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 const DAY = 86_400_000;
 
 /** Units per community: the adopted pairing of the year, or the 7 nearest units when no pairing is seeded yet. */
-async function unitsByCommunity(db: Db, communities: OrgRow[], units: OrgRow[]): Promise<Map<string, OrgRow[]>> {
+async function unitsByCommunity(db: Db, year: number, communities: OrgRow[], units: OrgRow[]): Promise<Map<string, OrgRow[]>> {
   const byId = new Map(units.map((u) => [u.id, u]));
-  const pairs = await adoptedPairs(db, { year: YEAR });
+  const pairs = await adoptedPairs(db, { year });
   const out = new Map<string, OrgRow[]>();
   if (pairs.length) {
     for (const p of pairs) { const u = byId.get(p.unitId); if (u) out.set(p.communityId, [...(out.get(p.communityId) ?? []), u]); }
@@ -96,16 +94,16 @@ function chooseUnits(rng: Rng, domain: ProjectDomain, pool: OrgRow[]): { lead: O
 
 interface Fate { cancelled: boolean; lagging: boolean }
 
-/** Milestones spread over the project's dates; those due before AS_OF are mostly done, a lagging project's are not. */
-function milestonesFor(rng: Rng, p: ProjectInsert, steps: readonly string[], fate: Fate): MilestoneInsert[] {
+/** Milestones spread over the project's dates; those due before asOf are mostly done, a lagging project's are not. */
+function milestonesFor(rng: Rng, p: ProjectInsert, steps: readonly string[], fate: Fate, asOf: string): MilestoneInsert[] {
   const start = at(p.startOn), end = at(p.endOn);
   return steps.map((title, i) => {
     const dueOn = day(start + ((end - start) * (i + 1)) / steps.length);
-    const past = dueOn < AS_OF;
+    const past = dueOn < asOf;
     // Work due within the next few weeks is sometimes finished early; nothing further ahead is.
-    const soon = at(dueOn) - at(AS_OF) < 45 * DAY;
+    const soon = at(dueOn) - at(asOf) < 45 * DAY;
     const done = past ? !(fate.lagging && i >= steps.length - 2) && rng.chance(0.99) : soon && rng.chance(0.2);
-    const doneOn = done ? day(Math.min(at(dueOn) - rng.int(0, 12) * DAY, at(AS_OF) - DAY)) : null;
+    const doneOn = done ? day(Math.min(at(dueOn) - rng.int(0, 12) * DAY, at(asOf) - DAY)) : null;
     return { projectId: p.id, title, dueOn, weight: i === steps.length - 2 ? 3 : rng.int(1, 2), doneOn: doneOn && doneOn < p.startOn ? p.startOn : doneOn, note: null };
   });
 }
@@ -126,14 +124,19 @@ function span(rng: Rng, year: number): [string, string] {
   return [day(start), day(end)];
 }
 
-interface Built { plans: (typeof projectPlans.$inferInsert)[]; projects: ProjectInsert[]; units: (typeof projectUnits.$inferInsert)[]; milestones: MilestoneInsert[] }
+interface Built {
+  /** The demo's first day: the state of every milestone is as seen then. */
+  asOf: string;
+  /** Nothing was submitted or approved after this. */
+  now: Date;
+  plans: (typeof projectPlans.$inferInsert)[]; projects: ProjectInsert[]; units: (typeof projectUnits.$inferInsert)[]; milestones: MilestoneInsert[] }
 
 function buildCommunity(rng: Rng, out: Built, c: OrgRow, pool: OrgRow[], index: number, year: number, approved: boolean): void {
   const planId = rng.uuid();
   out.plans.push({
     id: planId, communityId: c.id, year, status: approved ? 'approved' : 'draft', note: `${c.name}${year}年度共建项目清单`,
-    submittedAt: approved ? new Date(`${year}-01-0${5 + (index % 4)}T09:00:00+08:00`) : null,
-    approvedAt: approved ? new Date(`${year}-01-1${5 + (index % 4)}T10:00:00+08:00`) : null,
+    submittedAt: approved ? notAfter(new Date(`${year}-01-0${5 + (index % 4)}T09:00:00+08:00`), out.now, 3) : null,
+    approvedAt: approved ? notAfter(new Date(`${year}-01-1${5 + (index % 4)}T10:00:00+08:00`), out.now, 1) : null,
   });
   const short = c.name.replace(/社区$/, '');
   const mix = approved ? MIX : MIX.slice(0, 3);
@@ -152,10 +155,10 @@ function buildCommunity(rng: Rng, out: Built, c: OrgRow, pool: OrgRow[], index: 
 function addProject(rng: Rng, out: Built, p: ProjectInsert, pool: OrgRow[], fate: Fate, steps = STEPS[p.domain]): MilestoneInsert[] {
   const { lead, partners } = chooseUnits(rng, p.domain, pool);
   out.units.push({ projectId: p.id, unitId: lead.id, role: 'lead' }, ...partners.map((u) => ({ projectId: p.id, unitId: u.id, role: 'partner' as const })));
-  const ms = milestonesFor(rng, p, steps, fate);
+  const ms = milestonesFor(rng, p, steps, fate, out.asOf);
   out.milestones.push(...ms);
   if (fate.cancelled) Object.assign(p, { cancelled: true, cancelReason: '与市级同类项目合并实施，本项目取消' });
-  finish(p, ms, []);
+  finish(p, ms, [], out.asOf);
   out.projects.push(p);
   return ms;
 }
@@ -170,28 +173,35 @@ function addChildren(rng: Rng, out: Built, parent: ProjectInsert, pool: OrgRow[]
     return child;
   });
   parent.budget = kids.reduce((s, k) => s + (k.budget ?? 0), 0);
-  finish(parent, [], kids);
+  finish(parent, [], kids, out.asOf);
 }
 
-function finish(p: ProjectInsert, ms: MilestoneInsert[], kids: ProjectInsert[]): void {
+function finish(p: ProjectInsert, ms: MilestoneInsert[], kids: ProjectInsert[], asOf: string): void {
   const facts: MilestoneFacts[] = ms.map((m) => ({ weight: m.weight ?? 1, dueOn: m.dueOn, doneOn: m.doneOn ?? null }));
   p.progress = rollUp({ milestones: facts, manualProgress: null, children: kids.map((k) => ({ progress: k.progress ?? 0, budget: k.budget ?? null, cancelled: Boolean(k.cancelled) })) });
   p.nextDueOn = nextDue(facts);
   const lastDone = facts.reduce<string | null>((b, m) => (m.doneOn && (!b || m.doneOn > b) ? m.doneOn : b), null);
   const kidsDone = kids.reduce<string | null>((b, k) => (k.completedOn && (!b || k.completedOn > b) ? k.completedOn : b), null);
-  p.completedOn = p.progress >= 100 ? (lastDone ?? kidsDone ?? AS_OF) : null;
+  p.completedOn = p.progress >= 100 ? (lastDone ?? kidsDone ?? asOf) : null;
 }
 
-export async function seedCobuildProjects(db: Db, data: DemoData): Promise<void> {
+/** A plan step dated after the demo's "now" (a demo started in early January) happened `hours` before it instead. */
+function notAfter(at: Date, now: Date, hours: number): Date {
+  return at < now ? at : new Date(now.getTime() - hours * 3_600_000);
+}
+
+export async function seedCobuildProjects(db: Db, data: DemoData, time: DemoTime): Promise<void> {
   const rng = createRng(PROJECTS_SEED);
   const byCode = (a: OrgRow, b: OrgRow) => String(a.code).localeCompare(String(b.code));
   const communities = data.organisations.filter((o) => o.kind === 'community').sort(byCode);
   const units = data.organisations.filter((o) => o.kind === 'unit').sort(byCode);
   if (!communities.length || !units.length) return;
-  const pools = await unitsByCommunity(db, communities, units);
-  const out: Built = { plans: [], projects: [], units: [], milestones: [] };
-  communities.forEach((c, i) => buildCommunity(rng, out, c, pools.get(c.id) ?? units.slice(0, 7), i, YEAR, true));
-  buildCommunity(rng, out, communities[0], pools.get(communities[0].id) ?? units.slice(0, 7), 0, YEAR + 1, false);
+  const pools = await unitsByCommunity(db, time.year, communities, units);
+  const out: Built = { asOf: time.today, now: time.now, plans: [], projects: [], units: [], milestones: [] };
+  communities.forEach((c, i) => buildCommunity(rng, out, c, pools.get(c.id) ?? units.slice(0, 7), i, time.year, true));
+  if (time.today >= `${time.year}-10-01`) {
+    buildCommunity(rng, out, communities[0], pools.get(communities[0].id) ?? units.slice(0, 7), 0, time.year + 1, false);
+  }
   await insertRows(db, projectPlans, out.plans);
   // Parents first: a sub-project's foreign key needs its parent's row.
   await insertRows(db, projects, [...out.projects.filter((p) => !p.parentId), ...out.projects.filter((p) => p.parentId)]);

@@ -14,6 +14,7 @@ export interface DayPlan {
 }
 
 export const MONTH_THEMES: Record<number, readonly string[]> = {
+  1: ['元旦新春走访慰问集中报到服务日', '“迎新年·暖民心”共驻共建服务日'],
   2: ['新春送温暖集中报到服务日', '“迎新春·送祝福”共驻共建服务日'],
   3: ['学雷锋志愿服务月集中报到', '“三月学雷锋·共建文明城”服务日'],
   4: ['文明创城集中报到服务日', '“共建美丽家园”环境整治服务日'],
@@ -28,43 +29,48 @@ export const MONTH_THEMES: Record<number, readonly string[]> = {
 };
 
 const MONTH_FOCUS: Record<number, string> = {
-  2: 'free_haircut', 3: 'free_clinic', 4: 'civilised_city', 5: 'anti_fraud', 6: 'flood_awareness', 7: 'red_canteen',
+  1: 'elderly_help', 2: 'free_haircut', 3: 'free_clinic', 4: 'civilised_city', 5: 'anti_fraud', 6: 'flood_awareness', 7: 'red_canteen',
   8: 'waste_sorting', 9: 'tutoring', 10: 'census_training', 11: 'fire_safety', 12: 'elderly_help',
 };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** The n-th (0-based) Saturday of a month of 2026. */
-function saturday(month: number, n: number): string {
-  const first = new Date(Date.UTC(2026, month - 1, 1));
+/** The n-th (0-based) Saturday of a month. */
+function saturday(year: number, month: number, n: number): string {
+  const first = new Date(Date.UTC(year, month - 1, 1));
   const offset = (6 - first.getUTCDay() + 7) % 7;
-  return `2026-${pad(month)}-${pad(1 + offset + 7 * n)}`;
+  return `${year}-${pad(month)}-${pad(1 + offset + 7 * n)}`;
 }
 
 const SLOTS = [['08:30', '11:30'], ['14:30', '17:00'], ['09:00', '11:30'], ['15:00', '17:30']] as const;
 
-/** Seven days of one community between February and November (three months skipped, differently per community). */
-export function DAY_PLAN(ci: number): DayPlan[] {
+/**
+ * One community's days of a year as planned: eight between February and December (three months of February–November
+ * skipped, differently per community). Days before `today` were held (水口's June day was cancelled); the first day
+ * from `today` on is scheduled; later ones are not planned yet. When none is left this year, January's day of the
+ * next year is the one scheduled, so every community always has a day coming.
+ */
+export function dayPlan(ci: number, year: number, today: string): DayPlan[] {
   const skip = new Set([2 + (ci % 10), 2 + ((ci + 4) % 10), 2 + ((ci + 7) % 10)]);
   const out: DayPlan[] = [];
-  for (let month = 2; month <= 11; month++) {
+  for (let month = 2; month <= 12; month++) {
     if (skip.has(month)) continue;
-    const [start, end] = SLOTS[(ci + month) % SLOTS.length];
-    if (month === 6 && ci % 2 === 0) {
-      out.push({ date: '2026-06-01', start: '09:00', end: '11:30', month, status: 'held', kind: 'left_behind_children' });
-      continue;
-    }
-    const plan: DayPlan = { date: saturday(month, (ci + month) % 3), start, end, month, status: 'held', kind: MONTH_FOCUS[month] };
+    const plan = plannedDay(ci, year, month);
+    if (plan.date >= today) return [...out, { ...plan, status: 'scheduled' }];
     // 水口社区 lies on the river: its June day fell to a rainstorm warning.
     if (ci === 5 && month === 6) Object.assign(plan, { status: 'cancelled', reason: '暴雨红色预警，全员转入防汛值守，活动取消' });
     out.push(plan);
   }
-  return out;
+  return [...out, { ...plannedDay(ci, year + 1, 1), status: 'scheduled' }];
 }
 
-/** Each community's next day, in December. */
-export function UPCOMING_DAY(ci: number): Omit<DayPlan, 'status'> {
-  return { date: saturday(12, ci % 3), start: '08:30', end: '11:30', month: 12, kind: MONTH_FOCUS[12] };
+function plannedDay(ci: number, year: number, month: number): DayPlan {
+  if (month === 6 && ci % 2 === 0) {
+    return { date: `${year}-06-01`, start: '09:00', end: '11:30', month, status: 'held', kind: 'left_behind_children' };
+  }
+  const [start, end] = month === 12 || month === 1 ? ['08:30', '11:30'] : SLOTS[(ci + month) % SLOTS.length];
+  const n = month === 12 || month === 1 ? ci % 3 : (ci + month) % 3;
+  return { date: saturday(year, month, n), start, end, month, status: 'held', kind: MONTH_FOCUS[month] };
 }
 
 /** Kinds a unit with this strength typically brings. */

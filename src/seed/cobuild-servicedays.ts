@@ -4,8 +4,8 @@ import { adoptedPairs, type Pair } from '../modules/cobuild/pairing/pairing.quer
 import { seedServiceKinds } from '../modules/cobuild/servicedays/servicedays.kinds.js';
 import { serviceDayCheckins, serviceDays, serviceDaySignups, type SignupItem } from '../modules/cobuild/servicedays/servicedays.schema.js';
 import { localInstant } from '../modules/cobuild/servicedays/servicedays.time.js';
-import { DAY_PLAN, KIND_ITEMS, KINDS_BY_STRENGTH, MONTH_THEMES, UPCOMING_DAY } from './cobuild-servicedays-plan.js';
-import type { OrgRow, PartyMemberRow } from './demo-types.js';
+import { dayPlan, KIND_ITEMS, KINDS_BY_STRENGTH, MONTH_THEMES } from './cobuild-servicedays-plan.js';
+import type { DemoTime, OrgRow, PartyMemberRow } from './demo-types.js';
 import type { DemoData } from './demo.js';
 import { createRng, type Rng } from './rng.js';
 
@@ -19,9 +19,9 @@ type CheckinInsert = typeof serviceDayCheckins.$inferInsert;
 
 export interface DemoServiceDayCounts { days: number; signups: number; checkins: number; kinds: number }
 
-/** The adopted 2026 pairing, or — before the pairing seed exists — each community's seven nearest units. */
-async function pairsOf(db: Db, communities: OrgRow[], units: OrgRow[]): Promise<Map<string, OrgRow[]>> {
-  const adopted: Pair[] = await adoptedPairs(db, { year: 2026 });
+/** The adopted pairing of the year, or — before the pairing seed exists — each community's seven nearest units. */
+async function pairsOf(db: Db, year: number, communities: OrgRow[], units: OrgRow[]): Promise<Map<string, OrgRow[]>> {
+  const adopted: Pair[] = await adoptedPairs(db, { year });
   const byId = new Map(units.map((u) => [u.id, u]));
   const out = new Map<string, OrgRow[]>(communities.map((c) => [c.id, []]));
   if (adopted.length) {
@@ -32,6 +32,8 @@ async function pairsOf(db: Db, communities: OrgRow[], units: OrgRow[]): Promise<
   for (const c of communities) out.set(c.id, [...units].sort((a, b) => d2(c, a) - d2(c, b) || a.id.localeCompare(b.id)).slice(0, 7));
   return out;
 }
+
+const notAfter = (at: Date, now: Date) => (at < now ? at : now);
 
 function token(rng: Rng): string {
   const bytes = Buffer.alloc(18);
@@ -50,6 +52,8 @@ function itemsFor(rng: Rng, unit: OrgRow, preferred: string | null): SignupItem[
 
 interface Ctx {
   rng: Rng;
+  /** The demo's "now": a sign-up or a day planned for later was still entered before it. */
+  now: Date;
   pairs: Map<string, OrgRow[]>;
   membersByUnit: Map<string, PartyMemberRow[]>;
   adminOf: Map<string, string>;
@@ -72,7 +76,7 @@ function buildDay(ctx: Ctx, community: OrgRow, plan: { date: string; start: stri
     items.forEach((i) => kinds.add(i.kindCode));
     names += items.length;
     const headcount = rng.int(3, 8);
-    const created = new Date(startsAt.getTime() - rng.int(4, 12) * 86_400_000);
+    const created = notAfter(new Date(startsAt.getTime() - rng.int(4, 12) * 86_400_000), ctx.now);
     out.signups.push({ id: rng.uuid(), dayId: id, unitId: unit.id, items, headcount, note: null, createdByUserId: null, createdAt: created, updatedAt: created, version: 1 });
     if (plan.status !== 'held') continue;
     const members = rng.shuffle(ctx.membersByUnit.get(unit.id) ?? []).slice(0, Math.max(1, Math.round(headcount * rng.float(0.7, 1.1))));
@@ -85,7 +89,7 @@ function buildDay(ctx: Ctx, community: OrgRow, plan: { date: string; start: stri
   }
   const held = plan.status === 'held';
   const served = held ? names * rng.int(15, 45) : null;
-  const created = new Date(startsAt.getTime() - 20 * 86_400_000);
+  const created = notAfter(new Date(startsAt.getTime() - 20 * 86_400_000), new Date(ctx.now.getTime() - 86_400_000));
   out.days.push({
     id, communityId: community.id, date: plan.date, startsAt, endsAt, place: rng.chance(0.6) ? `${community.name}党群服务中心` : `${community.name}文化广场`,
     lng: community.lng ?? null, lat: community.lat ?? null, theme: plan.kind === 'left_behind_children' ? '“六一”关爱留守儿童集中报到服务日' : rng.pick(MONTH_THEMES[plan.month]),
@@ -96,11 +100,11 @@ function buildDay(ctx: Ctx, community: OrgRow, plan: { date: string; start: stri
 }
 
 /**
- * 2026's 集中报到服务日 in the 11 communities: seven months between February and November (held, with sign-ups of
- * paired units, check-ins of their in-service members and outcomes), one cancelled for flood warnings, and an
- * upcoming December day in each community (杭东's leaves unit01 free to sign up).
+ * This year's 集中报到服务日 in the 11 communities, as of the demo's first day: those already past held (with sign-ups of
+ * paired units, check-ins of their in-service members and outcomes; one cancelled for flood warnings), and the next
+ * day of each community scheduled (杭东's leaves unit01 free to sign up). See dayPlan.
  */
-export async function seedDemoServiceDays(db: Db, data: DemoData): Promise<DemoServiceDayCounts> {
+export async function seedDemoServiceDays(db: Db, data: DemoData, time: DemoTime): Promise<DemoServiceDayCounts> {
   await seedServiceKinds({ db });
   const rng = createRng(DEMO_SERVICEDAYS_SEED);
   const communities = data.organisations.filter((o) => o.kind === 'community');
@@ -108,11 +112,13 @@ export async function seedDemoServiceDays(db: Db, data: DemoData): Promise<DemoS
   const membersByUnit = new Map<string, PartyMemberRow[]>();
   for (const m of data.partyMembers) if (m.kind === 'in_service' && m.unitId) membersByUnit.set(m.unitId, [...(membersByUnit.get(m.unitId) ?? []), m]);
   const adminOf = new Map(data.roleBindings.filter((b) => b.role === 'community_admin' && b.scopeOrgId).map((b) => [b.scopeOrgId as string, b.userId]));
-  const ctx: Ctx = { rng, pairs: await pairsOf(db, communities, units), membersByUnit, adminOf, out: { days: [], signups: [], checkins: [] } };
+  const pairs = await pairsOf(db, time.year, communities, units);
+  const ctx: Ctx = { rng, now: time.now, pairs, membersByUnit, adminOf, out: { days: [], signups: [], checkins: [] } };
+  const u01 = units.find((u) => u.code === 'U001')?.id;
   communities.forEach((community, ci) => {
-    for (const plan of DAY_PLAN(ci)) buildDay(ctx, community, plan);
-    const u01 = units.find((u) => u.code === 'U001')?.id;
-    buildDay(ctx, community, { ...UPCOMING_DAY(ci), status: 'scheduled', skipUnitId: ci === 0 ? u01 : undefined });
+    for (const plan of dayPlan(ci, time.year, time.today)) {
+      buildDay(ctx, community, { ...plan, skipUnitId: ci === 0 && plan.status === 'scheduled' ? u01 : undefined });
+    }
   });
   await insertRows(db, serviceDays, ctx.out.days);
   await insertRows(db, serviceDaySignups, ctx.out.signups);

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { insertRows } from '../core/bulk.js';
-import { localInstant, WorkCalendar } from '../core/calendar.js';
+import { addDays, localInstant, WorkCalendar } from '../core/calendar.js';
+import { clock } from '../core/clock.js';
 import type { Db } from '../core/db.js';
 import { calendarDefaults } from '../modules/calendar/calendar.defaults.js';
 import { defaultCategoryRows, seedCaseCategories } from '../modules/cases/cases.categories.js';
@@ -11,13 +12,13 @@ import { rebuildCaseStats } from '../modules/cases/cases.stats.js';
 import { loadExamples } from '../modules/cases/classifier/data.js';
 import { type CaseInsert, type DispatchInsert, type EventInsert, Lifecycle } from './cases-lifecycle.js';
 import {
-  CATEGORY_WEIGHTS, type CaseKind, CHANNEL_WEIGHTS, DEMO_CASES_FROM, DEMO_CASES_TO, DEMO_NOW, HOLIDAY_WEIGHT, MEMBER01_REPORTS,
+  CATEGORY_WEIGHTS, type CaseKind, CHANNEL_WEIGHTS, HOLIDAY_WEIGHT, MEMBER01_REPORTS,
   MONTH_WEIGHTS, REJECT_REASONS, RESIDENT_CHANNELS, RESIDENT01_REPORTS, RESOLUTION_NOTES, type ResidentChannel, SATISFACTION_WEIGHTS,
-  SUGGESTION_ODDS, TARGETS_2026, UNITS_PER_WHISTLE, WEEKEND_WEIGHT, WHISTLE_RATED,
+  SPECIAL_DAYS, SUGGESTION_ODDS, UNITS_PER_WHISTLE, WEEKEND_WEIGHT, WHISTLE_RATED, YEAR_TARGETS,
 } from './cases-plan.js';
 import { addMergedDuplicates } from './demo-cases-merge.js';
 import { addressIn, type CaseActor, type CommunityPlace, CasesWorld, pointInGrid } from './cases-world.js';
-import type { GridRow, OrgRow, PersonRow } from './demo-types.js';
+import { type DemoTime, demoTime, type GridRow, type OrgRow, type PersonRow } from './demo-types.js';
 import type { DemoData } from './demo.js';
 import { createRng, type Rng, WeightedTable } from './rng.js';
 
@@ -69,23 +70,24 @@ function titleOf(description: string): string {
 
 function daysBetween(from: string, to: string): string[] {
   const out: string[] = [];
-  for (let t = localInstant(from).getTime(); t <= localInstant(to).getTime(); t += DAY_MS) {
-    out.push(new Date(t + 8 * 3_600_000).toISOString().slice(0, 10));
-  }
+  for (let day = from; day <= to; day = addDays(day, 1)) out.push(day);
   return out;
 }
 
 class DemoCaseBuilder {
   readonly out: DemoCases = { cases: [], events: [], dispatches: [] };
   private readonly world: CasesWorld;
-  private readonly calendar = new WorkCalendar([...calendarDefaults(2025), ...calendarDefaults(2026), ...calendarDefaults(2027)]);
-  private readonly end = localInstant(DEMO_NOW.day, DEMO_NOW.time);
+  private readonly calendar: WorkCalendar;
+  private readonly end: Date;
   private readonly categories = new Map<string, CategoryInfo>();
   private readonly texts = new Map<string, string[]>();
   private readonly communityTable: WeightedTable<CommunityPlace>;
   private readonly categoryTables: Record<CaseKind, WeightedTable<string>>;
 
-  constructor(data: DemoData, private readonly rng: Rng) {
+  constructor(data: DemoData, private readonly rng: Rng, private readonly time: DemoTime) {
+    const y = time.year;
+    this.calendar = new WorkCalendar([...calendarDefaults(y - 1), ...calendarDefaults(y), ...calendarDefaults(y + 1)]);
+    this.end = time.now;
     this.world = new CasesWorld(data);
     for (const c of defaultCategoryRows()) {
       if (c.parentCode && c.priority && c.responseMinutes && c.resolutionMinutes) {
@@ -106,20 +108,15 @@ class DemoCaseBuilder {
   build(): DemoCases {
     const specials = this.specials();
     const reserved = { suggestion: specials.filter((s) => s.kind === 'suggestion').length, residentWhistle: specials.filter((s) => s.kind === 'residentWhistle').length, communityWhistle: 0 };
-    const days = daysBetween(DEMO_CASES_FROM, DEMO_CASES_TO);
+    const days = daysBetween(this.time.historyFrom, this.time.lastDay);
     const weight = (day: string) => MONTH_WEIGHTS[Number(day.slice(5, 7)) - 1]
       * (this.calendar.isWorkingDay(day) ? 1 : [0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay()) ? WEEKEND_WEIGHT : HOLIDAY_WEIGHT);
-    const thisYear = days.filter((d) => d >= '2026-01-01');
-    const before = days.filter((d) => d < '2026-01-01');
     // Each case's day is drawn by weight (month, weekday, holiday): exact totals, no bias towards the heavier days.
-    const thisYearDays = new WeightedTable(thisYear, thisYear.map(weight));
-    const decemberDays = new WeightedTable(before, before.map(weight));
+    const dayTable = new WeightedTable(days, days.map(weight));
     const plan: { day: string; kind: CaseKind }[] = [];
     for (const kind of ['suggestion', 'residentWhistle', 'communityWhistle'] as const) {
-      const target = TARGETS_2026[kind === 'suggestion' ? 'suggestions' : kind === 'residentWhistle' ? 'residentWhistles' : 'communityWhistles'];
-      const december = Math.round((target * before.length) / thisYear.length);
-      for (let k = 0; k < december; k++) plan.push({ day: decemberDays.pick(this.rng), kind });
-      for (let k = 0; k < target - reserved[kind]; k++) plan.push({ day: thisYearDays.pick(this.rng), kind });
+      const target = YEAR_TARGETS[kind === 'suggestion' ? 'suggestions' : kind === 'residentWhistle' ? 'residentWhistles' : 'communityWhistles'];
+      for (let k = 0; k < target - reserved[kind]; k++) plan.push({ day: dayTable.pick(this.rng), kind });
     }
     plan.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
     for (const p of plan) this.create(p.kind, p.day, {});
@@ -144,8 +141,9 @@ class DemoCaseBuilder {
     if (!workerGrid) throw new Error('grid01 owns no grid');
     const unit01 = hangdong.nearUnits.find((u) => u.code === 'U001');
     if (!unit01) throw new Error('no unit U001');
-    const residentDays = ['2026-02-03', '2026-05-12', '2026-08-18', '2026-11-23'].slice(0, RESIDENT01_REPORTS);
-    const memberDays = ['2026-04-09', '2026-10-14'].slice(0, MEMBER01_REPORTS);
+    const ago = (days: readonly number[]) => days.map((d) => addDays(this.time.today, d));
+    const residentDays = ago(SPECIAL_DAYS.resident01).slice(0, RESIDENT01_REPORTS);
+    const memberDays = ago(SPECIAL_DAYS.member01).slice(0, MEMBER01_REPORTS);
     return [
       ...residentDays.map((day, i) => ({
         kind: 'suggestion' as const, day,
@@ -156,11 +154,11 @@ class DemoCaseBuilder {
         special: { community: hangdong, channel: 'online' as const, reporter: person(member.personId), reporterUserId: member.userId },
       })),
       ...(['accepted', 'acknowledged', 'reported'] as const).map((stopAfter, i) => ({
-        kind: 'suggestion' as const, day: ['2026-11-20', '2026-11-23', '2026-11-24'][i],
+        kind: 'suggestion' as const, day: ago(SPECIAL_DAYS.grid01)[i],
         special: { community: hangdong, channel: 'door_visit' as const, gridUnder: workerGrid.code.slice(0, 12), stopAfter },
       })),
       ...(['dispatched', 'acknowledged'] as const).map((stopAfter, i) => ({
-        kind: 'residentWhistle' as const, day: ['2026-11-19', '2026-11-23'][i],
+        kind: 'residentWhistle' as const, day: ago(SPECIAL_DAYS.unit01)[i],
         special: { community: hangdong, unit: unit01, stopAfter, categories: ['neighbour.leak', 'neighbour.occupation'] },
       })),
     ];
@@ -398,15 +396,15 @@ class DemoCaseBuilder {
   }
 }
 
-/** A year of cases for the demo (2025-12-01 … 2026-11-24), deterministic; pure apart from the generator. */
-export function buildDemoCases(data: DemoData, rng: Rng = createRng(DEMO_CASES_SEED)): DemoCases {
-  return new DemoCaseBuilder(data, rng).build();
+/** A year of cases for the demo (DemoTime.historyFrom … lastDay), deterministic for a day; pure apart from the generator. */
+export function buildDemoCases(data: DemoData, time: DemoTime = demoTime(clock.today()), rng: Rng = createRng(DEMO_CASES_SEED)): DemoCases {
+  return new DemoCaseBuilder(data, rng, time).build();
 }
 
 /** Writes the demo cases (in the caller's transaction) and builds their case_stats rollup in one pass. */
-export async function seedDemoCases(db: Db, data: DemoData): Promise<DemoCaseCounts> {
+export async function seedDemoCases(db: Db, data: DemoData, time: DemoTime): Promise<DemoCaseCounts> {
   await seedCaseCategories({ db });
-  const built = buildDemoCases(data);
+  const built = buildDemoCases(data, time);
   // One rollup pass at the end instead of the triggers' statement by statement (same result, a third of the time).
   await db.execute(sql`select set_config('lianjian.case_stats_deferred', 'on', true)`);
   await insertRows(db, cases, built.cases);

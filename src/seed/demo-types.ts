@@ -1,3 +1,4 @@
+import { addDays, localInstant } from '../core/calendar.js';
 import type { roleBindings, users } from '../modules/auth/auth.schema.js';
 import type { alleyRegions, gridDuties, grids } from '../modules/grid/grid.schema.js';
 import type { partyMembers } from '../modules/members/members.schema.js';
@@ -7,12 +8,50 @@ import type { CommunityDef } from './demo-places.js';
 import type { UnitDef } from './demo-units.js';
 import type { LngLat, ParamRect, Quad } from './geometry.js';
 
-/** Every demo row carries this creation time, so two seeds with the same seed are byte-identical. */
-export const DEMO_CREATED_AT = new Date('2026-01-05T00:30:00.000Z');
-export const STAMP = { createdAt: DEMO_CREATED_AT, updatedAt: DEMO_CREATED_AT } as const;
+/**
+ * A placeholder creation time for the register rows (organisations, grids, people, duties, users): buildDemo replaces
+ * it with the demo's own `createdAt` (see DemoTime), so rows built deep in the generators need not carry the time.
+ */
+const PLACEHOLDER_STAMP = new Date(0);
+export const STAMP = { createdAt: PLACEHOLDER_STAMP, updatedAt: PLACEHOLDER_STAMP } as const;
 
-/** "Today" for ages and date ranges in the demo. */
-export const DEMO_YEAR = 2026;
+/** The year of the residents' register: ages (for choosing retired members and the like) are counted to it. */
+export const REGISTER_YEAR = 2026;
+
+/**
+ * When the demo is: it is built relative to the county day of the first start, so it looks alive in any year, and is
+ * deterministic for that day (time of day plays no part). Everything recorded happened by the evening before.
+ */
+export interface DemoTime {
+  /** The county day of the first start, 'YYYY-MM-DD'. */
+  today: string;
+  /** Its calendar year: "this year" of the co-building plans, meetings and service days. */
+  year: number;
+  /** The last day with recorded activity: yesterday. */
+  lastDay: string;
+  /** The last minute of yesterday: nothing in the demo happens after this. */
+  now: Date;
+  /** The first day of the case history: the 1st of the month eleven months before this one (a full year to today). */
+  historyFrom: string;
+  /** When the register (organisations, people, users) was entered: before anything else in the demo. */
+  createdAt: Date;
+}
+
+export function demoTime(today: string): DemoTime {
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  const from = new Date(Date.UTC(year, month - 12, 1)).toISOString().slice(0, 10);
+  const lastDay = addDays(today, -1);
+  return {
+    today, year, lastDay, now: localInstant(lastDay, '23:59'), historyFrom: from,
+    createdAt: localInstant(`${year - 2}-12-01`, '09:00'),
+  };
+}
+
+/** The creation stamp of register rows. */
+export function registerStamp(time: DemoTime): { createdAt: Date; updatedAt: Date } {
+  return { createdAt: time.createdAt, updatedAt: time.createdAt };
+}
 
 export type OrgRow = typeof organisations.$inferInsert & { id: string };
 export type GridRow = typeof grids.$inferInsert & { id: string };

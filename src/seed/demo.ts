@@ -1,6 +1,7 @@
 import { count, sql } from 'drizzle-orm';
 import { hashPassword } from '../core/auth/password.js';
 import { insertRows } from '../core/bulk.js';
+import { clock } from '../core/clock.js';
 import type { Db } from '../core/db.js';
 import { roleBindings, users } from '../modules/auth/auth.schema.js';
 import { alleyRegions, gridDuties, grids } from '../modules/grid/grid.schema.js';
@@ -15,6 +16,7 @@ import { buildUsers, flagshipMember } from './build-users.js';
 import { seedDemoCases } from './demo-cases.js';
 import { seedDemoCobuild } from './demo-cobuild.js';
 import { COMMUNITIES } from './demo-places.js';
+import { type DemoTime, demoTime, registerStamp } from './demo-types.js';
 import type {
   AlleyRegionRow, GridDutyRow, GridRow, OrgRow, PartyMemberRow, PersonRow, RoleBindingRow, UserRow,
 } from './demo-types.js';
@@ -74,7 +76,7 @@ export interface DemoCounts {
 }
 
 /** Builds the whole demo data set in memory; pure apart from the generator it draws from. */
-export function buildDemo(rng: Rng, passwordHash: string): DemoData {
+export function buildDemo(rng: Rng, passwordHash: string, time: DemoTime = demoTime(clock.today())): DemoData {
   const orgs = buildOrgs(rng);
   const tree = buildGrids(rng, orgs.communities);
   const leaves = leavesByCommunity(orgs.communities, tree.byLevel[3]);
@@ -86,7 +88,7 @@ export function buildDemo(rng: Rng, passwordHash: string): DemoData {
   const communityMembers = buildCommunityMembers(rng, residents, duties.secretaries);
   const world = { county: orgs.county, communities: orgs.communities, units: orgs.units, tree, duties, residents, inService };
   const logins = buildUsers(rng, world, passwordHash);
-  return {
+  return stampRegister(time, {
     organisations: orgs.rows,
     grids: tree.nodes.map(gridRow),
     people: [...residents, ...inService].map((p) => p.row),
@@ -95,7 +97,19 @@ export function buildDemo(rng: Rng, passwordHash: string): DemoData {
     partyMembers: [...inService.flatMap((p) => (p.member ? [p.member] : [])), ...communityMembers],
     users: logins.users,
     roleBindings: logins.bindings,
-  };
+  });
+}
+
+/** Every register row was entered at the demo's `createdAt` (the generators leave a placeholder). */
+function stampRegister(time: DemoTime, data: DemoData): DemoData {
+  const stamp = registerStamp(time);
+  for (const rows of Object.values(data) as { createdAt?: Date; updatedAt?: Date }[][]) {
+    for (const row of rows) {
+      if ('createdAt' in row) row.createdAt = stamp.createdAt;
+      if ('updatedAt' in row) row.updatedAt = stamp.updatedAt;
+    }
+  }
+  return data;
 }
 
 export function countDemo(data: DemoData): DemoCounts {
@@ -138,12 +152,14 @@ export interface SeedOptions {
   rng?: Rng;
   /** A precomputed hash of DEMO_PASSWORD (argon2 salts differ per hash; pass one to compare two seeds). */
   passwordHash?: string;
+  /** The county day the demo is built for (default: today on the clock). */
+  today?: string;
 }
 
 /** Builds the data set while argon2 hashes the demo password on the thread pool, then fills the hash in. */
-async function prepareDemo(rng: Rng, passwordHash?: string): Promise<DemoData> {
+async function prepareDemo(rng: Rng, time: DemoTime, passwordHash?: string): Promise<DemoData> {
   const hashing = passwordHash ?? demoPasswordHash();
-  const data = buildDemo(rng, '');
+  const data = buildDemo(rng, '', time);
   const hash = await hashing;
   for (const user of data.users) user.passwordHash = hash;
   return data;
@@ -151,11 +167,12 @@ async function prepareDemo(rng: Rng, passwordHash?: string): Promise<DemoData> {
 
 /** Seeds the Guangze demo in one transaction, whatever is already there; returns what it wrote. */
 export async function seedDemo(opts: SeedOptions): Promise<DemoCounts> {
-  const data = await prepareDemo(opts.rng ?? createRng(), opts.passwordHash);
+  const time = demoTime(opts.today ?? clock.today());
+  const data = await prepareDemo(opts.rng ?? createRng(), time, opts.passwordHash);
   await opts.db.transaction(async (tx) => {
     await writeDemo(tx, data);
-    await seedDemoCases(tx, data);
-    await seedDemoCobuild(tx, data);
+    await seedDemoCases(tx, data, time);
+    await seedDemoCobuild(tx, data, time);
   });
   return countDemo(data);
 }
@@ -163,17 +180,21 @@ export async function seedDemo(opts: SeedOptions): Promise<DemoCounts> {
 /** Arbitrary but fixed: concurrent starts on one empty PostgreSQL seed once, not twice. */
 const SEED_LOCK_KEY = 7_150_020_261;
 
-/** Seeds the Guangze demo into an empty database; returns whether it did. */
-export async function seedDemoIfEmpty(opts: { db: Db }): Promise<boolean> {
+/**
+ * Seeds the Guangze demo into an empty database; returns whether it did. The demo is built relative to the county
+ * day of this (first) start: a year of cases up to yesterday, this year's co-building in the state of today.
+ */
+export async function seedDemoIfEmpty(opts: { db: Db; today?: string }): Promise<boolean> {
   const isEmpty = async (db: Db) => (await db.select({ n: count() }).from(organisations))[0].n === 0;
   if (!(await isEmpty(opts.db))) return false;
-  const data = await prepareDemo(createRng());
+  const time = demoTime(opts.today ?? clock.today());
+  const data = await prepareDemo(createRng(), time);
   return opts.db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
     if (!(await isEmpty(tx))) return false;
     await writeDemo(tx, data);
-    await seedDemoCases(tx, data);
-    await seedDemoCobuild(tx, data);
+    await seedDemoCases(tx, data, time);
+    await seedDemoCobuild(tx, data, time);
     return true;
   });
 }

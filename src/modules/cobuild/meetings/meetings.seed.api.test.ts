@@ -7,9 +7,14 @@ import type { Database, Db } from '../../../core/db.js';
 import { seedDemoMeetings } from '../../../seed/cobuild-meetings.js';
 import { seedCobuildProjects } from '../../../seed/cobuild-projects.js';
 import { buildDemo, createRng, type DemoData, writeDemo } from '../../../seed/demo.js';
+import { demoTime } from '../../../seed/demo-types.js';
 import { jointMeetingAgendaItems, jointMeetings, jointMeetingUnits, meetingTasks } from './meetings.schema.js';
 
-/** The demo's 2026 joint meetings, on an adopted pairing (round robin: 7–8 units per community). */
+/**
+ * The demo's joint meetings as built for 2026-11-03 (before any Q4 meeting day), on an adopted pairing (round robin: 7–8
+ * units per community). meetings.seed-days.api.test.ts checks the seed on other days.
+ */
+const time = demoTime('2026-11-03');
 let database: Database;
 let data: DemoData;
 let elapsedMs = 0;
@@ -27,14 +32,14 @@ async function digest(db: Db): Promise<string> {
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  data = buildDemo(createRng(), 'x');
+  data = buildDemo(createRng(), 'x', time);
   await writeDemo(database.db, data);
   const communities = data.organisations.filter((o) => o.kind === 'community');
   data.organisations.filter((o) => o.kind === 'unit').forEach((u, i) => pairs.push({ communityId: communities[i % communities.length].id, unitId: u.id }));
   await adoptTestPairing(database.db, { year: 2026, pairs });
-  await database.db.transaction((tx) => seedCobuildProjects(tx, data));
+  await database.db.transaction((tx) => seedCobuildProjects(tx, data, time));
   const started = performance.now();
-  await database.db.transaction((tx) => seedDemoMeetings(tx, data));
+  await database.db.transaction((tx) => seedDemoMeetings(tx, data, time));
   elapsedMs = performance.now() - started;
 });
 afterAll(async () => { await database?.close(); });
@@ -69,12 +74,12 @@ describe('the 2026 demo joint meetings', () => {
     expect(tasks.filter((t) => t.status === 'done').length).toBeGreaterThanOrEqual(260);
     const open = tasks.filter((t) => t.status === 'open' || t.status === 'in_progress');
     expect(open.length).toBeGreaterThan(10);
-    expect(open.filter((t) => t.deadline < '2026-11-25').length).toBeGreaterThan(5);
+    expect(open.filter((t) => t.deadline < time.today).length).toBeGreaterThan(5);
     for (const t of tasks) {
       const m = meetings.get(t.meetingId)!;
       expect(t.deadline >= m.meetingDate).toBe(true);
       expect(pairs.some((p) => p.communityId === t.communityId && p.unitId === t.ownerUnitId)).toBe(true);
-      if (t.status === 'done') expect(t.completedOn && t.completionNote && t.completedOn <= '2026-11-25').toBeTruthy();
+      if (t.status === 'done') expect(t.completedOn && t.completionNote && t.completedOn < time.today).toBeTruthy();
     }
   });
 
@@ -93,7 +98,7 @@ describe('the 2026 demo joint meetings', () => {
     let again = '';
     await database.db.transaction(async (tx) => {
       for (const t of [jointMeetingAgendaItems, meetingTasks, jointMeetingUnits, jointMeetings]) await tx.delete(t);
-      await seedDemoMeetings(tx, data);
+      await seedDemoMeetings(tx, data, time);
       again = await digest(tx);
       throw new Rollback();
     }).catch((e: unknown) => { if (!(e instanceof Rollback)) throw e; });

@@ -4,20 +4,22 @@ import { openTestDatabase } from '../../../../test/app.js';
 import type { Database } from '../../../core/db.js';
 import { seedCobuildProjects } from '../../../seed/cobuild-projects.js';
 import { buildDemo, createRng, writeDemo } from '../../../seed/demo.js';
+import { demoTime } from '../../../seed/demo-types.js';
 import { organisations } from '../../org/org.schema.js';
 import { deriveStatus, type ProjectStatus, rollUp } from './projects.rollup.js';
 import { PROJECT_DOMAINS, projectMilestones, projectPlans, projects, projectUnits } from './projects.schema.js';
 
-/** The demo's project lists: on their own (no pairing seeded: the nearest-units fallback), fast and consistent. */
+/** The demo's project lists as built for 2026-11-25: on their own (no pairing seeded: the nearest-units fallback), fast and consistent. */
+const time = demoTime('2026-11-25');
 let database: Database;
 let elapsedMs = 0;
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  const data = buildDemo(createRng(), 'x');
+  const data = buildDemo(createRng(), 'x', time);
   await writeDemo(database.db, data);
   const started = performance.now();
-  await database.db.transaction((tx) => seedCobuildProjects(tx, data));
+  await database.db.transaction((tx) => seedCobuildProjects(tx, data, time));
   elapsedMs = performance.now() - started;
 });
 afterAll(async () => { await database?.close(); });

@@ -4,10 +4,13 @@ import { createTestContext, type TestContext } from '../../../../test/app.js';
 import { adoptTestPairing } from '../../../../test/cobuild.js';
 import { rowsOf } from '../../../core/bulk.js';
 import { buildDemo, createRng, writeDemo, type DemoData } from '../../../seed/demo.js';
+import { demoTime } from '../../../seed/demo-types.js';
 import { type DemoServiceDayCounts, seedDemoServiceDays } from '../../../seed/cobuild-servicedays.js';
 import { partyMembers } from '../../members/members.schema.js';
 import { serviceDayCheckins, serviceDays, serviceDaySignups } from './servicedays.schema.js';
 
+/** Built for 2026-11-25: eight months of days held, December's scheduled. */
+const time = demoTime('2026-11-25');
 let ctx: TestContext;
 let data: DemoData;
 let counts: DemoServiceDayCounts;
@@ -15,14 +18,14 @@ let ms: number;
 let pairs: { communityId: string; unitId: string }[];
 beforeAll(async () => {
   ctx = await createTestContext({ world: false });
-  data = buildDemo(createRng(), 'x');
+  data = buildDemo(createRng(), 'x', time);
   await writeDemo(ctx.database.db, data);
   // A round-robin adopted pairing: sign-ups must come from it (the nearest-units fallback is for a demo without one).
   const communities = data.organisations.filter((o) => o.kind === 'community');
   pairs = data.organisations.filter((o) => o.kind === 'unit').map((u, i) => ({ communityId: communities[i % communities.length].id, unitId: u.id }));
   await adoptTestPairing(ctx.database.db, { year: 2026, pairs });
   const t0 = performance.now();
-  counts = await seedDemoServiceDays(ctx.database.db, data);
+  counts = await seedDemoServiceDays(ctx.database.db, data, time);
   ms = performance.now() - t0;
 }, 60_000);
 afterAll(async () => { await ctx?.close(); });
