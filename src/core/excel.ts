@@ -1,10 +1,11 @@
 import { PassThrough, type Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, isAppError } from './errors.js';
 import { exceljs } from './excel-lib.js';
+import { IMPORT_LIMITS, ImportLimitError, type ImportLimits, LIMIT_REASONS, ReadBudget } from './excel-limits.js';
 import { firstWorksheetRows } from './excel-sheet-reader.js';
-import { checkXlsxArchive } from './excel-zip.js';
+import { openXlsx, type XlsxArchive, XlsxProblem } from './excel-zip.js';
 import type { Locale } from './i18n.js';
 
 /**
@@ -13,8 +14,6 @@ import type { Locale } from './i18n.js';
  */
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const MAX_IMPORT_ROWS = 100_000;
-/** A guard of last resort: an intact archive holding malformed XML could still leave exceljs waiting. */
-const READ_TIMEOUT_MS = 60_000;
 
 export interface ExcelColumn {
   key: string;
@@ -36,8 +35,7 @@ export interface SheetRow {
   cells: Record<string, Cell>;
 }
 
-type FileProblem = 'not_xlsx' | 'xls' | 'damaged' | 'not_workbook' | 'unzipped_too_large' | 'empty' | 'no_rows'
-  | 'missing_columns' | 'too_many_rows' | 'no_file';
+type FileProblem = 'not_xlsx' | 'xls' | 'damaged' | 'not_workbook' | 'empty' | 'no_rows' | 'missing_columns' | 'no_file';
 
 const FILE_PROBLEMS: Record<Locale, Record<FileProblem, string>> = {
   'zh-CN': {
@@ -45,11 +43,9 @@ const FILE_PROBLEMS: Record<Locale, Record<FileProblem, string>> = {
     xls: '这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后再导入',
     damaged: '文件已损坏或不完整',
     not_workbook: '压缩包中没有 Excel 工作表，不是有效的 .xlsx 文件',
-    unzipped_too_large: '解压后的内容过大',
     empty: '第一个工作表是空的',
     no_rows: '表头下面没有数据行',
     missing_columns: '缺少列：{columns}（请使用导入模板）',
-    too_many_rows: '数据超过 {max} 行，请拆分成多个文件导入',
     no_file: '请在表单字段 file 中上传 .xlsx 文件',
   },
   en: {
@@ -57,11 +53,9 @@ const FILE_PROBLEMS: Record<Locale, Record<FileProblem, string>> = {
     xls: 'it is an old .xls file; save it as .xlsx in Excel and import that',
     damaged: 'the file is damaged or incomplete',
     not_workbook: 'the archive holds no worksheet, so it is not a valid .xlsx file',
-    unzipped_too_large: 'its unpacked content is too large',
     empty: 'the first worksheet is empty',
     no_rows: 'there are no data rows below the header',
     missing_columns: 'missing columns: {columns} (use the import template)',
-    too_many_rows: 'more than {max} data rows; split the file and import the parts',
     no_file: 'upload the .xlsx file in the form field "file"',
   },
 };
@@ -108,77 +102,44 @@ function matchHeader(header: Cell[], columns: ExcelColumn[], locale: Locale): Ma
 
 /**
  * Reads the first worksheet of an uploaded .xlsx: the first non-empty row is the header, later non-empty rows are
- * data. Streams the sheet (a 100,000-row sheet loaded whole takes about 2 GB) and stops as soon as the row cap is
- * passed. Bad files are INVALID_FILE with a reason in the request's language.
+ * data. The archive's parts are streamed (excel-zip.ts) under the hard limits of excel-limits.ts, so a file that
+ * unpacks to gigabytes is refused within seconds having held a few megabytes: more than `maxRows` data rows is 413
+ * IMPORT_TOO_MANY_ROWS, any other limit 413 IMPORT_TOO_LARGE, a bad file INVALID_FILE with a reason in the request's
+ * language (what the zip or XML reader said is logged, not sent).
  */
-export async function readSheet(buf: Buffer, opts: { columns: ExcelColumn[]; locale: Locale; maxRows?: number }): Promise<SheetRow[]> {
-  const problem = checkXlsxArchive(buf);
-  if (problem) throw fileError(opts.locale, problem);
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(fileError(opts.locale, 'damaged')), READ_TIMEOUT_MS); });
+export async function readSheet(buf: Buffer, opts: ReadOptions): Promise<SheetRow[]> {
+  const budget = new ReadBudget({ ...IMPORT_LIMITS, ...opts.limits });
+  let archive: XlsxArchive | undefined;
+  // The limits are checked at every chunk; the timer covers a parser left waiting on a part that never ends.
+  const timer = setTimeout(() => archive?.abort(budget.expire()), budget.limits.seconds * 1000);
   try {
-    return await Promise.race([readWithSecondOpinion(buf, opts), timeout]);
+    archive = await openXlsx(buf, budget);
+    const sheet = await firstWorksheetRows(await exceljs(), archive, budget);
+    if (!sheet) throw fileError(opts.locale, 'empty');
+    return await readRows(sheet, opts);
+  } catch (e) {
+    throw importError(e, opts.locale, uploadLoggers.get(buf));
   } finally {
     clearTimeout(timer);
+    archive?.close();
   }
 }
 
-/** Below this size the whole-workbook reader is cheap enough to ask (it holds every row in memory). */
-const SECOND_OPINION_MAX_BYTES = 4 * 1024 * 1024;
+type ReadOptions = { columns: ExcelColumn[]; locale: Locale; maxRows?: number; limits?: Partial<ImportLimits> };
 
-/**
- * A guard behind excel-sheet-reader.ts, which drives exceljs 4's internal parser methods: if that ever answers
- * "empty", "no rows" or an internal error for an intact archive small enough to load whole, the archive is read again
- * with exceljs's public whole-workbook (JSZip) reader before the user is told; if that fails too, the first answer
- * stands. (The streaming race it was first written for, exceljs#3064, is fixed in excel-sheet-reader.ts.)
- */
-async function readWithSecondOpinion(buf: Buffer, opts: ReadOptions): Promise<SheetRow[]> {
-  try {
-    return await readFirstSheet(buf, opts);
-  } catch (e) {
-    const details = isAppError(e) ? (e.details as { problem?: string; cause?: string } | undefined) : undefined;
-    const doubtful = details?.problem === 'empty' || details?.problem === 'no_rows' || (details?.problem === 'damaged' && details.cause !== undefined);
-    if (!doubtful || buf.length > SECOND_OPINION_MAX_BYTES) throw e;
-    return readSheetWhole(buf, opts).catch((again: unknown) => {
-      throw isAppError(again) && (again.details as { problem?: string } | undefined)?.problem !== 'damaged' ? again : e;
-    });
+/** Every way a read can fail, as the AppError the client gets. */
+function importError(e: unknown, locale: Locale, log: FastifyBaseLogger | undefined): AppError {
+  if (isAppError(e)) return e;
+  if (e instanceof ImportLimitError) {
+    log?.info({ limit: e.limit, max: e.max }, 'import file over a limit');
+    return new AppError('IMPORT_TOO_LARGE', { reason: format(LIMIT_REASONS[locale][e.limit], { max: e.max }) }, { limit: e.limit, max: e.max });
   }
+  const problem = e instanceof XlsxProblem ? e.problem : 'damaged';
+  if (problem === 'damaged') log?.warn({ err: e instanceof XlsxProblem ? e.cause : e }, 'import file unreadable');
+  return fileError(locale, problem);
 }
 
-/** The first worksheet read by loading the whole workbook; the same rules and answers as the streaming read. */
-export async function readSheetWhole(buf: Buffer, opts: ReadOptions): Promise<SheetRow[]> {
-  const wb = new (await exceljs()).Workbook();
-  try {
-    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
-  } catch (e) {
-    throw fileError(opts.locale, 'damaged', {}, { problem: 'damaged', cause: e instanceof Error ? e.message.slice(0, 200) : String(e) });
-  }
-  const sheet = wb.worksheets[0];
-  if (!sheet) throw fileError(opts.locale, 'empty');
-  return readRows(rowsOf(sheet), opts);
-}
-
-async function* rowsOf(sheet: ExcelJS.Worksheet): AsyncIterable<ExcelJS.Row> {
-  const rows: ExcelJS.Row[] = [];
-  sheet.eachRow((row) => { rows.push(row); });
-  yield* rows;
-}
-
-type ReadOptions = { columns: ExcelColumn[]; locale: Locale; maxRows?: number };
-
-async function readFirstSheet(buf: Buffer, opts: { columns: ExcelColumn[]; locale: Locale; maxRows?: number }): Promise<SheetRow[]> {
-  try {
-    const sheet = await firstWorksheetRows(await exceljs(), buf);
-    if (sheet) return await readRows(sheet, opts);
-  } catch (e) {
-    if (isAppError(e)) throw e;
-    // Keep what the reader said: "damaged" covers many causes, and the detail is what a support request needs.
-    throw fileError(opts.locale, 'damaged', {}, { problem: 'damaged', cause: e instanceof Error ? e.message.slice(0, 200) : String(e) });
-  }
-  throw fileError(opts.locale, 'empty');
-}
-
-async function readRows(sheet: AsyncIterable<ExcelJS.Row>, opts: { columns: ExcelColumn[]; locale: Locale; maxRows?: number }): Promise<SheetRow[]> {
+async function readRows(sheet: AsyncIterable<ExcelJS.Row>, opts: ReadOptions): Promise<SheetRow[]> {
   const max = opts.maxRows ?? MAX_IMPORT_ROWS;
   let positions: Map<string, number> | null = null;
   const rows: SheetRow[] = [];
@@ -189,7 +150,7 @@ async function readRows(sheet: AsyncIterable<ExcelJS.Row>, opts: { columns: Exce
       positions = matchHeader(values, opts.columns, opts.locale);
       continue;
     }
-    if (rows.length === max) throw fileError(opts.locale, 'too_many_rows', { max });
+    if (rows.length === max) throw new AppError('IMPORT_TOO_MANY_ROWS', { max }, { limit: 'rows', max });
     const cells: Record<string, Cell> = {};
     for (const [key, i] of positions) cells[key] = values[i] ?? null;
     rows.push({ row: row.number, cells });
@@ -317,8 +278,16 @@ export async function receiveUpload(req: FastifyRequest): Promise<{ buffer: Buff
     part?.file.resume();
     throw fileError(req.locale, 'no_file');
   }
-  return { buffer: await part.toBuffer(), fileName: part.filename };
+  const buffer = await part.toBuffer();
+  uploadLoggers.set(buffer, req.log);
+  return { buffer, fileName: part.filename };
 }
+
+/**
+ * The request log of each upload, so that readSheet, called by a module's service with the bytes alone, can log why
+ * a file was refused (the reader's own words stay out of the response). Weak: an upload's entry goes with it.
+ */
+const uploadLoggers = new WeakMap<Buffer, FastifyBaseLogger>();
 
 export interface Download {
   fileName: string;

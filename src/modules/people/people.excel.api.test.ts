@@ -247,9 +247,11 @@ describe('people Excel import: bad files', () => {
     expect(big.json().error.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
-  it('more than 100,000 data rows is refused with a clear reason', async () => {
+  it('more than 100,000 data rows is 413 IMPORT_TOO_MANY_ROWS with a clear reason', async () => {
     const rows = Array.from({ length: 100_001 }, (_, i) => ({ name: `n${i}` }));
-    await expectInvalid(await importFile('admin', await workbook(rows)), '数据超过 100000 行');
+    const res = await importFile('admin', await workbook(rows));
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error).toMatchObject({ code: 'IMPORT_TOO_MANY_ROWS', message: '数据超过 100000 行，请拆分成多个文件导入' });
   });
 
   it('a file of 100,000 bad rows returns a report quickly and writes nothing', async () => {
