@@ -47,16 +47,18 @@ export async function createTestContext(opts: { world?: boolean; config?: Partia
   const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false' }), webDistDir: null, ...opts.config };
   const app = await buildApp({ config, database, logger: false });
   const world = opts.world === false ? (undefined as unknown as TestWorld) : await seedTestWorld(database.db);
-  const cookies = new Map<string, string>();
+  const cookies = new Map<string, Promise<string>>();
   return {
     app, database, world,
-    async cookieFor(username) {
-      const cached = cookies.get(username);
-      if (cached) return cached;
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: TEST_PASSWORD } });
-      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.body}`);
-      const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-      cookies.set(username, cookie);
+    cookieFor(username) {
+      // Requests that ask at once share one login: logins of one account from one address are throttled (a burst
+      // of more than five at once is refused, as a guessing script's would be).
+      let cookie = cookies.get(username);
+      if (!cookie) {
+        cookie = loginCookie(app, username);
+        cookies.set(username, cookie);
+        cookie.catch(() => cookies.delete(username));
+      }
       return cookie;
     },
     async close() {
@@ -64,4 +66,10 @@ export async function createTestContext(opts: { world?: boolean; config?: Partia
       await database.close();
     },
   };
+}
+
+async function loginCookie(app: App, username: string): Promise<string> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: TEST_PASSWORD } });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.body}`);
+  return res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
 }

@@ -72,16 +72,20 @@ export async function createUploadTestContext(): Promise<TestContext & { dataDir
   const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', DATA_DIR: dataDir }), webDistDir: null };
   const app = await buildApp({ config, database, logger: false });
   const world = await seedTestWorld(database.db);
-  const cookies = new Map<string, string>();
+  const cookies = new Map<string, Promise<string>>();
   return {
     app, database, world, dataDir,
-    async cookieFor(username) {
-      const cached = cookies.get(username);
-      if (cached) return cached;
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: TEST_PASSWORD } });
-      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.body}`);
-      const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-      cookies.set(username, cookie);
+    cookieFor(username) {
+      // Requests that ask at once share one login (a burst of logins to one account is throttled, see test/app.ts).
+      let cookie = cookies.get(username);
+      if (!cookie) {
+        cookie = app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: TEST_PASSWORD } }).then((res) => {
+          if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.body}`);
+          return res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+        });
+        cookies.set(username, cookie);
+        cookie.catch(() => cookies.delete(username));
+      }
       return cookie;
     },
     async close() {

@@ -78,8 +78,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = proce
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
-  if (production && (env.SESSION_SECRET === undefined || e.SESSION_SECRET === DEFAULT_SECRET)) {
-    throw new Error('Invalid configuration:\n  SESSION_SECRET: must be set to a non-default value in production');
+  if (production) {
+    const weakness = env.SESSION_SECRET === undefined || e.SESSION_SECRET === DEFAULT_SECRET
+      ? 'must be set to a non-default value in production'
+      : secretWeakness(e.SESSION_SECRET);
+    if (weakness) throw new Error(`Invalid configuration:\n  SESSION_SECRET: ${weakness}`);
   }
   return {
     nodeEnv: e.NODE_ENV,
@@ -99,6 +102,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = proce
     rateLimitWritesPerMinute: e.RATE_LIMIT_WRITES_PER_MINUTE ?? (e.NODE_ENV === 'test' ? 1_000_000 : 120),
     rateLimitLoginsPerMinute: e.RATE_LIMIT_LOGINS_PER_MINUTE ?? (e.NODE_ENV === 'test' ? 1_000_000 : 30),
   };
+}
+
+/**
+ * Why a production session secret is too weak, or null. It keys the session ids and the login counters' HMACs, so it
+ * must be long and random: at least 32 bytes, 8 different characters and 2.7 bits of entropy per character, and not
+ * mostly runs of the same or the next character. Every `openssl rand -hex 16`, `-base64 24` or `-base64 32` output
+ * passes (a million samples of each checked); repeated or sequential text does not. A long passphrase may pass: the
+ * check catches mistakes, it cannot prove randomness.
+ */
+export function secretWeakness(secret: string): string | null {
+  const hint = 'use random text, e.g. the output of `openssl rand -base64 48`';
+  const bytes = Buffer.byteLength(secret, 'utf8');
+  if (bytes < 32) return `must be at least 32 bytes in production (this one is ${bytes}); ${hint}`;
+  const chars = [...secret];
+  const counts = new Map<string, number>();
+  for (const c of chars) counts.set(c, (counts.get(c) ?? 0) + 1);
+  let bitsPerChar = 0;
+  for (const n of counts.values()) bitsPerChar -= (n / chars.length) * Math.log2(n / chars.length);
+  let runSteps = 0;
+  for (let i = 1; i < chars.length; i++) {
+    if (Math.abs((chars[i].codePointAt(0) ?? 0) - (chars[i - 1].codePointAt(0) ?? 0)) <= 1) runSteps++;
+  }
+  if (counts.size < 8 || bitsPerChar < 2.7 || runSteps / (chars.length - 1) >= 0.7) {
+    return `does not look random (${counts.size} different characters, ${bitsPerChar.toFixed(1)} bits each); ${hint}`;
+  }
+  return null;
 }
 
 function clockStartOf(value: string, production: boolean): number {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 
 // OWASP's argon2id minimum (19 MiB, 2 passes): ~30 ms here, slow enough for attackers, fast enough for seeding.
@@ -13,4 +14,21 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
   } catch {
     return false;
   }
+}
+
+let dummyHash: Promise<string> | null = null;
+
+/**
+ * Checks a password against a throwaway hash made with the same parameters as real ones, and answers false: a login
+ * for a username that does not exist then costs what a wrong password costs, so timing does not tell which exist.
+ */
+export async function verifyAgainstDummy(password: string): Promise<false> {
+  await verifyPassword(await prepareDummyHash(), password);
+  return false;
+}
+
+/** Makes the throwaway hash now (at start), so that the first unknown username is not the one slower answer. */
+export function prepareDummyHash(): Promise<string> {
+  dummyHash ??= hashPassword(randomBytes(18).toString('base64url'));
+  return dummyHash;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PERMISSIONS } from '../../core/auth/permissions.js';
 import { ROLES } from './auth.schema.js';
+import { PASSWORD_MAX_LENGTH } from './password-rule.js';
 
 export const ZLoginRequest = z.strictObject({
   username: z.string().trim().min(1).max(64),
@@ -9,7 +10,8 @@ export const ZLoginRequest = z.strictObject({
 
 export const ZChangePasswordRequest = z.strictObject({
   currentPassword: z.string().min(1).max(256),
-  newPassword: z.string().min(8).max(256),
+  // The rule (length, block list…) is password-rule.ts, checked by the service: it answers PASSWORD_TOO_WEAK.
+  newPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH),
 });
 
 export const ZRoleBinding = z.object({

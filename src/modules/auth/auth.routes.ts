@@ -1,23 +1,41 @@
+import type { FastifyReply } from 'fastify';
 import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
+import { prepareDummyHash } from '../../core/auth/password.js';
 import { requestMeta, requireActor, SESSION_COOKIE } from '../../core/auth/plugin.js';
 import { permissionsOf } from '../../core/auth/permissions.js';
+import { isAppError } from '../../core/errors.js';
 import type { App } from '../../core/http/types.js';
 import { grids } from '../grid/grid.schema.js';
 import { organisations } from '../org/org.schema.js';
 import { ZChangePasswordRequest, ZLoginRequest, ZMeResponse } from './auth.contracts.js';
-import { changePassword, login, logout, SESSION_TTL_MS } from './auth.service.js';
+import { changePassword, login, logout } from './auth.service.js';
 
 const ZOk = z.object({ ok: z.literal(true) });
 
+/** A throttled password check (429 LOGIN_THROTTLED) also says when to come back, in the standard header. */
+async function withRetryAfter<T>(reply: FastifyReply, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (isAppError(err) && err.code === 'LOGIN_THROTTLED') reply.header('Retry-After', String(err.params.seconds));
+    throw err;
+  }
+}
+
 export async function authRoutes(app: App): Promise<void> {
+  const session = { idleMinutes: app.config.sessionIdleMinutes, maxHours: app.config.sessionMaxHours };
+  void prepareDummyHash();
+
   app.post('/auth/login', {
     schema: { tags: ['auth'], body: ZLoginRequest, response: { 200: ZOk } },
   }, async (req, reply) => {
-    const result = await login({ db: app.db, secret: app.config.sessionSecret, ...req.body, meta: requestMeta(req) });
+    const result = await withRetryAfter(reply, () => login({
+      db: app.db, secret: app.config.sessionSecret, ...req.body, meta: requestMeta(req), session,
+    }));
     reply.setCookie(SESSION_COOKIE, result.token, {
       path: '/', httpOnly: true, sameSite: 'lax', secure: app.config.nodeEnv === 'production',
-      maxAge: Math.floor(SESSION_TTL_MS / 1000),
+      maxAge: session.maxHours * 3600,
     });
     return { ok: true as const };
   });
@@ -56,11 +74,11 @@ export async function authRoutes(app: App): Promise<void> {
 
   app.post('/auth/change-password', {
     schema: { tags: ['auth'], body: ZChangePasswordRequest, response: { 200: ZOk } },
-  }, async (req) => {
+  }, async (req, reply) => {
     const actor = requireActor(req);
-    await changePassword({
+    await withRetryAfter(reply, () => changePassword({
       db: app.db, secret: app.config.sessionSecret, actor, ...req.body, currentToken: req.sessionToken ?? '',
-    });
+    }));
     return { ok: true as const };
   });
 

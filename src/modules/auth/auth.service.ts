@@ -1,26 +1,22 @@
-import { createHmac, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt, ne } from 'drizzle-orm';
+import { randomBytes } from 'node:crypto';
+import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import { recordAudit } from '../../core/audit.js';
-import type { Actor, RoleBindingView } from '../../core/auth/actor.js';
-import { hashPassword, verifyPassword } from '../../core/auth/password.js';
+import type { Actor } from '../../core/auth/actor.js';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../core/auth/password.js';
+import { clock } from '../../core/clock.js';
 import type { Db } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';
-import { roleBindings, sessions, users } from './auth.schema.js';
-import { clock } from '../../core/clock.js';
+import { authKnownAddresses, sessions, users } from './auth.schema.js';
+import { endSession, forgetSessions, openSession, type RequestMeta, sessionIdFor, type SessionPolicy } from './auth.sessions.js';
+import { addressHash, pruneThrottle, throttledCheck, type ThrottlePolicy } from './auth.throttle.js';
+import { isCommonPassword } from './common-passwords.js';
+import { PASSWORD_MIN_LENGTH, type PasswordProblem, passwordShapeProblem } from './password-rule.js';
 
-export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
+export { actorForSession, forgetSessions, sessionIdFor } from './auth.sessions.js';
+export type { SessionPolicy } from './auth.sessions.js';
 
-export function sessionIdFor(secret: string, token: string): string {
-  return createHmac('sha256', secret).update(token).digest('hex');
-}
-
-interface RequestMeta {
-  ip: string | null;
-  userAgent: string | null;
-  requestId: string | null;
-}
+/** A known address is forgotten after this long without a login from it. */
+const KNOWN_ADDRESS_DAYS = 180;
 
 export interface LoginResult {
   token: string;
@@ -28,131 +24,105 @@ export interface LoginResult {
   userId: string;
 }
 
-/** Checks the password, counts failures (5 lock the account for 15 minutes) and opens a session. */
-export async function login(opts: {
-  db: Db; secret: string; username: string; password: string; meta: RequestMeta; now?: Date;
-}): Promise<LoginResult> {
-  const now = opts.now ?? clock.now();
-  const [user] = await opts.db.select().from(users).where(eq(users.username, opts.username));
-  if (!user || user.disabled) {
-    // Hash anyway so that timing does not reveal which usernames exist.
-    await verifyPassword('$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHQ$c29tZWhhc2g', opts.password);
-    throw new AppError('INVALID_CREDENTIALS');
-  }
-  if (user.lockedUntil && user.lockedUntil > now) {
-    throw new AppError('ACCOUNT_LOCKED', { minutes: Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60000) });
-  }
-  const ok = await verifyPassword(user.passwordHash, opts.password);
-  const actorLike = { userId: user.id, username: user.username, ip: opts.meta.ip, requestId: opts.meta.requestId };
-  if (!ok) {
-    const failed = user.failedLoginCount + 1;
-    const locks = failed >= MAX_FAILED_LOGINS;
-    await opts.db.transaction(async (tx) => {
-      await tx.update(users).set({
-        failedLoginCount: locks ? 0 : failed,
-        lockedUntil: locks ? new Date(now.getTime() + LOCK_MINUTES * 60000) : user.lockedUntil,
-      }).where(eq(users.id, user.id));
-      await recordAudit(tx, {
-        actor: actorLike, action: locks ? 'auth.lock' : 'auth.login_failed', entityType: 'user', entityId: user.id,
-      });
-    });
-    if (locks) throw new AppError('ACCOUNT_LOCKED', { minutes: LOCK_MINUTES });
-    throw new AppError('INVALID_CREDENTIALS');
-  }
-  const token = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
-  await opts.db.transaction(async (tx) => {
-    await tx.update(users).set({ failedLoginCount: 0, lockedUntil: null }).where(eq(users.id, user.id));
-    await tx.insert(sessions).values({
-      id: sessionIdFor(opts.secret, token), userId: user.id, expiresAt, ip: opts.meta.ip, userAgent: opts.meta.userAgent,
-    });
-    await tx.delete(sessions).where(and(eq(sessions.userId, user.id), lt(sessions.expiresAt, now)));
-    await recordAudit(tx, { actor: actorLike, action: 'auth.login', entityType: 'user', entityId: user.id });
-  });
-  return { token, expiresAt, userId: user.id };
+/** The user by username with whether this address is one they have logged in from; one query either way. */
+async function findUser(db: Db, username: string, hash: string) {
+  const [row] = await db
+    .select({
+      user: users,
+      known: sql<boolean>`exists (select 1 from ${authKnownAddresses} where ${authKnownAddresses.userId} = ${users.id}
+        and ${authKnownAddresses.addressHash} = ${hash})`,
+    })
+    .from(users)
+    .where(eq(users.username, username));
+  return row && !row.user.disabled ? row : null;
 }
 
 /**
- * Sessions resolved in the last few seconds, so a burst of requests (a phone app, a busy hall desk) costs one
- * lookup instead of one per request. Logout and a password change drop the entries in this process at once; in a
- * deployment of several processes another process may honour an ended session for at most SESSION_CACHE_MS.
+ * Checks the password (throttled per account and address: auth.throttle.ts) and opens a session. A username that does
+ * not exist, a disabled user and a wrong password get the same answer after the same work.
  */
-const SESSION_CACHE_MS = 5_000;
-const SESSION_CACHE_MAX = 10_000;
-type CachedActor = Omit<Actor, 'ip' | 'requestId'>;
-const recentSessions = new Map<string, { actor: CachedActor; sessionExpiresAt: number; until: number }>();
-
-export function forgetSessions(filter: (sessionId: string, actor: CachedActor) => boolean = () => true): void {
-  for (const [id, entry] of recentSessions) if (filter(id, entry.actor)) recentSessions.delete(id);
-}
-
-/** The actor behind a session cookie, or null if the session is unknown or expired. */
-export async function actorForSession(opts: {
-  db: Db; secret: string; token: string; meta: RequestMeta; now?: Date;
-}): Promise<Actor | null> {
+export async function login(opts: {
+  db: Db; secret: string; username: string; password: string; meta: RequestMeta; session: SessionPolicy;
+  now?: Date; throttle?: ThrottlePolicy;
+}): Promise<LoginResult> {
   const now = opts.now ?? clock.now();
-  const id = sessionIdFor(opts.secret, opts.token);
-  const hit = recentSessions.get(id);
-  if (hit && hit.until > now.getTime() && hit.sessionExpiresAt > now.getTime()) return withMeta(hit.actor, opts.meta);
-  // Requests of one session that arrive together (a page's several calls) share one lookup.
-  let lookup = sessionLookups.get(id);
-  if (!lookup) {
-    lookup = lookUpSession(opts.db, id, now).finally(() => sessionLookups.delete(id));
-    sessionLookups.set(id, lookup);
+  const hash = addressHash(opts.secret, opts.meta.ip);
+  const found = await findUser(opts.db, opts.username, hash);
+  const ok = await throttledCheck({
+    db: opts.db, secret: opts.secret, username: opts.username, ip: opts.meta.ip, knownAddress: found?.known ?? false,
+    check: () => (found ? verifyPassword(found.user.passwordHash, opts.password) : verifyAgainstDummy(opts.password)),
+    now, policy: opts.throttle,
+  });
+  if (!found || !ok) {
+    await recordAudit(opts.db, found
+      ? { actor: { userId: found.user.id, username: found.user.username, ip: opts.meta.ip, requestId: opts.meta.requestId },
+        action: 'auth.login_failed', entityType: 'user', entityId: found.user.id }
+      // No username: what was typed may be a password in the wrong field.
+      : { actor: null, action: 'auth.login_failed', entityType: 'user', after: { ip: opts.meta.ip } });
+    throw new AppError('INVALID_CREDENTIALS');
   }
-  const actor = await lookup;
-  return actor && withMeta(actor, opts.meta);
+  const user = found.user;
+  const token = randomBytes(32).toString('base64url');
+  const actorLike = { userId: user.id, username: user.username, ip: opts.meta.ip, requestId: opts.meta.requestId };
+  const expiresAt = await opts.db.transaction(async (tx) => {
+    const ends = await openSession(tx, { id: sessionIdFor(opts.secret, token), userId: user.id, policy: opts.session, meta: opts.meta, now });
+    await rememberAddress(tx, user.id, hash, now);
+    await recordAudit(tx, { actor: actorLike, action: 'auth.login', entityType: 'user', entityId: user.id });
+    return ends;
+  });
+  await pruneThrottle(opts.db, now);
+  return { token, expiresAt, userId: user.id };
 }
 
-const sessionLookups = new Map<string, Promise<CachedActor | null>>();
-
-async function lookUpSession(db: Db, id: string, now: Date): Promise<CachedActor | null> {
-  const [row] = await db
-    .select({ user: users, expiresAt: sessions.expiresAt })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)));
-  if (!row || row.user.disabled) return null;
-  const actor = await loadActor(db, row.user);
-  if (recentSessions.size >= SESSION_CACHE_MAX) recentSessions.clear();
-  recentSessions.set(id, { actor, sessionExpiresAt: row.expiresAt.getTime(), until: now.getTime() + SESSION_CACHE_MS });
-  return actor;
-}
-
-function withMeta(actor: CachedActor, meta: RequestMeta): Actor {
-  return { ...actor, bindings: actor.bindings.map((b) => ({ ...b })), ip: meta.ip, requestId: meta.requestId };
-}
-
-async function loadActor(db: Db, user: typeof users.$inferSelect): Promise<CachedActor> {
-  const bindings: RoleBindingView[] = await db
-    .select({ role: roleBindings.role, scopeOrgId: roleBindings.scopeOrgId, scopeGridId: roleBindings.scopeGridId })
-    .from(roleBindings)
-    .where(eq(roleBindings.userId, user.id));
-  return { userId: user.id, username: user.username, displayName: user.displayName, personId: user.personId, locale: user.locale, bindings };
+async function rememberAddress(tx: Db, userId: string, hash: string, now: Date): Promise<void> {
+  await tx.insert(authKnownAddresses).values({ userId, addressHash: hash, lastLoginAt: now })
+    .onConflictDoUpdate({ target: [authKnownAddresses.userId, authKnownAddresses.addressHash], set: { lastLoginAt: now } });
+  const before = new Date(now.getTime() - KNOWN_ADDRESS_DAYS * 86_400_000);
+  await tx.delete(authKnownAddresses).where(and(eq(authKnownAddresses.userId, userId), lt(authKnownAddresses.lastLoginAt, before)));
 }
 
 export async function logout(opts: { db: Db; secret: string; token: string; actor: Actor }): Promise<void> {
   await opts.db.transaction(async (tx) => {
-    await tx.delete(sessions).where(eq(sessions.id, sessionIdFor(opts.secret, opts.token)));
+    await endSession(tx, opts.secret, opts.token);
     await recordAudit(tx, { actor: opts.actor, action: 'auth.logout', entityType: 'user', entityId: opts.actor.userId });
   });
-  recentSessions.delete(sessionIdFor(opts.secret, opts.token));
 }
 
-/** Changing the password ends every other session of the user. */
+/** Why a new password is refused, or null: the shape rule (shared with the web) and the common-password list. */
+export function newPasswordProblem(password: string, username: string): PasswordProblem | null {
+  return passwordShapeProblem(password, username) ?? (isCommonPassword(password) ? 'common' : null);
+}
+
+/**
+ * Changing the password ends every other session of the user. The current password is checked under the same
+ * throttle as a login (a stolen session cookie is no faster way to guess it); the new one must pass the rule.
+ */
 export async function changePassword(opts: {
   db: Db; secret: string; actor: Actor; currentPassword: string; newPassword: string; currentToken: string;
+  now?: Date; throttle?: ThrottlePolicy;
 }): Promise<void> {
-  const [user] = await opts.db.select().from(users).where(eq(users.id, opts.actor.userId));
-  if (!user || !(await verifyPassword(user.passwordHash, opts.currentPassword))) {
+  const now = opts.now ?? clock.now();
+  const problem = newPasswordProblem(opts.newPassword, opts.actor.username);
+  if (problem) {
+    throw new AppError('PASSWORD_TOO_WEAK', { minLength: PASSWORD_MIN_LENGTH }, { path: '/newPassword', reason: problem });
+  }
+  const found = await findUser(opts.db, opts.actor.username, addressHash(opts.secret, opts.actor.ip));
+  const ok = found !== null && await throttledCheck({
+    db: opts.db, secret: opts.secret, username: found.user.username, ip: opts.actor.ip, knownAddress: found.known,
+    check: () => verifyPassword(found.user.passwordHash, opts.currentPassword), now, policy: opts.throttle,
+  });
+  if (!found || !ok) {
+    if (found) {
+      await recordAudit(opts.db, { actor: opts.actor, action: 'auth.change_password_failed', entityType: 'user', entityId: found.user.id });
+    }
     throw new AppError('INVALID_CREDENTIALS');
   }
   const passwordHash = await hashPassword(opts.newPassword);
   const keep = sessionIdFor(opts.secret, opts.currentToken);
   await opts.db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, passwordChangedAt: clock.now(), updatedAt: clock.now() }).where(eq(users.id, user.id));
-    await tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, keep)));
-    await recordAudit(tx, { actor: opts.actor, action: 'auth.change_password', entityType: 'user', entityId: user.id });
+    await tx.update(users).set({ passwordHash, passwordChangedAt: now, updatedAt: now }).where(eq(users.id, found.user.id));
+    await tx.delete(sessions).where(and(eq(sessions.userId, found.user.id), ne(sessions.id, keep)));
+    await recordAudit(tx, { actor: opts.actor, action: 'auth.change_password', entityType: 'user', entityId: found.user.id });
   });
-  forgetSessions((id, actor) => actor.userId === user.id && id !== keep);
+  forgetSessions((id, actor) => actor.userId === found.user.id && id !== keep);
 }

@@ -1,6 +1,10 @@
 import { Form, Input, Modal } from 'antd';
 import { useState } from 'react';
-import { api } from '../api/client';
+// The server's rule itself (a dependency-free file), so the form and the server cannot disagree; the server also
+// refuses common passwords and answers PASSWORD_TOO_WEAK with its own message.
+import { PASSWORD_MIN_LENGTH, passwordShapeProblem } from '../../../src/modules/auth/password-rule';
+import { api, ApiError } from '../api/client';
+import { useSession } from '../auth/session';
 import { useI18n } from '../i18n';
 import { useFeedback } from '../ui/feedback';
 
@@ -12,9 +16,18 @@ interface Values {
 
 export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useI18n();
+  const { me } = useSession();
   const feedback = useFeedback();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
+
+  const checkNewPassword = (value: string | undefined): Promise<void> => {
+    const problem = value ? passwordShapeProblem(value, me.user.username) : null;
+    if (!problem || problem === 'common') return Promise.resolve();
+    const text = problem === 'too_short' ? t('auth.passwordMin', { min: PASSWORD_MIN_LENGTH })
+      : problem === 'too_simple' ? t('auth.passwordTooSimple') : t('auth.passwordHasUsername');
+    return Promise.reject(new Error(text));
+  };
 
   const submit = async () => {
     const v = await form.validateFields();
@@ -25,6 +38,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
       form.resetFields();
       onClose();
     } catch (err) {
+      if (err instanceof ApiError && err.code === 'PASSWORD_TOO_WEAK') form.setFields([{ name: 'newPassword', errors: [err.message] }]);
       feedback.error(err);
     } finally {
       setBusy(false);
@@ -50,7 +64,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
         <Form.Item name="newPassword" label={t('auth.newPassword')}
           rules={[
             { required: true, message: t('errors.required', { field: t('auth.newPassword') }) },
-            { min: 8, message: t('auth.passwordMin') },
+            { validator: (_, value: string | undefined) => checkNewPassword(value) },
           ]}>
           <Input.Password autoComplete="new-password" data-testid="new-password" />
         </Form.Item>
