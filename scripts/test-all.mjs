@@ -11,19 +11,23 @@ const out = path.join(root, '.cache', 'test-results');
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
-const { TEST_DATABASE_URL, ...envWithoutPg } = process.env;
-const suites = [
-  { name: 'unit', args: ['--project', 'unit'], env: envWithoutPg },
-  { name: 'api (PGlite)', args: ['--project', 'api'], env: envWithoutPg },
-];
+const { TEST_DATABASE_URL, TEST_CLOCK: _ignored, ...envWithoutPg } = process.env;
+// Business time is pinned in every suite (test/clock.ts). The suites run at instants chosen to break date code: a
+// new year that has begun in the county (UTC+8) but not in UTC, a leap day, and the 20th (the monthly 评事).
+const CLOCKS = ['2027-01-01T00:30:00+08:00', '2028-02-29T12:00:00+08:00', '2027-01-20T09:15:00+08:00'];
+const at = (env, clock) => ({ ...env, TEST_CLOCK: clock });
+const suites = CLOCKS.flatMap((clock) => [
+  { name: `unit @${clock.slice(0, 16)}`, args: ['--project', 'unit'], env: at(envWithoutPg, clock) },
+  { name: `api (PGlite) @${clock.slice(0, 16)}`, args: ['--project', 'api'], env: at(envWithoutPg, clock) },
+]);
 if (TEST_DATABASE_URL) {
-  suites.push({ name: 'api (PostgreSQL)', args: ['--project', 'api'], env: { ...envWithoutPg, TEST_DATABASE_URL } });
+  suites.push({ name: `api (PostgreSQL) @${CLOCKS[2].slice(0, 16)}`, args: ['--project', 'api'], env: at({ ...envWithoutPg, TEST_DATABASE_URL }, CLOCKS[2]) });
 } else {
   console.log('\nNote: TEST_DATABASE_URL is not set, so the API suite runs on PGlite only.\n');
 }
 const chromium = findChromium();
 if (chromium) {
-  suites.push({ name: 'e2e (Chromium)', args: ['--config', 'e2e/vitest.config.ts'], env: { ...envWithoutPg, CHROMIUM_PATH: chromium } });
+  suites.push({ name: `e2e (Chromium) @${CLOCKS[1].slice(0, 16)}`, args: ['--config', 'e2e/vitest.config.ts'], env: at({ ...envWithoutPg, CHROMIUM_PATH: chromium }, CLOCKS[1]) });
 } else {
   const bar = '!'.repeat(78);
   console.log(`\n${bar}\n!! Chromium is NOT installed: the browser e2e suite is SKIPPED.\n!! Install it with: apt-get install -y chromium   (.ci/run does this)\n${bar}\n`);
@@ -47,7 +51,7 @@ for (const [i, suite] of suites.entries()) {
   }
   if (res.status !== 0 && failed === 0) failed = 1;
   totals.passed += passed; totals.failed += failed; totals.skipped += skipped;
-  lines.push(`${suite.name.padEnd(18)} ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  lines.push(`${suite.name.padEnd(36)} ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 }
 console.log('\n=== summary ===');
 for (const l of lines) console.log(l);
