@@ -7,8 +7,9 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
  * - scripts: only the app's own module files (Vite emits no inline script, no eval);
  * - styles: 'unsafe-inline' because antd v6 writes its CSS-in-JS into <style> elements at run time and ECharts'
  *   tooltips carry style attributes in their HTML; scripts stay locked, so this allows styling, not code;
- * - images: the app's own (photos come from /api), data: (antd and ECharts icons) and blob: (photo previews before
- *   upload, ECharts "save as image"); the maps are ECharts drawing GeoJSON from /api, no external tiles;
+ * - images: the app's own (photos come from /api) and blob: (the phone's photo previews before upload: refused
+ *   without it); data: is allowed too for antd components that inline small images (an image cannot run code); the
+ *   maps are ECharts drawing GeoJSON from /api on a canvas, no external tiles; fonts are the system's;
  * - no framing by anyone (frame-ancestors 'none', and X-Frame-Options DENY for old browsers).
  * No upgrade-insecure-requests: the app is also served over plain HTTP on a LAN address, where it would break every
  * asset. HSTS is sent only on requests that arrived over TLS (see registerSecurityHeaders).
@@ -20,7 +21,7 @@ export const APP_CSP_DIRECTIVES = {
   scriptSrcAttr: ["'none'"],
   styleSrc: ["'self'", "'unsafe-inline'"],
   imgSrc: ["'self'", 'data:', 'blob:'],
-  fontSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'"],
   connectSrc: ["'self'"],
   objectSrc: ["'none'"],
   frameSrc: ["'none'"],
