@@ -13,6 +13,8 @@ describe('auth', () => {
     const setCookie = String(res.headers['set-cookie']);
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Lax/i);
+    // SESSION_MAX_HOURS (default 168): the cookie lasts as long as the session can.
+    expect(res.cookies[0].maxAge).toBe(168 * 3600);
     const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
     const me = await ctx.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
     expect(me.statusCode).toBe(200);

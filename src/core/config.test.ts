@@ -1,0 +1,39 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.js';
+
+const production = (secret?: string) => () => loadConfig({ NODE_ENV: 'production', ...(secret === undefined ? {} : { SESSION_SECRET: secret }) });
+
+describe('loadConfig: SESSION_SECRET in production', () => {
+  it('refuses a missing or default secret', () => {
+    expect(production()).toThrow('SESSION_SECRET: must be set to a non-default value in production');
+    expect(production('lianjian-dev-secret-change-me')).toThrow('non-default');
+  });
+
+  it('refuses a secret shorter than 32 bytes, saying how long it is', () => {
+    expect(production('aaaaaaaaaaaaaaaa')).toThrow('SESSION_SECRET: must be at least 32 bytes in production (this one is 16)');
+    expect(production(randomBytes(15).toString('hex'))).toThrow('this one is 30');
+  });
+
+  it('refuses long secrets that do not look random', () => {
+    for (const secret of ['a'.repeat(40), 'abababababababababababababababab', 'abcdefghijklmnopqrstuvwxyz0123456789', 'passwordpasswordpasswordpassword']) {
+      expect(production(secret), secret).toThrow(/SESSION_SECRET: does not look random \(\d+ different characters/);
+    }
+  });
+
+  it('accepts random secrets in the usual encodings', () => {
+    for (let i = 0; i < 50; i++) {
+      for (const secret of [randomBytes(16).toString('hex'), randomBytes(32).toString('base64'), randomBytes(32).toString('base64url')]) {
+        expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret }).sessionSecret).toBe(secret);
+      }
+    }
+  });
+
+  it('leaves development alone, and reads the session lifetimes', () => {
+    const dev = loadConfig({ NODE_ENV: 'development', SESSION_SECRET: 'aaaaaaaaaaaaaaaa' });
+    expect(dev.sessionSecret).toBe('aaaaaaaaaaaaaaaa');
+    expect([dev.sessionIdleMinutes, dev.sessionMaxHours]).toEqual([480, 168]);
+    const set = loadConfig({ SESSION_IDLE_MINUTES: '15', SESSION_MAX_HOURS: '12' });
+    expect([set.sessionIdleMinutes, set.sessionMaxHours]).toEqual([15, 12]);
+  });
+});
