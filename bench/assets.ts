@@ -1,15 +1,17 @@
 /**
  * What a first visit downloads: the JavaScript bytes on the wire (compressed, as Chromium received them) for the
  * desktop login page, the county admin's home after login, and the resident's phone report page (/m/), each in a
- * fresh browser context (empty cache), counted from CDP Network.loadingFinished (encodedDataLength = the bytes
- * transferred). Also fetches every JS file seen again with `Accept-Encoding: br` and sums the Content-Length, because
- * Chromium offers brotli only over HTTPS and this bench talks plain HTTP to 127.0.0.1.
- * Run: npm run build:web && node --import tsx bench/assets.ts [--dist=dist/web]
+ * fresh browser context with the cache off, counted through CDP until the network is quiet (lazy chunks included):
+ * "JS bodies" = Network.loadingFinished encodedDataLength minus the response headers (the figure the budgets are
+ * about), "with headers" = all of it. "all as br" fetches the same files again with `Accept-Encoding: br` and sums
+ * their Content-Length, a cross-check that does not depend on what Chromium offers.
+ * Run: npm run build:web && node --import tsx bench/assets.ts [--dist=dist/web] [--files] [--screenshots]
+ * (--files lists every JS file; --screenshots saves the pages, also at the other size, to .cache/screenshots.)
  * Needs Debian Chromium (apt-get install -y chromium fonts-noto-cjk).
  */
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { DESKTOP, launchBrowser, PHONE } from '../e2e/browser.js';
+import { DESKTOP, launchBrowser, PHONE, screenshot } from '../e2e/browser.js';
 import { ROOT_DIR } from '../src/core/paths.js';
 import { loginCookie, startServer, tempDataDir } from '../test/server-process.js';
 
@@ -20,7 +22,10 @@ interface Loaded {
   url: string;
   mime: string;
   encoding: string;
+  /** Bytes on the wire: response headers and (compressed) body. */
   transferred: number;
+  /** The body alone, as sent (compressed). */
+  body: number;
   decoded: number;
 }
 
@@ -33,17 +38,22 @@ interface PageFigures {
 /** Records every response of one page load through CDP; `finish()` returns those that completed. */
 async function recordNetwork(context: BrowserContext, page: Page): Promise<() => Loaded[]> {
   const cdp = await context.newCDPSession(page);
-  const seen = new Map<string, Omit<Loaded, 'transferred' | 'decoded'>>();
+  const seen = new Map<string, Omit<Loaded, 'transferred' | 'body' | 'decoded'> & { headerBytes: number }>();
   const done: Loaded[] = [];
   const decoded = new Map<string, number>();
   cdp.on('Network.responseReceived', (e) => {
     const h = Object.fromEntries(Object.entries(e.response.headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
-    seen.set(e.requestId, { url: e.response.url, mime: e.response.mimeType, encoding: h['content-encoding'] ?? 'identity' });
+    // At this point encodedDataLength counts the response headers only.
+    seen.set(e.requestId, {
+      url: e.response.url, mime: e.response.mimeType, encoding: h['content-encoding'] ?? 'identity', headerBytes: e.response.encodedDataLength,
+    });
   });
   cdp.on('Network.dataReceived', (e) => decoded.set(e.requestId, (decoded.get(e.requestId) ?? 0) + e.dataLength));
   cdp.on('Network.loadingFinished', (e) => {
     const r = seen.get(e.requestId);
-    if (r) done.push({ ...r, transferred: e.encodedDataLength, decoded: decoded.get(e.requestId) ?? 0 });
+    if (!r) return;
+    const { headerBytes, ...rest } = r;
+    done.push({ ...rest, transferred: e.encodedDataLength, body: e.encodedDataLength - headerBytes, decoded: decoded.get(e.requestId) ?? 0 });
   });
   await cdp.send('Network.enable');
   // No cache across loads: every figure is a first visit.
@@ -83,6 +93,7 @@ async function measure(
     // Lazy chunks (charts, pages) arrive after the data they draw: wait until the network is quiet.
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(300);
+    if (process.argv.includes('--screenshots')) await screenshot(page, `assets-${name.replace(/\W+/g, '-')}-${opts.viewport.width}`);
     const js = finish().filter((r) => r.mime.includes('javascript') || r.url.endsWith('.js'));
     return { name, js, brBytes: await brotliBytes(js.map((r) => r.url)) };
   } finally {
@@ -94,18 +105,40 @@ const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
 
 function report(f: PageFigures): void {
   const transferred = f.js.reduce((s, r) => s + r.transferred, 0);
+  const body = f.js.reduce((s, r) => s + r.body, 0);
   const decoded = f.js.reduce((s, r) => s + r.decoded, 0);
   const encodings = [...new Set(f.js.map((r) => r.encoding))].join(', ');
   console.log(
-    `${f.name.padEnd(28)} ${String(f.js.length).padStart(3)} JS files  transferred ${kb(transferred).padStart(8)}` +
-    ` (${encodings})  as br ${kb(f.brBytes).padStart(7)}  uncompressed ${kb(decoded).padStart(8)}`,
+    `${f.name.padEnd(28)} ${String(f.js.length).padStart(3)} JS files  JS bodies ${kb(body).padStart(7)} (${encodings})` +
+    `  with headers ${kb(transferred).padStart(7)}  all as br ${kb(f.brBytes).padStart(7)}  uncompressed ${kb(decoded).padStart(8)}`,
   );
   if (process.argv.includes('--files')) {
-    for (const r of [...f.js].sort((a, b) => b.transferred - a.transferred)) {
-      console.log(`    ${kb(r.transferred).padStart(7)}  ${new URL(r.url).pathname}`);
+    for (const r of [...f.js].sort((a, b) => b.body - a.body)) {
+      console.log(`    ${kb(r.body).padStart(7)}  ${new URL(r.url).pathname}`);
     }
   }
 }
+
+interface Visit {
+  name: string;
+  path: string;
+  /** Shown once the page has drawn. */
+  testId: string;
+  user?: string;
+  viewport: { width: number; height: number };
+}
+
+const VISITS: Visit[] = [
+  { name: 'desktop /login', path: '/login', testId: 'login-username', viewport: DESKTOP },
+  { name: 'desktop home (admin)', path: '/', testId: 'overview', user: 'admin', viewport: DESKTOP },
+  { name: 'phone /m/ report (resident)', path: '/m/', testId: 'm-report', user: 'resident01', viewport: PHONE },
+];
+
+/** With --screenshots: the home and the phone page also at the other size, to look at (.cache/screenshots). */
+const OTHER_SIZES: Visit[] = [
+  { ...VISITS[1], name: 'desktop home at phone size', viewport: PHONE },
+  { ...VISITS[2], name: 'phone page at desktop size', viewport: DESKTOP },
+];
 
 async function main(): Promise<void> {
   const distArg = process.argv.find((a) => a.startsWith('--dist='));
@@ -114,19 +147,16 @@ async function main(): Promise<void> {
   try {
     const baseUrl = server.url;
     console.log(`serving ${dist} at ${baseUrl}`);
-    const loginPage = await measure('desktop /login', async (page) => {
-      await page.goto(`${baseUrl}/login`);
-      await page.getByTestId('login-username').waitFor();
-    }, { baseUrl, viewport: DESKTOP });
-    const home = await measure('desktop home (admin)', async (page) => {
-      await page.goto(`${baseUrl}/`);
-      await page.getByTestId('overview').waitFor({ timeout: 60_000 });
-    }, { baseUrl, viewport: DESKTOP, cookie: await loginCookie(baseUrl, 'admin', DEMO_PASSWORD) });
-    const phone = await measure('phone /m/ report (resident)', async (page) => {
-      await page.goto(`${baseUrl}/m/`);
-      await page.getByTestId('m-report').waitFor({ timeout: 60_000 });
-    }, { baseUrl, viewport: PHONE, cookie: await loginCookie(baseUrl, 'resident01', DEMO_PASSWORD) });
-    for (const f of [loginPage, home, phone]) report(f);
+    const visits = process.argv.includes('--screenshots') ? [...VISITS, ...OTHER_SIZES] : VISITS;
+    const figures: PageFigures[] = [];
+    for (const v of visits) {
+      const cookie = v.user ? await loginCookie(baseUrl, v.user, DEMO_PASSWORD) : undefined;
+      figures.push(await measure(v.name, async (page) => {
+        await page.goto(`${baseUrl}${v.path}`);
+        await page.getByTestId(v.testId).waitFor({ timeout: 60_000 });
+      }, { baseUrl, viewport: v.viewport, cookie }));
+    }
+    for (const f of figures) report(f);
   } finally {
     server.child.kill('SIGTERM');
     await server.exited;

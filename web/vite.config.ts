@@ -3,6 +3,8 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { precompress } from './compress';
 
+const RC_FORM_INDEX = /[\\/]@rc-component[\\/]form[\\/]es[\\/]index\.js$/;
+
 export default defineConfig({
   root: path.resolve(import.meta.dirname),
   plugins: [react(), precompress()],
@@ -10,6 +12,14 @@ export default defineConfig({
     outDir: path.resolve(import.meta.dirname, '../dist/web'),
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
+    rolldownOptions: {
+      treeshake: {
+        // @rc-component/form has no "sideEffects" field and its index assigns statics to the form, so every antd
+        // component that only reads the form context (dropdowns, popovers…) kept the whole form library and its
+        // validator (~40 KB). Only the index is marked: it has no effect beyond its exports.
+        moduleSideEffects: (id) => (RC_FORM_INDEX.test(id) ? false : undefined),
+      },
+    },
   },
   server: { proxy: { '/api': 'http://localhost:3000' } },
 });

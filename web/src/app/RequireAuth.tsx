@@ -1,10 +1,9 @@
-import { Result } from 'antd';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation, useSearchParams } from 'react-router-dom';
 import type { Permission } from '../api/contracts';
 import { SessionProvider, useExpireOnUnauthenticated, useMeQuery, useSession, wasLoggedOutOnPurpose } from '../auth/session';
 import { useI18n } from '../i18n';
-import { LoadError, Loading } from '../ui/states';
+import { LoadError, Loading, Result } from '../ui/states';
 import type { Access } from './nav';
 
 /** Renders its children for a logged-in user; otherwise sends the user to the login page and back afterwards. */

@@ -1,6 +1,19 @@
-import { Button, Empty, Result, Spin } from 'antd';
+import { Button, Empty, Spin, type ResultProps } from 'antd';
+import { lazy, Suspense } from 'react';
 import { errorMessage } from '../api/client';
 import { useI18n } from '../i18n';
+
+// antd's Result brings three illustrations (~30 KB) with it whatever its status: load it when one is first shown.
+const AntResult = lazy(() => import('antd/es/result'));
+
+/** antd's Result (403, 404, errors), loaded on first use. */
+export function Result(props: ResultProps) {
+  return (
+    <Suspense fallback={<Loading />}>
+      <AntResult {...props} />
+    </Suspense>
+  );
+}
 
 /** A centred spinner with a word under it, for whole panels. */
 export function Loading({ minHeight = 160 }: { minHeight?: number | string }) {

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { PARTY_RED } from '../../app/theme';
 import { useI18n } from '../../i18n';
 import { EChart } from '../../ui/EChart';
-import { echarts, type EChartsOption } from '../../ui/echarts';
+import { echarts, type EChartsOption } from '../../ui/echarts-map';
 import { EmptyState, LoadError, Loading } from '../../ui/states';
 import { useGrid } from '../grid/api';
 

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { GridFeature } from '../../api/contracts';
 import { PARTY_RED } from '../../app/theme';
 import { labelOf } from '../../i18n';
-import { echarts, type EChartsOption } from '../../ui/echarts';
+import { echarts, type EChartsOption } from '../../ui/echarts-map';
 import { orderedFeatures, regionStyles, type MapLayer } from './mapStyle';
 
 type GeoJsonInput = Parameters<typeof echarts.registerMap>[1];

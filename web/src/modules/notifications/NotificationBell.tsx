@@ -1,12 +1,13 @@
 import { BellOutlined } from '@ant-design/icons';
-import { Badge, Button, Drawer, Dropdown, Empty, List, Spin, Typography } from 'antd';
-import { useState } from 'react';
+import { Badge, Drawer, Dropdown, Spin } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { NotificationView } from '../../api/contracts';
 import { useI18n } from '../../i18n';
-import { formatShortDateTime } from '../../ui/format';
 import { useIsMobile } from '../../ui/useIsMobile';
-import { useMarkRead, useRecentNotifications, useUnreadNotifications } from './api';
+import { useMarkRead, useUnreadNotifications } from './api';
+
+const NotificationPanel = lazy(() => import('./NotificationPanel'));
 
 /** Links to the resident phone page live outside this app: those open with a full page load. */
 export function openLink(link: string, navigate: (to: string) => void): void {
@@ -21,7 +22,6 @@ export function NotificationBell() {
   const mobile = useIsMobile();
   const [open, setOpen] = useState(false);
   const unread = useUnreadNotifications();
-  const recent = useRecentNotifications(open);
   const mark = useMarkRead();
   const count = unread.data?.unread ?? 0;
 
@@ -31,32 +31,11 @@ export function NotificationBell() {
     if (n.link) openLink(n.link, navigate);
   };
 
+  // The list is its own chunk (see NotificationPanel): a spinner while it arrives on the first open.
   const panel = (
-    <div className="bell-panel" data-testid="bell-panel">
-      <div className="bell-head">
-        <Typography.Text strong>{t('notifications.title')}</Typography.Text>
-        <Button type="link" size="small" disabled={count === 0} loading={mark.isPending} onClick={() => mark.mutate(undefined)} data-testid="bell-read-all">
-          {t('notifications.markAllRead')}
-        </Button>
-      </div>
-      {recent.isLoading ? <div className="state-center" style={{ minHeight: 120 }}><Spin /></div>
-        : recent.isError ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.failed')} />
-          : (recent.data?.items.length ?? 0) === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.empty')} />
-            : (
-              <List<NotificationView>
-                size="small" className="bell-list" dataSource={recent.data?.items ?? []}
-                renderItem={(n) => (
-                  <List.Item className={`bell-item${n.readAt ? '' : ' unread'}`} onClick={() => choose(n)} data-testid={`bell-item-${n.id}`}>
-                    <div className="bell-item-body">
-                      <div className="bell-item-title">{n.title}</div>
-                      {n.body && <div className="bell-item-text">{n.body}</div>}
-                      <div className="bell-item-time">{formatShortDateTime(n.createdAt)}</div>
-                    </div>
-                  </List.Item>
-                )}
-              />
-            )}
-    </div>
+    <Suspense fallback={<div className="bell-panel state-center" style={{ minHeight: 120 }}><Spin /></div>}>
+      <NotificationPanel open={open} unread={count} onChoose={choose} />
+    </Suspense>
   );
 
   const button = (

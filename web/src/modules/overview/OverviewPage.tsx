@@ -4,8 +4,8 @@ import { MEMBER_KINDS } from '../../api/contracts';
 import { COMMUNITY_PALETTE, PARTY_RED } from '../../app/theme';
 import { useSession } from '../../auth/session';
 import { labelOf, useI18n } from '../../i18n';
-import { EChart } from '../../ui/EChart';
-import type { EChartsOption } from '../../ui/echarts';
+import { BarChart, type BarSeries } from '../../ui/svg-charts/BarChart';
+import { DonutChart, type Slice } from '../../ui/svg-charts/DonutChart';
 import { formatNumber } from '../../ui/format';
 import { EmptyState, LoadError, Loading } from '../../ui/states';
 import { canSeeStats } from '../../app/nav';
@@ -13,6 +13,7 @@ import { useCommunityGrids, useTotals, type CountSpec } from './api';
 import { CaseYearSection } from './CaseYearSection';
 
 const LEVELS = [1, 2, 3, 4] as const;
+const KIND_COLOURS = [PARTY_RED, '#8e5ea2', '#9a9a9a', '#e39b3a'];
 
 function Figure({ title, value, loading, failed, unavailable }: {
   title: ReactNode; value: number | null; loading: boolean; failed: boolean; unavailable: string;
@@ -45,35 +46,17 @@ export default function OverviewPage() {
   const na = t('overview.unavailable');
   const fig = (key: string, title: ReactNode) => <Figure title={title} {...totals[key]} unavailable={na} />;
 
-  const kindOption = useMemo<EChartsOption>(() => ({
-    tooltip: { trigger: 'item' },
-    legend: { bottom: 0 },
-    color: [PARTY_RED, '#8e5ea2', '#9a9a9a', '#e39b3a'],
-    series: [{
-      type: 'pie', radius: ['38%', '66%'], center: ['50%', '44%'],
-      label: { position: 'inside', formatter: '{c}', color: '#fff', fontWeight: 'bold' },
-      data: MEMBER_KINDS.map((k) => ({ name: labelOf('memberKind', k), value: totals[`kind-${k}`]?.value ?? 0 })),
-    }],
-  }), [totals, language]);
+  // labelOf reads the current language: recompute when it changes.
+  const kindSlices = useMemo<Slice[]>(() => MEMBER_KINDS.map((k, i) => ({
+    name: labelOf('memberKind', k), value: totals[`kind-${k}`]?.value ?? 0, color: KIND_COLOURS[i % KIND_COLOURS.length],
+  })), [totals, language]);
 
-  const barOption = useMemo<EChartsOption>(() => {
-    const items = communities.data?.items ?? [];
-    return {
-      tooltip: { trigger: 'axis' },
-      legend: { top: 0 },
-      grid: { left: 56, right: 48, top: 48, bottom: 72 },
-      xAxis: { type: 'category', data: items.map((g) => g.communityName), axisLabel: { rotate: 30, interval: 0 } },
-      // People (hundreds) and sub-grids (a handful) on their own axes, so both can be read.
-      yAxis: [
-        { type: 'value', name: t('overview.peopleSeries') },
-        { type: 'value', name: t('overview.gridsSeries'), minInterval: 1, splitLine: { show: false } },
-      ],
-      series: [
-        { name: t('overview.peopleSeries'), type: 'bar', data: items.map((g) => g.peopleCount), itemStyle: { color: PARTY_RED } },
-        { name: t('overview.gridsSeries'), type: 'bar', yAxisIndex: 1, data: items.map((g) => g.childCount), itemStyle: { color: COMMUNITY_PALETTE[1] } },
-      ],
-    };
-  }, [communities.data, t]);
+  const communityItems = useMemo(() => communities.data?.items ?? [], [communities.data]);
+  // People (hundreds) and sub-grids (a handful) on their own axes, so both can be read.
+  const communitySeries = useMemo<BarSeries[]>(() => [
+    { name: t('overview.peopleSeries'), values: communityItems.map((g) => g.peopleCount), color: PARTY_RED, axis: 0 },
+    { name: t('overview.gridsSeries'), values: communityItems.map((g) => g.childCount), color: COMMUNITY_PALETTE[1], axis: 1 },
+  ], [communityItems, t]);
 
   const membersKnown = MEMBER_KINDS.some((k) => (totals[`kind-${k}`]?.value ?? 0) > 0);
 
@@ -120,14 +103,14 @@ export default function OverviewPage() {
               {communities.isLoading ? <Loading minHeight={320} />
                 : communities.isError ? <LoadError error={communities.error} onRetry={() => void communities.refetch()} compact />
                   : (communities.data?.items.length ?? 0) === 0 ? <EmptyState />
-                    : <EChart option={barOption} testId="chart-communities" />}
+                    : <BarChart categories={communityItems.map((g) => g.communityName)} series={communitySeries} rightWholeNumbers testId="chart-communities" />}
             </Card>
           </Col>
         )}
         {can('members.read') && (
           <Col xs={24} lg={8}>
             <Card size="small" title={t('overview.membersByKind')}>
-              {membersKnown ? <EChart option={kindOption} testId="chart-member-kinds" /> : <EmptyState />}
+              {membersKnown ? <DonutChart slices={kindSlices} testId="chart-member-kinds" /> : <EmptyState />}
             </Card>
           </Col>
         )}

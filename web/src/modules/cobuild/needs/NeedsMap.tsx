@@ -2,7 +2,7 @@ import { ScatterChart } from 'echarts/charts';
 import { useMemo } from 'react';
 import { useI18n } from '../../../i18n';
 import { EChart } from '../../../ui/EChart';
-import { echarts, type EChartsOption } from '../../../ui/echarts';
+import { echarts, type EChartsOption } from '../../../ui/echarts-map';
 import { EmptyState, LoadError, Loading } from '../../../ui/states';
 import { useGridGeoJson } from '../../grid/api';
 import type { NeedPoint } from './api';
