@@ -29,6 +29,10 @@ export async function verifyAgainstDummy(password: string): Promise<false> {
 
 /** Makes the throwaway hash now (at start), so that the first unknown username is not the one slower answer. */
 export function prepareDummyHash(): Promise<string> {
-  dummyHash ??= hashPassword(randomBytes(18).toString('base64url'));
+  // A failed attempt is not kept: the next call tries again.
+  dummyHash ??= hashPassword(randomBytes(18).toString('base64url')).catch((err: unknown) => {
+    dummyHash = null;
+    throw err;
+  });
   return dummyHash;
 }
