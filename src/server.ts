@@ -60,11 +60,13 @@ function installShutdown(running: Running, startup: Promise<unknown>): void {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
-function banner(opts: { port: number; host: string; database: Database; dataDir: string; seeded: boolean; showLogins: boolean; ms: number }): string {
+function banner(opts: {
+  port: number; host: string; database: Database; dataDir: string; seeded: boolean; showLogins: boolean; apiDocs: boolean; ms: number;
+}): string {
   const shownHost = opts.host === '0.0.0.0' || opts.host === '::' ? 'localhost' : opts.host;
   const lines = [
     '',
-    `  联建共治 Lianjian is running at http://${shownHost}:${opts.port}/  (API docs: /api/docs)`,
+    `  联建共治 Lianjian is running at http://${shownHost}:${opts.port}/${opts.apiDocs ? '  (API docs: /api/docs)' : ''}`,
     `  Database: ${opts.database.kind === 'pglite' ? `embedded PGlite in ${opts.dataDir}` : 'PostgreSQL (DATABASE_URL)'}` +
       `${opts.seeded ? ', demo data seeded' : ''}; ready in ${Math.round(opts.ms)} ms`,
   ];
@@ -100,7 +102,7 @@ async function start(running: Running): Promise<void> {
   const port = (running.app.server.address() as { port: number }).port;
   process.stdout.write(banner({
     port, host: config.host, database: running.database, dataDir: config.dataDir, seeded, showLogins: config.seedDemo,
-    ms: performance.now() - started,
+    apiDocs: config.apiDocs, ms: performance.now() - started,
   }));
 }
 
