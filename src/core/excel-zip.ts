@@ -121,8 +121,9 @@ class XmlGuard {
       this.gap = text.length - 1 - text.lastIndexOf('<');
     }
     if (this.gap > limits.textLength) this.budget.fail('textLength');
+    // Each needle is looked for in the text with the last (length − 1) characters before it, so none is counted twice.
     const seen = this.tail + text;
-    this.oddities += occurrences(seen, '<!--') + occurrences(seen, '<?');
+    this.oddities += occurrences(seen, '<!--') + occurrences(seen.slice(-text.length - 1), '<?');
     if (this.oddities > limits.xmlOddities) this.budget.fail('xmlOddities');
     this.tail = seen.slice(-3);
   }
