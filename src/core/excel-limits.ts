@@ -13,8 +13,13 @@ export interface ImportLimits {
   sharedStrings: number;
   /** Unpacked bytes of xl/sharedStrings.xml; bounds the table kept in memory and every single string. */
   sharedStringBytes: number;
-  /** Unpacked bytes of any other part that is read (sheet, workbook, styles, relations). */
+  /** Unpacked bytes of the worksheet. */
   partBytes: number;
+  /**
+   * Unpacked bytes of each of the workbook, its relations and the styles, which exceljs keeps as objects (Excel itself
+   * stops at 64,000 cell formats, ~10 MB of styles).
+   */
+  metadataBytes: number;
   /** Unpacked bytes of all parts read. */
   totalBytes: number;
   /** Unpacked ÷ compressed size of a part, checked once the part has unpacked `ratioFloorBytes`. */
@@ -38,6 +43,7 @@ export const IMPORT_LIMITS: ImportLimits = {
   sharedStrings: 1_000_000,
   sharedStringBytes: 64 * MB,
   partBytes: 256 * MB,
+  metadataBytes: 16 * MB,
   totalBytes: 300 * MB,
   ratio: 100,
   ratioFloorBytes: 8 * MB,
@@ -57,7 +63,7 @@ export class ImportLimitError extends Error {
   }
 }
 
-const BYTE_LIMITS: ReadonlySet<ImportLimit> = new Set(['sharedStringBytes', 'partBytes', 'totalBytes']);
+const BYTE_LIMITS: ReadonlySet<ImportLimit> = new Set(['sharedStringBytes', 'partBytes', 'metadataBytes', 'totalBytes']);
 
 export function limitError(limits: ImportLimits, limit: ImportLimit): ImportLimitError {
   const value = limits[limit];
@@ -100,7 +106,8 @@ export const LIMIT_REASONS: Record<'zh-CN' | 'en', Record<ImportLimit, string>> 
     cells: '单元格超过 {max} 个',
     sharedStrings: '不重复的文字超过 {max} 条',
     sharedStringBytes: '文字表解压后超过 {max} MB',
-    partBytes: '工作表或其他部分解压后超过 {max} MB',
+    partBytes: '工作表解压后超过 {max} MB',
+    metadataBytes: '工作簿、关系或样式部分解压后超过 {max} MB',
     totalBytes: '解压后的内容超过 {max} MB',
     ratio: '压缩比超过 {max} 倍',
     textLength: '单个单元格或标记超过 {max} 个字符',
@@ -113,7 +120,8 @@ export const LIMIT_REASONS: Record<'zh-CN' | 'en', Record<ImportLimit, string>> 
     cells: 'more than {max} cells',
     sharedStrings: 'more than {max} distinct texts',
     sharedStringBytes: 'the text table unpacks to more than {max} MB',
-    partBytes: 'the sheet or another part unpacks to more than {max} MB',
+    partBytes: 'the sheet unpacks to more than {max} MB',
+    metadataBytes: 'the workbook, relations or styles part unpacks to more than {max} MB',
     totalBytes: 'the content unpacks to more than {max} MB',
     ratio: 'a part is compressed more than {max} times',
     textLength: 'a cell or tag is longer than {max} characters',

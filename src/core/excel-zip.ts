@@ -64,7 +64,7 @@ export class XlsxArchive {
     const entry = this.entries.get(name);
     if (!entry) return;
     const { limits } = this.budget;
-    const limit: ImportLimit = name === SHARED_STRINGS_PART ? 'sharedStringBytes' : 'partBytes';
+    const limit: ImportLimit = name === SHARED_STRINGS_PART ? 'sharedStringBytes' : SHEET_PART.test(name) ? 'partBytes' : 'metadataBytes';
     if (entry.uncompressedSize > limits[limit]) this.budget.fail(limit);
     if (this.budget.totalBytes + entry.uncompressedSize > limits.totalBytes) this.budget.fail('totalBytes');
     const raw = await this.zip.openReadStreamPromise(entry).catch((e: unknown) => { throw new XlsxProblem('damaged', e); });

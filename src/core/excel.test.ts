@@ -88,6 +88,9 @@ describe('reading an uploaded sheet: hard limits', () => {
     const honest = await buildZip(workbookParts({ body: sheetXml([headerRow(TITLES)], repeat('<x/>', 500_000)) }));
     expect(await failure(read(honest, { partBytes: 1024 * 1024 }))).toMatchObject({ code: 'IMPORT_TOO_LARGE', details: { limit: 'partBytes' } });
     expect(await failure(read(honest, { totalBytes: 1024 * 1024 }))).toMatchObject({ code: 'IMPORT_TOO_LARGE', details: { limit: 'totalBytes' } });
+    const styles = { name: 'xl/styles.xml', body: repeat('<xf numFmtId="14"/>', 1_000_000) };
+    const styled = await buildZip(workbookParts({ body: sheetXml([headerRow(TITLES)]) }, [styles]));
+    expect(await failure(read(styled))).toMatchObject({ code: 'IMPORT_TOO_LARGE', details: { limit: 'metadataBytes', max: 16 } });
   });
 
   it('a part compressed more than 100 to 1 stops once it has unpacked past the floor', async () => {
