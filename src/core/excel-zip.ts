@@ -47,6 +47,9 @@ export class XlsxArchive {
     const stream = Readable.from(this.text(name), { objectMode: true, highWaterMark: 2 });
     this.open.add(stream);
     stream.once('close', () => this.open.delete(stream));
+    // Its consumer hears the error through its own listener; a part destroyed by abort() after its consumer gave up
+    // must not take the process down as an unhandled 'error' event.
+    stream.on('error', () => undefined);
     return stream;
   }
 
