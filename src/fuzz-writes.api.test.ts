@@ -1,0 +1,166 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createTestContext } from '../test/app.js';
+import { harvest, PLUMBING_TABLES, problemWith, writeWatcher } from '../test/fuzz-check.js';
+import { describe as describeRequest, type FuzzRequest, type OpenApiDocument, requestsFor, type RequestContext, type SampleFile, writeRoutes, type WriteRoute } from '../test/fuzz-http.js';
+import { sampleFiles } from '../test/fuzz-files.js';
+import { TEST_PASSWORD } from '../test/world.js';
+import { countyToday } from './core/clock.js';
+
+/**
+ * A property-based fuzz of every write route in the OpenAPI document: for each, requests of the route's JSON schema
+ * (with real ids, near dates, positions in the county) and hostile ones (mutated bodies, text that is not JSON, wrong
+ * content types, junk in the path and query, bad files), sent as an actor the route permits. Every answer: no 5xx;
+ * an error in the API's shape with a code from src/core/errors.ts, no stack, no SQL, no echo of the input; and a
+ * refused request (4xx) wrote nothing (test/fuzz-check.ts fingerprints every table).
+ *
+ * FUZZ_SEED (default below) makes a run reproducible; FUZZ_RUNS sets the requests per route; FUZZ_ROUTE runs only the
+ * routes whose "METHOD /path" contains it. A failure prints the seed, the route and the request.
+ */
+const SEED = Number(process.env.FUZZ_SEED ?? 20_270_107);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 20);
+const ONLY = process.env.FUZZ_ROUTE;
+
+/** Tried in this order; a route is fuzzed as the first who is not refused with FORBIDDEN on every probe. */
+const CANDIDATES = ['admin', 'hangdong', 'grid01', 'unit01', 'member01', 'resident01'];
+/** Auth routes: anonymous login, and a fresh member02 session for each logout (logging out admin would end the run). */
+const ANONYMOUS = '(anonymous)';
+const FRESH = '(fresh member02 session)';
+const FIXED_ACTOR: Record<string, string> = {
+  'POST /api/auth/login': ANONYMOUS, 'POST /api/auth/logout': FRESH, 'POST /api/auth/change-password': 'member02',
+};
+/** Refusals that are recorded on purpose: a failed login or password change is audited (modules/auth). */
+const AUDITED_REFUSALS: Record<string, string[]> = {
+  'POST /api/auth/login': ['audit_log'], 'POST /api/auth/change-password': ['audit_log'],
+};
+/** The auth routes last: their failures move the login counters, and a logout must not precede the others. */
+const LAST = ['POST /api/auth/logout', 'POST /api/auth/change-password', 'POST /api/auth/login'];
+
+const dataDir = await mkdtemp(path.join(os.tmpdir(), 'lj-fuzz-'));
+const ctx = await createTestContext({ config: { dataDir } });
+afterAll(async () => {
+  await ctx.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+await ctx.app.ready();
+const doc = ctx.app.swagger() as unknown as OpenApiDocument;
+const routes = writeRoutes(doc).sort((a, b) => LAST.indexOf(name(a)) - LAST.indexOf(name(b)));
+
+const ids = new Set<string>();
+const codes = new Set<string>();
+harvest(ctx.world, ids, codes);
+const hints = { ids: () => [...ids], codes: () => [...codes], today: countyToday() };
+const watcher = await writeWatcher(ctx.database.db, PLUMBING_TABLES);
+
+function name(r: WriteRoute): string {
+  return `${r.method} ${r.path}`;
+}
+
+async function cookieOf(actor: string): Promise<string | undefined> {
+  if (actor === ANONYMOUS) return undefined;
+  if (actor !== FRESH) return ctx.cookieFor(actor);
+  const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'member02', password: TEST_PASSWORD } });
+  return res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+}
+
+/** Sends the request and checks the answer; throws with the request when something is wrong. */
+async function exercise(actor: string, req: FuzzRequest, route?: WriteRoute): Promise<{ status: number; code?: string }> {
+  const cookie = await cookieOf(actor);
+  const before = await watcher.snapshot();
+  const res = await ctx.app.inject({
+    method: req.method, url: req.url, payload: req.payload, headers: { ...req.headers, ...(cookie ? { cookie } : {}) },
+  });
+  const problem = problemWith(res.statusCode, res.body, req);
+  if (problem) throw new Error(`${problem}\n  as ${actor}: ${describeRequest(req)}`);
+  if (res.statusCode < 400) {
+    if (res.headers['content-type']?.toString().startsWith('application/json')) harvest(res.json(), ids, codes);
+    return { status: res.statusCode };
+  }
+  const allowed = (route && AUDITED_REFUSALS[name(route)]) ?? [];
+  const changed = (await watcher.writtenSince(before)).filter((t) => !allowed.includes(t.split(' ')[0]));
+  if (changed.length) {
+    throw new Error(`${res.statusCode} ${res.body.slice(0, 200)} but wrote: ${changed.join(', ')}\n  as ${actor}: ${describeRequest(req)}`);
+  }
+  return { status: res.statusCode, code: (res.json() as { error: { code: string } }).error.code };
+}
+
+/** Lists every GET route without path parameters as admin once, to learn the ids and codes of the reference data. */
+async function harvestLists(): Promise<void> {
+  const cookie = await ctx.cookieFor('admin');
+  for (const [p, ops] of Object.entries(doc.paths)) {
+    if (!ops.get || p.includes('{') || /\.(xlsx|pdf)$/.test(p)) continue;
+    const res = await ctx.app.inject({ method: 'GET', url: `${p}?pageSize=200`, headers: { cookie } });
+    if (res.statusCode === 200 && res.headers['content-type']?.toString().startsWith('application/json')) harvest(res.json(), ids, codes);
+  }
+}
+
+/** A route that answers a JSON body with 415 reads a file from multipart/form-data. */
+async function markMultipart(): Promise<void> {
+  for (const r of routes.filter((x) => !x.body && !FIXED_ACTOR[name(x)])) {
+    const [valid] = fc.sample(requestsFor(r, { hints, files: [], fitting: [] }, 'valid'), { seed: SEED, numRuns: 1 });
+    const probe = { ...valid, headers: { 'content-type': 'application/json' }, payload: '{}' };
+    const res = await exercise('admin', probe, r);
+    r.multipart = res.code === 'UNSUPPORTED_MEDIA_TYPE';
+  }
+}
+
+await harvestLists();
+await markMultipart();
+const files = await sampleFiles(ctx, SEED);
+
+function seedOf(route: WriteRoute): number {
+  let h = SEED | 0;
+  for (const ch of name(route)) h = Math.imul(h ^ ch.charCodeAt(0), 16_777_619);
+  return h >>> 0;
+}
+
+function requestContext(route: WriteRoute): RequestContext {
+  const fitting = route.path.endsWith('/import') ? files.workbooks(route.path) : files.images;
+  return { hints, files: files.all, fitting };
+}
+
+function printable(arb: fc.Arbitrary<FuzzRequest>): fc.Arbitrary<FuzzRequest> {
+  return arb.map((r) => Object.defineProperty(r, fc.toStringMethod, { value: () => describeRequest(r), enumerable: false }));
+}
+
+async function pickActor(route: WriteRoute, c: RequestContext): Promise<string> {
+  const fixed = FIXED_ACTOR[name(route)];
+  if (fixed) return fixed;
+  const probes = fc.sample(requestsFor(route, c, 'valid'), { seed: seedOf(route), numRuns: 2 });
+  for (const actor of CANDIDATES) {
+    let refused = 0;
+    for (const p of probes) if ((await exercise(actor, p, route)).code === 'FORBIDDEN') refused++;
+    if (refused < probes.length) return actor;
+  }
+  return 'admin';
+}
+
+async function fuzzRoute(route: WriteRoute): Promise<void> {
+  const c = requestContext(route);
+  const actor = await pickActor(route, c);
+  const arb = printable(fc.oneof(requestsFor(route, c, 'valid'), requestsFor(route, c, 'hostile')));
+  const runs = route.path === '/api/auth/logout' ? 4 : RUNS;
+  try {
+    await fc.assert(fc.asyncProperty(arb, async (req) => { await exercise(actor, req, route); }), { seed: seedOf(route), numRuns: runs, endOnFailure: true, includeErrorInReport: true });
+  } catch (e) {
+    throw new Error(`FUZZ_SEED=${SEED} FUZZ_ROUTE='${name(route)}' (as ${actor})\n${(e as Error).message}\n${process.env.FUZZ_STACK ? (e as Error).stack : ""}`);
+  }
+}
+
+describe('every write route, fuzzed from its OpenAPI schema', () => {
+  it('finds the write routes, the multipart ones among them', () => {
+    expect(routes.length).toBeGreaterThanOrEqual(100);
+    expect(routes.filter((r) => r.multipart).map(name).sort()).toEqual([
+      'POST /api/cases/photos', 'POST /api/party-members/import', 'POST /api/people/import', 'POST /api/project-plans/import',
+      'POST /api/projects/{id}/evidence', 'POST /api/service-days/{id}/photos',
+    ]);
+  });
+
+  for (const route of routes) {
+    if (ONLY && !name(route).includes(ONLY)) continue;
+    it(`${name(route)}: no 5xx, errors in shape, nothing written when refused`, () => fuzzRoute(route), 120_000);
+  }
+});

@@ -1,0 +1,122 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../src/core/db.js';
+import { ERROR_STATUS } from '../src/core/errors.js';
+import type { FuzzRequest } from './fuzz-http.js';
+
+/**
+ * What the write-route fuzz (src/fuzz-writes.api.test.ts) asserts of every answer, and the watch on the database that
+ * shows a refused request wrote nothing.
+ */
+
+/** Tables every request may touch, answered or refused: the session's last-seen time and the login counters. */
+export const PLUMBING_TABLES = new Set(['sessions', 'auth_throttle', 'auth_known_addresses']);
+
+/** Per table `rows:sum(xmin)`: an insert or delete changes the count, and any insert, update or delete the xmin sum. */
+export type Fingerprint = Map<string, string>;
+
+/** The next transaction id to be assigned, and the fingerprint of every table at that point. */
+export interface Snapshot { xid: string; tables: Fingerprint }
+
+export interface WriteWatcher {
+  /** The state now; cheap when no transaction has written anything since the last one taken. */
+  snapshot(): Promise<Snapshot>;
+  /** The tables that changed since `before` ("table before → after"); empty when nothing was written. */
+  writtenSince(before: Snapshot): Promise<string[]>;
+}
+
+/**
+ * Watches for writes in two steps. A transaction that writes is given a transaction id, so when the next id to be
+ * assigned (pg_current_snapshot's xmax) has not moved, nothing was written. When it has (a write, a rolled-back write,
+ * or on PostgreSQL another database of the cluster), every table of the public schema (listed from
+ * information_schema, so a new table is covered) is fingerprinted in one statement: a row's xmin is the transaction
+ * that wrote it, so a committed write moves the count or the sum and a rolled-back one moves neither. Works the same
+ * on PGlite and PostgreSQL; the full fingerprint costs ~45 ms on PGlite, the id check ~1 ms.
+ */
+export async function writeWatcher(db: Db, skip: ReadonlySet<string>): Promise<WriteWatcher> {
+  const listed = await db.execute(sql`select table_name as t from information_schema.tables
+    where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`);
+  const tables = ((listed as { rows: unknown[] }).rows as { t: string }[]).map((r) => r.t).filter((t) => !skip.has(t));
+  const statement = sql.raw(tables
+    .map((t) => `select '${t}' as t, count(*)::text || ':' || coalesce(sum(xmin::text::bigint), 0)::text as f from "${t}"`)
+    .join(' union all '));
+  const nextXid = async () => {
+    const result = await db.execute(sql`select pg_snapshot_xmax(pg_current_snapshot())::text as x`);
+    return ((result as { rows: unknown[] }).rows as { x: string }[])[0].x;
+  };
+  const fingerprint = async (): Promise<Fingerprint> => {
+    const result = await db.execute(statement);
+    return new Map(((result as { rows: unknown[] }).rows as { t: string; f: string }[]).map((r) => [r.t, r.f]));
+  };
+  let last: Snapshot | null = null;
+  const snapshot = async (): Promise<Snapshot> => {
+    const xid = await nextXid();
+    if (last?.xid !== xid) last = { xid, tables: await fingerprint() };
+    return last;
+  };
+  return {
+    snapshot,
+    async writtenSince(before) {
+      if ((await nextXid()) === before.xid) return [];
+      const after = await snapshot();
+      return [...after.tables].filter(([t, f]) => before.tables.get(t) !== f).map(([t, f]) => `${t} ${before.tables.get(t)} → ${f}`);
+    },
+  };
+}
+
+const STACK = /\n\s+at\s|\bat\s+\S+\s+\(|\.[cm]?[jt]s:\d+|node_modules|\b[A-Z][a-zA-Z]*Error:/;
+const SQL = /violates|relation "|syntax error|duplicate key|Failing row|Key \(|column "|SQLSTATE|drizzle|\binsert into\b|\bselect\b.{1,80}\bfrom\b|\bupdate\b.{1,80}\bset\b/i;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface ErrorBody { error?: { code?: unknown; message?: unknown; details?: unknown } }
+
+function parse(body: string): ErrorBody | null {
+  try {
+    const v: unknown = JSON.parse(body);
+    return typeof v === 'object' && v !== null ? (v as ErrorBody) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Input the message must not repeat: strings long enough to be a user's text, not ids. */
+function echoed(message: string, sent: readonly string[]): string | undefined {
+  return sent.find((s) => s.trim().length >= 12 && !UUID.test(s) && message.includes(s));
+}
+
+/** Why this answer is wrong, or null: a 5xx, an error not in the API's shape, or one that leaks what it should not. */
+export function problemWith(status: number, rawBody: string, req: FuzzRequest): string | null {
+  if (status >= 500) return `answered ${status}: ${rawBody.slice(0, 500)}`;
+  if (status < 400) return null;
+  const body = parse(rawBody);
+  const error = body?.error;
+  if (!error || typeof error.code !== 'string' || typeof error.message !== 'string') {
+    return `${status} without the {error:{code,message}} shape: ${rawBody.slice(0, 300)}`;
+  }
+  const { code, message } = error;
+  if (!(code in ERROR_STATUS)) return `${status} with a code not in src/core/errors.ts: ${code}`;
+  if (ERROR_STATUS[code as keyof typeof ERROR_STATUS] !== status) return `${code} answered ${status}, the table says ${ERROR_STATUS[code as keyof typeof ERROR_STATUS]}`;
+  if (code === 'RATE_LIMITED') return 'hit the per-user write limit: build the context with a higher RATE_LIMIT_WRITES_PER_MINUTE';
+  if (!message.trim()) return `${code} with an empty message`;
+  const text = `${message}\n${error.details === undefined ? '' : JSON.stringify(error.details)}`;
+  if (STACK.test(text)) return `${code} leaks a stack trace: ${text.slice(0, 300)}`;
+  if (SQL.test(text)) return `${code} leaks SQL or a database message: ${text.slice(0, 300)}`;
+  const echo = echoed(message, req.sent);
+  if (echo !== undefined) return `${code} message echoes the input ${JSON.stringify(echo.slice(0, 80))}: ${message.slice(0, 200)}`;
+  return null;
+}
+
+const ID_KEY = /^(id|.+Id)$/;
+const CODE_KEY = /^(code|key|token|.+Code|checkinToken)$/;
+
+/** Ids and codes in an answer, so later requests can name records that exist. */
+export function harvest(value: unknown, ids: Set<string>, codes: Set<string>, depth = 0): void {
+  if (typeof value !== 'object' || value === null || depth > 8) return;
+  for (const [k, v] of Object.entries(value)) {
+    if (typeof v === 'string') {
+      if (ID_KEY.test(k) && UUID.test(v) && ids.size < 800) ids.add(v);
+      else if (CODE_KEY.test(k) && v.length <= 100 && codes.size < 400) codes.add(v);
+    } else {
+      harvest(v, ids, codes, depth + 1);
+    }
+  }
+}
