@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import './i18n';
+import './i18n/all';
 import './app/app.css';
 import { App } from './app/App';
 

@@ -1,73 +1,7 @@
-import { cobuildEn } from '../modules/cobuild/i18n';
-import caseLabelsStrings from '../modules/cases/labels.i18n';
-import casesStrings from '../modules/cases/i18n';
-import evaluationsStrings from '../modules/evaluations/i18n';
-import mobileStrings from '../mobile/i18n';
-import orgStrings from '../modules/org/i18n';
-import gridStrings from '../modules/grid/i18n';
-import peopleStrings from '../modules/people/i18n';
-import membersStrings from '../modules/members/i18n';
-import auditStrings from '../modules/audit/i18n';
-import type { Messages } from './zh-CN';
+import type { CoreMessages } from './zh-CN';
 
-/** English strings; the type makes sure every key of zh-CN.ts is here too. */
-const en: Messages = {
-  app: {
-    mark: '联',
-    name: 'Lianjian',
-    subtitle: 'Guangze County "Six Links" community co-governance platform',
-    footer: 'Organisation Department, Guangze County Party Committee',
-  },
-  common: {
-    search: 'Search',
-    searchPlaceholder: 'Type to search',
-    reset: 'Reset',
-    create: 'New',
-    edit: 'Edit',
-    delete: 'Delete',
-    save: 'Save',
-    cancel: 'Cancel',
-    confirm: 'OK',
-    close: 'Close',
-    loading: 'Loading…',
-    empty: 'No data',
-    yes: 'Yes',
-    no: 'No',
-    all: 'All',
-    actions: 'Actions',
-    refresh: 'Refresh',
-    detail: 'Details',
-    export: 'Export Excel',
-    import: 'Import',
-    total: '{{count}} in total',
-    deleteConfirm: 'Delete "{{name}}"? This cannot be undone.',
-    deleted: 'Deleted',
-    saved: 'Saved',
-    created: 'Created',
-    loadFailed: 'Could not load',
-    retry: 'Retry',
-    none: '—',
-    filters: 'Filters',
-    menu: 'Menu',
-    exported: 'Download started',
-    view: 'View',
-    list: 'List',
-    tree: 'Tree',
-    selectPlaceholder: 'Select',
-  },
-  errors: {
-    network: 'Cannot reach the server; check the connection and try again',
-    http: 'The server returned an error ({{status}})',
-    badResponse: 'The server sent a response that cannot be read',
-    fieldInvalid: 'This value is not valid',
-    required: 'Please enter {{field}}',
-    phone: 'Enter an 11-digit mobile number starting with 1',
-    idNumber: 'Enter an 18-character ID number with a valid check character',
-    maxLength: '{{field}} may have at most {{max}} characters',
-    notFoundPage: 'Page not found',
-    noPermission: 'You are not allowed to see this page',
-    code: 'A code may contain only letters, digits, underscores and hyphens',
-  },
+/** English strings shared across the staff pages (see zh-CN.ts); the type makes sure every key of it is here too. */
+export const coreEn: CoreMessages = {
   nav: {
     overview: 'Overview',
     organisations: 'Organisations',
@@ -85,31 +19,6 @@ const en: Messages = {
     needs: 'Needs & resources',
     meetings: 'Joint meetings',
     serviceDays: 'Service days',
-  },
-  auth: {
-    username: 'Username',
-    password: 'Password',
-    usernamePlaceholder: 'Your username',
-    passwordPlaceholder: 'Your password',
-    login: 'Log in',
-    loggingIn: 'Logging in…',
-    logout: 'Log out',
-    loggedOut: 'Logged out',
-    changePassword: 'Change password',
-    currentPassword: 'Current password',
-    newPassword: 'New password',
-    confirmPassword: 'Confirm new password',
-    passwordMismatch: 'The two new passwords do not match',
-    passwordMin: 'The new password needs at least {{min}} characters',
-    passwordTooSimple: 'Too simple: not only digits, and not repeated or consecutive characters',
-    passwordHasUsername: 'The new password must not contain the username',
-    passwordChanged: 'Password changed',
-    noRole: 'No role assigned',
-  },
-  lang: {
-    label: 'Language',
-    zh: '中文',
-    en: 'English',
   },
   role: {
     county_admin: 'County organisation dept. admin',
@@ -314,19 +223,4 @@ const en: Messages = {
   forbidden: {
     title: 'No access',
   },
-  // Each page module keeps its strings beside it (web/src/modules/*/i18n.ts, web/src/mobile/i18n.ts); the ones
-  // shared across pages stay here.
-  ...caseLabelsStrings.en,
-  ...casesStrings.en,
-  ...evaluationsStrings.en,
-  ...mobileStrings.en,
-  ...orgStrings.en,
-  ...gridStrings.en,
-  ...peopleStrings.en,
-  ...membersStrings.en,
-  ...auditStrings.en,
-  // Co-building pages keep their strings beside them (web/src/modules/cobuild/*/i18n.ts).
-  ...cobuildEn,
 };
-
-export default en;

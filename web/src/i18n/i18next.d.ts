@@ -1,5 +1,5 @@
 import 'i18next';
-import type zhCN from './zh-CN';
+import type { zhCN } from './messages';
 
 declare module 'i18next' {
   interface CustomTypeOptions {

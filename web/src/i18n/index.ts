@@ -2,14 +2,18 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import en from './en';
-import zhCN, { type Messages } from './zh-CN';
+import type { Messages } from './messages';
 
 export type Language = 'zh-CN' | 'en';
 export const LANGUAGES: readonly Language[] = ['zh-CN', 'en'];
 const STORAGE_KEY = 'lianjian.lang';
 
-const resources: Record<Language, Messages> = { 'zh-CN': zhCN, en };
+/**
+ * The strings an app shows, per language. The staff app hands over all of them (i18n/all.ts); the phone app only the
+ * shared core, the case labels and its own (mobile/strings.ts), so it does not download the staff pages' strings.
+ */
+export type Dictionary = Partial<Messages>;
+let resources: Record<Language, Dictionary> = { 'zh-CN': {}, en: {} };
 
 function initialLanguage(): Language {
   const saved = typeof localStorage !== 'undefined' ? localStorage.getItem(STORAGE_KEY) : null;
@@ -19,18 +23,23 @@ function initialLanguage(): Language {
 function applyLanguage(lang: Language): void {
   dayjs.locale(lang === 'zh-CN' ? 'zh-cn' : 'en');
   document.documentElement.lang = lang;
-  document.title = `${resources[lang].app.name} · ${resources[lang].app.subtitle}`;
+  const app = resources[lang].app;
+  if (app) document.title = `${app.name} · ${app.subtitle}`;
 }
 
-const lang = initialLanguage();
-void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
-  lng: lang,
-  fallbackLng: 'zh-CN',
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
-applyLanguage(lang);
+/** Called once, by the module an entry imports first, before any page module can ask for a string. */
+export function setupI18n(dictionaries: Record<Language, Dictionary>): void {
+  resources = dictionaries;
+  const lang = initialLanguage();
+  void i18n.use(initReactI18next).init({
+    resources: { 'zh-CN': { translation: dictionaries['zh-CN'] }, en: { translation: dictionaries.en } },
+    lng: lang,
+    fallbackLng: 'zh-CN',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  applyLanguage(lang);
+}
 
 export function currentLanguage(): Language {
   return i18n.language === 'en' ? 'en' : 'zh-CN';
@@ -51,14 +60,14 @@ export type LabelGroup =
 
 /** Label of an enum value from the API in the current language; unknown values are shown as they are. */
 export function labelOf(group: LabelGroup, value: string | number | null | undefined): string {
-  if (value === null || value === undefined || value === '') return resources[currentLanguage()].common.none;
-  const dict: Record<string, string> = resources[currentLanguage()][group];
+  if (value === null || value === undefined || value === '') return resources[currentLanguage()].common?.none ?? '';
+  const dict: Record<string, string> = resources[currentLanguage()][group] ?? {};
   return dict[String(value)] ?? String(value);
 }
 
 /** The enum values of a label group, in resource-file order, for Select options. */
 export function labelOptions(group: LabelGroup): { value: string; label: string }[] {
-  const dict: Record<string, string> = resources[currentLanguage()][group];
+  const dict: Record<string, string> = resources[currentLanguage()][group] ?? {};
   return Object.entries(dict).map(([value, label]) => ({ value, label }));
 }
 

@@ -1,72 +1,10 @@
-import { cobuildZhCN } from '../modules/cobuild/i18n';
-import caseLabelsStrings from '../modules/cases/labels.i18n';
-import casesStrings from '../modules/cases/i18n';
-import evaluationsStrings from '../modules/evaluations/i18n';
-import mobileStrings from '../mobile/i18n';
-import orgStrings from '../modules/org/i18n';
-import gridStrings from '../modules/grid/i18n';
-import peopleStrings from '../modules/people/i18n';
-import membersStrings from '../modules/members/i18n';
-import auditStrings from '../modules/audit/i18n';
-
-/** Chinese (zh-CN) strings: the default language. `en.ts` must have exactly the same keys. */
-const zhCN = {
-  app: {
-    mark: '联',
-    name: '联建共治',
-    subtitle: '光泽县“六联六构建”社区共治平台',
-    footer: '光泽县委组织部',
-  },
-  common: {
-    search: '搜索',
-    searchPlaceholder: '输入关键字搜索',
-    reset: '重置',
-    create: '新建',
-    edit: '编辑',
-    delete: '删除',
-    save: '保存',
-    cancel: '取消',
-    confirm: '确定',
-    close: '关闭',
-    loading: '正在加载…',
-    empty: '暂无数据',
-    yes: '是',
-    no: '否',
-    all: '全部',
-    actions: '操作',
-    refresh: '刷新',
-    detail: '详情',
-    export: '导出 Excel',
-    import: '导入',
-    total: '共 {{count}} 条',
-    deleteConfirm: '确定删除“{{name}}”吗？此操作不可撤销。',
-    deleted: '已删除',
-    saved: '已保存',
-    created: '已创建',
-    loadFailed: '加载失败',
-    retry: '重试',
-    none: '—',
-    filters: '筛选',
-    menu: '菜单',
-    exported: '已开始下载',
-    view: '查看',
-    list: '列表',
-    tree: '树形',
-    selectPlaceholder: '请选择',
-  },
-  errors: {
-    network: '无法连接服务器，请检查网络后重试',
-    http: '服务器返回错误（{{status}}）',
-    badResponse: '服务器返回的内容无法识别',
-    fieldInvalid: '此项填写不正确',
-    required: '请填写{{field}}',
-    phone: '请输入 11 位手机号码（以 1 开头）',
-    idNumber: '请输入 18 位身份证号码（最后一位校验码须正确）',
-    maxLength: '{{field}}最多 {{max}} 个字',
-    notFoundPage: '页面不存在',
-    noPermission: '您没有权限查看此页面',
-    code: '编码只能包含字母、数字、下划线和连字符',
-  },
+/**
+ * Chinese (zh-CN) strings shared across the staff pages (menu, enum labels, overview, importer, notifications): the
+ * default language; `en.ts` must have exactly the same keys. The strings every screen needs are in basic.ts; each page
+ * module keeps its own beside it (web/src/modules/<m>/i18n.ts, web/src/mobile/i18n.ts). i18n/messages.ts puts them all
+ * together for the staff app; mobile/strings.ts takes only what the phone app shows.
+ */
+export const coreZhCN = {
   nav: {
     overview: '首页',
     organisations: '组织架构',
@@ -84,31 +22,6 @@ const zhCN = {
     needs: '三张清单',
     meetings: '党建联席会',
     serviceDays: '集中报到服务日',
-  },
-  auth: {
-    username: '用户名',
-    password: '密码',
-    usernamePlaceholder: '请输入用户名',
-    passwordPlaceholder: '请输入密码',
-    login: '登录',
-    loggingIn: '正在登录…',
-    logout: '退出登录',
-    loggedOut: '已退出登录',
-    changePassword: '修改密码',
-    currentPassword: '当前密码',
-    newPassword: '新密码',
-    confirmPassword: '确认新密码',
-    passwordMismatch: '两次输入的新密码不一致',
-    passwordMin: '新密码至少 {{min}} 位',
-    passwordTooSimple: '新密码太简单：不能全是数字，也不能是重复或连续的字符',
-    passwordHasUsername: '新密码不能包含用户名',
-    passwordChanged: '密码已修改',
-    noRole: '未分配角色',
-  },
-  lang: {
-    label: '语言',
-    zh: '中文',
-    en: 'English',
   },
   role: {
     county_admin: '县委组织部管理员',
@@ -312,22 +225,7 @@ const zhCN = {
   forbidden: {
     title: '无权访问',
   },
-  // Each page module keeps its strings beside it (web/src/modules/*/i18n.ts, web/src/mobile/i18n.ts); the ones
-  // shared across pages stay here.
-  ...caseLabelsStrings.zhCN,
-  ...casesStrings.zhCN,
-  ...evaluationsStrings.zhCN,
-  ...mobileStrings.zhCN,
-  ...orgStrings.zhCN,
-  ...gridStrings.zhCN,
-  ...peopleStrings.zhCN,
-  ...membersStrings.zhCN,
-  ...auditStrings.zhCN,
-  // Co-building pages keep their strings beside them (web/src/modules/cobuild/*/i18n.ts).
-  ...cobuildZhCN,
 } as const;
 
-export type Messages = DeepString<typeof zhCN>;
-type DeepString<T> = { -readonly [K in keyof T]: T[K] extends string ? string : DeepString<T[K]> };
-
-export default zhCN;
+export type CoreMessages = DeepString<typeof coreZhCN>;
+export type DeepString<T> = { -readonly [K in keyof T]: T[K] extends string ? string : DeepString<T[K]> };

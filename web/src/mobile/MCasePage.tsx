@@ -55,7 +55,7 @@ function Rate({ c, onDone }: { c: CaseDetail; onDone: (d: CaseDetail) => void })
       toast.show(t('mobile.rated'), 'success');
       onDone(d);
     } catch (err) {
-      toast.error(err instanceof ApiError && err.code === 'STALE_UPDATE' ? new Error(t('cases.stale')) : err);
+      toast.error(err instanceof ApiError && err.code === 'STALE_UPDATE' ? new Error(t('mobile.stale')) : err);
     } finally {
       setBusy(false);
     }
@@ -156,7 +156,7 @@ export default function MCasePage() {
           {c.ratingComment && <p className="m-muted">{c.ratingComment}</p>}
         </Card>
       )}
-      <Card title={t('cases.description')}>
+      <Card title={t('mobile.caseDescription')}>
         <p className="m-desc">{c.description}</p>
         {c.address && <p className="m-muted">{c.address}</p>}
         {c.photos.some((p) => p.kind === 'report') && (
@@ -168,7 +168,7 @@ export default function MCasePage() {
         )}
       </Card>
       {c.photos.some((p) => p.kind !== 'report') && (
-        <Card title={t('cases.resolutionPhotos')}>
+        <Card title={t('mobile.resolutionPhotos')}>
           <div className="m-photos">
             {c.photos.filter((p) => p.kind !== 'report').map((p) => (
               <a key={p.id} href={p.url} target="_blank" rel="noreferrer" className="m-photo done"><img src={p.thumbUrl} alt="" loading="lazy" /></a>

@@ -144,7 +144,7 @@ export default function ReportPage() {
             <span className="m-chip m-chip-work">{chosenName}</span>
           ) : s ? (
             <span className="m-chip m-chip-work">{t('mobile.suggestedCategory', { name: s.categoryName })} · {formatPercent(s.confidence, 0)}</span>
-          ) : suggestion.isFetching ? <span className="m-muted">{t('cases.classifying')}</span> : null}
+          ) : suggestion.isFetching ? <span className="m-muted">{t('mobile.classifying')}</span> : null}
           {(s || chosenName) && (
             <button type="button" className="m-link" onClick={() => setCategorySheet(true)} data-testid="m-category-other">{t('mobile.otherCategory')}</button>
           )}
@@ -214,7 +214,7 @@ export default function ReportPage() {
         <div className="m-sheet" role="dialog">
           <div className="m-sheet-head">
             <button type="button" className="m-link" onClick={() => setCategorySheet(false)}>{t('mobile.back')}</button>
-            <strong>{t('cases.category')}</strong>
+            <strong>{t('mobile.category')}</strong>
             <span />
           </div>
           <div className="m-sheet-body">

@@ -1,4 +1,4 @@
-/** Strings of the residents' phone pages (/m/), merged into the app's dictionaries (web/src/i18n/zh-CN.ts, en.ts). */
+/** Strings of the residents' phone pages (/m/), merged into the app's dictionaries (web/src/i18n/messages.ts). */
 const zhCN = {
   mobile: {
     distance: '相距约 {{m}} 米',
@@ -61,6 +61,12 @@ const zhCN = {
     offline: '网络连接不可用，请稍后再试',
     notFound: '找不到这件事项',
     messages: '消息',
+    // As on the staff case pages (cases.*): here too, so the phone app need not load the cases pages' strings.
+    category: '类别',
+    caseDescription: '描述',
+    classifying: '正在识别类别…',
+    stale: '事件已被他人更新，请刷新后重试',
+    resolutionPhotos: '办结照片',
   },
 };
 
@@ -126,6 +132,11 @@ const en: typeof zhCN = {
     offline: 'No network connection; try again later',
     notFound: 'This report was not found',
     messages: 'Messages',
+    category: 'Category',
+    caseDescription: 'Description',
+    classifying: 'Finding the category…',
+    stale: 'Someone else updated this case; reload and try again',
+    resolutionPhotos: 'Photos of the result',
   },
 };
 

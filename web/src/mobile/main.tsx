@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import '../i18n';
+import './strings';
 import './mobile.css';
 import { MobileApp } from './MobileApp';
 

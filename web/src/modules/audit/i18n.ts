@@ -1,4 +1,4 @@
-/** Strings of the audit log page, merged into the app's dictionaries (web/src/i18n/zh-CN.ts, en.ts). */
+/** Strings of the audit log page, merged into the app's dictionaries (web/src/i18n/messages.ts). */
 const zhCN = {
   audit: {
     title: '审计日志',

@@ -1,4 +1,4 @@
-/** Strings of the cases pages (inbox, case page, unit inbox, statistics), merged into the app's dictionaries (web/src/i18n/zh-CN.ts, en.ts). */
+/** Strings of the cases pages (inbox, case page, unit inbox, statistics), merged into the app's dictionaries (web/src/i18n/messages.ts). */
 const zhCN = {
   cases: {
     title: '事件受理',

@@ -1,4 +1,4 @@
-/** Strings of the cases' enums and clocks (statuses, channels, actions, SLA badges), merged into the app's dictionaries (web/src/i18n/zh-CN.ts, en.ts). */
+/** Strings of the cases' enums and clocks (statuses, channels, actions, SLA badges), merged into the app's dictionaries (web/src/i18n/messages.ts). */
 const zhCN = {
   caseStatus: {
     reported: '已上报',

@@ -1,4 +1,4 @@
-/** Strings of the monthly evaluation (每月20日定期评事) pages, merged into the app's dictionaries (web/src/i18n/zh-CN.ts, en.ts). */
+/** Strings of the monthly evaluation (每月20日定期评事) pages, merged into the app's dictionaries (web/src/i18n/messages.ts). */
 const zhCN = {
   verdict: {
     satisfied: '满意',

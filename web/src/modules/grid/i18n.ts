@@ -1,4 +1,4 @@
-/** Strings of the grid pages, merged into the app's dictionaries (web/src/i18n/zh-CN.ts, en.ts). */
+/** Strings of the grid pages, merged into the app's dictionaries (web/src/i18n/messages.ts). */
 const zhCN = {
   grid: {
     title: '网格地图',

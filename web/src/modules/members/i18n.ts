@@ -1,4 +1,4 @@
-/** Strings of the Party member pages, merged into the app's dictionaries (web/src/i18n/zh-CN.ts, en.ts). */
+/** Strings of the Party member pages, merged into the app's dictionaries (web/src/i18n/messages.ts). */
 const zhCN = {
   members: {
     title: '党员',

@@ -1,4 +1,4 @@
-/** Strings of the people pages, merged into the app's dictionaries (web/src/i18n/zh-CN.ts, en.ts). */
+/** Strings of the people pages, merged into the app's dictionaries (web/src/i18n/messages.ts). */
 const zhCN = {
   people: {
     title: '人员',

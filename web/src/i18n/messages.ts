@@ -1,0 +1,52 @@
+/**
+ * The staff app's dictionaries, in both languages: the strings every screen needs (basic.ts), those shared across the
+ * staff pages (zh-CN.ts, en.ts) and every page module's own (web/src/modules/<m>/i18n.ts, web/src/mobile/i18n.ts).
+ * Also the type every `t()` key is checked against (i18next.d.ts).
+ */
+import caseLabelsStrings from '../modules/cases/labels.i18n';
+import casesStrings from '../modules/cases/i18n';
+import { cobuildEn, cobuildZhCN } from '../modules/cobuild/i18n';
+import evaluationsStrings from '../modules/evaluations/i18n';
+import mobileStrings from '../mobile/i18n';
+import orgStrings from '../modules/org/i18n';
+import gridStrings from '../modules/grid/i18n';
+import peopleStrings from '../modules/people/i18n';
+import membersStrings from '../modules/members/i18n';
+import auditStrings from '../modules/audit/i18n';
+import basicStrings from './basic';
+import { coreEn } from './en';
+import { coreZhCN, type DeepString } from './zh-CN';
+
+/** Chinese (zh-CN): the default language. */
+export const zhCN = {
+  ...basicStrings.zhCN,
+  ...coreZhCN,
+  ...caseLabelsStrings.zhCN,
+  ...casesStrings.zhCN,
+  ...evaluationsStrings.zhCN,
+  ...mobileStrings.zhCN,
+  ...orgStrings.zhCN,
+  ...gridStrings.zhCN,
+  ...peopleStrings.zhCN,
+  ...membersStrings.zhCN,
+  ...auditStrings.zhCN,
+  ...cobuildZhCN,
+} as const;
+
+export type Messages = DeepString<typeof zhCN>;
+
+/** English; the type makes sure every key of zhCN is here too. */
+export const en: Messages = {
+  ...basicStrings.en,
+  ...coreEn,
+  ...caseLabelsStrings.en,
+  ...casesStrings.en,
+  ...evaluationsStrings.en,
+  ...mobileStrings.en,
+  ...orgStrings.en,
+  ...gridStrings.en,
+  ...peopleStrings.en,
+  ...membersStrings.en,
+  ...auditStrings.en,
+  ...cobuildEn,
+};
