@@ -1,0 +1,150 @@
+import { addDays } from '../../src/core/calendar.js';
+import { clock } from '../../src/core/clock.js';
+import { TEST_PASSWORD } from '../world.js';
+import { type NamedValue, type RouteDoc, sample, sampleQuery } from './openapi.js';
+import type { MatrixWorld, Side, SideRows } from './world.js';
+
+/**
+ * How the matrix fills a request: path ids from the rows of one side of the world, bodies and queries valid for the
+ * route's schema with ids of that side, and a stale `version`, so that whoever may change a row is refused with 409
+ * and nothing changes. A create that is allowed does add a row (a case, a duty, a need …) that no other cell looks
+ * at; a removal gets a row of its own (fresh.ts). Routes that need more say so in OVERRIDES.
+ */
+export const STALE_VERSION = 2_000_000_000;
+
+/** Which row a path parameter names: by parameter name, or for `id` by the route's path. */
+const ID_BY_PATH: [RegExp, keyof SideRows][] = [
+  [/^\/api\/organisations\//, 'community'],
+  [/^\/api\/grids\//, 'grid'],
+  [/^\/api\/grid-duties\//, 'duty'],
+  [/^\/api\/people\//, 'person'],
+  [/^\/api\/party-members\//, 'member'],
+  [/^\/api\/cases\/photos\//, 'casePhoto'],
+  [/^\/api\/cases\//, 'case'],
+  [/^\/api\/case-dispatches\//, 'dispatch'],
+  [/^\/api\/evaluation-sessions\//, 'session'],
+  [/^\/api\/service-days\/photos\//, 'dayPhoto'],
+  [/^\/api\/service-days\//, 'day'],
+  [/^\/api\/joint-meetings\//, 'meeting'],
+  [/^\/api\/meeting-tasks\//, 'task'],
+  [/^\/api\/project-plans\//, 'plan'],
+  [/^\/api\/projects\//, 'project'],
+  [/^\/api\/needs\//, 'need'],
+  [/^\/api\/resources\//, 'resource'],
+  [/^\/api\/matching-runs\//, 'run'],
+  [/^\/api\/need-matches\//, 'match'],
+  [/^\/api\/need-tasks\//, 'needTask'],
+];
+
+const PARAM_ROWS: Record<string, keyof SideRows> = {
+  signupId: 'signup', checkinId: 'checkin', photoId: 'dayPhoto', milestoneId: 'milestone', evidenceId: 'evidence',
+  communityId: 'community', key: 'committeeKey', unitId: 'unit', caseId: 'case', token: 'dayToken',
+};
+
+/** A path parameter that names no side's row (the county's calendar, a category): the same in both scopes. */
+function unscopedParam(route: RouteDoc, name: string, world: MatrixWorld): string | undefined {
+  if (name === 'year') return String(world.year);
+  if (name === 'code') return route.path.startsWith('/api/service-kinds') ? world.serviceKind : world.categoryCode;
+  if (name === 'id' && route.path.startsWith('/api/pairing-plans/')) return world.pairingPlan;
+  return undefined;
+}
+
+function sideParam(route: RouteDoc, name: string, rows: SideRows): string {
+  if (name === 'itemId') return route.path.startsWith('/api/evaluation-sessions') ? rows.sessionItem : rows.agendaItem;
+  const key = name === 'id' ? ID_BY_PATH.find(([re]) => re.test(route.path))?.[1] : PARAM_ROWS[name];
+  if (!key) throw new Error(`authz matrix: no row for {${name}} in ${route.key}; add it to probes.ts`);
+  return rows[key];
+}
+
+/**
+ * Whether the request names a row or a place of one side — in its path, or in its body or query (a create in a
+ * community) — so that it is probed in the actor's own scope and in another.
+ */
+export function isScoped(route: RouteDoc, world: MatrixWorld): boolean {
+  if (route.pathParams.some((p) => unscopedParam(route, p, world) === undefined)) return true;
+  const [a, b] = (['A', 'B'] as const).map((side) => JSON.stringify(probeRequest(route, world.sides[side], world, side)));
+  return a !== b;
+}
+
+export function pathFor(route: RouteDoc, rows: SideRows, world: MatrixWorld): string {
+  return route.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(unscopedParam(route, name, world) ?? sideParam(route, name, rows)));
+}
+
+/** Values chosen by property name: the side's ids, a stale version, a place on the side, this year. */
+const POINTS: Record<Side, { lng: number; lat: number }> = { A: { lng: 117.331, lat: 27.541 }, B: { lng: 117.345, lat: 27.545 } };
+
+export function namedValues(rows: SideRows, world: MatrixWorld, side: Side): NamedValue {
+  const point = POINTS[side];
+  const soon = addDays(clock.today(), 30);
+  const byName: Record<string, unknown> = {
+    version: STALE_VERSION, year: world.year, communityId: rows.community, unitId: rows.unit, ownerUnitId: rows.unit,
+    gridId: rows.grid, homeGridId: rows.grid, personId: rows.person, caseId: rows.case, runId: rows.run, ...point,
+    memberIds: [rows.member], unitIds: [rows.unit], communityIds: [rows.community], categoryCode: world.categoryCode,
+    category: world.categoryCode, kindCode: world.serviceKind, kindCodes: [world.serviceKind], idNumber: rows.idNumber,
+    startTime: '08:30', endTime: '11:30', date: soon, deadline: soon, dueOn: soon, meetingDate: soon,
+    startOn: `${world.year}-01-01`, endOn: `${world.year}-12-31`, availableFrom: '2020-01-01', availableTo: '2099-12-31',
+    residenceCommunityId: rows.community, pageSize: 1,
+  };
+  return (name) => byName[name];
+}
+
+export interface ProbeRequest {
+  method: RouteDoc['method'];
+  url: string;
+  payload?: unknown;
+  upload?: Override['upload'];
+}
+
+/** Per-route changes to the generated request, keyed like the expected table. */
+export interface Override {
+  body?: (rows: SideRows, world: MatrixWorld, side: Side) => unknown;
+  query?: (rows: SideRows, world: MatrixWorld) => string;
+  /** The whole path, when a path parameter must differ from the world's (e.g. a year nobody uses). */
+  path?: (rows: SideRows, world: MatrixWorld) => string;
+  /** Log in afresh for this request (logging out must not end the session the other requests use). */
+  ownSession?: true;
+  /** Send a multipart upload: a small photo, or a file that is no workbook (an import refuses it after authorising). */
+  upload?: 'photo' | 'not-a-workbook';
+}
+
+const REPORT = { channel: 'snap', description: '矩阵探针：路灯不亮', categoryCode: 'facilities.road' };
+
+/**
+ * Requests the generated ones would get wrong: a rule the schema cannot show (a refinement), or a write that
+ * would change the world for the cells after it. Each is the most an allowed actor could legitimately try, made
+ * harmless: an existing key (409), a stale version (409), a year nobody uses.
+ */
+export const OVERRIDES: Partial<Record<string, Override>> = {
+  // Logging in is public: the matrix logs in as a resident (a wrong password would lock the account after a few).
+  'POST /api/auth/login': { body: () => ({ username: 'resident01', password: TEST_PASSWORD }) },
+  'POST /api/auth/logout': { ownSession: true },
+  // A strong new password and a wrong current one: refused without changing anything.
+  'POST /api/auth/change-password': { body: () => ({ currentPassword: 'not-the-password', newPassword: 'Matrix-probe-Pw-2026' }) },
+  'POST /api/people/import': { upload: 'not-a-workbook' },
+  'POST /api/party-members/import': { upload: 'not-a-workbook' },
+  'POST /api/project-plans/import': { upload: 'not-a-workbook' },
+  'POST /api/cases/photos': { upload: 'photo' },
+  'POST /api/service-days/{id}/photos': { upload: 'photo' },
+  'POST /api/projects/{id}/evidence': { upload: 'photo' },
+  'POST /api/projects/{id}/milestones': { body: (_r, w) => ({ title: '矩阵节点', dueOn: `${w.year}-12-31` }) },
+  // A person who is a member already: allowed actors are refused DUPLICATE (409).
+  'POST /api/party-members': { body: (r) => ({ personId: r.memberPerson, kind: 'in_service', unitId: r.unit, residenceCommunityId: r.community }) },
+  'GET /api/calendar/working-time': { query: () => '?start=2026-06-01T09:00:00%2B08:00&hours=8' },
+  // A year nobody uses: replacing this year's holidays would move every deadline computed after it.
+  'PUT /api/calendar/{year}': { path: () => '/api/calendar/2100', body: () => ({ days: [] }) },
+  'POST /api/cases': { body: (_r, _w, side) => ({ ...REPORT, ...POINTS[side] }) },
+  'POST /api/cases/{id}/merge': { body: (r) => ({ intoCaseId: r.case2, version: STALE_VERSION }) },
+  // The session day and the meeting quarter the world holds already: allowed actors get 409, nothing is added.
+  'POST /api/evaluation-sessions': { body: (r, w) => ({ communityId: r.community, heldOn: w.heldOn }) },
+  'POST /api/joint-meetings': { body: (r, w) => ({ communityId: r.community, year: w.year, quarter: w.quarter }) },
+};
+
+export function probeRequest(route: RouteDoc, rows: SideRows, world: MatrixWorld, side: Side): ProbeRequest {
+  const override = OVERRIDES[route.key];
+  const named = namedValues(rows, world, side);
+  const query = override?.query ? override.query(rows, world) : sampleQuery(route, named);
+  const url = (override?.path ? override.path(rows, world) : pathFor(route, rows, world)) + query;
+  if (override?.upload) return { method: route.method, url, upload: override.upload };
+  if (override?.body) return { method: route.method, url, payload: override.body(rows, world, side) };
+  return { method: route.method, url, ...(route.body ? { payload: sample(route.body, named) } : {}) };
+}
