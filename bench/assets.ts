@@ -35,9 +35,20 @@ interface PageFigures {
   brBytes: number;
 }
 
-/** Records every response of one page load through CDP; `finish()` returns those that completed. */
-async function recordNetwork(context: BrowserContext, page: Page): Promise<() => Loaded[]> {
+interface Recording {
+  finished(): Loaded[];
+  /** Resolves once no request has been open or finished for `quietMs`. */
+  quiet(quietMs?: number): Promise<void>;
+}
+
+/** Records every response of one page load through CDP. */
+async function recordNetwork(context: BrowserContext, page: Page): Promise<Recording> {
   const cdp = await context.newCDPSession(page);
+  const open = new Set<string>();
+  let lastActivity = Date.now();
+  const touch = () => { lastActivity = Date.now(); };
+  cdp.on('Network.requestWillBeSent', (e) => { open.add(e.requestId); touch(); });
+  cdp.on('Network.loadingFailed', (e) => { open.delete(e.requestId); touch(); });
   const seen = new Map<string, Omit<Loaded, 'transferred' | 'body' | 'decoded'> & { headerBytes: number }>();
   const done: Loaded[] = [];
   const decoded = new Map<string, number>();
@@ -50,6 +61,8 @@ async function recordNetwork(context: BrowserContext, page: Page): Promise<() =>
   });
   cdp.on('Network.dataReceived', (e) => decoded.set(e.requestId, (decoded.get(e.requestId) ?? 0) + e.dataLength));
   cdp.on('Network.loadingFinished', (e) => {
+    open.delete(e.requestId);
+    touch();
     const r = seen.get(e.requestId);
     if (!r) return;
     const { headerBytes, ...rest } = r;
@@ -58,7 +71,12 @@ async function recordNetwork(context: BrowserContext, page: Page): Promise<() =>
   await cdp.send('Network.enable');
   // No cache across loads: every figure is a first visit.
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  return () => done;
+  return {
+    finished: () => done,
+    async quiet(quietMs = 1000) {
+      while (open.size > 0 || Date.now() - lastActivity < quietMs) await new Promise((r) => setTimeout(r, 100));
+    },
+  };
 }
 
 /** The same files, asked for with brotli only: the size a browser on HTTPS would download. */
@@ -88,13 +106,12 @@ async function measure(
       await context.addCookies(cookies);
     }
     const page = await context.newPage();
-    const finish = await recordNetwork(context, page);
+    const recording = await recordNetwork(context, page);
     await open(page);
-    // Lazy chunks (charts, pages) arrive after the data they draw: wait until the network is quiet.
-    await page.waitForLoadState('networkidle');
-    await page.waitForTimeout(300);
+    // Lazy chunks (charts, pages) arrive after the data they draw: wait until the network has been quiet for 1 s.
+    await recording.quiet();
     if (process.argv.includes('--screenshots')) await screenshot(page, `assets-${name.replace(/\W+/g, '-')}-${opts.viewport.width}`);
-    const js = finish().filter((r) => r.mime.includes('javascript') || r.url.endsWith('.js'));
+    const js = recording.finished().filter((r) => r.mime.includes('javascript') || r.url.endsWith('.js'));
     return { name, js, brBytes: await brotliBytes(js.map((r) => r.url)) };
   } finally {
     await browser.close();

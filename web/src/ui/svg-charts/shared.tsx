@@ -26,16 +26,16 @@ export function textWidth(s: string): number {
   return w;
 }
 
-/** 0 and four or five round steps up to at least `max` (1, 2 or 5 times a power of ten), as an axis shows them. */
+/** The axis ticks ECharts would draw for 0…max: about five steps of a rounded 1, 2, 3 or 5 times a power of ten. */
 export function niceTicks(max: number, wholeNumbers = false): number[] {
   if (!(max > 0)) return [0, 1];
   const raw = max / 5;
   const pow = 10 ** Math.floor(Math.log10(raw));
-  let step = [1, 2, 5, 10].map((m) => m * pow).find((s) => s >= raw) ?? 10 * pow;
-  if (wholeNumbers) step = Math.max(1, Math.ceil(step));
+  const f = raw / pow;
+  let step = (f < 1.5 ? 1 : f < 2.5 ? 2 : f < 4 ? 3 : f < 7 ? 5 : 10) * pow;
+  if (wholeNumbers) step = Math.max(1, Math.round(step));
   const ticks: number[] = [];
-  for (let v = 0; v < max + step / 2 && ticks.length < 12; v += step) ticks.push(v);
-  if (ticks[ticks.length - 1] < max) ticks.push(ticks[ticks.length - 1] + step);
+  for (let i = 0; i <= Math.ceil(max / step - 1e-9); i++) ticks.push(Number((i * step).toPrecision(12)));
   return ticks;
 }
 
