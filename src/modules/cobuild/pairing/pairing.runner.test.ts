@@ -18,11 +18,14 @@ describe('the solver runs off the event loop', () => {
   it('timers keep firing on the main thread while the worker solves', async () => {
     let ticks = 0;
     const timer = setInterval(() => { ticks++; }, 10);
-    const started = Date.now();
-    const result = await solveInWorker(instance(300, 30), { timeLimitSec: 1.5 });
-    const elapsed = Date.now() - started;
+    const started = performance.now();
+    // On a loaded machine HiGHS may reach its time limit without a feasible point (PAIRING_INFEASIBLE): the timers
+    // must have fired all the same, which is what this test is about.
+    const result = await solveInWorker(instance(300, 30), { timeLimitSec: 1.5 }).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+    const elapsed = performance.now() - started;
     clearInterval(timer);
-    expect(result.assignment).toHaveLength(300);
+    if (!(result instanceof Error)) expect(result.assignment).toHaveLength(300);
+    else expect(result).toMatchObject({ code: 'PAIRING_INFEASIBLE' });
     expect(elapsed).toBeGreaterThan(300);
     // A blocked loop would have fired the timer at most once or twice.
     expect(ticks).toBeGreaterThan(elapsed / 10 / 4);
