@@ -4,9 +4,10 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestContext } from '../test/app.js';
-import { harvest, PLUMBING_TABLES, problemWith, writeWatcher } from '../test/fuzz-check.js';
+import { PLUMBING_TABLES, problemWith, writeWatcher } from '../test/fuzz-check.js';
 import { describe as describeRequest, type FuzzRequest, type OpenApiDocument, requestsFor, type RequestContext, type SampleFile, writeRoutes, type WriteRoute } from '../test/fuzz-http.js';
 import { sampleFiles } from '../test/fuzz-files.js';
+import { Pools } from '../test/fuzz-pools.js';
 import { TEST_PASSWORD } from '../test/world.js';
 import { countyToday } from './core/clock.js';
 
@@ -23,6 +24,18 @@ import { countyToday } from './core/clock.js';
 const SEED = Number(process.env.FUZZ_SEED ?? 20_270_107);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 20);
 const ONLY = process.env.FUZZ_ROUTE;
+/** FUZZ_STATS=1 prints, per route, how the valid and hostile requests were answered (how deep the fuzz gets). */
+const STATS = process.env.FUZZ_STATS === '1';
+const stats = new Map<string, Map<string, number>>();
+
+function tally(route: WriteRoute, req: FuzzRequest, status: number, body: string): void {
+  const code = status >= 400 ? (/"code":"(\w+)"/.exec(body)?.[1] ?? '?') : '';
+  const key = `${req.kind} ${status}${code ? ` ${code}` : ''}`;
+  if (process.env.FUZZ_STATS_BODIES && req.kind === 'valid' && status === 400) console.log(name(route), req.url, String(req.payload).slice(0, 300), body.slice(0, 400));
+  const m = stats.get(name(route)) ?? new Map<string, number>();
+  m.set(key, (m.get(key) ?? 0) + 1);
+  stats.set(name(route), m);
+}
 
 /** Tried in this order; a route is fuzzed as the first who is not refused with FORBIDDEN on every probe. */
 const CANDIDATES = ['admin', 'hangdong', 'grid01', 'unit01', 'member01', 'resident01'];
@@ -42,6 +55,7 @@ const LAST = ['POST /api/auth/logout', 'POST /api/auth/change-password', 'POST /
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'lj-fuzz-'));
 const ctx = await createTestContext({ config: { dataDir } });
 afterAll(async () => {
+  if (STATS) for (const [r, m] of stats) console.log(r, Object.fromEntries([...m].sort()));
   await ctx.close();
   await rm(dataDir, { recursive: true, force: true });
 });
@@ -49,14 +63,29 @@ await ctx.app.ready();
 const doc = ctx.app.swagger() as unknown as OpenApiDocument;
 const routes = writeRoutes(doc).sort((a, b) => LAST.indexOf(name(a)) - LAST.indexOf(name(b)));
 
-const ids = new Set<string>();
-const codes = new Set<string>();
-harvest(ctx.world, ids, codes);
-const hints = { ids: () => [...ids], codes: () => [...codes], today: countyToday() };
+const pools = new Pools();
+seedPools();
+const hints = { values: pools.values.bind(pools), any: pools.any.bind(pools), today: countyToday() };
 const watcher = await writeWatcher(ctx.database.db, PLUMBING_TABLES);
 
 function name(r: WriteRoute): string {
   return `${r.method} ${r.path}`;
+}
+
+/** The test world's records under the field names that refer to them. */
+function seedPools(): void {
+  const w = ctx.world;
+  const put = (names: string[], records: { id: string }[]) => {
+    for (const n of names) for (const r of records) pools.add('id', n, r.id);
+  };
+  put(['communityId', 'residenceCommunityId'], [w.communityA, w.communityB]);
+  put(['unitId'], [w.unit1, w.unit2]);
+  put(['branchId'], [w.branchA]);
+  put(['parentId'], [w.county, w.town, w.communityA, ...Object.values(w.grids)]);
+  put(['gridId', 'homeGridId'], Object.values(w.grids));
+  put(['personId', 'reporterPersonId'], Object.values(w.people));
+  put(['memberId'], Object.values(w.members));
+  put(['userId'], Object.values(w.users));
 }
 
 async function cookieOf(actor: string): Promise<string | undefined> {
@@ -73,10 +102,11 @@ async function exercise(actor: string, req: FuzzRequest, route?: WriteRoute): Pr
   const res = await ctx.app.inject({
     method: req.method, url: req.url, payload: req.payload, headers: { ...req.headers, ...(cookie ? { cookie } : {}) },
   });
+  if (STATS && route) tally(route, req, res.statusCode, res.body);
   const problem = problemWith(res.statusCode, res.body, req);
   if (problem) throw new Error(`${problem}\n  as ${actor}: ${describeRequest(req)}`);
   if (res.statusCode < 400) {
-    if (res.headers['content-type']?.toString().startsWith('application/json')) harvest(res.json(), ids, codes);
+    if (res.headers['content-type']?.toString().startsWith('application/json')) pools.harvest(res.json(), req.url);
     return { status: res.statusCode };
   }
   const allowed = (route && AUDITED_REFUSALS[name(route)]) ?? [];
@@ -87,27 +117,35 @@ async function exercise(actor: string, req: FuzzRequest, route?: WriteRoute): Pr
   return { status: res.statusCode, code: (res.json() as { error: { code: string } }).error.code };
 }
 
-/** Lists every GET route without path parameters as admin once, to learn the ids and codes of the reference data. */
-async function harvestLists(): Promise<void> {
+/**
+ * Reads every GET route as admin once, to learn the ids and codes of the reference data: the lists first, then each
+ * single-record route for a few of the ids seen behind its segment (their nested records: sign-ups, milestones…).
+ */
+async function harvestReads(): Promise<void> {
   const cookie = await ctx.cookieFor('admin');
-  for (const [p, ops] of Object.entries(doc.paths)) {
-    if (!ops.get || p.includes('{') || /\.(xlsx|pdf)$/.test(p)) continue;
-    const res = await ctx.app.inject({ method: 'GET', url: `${p}?pageSize=200`, headers: { cookie } });
-    if (res.statusCode === 200 && res.headers['content-type']?.toString().startsWith('application/json')) harvest(res.json(), ids, codes);
+  const read = async (url: string) => {
+    const res = await ctx.app.inject({ method: 'GET', url, headers: { cookie } });
+    if (res.statusCode === 200 && res.headers['content-type']?.toString().startsWith('application/json')) pools.harvest(res.json(), url);
+  };
+  const gets = Object.entries(doc.paths).filter(([p, ops]) => ops.get && !/\.(xlsx|pdf)$/.test(p)).map(([p]) => p);
+  for (const p of gets.filter((x) => !x.includes('{'))) await read(`${p}?pageSize=200`);
+  for (const p of gets.filter((x) => /^[^{]*\{id\}$/.test(x))) {
+    const segment = p.split('/').at(-2) ?? '';
+    for (const id of pools.values('id', 'id', segment).slice(0, 3)) await read(p.replace('{id}', id));
   }
 }
 
 /** A route that answers a JSON body with 415 reads a file from multipart/form-data. */
 async function markMultipart(): Promise<void> {
   for (const r of routes.filter((x) => !x.body && !FIXED_ACTOR[name(x)])) {
-    const [valid] = fc.sample(requestsFor(r, { hints, files: [], fitting: [] }, 'valid'), { seed: SEED, numRuns: 1 });
+    const [valid] = fc.sample(requestsFor(r, { hints, pools, files: [], fitting: [] }, 'valid'), { seed: SEED, numRuns: 1 });
     const probe = { ...valid, headers: { 'content-type': 'application/json' }, payload: '{}' };
     const res = await exercise('admin', probe, r);
     r.multipart = res.code === 'UNSUPPORTED_MEDIA_TYPE';
   }
 }
 
-await harvestLists();
+await harvestReads();
 await markMultipart();
 const files = await sampleFiles(ctx, SEED);
 
@@ -119,7 +157,7 @@ function seedOf(route: WriteRoute): number {
 
 function requestContext(route: WriteRoute): RequestContext {
   const fitting = route.path.endsWith('/import') ? files.workbooks(route.path) : files.images;
-  return { hints, files: files.all, fitting };
+  return { hints, pools, files: files.all, fitting };
 }
 
 function printable(arb: fc.Arbitrary<FuzzRequest>): fc.Arbitrary<FuzzRequest> {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { addDays } from '../src/core/calendar.js';
+import { idCheckChar } from '../src/core/idcard.js';
 
 /**
  * JSON schema (as @fastify/swagger writes the zod contracts into the OpenAPI document) → fast-check arbitraries, for
@@ -33,10 +34,10 @@ export interface JsonSchema {
 }
 
 export interface Hints {
-  /** Ids of records that exist (the test world and what the fuzz created so far), read when a value is drawn. */
-  ids: () => readonly string[];
-  /** Codes that exist (case categories, service kinds, organisation codes…), read when a value is drawn. */
-  codes: () => readonly string[];
+  /** Ids or codes seen under this field's name (test/fuzz-pools.ts), read when a value is drawn. */
+  values(kind: 'id' | 'code', name: string): readonly string[];
+  /** Every id or code seen so far. */
+  any(kind: 'id' | 'code'): readonly string[];
   /** The county day the business clock reads, 'YYYY-MM-DD'. */
   today: string;
 }
@@ -53,6 +54,12 @@ function fromPool(pool: () => readonly string[], fallback: fc.Arbitrary<string>)
   });
 }
 
+/** Mostly a value seen under this name, sometimes any seen value, sometimes `fallback`. */
+export function seen(hints: Hints, kind: 'id' | 'code', name: string, fallback: fc.Arbitrary<string>): fc.Arbitrary<string> {
+  const any = fromPool(() => hints.any(kind), fallback);
+  return fc.oneof({ weight: 6, arbitrary: fromPool(() => hints.values(kind, name), any) }, any, fallback);
+}
+
 function typeOf(schema: JsonSchema): string | undefined {
   const t = Array.isArray(schema.type) ? schema.type.find((x) => x !== 'null') : schema.type;
   if (t) return t;
@@ -65,30 +72,44 @@ function within(s: JsonSchema): (v: string) => boolean {
   return (v) => v.length >= (s.minLength ?? 0) && v.length <= (s.maxLength ?? 10_000);
 }
 
-function dateNear(today: string): fc.Arbitrary<string> {
-  return fc.integer({ min: -500, max: 500 }).map((d) => addDays(today, d));
+function dateNear(today: string, name: string): fc.Arbitrary<string> {
+  const day = fc.integer({ min: -500, max: 500 }).map((d) => addDays(today, d));
+  // Evaluation sessions are held on the 20th (每月20日定期评事).
+  return name === 'heldOn' ? fc.oneof(day.map((d) => `${d.slice(0, 8)}20`), day) : day;
+}
+
+/** A resident ID number with a valid GB 11643 check character, born between 1940 and 2009. */
+function idNumber(): fc.Arbitrary<string> {
+  return fc.tuple(fc.integer({ min: 1940, max: 2009 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), fc.integer({ min: 0, max: 999 }))
+    .map(([y, m, d, n]) => {
+      const first17 = `350723${y}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}${String(n).padStart(3, '0')}`;
+      return first17 + idCheckChar(first17);
+    });
 }
 
 function stringValue(schema: JsonSchema, hints: Hints, name: string): fc.Arbitrary<string> {
   const fits = within(schema);
-  if (schema.format === 'uuid') return fc.oneof({ weight: 4, arbitrary: fromPool(hints.ids, fc.uuid()) }, fc.uuid());
-  if (schema.format === 'date') return dateNear(hints.today);
+  if (schema.format === 'uuid') return seen(hints, 'id', name, fc.uuid());
+  if (schema.format === 'date') return dateNear(hints.today, name);
   if (schema.format === 'date-time') {
-    return fc.tuple(dateNear(hints.today), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.boolean())
+    return fc.tuple(dateNear(hints.today, name), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.boolean())
       .map(([d, h, m, z]) => `${d}T${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:00${z ? 'Z' : '+08:00'}`);
   }
-  if (schema.pattern) {
-    const matching = fc.stringMatching(new RegExp(schema.pattern), { size: 'xsmall' }).filter(fits);
-    return /code|key/i.test(name) ? fc.oneof(fromPool(hints.codes, matching).filter(fits), matching) : matching;
+  if (name === 'idNumber') return fc.oneof({ weight: 4, arbitrary: idNumber() }, fc.string({ maxLength: 18 })).filter(fits);
+  const pattern = schema.pattern === undefined ? undefined : new RegExp(schema.pattern);
+  const matching = pattern ? fc.stringMatching(pattern, { size: 'xsmall' }).filter(fits) : undefined;
+  if (pattern && matching) {
+    const codes = () => hints.values('code', name).filter((c) => pattern.test(c) && fits(c));
+    return /code|key|token/i.test(name) ? fc.oneof({ weight: 3, arbitrary: fromPool(codes, matching) }, matching) : matching;
   }
   const min = schema.minLength ?? 0;
   const max = Math.min(schema.maxLength ?? 60, min + 40);
-  return fc.oneof(
+  const text = fc.oneof(
     { weight: 3, arbitrary: fc.constantFrom(...PHRASES) },
     fc.string({ minLength: min, maxLength: max }),
     fc.string({ unit: 'grapheme', minLength: min, maxLength: max }),
-    fromPool(hints.codes, fc.constant('x')),
   ).map((v) => (v.length < min ? v.padEnd(min, '说') : v)).filter(fits);
+  return /code|key|token/i.test(name) ? fc.oneof({ weight: 3, arbitrary: seen(hints, 'code', name, text).filter(fits) }, text) : text;
 }
 
 function bounds(schema: JsonSchema): { min: number; max: number; minOpen: boolean; maxOpen: boolean } {
@@ -108,6 +129,7 @@ function numberValue(schema: JsonSchema, name: string, today: string, integer: b
   if (name === 'lat') hinted.push(fc.double({ min: COUNTY.minLat, max: COUNTY.maxLat, noNaN: true }));
   if (name === 'year') hinted.push(fc.integer({ min: year - 1, max: year + 1 }));
   if (name === 'version') hinted.push(fc.integer({ min: 1, max: 3 }));
+  if (name === 'quarter') hinted.push(fc.integer({ min: 1, max: 4 }));
   const plain = integer
     ? fc.integer({ min: Math.ceil(b.min), max: Math.floor(b.max) })
     : fc.double({ min: b.min, max: b.max, noNaN: true, noDefaultInfinity: true });
@@ -130,11 +152,43 @@ function objectValue(schema: JsonSchema, hints: Hints, depth: number): fc.Arbitr
   const model: Record<string, fc.Arbitrary<unknown>> = {};
   for (const [key, s] of Object.entries(props)) model[key] = validValue(s, hints, depth + 1, key);
   const requiredKeys = (schema.required ?? []).filter((k) => k in props);
-  const record = fc.record(model, { requiredKeys });
+  const record = fc.tuple(fc.record(model, { requiredKeys }), fc.nat({ max: 9 })).map(([o, n]) => (n < 8 ? consistent(o) : o));
   const extra = schema.additionalProperties;
   if (typeof extra !== 'object' || Object.keys(props).length) return record;
   const values = validValue(extra, hints, depth + 1);
-  return fc.dictionary(fc.oneof(fromPool(hints.ids, fc.uuid()), fc.string({ maxLength: 8 })), values, { maxKeys: 3 });
+  return fc.dictionary(fc.oneof(seen(hints, 'id', '', fc.uuid()), fc.string({ maxLength: 8 })), values, { maxKeys: 3 });
+}
+
+/** `min…`/`max…`, `…From`/`…To`, `since`/`until`, `start…`/`end…`: the second of each pair present. */
+function pairedKey(key: string): string | undefined {
+  const m = /^min(.+)$/.exec(key) ?? /^(.+)From$/.exec(key) ?? /^start(.*)$/.exec(key);
+  if (!m) return key === 'since' ? 'until' : undefined;
+  return key.startsWith('min') ? `max${m[1]}` : key.startsWith('start') ? `end${m[1]}` : `${m[1]}To`;
+}
+
+/**
+ * Most requests a client sends are consistent across fields; the schema cannot say so, so this does: pairs in
+ * order, a period's year (and quarter) taken from its date, a position given as both lng and lat or neither.
+ */
+function consistent(value: Record<string, unknown>): Record<string, unknown> {
+  const o = { ...value };
+  for (const a of Object.keys(o)) {
+    const b = pairedKey(a);
+    if (b === undefined || !(b in o) || typeof o[a] !== typeof o[b]) continue;
+    const [x, y] = [o[a], o[b]];
+    if ((typeof x === 'number' || typeof x === 'string') && (x as number | string) > (y as number | string)) [o[a], o[b]] = [y, x];
+  }
+  const dated = Object.keys(o).find((k) => /(On|Date|^date)$/.test(k) && typeof o[k] === 'string' && /^\d{4}-\d{2}-\d{2}/.test(o[k] as string));
+  if (dated && typeof o.year === 'number') {
+    const day = o[dated] as string;
+    o.year = Number(day.slice(0, 4));
+    if (typeof o.quarter === 'number') o.quarter = Math.ceil(Number(day.slice(5, 7)) / 3);
+  }
+  if (('lng' in o) !== ('lat' in o)) {
+    delete o.lng;
+    delete o.lat;
+  }
+  return o;
 }
 
 function arrayValue(schema: JsonSchema, hints: Hints, depth: number, name: string): fc.Arbitrary<unknown> {

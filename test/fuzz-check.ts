@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../src/core/db.js';
-import { ERROR_STATUS } from '../src/core/errors.js';
+import { ERROR_STATUS, type ErrorCode, type ErrorParams } from '../src/core/errors.js';
+import { translateError } from '../src/core/i18n.js';
 import type { FuzzRequest } from './fuzz-http.js';
 
 /**
@@ -78,9 +79,29 @@ function parse(body: string): ErrorBody | null {
   }
 }
 
-/** Input the message must not repeat: strings long enough to be a user's text, not ids. */
-function echoed(message: string, sent: readonly string[]): string | undefined {
-  return sent.find((s) => s.trim().length >= 12 && !UUID.test(s) && message.includes(s));
+/** Input the details must not repeat: strings long enough to be a user's text, not ids. */
+function echoed(text: string, sent: readonly string[]): string | undefined {
+  return sent.find((s) => s.trim().length >= 12 && !UUID.test(s) && text.includes(s));
+}
+
+const templates = new Map<string, RegExp[]>();
+
+/**
+ * The message must be the code's message from src/core/i18n.ts (zh-CN or en) with its {placeholders} filled in:
+ * never a parser's, zod's or the database's own words. A placeholder may carry a value the request named (the
+ * duplicate code, the milestone's title): that is the message's purpose, not an echo.
+ */
+function isTranslated(code: ErrorCode, message: string): boolean {
+  let patterns = templates.get(code);
+  if (!patterns) {
+    const marker = new Proxy({}, { get: () => '\u0000' }) as ErrorParams;
+    patterns = (['zh-CN', 'en'] as const).map((locale) => {
+      const parts = translateError(locale, code, marker).split('\u0000').map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      return new RegExp(`^${parts.join('[\\s\\S]{0,300}')}$`);
+    });
+    templates.set(code, patterns);
+  }
+  return patterns.some((re) => re.test(message));
 }
 
 /** Why this answer is wrong, or null: a 5xx, an error not in the API's shape, or one that leaks what it should not. */
@@ -100,23 +121,8 @@ export function problemWith(status: number, rawBody: string, req: FuzzRequest): 
   const text = `${message}\n${error.details === undefined ? '' : JSON.stringify(error.details)}`;
   if (STACK.test(text)) return `${code} leaks a stack trace: ${text.slice(0, 300)}`;
   if (SQL.test(text)) return `${code} leaks SQL or a database message: ${text.slice(0, 300)}`;
-  const echo = echoed(message, req.sent);
-  if (echo !== undefined) return `${code} message echoes the input ${JSON.stringify(echo.slice(0, 80))}: ${message.slice(0, 200)}`;
+  if (!isTranslated(code as ErrorCode, message)) return `${code} message is not its translation in src/core/i18n.ts: ${message.slice(0, 300)}`;
+  const echo = error.details === undefined ? undefined : echoed(JSON.stringify(error.details), req.sent.map((x) => JSON.stringify(x).slice(1, -1)));
+  if (echo !== undefined) return `${code} details echo the input ${JSON.stringify(echo.slice(0, 80))}: ${JSON.stringify(error.details).slice(0, 300)}`;
   return null;
-}
-
-const ID_KEY = /^(id|.+Id)$/;
-const CODE_KEY = /^(code|key|token|.+Code|checkinToken)$/;
-
-/** Ids and codes in an answer, so later requests can name records that exist. */
-export function harvest(value: unknown, ids: Set<string>, codes: Set<string>, depth = 0): void {
-  if (typeof value !== 'object' || value === null || depth > 8) return;
-  for (const [k, v] of Object.entries(value)) {
-    if (typeof v === 'string') {
-      if (ID_KEY.test(k) && UUID.test(v) && ids.size < 800) ids.add(v);
-      else if (CODE_KEY.test(k) && v.length <= 100 && codes.size < 400) codes.add(v);
-    } else {
-      harvest(v, ids, codes, depth + 1);
-    }
-  }
 }

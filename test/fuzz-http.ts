@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import type { Pools } from './fuzz-pools.js';
 import { type Hints, type JsonSchema, hostileValue, JUNK_STRINGS, mutate, mutation, toJsonText, validValue } from './fuzz-arbitraries.js';
 
 /**
@@ -79,13 +80,21 @@ const HOSTILE_SEGMENTS = [
   '4f0c8f9e-1d2a-4b3c-8d4e-5f6a7b8c9d0e%20', '00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff',
 ];
 
-function pathSegment(p: Param, hints: Hints): fc.Arbitrary<string> {
-  const year = Number(hints.today.slice(0, 4));
-  const valid = p.name === 'year'
+/** A path parameter: mostly a real id or code seen behind the segment before it, else a random uuid or junk. */
+function pathSegment(p: Param, c: RequestContext, segment: string, hostile: boolean): fc.Arbitrary<string> {
+  const year = Number(c.hints.today.slice(0, 4));
+  const kind = p.schema.format === 'uuid' ? 'id' : 'code';
+  const schemaValid = p.name === 'year'
     ? fc.integer({ min: year - 1, max: year + 1 }).map(String)
-    : validValue(p.schema, hints, 0, p.name).map((v) => encodeURIComponent(String(v)));
+    : validValue(p.schema, c.hints, 0, p.name).map(String);
+  const known = fc.tuple(fc.nat(), schemaValid).map(([i, other]) => {
+    const values = c.pools.values(kind, p.name, segment);
+    return values.length ? values[i % values.length] : other;
+  });
+  const valid = fc.oneof({ weight: 4, arbitrary: known }, schemaValid).map(encodeURIComponent);
+  if (!hostile) return fc.oneof({ weight: 9, arbitrary: valid }, fc.uuid());
   return fc.oneof(
-    { weight: 8, arbitrary: valid },
+    { weight: 3, arbitrary: valid },
     fc.uuid(),
     fc.constantFrom(...HOSTILE_SEGMENTS),
     fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }).map(encodeURIComponent),
@@ -108,13 +117,19 @@ function queryString(params: Param[], hints: Hints, hostile: boolean): fc.Arbitr
   });
 }
 
-function urlOf(route: WriteRoute, hints: Hints, hostile: boolean): fc.Arbitrary<{ url: string; sent: string[] }> {
-  const segments = fc.tuple(...route.params.map((p) => pathSegment(p, hints)));
-  return fc.tuple(segments, queryString(route.query, hints, hostile)).map(([values, qs]) => {
+function urlOf(route: WriteRoute, c: RequestContext, hostile: boolean): fc.Arbitrary<{ url: string; sent: string[] }> {
+  const segments = fc.tuple(...route.params.map((p) => pathSegment(p, c, lastSegmentBefore(route.path, p.name), hostile)));
+  return fc.tuple(segments, queryString(route.query, c.hints, hostile)).map(([values, qs]) => {
     let i = 0;
     const url = route.path.replace(/\{[^}]+\}/g, () => values[i++]) + qs;
     return { url, sent: [...values, ...qs.slice(1).split('&')].map(safeDecode) };
   });
+}
+
+/** The literal segment right before `{name}`: /api/service-days/{id}/signups/{signupId} → signups for signupId. */
+function lastSegmentBefore(path: string, name: string): string {
+  const head = path.slice(0, path.indexOf(`{${name}}`)).split('/').filter(Boolean);
+  return head[head.length - 1] ?? '';
 }
 
 function safeDecode(s: string): string {
@@ -204,7 +219,7 @@ function hostileFileBody(files: SampleFile[]): fc.Arbitrary<Body> {
   });
 }
 
-export interface RequestContext { hints: Hints; files: SampleFile[]; fitting: SampleFile[] }
+export interface RequestContext { hints: Hints; pools: Pools; files: SampleFile[]; fitting: SampleFile[] }
 
 function bodyOf(route: WriteRoute, c: RequestContext, hostile: boolean): fc.Arbitrary<Body> {
   if (!route.multipart) return hostile ? hostileJsonBody(route, c.hints) : validJsonBody(route, c.hints);
@@ -218,10 +233,12 @@ export function requestsFor(route: WriteRoute, c: RequestContext, kind: FuzzRequ
   const idempotency = route.headers.some((h) => h.name === 'idempotency-key')
     ? fc.option(fc.oneof(fc.uuid(), fc.constantFrom('', 'k'.repeat(101), '\u00e9t\u00e9', 'x y')), { nil: undefined })
     : fc.constant(undefined);
-  return fc.tuple(urlOf(route, c.hints, hostile), bodyOf(route, c, hostile), idempotency).map(([u, b, key]) => {
+  const language = fc.option(fc.constantFrom('en', 'en-US,en;q=0.9', 'zh-CN', 'fr', '*', ',,;q=', 'x'.repeat(300)), { nil: undefined, freq: 3 });
+  return fc.tuple(urlOf(route, c, hostile), bodyOf(route, c, hostile), idempotency, language).map(([u, b, key, lang]) => {
     const headers: Record<string, string> = {};
     if (b.contentType !== undefined) headers['content-type'] = b.contentType;
     if (key !== undefined) headers['idempotency-key'] = key;
+    if (lang !== undefined) headers['accept-language'] = lang;
     return { kind, method: route.method, url: u.url, headers, payload: b.payload, sent: [...u.sent, ...b.sent] };
   });
 }
