@@ -1,0 +1,508 @@
+/**
+ * Crash durability under intake load. For each database (PGlite in a fresh DATA_DIR; a fresh PostgreSQL database,
+ * dropped after) the real server runs as a child process (src/server.ts through tsx, demo seeded) and a few reporters
+ * (the demo's resident and party member reporting online / 随手拍, three community admins recording hall reports) send
+ * `POST /api/cases` with an Idempotency-Key each, CONNECTIONS at a time. At a random moment 1–4 s after the first
+ * answer the server gets SIGKILL. A report counts as acknowledged when its 201 with the case id and number arrived;
+ * requests in flight are unknown. The server is then restarted on the same data (timed), a sample of acknowledged
+ * cases is read back through the API, every unknown request is retried with its key, the server is stopped cleanly and
+ * the database is checked directly: every acknowledged case with its number, first event, audit row and idempotency
+ * key; every report sent exists exactly once (found by its unique title); the case_stats rollup (with
+ * case_stats_pending) equals a rebuild.
+ * Exits 1 if any acknowledged case was lost or any other check failed.
+ * Run: node --import tsx bench/crash-durability.ts [--db=pglite|postgres|both] [--rounds=3] [--seed=N] [--pg=url]
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Polygon } from 'geojson';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { rowsOf } from '../src/core/bulk.js';
+import { pgliteDir } from '../src/core/config.js';
+import { type Database, type Db, openDatabase } from '../src/core/db.js';
+import { ROOT_DIR } from '../src/core/paths.js';
+import { loadExamples } from '../src/modules/cases/classifier/data.js';
+import { pointInGrid } from '../src/seed/cases-world.js';
+import { DEMO_PASSWORD } from '../src/seed/demo.js';
+import { createRng, type Rng } from '../src/seed/rng.js';
+
+const CONNECTIONS = 50;
+/** The kill falls uniformly in [KILL_FROM_MS, KILL_TO_MS] after the first acknowledged report; the load runs until then. */
+const KILL_FROM_MS = 1_000;
+const KILL_TO_MS = 4_000;
+const FIRST_ACK_TIMEOUT_MS = 120_000;
+/**
+ * The per-user write limit (RATE_LIMIT_WRITES_PER_MINUTE, default 120 a minute) would answer most of this load with
+ * 429 after the first seconds; the bench is about durability, not the limiter, so the server runs with a limit no
+ * round reaches (the limiter still runs on every request).
+ */
+const WRITE_LIMIT_PER_MINUTE = 1_000_000;
+const API_SAMPLE = 25;
+const ROUTE = 'POST /api/cases';
+
+interface Args { dbs: ('pglite' | 'postgres')[]; rounds: number; seed: number; pgUrl: string }
+
+function parseArgs(argv = process.argv.slice(2)): Args {
+  const value = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const db = value('db') ?? 'both';
+  if (!['pglite', 'postgres', 'both'].includes(db)) throw new Error(`--db must be pglite, postgres or both, not ${db}`);
+  return {
+    dbs: db === 'both' ? ['pglite', 'postgres'] : [db as 'pglite' | 'postgres'],
+    rounds: Number(value('rounds') ?? 3),
+    seed: Number(value('seed') ?? randomBytes(4).readUInt32LE(0)),
+    pgUrl: value('pg') ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+  };
+}
+
+// ---------------------------------------------------------------- HTTP (node:http: cheaper per request than fetch)
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS + 16 });
+
+interface Answer { status: number; headers: http.IncomingHttpHeaders; text: string }
+
+function request(base: string, opts: { method: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string | number> = { ...opts.headers };
+    if (opts.body !== undefined) headers['content-length'] = Buffer.byteLength(opts.body);
+    const req = http.request(new URL(opts.path, base), { method: opts.method, headers, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      // A connection cut mid-body ends in 'error' (aborted), not 'end': such a request stays unknown.
+      res.on('error', reject);
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end(opts.body);
+  });
+}
+
+async function getJson<T>(base: string, urlPath: string, cookie: string): Promise<T> {
+  const res = await request(base, { method: 'GET', path: urlPath, headers: { cookie } });
+  if (res.status !== 200) throw new Error(`GET ${urlPath}: ${res.status} ${res.text.slice(0, 300)}`);
+  return JSON.parse(res.text) as T;
+}
+
+/** One login per user for the whole run: sessions are rows, so the cookie outlives every restart (and throttling). */
+async function login(base: string, username: string): Promise<string> {
+  const res = await request(base, {
+    method: 'POST', path: '/api/auth/login', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${res.text}`);
+  return (res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
+}
+
+// ---------------------------------------------------------------- the server process
+
+/** The servers this run started and that still run: ended when a run fails half-way. */
+const children = new Set<ChildProcess>();
+
+interface Server { url: string; child: ChildProcess; exited: Promise<number | null>; output(): string; startMs: number; readyMs: number }
+
+/** Like test/server-process.ts startServer, but on the real clock (no CLOCK_START: every restart would rewind it). */
+async function startServer(env: NodeJS.ProcessEnv, timeoutMs = 180_000): Promise<Server> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT_DIR, 'src/server.ts')], {
+    cwd: ROOT_DIR, env, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  // Only the tail is kept: a failing server may log a line per request.
+  const keep = (d: Buffer) => { out = (out + d.toString()).slice(-20_000); };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  children.add(child);
+  void exited.then(() => children.delete(child));
+  const { url, readyMs } = await new Promise<{ url: string; readyMs: number }>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), timeoutMs);
+    child.stdout!.on('data', () => {
+      const m = /running at (http:\/\/\S+?)\/\s[\s\S]*?ready in (\d+) ms/.exec(out);
+      if (!m) return;
+      clearTimeout(timer);
+      resolve({ url: m[1].replace('localhost', '127.0.0.1'), readyMs: Number(m[2]) });
+    });
+    void exited.then(() => { clearTimeout(timer); reject(new Error(`server exited early:\n${out}`)); });
+  });
+  return { url, child, exited, output: () => out, startMs: performance.now() - started, readyMs };
+}
+
+async function stopServer(server: Server): Promise<void> {
+  server.child.kill('SIGTERM');
+  const code = await server.exited;
+  if (code !== 0) throw new Error(`server exited with ${code} on SIGTERM:\n${server.output()}`);
+}
+
+// ---------------------------------------------------------------- where the data lives
+
+interface Store { kind: 'pglite' | 'postgres'; env: Record<string, string>; open(): Promise<Database>; dispose(): Promise<void> }
+
+function pgliteStore(): Store {
+  const dir = mkdtempSync(path.join(tmpdir(), 'lj-crash-'));
+  const dataDir = path.join(dir, 'data');
+  return {
+    kind: 'pglite', env: { DATA_DIR: dataDir },
+    open: () => openDatabase({ dataDir: pgliteDir({ dataDir }), migrate: false }),
+    dispose: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+async function postgresStore(baseUrl: string): Promise<Store> {
+  const name = `lj_crash_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return {
+    kind: 'postgres', env: { DATABASE_URL: url.toString() },
+    open: () => openDatabase({ databaseUrl: url.toString(), migrate: false }),
+    dispose: async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+function serverEnv(store: Store): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const k of ['DATABASE_URL', 'DATA_DIR', 'CLOCK_START', 'RATE_LIMIT_WRITES_PER_MINUTE']) delete env[k];
+  return {
+    ...env, NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: 'true',
+    RATE_LIMIT_WRITES_PER_MINUTE: String(WRITE_LIMIT_PER_MINUTE), ...store.env,
+  };
+}
+
+// ---------------------------------------------------------------- reporters and their reports
+
+interface Reporter { username: string; userId: string; cookie: string; channel: 'online' | 'snap' | 'hall'; leaves: Polygon[] }
+
+interface Me { user: { id: string }; roles: { role: string; scopeOrgId: string | null }[] }
+interface Features { features: { geometry: Polygon }[] }
+
+/** The demo's one resident and one party member report for themselves; community admins record hall reports. */
+const REPORTERS: { username: string; channel: Reporter['channel']; community?: string }[] = [
+  { username: 'resident01', channel: 'online', community: 'hangdong' },
+  { username: 'member01', channel: 'snap', community: 'hangdong' },
+  { username: 'hangdong', channel: 'hall' },
+  { username: 'sanfeng', channel: 'hall' },
+  { username: 'juzizhou', channel: 'hall' },
+];
+
+async function setUpReporters(base: string, adminCookie: string): Promise<Reporter[]> {
+  const cookies = new Map<string, string>();
+  for (const r of REPORTERS) cookies.set(r.username, await login(base, r.username));
+  // Residents report from points in their own community (杭东社区), staff in the community they administer.
+  const communityOf = async (username: string) => {
+    const me = await getJson<Me>(base, '/api/auth/me', cookies.get(username)!);
+    return { userId: me.user.id, communityId: me.roles.find((x) => x.scopeOrgId)?.scopeOrgId ?? null };
+  };
+  const out: Reporter[] = [];
+  for (const r of REPORTERS) {
+    const { userId } = await communityOf(r.username);
+    const { communityId } = await communityOf(r.community ?? r.username);
+    if (!communityId) throw new Error(`no community for ${r.username}`);
+    const geo = await getJson<Features>(base, `/api/grids/geojson?level=4&communityId=${communityId}`, adminCookie);
+    out.push({ username: r.username, userId, cookie: cookies.get(r.username)!, channel: r.channel, leaves: geo.features.map((f) => f.geometry) });
+  }
+  return out;
+}
+
+interface Sent { key: string; title: string; body: string; reporter: Reporter }
+
+/** Makes report number `seq` of a round: real residents' wording, a point in a grid, a unique title and key. */
+function reportMaker(rng: Rng, texts: string[], tag: string, round: number): (reporter: Reporter) => Sent {
+  let seq = 0;
+  return (reporter) => {
+    const n = ++seq;
+    const p = pointInGrid(rng, { boundary: rng.pick(reporter.leaves) });
+    const title = `崩溃测试 ${tag}-${round}-${n}`;
+    const staff = reporter.channel === 'hall'
+      ? { reporterName: `居民${n}`, reporterPhone: `139${String(10_000_000 + (n % 10_000_000)).slice(-8)}` }
+      : {};
+    const body = JSON.stringify({ channel: reporter.channel, title, description: rng.pick(texts), lng: p.lng, lat: p.lat, ...staff });
+    return { key: `crash-${tag}-${round}-${n}`, title, body, reporter };
+  };
+}
+
+function postCase(base: string, s: Sent): Promise<Answer> {
+  return request(base, {
+    method: 'POST', path: '/api/cases', body: s.body,
+    headers: { cookie: s.reporter.cookie, 'content-type': 'application/json', 'idempotency-key': s.key },
+  });
+}
+
+/** The case a 201 names, or null: only a complete answer with an id and a number acknowledges a report. */
+function acknowledged(res: Answer): { id: string; number: string } | null {
+  if (res.status !== 201) return null;
+  try {
+    const body = JSON.parse(res.text) as { id?: unknown; number?: unknown };
+    return typeof body.id === 'string' && typeof body.number === 'string' ? { id: body.id, number: body.number } : null;
+  } catch {
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------- load, kill, retry
+
+interface Acked extends Sent { id: string; number: string }
+interface LoadOutcome {
+  sent: Sent[]; acked: Acked[]; unknown: Sent[]; rejected: { sent: Sent; status: number; text: string }[]; firstAckMs: number; killAtMs: number;
+}
+
+/**
+ * CONNECTIONS clients report back to back until the server is killed; nothing new starts after. The kill falls at a
+ * random moment KILL_FROM_MS–KILL_TO_MS after the first acknowledgement, not after the first request: a server that
+ * has just started may take seconds for its first answers on a busy machine (cold caches, the sweep at start), and a
+ * kill before any answer would test nothing.
+ */
+async function loadUntilKilled(server: Server, reporters: Reporter[], next: (r: Reporter) => Sent, rng: Rng): Promise<LoadOutcome> {
+  const out: LoadOutcome = { sent: [], acked: [], unknown: [], rejected: [], killAtMs: 0, firstAckMs: 0 };
+  let stopping = false;
+  let firstAck: () => void = () => undefined;
+  const answered = new Promise<void>((resolve) => { firstAck = resolve; });
+  const client = async (c: number) => {
+    while (!stopping) {
+      const s = next(reporters[c % reporters.length]);
+      out.sent.push(s);
+      try {
+        const res = await postCase(server.url, s);
+        const ack = acknowledged(res);
+        if (ack) out.acked.push({ ...s, ...ack });
+        else out.rejected.push({ sent: s, status: res.status, text: res.text.slice(0, 200) });
+        if (ack) firstAck();
+      } catch {
+        out.unknown.push(s);
+      }
+    }
+  };
+  const started = performance.now();
+  const clients = Array.from({ length: CONNECTIONS }, (_, c) => client(c));
+  const first = await Promise.race([answered.then(() => 'answered' as const), sleep(FIRST_ACK_TIMEOUT_MS, 'timeout' as const, { ref: false })]);
+  if (first === 'timeout') {
+    stopping = true;
+    await Promise.all(clients);
+    throw new Error(`no report acknowledged in ${FIRST_ACK_TIMEOUT_MS / 1000} s:\n${server.output()}`);
+  }
+  out.firstAckMs = performance.now() - started;
+  await sleep(KILL_FROM_MS + rng.next() * (KILL_TO_MS - KILL_FROM_MS));
+  stopping = true;
+  server.child.kill('SIGKILL');
+  out.killAtMs = performance.now() - started;
+  // Answers the server wrote before it died may still be read now: they are acknowledged like any other.
+  await Promise.all(clients);
+  await server.exited;
+  return out;
+}
+
+interface RetryOutcome { replayed: number; created: number; failed: string[] }
+
+/** Every report without an answer (or with a non-2xx one) again, same key and body, all at once. */
+async function retryWithSameKeys(base: string, items: Sent[]): Promise<RetryOutcome> {
+  const out: RetryOutcome = { replayed: 0, created: 0, failed: [] };
+  await Promise.all(items.map(async (s) => {
+    const res = await postCase(base, s).catch((err: unknown): Answer => ({ status: 0, headers: {}, text: String(err) }));
+    if (!acknowledged(res)) out.failed.push(`${s.key}: ${res.status} ${res.text.slice(0, 200)}`);
+    else if (res.headers['idempotent-replayed'] === 'true') out.replayed++;
+    else out.created++;
+  }));
+  return out;
+}
+
+interface CaseDetail { number: string; events: { action: string }[] }
+
+/** A sample of acknowledged cases read back through the API by the county admin, right after the restart. */
+async function readBackSample(base: string, adminCookie: string, acked: Acked[], rng: Rng): Promise<{ ok: number; of: number }> {
+  const sample = Array.from({ length: Math.min(API_SAMPLE, acked.length) }, () => rng.pick(acked));
+  let ok = 0;
+  for (const a of sample) {
+    const res = await request(base, { method: 'GET', path: `/api/cases/${a.id}`, headers: { cookie: adminCookie } });
+    const detail = res.status === 200 ? JSON.parse(res.text) as CaseDetail : null;
+    if (detail && detail.number === a.number && detail.events.some((e) => e.action === 'report')) ok++;
+  }
+  return { ok, of: sample.length };
+}
+
+// ---------------------------------------------------------------- checks in the database
+
+interface AckCheck { found: number; absent: number; wrongNumber: number; noEvent: number; noAudit: number; noKey: number }
+
+/** Each acknowledged case: there, with the number it was answered with, its report event, audit row and stored key. */
+async function checkAcknowledged(db: Db, acked: Acked[]): Promise<AckCheck> {
+  const input = JSON.stringify(acked.map((a) => ({ id: a.id, number: a.number, key: a.key, user_id: a.reporter.userId })));
+  const [row] = await rowsOf<AckCheck>(db, sql`
+    with ack as (select * from jsonb_to_recordset(${input}::jsonb) as t(id uuid, number text, key text, user_id uuid)),
+    checked as (
+      select c.id is not null as present, c.number = ack.number as same_number,
+        exists (select 1 from case_events e where e.case_id = ack.id and e.action = 'report' and e.to_status = 'reported') as has_event,
+        exists (select 1 from audit_log a where a.entity_type = 'case' and a.entity_id = ack.id::text and a.action = 'case.create') as has_audit,
+        exists (select 1 from idempotency_keys k where k.user_id = ack.user_id and k.key = ack.key and k.route = ${ROUTE}
+          and k.body = to_jsonb(ack.id::text)) as has_key
+      from ack left join cases c on c.id = ack.id
+    )
+    select count(*) filter (where present and same_number and has_event and has_audit and has_key)::int as "found",
+      count(*) filter (where not present)::int as "absent", count(*) filter (where present and not same_number)::int as "wrongNumber",
+      count(*) filter (where not has_event)::int as "noEvent", count(*) filter (where not has_audit)::int as "noAudit",
+      count(*) filter (where not has_key)::int as "noKey"
+    from checked`);
+  return row;
+}
+
+/** Every report sent in the round, found by its unique title after the retries: more than one case is a duplicate. */
+async function countByTitle(db: Db, sent: Sent[]): Promise<{ duplicates: number; missing: number }> {
+  const titles = JSON.stringify(sent.map((s) => s.title));
+  const [row] = await rowsOf<{ duplicates: number; missing: number }>(db, sql`
+    with s as (select jsonb_array_elements_text(${titles}::jsonb) as title),
+    n as (select s.title, count(c.id) as n from s left join cases c on c.title = s.title group by s.title)
+    select coalesce(sum(n - 1) filter (where n > 1), 0)::int as duplicates, count(*) filter (where n = 0)::int as missing from n`);
+  return row;
+}
+
+const COUNTERS = ['raised', 'resident_whistles', 'community_whistles', 'resolved', 'rated', 'satisfied', 'basically_satisfied',
+  'dispatches_done', 'response_due', 'responded_on_time', 'resolution_due', 'resolved_of_due', 'resolved_on_time'];
+
+/**
+ * The rollup as readers see it: case_stats plus what still waits in case_stats_pending (PostgreSQL folds every 200 ms,
+ * so a kill leaves some there), summed per key. Keys whose counters are all zero carry nothing and are left out.
+ */
+const ROLLUP_SNAPSHOT = sql.raw(`
+  select kind, grain, bucket::text as bucket, community_id::text as community_id, whistle, dim,
+    ${COUNTERS.map((c) => `sum(${c})::int as ${c}`).join(', ')}
+  from (select kind, grain, bucket, community_id, whistle, dim, ${COUNTERS.join(', ')} from case_stats
+        union all select kind, grain, bucket, community_id, whistle, dim, ${COUNTERS.join(', ')} from case_stats_pending) s
+  group by 1, 2, 3, 4, 5, 6 having ${COUNTERS.map((c) => `sum(${c}) <> 0`).join(' or ')}
+  order by 1, 2, 3, 4, 5, 6`);
+
+class RollBack extends Error {}
+
+/** How many rollup keys differ from case_stats_rebuild(), which runs in a transaction that is rolled back. */
+async function rollupDifferences(db: Db): Promise<number> {
+  let before: Record<string, unknown>[] = [];
+  let after: Record<string, unknown>[] = [];
+  try {
+    await db.transaction(async (tx) => {
+      before = await rowsOf(tx, ROLLUP_SNAPSHOT);
+      await tx.execute(sql`select case_stats_rebuild()`);
+      after = await rowsOf(tx, ROLLUP_SNAPSHOT);
+      throw new RollBack();
+    });
+  } catch (err) {
+    if (!(err instanceof RollBack)) throw err;
+  }
+  const keyed = (rows: Record<string, unknown>[]) => new Map(rows.map((r) => [
+    [r.kind, r.grain, r.bucket, r.community_id, r.whistle, r.dim].join('|'), COUNTERS.map((c) => r[c]).join(','),
+  ]));
+  const a = keyed(before);
+  const b = keyed(after);
+  let differing = 0;
+  for (const [k, v] of a) if (b.get(k) !== v) differing++;
+  for (const k of b.keys()) if (!a.has(k)) differing++;
+  return differing;
+}
+
+// ---------------------------------------------------------------- rounds
+
+interface RoundRow {
+  db: string; round: number; sent: number; acked: number; found: number; lost: number; inFlight: number; rejected: number;
+  retry: RetryOutcome; duplicates: number; missing: number; rollupDiffs: number; api: { ok: number; of: number };
+  firstAckMs: number; killAtMs: number; restartMs: number; readyMs: number; detail: string[];
+}
+
+interface RunContext { store: Store; env: NodeJS.ProcessEnv; reporters: Reporter[]; adminCookie: string; rng: Rng; texts: string[]; tag: string }
+
+/** One round: load, SIGKILL, restart (timed), read back, retry, clean stop, then the checks in the database. */
+async function runRound(ctx: RunContext, round: number, server: Server): Promise<RoundRow> {
+  const load = await loadUntilKilled(server, ctx.reporters, reportMaker(ctx.rng, ctx.texts, ctx.tag, round), ctx.rng);
+  const restarted = await startServer(ctx.env);
+  const api = await readBackSample(restarted.url, ctx.adminCookie, load.acked, ctx.rng);
+  const retry = await retryWithSameKeys(restarted.url, [...load.unknown, ...load.rejected.map((r) => r.sent)]);
+  // Stopped before the checks: PGlite's data directory has one owner at a time, and on PostgreSQL no fold runs meanwhile.
+  await stopServer(restarted);
+  const database = await ctx.store.open();
+  let ack: AckCheck;
+  let titles: { duplicates: number; missing: number };
+  let rollupDiffs: number;
+  try {
+    ack = await checkAcknowledged(database.db, load.acked);
+    titles = await countByTitle(database.db, load.sent);
+    rollupDiffs = await rollupDifferences(database.db);
+  } finally {
+    await database.close();
+  }
+  const detail = [
+    ...(ack.found < load.acked.length ? [`acknowledged but: absent ${ack.absent}, other number ${ack.wrongNumber}, no event ${ack.noEvent}, no audit ${ack.noAudit}, no key ${ack.noKey}`] : []),
+    ...load.rejected.slice(0, 3).map((r) => `answered ${r.status} during the load: ${r.text}`),
+    ...retry.failed.slice(0, 3).map((f) => `retry failed: ${f}`),
+  ];
+  return {
+    db: ctx.store.kind, round, sent: load.sent.length, acked: load.acked.length, found: ack.found, lost: load.acked.length - ack.found,
+    inFlight: load.unknown.length, rejected: load.rejected.length, retry, duplicates: titles.duplicates, missing: titles.missing,
+    rollupDiffs, api, firstAckMs: load.firstAckMs, killAtMs: load.killAtMs, restartMs: restarted.startMs, readyMs: restarted.readyMs, detail,
+  };
+}
+
+async function runDatabase(kind: Store['kind'], args: Args, rng: Rng, texts: string[]): Promise<RoundRow[]> {
+  const store = kind === 'pglite' ? pgliteStore() : await postgresStore(args.pgUrl);
+  const env = serverEnv(store);
+  try {
+    let server: Server | null = await startServer(env);
+    console.log(`${kind}: first start (migrations, reference data, demo seed) ${seconds(server.startMs)}`);
+    const adminCookie = await login(server.url, 'admin');
+    const ctx: RunContext = {
+      store, env, reporters: await setUpReporters(server.url, adminCookie), adminCookie, rng, texts, tag: randomBytes(3).toString('hex'),
+    };
+    const rows: RoundRow[] = [];
+    for (let round = 1; round <= args.rounds; round++) {
+      // Each round after the first starts from a clean start on the data the previous round's checks left.
+      server ??= await startServer(env);
+      rows.push(await runRound(ctx, round, server));
+      server = null;
+      console.log(`  round ${round}: ${rowCells(rows[rows.length - 1]).join(' | ')}`);
+      for (const d of rows[rows.length - 1].detail) console.log(`    ${d}`);
+    }
+    return rows;
+  } finally {
+    for (const child of children) child.kill('SIGKILL');
+    while (children.size) await sleep(50);
+    await store.dispose();
+  }
+}
+
+// ---------------------------------------------------------------- report
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+const HEADER = ['database', 'round', 'sent', 'acknowledged', 'found after restart', 'lost', 'in flight at kill', 'retried: replayed / new / failed',
+  'duplicates after retry', 'missing after retry', 'rollup keys ≠ rebuild', 'API read-back', 'kill at (first answer at)', 'restart (server ready)'];
+
+function rowCells(r: RoundRow): string[] {
+  return [
+    r.db === 'pglite' ? 'PGlite' : 'PostgreSQL', String(r.round), String(r.sent), String(r.acked), String(r.found), String(r.lost),
+    String(r.inFlight + r.rejected), `${r.retry.replayed} / ${r.retry.created} / ${r.retry.failed.length}`, String(r.duplicates),
+    String(r.missing), String(r.rollupDiffs), `${r.api.ok}/${r.api.of}`, `${seconds(r.killAtMs)} (${seconds(r.firstAckMs)})`, `${seconds(r.restartMs)} (${seconds(r.readyMs)})`,
+  ];
+}
+
+function failed(r: RoundRow): boolean {
+  return r.lost > 0 || r.duplicates > 0 || r.missing > 0 || r.rollupDiffs > 0 || r.retry.failed.length > 0 || r.api.ok < r.api.of;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs();
+  const rng = createRng(args.seed);
+  const texts = loadExamples().map((e) => e.text).filter((t) => t.length >= 6);
+  console.log(`crash durability: ${args.rounds} rounds per database, ${CONNECTIONS} concurrent reports, SIGKILL ${KILL_FROM_MS / 1000}–${KILL_TO_MS / 1000} s after the first answer, seed ${args.seed}`);
+  const rows: RoundRow[] = [];
+  for (const kind of args.dbs) rows.push(...await runDatabase(kind, args, rng, texts));
+  console.log(`\n| ${HEADER.join(' | ')} |\n|${HEADER.map(() => '---').join('|')}|`);
+  for (const r of rows) console.log(`| ${rowCells(r).join(' | ')} |`);
+  const bad = rows.filter(failed);
+  console.log(bad.length ? `\nFAILED in ${bad.length} round(s): see above` : '\nno acknowledged report lost, no duplicate after retry, rollup = rebuild in every round');
+  agent.destroy();
+  process.exitCode = bad.length ? 1 : 0;
+}
+
+await main();
