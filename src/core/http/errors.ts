@@ -108,7 +108,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
 export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
   setBareSecurityHeaders(reply);
   req.locale = pickLocale(req.headers['accept-language']);
-  void sendError(req, reply, toAppError(err, req));
+  const appError = toAppError(err, req);
+  if (appError.code === 'INTERNAL') req.log.error({ err }, 'unhandled framework error');
+  void sendError(req, reply, appError);
 }
 
 const CLIENT_ERRORS: Record<string, ErrorCode> = {
