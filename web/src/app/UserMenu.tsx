@@ -1,10 +1,11 @@
 import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Avatar, Dropdown, type MenuProps } from 'antd';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, useState } from 'react';
 import type { MeResponse } from '../api/contracts';
 import { useSession } from '../auth/session';
 import { labelOf, useI18n } from '../i18n';
 import { useFeedback } from '../ui/feedback';
+import { OnFirstOpen } from '../ui/OnFirstOpen';
 
 // The form (and antd's Form with its validator) loads when the user first asks to change the password.
 const ChangePasswordModal = lazy(() => import('./ChangePasswordModal').then((m) => ({ default: m.ChangePasswordModal })));
@@ -20,8 +21,6 @@ export function UserMenu({ compact }: { compact: boolean }) {
   const { me, logout } = useSession();
   const feedback = useFeedback();
   const [pwOpen, setPwOpen] = useState(false);
-  // Mounted from the first open on, so the modal keeps its closing animation.
-  const [pwMounted, setPwMounted] = useState(false);
   const primary = me.roles[0];
 
   const items: MenuProps['items'] = [
@@ -33,10 +32,7 @@ export function UserMenu({ compact }: { compact: boolean }) {
   ];
 
   const onClick: MenuProps['onClick'] = ({ key }) => {
-    if (key === 'password') {
-      setPwMounted(true);
-      setPwOpen(true);
-    }
+    if (key === 'password') setPwOpen(true);
     if (key === 'logout') {
       void logout().then(() => feedback.success(t('auth.loggedOut')), (err: unknown) => feedback.error(err));
     }
@@ -56,11 +52,9 @@ export function UserMenu({ compact }: { compact: boolean }) {
           <DownOutlined className="user-caret" />
         </button>
       </Dropdown>
-      {pwMounted && (
-        <Suspense fallback={null}>
-          <ChangePasswordModal open={pwOpen} onClose={() => setPwOpen(false)} />
-        </Suspense>
-      )}
+      <OnFirstOpen open={pwOpen}>
+        <ChangePasswordModal open={pwOpen} onClose={() => setPwOpen(false)} />
+      </OnFirstOpen>
     </>
   );
 }

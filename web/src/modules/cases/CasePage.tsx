@@ -1,5 +1,6 @@
 import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Flex, Image, Row, Space, Table, Tag, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import type { CaseDetail, CaseDispatch } from '../../api/contracts';
 import { useSession } from '../../auth/session';
@@ -10,10 +11,12 @@ import { EmptyState, LoadError, Loading } from '../../ui/states';
 import { useGrid } from '../grid/api';
 import { useCase } from './api';
 import { CaseActions } from './CaseActions';
-import { CaseMap } from './CaseMap';
 import { CaseTimeline } from './CaseTimeline';
 import { useCategoryLabel } from './labels';
 import { SlaBadges } from './SlaBadge';
+
+// The map draws with ECharts: its own chunk, so the case's facts and actions do not wait for it.
+const CaseMap = lazy(() => import('./CaseMap').then((m) => ({ default: m.CaseMap })));
 
 function GridPath({ gridId, fallback }: { gridId: string; fallback: string }) {
   const grid = useGrid(gridId);
@@ -145,7 +148,9 @@ export default function CasePage() {
         <Col xs={24} lg={10}>
           <Space orientation="vertical" size={12} style={{ width: '100%' }}>
           <Card size="small" title={t('cases.map')} styles={{ body: { padding: 0 } }}>
-            <CaseMap gridId={c.gridId} point={c.lng !== null && c.lat !== null ? [c.lng, c.lat] : null} />
+            <Suspense fallback={<Loading minHeight={260} />}>
+              <CaseMap gridId={c.gridId} point={c.lng !== null && c.lat !== null ? [c.lng, c.lat] : null} />
+            </Suspense>
           </Card>
           <Card size="small" title={t('cases.timeline')}>
             <CaseTimeline events={c.events} />

@@ -1,7 +1,7 @@
 import { CheckOutlined, PlusOutlined, SwapOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import { useState, type HTMLAttributes, type MouseEvent } from 'react';
+import { lazy, useState, type HTMLAttributes, type MouseEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { CaseSummary } from '../../api/contracts';
 import { useSession } from '../../auth/session';
@@ -9,6 +9,7 @@ import { labelOf, useI18n } from '../../i18n';
 import { EnumTag } from '../../ui/EnumTag';
 import { formatShortDateTime } from '../../ui/format';
 import { ListPage } from '../../ui/ListPage';
+import { OnFirstOpen } from '../../ui/OnFirstOpen';
 import { EmptyState, LoadError, Loading } from '../../ui/states';
 import { useIsMobile } from '../../ui/useIsMobile';
 import { sortOrderOf, sortParam, useListParams } from '../../ui/useListParams';
@@ -16,8 +17,10 @@ import { caseKeys, useCaseList } from './api';
 import { BulkAcceptModal, BulkAssignModal } from './BulkModals';
 import { CASE_FILTERS, CaseFilters } from './CaseFilters';
 import { useCategoryLabel } from './labels';
-import { NewCaseModal } from './NewCaseModal';
 import { SlaBadges } from './SlaBadge';
+
+// The new-case form carries the grid map (ECharts) for picking the place: fetched when the form is first opened.
+const NewCaseModal = lazy(() => import('./NewCaseModal').then((m) => ({ default: m.NewCaseModal })));
 
 /** 事件受理: the staff inbox with filters, clocks, bulk accept / reassign and staff intake. */
 export default function CasesPage() {
@@ -138,7 +141,9 @@ export default function CasesPage() {
       )}
       <BulkAcceptModal open={bulk === 'accept'} cases={selected} onClose={() => setBulk(null)} onDone={refresh} />
       <BulkAssignModal open={bulk === 'assign'} cases={selected} onClose={() => setBulk(null)} onDone={refresh} />
-      <NewCaseModal open={creating} onClose={() => setCreating(false)} onCreated={(c) => { setCreating(false); refresh(); navigate(`/cases/${c.id}`); }} />
+      <OnFirstOpen open={creating}>
+        <NewCaseModal open={creating} onClose={() => setCreating(false)} onCreated={(c) => { setCreating(false); refresh(); navigate(`/cases/${c.id}`); }} />
+      </OnFirstOpen>
     </ListPage>
   );
 }

@@ -9,7 +9,7 @@ import { labelOf, useI18n } from '../../i18n';
 import { EnumTag } from '../../ui/EnumTag';
 import { ExportButton } from '../../ui/ExportButton';
 import { formatDate } from '../../ui/format';
-import { ImportDialog } from '../../ui/ImportDialog';
+import { ImportDialog } from '../../ui/LazyImportDialog';
 import { ListPage } from '../../ui/ListPage';
 import { EmptyState, LoadError, Loading } from '../../ui/states';
 import { sortOrderOf, sortParam, useListParams } from '../../ui/useListParams';

@@ -7,7 +7,7 @@ import { useSession } from '../../../auth/session';
 import { useI18n } from '../../../i18n';
 import { ExportButton } from '../../../ui/ExportButton';
 import { useFeedback } from '../../../ui/feedback';
-import { ImportDialog } from '../../../ui/ImportDialog';
+import { ImportDialog } from '../../../ui/LazyImportDialog';
 import { formatDateTime } from '../../../ui/format';
 import { EmptyState, LoadError, Loading } from '../../../ui/states';
 import { DOMAINS, type PlanView, type ProjectSummary, type ProjectView, STATUSES, usePlans, useProjects, useProjectSummary, useProjectWrites } from './api';
