@@ -1,3 +1,4 @@
+import { clock } from '../src/core/clock.js';
 import type { Db } from '../src/core/db.js';
 import { pairingPlans, pairings } from '../src/modules/cobuild/pairing/pairing.schema.js';
 
@@ -6,7 +7,7 @@ import { pairingPlans, pairings } from '../src/modules/cobuild/pairing/pairing.s
  * with whom" (projects, meetings, service days) without running the optimiser.
  */
 export async function adoptTestPairing(db: Db, opts: { year: number; pairs: { communityId: string; unitId: string }[] }): Promise<string> {
-  const [plan] = await db.insert(pairingPlans).values({ year: opts.year, name: `${opts.year} 测试结对`, status: 'adopted', adoptedAt: new Date() }).returning();
+  const [plan] = await db.insert(pairingPlans).values({ year: opts.year, name: `${opts.year} 测试结对`, status: 'adopted', adoptedAt: clock.now() }).returning();
   if (opts.pairs.length) {
     await db.insert(pairings).values(opts.pairs.map((p) => ({ planId: plan.id, year: opts.year, communityId: p.communityId, unitId: p.unitId, source: 'manual' as const })));
   }

@@ -1,3 +1,4 @@
+import { clock } from '../src/core/clock.js';
 import { eq } from 'drizzle-orm';
 import type { TestContext } from './app.js';
 import { api, expectOk } from './http.js';
@@ -9,7 +10,7 @@ import { localParts } from '../src/modules/cobuild/servicedays/servicedays.time.
 export function dayKit(ctx: TestContext) {
   const call = api(ctx);
   /** A local date `days` from now in the county. */
-  const dateIn = (days: number) => localParts(new Date(Date.now() + days * 86_400_000)).date;
+  const dateIn = (days: number) => localParts(new Date(clock.nowMs() + days * 86_400_000)).date;
   async function newDay(opts: { as?: string; communityId?: string; date?: string; kindCodes?: string[] } = {}): Promise<ServiceDayDetail> {
     const res = await call('POST', '/api/service-days', {
       as: opts.as ?? 'hangdong',
@@ -22,7 +23,7 @@ export function dayKit(ctx: TestContext) {
   }
   /** Moves a day in time relative to now (minutes), straight in the database. */
   async function shift(dayId: string, startInMin: number, endInMin: number): Promise<void> {
-    const now = Date.now();
+    const now = clock.nowMs();
     await ctx.database.db.update(serviceDays).set({
       startsAt: new Date(now + startInMin * 60_000), endsAt: new Date(now + endInMin * 60_000),
     }).where(eq(serviceDays.id, dayId));

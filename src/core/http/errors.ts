@@ -15,6 +15,7 @@ function fromDatabaseError(e: { code?: string; detail?: string; constraint?: str
       return new AppError('DUPLICATE', { field: m?.[1] ?? e.constraint ?? 'value', value: m?.[2] ?? '' });
     }
     case '23503':
+    case '23001': // restrict_violation: an ON DELETE RESTRICT foreign key (e.g. a member with service-day check-ins)
       return new AppError('REFERENCED', { count: 1, referrer: e.constraint ?? '' });
     case '23P01':
       return new AppError('CONFLICT', { reason: e.detail ?? e.constraint ?? '' });

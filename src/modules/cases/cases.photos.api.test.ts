@@ -1,3 +1,4 @@
+import { clock } from '../../core/clock.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
@@ -93,7 +94,7 @@ describe('uploading a case photo', () => {
 
   it('writes the files under DATA_DIR/uploads/cases/YYYY/MM/<id>.jpg', async () => {
     const photo = await uploaded('resident01');
-    const now = new Date(Date.now() + 8 * 3_600_000);
+    const now = new Date(clock.nowMs() + 8 * 3_600_000);
     const dir = path.join(ctx.dataDir, 'uploads', 'cases', String(now.getUTCFullYear()), String(now.getUTCMonth() + 1).padStart(2, '0'));
     expect(existsSync(path.join(dir, `${photo.id}.jpg`))).toBe(true);
     expect(existsSync(path.join(dir, `${photo.id}_thumb.jpg`))).toBe(true);

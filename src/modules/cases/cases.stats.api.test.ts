@@ -1,3 +1,4 @@
+import { clock } from '../../core/clock.js';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/app.js';
@@ -171,7 +172,7 @@ describe('the definitions, on a small hand-built fixture (March 2026)', () => {
 
   it('defaults to this year up to today', async () => {
     const s = await get('');
-    const today = localDayOf(new Date());
+    const today = clock.today();
     expect(s).toMatchObject({ from: `${today.slice(0, 4)}-01-01`, to: today });
   });
 });

@@ -1,3 +1,4 @@
+import { clock } from '../../core/clock.js';
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/app.js';
@@ -123,7 +124,7 @@ describe('the unit inbox (吹哨报到)', () => {
     const late = await whistle('隔壁装修渗水严重');
     const row = (await inbox('unit01', '?status=pending')).items.find((d) => d.caseId === late.id);
     expect(row?.overdue).toBe(false);
-    await ctx.database.db.update(caseDispatches).set({ responseDueAt: new Date(Date.now() - 60_000) }).where(eq(caseDispatches.id, row?.id ?? ''));
+    await ctx.database.db.update(caseDispatches).set({ responseDueAt: new Date(clock.nowMs() - 60_000) }).where(eq(caseDispatches.id, row?.id ?? ''));
     const overdue = await inbox('unit01', '?overdue=true');
     expect(overdue.items.map((d) => [d.caseId, d.overdue])).toEqual([[late.id, true]]);
     expect((await inbox('unit01', '?overdue=false')).items.every((d) => !d.overdue)).toBe(true);

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/app.js';
 import { api, auditRows, expectError, expectOk, type Page } from '../../../test/http.js';
+import { dayKit } from '../../../test/servicedays.js';
+import { serviceDayCheckins } from '../cobuild/servicedays/servicedays.schema.js';
 import type { PersonView } from '../people/people.contracts.js';
 import type { PartyMemberView } from './members.contracts.js';
 
@@ -178,6 +180,15 @@ describe('DELETE /api/party-members/:id', () => {
     expect(expectOk<PersonView>(await call('GET', `/api/people/${p.id}`, { as: 'admin' })).partyMemberKind).toBeNull();
     const [row] = await auditRows(ctx, { action: 'party_member.delete', entityId: m.id });
     expect(row).toMatchObject({ actorName: 'hangdong', after: null, before: { kind: 'mobile', personId: p.id } });
+  });
+
+  it('keeps a member who checked in at a service day: 409 REFERENCED, not a 500 (ON DELETE RESTRICT)', async () => {
+    const p = await newPerson('报到党员', ctx.world.grids.gA2.id);
+    const m = expectOk<PartyMemberView>(await call('POST', '/api/party-members', { as: 'hangdong', body: { personId: p.id, kind: 'mobile', residenceCommunityId: ctx.world.communityA.id } }), 201);
+    const day = await dayKit(ctx).newDay();
+    await ctx.database.db.insert(serviceDayCheckins).values({ dayId: day.id, memberId: m.id, method: 'staff' });
+    expectError(await call('DELETE', `/api/party-members/${m.id}`, { as: 'hangdong' }), 409, 'REFERENCED');
+    expect(await get(m.id)).toMatchObject({ id: m.id });
   });
 
   it('rejects a malformed id (400) and an unknown one (404)', async () => {

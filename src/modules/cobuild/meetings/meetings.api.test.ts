@@ -1,3 +1,4 @@
+import { clock } from '../../../core/clock.js';
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../../test/app.js';
@@ -87,7 +88,7 @@ describe('the resolution lifecycle (决议 → task → 急事难事 solved)', (
     task = expectOk<TaskView>(await call('POST', `/api/joint-meetings/${q1.id}/resolutions`, {
       as: 'hangdong', body: { ownerUnitId: ctx.world.unit1.id, deadline: '2026-03-31', content: '协调修复杭东路路灯' },
     }), 201);
-    expect(task).toMatchObject({ status: 'open', ownerUnitId: ctx.world.unit1.id, deadline: '2026-03-31', overdue: localDayOf(new Date()) > '2026-03-31' });
+    expect(task).toMatchObject({ status: 'open', ownerUnitId: ctx.world.unit1.id, deadline: '2026-03-31', overdue: clock.today() > '2026-03-31' });
     q1 = expectOk<MeetingDetail>(await call('PUT', `/api/joint-meetings/${q1.id}/invitations/${ctx.world.unit1.id}/attendance`, {
       as: 'hangdong', body: { attended: true, attendees: ['张局长', '李干事'] },
     }));
@@ -118,7 +119,7 @@ describe('the resolution lifecycle (决议 → task → 急事难事 solved)', (
     expect(task.status).toBe('in_progress');
     expectError(await call('PATCH', `/api/meeting-tasks/${task.id}`, { as: 'unit01', body: { status: 'done', version: task.version } }), 400, 'MEETING_TASK_NOTE_REQUIRED');
     task = expectOk<TaskView>(await call('PATCH', `/api/meeting-tasks/${task.id}`, { as: 'unit01', body: { status: 'done', completionNote: '已更换灯杆 6 根', version: task.version } }));
-    expect(task).toMatchObject({ status: 'done', overdue: false, completedOn: localDayOf(new Date()), completionNote: '已更换灯杆 6 根' });
+    expect(task).toMatchObject({ status: 'done', overdue: false, completedOn: clock.today(), completionNote: '已更换灯杆 6 根' });
     const after = await solved();
     expect(after.total).toBe(1);
     expect(after.byCommunity.find((c) => c.communityId === ctx.world.communityA.id)).toMatchObject({ solved: 1, open: 0, overdue: 0 });

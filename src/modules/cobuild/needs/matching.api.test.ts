@@ -1,3 +1,4 @@
+import { clock } from '../../../core/clock.js';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../../test/app.js';
@@ -12,7 +13,7 @@ import { needMatches, needs, needTasks, resources } from './needs.schema.js';
 
 let ctx: TestContext;
 let call: ReturnType<typeof api>;
-const year = new Date().getFullYear();
+const year = clock.year();
 beforeAll(async () => { ctx = await createTestContext(); call = api(ctx); });
 afterAll(async () => { await stopMatchingSolver(); await ctx?.close(); });
 

@@ -1,3 +1,4 @@
+import { clock } from '../../../core/clock.js';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../../test/app.js';
@@ -9,7 +10,7 @@ import { projectPlans, projects } from './projects.schema.js';
 
 let ctx: TestContext;
 let call: ReturnType<typeof api>;
-const Y = Number(countyToday(new Date()).slice(0, 4));
+const Y = Number(countyToday(clock.now()).slice(0, 4));
 const A = () => ctx.world.communityA.id;
 const B = () => ctx.world.communityB.id;
 const U1 = () => ctx.world.unit1.id;

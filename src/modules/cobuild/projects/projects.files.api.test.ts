@@ -1,3 +1,4 @@
+import { clock } from '../../../core/clock.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -13,7 +14,7 @@ import { countyToday } from './projects.rollup.js';
 
 let ctx: TestContext & { dataDir: string };
 let call: ReturnType<typeof api>;
-const Y = Number(countyToday(new Date()).slice(0, 4));
+const Y = Number(countyToday(clock.now()).slice(0, 4));
 
 beforeAll(async () => {
   ctx = await createUploadTestContext();
