@@ -4,8 +4,11 @@ import './strings';
 import './mobile.css';
 import { MobileApp } from './MobileApp';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <MobileApp />
-  </StrictMode>,
-);
+/** Called by boot.ts once the code and the business time are both here. */
+export function render(): void {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <MobileApp />
+    </StrictMode>,
+  );
+}

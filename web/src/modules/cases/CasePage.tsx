@@ -1,3 +1,4 @@
+import { nowMs } from '../../ui/clock';
 import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Flex, Image, Row, Space, Table, Tag, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
@@ -51,7 +52,7 @@ function Dispatches({ c }: { c: CaseDetail }) {
         { key: 'status', title: t('cases.status'), render: (_, d) => <EnumTag group="dispatchStatus" value={d.status} /> },
         { key: 'dispatchedAt', title: t('cases.dispatchedAt'), render: (_, d) => formatShortDateTime(d.dispatchedAt) },
         { key: 'ack', title: t('cases.acknowledgedAt'), render: (_, d) => {
-          const late = d.acknowledgedAt ? Date.parse(d.acknowledgedAt) > Date.parse(d.responseDueAt) : Date.now() > Date.parse(d.responseDueAt) && d.status === 'pending';
+          const late = d.acknowledgedAt ? Date.parse(d.acknowledgedAt) > Date.parse(d.responseDueAt) : nowMs() > Date.parse(d.responseDueAt) && d.status === 'pending';
           return <span style={late ? { color: '#cf1322' } : undefined}>{formatShortDateTime(d.acknowledgedAt)}</span>;
         } },
         { key: 'arrived', title: t('cases.arrivedAt'), render: (_, d) => formatShortDateTime(d.arrivedAt) },

@@ -1,3 +1,4 @@
+import { countyWallClock } from '../../ui/clock';
 import { Alert, Card, DatePicker, Flex, Segmented, Skeleton, Space, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -13,15 +14,15 @@ import { useStats } from './api';
 import { COUNT_KEYS, dayEnd, dayStart, formatScore, RATE_KEYS, StatsCards, type CountKey, type RateKey } from './StatsCards';
 
 const PRESETS = (t: (k: 'caseStats.thisMonth' | 'caseStats.lastMonth' | 'caseStats.thisYearRange') => string) => [
-  { label: t('caseStats.thisMonth'), value: [dayjs().startOf('month'), dayjs()] as [Dayjs, Dayjs] },
-  { label: t('caseStats.lastMonth'), value: [dayjs().subtract(1, 'month').startOf('month'), dayjs().subtract(1, 'month').endOf('month')] as [Dayjs, Dayjs] },
-  { label: t('caseStats.thisYearRange'), value: [dayjs().startOf('year'), dayjs()] as [Dayjs, Dayjs] },
+  { label: t('caseStats.thisMonth'), value: [dayjs(countyWallClock()).startOf('month'), dayjs(countyWallClock())] as [Dayjs, Dayjs] },
+  { label: t('caseStats.lastMonth'), value: [dayjs(countyWallClock()).subtract(1, 'month').startOf('month'), dayjs(countyWallClock()).subtract(1, 'month').endOf('month')] as [Dayjs, Dayjs] },
+  { label: t('caseStats.thisYearRange'), value: [dayjs(countyWallClock()).startOf('year'), dayjs(countyWallClock())] as [Dayjs, Dayjs] },
 ];
 
 /** 事件统计: the three rates and the counts for a period, grouped by community, grid, unit, category, month or channel. */
 export default function StatsPage() {
   const { t } = useI18n();
-  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().startOf('year'), dayjs()]);
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs(countyWallClock()).startOf('year'), dayjs(countyWallClock())]);
   const [groupBy, setGroupBy] = useState<StatsGroupBy>('community');
   const stats = useStats({ from: dayStart(range[0]), to: dayEnd(range[1]), groupBy });
   const groups = stats.data?.groups ?? [];

@@ -1,3 +1,4 @@
+import { countyWallClock } from '../../ui/clock';
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, DatePicker, Form, Modal, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -18,7 +19,7 @@ import { OrgSelect } from '../org/OrgSelect';
 import { useEvaluationWrites, useSessions } from './api';
 
 /** The next 20th (today if it is the 20th). */
-export function next20th(from = dayjs()): Dayjs {
+export function next20th(from = dayjs(countyWallClock())): Dayjs {
   const d = from.date(20);
   return from.date() <= 20 ? d : d.add(1, 'month');
 }

@@ -1,3 +1,4 @@
+import { countyWallClock } from '../../ui/clock';
 import { DatePicker, Form, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
@@ -81,7 +82,7 @@ export function MemberFormModal({ target, onClose, onSaved }: {
         <Form.Item name="branchId" label={t('members.branch')}><OrgSelect kind="branch" /></Form.Item>
         <Form.Item name="residenceCommunityId" label={t('members.residence')}><OrgSelect kind="community" /></Form.Item>
         <Form.Item name="joinedAt" label={t('members.joinedAt')}>
-          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs())} />
+          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(countyWallClock()))} />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,3 +1,4 @@
+import { countyWallClock } from '../../ui/clock';
 import { Alert, Button, Flex, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
@@ -10,7 +11,7 @@ import { dayEnd, dayStart, StatsCards } from '../cases/StatsCards';
 /** This year's counts and the three rates on the home page (county and community administrations). */
 export function CaseYearSection() {
   const { t } = useI18n();
-  const range = useMemo(() => ({ from: dayStart(dayjs().startOf('year')), to: dayEnd(dayjs()) }), []);
+  const range = useMemo(() => ({ from: dayStart(dayjs(countyWallClock()).startOf('year')), to: dayEnd(dayjs(countyWallClock())) }), []);
   const stats = useStats({ ...range, groupBy: 'month' });
   return (
     <div data-testid="overview-cases">

@@ -1,3 +1,4 @@
+import { countyWallClock } from '../../ui/clock';
 import { Checkbox, Col, DatePicker, Form, Input, Modal, Radio, Row } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
@@ -95,7 +96,7 @@ export function PersonFormModal({ target, onClose, onSaved }: {
           </Col>
           <Col xs={12} md={6}>
             <Form.Item name="birthDate" label={t('people.birthDate')}>
-              <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs())} />
+              <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(countyWallClock()))} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>

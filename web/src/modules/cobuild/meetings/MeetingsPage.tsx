@@ -1,3 +1,4 @@
+import { countyWallClock } from '../../../ui/clock';
 import { ThunderboltOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Form, Modal, Row, Select, Statistic, Tabs, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -13,9 +14,9 @@ import { useMeetingWrites, useSolved } from './api';
 import { MeetingMatrix } from './MeetingMatrix';
 import { MeetingTasksList } from './MeetingTasksList';
 
-export const currentQuarter = () => Math.floor(dayjs().month() / 3) + 1;
+export const currentQuarter = () => Math.floor(dayjs(countyWallClock()).month() / 3) + 1;
 export const yearOptions = () => {
-  const y = dayjs().year();
+  const y = dayjs(countyWallClock()).year();
   return [y + 1, y, y - 1, y - 2].map((v) => ({ value: v, label: String(v) }));
 };
 
@@ -80,7 +81,7 @@ export default function MeetingsPage() {
   const [sp, setSp] = useSearchParams();
   const unitOnly = hasRole(me, 'unit_admin') && !hasRole(me, 'county_admin', 'community_admin');
   const tab = sp.get('tab') ?? (unitOnly ? 'tasks' : 'meetings');
-  const year = Number(sp.get('year')) || dayjs().year();
+  const year = Number(sp.get('year')) || dayjs(countyWallClock()).year();
   const setParam = (k: string, v: string | undefined) => setSp((prev) => {
     const next = new URLSearchParams(prev);
     if (v) next.set(k, v); else next.delete(k);

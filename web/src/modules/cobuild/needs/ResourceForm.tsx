@@ -1,3 +1,4 @@
+import { countyWallClock } from '../../../ui/clock';
 import { DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
@@ -21,7 +22,7 @@ export function ResourceForm({ open, resource, ownUnit, onClose }: { open: boole
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    const year = dayjs().year();
+    const year = dayjs(countyWallClock()).year();
     form.setFieldsValue(resource
       ? { ...resource, description: resource.description ?? undefined, period: [dayjs(resource.availableFrom), dayjs(resource.availableTo)] }
       : { unitId: ownUnit, kind: 'people_hours', unit: 'person_hours', period: [dayjs(`${year}-01-01`), dayjs(`${year}-12-31`)] });

@@ -1,3 +1,4 @@
+import { countyWallClock } from '../../../ui/clock';
 import { Button, DatePicker, Flex, Form, Input, Modal, Popconfirm, Select, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -104,7 +105,7 @@ function ToProjectModal({ task, onClose }: { task: NeedTaskView | null; onClose:
   };
   return (
     <Modal open={!!task} title={t('needs.task.toProjectTitle')} onCancel={onClose} onOk={() => void submit().catch(() => undefined)} confirmLoading={toProject.isPending}
-      okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden afterOpenChange={(o) => o && task && form.setFieldsValue({ name: task.needTitle, period: [dayjs(), dayjs().endOf('year')] })}>
+      okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden afterOpenChange={(o) => o && task && form.setFieldsValue({ name: task.needTitle, period: [dayjs(countyWallClock()), dayjs(countyWallClock()).endOf('year')] })}>
       <Form form={form} layout="vertical">
         <Form.Item name="name" label={t('needs.task.projectName')} rules={[{ required: true, message: t('errors.required', { field: t('needs.task.projectName') }) }]}><Input maxLength={200} /></Form.Item>
         <Form.Item name="period" label={`${t('needs.task.startOn')} ~ ${t('needs.task.endOn')}`} rules={[{ required: true, message: t('errors.required', { field: t('needs.task.startOn') }) }]}>

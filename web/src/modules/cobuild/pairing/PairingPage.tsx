@@ -1,3 +1,4 @@
+import { countyWallClock } from '../../../ui/clock';
 import { Select, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useSession } from '../../../auth/session';
@@ -7,15 +8,15 @@ import { CommitteeTab } from './CommitteeTab';
 import { PairsTab } from './PairsTab';
 import { PlansTab } from './PlansTab';
 
-const THIS_YEAR = new Date().getFullYear();
-const YEARS = [THIS_YEAR + 1, THIS_YEAR, THIS_YEAR - 1, THIS_YEAR - 2];
+const thisYear = () => countyWallClock().getFullYear();
+const YEARS = [thisYear() + 1, thisYear(), thisYear() - 1, thisYear() - 2];
 
 /** 结对共建: the county runs, edits and adopts pairing plans; everyone with pairings.read sees their pairs and 大党委. */
 export default function PairingPage() {
   const { t } = useI18n();
   const { can } = useSession();
   const manage = can('pairings.manage');
-  const [year, setYear] = useState(THIS_YEAR);
+  const [year, setYear] = useState(thisYear());
   const [tab, setTab] = useState<string>(manage ? 'plans' : 'pairs');
   const tabs = [
     ...(manage ? [{ key: 'plans', label: t('pairing.tabs.plans'), children: <PlansTab year={year} /> }] : []),

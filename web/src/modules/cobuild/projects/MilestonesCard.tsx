@@ -1,3 +1,4 @@
+import { countyWallClock } from '../../../ui/clock';
 import { CheckOutlined, DeleteOutlined, PlusOutlined, UndoOutlined } from '@ant-design/icons';
 import { Button, Card, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -21,7 +22,7 @@ export function MilestonesCard({ project }: { project: ProjectDetail }) {
     try { await p; feedback.success(t('common.saved')); } catch (err) { feedback.error(err); }
   };
   const toggle = (m: MilestoneView) => run(writes.updateMilestone.mutateAsync({
-    id: project.id, milestoneId: m.id, version: m.version, doneOn: m.doneOn ? null : dayjs().format('YYYY-MM-DD'),
+    id: project.id, milestoneId: m.id, version: m.version, doneOn: m.doneOn ? null : dayjs(countyWallClock()).format('YYYY-MM-DD'),
   }));
   const add = async () => {
     const v = await form.validateFields();

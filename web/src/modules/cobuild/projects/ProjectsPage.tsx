@@ -1,3 +1,4 @@
+import { countyWallClock } from '../../../ui/clock';
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Input, List, Row, Segmented, Select, Space, Statistic, Switch, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -17,7 +18,7 @@ import { DomainTag, OverdueTags, PlanStatusTag, ProgressBar, StatusTag, UnitsCel
 import { ProjectForm } from './ProjectForm';
 
 const FILTERS = ['view', 'year', 'communityId', 'unitId', 'domain', 'status', 'overdue'] as const;
-export const thisYear = () => dayjs().year();
+export const thisYear = () => dayjs(countyWallClock()).year();
 export const yearOptions = () => [thisYear() - 1, thisYear(), thisYear() + 1].map((y) => ({ value: String(y), label: String(y) }));
 
 /** 共建项目清单: the list with filters and progress, the community plans, and for a unit admin its own projects. */

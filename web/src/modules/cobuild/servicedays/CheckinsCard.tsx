@@ -1,3 +1,4 @@
+import { nowMs } from '../../../ui/clock';
 import { UserAddOutlined } from '@ant-design/icons';
 import { Button, Card, Modal, Popconfirm, Select, Table, Typography } from 'antd';
 import { useState } from 'react';
@@ -38,7 +39,7 @@ function StaffCheckinModal({ day, open, onClose }: { day: ServiceDayDetail; open
 }
 
 /** Same window as the server's: from 30 minutes before the start to 24 hours after the end. */
-function checkinOpen(day: ServiceDayDetail, now = Date.now()): boolean {
+function checkinOpen(day: ServiceDayDetail, now = nowMs()): boolean {
   return day.status !== 'cancelled' && now >= Date.parse(day.startsAt) - 30 * 60_000 && now <= Date.parse(day.endsAt) + 24 * 3_600_000;
 }
 

@@ -1,3 +1,4 @@
+import { countyWallClock } from '../../../ui/clock';
 import { Badge, Calendar, Popover } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -12,7 +13,7 @@ const BADGE: Record<ServiceDayView['status'], 'processing' | 'success' | 'defaul
 export function DayCalendar({ communityId }: { communityId?: string }) {
   const navigate = useNavigate();
   const mobile = useIsMobile();
-  const [month, setMonth] = useState<Dayjs>(dayjs());
+  const [month, setMonth] = useState<Dayjs>(() => dayjs(countyWallClock()));
   const days = useServiceDays({ year: month.year(), month: month.month() + 1, communityId, pageSize: 200, sort: 'startsAt' });
   if (days.isError) return <LoadError error={days.error} onRetry={() => void days.refetch()} />;
   const byDate = new Map<string, ServiceDayView[]>();

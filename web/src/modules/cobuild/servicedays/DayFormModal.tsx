@@ -1,3 +1,4 @@
+import { countyWallClock } from '../../../ui/clock';
 import { DatePicker, Form, Input, Modal, Select, TimePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
@@ -26,7 +27,8 @@ export function DayFormModal({ open, onClose, day, ownCommunity }: { open: boole
         place: day.place, theme: day.theme, kindCodes: day.kindCodes,
       });
     } else {
-      const saturday = dayjs().add(((6 - dayjs().day() + 7) % 7) || 7, 'day');
+      const today = dayjs(countyWallClock());
+      const saturday = today.add(((6 - today.day() + 7) % 7) || 7, 'day');
       form.setFieldsValue({ communityId: ownCommunity, date: saturday, time: [saturday.hour(8).minute(30), saturday.hour(11).minute(30)], kindCodes: [] });
     }
   }, [open, day, ownCommunity, form]);

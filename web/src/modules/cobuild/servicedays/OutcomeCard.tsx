@@ -1,3 +1,4 @@
+import { nowMs } from '../../../ui/clock';
 import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Image, Input, InputNumber, Popconfirm, Progress, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
@@ -58,7 +59,7 @@ export function OutcomeCard({ day }: { day: ServiceDayDetail }) {
   const { outcome } = useDayWrites(day.id);
   const [form] = Form.useForm<{ peopleServed: number; summary?: string }>();
   useEffect(() => { form.setFieldsValue({ peopleServed: day.peopleServed ?? undefined, summary: day.summary ?? undefined }); }, [day, form]);
-  const started = new Date(day.startsAt) <= new Date();
+  const started = Date.parse(day.startsAt) <= nowMs();
   const save = async () => {
     const v = await form.validateFields();
     try {

@@ -1,3 +1,4 @@
+import { nowMs } from '../../../ui/clock';
 import { ArrowLeftOutlined, EditOutlined, StopOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Flex, Input, Modal, Row, Typography } from 'antd';
 import { useState } from 'react';
@@ -50,7 +51,7 @@ export default function ServiceDayPage() {
   if (q.isLoading) return <Loading minHeight="50vh" />;
   if (q.isError || !q.data) return <LoadError error={q.error} onRetry={() => void q.refetch()} />;
   const day = q.data;
-  const open = day.status === 'scheduled' && new Date(day.startsAt) > new Date();
+  const open = day.status === 'scheduled' && Date.parse(day.startsAt) > nowMs();
   return (
     <div className="page" data-testid="service-day-page">
       <Flex className="page-head" justify="space-between" align="center" wrap gap={8}>

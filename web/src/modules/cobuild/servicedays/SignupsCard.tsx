@@ -1,3 +1,4 @@
+import { nowMs } from '../../../ui/clock';
 import { DeleteOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -86,7 +87,7 @@ export function SignupsCard({ day }: { day: ServiceDayDetail }) {
   const [modal, setModal] = useState<{ open: boolean; editing: SignupView | null }>({ open: false, editing: null });
   const ownUnits = me.roles.filter((r) => r.role === 'unit_admin').map((r) => r.scopeOrgId);
   const mine = (s: SignupView) => day.can.manage || ownUnits.includes(s.unitId);
-  const open = day.status === 'scheduled' && new Date(day.startsAt) > new Date();
+  const open = day.status === 'scheduled' && Date.parse(day.startsAt) > nowMs();
   const alreadyIn = (signups.data?.items ?? []).some((s) => ownUnits.includes(s.unitId));
   const canAdd = open && can('servicedays.signup') && (day.can.manage || (ownUnits.length > 0 && !alreadyIn));
   return (

@@ -1,3 +1,4 @@
+import { countyWallClock } from '../../../ui/clock';
 import { Select, Table } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../../i18n';
@@ -8,7 +9,7 @@ import { type UnitSummary, useUnitSummaries } from './api';
 /** Per unit: sign-ups, promised headcount, days attended, check-ins and distinct members, for a year. */
 export function UnitSummaryTable() {
   const { t } = useI18n();
-  const [year, setYear] = useState(new Date().getFullYear());
+  const [year, setYear] = useState(() => countyWallClock().getFullYear());
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [sort, setSort] = useState<string | undefined>();
   const rows = useUnitSummaries({ year, ...page, sort });
