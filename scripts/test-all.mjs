@@ -16,9 +16,16 @@ const { TEST_DATABASE_URL, TEST_CLOCK: _ignored, ...envWithoutPg } = process.env
 // new year that has begun in the county (UTC+8) but not in UTC, a leap day, and the 20th (the monthly 评事).
 const CLOCKS = ['2027-01-01T00:30:00+08:00', '2028-02-29T12:00:00+08:00', '2027-01-20T09:15:00+08:00'];
 const at = (env, clock) => ({ ...env, TEST_CLOCK: clock });
-const suites = CLOCKS.flatMap((clock) => [
+// Suites that read no date (the HTTP layer, the import bombs, the generated authorisation matrix and write fuzz, the
+// large Excel imports) run at the first instant only, to keep CI well under 20 minutes.
+const DATELESS = ['src/core/http/**', 'src/core/excel.api.test.ts', 'src/authz-matrix.api.test.ts', 'src/fuzz-writes.api.test.ts',
+  'src/modules/people/people.excel.api.test.ts'];
+const suites = CLOCKS.flatMap((clock, i) => [
   { name: `unit @${clock.slice(0, 16)}`, args: ['--project', 'unit'], env: at(envWithoutPg, clock) },
-  { name: `api (PGlite) @${clock.slice(0, 16)}`, args: ['--project', 'api'], env: at(envWithoutPg, clock) },
+  {
+    name: `api (PGlite) @${clock.slice(0, 16)}${i ? ' (dated suites)' : ''}`,
+    args: ['--project', 'api', ...(i ? DATELESS.flatMap((g) => ['--exclude', g]) : [])], env: at(envWithoutPg, clock),
+  },
 ]);
 if (TEST_DATABASE_URL) {
   suites.push({ name: `api (PostgreSQL) @${CLOCKS[2].slice(0, 16)}`, args: ['--project', 'api'], env: at({ ...envWithoutPg, TEST_DATABASE_URL }, CLOCKS[2]) });
@@ -51,7 +58,7 @@ for (const [i, suite] of suites.entries()) {
   }
   if (res.status !== 0 && failed === 0) failed = 1;
   totals.passed += passed; totals.failed += failed; totals.skipped += skipped;
-  lines.push(`${suite.name.padEnd(36)} ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  lines.push(`${suite.name.padEnd(52)} ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 }
 console.log('\n=== summary ===');
 for (const l of lines) console.log(l);
