@@ -31,7 +31,7 @@ const stats = new Map<string, Map<string, number>>();
 function tally(route: WriteRoute, req: FuzzRequest, status: number, body: string): void {
   const code = status >= 400 ? (/"code":"(\w+)"/.exec(body)?.[1] ?? '?') : '';
   const key = `${req.kind} ${status}${code ? ` ${code}` : ''}`;
-  if (process.env.FUZZ_STATS_BODIES && req.kind === 'valid' && status === 400) console.log(name(route), req.url, String(req.payload).slice(0, 300), body.slice(0, 400));
+  if (process.env.FUZZ_STATS_BODIES && req.kind === "valid" && [400, 404, 415].includes(status)) console.log(name(route), req.url, String(req.payload).slice(0, 300), body.slice(0, 400));
   const m = stats.get(name(route)) ?? new Map<string, number>();
   m.set(key, (m.get(key) ?? 0) + 1);
   stats.set(name(route), m);
@@ -49,7 +49,7 @@ const FIXED_ACTOR: Record<string, string> = {
 const AUDITED_REFUSALS: Record<string, string[]> = {
   'POST /api/auth/login': ['audit_log'], 'POST /api/auth/change-password': ['audit_log'],
 };
-/** The auth routes last: their failures move the login counters, and a logout must not precede the others. */
+/** Their failures move the login counters, and a logout must not precede the others. */
 const LAST = ['POST /api/auth/logout', 'POST /api/auth/change-password', 'POST /api/auth/login'];
 
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'lj-fuzz-'));
@@ -61,8 +61,16 @@ afterAll(async () => {
 });
 await ctx.app.ready();
 const doc = ctx.app.swagger() as unknown as OpenApiDocument;
-const routes = writeRoutes(doc).sort((a, b) => LAST.indexOf(name(a)) - LAST.indexOf(name(b)));
+/** Document order (creation before the routes under it), deletions after everything else, the auth routes last. */
+const rank = (r: WriteRoute) => (LAST.includes(name(r)) ? 2 + LAST.indexOf(name(r)) : r.method === 'DELETE' ? 1 : 0);
+const routes = writeRoutes(doc).sort((a, b) => rank(a) - rank(b));
 
+/** Every enum value of the document: validation details may list the allowed ones. */
+const enumValues = new Set<string>();
+JSON.stringify(doc, (key, value: unknown) => {
+  if (key === 'enum' && Array.isArray(value)) for (const v of value) if (typeof v === 'string') enumValues.add(v);
+  return value;
+});
 const pools = new Pools();
 seedPools();
 const hints = { values: pools.values.bind(pools), any: pools.any.bind(pools), today: countyToday() };
@@ -103,7 +111,7 @@ async function exercise(actor: string, req: FuzzRequest, route?: WriteRoute): Pr
     method: req.method, url: req.url, payload: req.payload, headers: { ...req.headers, ...(cookie ? { cookie } : {}) },
   });
   if (STATS && route) tally(route, req, res.statusCode, res.body);
-  const problem = problemWith(res.statusCode, res.body, req);
+  const problem = problemWith(res.statusCode, res.body, req, enumValues);
   if (problem) throw new Error(`${problem}\n  as ${actor}: ${describeRequest(req)}`);
   if (res.statusCode < 400) {
     if (res.headers['content-type']?.toString().startsWith('application/json')) pools.harvest(res.json(), req.url);
@@ -138,10 +146,11 @@ async function harvestReads(): Promise<void> {
 /** A route that answers a JSON body with 415 reads a file from multipart/form-data. */
 async function markMultipart(): Promise<void> {
   for (const r of routes.filter((x) => !x.body && !FIXED_ACTOR[name(x)])) {
-    const [valid] = fc.sample(requestsFor(r, { hints, pools, files: [], fitting: [] }, 'valid'), { seed: SEED, numRuns: 1 });
-    const probe = { ...valid, headers: { 'content-type': 'application/json' }, payload: '{}' };
-    const res = await exercise('admin', probe, r);
-    r.multipart = res.code === 'UNSUPPORTED_MEDIA_TYPE';
+    // A few tries: a required query parameter drawn badly is refused (400) before the body is looked at.
+    for (const valid of fc.sample(requestsFor(r, { hints, pools, files: [], fitting: [] }, 'valid'), { seed: SEED, numRuns: 4 })) {
+      const probe = { ...valid, kind: 'hostile' as const, headers: { 'content-type': 'application/json' }, payload: '{}' };
+      if ((await exercise('admin', probe, r)).code === 'UNSUPPORTED_MEDIA_TYPE') r.multipart = true;
+    }
   }
 }
 

@@ -104,8 +104,11 @@ function isTranslated(code: ErrorCode, message: string): boolean {
   return patterns.some((re) => re.test(message));
 }
 
-/** Why this answer is wrong, or null: a 5xx, an error not in the API's shape, or one that leaks what it should not. */
-export function problemWith(status: number, rawBody: string, req: FuzzRequest): string | null {
+/**
+ * Why this answer is wrong, or null: a 5xx, an error not in the API's shape, or one that leaks what it should not.
+ * `named`: strings the API itself names (enum values), which a validation message may list.
+ */
+export function problemWith(status: number, rawBody: string, req: FuzzRequest, named: ReadonlySet<string>): string | null {
   if (status >= 500) return `answered ${status}: ${rawBody.slice(0, 500)}`;
   if (status < 400) return null;
   const body = parse(rawBody);
@@ -122,7 +125,8 @@ export function problemWith(status: number, rawBody: string, req: FuzzRequest): 
   if (STACK.test(text)) return `${code} leaks a stack trace: ${text.slice(0, 300)}`;
   if (SQL.test(text)) return `${code} leaks SQL or a database message: ${text.slice(0, 300)}`;
   if (!isTranslated(code as ErrorCode, message)) return `${code} message is not its translation in src/core/i18n.ts: ${message.slice(0, 300)}`;
-  const echo = error.details === undefined ? undefined : echoed(JSON.stringify(error.details), req.sent.map((x) => JSON.stringify(x).slice(1, -1)));
+  const sent = req.sent.filter((x) => !named.has(x)).map((x) => JSON.stringify(x).slice(1, -1));
+  const echo = error.details === undefined ? undefined : echoed(JSON.stringify(error.details), sent);
   if (echo !== undefined) return `${code} details echo the input ${JSON.stringify(echo.slice(0, 80))}: ${JSON.stringify(error.details).slice(0, 300)}`;
   return null;
 }

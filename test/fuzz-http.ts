@@ -91,13 +91,13 @@ function pathSegment(p: Param, c: RequestContext, segment: string, hostile: bool
     const values = c.pools.values(kind, p.name, segment);
     return values.length ? values[i % values.length] : other;
   });
-  const valid = fc.oneof({ weight: 4, arbitrary: known }, schemaValid).map(encodeURIComponent);
+  const valid = fc.oneof({ weight: 4, arbitrary: known }, schemaValid).map(uriEncode);
   if (!hostile) return fc.oneof({ weight: 9, arbitrary: valid }, fc.uuid());
   return fc.oneof(
     { weight: 3, arbitrary: valid },
     fc.uuid(),
     fc.constantFrom(...HOSTILE_SEGMENTS),
-    fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }).map(encodeURIComponent),
+    fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }).map(uriEncode),
   );
 }
 
@@ -106,7 +106,7 @@ function queryString(params: Param[], hints: Hints, hostile: boolean): fc.Arbitr
     const value = hostile
       ? fc.oneof(validValue(p.schema, hints, 0, p.name), fc.constantFrom<unknown>(...JUNK_STRINGS))
       : validValue(p.schema, hints, 0, p.name);
-    return fc.option(value.map((v) => `${encodeURIComponent(p.name)}=${encodeURIComponent(String(v))}`), {
+    return fc.option(value.map((v) => `${uriEncode(p.name)}=${uriEncode(String(v))}`), {
       nil: undefined, freq: p.required ? 20 : 2,
     });
   });
@@ -132,6 +132,11 @@ function lastSegmentBefore(path: string, name: string): string {
   return head[head.length - 1] ?? '';
 }
 
+/** encodeURIComponent, except that a lone surrogate (which it refuses) goes out as the bytes of one: invalid UTF-8. */
+function uriEncode(s: string): string {
+  return s.split(/([\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff])/).map((part, i) => (i % 2 ? '%ED%A0%80' : encodeURIComponent(part))).join('');
+}
+
 function safeDecode(s: string): string {
   try {
     return decodeURIComponent(s);
@@ -140,7 +145,8 @@ function safeDecode(s: string): string {
   }
 }
 
-interface Body { payload?: string | Buffer; contentType?: string; sent: string[] }
+/** A request body; `value` is the JSON value of a valid body, before it was written out as `payload`. */
+interface Body { payload?: string | Buffer; contentType?: string; sent: string[]; value?: unknown }
 
 const RAW_BODIES = ['', '{', '}', 'not json', '{"a":}', '[1,2', 'null', '"text"', '123', '\ufeff{}', '{"a":1,"a":2}', '\u0000',
   '{"__proto__":{"admin":true}}', '{"constructor":{"prototype":{"x":1}}}', 'a=1&b=2', '<xml/>'];
@@ -153,7 +159,15 @@ function jsonBody(value: unknown): Body {
 
 function validJsonBody(route: WriteRoute, hints: Hints): fc.Arbitrary<Body> {
   if (!route.body) return fc.constant<Body>({ sent: [] });
-  return validValue(route.body, hints).map(jsonBody);
+  return validValue(route.body, hints).map((value) => ({ ...jsonBody(value), value }));
+}
+
+/** A client sends the version it read: a valid body's `version` becomes that of the record the URL names, if seen. */
+function withVersionRead(body: Body, url: string, c: RequestContext): Body {
+  const value = body.value;
+  if (typeof value !== 'object' || value === null || !('version' in value)) return body;
+  const version = url.split(/[/?]/).map((segment) => c.pools.versionOf(segment)).find((v) => v !== undefined);
+  return version === undefined ? body : jsonBody({ ...value, version });
 }
 
 /** A body no route should take: a valid one mutated, text that is not JSON, the wrong content type, a huge one. */
@@ -234,7 +248,8 @@ export function requestsFor(route: WriteRoute, c: RequestContext, kind: FuzzRequ
     ? fc.option(fc.oneof(fc.uuid(), fc.constantFrom('', 'k'.repeat(101), '\u00e9t\u00e9', 'x y')), { nil: undefined })
     : fc.constant(undefined);
   const language = fc.option(fc.constantFrom('en', 'en-US,en;q=0.9', 'zh-CN', 'fr', '*', ',,;q=', 'x'.repeat(300)), { nil: undefined, freq: 3 });
-  return fc.tuple(urlOf(route, c, hostile), bodyOf(route, c, hostile), idempotency, language).map(([u, b, key, lang]) => {
+  return fc.tuple(urlOf(route, c, hostile), bodyOf(route, c, hostile), idempotency, language, fc.nat({ max: 4 })).map(([u, raw, key, lang, n]) => {
+    const b = n > 0 ? withVersionRead(raw, u.url, c) : raw;
     const headers: Record<string, string> = {};
     if (b.contentType !== undefined) headers['content-type'] = b.contentType;
     if (key !== undefined) headers['idempotency-key'] = key;

@@ -18,6 +18,7 @@ export class Pools {
   private readonly all: Record<Kind, Set<string>> = { id: new Set(), code: new Set() };
   /** values() answers by (kind, name, segment), dropped whenever a pool grows. */
   private readonly cache = new Map<string, string[]>();
+  private readonly versions = new Map<string, number>();
 
   add(kind: Kind, pool: string, value: string): void {
     const key = `${kind}:${pool}`;
@@ -35,12 +36,19 @@ export class Pools {
     this.walk(value, segments.map((s) => `@${s}`), 0);
   }
 
+  /** The version last seen of the record with this id. */
+  versionOf(id: string): number | undefined {
+    return this.versions.get(id);
+  }
+
   private walk(value: unknown, contexts: string[], depth: number): void {
     if (typeof value !== 'object' || value === null || depth > 8) return;
     if (Array.isArray(value)) {
       for (const v of value) this.walk(v, contexts, depth + 1);
       return;
     }
+    const record = value as { id?: unknown; version?: unknown };
+    if (typeof record.id === 'string' && typeof record.version === 'number') this.versions.set(record.id, record.version);
     for (const [k, v] of Object.entries(value)) {
       if (typeof v === 'string') this.leaf(k, v, contexts);
       else if (k === 'items' && depth === 0) this.walk(v, contexts, depth + 1);
