@@ -38,7 +38,7 @@ function tally(route: WriteRoute, req: FuzzRequest, status: number, body: string
 }
 
 /** Tried in this order; a route is fuzzed as the first who is not refused with FORBIDDEN on every probe. */
-const CANDIDATES = ['admin', 'hangdong', 'grid01', 'unit01', 'member01', 'resident01'];
+const CANDIDATES = ['admin', 'hangdong', 'sanfeng', 'grid01', 'unit01', 'unit02', 'member01', 'resident01'];
 /** Auth routes: anonymous login, and a fresh member02 session for each logout (logging out admin would end the run). */
 const ANONYMOUS = '(anonymous)';
 const FRESH = '(fresh member02 session)';
@@ -53,7 +53,9 @@ const AUDITED_REFUSALS: Record<string, string[]> = {
 const LAST = ['POST /api/auth/logout', 'POST /api/auth/change-password', 'POST /api/auth/login'];
 
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'lj-fuzz-'));
-const ctx = await createTestContext({ config: { dataDir } });
+// Uploads go to a temporary DATA_DIR; the write limit is set far above the ~2,500 writes of a run, so that a 429 can
+// only mean the limit is applied wrongly (the check refuses RATE_LIMITED).
+const ctx = await createTestContext({ config: { dataDir, rateLimitWritesPerMinute: 1_000_000 } });
 afterAll(async () => {
   if (STATS) for (const [r, m] of stats) console.log(r, Object.fromEntries([...m].sort()));
   await ctx.close();
@@ -185,16 +187,35 @@ async function pickActor(route: WriteRoute, c: RequestContext): Promise<string> 
   return 'admin';
 }
 
+/**
+ * The gates in front of validation: a hostile body without a session is 401 (login excepted), and from a foreign
+ * page's Origin 403 CSRF_REJECTED, whoever sends it. The URL is one of the route's own: a path the router cannot take
+ * (bad percent-encoding, a parameter over 100 characters, `..`) is refused before any session is looked at.
+ */
+async function checkGates(route: WriteRoute, c: RequestContext, actor: string): Promise<void> {
+  const [valid] = fc.sample(requestsFor(route, c, 'valid'), { seed: seedOf(route), numRuns: 1 });
+  const [hostile] = fc.sample(requestsFor(route, c, 'hostile'), { seed: seedOf(route), numRuns: 1 });
+  const req: FuzzRequest = { ...hostile, url: valid.url };
+  if (actor !== ANONYMOUS) expect((await exercise(ANONYMOUS, req, route)).code, describeRequest(req)).toBe('UNAUTHENTICATED');
+  const foreign = { ...req, headers: { ...req.headers, origin: 'https://evil.example' } };
+  expect((await exercise(actor, foreign, route)).code, describeRequest(foreign)).toBe('CSRF_REJECTED');
+}
+
 async function fuzzRoute(route: WriteRoute): Promise<void> {
   const c = requestContext(route);
   const actor = await pickActor(route, c);
   const arb = printable(fc.oneof(requestsFor(route, c, 'valid'), requestsFor(route, c, 'hostile')));
+  // Mostly the permitted actor; now and then another role, whose refusals (403, 404 out of scope) must write nothing either.
+  const users = FIXED_ACTOR[name(route)] ? fc.constant(actor) : fc.oneof({ weight: 5, arbitrary: fc.constant(actor) }, fc.constantFrom(...CANDIDATES));
   const runs = route.path === '/api/auth/logout' ? 4 : RUNS;
   try {
-    await fc.assert(fc.asyncProperty(arb, async (req) => { await exercise(actor, req, route); }), { seed: seedOf(route), numRuns: runs, endOnFailure: true, includeErrorInReport: true });
+    await fc.assert(fc.asyncProperty(arb, users, async (req, user) => { await exercise(user, req, route); }), {
+      seed: seedOf(route), numRuns: runs, endOnFailure: true, includeErrorInReport: true,
+    });
   } catch (e) {
-    throw new Error(`FUZZ_SEED=${SEED} FUZZ_ROUTE='${name(route)}' (as ${actor})\n${(e as Error).message}\n${process.env.FUZZ_STACK ? (e as Error).stack : ""}`);
+    throw new Error(`FUZZ_SEED=${SEED} FUZZ_ROUTE='${name(route)}' (as ${actor})\n${(e as Error).message}\n${process.env.FUZZ_STACK ? (e as Error).stack : ''}`);
   }
+  await checkGates(route, c, actor);
 }
 
 describe('every write route, fuzzed from its OpenAPI schema', () => {
@@ -208,6 +229,6 @@ describe('every write route, fuzzed from its OpenAPI schema', () => {
 
   for (const route of routes) {
     if (ONLY && !name(route).includes(ONLY)) continue;
-    it(`${name(route)}: no 5xx, errors in shape, nothing written when refused`, () => fuzzRoute(route), 120_000);
+    it(`${name(route)}: no 5xx, errors in shape, nothing written when refused, 401/CSRF gates`, () => fuzzRoute(route), 120_000);
   }
 });
