@@ -6,6 +6,11 @@
  * process and run, with autocannon (in a worker thread: bench/load-worker.ts) at 50 connections: after a warm-up,
  * three rounds of baseline then intake, reported per round and as the median ratio. Then the intake once more with
  * the case_stats insert trigger off, to show what the rollup costs.
+ * The security layer (helmet's headers, the cross-site write check, the per-user write limit) is measured the same
+ * way: each round also posts the intake to a second app on the same database built with `hardening: false`, so
+ * "intake" is the app as shipped and "intake, hardening off" the same app without that layer. The load carries what
+ * a browser on the app's own page sends (Origin, Sec-Fetch-*), so the check runs as it does for real users; a last
+ * run sends Origin without Sec-Fetch-Site (an older browser), the check's longer path (two URL parses).
  * Run: node --import tsx bench/cases-intake.ts [seconds per run, default 5]            (PGlite in memory, demo seeded)
  *      node --import tsx bench/cases-intake.ts [seconds] --pg[=url]  (a fresh PostgreSQL database, dropped after)
  */
@@ -42,13 +47,20 @@ async function main(): Promise<void> {
     ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', RATE_LIMIT_WRITES_PER_MINUTE: '1000000000' }), webDistDir: null,
   };
   const app = await buildApp({ config, database, logger: false });
+  // The same app without the security layer, on the same database (and so the same intake batcher): only the
+  // layer differs between the two intake runs of a round.
+  const plain = await buildApp({ config, database, logger: false, hardening: false });
   // The baseline: parse the JSON body, insert it as one row, answer 201. Not part of the product.
   app.post('/bench/baseline', async (req, reply) => {
     await app.db.execute(sql`insert into bench_baseline (body) values (${JSON.stringify(req.body)}::jsonb)`);
     return reply.status(201).send({ ok: true });
   });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  const listen = async (a: typeof app): Promise<string> => {
+    await a.listen({ port: 0, host: '127.0.0.1' });
+    return `http://127.0.0.1:${(a.server.address() as { port: number }).port}`;
+  };
+  const base = await listen(app);
+  const plainBase = await listen(plain);
   defaultClassifier();
 
   // 杭东社区's admin records residents' reports at the hall: real wording, a point inside one of its grids.
@@ -63,9 +75,37 @@ async function main(): Promise<void> {
       channel: 'hall', description: rng.pick(texts), lng: p.lng, lat: p.lat, reporterName: `居民${i}`, reporterPhone: `139${String(10_000_000 + i).slice(-8)}`,
     });
   });
-  const run = (path: string, duration: number): Promise<Result> => runLoad({
-    url: base, path, connections: CONNECTIONS, duration, headers: { cookie, 'content-type': 'application/json' }, bodies,
+  // What Chromium sends with the web app's fetch() POST from its own page. Origin is the server as the client
+  // addressed it (the check compares it with request.protocol/host), so each app gets its own.
+  const browser = (origin: string, secFetch = true): Record<string, string> => ({
+    cookie, 'content-type': 'application/json', accept: 'application/json', 'accept-language': 'zh-CN,zh;q=0.9',
+    'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
+    origin,
+    ...(secFetch ? { 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'cors', 'sec-fetch-dest': 'empty' } : {}),
   });
+  const run = (path: string, duration: number, url = base, headers = browser(url)): Promise<Result> => runLoad({
+    url, path, connections: CONNECTIONS, duration, headers, bodies,
+  });
+  const runPlain = (duration: number): Promise<Result> => run('/api/cases', duration, plainBase);
+
+  // The two builds really differ, and the shipped one lets the load's headers through and counts them: a
+  // cross-site POST is 403 only with the layer (the empty body is 400 without it, so no case is made), helmet's CSP
+  // is on one answer only, and the write limit's headers on a same-origin POST say the limiter counted it.
+  const probe = async (a: typeof app, url: string) => {
+    const post = (headers: Record<string, string>) => a.inject({ method: 'POST', url: '/api/cases', headers, payload: {} });
+    const foreign = await post({ cookie, 'sec-fetch-site': 'cross-site' });
+    const own = await post(browser(url));
+    const health = await a.inject({ method: 'GET', url: '/api/health' });
+    return {
+      foreign: foreign.statusCode, own: own.statusCode, csp: health.headers['content-security-policy'] !== undefined,
+      limit: own.headers['x-ratelimit-limit'],
+    };
+  };
+  const [on, off] = [await probe(app, base), await probe(plain, plainBase)];
+  if (on.foreign !== 403 || on.own !== 400 || !on.csp || on.limit === undefined
+    || off.foreign !== 400 || off.own !== 400 || off.csp || off.limit !== undefined) {
+    throw new Error(`the hardening on/off builds are not what this bench compares: on ${JSON.stringify(on)}, off ${JSON.stringify(off)}`);
+  }
 
   // As the server does on PostgreSQL (src/server.ts): new cases' statistics are folded from case_stats_pending every
   // FOLD_EVERY_MS.
@@ -73,21 +113,35 @@ async function main(): Promise<void> {
   const folder = setInterval(() => { if (pgUrl) folding = folding.then(() => foldCaseStats({ db })); }, FOLD_EVERY_MS);
   await run('/bench/baseline', 2);
   await run('/api/cases', 3);
+  await runPlain(3);
   // Alternating rounds, and the median of the per-round ratios: the machine's speed drifts over a minute (other
   // work, the database's own housekeeping), and a ratio of two runs taken side by side is steadier than either.
-  const rounds: { baseline: Result; intake: Result }[] = [];
-  for (let r = 0; r < ROUNDS; r++) rounds.push({ baseline: await run('/bench/baseline', seconds), intake: await run('/api/cases', seconds) });
+  // Hardening on and off swap places every round, so neither always runs second, after the other's writes.
+  const rounds: { baseline: Result; intake: Result; plain: Result }[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const baseline = await run('/bench/baseline', seconds);
+    if (r % 2 === 0) {
+      const intake = await run('/api/cases', seconds);
+      rounds.push({ baseline, intake, plain: await runPlain(seconds) });
+    } else {
+      const plainRun = await runPlain(seconds);
+      rounds.push({ baseline, intake: await run('/api/cases', seconds), plain: plainRun });
+    }
+  }
+  const originOnly = await run('/api/cases', seconds, base, browser(base, false));
   await db.execute(sql`alter table cases disable trigger case_stats_cases_insert`);
   const noRollup = await run('/api/cases', seconds);
   await db.execute(sql`alter table cases enable trigger case_stats_cases_insert`);
 
   const line = (name: string, r: Result) =>
-    `${name.padEnd(34)} ${r.requests.average.toFixed(0).padStart(6)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   2xx ${r['2xx']}  non-2xx ${r.non2xx}  errors ${r.errors}`;
+    `${name.padEnd(40)} ${r.requests.average.toFixed(0).padStart(6)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   2xx ${r['2xx']}  non-2xx ${r.non2xx}  errors ${r.errors}`;
   console.log(`database: ${pgUrl ? 'PostgreSQL (fresh database)' : 'PGlite (a data directory, as the app runs)'}; ${CONNECTIONS} connections, ${ROUNDS} rounds of ${seconds} s each, after a warm-up`);
   rounds.forEach((r, i) => {
     console.log(line(`round ${i + 1}: baseline (insert one row)`, r.baseline));
-    console.log(line(`round ${i + 1}: POST /api/cases`, r.intake));
+    const both = [line(`round ${i + 1}: POST /api/cases`, r.intake), line(`round ${i + 1}: POST /api/cases, hardening off`, r.plain)];
+    console.log((i % 2 === 0 ? both : both.reverse()).join('\n'));
   });
+  console.log(line('POST /api/cases, Origin only', originOnly));
   console.log(line('POST /api/cases, rollup trigger off', noRollup));
   const ratios = rounds.map((r) => r.intake.requests.average / r.baseline.requests.average);
   const p99s = rounds.map((r) => r.intake.latency.p99);
@@ -95,9 +149,24 @@ async function main(): Promise<void> {
   console.log(`intake / baseline per round: ${ratios.map((x) => x.toFixed(2)).join(', ')}; median ${median(ratios).toFixed(2)}x (goal >= 0.5x)`);
   console.log(`intake p99 per round: ${p99s.join(', ')} ms; worst ${Math.max(...p99s)} ms (goal < 50 ms)`);
   console.log(`rollup trigger costs ${((1 - intakeRate / noRollup.requests.average) * 100).toFixed(0)} % of intake throughput`);
+  const perRound = (f: (r: (typeof rounds)[number]) => number, digits = 2) => {
+    const xs = rounds.map(f);
+    return `${xs.map((x) => x.toFixed(digits)).join(', ')}; median ${median(xs).toFixed(digits)}`;
+  };
+  console.log('security layer (helmet, cross-site write check, write limit), hardening on vs off:');
+  console.log(`  req/s on:  ${perRound((r) => r.intake.requests.average, 0)}`);
+  console.log(`  req/s off: ${perRound((r) => r.plain.requests.average, 0)}`);
+  console.log(`  on / off per round: ${perRound((r) => r.intake.requests.average / r.plain.requests.average)}x`);
+  console.log(`  p99 on:  ${perRound((r) => r.intake.latency.p99, 0)} ms`);
+  console.log(`  p99 off: ${perRound((r) => r.plain.latency.p99, 0)} ms`);
+  console.log(`  vs baseline: on ${perRound((r) => r.intake.requests.average / r.baseline.requests.average)}x; off ${perRound((r) => r.plain.requests.average / r.baseline.requests.average)}x`);
+  // A refused or failed request is cheaper than a case and would flatter whichever side had it.
+  const refused = [...rounds.flatMap((r) => [r.intake, r.plain]), originOnly].filter((r) => r.non2xx > 0 || r.errors > 0).length;
+  if (refused) console.log(`WARNING: ${refused} intake runs had non-2xx answers or errors: the comparison above is not like for like`);
   clearInterval(folder);
   await folding;
   await app.close();
+  await plain.close();
   await database.close();
 }
 

@@ -21,6 +21,12 @@ export interface BuildAppOptions {
   database: Database;
   /** false silences logs (tests); otherwise pino at config.logLevel. */
   logger?: boolean;
+  /**
+   * Benchmarks only: compare the cost of the security layer. false builds the app without helmet's headers, the
+   * cross-site write check and the rate limits (sessions, 401s and everything else unchanged). Deliberately not in
+   * AppConfig: no environment variable or config file can reach it, only code that calls buildApp.
+   */
+  hardening?: false;
 }
 
 export const JSON_BODY_LIMIT = 1024 * 1024;
@@ -43,7 +49,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   app.decorate('db', opts.database.db);
   app.decorate('config', opts.config);
 
-  await registerSecurityHeaders(app);
+  const hardened = opts.hardening !== false;
+  if (hardened) await registerSecurityHeaders(app);
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1 } });
   if (opts.config.apiDocs) {
@@ -57,9 +64,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   registerErrorHandling(app);
   // onRequest, in this order: security headers (above), cross-site writes refused, session → actor (401 for
   // anonymous calls to non-public routes), rate limits keyed by that actor.
-  registerRequestGuards(app);
+  registerRequestGuards(app, { crossSiteCheck: hardened });
   registerAuth(app);
-  await registerRateLimits(app, opts.config);
+  if (hardened) await registerRateLimits(app, opts.config);
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });

@@ -57,16 +57,19 @@ function isMultipartWithoutBoundary(req: FastifyRequest): boolean {
   return !/;\s*boundary\s*=\s*("[^"]+"|[^;\s]+)/i.test(type);
 }
 
-export function registerRequestGuards(app: FastifyInstance): void {
+/** `crossSiteCheck: false` only for buildApp's `hardening: false` (benchmarks); the body guards stay either way. */
+export function registerRequestGuards(app: FastifyInstance, opts: { crossSiteCheck?: boolean } = {}): void {
   // Fastify parses text/plain by default; nothing here speaks it, and it is the one body a foreign page can POST
   // without a preflight besides forms (urlencoded has no parser either, so both answer 415).
   app.removeContentTypeParser('text/plain');
-  app.addHook('onRequest', async (req) => {
-    if (isForeignWrite(req)) {
-      req.log.warn({ origin: req.headers.origin, site: req.headers['sec-fetch-site'] }, 'cross-site write refused');
-      throw new AppError('CSRF_REJECTED');
-    }
-  });
+  if (opts.crossSiteCheck !== false) {
+    app.addHook('onRequest', async (req) => {
+      if (isForeignWrite(req)) {
+        req.log.warn({ origin: req.headers.origin, site: req.headers['sec-fetch-site'] }, 'cross-site write refused');
+        throw new AppError('CSRF_REJECTED');
+      }
+    });
+  }
   // After the 401 for anonymous calls (onRequest), before the handler would hand busboy a body it cannot split.
   app.addHook('preValidation', async (req) => {
     if (isMultipartWithoutBoundary(req)) throw new AppError('VALIDATION_FAILED', {}, { reason: 'multipart_boundary_missing' });

@@ -4,6 +4,8 @@ import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/app.js';
+import { buildApp } from '../../app.js';
+import { loadConfig } from '../config.js';
 import { DOCS_CSP } from './security.js';
 
 /** A built web app as the server sees it: index.html (desktop and phone share it) and one asset. */
@@ -64,6 +66,26 @@ describe('security headers', () => {
       expect((await proxied.app.inject({ method: 'GET', url: '/api/health' })).headers['strict-transport-security']).toBeUndefined();
     } finally {
       await proxied.close();
+    }
+  });
+});
+
+describe('buildApp({ hardening: false })', () => {
+  it('drops the layer for benchmarks only: no setting reaches it, and the default build keeps it', async () => {
+    // bench/cases-intake.ts compares against this build; neither an environment variable nor the config turns it on.
+    const config = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'k7Qp2Zr9Xw4Lm8Tn3Vb6Yc1Hd5Gf0Js2Ae7Ru4Oi', HARDENING: 'false', SECURITY: 'off' });
+    expect(Object.keys(config).filter((k) => /harden|secur/i.test(k))).toEqual([]);
+    const plain = await buildApp({ config: noDocs.app.config, database: noDocs.database, logger: false, hardening: false });
+    try {
+      expect((await plain.inject({ method: 'GET', url: '/api/health' })).headers['content-security-policy']).toBeUndefined();
+      // No cross-site check: the anonymous foreign write reaches the session check (401), not 403.
+      const foreign = await plain.inject({ method: 'POST', url: '/api/cases/sweep', headers: { origin: 'https://evil.example' } });
+      expect(foreign.statusCode).toBe(401);
+      const shipped = await noDocs.app.inject({ method: 'POST', url: '/api/cases/sweep', headers: { origin: 'https://evil.example' } });
+      expect(shipped.statusCode).toBe(403);
+      expectHardened(shipped, 'default build');
+    } finally {
+      await plain.close();
     }
   });
 });
