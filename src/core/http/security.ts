@@ -1,5 +1,6 @@
-import fastifyHelmet from '@fastify/helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import helmet, { type HelmetOptions } from 'helmet';
 
 /**
  * The Content-Security-Policy the built web app (dist/web) runs under, checked in headless Chromium on the desktop
@@ -42,20 +43,42 @@ export const DOCS_CSP = [
 /** 180 days; no includeSubDomains: other county services may share the parent domain. */
 const HSTS = 'max-age=15552000';
 
-/** Helmet on every response that goes through Fastify's hooks (pages, assets, API answers, 404s, errors). */
+const HELMET_OPTIONS: HelmetOptions = {
+  contentSecurityPolicy: { useDefaults: false, directives: APP_CSP_DIRECTIVES },
+  frameguard: { action: 'deny' },
+  referrerPolicy: { policy: 'no-referrer' },
+  // Sent per request below: only an HTTPS answer may ask the browser to stay on HTTPS.
+  strictTransportSecurity: false,
+  // The app opens nothing cross-origin; same-origin keeps photos and exports from being embedded elsewhere.
+  crossOriginResourcePolicy: { policy: 'same-origin' },
+};
+
+/**
+ * Helmet's headers, worked out once. Our policy has no per-request part (no nonces), so every answer gets the same
+ * set; @fastify/helmet rebuilt the middleware, and re-parsed the CSP, inside every request (~35 µs each, 18 % of the
+ * intake throughput on PostgreSQL: docs/BENCHMARKS.md). helmet's middleware is run against a recording response.
+ */
+export function helmetHeaders(options: HelmetOptions = HELMET_OPTIONS): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const recorder = {
+    setHeader: (name: string, value: string | number | readonly string[]) => {
+      headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+    },
+    removeHeader: () => undefined,
+  };
+  helmet(options)({} as IncomingMessage, recorder as unknown as ServerResponse, () => undefined);
+  return headers;
+}
+
+/** Helmet's headers on every response that goes through Fastify's hooks (pages, assets, API answers, 404s, errors). */
 export async function registerSecurityHeaders(app: FastifyInstance): Promise<void> {
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: APP_CSP_DIRECTIVES },
-    frameguard: { action: 'deny' },
-    referrerPolicy: { policy: 'no-referrer' },
-    // Sent per request below: only an HTTPS answer may ask the browser to stay on HTTPS.
-    strictTransportSecurity: false,
-    // The app opens nothing cross-origin; same-origin keeps photos and exports from being embedded elsewhere.
-    crossOriginResourcePolicy: { policy: 'same-origin' },
-  });
-  app.addHook('onRequest', async (req, reply) => {
+  const headers = helmetHeaders();
+  app.addHook('onRequest', (req, reply, done) => {
+    // Set first, so a route with its own policy (Swagger UI at /api/docs) replaces them.
+    reply.headers(headers);
     // request.protocol believes X-Forwarded-Proto only from a trusted proxy (TRUST_PROXY).
     if (req.protocol === 'https') reply.header('strict-transport-security', HSTS);
+    done();
   });
 }
 
