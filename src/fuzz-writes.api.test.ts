@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestContext } from '../test/app.js';
@@ -31,7 +32,7 @@ const stats = new Map<string, Map<string, number>>();
 function tally(route: WriteRoute, req: FuzzRequest, status: number, body: string): void {
   const code = status >= 400 ? (/"code":"(\w+)"/.exec(body)?.[1] ?? '?') : '';
   const key = `${req.kind} ${status}${code ? ` ${code}` : ''}`;
-  if (process.env.FUZZ_STATS_BODIES && req.kind === "valid" && [400, 404, 415].includes(status)) console.log(name(route), req.url, String(req.payload).slice(0, 300), body.slice(0, 400));
+  if (process.env.FUZZ_STATS_BODIES && (req.kind === "valid" ? [400, 404, 409, 415].includes(status) : status < 300)) console.log(name(route), req.kind, status, req.url, String(req.payload).slice(0, 300), body.slice(0, 400));
   const m = stats.get(name(route)) ?? new Map<string, number>();
   m.set(key, (m.get(key) ?? 0) + 1);
   stats.set(name(route), m);
@@ -225,6 +226,19 @@ describe('every write route, fuzzed from its OpenAPI schema', () => {
       'POST /api/cases/photos', 'POST /api/party-members/import', 'POST /api/people/import', 'POST /api/project-plans/import',
       'POST /api/projects/{id}/evidence', 'POST /api/service-days/{id}/photos',
     ]);
+  });
+
+  it('sees a committed write (even one that changes no value) and not a rolled-back one', async () => {
+    const touch = sql`update organisations set name = name where id = ${ctx.world.county.id}`;
+    let before = await watcher.snapshot();
+    await ctx.database.db.transaction(async (tx) => {
+      await tx.execute(touch);
+      tx.rollback();
+    }).catch(() => undefined);
+    expect(await watcher.writtenSince(before)).toEqual([]);
+    before = await watcher.snapshot();
+    await ctx.database.db.execute(touch);
+    expect((await watcher.writtenSince(before)).map((t) => t.split(' ')[0])).toEqual(['organisations']);
   });
 
   for (const route of routes) {

@@ -73,8 +73,11 @@ function within(s: JsonSchema): (v: string) => boolean {
   return (v) => v.length >= (s.minLength ?? 0) && v.length <= (s.maxLength ?? 10_000);
 }
 
+/** Days a schema accepts that are far from today or awkward in themselves. */
+const EDGE_DAYS = ['0001-01-01', '1900-02-28', '1970-01-01', '2000-02-29', '2099-12-31', '9999-12-31'];
+
 function dateNear(today: string, name: string): fc.Arbitrary<string> {
-  const day = fc.integer({ min: -500, max: 500 }).map((d) => addDays(today, d));
+  const day = fc.oneof({ weight: 12, arbitrary: fc.integer({ min: -500, max: 500 }).map((d) => addDays(today, d)) }, fc.constantFrom(...EDGE_DAYS));
   // Evaluation sessions are held on the 20th (每月20日定期评事).
   return name === 'heldOn' ? fc.oneof(day.map((d) => `${d.slice(0, 8)}20`), day) : day;
 }
@@ -105,25 +108,34 @@ function stringValue(schema: JsonSchema, hints: Hints, name: string): fc.Arbitra
   }
   const min = schema.minLength ?? 0;
   const max = Math.min(schema.maxLength ?? 60, min + 40);
+  // As long as the schema allows (in UTF-16 units, as zod counts), in one-unit and in three-byte characters.
+  const longest = schema.maxLength !== undefined && schema.maxLength <= 20_000
+    ? fc.constantFrom('x', '长', '\u00e9').map((c) => c.repeat(schema.maxLength ?? 0)) : fc.constant('x');
   const text = fc.oneof(
     { weight: 3, arbitrary: fc.constantFrom(...PHRASES) },
     fc.string({ minLength: min, maxLength: max }),
     fc.string({ unit: 'grapheme', minLength: min, maxLength: max }),
+    longest,
   ).map((v) => (v.length < min ? v.padEnd(min, '说') : v)).filter(fits);
   return /code|key|token/i.test(name) ? fc.oneof({ weight: 3, arbitrary: seen(hints, 'code', name, text).filter(fits) }, text) : text;
 }
 
-function bounds(schema: JsonSchema): { min: number; max: number; minOpen: boolean; maxOpen: boolean } {
-  const minOpen = schema.exclusiveMinimum !== undefined && schema.exclusiveMinimum !== false;
-  const maxOpen = schema.exclusiveMaximum !== undefined && schema.exclusiveMaximum !== false;
+/** The range plain values are drawn from: the schema's, within ±1e9. */
+function bounds(schema: JsonSchema): { min: number; max: number } {
   const min = typeof schema.exclusiveMinimum === 'number' ? schema.exclusiveMinimum : schema.minimum ?? -1000;
   const max = typeof schema.exclusiveMaximum === 'number' ? schema.exclusiveMaximum : schema.maximum ?? 1000;
-  return { min: Math.max(min, -1e9), max: Math.min(max, 1e9), minOpen, maxOpen };
+  return { min: Math.max(min, -1e9), max: Math.min(max, 1e9) };
+}
+
+/** v within the schema's bounds, exclusive ones given as numbers (JSON Schema) or flags (OpenAPI 3.0). */
+function withinSchema(schema: JsonSchema, v: number): boolean {
+  const { minimum: min, maximum: max, exclusiveMinimum: xmin, exclusiveMaximum: xmax } = schema;
+  if (typeof xmin === 'number' ? v <= xmin : min !== undefined && (xmin ? v <= min : v < min)) return false;
+  return !(typeof xmax === 'number' ? v >= xmax : max !== undefined && (xmax ? v >= max : v > max));
 }
 
 function numberValue(schema: JsonSchema, name: string, today: string, integer: boolean): fc.Arbitrary<number> {
   const b = bounds(schema);
-  const ok = (v: number) => (b.minOpen ? v > b.min : v >= b.min) && (b.maxOpen ? v < b.max : v <= b.max);
   const year = Number(today.slice(0, 4));
   const hinted: fc.Arbitrary<number>[] = [];
   if (name === 'lng') hinted.push(fc.double({ min: COUNTY.minLng, max: COUNTY.maxLng, noNaN: true }));
@@ -134,8 +146,12 @@ function numberValue(schema: JsonSchema, name: string, today: string, integer: b
   const plain = integer
     ? fc.integer({ min: Math.ceil(b.min), max: Math.floor(b.max) })
     : fc.double({ min: b.min, max: b.max, noNaN: true, noDefaultInfinity: true });
-  const all = hinted.length ? fc.oneof({ weight: 4, arbitrary: fc.oneof(...hinted) }, plain) : plain;
-  return all.filter(ok);
+  // The schema's own bounds, unclamped (±2^53 for an unbounded integer): what the column must hold.
+  const edges = [schema.minimum, schema.maximum, typeof schema.exclusiveMinimum === 'number' ? schema.exclusiveMinimum + 1 : undefined, 0, 1]
+    .filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+  const edge = fc.constantFrom(...edges, ...(integer ? [Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER] : [1e300, 5e-324]));
+  const all = fc.oneof({ weight: 8, arbitrary: hinted.length ? fc.oneof({ weight: 4, arbitrary: fc.oneof(...hinted) }, plain) : plain }, edge);
+  return all.filter((v) => withinSchema(schema, v) && (!integer || Number.isInteger(v)));
 }
 
 /** A closed rectangle inside the county (or anywhere, now and then): what a grid boundary looks like. */

@@ -65,6 +65,8 @@ export async function writeWatcher(db: Db, skip: ReadonlySet<string>): Promise<W
 }
 
 const STACK = /\n\s+at\s|\bat\s+\S+\s+\(|\.[cm]?[jt]s:\d+|node_modules|\b[A-Z][a-zA-Z]*Error:/;
+/** A constraint, index or column name (matching_runs_community_id_organisations_id_fk): the schema is nobody's business. */
+const DB_IDENTIFIER = /\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+_(?:fk|pkey|key|idx|check|unique|uniq|excl)\b/;
 const SQL = /violates|relation "|syntax error|duplicate key|Failing row|Key \(|column "|SQLSTATE|drizzle|\binsert into\b|\bselect\b.{1,80}\bfrom\b|\bupdate\b.{1,80}\bset\b/i;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -124,6 +126,7 @@ export function problemWith(status: number, rawBody: string, req: FuzzRequest, n
   const text = `${message}\n${error.details === undefined ? '' : JSON.stringify(error.details)}`;
   if (STACK.test(text)) return `${code} leaks a stack trace: ${text.slice(0, 300)}`;
   if (SQL.test(text)) return `${code} leaks SQL or a database message: ${text.slice(0, 300)}`;
+  if (DB_IDENTIFIER.test(text)) return `${code} names a database constraint: ${text.slice(0, 300)}`;
   if (!isTranslated(code as ErrorCode, message)) return `${code} message is not its translation in src/core/i18n.ts: ${message.slice(0, 300)}`;
   const sent = req.sent.filter((x) => !named.has(x)).map((x) => JSON.stringify(x).slice(1, -1));
   const echo = error.details === undefined ? undefined : echoed(JSON.stringify(error.details), sent);

@@ -245,7 +245,8 @@ function bodyOf(route: WriteRoute, c: RequestContext, hostile: boolean): fc.Arbi
 export function requestsFor(route: WriteRoute, c: RequestContext, kind: FuzzRequest['kind']): fc.Arbitrary<FuzzRequest> {
   const hostile = kind === 'hostile';
   const idempotency = route.headers.some((h) => h.name === 'idempotency-key')
-    ? fc.option(fc.oneof(fc.uuid(), fc.constantFrom('', 'k'.repeat(101), '\u00e9t\u00e9', 'x y')), { nil: undefined })
+    // Now and then a key used before, with this or another body: the stored answer or a refusal, never a second write.
+    ? fc.option(fc.oneof(fc.uuid(), fc.constantFrom('fuzz-key-1', 'fuzz-key-2'), fc.constantFrom('', 'k'.repeat(101), '\u00e9t\u00e9', 'x y')), { nil: undefined })
     : fc.constant(undefined);
   const language = fc.option(fc.constantFrom('en', 'en-US,en;q=0.9', 'zh-CN', 'fr', '*', ',,;q=', 'x'.repeat(300)), { nil: undefined, freq: 3 });
   return fc.tuple(urlOf(route, c, hostile), bodyOf(route, c, hostile), idempotency, language, fc.nat({ max: 4 })).map(([u, raw, key, lang, n]) => {

@@ -94,6 +94,13 @@ describe('matching runs', () => {
     expect(expectOk<RunView>(res, 201).parameters).toMatchObject({ maxDistanceKm: 3, k: 20, minPriority: 1, solver: 'flow' });
   });
 
+  it('refuses a county-wide run for a community that does not exist, or is not a community, with 400 (not a foreign-key 409)', async () => {
+    for (const communityId of [crypto.randomUUID(), ctx.world.unit1.id]) {
+      const res = await call('POST', '/api/matching-runs', { as: 'admin', body: { communityId } });
+      expect(expectError(res, 400, 'VALIDATION_FAILED').error.details).toEqual([{ path: '/communityId', message: 'not a community' }]);
+    }
+  });
+
   it('rejects bad parameters with 400', async () => {
     for (const body of [{ maxDistanceKm: 0 }, { k: 0 }, { solver: 'magic' }, { minPriority: 7 }, { on: '2026-13-01' }, { extra: 1 }]) {
       expectError(await call('POST', '/api/matching-runs', { as: 'admin', body }), 400, 'VALIDATION_FAILED');

@@ -32,9 +32,16 @@ interface Loaded {
   resourceRows: { id: string; lng: number; lat: number; left: number; unit: string }[];
 }
 
-/** The communities the run covers: null = county-wide. A community admin always runs for its own communities. */
+/**
+ * The communities the run covers: null = county-wide. A community admin always runs for its own communities; a
+ * county-wide actor may name any community, which must be one (else the run's insert would break its foreign key).
+ */
 async function runScope(db: Db, actor: Actor, communityId: string | undefined): Promise<{ ids: string[] | null; communityId: string | null }> {
   const managed = await matchingCommunities(db, actor);
+  if (!managed && communityId) {
+    const [org] = await db.select({ kind: organisations.kind }).from(organisations).where(eq(organisations.id, communityId));
+    if (org?.kind !== 'community') throw new AppError('VALIDATION_FAILED', {}, [{ path: '/communityId', message: 'not a community' }]);
+  }
   if (!managed) return { ids: communityId ? [communityId] : null, communityId: communityId ?? null };
   if (communityId && !managed.includes(communityId)) throw new AppError('FORBIDDEN');
   if (communityId) return { ids: [communityId], communityId };
