@@ -1,7 +1,9 @@
+import { getTableName, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/app.js';
 import { api, auditRows, expectError, expectOk, type Page } from '../../../test/http.js';
 import type { OrganisationView, OrgTreeNode } from './org.contracts.js';
+import { ORGANISATION_REFERRERS } from './org.references.js';
 
 let ctx: TestContext;
 let call: ReturnType<typeof api>;
@@ -225,6 +227,28 @@ describe('DELETE /api/organisations/:id', () => {
     expect(expectError(a, 409, 'REFERENCED').error.message).toContain('下级组织');
     const u = await call('DELETE', `/api/organisations/${ctx.world.unit1.id}`, { as: 'admin' });
     expect(expectError(u, 409, 'REFERENCED').error.message).toContain('党员');
+  });
+
+  it('refuses to delete a unit that only a co-building record refers to, naming the record, not a constraint', async () => {
+    const unit = expectOk<OrganisationView>(await call('POST', '/api/organisations', {
+      as: 'admin', body: { kind: 'unit', name: '县资源局党组', parentId: ctx.world.county.id, lng: 117.336, lat: 27.546 },
+    }), 201);
+    expectOk(await call('POST', '/api/resources', { as: 'admin', body: {
+      unitId: unit.id, kind: 'people_hours', title: '志愿服务', capacity: 10, unit: 'person_hours', availableFrom: '2026-01-01', availableTo: '2027-12-31',
+    } }), 201);
+    const res = await call('DELETE', `/api/organisations/${unit.id}`, { as: 'admin' });
+    expect(expectError(res, 409, 'REFERENCED').error.message).toBe('无法删除：仍有1条资源引用它，请先处理这些记录');
+    expect((await get(unit.id)).name).toBe('县资源局党组');
+  });
+
+  it('checks every foreign key to organisations before deleting (the list matches the database catalogue)', async () => {
+    const rows = await ctx.database.db.execute(sql`
+      select c.conrelid::regclass::text as "table", a.attname as "column"
+      from pg_constraint c join pg_attribute a on a.attrelid = c.conrelid and a.attnum = any (c.conkey)
+      where c.contype = 'f' and c.confrelid = 'organisations'::regclass and c.confdeltype in ('a', 'r')`);
+    const inCatalogue = ((rows as { rows: unknown[] }).rows as { table: string; column: string }[]).map((r) => `${r.table}.${r.column}`).sort();
+    const checked = ORGANISATION_REFERRERS.map((r) => `${getTableName(r.table)}.${r.column.name}`).sort();
+    expect(checked).toEqual(inCatalogue);
   });
 
   it('deletes an unreferenced organisation and audits what it was', async () => {

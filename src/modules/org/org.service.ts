@@ -7,13 +7,11 @@ import { assertFound, assertNotReferenced, updateVersioned } from '../../core/cr
 import type { Db } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';
 import { orderBy, type Page, pageWindow } from '../../core/list.js';
-import { roleBindings } from '../auth/auth.schema.js';
-import { grids } from '../grid/grid.schema.js';
 import { partyMembers } from '../members/members.schema.js';
-import { people } from '../people/people.schema.js';
 import type {
   CreateOrganisation, OrganisationView, OrgKind, OrgListQuery, OrgTreeNode, UpdateOrganisation,
 } from './org.contracts.js';
+import { ORGANISATION_REFERRERS } from './org.references.js';
 import { isAllowedParent, wouldCreateCycle } from './org.rules.js';
 import { organisations } from './org.schema.js';
 
@@ -127,15 +125,7 @@ export async function deleteOrganisation(opts: { db: Db; actor: Actor; id: strin
   await opts.db.transaction(async (tx) => {
     const [before] = await tx.select().from(organisations).where(eq(organisations.id, opts.id));
     assertFound(before, 'organisation');
-    await assertNotReferenced(tx, opts.id, [
-      { referrer: 'child_organisation', table: organisations, column: organisations.parentId },
-      { referrer: 'grid', table: grids, column: grids.communityId },
-      { referrer: 'person', table: people, column: people.communityId },
-      { referrer: 'party_member', table: partyMembers, column: partyMembers.unitId },
-      { referrer: 'party_member', table: partyMembers, column: partyMembers.branchId },
-      { referrer: 'party_member', table: partyMembers, column: partyMembers.residenceCommunityId },
-      { referrer: 'role_binding', table: roleBindings, column: roleBindings.scopeOrgId },
-    ]);
+    await assertNotReferenced(tx, opts.id, ORGANISATION_REFERRERS);
     await tx.delete(organisations).where(eq(organisations.id, opts.id));
     await recordAudit(tx, { actor: opts.actor, action: 'organisation.delete', entityType: 'organisation', entityId: opts.id, before });
   });
