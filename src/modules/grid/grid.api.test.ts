@@ -262,6 +262,16 @@ describe('DELETE /api/grids/:id', () => {
     expect(row.before).toMatchObject({ name: '待删楼栋', level: 4 });
   });
 
+  it('refuses to delete a grid that only cases refer to, naming them, not the foreign key', async () => {
+    const reported = expectOk<{ gridId: string }>(await call('POST', '/api/cases', {
+      as: 'resident01', body: { channel: 'snap', description: '路灯不亮', categoryCode: 'facilities.streetlight', lng: 117.337, lat: 27.545 },
+    }), 201);
+    expect(reported.gridId).toBe(ctx.world.grids.gA2.id);
+    const res = await call('DELETE', `/api/grids/${ctx.world.grids.gA2.id}`, { as: 'admin' });
+    expect(expectError(res, 409, 'REFERENCED').error.message).toBe('无法删除：仍有1条事项引用它，请先处理这些记录');
+    expect((await get(ctx.world.grids.gA2.id)).id).toBe(ctx.world.grids.gA2.id);
+  });
+
   it('rejects a malformed id (400) and an unknown one (404)', async () => {
     expectError(await call('DELETE', '/api/grids/abc', { as: 'admin' }), 400, 'VALIDATION_FAILED');
     expectError(await call('DELETE', `/api/grids/${crypto.randomUUID()}`, { as: 'admin' }), 404, 'NOT_FOUND');

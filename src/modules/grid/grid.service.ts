@@ -9,6 +9,7 @@ import { AppError } from '../../core/errors.js';
 import { bboxOf, parseArea } from '../../core/geo.js';
 import { orderBy, type Page, pageWindow } from '../../core/list.js';
 import { roleBindings } from '../auth/auth.schema.js';
+import { cases } from '../cases/cases.schema.js';
 import { organisations } from '../org/org.schema.js';
 import { people } from '../people/people.schema.js';
 import type { CreateGrid, GridDetail, GridListQuery, GridTreeNode, GridView, UpdateGrid } from './grid.contracts.js';
@@ -205,6 +206,7 @@ export async function deleteGrid(opts: { db: Db; actor: Actor; id: string }): Pr
       { referrer: 'grid_duty', table: gridDuties, column: gridDuties.gridId },
       { referrer: 'alley_region', table: alleyRegions, column: alleyRegions.gridId },
       { referrer: 'role_binding', table: roleBindings, column: roleBindings.scopeGridId },
+      { referrer: 'case', table: cases, column: cases.gridId },
     ]);
     await tx.delete(grids).where(eq(grids.id, opts.id));
     await recordAudit(tx, { actor: opts.actor, action: 'grid.delete', entityType: 'grid', entityId: opts.id, before });
