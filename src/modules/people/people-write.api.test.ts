@@ -148,6 +148,16 @@ describe('DELETE /api/people/:id', () => {
     expect(await auditRows(ctx, { action: 'person.delete', entityId: memberPerson2.id })).toHaveLength(0);
   });
 
+  it('refuses to delete someone who reported a case, naming the case, not the foreign key', async () => {
+    const p = await create({ name: '反映人', homeGridId: ctx.world.grids.gA11.id });
+    expectOk(await call('POST', '/api/cases', { as: 'hangdong', body: {
+      channel: 'hall', description: '楼道堆放杂物', categoryCode: 'facilities.streetlight', reporterPersonId: p.id, lng: 117.331, lat: 27.541,
+    } }), 201);
+    const res = await call('DELETE', `/api/people/${p.id}`, { as: 'admin' });
+    expect(expectError(res, 409, 'REFERENCED').error.message).toBe('无法删除：仍有1条事项引用它，请先处理这些记录');
+    expect((await get(p.id)).name).toBe('反映人');
+  });
+
   it('deletes an unreferenced person in scope and audits the masked record', async () => {
     const p = await create({ name: '待删户', phone: '13900009999', homeGridId: ctx.world.grids.gA11.id });
     expectError(await call('DELETE', `/api/people/${p.id}`, { as: 'sanfeng' }), 404, 'NOT_FOUND');

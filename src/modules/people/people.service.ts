@@ -8,6 +8,7 @@ import { AppError } from '../../core/errors.js';
 import { orderBy, type Page, pageWindow } from '../../core/list.js';
 import { maskIdNumber, maskPhone } from '../../core/pii.js';
 import { users } from '../auth/auth.schema.js';
+import { cases } from '../cases/cases.schema.js';
 import { gridDuties, grids } from '../grid/grid.schema.js';
 import { partyMembers } from '../members/members.schema.js';
 import { organisations } from '../org/org.schema.js';
@@ -136,6 +137,8 @@ export async function deletePerson(opts: { db: Db; actor: Actor; id: string }): 
       { referrer: 'party_member', table: partyMembers, column: partyMembers.personId },
       { referrer: 'grid_duty', table: gridDuties, column: gridDuties.personId },
       { referrer: 'user_account', table: users, column: users.personId },
+      { referrer: 'case', table: cases, column: cases.reporterPersonId },
+      { referrer: 'case', table: cases, column: cases.ownerPersonId },
     ]);
     const [before] = await tx.delete(people).where(eq(people.id, opts.id)).returning();
     await recordAudit(tx, { actor: opts.actor, action: 'person.delete', entityType: 'person', entityId: opts.id, before: redact(before) });
