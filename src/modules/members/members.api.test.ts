@@ -187,7 +187,9 @@ describe('DELETE /api/party-members/:id', () => {
     const m = expectOk<PartyMemberView>(await call('POST', '/api/party-members', { as: 'hangdong', body: { personId: p.id, kind: 'mobile', residenceCommunityId: ctx.world.communityA.id } }), 201);
     const day = await dayKit(ctx).newDay();
     await ctx.database.db.insert(serviceDayCheckins).values({ dayId: day.id, memberId: m.id, method: 'staff' });
-    expectError(await call('DELETE', `/api/party-members/${m.id}`, { as: 'hangdong' }), 409, 'REFERENCED');
+    const res = await call('DELETE', `/api/party-members/${m.id}`, { as: 'hangdong' });
+    // Named as a record, not as the foreign key (service_day_checkins_member_id_party_members_id_fk).
+    expect(expectError(res, 409, 'REFERENCED').error.message).toBe('无法删除：仍有1条签到记录引用它，请先处理这些记录');
     expect(await get(m.id)).toMatchObject({ id: m.id });
   });
 
