@@ -204,19 +204,21 @@ async function checkGates(route: WriteRoute, c: RequestContext, actor: string): 
 
 async function fuzzRoute(route: WriteRoute): Promise<void> {
   const c = requestContext(route);
-  const actor = await pickActor(route, c);
-  const arb = printable(fc.oneof(requestsFor(route, c, 'valid'), requestsFor(route, c, 'hostile')));
-  // Mostly the permitted actor; now and then another role, whose refusals (403, 404 out of scope) must write nothing either.
-  const users = FIXED_ACTOR[name(route)] ? fc.constant(actor) : fc.oneof({ weight: 5, arbitrary: fc.constant(actor) }, fc.constantFrom(...CANDIDATES));
-  const runs = route.path === '/api/auth/logout' ? 4 : RUNS;
+  let actor = '(not chosen yet)';
   try {
+    actor = await pickActor(route, c);
+    const arb = printable(fc.oneof(requestsFor(route, c, 'valid'), requestsFor(route, c, 'hostile')));
+    // Mostly the permitted actor; now and then another role, whose refusals (403, 404 out of scope) must write nothing either.
+    const users = FIXED_ACTOR[name(route)] ? fc.constant(actor) : fc.oneof({ weight: 5, arbitrary: fc.constant(actor) }, fc.constantFrom(...CANDIDATES));
+    const runs = route.path === '/api/auth/logout' ? 4 : RUNS;
     await fc.assert(fc.asyncProperty(arb, users, async (req, user) => { await exercise(user, req, route); }), {
       seed: seedOf(route), numRuns: runs, endOnFailure: true, includeErrorInReport: true,
     });
+    await checkGates(route, c, actor);
   } catch (e) {
-    throw new Error(`FUZZ_SEED=${SEED} FUZZ_ROUTE='${name(route)}' (as ${actor})\n${(e as Error).message}\n${process.env.FUZZ_STACK ? (e as Error).stack : ''}`);
+    const stack = process.env.FUZZ_STACK ? `\n${(e as Error).stack}` : '';
+    throw new Error(`FUZZ_SEED=${SEED} FUZZ_ROUTE='${name(route)}' (as ${actor})\n${(e as Error).message}${stack}`);
   }
-  await checkGates(route, c, actor);
 }
 
 describe('every write route, fuzzed from its OpenAPI schema', () => {
