@@ -67,7 +67,10 @@ export async function writeWatcher(db: Db, skip: ReadonlySet<string>): Promise<W
 const STACK = /\n\s+at\s|\bat\s+\S+\s+\(|\.[cm]?[jt]s:\d+|node_modules|\b[A-Z][a-zA-Z]*Error:/;
 /** A constraint, index or column name (matching_runs_community_id_organisations_id_fk): the schema is nobody's business. */
 const DB_IDENTIFIER = /\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+_(?:fk|pkey|key|idx|check|unique|uniq|excl)\b/;
-const SQL = /violates|relation "|syntax error|duplicate key|Failing row|Key \(|column "|SQLSTATE|drizzle|\binsert into\b|\bselect\b.{1,80}\bfrom\b|\bupdate\b.{1,80}\bset\b/i;
+const SQL = new RegExp([
+  'violates', 'relation "', 'syntax error', 'duplicate key', 'Failing row', 'Key \\(', 'column "', 'SQLSTATE', 'drizzle',
+  '\\binsert into\\b', '\\bselect\\b.{1,80}\\bfrom\\b', '\\bupdate\\b.{1,80}\\bset\\b',
+].join('|'), 'i');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface ErrorBody { error?: { code?: unknown; message?: unknown; details?: unknown } }
@@ -120,7 +123,8 @@ export function problemWith(status: number, rawBody: string, req: FuzzRequest, n
   }
   const { code, message } = error;
   if (!(code in ERROR_STATUS)) return `${status} with a code not in src/core/errors.ts: ${code}`;
-  if (ERROR_STATUS[code as keyof typeof ERROR_STATUS] !== status) return `${code} answered ${status}, the table says ${ERROR_STATUS[code as keyof typeof ERROR_STATUS]}`;
+  const expected = ERROR_STATUS[code as ErrorCode];
+  if (expected !== status) return `${code} answered ${status}, the table says ${expected}`;
   if (code === 'RATE_LIMITED') return 'hit the per-user write limit: build the context with a higher RATE_LIMIT_WRITES_PER_MINUTE';
   if (!message.trim()) return `${code} with an empty message`;
   const text = `${message}\n${error.details === undefined ? '' : JSON.stringify(error.details)}`;

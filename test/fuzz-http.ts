@@ -45,7 +45,7 @@ export function writeRoutes(doc: OpenApiDocument): WriteRoute[] {
   }));
 }
 
-/** A file a multipart request may carry; `fits` says it is the kind the route expects (an image, a workbook). */
+/** A file a multipart request may carry. */
 export interface SampleFile { name: string; type: string; data: Buffer }
 
 export interface FuzzRequest {
@@ -54,7 +54,7 @@ export interface FuzzRequest {
   url: string;
   headers: Record<string, string>;
   payload?: string | Buffer;
-  /** The strings this request sent (body leaves, path and query values), to check no error message echoes them. */
+  /** The strings this request sent (body leaves, path and query values), to check that no error details echo them. */
   sent: string[];
 }
 
@@ -134,7 +134,8 @@ function lastSegmentBefore(path: string, name: string): string {
 
 /** encodeURIComponent, except that a lone surrogate (which it refuses) goes out as the bytes of one: invalid UTF-8. */
 function uriEncode(s: string): string {
-  return s.split(/([\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff])/).map((part, i) => (i % 2 ? '%ED%A0%80' : encodeURIComponent(part))).join('');
+  const lone = /([\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff])/;
+  return s.split(lone).map((part, i) => (i % 2 ? '%ED%A0%80' : encodeURIComponent(part))).join('');
 }
 
 function safeDecode(s: string): string {
@@ -176,7 +177,10 @@ function hostileJsonBody(route: WriteRoute, hints: Hints): fc.Arbitrary<Body> {
   return fc.oneof(
     { weight: 6, arbitrary: fc.tuple(base, mutation(), fc.nat({ max: 3 })).map(([v, m, again]) => jsonBody(again ? mutate(v, m) : mutate(mutate(v, m), m))) },
     { weight: 2, arbitrary: hostileValue().map(jsonBody) },
-    { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...RAW_BODIES), fc.constantFrom(...CONTENT_TYPES)).map(([p, t]) => ({ payload: p, contentType: t, sent: [p] })) },
+    {
+      weight: 2,
+      arbitrary: fc.tuple(fc.constantFrom(...RAW_BODIES), fc.constantFrom(...CONTENT_TYPES)).map(([p, t]) => ({ payload: p, contentType: t, sent: [p] })),
+    },
     fc.tuple(base, fc.constantFrom(...CONTENT_TYPES)).map(([v, t]) => ({ payload: toJsonText(v), contentType: t, sent: stringLeaves(v) })),
     fc.constant<Body>({ payload: `{"a":"${'x'.repeat(1_100_000)}"}`, contentType: 'application/json', sent: [] }),
     fc.constant<Body>({ sent: [] }),
@@ -195,11 +199,17 @@ export function multipart(parts: MultipartPart[], opts: { boundary?: string; tru
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
   const payload = Buffer.concat(chunks);
-  return { payload: opts.truncate ? payload.subarray(0, Math.floor(payload.length * 0.6)) : payload, contentType: `multipart/form-data; boundary=${boundary}` };
+  return {
+    payload: opts.truncate ? payload.subarray(0, Math.floor(payload.length * 0.6)) : payload,
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  };
 }
 
 const FILENAMES = ['photo.jpg', 'import.xlsx', '../../etc/passwd', '照片.png', 'a"b.jpg', '', 'x'.repeat(300) + '.jpg', 'evil.exe', 'CON', '.xlsx'];
-const FILE_TYPES = ['image/jpeg', 'image/png', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/html', 'application/pdf', 'application/octet-stream'];
+const FILE_TYPES = [
+  'image/jpeg', 'image/png', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/html', 'application/pdf',
+  'application/octet-stream',
+];
 
 function fileBody(fitting: SampleFile[]): fc.Arbitrary<Body> {
   const part = fc.record({ file: fc.constantFrom(...fitting), filename: fc.option(fc.constantFrom(...FILENAMES), { nil: undefined, freq: 4 }) });
@@ -244,10 +254,9 @@ function bodyOf(route: WriteRoute, c: RequestContext, hostile: boolean): fc.Arbi
 /** Requests for one route, `valid` or `hostile` (then also junk in the path, the query or an Idempotency-Key). */
 export function requestsFor(route: WriteRoute, c: RequestContext, kind: FuzzRequest['kind']): fc.Arbitrary<FuzzRequest> {
   const hostile = kind === 'hostile';
-  const idempotency = route.headers.some((h) => h.name === 'idempotency-key')
-    // Now and then a key used before, with this or another body: the stored answer or a refusal, never a second write.
-    ? fc.option(fc.oneof(fc.uuid(), fc.constantFrom('fuzz-key-1', 'fuzz-key-2'), fc.constantFrom('', 'k'.repeat(101), '\u00e9t\u00e9', 'x y')), { nil: undefined })
-    : fc.constant(undefined);
+  // Now and then a key used before, with this or another body: the stored answer or a refusal, never a second write.
+  const keys = fc.oneof(fc.uuid(), fc.constantFrom('fuzz-key-1', 'fuzz-key-2'), fc.constantFrom('', 'k'.repeat(101), '\u00e9t\u00e9', 'x y'));
+  const idempotency = route.headers.some((h) => h.name === 'idempotency-key') ? fc.option(keys, { nil: undefined }) : fc.constant(undefined);
   const language = fc.option(fc.constantFrom('en', 'en-US,en;q=0.9', 'zh-CN', 'fr', '*', ',,;q=', 'x'.repeat(300)), { nil: undefined, freq: 3 });
   return fc.tuple(urlOf(route, c, hostile), bodyOf(route, c, hostile), idempotency, language, fc.nat({ max: 4 })).map(([u, raw, key, lang, n]) => {
     const b = n > 0 ? withVersionRead(raw, u.url, c) : raw;
