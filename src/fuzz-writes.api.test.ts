@@ -80,6 +80,9 @@ JSON.stringify(doc, (key, value: unknown) => {
 });
 const pools = new Pools();
 seedPools();
+/** Bodies each route accepted, the last few: hostile requests start from them (test/fuzz-http.ts neighbourBody). */
+const accepted = new Map<string, unknown[]>();
+
 const hints = { values: pools.values.bind(pools), any: pools.any.bind(pools), today: countyToday() };
 const watcher = await writeWatcher(ctx.database.db, PLUMBING_TABLES);
 
@@ -122,6 +125,7 @@ async function exercise(actor: string, req: FuzzRequest, route?: WriteRoute): Pr
   if (problem) throw new Error(`${problem}\n  as ${actor}: ${describeRequest(req)}`);
   if (res.statusCode < 400) {
     if (res.headers['content-type']?.toString().startsWith('application/json')) pools.harvest(res.json(), req.url);
+    if (route && req.value !== undefined) remember(route, req.value);
     return { status: res.statusCode };
   }
   const allowed = (route && AUDITED_REFUSALS[name(route)]) ?? [];
@@ -154,8 +158,8 @@ async function harvestReads(): Promise<void> {
 async function markMultipart(): Promise<void> {
   for (const r of routes.filter((x) => !x.body && !FIXED_ACTOR[name(x)])) {
     // A few tries: a required query parameter drawn badly is refused (400) before the body is looked at.
-    for (const valid of fc.sample(requestsFor(r, { hints, pools, files: [], fitting: [] }, 'valid'), { seed: SEED, numRuns: 4 })) {
-      const probe = { ...valid, kind: 'hostile' as const, headers: { 'content-type': 'application/json' }, payload: '{}' };
+    for (const valid of fc.sample(requestsFor(r, { hints, pools, files: [], fitting: [], successes: () => [] }, 'valid'), { seed: SEED, numRuns: 4 })) {
+      const probe = { ...valid, kind: 'hostile' as const, headers: { 'content-type': 'application/json' }, payload: '{}', value: undefined };
       if ((await exercise('admin', probe, r)).code === 'UNSUPPORTED_MEDIA_TYPE') r.multipart = true;
     }
   }
@@ -171,9 +175,15 @@ function seedOf(route: WriteRoute): number {
   return h >>> 0;
 }
 
+function remember(route: WriteRoute, value: unknown): void {
+  const list = accepted.get(name(route)) ?? [];
+  list.push(value);
+  accepted.set(name(route), list.slice(-10));
+}
+
 function requestContext(route: WriteRoute): RequestContext {
   const fitting = route.path.endsWith('/import') ? files.workbooks(route.path) : files.images;
-  return { hints, pools, files: files.all, fitting };
+  return { hints, pools, files: files.all, fitting, successes: () => accepted.get(name(route)) ?? [] };
 }
 
 function printable(arb: fc.Arbitrary<FuzzRequest>): fc.Arbitrary<FuzzRequest> {

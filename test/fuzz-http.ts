@@ -56,6 +56,8 @@ export interface FuzzRequest {
   payload?: string | Buffer;
   /** The strings this request sent (body leaves, path and query values), to check that no error details echo them. */
   sent: string[];
+  /** The JSON value of a valid body. */
+  value?: unknown;
 }
 
 /** How a failing request is printed: short enough to read, enough to send again. */
@@ -168,13 +170,41 @@ function withVersionRead(body: Body, url: string, c: RequestContext): Body {
   const value = body.value;
   if (typeof value !== 'object' || value === null || !('version' in value)) return body;
   const version = url.split(/[/?]/).map((segment) => c.pools.versionOf(segment)).find((v) => v !== undefined);
-  return version === undefined ? body : jsonBody({ ...value, version });
+  return version === undefined ? body : { ...jsonBody({ ...value, version }), value: { ...value, version } };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A copy of `value` with its n-th uuid (modulo their number) replaced by `id`: one reference to nothing. */
+function withStrangerId(value: unknown, n: number, id: string): unknown {
+  let seen = 0;
+  const total = stringLeaves(value).filter((x) => UUID.test(x)).length;
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return UUID.test(v) && seen++ === n % Math.max(1, total) ? id : v;
+    if (Array.isArray(v)) return v.map(walk);
+    if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  return walk(value);
+}
+
+/**
+ * A body the route accepted before, changed in one place (a mutation, or one id swapped for an id of nothing): it gets
+ * past every other check, so the one change meets the service's own checks and the database's constraints.
+ */
+function neighbourBody(base: fc.Arbitrary<unknown>, c: RequestContext): fc.Arbitrary<Body> {
+  return fc.tuple(base, fc.nat(), mutation(), fc.uuid(), fc.boolean()).map(([fallback, i, m, id, swap]) => {
+    const accepted = c.successes();
+    const v = accepted.length ? accepted[i % accepted.length] : fallback;
+    return jsonBody(swap ? withStrangerId(v, m.path[0] ?? i, id) : mutate(v, m));
+  });
 }
 
 /** A body no route should take: a valid one mutated, text that is not JSON, the wrong content type, a huge one. */
-function hostileJsonBody(route: WriteRoute, hints: Hints): fc.Arbitrary<Body> {
-  const base = route.body ? validValue(route.body, hints) : fc.constant<unknown>({});
+function hostileJsonBody(route: WriteRoute, c: RequestContext): fc.Arbitrary<Body> {
+  const base = route.body ? validValue(route.body, c.hints) : fc.constant<unknown>({});
   return fc.oneof(
+    { weight: 4, arbitrary: neighbourBody(base, c) },
     { weight: 6, arbitrary: fc.tuple(base, mutation(), fc.nat({ max: 3 })).map(([v, m, again]) => jsonBody(again ? mutate(v, m) : mutate(mutate(v, m), m))) },
     { weight: 2, arbitrary: hostileValue().map(jsonBody) },
     {
@@ -243,12 +273,19 @@ function hostileFileBody(files: SampleFile[]): fc.Arbitrary<Body> {
   });
 }
 
-export interface RequestContext { hints: Hints; pools: Pools; files: SampleFile[]; fitting: SampleFile[] }
+export interface RequestContext {
+  hints: Hints;
+  pools: Pools;
+  files: SampleFile[];
+  fitting: SampleFile[];
+  /** JSON bodies this route has accepted so far (read when a value is drawn). */
+  successes: () => readonly unknown[];
+}
 
 function bodyOf(route: WriteRoute, c: RequestContext, hostile: boolean): fc.Arbitrary<Body> {
-  if (!route.multipart) return hostile ? hostileJsonBody(route, c.hints) : validJsonBody(route, c.hints);
+  if (!route.multipart) return hostile ? hostileJsonBody(route, c) : validJsonBody(route, c.hints);
   if (!hostile) return fileBody(c.fitting.length ? c.fitting : c.files);
-  return fc.oneof({ weight: 4, arbitrary: hostileFileBody(c.files) }, hostileJsonBody(route, c.hints));
+  return fc.oneof({ weight: 4, arbitrary: hostileFileBody(c.files) }, hostileJsonBody(route, c));
 }
 
 /** Requests for one route, `valid` or `hostile` (then also junk in the path, the query or an Idempotency-Key). */
@@ -264,6 +301,6 @@ export function requestsFor(route: WriteRoute, c: RequestContext, kind: FuzzRequ
     if (b.contentType !== undefined) headers['content-type'] = b.contentType;
     if (key !== undefined) headers['idempotency-key'] = key;
     if (lang !== undefined) headers['accept-language'] = lang;
-    return { kind, method: route.method, url: u.url, headers, payload: b.payload, sent: [...u.sent, ...b.sent] };
+    return { kind, method: route.method, url: u.url, headers, payload: b.payload, sent: [...u.sent, ...b.sent], value: b.value };
   });
 }
