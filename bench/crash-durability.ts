@@ -21,7 +21,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Polygon } from 'geojson';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
+import { scratchPostgresDatabase } from './util.js';
 import { rowsOf } from '../src/core/bulk.js';
 import { pgliteDir } from '../src/core/config.js';
 import { type Database, type Db, openDatabase } from '../src/core/db.js';
@@ -151,19 +151,11 @@ function pgliteStore(): Store {
 }
 
 async function postgresStore(baseUrl: string): Promise<Store> {
-  const name = `lj_crash_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
+  const scratch = await scratchPostgresDatabase(baseUrl, 'lj_crash');
   return {
-    kind: 'postgres', env: { DATABASE_URL: url.toString() },
-    open: () => openDatabase({ databaseUrl: url.toString(), migrate: false }),
-    dispose: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    },
+    kind: 'postgres', env: { DATABASE_URL: scratch.url },
+    open: () => openDatabase({ databaseUrl: scratch.url, migrate: false }),
+    dispose: () => scratch.drop(),
   };
 }
 

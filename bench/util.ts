@@ -36,17 +36,22 @@ export async function openBenchDatabase(pgUrl: string | null, opts: { onDisk?: b
     return { ...database, close: async () => { await database.close(); rmSync(dir, { recursive: true, force: true }); } };
   }
   if (!pgUrl) return openDatabase({ dataDir: 'memory://' });
-  const name = `lj_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: pgUrl });
+  const scratch = await scratchPostgresDatabase(pgUrl, 'lj_bench');
+  const database = await openDatabase({ databaseUrl: scratch.url });
+  return { ...database, close: async () => { await database.close(); await scratch.drop(); } };
+}
+
+/** A fresh, empty PostgreSQL database next to `baseUrl` for one bench run, and how to drop it afterwards. */
+export async function scratchPostgresDatabase(baseUrl: string, prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(pgUrl);
+  const url = new URL(baseUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString() });
   return {
-    ...database,
-    close: async () => {
-      await database.close();
+    url: url.toString(),
+    drop: async () => {
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();
     },

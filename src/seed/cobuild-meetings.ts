@@ -2,7 +2,7 @@ import { insertRows } from '../core/bulk.js';
 import { localInstant } from '../core/calendar.js';
 import type { Db } from '../core/db.js';
 import { fillAgendas } from '../modules/cobuild/meetings/meetings.agenda.js';
-import { addDays, quarterOfDay, suggestedMeetingDate } from '../modules/cobuild/meetings/meetings.quarter.js';
+import { addDays, suggestedMeetingDate } from '../modules/cobuild/meetings/meetings.quarter.js';
 import { jointMeetingAgendaItems, jointMeetings, jointMeetingUnits, meetingTasks } from '../modules/cobuild/meetings/meetings.schema.js';
 import type { TaskStatus } from '../modules/cobuild/meetings/meetings.contracts.js';
 import { adoptedPairs } from '../modules/cobuild/pairing/pairing.queries.js';

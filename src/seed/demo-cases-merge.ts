@@ -2,7 +2,7 @@ import type { WorkCalendar } from '../core/calendar.js';
 import type { CaseInsert, EventInsert } from './cases-lifecycle.js';
 import { MERGED_DUPLICATES } from './cases-plan.js';
 import type { CasesWorld } from './cases-world.js';
-import type { CategoryInfo, DemoCases } from './demo-cases.js';
+import type { CategoryInfo, DemoCases } from './demo-cases-types.js';
 import type { Rng } from './rng.js';
 
 const MINUTE = 60_000;

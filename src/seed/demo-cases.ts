@@ -10,58 +10,27 @@ import type { CaseStatus } from '../modules/cases/cases.machine.js';
 import { caseDispatches, caseEvents, cases } from '../modules/cases/cases.schema.js';
 import { rebuildCaseStats } from '../modules/cases/cases.stats.js';
 import { loadExamples } from '../modules/cases/classifier/data.js';
-import { type CaseInsert, type DispatchInsert, type EventInsert, Lifecycle } from './cases-lifecycle.js';
+import { type CaseInsert, Lifecycle } from './cases-lifecycle.js';
 import {
   CATEGORY_WEIGHTS, type CaseKind, CHANNEL_WEIGHTS, HOLIDAY_WEIGHT, MEMBER01_REPORTS,
-  MONTH_WEIGHTS, REJECT_REASONS, RESIDENT_CHANNELS, RESIDENT01_REPORTS, RESOLUTION_NOTES, type ResidentChannel, SATISFACTION_WEIGHTS,
+  MONTH_WEIGHTS, REJECT_REASONS, RESIDENT_CHANNELS, RESIDENT01_REPORTS, RESOLUTION_NOTES, SATISFACTION_WEIGHTS,
   SPECIAL_DAYS, SUGGESTION_ODDS, UNITS_PER_WHISTLE, WEEKEND_WEIGHT, WHISTLE_RATED, YEAR_TARGETS,
 } from './cases-plan.js';
 import { addMergedDuplicates } from './demo-cases-merge.js';
+import type { CategoryInfo, DemoCaseCounts, DemoCases, Special } from './demo-cases-types.js';
 import { addressIn, type CaseActor, type CommunityPlace, CasesWorld, pointInGrid } from './cases-world.js';
-import { type DemoTime, demoTime, type GridRow, type OrgRow, type PersonRow } from './demo-types.js';
+import { type DemoTime, demoTime, type GridRow } from './demo-types.js';
 import type { DemoData } from './demo.js';
 import { createRng, type Rng, WeightedTable } from './rng.js';
 
 /** The cases draw from their own generator, so adding them changed nothing else in the demo. */
+export type { CategoryInfo, DemoCaseCounts, DemoCases } from './demo-cases-types.js';
+
 export const DEMO_CASES_SEED = 20_261_124;
 
-const DAY_MS = 86_400_000;
 const MINUTE = 60_000;
 const SATISFACTIONS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
 type Satisfaction = (typeof SATISFACTIONS)[number];
-
-export interface CategoryInfo {
-  code: string;
-  priority: 'urgent' | 'ordinary' | 'complex';
-  responseMinutes: number;
-  resolutionMinutes: number;
-}
-
-/** Overrides for the cases the demo logins must find (resident01's own reports, grid01's open ones, unit01's). */
-interface Special {
-  community?: CommunityPlace;
-  channel?: ResidentChannel;
-  reporter?: PersonRow;
-  reporterUserId?: string;
-  /** Happen in a leaf grid under this code. */
-  gridUnder?: string;
-  /** Stop the lifecycle once the case reaches this status. */
-  stopAfter?: CaseStatus;
-  unit?: OrgRow;
-  categories?: readonly string[];
-}
-
-export interface DemoCases {
-  cases: CaseInsert[];
-  events: EventInsert[];
-  dispatches: DispatchInsert[];
-}
-
-export interface DemoCaseCounts {
-  cases: number;
-  events: number;
-  dispatches: number;
-}
 
 function titleOf(description: string): string {
   const first = description.split(/[\n。！？!?]/)[0]?.trim() || description;
