@@ -46,9 +46,17 @@ async function recordNetwork(context: BrowserContext, page: Page): Promise<Recor
   const cdp = await context.newCDPSession(page);
   const open = new Set<string>();
   let lastActivity = Date.now();
-  const touch = () => { lastActivity = Date.now(); };
-  cdp.on('Network.requestWillBeSent', (e) => { open.add(e.requestId); touch(); });
-  cdp.on('Network.loadingFailed', (e) => { open.delete(e.requestId); touch(); });
+  const touch = () => {
+    lastActivity = Date.now();
+  };
+  cdp.on('Network.requestWillBeSent', (e) => {
+    open.add(e.requestId);
+    touch();
+  });
+  cdp.on('Network.loadingFailed', (e) => {
+    open.delete(e.requestId);
+    touch();
+  });
   const seen = new Map<string, Omit<Loaded, 'transferred' | 'body' | 'decoded'> & { headerBytes: number }>();
   const done: Loaded[] = [];
   const decoded = new Map<string, number>();
@@ -56,7 +64,10 @@ async function recordNetwork(context: BrowserContext, page: Page): Promise<Recor
     const h = Object.fromEntries(Object.entries(e.response.headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
     // At this point encodedDataLength counts the response headers only.
     seen.set(e.requestId, {
-      url: e.response.url, mime: e.response.mimeType, encoding: h['content-encoding'] ?? 'identity', headerBytes: e.response.encodedDataLength,
+      url: e.response.url,
+      mime: e.response.mimeType,
+      encoding: h['content-encoding'] ?? 'identity',
+      headerBytes: e.response.encodedDataLength,
     });
   });
   cdp.on('Network.dataReceived', (e) => decoded.set(e.requestId, (decoded.get(e.requestId) ?? 0) + e.dataLength));
@@ -66,7 +77,12 @@ async function recordNetwork(context: BrowserContext, page: Page): Promise<Recor
     const r = seen.get(e.requestId);
     if (!r) return;
     const { headerBytes, ...rest } = r;
-    done.push({ ...rest, transferred: e.encodedDataLength, body: e.encodedDataLength - headerBytes, decoded: decoded.get(e.requestId) ?? 0 });
+    done.push({
+      ...rest,
+      transferred: e.encodedDataLength,
+      body: e.encodedDataLength - headerBytes,
+      decoded: decoded.get(e.requestId) ?? 0,
+    });
   });
   await cdp.send('Network.enable');
   // No cache across loads: every figure is a first visit.
@@ -110,7 +126,8 @@ async function measure(
     await open(page);
     // Lazy chunks (charts, pages) arrive after the data they draw: wait until the network has been quiet for 1 s.
     await recording.quiet();
-    if (process.argv.includes('--screenshots')) await screenshot(page, `assets-${name.replace(/\W+/g, '-')}-${opts.viewport.width}`);
+    if (process.argv.includes('--screenshots'))
+      await screenshot(page, `assets-${name.replace(/\W+/g, '-')}-${opts.viewport.width}`);
     const js = recording.finished().filter((r) => r.mime.includes('javascript') || r.url.endsWith('.js'));
     return { name, js, brBytes: await brotliBytes(js.map((r) => r.url)) };
   } finally {
@@ -127,7 +144,7 @@ function report(f: PageFigures): void {
   const encodings = [...new Set(f.js.map((r) => r.encoding))].join(', ');
   console.log(
     `${f.name.padEnd(28)} ${String(f.js.length).padStart(3)} JS files  JS bodies ${kb(body).padStart(7)} (${encodings})` +
-    `  with headers ${kb(transferred).padStart(7)}  all as br ${kb(f.brBytes).padStart(7)}  uncompressed ${kb(decoded).padStart(8)}`,
+      `  with headers ${kb(transferred).padStart(7)}  all as br ${kb(f.brBytes).padStart(7)}  uncompressed ${kb(decoded).padStart(8)}`,
   );
   if (process.argv.includes('--files')) {
     for (const r of [...f.js].sort((a, b) => b.body - a.body)) {
@@ -168,10 +185,16 @@ async function main(): Promise<void> {
     const figures: PageFigures[] = [];
     for (const v of visits) {
       const cookie = v.user ? await loginCookie(baseUrl, v.user, DEMO_PASSWORD) : undefined;
-      figures.push(await measure(v.name, async (page) => {
-        await page.goto(`${baseUrl}${v.path}`);
-        await page.getByTestId(v.testId).waitFor({ timeout: 60_000 });
-      }, { baseUrl, viewport: v.viewport, cookie }));
+      figures.push(
+        await measure(
+          v.name,
+          async (page) => {
+            await page.goto(`${baseUrl}${v.path}`);
+            await page.getByTestId(v.testId).waitFor({ timeout: 60_000 });
+          },
+          { baseUrl, viewport: v.viewport, cookie },
+        ),
+      );
     }
     for (const f of figures) report(f);
   } finally {

@@ -9,7 +9,12 @@ const CHUNK = 100_000;
  * cases spread evenly over `days` days up to 2026-11-24 18:00, a third whistled to one unit, most resolved and rated.
  * Numbered B1…; the case_stats rollup is left to one case_stats_rebuild() by the caller.
  */
-export async function generateCases(db: Db, total: number, days: number, progress?: (done: number) => void): Promise<void> {
+export async function generateCases(
+  db: Db,
+  total: number,
+  days: number,
+  progress?: (done: number) => void,
+): Promise<void> {
   const end = localInstant('2026-11-24', '18:00').getTime();
   const start = end - days * 86_400_000;
   const at = (x: number) => start + (x - 1) * ((end - start) / total);

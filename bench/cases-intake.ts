@@ -41,11 +41,19 @@ async function main(): Promise<void> {
   const db = database.db;
   await seedReferenceData({ db });
   await seedDemo({ db });
-  await db.execute(sql`create table bench_baseline (id uuid primary key default gen_random_uuid(), body jsonb not null, created_at timestamptz not null default now())`);
+  await db.execute(
+    sql`create table bench_baseline (id uuid primary key default gen_random_uuid(), body jsonb not null, created_at timestamptz not null default now())`,
+  );
 
   // One user posts thousands of cases a second here: the write limit is raised out of reach (its check still runs).
   const config = {
-    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', RATE_LIMIT_WRITES_PER_MINUTE: '1000000000' }), webDistDir: null,
+    ...loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      SEED_DEMO: 'false',
+      RATE_LIMIT_WRITES_PER_MINUTE: '1000000000',
+    }),
+    webDistDir: null,
   };
   const app = await buildApp({ config, database, logger: false });
   // The same app without the security layer, on the same database (and so the same intake batcher): only the
@@ -66,52 +74,87 @@ async function main(): Promise<void> {
 
   // 杭东社区's admin records residents' reports at the hall: real wording, a point inside one of its grids.
   const cookie = await loginCookieInject(app, 'hangdong');
-  const [hangdong] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, '杭东社区'));
+  const [hangdong] = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.name, '杭东社区'));
   const leaves = (await db.select().from(grids).where(eq(grids.communityId, hangdong.id))).filter((g) => g.level === 4);
   const rng = createRng(7);
-  const texts = loadExamples().map((e) => e.text).filter((t) => t.length >= 6);
+  const texts = loadExamples()
+    .map((e) => e.text)
+    .filter((t) => t.length >= 6);
   const bodies = Array.from({ length: 1000 }, (_, i) => {
     const p = pointInGrid(rng, rng.pick(leaves));
     return JSON.stringify({
-      channel: 'hall', description: rng.pick(texts), lng: p.lng, lat: p.lat, reporterName: `居民${i}`, reporterPhone: `139${String(10_000_000 + i).slice(-8)}`,
+      channel: 'hall',
+      description: rng.pick(texts),
+      lng: p.lng,
+      lat: p.lat,
+      reporterName: `居民${i}`,
+      reporterPhone: `139${String(10_000_000 + i).slice(-8)}`,
     });
   });
   // What Chromium sends with the web app's fetch() POST from its own page. Origin is the server as the client
   // addressed it (the check compares it with request.protocol/host), so each app gets its own.
   const browser = (origin: string, secFetch = true): Record<string, string> => ({
-    cookie, 'content-type': 'application/json', accept: 'application/json', 'accept-language': 'zh-CN,zh;q=0.9',
-    'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
+    cookie,
+    'content-type': 'application/json',
+    accept: 'application/json',
+    'accept-language': 'zh-CN,zh;q=0.9',
+    'user-agent':
+      'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
     origin,
     ...(secFetch ? { 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'cors', 'sec-fetch-dest': 'empty' } : {}),
   });
-  const run = (path: string, duration: number, url = base, headers = browser(url)): Promise<Result> => runLoad({
-    url, path, connections: CONNECTIONS, duration, headers, bodies,
-  });
+  const run = (path: string, duration: number, url = base, headers = browser(url)): Promise<Result> =>
+    runLoad({
+      url,
+      path,
+      connections: CONNECTIONS,
+      duration,
+      headers,
+      bodies,
+    });
   const runPlain = (duration: number): Promise<Result> => run('/api/cases', duration, plainBase);
 
   // The two builds really differ, and the shipped one lets the load's headers through and counts them: a
   // cross-site POST is 403 only with the layer (the empty body is 400 without it, so no case is made), helmet's CSP
   // is on one answer only, and the write limit's headers on a same-origin POST say the limiter counted it.
   const probe = async (a: typeof app, url: string) => {
-    const post = (headers: Record<string, string>) => a.inject({ method: 'POST', url: '/api/cases', headers, payload: {} });
+    const post = (headers: Record<string, string>) =>
+      a.inject({ method: 'POST', url: '/api/cases', headers, payload: {} });
     const foreign = await post({ cookie, 'sec-fetch-site': 'cross-site' });
     const own = await post(browser(url));
     const health = await a.inject({ method: 'GET', url: '/api/health' });
     return {
-      foreign: foreign.statusCode, own: own.statusCode, csp: health.headers['content-security-policy'] !== undefined,
+      foreign: foreign.statusCode,
+      own: own.statusCode,
+      csp: health.headers['content-security-policy'] !== undefined,
       limit: a.hasPlugin('@fastify/rate-limit'),
     };
   };
   const [on, off] = [await probe(app, base), await probe(plain, plainBase)];
-  if (on.foreign !== 403 || on.own !== 400 || !on.csp || !on.limit
-    || off.foreign !== 400 || off.own !== 400 || off.csp || off.limit) {
-    throw new Error(`the hardening on/off builds are not what this bench compares: on ${JSON.stringify(on)}, off ${JSON.stringify(off)}`);
+  if (
+    on.foreign !== 403 ||
+    on.own !== 400 ||
+    !on.csp ||
+    !on.limit ||
+    off.foreign !== 400 ||
+    off.own !== 400 ||
+    off.csp ||
+    off.limit
+  ) {
+    throw new Error(
+      `the hardening on/off builds are not what this bench compares: on ${JSON.stringify(on)}, off ${JSON.stringify(off)}`,
+    );
   }
 
   // As the server does on PostgreSQL (src/server.ts): new cases' statistics are folded from case_stats_pending every
   // FOLD_EVERY_MS.
   let folding: Promise<unknown> = Promise.resolve();
-  const folder = setInterval(() => { if (pgUrl) folding = folding.then(() => foldCaseStats({ db })); }, FOLD_EVERY_MS);
+  const folder = setInterval(() => {
+    if (pgUrl) folding = folding.then(() => foldCaseStats({ db }));
+  }, FOLD_EVERY_MS);
   await run('/bench/baseline', 2);
   await run('/api/cases', 3);
   await runPlain(3);
@@ -136,10 +179,15 @@ async function main(): Promise<void> {
 
   const line = (name: string, r: Result) =>
     `${name.padEnd(40)} ${r.requests.average.toFixed(0).padStart(6)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   2xx ${r['2xx']}  non-2xx ${r.non2xx}  errors ${r.errors}`;
-  console.log(`database: ${pgUrl ? 'PostgreSQL (fresh database)' : 'PGlite (a data directory, as the app runs)'}; ${CONNECTIONS} connections, ${ROUNDS} rounds of ${seconds} s each, after a warm-up`);
+  console.log(
+    `database: ${pgUrl ? 'PostgreSQL (fresh database)' : 'PGlite (a data directory, as the app runs)'}; ${CONNECTIONS} connections, ${ROUNDS} rounds of ${seconds} s each, after a warm-up`,
+  );
   rounds.forEach((r, i) => {
     console.log(line(`round ${i + 1}: baseline (insert one row)`, r.baseline));
-    const both = [line(`round ${i + 1}: POST /api/cases`, r.intake), line(`round ${i + 1}: POST /api/cases, hardening off`, r.plain)];
+    const both = [
+      line(`round ${i + 1}: POST /api/cases`, r.intake),
+      line(`round ${i + 1}: POST /api/cases, hardening off`, r.plain),
+    ];
     console.log((i % 2 === 0 ? both : both.reverse()).join('\n'));
   });
   console.log(line('POST /api/cases, Origin only', originOnly));
@@ -147,9 +195,13 @@ async function main(): Promise<void> {
   const ratios = rounds.map((r) => r.intake.requests.average / r.baseline.requests.average);
   const p99s = rounds.map((r) => r.intake.latency.p99);
   const intakeRate = median(rounds.map((r) => r.intake.requests.average));
-  console.log(`intake / baseline per round: ${ratios.map((x) => x.toFixed(2)).join(', ')}; median ${median(ratios).toFixed(2)}x (goal >= 0.5x)`);
+  console.log(
+    `intake / baseline per round: ${ratios.map((x) => x.toFixed(2)).join(', ')}; median ${median(ratios).toFixed(2)}x (goal >= 0.5x)`,
+  );
   console.log(`intake p99 per round: ${p99s.join(', ')} ms; worst ${Math.max(...p99s)} ms (goal < 50 ms)`);
-  console.log(`rollup trigger costs ${((1 - intakeRate / noRollup.requests.average) * 100).toFixed(0)} % of intake throughput`);
+  console.log(
+    `rollup trigger costs ${((1 - intakeRate / noRollup.requests.average) * 100).toFixed(0)} % of intake throughput`,
+  );
   const perRound = (f: (r: (typeof rounds)[number]) => number, digits = 2) => {
     const xs = rounds.map(f);
     return `${xs.map((x) => x.toFixed(digits)).join(', ')}; median ${median(xs).toFixed(digits)}`;
@@ -160,10 +212,17 @@ async function main(): Promise<void> {
   console.log(`  on / off per round: ${perRound((r) => r.intake.requests.average / r.plain.requests.average)}x`);
   console.log(`  p99 on:  ${perRound((r) => r.intake.latency.p99, 0)} ms`);
   console.log(`  p99 off: ${perRound((r) => r.plain.latency.p99, 0)} ms`);
-  console.log(`  vs baseline: on ${perRound((r) => r.intake.requests.average / r.baseline.requests.average)}x; off ${perRound((r) => r.plain.requests.average / r.baseline.requests.average)}x`);
+  console.log(
+    `  vs baseline: on ${perRound((r) => r.intake.requests.average / r.baseline.requests.average)}x; off ${perRound((r) => r.plain.requests.average / r.baseline.requests.average)}x`,
+  );
   // A refused or failed request is cheaper than a case and would flatter whichever side had it.
-  const refused = [...rounds.flatMap((r) => [r.intake, r.plain]), originOnly].filter((r) => r.non2xx > 0 || r.errors > 0).length;
-  if (refused) console.log(`WARNING: ${refused} intake runs had non-2xx answers or errors: the comparison above is not like for like`);
+  const refused = [...rounds.flatMap((r) => [r.intake, r.plain]), originOnly].filter(
+    (r) => r.non2xx > 0 || r.errors > 0,
+  ).length;
+  if (refused)
+    console.log(
+      `WARNING: ${refused} intake runs had non-2xx answers or errors: the comparison above is not like for like`,
+    );
   clearInterval(folder);
   await folding;
   await app.close();

@@ -18,7 +18,8 @@ import { seedReferenceData } from '../src/seed/reference.js';
 import { generateCases } from './cases-generate.js';
 import { benchPostgresUrl, loginCookieInject, median, openBenchDatabase } from './util.js';
 
-const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+const arg = (name: string, fallback: number) =>
+  Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 
 async function main(): Promise<void> {
   const total = arg('cases', 1_000_000);
@@ -30,21 +31,43 @@ async function main(): Promise<void> {
   await seedDemo({ db });
 
   const t0 = performance.now();
-  await generateCases(db, total, days, (n) => process.stdout.write(`\rgenerated ${n.toLocaleString('en')} cases (${((performance.now() - t0) / 1000).toFixed(0)} s)`));
+  await generateCases(db, total, days, (n) =>
+    process.stdout.write(
+      `\rgenerated ${n.toLocaleString('en')} cases (${((performance.now() - t0) / 1000).toFixed(0)} s)`,
+    ),
+  );
   const tRollup = performance.now();
   await db.execute(sql`select case_stats_rebuild()`);
   await db.execute(sql`analyze`);
-  const [counts] = await rowsOf<{ cases: number; dispatches: number; rollup: number; in2026: number }>(db, sql`
+  const [counts] = await rowsOf<{ cases: number; dispatches: number; rollup: number; in2026: number }>(
+    db,
+    sql`
     select (select count(*)::int from cases) as cases, (select count(*)::int from case_dispatches) as dispatches,
            (select count(*)::int from case_stats) as rollup,
-           (select count(*)::int from cases where reported_at >= '2026-01-01T00:00:00+08:00' and reported_at < '2027-01-01T00:00:00+08:00') as in2026`);
-  console.log(`\n${pgUrl ? 'PostgreSQL' : 'PGlite (in memory)'}: ${counts.cases.toLocaleString('en')} cases (${counts.in2026.toLocaleString('en')} reported in 2026), ${counts.dispatches.toLocaleString('en')} dispatches; generated in ${((tRollup - t0) / 1000).toFixed(1)} s; rollup (${counts.rollup.toLocaleString('en')} rows) built in ${((performance.now() - tRollup) / 1000).toFixed(1)} s`);
+           (select count(*)::int from cases where reported_at >= '2026-01-01T00:00:00+08:00' and reported_at < '2027-01-01T00:00:00+08:00') as in2026`,
+  );
+  console.log(
+    `\n${pgUrl ? 'PostgreSQL' : 'PGlite (in memory)'}: ${counts.cases.toLocaleString('en')} cases (${counts.in2026.toLocaleString('en')} reported in 2026), ${counts.dispatches.toLocaleString('en')} dispatches; generated in ${((tRollup - t0) / 1000).toFixed(1)} s; rollup (${counts.rollup.toLocaleString('en')} rows) built in ${((performance.now() - tRollup) / 1000).toFixed(1)} s`,
+  );
 
   const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false' }), webDistDir: null };
   const app = await buildApp({ config, database, logger: false });
-  const cookies = { admin: await loginCookieInject(app, 'admin'), hangdong: await loginCookieInject(app, 'hangdong'), unit01: await loginCookieInject(app, 'unit01') };
-  const time = async (who: keyof typeof cookies, qs: string, runs = 20): Promise<{ ms: number; source: string; raised: number }> => {
-    const call = () => app.inject({ method: 'GET', url: `/api/cases/stats?from=2026-01-01&to=2026-12-31${qs}`, headers: { cookie: cookies[who] } });
+  const cookies = {
+    admin: await loginCookieInject(app, 'admin'),
+    hangdong: await loginCookieInject(app, 'hangdong'),
+    unit01: await loginCookieInject(app, 'unit01'),
+  };
+  const time = async (
+    who: keyof typeof cookies,
+    qs: string,
+    runs = 20,
+  ): Promise<{ ms: number; source: string; raised: number }> => {
+    const call = () =>
+      app.inject({
+        method: 'GET',
+        url: `/api/cases/stats?from=2026-01-01&to=2026-12-31${qs}`,
+        headers: { cookie: cookies[who] },
+      });
     for (let i = 0; i < 3; i++) await call();
     const samples: number[] = [];
     let last = await call();
@@ -60,23 +83,49 @@ async function main(): Promise<void> {
   console.log('GET /api/cases/stats?from=2026-01-01&to=2026-12-31 (median of 20 after 3 warm-up calls; goal < 50 ms):');
   for (const groupBy of ['', 'community', 'grid', 'unit', 'category', 'month', 'channel']) {
     const r = await time('admin', groupBy ? `&groupBy=${groupBy}` : '');
-    console.log(`  county admin, groupBy=${(groupBy || '(none)').padEnd(10)} ${r.ms.toFixed(1).padStart(7)} ms  [${r.source}] raised ${r.raised.toLocaleString('en')}`);
+    console.log(
+      `  county admin, groupBy=${(groupBy || '(none)').padEnd(10)} ${r.ms.toFixed(1).padStart(7)} ms  [${r.source}] raised ${r.raised.toLocaleString('en')}`,
+    );
   }
-  for (const [who, qs] of [['hangdong', '&groupBy=grid'], ['unit01', '&groupBy=month'], ['admin', '&whistle=any&groupBy=unit']] as const) {
+  for (const [who, qs] of [
+    ['hangdong', '&groupBy=grid'],
+    ['unit01', '&groupBy=month'],
+    ['admin', '&whistle=any&groupBy=unit'],
+  ] as const) {
     const r = await time(who, qs);
-    console.log(`  ${who.padEnd(8)} ${qs.padEnd(26)} ${r.ms.toFixed(1).padStart(7)} ms  [${r.source}] raised ${r.raised.toLocaleString('en')}`);
+    console.log(
+      `  ${who.padEnd(8)} ${qs.padEnd(26)} ${r.ms.toFixed(1).padStart(7)} ms  [${r.source}] raised ${r.raised.toLocaleString('en')}`,
+    );
   }
   // The same numbers without the rollup, straight from `cases` (what the triggers save).
   const { caseStats } = await import('../src/modules/cases/cases.stats.js');
   const { ZCaseStatsQuery } = await import('../src/modules/cases/cases.stats.contracts.js');
   const [admin] = await rowsOf<{ id: string }>(db, sql`select id from users where username = 'admin'`);
-  const [binding] = await rowsOf<{ scope_org_id: string }>(db, sql`select scope_org_id from role_bindings where user_id = ${admin.id}`);
-  const actor = { userId: admin.id, username: 'admin', displayName: 'admin', personId: null, locale: 'zh-CN', ip: null, requestId: null,
-    bindings: [{ role: 'county_admin' as const, scopeOrgId: binding.scope_org_id, scopeGridId: null }] };
+  const [binding] = await rowsOf<{ scope_org_id: string }>(
+    db,
+    sql`select scope_org_id from role_bindings where user_id = ${admin.id}`,
+  );
+  const actor = {
+    userId: admin.id,
+    username: 'admin',
+    displayName: 'admin',
+    personId: null,
+    locale: 'zh-CN',
+    ip: null,
+    requestId: null,
+    bindings: [{ role: 'county_admin' as const, scopeOrgId: binding.scope_org_id, scopeGridId: null }],
+  };
   for (const mode of ['auto', 'direct'] as const) {
     const t = performance.now();
-    const s = await caseStats({ db, actor, query: ZCaseStatsQuery.parse({ from: '2026-01-01', to: '2026-12-31', groupBy: 'community' }), mode });
-    console.log(`  service, groupBy=community, ${mode.padEnd(6)} ${(performance.now() - t).toFixed(1).padStart(8)} ms  [${s.source}] raised ${s.totals.raised.toLocaleString('en')}`);
+    const s = await caseStats({
+      db,
+      actor,
+      query: ZCaseStatsQuery.parse({ from: '2026-01-01', to: '2026-12-31', groupBy: 'community' }),
+      mode,
+    });
+    console.log(
+      `  service, groupBy=community, ${mode.padEnd(6)} ${(performance.now() - t).toFixed(1).padStart(8)} ms  [${s.source}] raised ${s.totals.raised.toLocaleString('en')}`,
+    );
   }
   await app.close();
   await database.close();

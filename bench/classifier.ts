@@ -7,7 +7,15 @@
 import { defaultClassifier } from '../src/modules/cases/classifier/classifier.js';
 import { CHALLENGE_FILE, loadCategoryTree, loadExamples } from '../src/modules/cases/classifier/data.js';
 import { compile } from '../src/modules/cases/classifier/model.js';
-import { DEFAULT_TRAIN, type Evaluation, evaluate, fitTemperature, type ModelKind, splitExamples, trainClassifier } from '../src/modules/cases/classifier/train.js';
+import {
+  DEFAULT_TRAIN,
+  type Evaluation,
+  evaluate,
+  fitTemperature,
+  type ModelKind,
+  splitExamples,
+  trainClassifier,
+} from '../src/modules/cases/classifier/train.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 
@@ -19,8 +27,12 @@ function timed<T>(fn: () => T): { value: T; ms: number } {
 
 function topConfusions(e: Evaluation, n: number): string[] {
   const counts = new Map<string, number>();
-  for (const err of e.errors) counts.set(`${err.expected} → ${err.predicted}`, (counts.get(`${err.expected} → ${err.predicted}`) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${v} × ${k}`);
+  for (const err of e.errors)
+    counts.set(`${err.expected} → ${err.predicted}`, (counts.get(`${err.expected} → ${err.predicted}`) ?? 0) + 1);
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([k, v]) => `${v} × ${k}`);
 }
 
 function latency(texts: string[], rounds: number): { mean: number; p95: number } {
@@ -44,8 +56,12 @@ function main(): void {
   const challenge = loadExamples(CHALLENGE_FILE);
   const tree = loadCategoryTree();
   const split = splitExamples(examples);
-  console.log(`categories: ${tree.categories.length} top-level, ${tree.categories.reduce((s, c) => s + c.children.length, 0)} sub-categories`);
-  console.log(`labelled examples: ${examples.length}; train: ${split.train.length}; held-out: ${split.heldOut.length}; hand-written challenge set: ${challenge.length}`);
+  console.log(
+    `categories: ${tree.categories.length} top-level, ${tree.categories.reduce((s, c) => s + c.children.length, 0)} sub-categories`,
+  );
+  console.log(
+    `labelled examples: ${examples.length}; train: ${split.train.length}; held-out: ${split.heldOut.length}; hand-written challenge set: ${challenge.length}`,
+  );
 
   let shipped: Evaluation | undefined;
   for (const kind of ['softmax', 'naive-bayes'] as ModelKind[]) {
@@ -56,25 +72,41 @@ function main(): void {
     const fitted = fitTemperature(compile({ ...trained.value, temperature: 1 }), split.heldOut);
     const tag = kind === DEFAULT_TRAIN.kind ? ' (shipped)' : ' (baseline)';
     console.log(`\n${kind}${tag}: trained on ${split.train.length} in ${trained.ms.toFixed(0)} ms`);
-    console.log(`  held-out   top-1 ${pct(held.top1)}, top-3 ${pct(held.top3)}, mean confidence ${pct(held.meanConfidence)}, ECE ${held.ece.toFixed(3)}`);
-    console.log(`  challenge  top-1 ${pct(ch.top1)}, top-3 ${pct(ch.top3)}, mean confidence ${pct(ch.meanConfidence)}, ECE ${ch.ece.toFixed(3)}`);
+    console.log(
+      `  held-out   top-1 ${pct(held.top1)}, top-3 ${pct(held.top3)}, mean confidence ${pct(held.meanConfidence)}, ECE ${held.ece.toFixed(3)}`,
+    );
+    console.log(
+      `  challenge  top-1 ${pct(ch.top1)}, top-3 ${pct(ch.top3)}, mean confidence ${pct(ch.meanConfidence)}, ECE ${ch.ece.toFixed(3)}`,
+    );
     console.log(`  temperature: in use ${trained.value.temperature}, fitted now on held-out ${fitted}`);
     if (kind === DEFAULT_TRAIN.kind) shipped = held;
   }
   if (!shipped) return;
 
-  console.log('\nper top-level category, held-out (shipped model): exact sub-category top-1 | top suggestion in the right top-level');
+  console.log(
+    '\nper top-level category, held-out (shipped model): exact sub-category top-1 | top suggestion in the right top-level',
+  );
   for (const top of tree.categories) {
     const r = shipped.perTopLevel[top.code];
-    if (r) console.log(`  ${top.code.padEnd(12)} ${top.name}  ${pct(r.top1).padStart(7)} | ${pct(r.parentTop1).padStart(7)}  (n=${r.size})`);
+    if (r)
+      console.log(
+        `  ${top.code.padEnd(12)} ${top.name}  ${pct(r.top1).padStart(7)} | ${pct(r.parentTop1).padStart(7)}  (n=${r.size})`,
+      );
   }
   console.log(`\nmost frequent held-out confusions: ${topConfusions(shipped, 6).join('; ')}`);
 
   const full = timed(() => trainClassifier(examples));
-  const lat = latency([...split.heldOut, ...challenge].map((e) => e.text), 10);
-  console.log(`\nfirst use (jieba dictionary + tokenising + training on all ${examples.length}): ${firstUse.ms.toFixed(0)} ms`);
+  const lat = latency(
+    [...split.heldOut, ...challenge].map((e) => e.text),
+    10,
+  );
+  console.log(
+    `\nfirst use (jieba dictionary + tokenising + training on all ${examples.length}): ${firstUse.ms.toFixed(0)} ms`,
+  );
   console.log(`training on all ${examples.length}, warm: ${full.ms.toFixed(0)} ms`);
-  console.log(`classify latency over ${(split.heldOut.length + challenge.length) * 10} calls: mean ${(lat.mean * 1000).toFixed(0)} µs, p95 ${(lat.p95 * 1000).toFixed(0)} µs`);
+  console.log(
+    `classify latency over ${(split.heldOut.length + challenge.length) * 10} calls: mean ${(lat.mean * 1000).toFixed(0)} µs, p95 ${(lat.p95 * 1000).toFixed(0)} µs`,
+  );
 }
 
 main();

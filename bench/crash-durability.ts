@@ -45,7 +45,12 @@ const WRITE_LIMIT_PER_MINUTE = 1_000_000;
 const API_SAMPLE = 25;
 const ROUTE = 'POST /api/cases';
 
-interface Args { dbs: ('pglite' | 'postgres')[]; rounds: number; seed: number; pgUrl: string }
+interface Args {
+  dbs: ('pglite' | 'postgres')[];
+  rounds: number;
+  seed: number;
+  pgUrl: string;
+}
 
 function parseArgs(argv = process.argv.slice(2)): Args {
   const value = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -63,9 +68,16 @@ function parseArgs(argv = process.argv.slice(2)): Args {
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS + 16 });
 
-interface Answer { status: number; headers: http.IncomingHttpHeaders; text: string }
+interface Answer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  text: string;
+}
 
-function request(base: string, opts: { method: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Answer> {
+function request(
+  base: string,
+  opts: { method: string; path: string; headers?: Record<string, string>; body?: string },
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string | number> = { ...opts.headers };
     if (opts.body !== undefined) headers['content-length'] = Buffer.byteLength(opts.body);
@@ -74,7 +86,9 @@ function request(base: string, opts: { method: string; path: string; headers?: R
       res.on('data', (c: Buffer) => chunks.push(c));
       // A connection cut mid-body ends in 'error' (aborted), not 'end': such a request stays unknown.
       res.on('error', reject);
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }),
+      );
     });
     req.on('error', reject);
     req.end(opts.body);
@@ -90,7 +104,10 @@ async function getJson<T>(base: string, urlPath: string, cookie: string): Promis
 /** One login per user for the whole run: sessions are rows, so the cookie outlives every restart (and throttling). */
 async function login(base: string, username: string): Promise<string> {
   const res = await request(base, {
-    method: 'POST', path: '/api/auth/login', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+    method: 'POST',
+    path: '/api/auth/login',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
   });
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${res.text}`);
   return (res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
@@ -101,17 +118,28 @@ async function login(base: string, username: string): Promise<string> {
 /** The servers this run started and that still run: ended when a run fails half-way. */
 const children = new Set<ChildProcess>();
 
-interface Server { url: string; child: ChildProcess; exited: Promise<number | null>; output(): string; startMs: number; readyMs: number }
+interface Server {
+  url: string;
+  child: ChildProcess;
+  exited: Promise<number | null>;
+  output(): string;
+  startMs: number;
+  readyMs: number;
+}
 
 /** Like test/server-process.ts startServer, but on the real clock (no CLOCK_START: every restart would rewind it). */
 async function startServer(env: NodeJS.ProcessEnv, timeoutMs = 180_000): Promise<Server> {
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT_DIR, 'src/server.ts')], {
-    cwd: ROOT_DIR, env, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: ROOT_DIR,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   // Only the tail is kept: a failing server may log a line per request.
-  const keep = (d: Buffer) => { out = (out + d.toString()).slice(-20_000); };
+  const keep = (d: Buffer) => {
+    out = (out + d.toString()).slice(-20_000);
+  };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -125,7 +153,10 @@ async function startServer(env: NodeJS.ProcessEnv, timeoutMs = 180_000): Promise
       clearTimeout(timer);
       resolve({ url: m[1].replace('localhost', '127.0.0.1'), readyMs: Number(m[2]) });
     });
-    void exited.then(() => { clearTimeout(timer); reject(new Error(`server exited early:\n${out}`)); });
+    void exited.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`server exited early:\n${out}`));
+    });
   });
   return { url, child, exited, output: () => out, startMs: performance.now() - started, readyMs };
 }
@@ -138,13 +169,19 @@ async function stopServer(server: Server): Promise<void> {
 
 // ---------------------------------------------------------------- where the data lives
 
-interface Store { kind: 'pglite' | 'postgres'; env: Record<string, string>; open(): Promise<Database>; dispose(): Promise<void> }
+interface Store {
+  kind: 'pglite' | 'postgres';
+  env: Record<string, string>;
+  open(): Promise<Database>;
+  dispose(): Promise<void>;
+}
 
 function pgliteStore(): Store {
   const dir = mkdtempSync(path.join(tmpdir(), 'lj-crash-'));
   const dataDir = path.join(dir, 'data');
   return {
-    kind: 'pglite', env: { DATA_DIR: dataDir },
+    kind: 'pglite',
+    env: { DATA_DIR: dataDir },
     open: () => openDatabase({ dataDir: pgliteDir({ dataDir }), migrate: false }),
     dispose: async () => rmSync(dir, { recursive: true, force: true }),
   };
@@ -153,7 +190,8 @@ function pgliteStore(): Store {
 async function postgresStore(baseUrl: string): Promise<Store> {
   const scratch = await scratchPostgresDatabase(baseUrl, 'lj_crash');
   return {
-    kind: 'postgres', env: { DATABASE_URL: scratch.url },
+    kind: 'postgres',
+    env: { DATABASE_URL: scratch.url },
     open: () => openDatabase({ databaseUrl: scratch.url, migrate: false }),
     dispose: () => scratch.drop(),
   };
@@ -163,17 +201,34 @@ function serverEnv(store: Store): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const k of ['DATABASE_URL', 'DATA_DIR', 'CLOCK_START', 'RATE_LIMIT_WRITES_PER_MINUTE']) delete env[k];
   return {
-    ...env, NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: 'true',
-    RATE_LIMIT_WRITES_PER_MINUTE: String(WRITE_LIMIT_PER_MINUTE), ...store.env,
+    ...env,
+    NODE_ENV: 'development',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    SEED_DEMO: 'true',
+    RATE_LIMIT_WRITES_PER_MINUTE: String(WRITE_LIMIT_PER_MINUTE),
+    ...store.env,
   };
 }
 
 // ---------------------------------------------------------------- reporters and their reports
 
-interface Reporter { username: string; userId: string; cookie: string; channel: 'online' | 'snap' | 'hall'; leaves: Polygon[] }
+interface Reporter {
+  username: string;
+  userId: string;
+  cookie: string;
+  channel: 'online' | 'snap' | 'hall';
+  leaves: Polygon[];
+}
 
-interface Me { user: { id: string }; roles: { role: string; scopeOrgId: string | null }[] }
-interface Features { features: { geometry: Polygon }[] }
+interface Me {
+  user: { id: string };
+  roles: { role: string; scopeOrgId: string | null }[];
+}
+interface Features {
+  features: { geometry: Polygon }[];
+}
 
 /** The demo's one resident and one party member report for themselves; community admins record hall reports. */
 const REPORTERS: { username: string; channel: Reporter['channel']; community?: string }[] = [
@@ -198,12 +253,23 @@ async function setUpReporters(base: string, adminCookie: string): Promise<Report
     const { communityId } = await communityOf(r.community ?? r.username);
     if (!communityId) throw new Error(`no community for ${r.username}`);
     const geo = await getJson<Features>(base, `/api/grids/geojson?level=4&communityId=${communityId}`, adminCookie);
-    out.push({ username: r.username, userId, cookie: cookies.get(r.username)!, channel: r.channel, leaves: geo.features.map((f) => f.geometry) });
+    out.push({
+      username: r.username,
+      userId,
+      cookie: cookies.get(r.username)!,
+      channel: r.channel,
+      leaves: geo.features.map((f) => f.geometry),
+    });
   }
   return out;
 }
 
-interface Sent { key: string; title: string; body: string; reporter: Reporter }
+interface Sent {
+  key: string;
+  title: string;
+  body: string;
+  reporter: Reporter;
+}
 
 /** Makes report number `seq` of a round: real residents' wording, a point in a grid, a unique title and key. */
 function reportMaker(rng: Rng, texts: string[], tag: string, round: number): (reporter: Reporter) => Sent {
@@ -212,17 +278,27 @@ function reportMaker(rng: Rng, texts: string[], tag: string, round: number): (re
     const n = ++seq;
     const p = pointInGrid(rng, { boundary: rng.pick(reporter.leaves) });
     const title = `崩溃测试 ${tag}-${round}-${n}`;
-    const staff = reporter.channel === 'hall'
-      ? { reporterName: `居民${n}`, reporterPhone: `139${String(10_000_000 + (n % 10_000_000)).slice(-8)}` }
-      : {};
-    const body = JSON.stringify({ channel: reporter.channel, title, description: rng.pick(texts), lng: p.lng, lat: p.lat, ...staff });
+    const staff =
+      reporter.channel === 'hall'
+        ? { reporterName: `居民${n}`, reporterPhone: `139${String(10_000_000 + (n % 10_000_000)).slice(-8)}` }
+        : {};
+    const body = JSON.stringify({
+      channel: reporter.channel,
+      title,
+      description: rng.pick(texts),
+      lng: p.lng,
+      lat: p.lat,
+      ...staff,
+    });
     return { key: `crash-${tag}-${round}-${n}`, title, body, reporter };
   };
 }
 
 function postCase(base: string, s: Sent): Promise<Answer> {
   return request(base, {
-    method: 'POST', path: '/api/cases', body: s.body,
+    method: 'POST',
+    path: '/api/cases',
+    body: s.body,
     headers: { cookie: s.reporter.cookie, 'content-type': 'application/json', 'idempotency-key': s.key },
   });
 }
@@ -240,9 +316,17 @@ function acknowledged(res: Answer): { id: string; number: string } | null {
 
 // ---------------------------------------------------------------- load, kill, retry
 
-interface Acked extends Sent { id: string; number: string }
+interface Acked extends Sent {
+  id: string;
+  number: string;
+}
 interface LoadOutcome {
-  sent: Sent[]; acked: Acked[]; unknown: Sent[]; rejected: { sent: Sent; status: number; text: string }[]; firstAckMs: number; killAtMs: number;
+  sent: Sent[];
+  acked: Acked[];
+  unknown: Sent[];
+  rejected: { sent: Sent; status: number; text: string }[];
+  firstAckMs: number;
+  killAtMs: number;
 }
 
 /**
@@ -251,11 +335,18 @@ interface LoadOutcome {
  * has just started may take seconds for its first answers on a busy machine (cold caches, the sweep at start), and a
  * kill before any answer would test nothing.
  */
-async function loadUntilKilled(server: Server, reporters: Reporter[], next: (r: Reporter) => Sent, rng: Rng): Promise<LoadOutcome> {
+async function loadUntilKilled(
+  server: Server,
+  reporters: Reporter[],
+  next: (r: Reporter) => Sent,
+  rng: Rng,
+): Promise<LoadOutcome> {
   const out: LoadOutcome = { sent: [], acked: [], unknown: [], rejected: [], killAtMs: 0, firstAckMs: 0 };
   let stopping = false;
   let firstAck: () => void = () => undefined;
-  const answered = new Promise<void>((resolve) => { firstAck = resolve; });
+  const answered = new Promise<void>((resolve) => {
+    firstAck = resolve;
+  });
   const client = async (c: number) => {
     while (!stopping) {
       const s = next(reporters[c % reporters.length]);
@@ -273,7 +364,10 @@ async function loadUntilKilled(server: Server, reporters: Reporter[], next: (r: 
   };
   const started = performance.now();
   const clients = Array.from({ length: CONNECTIONS }, (_, c) => client(c));
-  const first = await Promise.race([answered.then(() => 'answered' as const), sleep(FIRST_ACK_TIMEOUT_MS, 'timeout' as const, { ref: false })]);
+  const first = await Promise.race([
+    answered.then(() => 'answered' as const),
+    sleep(FIRST_ACK_TIMEOUT_MS, 'timeout' as const, { ref: false }),
+  ]);
   if (first === 'timeout') {
     stopping = true;
     await Promise.all(clients);
@@ -290,29 +384,45 @@ async function loadUntilKilled(server: Server, reporters: Reporter[], next: (r: 
   return out;
 }
 
-interface RetryOutcome { replayed: number; created: number; failed: string[] }
+interface RetryOutcome {
+  replayed: number;
+  created: number;
+  failed: string[];
+}
 
 /** Every report without an answer (or with a non-2xx one) again, same key and body, all at once. */
 async function retryWithSameKeys(base: string, items: Sent[]): Promise<RetryOutcome> {
   const out: RetryOutcome = { replayed: 0, created: 0, failed: [] };
-  await Promise.all(items.map(async (s) => {
-    const res = await postCase(base, s).catch((err: unknown): Answer => ({ status: 0, headers: {}, text: String(err) }));
-    if (!acknowledged(res)) out.failed.push(`${s.key}: ${res.status} ${res.text.slice(0, 200)}`);
-    else if (res.headers['idempotent-replayed'] === 'true') out.replayed++;
-    else out.created++;
-  }));
+  await Promise.all(
+    items.map(async (s) => {
+      const res = await postCase(base, s).catch(
+        (err: unknown): Answer => ({ status: 0, headers: {}, text: String(err) }),
+      );
+      if (!acknowledged(res)) out.failed.push(`${s.key}: ${res.status} ${res.text.slice(0, 200)}`);
+      else if (res.headers['idempotent-replayed'] === 'true') out.replayed++;
+      else out.created++;
+    }),
+  );
   return out;
 }
 
-interface CaseDetail { number: string; events: { action: string }[] }
+interface CaseDetail {
+  number: string;
+  events: { action: string }[];
+}
 
 /** A sample of acknowledged cases read back through the API by the county admin, right after the restart. */
-async function readBackSample(base: string, adminCookie: string, acked: Acked[], rng: Rng): Promise<{ ok: number; of: number }> {
+async function readBackSample(
+  base: string,
+  adminCookie: string,
+  acked: Acked[],
+  rng: Rng,
+): Promise<{ ok: number; of: number }> {
   const sample = Array.from({ length: Math.min(API_SAMPLE, acked.length) }, () => rng.pick(acked));
   let ok = 0;
   for (const a of sample) {
     const res = await request(base, { method: 'GET', path: `/api/cases/${a.id}`, headers: { cookie: adminCookie } });
-    const detail = res.status === 200 ? JSON.parse(res.text) as CaseDetail : null;
+    const detail = res.status === 200 ? (JSON.parse(res.text) as CaseDetail) : null;
     if (detail && detail.number === a.number && detail.events.some((e) => e.action === 'report')) ok++;
   }
   return { ok, of: sample.length };
@@ -320,12 +430,23 @@ async function readBackSample(base: string, adminCookie: string, acked: Acked[],
 
 // ---------------------------------------------------------------- checks in the database
 
-interface AckCheck { found: number; absent: number; wrongNumber: number; noEvent: number; noAudit: number; noKey: number }
+interface AckCheck {
+  found: number;
+  absent: number;
+  wrongNumber: number;
+  noEvent: number;
+  noAudit: number;
+  noKey: number;
+}
 
 /** Each acknowledged case: there, with the number it was answered with, its report event, audit row and stored key. */
 async function checkAcknowledged(db: Db, acked: Acked[]): Promise<AckCheck> {
-  const input = JSON.stringify(acked.map((a) => ({ id: a.id, number: a.number, key: a.key, user_id: a.reporter.userId })));
-  const [row] = await rowsOf<AckCheck>(db, sql`
+  const input = JSON.stringify(
+    acked.map((a) => ({ id: a.id, number: a.number, key: a.key, user_id: a.reporter.userId })),
+  );
+  const [row] = await rowsOf<AckCheck>(
+    db,
+    sql`
     with ack as (select * from jsonb_to_recordset(${input}::jsonb) as t(id uuid, number text, key text, user_id uuid)),
     checked as (
       select c.id is not null as present, c.number = ack.number as same_number,
@@ -339,22 +460,39 @@ async function checkAcknowledged(db: Db, acked: Acked[]): Promise<AckCheck> {
       count(*) filter (where not present)::int as "absent", count(*) filter (where present and not same_number)::int as "wrongNumber",
       count(*) filter (where not has_event)::int as "noEvent", count(*) filter (where not has_audit)::int as "noAudit",
       count(*) filter (where not has_key)::int as "noKey"
-    from checked`);
+    from checked`,
+  );
   return row;
 }
 
 /** Every report sent in the round, found by its unique title after the retries: more than one case is a duplicate. */
 async function countByTitle(db: Db, sent: Sent[]): Promise<{ duplicates: number; missing: number }> {
   const titles = JSON.stringify(sent.map((s) => s.title));
-  const [row] = await rowsOf<{ duplicates: number; missing: number }>(db, sql`
+  const [row] = await rowsOf<{ duplicates: number; missing: number }>(
+    db,
+    sql`
     with s as (select jsonb_array_elements_text(${titles}::jsonb) as title),
     n as (select s.title, count(c.id) as n from s left join cases c on c.title = s.title group by s.title)
-    select coalesce(sum(n - 1) filter (where n > 1), 0)::int as duplicates, count(*) filter (where n = 0)::int as missing from n`);
+    select coalesce(sum(n - 1) filter (where n > 1), 0)::int as duplicates, count(*) filter (where n = 0)::int as missing from n`,
+  );
   return row;
 }
 
-const COUNTERS = ['raised', 'resident_whistles', 'community_whistles', 'resolved', 'rated', 'satisfied', 'basically_satisfied',
-  'dispatches_done', 'response_due', 'responded_on_time', 'resolution_due', 'resolved_of_due', 'resolved_on_time'];
+const COUNTERS = [
+  'raised',
+  'resident_whistles',
+  'community_whistles',
+  'resolved',
+  'rated',
+  'satisfied',
+  'basically_satisfied',
+  'dispatches_done',
+  'response_due',
+  'responded_on_time',
+  'resolution_due',
+  'resolved_of_due',
+  'resolved_on_time',
+];
 
 /**
  * The rollup as readers see it: case_stats plus what still waits in case_stats_pending (PostgreSQL folds every 200 ms,
@@ -384,9 +522,13 @@ async function rollupDifferences(db: Db): Promise<number> {
   } catch (err) {
     if (!(err instanceof RollBack)) throw err;
   }
-  const keyed = (rows: Record<string, unknown>[]) => new Map(rows.map((r) => [
-    [r.kind, r.grain, r.bucket, r.community_id, r.whistle, r.dim].join('|'), COUNTERS.map((c) => r[c]).join(','),
-  ]));
+  const keyed = (rows: Record<string, unknown>[]) =>
+    new Map(
+      rows.map((r) => [
+        [r.kind, r.grain, r.bucket, r.community_id, r.whistle, r.dim].join('|'),
+        COUNTERS.map((c) => r[c]).join(','),
+      ]),
+    );
   const a = keyed(before);
   const b = keyed(after);
   let differing = 0;
@@ -398,12 +540,35 @@ async function rollupDifferences(db: Db): Promise<number> {
 // ---------------------------------------------------------------- rounds
 
 interface RoundRow {
-  db: string; round: number; sent: number; acked: number; found: number; lost: number; inFlight: number; rejected: number;
-  retry: RetryOutcome; duplicates: number; missing: number; rollupDiffs: number; api: { ok: number; of: number };
-  firstAckMs: number; killAtMs: number; restartMs: number; readyMs: number; detail: string[];
+  db: string;
+  round: number;
+  sent: number;
+  acked: number;
+  found: number;
+  lost: number;
+  inFlight: number;
+  rejected: number;
+  retry: RetryOutcome;
+  duplicates: number;
+  missing: number;
+  rollupDiffs: number;
+  api: { ok: number; of: number };
+  firstAckMs: number;
+  killAtMs: number;
+  restartMs: number;
+  readyMs: number;
+  detail: string[];
 }
 
-interface RunContext { store: Store; env: NodeJS.ProcessEnv; reporters: Reporter[]; adminCookie: string; rng: Rng; texts: string[]; tag: string }
+interface RunContext {
+  store: Store;
+  env: NodeJS.ProcessEnv;
+  reporters: Reporter[];
+  adminCookie: string;
+  rng: Rng;
+  texts: string[];
+  tag: string;
+}
 
 /** One round: load, SIGKILL, restart (timed), read back, retry, clean stop, then the checks in the database. */
 async function runRound(ctx: RunContext, round: number, server: Server): Promise<RoundRow> {
@@ -425,14 +590,33 @@ async function runRound(ctx: RunContext, round: number, server: Server): Promise
     await database.close();
   }
   const detail = [
-    ...(ack.found < load.acked.length ? [`acknowledged but: absent ${ack.absent}, other number ${ack.wrongNumber}, no event ${ack.noEvent}, no audit ${ack.noAudit}, no key ${ack.noKey}`] : []),
+    ...(ack.found < load.acked.length
+      ? [
+          `acknowledged but: absent ${ack.absent}, other number ${ack.wrongNumber}, no event ${ack.noEvent}, no audit ${ack.noAudit}, no key ${ack.noKey}`,
+        ]
+      : []),
     ...load.rejected.slice(0, 3).map((r) => `answered ${r.status} during the load: ${r.text}`),
     ...retry.failed.slice(0, 3).map((f) => `retry failed: ${f}`),
   ];
   return {
-    db: ctx.store.kind, round, sent: load.sent.length, acked: load.acked.length, found: ack.found, lost: load.acked.length - ack.found,
-    inFlight: load.unknown.length, rejected: load.rejected.length, retry, duplicates: titles.duplicates, missing: titles.missing,
-    rollupDiffs, api, firstAckMs: load.firstAckMs, killAtMs: load.killAtMs, restartMs: restarted.startMs, readyMs: restarted.readyMs, detail,
+    db: ctx.store.kind,
+    round,
+    sent: load.sent.length,
+    acked: load.acked.length,
+    found: ack.found,
+    lost: load.acked.length - ack.found,
+    inFlight: load.unknown.length,
+    rejected: load.rejected.length,
+    retry,
+    duplicates: titles.duplicates,
+    missing: titles.missing,
+    rollupDiffs,
+    api,
+    firstAckMs: load.firstAckMs,
+    killAtMs: load.killAtMs,
+    restartMs: restarted.startMs,
+    readyMs: restarted.readyMs,
+    detail,
   };
 }
 
@@ -444,7 +628,13 @@ async function runDatabase(kind: Store['kind'], args: Args, rng: Rng, texts: str
     console.log(`${kind}: first start (migrations, reference data, demo seed) ${seconds(server.startMs)}`);
     const adminCookie = await login(server.url, 'admin');
     const ctx: RunContext = {
-      store, env, reporters: await setUpReporters(server.url, adminCookie), adminCookie, rng, texts, tag: randomBytes(3).toString('hex'),
+      store,
+      env,
+      reporters: await setUpReporters(server.url, adminCookie),
+      adminCookie,
+      rng,
+      texts,
+      tag: randomBytes(3).toString('hex'),
     };
     const rows: RoundRow[] = [];
     for (let round = 1; round <= args.rounds; round++) {
@@ -467,32 +657,72 @@ async function runDatabase(kind: Store['kind'], args: Args, rng: Rng, texts: str
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
-const HEADER = ['database', 'round', 'sent', 'acknowledged', 'found after restart', 'lost', 'in flight at kill', 'retried: replayed / new / failed',
-  'duplicates after retry', 'missing after retry', 'rollup keys ≠ rebuild', 'API read-back', 'kill at (first answer at)', 'restart (server ready)'];
+const HEADER = [
+  'database',
+  'round',
+  'sent',
+  'acknowledged',
+  'found after restart',
+  'lost',
+  'in flight at kill',
+  'retried: replayed / new / failed',
+  'duplicates after retry',
+  'missing after retry',
+  'rollup keys ≠ rebuild',
+  'API read-back',
+  'kill at (first answer at)',
+  'restart (server ready)',
+];
 
 function rowCells(r: RoundRow): string[] {
   return [
-    r.db === 'pglite' ? 'PGlite' : 'PostgreSQL', String(r.round), String(r.sent), String(r.acked), String(r.found), String(r.lost),
-    String(r.inFlight + r.rejected), `${r.retry.replayed} / ${r.retry.created} / ${r.retry.failed.length}`, String(r.duplicates),
-    String(r.missing), String(r.rollupDiffs), `${r.api.ok}/${r.api.of}`, `${seconds(r.killAtMs)} (${seconds(r.firstAckMs)})`, `${seconds(r.restartMs)} (${seconds(r.readyMs)})`,
+    r.db === 'pglite' ? 'PGlite' : 'PostgreSQL',
+    String(r.round),
+    String(r.sent),
+    String(r.acked),
+    String(r.found),
+    String(r.lost),
+    String(r.inFlight + r.rejected),
+    `${r.retry.replayed} / ${r.retry.created} / ${r.retry.failed.length}`,
+    String(r.duplicates),
+    String(r.missing),
+    String(r.rollupDiffs),
+    `${r.api.ok}/${r.api.of}`,
+    `${seconds(r.killAtMs)} (${seconds(r.firstAckMs)})`,
+    `${seconds(r.restartMs)} (${seconds(r.readyMs)})`,
   ];
 }
 
 function failed(r: RoundRow): boolean {
-  return r.lost > 0 || r.duplicates > 0 || r.missing > 0 || r.rollupDiffs > 0 || r.retry.failed.length > 0 || r.api.ok < r.api.of;
+  return (
+    r.lost > 0 ||
+    r.duplicates > 0 ||
+    r.missing > 0 ||
+    r.rollupDiffs > 0 ||
+    r.retry.failed.length > 0 ||
+    r.api.ok < r.api.of
+  );
 }
 
 async function main(): Promise<void> {
   const args = parseArgs();
   const rng = createRng(args.seed);
-  const texts = loadExamples().map((e) => e.text).filter((t) => t.length >= 6);
-  console.log(`crash durability: ${args.rounds} rounds per database, ${CONNECTIONS} concurrent reports, SIGKILL ${KILL_FROM_MS / 1000}–${KILL_TO_MS / 1000} s after the first answer, seed ${args.seed}`);
+  const texts = loadExamples()
+    .map((e) => e.text)
+    .filter((t) => t.length >= 6);
+  console.log(
+    `crash durability: ${args.rounds} rounds per database, ${CONNECTIONS} concurrent reports, SIGKILL ${KILL_FROM_MS / 1000}–${KILL_TO_MS / 1000} s after the first answer, seed ${args.seed}`,
+  );
   const rows: RoundRow[] = [];
-  for (const kind of args.dbs) rows.push(...await runDatabase(kind, args, rng, texts));
+  for (const kind of args.dbs) rows.push(...(await runDatabase(kind, args, rng, texts)));
   console.log(`\n| ${HEADER.join(' | ')} |\n|${HEADER.map(() => '---').join('|')}|`);
   for (const r of rows) console.log(`| ${rowCells(r).join(' | ')} |`);
   const bad = rows.filter(failed);
-  console.log(bad.length ? `\nFAILED in ${bad.length} round(s): see above` : '\nno acknowledged report lost, no duplicate after retry, rollup = rebuild in every round');
+  console.log(
+    bad.length
+      ? `\nFAILED in ${bad.length} round(s): see above`
+      : '\nno acknowledged report lost, no duplicate after retry, rollup = rebuild in every round',
+  );
   agent.destroy();
   process.exitCode = bad.length ? 1 : 0;
 }

@@ -40,7 +40,8 @@ async function main(): Promise<void> {
     t0 = performance.now();
     await seedDemo({ db: b.db, passwordHash });
     const tWhole = performance.now() - t0;
-    const n = async (table: typeof cases | typeof caseEvents | typeof caseDispatches | typeof caseStats) => (await b.db.select({ n: count() }).from(table))[0].n;
+    const n = async (table: typeof cases | typeof caseEvents | typeof caseDispatches | typeof caseStats) =>
+      (await b.db.select({ n: count() }).from(table))[0].n;
     rows = `cases ${await n(cases)}, events ${await n(caseEvents)}, dispatches ${await n(caseDispatches)}, case_stats rows ${await n(caseStats)}`;
     await b.close();
     // The first round warms the JIT and the file caches; it is not counted.
@@ -48,10 +49,14 @@ async function main(): Promise<void> {
     without.push(tWithout);
     whole.push(tWhole);
     build.push(tBuild);
-    console.log(`run ${i}: without cases ${tWithout.toFixed(0)} ms; whole seed ${tWhole.toFixed(0)} ms (building the cases in memory ${tBuild.toFixed(0)} ms)`);
+    console.log(
+      `run ${i}: without cases ${tWithout.toFixed(0)} ms; whole seed ${tWhole.toFixed(0)} ms (building the cases in memory ${tBuild.toFixed(0)} ms)`,
+    );
   }
   console.log(rows);
-  console.log(`median over ${runs}: without cases ${median(without).toFixed(0)} ms; whole seed ${median(whole).toFixed(0)} ms (goal: well under 2000 ms); cases built in ${median(build).toFixed(0)} ms`);
+  console.log(
+    `median over ${runs}: without cases ${median(without).toFixed(0)} ms; whole seed ${median(whole).toFixed(0)} ms (goal: well under 2000 ms); cases built in ${median(build).toFixed(0)} ms`,
+  );
 }
 
 await main();

@@ -46,9 +46,15 @@ async function allowedFile(gridCodes: string[]): Promise<Buffer> {
     const first17 = `350723${born.replaceAll('-', '')}${String((i % 999) + 1).padStart(3, '0')}`;
     const name = SURNAMES[i % SURNAMES.length] + GIVEN[(i * 7) % GIVEN.length] + GIVEN[(i * 13) % GIVEN.length];
     const values: Record<string, string | null> = {
-      name, gender: ((i % 999) + 1) % 2 ? '男' : '女', birthDate: born, phone: `139${String(i).padStart(8, '0')}`,
-      idNumber: first17 + idCheckChar(first17), address: `杭川镇${(i % 40) + 1}号路${i % 300}号${(i % 6) + 1}单元`,
-      homeGridCode: gridCodes[i % gridCodes.length], roles: i % 10 ? '居民' : '居民、志愿者', note: i % 20 ? null : '独居老人，每周探访',
+      name,
+      gender: ((i % 999) + 1) % 2 ? '男' : '女',
+      birthDate: born,
+      phone: `139${String(i).padStart(8, '0')}`,
+      idNumber: first17 + idCheckChar(first17),
+      address: `杭川镇${(i % 40) + 1}号路${i % 300}号${(i % 6) + 1}单元`,
+      homeGridCode: gridCodes[i % gridCodes.length],
+      roles: i % 10 ? '居民' : '居民、志愿者',
+      note: i % 20 ? null : '独居老人，每周探访',
     };
     ws.addRow(PERSON_COLUMNS.map((c) => values[c.key] ?? null)).commit();
   }
@@ -78,27 +84,59 @@ async function measure(which: Case, filePath: string): Promise<void> {
   };
   const sampler = setInterval(sample, 10);
   const started = performance.now();
-  const res = await app.inject({ method: 'POST', url: '/api/people/import', payload: form.payload, headers: { ...form.headers, cookie } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/people/import',
+    payload: form.payload,
+    headers: { ...form.headers, cookie },
+  });
   const ms = performance.now() - started;
   sample();
   clearInterval(sampler);
   const body = res.json<{ error?: { code: string }; totalRows?: number; inserted?: number; updated?: number }>();
-  console.log(JSON.stringify({
-    which, fileMb: file.length / MB, status: res.statusCode, answer: body.error?.code ?? `${body.totalRows} rows, ${body.inserted} inserted, ${body.updated} updated`,
-    ms, rssGrowthMb: (peak.rss - base.rss) / MB, peakRssMb: peak.rss / MB, heapGrowthMb: (peak.heap - base.heapUsed) / MB, baseRssMb: base.rss / MB,
-  }));
+  console.log(
+    JSON.stringify({
+      which,
+      fileMb: file.length / MB,
+      status: res.statusCode,
+      answer: body.error?.code ?? `${body.totalRows} rows, ${body.inserted} inserted, ${body.updated} updated`,
+      ms,
+      rssGrowthMb: (peak.rss - base.rss) / MB,
+      peakRssMb: peak.rss / MB,
+      heapGrowthMb: (peak.heap - base.heapUsed) / MB,
+      baseRssMb: base.rss / MB,
+    }),
+  );
   await app.close();
   await database.close();
 }
 
-interface Result { which: Case; fileMb: number; status: number; answer: string; ms: number; rssGrowthMb: number; peakRssMb: number; heapGrowthMb: number; baseRssMb: number }
+interface Result {
+  which: Case;
+  fileMb: number;
+  status: number;
+  answer: string;
+  ms: number;
+  rssGrowthMb: number;
+  peakRssMb: number;
+  heapGrowthMb: number;
+  baseRssMb: number;
+}
 
 /** One case in a fresh child process, with the same flags. */
 function runChild(which: Case, filePath: string): Result {
-  const args = [...process.execArgv, '--expose-gc', fileURLToPath(import.meta.url), `--case=${which}`, `--file=${filePath}`, ...process.argv.slice(2)];
+  const args = [
+    ...process.execArgv,
+    '--expose-gc',
+    fileURLToPath(import.meta.url),
+    `--case=${which}`,
+    `--file=${filePath}`,
+    ...process.argv.slice(2),
+  ];
   const child = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 16 * MB });
   const line = child.stdout.trim().split('\n').at(-1) ?? '';
-  if (child.status !== 0 || !line.startsWith('{')) throw new Error(`${which} failed (${child.status}): ${child.stderr.slice(-2000)}`);
+  if (child.status !== 0 || !line.startsWith('{'))
+    throw new Error(`${which} failed (${child.status}): ${child.stderr.slice(-2000)}`);
   return JSON.parse(line) as Result;
 }
 
@@ -106,15 +144,19 @@ async function main(): Promise<void> {
   const only = process.argv.find((a) => a.startsWith('--case='))?.slice(7) as Case | undefined;
   const file = process.argv.find((a) => a.startsWith('--file='))?.slice(7);
   if (only && file) return measure(only, file);
-  console.log(`database: ${benchPostgresUrl() ? 'PostgreSQL (fresh database)' : 'PGlite (a data directory, as the app runs)'}`);
+  console.log(
+    `database: ${benchPostgresUrl() ? 'PostgreSQL (fresh database)' : 'PGlite (a data directory, as the app runs)'}`,
+  );
   const dir = mkdtempSync(path.join(tmpdir(), 'lj-import-bomb-'));
   const files: Record<Case, string> = { bomb: path.join(dir, 'bomb.xlsx'), allowed: path.join(dir, 'allowed.xlsx') };
   writeFileSync(files.bomb, await manyRowsBomb(PERSON_COLUMNS.map((c) => c.title)));
   writeFileSync(files.allowed, await allowedFile(await leafGridCodes()));
   for (const which of ['bomb', 'allowed'] as const) {
     const r = runChild(which, files[which]);
-    console.log(`${which}: ${r.fileMb.toFixed(2)} MB file → ${r.status} ${r.answer} in ${(r.ms / 1000).toFixed(2)} s; `
-      + `peak growth RSS +${r.rssGrowthMb.toFixed(0)} MB, heap +${r.heapGrowthMb.toFixed(0)} MB (RSS ${r.baseRssMb.toFixed(0)} MB before, ${r.peakRssMb.toFixed(0)} MB at peak)`);
+    console.log(
+      `${which}: ${r.fileMb.toFixed(2)} MB file → ${r.status} ${r.answer} in ${(r.ms / 1000).toFixed(2)} s; ` +
+        `peak growth RSS +${r.rssGrowthMb.toFixed(0)} MB, heap +${r.heapGrowthMb.toFixed(0)} MB (RSS ${r.baseRssMb.toFixed(0)} MB before, ${r.peakRssMb.toFixed(0)} MB at peak)`,
+    );
   }
   console.log('goal: the 5,000,000-row file refused in < 5 s with < 200 MB growth of the process');
   rmSync(dir, { recursive: true, force: true });
@@ -125,7 +167,11 @@ async function leafGridCodes(): Promise<string[]> {
   const database = await openBenchDatabase(null);
   await seedReferenceData({ db: database.db });
   await seedDemo({ db: database.db });
-  const rows = await database.db.select({ code: grids.code }).from(grids).where(eq(grids.level, 4)).orderBy(asc(grids.code));
+  const rows = await database.db
+    .select({ code: grids.code })
+    .from(grids)
+    .where(eq(grids.level, 4))
+    .orderBy(asc(grids.code));
   await database.close();
   return rows.map((g) => g.code);
 }

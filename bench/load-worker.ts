@@ -8,13 +8,19 @@ import { parentPort, Worker, workerData } from 'node:worker_threads';
 import autocannon, { aggregateResult, type Result } from 'autocannon';
 
 export interface LoadSpec {
-  url: string; path: string; connections: number; duration: number;
+  url: string;
+  path: string;
+  connections: number;
+  duration: number;
   headers: Record<string, string>;
   /** Request bodies, sent in turn. */
   bodies: string[];
 }
 
-interface RawResult { totalCompletedRequests: number; duration: number }
+interface RawResult {
+  totalCompletedRequests: number;
+  duration: number;
+}
 
 /** Runs one autocannon load in a worker thread and resolves with its result. */
 export function runLoad(spec: LoadSpec): Promise<Result> {
@@ -31,18 +37,26 @@ export function runLoad(spec: LoadSpec): Promise<Result> {
       resolve({ ...result, requests: { ...result.requests, average: raw.totalCompletedRequests / raw.duration } });
     });
     worker.once('error', reject);
-    worker.once('exit', (code) => { if (code !== 0) reject(new Error(`load worker exited with ${code}`)); });
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`load worker exited with ${code}`));
+    });
   });
 }
 
 async function work(spec: LoadSpec): Promise<void> {
   let next = 0;
   const result: unknown = await autocannon({
-    url: spec.url, connections: spec.connections, duration: spec.duration,
-    requests: [{
-      method: 'POST', path: spec.path, headers: spec.headers,
-      setupRequest: (req) => ({ ...req, body: spec.bodies[next++ % spec.bodies.length] }),
-    }],
+    url: spec.url,
+    connections: spec.connections,
+    duration: spec.duration,
+    requests: [
+      {
+        method: 'POST',
+        path: spec.path,
+        headers: spec.headers,
+        setupRequest: (req) => ({ ...req, body: spec.bodies[next++ % spec.bodies.length] }),
+      },
+    ],
   });
   parentPort!.postMessage({ loadResult: result });
 }

@@ -25,10 +25,15 @@ async function main(): Promise<void> {
   await seedDemo({ db: database.db });
   const locator = await gridLocator(database.db);
   const grids = locator.grids;
-  const minLng = Math.min(...grids.map((g) => g.bbox[0])), maxLng = Math.max(...grids.map((g) => g.bbox[2]));
-  const minLat = Math.min(...grids.map((g) => g.bbox[1])), maxLat = Math.max(...grids.map((g) => g.bbox[3]));
+  const minLng = Math.min(...grids.map((g) => g.bbox[0])),
+    maxLng = Math.max(...grids.map((g) => g.bbox[2]));
+  const minLat = Math.min(...grids.map((g) => g.bbox[1])),
+    maxLat = Math.max(...grids.map((g) => g.bbox[3]));
   const random = rng(42);
-  const points = Array.from({ length: 100_000 }, () => [minLng + random() * (maxLng - minLng), minLat + random() * (maxLat - minLat)] as const);
+  const points = Array.from(
+    { length: 100_000 },
+    () => [minLng + random() * (maxLng - minLng), minLat + random() * (maxLat - minLat)] as const,
+  );
 
   let hits = 0;
   let t0 = performance.now();
@@ -48,7 +53,8 @@ async function main(): Promise<void> {
   const cookie = await loginCookieInject(app, 'admin');
   const httpPoints = points.slice(0, 3_000);
   t0 = performance.now();
-  for (const [lng, lat] of httpPoints) await app.inject({ method: 'GET', url: `/api/grids/locate?lng=${lng}&lat=${lat}`, headers: { cookie } });
+  for (const [lng, lat] of httpPoints)
+    await app.inject({ method: 'GET', url: `/api/grids/locate?lng=${lng}&lat=${lat}`, headers: { cookie } });
   const http = httpPoints.length / ((performance.now() - t0) / 1000);
   await app.close();
   await database.close();

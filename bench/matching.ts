@@ -8,7 +8,12 @@
  *   --highs: also solve the 100,000 × 10,000 LP with HiGHS (ipm, ~1 min, ~1.2 GB).
  */
 import { buildCandidates, type PointSet } from '../src/modules/cobuild/needs/matching.candidates.js';
-import { dualViolation, type MatchingProblem, repairedBound, solveMatching } from '../src/modules/cobuild/needs/matching.flow.js';
+import {
+  dualViolation,
+  type MatchingProblem,
+  repairedBound,
+  solveMatching,
+} from '../src/modules/cobuild/needs/matching.flow.js';
 import { loadHighs, solveWithHighs } from '../src/modules/cobuild/needs/matching.highs.js';
 import { createRng, type Rng } from '../src/seed/rng.js';
 
@@ -23,7 +28,13 @@ function place(rng: Rng, centres: [number, number][]): [number, number] {
   return [lng + gauss() * 0.04, lat + gauss() * 0.036];
 }
 
-interface Instance { needs: PointSet; resources: PointSet; weight: Float64Array; demand: Float64Array; capacity: Float64Array }
+interface Instance {
+  needs: PointSet;
+  resources: PointSet;
+  weight: Float64Array;
+  demand: Float64Array;
+  capacity: Float64Array;
+}
 
 function instance(needCount: number, resourceCount: number, seed: number): Instance {
   const rng = createRng(seed);
@@ -33,7 +44,8 @@ function instance(needCount: number, resourceCount: number, seed: number): Insta
     for (let i = 0; i < count; i++) [set.lng[i], set.lat[i]] = place(rng, centres);
     return set;
   };
-  const needs = points(needCount), resources = points(resourceCount);
+  const needs = points(needCount),
+    resources = points(resourceCount);
   const weight = Float64Array.from({ length: needCount }, () => 1 + rng.weightedIndex([30, 30, 20, 12, 8]));
   const demand = Float64Array.from({ length: needCount }, () => rng.int(2, 40) * 2);
   const capacity = Float64Array.from({ length: resourceCount }, () => rng.int(4, 80) * 5);
@@ -47,7 +59,13 @@ function run(inst: Instance) {
   const t0 = performance.now();
   const cand = buildCandidates({ needs: inst.needs, resources: inst.resources, maxDistanceKm: MAX_KM, k: K });
   const tCand = ms(t0);
-  const problem: MatchingProblem = { weight: inst.weight, demand: inst.demand, capacity: inst.capacity, edgeStart: cand.edgeStart, edgeResource: cand.edgeResource };
+  const problem: MatchingProblem = {
+    weight: inst.weight,
+    demand: inst.demand,
+    capacity: inst.capacity,
+    edgeStart: cand.edgeStart,
+    edgeResource: cand.edgeResource,
+  };
   const t1 = performance.now();
   const result = solveMatching(problem);
   const tFlow = ms(t1);
@@ -66,24 +84,48 @@ async function main(): Promise<void> {
   const violation = dualViolation({ ...problem, dualNeed: result.dualNeed, dualResource: result.dualResource });
   const t2 = performance.now();
   const all = buildCandidates({ needs: inst.needs, resources: inst.resources, maxDistanceKm: MAX_KM });
-  const allBound = repairedBound({ ...problem, edgeStart: all.edgeStart, edgeResource: all.edgeResource, dualNeed: result.dualNeed, dualResource: result.dualResource });
+  const allBound = repairedBound({
+    ...problem,
+    edgeStart: all.edgeStart,
+    edgeResource: all.edgeResource,
+    dualNeed: result.dualNeed,
+    dualResource: result.dualResource,
+  });
   const tAll = ms(t2);
-  let totalDemand = 0, served = 0;
-  inst.demand.forEach((d, i) => { totalDemand += d; served += result.served[i]; });
+  let totalDemand = 0,
+    served = 0;
+  inst.demand.forEach((d, i) => {
+    totalDemand += d;
+    served += result.served[i];
+  });
   console.log(`## ${fmt(needCount)} needs × ${fmt(resourceCount)} resources, ≤ ${K} nearest within ${MAX_KM} km`);
-  console.log(`candidates: ${fmt(big.cand.edgeResource.length)} edges (all pairs within ${MAX_KM} km: ${fmt(all.edgeResource.length)})`);
-  console.log(`time: candidates ${fmt(big.tCand)} ms + flow ${fmt(big.tFlow)} ms (${result.phases} Dinic phases) = ${fmt(big.total)} ms end to end`);
-  console.log(`objective ${fmt(result.objective, 1)}; proven bound (flow dual, max violation ${violation.toExponential(1)}) ${fmt(result.bound, 1)}; gap ${((result.bound - result.objective) / result.bound * 100).toFixed(6)} %`);
-  console.log(`bound for the uncapped problem (every pair within ${MAX_KM} km, dual repaired in ${fmt(tAll)} ms): ${fmt(allBound, 1)}; gap ${((allBound - result.objective) / allBound * 100).toFixed(4)} %`);
-  console.log(`served ${fmt(served)} of ${fmt(totalDemand)} people-hours (${(served / totalDemand * 100).toFixed(1)} %) in ${fmt(big.matches)} matches; heap ${fmt(process.memoryUsage().rss / 2 ** 20)} MB rss`);
+  console.log(
+    `candidates: ${fmt(big.cand.edgeResource.length)} edges (all pairs within ${MAX_KM} km: ${fmt(all.edgeResource.length)})`,
+  );
+  console.log(
+    `time: candidates ${fmt(big.tCand)} ms + flow ${fmt(big.tFlow)} ms (${result.phases} Dinic phases) = ${fmt(big.total)} ms end to end`,
+  );
+  console.log(
+    `objective ${fmt(result.objective, 1)}; proven bound (flow dual, max violation ${violation.toExponential(1)}) ${fmt(result.bound, 1)}; gap ${(((result.bound - result.objective) / result.bound) * 100).toFixed(6)} %`,
+  );
+  console.log(
+    `bound for the uncapped problem (every pair within ${MAX_KM} km, dual repaired in ${fmt(tAll)} ms): ${fmt(allBound, 1)}; gap ${(((allBound - result.objective) / allBound) * 100).toFixed(4)} %`,
+  );
+  console.log(
+    `served ${fmt(served)} of ${fmt(totalDemand)} people-hours (${((served / totalDemand) * 100).toFixed(1)} %) in ${fmt(big.matches)} matches; heap ${fmt(process.memoryUsage().rss / 2 ** 20)} MB rss`,
+  );
   const highs = await loadHighs();
   if (withHighs) {
     const lp = solveWithHighs(highs, problem, { solver: 'ipm' });
-    console.log(`HiGHS ipm on the same LP: ${lp.status}, objective ${fmt(lp.objective, 1)}, ${fmt(lp.seconds, 1)} s; flow − HiGHS = ${(result.objective - lp.objective).toExponential(2)}`);
+    console.log(
+      `HiGHS ipm on the same LP: ${lp.status}, objective ${fmt(lp.objective, 1)}, ${fmt(lp.seconds, 1)} s; flow − HiGHS = ${(result.objective - lp.objective).toExponential(2)}`,
+    );
   }
   const small = run(instance(10_000, 1_000, 5_100_004));
   const lp = solveWithHighs(highs, small.problem, { solver: 'ipm' });
-  console.log(`## 10,000 × 1,000: ${fmt(small.cand.edgeResource.length)} edges; flow ${fmt(small.total)} ms end to end, objective ${fmt(small.result.objective, 2)}, bound ${fmt(small.result.bound, 2)}; HiGHS ipm ${fmt(lp.seconds * 1000)} ms (${lp.status}), objective ${fmt(lp.objective, 2)}; difference ${(small.result.objective - lp.objective).toExponential(2)}`);
+  console.log(
+    `## 10,000 × 1,000: ${fmt(small.cand.edgeResource.length)} edges; flow ${fmt(small.total)} ms end to end, objective ${fmt(small.result.objective, 2)}, bound ${fmt(small.result.bound, 2)}; HiGHS ipm ${fmt(lp.seconds * 1000)} ms (${lp.status}), objective ${fmt(lp.objective, 2)}; difference ${(small.result.objective - lp.objective).toExponential(2)}`,
+  );
 }
 
 await main();

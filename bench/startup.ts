@@ -18,11 +18,16 @@ async function timeStart(dataDir: string, port: number): Promise<{ ms: number; r
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
-  child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+  child.stdout.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`server exited: ${out}`);
-      const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
+      const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) break;
       await new Promise((r) => setTimeout(r, 10));
     }
@@ -51,10 +56,14 @@ async function main(): Promise<void> {
     const w = await timeStart(dir, port);
     cold.push(c.ms);
     warm.push(w.ms);
-    console.log(`run ${i + 1}: cold ${c.ms.toFixed(0)} ms (server says ${c.reported}), warm ${w.ms.toFixed(0)} ms (server says ${w.reported})`);
+    console.log(
+      `run ${i + 1}: cold ${c.ms.toFixed(0)} ms (server says ${c.reported}), warm ${w.ms.toFixed(0)} ms (server says ${w.reported})`,
+    );
     rmSync(path.dirname(dir), { recursive: true, force: true });
   }
-  console.log(`cold start median ${median(cold).toFixed(0)} ms (goal < 5000); warm start median ${median(warm).toFixed(0)} ms (goal < 1500)`);
+  console.log(
+    `cold start median ${median(cold).toFixed(0)} ms (goal < 5000); warm start median ${median(warm).toFixed(0)} ms (goal < 1500)`,
+  );
 }
 
 await main();

@@ -8,7 +8,11 @@ import type { App } from '../src/core/http/types.js';
 import { DEMO_PASSWORD } from '../src/seed/demo.js';
 
 export async function loginCookieInject(app: App, username: string): Promise<string> {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password: DEMO_PASSWORD },
+  });
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
   return res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
 }
@@ -22,7 +26,9 @@ export function median(xs: number[]): number {
 export function benchPostgresUrl(argv = process.argv): string | null {
   const flag = argv.find((a) => a === '--pg' || a.startsWith('--pg='));
   if (!flag) return null;
-  return flag.startsWith('--pg=') ? flag.slice(5) : process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  return flag.startsWith('--pg=')
+    ? flag.slice(5)
+    : (process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
 }
 
 /**
@@ -33,16 +39,31 @@ export async function openBenchDatabase(pgUrl: string | null, opts: { onDisk?: b
   if (!pgUrl && opts.onDisk) {
     const dir = mkdtempSync(path.join(tmpdir(), 'lj-bench-'));
     const database = await openDatabase({ dataDir: path.join(dir, 'pglite') });
-    return { ...database, close: async () => { await database.close(); rmSync(dir, { recursive: true, force: true }); } };
+    return {
+      ...database,
+      close: async () => {
+        await database.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   if (!pgUrl) return openDatabase({ dataDir: 'memory://' });
   const scratch = await scratchPostgresDatabase(pgUrl, 'lj_bench');
   const database = await openDatabase({ databaseUrl: scratch.url });
-  return { ...database, close: async () => { await database.close(); await scratch.drop(); } };
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      await scratch.drop();
+    },
+  };
 }
 
 /** A fresh, empty PostgreSQL database next to `baseUrl` for one bench run, and how to drop it afterwards. */
-export async function scratchPostgresDatabase(baseUrl: string, prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function scratchPostgresDatabase(
+  baseUrl: string,
+  prefix: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `${prefix}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();

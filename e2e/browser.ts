@@ -31,7 +31,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /** A logged-in API session for setting the scene and checking what the pages wrote: GET a path, expect 200. */
 export async function apiAs(baseUrl: string, username: string, password = 'lianjian2026') {
   const res = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
   });
   if (res.status !== 200) throw new Error(`login as ${username} failed: ${res.status}`);
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];

@@ -12,7 +12,9 @@ let browser: Browser;
 const baseUrl = inject('baseUrl');
 const PASSWORD = 'lianjian2026';
 
-interface Ring { coordinates: number[][] }
+interface Ring {
+  coordinates: number[][];
+}
 
 const apiAs = (username: string) => apiAsAt(baseUrl, username);
 
@@ -22,20 +24,27 @@ async function pointInGrid01(): Promise<{ lng: number; lat: number }> {
   const me = await grid01<{ roles: { scopeGridId: string | null }[] }>('/auth/me');
   const gridId = me.roles[0].scopeGridId;
   expect(gridId).toBeTruthy();
-  const geo = await grid01<{ features: { properties: { id: string; code: string }; geometry: { type: string; coordinates: unknown } }[] }>('/grids/geojson?level=2');
+  const geo = await grid01<{
+    features: { properties: { id: string; code: string }; geometry: { type: string; coordinates: unknown } }[];
+  }>('/grids/geojson?level=2');
   const feature = geo.features.find((f) => f.properties.id === gridId);
   expect(feature).toBeTruthy();
   const g = feature!.geometry;
-  const ring = (g.type === 'Polygon' ? (g.coordinates as number[][][])[0] : (g.coordinates as number[][][][])[0][0]) as Ring['coordinates'];
+  const ring = (
+    g.type === 'Polygon' ? (g.coordinates as number[][][])[0] : (g.coordinates as number[][][][])[0][0]
+  ) as Ring['coordinates'];
   const cx = ring.reduce((a, p) => a + p[0], 0) / ring.length;
   const cy = ring.reduce((a, p) => a + p[1], 0) / ring.length;
   // The centroid of a convex-ish grid; otherwise walk from it towards each corner until the point is inside.
   const candidates = [[cx, cy], ...ring.map(([x, y]) => [cx + (x - cx) * 0.3, cy + (y - cy) * 0.3])];
   for (const [lng, lat] of candidates) {
-    const at = await grid01<{ grid: { code: string } }>(`/grids/locate?lng=${lng.toFixed(6)}&lat=${lat.toFixed(6)}`).catch(() => null);
-    if (at?.grid.code.startsWith(feature!.properties.code)) return { lng: Number(lng.toFixed(6)), lat: Number(lat.toFixed(6)) };
+    const at = await grid01<{ grid: { code: string } }>(
+      `/grids/locate?lng=${lng.toFixed(6)}&lat=${lat.toFixed(6)}`,
+    ).catch(() => null);
+    if (at?.grid.code.startsWith(feature!.properties.code))
+      return { lng: Number(lng.toFixed(6)), lat: Number(lat.toFixed(6)) };
   }
-  throw new Error('no point inside grid01\'s grid');
+  throw new Error("no point inside grid01's grid");
 }
 
 async function desktop(username: string): Promise<Page> {
@@ -57,19 +66,27 @@ async function act(page: Page, action: string, to: string, fill?: (p: Page) => P
   await expect.poll(() => caseStatus(page), { timeout: 20_000 }).toBe(to);
 }
 
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 describe('a case from the phone page to a rating', () => {
   let phone: BrowserContext;
   let caseId = '';
   let caseNumber = '';
 
-  it('a resident reports on the phone page with a photo and the phone\'s location', async () => {
+  it("a resident reports on the phone page with a photo and the phone's location", async () => {
     const point = await pointInGrid01();
     phone = await browser.newContext({
-      viewport: PHONE, locale: 'zh-CN', isMobile: true, hasTouch: true,
-      geolocation: { longitude: point.lng, latitude: point.lat, accuracy: 10 }, permissions: ['geolocation'],
+      viewport: PHONE,
+      locale: 'zh-CN',
+      isMobile: true,
+      hasTouch: true,
+      geolocation: { longitude: point.lng, latitude: point.lat, accuracy: 10 },
+      permissions: ['geolocation'],
     });
     const page = await phone.newPage();
     await page.goto(`${baseUrl}/m/`);
@@ -80,8 +97,12 @@ describe('a case from the phone page to a rating', () => {
     await page.getByTestId('m-report').waitFor({ timeout: 30_000 });
 
     await page.getByTestId('m-description').fill('东门口的路灯坏了一个多星期，晚上很黑，老人出门容易摔倒，请尽快修理');
-    await expect.poll(() => page.getByTestId('m-suggested-category').textContent(), { timeout: 15_000 }).toContain('路灯');
-    await page.getByTestId('m-photo-input').setInputFiles({ name: 'streetlight.jpg', mimeType: 'image/jpeg', buffer: await samplePhoto() });
+    await expect
+      .poll(() => page.getByTestId('m-suggested-category').textContent(), { timeout: 15_000 })
+      .toContain('路灯');
+    await page
+      .getByTestId('m-photo-input')
+      .setInputFiles({ name: 'streetlight.jpg', mimeType: 'image/jpeg', buffer: await samplePhoto() });
     await page.locator('[data-testid="m-photo"][data-status="done"]').waitFor({ timeout: 30_000 });
     await page.getByTestId('m-locate').click();
     await page.getByTestId('m-located').waitFor({ timeout: 15_000 });
@@ -104,7 +125,9 @@ describe('a case from the phone page to a rating', () => {
 
   it('the grid worker sees it in the inbox with its clocks and accepts it', async () => {
     const page = await desktop('grid01');
-    await expect.poll(async () => Number(await page.getByTestId('bell-count').textContent()), { timeout: 45_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => Number(await page.getByTestId('bell-count').textContent()), { timeout: 45_000 })
+      .toBeGreaterThan(0);
     await page.getByTestId('nav-cases').click();
     const row = page.getByTestId(`case-row-${caseId}`);
     await row.waitFor({ timeout: 30_000 });
@@ -119,7 +142,7 @@ describe('a case from the phone page to a rating', () => {
     await page.context().close();
   });
 
-  it('the community whistles unit01\'s unit in (吹哨)', async () => {
+  it("the community whistles unit01's unit in (吹哨)", async () => {
     const unit = await (await apiAs('unit01'))<{ roles: { scopeOrgId: string; scopeOrgName: string }[] }>('/auth/me');
     const { scopeOrgId: unitId, scopeOrgName: unitName } = unit.roles[0];
     const page = await desktop('hangdong');
@@ -150,7 +173,14 @@ describe('a case from the phone page to a rating', () => {
     await expect.poll(() => caseStatus(page), { timeout: 20_000 }).toBe('acknowledged');
     await act(page, 'resolve', 'resolved', async (p) => {
       await p.getByTestId('case-action-note').fill('已更换灯泡并检修线路，路灯恢复照明');
-      await p.getByTestId('resolve-photos').locator('input[type=file]').setInputFiles({ name: 'fixed.jpg', mimeType: 'image/jpeg', buffer: await samplePhoto({ width: 480, height: 640 }) });
+      await p
+        .getByTestId('resolve-photos')
+        .locator('input[type=file]')
+        .setInputFiles({
+          name: 'fixed.jpg',
+          mimeType: 'image/jpeg',
+          buffer: await samplePhoto({ width: 480, height: 640 }),
+        });
       await p.getByTestId('resolve-photos').locator('.ant-upload-list-item-done').waitFor({ timeout: 30_000 });
     });
     await screenshot(page, 'case-resolved');
@@ -177,7 +207,11 @@ describe('a case from the phone page to a rating', () => {
     await screenshot(page, 'm-rate');
     await page.getByTestId('m-rate-submit').click();
     await page.getByTestId('m-rating').waitFor({ timeout: 20_000 });
-    await expect.poll(async () => page.getByTestId('m-case-status').locator('[data-status]').getAttribute('data-status'), { timeout: 15_000 }).toBe('rated');
+    await expect
+      .poll(async () => page.getByTestId('m-case-status').locator('[data-status]').getAttribute('data-status'), {
+        timeout: 15_000,
+      })
+      .toBe('rated');
     expect(await page.getByTestId('m-timeline').textContent()).toContain('评价');
     await screenshot(page, 'm-rated');
     await phone.close();

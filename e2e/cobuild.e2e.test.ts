@@ -28,8 +28,12 @@ async function choose(page: Page, testId: string, text: string): Promise<void> {
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
 }
 
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 describe('co-building in the browser', () => {
   it('the county runs the pairing optimiser for next year, sees the objective and adopts the plan', async () => {
@@ -47,7 +51,9 @@ describe('co-building in the browser', () => {
     await page.locator('.ant-tag').filter({ hasText: '已采纳' }).first().waitFor({ timeout: 15_000 });
 
     const admin = await apiAs('admin');
-    const pairs = await admin<{ total: number; items: { unitId: string }[] }>(`/pairings?year=${NEXT_YEAR}&pageSize=200`);
+    const pairs = await admin<{ total: number; items: { unitId: string }[] }>(
+      `/pairings?year=${NEXT_YEAR}&pageSize=200`,
+    );
     const units = await admin<{ total: number }>('/organisations?kind=unit&pageSize=1');
     expect(pairs.total).toBeGreaterThanOrEqual(units.total);
     expect(new Set(pairs.items.map((p) => p.unitId)).size).toBe(units.total);
@@ -65,11 +71,14 @@ describe('co-building in the browser', () => {
     await page.context().close();
   });
 
-  it('杭东社区 records a resolution at its quarter\'s joint meeting, with an owner unit and a deadline', async () => {
+  it("杭东社区 records a resolution at its quarter's joint meeting, with an owner unit and a deadline", async () => {
     const hangdong = await apiAs('hangdong');
     // The demo holds each quarter's meeting once its day has passed and schedules 杭东's next one: take the latest.
-    const meetings = await hangdong<{ items: { id: string; status: string; meetingDate: string }[] }>('/joint-meetings?pageSize=50');
-    const meeting = meetings.items.filter((m) => m.status === 'scheduled' || m.status === 'held')
+    const meetings = await hangdong<{ items: { id: string; status: string; meetingDate: string }[] }>(
+      '/joint-meetings?pageSize=50',
+    );
+    const meeting = meetings.items
+      .filter((m) => m.status === 'scheduled' || m.status === 'held')
       .sort((a, b) => b.meetingDate.localeCompare(a.meetingDate))[0];
     expect(meeting, 'a held or scheduled meeting of 杭东社区').toBeTruthy();
 
@@ -90,8 +99,13 @@ describe('co-building in the browser', () => {
     expect(await page.getByTestId('meeting-resolutions').locator('.ant-table-row').count()).toBe(before + 1);
     await screenshot(page, 'cobuild-meeting-resolution-phone');
 
-    const tasks = await hangdong<{ items: { content: string; status: string; deadline: string }[] }>(`/meeting-tasks?meetingId=${meeting!.id}&pageSize=100`);
-    expect(tasks.items.find((t) => t.content === '协调县住建局对杭东路积水点进行管网改造')).toMatchObject({ status: 'open', deadline: `${NEXT_YEAR}-12-31` });
+    const tasks = await hangdong<{ items: { content: string; status: string; deadline: string }[] }>(
+      `/meeting-tasks?meetingId=${meeting!.id}&pageSize=100`,
+    );
+    expect(tasks.items.find((t) => t.content === '协调县住建局对杭东路积水点进行管网改造')).toMatchObject({
+      status: 'open',
+      deadline: `${NEXT_YEAR}-12-31`,
+    });
     await page.context().close();
   });
 });

@@ -11,22 +11,38 @@ import { DESKTOP, launchBrowser, login, PHONE } from './browser.js';
 let browser: Browser;
 const baseUrl = inject('baseUrl');
 
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
-interface Watched { page: Page; violations: string[] }
+interface Watched {
+  page: Page;
+  violations: string[];
+}
 
-async function watchedPage(viewport: typeof DESKTOP, extra: Parameters<Browser['newContext']>[0] = {}): Promise<Watched> {
+async function watchedPage(
+  viewport: typeof DESKTOP,
+  extra: Parameters<Browser['newContext']>[0] = {},
+): Promise<Watched> {
   const context: BrowserContext = await browser.newContext({ viewport, locale: 'zh-CN', ...extra });
   const violations: string[] = [];
-  await context.exposeBinding('reportCsp', (_source, line: string) => { violations.push(line); });
+  await context.exposeBinding('reportCsp', (_source, line: string) => {
+    violations.push(line);
+  });
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
-      void (window as unknown as { reportCsp(l: string): Promise<void> }).reportCsp(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+      void (window as unknown as { reportCsp(l: string): Promise<void> }).reportCsp(
+        `${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`,
+      );
     });
   });
   const page = await context.newPage();
-  page.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text()); });
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
+  });
   return { page, violations };
 }
 
@@ -42,7 +58,16 @@ describe('the web app under its Content-Security-Policy', () => {
     const res = await page.goto(`${baseUrl}/`);
     expect(res?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(res?.headers()['x-frame-options']).toBe('DENY');
-    for (const path of ['/', '/cases', '/cases/stats', '/grids', '/people', '/cobuild/pairing', '/cobuild/needs', '/cobuild/meetings']) {
+    for (const path of [
+      '/',
+      '/cases',
+      '/cases/stats',
+      '/grids',
+      '/people',
+      '/cobuild/pairing',
+      '/cobuild/needs',
+      '/cobuild/meetings',
+    ]) {
       await page.goto(`${baseUrl}${path}`);
       await settle(page);
       for (const canvas of (await page.locator('canvas').all()).slice(0, 3)) {
@@ -65,7 +90,10 @@ describe('the web app under its Content-Security-Policy', () => {
     await settle(page);
     const file = page.locator('input[type=file]').first();
     await file.waitFor({ state: 'attached', timeout: 30_000 });
-    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
+      'base64',
+    );
     await file.setInputFiles({ name: 'a.png', mimeType: 'image/png', buffer: png });
     await page.locator('img[src^="blob:"]').first().waitFor({ timeout: 15_000 });
     await settle(page);
@@ -77,7 +105,11 @@ describe('the web app under its Content-Security-Policy', () => {
     // The framing page on another origin (localhost vs 127.0.0.1), with a control frame of its own that does load.
     const parent = createServer((req, res) => {
       res.writeHead(200, { 'content-type': 'text/html' });
-      res.end(req.url === '/control' ? '<div id="root">control</div>' : `<iframe src="${baseUrl}/"></iframe><iframe src="/control"></iframe>`);
+      res.end(
+        req.url === '/control'
+          ? '<div id="root">control</div>'
+          : `<iframe src="${baseUrl}/"></iframe><iframe src="/control"></iframe>`,
+      );
     });
     await new Promise<void>((resolve) => parent.listen(0, '127.0.0.1', resolve));
     const parentUrl = `http://localhost:${(parent.address() as AddressInfo).port}`;

@@ -18,27 +18,47 @@ const CLOCKS = ['2027-01-01T00:30:00+08:00', '2028-02-29T12:00:00+08:00', '2027-
 const at = (env, clock) => ({ ...env, TEST_CLOCK: clock });
 // Suites that read no date (the HTTP layer, the import bombs, the generated authorisation matrix and write fuzz, the
 // large Excel imports) run at the first instant only, to keep CI well under 20 minutes.
-const DATELESS = ['src/core/http/**', 'src/core/excel.api.test.ts', 'src/authz-matrix.api.test.ts', 'src/fuzz-writes.api.test.ts',
-  'src/modules/people/people.excel.api.test.ts'];
+const DATELESS = [
+  'src/core/http/**',
+  'src/core/excel.api.test.ts',
+  'src/authz-matrix.api.test.ts',
+  'src/fuzz-writes.api.test.ts',
+  'src/modules/people/people.excel.api.test.ts',
+];
 // With PostgreSQL, its whole API run takes the third instant, so PGlite need not run there too.
 const suites = CLOCKS.flatMap((clock, i) => [
   { name: `unit @${clock.slice(0, 16)}`, args: ['--project', 'unit'], env: at(envWithoutPg, clock) },
-  ...(i === 2 && TEST_DATABASE_URL ? [] : [{
-    name: `api (PGlite) @${clock.slice(0, 16)}${i ? ' (dated suites)' : ''}`,
-    args: ['--project', 'api', ...(i ? DATELESS.flatMap((g) => ['--exclude', g]) : [])], env: at(envWithoutPg, clock),
-  }]),
+  ...(i === 2 && TEST_DATABASE_URL
+    ? []
+    : [
+        {
+          name: `api (PGlite) @${clock.slice(0, 16)}${i ? ' (dated suites)' : ''}`,
+          args: ['--project', 'api', ...(i ? DATELESS.flatMap((g) => ['--exclude', g]) : [])],
+          env: at(envWithoutPg, clock),
+        },
+      ]),
 ]);
 if (TEST_DATABASE_URL) {
-  suites.push({ name: `api (PostgreSQL) @${CLOCKS[2].slice(0, 16)}`, args: ['--project', 'api'], env: at({ ...envWithoutPg, TEST_DATABASE_URL }, CLOCKS[2]) });
+  suites.push({
+    name: `api (PostgreSQL) @${CLOCKS[2].slice(0, 16)}`,
+    args: ['--project', 'api'],
+    env: at({ ...envWithoutPg, TEST_DATABASE_URL }, CLOCKS[2]),
+  });
 } else {
   console.log('\nNote: TEST_DATABASE_URL is not set, so the API suite runs on PGlite only.\n');
 }
 const chromium = findChromium();
 if (chromium) {
-  suites.push({ name: `e2e (Chromium) @${CLOCKS[1].slice(0, 16)}`, args: ['--config', 'e2e/vitest.config.ts'], env: at({ ...envWithoutPg, CHROMIUM_PATH: chromium }, CLOCKS[1]) });
+  suites.push({
+    name: `e2e (Chromium) @${CLOCKS[1].slice(0, 16)}`,
+    args: ['--config', 'e2e/vitest.config.ts'],
+    env: at({ ...envWithoutPg, CHROMIUM_PATH: chromium }, CLOCKS[1]),
+  });
 } else {
   const bar = '!'.repeat(78);
-  console.log(`\n${bar}\n!! Chromium is NOT installed: the browser e2e suite is SKIPPED.\n!! Install it with: apt-get install -y chromium   (.ci/run does this)\n${bar}\n`);
+  console.log(
+    `\n${bar}\n!! Chromium is NOT installed: the browser e2e suite is SKIPPED.\n!! Install it with: apt-get install -y chromium   (.ci/run does this)\n${bar}\n`,
+  );
 }
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -46,19 +66,39 @@ const lines = [];
 for (const [i, suite] of suites.entries()) {
   const file = path.join(out, `suite-${i}.json`);
   console.log(`\n=== ${suite.name} ===`);
-  const res = spawnSync('npx', ['vitest', 'run', ...suite.args, '--passWithNoTests', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], {
-    cwd: root, env: suite.env, stdio: 'inherit',
-  });
-  let passed = 0, failed = 0, skipped = 0;
+  const res = spawnSync(
+    'npx',
+    [
+      'vitest',
+      'run',
+      ...suite.args,
+      '--passWithNoTests',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${file}`,
+    ],
+    {
+      cwd: root,
+      env: suite.env,
+      stdio: 'inherit',
+    },
+  );
+  let passed = 0,
+    failed = 0,
+    skipped = 0;
   if (existsSync(file)) {
     const r = JSON.parse(readFileSync(file, 'utf8'));
-    passed = r.numPassedTests; failed = r.numFailedTests; skipped = r.numPendingTests + (r.numTodoTests ?? 0);
+    passed = r.numPassedTests;
+    failed = r.numFailedTests;
+    skipped = r.numPendingTests + (r.numTodoTests ?? 0);
     // A file that failed to load has no tests but still failed.
     const brokenFiles = r.testResults.filter((t) => t.status === 'failed' && t.assertionResults.length === 0).length;
     failed += brokenFiles;
   }
   if (res.status !== 0 && failed === 0) failed = 1;
-  totals.passed += passed; totals.failed += failed; totals.skipped += skipped;
+  totals.passed += passed;
+  totals.failed += failed;
+  totals.skipped += skipped;
   lines.push(`${suite.name.padEnd(52)} ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 }
 console.log('\n=== summary ===');

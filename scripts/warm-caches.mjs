@@ -9,11 +9,15 @@ try {
   console.log(`cached an empty PGlite cluster in ${await writeInitdbTemplate()}`);
   console.log(`cached it migrated in ${await writeMigratedTemplate()}`);
 } catch (err) {
-  console.warn(`could not cache a PGlite cluster (first start will run initdb): ${err instanceof Error ? err.message : err}`);
+  console.warn(
+    `could not cache a PGlite cluster (first start will run initdb): ${err instanceof Error ? err.message : err}`,
+  );
 }
 try {
   defaultClassifier();
   console.log(`cached the case classifier in ${modelCacheFile()}`);
 } catch (err) {
-  console.warn(`could not cache the case classifier (first start will train it): ${err instanceof Error ? err.message : err}`);
+  console.warn(
+    `could not cache the case classifier (first start will train it): ${err instanceof Error ? err.message : err}`,
+  );
 }

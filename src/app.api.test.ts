@@ -17,7 +17,11 @@ beforeAll(async () => {
   writeFileSync(path.join(web, 'index.html'), '<!doctype html><title>联建共治</title>');
   writeFileSync(path.join(web, 'assets', 'app-1.js'), 'console.log(1)');
   database = await openTestDatabase();
-  app = await buildApp({ config: { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), webDistDir: web }, database, logger: false });
+  app = await buildApp({
+    config: { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), webDistDir: web },
+    database,
+    logger: false,
+  });
   // A file built after start must be served without a restart.
   writeFileSync(path.join(web, 'assets', 'app-2.js'), 'console.log(2)');
 });
@@ -37,7 +41,9 @@ describe('serving the web app', () => {
   });
 
   it('serves built assets, including ones written after start, and 404s a missing asset as JSON', async () => {
-    expect((await app.inject({ method: 'GET', url: '/assets/app-1.js' })).headers['content-type']).toMatch(/javascript/);
+    expect((await app.inject({ method: 'GET', url: '/assets/app-1.js' })).headers['content-type']).toMatch(
+      /javascript/,
+    );
     expect((await app.inject({ method: 'GET', url: '/assets/app-2.js' })).statusCode).toBe(200);
     const missing = await app.inject({ method: 'GET', url: '/assets/missing.js' });
     expect(missing.statusCode).toBe(404);

@@ -3,7 +3,12 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { registerAuth } from './core/auth/plugin.js';
 import type { AppConfig } from './core/config.js';
 import type { Database } from './core/db.js';
@@ -72,7 +77,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   });
   app.addHook('onResponse', async (req, reply) => {
     // One line per request, with its id, instead of Fastify's two.
-    req.log.info({ method: req.method, url: req.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+    req.log.info(
+      { method: req.method, url: req.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request',
+    );
   });
 
   await app.register(registerModules, { prefix: '/api' });

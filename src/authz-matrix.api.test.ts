@@ -32,13 +32,21 @@ beforeAll(async () => {
   result = await runMatrix(ctx, world, routes);
   if (process.env.AUTHZ_MATRIX_OUT) writeFileSync(process.env.AUTHZ_MATRIX_OUT, `${formatRows(result.rows)}\n`);
 }, 300_000);
-afterAll(async () => { await ctx?.close(); });
+afterAll(async () => {
+  await ctx?.close();
+});
 
 describe('authorisation matrix', () => {
   it('has a row for every route of the OpenAPI document, and no row for a route that is gone', () => {
     const documented = routes.map((r) => r.key).sort();
-    expect(documented.filter((k) => !EXPECTED[k]), 'routes without a row in test/authz/expected/').toEqual([]);
-    expect(Object.keys(EXPECTED).filter((k) => !documented.includes(k)), 'rows for routes not in the document').toEqual([]);
+    expect(
+      documented.filter((k) => !EXPECTED[k]),
+      'routes without a row in test/authz/expected/',
+    ).toEqual([]);
+    expect(
+      Object.keys(EXPECTED).filter((k) => !documented.includes(k)),
+      'rows for routes not in the document',
+    ).toEqual([]);
   });
 
   it('reaches every handler: no probe is refused by the route schema, none fails with a server error', () => {
@@ -53,7 +61,8 @@ describe('authorisation matrix', () => {
       if (!cell) continue;
       const [own, other] = expectedPair(cell);
       const want = a.scope === 'own' ? own : other;
-      if (a.cls !== want) wrong.push(`${a.route} as ${a.role} (${a.scope} scope): want ${want}, got ${a.cls} — ${a.status} ${a.body}`);
+      if (a.cls !== want)
+        wrong.push(`${a.route} as ${a.role} (${a.scope} scope): want ${want}, got ${a.cls} — ${a.status} ${a.body}`);
     }
     expect(wrong).toEqual([]);
   });
@@ -62,10 +71,16 @@ describe('authorisation matrix', () => {
     const early: string[] = [];
     for (const route of routes.filter((r) => r.method !== 'GET')) {
       const url = route.path.replace(/\{(\w+)\}/g, '00000000-0000-4000-8000-000000000000');
-      const res = await ctx.app.inject({ method: route.method, url, headers: { 'content-type': 'application/json' }, payload: '{}' });
+      const res = await ctx.app.inject({
+        method: route.method,
+        url,
+        headers: { 'content-type': 'application/json' },
+        payload: '{}',
+      });
       const want = ANONYMOUS_OK.has(route.key) ? 'ok' : 'unauth';
       const got = classify(res.statusCode, res.body);
-      if (got !== want && !(want === 'ok' && got === 'schema')) early.push(`${route.key}: ${res.statusCode} ${res.body.slice(0, 120)}`);
+      if (got !== want && !(want === 'ok' && got === 'schema'))
+        early.push(`${route.key}: ${res.statusCode} ${res.body.slice(0, 120)}`);
     }
     expect(early).toEqual([]);
   });
@@ -79,4 +94,3 @@ describe('authorisation matrix', () => {
     expect(result.answers.length).toBeGreaterThan(routes.length * ROLES.length);
   });
 });
-

@@ -7,7 +7,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createTestContext } from '../test/app.js';
 import { PLUMBING_TABLES, problemWith, writeWatcher } from '../test/fuzz-check.js';
 import {
-  describe as describeRequest, type FuzzRequest, type OpenApiDocument, requestsFor, type RequestContext, writeRoutes, type WriteRoute,
+  describe as describeRequest,
+  type FuzzRequest,
+  type OpenApiDocument,
+  requestsFor,
+  type RequestContext,
+  writeRoutes,
+  type WriteRoute,
 } from '../test/fuzz-http.js';
 import { sampleFiles } from '../test/fuzz-files.js';
 import { Pools } from '../test/fuzz-pools.js';
@@ -48,11 +54,14 @@ const CANDIDATES = ['admin', 'hangdong', 'sanfeng', 'grid01', 'unit01', 'unit02'
 const ANONYMOUS = '(anonymous)';
 const FRESH = '(fresh member02 session)';
 const FIXED_ACTOR: Record<string, string> = {
-  'POST /api/auth/login': ANONYMOUS, 'POST /api/auth/logout': FRESH, 'POST /api/auth/change-password': 'member02',
+  'POST /api/auth/login': ANONYMOUS,
+  'POST /api/auth/logout': FRESH,
+  'POST /api/auth/change-password': 'member02',
 };
 /** Refusals that are recorded on purpose: a failed login or password change is audited (modules/auth). */
 const AUDITED_REFUSALS: Record<string, string[]> = {
-  'POST /api/auth/login': ['audit_log'], 'POST /api/auth/change-password': ['audit_log'],
+  'POST /api/auth/login': ['audit_log'],
+  'POST /api/auth/change-password': ['audit_log'],
 };
 /** Their failures move the login counters, and a logout must not precede the others. */
 const LAST = ['POST /api/auth/logout', 'POST /api/auth/change-password', 'POST /api/auth/login'];
@@ -109,16 +118,27 @@ function seedPools(): void {
 async function cookieOf(actor: string): Promise<string | undefined> {
   if (actor === ANONYMOUS) return undefined;
   if (actor !== FRESH) return ctx.cookieFor(actor);
-  const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'member02', password: TEST_PASSWORD } });
+  const res = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: 'member02', password: TEST_PASSWORD },
+  });
   return res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
 }
 
 /** Sends the request and checks the answer; throws with the request when something is wrong. */
-async function exercise(actor: string, req: FuzzRequest, route?: WriteRoute): Promise<{ status: number; code?: string }> {
+async function exercise(
+  actor: string,
+  req: FuzzRequest,
+  route?: WriteRoute,
+): Promise<{ status: number; code?: string }> {
   const cookie = await cookieOf(actor);
   const before = await watcher.snapshot();
   const res = await ctx.app.inject({
-    method: req.method, url: req.url, payload: req.payload, headers: { ...req.headers, ...(cookie ? { cookie } : {}) },
+    method: req.method,
+    url: req.url,
+    payload: req.payload,
+    headers: { ...req.headers, ...(cookie ? { cookie } : {}) },
   });
   if (STATS && route) tally(route, req, res.statusCode, res.body);
   const problem = problemWith(res.statusCode, res.body, req, enumValues);
@@ -131,7 +151,9 @@ async function exercise(actor: string, req: FuzzRequest, route?: WriteRoute): Pr
   const allowed = (route && AUDITED_REFUSALS[name(route)]) ?? [];
   const changed = (await watcher.writtenSince(before)).filter((t) => !allowed.includes(t.split(' ')[0]));
   if (changed.length) {
-    throw new Error(`${res.statusCode} ${res.body.slice(0, 200)} but wrote: ${changed.join(', ')}\n  as ${actor}: ${describeRequest(req)}`);
+    throw new Error(
+      `${res.statusCode} ${res.body.slice(0, 200)} but wrote: ${changed.join(', ')}\n  as ${actor}: ${describeRequest(req)}`,
+    );
   }
   return { status: res.statusCode, code: (res.json() as { error: { code: string } }).error.code };
 }
@@ -144,9 +166,12 @@ async function harvestReads(): Promise<void> {
   const cookie = await ctx.cookieFor('admin');
   const read = async (url: string) => {
     const res = await ctx.app.inject({ method: 'GET', url, headers: { cookie } });
-    if (res.statusCode === 200 && res.headers['content-type']?.toString().startsWith('application/json')) pools.harvest(res.json(), url);
+    if (res.statusCode === 200 && res.headers['content-type']?.toString().startsWith('application/json'))
+      pools.harvest(res.json(), url);
   };
-  const gets = Object.entries(doc.paths).filter(([p, ops]) => ops.get && !/\.(xlsx|pdf)$/.test(p)).map(([p]) => p);
+  const gets = Object.entries(doc.paths)
+    .filter(([p, ops]) => ops.get && !/\.(xlsx|pdf)$/.test(p))
+    .map(([p]) => p);
   for (const p of gets.filter((x) => !x.includes('{'))) await read(`${p}?pageSize=200`);
   for (const p of gets.filter((x) => /^[^{]*\{id\}$/.test(x))) {
     const segment = p.split('/').at(-2) ?? '';
@@ -158,8 +183,17 @@ async function harvestReads(): Promise<void> {
 async function markMultipart(): Promise<void> {
   for (const r of routes.filter((x) => !x.body && !FIXED_ACTOR[name(x)])) {
     // A few tries: a required query parameter drawn badly is refused (400) before the body is looked at.
-    for (const valid of fc.sample(requestsFor(r, { hints, pools, files: [], fitting: [], successes: () => [] }, 'valid'), { seed: SEED, numRuns: 4 })) {
-      const probe = { ...valid, kind: 'hostile' as const, headers: { 'content-type': 'application/json' }, payload: '{}', value: undefined };
+    for (const valid of fc.sample(
+      requestsFor(r, { hints, pools, files: [], fitting: [], successes: () => [] }, 'valid'),
+      { seed: SEED, numRuns: 4 },
+    )) {
+      const probe = {
+        ...valid,
+        kind: 'hostile' as const,
+        headers: { 'content-type': 'application/json' },
+        payload: '{}',
+        value: undefined,
+      };
       if ((await exercise('admin', probe, r)).code === 'UNSUPPORTED_MEDIA_TYPE') r.multipart = true;
     }
   }
@@ -187,7 +221,9 @@ function requestContext(route: WriteRoute): RequestContext {
 }
 
 function printable(arb: fc.Arbitrary<FuzzRequest>): fc.Arbitrary<FuzzRequest> {
-  return arb.map((r) => Object.defineProperty(r, fc.toStringMethod, { value: () => describeRequest(r), enumerable: false }));
+  return arb.map((r) =>
+    Object.defineProperty(r, fc.toStringMethod, { value: () => describeRequest(r), enumerable: false }),
+  );
 }
 
 async function pickActor(route: WriteRoute, c: RequestContext): Promise<string> {
@@ -211,7 +247,8 @@ async function checkGates(route: WriteRoute, c: RequestContext, actor: string): 
   const [valid] = fc.sample(requestsFor(route, c, 'valid'), { seed: seedOf(route), numRuns: 1 });
   const [hostile] = fc.sample(requestsFor(route, c, 'hostile'), { seed: seedOf(route), numRuns: 1 });
   const req: FuzzRequest = { ...hostile, url: valid.url };
-  if (actor !== ANONYMOUS) expect((await exercise(ANONYMOUS, req, route)).code, describeRequest(req)).toBe('UNAUTHENTICATED');
+  if (actor !== ANONYMOUS)
+    expect((await exercise(ANONYMOUS, req, route)).code, describeRequest(req)).toBe('UNAUTHENTICATED');
   const foreign = { ...req, headers: { ...req.headers, origin: 'https://evil.example' } };
   expect((await exercise(actor, foreign, route)).code, describeRequest(foreign)).toBe('CSRF_REJECTED');
 }
@@ -223,11 +260,21 @@ async function fuzzRoute(route: WriteRoute): Promise<void> {
     actor = await pickActor(route, c);
     const arb = printable(fc.oneof(requestsFor(route, c, 'valid'), requestsFor(route, c, 'hostile')));
     // Mostly the permitted actor; now and then another role, whose refusals (403, 404 out of scope) must write nothing either.
-    const users = FIXED_ACTOR[name(route)] ? fc.constant(actor) : fc.oneof({ weight: 5, arbitrary: fc.constant(actor) }, fc.constantFrom(...CANDIDATES));
+    const users = FIXED_ACTOR[name(route)]
+      ? fc.constant(actor)
+      : fc.oneof({ weight: 5, arbitrary: fc.constant(actor) }, fc.constantFrom(...CANDIDATES));
     const runs = route.path === '/api/auth/logout' ? 4 : RUNS;
-    await fc.assert(fc.asyncProperty(arb, users, async (req, user) => { await exercise(user, req, route); }), {
-      seed: seedOf(route), numRuns: runs, endOnFailure: true, includeErrorInReport: true,
-    });
+    await fc.assert(
+      fc.asyncProperty(arb, users, async (req, user) => {
+        await exercise(user, req, route);
+      }),
+      {
+        seed: seedOf(route),
+        numRuns: runs,
+        endOnFailure: true,
+        includeErrorInReport: true,
+      },
+    );
     await checkGates(route, c, actor);
   } catch (e) {
     throw new Error(`FUZZ_SEED=${SEED} FUZZ_ROUTE='${name(route)}' (as ${actor})\n${(e as Error).message}`);
@@ -237,19 +284,30 @@ async function fuzzRoute(route: WriteRoute): Promise<void> {
 describe('every write route, fuzzed from its OpenAPI schema', () => {
   it('finds the write routes, the multipart ones among them', () => {
     expect(routes.length).toBeGreaterThanOrEqual(100);
-    expect(routes.filter((r) => r.multipart).map(name).sort()).toEqual([
-      'POST /api/cases/photos', 'POST /api/party-members/import', 'POST /api/people/import', 'POST /api/project-plans/import',
-      'POST /api/projects/{id}/evidence', 'POST /api/service-days/{id}/photos',
+    expect(
+      routes
+        .filter((r) => r.multipart)
+        .map(name)
+        .sort(),
+    ).toEqual([
+      'POST /api/cases/photos',
+      'POST /api/party-members/import',
+      'POST /api/people/import',
+      'POST /api/project-plans/import',
+      'POST /api/projects/{id}/evidence',
+      'POST /api/service-days/{id}/photos',
     ]);
   });
 
   it('sees a committed write (even one that changes no value) and not a rolled-back one', async () => {
     const touch = sql`update organisations set name = name where id = ${ctx.world.county.id}`;
     let before = await watcher.snapshot();
-    await ctx.database.db.transaction(async (tx) => {
-      await tx.execute(touch);
-      tx.rollback();
-    }).catch(() => undefined);
+    await ctx.database.db
+      .transaction(async (tx) => {
+        await tx.execute(touch);
+        tx.rollback();
+      })
+      .catch(() => undefined);
     expect(await watcher.writtenSince(before)).toEqual([]);
     before = await watcher.snapshot();
     await ctx.database.db.execute(touch);
@@ -258,6 +316,10 @@ describe('every write route, fuzzed from its OpenAPI schema', () => {
 
   for (const route of routes) {
     if (ONLY && !name(route).includes(ONLY)) continue;
-    it(`${name(route)}: no 5xx, errors in shape, nothing written when refused, 401/CSRF gates`, () => fuzzRoute(route), 120_000);
+    it(
+      `${name(route)}: no 5xx, errors in shape, nothing written when refused, 401/CSRF gates`,
+      () => fuzzRoute(route),
+      120_000,
+    );
   }
 });

@@ -30,7 +30,9 @@ describe('the server process', () => {
       if (status === 201) acknowledged.push(name);
     }
     // Fire more writes and kill the process while they are in flight.
-    const inFlight = Array.from({ length: 10 }, (_, i) => createOrgUnderCounty(first.url, cookie, `在途单位${i}`).catch(() => 0));
+    const inFlight = Array.from({ length: 10 }, (_, i) =>
+      createOrgUnderCounty(first.url, cookie, `在途单位${i}`).catch(() => 0),
+    );
     first.child.kill('SIGKILL');
     await Promise.all(inFlight);
     await first.exited;
@@ -38,7 +40,9 @@ describe('the server process', () => {
 
     const second = await start({ DATA_DIR: dataDir });
     const cookie2 = await loginCookie(second.url, 'admin', DEMO_PASSWORD);
-    const res = await fetch(`${second.url}/api/organisations?q=断电测试单位&pageSize=100`, { headers: { cookie: cookie2 } });
+    const res = await fetch(`${second.url}/api/organisations?q=断电测试单位&pageSize=100`, {
+      headers: { cookie: cookie2 },
+    });
     const names = ((await res.json()) as { items: { name: string }[] }).items.map((o) => o.name);
     expect(names.sort()).toEqual([...acknowledged].sort());
   }, 120_000);
@@ -49,8 +53,19 @@ describe('the server process', () => {
     const body = JSON.stringify({ username: 'admin', password: DEMO_PASSWORD });
     const { port } = new URL(s.url);
     const response = new Promise<number>((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port, path: '/api/auth/login', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
-        (res) => { res.resume(); resolve(res.statusCode ?? 0); });
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/api/auth/login',
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       req.write(body.slice(0, 10));
       setTimeout(() => {
@@ -62,27 +77,36 @@ describe('the server process', () => {
     expect(await s.exited).toBe(0);
   }, 120_000);
 
-  it.runIf(process.env.TEST_DATABASE_URL)('two processes migrating one PostgreSQL database at once apply each migration once', async () => {
-    const url = process.env.TEST_DATABASE_URL!;
-    const name = `lj_mig_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    try {
-      const target = withDatabase(url, name);
-      const [a, b] = await Promise.all([openDatabase({ databaseUrl: target }), openDatabase({ databaseUrl: target })]);
-      await Promise.all([a.close(), b.close()]);
-      const check = new pg.Client({ connectionString: target });
-      await check.connect();
-      const { rows } = await check.query('select hash, count(*)::int as n from drizzle.__drizzle_migrations group by hash');
-      await check.end();
-      expect(rows.length).toBeGreaterThan(0);
-      expect(rows.every((r: { n: number }) => r.n === 1)).toBe(true);
-    } finally {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    }
-  }, 60_000);
+  it.runIf(process.env.TEST_DATABASE_URL)(
+    'two processes migrating one PostgreSQL database at once apply each migration once',
+    async () => {
+      const url = process.env.TEST_DATABASE_URL!;
+      const name = `lj_mig_${Date.now()}`;
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${name}`);
+      try {
+        const target = withDatabase(url, name);
+        const [a, b] = await Promise.all([
+          openDatabase({ databaseUrl: target }),
+          openDatabase({ databaseUrl: target }),
+        ]);
+        await Promise.all([a.close(), b.close()]);
+        const check = new pg.Client({ connectionString: target });
+        await check.connect();
+        const { rows } = await check.query(
+          'select hash, count(*)::int as n from drizzle.__drizzle_migrations group by hash',
+        );
+        await check.end();
+        expect(rows.length).toBeGreaterThan(0);
+        expect(rows.every((r: { n: number }) => r.n === 1)).toBe(true);
+      } finally {
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await admin.end();
+      }
+    },
+    60_000,
+  );
 });
 
 const countyIdCache = new Map<string, string>();
@@ -94,7 +118,8 @@ async function createOrgUnderCounty(url: string, cookie: string, name: string): 
     countyIdCache.set(url, countyId);
   }
   const res = await fetch(`${url}/api/organisations`, {
-    method: 'POST', headers: { 'content-type': 'application/json', cookie },
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
     body: JSON.stringify({ kind: 'unit', name, parentId: countyId }),
   });
   return res.status;

@@ -17,14 +17,20 @@ interface Running {
 }
 
 /** Runs a task now and then every `everyMs`, never two at once; a failure is logged and the next tick tries again. */
-function startPeriodic(running: Running, opts: { everyMs: number; what: string; task: (db: Db) => Promise<unknown> }): void {
+function startPeriodic(
+  running: Running,
+  opts: { everyMs: number; what: string; task: (db: Db) => Promise<unknown> },
+): void {
   let inFlight: Promise<unknown> | null = null;
   const tick = () => {
     const db = running.database?.db;
     if (inFlight || !db) return;
-    inFlight = opts.task(db)
+    inFlight = opts
+      .task(db)
       .catch((err: unknown) => running.app?.log.error({ err }, `${opts.what} failed`))
-      .finally(() => { inFlight = null; });
+      .finally(() => {
+        inFlight = null;
+      });
   };
   tick();
   const timer = setInterval(tick, opts.everyMs);
@@ -61,7 +67,14 @@ function installShutdown(running: Running, startup: Promise<unknown>): void {
 }
 
 function banner(opts: {
-  port: number; host: string; database: Database; dataDir: string; seeded: boolean; showLogins: boolean; apiDocs: boolean; ms: number;
+  port: number;
+  host: string;
+  database: Database;
+  dataDir: string;
+  seeded: boolean;
+  showLogins: boolean;
+  apiDocs: boolean;
+  ms: number;
 }): string {
   const shownHost = opts.host === '0.0.0.0' || opts.host === '::' ? 'localhost' : opts.host;
   const lines = [
@@ -93,17 +106,33 @@ async function start(running: Running): Promise<void> {
   running.stoppers.push(startCaseSweeper({ db: running.database.db, intervalMs: 60_000, log: running.app.log }));
   // 党建联席会: each community's meeting of the quarter is proposed when the quarter begins. Idempotent, and safe from
   // several processes at once (one meeting per community and quarter, by index).
-  startPeriodic(running, { everyMs: 3_600_000, what: 'proposing joint meetings', task: (db) => proposeCurrentQuarter({ db }) });
+  startPeriodic(running, {
+    everyMs: 3_600_000,
+    what: 'proposing joint meetings',
+    task: (db) => proposeCurrentQuarter({ db }),
+  });
   // On PostgreSQL new cases' statistics wait in case_stats_pending (readers count them there too) until folded in;
   // PGlite writes them to case_stats at once, so it has nothing to fold.
   if (running.database.kind === 'postgres') {
-    startPeriodic(running, { everyMs: FOLD_EVERY_MS, what: 'folding case statistics', task: (db) => foldCaseStats({ db }) });
+    startPeriodic(running, {
+      everyMs: FOLD_EVERY_MS,
+      what: 'folding case statistics',
+      task: (db) => foldCaseStats({ db }),
+    });
   }
   const port = (running.app.server.address() as { port: number }).port;
-  process.stdout.write(banner({
-    port, host: config.host, database: running.database, dataDir: config.dataDir, seeded, showLogins: config.seedDemo,
-    apiDocs: config.apiDocs, ms: performance.now() - started,
-  }));
+  process.stdout.write(
+    banner({
+      port,
+      host: config.host,
+      database: running.database,
+      dataDir: config.dataDir,
+      seeded,
+      showLogins: config.seedDemo,
+      apiDocs: config.apiDocs,
+      ms: performance.now() - started,
+    }),
+  );
 }
 
 const running: Running = { app: null, database: null, stoppers: [] };

@@ -42,14 +42,22 @@ export async function openTestDatabase(): Promise<Database> {
 }
 
 /** `config` overrides the test configuration (e.g. a low rate limit, TRUST_PROXY, API docs off). */
-export async function createTestContext(opts: { world?: boolean; config?: Partial<AppConfig> } = {}): Promise<TestContext> {
+export async function createTestContext(
+  opts: { world?: boolean; config?: Partial<AppConfig> } = {},
+): Promise<TestContext> {
   const database = await openTestDatabase();
-  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false' }), webDistDir: null, ...opts.config };
+  const config = {
+    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false' }),
+    webDistDir: null,
+    ...opts.config,
+  };
   const app = await buildApp({ config, database, logger: false });
   const world = opts.world === false ? (undefined as unknown as TestWorld) : await seedTestWorld(database.db);
   const cookies = new Map<string, Promise<string>>();
   return {
-    app, database, world,
+    app,
+    database,
+    world,
     cookieFor(username) {
       // Requests that ask at once share one login: logins of one account from one address are throttled (a burst
       // of more than five at once is refused, as a guessing script's would be).
@@ -69,7 +77,11 @@ export async function createTestContext(opts: { world?: boolean; config?: Partia
 }
 
 async function loginCookie(app: App, username: string): Promise<string> {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: TEST_PASSWORD } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password: TEST_PASSWORD },
+  });
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.body}`);
   return res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
 }

@@ -16,12 +16,21 @@ export type DispatchRow = typeof caseDispatches.$inferSelect;
 export const at = (day: string, time = '10:00') => localInstant(day, time);
 let numbers = 0;
 
-export function caseRow(p: Partial<CaseInsert> & Pick<CaseInsert, 'gridId' | 'communityId' | 'reportedAt'>): CaseInsert {
+export function caseRow(
+  p: Partial<CaseInsert> & Pick<CaseInsert, 'gridId' | 'communityId' | 'reportedAt'>,
+): CaseInsert {
   numbers += 1;
   const reported = p.reportedAt as Date;
   return {
-    id: randomUUID(), number: `T${numbers}`, channel: 'hall', title: '测试', description: '测试事项', categoryCode: 'environment.garbage',
-    priority: 'ordinary', responseDueAt: new Date(reported.getTime() + 86_400_000), resolutionDueAt: new Date(reported.getTime() + 7 * 86_400_000),
+    id: randomUUID(),
+    number: `T${numbers}`,
+    channel: 'hall',
+    title: '测试',
+    description: '测试事项',
+    categoryCode: 'environment.garbage',
+    priority: 'ordinary',
+    responseDueAt: new Date(reported.getTime() + 86_400_000),
+    resolutionDueAt: new Date(reported.getTime() + 7 * 86_400_000),
     ...p,
   };
 }
@@ -33,9 +42,20 @@ export async function insertCases(db: Db, rows: CaseInsert[], dispatches: Dispat
 
 export async function actorFor(db: Db, username: string): Promise<Actor> {
   const [u] = await db.select().from(users).where(eq(users.username, username));
-  const bindings = await db.select({ role: roleBindings.role, scopeOrgId: roleBindings.scopeOrgId, scopeGridId: roleBindings.scopeGridId })
-    .from(roleBindings).where(eq(roleBindings.userId, u.id));
-  return { userId: u.id, username, displayName: u.displayName, personId: u.personId, locale: 'zh-CN', bindings, ip: null, requestId: null };
+  const bindings = await db
+    .select({ role: roleBindings.role, scopeOrgId: roleBindings.scopeOrgId, scopeGridId: roleBindings.scopeGridId })
+    .from(roleBindings)
+    .where(eq(roleBindings.userId, u.id));
+  return {
+    userId: u.id,
+    username,
+    displayName: u.displayName,
+    personId: u.personId,
+    locale: 'zh-CN',
+    bindings,
+    ip: null,
+    requestId: null,
+  };
 }
 
 export const query = (q: Record<string, string | number> = {}): CaseStatsQuery => ZCaseStatsQuery.parse(q);

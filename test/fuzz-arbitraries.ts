@@ -56,7 +56,12 @@ function fromPool(pool: () => readonly string[], fallback: fc.Arbitrary<string>)
 }
 
 /** Mostly a value seen under this name, sometimes any seen value, sometimes `fallback`. */
-export function seen(hints: Hints, kind: 'id' | 'code', name: string, fallback: fc.Arbitrary<string>): fc.Arbitrary<string> {
+export function seen(
+  hints: Hints,
+  kind: 'id' | 'code',
+  name: string,
+  fallback: fc.Arbitrary<string>,
+): fc.Arbitrary<string> {
   const any = fromPool(() => hints.any(kind), fallback);
   return fc.oneof({ weight: 6, arbitrary: fromPool(() => hints.values(kind, name), any) }, any, fallback);
 }
@@ -77,14 +82,28 @@ function within(s: JsonSchema): (v: string) => boolean {
 const EDGE_DAYS = ['0001-01-01', '1900-02-28', '1970-01-01', '2000-02-29', '2099-12-31', '9999-12-31'];
 
 function dateNear(today: string, name: string): fc.Arbitrary<string> {
-  const day = fc.oneof({ weight: 12, arbitrary: fc.integer({ min: -500, max: 500 }).map((d) => addDays(today, d)) }, fc.constantFrom(...EDGE_DAYS));
+  const day = fc.oneof(
+    { weight: 12, arbitrary: fc.integer({ min: -500, max: 500 }).map((d) => addDays(today, d)) },
+    fc.constantFrom(...EDGE_DAYS),
+  );
   // Evaluation sessions are held on the 20th (每月20日定期评事).
-  return name === 'heldOn' ? fc.oneof(day.map((d) => `${d.slice(0, 8)}20`), day) : day;
+  return name === 'heldOn'
+    ? fc.oneof(
+        day.map((d) => `${d.slice(0, 8)}20`),
+        day,
+      )
+    : day;
 }
 
 /** A resident ID number with a valid GB 11643 check character, born between 1940 and 2009. */
 function idNumber(): fc.Arbitrary<string> {
-  return fc.tuple(fc.integer({ min: 1940, max: 2009 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), fc.integer({ min: 0, max: 999 }))
+  return fc
+    .tuple(
+      fc.integer({ min: 1940, max: 2009 }),
+      fc.integer({ min: 1, max: 12 }),
+      fc.integer({ min: 1, max: 28 }),
+      fc.integer({ min: 0, max: 999 }),
+    )
     .map(([y, m, d, n]) => {
       const first17 = `350723${y}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}${String(n).padStart(3, '0')}`;
       return first17 + idCheckChar(first17);
@@ -96,34 +115,52 @@ function stringValue(schema: JsonSchema, hints: Hints, name: string): fc.Arbitra
   if (schema.format === 'uuid') return seen(hints, 'id', name, fc.uuid());
   if (schema.format === 'date') return dateNear(hints.today, name);
   if (schema.format === 'date-time') {
-    return fc.tuple(dateNear(hints.today, name), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.boolean())
-      .map(([d, h, m, z]) => `${d}T${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:00${z ? 'Z' : '+08:00'}`);
+    return fc
+      .tuple(
+        dateNear(hints.today, name),
+        fc.integer({ min: 0, max: 23 }),
+        fc.integer({ min: 0, max: 59 }),
+        fc.boolean(),
+      )
+      .map(
+        ([d, h, m, z]) => `${d}T${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:00${z ? 'Z' : '+08:00'}`,
+      );
   }
-  if (name === 'idNumber') return fc.oneof({ weight: 4, arbitrary: idNumber() }, fc.string({ maxLength: 18 })).filter(fits);
+  if (name === 'idNumber')
+    return fc.oneof({ weight: 4, arbitrary: idNumber() }, fc.string({ maxLength: 18 })).filter(fits);
   const pattern = schema.pattern === undefined ? undefined : new RegExp(schema.pattern);
   const matching = pattern ? fc.stringMatching(pattern, { size: 'xsmall' }).filter(fits) : undefined;
   if (pattern && matching) {
     const codes = () => hints.values('code', name).filter((c) => pattern.test(c) && fits(c));
-    return /code|key|token/i.test(name) ? fc.oneof({ weight: 3, arbitrary: fromPool(codes, matching) }, matching) : matching;
+    return /code|key|token/i.test(name)
+      ? fc.oneof({ weight: 3, arbitrary: fromPool(codes, matching) }, matching)
+      : matching;
   }
   const min = schema.minLength ?? 0;
   const max = Math.min(schema.maxLength ?? 60, min + 40);
   // As long as the schema allows (in UTF-16 units, as zod counts), in one-unit and in three-byte characters.
-  const longest = schema.maxLength !== undefined && schema.maxLength <= 20_000
-    ? fc.constantFrom('x', '长', '\u00e9').map((c) => c.repeat(schema.maxLength ?? 0)) : fc.constant('x');
-  const text = fc.oneof(
-    { weight: 3, arbitrary: fc.constantFrom(...PHRASES) },
-    fc.string({ minLength: min, maxLength: max }),
-    fc.string({ unit: 'grapheme', minLength: min, maxLength: max }),
-    longest,
-  ).map((v) => (v.length < min ? v.padEnd(min, '说') : v)).filter(fits);
-  return /code|key|token/i.test(name) ? fc.oneof({ weight: 3, arbitrary: seen(hints, 'code', name, text).filter(fits) }, text) : text;
+  const longest =
+    schema.maxLength !== undefined && schema.maxLength <= 20_000
+      ? fc.constantFrom('x', '长', '\u00e9').map((c) => c.repeat(schema.maxLength ?? 0))
+      : fc.constant('x');
+  const text = fc
+    .oneof(
+      { weight: 3, arbitrary: fc.constantFrom(...PHRASES) },
+      fc.string({ minLength: min, maxLength: max }),
+      fc.string({ unit: 'grapheme', minLength: min, maxLength: max }),
+      longest,
+    )
+    .map((v) => (v.length < min ? v.padEnd(min, '说') : v))
+    .filter(fits);
+  return /code|key|token/i.test(name)
+    ? fc.oneof({ weight: 3, arbitrary: seen(hints, 'code', name, text).filter(fits) }, text)
+    : text;
 }
 
 /** The range plain values are drawn from: the schema's, within ±1e9. */
 function bounds(schema: JsonSchema): { min: number; max: number } {
-  const min = typeof schema.exclusiveMinimum === 'number' ? schema.exclusiveMinimum : schema.minimum ?? -1000;
-  const max = typeof schema.exclusiveMaximum === 'number' ? schema.exclusiveMaximum : schema.maximum ?? 1000;
+  const min = typeof schema.exclusiveMinimum === 'number' ? schema.exclusiveMinimum : (schema.minimum ?? -1000);
+  const max = typeof schema.exclusiveMaximum === 'number' ? schema.exclusiveMaximum : (schema.maximum ?? 1000);
   return { min: Math.max(min, -1e9), max: Math.min(max, 1e9) };
 }
 
@@ -147,10 +184,21 @@ function numberValue(schema: JsonSchema, name: string, today: string, integer: b
     ? fc.integer({ min: Math.ceil(b.min), max: Math.floor(b.max) })
     : fc.double({ min: b.min, max: b.max, noNaN: true, noDefaultInfinity: true });
   // The schema's own bounds, unclamped (±2^53 for an unbounded integer): what the column must hold.
-  const edges = [schema.minimum, schema.maximum, typeof schema.exclusiveMinimum === 'number' ? schema.exclusiveMinimum + 1 : undefined, 0, 1]
-    .filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
-  const edge = fc.constantFrom(...edges, ...(integer ? [Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER] : [1e300, 5e-324]));
-  const all = fc.oneof({ weight: 8, arbitrary: hinted.length ? fc.oneof({ weight: 4, arbitrary: fc.oneof(...hinted) }, plain) : plain }, edge);
+  const edges = [
+    schema.minimum,
+    schema.maximum,
+    typeof schema.exclusiveMinimum === 'number' ? schema.exclusiveMinimum + 1 : undefined,
+    0,
+    1,
+  ].filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+  const edge = fc.constantFrom(
+    ...edges,
+    ...(integer ? [Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER] : [1e300, 5e-324]),
+  );
+  const all = fc.oneof(
+    { weight: 8, arbitrary: hinted.length ? fc.oneof({ weight: 4, arbitrary: fc.oneof(...hinted) }, plain) : plain },
+    edge,
+  );
   return all.filter((v) => withinSchema(schema, v) && (!integer || Number.isInteger(v)));
 }
 
@@ -160,7 +208,15 @@ export function polygonValue(): fc.Arbitrary<unknown> {
   const lat = fc.double({ min: COUNTY.minLat, max: COUNTY.maxLat - 0.001, noNaN: true });
   return fc.tuple(lng, lat, fc.double({ min: 0.0001, max: 0.005, noNaN: true })).map(([x, y, d]) => ({
     type: 'Polygon',
-    coordinates: [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]],
+    coordinates: [
+      [
+        [x, y],
+        [x + d, y],
+        [x + d, y + d],
+        [x, y + d],
+        [x, y],
+      ],
+    ],
   }));
 }
 
@@ -171,10 +227,20 @@ function objectValue(schema: JsonSchema, hints: Hints, depth: number): fc.Arbitr
   const required = new Set(schema.required ?? []);
   // Sparse (each optional field present a third of the time: each one that names a record is one more way to miss)
   // or full (each present four times in five: some "optional" fields are required of some actors).
-  const fieldsPresent = (absent: number, present: number) => fc.tuple(...Object.entries(model).map(([k, arb]) => (required.has(k)
-    ? arb : fc.oneof({ weight: absent, arbitrary: fc.constant(ABSENT) }, { weight: present, arbitrary: arb }))));
+  const fieldsPresent = (absent: number, present: number) =>
+    fc.tuple(
+      ...Object.entries(model).map(([k, arb]) =>
+        required.has(k)
+          ? arb
+          : fc.oneof({ weight: absent, arbitrary: fc.constant(ABSENT) }, { weight: present, arbitrary: arb }),
+      ),
+    );
   const record = fc.tuple(fc.oneof(fieldsPresent(2, 1), fieldsPresent(1, 4)), fc.nat({ max: 9 })).map(([values, n]) => {
-    const o = Object.fromEntries(Object.keys(model).map((k, i) => [k, values[i]]).filter(([, v]) => v !== ABSENT));
+    const o = Object.fromEntries(
+      Object.keys(model)
+        .map((k, i) => [k, values[i]])
+        .filter(([, v]) => v !== ABSENT),
+    );
     return n < 8 ? consistent(o) : o;
   });
   const extra = schema.additionalProperties;
@@ -200,15 +266,18 @@ function consistent(value: Record<string, unknown>): Record<string, unknown> {
     const b = pairedKey(a);
     if (b === undefined || !(b in o) || typeof o[a] !== typeof o[b]) continue;
     const [x, y] = [o[a], o[b]];
-    if ((typeof x === 'number' || typeof x === 'string') && (x as number | string) > (y as number | string)) [o[a], o[b]] = [y, x];
+    if ((typeof x === 'number' || typeof x === 'string') && (x as number | string) > (y as number | string))
+      [o[a], o[b]] = [y, x];
   }
-  const dated = Object.keys(o).find((k) => /(On|Date|^date)$/.test(k) && typeof o[k] === 'string' && /^\d{4}-\d{2}-\d{2}/.test(o[k] as string));
+  const dated = Object.keys(o).find(
+    (k) => /(On|Date|^date)$/.test(k) && typeof o[k] === 'string' && /^\d{4}-\d{2}-\d{2}/.test(o[k] as string),
+  );
   if (dated && typeof o.year === 'number') {
     const day = o[dated] as string;
     o.year = Number(day.slice(0, 4));
     if (typeof o.quarter === 'number') o.quarter = Math.ceil(Number(day.slice(5, 7)) / 3);
   }
-  if (('lng' in o) !== ('lat' in o)) {
+  if ('lng' in o !== 'lat' in o) {
     delete o.lng;
     delete o.lat;
   }
@@ -220,12 +289,16 @@ function arrayValue(schema: JsonSchema, hints: Hints, depth: number, name: strin
   if (tuple) return fc.tuple(...tuple.map((s) => validValue(s, hints, depth + 1, name)));
   const items = (schema.items as JsonSchema | undefined) ?? {};
   const minLength = schema.minItems ?? 0;
-  const maxLength = Math.max(minLength, Math.min(schema.maxItems ?? 4, minLength + 3, depth >= MAX_DEPTH ? minLength : 99));
+  const maxLength = Math.max(
+    minLength,
+    Math.min(schema.maxItems ?? 4, minLength + 3, depth >= MAX_DEPTH ? minLength : 99),
+  );
   return fc.array(validValue(items, hints, depth + 1, name), { minLength, maxLength });
 }
 
 function untyped(name: string, depth: number): fc.Arbitrary<unknown> {
-  if (/boundary|geometry|polygon/i.test(name)) return fc.oneof({ weight: 3, arbitrary: polygonValue() }, fc.jsonValue({ maxDepth: 2 }));
+  if (/boundary|geometry|polygon/i.test(name))
+    return fc.oneof({ weight: 3, arbitrary: polygonValue() }, fc.jsonValue({ maxDepth: 2 }));
   return fc.jsonValue({ maxDepth: Math.max(0, 2 - depth) });
 }
 
@@ -243,29 +316,89 @@ function nonNullValue(schema: JsonSchema, hints: Hints, depth: number, name: str
   if (alternatives?.length) return fc.oneof(...alternatives.map((s) => validValue(s, hints, depth, name)));
   if (schema.allOf?.length) return validValue(Object.assign({}, ...schema.allOf) as JsonSchema, hints, depth, name);
   switch (typeOf(schema)) {
-    case 'object': return objectValue(schema, hints, depth);
-    case 'array': return arrayValue(schema, hints, depth, name);
-    case 'string': return stringValue(schema, hints, name);
-    case 'integer': return numberValue(schema, name, hints.today, true);
-    case 'number': return numberValue(schema, name, hints.today, false);
-    case 'boolean': return fc.boolean();
-    case 'null': return fc.constant(null);
-    default: return untyped(name, depth);
+    case 'object':
+      return objectValue(schema, hints, depth);
+    case 'array':
+      return arrayValue(schema, hints, depth, name);
+    case 'string':
+      return stringValue(schema, hints, name);
+    case 'integer':
+      return numberValue(schema, name, hints.today, true);
+    case 'number':
+      return numberValue(schema, name, hints.today, false);
+    case 'boolean':
+      return fc.boolean();
+    case 'null':
+      return fc.constant(null);
+    default:
+      return untyped(name, depth);
   }
 }
 
 /** Strings no field should accept as they are, or that test what the server does with them. */
 export const JUNK_STRINGS = [
-  '', ' ', '\u0000', 'a\u0000b', '\ud800', '\udfff\ud800', '😀'.repeat(40), '\u202eevil', 'e\u0301\u0301\u0301',
-  '<script>alert(1)</script>', "'; drop table users; --", "' or '1'='1", '../../etc/passwd', '%00', '${7*7}', '{{7*7}}',
-  'NaN', 'Infinity', '-Infinity', '-1', '1e309', '0x10', 'null', 'undefined', 'true', '[]', '{}', '__proto__',
-  '2026-02-30', '2026-13-01', '0000-00-00', '2026-2-3', '2026-02-28T25:61:00Z', '99999-01-01', '2027-02-29', '-2026-01-01',
-  'not-a-uuid', '00000000-0000-0000-0000-00000000000g', '{4f0c8f9e-1d2a-4b3c-8d4e-5f6a7b8c9d0e}', '4f0c8f9e1d2a4b3c8d4e5f6a7b8c9d0e',
-  '4F0C8F9E-1D2A-4B3C-8D4E-5F6A7B8C9D0E', '4f0c8f9e-1d2a-4b3c-8d4e-5f6a7b8c9d0e ', 'secretary', 'unit:', '99:99', '24:00',
+  '',
+  ' ',
+  '\u0000',
+  'a\u0000b',
+  '\ud800',
+  '\udfff\ud800',
+  '😀'.repeat(40),
+  '\u202eevil',
+  'e\u0301\u0301\u0301',
+  '<script>alert(1)</script>',
+  "'; drop table users; --",
+  "' or '1'='1",
+  '../../etc/passwd',
+  '%00',
+  '${7*7}',
+  '{{7*7}}',
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '-1',
+  '1e309',
+  '0x10',
+  'null',
+  'undefined',
+  'true',
+  '[]',
+  '{}',
+  '__proto__',
+  '2026-02-30',
+  '2026-13-01',
+  '0000-00-00',
+  '2026-2-3',
+  '2026-02-28T25:61:00Z',
+  '99999-01-01',
+  '2027-02-29',
+  '-2026-01-01',
+  'not-a-uuid',
+  '00000000-0000-0000-0000-00000000000g',
+  '{4f0c8f9e-1d2a-4b3c-8d4e-5f6a7b8c9d0e}',
+  '4f0c8f9e1d2a4b3c8d4e5f6a7b8c9d0e',
+  '4F0C8F9E-1D2A-4B3C-8D4E-5F6A7B8C9D0E',
+  '4f0c8f9e-1d2a-4b3c-8d4e-5f6a7b8c9d0e ',
+  'secretary',
+  'unit:',
+  '99:99',
+  '24:00',
 ];
 
 export const JUNK_NUMBERS = [
-  0, -0, -1, 1.5, -1e308, 1e308, Number.MAX_SAFE_INTEGER + 2, -(2 ** 31) - 1, 2 ** 31, 2 ** 63, 5e-324, 1e21, -273.15,
+  0,
+  -0,
+  -1,
+  1.5,
+  -1e308,
+  1e308,
+  Number.MAX_SAFE_INTEGER + 2,
+  -(2 ** 31) - 1,
+  2 ** 31,
+  2 ** 63,
+  5e-324,
+  1e21,
+  -273.15,
 ];
 
 /**
@@ -287,10 +420,15 @@ export function toJsonText(value: unknown): string {
 export function hostileValue(): fc.Arbitrary<unknown> {
   return fc.oneof(
     { weight: 3, arbitrary: fc.constantFrom<unknown>(...JUNK_STRINGS) },
-    { weight: 2, arbitrary: fc.constantFrom<unknown>(...JUNK_NUMBERS, null, true, false, {}, [], [null], { '': null }) },
+    {
+      weight: 2,
+      arbitrary: fc.constantFrom<unknown>(...JUNK_NUMBERS, null, true, false, {}, [], [null], { '': null }),
+    },
     fc.string({ unit: 'binary', maxLength: 40 }),
     fc.constantFrom(5_000, 70_000, 300_000).map((n) => '长'.repeat(n)),
-    fc.tuple(fc.constantFrom(64, 1000, 20_000, 200_000), fc.constantFrom('a', 'o')).map(([n, k]) => `\u0001deep:${n}:${k}`),
+    fc
+      .tuple(fc.constantFrom(64, 1000, 20_000, 200_000), fc.constantFrom('a', 'o'))
+      .map(([n, k]) => `\u0001deep:${n}:${k}`),
     fc.anything({ maxDepth: 3, maxKeys: 4, withNullPrototype: true }),
   );
 }
@@ -300,7 +438,18 @@ export type Mutation =
   | { op: 'drop'; path: number[] }
   | { op: 'extra'; path: number[]; key: string; value: unknown };
 
-export const EXTRA_KEYS = ['zz', 'id', 'version', 'createdAt', 'status', 'constructor', 'prototype', 'toString', '', '$where'];
+export const EXTRA_KEYS = [
+  'zz',
+  'id',
+  'version',
+  'createdAt',
+  'status',
+  'constructor',
+  'prototype',
+  'toString',
+  '',
+  '$where',
+];
 
 export function mutation(): fc.Arbitrary<Mutation> {
   const path = fc.array(fc.nat(), { maxLength: 4 });

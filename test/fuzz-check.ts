@@ -16,7 +16,10 @@ export const PLUMBING_TABLES = new Set(['sessions', 'auth_throttle', 'auth_known
 export type Fingerprint = Map<string, string>;
 
 /** The next transaction id to be assigned, and the fingerprint of every table at that point. */
-export interface Snapshot { xid: string; tables: Fingerprint }
+export interface Snapshot {
+  xid: string;
+  tables: Fingerprint;
+}
 
 export interface WriteWatcher {
   /** The state now; cheap when no transaction has written anything since the last one taken. */
@@ -37,9 +40,14 @@ export async function writeWatcher(db: Db, skip: ReadonlySet<string>): Promise<W
   const listed = await db.execute(sql`select table_name as t from information_schema.tables
     where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`);
   const tables = ((listed as { rows: unknown[] }).rows as { t: string }[]).map((r) => r.t).filter((t) => !skip.has(t));
-  const statement = sql.raw(tables
-    .map((t) => `select '${t}' as t, count(*)::text || ':' || coalesce(sum(xmin::text::bigint), 0)::text as f from "${t}"`)
-    .join(' union all '));
+  const statement = sql.raw(
+    tables
+      .map(
+        (t) =>
+          `select '${t}' as t, count(*)::text || ':' || coalesce(sum(xmin::text::bigint), 0)::text as f from "${t}"`,
+      )
+      .join(' union all '),
+  );
   const nextXid = async () => {
     const result = await db.execute(sql`select pg_snapshot_xmax(pg_current_snapshot())::text as x`);
     return ((result as { rows: unknown[] }).rows as { x: string }[])[0].x;
@@ -59,7 +67,9 @@ export async function writeWatcher(db: Db, skip: ReadonlySet<string>): Promise<W
     async writtenSince(before) {
       if ((await nextXid()) === before.xid) return [];
       const after = await snapshot();
-      return [...after.tables].filter(([t, f]) => before.tables.get(t) !== f).map(([t, f]) => `${t} ${before.tables.get(t)} → ${f}`);
+      return [...after.tables]
+        .filter(([t, f]) => before.tables.get(t) !== f)
+        .map(([t, f]) => `${t} ${before.tables.get(t)} → ${f}`);
     },
   };
 }
@@ -67,13 +77,28 @@ export async function writeWatcher(db: Db, skip: ReadonlySet<string>): Promise<W
 const STACK = /\n\s+at\s|\bat\s+\S+\s+\(|\.[cm]?[jt]s:\d+|node_modules|\b[A-Z][a-zA-Z]*Error:/;
 /** A constraint, index or column name (matching_runs_community_id_organisations_id_fk): the schema is nobody's business. */
 const DB_IDENTIFIER = /\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+_(?:fk|pkey|key|idx|check|unique|uniq|excl)\b/;
-const SQL = new RegExp([
-  'violates', 'relation "', 'syntax error', 'duplicate key', 'Failing row', 'Key \\(', 'column "', 'SQLSTATE', 'drizzle',
-  '\\binsert into\\b', '\\bselect\\b.{1,80}\\bfrom\\b', '\\bupdate\\b.{1,80}\\bset\\b',
-].join('|'), 'i');
+const SQL = new RegExp(
+  [
+    'violates',
+    'relation "',
+    'syntax error',
+    'duplicate key',
+    'Failing row',
+    'Key \\(',
+    'column "',
+    'SQLSTATE',
+    'drizzle',
+    '\\binsert into\\b',
+    '\\bselect\\b.{1,80}\\bfrom\\b',
+    '\\bupdate\\b.{1,80}\\bset\\b',
+  ].join('|'),
+  'i',
+);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-interface ErrorBody { error?: { code?: unknown; message?: unknown; details?: unknown } }
+interface ErrorBody {
+  error?: { code?: unknown; message?: unknown; details?: unknown };
+}
 
 function parse(body: string): ErrorBody | null {
   try {
@@ -101,7 +126,9 @@ function isTranslated(code: ErrorCode, message: string): boolean {
   if (!patterns) {
     const marker = new Proxy({}, { get: () => '\u0000' }) as ErrorParams;
     patterns = (['zh-CN', 'en'] as const).map((locale) => {
-      const parts = translateError(locale, code, marker).split('\u0000').map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      const parts = translateError(locale, code, marker)
+        .split('\u0000')
+        .map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
       return new RegExp(`^${parts.join('[\\s\\S]{0,300}')}$`);
     });
     templates.set(code, patterns);
@@ -113,7 +140,12 @@ function isTranslated(code: ErrorCode, message: string): boolean {
  * Why this answer is wrong, or null: a 5xx, an error not in the API's shape, or one that leaks what it should not.
  * `named`: strings the API itself names (enum values), which a validation message may list.
  */
-export function problemWith(status: number, rawBody: string, req: FuzzRequest, named: ReadonlySet<string>): string | null {
+export function problemWith(
+  status: number,
+  rawBody: string,
+  req: FuzzRequest,
+  named: ReadonlySet<string>,
+): string | null {
   if (status >= 500) return `answered ${status}: ${rawBody.slice(0, 500)}`;
   if (status < 400) return null;
   const body = parse(rawBody);
@@ -125,15 +157,18 @@ export function problemWith(status: number, rawBody: string, req: FuzzRequest, n
   if (!(code in ERROR_STATUS)) return `${status} with a code not in src/core/errors.ts: ${code}`;
   const expected = ERROR_STATUS[code as ErrorCode];
   if (expected !== status) return `${code} answered ${status}, the table says ${expected}`;
-  if (code === 'RATE_LIMITED') return 'hit the per-user write limit: build the context with a higher RATE_LIMIT_WRITES_PER_MINUTE';
+  if (code === 'RATE_LIMITED')
+    return 'hit the per-user write limit: build the context with a higher RATE_LIMIT_WRITES_PER_MINUTE';
   if (!message.trim()) return `${code} with an empty message`;
   const text = `${message}\n${error.details === undefined ? '' : JSON.stringify(error.details)}`;
   if (STACK.test(text)) return `${code} leaks a stack trace: ${text.slice(0, 300)}`;
   if (SQL.test(text)) return `${code} leaks SQL or a database message: ${text.slice(0, 300)}`;
   if (DB_IDENTIFIER.test(text)) return `${code} names a database constraint: ${text.slice(0, 300)}`;
-  if (!isTranslated(code as ErrorCode, message)) return `${code} message is not its translation in src/core/i18n.ts: ${message.slice(0, 300)}`;
+  if (!isTranslated(code as ErrorCode, message))
+    return `${code} message is not its translation in src/core/i18n.ts: ${message.slice(0, 300)}`;
   const sent = req.sent.filter((x) => !named.has(x)).map((x) => JSON.stringify(x).slice(1, -1));
   const echo = error.details === undefined ? undefined : echoed(JSON.stringify(error.details), sent);
-  if (echo !== undefined) return `${code} details echo the input ${JSON.stringify(echo.slice(0, 80))}: ${JSON.stringify(error.details).slice(0, 300)}`;
+  if (echo !== undefined)
+    return `${code} details echo the input ${JSON.stringify(echo.slice(0, 80))}: ${JSON.stringify(error.details).slice(0, 300)}`;
   return null;
 }

@@ -20,7 +20,19 @@ export interface SampleFiles {
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const cell = fc.oneof(
-  fc.constantFrom<unknown>('王小明', '男', '女', '13800001111', '350723199001011234', '杭东社区', '2026-03-01', 'in_service', '县司法局党组', 'U001', 'C001'),
+  fc.constantFrom<unknown>(
+    '王小明',
+    '男',
+    '女',
+    '13800001111',
+    '350723199001011234',
+    '杭东社区',
+    '2026-03-01',
+    'in_service',
+    '县司法局党组',
+    'U001',
+    'C001',
+  ),
   fc.constantFrom<unknown>(...JUNK_STRINGS),
   fc.integer(),
   fc.double(),
@@ -37,10 +49,17 @@ async function withRows(template: Buffer, rows: unknown[][]): Promise<Buffer> {
 
 async function workbooksFor(ctx: TestContext, importPath: string, seed: number): Promise<SampleFile[]> {
   const query = `?communityId=${ctx.world.communityA.id}&year=${countyYear()}`;
-  const res = await ctx.app.inject({ method: 'GET', url: `${importPath}-template.xlsx${query}`, headers: { cookie: await ctx.cookieFor('admin') } });
+  const res = await ctx.app.inject({
+    method: 'GET',
+    url: `${importPath}-template.xlsx${query}`,
+    headers: { cookie: await ctx.cookieFor('admin') },
+  });
   if (res.statusCode !== 200) throw new Error(`${importPath}-template.xlsx: ${res.statusCode}`);
   const template = res.rawPayload;
-  const sheets = fc.sample(fc.array(fc.array(cell, { minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 4 }), { seed, numRuns: 3 });
+  const sheets = fc.sample(fc.array(fc.array(cell, { minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 4 }), {
+    seed,
+    numRuns: 3,
+  });
   const filled = await Promise.all(sheets.map((rows) => withRows(template, rows)));
   return [template, ...filled].map((data, i) => ({ name: `import-${i}.xlsx`, type: XLSX, data }));
 }

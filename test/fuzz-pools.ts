@@ -33,7 +33,11 @@ export class Pools {
   /** Records the ids and codes of an answer to a request for `url`. */
   harvest(value: unknown, url: string): void {
     const segments = new URL(url, 'http://x').pathname.split('/').filter((s) => s && s !== 'api' && !UUID.test(s));
-    this.walk(value, segments.map((s) => `@${s}`), 0);
+    this.walk(
+      value,
+      segments.map((s) => `@${s}`),
+      0,
+    );
   }
 
   /** The version last seen of the record with this id. */
@@ -48,7 +52,8 @@ export class Pools {
       return;
     }
     const record = value as { id?: unknown; version?: unknown };
-    if (typeof record.id === 'string' && typeof record.version === 'number') this.versions.set(record.id, record.version);
+    if (typeof record.id === 'string' && typeof record.version === 'number')
+      this.versions.set(record.id, record.version);
     for (const [k, v] of Object.entries(value)) {
       if (typeof v === 'string') this.leaf(k, v, contexts);
       else if (k === 'items' && depth === 0) this.walk(v, contexts, depth + 1);
@@ -73,12 +78,16 @@ export class Pools {
     const cacheKey = `${kind}:${name}:${segment ?? ''}`;
     const cached = this.cache.get(cacheKey);
     if (cached) return cached;
-    const stem = name.replace(/(Id|Ids|Code|Codes|Key|Keys)$/, '').replace(/y$/, '').toLowerCase();
+    const stem = name
+      .replace(/(Id|Ids|Code|Codes|Key|Keys)$/, '')
+      .replace(/y$/, '')
+      .toLowerCase();
     const out = new Set<string>();
     for (const [key, set] of this.pools) {
       const [k, pool] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
       if (k !== kind) continue;
-      const named = pool === name || (stem.length >= 3 && stem !== name.toLowerCase() && pool.toLowerCase().includes(stem));
+      const named =
+        pool === name || (stem.length >= 3 && stem !== name.toLowerCase() && pool.toLowerCase().includes(stem));
       if (named || (segment !== undefined && pool === `@${segment}`)) for (const v of set) out.add(v);
     }
     const values = [...out];

@@ -24,8 +24,11 @@ export function api(ctx: TestContext) {
     if (opts.as) headers.cookie = await ctx.cookieFor(opts.as);
     if (opts.body !== undefined) headers['content-type'] ??= 'application/json';
     return ctx.app.inject({
-      method, url, headers,
-      payload: opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body),
+      method,
+      url,
+      headers,
+      payload:
+        opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body),
     });
   };
 }

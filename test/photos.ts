@@ -40,17 +40,33 @@ export async function samplePhoto(opts: SamplePhotoOptions = {}): Promise<Buffer
   if (opts.exif || opts.orientation) {
     img = img.withMetadata({
       orientation: opts.orientation,
-      exif: opts.exif ? { IFD0: { Make: 'LianjianTestCam', Model: 'GPS-Phone' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '27/1 32/1 42/1', GPSLongitudeRef: 'E', GPSLongitude: '117/1 20/1 6/1' } } : undefined,
+      exif: opts.exif
+        ? {
+            IFD0: { Make: 'LianjianTestCam', Model: 'GPS-Phone' },
+            IFD3: {
+              GPSLatitudeRef: 'N',
+              GPSLatitude: '27/1 32/1 42/1',
+              GPSLongitudeRef: 'E',
+              GPSLongitude: '117/1 20/1 6/1',
+            },
+          }
+        : undefined,
     });
   }
   const format = opts.format ?? 'jpeg';
-  return format === 'png' ? img.png().toBuffer() : format === 'webp' ? img.webp().toBuffer() : img.jpeg({ quality: 90 }).toBuffer();
+  return format === 'png'
+    ? img.png().toBuffer()
+    : format === 'webp'
+      ? img.webp().toBuffer()
+      : img.jpeg({ quality: 90 }).toBuffer();
 }
 
 /** A multipart/form-data body with one file in the field `file` (name and type as a client would claim them). */
 export function photoForm(file: Buffer, filename = 'photo.jpg', contentType = 'image/jpeg', field = 'file') {
   const boundary = `----lianjian${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+  );
   return {
     payload: Buffer.concat([head, file, Buffer.from(`\r\n--${boundary}--\r\n`)]),
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
@@ -58,9 +74,20 @@ export function photoForm(file: Buffer, filename = 'photo.jpg', contentType = 'i
 }
 
 /** Uploads through POST /api/cases/photos as the given (logged-in) cookie; returns the raw response. */
-export async function uploadPhoto(ctx: Pick<TestContext, 'app'>, cookie: string, file: Buffer, filename?: string, contentType?: string) {
+export async function uploadPhoto(
+  ctx: Pick<TestContext, 'app'>,
+  cookie: string,
+  file: Buffer,
+  filename?: string,
+  contentType?: string,
+) {
   const form = photoForm(file, filename, contentType);
-  return ctx.app.inject({ method: 'POST', url: '/api/cases/photos', payload: form.payload, headers: { ...form.headers, cookie } });
+  return ctx.app.inject({
+    method: 'POST',
+    url: '/api/cases/photos',
+    payload: form.payload,
+    headers: { ...form.headers, cookie },
+  });
 }
 
 export type { UploadedPhoto };
@@ -69,20 +96,28 @@ export type { UploadedPhoto };
 export async function createUploadTestContext(): Promise<TestContext & { dataDir: string }> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'lj-uploads-'));
   const database = await openTestDatabase();
-  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', DATA_DIR: dataDir }), webDistDir: null };
+  const config = {
+    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', DATA_DIR: dataDir }),
+    webDistDir: null,
+  };
   const app = await buildApp({ config, database, logger: false });
   const world = await seedTestWorld(database.db);
   const cookies = new Map<string, Promise<string>>();
   return {
-    app, database, world, dataDir,
+    app,
+    database,
+    world,
+    dataDir,
     cookieFor(username) {
       // Requests that ask at once share one login (a burst of logins to one account is throttled, see test/app.ts).
       let cookie = cookies.get(username);
       if (!cookie) {
-        cookie = app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: TEST_PASSWORD } }).then((res) => {
-          if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.body}`);
-          return res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-        });
+        cookie = app
+          .inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: TEST_PASSWORD } })
+          .then((res) => {
+            if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.body}`);
+            return res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+          });
         cookies.set(username, cookie);
         cookie.catch(() => cookies.delete(username));
       }

@@ -15,7 +15,14 @@ export interface ZipPart {
   stored?: boolean;
 }
 
-interface Packed { name: Buffer; data: Buffer; size: number; crc: number; method: number; declaredSize?: number }
+interface Packed {
+  name: Buffer;
+  data: Buffer;
+  size: number;
+  crc: number;
+  method: number;
+  declaredSize?: number;
+}
 
 async function pack(part: ZipPart): Promise<Packed> {
   const pieces = typeof part.body === 'string' ? [part.body] : part.body;
@@ -35,21 +42,47 @@ async function pack(part: ZipPart): Promise<Packed> {
     deflate.end();
     await once(deflate, 'end');
   }
-  return { name: Buffer.from(part.name), data: Buffer.concat(out), size, crc, method: deflate ? 8 : 0, declaredSize: part.declaredSize };
+  return {
+    name: Buffer.from(part.name),
+    data: Buffer.concat(out),
+    size,
+    crc,
+    method: deflate ? 8 : 0,
+    declaredSize: part.declaredSize,
+  };
 }
 
 function header(signature: number, p: Packed, offset: number | null): Buffer {
   const central = offset !== null;
   const h = Buffer.alloc(central ? 46 : 30);
   let at = 0;
-  const u32 = (v: number) => { h.writeUInt32LE(v >>> 0, at); at += 4; };
-  const u16 = (v: number) => { h.writeUInt16LE(v, at); at += 2; };
+  const u32 = (v: number) => {
+    h.writeUInt32LE(v >>> 0, at);
+    at += 4;
+  };
+  const u16 = (v: number) => {
+    h.writeUInt16LE(v, at);
+    at += 2;
+  };
   u32(signature);
   if (central) u16(20);
-  u16(20); u16(0x0800); u16(p.method); u16(0); u16(0x21);
-  u32(p.crc); u32(p.data.length); u32(p.declaredSize ?? p.size);
-  u16(p.name.length); u16(0);
-  if (central) { u16(0); u16(0); u16(0); u32(0); u32(offset); }
+  u16(20);
+  u16(0x0800);
+  u16(p.method);
+  u16(0);
+  u16(0x21);
+  u32(p.crc);
+  u32(p.data.length);
+  u32(p.declaredSize ?? p.size);
+  u16(p.name.length);
+  u16(0);
+  if (central) {
+    u16(0);
+    u16(0);
+    u16(0);
+    u32(0);
+    u32(offset);
+  }
   return Buffer.concat([h, p.name]);
 }
 
@@ -81,7 +114,9 @@ const REL_NS = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/r
 
 /** The cells of one header row, as inline strings. */
 export function headerRow(titles: string[]): string {
-  const cells = titles.map((t, i) => `<c r="${String.fromCharCode(65 + i)}1" t="inlineStr"><is><t>${esc(t)}</t></is></c>`);
+  const cells = titles.map(
+    (t, i) => `<c r="${String.fromCharCode(65 + i)}1" t="inlineStr"><is><t>${esc(t)}</t></is></c>`,
+  );
   return `<row r="1">${cells.join('')}</row>`;
 }
 
@@ -105,12 +140,19 @@ export function* repeat(piece: string | ((i: number) => string), count: number):
 /** A workbook of one sheet named 人员 from the given sheet part and extra parts (e.g. shared strings). */
 export function workbookParts(sheet: Omit<ZipPart, 'name'>, extra: ZipPart[] = []): ZipPart[] {
   return [
-    { name: '[Content_Types].xml', body: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>' },
-    { name: 'xl/workbook.xml', body: `<?xml version="1.0"?><workbook ${NS} ${REL_NS}><sheets><sheet name="人员" sheetId="1" r:id="rId1"/></sheets></workbook>` },
+    {
+      name: '[Content_Types].xml',
+      body: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    },
+    {
+      name: 'xl/workbook.xml',
+      body: `<?xml version="1.0"?><workbook ${NS} ${REL_NS}><sheets><sheet name="人员" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    },
     {
       name: 'xl/_rels/workbook.xml.rels',
-      body: '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-        + '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+      body:
+        '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
     },
     ...extra,
     { name: 'xl/worksheets/sheet1.xml', ...sheet },
@@ -133,13 +175,20 @@ export function manyRowsBomb(titles: string[], rows = 5_000_000, blank = false):
  */
 export function sharedStringsBomb(titles: string[], count = 20_000_000, distinct = false): Promise<Buffer> {
   const si = distinct ? (i: number) => `<si><t>s${i}</t></si>` : '<si><t>a</t></si>';
-  const strings = { name: 'xl/sharedStrings.xml', body: chain([`<?xml version="1.0"?><sst ${NS}>`], repeat(si, count), ['</sst>']) };
-  return buildZip(workbookParts({ body: sheetXml([headerRow(titles), '<row r="2"><c r="A2" t="s"><v>0</v></c></row>']) }, [strings]));
+  const strings = {
+    name: 'xl/sharedStrings.xml',
+    body: chain([`<?xml version="1.0"?><sst ${NS}>`], repeat(si, count), ['</sst>']),
+  };
+  return buildZip(
+    workbookParts({ body: sheetXml([headerRow(titles), '<row r="2"><c r="A2" t="s"><v>0</v></c></row>']) }, [strings]),
+  );
 }
 
 /** A sheet whose headers say it unpacks to 1,000 bytes while it unpacks to ~40 MB. */
 export function lyingSizeBomb(titles: string[]): Promise<Buffer> {
-  return buildZip(workbookParts({ body: sheetXml([headerRow(titles)], repeat('<x/>', 10_000_000)), declaredSize: 1000 }));
+  return buildZip(
+    workbookParts({ body: sheetXml([headerRow(titles)], repeat('<x/>', 10_000_000)), declaredSize: 1000 }),
+  );
 }
 
 /** A sheet of 200 MB of empty elements, deflated ~1000 to 1; the headers tell the truth (under the part limit). */
@@ -155,6 +204,11 @@ function* chain(...parts: Iterable<string>[]): Generator<string> {
 export function xlsxForm(file: Buffer, filename = 'import.xlsx'): { payload: Buffer; headers: Record<string, string> } {
   const boundary = `----lianjian${Math.random().toString(16).slice(2)}`;
   const mime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${mime}\r\n\r\n`);
-  return { payload: Buffer.concat([head, file, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${mime}\r\n\r\n`,
+  );
+  return {
+    payload: Buffer.concat([head, file, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }

@@ -36,7 +36,10 @@ export async function insertRows<T extends PgTable>(db: Db, table: T, rows: PgIn
     return column.name;
   });
   const tableName = sql.identifier(getTableName(table));
-  const columnList = sql.join(names.map((n) => sql.identifier(n)), sql`, `);
+  const columnList = sql.join(
+    names.map((n) => sql.identifier(n)),
+    sql`, `,
+  );
   for (let i = 0; i < rows.length; i += CHUNK_ROWS) {
     const chunk = rows.slice(i, i + CHUNK_ROWS).map((row) => {
       const values: Record<string, unknown> = row;
@@ -48,4 +51,3 @@ export async function insertRows<T extends PgTable>(db: Db, table: T, rows: PgIn
       select ${columnList} from ${recordset(getTableName(table), chunk)}`);
   }
 }
-

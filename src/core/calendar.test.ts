@@ -1,8 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  type CalendarException, DEFAULT_WORK_PERIODS, formatLocalIso, isCalendarDay, limitToWorkingMinutes, localDayOf,
-  localInstant, weekdayOf, WorkCalendar,
+  type CalendarException,
+  DEFAULT_WORK_PERIODS,
+  formatLocalIso,
+  isCalendarDay,
+  limitToWorkingMinutes,
+  localDayOf,
+  localInstant,
+  weekdayOf,
+  WorkCalendar,
 } from './calendar.js';
 
 const holidays = (...days: string[]): CalendarException[] => days.map((day) => ({ day, kind: 'holiday' }));
@@ -10,18 +17,22 @@ const workdays = (...days: string[]): CalendarException[] => days.map((day) => (
 
 /** China's official 2026 schedule (国办 2025-11-04), written out here independently of calendar.defaults.ts. */
 const CHINA_2026: CalendarException[] = [
-  ...holidays('2026-01-01', '2026-01-02'), ...workdays('2026-01-04'),
+  ...holidays('2026-01-01', '2026-01-02'),
+  ...workdays('2026-01-04'),
   ...holidays('2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-23'),
   ...workdays('2026-02-14', '2026-02-28'),
-  ...holidays('2026-04-06', '2026-05-01', '2026-05-04', '2026-05-05'), ...workdays('2026-05-09'),
+  ...holidays('2026-04-06', '2026-05-01', '2026-05-04', '2026-05-05'),
+  ...workdays('2026-05-09'),
   ...holidays('2026-06-19', '2026-09-25'),
-  ...holidays('2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07'), ...workdays('2026-09-20', '2026-10-10'),
+  ...holidays('2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07'),
+  ...workdays('2026-09-20', '2026-10-10'),
 ];
 
 const cal = new WorkCalendar(CHINA_2026);
 const plain = new WorkCalendar();
 const at = (day: string, time: string) => localInstant(day, time);
-const add = (day: string, time: string, minutes: number, c = cal) => formatLocalIso(c.addWorkingMinutes(at(day, time), minutes));
+const add = (day: string, time: string, minutes: number, c = cal) =>
+  formatLocalIso(c.addWorkingMinutes(at(day, time), minutes));
 
 describe('local days and formatting (fixed +08:00)', () => {
   it('places instants on the Shanghai day, not the UTC day', () => {
@@ -37,7 +48,8 @@ describe('local days and formatting (fixed +08:00)', () => {
     expect(weekdayOf('1970-01-01')).toBe(4);
     expect(weekdayOf('1969-12-28')).toBe(0);
     expect(isCalendarDay('2028-02-29')).toBe(true);
-    for (const bad of ['2026-02-29', '2026-13-01', '2026-1-5', '0099-01-01', '2026-01-05T00:00']) expect(isCalendarDay(bad)).toBe(false);
+    for (const bad of ['2026-02-29', '2026-13-01', '2026-1-5', '0099-01-01', '2026-01-05T00:00'])
+      expect(isCalendarDay(bad)).toBe(false);
   });
 });
 
@@ -161,7 +173,9 @@ describe('WorkCalendar.workingMinutesBetween', () => {
     expect(cal.workingMinutesBetween(at('2026-01-09', '17:00'), at('2026-01-12', '08:30'))).toBe(60);
     expect(cal.workingMinutesBetween(at('2026-01-05', '15:00'), at('2026-01-05', '11:30'))).toBe(0);
     expect(cal.workingMinutesBetween(at('2026-09-30', '00:00'), at('2026-10-09', '00:00'))).toBe(2 * 420);
-    expect(cal.workingMinutesBetween(at('2026-01-05', '08:00'), new Date(at('2026-01-05', '08:00').getTime() + 30_000))).toBe(0.5);
+    expect(
+      cal.workingMinutesBetween(at('2026-01-05', '08:00'), new Date(at('2026-01-05', '08:00').getTime() + 30_000)),
+    ).toBe(0.5);
   });
 });
 
@@ -177,7 +191,15 @@ describe('configuration and bad input', () => {
   it('rejects bad periods, duplicate days, negative or non-finite minutes and invalid dates', () => {
     expect(() => new WorkCalendar([], { periods: [] })).toThrow(RangeError);
     expect(() => new WorkCalendar([], { periods: [{ start: '12:00', end: '08:00' }] })).toThrow(RangeError);
-    expect(() => new WorkCalendar([], { periods: [{ start: '08:00', end: '12:00' }, { start: '11:00', end: '13:00' }] })).toThrow(RangeError);
+    expect(
+      () =>
+        new WorkCalendar([], {
+          periods: [
+            { start: '08:00', end: '12:00' },
+            { start: '11:00', end: '13:00' },
+          ],
+        }),
+    ).toThrow(RangeError);
     expect(() => new WorkCalendar([], { periods: [{ start: '8:00', end: '12:00' }] })).toThrow(RangeError);
     expect(() => new WorkCalendar([...holidays('2026-10-01'), ...workdays('2026-10-01')])).toThrow(/twice/);
     expect(() => new WorkCalendar(holidays('2026-02-30'))).toThrow(RangeError);
@@ -210,7 +232,10 @@ function oracleWorkingMinute(ms: number): boolean {
 }
 function oracleAdd(start: Date, n: number): number {
   let t = start.getTime();
-  if (n === 0) { while (!oracleWorkingMinute(t)) t += 60_000; return t; }
+  if (n === 0) {
+    while (!oracleWorkingMinute(t)) t += 60_000;
+    return t;
+  }
   for (let done = 0; done < n; t += 60_000) if (oracleWorkingMinute(t)) done++;
   return t;
 }
@@ -222,51 +247,80 @@ function isPeriodEnd(d: Date): boolean {
 
 describe('properties', () => {
   it('agrees with a minute-by-minute oracle for spans up to three working days', () => {
-    fc.assert(fc.property(wholeMinute, fc.integer({ min: 0, max: 3 * 420 }), (s, m) => {
-      expect(cal.addWorkingMinutes(s, m).getTime()).toBe(oracleAdd(s, m));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(wholeMinute, fc.integer({ min: 0, max: 3 * 420 }), (s, m) => {
+        expect(cal.addWorkingMinutes(s, m).getTime()).toBe(oracleAdd(s, m));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('workingMinutesBetween(s, addWorkingMinutes(s, m)) === m, from working time and from anywhere', () => {
-    fc.assert(fc.property(insideWorkingTime, minutes, (s, m) => cal.workingMinutesBetween(s, cal.addWorkingMinutes(s, m)) === m));
-    fc.assert(fc.property(anyInstant, minutes, (s, m) => cal.workingMinutesBetween(s, cal.addWorkingMinutes(s, m)) === m));
+    fc.assert(
+      fc.property(
+        insideWorkingTime,
+        minutes,
+        (s, m) => cal.workingMinutesBetween(s, cal.addWorkingMinutes(s, m)) === m,
+      ),
+    );
+    fc.assert(
+      fc.property(anyInstant, minutes, (s, m) => cal.workingMinutesBetween(s, cal.addWorkingMinutes(s, m)) === m),
+    );
   });
 
   it('is monotonic: more minutes, or a later start, never gives an earlier due', () => {
-    fc.assert(fc.property(anyInstant, minutes, minutes, (s, a, b) => {
-      const [lo, hi] = a <= b ? [a, b] : [b, a];
-      return cal.addWorkingMinutes(s, lo) <= cal.addWorkingMinutes(s, hi);
-    }));
-    fc.assert(fc.property(anyInstant, anyInstant, minutes, (x, y, m) => {
-      const [s1, s2] = x <= y ? [x, y] : [y, x];
-      return cal.addWorkingMinutes(s1, m) <= cal.addWorkingMinutes(s2, m);
-    }));
+    fc.assert(
+      fc.property(anyInstant, minutes, minutes, (s, a, b) => {
+        const [lo, hi] = a <= b ? [a, b] : [b, a];
+        return cal.addWorkingMinutes(s, lo) <= cal.addWorkingMinutes(s, hi);
+      }),
+    );
+    fc.assert(
+      fc.property(anyInstant, anyInstant, minutes, (x, y, m) => {
+        const [s1, s2] = x <= y ? [x, y] : [y, x];
+        return cal.addWorkingMinutes(s1, m) <= cal.addWorkingMinutes(s2, m);
+      }),
+    );
   });
 
   it('a due is inside working time, or exactly at a period end, never elsewhere', () => {
-    fc.assert(fc.property(anyInstant, minutes, (s, m) => {
-      const due = cal.addWorkingMinutes(s, m);
-      return cal.isWorkingTime(due) || (m > 0 && isPeriodEnd(due));
-    }));
+    fc.assert(
+      fc.property(anyInstant, minutes, (s, m) => {
+        const due = cal.addWorkingMinutes(s, m);
+        return cal.isWorkingTime(due) || (m > 0 && isPeriodEnd(due));
+      }),
+    );
   });
 
   it('is additive: adding a then b equals adding a + b', () => {
-    fc.assert(fc.property(anyInstant, minutes, minutes, (s, a, b) =>
-      cal.addWorkingMinutes(cal.addWorkingMinutes(s, a), b).getTime() === cal.addWorkingMinutes(s, a + b).getTime()));
+    fc.assert(
+      fc.property(
+        anyInstant,
+        minutes,
+        minutes,
+        (s, a, b) =>
+          cal.addWorkingMinutes(cal.addWorkingMinutes(s, a), b).getTime() === cal.addWorkingMinutes(s, a + b).getTime(),
+      ),
+    );
   });
 
   it('workingMinutesBetween is additive over a split point and agrees with the oracle', () => {
-    fc.assert(fc.property(anyInstant, anyInstant, anyInstant, (x, y, z) => {
-      const [a, b, c] = [x, y, z].sort((p, q) => p.getTime() - q.getTime());
-      // Compared in milliseconds: fractional minutes do not add exactly in floating point.
-      const ms = (p: Date, q: Date) => Math.round(cal.workingMinutesBetween(p, q) * 60_000);
-      return ms(a, b) + ms(b, c) === ms(a, c);
-    }));
-    fc.assert(fc.property(wholeMinute, fc.integer({ min: 0, max: 4 * 24 * 60 }), (s, span) => {
-      let n = 0;
-      for (let t = s.getTime(); t < s.getTime() + span * 60_000; t += 60_000) if (oracleWorkingMinute(t)) n++;
-      return cal.workingMinutesBetween(s, new Date(s.getTime() + span * 60_000)) === n;
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(anyInstant, anyInstant, anyInstant, (x, y, z) => {
+        const [a, b, c] = [x, y, z].sort((p, q) => p.getTime() - q.getTime());
+        // Compared in milliseconds: fractional minutes do not add exactly in floating point.
+        const ms = (p: Date, q: Date) => Math.round(cal.workingMinutesBetween(p, q) * 60_000);
+        return ms(a, b) + ms(b, c) === ms(a, c);
+      }),
+    );
+    fc.assert(
+      fc.property(wholeMinute, fc.integer({ min: 0, max: 4 * 24 * 60 }), (s, span) => {
+        let n = 0;
+        for (let t = s.getTime(); t < s.getTime() + span * 60_000; t += 60_000) if (oracleWorkingMinute(t)) n++;
+        return cal.workingMinutesBetween(s, new Date(s.getTime() + span * 60_000)) === n;
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

@@ -131,7 +131,8 @@ function parseClock(time: string): number {
 }
 
 function assertMinutes(minutes: number): void {
-  if (!Number.isFinite(minutes) || minutes < 0) throw new RangeError(`working minutes must be a finite number ≥ 0: ${minutes}`);
+  if (!Number.isFinite(minutes) || minutes < 0)
+    throw new RangeError(`working minutes must be a finite number ≥ 0: ${minutes}`);
 }
 
 /** An invalid Date would make the stepping loops run forever; fail loudly instead. */
@@ -257,9 +258,10 @@ export class WorkCalendar {
     if (tb <= ta) return 0;
     const da = dayNumberOf(ta);
     const db = dayNumberOf(tb);
-    const ms = this.workingDaysIn(da, db) * this.dayMs
-      - this.workedBefore(da, ta + SHANGHAI_OFFSET_MS - da * DAY_MS)
-      + this.workedBefore(db, tb + SHANGHAI_OFFSET_MS - db * DAY_MS);
+    const ms =
+      this.workingDaysIn(da, db) * this.dayMs -
+      this.workedBefore(da, ta + SHANGHAI_OFFSET_MS - da * DAY_MS) +
+      this.workedBefore(db, tb + SHANGHAI_OFFSET_MS - db * DAY_MS);
     return ms / MINUTE_MS;
   }
 

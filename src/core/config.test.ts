@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config.js';
 
-const production = (secret?: string) => () => loadConfig({ NODE_ENV: 'production', ...(secret === undefined ? {} : { SESSION_SECRET: secret }) });
+const production = (secret?: string) => () =>
+  loadConfig({ NODE_ENV: 'production', ...(secret === undefined ? {} : { SESSION_SECRET: secret }) });
 
 describe('loadConfig: SESSION_SECRET in production', () => {
   it('refuses a missing or default secret', () => {
@@ -11,19 +12,30 @@ describe('loadConfig: SESSION_SECRET in production', () => {
   });
 
   it('refuses a secret shorter than 32 bytes, saying how long it is', () => {
-    expect(production('aaaaaaaaaaaaaaaa')).toThrow('SESSION_SECRET: must be at least 32 bytes in production (this one is 16)');
+    expect(production('aaaaaaaaaaaaaaaa')).toThrow(
+      'SESSION_SECRET: must be at least 32 bytes in production (this one is 16)',
+    );
     expect(production(randomBytes(15).toString('hex'))).toThrow('this one is 30');
   });
 
   it('refuses long secrets that do not look random', () => {
-    for (const secret of ['a'.repeat(40), 'abababababababababababababababab', 'abcdefghijklmnopqrstuvwxyz0123456789', 'passwordpasswordpasswordpassword']) {
+    for (const secret of [
+      'a'.repeat(40),
+      'abababababababababababababababab',
+      'abcdefghijklmnopqrstuvwxyz0123456789',
+      'passwordpasswordpasswordpassword',
+    ]) {
       expect(production(secret), secret).toThrow(/SESSION_SECRET: does not look random \(\d+ different characters/);
     }
   });
 
   it('accepts random secrets in the usual encodings', () => {
     for (let i = 0; i < 50; i++) {
-      for (const secret of [randomBytes(16).toString('hex'), randomBytes(32).toString('base64'), randomBytes(32).toString('base64url')]) {
+      for (const secret of [
+        randomBytes(16).toString('hex'),
+        randomBytes(32).toString('base64'),
+        randomBytes(32).toString('base64url'),
+      ]) {
         expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret }).sessionSecret).toBe(secret);
       }
     }

@@ -79,9 +79,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = proce
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
   if (production) {
-    const weakness = env.SESSION_SECRET === undefined || e.SESSION_SECRET === DEFAULT_SECRET
-      ? 'must be set to a non-default value in production'
-      : secretWeakness(e.SESSION_SECRET);
+    const weakness =
+      env.SESSION_SECRET === undefined || e.SESSION_SECRET === DEFAULT_SECRET
+        ? 'must be set to a non-default value in production'
+        : secretWeakness(e.SESSION_SECRET);
     if (weakness) throw new Error(`Invalid configuration:\n  SESSION_SECRET: ${weakness}`);
   }
   return {

@@ -16,7 +16,12 @@ export function assertFound<T>(row: T | undefined | null, entity: string): T {
  * A missing row is NOT_FOUND; a changed one is STALE_UPDATE (409), and nothing is written.
  */
 export async function updateVersioned<T extends VersionedTable>(opts: {
-  db: Db; table: T; id: string; version: number; values: Partial<T['$inferInsert']>; entity: string;
+  db: Db;
+  table: T;
+  id: string;
+  version: number;
+  values: Partial<T['$inferInsert']>;
+  entity: string;
   /** The key column, when it is not `id`. */
   key?: PgColumn;
 }): Promise<T['$inferSelect']> {
@@ -29,7 +34,10 @@ export async function updateVersioned<T extends VersionedTable>(opts: {
     .where(and(eq(key, id), eq(table.version, opts.version)))
     .returning()) as T['$inferSelect'][];
   if (rows.length) return rows[0];
-  const [exists] = await db.select({ n: count() }).from(table as PgTable).where(eq(key, id));
+  const [exists] = await db
+    .select({ n: count() })
+    .from(table as PgTable)
+    .where(eq(key, id));
   throw exists.n > 0 ? new AppError('STALE_UPDATE') : new AppError('NOT_FOUND', { entity: opts.entity });
 }
 

@@ -10,7 +10,13 @@ import { type PgDatabase, PgDialect, type PgQueryResultHKT } from 'drizzle-orm/p
 import pg from 'pg';
 import { MIGRATIONS_DIR } from './paths.js';
 import {
-  copyMigratedCluster, initdbTemplate, isEmptyDir, migratedClusterDir, migratedTemplateFile, TEMPLATE_FILE, writeTemplate,
+  copyMigratedCluster,
+  initdbTemplate,
+  isEmptyDir,
+  migratedClusterDir,
+  migratedTemplateFile,
+  TEMPLATE_FILE,
+  writeTemplate,
 } from './pglite-template.js';
 
 /** A database handle or a transaction: services accept either, so callers decide the transaction boundary. */

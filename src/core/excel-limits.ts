@@ -57,13 +57,21 @@ export type ImportLimit = keyof Omit<ImportLimits, 'ratioFloorBytes'>;
 
 /** A limit was hit; `max` is the limit in the unit users read (megabytes for byte limits). */
 export class ImportLimitError extends Error {
-  constructor(readonly limit: ImportLimit, readonly max: number) {
+  constructor(
+    readonly limit: ImportLimit,
+    readonly max: number,
+  ) {
     super(`import limit ${limit} (${max}) exceeded`);
     this.name = 'ImportLimitError';
   }
 }
 
-const BYTE_LIMITS: ReadonlySet<ImportLimit> = new Set(['sharedStringBytes', 'partBytes', 'metadataBytes', 'totalBytes']);
+const BYTE_LIMITS: ReadonlySet<ImportLimit> = new Set([
+  'sharedStringBytes',
+  'partBytes',
+  'metadataBytes',
+  'totalBytes',
+]);
 
 export function limitError(limits: ImportLimits, limit: ImportLimit): ImportLimitError {
   const value = limits[limit];

@@ -18,7 +18,10 @@ interface WorkbookParts {
   _parseWorkbook(entry: Readable): Promise<void>;
   _parseSharedStrings(entry: Readable): AsyncIterable<{ index: number; text: unknown }>;
   _parseStyles(entry: Readable): Promise<void>;
-  _parseWorksheet(entry: AsyncIterable<unknown>, sheetNo: string): Iterable<{ eventType: string; value: AsyncIterable<ExcelJS.Row> }>;
+  _parseWorksheet(
+    entry: AsyncIterable<unknown>,
+    sheetNo: string,
+  ): Iterable<{ eventType: string; value: AsyncIterable<ExcelJS.Row> }>;
   model?: { sheets?: { rId: string }[] };
   workbookRels?: { Id: string; Target: string }[];
   /** Read by the worksheet parser to resolve shared-string cells. */
@@ -29,13 +32,22 @@ const RELS_PART = 'xl/_rels/workbook.xml.rels';
 const STYLES_PART = 'xl/styles.xml';
 
 /** The first worksheet in the workbook's order (else the lowest-numbered one), or null if there is none. */
-export async function firstWorksheetRows(exceljs: typeof ExcelJS, archive: XlsxArchive, budget: ReadBudget): Promise<AsyncIterable<ExcelJS.Row> | null> {
+export async function firstWorksheetRows(
+  exceljs: typeof ExcelJS,
+  archive: XlsxArchive,
+  budget: ReadBudget,
+): Promise<AsyncIterable<ExcelJS.Row> | null> {
   const reader = new exceljs.stream.xlsx.WorkbookReader(Readable.from([]), {
-    worksheets: 'emit', sharedStrings: 'emit', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
+    worksheets: 'emit',
+    sharedStrings: 'emit',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
   }) as unknown as WorkbookParts;
   if (archive.has(RELS_PART)) await reader._parseRels(archive.part(RELS_PART));
   await reader._parseWorkbook(archive.part('xl/workbook.xml'));
-  if (archive.has(SHARED_STRINGS_PART)) reader.sharedStrings = await sharedStrings(reader, archive.part(SHARED_STRINGS_PART), budget);
+  if (archive.has(SHARED_STRINGS_PART))
+    reader.sharedStrings = await sharedStrings(reader, archive.part(SHARED_STRINGS_PART), budget);
   if (archive.has(STYLES_PART)) await reader._parseStyles(archive.part(STYLES_PART));
   const sheetNo = firstSheetNo(reader, archive.names());
   if (!sheetNo) return null;
@@ -72,6 +84,9 @@ function firstSheetNo(reader: WorkbookParts, names: string[]): string | null {
   const target = first && reader.workbookRels?.find((r) => r.Id === first.rId)?.Target;
   const fromModel = target?.match(/sheet(\d+)\.xml$/)?.[1];
   if (fromModel && names.includes(`xl/worksheets/sheet${fromModel}.xml`)) return fromModel;
-  const numbers = names.flatMap((n) => SHEET_PART.exec(n)?.[1] ?? []).map(Number).sort((a, b) => a - b);
+  const numbers = names
+    .flatMap((n) => SHEET_PART.exec(n)?.[1] ?? [])
+    .map(Number)
+    .sort((a, b) => a - b);
   return numbers.length ? String(numbers[0]) : null;
 }

@@ -53,18 +53,27 @@ function addDropDowns(wb: ExcelJS.Workbook, data: ExcelJS.Worksheet, spec: Templ
     col.values = [key, ...values];
     const letter = col.letter;
     const dataCol = data.getColumn(key);
-    (data as unknown as RangeValidations).dataValidations.add(`${dataCol.letter}2:${dataCol.letter}${TEMPLATE_ROWS + 1}`, {
-      type: 'list', allowBlank: true, formulae: [`'下拉选项'!$${letter}$2:$${letter}$${values.length + 1}`],
-      // A warning, not a stop: the importer checks every value anyway, and lists may be longer than what fits.
-      showErrorMessage: true, errorStyle: 'warning', error: '请从下拉列表中选择',
-    });
+    (data as unknown as RangeValidations).dataValidations.add(
+      `${dataCol.letter}2:${dataCol.letter}${TEMPLATE_ROWS + 1}`,
+      {
+        type: 'list',
+        allowBlank: true,
+        formulae: [`'下拉选项'!$${letter}$2:$${letter}$${values.length + 1}`],
+        // A warning, not a stop: the importer checks every value anyway, and lists may be longer than what fits.
+        showErrorMessage: true,
+        errorStyle: 'warning',
+        error: '请从下拉列表中选择',
+      },
+    );
   });
 }
 
 function addNotesSheet(wb: ExcelJS.Workbook, spec: TemplateSpec): void {
   const notes = wb.addWorksheet('填写说明');
   notes.columns = [{ width: 16 }, { width: 16 }, { width: 10 }, { width: 60 }, { width: 24 }];
-  notes.addRow([`填写示例（请在“${spec.sheetName}”工作表中从第 2 行起填写，不要修改第 1 行的列名）`]).font = { bold: true };
+  notes.addRow([`填写示例（请在“${spec.sheetName}”工作表中从第 2 行起填写，不要修改第 1 行的列名）`]).font = {
+    bold: true,
+  };
   notes.addRow(spec.columns.map((c) => c.title)).font = { bold: true };
   notes.addRow(spec.columns.map((c) => c.example ?? ''));
   notes.addRow([]);
@@ -77,4 +86,3 @@ function addNotesSheet(wb: ExcelJS.Workbook, spec: TemplateSpec): void {
     for (const r of ref.rows) notes.addRow(r);
   }
 }
-

@@ -15,7 +15,10 @@ export type ZipProblem = 'not_xlsx' | 'xls' | 'damaged' | 'not_workbook';
 
 /** The archive is not an intact workbook; `cause` is what the zip or XML reader said (logged, never sent). */
 export class XlsxProblem extends Error {
-  constructor(readonly problem: ZipProblem, cause?: unknown) {
+  constructor(
+    readonly problem: ZipProblem,
+    cause?: unknown,
+  ) {
     super(`xlsx ${problem}`, { cause });
     this.name = 'XlsxProblem';
   }
@@ -32,7 +35,11 @@ const LOCAL_HEADER = 0x04034b50;
 export class XlsxArchive {
   private readonly open = new Set<Readable>();
 
-  constructor(private readonly zip: yauzl.ZipFile, private readonly entries: Map<string, yauzl.Entry>, private readonly budget: ReadBudget) {}
+  constructor(
+    private readonly zip: yauzl.ZipFile,
+    private readonly entries: Map<string, yauzl.Entry>,
+    private readonly budget: ReadBudget,
+  ) {}
 
   names(): string[] {
     return [...this.entries.keys()];
@@ -67,10 +74,13 @@ export class XlsxArchive {
     const entry = this.entries.get(name);
     if (!entry) return;
     const { limits } = this.budget;
-    const limit: ImportLimit = name === SHARED_STRINGS_PART ? 'sharedStringBytes' : SHEET_PART.test(name) ? 'partBytes' : 'metadataBytes';
+    const limit: ImportLimit =
+      name === SHARED_STRINGS_PART ? 'sharedStringBytes' : SHEET_PART.test(name) ? 'partBytes' : 'metadataBytes';
     if (entry.uncompressedSize > limits[limit]) this.budget.fail(limit);
     if (this.budget.totalBytes + entry.uncompressedSize > limits.totalBytes) this.budget.fail('totalBytes');
-    const raw = await this.zip.openReadStreamPromise(entry).catch((e: unknown) => { throw new XlsxProblem('damaged', e); });
+    const raw = await this.zip.openReadStreamPromise(entry).catch((e: unknown) => {
+      throw new XlsxProblem('damaged', e);
+    });
     const decoder = new StringDecoder('utf8');
     const xml = new XmlGuard(this.budget);
     let bytes = 0;
@@ -145,8 +155,11 @@ function occurrences(text: string, needle: string): number {
 export async function openXlsx(buf: Buffer, budget: ReadBudget): Promise<XlsxArchive> {
   if (buf.length >= 8 && buf.readUInt32BE(0) === OLE_SIGNATURE) throw new XlsxProblem('xls');
   if (buf.length < 22 || buf.readUInt32LE(0) !== LOCAL_HEADER) throw new XlsxProblem('not_xlsx');
-  const zip = await yauzl.fromBufferPromise(buf, { lazyEntries: true, autoClose: false, validateEntrySizes: true })
-    .catch((e: unknown) => { throw new XlsxProblem('damaged', e); });
+  const zip = await yauzl
+    .fromBufferPromise(buf, { lazyEntries: true, autoClose: false, validateEntrySizes: true })
+    .catch((e: unknown) => {
+      throw new XlsxProblem('damaged', e);
+    });
   try {
     if (zip.entryCount > budget.limits.entries) budget.fail('entries');
     const entries = new Map<string, yauzl.Entry>();
@@ -156,7 +169,8 @@ export async function openXlsx(buf: Buffer, budget: ReadBudget): Promise<XlsxArc
       throw new XlsxProblem('damaged', e);
     }
     const names = [...entries.keys()];
-    if (!entries.has('xl/workbook.xml') || !names.some((n) => SHEET_PART.test(n))) throw new XlsxProblem('not_workbook');
+    if (!entries.has('xl/workbook.xml') || !names.some((n) => SHEET_PART.test(n)))
+      throw new XlsxProblem('not_workbook');
     return new XlsxArchive(zip, entries, budget);
   } catch (e) {
     zip.close();

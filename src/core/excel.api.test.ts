@@ -16,8 +16,12 @@ import { people } from '../modules/people/people.schema.js';
  * nothing is written.
  */
 let ctx: TestContext;
-beforeAll(async () => { ctx = await createTestContext(); });
-afterAll(async () => { await ctx?.close(); });
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(async () => {
+  await ctx?.close();
+});
 
 const titles = (columns: { title: string }[]) => columns.map((c) => c.title);
 
@@ -27,7 +31,9 @@ async function post(url: string, file: Buffer, lang = 'zh-CN') {
   const headers = { ...form.headers, cookie: await ctx.cookieFor('hangdong'), 'accept-language': lang };
   const before = process.memoryUsage().heapUsed;
   let peak = before;
-  const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().heapUsed); }, 10);
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+  }, 10);
   const started = performance.now();
   const res = await ctx.app.inject({ method: 'POST', url, payload: form.payload, headers });
   const ms = performance.now() - started;
@@ -40,7 +46,9 @@ async function written() {
   const n = async (q: Promise<{ n: number }[]>) => (await q)[0].n;
   const db = ctx.database.db;
   return Promise.all([
-    n(db.select({ n: count() }).from(people)), n(db.select({ n: count() }).from(partyMembers)), n(db.select({ n: count() }).from(projects)),
+    n(db.select({ n: count() }).from(people)),
+    n(db.select({ n: count() }).from(partyMembers)),
+    n(db.select({ n: count() }).from(projects)),
     n(db.select({ n: count() }).from(auditLog).where(like(auditLog.action, '%import'))),
   ]);
 }
@@ -69,7 +77,13 @@ describe('Excel import limits: people', () => {
   }, 60_000);
 
   it('5,000,000 blank rows is 413 IMPORT_TOO_LARGE, in English on request', async () => {
-    const error = await expectRefused(PEOPLE, await manyRowsBomb(titles(PERSON_COLUMNS), 5_000_000, true), 413, 'IMPORT_TOO_LARGE', 'en');
+    const error = await expectRefused(
+      PEOPLE,
+      await manyRowsBomb(titles(PERSON_COLUMNS), 5_000_000, true),
+      413,
+      'IMPORT_TOO_LARGE',
+      'en',
+    );
     expect(error.message).toContain('the sheet has more than 250000 rows');
     expect(error.details).toEqual({ limit: 'sheetRows', max: 250_000 });
   }, 60_000);
@@ -80,7 +94,12 @@ describe('Excel import limits: people', () => {
   }, 60_000);
 
   it('1,500,000 distinct shared strings stop at the 1,000,000th', async () => {
-    const error = await expectRefused(PEOPLE, await sharedStringsBomb(titles(PERSON_COLUMNS), 1_500_000, true), 413, 'IMPORT_TOO_LARGE');
+    const error = await expectRefused(
+      PEOPLE,
+      await sharedStringsBomb(titles(PERSON_COLUMNS), 1_500_000, true),
+      413,
+      'IMPORT_TOO_LARGE',
+    );
     expect(error.details).toEqual({ limit: 'sharedStrings', max: 1_000_000 });
   }, 60_000);
 
@@ -102,7 +121,7 @@ describe('Excel import limits: Party members and project plans share them', () =
     await expectRefused(url, await sharedStringsBomb(titles(MEMBER_COLUMNS)), 413, 'IMPORT_TOO_LARGE');
   }, 90_000);
 
-  it('project plans: 5,000,000 rows stop at the plan\'s 2,000-row cap', async () => {
+  it("project plans: 5,000,000 rows stop at the plan's 2,000-row cap", async () => {
     const url = `/api/project-plans/import?communityId=${ctx.world.communityA.id}&year=2025`;
     const error = await expectRefused(url, await manyRowsBomb(titles(PLAN_COLUMNS)), 413, 'IMPORT_TOO_MANY_ROWS');
     expect(error.message).toBe('数据超过 2000 行，请拆分成多个文件导入');

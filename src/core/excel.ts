@@ -35,7 +35,15 @@ export interface SheetRow {
   cells: Record<string, Cell>;
 }
 
-type FileProblem = 'not_xlsx' | 'xls' | 'damaged' | 'not_workbook' | 'empty' | 'no_rows' | 'missing_columns' | 'no_file';
+type FileProblem =
+  | 'not_xlsx'
+  | 'xls'
+  | 'damaged'
+  | 'not_workbook'
+  | 'empty'
+  | 'no_rows'
+  | 'missing_columns'
+  | 'no_file';
 
 const FILE_PROBLEMS: Record<Locale, Record<FileProblem, string>> = {
   'zh-CN': {
@@ -65,8 +73,17 @@ export function format(template: string, params: Record<string, string | number>
   return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
 }
 
-function fileError(locale: Locale, problem: FileProblem, params: Record<string, string | number> = {}, details?: unknown): AppError {
-  return new AppError('INVALID_FILE', { reason: format(FILE_PROBLEMS[locale][problem], params) }, details ?? { problem });
+function fileError(
+  locale: Locale,
+  problem: FileProblem,
+  params: Record<string, string | number> = {},
+  details?: unknown,
+): AppError {
+  return new AppError(
+    'INVALID_FILE',
+    { reason: format(FILE_PROBLEMS[locale][problem], params) },
+    details ?? { problem },
+  );
 }
 
 /** exceljs cell values (rich text, formulas, hyperlinks…) reduced to what validation needs. */
@@ -94,8 +111,12 @@ function matchHeader(header: Cell[], columns: ExcelColumn[], locale: Locale): Ma
   const missing = columns.filter((c) => !positions.has(c.key));
   if (missing.length) {
     const sep = locale === 'en' ? ', ' : '、';
-    throw fileError(locale, 'missing_columns', { columns: missing.map((c) => c.title).join(sep) },
-      { problem: 'missing_columns', columns: missing.map((c) => c.title) });
+    throw fileError(
+      locale,
+      'missing_columns',
+      { columns: missing.map((c) => c.title).join(sep) },
+      { problem: 'missing_columns', columns: missing.map((c) => c.title) },
+    );
   }
   return positions;
 }
@@ -132,7 +153,11 @@ function importError(e: unknown, locale: Locale, log: FastifyBaseLogger | undefi
   if (isAppError(e)) return e;
   if (e instanceof ImportLimitError) {
     log?.info({ limit: e.limit, max: e.max }, 'import file over a limit');
-    return new AppError('IMPORT_TOO_LARGE', { reason: format(LIMIT_REASONS[locale][e.limit], { max: e.max }) }, { limit: e.limit, max: e.max });
+    return new AppError(
+      'IMPORT_TOO_LARGE',
+      { reason: format(LIMIT_REASONS[locale][e.limit], { max: e.max }) },
+      { limit: e.limit, max: e.max },
+    );
   }
   const problem = e instanceof XlsxProblem ? e.problem : 'damaged';
   if (problem === 'damaged') log?.warn({ err: e instanceof XlsxProblem ? e.cause : e }, 'import file unreadable');
@@ -248,8 +273,15 @@ export interface ExportColumn<T> {
  * Streams a one-sheet workbook into `out`, committing each row as it is written so memory stays flat however
  * many rows there are. Text cells are stored inline rather than in a shared-string table held until the end.
  */
-export async function writeSheetStream<T>(out: Writable, spec: { sheetName: string; columns: ExportColumn<T>[]; batches: AsyncIterable<T[]> }): Promise<void> {
-  const wb = new (await exceljs()).stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+export async function writeSheetStream<T>(
+  out: Writable,
+  spec: { sheetName: string; columns: ExportColumn<T>[]; batches: AsyncIterable<T[]> },
+): Promise<void> {
+  const wb = new (await exceljs()).stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   const ws = wb.addWorksheet(spec.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = spec.columns.map((c) => ({ header: c.title, width: c.width ?? 14 }));
   ws.getRow(1).font = { bold: true };
@@ -263,7 +295,10 @@ export async function writeSheetStream<T>(out: Writable, spec: { sheetName: stri
 
 /** attachment; filename="ascii"; filename*=UTF-8''… (RFC 6266 / 5987) so browsers keep the Chinese name. */
 export function contentDisposition(fileName: string, asciiFallback: string): string {
-  const encoded = encodeURIComponent(fileName).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*!]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="${asciiFallback.replace(/["\\]/g, '')}"; filename*=UTF-8''${encoded}`;
 }
 

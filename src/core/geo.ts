@@ -12,7 +12,12 @@ function fail(reason: string): never {
 }
 
 function checkPosition(p: unknown): asserts p is Position {
-  if (!Array.isArray(p) || p.length < 2 || p.length > 3 || !p.every((n) => typeof n === 'number' && Number.isFinite(n))) {
+  if (
+    !Array.isArray(p) ||
+    p.length < 2 ||
+    p.length > 3 ||
+    !p.every((n) => typeof n === 'number' && Number.isFinite(n))
+  ) {
     fail('a position must be [lng, lat]');
   }
   const [lng, lat] = p as number[];
@@ -50,7 +55,10 @@ export function parseArea(value: unknown): Area {
 }
 
 export function bboxOf(g: Geometry): Bbox {
-  let minLng = Infinity, minLat = Infinity, maxLng = -Infinity, maxLat = -Infinity;
+  let minLng = Infinity,
+    minLat = Infinity,
+    maxLng = -Infinity,
+    maxLat = -Infinity;
   const visit = (p: Position) => {
     if (p[0] < minLng) minLng = p[0];
     if (p[0] > maxLng) maxLng = p[0];

@@ -11,7 +11,9 @@ export function idCheckChar(first17: string): string {
 /** An 18-character resident ID: 17 digits, a valid birth date at 7–14 and the right check character. */
 export function isValidIdNumber(id: string): boolean {
   if (!/^\d{17}[\dX]$/.test(id)) return false;
-  const y = Number(id.slice(6, 10)), m = Number(id.slice(10, 12)), d = Number(id.slice(12, 14));
+  const y = Number(id.slice(6, 10)),
+    m = Number(id.slice(10, 12)),
+    d = Number(id.slice(12, 14));
   const date = new Date(Date.UTC(y, m - 1, d));
   if (y < 1900 || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return false;
   return idCheckChar(id.slice(0, 17)) === id[17];

@@ -15,17 +15,25 @@ export interface StoredAnswer<T> {
  * concurrent first tries collide on the key's primary key; the loser rolls back and returns the winner's answer.
  */
 export async function onceFor<T>(opts: {
-  db: Db; userId: string; key: string | undefined; route: string; status: number; run: (tx: Db) => Promise<T>;
+  db: Db;
+  userId: string;
+  key: string | undefined;
+  route: string;
+  status: number;
+  run: (tx: Db) => Promise<T>;
 }): Promise<StoredAnswer<T>> {
   const { db, userId, key, route } = opts;
   if (!key) return { status: opts.status, body: await db.transaction((tx) => opts.run(tx)), replayed: false };
-  if (key.length > 100) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'Idempotency-Key', message: 'at most 100 characters' }]);
+  if (key.length > 100)
+    throw new AppError('VALIDATION_FAILED', {}, [{ path: 'Idempotency-Key', message: 'at most 100 characters' }]);
   const stored = await findAnswer<T>(db, userId, key, route);
   if (stored) return stored;
   try {
     const body = await db.transaction(async (tx) => {
       const result = await opts.run(tx);
-      await tx.insert(idempotencyKeys).values({ userId, key, route, status: opts.status, body: JSON.parse(JSON.stringify(result)) });
+      await tx
+        .insert(idempotencyKeys)
+        .values({ userId, key, route, status: opts.status, body: JSON.parse(JSON.stringify(result)) });
       return result;
     });
     return { status: opts.status, body, replayed: false };
@@ -37,25 +45,48 @@ export async function onceFor<T>(opts: {
 }
 
 /** Stores a write's answer under its key, inside the write's transaction (for writes that do not use onceFor). */
-export async function rememberAnswer(db: Db, userId: string, k: { key: string; route: string; status: number }, body: unknown): Promise<void> {
-  await db.insert(idempotencyKeys).values({ userId, key: k.key, route: k.route, status: k.status, body: JSON.parse(JSON.stringify(body)) });
+export async function rememberAnswer(
+  db: Db,
+  userId: string,
+  k: { key: string; route: string; status: number },
+  body: unknown,
+): Promise<void> {
+  await db
+    .insert(idempotencyKeys)
+    .values({ userId, key: k.key, route: k.route, status: k.status, body: JSON.parse(JSON.stringify(body)) });
 }
 
-export async function findAnswer<T>(db: Db, userId: string, key: string, route: string): Promise<StoredAnswer<T> | null> {
-  const [row] = await db.select().from(idempotencyKeys)
+export async function findAnswer<T>(
+  db: Db,
+  userId: string,
+  key: string,
+  route: string,
+): Promise<StoredAnswer<T> | null> {
+  const [row] = await db
+    .select()
+    .from(idempotencyKeys)
     .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key), eq(idempotencyKeys.route, route)));
   return row ? { status: row.status, body: row.body as T, replayed: true } : null;
 }
 
-export interface AnswerKey { key: string; route: string; status: number }
+export interface AnswerKey {
+  key: string;
+  route: string;
+  status: number;
+}
 
 /**
  * onceFor for a write that stores its own answer (`remember` is passed to it, e.g. to store the key in the same
  * statement as the write). The stored answer is what the write keeps (an id); `replay` turns it into the response.
  */
 export async function onceWith<T>(opts: {
-  db: Db; userId: string; key: string | undefined; route: string; status: number;
-  run: (remember: AnswerKey | undefined) => Promise<T>; replay: (stored: unknown) => Promise<T>;
+  db: Db;
+  userId: string;
+  key: string | undefined;
+  route: string;
+  status: number;
+  run: (remember: AnswerKey | undefined) => Promise<T>;
+  replay: (stored: unknown) => Promise<T>;
 }): Promise<StoredAnswer<T>> {
   const { db, userId, key, route, status } = opts;
   if (!key) return { status, body: await opts.run(undefined), replayed: false };

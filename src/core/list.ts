@@ -12,7 +12,12 @@ export const ZListQuery = z.object({
 export type ListQuery = z.infer<typeof ZListQuery>;
 
 export function listResponse<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
 }
 
 export interface Page<T> {
@@ -30,7 +35,12 @@ export function pageWindow(q: Pick<ListQuery, 'page' | 'pageSize'>): { limit: nu
  * Turns `sort=name` / `sort=-name` into an ORDER BY over a whitelist of columns; unknown fields fall back to the
  * default so a stale bookmark never errors. The id is appended so that pages are stable.
  */
-export function orderBy(sort: string | undefined, columns: Record<string, PgColumn>, fallback: SQL[], id: PgColumn): SQL[] {
+export function orderBy(
+  sort: string | undefined,
+  columns: Record<string, PgColumn>,
+  fallback: SQL[],
+  id: PgColumn,
+): SQL[] {
   if (sort) {
     const field = sort.replace(/^-/, '');
     const column = columns[field];

@@ -12,7 +12,11 @@ import { MIGRATIONS_DIR, ROOT_DIR } from './paths.js';
  * (on the migrated dump they find nothing to do), and the demo seed is never part of a dump.
  */
 // The package does not export its package.json, so read it from node_modules.
-const pgliteVersion = (JSON.parse(readFileSync(path.join(ROOT_DIR, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string }).version;
+const pgliteVersion = (
+  JSON.parse(readFileSync(path.join(ROOT_DIR, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as {
+    version: string;
+  }
+).version;
 export const TEMPLATE_FILE = path.join(ROOT_DIR, '.cache', `pglite-initdb-${pgliteVersion}.tar`);
 
 export function isEmptyDir(dir: string): boolean {

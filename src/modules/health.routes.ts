@@ -14,7 +14,16 @@ const ZHealth = z.object({
 });
 
 export async function healthRoutes(app: App): Promise<void> {
-  app.get('/health', {
-    schema: { tags: ['system'], response: { 200: ZHealth } },
-  }, async () => ({ status: 'ok' as const, database: await ping(app.db), now: formatLocalIso(clock.now()), today: clock.today() }));
+  app.get(
+    '/health',
+    {
+      schema: { tags: ['system'], response: { 200: ZHealth } },
+    },
+    async () => ({
+      status: 'ok' as const,
+      database: await ping(app.db),
+      now: formatLocalIso(clock.now()),
+      today: clock.today(),
+    }),
+  );
 }

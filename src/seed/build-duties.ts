@@ -36,7 +36,12 @@ interface DutySpec {
 const SPECS: Record<Exclude<DutyRole, 'in_service_member'>, DutySpec> = {
   community_secretary: { role: 'community_secretary', personRole: 'staff', ages: [35, 58], residentsOnly: true },
   grid_worker: { role: 'grid_worker', personRole: 'grid_worker', ages: [24, 50], residentsOnly: true },
-  neighbourhood_worker: { role: 'neighbourhood_worker', personRole: 'neighbourhood_worker', ages: [25, 65], residentsOnly: true },
+  neighbourhood_worker: {
+    role: 'neighbourhood_worker',
+    personRole: 'neighbourhood_worker',
+    ages: [25, 65],
+    residentsOnly: true,
+  },
   building_head: { role: 'building_head', personRole: 'building_head', ages: [30, 72], residentsOnly: false },
   alley_head: { role: 'alley_head', personRole: 'alley_head', ages: [30, 70], residentsOnly: false },
 };
@@ -63,8 +68,14 @@ class DutyAssigner {
 
   add(grid: GridNode, person: PersonSeed, role: DutyRole): void {
     this.rows.push({
-      id: this.rng.uuid(), gridId: grid.id, personId: person.row.id, role,
-      since: dateBetween(this.rng, '2019-01-01', '2025-12-31'), until: null, note: null, ...STAMP,
+      id: this.rng.uuid(),
+      gridId: grid.id,
+      personId: person.row.id,
+      role,
+      since: dateBetween(this.rng, '2019-01-01', '2025-12-31'),
+      until: null,
+      note: null,
+      ...STAMP,
     });
   }
 
@@ -78,7 +89,10 @@ class DutyAssigner {
   }
 }
 
-function indexPeople(people: PersonSeed[]): { byLeaf: Map<string, PersonSeed[]>; byCommunity: Map<string, PersonSeed[]> } {
+function indexPeople(people: PersonSeed[]): {
+  byLeaf: Map<string, PersonSeed[]>;
+  byCommunity: Map<string, PersonSeed[]>;
+} {
   const byLeaf = new Map<string, PersonSeed[]>();
   const byCommunity = new Map<string, PersonSeed[]>();
   for (const p of people) {
@@ -94,11 +108,19 @@ function indexPeople(people: PersonSeed[]): { byLeaf: Map<string, PersonSeed[]>;
 
 /** 85 heads for 62 regions: one each, and a second one for 23 regions chosen at random. */
 function assignAlleyHeads(rng: Rng, assigner: DutyAssigner, alleys: AlleySeed[]): Map<string, PersonSeed[]> {
-  const second = new Set(rng.shuffle(alleys).slice(0, ALLEY_HEAD_COUNT - alleys.length).map((a) => a.region.id));
+  const second = new Set(
+    rng
+      .shuffle(alleys)
+      .slice(0, ALLEY_HEAD_COUNT - alleys.length)
+      .map((a) => a.region.id),
+  );
   const heads = new Map<string, PersonSeed[]>();
   for (const a of alleys) {
     const n = second.has(a.region.id) ? 2 : 1;
-    heads.set(a.region.id, Array.from({ length: n }, () => assigner.assign(a.grid, 'alley_head')));
+    heads.set(
+      a.region.id,
+      Array.from({ length: n }, () => assigner.assign(a.grid, 'alley_head')),
+    );
   }
   return heads;
 }
@@ -109,7 +131,11 @@ function assignAlleyHeads(rng: Rng, assigner: DutyAssigner, alleys: AlleySeed[])
  * `flagship` (the demo login member01) is always among the 300.
  */
 export function buildDuties(
-  rng: Rng, tree: GridTree, residents: PersonSeed[], inService: PersonSeed[], flagship: PersonSeed,
+  rng: Rng,
+  tree: GridTree,
+  residents: PersonSeed[],
+  inService: PersonSeed[],
+  flagship: PersonSeed,
 ): Duties {
   const { byLeaf, byCommunity } = indexPeople([...residents, ...inService]);
   const assigner = new DutyAssigner(rng, byLeaf, byCommunity);

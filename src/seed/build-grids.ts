@@ -27,23 +27,47 @@ function pad3(n: number): string {
 function childNode(rng: Rng, parent: GridNode, rect: ParamRect, ordinal: number): GridNode {
   const level = (parent.level + 1) as 2 | 3 | 4;
   const kind = level === 2 ? 'full_time' : level === 3 ? 'neighbourhood' : 'building';
-  const street = level === 2 ? parent.community.def.streets[(ordinal - 1) % parent.community.def.streets.length] : parent.street;
+  const street =
+    level === 2 ? parent.community.def.streets[(ordinal - 1) % parent.community.def.streets.length] : parent.street;
   return {
-    id: rng.uuid(), code: parent.code + pad3(ordinal), level, kind, name: '', community: parent.community, parent,
-    children: [], rect, ordinal, street, houseNumber: 0, alleyStem: null,
+    id: rng.uuid(),
+    code: parent.code + pad3(ordinal),
+    level,
+    kind,
+    name: '',
+    community: parent.community,
+    parent,
+    children: [],
+    rect,
+    ordinal,
+    street,
+    houseNumber: 0,
+    alleyStem: null,
   };
 }
 
 /** Level 2: 3–6 grids per community, more for a bigger population; levels 3 and 4: 2–4 per parent. */
 function childCount(rng: Rng, node: GridNode): number {
-  if (node.level === 1) return Math.min(6, Math.max(3, Math.round(node.community.def.population / 2000 + rng.float(-0.5, 0.5))));
+  if (node.level === 1)
+    return Math.min(6, Math.max(3, Math.round(node.community.def.population / 2000 + rng.float(-0.5, 0.5))));
   return rng.int(2, 4);
 }
 
 function buildCommunityTree(rng: Rng, community: CommunitySeed): GridNode[] {
   const root: GridNode = {
-    id: rng.uuid(), code: COUNTY.code + pad3(community.index + 1), level: 1, kind: 'community', name: `${community.def.name}网格`,
-    community, parent: null, children: [], rect: UNIT_RECT, ordinal: community.index + 1, street: '', houseNumber: 0, alleyStem: null,
+    id: rng.uuid(),
+    code: COUNTY.code + pad3(community.index + 1),
+    level: 1,
+    kind: 'community',
+    name: `${community.def.name}网格`,
+    community,
+    parent: null,
+    children: [],
+    rect: UNIT_RECT,
+    ordinal: community.index + 1,
+    street: '',
+    houseNumber: 0,
+    alleyStem: null,
   };
   const out: GridNode[] = [root];
   for (let i = 0; i < out.length; i++) {
@@ -58,13 +82,19 @@ function buildCommunityTree(rng: Rng, community: CommunitySeed): GridNode[] {
 
 /** Turns some level-4 grids into alley grids: 62 in all, shared out by each community's alley weight. */
 function markAlleys(rng: Rng, communities: CommunitySeed[], leaves: GridNode[]): GridNode[] {
-  const perCommunity = apportion(ALLEY_REGION_COUNT, communities.map((c) => c.def.alleyWeight));
+  const perCommunity = apportion(
+    ALLEY_REGION_COUNT,
+    communities.map((c) => c.def.alleyWeight),
+  );
   const stems = rng.shuffle(ALLEY_STEMS);
   const alleys: GridNode[] = [];
   for (const c of communities) {
     const mine = leaves.filter((g) => g.community === c);
     if (mine.length < perCommunity[c.index]) throw new Error(`not enough level-4 grids in ${c.def.name}`);
-    const chosen = rng.shuffle(mine).slice(0, perCommunity[c.index]).sort((a, b) => (a.code < b.code ? -1 : 1));
+    const chosen = rng
+      .shuffle(mine)
+      .slice(0, perCommunity[c.index])
+      .sort((a, b) => (a.code < b.code ? -1 : 1));
     for (const g of chosen) {
       g.kind = 'alley';
       g.alleyStem = stems[alleys.length];
@@ -97,15 +127,27 @@ function nameGrids(nodes: GridNode[]): void {
 export function gridRow(g: GridNode): GridRow {
   const boundary = rectPolygon(g.community.quad, g.rect);
   return {
-    id: g.id, code: g.code, name: g.name, level: g.level, kind: g.kind, parentId: g.parent?.id ?? null,
-    communityId: g.community.org.id, boundary, ...polygonBBox(boundary), ...STAMP,
+    id: g.id,
+    code: g.code,
+    name: g.name,
+    level: g.level,
+    kind: g.kind,
+    parentId: g.parent?.id ?? null,
+    communityId: g.community.org.id,
+    boundary,
+    ...polygonBBox(boundary),
+    ...STAMP,
   };
 }
 
 function sixHaves(rng: Rng): SixHaves {
   return {
-    guideline: rng.chance(0.95), cleaningCompany: rng.chance(0.9), volunteerTeam: rng.chance(0.9),
-    residentsPact: rng.chance(0.85), responsibilityBoard: rng.chance(0.92), culturalFeature: rng.chance(0.7),
+    guideline: rng.chance(0.95),
+    cleaningCompany: rng.chance(0.9),
+    volunteerTeam: rng.chance(0.9),
+    residentsPact: rng.chance(0.85),
+    responsibilityBoard: rng.chance(0.92),
+    culturalFeature: rng.chance(0.7),
   };
 }
 
@@ -116,12 +158,19 @@ export function buildGrids(rng: Rng, communities: CommunitySeed[]): GridTree {
   for (const g of nodes) byLevel[g.level - 1].push(g);
   const alleyGrids = markAlleys(rng, communities, byLevel[3]);
   nameGrids(nodes);
-  const alleys = alleyGrids.map((grid, k): AlleySeed => ({
-    grid,
-    region: {
-      id: rng.uuid(), code: `A${String(k + 1).padStart(2, '0')}`, name: `${grid.alleyStem}街巷区`,
-      communityId: grid.community.org.id, gridId: grid.id, sixHaves: sixHaves(rng), ...STAMP,
-    },
-  }));
+  const alleys = alleyGrids.map(
+    (grid, k): AlleySeed => ({
+      grid,
+      region: {
+        id: rng.uuid(),
+        code: `A${String(k + 1).padStart(2, '0')}`,
+        name: `${grid.alleyStem}街巷区`,
+        communityId: grid.community.org.id,
+        gridId: grid.id,
+        sixHaves: sixHaves(rng),
+        ...STAMP,
+      },
+    }),
+  );
   return { nodes, byLevel, roots: byLevel[0], alleys };
 }

@@ -1,6 +1,12 @@
 import { ADDRESS_PREFIX, ORIGIN_TOWNSHIPS } from './demo-places.js';
 import {
-  type CommunitySeed, REGISTER_YEAR, type GridNode, type PartyMemberRow, type PersonSeed, STAMP, type UnitSeed,
+  type CommunitySeed,
+  REGISTER_YEAR,
+  type GridNode,
+  type PartyMemberRow,
+  type PersonSeed,
+  STAMP,
+  type UnitSeed,
 } from './demo-types.js';
 import { distanceKm } from './geometry.js';
 import { addYears, dateBetween, type Gender, idNumber, mobilePhone, personName } from './names.js';
@@ -19,7 +25,10 @@ export interface Identities {
 
 /** Birth-year bands of the adult residents' register and their shares. */
 const RESIDENT_BIRTH_BANDS: readonly (readonly [number, number, number])[] = [
-  [1936, 1955, 0.18], [1956, 1970, 0.3], [1971, 1990, 0.32], [1991, 2007, 0.2],
+  [1936, 1955, 0.18],
+  [1956, 1970, 0.3],
+  [1971, 1990, 0.32],
+  [1991, 2007, 0.2],
 ];
 
 function homeAddress(rng: Rng, leaf: GridNode): string {
@@ -41,12 +50,24 @@ function makePerson(rng: Rng, ids: Identities, spec: PersonSpec): PersonSeed {
   const { leaf } = spec;
   return {
     row: {
-      id: rng.uuid(), name: personName(rng, gender), gender, birthDate, phone: mobilePhone(rng, ids.phones),
-      idNumber: idNumber(rng, birthDate, gender, ids.ids), address: homeAddress(rng, leaf), homeGridId: leaf.id,
-      communityId: leaf.community.org.id, roles: spec.roles, note: null, ...STAMP,
+      id: rng.uuid(),
+      name: personName(rng, gender),
+      gender,
+      birthDate,
+      phone: mobilePhone(rng, ids.phones),
+      idNumber: idNumber(rng, birthDate, gender, ids.ids),
+      address: homeAddress(rng, leaf),
+      homeGridId: leaf.id,
+      communityId: leaf.community.org.id,
+      roles: spec.roles,
+      note: null,
+      ...STAMP,
     },
     age: REGISTER_YEAR - Number(birthDate.slice(0, 4)),
-    leaf, community: leaf.community, onDuty: false, member: null,
+    leaf,
+    community: leaf.community,
+    onDuty: false,
+    member: null,
   };
 }
 
@@ -55,8 +76,16 @@ export function leavesByCommunity(communities: CommunitySeed[], leaves: GridNode
 }
 
 /** About 6,000 adult residents, shared out over the communities by population, each in a level-4 grid. */
-export function buildResidents(rng: Rng, communities: CommunitySeed[], leaves: GridNode[][], ids: Identities): PersonSeed[] {
-  const perCommunity = apportion(RESIDENT_COUNT, communities.map((c) => c.def.population));
+export function buildResidents(
+  rng: Rng,
+  communities: CommunitySeed[],
+  leaves: GridNode[][],
+  ids: Identities,
+): PersonSeed[] {
+  const perCommunity = apportion(
+    RESIDENT_COUNT,
+    communities.map((c) => c.def.population),
+  );
   const bandWeights = RESIDENT_BIRTH_BANDS.map((b) => b[2]);
   const out: PersonSeed[] = [];
   for (const c of communities) {
@@ -89,19 +118,38 @@ function residenceWeights(unit: UnitSeed, communities: CommunitySeed[]): number[
  * member lives in the unit's own community, the others near it.
  */
 export function buildInService(
-  rng: Rng, units: UnitSeed[], communities: CommunitySeed[], leaves: GridNode[][], ids: Identities,
+  rng: Rng,
+  units: UnitSeed[],
+  communities: CommunitySeed[],
+  leaves: GridNode[][],
+  ids: Identities,
 ): PersonSeed[] {
-  const perUnit = apportionWithMin(IN_SERVICE_COUNT, units.map((u) => u.headcount), MIN_MEMBERS_PER_UNIT);
+  const perUnit = apportionWithMin(
+    IN_SERVICE_COUNT,
+    units.map((u) => u.headcount),
+    MIN_MEMBERS_PER_UNIT,
+  );
   const out: PersonSeed[] = [];
   for (const unit of units) {
     const weights = residenceWeights(unit, communities);
     for (let k = 0; k < perUnit[unit.index]; k++) {
       const home = k === 0 ? unit.community : communities[rng.weightedIndex(weights)];
       const roles = rng.chance(0.4) ? ['resident', 'volunteer'] : ['resident'];
-      const p = makePerson(rng, ids, { leaf: rng.pick(leaves[home.index]), born: [1966, 2002], maleShare: 0.55, roles });
+      const p = makePerson(rng, ids, {
+        leaf: rng.pick(leaves[home.index]),
+        born: [1966, 2002],
+        maleShare: 0.55,
+        roles,
+      });
       p.member = {
-        id: rng.uuid(), personId: p.row.id, kind: 'in_service', branchId: null, unitId: unit.org.id,
-        residenceCommunityId: home.org.id, joinedAt: joinedAt(rng, p.row.birthDate, 40), ...STAMP,
+        id: rng.uuid(),
+        personId: p.row.id,
+        kind: 'in_service',
+        branchId: null,
+        unitId: unit.org.id,
+        residenceCommunityId: home.org.id,
+        joinedAt: joinedAt(rng, p.row.birthDate, 40),
+        ...STAMP,
       };
       out.push(p);
     }
@@ -111,8 +159,14 @@ export function buildInService(
 
 function communityMember(rng: Rng, p: PersonSeed, kind: 'retired' | 'ordinary' | 'mobile'): PartyMemberRow {
   return {
-    id: rng.uuid(), personId: p.row.id, kind, branchId: rng.pick(p.community.branches).id, unitId: null,
-    residenceCommunityId: p.community.org.id, joinedAt: joinedAt(rng, p.row.birthDate, kind === 'mobile' ? 35 : 45), ...STAMP,
+    id: rng.uuid(),
+    personId: p.row.id,
+    kind,
+    branchId: rng.pick(p.community.branches).id,
+    unitId: null,
+    residenceCommunityId: p.community.org.id,
+    joinedAt: joinedAt(rng, p.row.birthDate, kind === 'mobile' ? 35 : 45),
+    ...STAMP,
   };
 }
 
@@ -128,9 +182,11 @@ export function buildCommunityMembers(rng: Rng, residents: PersonSeed[], secreta
   };
   for (const s of secretaries) add(s, 'ordinary');
   const pool = rng.shuffle(residents.filter((p) => !p.member));
-  const take = (n: number, ok: (p: PersonSeed) => boolean): PersonSeed[] => pool.filter((p) => !p.member && ok(p)).slice(0, n);
+  const take = (n: number, ok: (p: PersonSeed) => boolean): PersonSeed[] =>
+    pool.filter((p) => !p.member && ok(p)).slice(0, n);
   for (const p of take(COMMUNITY_MEMBER_COUNTS.retired, (x) => x.age >= 62)) add(p, 'retired');
-  for (const p of take(COMMUNITY_MEMBER_COUNTS.ordinary - secretaries.length, (x) => x.age >= 25 && x.age < 70)) add(p, 'ordinary');
+  for (const p of take(COMMUNITY_MEMBER_COUNTS.ordinary - secretaries.length, (x) => x.age >= 25 && x.age < 70))
+    add(p, 'ordinary');
   for (const p of take(COMMUNITY_MEMBER_COUNTS.mobile, (x) => x.age >= 22 && x.age < 56 && !x.onDuty)) {
     add(p, 'mobile');
     p.row.note = `流动党员，户籍地：光泽县${rng.pick(ORIGIN_TOWNSHIPS)}`;

@@ -1,7 +1,15 @@
 import type { Role } from '../modules/auth/auth.schema.js';
 import type { Duties } from './build-duties.js';
 import type { GridTree } from './build-grids.js';
-import { type CommunitySeed, type OrgRow, type PersonSeed, type RoleBindingRow, STAMP, type UnitSeed, type UserRow } from './demo-types.js';
+import {
+  type CommunitySeed,
+  type OrgRow,
+  type PersonSeed,
+  type RoleBindingRow,
+  STAMP,
+  type UnitSeed,
+  type UserRow,
+} from './demo-types.js';
 import { unitUsername } from './demo-units.js';
 import type { Rng } from './rng.js';
 
@@ -40,13 +48,26 @@ function mainLogins(world: DemoWorld): UserSpec[] {
   const worker = firstGrid ? world.duties.gridWorkers.get(firstGrid.id) : undefined;
   if (!firstGrid || !worker) throw new Error('杭东社区 has no first full-time grid worker');
   const member = flagshipMember(world);
-  const resident = world.residents.find((p) => p.community === hangdong && !p.member && !p.onDuty && p.row.roles.length === 1);
+  const resident = world.residents.find(
+    (p) => p.community === hangdong && !p.member && !p.onDuty && p.row.roles.length === 1,
+  );
   if (!resident) throw new Error('杭东社区 has no plain resident');
   const unit = world.units[0].org;
   return [
     { username: 'admin', displayName: '县委组织部', role: 'county_admin', scopeOrgId: world.county.id },
-    { username: 'hangdong', displayName: `${hangdong.def.name}党委`, role: 'community_admin', scopeOrgId: hangdong.org.id },
-    { username: 'grid01', displayName: worker.row.name, role: 'grid_worker', scopeGridId: firstGrid.id, personId: worker.row.id },
+    {
+      username: 'hangdong',
+      displayName: `${hangdong.def.name}党委`,
+      role: 'community_admin',
+      scopeOrgId: hangdong.org.id,
+    },
+    {
+      username: 'grid01',
+      displayName: worker.row.name,
+      role: 'grid_worker',
+      scopeGridId: firstGrid.id,
+      personId: worker.row.id,
+    },
     { username: 'unit01', displayName: unit.name, role: 'unit_admin', scopeOrgId: unit.id },
     { username: 'member01', displayName: member.row.name, role: 'party_member', personId: member.row.id },
     { username: 'resident01', displayName: resident.row.name, role: 'resident', personId: resident.row.id },
@@ -55,26 +76,49 @@ function mainLogins(world: DemoWorld): UserSpec[] {
 
 /** A community admin for each of the other ten communities and a unit admin for units U002–U083. */
 function otherLogins(world: DemoWorld): UserSpec[] {
-  const communities = world.communities.slice(1).map((c): UserSpec => ({
-    username: c.def.pinyin, displayName: `${c.def.name}党委`, role: 'community_admin', scopeOrgId: c.org.id,
-  }));
-  const units = world.units.slice(1).map((u): UserSpec => ({
-    username: unitUsername(u.index), displayName: u.org.name, role: 'unit_admin', scopeOrgId: u.org.id,
-  }));
+  const communities = world.communities.slice(1).map(
+    (c): UserSpec => ({
+      username: c.def.pinyin,
+      displayName: `${c.def.name}党委`,
+      role: 'community_admin',
+      scopeOrgId: c.org.id,
+    }),
+  );
+  const units = world.units.slice(1).map(
+    (u): UserSpec => ({
+      username: unitUsername(u.index),
+      displayName: u.org.name,
+      role: 'unit_admin',
+      scopeOrgId: u.org.id,
+    }),
+  );
   return [...communities, ...units];
 }
 
-export function buildUsers(rng: Rng, world: DemoWorld, passwordHash: string): { users: UserRow[]; bindings: RoleBindingRow[] } {
+export function buildUsers(
+  rng: Rng,
+  world: DemoWorld,
+  passwordHash: string,
+): { users: UserRow[]; bindings: RoleBindingRow[] } {
   const specs = [...mainLogins(world), ...otherLogins(world)];
   const users: UserRow[] = [];
   const bindings: RoleBindingRow[] = [];
   for (const s of specs) {
     const user: UserRow = {
-      id: rng.uuid(), username: s.username, displayName: s.displayName, personId: s.personId ?? null, passwordHash, ...STAMP,
+      id: rng.uuid(),
+      username: s.username,
+      displayName: s.displayName,
+      personId: s.personId ?? null,
+      passwordHash,
+      ...STAMP,
     };
     users.push(user);
     bindings.push({
-      id: rng.uuid(), userId: user.id, role: s.role, scopeOrgId: s.scopeOrgId ?? null, scopeGridId: s.scopeGridId ?? null,
+      id: rng.uuid(),
+      userId: user.id,
+      role: s.role,
+      scopeOrgId: s.scopeOrgId ?? null,
+      scopeGridId: s.scopeGridId ?? null,
       createdAt: STAMP.createdAt,
     });
   }

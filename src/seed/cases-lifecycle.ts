@@ -4,7 +4,12 @@ import type { CaseStatus } from '../modules/cases/cases.machine.js';
 import type { CaseActor } from './cases-world.js';
 import type { Rng } from './rng.js';
 
-export type CaseInsert = typeof cases.$inferInsert & { id: string; reportedAt: Date; responseDueAt: Date; resolutionDueAt: Date };
+export type CaseInsert = typeof cases.$inferInsert & {
+  id: string;
+  reportedAt: Date;
+  responseDueAt: Date;
+  resolutionDueAt: Date;
+};
 export type EventInsert = typeof caseEvents.$inferInsert;
 export type DispatchInsert = typeof caseDispatches.$inferInsert & { id: string };
 
@@ -60,15 +65,28 @@ export class Lifecycle {
     return t.getTime() <= this.end.getTime();
   }
 
-  step(action: string, to: CaseStatus, at: Date, actor: CaseActor, extra: { note?: string; data?: Record<string, unknown> } = {}): boolean {
+  step(
+    action: string,
+    to: CaseStatus,
+    at: Date,
+    actor: CaseActor,
+    extra: { note?: string; data?: Record<string, unknown> } = {},
+  ): boolean {
     if (!this.open || !this.withinEnd(at)) {
       this.open = false;
       return false;
     }
     const when = at < this.at ? this.at : at;
     this.events.push({
-      caseId: this.row.id, at: when, actorUserId: actor.userId, actorName: actor.name, action, fromStatus: this.status, toStatus: to,
-      note: extra.note ?? null, data: extra.data ?? null,
+      caseId: this.row.id,
+      at: when,
+      actorUserId: actor.userId,
+      actorName: actor.name,
+      action,
+      fromStatus: this.status,
+      toStatus: to,
+      note: extra.note ?? null,
+      data: extra.data ?? null,
     });
     this.status = to;
     this.at = when;

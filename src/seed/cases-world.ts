@@ -61,15 +61,17 @@ export class CasesWorld {
     }
     const units = data.organisations.filter((o) => o.kind === 'unit');
     const at = (o: OrgRow): LngLat => ({ lng: o.lng ?? 0, lat: o.lat ?? 0 });
-    this.communities = data.organisations.filter((o) => o.kind === 'community').map((org) => ({
-      org,
-      population: org.population ?? 1,
-      leaves: data.grids.filter((g) => g.communityId === org.id && g.level === 4),
-      // Demo logins report only the cases planned for them (their lists show exactly those).
-      residents: data.people.filter((p) => p.communityId === org.id && !this.usersByPerson.has(p.id)),
-      admin: adminOf.get(org.id) ?? { userId: null, name: `${org.name}党委` },
-      nearUnits: [...units].sort((a, b) => distanceKm(at(a), at(org)) - distanceKm(at(b), at(org))),
-    }));
+    this.communities = data.organisations
+      .filter((o) => o.kind === 'community')
+      .map((org) => ({
+        org,
+        population: org.population ?? 1,
+        leaves: data.grids.filter((g) => g.communityId === org.id && g.level === 4),
+        // Demo logins report only the cases planned for them (their lists show exactly those).
+        residents: data.people.filter((p) => p.communityId === org.id && !this.usersByPerson.has(p.id)),
+        admin: adminOf.get(org.id) ?? { userId: null, name: `${org.name}党委` },
+        nearUnits: [...units].sort((a, b) => distanceKm(at(a), at(org)) - distanceKm(at(b), at(org))),
+      }));
   }
 
   community(id: string): CommunityPlace {
@@ -106,7 +108,8 @@ export class CasesWorld {
   pickUnits(rng: Rng, community: CommunityPlace, categoryCode: string, count: number): OrgRow[] {
     const wanted = CATEGORY_STRENGTHS[categoryCode.split('.')[0]] ?? [];
     const pool = community.nearUnits.slice(0, 12).map((u, rank) => ({
-      u, w: (u.strengths?.some((s) => wanted.includes(s)) ? 6 : 1) / (1 + rank * 0.35),
+      u,
+      w: (u.strengths?.some((s) => wanted.includes(s)) ? 6 : 1) / (1 + rank * 0.35),
     }));
     const out: OrgRow[] = [];
     while (out.length < count && pool.length) {
@@ -122,7 +125,11 @@ export class CasesWorld {
 export function pointInGrid(rng: Rng, grid: Pick<GridRow, 'boundary'>): LngLat {
   const ring = (grid.boundary as Polygon).coordinates[0];
   const corner = (i: number): LngLat => ({ lng: ring[i][0], lat: ring[i][1] });
-  return bilinear({ sw: corner(0), se: corner(1), ne: corner(2), nw: corner(3) }, rng.float(0.12, 0.88), rng.float(0.12, 0.88));
+  return bilinear(
+    { sw: corner(0), se: corner(1), ne: corner(2), nw: corner(3) },
+    rng.float(0.12, 0.88),
+    rng.float(0.12, 0.88),
+  );
 }
 
 export function addressIn(grid: GridRow): string {

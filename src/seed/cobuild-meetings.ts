@@ -3,11 +3,24 @@ import { localInstant } from '../core/calendar.js';
 import type { Db } from '../core/db.js';
 import { fillAgendas } from '../modules/cobuild/meetings/meetings.agenda.js';
 import { addDays, suggestedMeetingDate } from '../modules/cobuild/meetings/meetings.quarter.js';
-import { jointMeetingAgendaItems, jointMeetings, jointMeetingUnits, meetingTasks } from '../modules/cobuild/meetings/meetings.schema.js';
+import {
+  jointMeetingAgendaItems,
+  jointMeetings,
+  jointMeetingUnits,
+  meetingTasks,
+} from '../modules/cobuild/meetings/meetings.schema.js';
 import type { TaskStatus } from '../modules/cobuild/meetings/meetings.contracts.js';
 import { adoptedPairs } from '../modules/cobuild/pairing/pairing.queries.js';
 import {
-  DECLINE_NOTES, ESTATES, fill, MATTERS, type MatterTemplate, minutesText, PROGRESS_NOTES, TOPICS, topicText,
+  DECLINE_NOTES,
+  ESTATES,
+  fill,
+  MATTERS,
+  type MatterTemplate,
+  minutesText,
+  PROGRESS_NOTES,
+  TOPICS,
+  topicText,
 } from './cobuild-meetings-plan.js';
 import type { DemoData } from './demo.js';
 import { COMMUNITIES } from './demo-places.js';
@@ -28,9 +41,20 @@ const MEETINGS_SEED = 5_190_026;
 type MeetingInsert = typeof jointMeetings.$inferInsert & { id: string; meetingDate: string };
 type InvitationInsert = typeof jointMeetingUnits.$inferInsert;
 type AgendaInsert = typeof jointMeetingAgendaItems.$inferInsert;
-type TaskInsert = typeof meetingTasks.$inferInsert & { id: string; deadline: string; status: TaskStatus; completedOn: string | null; communityId: string };
+type TaskInsert = typeof meetingTasks.$inferInsert & {
+  id: string;
+  deadline: string;
+  status: TaskStatus;
+  completedOn: string | null;
+  communityId: string;
+};
 
-interface Out { meetings: MeetingInsert[]; invitations: InvitationInsert[]; agenda: AgendaInsert[]; tasks: TaskInsert[] }
+interface Out {
+  meetings: MeetingInsert[];
+  invitations: InvitationInsert[];
+  agenda: AgendaInsert[];
+  tasks: TaskInsert[];
+}
 
 /** The adopted pairing of the year, or — before a pairing is seeded — each community's seven nearest units. */
 async function pairsOf(db: Db, year: number, communities: OrgRow[], units: OrgRow[]): Promise<Map<string, OrgRow[]>> {
@@ -38,12 +62,16 @@ async function pairsOf(db: Db, year: number, communities: OrgRow[], units: OrgRo
   const out = new Map<string, OrgRow[]>(communities.map((c) => [c.id, []]));
   const adopted = await adoptedPairs(db, { year });
   if (adopted.length) {
-    for (const p of adopted) { const u = byId.get(p.unitId); if (u) out.get(p.communityId)?.push(u); }
+    for (const p of adopted) {
+      const u = byId.get(p.unitId);
+      if (u) out.get(p.communityId)?.push(u);
+    }
     for (const list of out.values()) list.sort((a, b) => (a.code ?? '').localeCompare(b.code ?? ''));
     return out;
   }
   const d2 = (a: OrgRow, b: OrgRow) => ((a.lng ?? 0) - (b.lng ?? 0)) ** 2 + ((a.lat ?? 0) - (b.lat ?? 0)) ** 2;
-  for (const c of communities) out.set(c.id, [...units].sort((a, b) => d2(c, a) - d2(c, b) || a.id.localeCompare(b.id)).slice(0, 7));
+  for (const c of communities)
+    out.set(c.id, [...units].sort((a, b) => d2(c, a) - d2(c, b) || a.id.localeCompare(b.id)).slice(0, 7));
   return out;
 }
 
@@ -64,7 +92,11 @@ function ownerFor(rng: Rng, matter: MatterTemplate, pool: OrgRow[]): OrgRow {
   return rng.pick(fit.length ? fit : pool);
 }
 
-function buildTasks(rng: Rng, m: MeetingInsert, ctx: { community: OrgRow; streets: readonly string[]; pool: OrgRow[]; today: string }): TaskInsert[] {
+function buildTasks(
+  rng: Rng,
+  m: MeetingInsert,
+  ctx: { community: OrgRow; streets: readonly string[]; pool: OrgRow[]; today: string },
+): TaskInsert[] {
   const { community, streets, pool, today } = ctx;
   const matters = rng.shuffle(MATTERS).slice(0, rng.int(9, 11));
   const age = daysBetween(m.meetingDate, today);
@@ -72,15 +104,30 @@ function buildTasks(rng: Rng, m: MeetingInsert, ctx: { community: OrgRow; street
     const deadline = addDays(m.meetingDate, age <= 110 ? rng.int(30, 130) : rng.int(20, 90));
     const status = fateOf(rng, age, deadline, today);
     const latest = addDays(today, -1);
-    const completedOn = status === 'done'
-      ? minDay(rng.chance(0.9) ? addDays(m.meetingDate, rng.int(7, Math.max(7, daysBetween(m.meetingDate, deadline)))) : addDays(deadline, rng.int(1, 20)), latest)
-      : null;
+    const completedOn =
+      status === 'done'
+        ? minDay(
+            rng.chance(0.9)
+              ? addDays(m.meetingDate, rng.int(7, Math.max(7, daysBetween(m.meetingDate, deadline))))
+              : addDays(deadline, rng.int(1, 20)),
+            latest,
+          )
+        : null;
     const created = stamp(m.meetingDate, '11:30');
     return {
-      id: rng.uuid(), meetingId: m.id, communityId: community.id, ownerUnitId: ownerFor(rng, matter, pool).id,
-      content: fill(matter.text, rng.pick(ESTATES), rng.pick(streets)), deadline, status,
-      completionNote: status === 'done' ? rng.pick(matter.done) : status === 'in_progress' ? rng.pick(PROGRESS_NOTES) : null,
-      completedOn, createdByUserId: null, createdAt: created, updatedAt: completedOn ? stamp(completedOn, '16:00') : created,
+      id: rng.uuid(),
+      meetingId: m.id,
+      communityId: community.id,
+      ownerUnitId: ownerFor(rng, matter, pool).id,
+      content: fill(matter.text, rng.pick(ESTATES), rng.pick(streets)),
+      deadline,
+      status,
+      completionNote:
+        status === 'done' ? rng.pick(matter.done) : status === 'in_progress' ? rng.pick(PROGRESS_NOTES) : null,
+      completedOn,
+      createdByUserId: null,
+      createdAt: created,
+      updatedAt: completedOn ? stamp(completedOn, '16:00') : created,
       version: status === 'open' ? 1 : status === 'done' ? 3 : 2,
     };
   });
@@ -98,12 +145,19 @@ function buildInvitations(rng: Rng, m: MeetingInsert, pool: OrgRow[]): Invitatio
     const answered = held || (m.status === 'scheduled' && rng.chance(0.6));
     const at = stamp(addDays(m.meetingDate, held ? -5 : -3), '10:00');
     return {
-      meetingId: m.id, unitId: u.id, source: 'paired' as const,
-      response: answered ? (held && !came ? 'declined' as const : 'accepted' as const) : 'pending' as const,
-      responseNote: held && !came ? rng.pick(DECLINE_NOTES) : null, respondedAt: answered ? at : null,
-      attended: came, attendees: came ? [personName(rng, 'male'), personName(rng, rng.chance(0.5) ? 'female' : 'male')] : [],
-      checkedInAt: came ? stamp(m.meetingDate, '14:55') : null, confirmedAt: came && rng.chance(0.6) ? stamp(m.meetingDate, '17:30') : null,
-      confirmedByUserId: null, createdAt: m.createdAt, updatedAt: m.updatedAt,
+      meetingId: m.id,
+      unitId: u.id,
+      source: 'paired' as const,
+      response: answered ? (held && !came ? ('declined' as const) : ('accepted' as const)) : ('pending' as const),
+      responseNote: held && !came ? rng.pick(DECLINE_NOTES) : null,
+      respondedAt: answered ? at : null,
+      attended: came,
+      attendees: came ? [personName(rng, 'male'), personName(rng, rng.chance(0.5) ? 'female' : 'male')] : [],
+      checkedInAt: came ? stamp(m.meetingDate, '14:55') : null,
+      confirmedAt: came && rng.chance(0.6) ? stamp(m.meetingDate, '17:30') : null,
+      confirmedByUserId: null,
+      createdAt: m.createdAt,
+      updatedAt: m.updatedAt,
     };
   });
 }
@@ -111,12 +165,29 @@ function buildInvitations(rng: Rng, m: MeetingInsert, pool: OrgRow[]): Invitatio
 /** A held meeting's agenda: the standing topics, then the earlier resolutions still open on its day (with progress). */
 function buildAgenda(rng: Rng, m: MeetingInsert, topics: string[], followUps: TaskInsert[]): AgendaInsert[] {
   const rows: AgendaInsert[] = topics.map((title, i) => ({
-    meetingId: m.id, source: 'manual' as const, refId: null, title, detail: null, sort: (i + 1) * 10, progressNote: null, taskStatusAtMeeting: null, createdAt: m.createdAt,
+    meetingId: m.id,
+    source: 'manual' as const,
+    refId: null,
+    title,
+    detail: null,
+    sort: (i + 1) * 10,
+    progressNote: null,
+    taskStatusAtMeeting: null,
+    createdAt: m.createdAt,
   }));
-  followUps.forEach((t, i) => rows.push({
-    meetingId: m.id, source: 'follow_up' as const, refId: t.id, title: t.content, detail: t.deadline, sort: (topics.length + i + 1) * 10,
-    progressNote: rng.pick(PROGRESS_NOTES), taskStatusAtMeeting: t.status === 'open' ? 'open' : 'in_progress', createdAt: m.createdAt,
-  }));
+  followUps.forEach((t, i) =>
+    rows.push({
+      meetingId: m.id,
+      source: 'follow_up' as const,
+      refId: t.id,
+      title: t.content,
+      detail: t.deadline,
+      sort: (topics.length + i + 1) * 10,
+      progressNote: rng.pick(PROGRESS_NOTES),
+      taskStatusAtMeeting: t.status === 'open' ? 'open' : 'in_progress',
+      createdAt: m.createdAt,
+    }),
+  );
   return rows;
 }
 
@@ -126,23 +197,49 @@ function openOn(tasks: TaskInsert[], day: string): TaskInsert[] {
 }
 
 interface MeetingCtx {
-  community: OrgRow; index: number; pool: OrgRow[]; streets: readonly string[]; earlier: TaskInsert[]; out: Out; time: DemoTime;
+  community: OrgRow;
+  index: number;
+  pool: OrgRow[];
+  streets: readonly string[];
+  earlier: TaskInsert[];
+  out: Out;
+  time: DemoTime;
 }
 
 function heldMeeting(rng: Rng, ctx: MeetingCtx, year: number, quarter: number, date: string): void {
   const { community, pool, out } = ctx;
   const place = `${community.name}党群服务中心`;
   const m: MeetingInsert = {
-    id: rng.uuid(), communityId: community.id, year, quarter, status: 'held', meetingDate: date, place, minutes: null, cancelReason: null,
-    heldAt: stamp(date, '17:00'), createdByUserId: null, createdAt: stamp(addDays(date, -20)), updatedAt: stamp(date, '17:00'), version: 4,
+    id: rng.uuid(),
+    communityId: community.id,
+    year,
+    quarter,
+    status: 'held',
+    meetingDate: date,
+    place,
+    minutes: null,
+    cancelReason: null,
+    heldAt: stamp(date, '17:00'),
+    createdByUserId: null,
+    createdAt: stamp(addDays(date, -20)),
+    updatedAt: stamp(date, '17:00'),
+    version: 4,
   };
-  const topics = rng.shuffle(TOPICS[quarter]).slice(0, rng.int(2, 3)).map((t) => topicText(t, year));
+  const topics = rng
+    .shuffle(TOPICS[quarter])
+    .slice(0, rng.int(2, 3))
+    .map((t) => topicText(t, year));
   const followUps = openOn(ctx.earlier, date);
   const tasks = buildTasks(rng, m, { ...ctx, today: ctx.time.today });
   const invitations = buildInvitations(rng, m, pool);
   m.minutes = minutesText({
-    date: `${year}年${Number(date.slice(5, 7))}月${Number(date.slice(8))}日`, community: community.name, place,
-    units: invitations.filter((i) => i.attended).length, topics, resolutions: tasks.length, followUps: followUps.length,
+    date: `${year}年${Number(date.slice(5, 7))}月${Number(date.slice(8))}日`,
+    community: community.name,
+    place,
+    units: invitations.filter((i) => i.attended).length,
+    topics,
+    resolutions: tasks.length,
+    followUps: followUps.length,
   });
   out.meetings.push(m);
   out.invitations.push(...invitations);
@@ -163,17 +260,37 @@ function upcomingMeeting(rng: Rng, ctx: MeetingCtx, year: number, quarter: numbe
   const fixedOn = addDays(date, -14);
   const fixed = fixedOn < yesterday && stamp(fixedOn) > created ? stamp(fixedOn) : created;
   const m: MeetingInsert = {
-    id: rng.uuid(), communityId: ctx.community.id, year, quarter, status: scheduled ? 'scheduled' : 'proposed', meetingDate: date,
-    place: scheduled ? `${ctx.community.name}党群服务中心` : null, minutes: null, cancelReason: null, heldAt: null, createdByUserId: null,
-    createdAt: created, updatedAt: scheduled ? fixed : created, version: scheduled ? 2 : 1,
+    id: rng.uuid(),
+    communityId: ctx.community.id,
+    year,
+    quarter,
+    status: scheduled ? 'scheduled' : 'proposed',
+    meetingDate: date,
+    place: scheduled ? `${ctx.community.name}党群服务中心` : null,
+    minutes: null,
+    cancelReason: null,
+    heldAt: null,
+    createdByUserId: null,
+    createdAt: created,
+    updatedAt: scheduled ? fixed : created,
+    version: scheduled ? 2 : 1,
   };
-  const topics = rng.shuffle(TOPICS[quarter]).slice(0, 2).map((t) => topicText(t, year));
+  const topics = rng
+    .shuffle(TOPICS[quarter])
+    .slice(0, 2)
+    .map((t) => topicText(t, year));
   ctx.out.meetings.push(m);
   ctx.out.invitations.push(...buildInvitations(rng, m, ctx.pool));
   ctx.out.agenda.push(...buildAgenda(rng, m, topics, []));
 }
 
-export interface DemoMeetingCounts { meetings: number; tasks: number; solved: number; open: number; overdue: number }
+export interface DemoMeetingCounts {
+  meetings: number;
+  tasks: number;
+  solved: number;
+  open: number;
+  overdue: number;
+}
 
 /** This year's meetings of one community: each quarter's held once its day has passed, then the next one upcoming. */
 function communityMeetings(rng: Rng, ctx: MeetingCtx): void {
@@ -198,7 +315,8 @@ export async function seedDemoMeetings(db: Db, data: DemoData, time: DemoTime): 
     communityMeetings(rng, { community, index, pool, streets: streetsOf(community), earlier: [], out, time });
   });
   const demoUnit = units.find((u) => u.code === unitCode(0));
-  if (demoUnit && pairs.get(communities[0]?.id)?.includes(demoUnit)) giveDemoUnitOpenTasks(out, communities[0], demoUnit, time.today);
+  if (demoUnit && pairs.get(communities[0]?.id)?.includes(demoUnit))
+    giveDemoUnitOpenTasks(out, communities[0], demoUnit, time.today);
   await insertRows(db, jointMeetings, out.meetings);
   await insertRows(db, jointMeetingUnits, out.invitations);
   await insertRows(db, meetingTasks, out.tasks);
@@ -214,8 +332,11 @@ export async function seedDemoMeetings(db: Db, data: DemoData, time: DemoTime): 
   }
   const open = out.tasks.filter((t) => t.status === 'open' || t.status === 'in_progress');
   return {
-    meetings: out.meetings.length, tasks: out.tasks.length, solved: out.tasks.filter((t) => t.status === 'done').length,
-    open: open.length, overdue: open.filter((t) => t.deadline < time.today).length,
+    meetings: out.meetings.length,
+    tasks: out.tasks.length,
+    solved: out.tasks.filter((t) => t.status === 'done').length,
+    open: open.length,
+    overdue: open.filter((t) => t.deadline < time.today).length,
   };
 }
 
@@ -225,17 +346,31 @@ export async function seedDemoMeetings(db: Db, data: DemoData, time: DemoTime): 
  * pairing makes it, and a meeting was held: not in the first weeks of a year).
  */
 function giveDemoUnitOpenTasks(out: Out, community: OrgRow, unit: OrgRow, today: string): void {
-  const held = out.meetings.filter((m) => m.communityId === community.id && m.status === 'held' && m.meetingDate <= addDays(today, -30));
+  const held = out.meetings.filter(
+    (m) => m.communityId === community.id && m.status === 'held' && m.meetingDate <= addDays(today, -30),
+  );
   const latest = held[held.length - 1];
   if (!latest) return;
   const [a, b] = out.tasks.filter((t) => t.meetingId === latest.id);
   Object.assign(a, {
-    ownerUnitId: unit.id, content: '欠薪纠纷调解，维护务工人员权益', status: 'in_progress', deadline: addDays(today, 23),
-    completionNote: '已约谈用工单位，正在核对工资台账', completedOn: null, updatedAt: stamp(addDays(today, -13), '16:00'), version: 2,
+    ownerUnitId: unit.id,
+    content: '欠薪纠纷调解，维护务工人员权益',
+    status: 'in_progress',
+    deadline: addDays(today, 23),
+    completionNote: '已约谈用工单位，正在核对工资台账',
+    completedOn: null,
+    updatedAt: stamp(addDays(today, -13), '16:00'),
+    version: 2,
   });
   Object.assign(b, {
-    ownerUnitId: unit.id, content: '“法律明白人”进楼栋，开展矛盾纠纷排查', status: 'open', deadline: addDays(today, -12),
-    completionNote: null, completedOn: null, updatedAt: b.createdAt, version: 1,
+    ownerUnitId: unit.id,
+    content: '“法律明白人”进楼栋，开展矛盾纠纷排查',
+    status: 'open',
+    deadline: addDays(today, -12),
+    completionNote: null,
+    completedOn: null,
+    updatedAt: b.createdAt,
+    version: 1,
   });
 }
 

@@ -29,9 +29,13 @@ function leaderTitle(unitName: string): string {
 }
 
 async function nameLeaders(db: Db, data: DemoData, rng: Rng): Promise<void> {
-  const rows = data.organisations.filter((o) => o.kind === 'unit').map((o) => ({
-    id: o.id, name: personName(rng, rng.chance(0.7) ? 'male' : 'female'), title: leaderTitle(o.name),
-  }));
+  const rows = data.organisations
+    .filter((o) => o.kind === 'unit')
+    .map((o) => ({
+      id: o.id,
+      name: personName(rng, rng.chance(0.7) ? 'male' : 'female'),
+      title: leaderTitle(o.name),
+    }));
   await db.execute(sql`update organisations o set leader_name = v.name, leader_title = v.title
     from json_to_recordset(${JSON.stringify(rows)}::json) as v(id uuid, name text, title text) where o.id = v.id`);
 }
@@ -41,18 +45,29 @@ async function nameLeaders(db: Db, data: DemoData, rng: Rng): Promise<void> {
  * room; room is 8 until as many communities as the remainder (83 − 11·7 = 6) have 8, then 7 — so every community
  * ends with 7 or 8.
  */
-export function greedyPairing(cost: (u: number, c: number) => number, U: number, C: number, pinned: ReadonlyMap<number, number>): [number, number][] {
+export function greedyPairing(
+  cost: (u: number, c: number) => number,
+  U: number,
+  C: number,
+  pinned: ReadonlyMap<number, number>,
+): [number, number][] {
   const low = Math.floor(U / C);
   let bigLeft = U - low * C;
   const load = new Array<number>(C).fill(0);
   const out: [number, number][] = [];
-  const take = (u: number, c: number) => { out.push([u, c]); load[c] += 1; if (load[c] === low + 1) bigLeft -= 1; };
+  const take = (u: number, c: number) => {
+    out.push([u, c]);
+    load[c] += 1;
+    if (load[c] === low + 1) bigLeft -= 1;
+  };
   for (const [u, c] of pinned) take(u, c);
   const regret = (u: number) => {
     const costs = Array.from({ length: C }, (_, c) => cost(u, c)).sort((a, b) => a - b);
     return (costs[1] ?? costs[0]) - costs[0];
   };
-  const order = Array.from({ length: U }, (_, u) => u).filter((u) => !pinned.has(u)).sort((a, b) => regret(b) - regret(a) || a - b);
+  const order = Array.from({ length: U }, (_, u) => u)
+    .filter((u) => !pinned.has(u))
+    .sort((a, b) => regret(b) - regret(a) || a - b);
   for (const u of order) {
     let best = -1;
     for (let c = 0; c < C; c++) {
@@ -70,7 +85,13 @@ export function greedyPairing(cost: (u: number, c: number) => number, U: number,
  * for the least extra cost.
  */
 export function repairHeadcounts(opts: {
-  assignment: [number, number][]; headcount: ArrayLike<number>; C: number; min: number; max: number; cost: (u: number, c: number) => number; fixed: ReadonlySet<number>;
+  assignment: [number, number][];
+  headcount: ArrayLike<number>;
+  C: number;
+  min: number;
+  max: number;
+  cost: (u: number, c: number) => number;
+  fixed: ReadonlySet<number>;
 }): void {
   const { assignment: a, headcount: h, min, max, cost, fixed } = opts;
   const members = new Array<number>(opts.C).fill(0);
@@ -87,7 +108,8 @@ export function repairHeadcounts(opts: {
         const gain = outside(members[c1]) + outside(members[c2]) - outside(members[c1] + d) - outside(members[c2] - d);
         if (gain <= 0) continue;
         const extra = cost(u1, c2) + cost(u2, c1) - cost(u1, c1) - cost(u2, c2);
-        if (!best || gain > best.gain + 1e-9 || (Math.abs(gain - best.gain) <= 1e-9 && extra < best.extra)) best = { i, j, gain, extra };
+        if (!best || gain > best.gain + 1e-9 || (Math.abs(gain - best.gain) <= 1e-9 && extra < best.extra))
+          best = { i, j, gain, extra };
       }
     }
     if (!best) return;
@@ -106,9 +128,12 @@ function planFor(world: World, year: number, weights: typeof DEFAULT_WEIGHTS) {
   const pins = hangdong && u001 ? [{ unitId: u001.id, communityId: hangdong.id }] : [];
   const settings = { ...resolveSettings(world, { pins }), weights };
   const cp = compiledOf(world, settings);
-  const pinned = new Map(pins.map((p) => [cp.unitIndex.get(p.unitId) ?? -1, cp.communityIndex.get(p.communityId) ?? -1]));
+  const pinned = new Map(
+    pins.map((p) => [cp.unitIndex.get(p.unitId) ?? -1, cp.communityIndex.get(p.communityId) ?? -1]),
+  );
   const w = settings.weights;
-  const cost = (u: number, c: number) => w.distance * (cp.distKm[u * cp.C + c] / cp.distScale) + w.complement * cp.unmet[u * cp.C + c];
+  const cost = (u: number, c: number) =>
+    w.distance * (cp.distKm[u * cp.C + c] / cp.distScale) + w.complement * cp.unmet[u * cp.C + c];
   const assignment = greedyPairing(cost, cp.U, cp.C, pinned);
   const { minMembers: min, maxMembers: max } = settings.bounds;
   repairHeadcounts({ assignment, headcount: cp.headcount, C: cp.C, min, max, cost, fixed: new Set(pinned.keys()) });
@@ -134,11 +159,26 @@ export async function seedCobuildPairing(db: Db, data: DemoData, time: DemoTime)
   for (const p of plans) {
     const id = rng.uuid();
     const adoptedAt = adoptionOf(p.year, time);
-    await insertRows(db, pairingPlans, [{
-      id, year: p.year, name: `${p.year} 年机关单位与社区结对方案`, status: 'adopted', settings: p.settings, objective: p.scored.stored,
-      adoptedAt, createdAt: p.year === time.year ? time.createdAt : adoptedAt, updatedAt: adoptedAt, version: 1,
-      createdBy: null, adoptedBy: null,
-    }]);
-    await insertRows(db, pairings, p.scored.rows.map((r) => ({ id: rng.uuid(), planId: id, year: p.year, ...r, createdAt: adoptedAt })));
+    await insertRows(db, pairingPlans, [
+      {
+        id,
+        year: p.year,
+        name: `${p.year} 年机关单位与社区结对方案`,
+        status: 'adopted',
+        settings: p.settings,
+        objective: p.scored.stored,
+        adoptedAt,
+        createdAt: p.year === time.year ? time.createdAt : adoptedAt,
+        updatedAt: adoptedAt,
+        version: 1,
+        createdBy: null,
+        adoptedBy: null,
+      },
+    ]);
+    await insertRows(
+      db,
+      pairings,
+      p.scored.rows.map((r) => ({ id: rng.uuid(), planId: id, year: p.year, ...r, createdAt: adoptedAt })),
+    );
   }
 }

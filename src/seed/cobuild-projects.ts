@@ -3,7 +3,12 @@ import { insertRows } from '../core/bulk.js';
 import { adoptedPairs } from '../modules/cobuild/pairing/pairing.queries.js';
 import type { ProjectDomain } from '../modules/cobuild/projects/projects.contracts.js';
 import { type MilestoneFacts, nextDue, rollUp } from '../modules/cobuild/projects/projects.rollup.js';
-import { projectMilestones, projectPlans, projects, projectUnits } from '../modules/cobuild/projects/projects.schema.js';
+import {
+  projectMilestones,
+  projectPlans,
+  projects,
+  projectUnits,
+} from '../modules/cobuild/projects/projects.schema.js';
 import type { DemoData } from './demo.js';
 import type { DemoTime, OrgRow } from './demo-types.js';
 import { createRng, type Rng } from './rng.js';
@@ -18,15 +23,68 @@ import { createRng, type Rng } from './rng.js';
 const PROJECTS_SEED = 5_150_026;
 const PER_COMMUNITY = 14;
 
-const ESTATES = ['水南', '北门', '东关', '粮站', '供销', '农机', '电厂', '纺织厂', '水电', '老税务', '烟草', '交通', '邮电', '百货'];
+const ESTATES = [
+  '水南',
+  '北门',
+  '东关',
+  '粮站',
+  '供销',
+  '农机',
+  '电厂',
+  '纺织厂',
+  '水电',
+  '老税务',
+  '烟草',
+  '交通',
+  '邮电',
+  '百货',
+];
 
 const NAMES: Record<ProjectDomain, readonly string[]> = {
-  old_estate_renovation: ['{e}小区老旧小区改造提升工程', '{e}小区雨污分流改造', '{e}小区加装电梯试点', '{e}小区停车位规划改造', '{e}小区外立面及楼道整治'],
-  living_environment: ['{s}背街小巷环境卫生整治', '垃圾分类示范点建设', '{s}口袋公园建设', '农贸市场周边环境整治', '公厕提升改造', '“六有”巷道提升'],
-  civilised_city: ['文明创城背街小巷整治', '新时代文明实践站提升', '车辆乱停乱放专项整治', '楼道“清障”行动', '文明劝导志愿服务', '{s}沿街立面广告规范'],
-  anti_gang: ['扫黑除恶专项宣传进小区', '“平安三率”入户宣传', '矛盾纠纷排查化解', '“法律明白人”培训', '重点场所治安巡查'],
-  flood_control: ['汛前排水管网清淤', '防汛应急物资储备点建设', '低洼易涝点改造', '防汛应急演练', '{s}沿河隐患排查整治'],
-  work_safety: ['电动车集中充电桩建设', '“九小场所”消防安全检查', '燃气安全入户排查', '老旧楼道消防设施更新', '安全生产月宣传'],
+  old_estate_renovation: [
+    '{e}小区老旧小区改造提升工程',
+    '{e}小区雨污分流改造',
+    '{e}小区加装电梯试点',
+    '{e}小区停车位规划改造',
+    '{e}小区外立面及楼道整治',
+  ],
+  living_environment: [
+    '{s}背街小巷环境卫生整治',
+    '垃圾分类示范点建设',
+    '{s}口袋公园建设',
+    '农贸市场周边环境整治',
+    '公厕提升改造',
+    '“六有”巷道提升',
+  ],
+  civilised_city: [
+    '文明创城背街小巷整治',
+    '新时代文明实践站提升',
+    '车辆乱停乱放专项整治',
+    '楼道“清障”行动',
+    '文明劝导志愿服务',
+    '{s}沿街立面广告规范',
+  ],
+  anti_gang: [
+    '扫黑除恶专项宣传进小区',
+    '“平安三率”入户宣传',
+    '矛盾纠纷排查化解',
+    '“法律明白人”培训',
+    '重点场所治安巡查',
+  ],
+  flood_control: [
+    '汛前排水管网清淤',
+    '防汛应急物资储备点建设',
+    '低洼易涝点改造',
+    '防汛应急演练',
+    '{s}沿河隐患排查整治',
+  ],
+  work_safety: [
+    '电动车集中充电桩建设',
+    '“九小场所”消防安全检查',
+    '燃气安全入户排查',
+    '老旧楼道消防设施更新',
+    '安全生产月宣传',
+  ],
   elderly_care: ['居家养老服务站提升', '“红色共享餐厅”助老餐', '高龄独居老人结对关爱'],
   culture: ['“广场大家唱”文化活动', '社区书苑提升', '“四点半学校”课堂'],
   other: ['共驻共建协调'],
@@ -34,19 +92,44 @@ const NAMES: Record<ProjectDomain, readonly string[]> = {
 
 /** 14 per community: two of each of the six domains, one elderly care, one culture. */
 const MIX: readonly ProjectDomain[] = [
-  'old_estate_renovation', 'old_estate_renovation', 'living_environment', 'living_environment', 'civilised_city', 'civilised_city',
-  'anti_gang', 'anti_gang', 'flood_control', 'flood_control', 'work_safety', 'work_safety', 'elderly_care', 'culture',
+  'old_estate_renovation',
+  'old_estate_renovation',
+  'living_environment',
+  'living_environment',
+  'civilised_city',
+  'civilised_city',
+  'anti_gang',
+  'anti_gang',
+  'flood_control',
+  'flood_control',
+  'work_safety',
+  'work_safety',
+  'elderly_care',
+  'culture',
 ];
 
 const FITS: Record<ProjectDomain, readonly string[]> = {
-  old_estate_renovation: ['construction'], living_environment: ['environment'], civilised_city: ['culture', 'social_work'],
-  anti_gang: ['law', 'public_security'], flood_control: ['emergency', 'environment'], work_safety: ['emergency', 'public_security'],
-  elderly_care: ['elderly_care', 'health'], culture: ['culture', 'education', 'youth'], other: [],
+  old_estate_renovation: ['construction'],
+  living_environment: ['environment'],
+  civilised_city: ['culture', 'social_work'],
+  anti_gang: ['law', 'public_security'],
+  flood_control: ['emergency', 'environment'],
+  work_safety: ['emergency', 'public_security'],
+  elderly_care: ['elderly_care', 'health'],
+  culture: ['culture', 'education', 'youth'],
+  other: [],
 };
 
 const BUDGET: Record<ProjectDomain, [number, number]> = {
-  old_estate_renovation: [300, 2500], living_environment: [20, 300], civilised_city: [10, 120], anti_gang: [2, 30],
-  flood_control: [20, 400], work_safety: [10, 200], elderly_care: [10, 150], culture: [5, 60], other: [5, 20],
+  old_estate_renovation: [300, 2500],
+  living_environment: [20, 300],
+  civilised_city: [10, 120],
+  anti_gang: [2, 30],
+  flood_control: [20, 400],
+  work_safety: [10, 200],
+  elderly_care: [10, 150],
+  culture: [5, 60],
+  other: [5, 20],
 };
 
 const STEPS: Record<ProjectDomain, readonly string[]> = {
@@ -69,12 +152,20 @@ const at = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 const DAY = 86_400_000;
 
 /** Units per community: the adopted pairing of the year, or the 7 nearest units when no pairing is seeded yet. */
-async function unitsByCommunity(db: Db, year: number, communities: OrgRow[], units: OrgRow[]): Promise<Map<string, OrgRow[]>> {
+async function unitsByCommunity(
+  db: Db,
+  year: number,
+  communities: OrgRow[],
+  units: OrgRow[],
+): Promise<Map<string, OrgRow[]>> {
   const byId = new Map(units.map((u) => [u.id, u]));
   const pairs = await adoptedPairs(db, { year });
   const out = new Map<string, OrgRow[]>();
   if (pairs.length) {
-    for (const p of pairs) { const u = byId.get(p.unitId); if (u) out.set(p.communityId, [...(out.get(p.communityId) ?? []), u]); }
+    for (const p of pairs) {
+      const u = byId.get(p.unitId);
+      if (u) out.set(p.communityId, [...(out.get(p.communityId) ?? []), u]);
+    }
     return out;
   }
   const dist = (a: OrgRow, b: OrgRow) => Math.hypot((a.lng ?? 0) - (b.lng ?? 0), (a.lat ?? 0) - (b.lat ?? 0));
@@ -92,11 +183,21 @@ function chooseUnits(rng: Rng, domain: ProjectDomain, pool: OrgRow[]): { lead: O
   return { lead, partners: others };
 }
 
-interface Fate { cancelled: boolean; lagging: boolean }
+interface Fate {
+  cancelled: boolean;
+  lagging: boolean;
+}
 
 /** Milestones spread over the project's dates; those due before asOf are mostly done, a lagging project's are not. */
-function milestonesFor(rng: Rng, p: ProjectInsert, steps: readonly string[], fate: Fate, asOf: string): MilestoneInsert[] {
-  const start = at(p.startOn), end = at(p.endOn);
+function milestonesFor(
+  rng: Rng,
+  p: ProjectInsert,
+  steps: readonly string[],
+  fate: Fate,
+  asOf: string,
+): MilestoneInsert[] {
+  const start = at(p.startOn),
+    end = at(p.endOn);
   return steps.map((title, i) => {
     const dueOn = day(start + ((end - start) * (i + 1)) / steps.length);
     const past = dueOn < asOf;
@@ -104,17 +205,47 @@ function milestonesFor(rng: Rng, p: ProjectInsert, steps: readonly string[], fat
     const soon = at(dueOn) - at(asOf) < 45 * DAY;
     const done = past ? !(fate.lagging && i >= steps.length - 2) && rng.chance(0.99) : soon && rng.chance(0.2);
     const doneOn = done ? day(Math.min(at(dueOn) - rng.int(0, 12) * DAY, at(asOf) - DAY)) : null;
-    return { projectId: p.id, title, dueOn, weight: i === steps.length - 2 ? 3 : rng.int(1, 2), doneOn: doneOn && doneOn < p.startOn ? p.startOn : doneOn, note: null };
+    return {
+      projectId: p.id,
+      title,
+      dueOn,
+      weight: i === steps.length - 2 ? 3 : rng.int(1, 2),
+      doneOn: doneOn && doneOn < p.startOn ? p.startOn : doneOn,
+      note: null,
+    };
   });
 }
 
-function projectRow(rng: Rng, base: Pick<ProjectInsert, 'planId' | 'communityId' | 'year'>, name: string, domain: ProjectDomain, span: [string, string], parentId: string | null): ProjectInsert {
+function projectRow(
+  rng: Rng,
+  base: Pick<ProjectInsert, 'planId' | 'communityId' | 'year'>,
+  name: string,
+  domain: ProjectDomain,
+  span: [string, string],
+  parentId: string | null,
+): ProjectInsert {
   const [lo, hi] = BUDGET[domain];
   return {
-    id: rng.uuid(), planId: base.planId, communityId: base.communityId, year: base.year, parentId, name, domain, description: `${name}：由结对共建单位牵头，社区党委统筹推进，纳入年度共建项目清单。`,
-    budget: rng.int(lo, hi) * 1000, resources: `党员志愿者 ${rng.int(5, 40)} 人次；${rng.pick(['资金', '物资', '设备', '技术指导'])}支持`,
-    startOn: span[0], endOn: span[1], manualProgress: null, progress: 0, nextDueOn: null, completedOn: null, cancelled: false,
-    cancelReason: null, source: 'manual', createdBy: null,
+    id: rng.uuid(),
+    planId: base.planId,
+    communityId: base.communityId,
+    year: base.year,
+    parentId,
+    name,
+    domain,
+    description: `${name}：由结对共建单位牵头，社区党委统筹推进，纳入年度共建项目清单。`,
+    budget: rng.int(lo, hi) * 1000,
+    resources: `党员志愿者 ${rng.int(5, 40)} 人次；${rng.pick(['资金', '物资', '设备', '技术指导'])}支持`,
+    startOn: span[0],
+    endOn: span[1],
+    manualProgress: null,
+    progress: 0,
+    nextDueOn: null,
+    completedOn: null,
+    cancelled: false,
+    cancelReason: null,
+    source: 'manual',
+    createdBy: null,
   };
 }
 
@@ -129,12 +260,28 @@ interface Built {
   asOf: string;
   /** Nothing was submitted or approved after this. */
   now: Date;
-  plans: (typeof projectPlans.$inferInsert)[]; projects: ProjectInsert[]; units: (typeof projectUnits.$inferInsert)[]; milestones: MilestoneInsert[] }
+  plans: (typeof projectPlans.$inferInsert)[];
+  projects: ProjectInsert[];
+  units: (typeof projectUnits.$inferInsert)[];
+  milestones: MilestoneInsert[];
+}
 
-function buildCommunity(rng: Rng, out: Built, c: OrgRow, pool: OrgRow[], index: number, year: number, approved: boolean): void {
+function buildCommunity(
+  rng: Rng,
+  out: Built,
+  c: OrgRow,
+  pool: OrgRow[],
+  index: number,
+  year: number,
+  approved: boolean,
+): void {
   const planId = rng.uuid();
   out.plans.push({
-    id: planId, communityId: c.id, year, status: approved ? 'approved' : 'draft', note: `${c.name}${year}年度共建项目清单`,
+    id: planId,
+    communityId: c.id,
+    year,
+    status: approved ? 'approved' : 'draft',
+    note: `${c.name}${year}年度共建项目清单`,
     submittedAt: approved ? notAfter(new Date(`${year}-01-0${5 + (index % 4)}T09:00:00+08:00`), out.now, 3) : null,
     approvedAt: approved ? notAfter(new Date(`${year}-01-1${5 + (index % 4)}T10:00:00+08:00`), out.now, 1) : null,
   });
@@ -145,16 +292,33 @@ function buildCommunity(rng: Rng, out: Built, c: OrgRow, pool: OrgRow[], index: 
     // The two projects of a domain in one community take different names.
     const names = NAMES[domain];
     const name = names[(index + i) % names.length].replace('{e}', estate).replace('{s}', short);
-    const p = projectRow(rng, { planId, communityId: c.id, year }, name.startsWith(estate) || name.startsWith(short) ? name : `${short}${name}`, domain, span(rng, year), null);
+    const p = projectRow(
+      rng,
+      { planId, communityId: c.id, year },
+      name.startsWith(estate) || name.startsWith(short) ? name : `${short}${name}`,
+      domain,
+      span(rng, year),
+      null,
+    );
     const fate: Fate = { cancelled: approved && (index * 14 + i) % 47 === 5, lagging: approved && rng.chance(0.1) };
     addProject(rng, out, p, pool, fate);
     if (approved && domain === 'old_estate_renovation' && i === 0 && index % 2 === 0) addChildren(rng, out, p, pool);
   });
 }
 
-function addProject(rng: Rng, out: Built, p: ProjectInsert, pool: OrgRow[], fate: Fate, steps = STEPS[p.domain]): MilestoneInsert[] {
+function addProject(
+  rng: Rng,
+  out: Built,
+  p: ProjectInsert,
+  pool: OrgRow[],
+  fate: Fate,
+  steps = STEPS[p.domain],
+): MilestoneInsert[] {
   const { lead, partners } = chooseUnits(rng, p.domain, pool);
-  out.units.push({ projectId: p.id, unitId: lead.id, role: 'lead' }, ...partners.map((u) => ({ projectId: p.id, unitId: u.id, role: 'partner' as const })));
+  out.units.push(
+    { projectId: p.id, unitId: lead.id, role: 'lead' },
+    ...partners.map((u) => ({ projectId: p.id, unitId: u.id, role: 'partner' as const })),
+  );
   const ms = milestonesFor(rng, p, steps, fate, out.asOf);
   out.milestones.push(...ms);
   if (fate.cancelled) Object.assign(p, { cancelled: true, cancelReason: '与市级同类项目合并实施，本项目取消' });
@@ -168,8 +332,22 @@ function addChildren(rng: Rng, out: Built, parent: ProjectInsert, pool: OrgRow[]
   // The parent's own steps give way to its sub-projects' milestones.
   out.milestones = out.milestones.filter((m) => m.projectId !== parent.id);
   const kids = ['1#—4#楼', '5#—8#楼', '配套管网'].map((part, i) => {
-    const child = projectRow(rng, parent, `${parent.name}（${part}）`, 'old_estate_renovation', [parent.startOn, day(at(parent.endOn) - (2 - i) * 10 * DAY)], parent.id);
-    addProject(rng, out, child, pool, { cancelled: false, lagging: i === 2 && rng.chance(0.5) }, STEPS.old_estate_renovation.slice(1));
+    const child = projectRow(
+      rng,
+      parent,
+      `${parent.name}（${part}）`,
+      'old_estate_renovation',
+      [parent.startOn, day(at(parent.endOn) - (2 - i) * 10 * DAY)],
+      parent.id,
+    );
+    addProject(
+      rng,
+      out,
+      child,
+      pool,
+      { cancelled: false, lagging: i === 2 && rng.chance(0.5) },
+      STEPS.old_estate_renovation.slice(1),
+    );
     return child;
   });
   parent.budget = kids.reduce((s, k) => s + (k.budget ?? 0), 0);
@@ -178,10 +356,21 @@ function addChildren(rng: Rng, out: Built, parent: ProjectInsert, pool: OrgRow[]
 
 function finish(p: ProjectInsert, ms: MilestoneInsert[], kids: ProjectInsert[], asOf: string): void {
   const facts: MilestoneFacts[] = ms.map((m) => ({ weight: m.weight ?? 1, dueOn: m.dueOn, doneOn: m.doneOn ?? null }));
-  p.progress = rollUp({ milestones: facts, manualProgress: null, children: kids.map((k) => ({ progress: k.progress ?? 0, budget: k.budget ?? null, cancelled: Boolean(k.cancelled) })) });
+  p.progress = rollUp({
+    milestones: facts,
+    manualProgress: null,
+    children: kids.map((k) => ({
+      progress: k.progress ?? 0,
+      budget: k.budget ?? null,
+      cancelled: Boolean(k.cancelled),
+    })),
+  });
   p.nextDueOn = nextDue(facts);
   const lastDone = facts.reduce<string | null>((b, m) => (m.doneOn && (!b || m.doneOn > b) ? m.doneOn : b), null);
-  const kidsDone = kids.reduce<string | null>((b, k) => (k.completedOn && (!b || k.completedOn > b) ? k.completedOn : b), null);
+  const kidsDone = kids.reduce<string | null>(
+    (b, k) => (k.completedOn && (!b || k.completedOn > b) ? k.completedOn : b),
+    null,
+  );
   p.completedOn = p.progress >= 100 ? (lastDone ?? kidsDone ?? asOf) : null;
 }
 
@@ -200,11 +389,22 @@ export async function seedCobuildProjects(db: Db, data: DemoData, time: DemoTime
   const out: Built = { asOf: time.today, now: time.now, plans: [], projects: [], units: [], milestones: [] };
   communities.forEach((c, i) => buildCommunity(rng, out, c, pools.get(c.id) ?? units.slice(0, 7), i, time.year, true));
   if (time.today >= `${time.year}-10-01`) {
-    buildCommunity(rng, out, communities[0], pools.get(communities[0].id) ?? units.slice(0, 7), 0, time.year + 1, false);
+    buildCommunity(
+      rng,
+      out,
+      communities[0],
+      pools.get(communities[0].id) ?? units.slice(0, 7),
+      0,
+      time.year + 1,
+      false,
+    );
   }
   await insertRows(db, projectPlans, out.plans);
   // Parents first: a sub-project's foreign key needs its parent's row.
-  await insertRows(db, projects, [...out.projects.filter((p) => !p.parentId), ...out.projects.filter((p) => p.parentId)]);
+  await insertRows(db, projects, [
+    ...out.projects.filter((p) => !p.parentId),
+    ...out.projects.filter((p) => p.parentId),
+  ]);
   await insertRows(db, projectUnits, out.units);
   await insertRows(db, projectMilestones, out.milestones);
 }

@@ -29,8 +29,18 @@ export const MONTH_THEMES: Record<number, readonly string[]> = {
 };
 
 const MONTH_FOCUS: Record<number, string> = {
-  1: 'elderly_help', 2: 'free_haircut', 3: 'free_clinic', 4: 'civilised_city', 5: 'anti_fraud', 6: 'flood_awareness', 7: 'red_canteen',
-  8: 'waste_sorting', 9: 'tutoring', 10: 'census_training', 11: 'fire_safety', 12: 'elderly_help',
+  1: 'elderly_help',
+  2: 'free_haircut',
+  3: 'free_clinic',
+  4: 'civilised_city',
+  5: 'anti_fraud',
+  6: 'flood_awareness',
+  7: 'red_canteen',
+  8: 'waste_sorting',
+  9: 'tutoring',
+  10: 'census_training',
+  11: 'fire_safety',
+  12: 'elderly_help',
 };
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -42,7 +52,12 @@ function saturday(year: number, month: number, n: number): string {
   return `${year}-${pad(month)}-${pad(1 + offset + 7 * n)}`;
 }
 
-const SLOTS = [['08:30', '11:30'], ['14:30', '17:00'], ['09:00', '11:30'], ['15:00', '17:30']] as const;
+const SLOTS = [
+  ['08:30', '11:30'],
+  ['14:30', '17:00'],
+  ['09:00', '11:30'],
+  ['15:00', '17:30'],
+] as const;
 
 /**
  * One community's days of a year as planned: eight between February and December (three months of February–November
@@ -58,7 +73,8 @@ export function dayPlan(ci: number, year: number, today: string): DayPlan[] {
     const plan = plannedDay(ci, year, month);
     if (plan.date >= today) return [...out, { ...plan, status: 'scheduled' }];
     // 水口社区 lies on the river: its June day fell to a rainstorm warning.
-    if (ci === 5 && month === 6) Object.assign(plan, { status: 'cancelled', reason: '暴雨红色预警，全员转入防汛值守，活动取消' });
+    if (ci === 5 && month === 6)
+      Object.assign(plan, { status: 'cancelled', reason: '暴雨红色预警，全员转入防汛值守，活动取消' });
     out.push(plan);
   }
   return [...out, { ...plannedDay(ci, year + 1, 1), status: 'scheduled' }];

@@ -2,7 +2,12 @@ import { insertRows } from '../core/bulk.js';
 import type { Db } from '../core/db.js';
 import { adoptedPairs, type Pair } from '../modules/cobuild/pairing/pairing.queries.js';
 import { seedServiceKinds } from '../modules/cobuild/servicedays/servicedays.kinds.js';
-import { serviceDayCheckins, serviceDays, serviceDaySignups, type SignupItem } from '../modules/cobuild/servicedays/servicedays.schema.js';
+import {
+  serviceDayCheckins,
+  serviceDays,
+  serviceDaySignups,
+  type SignupItem,
+} from '../modules/cobuild/servicedays/servicedays.schema.js';
 import { localInstant } from '../modules/cobuild/servicedays/servicedays.time.js';
 import { dayPlan, KIND_ITEMS, KINDS_BY_STRENGTH, MONTH_THEMES } from './cobuild-servicedays-plan.js';
 import type { DemoTime, OrgRow, PartyMemberRow } from './demo-types.js';
@@ -17,7 +22,12 @@ type DayInsert = typeof serviceDays.$inferInsert & { id: string };
 type SignupInsert = typeof serviceDaySignups.$inferInsert;
 type CheckinInsert = typeof serviceDayCheckins.$inferInsert;
 
-export interface DemoServiceDayCounts { days: number; signups: number; checkins: number; kinds: number }
+export interface DemoServiceDayCounts {
+  days: number;
+  signups: number;
+  checkins: number;
+  kinds: number;
+}
 
 /** The adopted pairing of the year, or — before the pairing seed exists — each community's seven nearest units. */
 async function pairsOf(db: Db, year: number, communities: OrgRow[], units: OrgRow[]): Promise<Map<string, OrgRow[]>> {
@@ -25,11 +35,15 @@ async function pairsOf(db: Db, year: number, communities: OrgRow[], units: OrgRo
   const byId = new Map(units.map((u) => [u.id, u]));
   const out = new Map<string, OrgRow[]>(communities.map((c) => [c.id, []]));
   if (adopted.length) {
-    for (const p of adopted) { const u = byId.get(p.unitId); if (u) out.get(p.communityId)?.push(u); }
+    for (const p of adopted) {
+      const u = byId.get(p.unitId);
+      if (u) out.get(p.communityId)?.push(u);
+    }
     return out;
   }
   const d2 = (a: OrgRow, b: OrgRow) => ((a.lng ?? 0) - (b.lng ?? 0)) ** 2 + ((a.lat ?? 0) - (b.lat ?? 0)) ** 2;
-  for (const c of communities) out.set(c.id, [...units].sort((a, b) => d2(c, a) - d2(c, b) || a.id.localeCompare(b.id)).slice(0, 7));
+  for (const c of communities)
+    out.set(c.id, [...units].sort((a, b) => d2(c, a) - d2(c, b) || a.id.localeCompare(b.id)).slice(0, 7));
   return out;
 }
 
@@ -61,7 +75,20 @@ interface Ctx {
 }
 
 /** A day with its sign-ups and, once held, its check-ins and outcome. */
-function buildDay(ctx: Ctx, community: OrgRow, plan: { date: string; start: string; end: string; month: number; status: 'held' | 'scheduled' | 'cancelled'; kind?: string; reason?: string; skipUnitId?: string }): void {
+function buildDay(
+  ctx: Ctx,
+  community: OrgRow,
+  plan: {
+    date: string;
+    start: string;
+    end: string;
+    month: number;
+    status: 'held' | 'scheduled' | 'cancelled';
+    kind?: string;
+    reason?: string;
+    skipUnitId?: string;
+  },
+): void {
   const { rng, out } = ctx;
   const startsAt = localInstant(plan.date, plan.start);
   const endsAt = localInstant(plan.date, plan.end);
@@ -77,13 +104,34 @@ function buildDay(ctx: Ctx, community: OrgRow, plan: { date: string; start: stri
     names += items.length;
     const headcount = rng.int(3, 8);
     const created = notAfter(new Date(startsAt.getTime() - rng.int(4, 12) * 86_400_000), ctx.now);
-    out.signups.push({ id: rng.uuid(), dayId: id, unitId: unit.id, items, headcount, note: null, createdByUserId: null, createdAt: created, updatedAt: created, version: 1 });
+    out.signups.push({
+      id: rng.uuid(),
+      dayId: id,
+      unitId: unit.id,
+      items,
+      headcount,
+      note: null,
+      createdByUserId: null,
+      createdAt: created,
+      updatedAt: created,
+      version: 1,
+    });
     if (plan.status !== 'held') continue;
-    const members = rng.shuffle(ctx.membersByUnit.get(unit.id) ?? []).slice(0, Math.max(1, Math.round(headcount * rng.float(0.7, 1.1))));
+    const members = rng
+      .shuffle(ctx.membersByUnit.get(unit.id) ?? [])
+      .slice(0, Math.max(1, Math.round(headcount * rng.float(0.7, 1.1))));
     for (const m of members) {
       const at = new Date(startsAt.getTime() + rng.int(-30, 50) * MINUTE);
       const qr = rng.chance(0.85);
-      out.checkins.push({ id: rng.uuid(), dayId: id, memberId: m.id, unitId: unit.id, method: qr ? 'qr' : 'staff', checkedInAt: at, checkedInByUserId: qr ? null : ctx.adminOf.get(community.id) ?? null });
+      out.checkins.push({
+        id: rng.uuid(),
+        dayId: id,
+        memberId: m.id,
+        unitId: unit.id,
+        method: qr ? 'qr' : 'staff',
+        checkedInAt: at,
+        checkedInByUserId: qr ? null : (ctx.adminOf.get(community.id) ?? null),
+      });
       checked++;
     }
   }
@@ -91,11 +139,28 @@ function buildDay(ctx: Ctx, community: OrgRow, plan: { date: string; start: stri
   const served = held ? names * rng.int(15, 45) : null;
   const created = notAfter(new Date(startsAt.getTime() - 20 * 86_400_000), new Date(ctx.now.getTime() - 86_400_000));
   out.days.push({
-    id, communityId: community.id, date: plan.date, startsAt, endsAt, place: rng.chance(0.6) ? `${community.name}党群服务中心` : `${community.name}文化广场`,
-    lng: community.lng ?? null, lat: community.lat ?? null, theme: plan.kind === 'left_behind_children' ? '“六一”关爱留守儿童集中报到服务日' : rng.pick(MONTH_THEMES[plan.month]),
-    kindCodes: [...kinds].sort(), status: plan.status, cancelReason: plan.reason ?? null, checkinToken: token(rng),
-    peopleServed: served, summary: held ? `${units.length}家共建单位${checked}名在职党员报到，开展${kinds.size}类服务，服务群众${served}人次。` : null,
-    createdByUserId: ctx.adminOf.get(community.id) ?? null, createdAt: created, updatedAt: held ? endsAt : created, version: held ? 2 : 1,
+    id,
+    communityId: community.id,
+    date: plan.date,
+    startsAt,
+    endsAt,
+    place: rng.chance(0.6) ? `${community.name}党群服务中心` : `${community.name}文化广场`,
+    lng: community.lng ?? null,
+    lat: community.lat ?? null,
+    theme:
+      plan.kind === 'left_behind_children' ? '“六一”关爱留守儿童集中报到服务日' : rng.pick(MONTH_THEMES[plan.month]),
+    kindCodes: [...kinds].sort(),
+    status: plan.status,
+    cancelReason: plan.reason ?? null,
+    checkinToken: token(rng),
+    peopleServed: served,
+    summary: held
+      ? `${units.length}家共建单位${checked}名在职党员报到，开展${kinds.size}类服务，服务群众${served}人次。`
+      : null,
+    createdByUserId: ctx.adminOf.get(community.id) ?? null,
+    createdAt: created,
+    updatedAt: held ? endsAt : created,
+    version: held ? 2 : 1,
   });
 }
 
@@ -110,8 +175,13 @@ export async function seedDemoServiceDays(db: Db, data: DemoData, time: DemoTime
   const communities = data.organisations.filter((o) => o.kind === 'community');
   const units = data.organisations.filter((o) => o.kind === 'unit');
   const membersByUnit = new Map<string, PartyMemberRow[]>();
-  for (const m of data.partyMembers) if (m.kind === 'in_service' && m.unitId) membersByUnit.set(m.unitId, [...(membersByUnit.get(m.unitId) ?? []), m]);
-  const adminOf = new Map(data.roleBindings.filter((b) => b.role === 'community_admin' && b.scopeOrgId).map((b) => [b.scopeOrgId as string, b.userId]));
+  for (const m of data.partyMembers)
+    if (m.kind === 'in_service' && m.unitId) membersByUnit.set(m.unitId, [...(membersByUnit.get(m.unitId) ?? []), m]);
+  const adminOf = new Map(
+    data.roleBindings
+      .filter((b) => b.role === 'community_admin' && b.scopeOrgId)
+      .map((b) => [b.scopeOrgId as string, b.userId]),
+  );
   const pairs = await pairsOf(db, time.year, communities, units);
   const ctx: Ctx = { rng, now: time.now, pairs, membersByUnit, adminOf, out: { days: [], signups: [], checkins: [] } };
   const u01 = units.find((u) => u.code === 'U001')?.id;
@@ -124,5 +194,10 @@ export async function seedDemoServiceDays(db: Db, data: DemoData, time: DemoTime
   await insertRows(db, serviceDaySignups, ctx.out.signups);
   await insertRows(db, serviceDayCheckins, ctx.out.checkins);
   const kinds = new Set(ctx.out.signups.flatMap((s) => (s.items as SignupItem[]).map((i) => i.kindCode)));
-  return { days: ctx.out.days.length, signups: ctx.out.signups.length, checkins: ctx.out.checkins.length, kinds: kinds.size };
+  return {
+    days: ctx.out.days.length,
+    signups: ctx.out.signups.length,
+    checkins: ctx.out.checkins.length,
+    kinds: kinds.size,
+  };
 }

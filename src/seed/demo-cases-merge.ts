@@ -13,15 +13,35 @@ const MINUTE = 60_000;
  * cases.transition.ts's mirrorToMerged carries over). Added to `out` in place.
  */
 export function addMergedDuplicates(opts: {
-  out: DemoCases; rng: Rng; world: CasesWorld; calendar: WorkCalendar; categories: ReadonlyMap<string, CategoryInfo>;
+  out: DemoCases;
+  rng: Rng;
+  world: CasesWorld;
+  calendar: WorkCalendar;
+  categories: ReadonlyMap<string, CategoryInfo>;
 }): void {
   const { out, rng, world, calendar, categories } = opts;
-  const mains = rng.shuffle(out.cases.filter((c) => c.whistle === null && c.lng !== null && c.resolvedAt && c.closedAt
-    && c.mergedIntoId === null && world.gridsById.get(c.gridId)?.level === 4)).slice(0, MERGED_DUPLICATES);
+  const mains = rng
+    .shuffle(
+      out.cases.filter(
+        (c) =>
+          c.whistle === null &&
+          c.lng !== null &&
+          c.resolvedAt &&
+          c.closedAt &&
+          c.mergedIntoId === null &&
+          world.gridsById.get(c.gridId)?.level === 4,
+      ),
+    )
+    .slice(0, MERGED_DUPLICATES);
   for (const main of mains) {
-    const mainEvents = out.events.filter((e) => e.caseId === main.id).sort((a, b) => (a.at as Date).getTime() - (b.at as Date).getTime());
+    const mainEvents = out.events
+      .filter((e) => e.caseId === main.id)
+      .sort((a, b) => (a.at as Date).getTime() - (b.at as Date).getTime());
     const resolvedAt = main.resolvedAt as Date;
-    const span = Math.max(60, Math.min(2 * 24 * 60, Math.floor((resolvedAt.getTime() - main.reportedAt.getTime()) / MINUTE) - 30));
+    const span = Math.max(
+      60,
+      Math.min(2 * 24 * 60, Math.floor((resolvedAt.getTime() - main.reportedAt.getTime()) / MINUTE) - 30),
+    );
     const reportedAt = new Date(main.reportedAt.getTime() + rng.int(30, span) * MINUTE);
     const community = world.community(main.communityId);
     const reporter = rng.pick(community.residents);
@@ -29,21 +49,81 @@ export function addMergedDuplicates(opts: {
     const mergedAt = new Date(reportedAt.getTime() + rng.int(10, 90) * MINUTE);
     const statusAt = (t: Date) => [...mainEvents].reverse().find((e) => (e.at as Date) <= t)?.toStatus ?? 'reported';
     const dup: CaseInsert = {
-      ...main, id: rng.uuid(), channel: 'snap', description: `${main.description}（又有居民反映）`, title: main.title,
-      lng: (main.lng as number) + rng.float(-0.0002, 0.0002), lat: (main.lat as number) + rng.float(-0.0002, 0.0002),
-      reporterPersonId: reporter.id, reporterUserId: null, reporterName: reporter.name, reporterPhone: reporter.phone, recordedByUserId: null,
-      mergedIntoId: main.id, reportedAt, responseDueAt: calendar.addWorkingMinutes(reportedAt, category.responseMinutes),
-      resolutionDueAt: calendar.addWorkingMinutes(reportedAt, category.resolutionMinutes), satisfaction: null, ratedAt: null,
-      ratingComment: null, ratedByPhoneVisit: false, supervisedAt: null, escalationLevel: 0, isNeed: false, createdAt: reportedAt,
+      ...main,
+      id: rng.uuid(),
+      channel: 'snap',
+      description: `${main.description}（又有居民反映）`,
+      title: main.title,
+      lng: (main.lng as number) + rng.float(-0.0002, 0.0002),
+      lat: (main.lat as number) + rng.float(-0.0002, 0.0002),
+      reporterPersonId: reporter.id,
+      reporterUserId: null,
+      reporterName: reporter.name,
+      reporterPhone: reporter.phone,
+      recordedByUserId: null,
+      mergedIntoId: main.id,
+      reportedAt,
+      responseDueAt: calendar.addWorkingMinutes(reportedAt, category.responseMinutes),
+      resolutionDueAt: calendar.addWorkingMinutes(reportedAt, category.resolutionMinutes),
+      satisfaction: null,
+      ratedAt: null,
+      ratingComment: null,
+      ratedByPhoneVisit: false,
+      supervisedAt: null,
+      escalationLevel: 0,
+      isNeed: false,
+      createdAt: reportedAt,
     };
     const admin = community.admin;
     const events: EventInsert[] = [
-      { caseId: dup.id, at: reportedAt, actorUserId: null, actorName: reporter.name, action: 'report', fromStatus: null, toStatus: 'reported', note: null, data: { channel: 'snap', gridId: dup.gridId } },
-      { caseId: dup.id, at: mergedAt, actorUserId: admin.userId, actorName: admin.name, action: 'merge', fromStatus: 'reported', toStatus: statusAt(mergedAt), note: null, data: { intoCaseId: main.id } },
-      { caseId: main.id, at: mergedAt, actorUserId: admin.userId, actorName: admin.name, action: 'merge', fromStatus: statusAt(mergedAt), toStatus: statusAt(mergedAt), note: null, data: { mergedCaseId: dup.id } },
-      ...mainEvents.filter((e) => (e.at as Date) > mergedAt && e.action !== 'merge').map((e): EventInsert => ({
-        caseId: dup.id, at: e.at, actorUserId: e.actorUserId, actorName: e.actorName, action: 'follow_merged', fromStatus: null, toStatus: e.toStatus, note: null, data: { mainCaseId: main.id },
-      })),
+      {
+        caseId: dup.id,
+        at: reportedAt,
+        actorUserId: null,
+        actorName: reporter.name,
+        action: 'report',
+        fromStatus: null,
+        toStatus: 'reported',
+        note: null,
+        data: { channel: 'snap', gridId: dup.gridId },
+      },
+      {
+        caseId: dup.id,
+        at: mergedAt,
+        actorUserId: admin.userId,
+        actorName: admin.name,
+        action: 'merge',
+        fromStatus: 'reported',
+        toStatus: statusAt(mergedAt),
+        note: null,
+        data: { intoCaseId: main.id },
+      },
+      {
+        caseId: main.id,
+        at: mergedAt,
+        actorUserId: admin.userId,
+        actorName: admin.name,
+        action: 'merge',
+        fromStatus: statusAt(mergedAt),
+        toStatus: statusAt(mergedAt),
+        note: null,
+        data: { mergedCaseId: dup.id },
+      },
+      ...mainEvents
+        .filter((e) => (e.at as Date) > mergedAt && e.action !== 'merge')
+        .map(
+          (e): EventInsert => ({
+            caseId: dup.id,
+            at: e.at,
+            actorUserId: e.actorUserId,
+            actorName: e.actorName,
+            action: 'follow_merged',
+            fromStatus: null,
+            toStatus: e.toStatus,
+            note: null,
+            data: { mainCaseId: main.id },
+          }),
+        ),
     ];
     // What mirrorToMerged carries over: the status and the timestamps of the shared handling.
     dup.status = main.status;

@@ -24,7 +24,11 @@ const cookies = new Map<string, string>();
 async function as(username: string): Promise<string> {
   const known = cookies.get(username);
   if (known) return known;
-  const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
+  const res = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password: DEMO_PASSWORD },
+  });
   expect(res.statusCode, res.body).toBe(200);
   const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
   cookies.set(username, cookie);
@@ -44,22 +48,29 @@ const YEAR = `from=${time.historyFrom}&to=${time.lastDay}`;
 /** 'YYYY-MM' of every month from the first to the last day of the demo's year. */
 function monthsOfYear(): string[] {
   const out: string[] = [];
-  for (let [y, m] = [Number(time.historyFrom.slice(0, 4)), Number(time.historyFrom.slice(5, 7))]; `${y}-${String(m).padStart(2, '0')}` <= time.lastDay.slice(0, 7); m === 12 ? (y++, m = 1) : m++) {
+  for (
+    let [y, m] = [Number(time.historyFrom.slice(0, 4)), Number(time.historyFrom.slice(5, 7))];
+    `${y}-${String(m).padStart(2, '0')}` <= time.lastDay.slice(0, 7);
+    m === 12 ? (y++, (m = 1)) : m++
+  ) {
     out.push(`${y}-${String(m).padStart(2, '0')}`);
   }
   return out;
 }
 /** Within ±5 % of the article's figure. */
-const near = (value: number, article: number) => expect(Math.abs(value - article) / article, `${value} vs ${article}`).toBeLessThanOrEqual(0.05);
+const near = (value: number, article: number) =>
+  expect(Math.abs(value - article) / article, `${value} vs ${article}`).toBeLessThanOrEqual(0.05);
 
 beforeAll(async () => {
   ctx = await createTestContext({ world: false });
   await seedDemo({ db: ctx.database.db, passwordHash: await hashPassword(DEMO_PASSWORD) });
 });
-afterAll(async () => { await ctx?.close(); });
+afterAll(async () => {
+  await ctx?.close();
+});
 
 describe('the demo year of cases', () => {
-  it('gives the article\'s figures for its year: 760 suggestions (320 solved by the community), 445 + 83 whistles, 690 solved by units, 100 % rates', async () => {
+  it("gives the article's figures for its year: 760 suggestions (320 solved by the community), 445 + 83 whistles, 690 solved by units, 100 % rates", async () => {
     const all = await get<CaseStats>(`/api/cases/stats?${YEAR}`, 'admin');
     near(all.totals.raised - all.totals.communityWhistles, 760);
     near(all.totals.residentWhistles, 445);
@@ -68,7 +79,11 @@ describe('the demo year of cases', () => {
     near(community.totals.resolved, 320);
     const whistles = await get<CaseStats>(`/api/cases/stats?${YEAR}&whistle=any`, 'admin');
     near(whistles.totals.dispatchesDone, 690);
-    for (const rate of [whistles.totals.responseRate, whistles.totals.resolutionRate, whistles.totals.satisfactionRate]) {
+    for (const rate of [
+      whistles.totals.responseRate,
+      whistles.totals.resolutionRate,
+      whistles.totals.satisfactionRate,
+    ]) {
       expect(rate).toBeGreaterThanOrEqual(0.98);
     }
     // The community's own handling is good but not perfect: some answers late, some overdue and supervised.
@@ -78,7 +93,14 @@ describe('the demo year of cases', () => {
 
   it('spreads over the channels, the 11 communities by population, the categories and every month', async () => {
     const byChannel = await get<CaseStats>(`/api/cases/stats?${YEAR}&groupBy=channel`, 'admin');
-    expect(byChannel.groups.map((g) => g.key)).toEqual(['hall', 'street_point', 'door_visit', 'snap', 'online', 'community_whistle']);
+    expect(byChannel.groups.map((g) => g.key)).toEqual([
+      'hall',
+      'street_point',
+      'door_visit',
+      'snap',
+      'online',
+      'community_whistle',
+    ]);
     for (const g of byChannel.groups) expect(g.raised).toBeGreaterThan(50);
     const byCommunity = await get<CaseStats>(`/api/cases/stats?${YEAR}&groupBy=community`, 'admin');
     expect(byCommunity.groups).toHaveLength(11);
@@ -93,7 +115,10 @@ describe('the demo year of cases', () => {
     for (const g of byMonth.groups.slice(0, -1)) expect(g.raised, g.key).toBeGreaterThan(25);
     expect(byMonth.groups.at(-1)?.raised).toBeGreaterThan(0);
     const byGrid = await get<CaseStats>(`/api/cases/stats?${YEAR}&groupBy=grid`, 'admin');
-    const [{ n: fullTimeGrids }] = await rowsOf<{ n: number }>(ctx.database.db, sql`select count(*)::int as n from grids where level = 2`);
+    const [{ n: fullTimeGrids }] = await rowsOf<{ n: number }>(
+      ctx.database.db,
+      sql`select count(*)::int as n from grids where level = 2`,
+    );
     expect(byGrid.groups).toHaveLength(fullTimeGrids);
     const byUnit = await get<CaseStats>(`/api/cases/stats?${YEAR}&groupBy=unit`, 'admin');
     expect(byUnit.groups.length).toBeGreaterThan(40);
@@ -117,7 +142,7 @@ describe('the demo year of cases', () => {
     }
   });
 
-  it('tells each case\'s life as the state machine would have: every transition an event, allowed from the state before it', async () => {
+  it("tells each case's life as the state machine would have: every transition an event, allowed from the state before it", async () => {
     const db = ctx.database.db;
     const rows = await db.select().from(cases);
     const events = await db.select().from(caseEvents).orderBy(asc(caseEvents.at), asc(caseEvents.id));
@@ -148,15 +173,23 @@ describe('the demo year of cases', () => {
 
   it('sets the clocks on the seeded work calendar and routes located cases to the grid containing the point', async () => {
     const db = ctx.database.db;
-    const calendar = new WorkCalendar([...calendarDefaults(time.year - 1), ...calendarDefaults(time.year), ...calendarDefaults(time.year + 1)]);
+    const calendar = new WorkCalendar([
+      ...calendarDefaults(time.year - 1),
+      ...calendarDefaults(time.year),
+      ...calendarDefaults(time.year + 1),
+    ]);
     const minutes = new Map(defaultCategoryRows().map((c) => [c.code, c]));
     const rows = await db.select().from(cases);
     const locator = await gridLocator(db);
     let located = 0;
     for (const c of rows) {
       const cat = minutes.get(c.categoryCode);
-      expect(c.responseDueAt.getTime()).toBe(calendar.addWorkingMinutes(c.reportedAt, cat?.responseMinutes ?? -1).getTime());
-      expect(c.resolutionDueAt.getTime()).toBe(calendar.addWorkingMinutes(c.reportedAt, cat?.resolutionMinutes ?? -1).getTime());
+      expect(c.responseDueAt.getTime()).toBe(
+        calendar.addWorkingMinutes(c.reportedAt, cat?.responseMinutes ?? -1).getTime(),
+      );
+      expect(c.resolutionDueAt.getTime()).toBe(
+        calendar.addWorkingMinutes(c.reportedAt, cat?.resolutionMinutes ?? -1).getTime(),
+      );
       if (c.lng !== null && c.lat !== null && !c.mergedIntoId) {
         located += 1;
         expect(locator.locate(c.lng, c.lat)?.id, c.number).toBe(c.gridId);
@@ -164,7 +197,9 @@ describe('the demo year of cases', () => {
     }
     expect(located).toBeGreaterThan(600);
     const dispatches = await db.select().from(caseDispatches);
-    expect(dispatches.filter((d) => d.status === 'done').every((d) => d.doneAt && d.acknowledgedAt && d.arrivedAt)).toBe(true);
+    expect(
+      dispatches.filter((d) => d.status === 'done').every((d) => d.doneAt && d.acknowledgedAt && d.arrivedAt),
+    ).toBe(true);
   });
 
   it('numbers the cases in report order and moves the sequence past them: the next report gets a fresh number', async () => {

@@ -23,16 +23,22 @@ beforeAll(async () => {
   data = buildDemo(createRng(), 'x', demoTime('2026-01-01'));
   await writeDemo(database.db, data);
 });
-afterAll(async () => { await database?.close(); });
+afterAll(async () => {
+  await database?.close();
+});
 
 class Rollback extends Error {}
 
 async function inRollback<T>(work: (tx: Database['db']) => Promise<T>): Promise<T> {
   let out: T | undefined;
-  await database.db.transaction(async (tx) => {
-    out = await work(tx);
-    throw new Rollback();
-  }).catch((e: unknown) => { if (!(e instanceof Rollback)) throw e; });
+  await database.db
+    .transaction(async (tx) => {
+      out = await work(tx);
+      throw new Rollback();
+    })
+    .catch((e: unknown) => {
+      if (!(e instanceof Rollback)) throw e;
+    });
   return out as T;
 }
 
@@ -58,7 +64,7 @@ describe.each(DAYS)('the co-building demo first started on %s', (today) => {
     }
   });
 
-  it('holds the service days already past and schedules each community\'s next one', async () => {
+  it("holds the service days already past and schedules each community's next one", async () => {
     const { days, signups } = await inRollback(async (tx) => {
       await seedDemoServiceDays(tx, data, time);
       return { days: await tx.select().from(serviceDays), signups: await tx.select().from(serviceDaySignups) };

@@ -43,7 +43,11 @@ export function demoTime(today: string): DemoTime {
   const from = new Date(Date.UTC(year, month - 12, 1)).toISOString().slice(0, 10);
   const lastDay = addDays(today, -1);
   return {
-    today, year, lastDay, now: localInstant(lastDay, '23:59'), historyFrom: from,
+    today,
+    year,
+    lastDay,
+    now: localInstant(lastDay, '23:59'),
+    historyFrom: from,
     createdAt: localInstant(`${year - 2}-12-01`, '09:00'),
   };
 }
@@ -56,7 +60,12 @@ export function registerStamp(time: DemoTime): { createdAt: Date; updatedAt: Dat
 export type OrgRow = typeof organisations.$inferInsert & { id: string };
 export type GridRow = typeof grids.$inferInsert & { id: string };
 export type PersonRow = typeof people.$inferInsert & {
-  id: string; name: string; birthDate: string; homeGridId: string; communityId: string; roles: string[];
+  id: string;
+  name: string;
+  birthDate: string;
+  homeGridId: string;
+  communityId: string;
+  roles: string[];
 };
 export type GridDutyRow = typeof gridDuties.$inferInsert & { id: string };
 export type AlleyRegionRow = typeof alleyRegions.$inferInsert & { id: string };

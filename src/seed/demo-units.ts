@@ -5,8 +5,18 @@
 
 /** The strengths vocabulary of the demo units (the tags pairing matches against community needs). */
 export const UNIT_STRENGTHS = [
-  'law', 'health', 'construction', 'education', 'public_security', 'environment', 'culture', 'finance',
-  'elderly_care', 'youth', 'emergency', 'social_work',
+  'law',
+  'health',
+  'construction',
+  'education',
+  'public_security',
+  'environment',
+  'culture',
+  'finance',
+  'elderly_care',
+  'youth',
+  'emergency',
+  'social_work',
 ] as const;
 export type UnitStrength = (typeof UNIT_STRENGTHS)[number];
 

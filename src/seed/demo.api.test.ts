@@ -11,7 +11,14 @@ import { partyMembers } from '../modules/members/members.schema.js';
 import { organisations } from '../modules/org/org.schema.js';
 import { people } from '../modules/people/people.schema.js';
 import {
-  buildDemo, createRng, DEMO_LOGINS, DEMO_PASSWORD, type DemoCounts, MORE_DEMO_LOGINS, seedDemo, seedDemoIfEmpty,
+  buildDemo,
+  createRng,
+  DEMO_LOGINS,
+  DEMO_PASSWORD,
+  type DemoCounts,
+  MORE_DEMO_LOGINS,
+  seedDemo,
+  seedDemoIfEmpty,
   UNIT_STRENGTHS,
 } from './demo.js';
 import { isValidIdNumber } from './names.js';
@@ -34,7 +41,9 @@ beforeAll(async () => {
   allGrids = await first.db.select().from(grids);
   orgs = await first.db.select().from(organisations);
 });
-afterAll(async () => { await first?.close(); });
+afterAll(async () => {
+  await first?.close();
+});
 
 /** A digest of every demo table's rows sorted by id; users also without password hashes (argon2 salts differ). */
 async function digest(db: Db): Promise<Record<string, string>> {
@@ -94,10 +103,16 @@ describe('Guangze demo seed', () => {
     const units = orgs.filter((o) => o.kind === 'unit');
     expect(units).toHaveLength(83);
     expect(new Set(units.map((u) => u.name)).size).toBe(83);
-    expect(units.map((u) => u.code).sort()).toEqual(Array.from({ length: 83 }, (_, i) => `U${String(i + 1).padStart(3, '0')}`));
+    expect(units.map((u) => u.code).sort()).toEqual(
+      Array.from({ length: 83 }, (_, i) => `U${String(i + 1).padStart(3, '0')}`),
+    );
     const l1 = allGrids.filter((g) => g.level === 1);
-    const town = { minLng: Math.min(...l1.map((g) => g.minLng ?? 0)), maxLng: Math.max(...l1.map((g) => g.maxLng ?? 0)),
-      minLat: Math.min(...l1.map((g) => g.minLat ?? 0)), maxLat: Math.max(...l1.map((g) => g.maxLat ?? 0)) };
+    const town = {
+      minLng: Math.min(...l1.map((g) => g.minLng ?? 0)),
+      maxLng: Math.max(...l1.map((g) => g.maxLng ?? 0)),
+      minLat: Math.min(...l1.map((g) => g.minLat ?? 0)),
+      maxLat: Math.max(...l1.map((g) => g.maxLat ?? 0)),
+    };
     for (const u of units) {
       expect(u.parentId).toBe(county?.id);
       expect(u.population).toBeGreaterThanOrEqual(10);
@@ -136,7 +151,12 @@ describe('Guangze demo seed', () => {
 
   it('builds a four-level grid whose codes nest and whose polygons tile their parents', () => {
     const byId = new Map(allGrids.map((g) => [g.id, g]));
-    const kinds: Record<number, string[]> = { 1: ['community'], 2: ['full_time'], 3: ['neighbourhood'], 4: ['building', 'alley'] };
+    const kinds: Record<number, string[]> = {
+      1: ['community'],
+      2: ['full_time'],
+      3: ['neighbourhood'],
+      4: ['building', 'alley'],
+    };
     expect(counts.gridsByLevel.every((n) => n > 0)).toBe(true);
     const children = new Map<string, GridSel[]>();
     for (const g of allGrids) {
@@ -173,7 +193,9 @@ describe('Guangze demo seed', () => {
   it('has 62 alley regions on alley grids, led by 85 alley heads, every region at least one', async () => {
     const regions = await first.db.select().from(alleyRegions);
     expect(regions).toHaveLength(62);
-    expect(regions.map((r) => r.code).sort()).toEqual(Array.from({ length: 62 }, (_, i) => `A${String(i + 1).padStart(2, '0')}`));
+    expect(regions.map((r) => r.code).sort()).toEqual(
+      Array.from({ length: 62 }, (_, i) => `A${String(i + 1).padStart(2, '0')}`),
+    );
     const duties = await first.db.select().from(gridDuties);
     const heads = duties.filter((d) => d.role === 'alley_head');
     expect(heads).toHaveLength(85);
@@ -246,7 +268,14 @@ describe('Guangze demo seed', () => {
       if (!user) throw new Error(`no user ${username}`);
       return { user, binding: bindings.filter((b) => b.userId === user.id) };
     };
-    expect(DEMO_LOGINS.map((l) => l.username)).toEqual(['admin', 'hangdong', 'grid01', 'unit01', 'member01', 'resident01']);
+    expect(DEMO_LOGINS.map((l) => l.username)).toEqual([
+      'admin',
+      'hangdong',
+      'grid01',
+      'unit01',
+      'member01',
+      'resident01',
+    ]);
     const hangdong = orgs.find((o) => o.name === '杭东社区');
     const county = orgs.find((o) => o.kind === 'county');
     const admin = login('admin');
@@ -272,13 +301,18 @@ describe('Guangze demo seed', () => {
     expect(member01.binding).toMatchObject([{ role: 'party_member' }]);
     const members = await first.db.select().from(partyMembers);
     expect(members.find((m) => m.personId === member01.user.personId)).toMatchObject({
-      kind: 'in_service', unitId: unit?.id, residenceCommunityId: hangdong?.id,
+      kind: 'in_service',
+      unitId: unit?.id,
+      residenceCommunityId: hangdong?.id,
     });
 
     const resident01 = login('resident01');
     expect(resident01.binding).toMatchObject([{ role: 'resident' }]);
     const residents = await first.db.select().from(people);
-    expect(residents.find((p) => p.id === resident01.user.personId)).toMatchObject({ communityId: hangdong?.id, roles: ['resident'] });
+    expect(residents.find((p) => p.id === resident01.user.personId)).toMatchObject({
+      communityId: hangdong?.id,
+      roles: ['resident'],
+    });
 
     for (const username of [...MORE_DEMO_LOGINS.communityAdmins, ...MORE_DEMO_LOGINS.unitAdmins]) login(username);
     expect(bindings.filter((b) => b.role === 'community_admin')).toHaveLength(11);

@@ -18,7 +18,14 @@ import { seedDemoCobuild } from './demo-cobuild.js';
 import { COMMUNITIES } from './demo-places.js';
 import { type DemoTime, demoTime, registerStamp } from './demo-types.js';
 import type {
-  AlleyRegionRow, GridDutyRow, GridRow, OrgRow, PartyMemberRow, PersonRow, RoleBindingRow, UserRow,
+  AlleyRegionRow,
+  GridDutyRow,
+  GridRow,
+  OrgRow,
+  PartyMemberRow,
+  PersonRow,
+  RoleBindingRow,
+  UserRow,
 } from './demo-types.js';
 import { UNIT_DEFS, unitUsername } from './demo-units.js';
 import { createRng, type Rng } from './rng.js';
@@ -86,7 +93,15 @@ export function buildDemo(rng: Rng, passwordHash: string, time: DemoTime = demoT
   const flagship = flagshipMember({ communities: orgs.communities, units: orgs.units, inService });
   const duties = buildDuties(rng, tree, residents, inService, flagship);
   const communityMembers = buildCommunityMembers(rng, residents, duties.secretaries);
-  const world = { county: orgs.county, communities: orgs.communities, units: orgs.units, tree, duties, residents, inService };
+  const world = {
+    county: orgs.county,
+    communities: orgs.communities,
+    units: orgs.units,
+    tree,
+    duties,
+    residents,
+    inService,
+  };
   const logins = buildUsers(rng, world, passwordHash);
   return stampRegister(time, {
     organisations: orgs.rows,
@@ -117,12 +132,23 @@ export function countDemo(data: DemoData): DemoCounts {
   const gridLevel = (level: number) => data.grids.filter((g) => g.level === level).length;
   const members = (kind: PartyMemberRow['kind']) => data.partyMembers.filter((m) => m.kind === kind).length;
   return {
-    organisations: data.organisations.length, communities: orgKinds('community'), branches: orgKinds('branch'),
-    units: orgKinds('unit'), grids: data.grids.length, gridsByLevel: [gridLevel(1), gridLevel(2), gridLevel(3), gridLevel(4)],
-    alleyRegions: data.alleyRegions.length, alleyHeads: data.gridDuties.filter((d) => d.role === 'alley_head').length,
+    organisations: data.organisations.length,
+    communities: orgKinds('community'),
+    branches: orgKinds('branch'),
+    units: orgKinds('unit'),
+    grids: data.grids.length,
+    gridsByLevel: [gridLevel(1), gridLevel(2), gridLevel(3), gridLevel(4)],
+    alleyRegions: data.alleyRegions.length,
+    alleyHeads: data.gridDuties.filter((d) => d.role === 'alley_head').length,
     people: data.people.length,
-    partyMembers: { in_service: members('in_service'), retired: members('retired'), ordinary: members('ordinary'), mobile: members('mobile') },
-    gridDuties: data.gridDuties.length, users: data.users.length,
+    partyMembers: {
+      in_service: members('in_service'),
+      retired: members('retired'),
+      ordinary: members('ordinary'),
+      mobile: members('mobile'),
+    },
+    gridDuties: data.gridDuties.length,
+    users: data.users.length,
   };
 }
 

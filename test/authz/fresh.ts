@@ -17,7 +17,12 @@ const STAFF: Record<Side, string> = { A: 'hangdong', B: 'sanfeng' };
 
 async function upload(ctx: TestContext, as: string, url: string): Promise<string> {
   const form = photoForm(await samplePhoto({ width: 32, height: 24 }));
-  const res = await ctx.app.inject({ method: 'POST', url, payload: form.payload, headers: { ...form.headers, cookie: await ctx.cookieFor(as) } });
+  const res = await ctx.app.inject({
+    method: 'POST',
+    url,
+    payload: form.payload,
+    headers: { ...form.headers, cookie: await ctx.cookieFor(as) },
+  });
   return expectOk<{ id: string }>(res, 201).id;
 }
 
@@ -25,21 +30,35 @@ let serial = 0;
 
 export const FRESH: Partial<Record<string, Fresh>> = {
   'DELETE /api/grid-duties/{id}': async (ctx, _side, rows) => ({
-    duty: expectOk<{ id: string }>(await api(ctx)('POST', '/api/grid-duties', {
-      as: 'admin', body: { gridId: rows.grid, personId: rows.person, role: 'building_head', since: '2024-01-01' },
-    }), 201).id,
+    duty: expectOk<{ id: string }>(
+      await api(ctx)('POST', '/api/grid-duties', {
+        as: 'admin',
+        body: { gridId: rows.grid, personId: rows.person, role: 'building_head', since: '2024-01-01' },
+      }),
+      201,
+    ).id,
   }),
   'DELETE /api/party-members/{id}': async (ctx, _side, rows) => {
     const db = ctx.database.db;
-    const [person] = await db.insert(people).values({ name: `矩阵党员${++serial}`, communityId: rows.community, roles: ['resident'] }).returning();
-    const [member] = await db.insert(partyMembers)
-      .values({ personId: person.id, kind: 'in_service', unitId: rows.unit, residenceCommunityId: rows.community }).returning();
+    const [person] = await db
+      .insert(people)
+      .values({ name: `矩阵党员${++serial}`, communityId: rows.community, roles: ['resident'] })
+      .returning();
+    const [member] = await db
+      .insert(partyMembers)
+      .values({ personId: person.id, kind: 'in_service', unitId: rows.unit, residenceCommunityId: rows.community })
+      .returning();
     return { member: member.id };
   },
   'DELETE /api/service-days/{id}/checkins/{checkinId}': async (ctx, _side, rows) => {
     const db = ctx.database.db;
-    await db.insert(serviceDayCheckins).values({ dayId: rows.day, memberId: rows.member, unitId: rows.unit, method: 'staff' }).onConflictDoNothing();
-    const [row] = await db.select({ id: serviceDayCheckins.id }).from(serviceDayCheckins)
+    await db
+      .insert(serviceDayCheckins)
+      .values({ dayId: rows.day, memberId: rows.member, unitId: rows.unit, method: 'staff' })
+      .onConflictDoNothing();
+    const [row] = await db
+      .select({ id: serviceDayCheckins.id })
+      .from(serviceDayCheckins)
       .where(and(eq(serviceDayCheckins.dayId, rows.day), eq(serviceDayCheckins.memberId, rows.member)));
     return { checkin: row.id };
   },
@@ -47,28 +66,60 @@ export const FRESH: Partial<Record<string, Fresh>> = {
     // A row without files (removing it unlinks nothing); the ones refused to others are cleared first, so the
     // day stays under its photo limit.
     const db = ctx.database.db;
-    await db.delete(serviceDayPhotos).where(and(eq(serviceDayPhotos.dayId, rows.day), like(serviceDayPhotos.path, 'matrix/%')));
-    const [row] = await db.insert(serviceDayPhotos)
-      .values({ dayId: rows.day, path: 'matrix/none.jpg', thumbPath: 'matrix/none_thumb.jpg', width: 1, height: 1, bytes: 1 }).returning();
+    await db
+      .delete(serviceDayPhotos)
+      .where(and(eq(serviceDayPhotos.dayId, rows.day), like(serviceDayPhotos.path, 'matrix/%')));
+    const [row] = await db
+      .insert(serviceDayPhotos)
+      .values({
+        dayId: rows.day,
+        path: 'matrix/none.jpg',
+        thumbPath: 'matrix/none_thumb.jpg',
+        width: 1,
+        height: 1,
+        bytes: 1,
+      })
+      .returning();
     return { dayPhoto: row.id };
   },
   'DELETE /api/joint-meetings/{id}/agenda/{itemId}': async (ctx, side, rows) => {
-    const m = expectOk<{ agenda: { id: string }[] }>(await api(ctx)('POST', `/api/joint-meetings/${rows.meeting}/agenda`, { as: STAFF[side], body: { title: '待删议题' } }));
+    const m = expectOk<{ agenda: { id: string }[] }>(
+      await api(ctx)('POST', `/api/joint-meetings/${rows.meeting}/agenda`, {
+        as: STAFF[side],
+        body: { title: '待删议题' },
+      }),
+    );
     return { agendaItem: m.agenda[m.agenda.length - 1].id };
   },
   'DELETE /api/projects/{id}': async (ctx, side, rows, world) => ({
-    project: expectOk<{ id: string }>(await api(ctx)('POST', '/api/projects', {
-      as: STAFF[side], body: {
-        communityId: rows.community, year: world.year, name: `待删项目${++serial}`, domain: 'old_estate_renovation',
-        units: [{ unitId: rows.unit, role: 'lead' }], budget: 1000, startOn: `${world.year}-01-01`, endOn: `${world.year}-12-31`,
-      },
-    }), 201).id,
+    project: expectOk<{ id: string }>(
+      await api(ctx)('POST', '/api/projects', {
+        as: STAFF[side],
+        body: {
+          communityId: rows.community,
+          year: world.year,
+          name: `待删项目${++serial}`,
+          domain: 'old_estate_renovation',
+          units: [{ unitId: rows.unit, role: 'lead' }],
+          budget: 1000,
+          startOn: `${world.year}-01-01`,
+          endOn: `${world.year}-12-31`,
+        },
+      }),
+      201,
+    ).id,
   }),
   'DELETE /api/projects/{id}/milestones/{milestoneId}': async (ctx, side, rows, world) => {
-    const p = expectOk<{ milestones: { id: string; title: string }[] }>(await api(ctx)('POST', `/api/projects/${rows.project}/milestones`, {
-      as: STAFF[side], body: { title: `待删节点${++serial}`, dueOn: `${world.year}-12-31` },
-    }), 201);
+    const p = expectOk<{ milestones: { id: string; title: string }[] }>(
+      await api(ctx)('POST', `/api/projects/${rows.project}/milestones`, {
+        as: STAFF[side],
+        body: { title: `待删节点${++serial}`, dueOn: `${world.year}-12-31` },
+      }),
+      201,
+    );
     return { milestone: p.milestones.find((m) => m.title === `待删节点${serial}`)!.id };
   },
-  'DELETE /api/projects/evidence/{evidenceId}': async (ctx, side, rows) => ({ evidence: await upload(ctx, STAFF[side], `/api/projects/${rows.project}/evidence`) }),
+  'DELETE /api/projects/evidence/{evidenceId}': async (ctx, side, rows) => ({
+    evidence: await upload(ctx, STAFF[side], `/api/projects/${rows.project}/evidence`),
+  }),
 };

@@ -13,8 +13,14 @@ export const LEAK_ROLES: MatrixRole[] = ['member01', 'member02', 'resident01'];
 
 /** Public to every logged-in user by design: the map's grids and the organisation tree (grid.policy.ts, org routes). */
 const PUBLIC = new Set([
-  'GET /api/grids', 'GET /api/grids/tree', 'GET /api/grids/geojson', 'GET /api/grids/locate', 'GET /api/grids/{id}',
-  'GET /api/organisations', 'GET /api/organisations/tree', 'GET /api/organisations/{id}',
+  'GET /api/grids',
+  'GET /api/grids/tree',
+  'GET /api/grids/geojson',
+  'GET /api/grids/locate',
+  'GET /api/grids/{id}',
+  'GET /api/organisations',
+  'GET /api/organisations/tree',
+  'GET /api/organisations/{id}',
 ]);
 
 /**
@@ -23,10 +29,17 @@ const PUBLIC = new Set([
  */
 function idsOf(rows: SideRows): string[] {
   const skip: (keyof SideRows)[] = ['community', 'unit', 'grid', 'idNumber', 'committeeKey', 'dayToken'];
-  return Object.entries(rows).filter(([k]) => !skip.includes(k as keyof SideRows)).map(([, v]) => v);
+  return Object.entries(rows)
+    .filter(([k]) => !skip.includes(k as keyof SideRows))
+    .map(([, v]) => v);
 }
 
-export async function findLeaks(ctx: TestContext, world: MatrixWorld, routes: RouteDoc[], roles: MatrixRole[]): Promise<string[]> {
+export async function findLeaks(
+  ctx: TestContext,
+  world: MatrixWorld,
+  routes: RouteDoc[],
+  roles: MatrixRole[],
+): Promise<string[]> {
   const leaks: string[] = [];
   for (const route of routes.filter((r) => r.method === 'GET' && !PUBLIC.has(r.key))) {
     for (const role of roles) {
@@ -36,7 +49,8 @@ export async function findLeaks(ctx: TestContext, world: MatrixWorld, routes: Ro
       const res = await ctx.app.inject({ method: 'GET', url, headers: { cookie: await ctx.cookieFor(role) } });
       if (res.statusCode !== 200 || !String(res.headers['content-type']).startsWith('application/json')) continue;
       const named = idsOf(world.sides[otherSide(side)]).filter((id) => res.body.includes(id));
-      if (named.length) leaks.push(`${route.key} as ${role} names ${named.length} row(s) of the other side: ${res.body.slice(0, 200)}`);
+      if (named.length)
+        leaks.push(`${route.key} as ${role} names ${named.length} row(s) of the other side: ${res.body.slice(0, 200)}`);
     }
   }
   return leaks;

@@ -51,9 +51,13 @@ export function routesOf(doc: OpenApiDoc): RouteDoc[] {
       if (!op) continue;
       const params = op.parameters ?? [];
       out.push({
-        key: `${m.toUpperCase()} ${path}`, method: m.toUpperCase() as RouteDoc['method'], path,
+        key: `${m.toUpperCase()} ${path}`,
+        method: m.toUpperCase() as RouteDoc['method'],
+        path,
         pathParams: params.filter((p) => p.in === 'path').map((p) => p.name),
-        query: params.filter((p) => p.in === 'query').map((p) => ({ name: p.name, required: p.required === true, schema: p.schema ?? {} })),
+        query: params
+          .filter((p) => p.in === 'query')
+          .map((p) => ({ name: p.name, required: p.required === true, schema: p.schema ?? {} })),
         body: op.requestBody?.content['application/json']?.schema ?? null,
       });
     }
@@ -125,7 +129,8 @@ export function sample(s: JsonSchema, named: NamedValue, name = ''): unknown {
 
 /** The query string: required parameters, and a list's pageSize (1: the answer is what matters, not the rows). */
 export function sampleQuery(route: RouteDoc, named: NamedValue): string {
-  const pairs = route.query.filter((q) => q.required || q.name === 'pageSize').map((q) => [q.name, String(sample(q.schema, named, q.name))]);
+  const pairs = route.query
+    .filter((q) => q.required || q.name === 'pageSize')
+    .map((q) => [q.name, String(sample(q.schema, named, q.name))]);
   return pairs.length ? `?${new URLSearchParams(pairs).toString()}` : '';
 }
-

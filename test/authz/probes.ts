@@ -37,8 +37,16 @@ const ID_BY_PATH: [RegExp, keyof SideRows][] = [
 ];
 
 const PARAM_ROWS: Record<string, keyof SideRows> = {
-  signupId: 'signup', checkinId: 'checkin', photoId: 'dayPhoto', milestoneId: 'milestone', evidenceId: 'evidence',
-  communityId: 'community', key: 'committeeKey', unitId: 'unit', caseId: 'case', token: 'dayToken',
+  signupId: 'signup',
+  checkinId: 'checkin',
+  photoId: 'dayPhoto',
+  milestoneId: 'milestone',
+  evidenceId: 'evidence',
+  communityId: 'community',
+  key: 'committeeKey',
+  unitId: 'unit',
+  caseId: 'case',
+  token: 'dayToken',
 };
 
 /** A path parameter that names no side's row (the county's calendar, a category): the same in both scopes. */
@@ -62,28 +70,59 @@ function sideParam(route: RouteDoc, name: string, rows: SideRows): string {
  */
 export function isScoped(route: RouteDoc, world: MatrixWorld): boolean {
   if (route.pathParams.some((p) => unscopedParam(route, p, world) === undefined)) return true;
-  const [a, b] = (['A', 'B'] as const).map((side) => JSON.stringify(probeRequest(route, world.sides[side], world, side)));
+  const [a, b] = (['A', 'B'] as const).map((side) =>
+    JSON.stringify(probeRequest(route, world.sides[side], world, side)),
+  );
   return a !== b;
 }
 
 export function pathFor(route: RouteDoc, rows: SideRows, world: MatrixWorld): string {
-  return route.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(unscopedParam(route, name, world) ?? sideParam(route, name, rows)));
+  return route.path.replace(/\{(\w+)\}/g, (_, name: string) =>
+    encodeURIComponent(unscopedParam(route, name, world) ?? sideParam(route, name, rows)),
+  );
 }
 
 /** Values chosen by property name: the side's ids, a stale version, a place on the side, this year. */
-const POINTS: Record<Side, { lng: number; lat: number }> = { A: { lng: 117.331, lat: 27.541 }, B: { lng: 117.345, lat: 27.545 } };
+const POINTS: Record<Side, { lng: number; lat: number }> = {
+  A: { lng: 117.331, lat: 27.541 },
+  B: { lng: 117.345, lat: 27.545 },
+};
 
 export function namedValues(rows: SideRows, world: MatrixWorld, side: Side): NamedValue {
   const point = POINTS[side];
   const soon = addDays(clock.today(), 30);
   const byName: Record<string, unknown> = {
-    version: STALE_VERSION, year: world.year, communityId: rows.community, unitId: rows.unit, ownerUnitId: rows.unit,
-    gridId: rows.grid, homeGridId: rows.grid, personId: rows.person, caseId: rows.case, runId: rows.run, ...point,
-    memberIds: [rows.member], unitIds: [rows.unit], communityIds: [rows.community], categoryCode: world.categoryCode,
-    category: world.categoryCode, kindCode: world.serviceKind, kindCodes: [world.serviceKind], idNumber: rows.idNumber,
-    startTime: '08:30', endTime: '11:30', date: soon, deadline: soon, dueOn: soon, meetingDate: soon,
-    startOn: `${world.year}-01-01`, endOn: `${world.year}-12-31`, availableFrom: '2020-01-01', availableTo: '2099-12-31',
-    residenceCommunityId: rows.community, pageSize: 1,
+    version: STALE_VERSION,
+    year: world.year,
+    communityId: rows.community,
+    unitId: rows.unit,
+    ownerUnitId: rows.unit,
+    gridId: rows.grid,
+    homeGridId: rows.grid,
+    personId: rows.person,
+    caseId: rows.case,
+    runId: rows.run,
+    ...point,
+    memberIds: [rows.member],
+    unitIds: [rows.unit],
+    communityIds: [rows.community],
+    categoryCode: world.categoryCode,
+    category: world.categoryCode,
+    kindCode: world.serviceKind,
+    kindCodes: [world.serviceKind],
+    idNumber: rows.idNumber,
+    startTime: '08:30',
+    endTime: '11:30',
+    date: soon,
+    deadline: soon,
+    dueOn: soon,
+    meetingDate: soon,
+    startOn: `${world.year}-01-01`,
+    endOn: `${world.year}-12-31`,
+    availableFrom: '2020-01-01',
+    availableTo: '2099-12-31',
+    residenceCommunityId: rows.community,
+    pageSize: 1,
   };
   return (name) => byName[name];
 }
@@ -119,7 +158,9 @@ export const OVERRIDES: Partial<Record<string, Override>> = {
   'POST /api/auth/login': { body: () => ({ username: 'resident01', password: TEST_PASSWORD }) },
   'POST /api/auth/logout': { ownSession: true },
   // A strong new password and a wrong current one: refused without changing anything.
-  'POST /api/auth/change-password': { body: () => ({ currentPassword: 'not-the-password', newPassword: 'Matrix-probe-Pw-2026' }) },
+  'POST /api/auth/change-password': {
+    body: () => ({ currentPassword: 'not-the-password', newPassword: 'Matrix-probe-Pw-2026' }),
+  },
   'POST /api/people/import': { upload: 'not-a-workbook' },
   'POST /api/party-members/import': { upload: 'not-a-workbook' },
   'POST /api/project-plans/import': { upload: 'not-a-workbook' },
@@ -128,7 +169,9 @@ export const OVERRIDES: Partial<Record<string, Override>> = {
   'POST /api/projects/{id}/evidence': { upload: 'photo' },
   'POST /api/projects/{id}/milestones': { body: (_r, w) => ({ title: '矩阵节点', dueOn: `${w.year}-12-31` }) },
   // A person who is a member already: allowed actors are refused DUPLICATE (409).
-  'POST /api/party-members': { body: (r) => ({ personId: r.memberPerson, kind: 'in_service', unitId: r.unit, residenceCommunityId: r.community }) },
+  'POST /api/party-members': {
+    body: (r) => ({ personId: r.memberPerson, kind: 'in_service', unitId: r.unit, residenceCommunityId: r.community }),
+  },
   'GET /api/calendar/working-time': { query: () => '?start=2026-06-01T09:00:00%2B08:00&hours=8' },
   // A year nobody uses: replacing this year's holidays would move every deadline computed after it.
   'PUT /api/calendar/{year}': { path: () => '/api/calendar/2100', body: () => ({ days: [] }) },

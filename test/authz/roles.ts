@@ -1,12 +1,32 @@
 import type { Side } from './world.js';
 
 /** The nine users of the test world and an anonymous caller: the columns of the matrix. */
-export const ROLES = ['admin', 'hangdong', 'sanfeng', 'grid01', 'unit01', 'unit02', 'member01', 'member02', 'resident01', 'anon'] as const;
+export const ROLES = [
+  'admin',
+  'hangdong',
+  'sanfeng',
+  'grid01',
+  'unit01',
+  'unit02',
+  'member01',
+  'member02',
+  'resident01',
+  'anon',
+] as const;
 export type MatrixRole = (typeof ROLES)[number];
 
 /** Each actor's own side of the world (its community, unit or home); the other side is "another scope". */
 export const HOME: Record<MatrixRole, Side> = {
-  admin: 'A', hangdong: 'A', sanfeng: 'B', grid01: 'A', unit01: 'A', unit02: 'B', member01: 'A', member02: 'B', resident01: 'A', anon: 'A',
+  admin: 'A',
+  hangdong: 'A',
+  sanfeng: 'B',
+  grid01: 'A',
+  unit01: 'A',
+  unit02: 'B',
+  member01: 'A',
+  member02: 'B',
+  resident01: 'A',
+  anon: 'A',
 };
 
 export const otherSide = (s: Side): Side => (s === 'A' ? 'B' : 'A');
@@ -28,11 +48,16 @@ export type Cell = Cls | `${Cls}|${Cls}`;
 export type Row = Record<MatrixRole, Cell>;
 export type ExpectedTable = Partial<Record<string, Row>>;
 
-interface ErrorBody { error?: { code?: string; details?: unknown } }
+interface ErrorBody {
+  error?: { code?: string; details?: unknown };
+}
 
 function isSchemaError(body: ErrorBody): boolean {
   const d = body.error?.details;
-  return Array.isArray(d) && d.some((x: { where?: string }) => typeof x === 'object' && x !== null && typeof x.where === 'string');
+  return (
+    Array.isArray(d) &&
+    d.some((x: { where?: string }) => typeof x === 'object' && x !== null && typeof x.where === 'string')
+  );
 }
 
 export function classify(status: number, body: string): Cls {
@@ -42,7 +67,11 @@ export function classify(status: number, body: string): Cls {
   if (status === 409 || status === 422) return 'refused';
   if (status === 400) {
     let parsed: ErrorBody = {};
-    try { parsed = JSON.parse(body) as ErrorBody; } catch { /* not JSON: an input error all the same */ }
+    try {
+      parsed = JSON.parse(body) as ErrorBody;
+    } catch {
+      /* not JSON: an input error all the same */
+    }
     return isSchemaError(parsed) ? 'schema' : 'invalid';
   }
   if (status === 413 || status === 415) return 'invalid';

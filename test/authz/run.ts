@@ -27,21 +27,37 @@ const probePhoto = () => (photo ??= samplePhoto({ width: 32, height: 24 }));
 async function cookieFor(ctx: TestContext, role: MatrixRole, ownSession: boolean): Promise<string | undefined> {
   if (role === 'anon') return undefined;
   if (!ownSession) return ctx.cookieFor(role);
-  const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: role, password: TEST_PASSWORD } });
+  const res = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: role, password: TEST_PASSWORD },
+  });
   return res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
 }
 
 /** Sends one probe as this role against one side's rows. No Origin header: the matrix is a non-browser client. */
-async function ask(ctx: TestContext, world: MatrixWorld, route: RouteDoc, role: MatrixRole, scope: Answer['scope']): Promise<Answer> {
+async function ask(
+  ctx: TestContext,
+  world: MatrixWorld,
+  route: RouteDoc,
+  role: MatrixRole,
+  scope: Answer['scope'],
+): Promise<Answer> {
   const side = scope === 'own' ? HOME[role] : otherSide(HOME[role]);
   const fresh = FRESH[route.key];
-  const rows = fresh && role !== 'anon' ? { ...world.sides[side], ...await fresh(ctx, side, world.sides[side], world) } : world.sides[side];
+  const rows =
+    fresh && role !== 'anon'
+      ? { ...world.sides[side], ...(await fresh(ctx, side, world.sides[side], world)) }
+      : world.sides[side];
   const req = probeRequest(route, rows, world, side);
   const cookie = await cookieFor(ctx, role, OVERRIDES[route.key]?.ownSession === true);
   let headers: Record<string, string> = cookie ? { cookie } : {};
   let payload: string | Buffer | undefined;
   if (req.upload) {
-    const form = req.upload === 'photo' ? photoForm(await probePhoto()) : photoForm(Buffer.from('not a workbook'), 'probe.xlsx', XLSX);
+    const form =
+      req.upload === 'photo'
+        ? photoForm(await probePhoto())
+        : photoForm(Buffer.from('not a workbook'), 'probe.xlsx', XLSX);
     headers = { ...headers, ...form.headers };
     payload = form.payload;
   } else if (req.payload !== undefined) {
@@ -51,7 +67,17 @@ async function ask(ctx: TestContext, world: MatrixWorld, route: RouteDoc, role: 
   const started = performance.now();
   const res = await ctx.app.inject({ method: req.method, url: req.url, headers, payload });
   const ms = performance.now() - started;
-  return { route: route.key, role, side, scope, cls: classify(res.statusCode, res.body), status: res.statusCode, url: req.url, body: res.body.slice(0, 300), ms };
+  return {
+    route: route.key,
+    role,
+    side,
+    scope,
+    cls: classify(res.statusCode, res.body),
+    status: res.statusCode,
+    url: req.url,
+    body: res.body.slice(0, 300),
+    ms,
+  };
 }
 
 export interface MatrixResult {
@@ -60,7 +86,13 @@ export interface MatrixResult {
 }
 
 /** The answers of one role to one route: its own scope, and another where the request names one. */
-async function askRole(ctx: TestContext, world: MatrixWorld, route: RouteDoc, role: MatrixRole, scoped: boolean): Promise<Answer[]> {
+async function askRole(
+  ctx: TestContext,
+  world: MatrixWorld,
+  route: RouteDoc,
+  role: MatrixRole,
+  scoped: boolean,
+): Promise<Answer[]> {
   const own = await ask(ctx, world, route, role, 'own');
   return scoped ? [own, await ask(ctx, world, route, role, 'other')] : [own];
 }
@@ -76,7 +108,8 @@ export async function runMatrix(ctx: TestContext, world: MatrixWorld, routes: Ro
   for (const route of routes) {
     const scoped = isScoped(route, world);
     const perRole: Answer[][] = [];
-    if (route.method === 'GET') perRole.push(...await Promise.all(ROLES.map((role) => askRole(ctx, world, route, role, scoped))));
+    if (route.method === 'GET')
+      perRole.push(...(await Promise.all(ROLES.map((role) => askRole(ctx, world, route, role, scoped)))));
     else for (const role of ROLES) perRole.push(await askRole(ctx, world, route, role, scoped));
     const row = {} as Row;
     ROLES.forEach((role, i) => {
@@ -97,8 +130,10 @@ export function expectedPair(cell: Cell): [Cls, Cls] {
 
 /** The table as TypeScript, one route a line, to paste into an expected file after reviewing it. */
 export function formatRows(rows: Record<string, Row>): string {
-  return Object.entries(rows).map(([key, row]) => {
-    const cells = ROLES.map((r) => `${r}: '${row[r]}'`).join(', ');
-    return `  '${key}': { ${cells} },`;
-  }).join('\n');
+  return Object.entries(rows)
+    .map(([key, row]) => {
+      const cells = ROLES.map((r) => `${r}: '${row[r]}'`).join(', ');
+      return `  '${key}': { ${cells} },`;
+    })
+    .join('\n');
 }

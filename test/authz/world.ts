@@ -76,7 +76,12 @@ const REPORTER: Record<Side, string> = { A: 'resident01', B: 'member02' };
 
 async function upload(ctx: TestContext, as: string, url: string): Promise<{ id: string }> {
   const form = photoForm(await samplePhoto({ width: 64, height: 48 }));
-  const res = await ctx.app.inject({ method: 'POST', url, payload: form.payload, headers: { ...form.headers, cookie: await ctx.cookieFor(as) } });
+  const res = await ctx.app.inject({
+    method: 'POST',
+    url,
+    payload: form.payload,
+    headers: { ...form.headers, cookie: await ctx.cookieFor(as) },
+  });
   return expectOk<{ id: string }>(res, 201);
 }
 
@@ -84,16 +89,48 @@ async function upload(ctx: TestContext, as: string, url: string): Promise<{ id: 
 async function caseRows(ctx: TestContext, call: Call, side: Side, unit: string) {
   const photo = await upload(ctx, REPORTER[side], '/api/cases/photos');
   const [lng, lat] = POINT[side];
-  const created = expectOk<CaseSummary>(await call('POST', '/api/cases', {
-    as: REPORTER[side], body: { channel: 'snap', description: `${side} 侧路面有个大坑`, categoryCode: 'facilities.road', lng, lat, photoIds: [photo.id] },
-  }), 201);
-  let c = expectOk<CaseDetail>(await call('POST', `/api/cases/${created.id}/transitions`, { as: STAFF[side], body: { action: 'accept', version: created.version } }));
-  c = expectOk<CaseDetail>(await call('POST', `/api/cases/${c.id}/transitions`, { as: STAFF[side], body: { action: 'dispatch', unitIds: [unit], version: c.version } }));
-  const dispatches = expectOk<Page<{ id: string; caseId: string }>>(await call('GET', '/api/case-dispatches?pageSize=200', { as: 'admin' }));
-  const second = expectOk<CaseSummary>(await call('POST', '/api/cases', {
-    as: REPORTER[side], body: { channel: 'snap', description: `${side} 侧路灯不亮`, categoryCode: 'facilities.road', lng, lat },
-  }), 201);
-  return { case: c.id, case2: second.id, casePhoto: photo.id, dispatch: dispatches.items.find((d) => d.caseId === c.id)!.id };
+  const created = expectOk<CaseSummary>(
+    await call('POST', '/api/cases', {
+      as: REPORTER[side],
+      body: {
+        channel: 'snap',
+        description: `${side} 侧路面有个大坑`,
+        categoryCode: 'facilities.road',
+        lng,
+        lat,
+        photoIds: [photo.id],
+      },
+    }),
+    201,
+  );
+  let c = expectOk<CaseDetail>(
+    await call('POST', `/api/cases/${created.id}/transitions`, {
+      as: STAFF[side],
+      body: { action: 'accept', version: created.version },
+    }),
+  );
+  c = expectOk<CaseDetail>(
+    await call('POST', `/api/cases/${c.id}/transitions`, {
+      as: STAFF[side],
+      body: { action: 'dispatch', unitIds: [unit], version: c.version },
+    }),
+  );
+  const dispatches = expectOk<Page<{ id: string; caseId: string }>>(
+    await call('GET', '/api/case-dispatches?pageSize=200', { as: 'admin' }),
+  );
+  const second = expectOk<CaseSummary>(
+    await call('POST', '/api/cases', {
+      as: REPORTER[side],
+      body: { channel: 'snap', description: `${side} 侧路灯不亮`, categoryCode: 'facilities.road', lng, lat },
+    }),
+    201,
+  );
+  return {
+    case: c.id,
+    case2: second.id,
+    casePhoto: photo.id,
+    dispatch: dispatches.items.find((d) => d.caseId === c.id)!.id,
+  };
 }
 
 /** The monthly evaluation session held next month (its agenda takes the case just reported). */
@@ -102,53 +139,114 @@ const quarter = () => Math.floor((Number(clock.today().slice(5, 7)) - 1) / 3) + 
 
 async function sessionRows(call: Call, side: Side, community: string) {
   const body = { communityId: community, heldOn: heldOn() };
-  const s = expectOk<{ id: string; items: { id: string }[] }>(await call('POST', '/api/evaluation-sessions', { as: STAFF[side], body }), 201);
+  const s = expectOk<{ id: string; items: { id: string }[] }>(
+    await call('POST', '/api/evaluation-sessions', { as: STAFF[side], body }),
+    201,
+  );
   return { session: s.id, sessionItem: s.items[0].id };
 }
 
 /** A service day a week ahead with a sign-up of the side's unit, a staff check-in of its member and an outcome photo. */
 async function dayRows(ctx: TestContext, call: Call, side: Side, community: string, member: string) {
   const date = addDays(clock.today(), 7);
-  const day = expectOk<{ id: string; checkinToken: string | null }>(await call('POST', '/api/service-days', {
-    as: STAFF[side], body: { communityId: community, date, startTime: '08:30', endTime: '11:30', place: '党群服务中心', theme: '集中报到服务日', kindCodes: ['free_clinic'] },
-  }), 201);
-  const signup = expectOk<{ id: string }>(await call('POST', `/api/service-days/${day.id}/signups`, {
-    as: UNIT_ADMIN[side], body: { items: [{ kindCode: 'free_clinic', description: '义诊' }], headcount: 3 },
-  }), 201);
+  const day = expectOk<{ id: string; checkinToken: string | null }>(
+    await call('POST', '/api/service-days', {
+      as: STAFF[side],
+      body: {
+        communityId: community,
+        date,
+        startTime: '08:30',
+        endTime: '11:30',
+        place: '党群服务中心',
+        theme: '集中报到服务日',
+        kindCodes: ['free_clinic'],
+      },
+    }),
+    201,
+  );
+  const signup = expectOk<{ id: string }>(
+    await call('POST', `/api/service-days/${day.id}/signups`, {
+      as: UNIT_ADMIN[side],
+      body: { items: [{ kindCode: 'free_clinic', description: '义诊' }], headcount: 3 },
+    }),
+    201,
+  );
   // Check-ins are taken while the day is on: move it around now for the staff check-in, then back a week ahead.
   const now = clock.nowMs();
   const [row] = await ctx.database.db.select().from(serviceDays).where(eq(serviceDays.id, day.id));
-  await ctx.database.db.update(serviceDays).set({ startsAt: new Date(now - 3_600_000), endsAt: new Date(now + 3_600_000) }).where(eq(serviceDays.id, day.id));
-  const checked = expectOk<{ created: { id: string }[] }>(await call('POST', `/api/service-days/${day.id}/checkins`, { as: STAFF[side], body: { memberIds: [member] } }));
-  await ctx.database.db.update(serviceDays).set({ startsAt: row.startsAt, endsAt: row.endsAt }).where(eq(serviceDays.id, day.id));
+  await ctx.database.db
+    .update(serviceDays)
+    .set({ startsAt: new Date(now - 3_600_000), endsAt: new Date(now + 3_600_000) })
+    .where(eq(serviceDays.id, day.id));
+  const checked = expectOk<{ created: { id: string }[] }>(
+    await call('POST', `/api/service-days/${day.id}/checkins`, { as: STAFF[side], body: { memberIds: [member] } }),
+  );
+  await ctx.database.db
+    .update(serviceDays)
+    .set({ startsAt: row.startsAt, endsAt: row.endsAt })
+    .where(eq(serviceDays.id, day.id));
   const photo = await upload(ctx, STAFF[side], `/api/service-days/${day.id}/photos`);
-  return { day: day.id, dayToken: day.checkinToken ?? '', signup: signup.id, checkin: checked.created[0].id, dayPhoto: photo.id };
+  return {
+    day: day.id,
+    dayToken: day.checkinToken ?? '',
+    signup: signup.id,
+    checkin: checked.created[0].id,
+    dayPhoto: photo.id,
+  };
 }
 
 /** This quarter's joint meeting, scheduled, with an agenda item and a resolution owned by the side's unit. */
 async function meetingRows(call: Call, side: Side, community: string, unit: string, year: number) {
   const body = { communityId: community, year, quarter: quarter() };
-  const m = expectOk<{ id: string; version: number }>(await call('POST', '/api/joint-meetings', { as: STAFF[side], body }), 201);
+  const m = expectOk<{ id: string; version: number }>(
+    await call('POST', '/api/joint-meetings', { as: STAFF[side], body }),
+    201,
+  );
   const meetingDate = addDays(clock.today(), 10);
-  expectOk(await call('POST', `/api/joint-meetings/${m.id}/schedule`, { as: STAFF[side], body: { meetingDate, place: '会议室', version: m.version } }));
-  const withItem = expectOk<{ agenda: { id: string }[] }>(await call('POST', `/api/joint-meetings/${m.id}/agenda`, { as: STAFF[side], body: { title: '议题' } }));
-  const task = expectOk<{ id: string }>(await call('POST', `/api/joint-meetings/${m.id}/resolutions`, {
-    as: STAFF[side], body: { ownerUnitId: unit, deadline: addDays(clock.today(), 60), content: '决议事项' },
-  }), 201);
+  expectOk(
+    await call('POST', `/api/joint-meetings/${m.id}/schedule`, {
+      as: STAFF[side],
+      body: { meetingDate, place: '会议室', version: m.version },
+    }),
+  );
+  const withItem = expectOk<{ agenda: { id: string }[] }>(
+    await call('POST', `/api/joint-meetings/${m.id}/agenda`, { as: STAFF[side], body: { title: '议题' } }),
+  );
+  const task = expectOk<{ id: string }>(
+    await call('POST', `/api/joint-meetings/${m.id}/resolutions`, {
+      as: STAFF[side],
+      body: { ownerUnitId: unit, deadline: addDays(clock.today(), 60), content: '决议事项' },
+    }),
+    201,
+  );
   return { meeting: m.id, agendaItem: withItem.agenda[withItem.agenda.length - 1].id, task: task.id };
 }
 
 /** A project of the side's community led by its unit, with a milestone and a photo as evidence. */
 async function projectRows(ctx: TestContext, call: Call, side: Side, community: string, unit: string, year: number) {
-  const p = expectOk<{ id: string; planId: string }>(await call('POST', '/api/projects', {
-    as: STAFF[side], body: {
-      communityId: community, year, name: `${side} 侧老旧小区改造`, domain: 'old_estate_renovation', units: [{ unitId: unit, role: 'lead' }],
-      budget: 100_000, startOn: `${year}-01-01`, endOn: `${year}-12-31`,
-    },
-  }), 201);
-  const withMilestone = expectOk<{ milestones: { id: string }[] }>(await call('POST', `/api/projects/${p.id}/milestones`, {
-    as: STAFF[side], body: { title: '施工', dueOn: `${year}-12-31` },
-  }), 201);
+  const p = expectOk<{ id: string; planId: string }>(
+    await call('POST', '/api/projects', {
+      as: STAFF[side],
+      body: {
+        communityId: community,
+        year,
+        name: `${side} 侧老旧小区改造`,
+        domain: 'old_estate_renovation',
+        units: [{ unitId: unit, role: 'lead' }],
+        budget: 100_000,
+        startOn: `${year}-01-01`,
+        endOn: `${year}-12-31`,
+      },
+    }),
+    201,
+  );
+  const withMilestone = expectOk<{ milestones: { id: string }[] }>(
+    await call('POST', `/api/projects/${p.id}/milestones`, {
+      as: STAFF[side],
+      body: { title: '施工', dueOn: `${year}-12-31` },
+    }),
+    201,
+  );
   const evidence = await upload(ctx, STAFF[side], `/api/projects/${p.id}/evidence`);
   return { plan: p.planId, project: p.id, milestone: withMilestone.milestones[0].id, evidence: evidence.id };
 }
@@ -158,21 +256,58 @@ async function needRows(call: Call, side: Side, community: string) {
   const [lng, lat] = POINT[side];
   const needs: string[] = [];
   for (const title of ['楼道清理', '绿地补植']) {
-    needs.push(expectOk<{ id: string }>(await call('POST', '/api/needs', {
-      as: STAFF[side], body: { communityId: community, title, domain: 'old_estate_renovation', priority: 4, lng, lat, quantity: 40, unit: 'person_hours' },
-    }), 201).id);
+    needs.push(
+      expectOk<{ id: string }>(
+        await call('POST', '/api/needs', {
+          as: STAFF[side],
+          body: {
+            communityId: community,
+            title,
+            domain: 'old_estate_renovation',
+            priority: 4,
+            lng,
+            lat,
+            quantity: 40,
+            unit: 'person_hours',
+          },
+        }),
+        201,
+      ).id,
+    );
   }
-  const resource = expectOk<{ id: string }>(await call('POST', '/api/resources', {
-    as: UNIT_ADMIN[side],
-    body: { kind: 'people_hours', title: '志愿服务工时', capacity: 100, unit: 'person_hours', availableFrom: '2020-01-01', availableTo: '2099-12-31', lng, lat },
-  }), 201);
+  const resource = expectOk<{ id: string }>(
+    await call('POST', '/api/resources', {
+      as: UNIT_ADMIN[side],
+      body: {
+        kind: 'people_hours',
+        title: '志愿服务工时',
+        capacity: 100,
+        unit: 'person_hours',
+        availableFrom: '2020-01-01',
+        availableTo: '2099-12-31',
+        lng,
+        lat,
+      },
+    }),
+    201,
+  );
   const run = expectOk<{ id: string }>(await call('POST', '/api/matching-runs', { as: STAFF[side], body: {} }), 201);
-  const matches = expectOk<Page<{ id: string; needId: string }>>(await call('GET', `/api/need-matches?runId=${run.id}&pageSize=200`, { as: 'admin' }));
+  const matches = expectOk<Page<{ id: string; needId: string }>>(
+    await call('GET', `/api/need-matches?runId=${run.id}&pageSize=200`, { as: 'admin' }),
+  );
   const [accepted, rejected] = needs.map((n) => matches.items.find((m) => m.needId === n)!);
   expectOk(await call('POST', `/api/need-matches/${accepted.id}/accept`, { as: STAFF[side], body: {} }));
   expectOk(await call('POST', `/api/need-matches/${rejected.id}/reject`, { as: STAFF[side], body: {} }));
-  const tasks = expectOk<Page<{ id: string; needId: string }>>(await call('GET', '/api/need-tasks?pageSize=200', { as: 'admin' }));
-  return { need: needs[0], resource: resource.id, run: run.id, match: rejected.id, needTask: tasks.items.find((t) => t.needId === needs[0])!.id };
+  const tasks = expectOk<Page<{ id: string; needId: string }>>(
+    await call('GET', '/api/need-tasks?pageSize=200', { as: 'admin' }),
+  );
+  return {
+    need: needs[0],
+    resource: resource.id,
+    run: run.id,
+    match: rejected.id,
+    needTask: tasks.items.find((t) => t.needId === needs[0])!.id,
+  };
 }
 
 async function sideRows(ctx: TestContext, side: Side, year: number): Promise<SideRows> {
@@ -184,19 +319,39 @@ async function sideRows(ctx: TestContext, side: Side, year: number): Promise<Sid
   const person = side === 'A' ? w.people.residentA.id : w.people.residentB.id;
   const member = side === 'A' ? w.members.member1.id : w.members.member2.id;
   const idNumber = validIdNumber(side === 'A' ? '35072319950505123' : '35072319960606123');
-  const [idPerson] = await ctx.database.db.insert(people).values({ name: `${side} 侧登记居民`, idNumber, communityId: community, roles: ['resident'] }).returning();
-  const duty = expectOk<{ id: string }>(await call('POST', '/api/grid-duties', {
-    as: 'admin', body: { gridId: grid, personId: side === 'A' ? w.people.gridWorkerPerson.id : w.people.memberPerson2.id, role: 'grid_worker', since: '2024-01-01' },
-  }), 201);
+  const [idPerson] = await ctx.database.db
+    .insert(people)
+    .values({ name: `${side} 侧登记居民`, idNumber, communityId: community, roles: ['resident'] })
+    .returning();
+  const duty = expectOk<{ id: string }>(
+    await call('POST', '/api/grid-duties', {
+      as: 'admin',
+      body: {
+        gridId: grid,
+        personId: side === 'A' ? w.people.gridWorkerPerson.id : w.people.memberPerson2.id,
+        role: 'grid_worker',
+        since: '2024-01-01',
+      },
+    }),
+    201,
+  );
   return {
-    community, unit, grid, duty: duty.id, person, idPerson: idPerson.id, idNumber, member, committeeKey: `unit:${unit}`,
+    community,
+    unit,
+    grid,
+    duty: duty.id,
+    person,
+    idPerson: idPerson.id,
+    idNumber,
+    member,
+    committeeKey: `unit:${unit}`,
     memberPerson: side === 'A' ? w.people.memberPerson1.id : w.people.memberPerson2.id,
-    ...await caseRows(ctx, call, side, unit),
-    ...await sessionRows(call, side, community),
-    ...await dayRows(ctx, call, side, community, member),
-    ...await meetingRows(call, side, community, unit, year),
-    ...await projectRows(ctx, call, side, community, unit, year),
-    ...await needRows(call, side, community),
+    ...(await caseRows(ctx, call, side, unit)),
+    ...(await sessionRows(call, side, community)),
+    ...(await dayRows(ctx, call, side, community, member)),
+    ...(await meetingRows(call, side, community, unit, year)),
+    ...(await projectRows(ctx, call, side, community, unit, year)),
+    ...(await needRows(call, side, community)),
   };
 }
 
@@ -204,9 +359,21 @@ export async function buildMatrixWorld(ctx: TestContext): Promise<MatrixWorld> {
   const year = clock.year();
   const w = ctx.world;
   const pairingPlan = await adoptTestPairing(ctx.database.db, {
-    year, pairs: [{ communityId: w.communityA.id, unitId: w.unit1.id }, { communityId: w.communityB.id, unitId: w.unit2.id }],
+    year,
+    pairs: [
+      { communityId: w.communityA.id, unitId: w.unit1.id },
+      { communityId: w.communityB.id, unitId: w.unit2.id },
+    ],
   });
   const A = await sideRows(ctx, 'A', year);
   const B = await sideRows(ctx, 'B', year);
-  return { sides: { A, B }, year, heldOn: heldOn(), quarter: quarter(), pairingPlan, categoryCode: 'facilities.road', serviceKind: 'free_clinic' };
+  return {
+    sides: { A, B },
+    year,
+    heldOn: heldOn(),
+    quarter: quarter(),
+    pairingPlan,
+    categoryCode: 'facilities.road',
+    serviceKind: 'free_clinic',
+  };
 }

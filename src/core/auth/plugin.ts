@@ -20,7 +20,9 @@ export const LOGIN_ROUTE = '/api/auth/login';
  * /api/docs is public when it is served at all (API_DOCS).
  */
 export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
-  `POST ${LOGIN_ROUTE}`, 'GET /api/health', 'HEAD /api/health',
+  `POST ${LOGIN_ROUTE}`,
+  'GET /api/health',
+  'HEAD /api/health',
 ]);
 
 /** Whether this request's route needs a logged-in actor (unknown URLs fall through to the JSON 404). */
@@ -43,7 +45,12 @@ export function registerAuth(app: FastifyInstance): void {
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
       req.sessionToken = token;
-      req.actor = await actorForSession({ db: app.db, secret: app.config.sessionSecret, token, meta: requestMeta(req) });
+      req.actor = await actorForSession({
+        db: app.db,
+        secret: app.config.sessionSecret,
+        token,
+        meta: requestMeta(req),
+      });
     }
     if (!req.actor && needsLogin(req)) throw new AppError('UNAUTHENTICATED');
   });

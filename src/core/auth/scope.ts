@@ -32,13 +32,23 @@ export function resolveScope(db: Db, actor: Actor): Promise<DataScope> {
 
 async function computeScope(db: Db, actor: Actor): Promise<DataScope> {
   if (isCountyAdmin(actor)) {
-    return { all: true, communityIds: [], gridCodePrefixes: [], gridCommunityIds: [], unitIds: [], personId: actor.personId };
+    return {
+      all: true,
+      communityIds: [],
+      gridCodePrefixes: [],
+      gridCommunityIds: [],
+      unitIds: [],
+      personId: actor.personId,
+    };
   }
   const adminOrgIds = scopeOrgIds(actor, 'community_admin');
   const communityIds = adminOrgIds.length ? await communitiesWithin(db, adminOrgIds) : [];
   const gridIds = scopeGridIds(actor, 'grid_worker', 'alley_head');
   const gridRows = gridIds.length
-    ? await db.select({ code: grids.code, communityId: grids.communityId }).from(grids).where(inArray(grids.id, gridIds))
+    ? await db
+        .select({ code: grids.code, communityId: grids.communityId })
+        .from(grids)
+        .where(inArray(grids.id, gridIds))
     : [];
   return {
     all: false,
@@ -84,4 +94,3 @@ export function anyOf(...clauses: (SQL | undefined)[]): SQL | undefined {
   const present = clauses.filter((c): c is SQL => c !== undefined);
   return present.length ? or(...present) : undefined;
 }
-

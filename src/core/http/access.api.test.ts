@@ -5,20 +5,28 @@ import { TEST_PASSWORD } from '../../../test/world.js';
 import { PUBLIC_ROUTES } from '../auth/plugin.js';
 
 let ctx: TestContext;
-beforeAll(async () => { ctx = await createTestContext(); });
-afterAll(async () => { await ctx?.close(); });
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(async () => {
+  await ctx?.close();
+});
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-interface OpenApi { paths: Record<string, Partial<Record<Lowercase<Method>, unknown>>> }
+interface OpenApi {
+  paths: Record<string, Partial<Record<Lowercase<Method>, unknown>>>;
+}
 
 /** Every documented route (the OpenAPI document lists them all), with each path parameter filled with a random uuid. */
 async function everyRoute(): Promise<{ method: Method; pattern: string; url: string }[]> {
   const doc = (await ctx.app.inject({ method: 'GET', url: '/api/docs/json' })).json<OpenApi>();
-  return Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => ({
-    method: m.toUpperCase() as Method,
-    pattern: path.replace(/\{(\w+)\}/g, ':$1'),
-    url: path.replace(/\{\w+\}/g, () => crypto.randomUUID()),
-  })));
+  return Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.keys(ops).map((m) => ({
+      method: m.toUpperCase() as Method,
+      pattern: path.replace(/\{(\w+)\}/g, ':$1'),
+      url: path.replace(/\{\w+\}/g, () => crypto.randomUUID()),
+    })),
+  );
 }
 
 describe('anonymous calls', () => {
@@ -29,8 +37,10 @@ describe('anonymous calls', () => {
     for (const r of routes) {
       // Garbage everywhere a schema would look: the query, the body, and a non-uuid where a uuid is expected.
       const res = await ctx.app.inject({
-        method: r.method, url: `${r.url.replace(/[0-9a-f-]{36}$/, 'not-a-uuid')}?page=x&zz=1`,
-        headers: { 'content-type': 'application/json' }, payload: r.method === 'GET' ? undefined : '{"zz":',
+        method: r.method,
+        url: `${r.url.replace(/[0-9a-f-]{36}$/, 'not-a-uuid')}?page=x&zz=1`,
+        headers: { 'content-type': 'application/json' },
+        payload: r.method === 'GET' ? undefined : '{"zz":',
       });
       if (PUBLIC_ROUTES.has(`${r.method} ${r.pattern}`)) open.push(`${r.method} ${r.pattern}`);
       else expect(expectError(res, 401, 'UNAUTHENTICATED').error.details, `${r.method} ${r.pattern}`).toBeUndefined();
@@ -41,8 +51,16 @@ describe('anonymous calls', () => {
   it('reach the public routes: health, and login (whose bad input is still a 400)', async () => {
     expect((await ctx.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
     expect((await ctx.app.inject({ method: 'HEAD', url: '/api/health' })).statusCode).toBe(200);
-    expectError(await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin' } }), 400, 'VALIDATION_FAILED');
-    const ok = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: TEST_PASSWORD } });
+    expectError(
+      await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin' } }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    const ok = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'admin', password: TEST_PASSWORD },
+    });
     expect(ok.statusCode).toBe(200);
   });
 

@@ -5,8 +5,13 @@ import { JSON_BODY_LIMIT } from '../../app.js';
 
 let ctx: TestContext;
 let call: ReturnType<typeof api>;
-beforeAll(async () => { ctx = await createTestContext(); call = api(ctx); });
-afterAll(async () => { await ctx?.close(); });
+beforeAll(async () => {
+  ctx = await createTestContext();
+  call = api(ctx);
+});
+afterAll(async () => {
+  await ctx?.close();
+});
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 const raw = async (method: Method, url: string, payload: string, contentType = 'application/json', as = 'admin') =>
@@ -20,7 +25,11 @@ describe('bad request bodies', () => {
       ['PATCH', `/api/organisations/${w.town.id}`, { name: '杭川', version: 1, id: w.county.id }],
       ['POST', '/api/grids', { name: '新格', level: 2, kind: 'full_time', parentId: w.grids.gA.id, colour: 'red' }],
       ['PATCH', `/api/grids/${w.grids.gA.id}`, { name: '新名', version: 1, communityId: w.communityB.id }],
-      ['POST', '/api/grid-duties', { gridId: w.grids.gA.id, personId: w.people.residentA.id, role: 'grid_worker', since: '2024-01-01', pay: 1 }],
+      [
+        'POST',
+        '/api/grid-duties',
+        { gridId: w.grids.gA.id, personId: w.people.residentA.id, role: 'grid_worker', since: '2024-01-01', pay: 1 },
+      ],
       ['POST', '/api/people', { name: '新人', homeGridId: w.grids.gA1.id, communityId: w.communityB.id }],
       ['PATCH', `/api/people/${w.people.residentA.id}`, { note: 'x', version: 1, createdAt: '2000-01-01' }],
       ['POST', `/api/people/${w.people.residentA.id}/reveal`, { fields: ['phone'], everything: true }],
@@ -42,30 +51,61 @@ describe('bad request bodies', () => {
       ['PATCH', `/api/grids/${w.grids.gA.id}`, { name: '格', version: '1' }, '/version'],
       ['POST', '/api/people', { name: '人', roles: 'resident', homeGridId: w.grids.gA1.id }, '/roles'],
       ['POST', '/api/people', { name: '人', homeGridId: 42 }, '/homeGridId'],
-      ['POST', '/api/party-members', { personId: w.people.residentA.id, kind: 'ordinary', joinedAt: 20100701 }, '/joinedAt'],
+      [
+        'POST',
+        '/api/party-members',
+        { personId: w.people.residentA.id, kind: 'ordinary', joinedAt: 20100701 },
+        '/joinedAt',
+      ],
       ['POST', '/api/people', [{ name: '人' }], '/'],
       ['POST', '/api/people', 'null', '/'],
     ];
     for (const [method, url, body, path] of cases) {
       const err = expectError(await call(method, url, { as: 'admin', body }), 400, 'VALIDATION_FAILED');
-      expect(err.error.details, `${method} ${url}`).toEqual(expect.arrayContaining([expect.objectContaining({ path, where: 'body' })]));
+      expect(err.error.details, `${method} ${url}`).toEqual(
+        expect.arrayContaining([expect.objectContaining({ path, where: 'body' })]),
+      );
     }
   });
 
   it('rejects a JSON body over 1 MB with 413 PAYLOAD_TOO_LARGE', async () => {
     const note = 'x'.repeat(JSON_BODY_LIMIT + 10);
-    const res = await call('POST', '/api/people', { as: 'admin', body: { name: '大', note, homeGridId: ctx.world.grids.gA1.id } });
+    const res = await call('POST', '/api/people', {
+      as: 'admin',
+      body: { name: '大', note, homeGridId: ctx.world.grids.gA1.id },
+    });
     expectError(res, 413, 'PAYLOAD_TOO_LARGE');
     const ring = Array.from({ length: 60_000 }, (_, i) => [117.33 + i * 1e-8, 27.54]);
-    const big = await call('POST', '/api/grids', { as: 'admin', body: { name: '大', level: 2, kind: 'full_time', parentId: ctx.world.grids.gA.id, boundary: { type: 'Polygon', coordinates: [ring] } } });
+    const big = await call('POST', '/api/grids', {
+      as: 'admin',
+      body: {
+        name: '大',
+        level: 2,
+        kind: 'full_time',
+        parentId: ctx.world.grids.gA.id,
+        boundary: { type: 'Polygon', coordinates: [ring] },
+      },
+    });
     expectError(big, 413, 'PAYLOAD_TOO_LARGE');
     // A stranger's body is never read: the 401 comes first.
-    const anon = await ctx.app.inject({ method: 'POST', url: '/api/people', payload: JSON.stringify({ note }), headers: { 'content-type': 'application/json' } });
+    const anon = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/people',
+      payload: JSON.stringify({ note }),
+      headers: { 'content-type': 'application/json' },
+    });
     expectError(anon, 401, 'UNAUTHENTICATED');
   });
 
   it('rejects invalid and empty JSON with 400', async () => {
-    for (const payload of ['{"name": "人"', "{'name': '人'}", '{"name": "人",}', 'not json', '{"__proto__": {"isAdmin": true}, "name": "人"}', '']) {
+    for (const payload of [
+      '{"name": "人"',
+      "{'name': '人'}",
+      '{"name": "人",}',
+      'not json',
+      '{"__proto__": {"isAdmin": true}, "name": "人"}',
+      '',
+    ]) {
       expectError(await raw('POST', '/api/people', payload), 400, 'VALIDATION_FAILED');
     }
   });
@@ -77,7 +117,13 @@ describe('bad request bodies', () => {
 
 describe('bad ids and query strings', () => {
   it('rejects non-uuid ids in paths with 400 before touching the database', async () => {
-    for (const url of ['/api/people/1', '/api/grids/350723001', '/api/organisations/%27%20or%201=1', '/api/party-members/null', '/api/grid-duties/x']) {
+    for (const url of [
+      '/api/people/1',
+      '/api/grids/350723001',
+      '/api/organisations/%27%20or%201=1',
+      '/api/party-members/null',
+      '/api/grid-duties/x',
+    ]) {
       const method: Method = url.startsWith('/api/grid-duties') ? 'DELETE' : 'GET';
       expectError(await call(method, url, { as: 'admin' }), 400, 'VALIDATION_FAILED');
     }
@@ -85,9 +131,17 @@ describe('bad ids and query strings', () => {
 
   it('rejects malformed list parameters with 400', async () => {
     for (const url of [
-      '/api/people?page=abc', '/api/people?pageSize=0', '/api/people?pageSize=1000', '/api/people?page=1.5',
-      `/api/people?q=${'长'.repeat(101)}`, '/api/people?q=a&q=b', '/api/grids?level=0', '/api/grids?communityId=A',
-      '/api/organisations?sort=' + 'x'.repeat(51), '/api/grid-duties?includeDescendants=1', '/api/audit?from=now',
+      '/api/people?page=abc',
+      '/api/people?pageSize=0',
+      '/api/people?pageSize=1000',
+      '/api/people?page=1.5',
+      `/api/people?q=${'长'.repeat(101)}`,
+      '/api/people?q=a&q=b',
+      '/api/grids?level=0',
+      '/api/grids?communityId=A',
+      '/api/organisations?sort=' + 'x'.repeat(51),
+      '/api/grid-duties?includeDescendants=1',
+      '/api/audit?from=now',
     ]) {
       expectError(await call('GET', url, { as: 'admin' }), 400, 'VALIDATION_FAILED');
     }
@@ -101,7 +155,12 @@ describe('bad ids and query strings', () => {
 
 describe('unknown routes', () => {
   it('answers an unknown /api route with a JSON 404 NOT_FOUND', async () => {
-    for (const [method, url] of [['GET', '/api/nothing-here'], ['POST', '/api/people/import-everything'], ['PUT', '/api/people'], ['GET', '/api/']] as const) {
+    for (const [method, url] of [
+      ['GET', '/api/nothing-here'],
+      ['POST', '/api/people/import-everything'],
+      ['PUT', '/api/people'],
+      ['GET', '/api/'],
+    ] as const) {
       const res = await ctx.app.inject({ method, url, headers: { cookie: await ctx.cookieFor('admin') } });
       expect(res.headers['content-type']).toMatch(/application\/json/);
       expectError(res, 404, 'NOT_FOUND');
@@ -112,7 +171,8 @@ describe('unknown routes', () => {
 });
 
 describe('language of error messages', () => {
-  const unauth = (lang?: string) => ctx.app.inject({ method: 'GET', url: '/api/people', headers: lang ? { 'accept-language': lang } : {} });
+  const unauth = (lang?: string) =>
+    ctx.app.inject({ method: 'GET', url: '/api/people', headers: lang ? { 'accept-language': lang } : {} });
 
   it('speaks Chinese by default and for zh or unsupported languages', async () => {
     expect(expectError(await unauth(), 401, 'UNAUTHENTICATED').error.message).toBe('请先登录');
@@ -128,9 +188,14 @@ describe('language of error messages', () => {
     const en = await call('POST', '/api/organisations', { as: 'admin', body, headers: { 'accept-language': 'en-US' } });
     expect(zh.json<ErrorBody>().error.message).toBe('提交的数据不正确，请检查后重试');
     expect(en.json<ErrorBody>().error.message).toBe('The submitted data is invalid; please check it and try again');
-    const nf = await call('GET', `/api/people/${crypto.randomUUID()}`, { as: 'admin', headers: { 'accept-language': 'en' } });
+    const nf = await call('GET', `/api/people/${crypto.randomUUID()}`, {
+      as: 'admin',
+      headers: { 'accept-language': 'en' },
+    });
     expect(nf.json<ErrorBody>().error.message).toBe('person not found');
-    expect((await call('GET', `/api/people/${crypto.randomUUID()}`, { as: 'admin' })).json<ErrorBody>().error.message).toBe('未找到人员');
+    expect(
+      (await call('GET', `/api/people/${crypto.randomUUID()}`, { as: 'admin' })).json<ErrorBody>().error.message,
+    ).toBe('未找到人员');
   });
 });
 
@@ -143,11 +208,43 @@ describe('no bad input reaches a 500', () => {
       ['PATCH', `/api/organisations/${w.town.id}`, { name: '镇', version: 1e10 }, 400],
       ['PATCH', `/api/people/${w.people.residentA.id}`, { note: 'x', version: 2 ** 31 }, 400],
       ['PATCH', `/api/people/${w.people.residentA.id}`, { note: 'x', version: 1.5 }, 400],
-      ['POST', '/api/grids', { name: '深', level: 2, kind: 'full_time', parentId: w.grids.gA.id, boundary: { type: 'Polygon', coordinates: [[[[[[1]]]]]] } }, 400],
-      ['POST', '/api/grids', { name: '空', level: 2, kind: 'full_time', parentId: w.grids.gA.id, boundary: { type: 'MultiPolygon', coordinates: [[]] } }, 400],
+      [
+        'POST',
+        '/api/grids',
+        {
+          name: '深',
+          level: 2,
+          kind: 'full_time',
+          parentId: w.grids.gA.id,
+          boundary: { type: 'Polygon', coordinates: [[[[[[1]]]]]] },
+        },
+        400,
+      ],
+      [
+        'POST',
+        '/api/grids',
+        {
+          name: '空',
+          level: 2,
+          kind: 'full_time',
+          parentId: w.grids.gA.id,
+          boundary: { type: 'MultiPolygon', coordinates: [[]] },
+        },
+        400,
+      ],
       ['POST', '/api/grids', { name: 'x'.repeat(10_000), level: 2, kind: 'full_time', parentId: w.grids.gA.id }, 400],
-      ['POST', '/api/grid-duties', { gridId: w.grids.gA.id, personId: w.people.residentA.id, role: 'grid_worker', since: '2024-02-30' }, 400],
-      ['POST', '/api/organisations', { kind: 'unit', name: '坐标', parentId: w.county.id, lng: 1e308, lat: -1e308 }, 400],
+      [
+        'POST',
+        '/api/grid-duties',
+        { gridId: w.grids.gA.id, personId: w.people.residentA.id, role: 'grid_worker', since: '2024-02-30' },
+        400,
+      ],
+      [
+        'POST',
+        '/api/organisations',
+        { kind: 'unit', name: '坐标', parentId: w.county.id, lng: 1e308, lat: -1e308 },
+        400,
+      ],
       ['POST', '/api/organisations', { kind: 'unit', name: '人口', parentId: w.county.id, population: 1e20 }, 400],
       ['GET', `/api/people?q=${encodeURIComponent('\u0000')}`, undefined, 400],
       ['GET', `/api/organisations?q=${encodeURIComponent('\\')}`, undefined, 200],
@@ -164,6 +261,10 @@ describe('no bad input reaches a 500', () => {
       if (status >= 400) expect(res.json<ErrorBody>().error.message.length).toBeGreaterThan(0);
     }
     // The \u0000 and out-of-range requests above changed nothing.
-    expect(expectOk<{ name: string; version: number }>(await call('GET', `/api/organisations/${w.town.id}`, { as: 'admin' }))).toMatchObject({ name: '杭川镇', version: 1 });
+    expect(
+      expectOk<{ name: string; version: number }>(
+        await call('GET', `/api/organisations/${w.town.id}`, { as: 'admin' }),
+      ),
+    ).toMatchObject({ name: '杭川镇', version: 1 });
   });
 });

@@ -69,14 +69,17 @@ function toAppError(err: FastifyError, req: FastifyRequest): AppError {
   if (isAppError(err)) return err;
   if (hasZodFastifySchemaValidationErrors(err)) {
     const details = err.validation.map((v) => ({
-      path: v.instancePath || '/', message: v.message, where: err.validationContext,
+      path: v.instancePath || '/',
+      message: v.message,
+      where: err.validationContext,
     }));
     return new AppError('VALIDATION_FAILED', {}, details);
   }
   const known = err.code ? FASTIFY_CODES[err.code] : undefined;
   if (known) return new AppError(known[0], {}, known[0] === 'INTERNAL' ? undefined : { reason: known[1] });
-  if (err instanceof SyntaxError && err.statusCode === 400) return new AppError('VALIDATION_FAILED', {}, { reason: 'invalid_json' });
-  const db = fromDatabaseError((err as { cause?: unknown }).cause as never ?? err) ?? fromDatabaseError(err as never);
+  if (err instanceof SyntaxError && err.statusCode === 400)
+    return new AppError('VALIDATION_FAILED', {}, { reason: 'invalid_json' });
+  const db = fromDatabaseError(((err as { cause?: unknown }).cause as never) ?? err) ?? fromDatabaseError(err as never);
   if (db) return db;
   if (isMalformedMultipart(err, req)) return new AppError('VALIDATION_FAILED', {}, { reason: 'multipart_malformed' });
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return new AppError('VALIDATION_FAILED');
@@ -129,11 +132,13 @@ export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Duplex): 
   const code = CLIENT_ERRORS[err.code ?? ''] ?? 'VALIDATION_FAILED';
   const status = ERROR_STATUS[code];
   const body = JSON.stringify({ error: { code, message: translateError(pickLocale(undefined), code, {}) } });
-  const headers = Object.entries(BARE_SECURITY_HEADERS).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+  const headers = Object.entries(BARE_SECURITY_HEADERS)
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join('');
   if (socket.writable) {
     socket.write(
-      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n`
-      + `Content-Length: ${Buffer.byteLength(body)}\r\n${headers}Connection: close\r\n\r\n${body}`,
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n${headers}Connection: close\r\n\r\n${body}`,
     );
   }
   socket.destroy(err);

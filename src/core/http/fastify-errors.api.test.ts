@@ -6,8 +6,12 @@ import { type ErrorBody, expectError } from '../../../test/http.js';
 
 /** Fastify's and its plugins' own errors answer in the API's shape and never quote the URL or the body back. */
 let ctx: TestContext;
-beforeAll(async () => { ctx = await createTestContext(); });
-afterAll(async () => { await ctx?.close(); });
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(async () => {
+  await ctx?.close();
+});
 
 const MARK = 'zz-echo-mark';
 const noEcho = (res: LightMyRequestResponse) => expect(res.body).not.toContain(MARK);
@@ -19,7 +23,11 @@ describe('URLs Fastify cannot route', () => {
     for (const url of [`/api/people/%E0%A4%A${MARK}`, `/api/people/%zz${MARK}`, `/m/%${MARK}`]) {
       const res = await as('GET', url, { 'accept-language': 'en' });
       const body = expectError(res, 400, 'VALIDATION_FAILED');
-      expect(body.error).toEqual({ code: 'VALIDATION_FAILED', message: 'The submitted data is invalid; please check it and try again', details: { reason: 'bad_url_encoding' } });
+      expect(body.error).toEqual({
+        code: 'VALIDATION_FAILED',
+        message: 'The submitted data is invalid; please check it and try again',
+        details: { reason: 'bad_url_encoding' },
+      });
       expect(res.headers['x-content-type-options']).toBe('nosniff');
       expect(res.headers['x-frame-options']).toBe('DENY');
       noEcho(res);
@@ -48,27 +56,40 @@ describe('bodies Fastify refuses', () => {
     const res = await as('POST', '/api/people', { 'content-type': 'application/json' }, `{"name": "${MARK}`);
     expect(expectError(res, 400, 'VALIDATION_FAILED').error.details).toEqual({ reason: 'invalid_json' });
     noEcho(res);
-    expect(expectError(await as('POST', '/api/people', { 'content-type': 'application/json' }, ''), 400, 'VALIDATION_FAILED').error.details)
-      .toEqual({ reason: 'empty_json' });
+    expect(
+      expectError(await as('POST', '/api/people', { 'content-type': 'application/json' }, ''), 400, 'VALIDATION_FAILED')
+        .error.details,
+    ).toEqual({ reason: 'empty_json' });
   });
 
   it('an unknown content type: 415; a body over the limit: 413', async () => {
     const xml = await as('POST', '/api/people', { 'content-type': `application/${MARK}` }, '<x/>');
     expect(expectError(xml, 415, 'UNSUPPORTED_MEDIA_TYPE').error.details).toEqual({ reason: 'unsupported_media_type' });
     noEcho(xml);
-    const big = await as('POST', '/api/people', { 'content-type': 'application/json' }, JSON.stringify({ name: 'x'.repeat(1_100_000) }));
+    const big = await as(
+      'POST',
+      '/api/people',
+      { 'content-type': 'application/json' },
+      JSON.stringify({ name: 'x'.repeat(1_100_000) }),
+    );
     expect(expectError(big, 413, 'PAYLOAD_TOO_LARGE').error.details).toEqual({ reason: 'body_too_large' });
   });
 
   it('multipart without a boundary: 400 on every upload route, not 500', async () => {
     const id = crypto.randomUUID();
     const routes = [
-      '/api/cases/photos', `/api/projects/${id}/evidence`, `/api/service-days/${id}/photos`, '/api/people/import',
-      '/api/party-members/import', `/api/project-plans/import?communityId=${id}&year=2026`,
+      '/api/cases/photos',
+      `/api/projects/${id}/evidence`,
+      `/api/service-days/${id}/photos`,
+      '/api/people/import',
+      '/api/party-members/import',
+      `/api/project-plans/import?communityId=${id}&year=2026`,
     ];
     for (const url of routes) {
       const res = await as('POST', url, { 'content-type': 'multipart/form-data' }, 'abc');
-      expect(expectError(res, 400, 'VALIDATION_FAILED').error.details, url).toEqual({ reason: 'multipart_boundary_missing' });
+      expect(expectError(res, 400, 'VALIDATION_FAILED').error.details, url).toEqual({
+        reason: 'multipart_boundary_missing',
+      });
     }
   });
 
@@ -89,11 +110,16 @@ describe('requests Node cannot parse', () => {
     await ctx.app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = ctx.app.server.address() as { port: number };
     const res = await new Promise<{ status: number; type: string; body: string }>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, path: '/api/health', headers: { 'x-big': `${MARK}${'a'.repeat(20_000)}` } }, (r) => {
-        let body = '';
-        r.on('data', (d: Buffer) => { body += d.toString(); });
-        r.on('end', () => resolve({ status: r.statusCode ?? 0, type: String(r.headers['content-type']), body }));
-      });
+      const req = request(
+        { host: '127.0.0.1', port, path: '/api/health', headers: { 'x-big': `${MARK}${'a'.repeat(20_000)}` } },
+        (r) => {
+          let body = '';
+          r.on('data', (d: Buffer) => {
+            body += d.toString();
+          });
+          r.on('end', () => resolve({ status: r.statusCode ?? 0, type: String(r.headers['content-type']), body }));
+        },
+      );
       req.on('error', reject);
       req.end();
     });

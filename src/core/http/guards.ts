@@ -72,6 +72,7 @@ export function registerRequestGuards(app: FastifyInstance, opts: { crossSiteChe
   }
   // After the 401 for anonymous calls (onRequest), before the handler would hand busboy a body it cannot split.
   app.addHook('preValidation', async (req) => {
-    if (isMultipartWithoutBoundary(req)) throw new AppError('VALIDATION_FAILED', {}, { reason: 'multipart_boundary_missing' });
+    if (isMultipartWithoutBoundary(req))
+      throw new AppError('VALIDATION_FAILED', {}, { reason: 'multipart_boundary_missing' });
   });
 }

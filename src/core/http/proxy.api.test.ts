@@ -15,14 +15,23 @@ afterAll(async () => {
   await proxied?.close();
 });
 
-interface Origin { ip: string | null; requestId: string | null }
+interface Origin {
+  ip: string | null;
+  requestId: string | null;
+}
 const FORGED = { 'x-forwarded-for': '198.51.100.23, 203.0.113.5', 'x-request-id': 'chosen-by-client' };
 
 async function writeAndAudit(ctx: TestContext, name: string): Promise<{ row: Origin; responseId: unknown }> {
   const call = api(ctx);
-  const res = await call('POST', '/api/organisations', { as: 'admin', headers: FORGED, body: { kind: 'town', name, parentId: ctx.world.county.id } });
+  const res = await call('POST', '/api/organisations', {
+    as: 'admin',
+    headers: FORGED,
+    body: { kind: 'town', name, parentId: ctx.world.county.id },
+  });
   expectOk(res, 201);
-  const page = expectOk<Page<AuditRow & Origin>>(await call('GET', '/api/audit?action=organisation.create&pageSize=1', { as: 'admin' }));
+  const page = expectOk<Page<AuditRow & Origin>>(
+    await call('GET', '/api/audit?action=organisation.create&pageSize=1', { as: 'admin' }),
+  );
   return { row: page.items[0], responseId: res.headers['x-request-id'] };
 }
 
@@ -45,13 +54,23 @@ describe('TRUST_PROXY', () => {
   it('on: the same-origin check uses the host and scheme the proxy forwarded', async () => {
     const cookie = await proxied.cookieFor('admin');
     const headers = { cookie, 'x-forwarded-proto': 'https', 'x-forwarded-host': 'lj.example.gov.cn' };
-    const ok = await proxied.app.inject({ method: 'POST', url: '/api/cases/sweep', headers: { ...headers, origin: 'https://lj.example.gov.cn' } });
+    const ok = await proxied.app.inject({
+      method: 'POST',
+      url: '/api/cases/sweep',
+      headers: { ...headers, origin: 'https://lj.example.gov.cn' },
+    });
     expect(ok.statusCode).toBe(200);
-    const http = await proxied.app.inject({ method: 'POST', url: '/api/cases/sweep', headers: { ...headers, origin: 'http://lj.example.gov.cn' } });
+    const http = await proxied.app.inject({
+      method: 'POST',
+      url: '/api/cases/sweep',
+      headers: { ...headers, origin: 'http://lj.example.gov.cn' },
+    });
     expect(http.statusCode).toBe(403);
     // Without a trusted proxy the same forwarded headers are the client's word, and do not count.
     const spoofed = await direct.app.inject({
-      method: 'POST', url: '/api/cases/sweep', headers: { ...headers, cookie: await direct.cookieFor('admin'), origin: 'https://lj.example.gov.cn' },
+      method: 'POST',
+      url: '/api/cases/sweep',
+      headers: { ...headers, cookie: await direct.cookieFor('admin'), origin: 'https://lj.example.gov.cn' },
     });
     expect(spoofed.statusCode).toBe(403);
   });

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { requestIdGenerator, trustsPeer } from './proxy.js';
 
 const fakeRequest = (remoteAddress: string, requestId?: string) =>
-  ({ headers: requestId === undefined ? {} : { 'x-request-id': requestId }, socket: { remoteAddress } }) as unknown as IncomingMessage;
+  ({
+    headers: requestId === undefined ? {} : { 'x-request-id': requestId },
+    socket: { remoteAddress },
+  }) as unknown as IncomingMessage;
 
 describe('trustsPeer (the TRUST_PROXY rule for the connection peer)', () => {
   it('trusts nobody by default and everybody with true or a hop count', () => {
@@ -15,8 +18,10 @@ describe('trustsPeer (the TRUST_PROXY rule for the connection peer)', () => {
 
   it('reads addresses, CIDR ranges and proxy-addr names, IPv4-mapped IPv6 included', () => {
     const trusted = trustsPeer('10.0.0.0/8, 192.0.2.7,loopback,2001:db8::/32');
-    for (const a of ['10.1.2.3', '192.0.2.7', '127.0.0.1', '::1', '::ffff:10.9.9.9', '2001:db8::5']) expect(trusted(a), a).toBe(true);
-    for (const a of ['11.0.0.1', '192.0.2.8', '203.0.113.1', '2001:db9::1', 'not-an-ip', undefined]) expect(trusted(a), String(a)).toBe(false);
+    for (const a of ['10.1.2.3', '192.0.2.7', '127.0.0.1', '::1', '::ffff:10.9.9.9', '2001:db8::5'])
+      expect(trusted(a), a).toBe(true);
+    for (const a of ['11.0.0.1', '192.0.2.8', '203.0.113.1', '2001:db9::1', 'not-an-ip', undefined])
+      expect(trusted(a), String(a)).toBe(false);
     expect(trustsPeer('uniquelocal')('172.20.0.4')).toBe(true);
     expect(trustsPeer('linklocal')('169.254.1.1')).toBe(true);
   });

@@ -23,7 +23,10 @@ export function trustsPeer(trustProxy: boolean | number | string): (address: str
   if (typeof trustProxy === 'number') return () => trustProxy >= 1;
   if (trustProxy === false) return () => false;
   const list = new BlockList();
-  for (const entry of trustProxy.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of trustProxy
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     for (const range of NAMED_RANGES[entry] ?? [entry]) addRange(list, range);
   }
   return (address) => {
@@ -43,7 +46,9 @@ function addRange(list: BlockList, range: string): void {
 }
 
 /** Fastify's trustProxy option: its types have no hop count (its code has), so a count becomes the same function. */
-export function fastifyTrustProxy(trustProxy: boolean | number | string): boolean | string | ((address: string, hop: number) => boolean) {
+export function fastifyTrustProxy(
+  trustProxy: boolean | number | string,
+): boolean | string | ((address: string, hop: number) => boolean) {
   return typeof trustProxy === 'number' ? (_address, hop) => hop < trustProxy : trustProxy;
 }
 

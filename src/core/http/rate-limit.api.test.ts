@@ -11,10 +11,14 @@ let ctx: TestContext;
 beforeAll(async () => {
   ctx = await createTestContext({ config: { rateLimitWritesPerMinute: WRITES, rateLimitLoginsPerMinute: LOGINS } });
 });
-afterAll(async () => { await ctx?.close(); });
+afterAll(async () => {
+  await ctx?.close();
+});
 
-const sweep = async (as: string) => ctx.app.inject({ method: 'POST', url: '/api/cases/sweep', headers: { cookie: await ctx.cookieFor(as) } });
-const login = (username: string) => ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: TEST_PASSWORD } });
+const sweep = async (as: string) =>
+  ctx.app.inject({ method: 'POST', url: '/api/cases/sweep', headers: { cookie: await ctx.cookieFor(as) } });
+const login = (username: string) =>
+  ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: TEST_PASSWORD } });
 
 describe('write rate limit', () => {
   it('answers the write after the limit with 429 RATE_LIMITED, Retry-After and retryAfterSeconds; reads go on', async () => {
@@ -31,7 +35,11 @@ describe('write rate limit', () => {
     expect(retryAfter).toBeLessThanOrEqual(60);
     expect(body.error.details).toEqual({ retryAfterSeconds: retryAfter });
     expect(body.error.message).toBe('请求过于频繁，请稍后再试');
-    const me = await ctx.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: await ctx.cookieFor('admin') } });
+    const me = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { cookie: await ctx.cookieFor('admin') },
+    });
     expect(me.statusCode).toBe(200);
   });
 
@@ -55,11 +63,13 @@ describe('login rate limit', () => {
 describe('configuration', () => {
   it('defaults to 120 writes and 30 logins a minute, effectively off in tests, 0 turning a limit off', () => {
     expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'Zq8#vL2@pW9!xT4$mN7&kR1*bY6^cJ3%' })).toMatchObject({
-      rateLimitWritesPerMinute: 120, rateLimitLoginsPerMinute: 30,
+      rateLimitWritesPerMinute: 120,
+      rateLimitLoginsPerMinute: 30,
     });
     expect(loadConfig({ NODE_ENV: 'test' }).rateLimitWritesPerMinute).toBeGreaterThanOrEqual(1_000_000);
     expect(loadConfig({ RATE_LIMIT_WRITES_PER_MINUTE: '0', RATE_LIMIT_LOGINS_PER_MINUTE: '10' })).toMatchObject({
-      rateLimitWritesPerMinute: 0, rateLimitLoginsPerMinute: 10,
+      rateLimitWritesPerMinute: 0,
+      rateLimitLoginsPerMinute: 10,
     });
     expect(() => loadConfig({ RATE_LIMIT_WRITES_PER_MINUTE: '-1' })).toThrow(/RATE_LIMIT_WRITES_PER_MINUTE/);
   });

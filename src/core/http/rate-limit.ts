@@ -31,7 +31,9 @@ export async function registerRateLimits(app: FastifyInstance, config: AppConfig
   });
   const limiter = (max: number, keyOf: (req: FastifyRequest) => string): Limiter | null =>
     max > 0 ? app.rateLimit({ max, timeWindow: WINDOW_MS, keyGenerator: keyOf }) : null;
-  const writes = limiter(config.rateLimitWritesPerMinute, (req) => (req.actor ? `user:${req.actor.userId}` : `ip:${req.ip}`));
+  const writes = limiter(config.rateLimitWritesPerMinute, (req) =>
+    req.actor ? `user:${req.actor.userId}` : `ip:${req.ip}`,
+  );
   const logins = limiter(config.rateLimitLoginsPerMinute, (req) => `login:${req.ip}`);
   app.addHook('onRequest', async function limit(req, reply) {
     if (READS.has(req.method)) return;

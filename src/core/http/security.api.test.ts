@@ -15,7 +15,10 @@ let noDocs: TestContext;
 beforeAll(async () => {
   webDir = mkdtempSync(path.join(os.tmpdir(), 'lj-web-sec-'));
   mkdirSync(path.join(webDir, 'assets'));
-  writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><title>联建共治</title><script type="module" src="/assets/index-1.js"></script>');
+  writeFileSync(
+    path.join(webDir, 'index.html'),
+    '<!doctype html><title>联建共治</title><script type="module" src="/assets/index-1.js"></script>',
+  );
   writeFileSync(path.join(webDir, 'assets', 'index-1.js'), 'console.log(1)');
   ctx = await createTestContext({ config: { webDistDir: webDir } });
   noDocs = await createTestContext({ world: false, config: { apiDocs: false } });
@@ -43,9 +46,16 @@ describe('security headers', () => {
   it('are on the desktop and phone pages, assets, API answers, errors and 404s', async () => {
     const cookie = await ctx.cookieFor('admin');
     const requests: [string, string, Record<string, string>, number][] = [
-      ['GET', '/', {}, 200], ['GET', '/m/', {}, 200], ['GET', '/m/cases/1', {}, 200], ['GET', '/people', {}, 200],
-      ['GET', '/assets/index-1.js', {}, 200], ['GET', '/api/health', {}, 200], ['GET', '/api/auth/me', { cookie }, 200],
-      ['GET', '/api/people', {}, 401], ['GET', '/api/nothing', {}, 404], ['GET', '/assets/missing.js', {}, 404],
+      ['GET', '/', {}, 200],
+      ['GET', '/m/', {}, 200],
+      ['GET', '/m/cases/1', {}, 200],
+      ['GET', '/people', {}, 200],
+      ['GET', '/assets/index-1.js', {}, 200],
+      ['GET', '/api/health', {}, 200],
+      ['GET', '/api/auth/me', { cookie }, 200],
+      ['GET', '/api/people', {}, 401],
+      ['GET', '/api/nothing', {}, 404],
+      ['GET', '/assets/missing.js', {}, 404],
       ['POST', '/api/cases/sweep', { cookie, origin: 'https://evil.example' }, 403],
     ];
     for (const [method, url, headers, status] of requests) {
@@ -58,12 +68,16 @@ describe('security headers', () => {
   it('send HSTS only on requests that came over TLS through a trusted proxy', async () => {
     const forwarded = { 'x-forwarded-proto': 'https' };
     // By default no proxy is trusted: a client saying "https" over plain HTTP gets no HSTS.
-    expect((await ctx.app.inject({ method: 'GET', url: '/', headers: forwarded })).headers['strict-transport-security']).toBeUndefined();
+    expect(
+      (await ctx.app.inject({ method: 'GET', url: '/', headers: forwarded })).headers['strict-transport-security'],
+    ).toBeUndefined();
     const proxied = await createTestContext({ world: false, config: { trustProxy: 'loopback' } });
     try {
       const res = await proxied.app.inject({ method: 'GET', url: '/api/health', headers: forwarded });
       expect(res.headers['strict-transport-security']).toBe('max-age=15552000');
-      expect((await proxied.app.inject({ method: 'GET', url: '/api/health' })).headers['strict-transport-security']).toBeUndefined();
+      expect(
+        (await proxied.app.inject({ method: 'GET', url: '/api/health' })).headers['strict-transport-security'],
+      ).toBeUndefined();
     } finally {
       await proxied.close();
     }
@@ -73,15 +87,35 @@ describe('security headers', () => {
 describe('buildApp({ hardening: false })', () => {
   it('drops the layer for benchmarks only: no setting reaches it, and the default build keeps it', async () => {
     // bench/cases-intake.ts compares against this build; neither an environment variable nor the config turns it on.
-    const config = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'k7Qp2Zr9Xw4Lm8Tn3Vb6Yc1Hd5Gf0Js2Ae7Ru4Oi', HARDENING: 'false', SECURITY: 'off' });
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'k7Qp2Zr9Xw4Lm8Tn3Vb6Yc1Hd5Gf0Js2Ae7Ru4Oi',
+      HARDENING: 'false',
+      SECURITY: 'off',
+    });
     expect(Object.keys(config).filter((k) => /harden|secur/i.test(k))).toEqual([]);
-    const plain = await buildApp({ config: noDocs.app.config, database: noDocs.database, logger: false, hardening: false });
+    const plain = await buildApp({
+      config: noDocs.app.config,
+      database: noDocs.database,
+      logger: false,
+      hardening: false,
+    });
     try {
-      expect((await plain.inject({ method: 'GET', url: '/api/health' })).headers['content-security-policy']).toBeUndefined();
+      expect(
+        (await plain.inject({ method: 'GET', url: '/api/health' })).headers['content-security-policy'],
+      ).toBeUndefined();
       // No cross-site check: the anonymous foreign write reaches the session check (401), not 403.
-      const foreign = await plain.inject({ method: 'POST', url: '/api/cases/sweep', headers: { origin: 'https://evil.example' } });
+      const foreign = await plain.inject({
+        method: 'POST',
+        url: '/api/cases/sweep',
+        headers: { origin: 'https://evil.example' },
+      });
       expect(foreign.statusCode).toBe(401);
-      const shipped = await noDocs.app.inject({ method: 'POST', url: '/api/cases/sweep', headers: { origin: 'https://evil.example' } });
+      const shipped = await noDocs.app.inject({
+        method: 'POST',
+        url: '/api/cases/sweep',
+        headers: { origin: 'https://evil.example' },
+      });
       expect(shipped.statusCode).toBe(403);
       expectHardened(shipped, 'default build');
     } finally {

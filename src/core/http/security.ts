@@ -35,8 +35,15 @@ export const APP_CSP_DIRECTIVES = {
  * (@fastify/swagger-ui's csp.json lists no hashes) but sets inline styles and shows data: images.
  */
 export const DOCS_CSP = [
-  "default-src 'self'", "base-uri 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:", "font-src 'self' data:", "connect-src 'self'", "object-src 'none'", "form-action 'self'",
+  "default-src 'self'",
+  "base-uri 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "form-action 'self'",
   "frame-ancestors 'none'",
 ].join('; ');
 

@@ -18,7 +18,10 @@ const JS = `console.log(${JSON.stringify('联建共治 '.repeat(300))});\n`;
 /** A built web app as `npm run build:web` leaves it: index.html, hashed assets and their .br / .gz twins. */
 function writeFixture(dir: string): void {
   mkdirSync(path.join(dir, 'assets'));
-  writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>联建共治</title><script src="/assets/app-abc123.js"></script>');
+  writeFileSync(
+    path.join(dir, 'index.html'),
+    '<!doctype html><title>联建共治</title><script src="/assets/app-abc123.js"></script>',
+  );
   writeFileSync(path.join(dir, 'assets', 'app-abc123.js'), JS);
   writeFileSync(path.join(dir, 'assets', 'app-abc123.js.br'), brotliCompressSync(JS));
   writeFileSync(path.join(dir, 'assets', 'app-abc123.js.gz'), gzipSync(JS));
@@ -40,7 +43,11 @@ afterAll(async () => {
 });
 
 const get = (url: string, acceptEncoding?: string) =>
-  app.inject({ method: 'GET', url, headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding } });
+  app.inject({
+    method: 'GET',
+    url,
+    headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding },
+  });
 
 describe('compressed assets by content negotiation', () => {
   it('answers brotli to a client that accepts it, preferring it over gzip', async () => {

@@ -24,7 +24,11 @@ export const ZRoleBinding = z.object({
 
 export const ZMeResponse = z.object({
   user: z.object({
-    id: z.string(), username: z.string(), displayName: z.string(), personId: z.string().nullable(), locale: z.string(),
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    personId: z.string().nullable(),
+    locale: z.string(),
   }),
   roles: z.array(ZRoleBinding),
   permissions: z.array(z.enum(PERMISSIONS)),

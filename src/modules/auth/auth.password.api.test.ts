@@ -4,12 +4,19 @@ import { TEST_PASSWORD } from '../../../test/world.js';
 import { advanceClock } from '../../core/clock.js';
 
 let ctx: TestContext;
-beforeAll(async () => { ctx = await createTestContext(); });
-afterAll(async () => { await ctx?.close(); });
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(async () => {
+  await ctx?.close();
+});
 
 function changePassword(cookie: string, currentPassword: string, newPassword: string) {
   return ctx.app.inject({
-    method: 'POST', url: '/api/auth/change-password', headers: { cookie, 'accept-language': 'en' }, payload: { currentPassword, newPassword },
+    method: 'POST',
+    url: '/api/auth/change-password',
+    headers: { cookie, 'accept-language': 'en' },
+    payload: { currentPassword, newPassword },
   });
 }
 
@@ -26,7 +33,8 @@ describe('change-password', () => {
     const res = await changePassword(await ctx.cookieFor('member02'), TEST_PASSWORD, newPassword);
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({
-      code: 'PASSWORD_TOO_WEAK', message: expect.stringMatching(/^The new password is too weak: use at least 10 characters/),
+      code: 'PASSWORD_TOO_WEAK',
+      message: expect.stringMatching(/^The new password is too weak: use at least 10 characters/),
       details: { path: '/newPassword', reason },
     });
   });
@@ -34,18 +42,27 @@ describe('change-password', () => {
   it('accepts a long, uncommon password (the rule is for new passwords: the seeded ones keep working)', async () => {
     const cookie = await ctx.cookieFor('member02');
     expect((await changePassword(cookie, TEST_PASSWORD, 'lantern river 42')).statusCode).toBe(200);
-    const login = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'member02', password: 'lantern river 42' } });
+    const login = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'member02', password: 'lantern river 42' },
+    });
     expect(login.statusCode).toBe(200);
   });
 
   it('counts a wrong current password like a failed login: the sixth try waits, and so does a login from there', async () => {
     const cookie = await ctx.cookieFor('unit01');
-    for (let i = 0; i < 5; i++) expect((await changePassword(cookie, 'wrong-guess', 'lantern river 43')).statusCode).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await changePassword(cookie, 'wrong-guess', 'lantern river 43')).statusCode).toBe(401);
     const held = await changePassword(cookie, TEST_PASSWORD, 'lantern river 43');
     expect(held.statusCode).toBe(429);
     expect(held.headers['retry-after']).toBe('1');
     expect(held.json().error).toMatchObject({ code: 'LOGIN_THROTTLED', details: { retryAfterSeconds: 1 } });
-    const login = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'unit01', password: TEST_PASSWORD } });
+    const login = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'unit01', password: TEST_PASSWORD },
+    });
     expect(login.statusCode).toBe(429);
     advanceClock(1_100);
     expect((await changePassword(cookie, TEST_PASSWORD, 'lantern river 43')).statusCode).toBe(200);

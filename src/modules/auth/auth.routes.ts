@@ -27,18 +27,31 @@ export async function authRoutes(app: App): Promise<void> {
   const session = { idleMinutes: app.config.sessionIdleMinutes, maxHours: app.config.sessionMaxHours };
   prepareDummyHash().catch(() => undefined);
 
-  app.post('/auth/login', {
-    schema: { tags: ['auth'], body: ZLoginRequest, response: { 200: ZOk } },
-  }, async (req, reply) => {
-    const result = await withRetryAfter(reply, () => login({
-      db: app.db, secret: app.config.sessionSecret, ...req.body, meta: requestMeta(req), session,
-    }));
-    reply.setCookie(SESSION_COOKIE, result.token, {
-      path: '/', httpOnly: true, sameSite: 'lax', secure: app.config.nodeEnv === 'production',
-      maxAge: session.maxHours * 3600,
-    });
-    return { ok: true as const };
-  });
+  app.post(
+    '/auth/login',
+    {
+      schema: { tags: ['auth'], body: ZLoginRequest, response: { 200: ZOk } },
+    },
+    async (req, reply) => {
+      const result = await withRetryAfter(reply, () =>
+        login({
+          db: app.db,
+          secret: app.config.sessionSecret,
+          ...req.body,
+          meta: requestMeta(req),
+          session,
+        }),
+      );
+      reply.setCookie(SESSION_COOKIE, result.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: app.config.nodeEnv === 'production',
+        maxAge: session.maxHours * 3600,
+      });
+      return { ok: true as const };
+    },
+  );
 
   app.post('/auth/logout', { schema: { tags: ['auth'], response: { 200: ZOk } } }, async (req, reply) => {
     const actor = requireActor(req);
@@ -52,34 +65,56 @@ export async function authRoutes(app: App): Promise<void> {
     const orgIds = actor.bindings.map((b) => b.scopeOrgId).filter((x): x is string => !!x);
     const gridIds = actor.bindings.map((b) => b.scopeGridId).filter((x): x is string => !!x);
     const orgNames = new Map(
-      orgIds.length ? (await app.db.select({ id: organisations.id, name: organisations.name }).from(organisations)
-        .where(inArray(organisations.id, orgIds))).map((o) => [o.id, o.name]) : [],
+      orgIds.length
+        ? (
+            await app.db
+              .select({ id: organisations.id, name: organisations.name })
+              .from(organisations)
+              .where(inArray(organisations.id, orgIds))
+          ).map((o) => [o.id, o.name])
+        : [],
     );
     const gridNames = new Map(
-      gridIds.length ? (await app.db.select({ id: grids.id, name: grids.name }).from(grids)
-        .where(inArray(grids.id, gridIds))).map((g) => [g.id, g.name]) : [],
+      gridIds.length
+        ? (await app.db.select({ id: grids.id, name: grids.name }).from(grids).where(inArray(grids.id, gridIds))).map(
+            (g) => [g.id, g.name],
+          )
+        : [],
     );
     return {
       user: {
-        id: actor.userId, username: actor.username, displayName: actor.displayName, personId: actor.personId, locale: actor.locale,
+        id: actor.userId,
+        username: actor.username,
+        displayName: actor.displayName,
+        personId: actor.personId,
+        locale: actor.locale,
       },
       roles: actor.bindings.map((b) => ({
         ...b,
-        scopeOrgName: b.scopeOrgId ? orgNames.get(b.scopeOrgId) ?? null : null,
-        scopeGridName: b.scopeGridId ? gridNames.get(b.scopeGridId) ?? null : null,
+        scopeOrgName: b.scopeOrgId ? (orgNames.get(b.scopeOrgId) ?? null) : null,
+        scopeGridName: b.scopeGridId ? (gridNames.get(b.scopeGridId) ?? null) : null,
       })),
       permissions: permissionsOf(actor),
     };
   });
 
-  app.post('/auth/change-password', {
-    schema: { tags: ['auth'], body: ZChangePasswordRequest, response: { 200: ZOk } },
-  }, async (req, reply) => {
-    const actor = requireActor(req);
-    await withRetryAfter(reply, () => changePassword({
-      db: app.db, secret: app.config.sessionSecret, actor, ...req.body, currentToken: req.sessionToken ?? '',
-    }));
-    return { ok: true as const };
-  });
-
+  app.post(
+    '/auth/change-password',
+    {
+      schema: { tags: ['auth'], body: ZChangePasswordRequest, response: { 200: ZOk } },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      await withRetryAfter(reply, () =>
+        changePassword({
+          db: app.db,
+          secret: app.config.sessionSecret,
+          actor,
+          ...req.body,
+          currentToken: req.sessionToken ?? '',
+        }),
+      );
+      return { ok: true as const };
+    },
+  );
 }

@@ -5,7 +5,14 @@ import { organisations } from '../org/org.schema.js';
 import { people } from '../people/people.schema.js';
 
 export const ROLES = [
-  'county_admin', 'community_admin', 'grid_worker', 'unit_admin', 'party_member', 'volunteer', 'alley_head', 'resident',
+  'county_admin',
+  'community_admin',
+  'grid_worker',
+  'unit_admin',
+  'party_member',
+  'volunteer',
+  'alley_head',
+  'resident',
 ] as const;
 export type Role = (typeof ROLES)[number];
 export const roleEnum = pgEnum('role', ROLES);
@@ -28,7 +35,9 @@ export const roleBindings = pgTable(
   'role_bindings',
   {
     id: idColumn(),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     role: roleEnum('role').notNull(),
     scopeOrgId: uuid('scope_org_id').references(() => organisations.id, { onDelete: 'restrict' }),
     scopeGridId: uuid('scope_grid_id').references(() => grids.id, { onDelete: 'restrict' }),
@@ -42,7 +51,9 @@ export const sessions = pgTable(
   'sessions',
   {
     id: text('id').primaryKey(),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: createdAt(),
     /** The absolute end: login + SESSION_MAX_HOURS, however busy the session is. */
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
@@ -79,7 +90,9 @@ export const authThrottle = pgTable(
 export const authKnownAddresses = pgTable(
   'auth_known_addresses',
   {
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     addressHash: text('address_hash').notNull(),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }).notNull(),
   },

@@ -7,7 +7,14 @@ import { clock } from '../../core/clock.js';
 import type { Db } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';
 import { authKnownAddresses, sessions, users } from './auth.schema.js';
-import { endSession, forgetSessions, openSession, type RequestMeta, sessionIdFor, type SessionPolicy } from './auth.sessions.js';
+import {
+  endSession,
+  forgetSessions,
+  openSession,
+  type RequestMeta,
+  sessionIdFor,
+  type SessionPolicy,
+} from './auth.sessions.js';
 import { addressHash, pruneThrottle, throttledCheck, type ThrottlePolicy } from './auth.throttle.js';
 import { isCommonPassword } from './common-passwords.js';
 import { PASSWORD_MIN_LENGTH, type PasswordProblem, passwordShapeProblem } from './password-rule.js';
@@ -42,30 +49,59 @@ async function findUser(db: Db, username: string, hash: string) {
  * not exist, a disabled user and a wrong password get the same answer after the same work.
  */
 export async function login(opts: {
-  db: Db; secret: string; username: string; password: string; meta: RequestMeta; session: SessionPolicy;
-  now?: Date; throttle?: ThrottlePolicy;
+  db: Db;
+  secret: string;
+  username: string;
+  password: string;
+  meta: RequestMeta;
+  session: SessionPolicy;
+  now?: Date;
+  throttle?: ThrottlePolicy;
 }): Promise<LoginResult> {
   const now = opts.now ?? clock.now();
   const hash = addressHash(opts.secret, opts.meta.ip);
   const found = await findUser(opts.db, opts.username, hash);
   const ok = await throttledCheck({
-    db: opts.db, secret: opts.secret, username: opts.username, ip: opts.meta.ip, knownAddress: found?.known ?? false,
+    db: opts.db,
+    secret: opts.secret,
+    username: opts.username,
+    ip: opts.meta.ip,
+    knownAddress: found?.known ?? false,
     check: () => (found ? verifyPassword(found.user.passwordHash, opts.password) : verifyAgainstDummy(opts.password)),
-    now, policy: opts.throttle,
+    now,
+    policy: opts.throttle,
   });
   if (!found || !ok) {
-    await recordAudit(opts.db, found
-      ? { actor: { userId: found.user.id, username: found.user.username, ip: opts.meta.ip, requestId: opts.meta.requestId },
-        action: 'auth.login_failed', entityType: 'user', entityId: found.user.id }
-      // No username: what was typed may be a password in the wrong field.
-      : { actor: null, action: 'auth.login_failed', entityType: 'user', after: { ip: opts.meta.ip } });
+    await recordAudit(
+      opts.db,
+      found
+        ? {
+            actor: {
+              userId: found.user.id,
+              username: found.user.username,
+              ip: opts.meta.ip,
+              requestId: opts.meta.requestId,
+            },
+            action: 'auth.login_failed',
+            entityType: 'user',
+            entityId: found.user.id,
+          }
+        : // No username: what was typed may be a password in the wrong field.
+          { actor: null, action: 'auth.login_failed', entityType: 'user', after: { ip: opts.meta.ip } },
+    );
     throw new AppError('INVALID_CREDENTIALS');
   }
   const user = found.user;
   const token = randomBytes(32).toString('base64url');
   const actorLike = { userId: user.id, username: user.username, ip: opts.meta.ip, requestId: opts.meta.requestId };
   const expiresAt = await opts.db.transaction(async (tx) => {
-    const ends = await openSession(tx, { id: sessionIdFor(opts.secret, token), userId: user.id, policy: opts.session, meta: opts.meta, now });
+    const ends = await openSession(tx, {
+      id: sessionIdFor(opts.secret, token),
+      userId: user.id,
+      policy: opts.session,
+      meta: opts.meta,
+      now,
+    });
     await rememberAddress(tx, user.id, hash, now);
     await recordAudit(tx, { actor: actorLike, action: 'auth.login', entityType: 'user', entityId: user.id });
     return ends;
@@ -75,16 +111,28 @@ export async function login(opts: {
 }
 
 async function rememberAddress(tx: Db, userId: string, hash: string, now: Date): Promise<void> {
-  await tx.insert(authKnownAddresses).values({ userId, addressHash: hash, lastLoginAt: now })
-    .onConflictDoUpdate({ target: [authKnownAddresses.userId, authKnownAddresses.addressHash], set: { lastLoginAt: now } });
+  await tx
+    .insert(authKnownAddresses)
+    .values({ userId, addressHash: hash, lastLoginAt: now })
+    .onConflictDoUpdate({
+      target: [authKnownAddresses.userId, authKnownAddresses.addressHash],
+      set: { lastLoginAt: now },
+    });
   const before = new Date(now.getTime() - KNOWN_ADDRESS_DAYS * 86_400_000);
-  await tx.delete(authKnownAddresses).where(and(eq(authKnownAddresses.userId, userId), lt(authKnownAddresses.lastLoginAt, before)));
+  await tx
+    .delete(authKnownAddresses)
+    .where(and(eq(authKnownAddresses.userId, userId), lt(authKnownAddresses.lastLoginAt, before)));
 }
 
 export async function logout(opts: { db: Db; secret: string; token: string; actor: Actor }): Promise<void> {
   await opts.db.transaction(async (tx) => {
     await endSession(tx, opts.secret, opts.token);
-    await recordAudit(tx, { actor: opts.actor, action: 'auth.logout', entityType: 'user', entityId: opts.actor.userId });
+    await recordAudit(tx, {
+      actor: opts.actor,
+      action: 'auth.logout',
+      entityType: 'user',
+      entityId: opts.actor.userId,
+    });
   });
 }
 
@@ -98,31 +146,62 @@ export function newPasswordProblem(password: string, username: string): Password
  * throttle as a login (a stolen session cookie is no faster way to guess it); the new one must pass the rule.
  */
 export async function changePassword(opts: {
-  db: Db; secret: string; actor: Actor; currentPassword: string; newPassword: string; currentToken: string;
-  now?: Date; throttle?: ThrottlePolicy;
+  db: Db;
+  secret: string;
+  actor: Actor;
+  currentPassword: string;
+  newPassword: string;
+  currentToken: string;
+  now?: Date;
+  throttle?: ThrottlePolicy;
 }): Promise<void> {
   const now = opts.now ?? clock.now();
   const problem = newPasswordProblem(opts.newPassword, opts.actor.username);
   if (problem) {
-    throw new AppError('PASSWORD_TOO_WEAK', { minLength: PASSWORD_MIN_LENGTH }, { path: '/newPassword', reason: problem });
+    throw new AppError(
+      'PASSWORD_TOO_WEAK',
+      { minLength: PASSWORD_MIN_LENGTH },
+      { path: '/newPassword', reason: problem },
+    );
   }
   const found = await findUser(opts.db, opts.actor.username, addressHash(opts.secret, opts.actor.ip));
-  const ok = found !== null && await throttledCheck({
-    db: opts.db, secret: opts.secret, username: found.user.username, ip: opts.actor.ip, knownAddress: found.known,
-    check: () => verifyPassword(found.user.passwordHash, opts.currentPassword), now, policy: opts.throttle,
-  });
+  const ok =
+    found !== null &&
+    (await throttledCheck({
+      db: opts.db,
+      secret: opts.secret,
+      username: found.user.username,
+      ip: opts.actor.ip,
+      knownAddress: found.known,
+      check: () => verifyPassword(found.user.passwordHash, opts.currentPassword),
+      now,
+      policy: opts.throttle,
+    }));
   if (!found || !ok) {
     if (found) {
-      await recordAudit(opts.db, { actor: opts.actor, action: 'auth.change_password_failed', entityType: 'user', entityId: found.user.id });
+      await recordAudit(opts.db, {
+        actor: opts.actor,
+        action: 'auth.change_password_failed',
+        entityType: 'user',
+        entityId: found.user.id,
+      });
     }
     throw new AppError('INVALID_CREDENTIALS');
   }
   const passwordHash = await hashPassword(opts.newPassword);
   const keep = sessionIdFor(opts.secret, opts.currentToken);
   await opts.db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, passwordChangedAt: now, updatedAt: now }).where(eq(users.id, found.user.id));
+    await tx
+      .update(users)
+      .set({ passwordHash, passwordChangedAt: now, updatedAt: now })
+      .where(eq(users.id, found.user.id));
     await tx.delete(sessions).where(and(eq(sessions.userId, found.user.id), ne(sessions.id, keep)));
-    await recordAudit(tx, { actor: opts.actor, action: 'auth.change_password', entityType: 'user', entityId: found.user.id });
+    await recordAudit(tx, {
+      actor: opts.actor,
+      action: 'auth.change_password',
+      entityType: 'user',
+      entityId: found.user.id,
+    });
   });
   forgetSessions((id, actor) => actor.userId === found.user.id && id !== keep);
 }

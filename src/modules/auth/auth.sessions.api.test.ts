@@ -10,12 +10,22 @@ import { sessionIdFor } from './auth.sessions.js';
 const MINUTE = 60_000;
 let ctx: TestContext;
 // Short lifetimes, so that the tests move the clock by minutes instead of days.
-beforeAll(async () => { ctx = await createTestContext({ config: { sessionIdleMinutes: 30, sessionMaxHours: 2 } }); });
-afterAll(async () => { await ctx?.close(); });
-afterEach(() => { setClock(TEST_CLOCK); });
+beforeAll(async () => {
+  ctx = await createTestContext({ config: { sessionIdleMinutes: 30, sessionMaxHours: 2 } });
+});
+afterAll(async () => {
+  await ctx?.close();
+});
+afterEach(() => {
+  setClock(TEST_CLOCK);
+});
 
 async function logIn(username: string) {
-  const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: TEST_PASSWORD } });
+  const res = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password: TEST_PASSWORD },
+  });
   expect(res.statusCode).toBe(200);
   const token = res.cookies.find((c) => c.name === 'lj_session')!;
   return { cookie: `lj_session=${token.value}`, token: token.value, maxAge: token.maxAge };
@@ -26,7 +36,9 @@ async function me(cookie: string): Promise<number> {
 }
 
 async function lastSeen(token: string): Promise<number> {
-  const [row] = await ctx.database.db.select({ at: sessions.lastSeenAt }).from(sessions)
+  const [row] = await ctx.database.db
+    .select({ at: sessions.lastSeenAt })
+    .from(sessions)
     .where(eq(sessions.id, sessionIdFor(ctx.app.config.sessionSecret, token)));
   return row.at.getTime();
 }

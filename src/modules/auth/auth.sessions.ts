@@ -41,19 +41,39 @@ export function sessionAlive(now: Date) {
 }
 
 /** Inserts the session row (inside the login transaction) and drops the user's sessions that have ended. */
-export async function openSession(tx: Db, opts: {
-  id: string; userId: string; policy: SessionPolicy; meta: RequestMeta; now: Date;
-}): Promise<Date> {
+export async function openSession(
+  tx: Db,
+  opts: {
+    id: string;
+    userId: string;
+    policy: SessionPolicy;
+    meta: RequestMeta;
+    now: Date;
+  },
+): Promise<Date> {
   const expiresAt = new Date(opts.now.getTime() + opts.policy.maxHours * 3600_000);
   await tx.insert(sessions).values({
-    id: opts.id, userId: opts.userId, createdAt: opts.now, expiresAt, lastSeenAt: opts.now,
-    idleMinutes: opts.policy.idleMinutes, ip: opts.meta.ip, userAgent: opts.meta.userAgent,
+    id: opts.id,
+    userId: opts.userId,
+    createdAt: opts.now,
+    expiresAt,
+    lastSeenAt: opts.now,
+    idleMinutes: opts.policy.idleMinutes,
+    ip: opts.meta.ip,
+    userAgent: opts.meta.userAgent,
   });
   const at = opts.now.toISOString();
-  await tx.delete(sessions).where(and(eq(sessions.userId, opts.userId), or(
-    lt(sessions.expiresAt, opts.now),
-    sql`${sessions.lastSeenAt} + ${sessions.idleMinutes} * interval '1 minute' < ${at}::timestamptz`,
-  )));
+  await tx
+    .delete(sessions)
+    .where(
+      and(
+        eq(sessions.userId, opts.userId),
+        or(
+          lt(sessions.expiresAt, opts.now),
+          sql`${sessions.lastSeenAt} + ${sessions.idleMinutes} * interval '1 minute' < ${at}::timestamptz`,
+        ),
+      ),
+    );
   return expiresAt;
 }
 
@@ -74,7 +94,11 @@ export function forgetSessions(filter: (sessionId: string, actor: CachedActor) =
 
 /** The actor behind a session cookie, or null if the session is unknown or has ended. */
 export async function actorForSession(opts: {
-  db: Db; secret: string; token: string; meta: RequestMeta; now?: Date;
+  db: Db;
+  secret: string;
+  token: string;
+  meta: RequestMeta;
+  now?: Date;
 }): Promise<Actor | null> {
   const now = opts.now ?? clock.now();
   const id = sessionIdFor(opts.secret, opts.token);
@@ -94,7 +118,12 @@ const sessionLookups = new Map<string, Promise<CachedActor | null>>();
 
 async function lookUpSession(db: Db, id: string, now: Date): Promise<CachedActor | null> {
   const [row] = await db
-    .select({ user: users, expiresAt: sessions.expiresAt, lastSeenAt: sessions.lastSeenAt, idleMinutes: sessions.idleMinutes })
+    .select({
+      user: users,
+      expiresAt: sessions.expiresAt,
+      lastSeenAt: sessions.lastSeenAt,
+      idleMinutes: sessions.idleMinutes,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, id), sessionAlive(now)));
@@ -102,7 +131,10 @@ async function lookUpSession(db: Db, id: string, now: Date): Promise<CachedActor
   let lastSeen = row.lastSeenAt.getTime();
   if (now.getTime() - lastSeen >= SESSION_TOUCH_MS) {
     // Conditional, so two processes touching at once write once and the time never moves back.
-    await db.update(sessions).set({ lastSeenAt: now }).where(and(eq(sessions.id, id), lt(sessions.lastSeenAt, now)));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: now })
+      .where(and(eq(sessions.id, id), lt(sessions.lastSeenAt, now)));
     lastSeen = now.getTime();
   }
   const actor = await loadActor(db, row.user);
@@ -124,7 +156,14 @@ async function loadActor(db: Db, user: typeof users.$inferSelect): Promise<Cache
     .select({ role: roleBindings.role, scopeOrgId: roleBindings.scopeOrgId, scopeGridId: roleBindings.scopeGridId })
     .from(roleBindings)
     .where(eq(roleBindings.userId, user.id));
-  return { userId: user.id, username: user.username, displayName: user.displayName, personId: user.personId, locale: user.locale, bindings };
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    personId: user.personId,
+    locale: user.locale,
+    bindings,
+  };
 }
 
 /** Ends one session (logout) in the database and in this process's cache. */

@@ -8,33 +8,55 @@ import { login } from './auth.service.js';
 import { DEFAULT_THROTTLE, throttleKeys, type ThrottleKind } from './auth.throttle.js';
 
 let ctx: TestContext;
-beforeAll(async () => { ctx = await createTestContext(); });
-afterAll(async () => { await ctx?.close(); });
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(async () => {
+  await ctx?.close();
+});
 
 /** Each test guesses from its own addresses, so the per-address counters of one test do not touch another's. */
 function attempt(username: string, password: string, address: string, lang = 'en') {
   return ctx.app.inject({
-    method: 'POST', url: '/api/auth/login', remoteAddress: address, headers: { 'accept-language': lang }, payload: { username, password },
+    method: 'POST',
+    url: '/api/auth/login',
+    remoteAddress: address,
+    headers: { 'accept-language': lang },
+    payload: { username, password },
   });
 }
 
 async function failures(kind: ThrottleKind, username: string, address: string): Promise<number> {
   const key = throttleKeys(ctx.app.config.sessionSecret, username, address, false).find((k) => k.kind === kind)!.key;
-  const [row] = await ctx.database.db.select({ failures: authThrottle.failures }).from(authThrottle)
+  const [row] = await ctx.database.db
+    .select({ failures: authThrottle.failures })
+    .from(authThrottle)
     .where(and(eq(authThrottle.kind, kind), eq(authThrottle.key, key)));
   return row?.failures ?? 0;
 }
 
 describe('login throttling', () => {
   it('counts 50 concurrent wrong passwords for one account as 50 failures', async () => {
-    const lenient = { ...DEFAULT_THROTTLE, account: { ...DEFAULT_THROTTLE.account, freeFailures: 1000 },
+    const lenient = {
+      ...DEFAULT_THROTTLE,
+      account: { ...DEFAULT_THROTTLE.account, freeFailures: 1000 },
       account_address: { ...DEFAULT_THROTTLE.account_address, freeFailures: 1000 },
-      address: { ...DEFAULT_THROTTLE.address, freeFailures: 1000 } };
+      address: { ...DEFAULT_THROTTLE.address, freeFailures: 1000 },
+    };
     const meta = { ip: '198.51.100.50', userAgent: null, requestId: null };
-    const results = await Promise.allSettled(Array.from({ length: 50 }, () => login({
-      db: ctx.database.db, secret: ctx.app.config.sessionSecret, username: 'unit02', password: 'wrong-guess',
-      meta, session: { idleMinutes: 480, maxHours: 168 }, throttle: lenient,
-    })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 50 }, () =>
+        login({
+          db: ctx.database.db,
+          secret: ctx.app.config.sessionSecret,
+          username: 'unit02',
+          password: 'wrong-guess',
+          meta,
+          session: { idleMinutes: 480, maxHours: 168 },
+          throttle: lenient,
+        }),
+      ),
+    );
     expect(results.every((r) => r.status === 'rejected')).toBe(true);
     expect(await failures('account_address', 'unit02', '198.51.100.50')).toBe(50);
     expect(await failures('account', 'unit02', '198.51.100.50')).toBe(50);
@@ -42,7 +64,9 @@ describe('login throttling', () => {
   });
 
   it('lets through only the free failures of a burst and refuses the rest before checking them', async () => {
-    const answers = await Promise.all(Array.from({ length: 50 }, () => attempt('unit01', 'wrong-guess', '198.51.100.51')));
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, () => attempt('unit01', 'wrong-guess', '198.51.100.51')),
+    );
     const wrong = answers.filter((r) => r.statusCode === 401).length;
     const refused = answers.filter((r) => r.statusCode === 429).length;
     expect(wrong + refused).toBe(50);
@@ -61,7 +85,9 @@ describe('login throttling', () => {
       expect(refused.statusCode).toBe(429);
       expect(refused.headers['retry-after']).toBe(String(wait));
       expect(refused.json().error).toEqual({
-        code: 'LOGIN_THROTTLED', message: `Too many password attempts; try again in ${wait} seconds`, details: { retryAfterSeconds: wait },
+        code: 'LOGIN_THROTTLED',
+        message: `Too many password attempts; try again in ${wait} seconds`,
+        details: { retryAfterSeconds: wait },
       });
       advanceClock(wait * 1000 + 50);
       expect((await attempt('member01', 'wrong-guess', address)).statusCode).toBe(401);
@@ -93,7 +119,9 @@ describe('login throttling', () => {
   });
 
   it('refuses most of a burst of one guess each at 60 accounts from one address', async () => {
-    const answers = await Promise.all(Array.from({ length: 60 }, (_, i) => attempt(`user${i}`, 'wrong-guess', '198.51.100.60')));
+    const answers = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => attempt(`user${i}`, 'wrong-guess', '198.51.100.60')),
+    );
     const refused = answers.filter((r) => r.statusCode === 429).length;
     expect(answers.filter((r) => r.statusCode === 401).length + refused).toBe(60);
     expect(refused).toBeGreaterThanOrEqual(30);

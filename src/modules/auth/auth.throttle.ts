@@ -68,8 +68,12 @@ export function addressKey(ip: string | null): string {
   const [head, tail] = ip.split('%')[0].split('::');
   const left = head ? head.split(':') : [];
   const right = tail === undefined ? [] : tail ? tail.split(':') : [];
-  const groups = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
-  return `${groups.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(':')}::/64`;
+  const groups =
+    tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => parseInt(g, 16).toString(16))
+    .join(':')}::/64`;
 }
 
 /** What auth_known_addresses stores for an address: an HMAC, so the table does not list users' addresses. */
@@ -78,8 +82,16 @@ export function addressHash(secret: string, ip: string | null): string {
 }
 
 /** The counters an attempt by this username from this address claims, in the order it claims them. */
-export function throttleKeys(secret: string, username: string, ip: string | null, knownAddress: boolean): ThrottleKey[] {
-  const accountAddress: ThrottleKey = { kind: 'account_address', key: hmac(secret, 'account_address', username, addressKey(ip)) };
+export function throttleKeys(
+  secret: string,
+  username: string,
+  ip: string | null,
+  knownAddress: boolean,
+): ThrottleKey[] {
+  const accountAddress: ThrottleKey = {
+    kind: 'account_address',
+    key: hmac(secret, 'account_address', username, addressKey(ip)),
+  };
   if (knownAddress) return [accountAddress];
   return [
     { kind: 'address', key: addressHash(secret, ip) },
@@ -100,7 +112,8 @@ async function claim(db: Db, k: ThrottleKey, rule: ThrottleRule, now: Date): Pro
   const nowIso = now.toISOString();
   const forgetBefore = new Date(now.getTime() - rule.forgetAfterSeconds * 1000).toISOString();
   const next = sql`(CASE WHEN ${authThrottle.updatedAt} < ${forgetBefore}::timestamptz THEN 1 ELSE ${authThrottle.failures} + 1 END)`;
-  const counted = await db.insert(authThrottle)
+  const counted = await db
+    .insert(authThrottle)
     .values({ ...k, failures: 1, blockedUntil: blockedUntilSql(sql`1`, rule, nowIso), updatedAt: now })
     .onConflictDoUpdate({
       target: [authThrottle.kind, authThrottle.key],
@@ -109,18 +122,23 @@ async function claim(db: Db, k: ThrottleKey, rule: ThrottleRule, now: Date): Pro
     })
     .returning({ failures: authThrottle.failures });
   if (counted.length) return null;
-  const [row] = await db.select({ blockedUntil: authThrottle.blockedUntil }).from(authThrottle)
+  const [row] = await db
+    .select({ blockedUntil: authThrottle.blockedUntil })
+    .from(authThrottle)
     .where(and(eq(authThrottle.kind, k.kind), eq(authThrottle.key, k.key)));
   return Math.max(1, Math.ceil(((row?.blockedUntil?.getTime() ?? now.getTime()) - now.getTime()) / 1000));
 }
 
 /** Gives a claim back (the attempt was refused on another key, or its password was right). */
 async function release(db: Db, k: ThrottleKey, rule: ThrottleRule): Promise<void> {
-  await db.update(authThrottle).set({
-    failures: sql`greatest(${authThrottle.failures} - 1, 0)`,
-    // A wait this very claim started ends with it; one earned by earlier failures stays.
-    blockedUntil: sql`CASE WHEN ${authThrottle.failures} - 1 >= ${rule.freeFailures}::int THEN ${authThrottle.blockedUntil} END`,
-  }).where(and(eq(authThrottle.kind, k.kind), eq(authThrottle.key, k.key)));
+  await db
+    .update(authThrottle)
+    .set({
+      failures: sql`greatest(${authThrottle.failures} - 1, 0)`,
+      // A wait this very claim started ends with it; one earned by earlier failures stays.
+      blockedUntil: sql`CASE WHEN ${authThrottle.failures} - 1 >= ${rule.freeFailures}::int THEN ${authThrottle.blockedUntil} END`,
+    })
+    .where(and(eq(authThrottle.kind, k.kind), eq(authThrottle.key, k.key)));
 }
 
 export interface ThrottledCheck {
@@ -166,9 +184,18 @@ export async function throttledCheck(opts: ThrottledCheck): Promise<boolean> {
 }
 
 /** Drops up to `limit` counters nobody has touched for longer than any rule remembers (they count as zero anyway). */
-export async function pruneThrottle(db: Db, now: Date, limit = 100, policy: ThrottlePolicy = DEFAULT_THROTTLE): Promise<void> {
+export async function pruneThrottle(
+  db: Db,
+  now: Date,
+  limit = 100,
+  policy: ThrottlePolicy = DEFAULT_THROTTLE,
+): Promise<void> {
   const longest = Math.max(...Object.values(policy).map((r) => r.forgetAfterSeconds));
   const before = new Date(now.getTime() - longest * 1000);
-  const stale = db.select({ key: authThrottle.key }).from(authThrottle).where(lt(authThrottle.updatedAt, before)).limit(limit);
+  const stale = db
+    .select({ key: authThrottle.key })
+    .from(authThrottle)
+    .where(lt(authThrottle.updatedAt, before))
+    .limit(limit);
   await db.delete(authThrottle).where(and(lt(authThrottle.updatedAt, before), inArray(authThrottle.key, stale)));
 }

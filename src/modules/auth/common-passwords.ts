@@ -7,7 +7,9 @@ import path from 'node:path';
 import { ROOT_DIR } from '../../core/paths.js';
 import { commonPasswordCandidates } from './password-rule.js';
 
-export const COMMON_PASSWORD_FILES = ['common-10k.txt', 'common-cn.txt'].map((f) => path.join(ROOT_DIR, 'datasets', 'passwords', f));
+export const COMMON_PASSWORD_FILES = ['common-10k.txt', 'common-cn.txt'].map((f) =>
+  path.join(ROOT_DIR, 'datasets', 'passwords', f),
+);
 
 let commonPasswords: Set<string> | null = null;
 

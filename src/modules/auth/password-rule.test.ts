@@ -13,7 +13,16 @@ describe('the password rule', () => {
   });
 
   it('refuses only digits, few different characters and straight runs', () => {
-    for (const p of ['13812345678', '2026120720', 'aaaaaaaaaaaa', 'abababababab', 'abcabcabca', '1234567890', 'abcdefghij', 'jihgfedcba']) {
+    for (const p of [
+      '13812345678',
+      '2026120720',
+      'aaaaaaaaaaaa',
+      'abababababab',
+      'abcabcabca',
+      '1234567890',
+      'abcdefghij',
+      'jihgfedcba',
+    ]) {
       expect(passwordShapeProblem(p, 'someone'), p).toBe('too_simple');
     }
     expect(passwordShapeProblem('correct horse battery', 'someone')).toBeNull();

@@ -9,10 +9,16 @@ import { calendarProblems, loadWorkCalendar } from './calendar.service.js';
 
 let ctx: TestContext;
 let call: ReturnType<typeof api>;
-beforeAll(async () => { ctx = await createTestContext(); call = api(ctx); });
-afterAll(async () => { await ctx?.close(); });
+beforeAll(async () => {
+  ctx = await createTestContext();
+  call = api(ctx);
+});
+afterAll(async () => {
+  await ctx?.close();
+});
 
-const getYear = async (year: number | string, as = 'admin') => expectOk<CalendarYear>(await call('GET', `/api/calendar/${year}`, { as }));
+const getYear = async (year: number | string, as = 'admin') =>
+  expectOk<CalendarYear>(await call('GET', `/api/calendar/${year}`, { as }));
 const put = (year: number | string, days: unknown, as = 'admin', headers?: Record<string, string>) =>
   call('PUT', `/api/calendar/${year}`, { as, body: { days }, headers });
 const due = async (query: string, as = 'admin') =>
@@ -36,9 +42,14 @@ describe('GET /api/calendar/:year', () => {
 describe('seedCalendarDefaults', () => {
   it('ships the official 2025 and 2026 schedules, each passing the same checks as an edit', () => {
     expect(CALENDAR_DEFAULT_YEARS).toEqual([2025, 2026]);
-    for (const year of CALENDAR_DEFAULT_YEARS) expect(calendarProblems(year, calendarDefaults(year)), String(year)).toEqual([]);
+    for (const year of CALENDAR_DEFAULT_YEARS)
+      expect(calendarProblems(year, calendarDefaults(year)), String(year)).toEqual([]);
     const names = new Set([2025, 2026].flatMap((y) => calendarDefaults(y).map((d) => d.name)));
-    for (const n of ['元旦', '春节', '清明节', '劳动节', '端午节', '中秋节', '国庆节']) expect([...names].some((x) => x.includes(n)), n).toBe(true);
+    for (const n of ['元旦', '春节', '清明节', '劳动节', '端午节', '中秋节', '国庆节'])
+      expect(
+        [...names].some((x) => x.includes(n)),
+        n,
+      ).toBe(true);
   });
 
   it('fills an empty calendar once and then leaves it alone', async () => {
@@ -51,8 +62,13 @@ describe('seedCalendarDefaults', () => {
     expect(y2026.days.map((d) => d.day)).toEqual([...y2026.days.map((d) => d.day)].sort());
     expect(y2026.days).toContainEqual({ day: '2026-10-10', kind: 'workday', name: '国庆节' });
     expect(y2026.days).toContainEqual({ day: '2026-02-16', kind: 'holiday', name: '春节' });
-    expect((await getYear(2025)).days.filter((d) => d.kind === 'workday').map((d) => d.day))
-      .toEqual(['2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11']);
+    expect((await getYear(2025)).days.filter((d) => d.kind === 'workday').map((d) => d.day)).toEqual([
+      '2025-01-26',
+      '2025-02-08',
+      '2025-04-27',
+      '2025-09-28',
+      '2025-10-11',
+    ]);
   });
 });
 
@@ -82,9 +98,16 @@ describe('GET /api/calendar/working-time', () => {
   it('rejects both or neither limit, a start without offset, negative or unknown parameters, and anonymous callers', async () => {
     const start = encodeURIComponent('2026-01-05T09:00:00+08:00');
     for (const query of [
-      `start=${start}`, `start=${start}&hours=1&workingDays=1`, 'hours=1', 'start=2026-01-05T09:00:00&hours=1',
-      `start=${start}&hours=-1`, `start=${start}&hours=`, `start=${start}&hours=Infinity`, `start=${start}&workingDays=1e3`,
-      `start=${start}&hours=1&zone=UTC`, `start=${start}&workingDays=1001`,
+      `start=${start}`,
+      `start=${start}&hours=1&workingDays=1`,
+      'hours=1',
+      'start=2026-01-05T09:00:00&hours=1',
+      `start=${start}&hours=-1`,
+      `start=${start}&hours=`,
+      `start=${start}&hours=Infinity`,
+      `start=${start}&workingDays=1e3`,
+      `start=${start}&hours=1&zone=UTC`,
+      `start=${start}&workingDays=1001`,
     ]) {
       expectError(await call('GET', `/api/calendar/working-time?${query}`, { as: 'admin' }), 400, 'VALIDATION_FAILED');
     }
@@ -108,39 +131,63 @@ describe('PUT /api/calendar/:year', () => {
   });
 
   it('rejects a day outside the year, naming it', async () => {
-    const res = await put(2026, [...edited, { day: '2025-12-31', kind: 'holiday', name: '元旦' }], 'admin', { 'accept-language': 'en' });
+    const res = await put(2026, [...edited, { day: '2025-12-31', kind: 'holiday', name: '元旦' }], 'admin', {
+      'accept-language': 'en',
+    });
     const err = expectError(res, 400, 'CALENDAR_DAY_OUTSIDE_YEAR');
     expect(err.error.message).toBe('The day 2025-12-31 is not in 2026');
     expect(err.error.details).toEqual([{ path: '/days/3/day', code: 'CALENDAR_DAY_OUTSIDE_YEAR', day: '2025-12-31' }]);
   });
 
   it('rejects a day listed twice', async () => {
-    const err = expectError(await put(2026, [...edited, { ...edited[0], name: '重复' }]), 400, 'CALENDAR_DAY_DUPLICATE');
+    const err = expectError(
+      await put(2026, [...edited, { ...edited[0], name: '重复' }]),
+      400,
+      'CALENDAR_DAY_DUPLICATE',
+    );
     expect(err.error.message).toBe('日期 2026-10-08 重复出现，每天只能设置一次');
   });
 
   it('rejects a make-up workday on a Wednesday and a holiday on a Saturday, listing every bad row', async () => {
-    const days = [...edited, { day: '2026-10-14', kind: 'workday', name: '国庆节' }, { day: '2026-10-17', kind: 'holiday', name: '国庆节' }];
+    const days = [
+      ...edited,
+      { day: '2026-10-14', kind: 'workday', name: '国庆节' },
+      { day: '2026-10-17', kind: 'holiday', name: '国庆节' },
+    ];
     const err = expectError(await put(2026, days), 400, 'CALENDAR_WORKDAY_NOT_WEEKEND');
-    expect(err.error.message).toBe('2026-10-14 是周一至周五，本来就上班，不能设为调休上班日；调休上班日必须是周六或周日');
+    expect(err.error.message).toBe(
+      '2026-10-14 是周一至周五，本来就上班，不能设为调休上班日；调休上班日必须是周六或周日',
+    );
     expect(err.error.details).toEqual([
       { path: '/days/3/day', code: 'CALENDAR_WORKDAY_NOT_WEEKEND', day: '2026-10-14' },
       { path: '/days/4/day', code: 'CALENDAR_HOLIDAY_NOT_WEEKDAY', day: '2026-10-17' },
     ]);
-    const sat = expectError(await put(2026, [{ day: '2026-10-17', kind: 'holiday', name: '国庆节' }], 'admin', { 'accept-language': 'en' }),
-      400, 'CALENDAR_HOLIDAY_NOT_WEEKDAY');
-    expect(sat.error.message).toBe('2026-10-17 is a Saturday or Sunday, already a day off: a holiday must be a Monday–Friday');
+    const sat = expectError(
+      await put(2026, [{ day: '2026-10-17', kind: 'holiday', name: '国庆节' }], 'admin', { 'accept-language': 'en' }),
+      400,
+      'CALENDAR_HOLIDAY_NOT_WEEKDAY',
+    );
+    expect(sat.error.message).toBe(
+      '2026-10-17 is a Saturday or Sunday, already a day off: a holiday must be a Monday–Friday',
+    );
   });
 
   it('rejects malformed bodies with VALIDATION_FAILED', async () => {
     for (const days of [
-      [{ day: '2026-02-30', kind: 'holiday', name: '春节' }], [{ day: '2026-10-01', kind: 'vacation', name: '国庆节' }],
-      [{ day: '2026-10-01', kind: 'holiday', name: ' ' }], [{ day: '2026-10-01', kind: 'holiday', name: '国庆节', extra: 1 }],
-      [{ day: '2026-10-01', kind: 'holiday' }], 'none',
+      [{ day: '2026-02-30', kind: 'holiday', name: '春节' }],
+      [{ day: '2026-10-01', kind: 'vacation', name: '国庆节' }],
+      [{ day: '2026-10-01', kind: 'holiday', name: ' ' }],
+      [{ day: '2026-10-01', kind: 'holiday', name: '国庆节', extra: 1 }],
+      [{ day: '2026-10-01', kind: 'holiday' }],
+      'none',
     ]) {
       expectError(await put(2026, days), 400, 'VALIDATION_FAILED');
     }
-    expectError(await call('PUT', '/api/calendar/2026', { as: 'admin', body: { days: [], year: 2027 } }), 400, 'VALIDATION_FAILED');
+    expectError(
+      await call('PUT', '/api/calendar/2026', { as: 'admin', body: { days: [], year: 2027 } }),
+      400,
+      'VALIDATION_FAILED',
+    );
     expect((await getYear(2026)).days).toHaveLength(25);
   });
 

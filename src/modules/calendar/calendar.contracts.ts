@@ -10,7 +10,11 @@ export const CALENDAR_MIN_YEAR = 2000;
 export const CALENDAR_MAX_YEAR = 2100;
 
 export const ZCalendarYearParams = z.object({
-  year: z.string().regex(/^\d{4}$/).transform(Number).pipe(z.number().int().min(CALENDAR_MIN_YEAR).max(CALENDAR_MAX_YEAR)),
+  year: z
+    .string()
+    .regex(/^\d{4}$/)
+    .transform(Number)
+    .pipe(z.number().int().min(CALENDAR_MIN_YEAR).max(CALENDAR_MAX_YEAR)),
 });
 
 export const ZCalendarDay = z.strictObject({
@@ -29,17 +33,22 @@ export const ZReplaceCalendarYear = z.strictObject({ days: z.array(ZCalendarDay)
 export type ReplaceCalendarYear = z.infer<typeof ZReplaceCalendarYear>;
 
 /** A non-negative decimal in a query string ('' and 'Infinity' are not numbers here). */
-const ZAmount = z.string().regex(/^\d+(\.\d+)?$/).transform(Number);
+const ZAmount = z
+  .string()
+  .regex(/^\d+(\.\d+)?$/)
+  .transform(Number);
 
 /** `?start=ISO&hours=N` or `?start=ISO&workingDays=N`: exactly one of the two. */
-export const ZWorkingTimeQuery = z.strictObject({
-  start: z.iso.datetime({ offset: true }),
-  hours: ZAmount.pipe(z.number().max(10_000)).optional(),
-  workingDays: ZAmount.pipe(z.number().max(1_000)).optional(),
-}).refine((q) => (q.hours === undefined) !== (q.workingDays === undefined), {
-  message: 'give exactly one of hours or workingDays',
-  path: ['hours'],
-});
+export const ZWorkingTimeQuery = z
+  .strictObject({
+    start: z.iso.datetime({ offset: true }),
+    hours: ZAmount.pipe(z.number().max(10_000)).optional(),
+    workingDays: ZAmount.pipe(z.number().max(1_000)).optional(),
+  })
+  .refine((q) => (q.hours === undefined) !== (q.workingDays === undefined), {
+    message: 'give exactly one of hours or workingDays',
+    path: ['hours'],
+  });
 export type WorkingTimeQuery = z.infer<typeof ZWorkingTimeQuery>;
 
 /** The deadline as ISO 8601 with the county's offset, e.g. 2026-10-08T09:00:00+08:00. */

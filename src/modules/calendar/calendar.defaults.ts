@@ -17,7 +17,11 @@ const SCHEDULES: Record<number, { name: string; holidays: string[]; workdays: st
     { name: '劳动节', holidays: ['05-01', '05-02', '05-05'], workdays: ['04-27'] },
     { name: '端午节', holidays: ['06-02'], workdays: [] },
     // 2025: 中秋 (10-06) falls in the National Day break, announced as one 8-day holiday "国庆节、中秋节".
-    { name: '国庆节、中秋节', holidays: ['10-01', '10-02', '10-03', '10-06', '10-07', '10-08'], workdays: ['09-28', '10-11'] },
+    {
+      name: '国庆节、中秋节',
+      holidays: ['10-01', '10-02', '10-03', '10-06', '10-07', '10-08'],
+      workdays: ['09-28', '10-11'],
+    },
   ],
   2026: [
     { name: '元旦', holidays: ['01-01', '01-02'], workdays: ['01-04'] },

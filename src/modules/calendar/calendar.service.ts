@@ -56,7 +56,12 @@ function assertValidYear(year: number, days: readonly CalendarDay[]): void {
 }
 
 /** Replaces all of a year's exceptions in one transaction, audited with the year's list before and after. */
-export async function replaceCalendarYear(opts: { db: Db; actor: Actor; year: number; days: CalendarDay[] }): Promise<CalendarYear> {
+export async function replaceCalendarYear(opts: {
+  db: Db;
+  actor: Actor;
+  year: number;
+  days: CalendarDay[];
+}): Promise<CalendarYear> {
   const { year } = opts;
   assertValidYear(year, opts.days);
   const days = [...opts.days].sort((a, b) => a.day.localeCompare(b.day));
@@ -66,8 +71,12 @@ export async function replaceCalendarYear(opts: { db: Db; actor: Actor; year: nu
     await tx.delete(calendarDays).where(eq(calendarDays.year, year));
     if (days.length > 0) await tx.insert(calendarDays).values(days.map((d) => ({ ...d, year })));
     await recordAudit(tx, {
-      actor: opts.actor, action: 'calendar.update', entityType: 'calendar', entityId: String(year),
-      before: { year, days: before }, after: { year, days },
+      actor: opts.actor,
+      action: 'calendar.update',
+      entityType: 'calendar',
+      entityId: String(year),
+      before: { year, days: before },
+      after: { year, days },
     });
   });
   return getCalendarYear({ db: opts.db, year });
@@ -82,14 +91,21 @@ const dayOf = (d: DayBound): string => (typeof d === 'string' ? d : localDayOf(d
  * outside the range count as plain Monday–Friday weeks, so load a range that covers every clock you compute: from
  * the earliest start to a year past it is plenty for a 15-working-day limit.
  */
-export async function loadWorkCalendar(opts: { db: Db; from?: DayBound; to?: DayBound; options?: WorkCalendarOptions }): Promise<WorkCalendar> {
+export async function loadWorkCalendar(opts: {
+  db: Db;
+  from?: DayBound;
+  to?: DayBound;
+  options?: WorkCalendarOptions;
+}): Promise<WorkCalendar> {
   const rows = await opts.db
     .select({ day: calendarDays.day, kind: calendarDays.kind })
     .from(calendarDays)
-    .where(and(
-      opts.from === undefined ? undefined : gte(calendarDays.day, dayOf(opts.from)),
-      opts.to === undefined ? undefined : lte(calendarDays.day, dayOf(opts.to)),
-    ));
+    .where(
+      and(
+        opts.from === undefined ? undefined : gte(calendarDays.day, dayOf(opts.from)),
+        opts.to === undefined ? undefined : lte(calendarDays.day, dayOf(opts.to)),
+      ),
+    );
   return new WorkCalendar(rows, opts.options);
 }
 

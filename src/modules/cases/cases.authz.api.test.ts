@@ -31,13 +31,32 @@ const cs: Record<'mine' | 'inA2' | 'inB' | 'whistled', CaseDetail> = {} as never
 beforeAll(async () => {
   ctx = await createTestContext();
   cs.mine = await create('resident01', { channel: 'snap', description: '路面有个大坑', lng: 117.331, lat: 27.541 });
-  cs.inA2 = await create('hangdong', { channel: 'hall', description: '二网格路面塌陷', lng: 117.337, lat: 27.545, reporterName: '来访居民' });
-  cs.inB = await create('sanfeng', { channel: 'door_visit', description: '三凤路面破损', reporterPersonId: ctx.world.people.residentB.id });
-  cs.whistled = await create('hangdong', { channel: 'community_whistle', description: '一网格道路积水需要单位协助', lng: 117.3315, lat: 27.5415 });
+  cs.inA2 = await create('hangdong', {
+    channel: 'hall',
+    description: '二网格路面塌陷',
+    lng: 117.337,
+    lat: 27.545,
+    reporterName: '来访居民',
+  });
+  cs.inB = await create('sanfeng', {
+    channel: 'door_visit',
+    description: '三凤路面破损',
+    reporterPersonId: ctx.world.people.residentB.id,
+  });
+  cs.whistled = await create('hangdong', {
+    channel: 'community_whistle',
+    description: '一网格道路积水需要单位协助',
+    lng: 117.3315,
+    lat: 27.5415,
+  });
   expect((await act(cs.whistled.id, 'hangdong', { action: 'accept' })).statusCode).toBe(200);
-  expect((await act(cs.whistled.id, 'hangdong', { action: 'dispatch', unitIds: [ctx.world.unit1.id] })).statusCode).toBe(200);
+  expect(
+    (await act(cs.whistled.id, 'hangdong', { action: 'dispatch', unitIds: [ctx.world.unit1.id] })).statusCode,
+  ).toBe(200);
 });
-afterAll(async () => { await ctx?.close(); });
+afterAll(async () => {
+  await ctx?.close();
+});
 
 const ids = (...keys: (keyof typeof cs)[]) => keys.map((k) => cs[k].id).sort();
 
@@ -45,7 +64,8 @@ describe('who sees which cases', () => {
   it('a resident sees only their own cases, in the list and in detail', async () => {
     expect(await listIds('resident01')).toEqual(ids('mine'));
     expect((await call('GET', `/api/cases/${cs.mine.id}`, 'resident01')).statusCode).toBe(200);
-    for (const other of [cs.inA2, cs.inB, cs.whistled]) expect((await call('GET', `/api/cases/${other.id}`, 'resident01')).statusCode).toBe(404);
+    for (const other of [cs.inA2, cs.inB, cs.whistled])
+      expect((await call('GET', `/api/cases/${other.id}`, 'resident01')).statusCode).toBe(404);
     expect(await listIds('member01')).toEqual([]);
   });
 
@@ -59,7 +79,7 @@ describe('who sees which cases', () => {
     expect((await call('GET', `/api/cases/${cs.inA2.id}`, 'grid01')).statusCode).toBe(404);
   });
 
-  it('a community admin sees only their community\'s cases; the county sees all', async () => {
+  it("a community admin sees only their community's cases; the county sees all", async () => {
     expect(await listIds('hangdong')).toEqual(ids('mine', 'inA2', 'whistled'));
     expect(await listIds('sanfeng')).toEqual(ids('inB'));
     expect((await call('GET', `/api/cases/${cs.mine.id}`, 'sanfeng')).statusCode).toBe(404);
@@ -77,8 +97,14 @@ describe('who sees which cases', () => {
 describe('ratings', () => {
   it('only the reporter rates; staff only record a phone visit; a unit may not rate at all', async () => {
     const id = cs.mine.id;
-    for (const [as, body] of [['grid01', { action: 'accept' }], ['grid01', { action: 'dispatch' }], ['grid01', { action: 'acknowledge' }],
-      ['grid01', { action: 'resolve', note: '已填平' }], ['hangdong', { action: 'verify' }], ['hangdong', { action: 'close' }]] as const) {
+    for (const [as, body] of [
+      ['grid01', { action: 'accept' }],
+      ['grid01', { action: 'dispatch' }],
+      ['grid01', { action: 'acknowledge' }],
+      ['grid01', { action: 'resolve', note: '已填平' }],
+      ['hangdong', { action: 'verify' }],
+      ['hangdong', { action: 'close' }],
+    ] as const) {
       expect((await act(id, as, body)).statusCode).toBe(200);
     }
     const byStaff = await act(id, 'hangdong', { action: 'rate', satisfaction: 'satisfied' });
@@ -87,12 +113,28 @@ describe('ratings', () => {
     expect((await act(id, 'member01', { action: 'rate', satisfaction: 'satisfied' })).statusCode).toBe(404);
     const phone = await act(id, 'hangdong', { action: 'rate', satisfaction: 'basically_satisfied', phoneVisit: true });
     expect(phone.statusCode, phone.body).toBe(200);
-    expect(phone.json()).toMatchObject({ status: 'rated', satisfaction: 'basically_satisfied', ratedByPhoneVisit: true });
+    expect(phone.json()).toMatchObject({
+      status: 'rated',
+      satisfaction: 'basically_satisfied',
+      ratedByPhoneVisit: true,
+    });
   });
 
   it('the reporter rates their own case', async () => {
-    const c = await create('resident01', { channel: 'online', description: '人行道砖块松动', lng: 117.3312, lat: 27.5411 });
-    for (const body of [{ action: 'accept' }, { action: 'dispatch' }, { action: 'acknowledge' }, { action: 'resolve', note: '已修复' }, { action: 'verify' }, { action: 'close' }]) {
+    const c = await create('resident01', {
+      channel: 'online',
+      description: '人行道砖块松动',
+      lng: 117.3312,
+      lat: 27.5411,
+    });
+    for (const body of [
+      { action: 'accept' },
+      { action: 'dispatch' },
+      { action: 'acknowledge' },
+      { action: 'resolve', note: '已修复' },
+      { action: 'verify' },
+      { action: 'close' },
+    ]) {
       expect((await act(c.id, 'hangdong', body)).statusCode).toBe(200);
     }
     const rated = await act(c.id, 'resident01', { action: 'rate', satisfaction: 'satisfied' });
@@ -103,20 +145,37 @@ describe('ratings', () => {
 describe('intake rules', () => {
   it('a resident cannot use staff channels', async () => {
     for (const channel of ['hall', 'community_whistle', 'door_visit']) {
-      const res = await call('POST', '/api/cases', 'resident01', { channel, description: '想反映一个问题', lng: 117.331, lat: 27.541 });
+      const res = await call('POST', '/api/cases', 'resident01', {
+        channel,
+        description: '想反映一个问题',
+        lng: 117.331,
+        lat: 27.541,
+      });
       expect([channel, res.statusCode]).toEqual([channel, 403]);
     }
   });
 
   it('rejects coordinates outside the county (400 OUTSIDE_COUNTY)', async () => {
-    const res = await call('POST', '/api/cases', 'resident01', { channel: 'snap', description: '路灯坏了', lng: 116.4, lat: 39.9 });
+    const res = await call('POST', '/api/cases', 'resident01', {
+      channel: 'snap',
+      description: '路灯坏了',
+      lng: 116.4,
+      lat: 39.9,
+    });
     expect([res.statusCode, res.json().error.code]).toEqual([400, 'OUTSIDE_COUNTY']);
   });
 
   it('rejects a case with neither a location nor a reporter with a home grid (400)', async () => {
-    const res = await call('POST', '/api/cases', 'hangdong', { channel: 'hall', description: '来访群众反映路灯坏了', reporterName: '匿名' });
+    const res = await call('POST', '/api/cases', 'hangdong', {
+      channel: 'hall',
+      description: '来访群众反映路灯坏了',
+      reporterName: '匿名',
+    });
     expect([res.statusCode, res.json().error.code]).toEqual([400, 'VALIDATION_FAILED']);
-    const routedHome = await call('POST', '/api/cases', 'resident01', { channel: 'online', description: '家门口路灯坏了' });
+    const routedHome = await call('POST', '/api/cases', 'resident01', {
+      channel: 'online',
+      description: '家门口路灯坏了',
+    });
     expect(routedHome.statusCode).toBe(201);
     expect((routedHome.json() as CaseDetail).gridId).toBe(ctx.world.grids.gA111.id);
   });

@@ -12,8 +12,18 @@ import { caseCategories } from './cases.schema.js';
 type Priority = 'urgent' | 'ordinary' | 'complex';
 interface CategoryFile {
   categories: {
-    code: string; name: string; nameEn: string;
-    children: { code: string; name: string; nameEn: string; priority: Priority; responseHours: number; resolutionHours?: number; resolutionWorkingDays?: number }[];
+    code: string;
+    name: string;
+    nameEn: string;
+    children: {
+      code: string;
+      name: string;
+      nameEn: string;
+      priority: Priority;
+      responseHours: number;
+      resolutionHours?: number;
+      resolutionWorkingDays?: number;
+    }[];
   }[];
 }
 
@@ -25,9 +35,18 @@ export function defaultCategoryRows(): (typeof caseCategories.$inferInsert)[] {
   return file.categories.flatMap((top, i) => [
     { code: top.code, parentCode: null, name: top.name, nameEn: top.nameEn, sort: i * 100 },
     ...top.children.map((c, j) => ({
-      code: c.code, parentCode: top.code, name: c.name, nameEn: c.nameEn, priority: c.priority, sort: i * 100 + j + 1,
+      code: c.code,
+      parentCode: top.code,
+      name: c.name,
+      nameEn: c.nameEn,
+      priority: c.priority,
+      sort: i * 100 + j + 1,
       responseMinutes: limitToWorkingMinutes({ hours: c.responseHours }),
-      resolutionMinutes: limitToWorkingMinutes(c.resolutionWorkingDays !== undefined ? { workingDays: c.resolutionWorkingDays } : { hours: c.resolutionHours ?? 24 }),
+      resolutionMinutes: limitToWorkingMinutes(
+        c.resolutionWorkingDays !== undefined
+          ? { workingDays: c.resolutionWorkingDays }
+          : { hours: c.resolutionHours ?? 24 },
+      ),
     })),
   ]);
 }
@@ -37,8 +56,14 @@ export async function seedCaseCategories(opts: { db: Db }): Promise<number> {
   const [{ n }] = await opts.db.select({ n: count() }).from(caseCategories);
   if (n > 0) return 0;
   const rows = defaultCategoryRows();
-  await opts.db.insert(caseCategories).values(rows.filter((r) => !r.parentCode)).onConflictDoNothing();
-  await opts.db.insert(caseCategories).values(rows.filter((r) => r.parentCode)).onConflictDoNothing();
+  await opts.db
+    .insert(caseCategories)
+    .values(rows.filter((r) => !r.parentCode))
+    .onConflictDoNothing();
+  await opts.db
+    .insert(caseCategories)
+    .values(rows.filter((r) => r.parentCode))
+    .onConflictDoNothing();
   return rows.length;
 }
 
@@ -58,14 +83,32 @@ export async function subCategory(db: Db, code: string): Promise<CategoryRow | u
 }
 
 export async function updateCategory(opts: {
-  db: Db; actor: Actor; code: string; input: { priority?: Priority; responseMinutes?: number; resolutionMinutes?: number; version: number };
+  db: Db;
+  actor: Actor;
+  code: string;
+  input: { priority?: Priority; responseMinutes?: number; resolutionMinutes?: number; version: number };
 }): Promise<CategoryRow> {
   const after = await opts.db.transaction(async (tx) => {
     const [before] = await tx.select().from(caseCategories).where(eq(caseCategories.code, opts.code));
     assertFound(before?.parentCode ? before : undefined, 'category');
     const { version, ...values } = opts.input;
-    const row = await updateVersioned({ db: tx, table: caseCategories, key: caseCategories.code, id: opts.code, version, values, entity: 'category' });
-    await recordAudit(tx, { actor: opts.actor, action: 'case_category.update', entityType: 'case_category', entityId: opts.code, before, after: row });
+    const row = await updateVersioned({
+      db: tx,
+      table: caseCategories,
+      key: caseCategories.code,
+      id: opts.code,
+      version,
+      values,
+      entity: 'category',
+    });
+    await recordAudit(tx, {
+      actor: opts.actor,
+      action: 'case_category.update',
+      entityType: 'case_category',
+      entityId: opts.code,
+      before,
+      after: row,
+    });
     return row;
   });
   cache = null;

@@ -10,24 +10,33 @@ export const ZSatisfaction = z.enum(SATISFACTIONS);
 export const ZPriority = z.enum(['urgent', 'ordinary', 'complex']);
 export const ZCaseAction = z.enum(CASE_ACTIONS);
 
-export const ZCreateCase = z.strictObject({
-  channel: ZChannel,
-  title: z.string().trim().min(1).max(100).optional(),
-  description: z.string().trim().min(2).max(2000),
-  /** Staff confirm or change the suggested category; a resident may leave it out. */
-  categoryCode: z.string().max(60).optional(),
-  lng: ZLng.optional(),
-  lat: ZLat.optional(),
-  address: z.string().trim().max(200).optional(),
-  /** Staff recording on a resident's behalf (说事厅, 入户走访): who raised it. */
-  reporterPersonId: z.uuid().optional(),
-  reporterName: z.string().trim().max(50).optional(),
-  reporterPhone: z.string().trim().regex(/^1[3-9]\d{9}$/).optional(),
-  /** Photos uploaded first with POST /api/cases/photos. */
-  photoIds: z.array(z.uuid()).max(9).optional(),
-  /** The report is the same as this open case (offered by GET /api/cases/similar). */
-  sameAsCaseId: z.uuid().optional(),
-}).refine((b) => (b.lng === undefined) === (b.lat === undefined), { message: 'lng and lat go together', path: ['lat'] });
+export const ZCreateCase = z
+  .strictObject({
+    channel: ZChannel,
+    title: z.string().trim().min(1).max(100).optional(),
+    description: z.string().trim().min(2).max(2000),
+    /** Staff confirm or change the suggested category; a resident may leave it out. */
+    categoryCode: z.string().max(60).optional(),
+    lng: ZLng.optional(),
+    lat: ZLat.optional(),
+    address: z.string().trim().max(200).optional(),
+    /** Staff recording on a resident's behalf (说事厅, 入户走访): who raised it. */
+    reporterPersonId: z.uuid().optional(),
+    reporterName: z.string().trim().max(50).optional(),
+    reporterPhone: z
+      .string()
+      .trim()
+      .regex(/^1[3-9]\d{9}$/)
+      .optional(),
+    /** Photos uploaded first with POST /api/cases/photos. */
+    photoIds: z.array(z.uuid()).max(9).optional(),
+    /** The report is the same as this open case (offered by GET /api/cases/similar). */
+    sameAsCaseId: z.uuid().optional(),
+  })
+  .refine((b) => (b.lng === undefined) === (b.lat === undefined), {
+    message: 'lng and lat go together',
+    path: ['lat'],
+  });
 export type CreateCase = z.infer<typeof ZCreateCase>;
 
 export const ZCaseSummary = z.object({
@@ -60,16 +69,36 @@ export type CaseSummary = z.infer<typeof ZCaseSummary>;
 export const ZCaseList = listResponse(ZCaseSummary);
 
 export const ZCaseEvent = z.object({
-  id: z.string(), at: z.string(), actorName: z.string().nullable(), action: z.string(),
-  fromStatus: ZCaseStatus.nullable(), toStatus: ZCaseStatus.nullable(), note: z.string().nullable(), data: z.unknown(),
+  id: z.string(),
+  at: z.string(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  fromStatus: ZCaseStatus.nullable(),
+  toStatus: ZCaseStatus.nullable(),
+  note: z.string().nullable(),
+  data: z.unknown(),
 });
 export const ZCaseDispatch = z.object({
-  id: z.string(), unitId: z.string(), unitName: z.string(), status: z.enum(['pending', 'acknowledged', 'on_site', 'done', 'returned']),
-  dispatchedAt: z.string(), responseDueAt: z.string(), acknowledgedAt: z.string().nullable(), arrivedAt: z.string().nullable(),
-  doneAt: z.string().nullable(), reportNote: z.string().nullable(), instructions: z.string().nullable(), version: z.number().int(),
+  id: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  status: z.enum(['pending', 'acknowledged', 'on_site', 'done', 'returned']),
+  dispatchedAt: z.string(),
+  responseDueAt: z.string(),
+  acknowledgedAt: z.string().nullable(),
+  arrivedAt: z.string().nullable(),
+  doneAt: z.string().nullable(),
+  reportNote: z.string().nullable(),
+  instructions: z.string().nullable(),
+  version: z.number().int(),
 });
 export const ZCasePhoto = z.object({
-  id: z.string(), kind: z.enum(['report', 'resolution', 'dispatch']), url: z.string(), thumbUrl: z.string(), width: z.number(), height: z.number(),
+  id: z.string(),
+  kind: z.enum(['report', 'resolution', 'dispatch']),
+  url: z.string(),
+  thumbUrl: z.string(),
+  width: z.number(),
+  height: z.number(),
 });
 
 export const ZCaseDetail = ZCaseSummary.extend({
@@ -103,10 +132,16 @@ export const ZCaseListQuery = ZListQuery.extend({
   communityId: z.uuid().optional(),
   gridId: z.uuid().optional(),
   unitId: z.uuid().optional(),
-  supervised: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  supervised: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   whistle: z.enum(['resident', 'community', 'any']).optional(),
   /** Cases I reported (residents) or own (staff). */
-  mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  mine: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
 });
@@ -130,7 +165,11 @@ export const ZTransitionRequest = z.strictObject({
 });
 export type TransitionRequest = z.infer<typeof ZTransitionRequest>;
 
-export const ZReassignRequest = z.strictObject({ gridId: z.uuid(), reason: z.string().trim().min(2).max(500), version: ZVersion });
+export const ZReassignRequest = z.strictObject({
+  gridId: z.uuid(),
+  reason: z.string().trim().min(2).max(500),
+  version: ZVersion,
+});
 export type ReassignRequest = z.infer<typeof ZReassignRequest>;
 
 export const ZClassifyRequest = z.strictObject({ text: z.string().trim().min(1).max(2000) });
@@ -142,13 +181,29 @@ export const ZClassifyResponse = z.object({
 });
 
 export const ZCategory = z.object({
-  code: z.string(), parentCode: z.string().nullable(), name: z.string(), nameEn: z.string(), priority: ZPriority.nullable(),
-  responseMinutes: z.number().int().nullable(), resolutionMinutes: z.number().int().nullable(), version: z.number().int(),
+  code: z.string(),
+  parentCode: z.string().nullable(),
+  name: z.string(),
+  nameEn: z.string(),
+  priority: ZPriority.nullable(),
+  responseMinutes: z.number().int().nullable(),
+  resolutionMinutes: z.number().int().nullable(),
+  version: z.number().int(),
 });
 export const ZCategoryList = z.array(ZCategory);
 export const ZUpdateCategory = z.strictObject({
   priority: ZPriority.optional(),
-  responseMinutes: z.number().int().min(15).max(60 * 24 * 30).optional(),
-  resolutionMinutes: z.number().int().min(60).max(60 * 24 * 90).optional(),
+  responseMinutes: z
+    .number()
+    .int()
+    .min(15)
+    .max(60 * 24 * 30)
+    .optional(),
+  resolutionMinutes: z
+    .number()
+    .int()
+    .min(60)
+    .max(60 * 24 * 90)
+    .optional(),
   version: ZVersion,
 });

@@ -23,29 +23,68 @@ type CaseRow = typeof cases.$inferSelect;
  * the case back is called again. Without units the case stays with its grid owner. Returns the case changes.
  */
 export async function dispatchToUnits(opts: {
-  tx: Db; actor: Actor; c: CaseRow; unitIds: string[]; instructions?: string; now: Date;
+  tx: Db;
+  actor: Actor;
+  c: CaseRow;
+  unitIds: string[];
+  instructions?: string;
+  now: Date;
 }): Promise<Partial<CaseRow>> {
   const { tx, c, now } = opts;
   const unitIds = [...new Set(opts.unitIds)];
   if (!unitIds.length) return {};
-  const found = await tx.select({ id: organisations.id }).from(organisations).where(and(inArray(organisations.id, unitIds), eq(organisations.kind, 'unit')));
-  if (found.length !== unitIds.length) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/unitIds', message: 'every id must be a unit' }]);
+  const found = await tx
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(and(inArray(organisations.id, unitIds), eq(organisations.kind, 'unit')));
+  if (found.length !== unitIds.length)
+    throw new AppError('VALIDATION_FAILED', {}, [{ path: '/unitIds', message: 'every id must be a unit' }]);
   const category = await subCategory(tx, c.categoryCode);
   const calendar = await workCalendar(tx);
-  const responseDueAt = c.priority === 'urgent'
-    ? new Date(now.getTime() + URGENT_WHISTLE_MINUTES * 60_000)
-    : calendar.addWorkingMinutes(now, category?.responseMinutes ?? 24 * 60);
-  await tx.insert(caseDispatches).values(unitIds.map((unitId) => ({
-    caseId: c.id, unitId, instructions: opts.instructions ?? null, dispatchedAt: now, dispatchedByUserId: opts.actor.userId, responseDueAt,
-  }))).onConflictDoUpdate({
-    target: [caseDispatches.caseId, caseDispatches.unitId],
-    set: { status: 'pending', dispatchedAt: now, responseDueAt, acknowledgedAt: null, arrivedAt: null, doneAt: null, version: sql`${caseDispatches.version} + 1` },
-  });
-  const admins = await tx.select({ userId: roleBindings.userId }).from(roleBindings)
+  const responseDueAt =
+    c.priority === 'urgent'
+      ? new Date(now.getTime() + URGENT_WHISTLE_MINUTES * 60_000)
+      : calendar.addWorkingMinutes(now, category?.responseMinutes ?? 24 * 60);
+  await tx
+    .insert(caseDispatches)
+    .values(
+      unitIds.map((unitId) => ({
+        caseId: c.id,
+        unitId,
+        instructions: opts.instructions ?? null,
+        dispatchedAt: now,
+        dispatchedByUserId: opts.actor.userId,
+        responseDueAt,
+      })),
+    )
+    .onConflictDoUpdate({
+      target: [caseDispatches.caseId, caseDispatches.unitId],
+      set: {
+        status: 'pending',
+        dispatchedAt: now,
+        responseDueAt,
+        acknowledgedAt: null,
+        arrivedAt: null,
+        doneAt: null,
+        version: sql`${caseDispatches.version} + 1`,
+      },
+    });
+  const admins = await tx
+    .select({ userId: roleBindings.userId })
+    .from(roleBindings)
     .where(and(eq(roleBindings.role, 'unit_admin'), inArray(roleBindings.scopeOrgId, unitIds)));
-  await notifyUsers(tx, admins.map((a) => a.userId), {
-    kind: 'case.whistle', title: `吹哨报到：${c.number} 请及时报到`, body: c.title, entityType: 'case', entityId: c.id, link: `/cases/${c.id}`,
-  });
+  await notifyUsers(
+    tx,
+    admins.map((a) => a.userId),
+    {
+      kind: 'case.whistle',
+      title: `吹哨报到：${c.number} 请及时报到`,
+      body: c.title,
+      entityType: 'case',
+      entityId: c.id,
+      link: `/cases/${c.id}`,
+    },
+  );
   return { whistle: c.whistle ?? (c.channel === 'community_whistle' ? 'community' : 'resident') };
 }
 
@@ -56,10 +95,23 @@ type DispatchStatus = (typeof caseDispatches.$inferSelect)['status'];
  * given states: a row the unit already moved on in its inbox keeps its state and its first timestamps.
  */
 export async function updateOwnDispatches(
-  tx: Db, actor: Actor, caseId: string, relations: CaseRelation[], from: readonly DispatchStatus[], set: PgUpdateSetSource<typeof caseDispatches>,
+  tx: Db,
+  actor: Actor,
+  caseId: string,
+  relations: CaseRelation[],
+  from: readonly DispatchStatus[],
+  set: PgUpdateSetSource<typeof caseDispatches>,
 ): Promise<void> {
   if (!relations.includes('unit')) return;
   const scope = await resolveScope(tx, actor);
-  await tx.update(caseDispatches).set({ ...set, updatedAt: clock.now(), version: sql`${caseDispatches.version} + 1` })
-    .where(and(eq(caseDispatches.caseId, caseId), inArray(caseDispatches.unitId, scope.unitIds), inArray(caseDispatches.status, [...from])));
+  await tx
+    .update(caseDispatches)
+    .set({ ...set, updatedAt: clock.now(), version: sql`${caseDispatches.version} + 1` })
+    .where(
+      and(
+        eq(caseDispatches.caseId, caseId),
+        inArray(caseDispatches.unitId, scope.unitIds),
+        inArray(caseDispatches.status, [...from]),
+      ),
+    );
 }

@@ -37,15 +37,30 @@ async function reporterOf(tx: Db, actor: Actor, input: CreateCase) {
   const staff = isCaseStaff(actor);
   if (STAFF_CHANNELS.has(input.channel) && !staff) throw new AppError('FORBIDDEN');
   if (!staff) {
-    const [self] = actor.personId ? await tx.select({ name: people.name, phone: people.phone }).from(people).where(eq(people.id, actor.personId)) : [];
-    return { personId: actor.personId, userId: actor.userId, name: self?.name ?? actor.displayName, phone: self?.phone ?? null };
+    const [self] = actor.personId
+      ? await tx.select({ name: people.name, phone: people.phone }).from(people).where(eq(people.id, actor.personId))
+      : [];
+    return {
+      personId: actor.personId,
+      userId: actor.userId,
+      name: self?.name ?? actor.displayName,
+      phone: self?.phone ?? null,
+    };
   }
   if (input.reporterPersonId) {
-    const [p] = await tx.select({ name: people.name, phone: people.phone }).from(people).where(eq(people.id, input.reporterPersonId));
+    const [p] = await tx
+      .select({ name: people.name, phone: people.phone })
+      .from(people)
+      .where(eq(people.id, input.reporterPersonId));
     if (!p) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/reporterPersonId', message: 'no such person' }]);
     return { personId: input.reporterPersonId, userId: null, name: p.name, phone: p.phone };
   }
-  return { personId: null, userId: input.channel === 'online' ? actor.userId : null, name: input.reporterName ?? null, phone: input.reporterPhone ?? null };
+  return {
+    personId: null,
+    userId: input.channel === 'online' ? actor.userId : null,
+    name: input.reporterName ?? null,
+    phone: input.reporterPhone ?? null,
+  };
 }
 
 /** What intake works out before writing: the category, the reporter, the route and both clocks. */
@@ -59,14 +74,26 @@ async function prepareIntake(tx: Db, actor: Actor, input: CreateCase, now: Date)
     throw new AppError('VALIDATION_FAILED', {}, [{ path: '/categoryCode', message: 'not a sub-category' }]);
   }
   const reporter = await reporterOf(tx, actor, input);
-  if (main && input.lng !== undefined && input.lat !== undefined && !insideCounty(input.lng, input.lat)) throw new AppError('OUTSIDE_COUNTY');
+  if (main && input.lng !== undefined && input.lat !== undefined && !insideCounty(input.lng, input.lat))
+    throw new AppError('OUTSIDE_COUNTY');
   const calendar = await workCalendar(tx);
   const values = {
-    channel: input.channel, title: input.title ?? titleFrom(input.description), description: input.description,
-    categoryCode: category.code, suggestedCategoryCode: suggestion.category, suggestedConfidence: suggestion.confidence,
-    priority: category.priority, lng: input.lng ?? null, lat: input.lat ?? null, address: input.address ?? null,
-    reporterPersonId: reporter.personId, reporterUserId: reporter.userId, reporterName: reporter.name, reporterPhone: reporter.phone,
-    recordedByUserId: actor.userId, whistle: input.channel === 'community_whistle' ? 'community' as const : null,
+    channel: input.channel,
+    title: input.title ?? titleFrom(input.description),
+    description: input.description,
+    categoryCode: category.code,
+    suggestedCategoryCode: suggestion.category,
+    suggestedConfidence: suggestion.confidence,
+    priority: category.priority,
+    lng: input.lng ?? null,
+    lat: input.lat ?? null,
+    address: input.address ?? null,
+    reporterPersonId: reporter.personId,
+    reporterUserId: reporter.userId,
+    reporterName: reporter.name,
+    reporterPhone: reporter.phone,
+    recordedByUserId: actor.userId,
+    whistle: input.channel === 'community_whistle' ? ('community' as const) : null,
     reportedAt: now,
     responseDueAt: calendar.addWorkingMinutes(now, category.responseMinutes),
     resolutionDueAt: calendar.addWorkingMinutes(now, category.resolutionMinutes),
@@ -82,7 +109,11 @@ type Prepared = Awaited<ReturnType<typeof prepareIntake>>;
  * an open case ("same as") takes the longer path in a transaction. Answers the new case's summary.
  */
 export async function reportCase(opts: {
-  db: Db; actor: Actor; input: CreateCase; idempotency?: { key: string; route: string; status: number }; now?: Date;
+  db: Db;
+  actor: Actor;
+  input: CreateCase;
+  idempotency?: { key: string; route: string; status: number };
+  now?: Date;
 }): Promise<CaseSummary> {
   const { db, actor, input } = opts;
   const now = opts.now ?? clock.now();
@@ -98,8 +129,13 @@ export async function reportCase(opts: {
   const gridId = await routedGrid({ db, lng: input.lng, lat: input.lat, reporterPersonId: p.reporter.personId });
   const v = p.values;
   return writeReportedCase(db, {
-    ...v, priority: p.category.priority as CasePriority, suggestedConfidence: p.suggestion.confidence, gridId,
-    categoryName: p.category.name, actor, idempotency: opts.idempotency,
+    ...v,
+    priority: p.category.priority as CasePriority,
+    suggestedConfidence: p.suggestion.confidence,
+    gridId,
+    categoryName: p.category.name,
+    actor,
+    idempotency: opts.idempotency,
     notification: newCaseNotice(p.category.priority, input.description),
   });
 }
@@ -111,26 +147,60 @@ function newCaseNotice(priority: string | null, description: string) {
 /** The longer path: photos to link, or a merge into the open case it is the same as. */
 async function writeInSteps(tx: Db, actor: Actor, p: Prepared, input: CreateCase, now: Date): Promise<string> {
   const { main, reporter } = p;
-  const route = main ?? await routeCase({ db: tx, lng: input.lng, lat: input.lat, reporterPersonId: reporter.personId, now });
+  const route =
+    main ?? (await routeCase({ db: tx, lng: input.lng, lat: input.lat, reporterPersonId: reporter.personId, now }));
   const [{ seq }] = await rowsOf<{ seq: number }>(tx, sql`select nextval('case_number_seq')::int as seq`);
-  const [row] = await tx.insert(cases).values({
-    ...p.values, number: `GZ${localDayOf(now).slice(0, 4)}-${String(seq).padStart(6, '0')}`,
-    gridId: route.gridId, communityId: route.communityId, ownerPersonId: route.ownerPersonId,
-    ...(main ? followMain(main) : {}),
-  }).returning({ id: cases.id, number: cases.number });
+  const [row] = await tx
+    .insert(cases)
+    .values({
+      ...p.values,
+      number: `GZ${localDayOf(now).slice(0, 4)}-${String(seq).padStart(6, '0')}`,
+      gridId: route.gridId,
+      communityId: route.communityId,
+      ownerPersonId: route.ownerPersonId,
+      ...(main ? followMain(main) : {}),
+    })
+    .returning({ id: cases.id, number: cases.number });
   await attachPhotos(tx, actor, row.id, input.photoIds ?? [], 'report');
   await tx.insert(caseEvents).values({
-    caseId: row.id, at: now, actorUserId: actor.userId, actorName: actor.displayName, action: 'report', toStatus: 'reported',
-    data: { channel: input.channel, gridId: route.gridId, suggested: p.suggestion.category, confidence: p.suggestion.confidence },
+    caseId: row.id,
+    at: now,
+    actorUserId: actor.userId,
+    actorName: actor.displayName,
+    action: 'report',
+    toStatus: 'reported',
+    data: {
+      channel: input.channel,
+      gridId: route.gridId,
+      suggested: p.suggestion.category,
+      confidence: p.suggestion.confidence,
+    },
   });
-  await recordAudit(tx, { actor, action: 'case.create', entityType: 'case', entityId: row.id, after: { number: row.number, channel: input.channel, categoryCode: p.category.code, mergedIntoId: main?.id } });
+  await recordAudit(tx, {
+    actor,
+    action: 'case.create',
+    entityType: 'case',
+    entityId: row.id,
+    after: { number: row.number, channel: input.channel, categoryCode: p.category.code, mergedIntoId: main?.id },
+  });
   if (main) {
-    await recordMerge(tx, actor, { ...row, status: 'reported', reporterPersonId: reporter.personId, reporterUserId: reporter.userId }, main, now);
+    await recordMerge(
+      tx,
+      actor,
+      { ...row, status: 'reported', reporterPersonId: reporter.personId, reporterUserId: reporter.userId },
+      main,
+      now,
+    );
     return row.id;
   }
   const notice = newCaseNotice(p.category.priority, input.description);
   await notifyPeople(tx, [route.ownerPersonId], {
-    kind: 'case.new', title: `${notice.titlePrefix}${row.number}`, body: notice.body, entityType: 'case', entityId: row.id, link: `/cases/${row.id}`,
+    kind: 'case.new',
+    title: `${notice.titlePrefix}${row.number}`,
+    body: notice.body,
+    entityType: 'case',
+    entityId: row.id,
+    link: `/cases/${row.id}`,
   });
   return row.id;
 }

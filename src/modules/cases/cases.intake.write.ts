@@ -25,36 +25,89 @@ const GRID_LEVELS = [1, 2, 3, 4];
  * report, which was half the statement's time.
  */
 export interface ReportedCase {
-  channel: string; title: string; description: string; categoryCode: string; categoryName: string;
-  suggestedCategoryCode: string; suggestedConfidence: number; priority: CasePriority;
-  lng: number | null; lat: number | null; address: string | null; gridId: string;
-  reporterPersonId: string | null; reporterUserId: string | null; reporterName: string | null; reporterPhone: string | null;
-  whistle: 'community' | null; reportedAt: Date; responseDueAt: Date; resolutionDueAt: Date;
+  channel: string;
+  title: string;
+  description: string;
+  categoryCode: string;
+  categoryName: string;
+  suggestedCategoryCode: string;
+  suggestedConfidence: number;
+  priority: CasePriority;
+  lng: number | null;
+  lat: number | null;
+  address: string | null;
+  gridId: string;
+  reporterPersonId: string | null;
+  reporterUserId: string | null;
+  reporterName: string | null;
+  reporterPhone: string | null;
+  whistle: 'community' | null;
+  reportedAt: Date;
+  responseDueAt: Date;
+  resolutionDueAt: Date;
   actor: Actor;
   notification: { titlePrefix: string; body: string };
   idempotency?: AnswerKey;
 }
 
-interface Row { id: string; number: string; community_id: string; version: number; grid_name: string; community_name: string; owner_name: string | null }
+interface Row {
+  id: string;
+  number: string;
+  community_id: string;
+  version: number;
+  grid_name: string;
+  community_name: string;
+  owner_name: string | null;
+}
 
 /** One row of the statement's input (jsonb_to_recordset), in snake case as the statement reads it. */
 function inputRow(r: ReportedCase, ord: number) {
   return {
-    ord, id: randomUUID(), year: localDayOf(r.reportedAt).slice(0, 4), channel: r.channel, title: r.title, description: r.description,
-    category_code: r.categoryCode, suggested_category_code: r.suggestedCategoryCode, suggested_confidence: r.suggestedConfidence,
-    priority: r.priority, lng: r.lng, lat: r.lat, address: r.address, grid_id: r.gridId, reporter_person_id: r.reporterPersonId,
-    reporter_user_id: r.reporterUserId, reporter_name: r.reporterName, reporter_phone: r.reporterPhone, whistle: r.whistle,
-    reported_at: r.reportedAt.toISOString(), day: localDayOf(r.reportedAt),
-    response_due_at: r.responseDueAt.toISOString(), resolution_due_at: r.resolutionDueAt.toISOString(),
-    actor_user_id: r.actor.userId, actor_username: r.actor.username, actor_name: r.actor.displayName, ip: r.actor.ip, request_id: r.actor.requestId,
-    event_data: { channel: r.channel, gridId: r.gridId, suggested: r.suggestedCategoryCode, confidence: r.suggestedConfidence },
+    ord,
+    id: randomUUID(),
+    year: localDayOf(r.reportedAt).slice(0, 4),
+    channel: r.channel,
+    title: r.title,
+    description: r.description,
+    category_code: r.categoryCode,
+    suggested_category_code: r.suggestedCategoryCode,
+    suggested_confidence: r.suggestedConfidence,
+    priority: r.priority,
+    lng: r.lng,
+    lat: r.lat,
+    address: r.address,
+    grid_id: r.gridId,
+    reporter_person_id: r.reporterPersonId,
+    reporter_user_id: r.reporterUserId,
+    reporter_name: r.reporterName,
+    reporter_phone: r.reporterPhone,
+    whistle: r.whistle,
+    reported_at: r.reportedAt.toISOString(),
+    day: localDayOf(r.reportedAt),
+    response_due_at: r.responseDueAt.toISOString(),
+    resolution_due_at: r.resolutionDueAt.toISOString(),
+    actor_user_id: r.actor.userId,
+    actor_username: r.actor.username,
+    actor_name: r.actor.displayName,
+    ip: r.actor.ip,
+    request_id: r.actor.requestId,
+    event_data: {
+      channel: r.channel,
+      gridId: r.gridId,
+      suggested: r.suggestedCategoryCode,
+      confidence: r.suggestedConfidence,
+    },
     audit_after: { channel: r.channel, categoryCode: r.categoryCode },
-    notice_prefix: r.notification.titlePrefix, notice_body: r.notification.body,
-    idem_key: r.idempotency?.key ?? null, idem_route: r.idempotency?.route ?? null, idem_status: r.idempotency?.status ?? null,
+    notice_prefix: r.notification.titlePrefix,
+    notice_body: r.notification.body,
+    idem_key: r.idempotency?.key ?? null,
+    idem_route: r.idempotency?.route ?? null,
+    idem_status: r.idempotency?.status ?? null,
   };
 }
 
-const INPUT_COLUMNS = sql.raw(`ord int, id uuid, year text, channel text, title text, description text, category_code text,
+const INPUT_COLUMNS =
+  sql.raw(`ord int, id uuid, year text, channel text, title text, description text, category_code text,
   suggested_category_code text, suggested_confidence real, priority text, lng double precision, lat double precision,
   address text, grid_id uuid, reporter_person_id uuid, reporter_user_id uuid, reporter_name text, reporter_phone text,
   whistle text, reported_at timestamptz, day date, response_due_at timestamptz, resolution_due_at timestamptz,
@@ -64,8 +117,14 @@ const INPUT_COLUMNS = sql.raw(`ord int, id uuid, year text, channel text, title 
 /** Writes the reports in one statement and answers their summaries in the same order. */
 export async function insertReportedCases(db: Db, reports: ReportedCase[]): Promise<CaseSummary[]> {
   const input = reports.map(inputRow);
-  const roles = sql.join(OWNER_ROLES.map((x) => sql`${x}`), sql`, `);
-  const rows = await preparedRows<Row & { ord: number }>(db, 'cases_intake_write', sql`
+  const roles = sql.join(
+    OWNER_ROLES.map((x) => sql`${x}`),
+    sql`, `,
+  );
+  const rows = await preparedRows<Row & { ord: number }>(
+    db,
+    'cases_intake_write',
+    sql`
     with x as (select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as t(${INPUT_COLUMNS})),
     routed as (
       select x.*, g.name as grid_name, g.community_id, (
@@ -74,7 +133,10 @@ export async function insertReportedCases(db: Db, reports: ReportedCase[]): Prom
           where d.grid_id = a.id and d.role in (${roles}) and (d.until is null or d.until >= x.day)
           offset 0
         ) d
-        where a.code in (${sql.join(GRID_LEVELS.map((l) => sql`left(g.code, ${gridCodeLength(l)})`), sql`, `)})
+        where a.code in (${sql.join(
+          GRID_LEVELS.map((l) => sql`left(g.code, ${gridCodeLength(l)})`),
+          sql`, `,
+        )})
         order by (d.role = 'grid_worker') desc, a.level desc limit 1
       ) as owner_person_id
       from x cross join lateral (select * from grids where id = x.grid_id) g
@@ -111,23 +173,46 @@ export async function insertReportedCases(db: Db, reports: ReportedCase[]): Prom
     select x.ord, c.id, c.number, c.community_id, c.version, r.grid_name,
       (select org.name from organisations org where org.id = c.community_id) as community_name,
       (select p.name from people p where p.id = c.owner_person_id) as owner_name
-    from c join x on x.id = c.id join routed r on r.id = c.id`);
+    from c join x on x.id = c.id join routed r on r.id = c.id`,
+  );
   const byOrd = new Map(rows.map((r) => [Number(r.ord), r]));
   return reports.map((r, i) => {
     const row = byOrd.get(i);
     // Only a grid deleted between routing and writing leaves a report unwritten.
-    if (!row) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/lng', message: 'the grid at this location no longer exists' }]);
+    if (!row)
+      throw new AppError('VALIDATION_FAILED', {}, [
+        { path: '/lng', message: 'the grid at this location no longer exists' },
+      ]);
     return summaryOf(r, row);
   });
 }
 
 function summaryOf(r: ReportedCase, row: Row): CaseSummary {
   return {
-    id: row.id, number: row.number, channel: r.channel as CaseSummary['channel'], title: r.title, categoryCode: r.categoryCode,
-    categoryName: r.categoryName, priority: r.priority, status: 'reported', whistle: r.whistle, gridId: r.gridId, gridName: row.grid_name,
-    communityId: row.community_id, communityName: row.community_name, ownerName: row.owner_name, reporterName: r.reporterName,
-    reportedAt: r.reportedAt.toISOString(), responseDueAt: r.responseDueAt.toISOString(), resolutionDueAt: r.resolutionDueAt.toISOString(),
-    acknowledgedAt: null, resolvedAt: null, supervised: false, mergedIntoId: null, satisfaction: null, version: row.version,
+    id: row.id,
+    number: row.number,
+    channel: r.channel as CaseSummary['channel'],
+    title: r.title,
+    categoryCode: r.categoryCode,
+    categoryName: r.categoryName,
+    priority: r.priority,
+    status: 'reported',
+    whistle: r.whistle,
+    gridId: r.gridId,
+    gridName: row.grid_name,
+    communityId: row.community_id,
+    communityName: row.community_name,
+    ownerName: row.owner_name,
+    reporterName: r.reporterName,
+    reportedAt: r.reportedAt.toISOString(),
+    responseDueAt: r.responseDueAt.toISOString(),
+    resolutionDueAt: r.resolutionDueAt.toISOString(),
+    acknowledgedAt: null,
+    resolvedAt: null,
+    supervised: false,
+    mergedIntoId: null,
+    satisfaction: null,
+    version: row.version,
   };
 }
 
@@ -142,7 +227,11 @@ class IntakeBatcher {
   private queue: { report: ReportedCase; resolve: (s: CaseSummary) => void; reject: (e: unknown) => void }[] = [];
   private inFlight = 0;
   private scheduled = false;
-  constructor(private readonly db: Db, private readonly maxInFlight: number, private readonly maxBatch = 64) {}
+  constructor(
+    private readonly db: Db,
+    private readonly maxInFlight: number,
+    private readonly maxBatch = 64,
+  ) {}
 
   submit(report: ReportedCase): Promise<CaseSummary> {
     return new Promise((resolve, reject) => {
@@ -171,11 +260,17 @@ class IntakeBatcher {
     const batch = this.queue.splice(0, this.maxBatch);
     this.kick();
     try {
-      const summaries = await insertReportedCases(this.db, batch.map((b) => b.report));
+      const summaries = await insertReportedCases(
+        this.db,
+        batch.map((b) => b.report),
+      );
       batch.forEach((b, i) => b.resolve(summaries[i]));
     } catch (err) {
       if (batch.length === 1) batch[0].reject(err);
-      else await Promise.all(batch.map((b) => insertReportedCases(this.db, [b.report]).then(([s]) => b.resolve(s), b.reject)));
+      else
+        await Promise.all(
+          batch.map((b) => insertReportedCases(this.db, [b.report]).then(([s]) => b.resolve(s), b.reject)),
+        );
     } finally {
       this.inFlight--;
       this.kick();

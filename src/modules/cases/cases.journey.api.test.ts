@@ -3,10 +3,20 @@ import { createTestContext, type TestContext } from '../../../test/app.js';
 import type { CaseDetail, CaseSummary } from './cases.contracts.js';
 
 let ctx: TestContext;
-beforeAll(async () => { ctx = await createTestContext(); });
-afterAll(async () => { await ctx?.close(); });
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(async () => {
+  await ctx?.close();
+});
 
-async function call(method: 'GET' | 'POST', url: string, as: string, body?: object, headers: Record<string, string> = {}) {
+async function call(
+  method: 'GET' | 'POST',
+  url: string,
+  as: string,
+  body?: object,
+  headers: Record<string, string> = {},
+) {
   return ctx.app.inject({ method, url, payload: body, headers: { cookie: await ctx.cookieFor(as), ...headers } });
 }
 
@@ -21,13 +31,28 @@ describe('a case from a resident report to a rating', () => {
   let caseId = '';
 
   it('a resident reports from the phone; it is routed to the grid at the spot, classified, and its clocks start', async () => {
-    const res = await call('POST', '/api/cases', 'resident01', {
-      channel: 'snap', description: '小区楼道里有很浓的燃气味道，担心泄漏，请尽快来看看', lng: 117.331, lat: 27.541, address: '杭东路1号3单元',
-    }, { 'idempotency-key': 'phone-retry-1' });
+    const res = await call(
+      'POST',
+      '/api/cases',
+      'resident01',
+      {
+        channel: 'snap',
+        description: '小区楼道里有很浓的燃气味道，担心泄漏，请尽快来看看',
+        lng: 117.331,
+        lat: 27.541,
+        address: '杭东路1号3单元',
+      },
+      { 'idempotency-key': 'phone-retry-1' },
+    );
     expect(res.statusCode, res.body).toBe(201);
     const c = res.json() as CaseSummary;
     caseId = c.id;
-    expect(c).toMatchObject({ status: 'reported', gridId: ctx.world.grids.gA111.id, communityName: '杭东社区', channel: 'snap' });
+    expect(c).toMatchObject({
+      status: 'reported',
+      gridId: ctx.world.grids.gA111.id,
+      communityName: '杭东社区',
+      channel: 'snap',
+    });
     expect(c.categoryCode).toBe('safety.gas');
     expect(c.priority).toBe('urgent');
     expect(new Date(c.responseDueAt).getTime()).toBeGreaterThan(new Date(c.reportedAt).getTime());
@@ -36,9 +61,18 @@ describe('a case from a resident report to a rating', () => {
   });
 
   it('a retried submission with the same Idempotency-Key creates no second case', async () => {
-    const again = await call('POST', '/api/cases', 'resident01', {
-      channel: 'snap', description: '小区楼道里有很浓的燃气味道，担心泄漏，请尽快来看看', lng: 117.331, lat: 27.541,
-    }, { 'idempotency-key': 'phone-retry-1' });
+    const again = await call(
+      'POST',
+      '/api/cases',
+      'resident01',
+      {
+        channel: 'snap',
+        description: '小区楼道里有很浓的燃气味道，担心泄漏，请尽快来看看',
+        lng: 117.331,
+        lat: 27.541,
+      },
+      { 'idempotency-key': 'phone-retry-1' },
+    );
     expect(again.statusCode).toBe(201);
     expect((again.json() as CaseDetail).id).toBe(caseId);
     const mine = (await call('GET', '/api/cases?mine=true', 'resident01')).json() as { total: number };
@@ -47,7 +81,11 @@ describe('a case from a resident report to a rating', () => {
 
   it('the grid worker accepts, the community whistles a unit in, the unit reports, arrives and resolves', async () => {
     expect((await act(caseId, 'grid01', { action: 'accept' })).status).toBe('accepted');
-    const dispatched = await act(caseId, 'hangdong', { action: 'dispatch', unitIds: [ctx.world.unit1.id], instructions: '请司法局派员到场' });
+    const dispatched = await act(caseId, 'hangdong', {
+      action: 'dispatch',
+      unitIds: [ctx.world.unit1.id],
+      instructions: '请司法局派员到场',
+    });
     expect(dispatched).toMatchObject({ status: 'dispatched', whistle: 'resident' });
     expect(dispatched.dispatches).toHaveLength(1);
     const unitInbox = (await call('GET', '/api/cases', 'unit01')).json() as { items: { id: string }[] };
@@ -66,18 +104,47 @@ describe('a case from a resident report to a rating', () => {
     expect((await act(caseId, 'hangdong', { action: 'close' })).status).toBe('closed');
     const rated = await act(caseId, 'resident01', { action: 'rate', satisfaction: 'satisfied', comment: '处理很及时' });
     expect(rated).toMatchObject({ status: 'rated', satisfaction: 'satisfied' });
-    expect(rated.events.map((e) => e.action)).toEqual(['report', 'accept', 'dispatch', 'acknowledge', 'start', 'resolve', 'verify', 'close', 'rate']);
+    expect(rated.events.map((e) => e.action)).toEqual([
+      'report',
+      'accept',
+      'dispatch',
+      'acknowledge',
+      'start',
+      'resolve',
+      'verify',
+      'close',
+      'rate',
+    ]);
   });
 
   it('refuses a transition from the wrong state (409), for the wrong role (403), and without a required field (400)', async () => {
-    const c = (await call('POST', '/api/cases', 'resident01', { channel: 'online', description: '路灯坏了好几天了，晚上很黑', lng: 117.331, lat: 27.541 })).json() as CaseDetail;
-    const wrongState = await call('POST', `/api/cases/${c.id}/transitions`, 'hangdong', { action: 'close', version: c.version });
+    const c = (
+      await call('POST', '/api/cases', 'resident01', {
+        channel: 'online',
+        description: '路灯坏了好几天了，晚上很黑',
+        lng: 117.331,
+        lat: 27.541,
+      })
+    ).json() as CaseDetail;
+    const wrongState = await call('POST', `/api/cases/${c.id}/transitions`, 'hangdong', {
+      action: 'close',
+      version: c.version,
+    });
     expect(wrongState.statusCode).toBe(409);
     expect(wrongState.json().error.code).toBe('CASE_TRANSITION_NOT_ALLOWED');
-    expect((await call('POST', `/api/cases/${c.id}/transitions`, 'resident01', { action: 'accept', version: c.version })).statusCode).toBe(403);
-    const noReason = await call('POST', `/api/cases/${c.id}/transitions`, 'hangdong', { action: 'reject', version: c.version });
+    expect(
+      (await call('POST', `/api/cases/${c.id}/transitions`, 'resident01', { action: 'accept', version: c.version }))
+        .statusCode,
+    ).toBe(403);
+    const noReason = await call('POST', `/api/cases/${c.id}/transitions`, 'hangdong', {
+      action: 'reject',
+      version: c.version,
+    });
     expect(noReason.statusCode).toBe(400);
-    const stale = await call('POST', `/api/cases/${c.id}/transitions`, 'hangdong', { action: 'accept', version: c.version + 5 });
+    const stale = await call('POST', `/api/cases/${c.id}/transitions`, 'hangdong', {
+      action: 'accept',
+      version: c.version + 5,
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('STALE_UPDATE');
   });

@@ -1,8 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  availableActions, CASE_ACTIONS, type CaseAction, type CaseRelation, type CaseStatus, checkTransition, type Requirement,
-  TRANSITIONS, type TransitionInput,
+  availableActions,
+  CASE_ACTIONS,
+  type CaseAction,
+  type CaseRelation,
+  type CaseStatus,
+  checkTransition,
+  type Requirement,
+  TRANSITIONS,
+  type TransitionInput,
 } from './cases.machine.js';
 import { CASE_STATUSES } from './cases.schema.js';
 
@@ -30,31 +37,36 @@ function expected(action: CaseAction, status: CaseStatus, relations: readonly Ca
 
 describe('the case state machine under random sequences', () => {
   it('keeps the status valid, accepts exactly what TRANSITIONS allows, and leaves the status alone on a refusal', () => {
-    fc.assert(fc.property(fc.array(step, { maxLength: 40 }), (steps) => {
-      let status: CaseStatus = 'reported';
-      for (const { action, relations, input } of steps) {
-        const check = checkTransition(action, status, relations, input);
-        const want = expected(action, status, relations, input);
-        if (check.ok) {
-          expect(check.to).toBe(want);
-          expect(TRANSITIONS[action].from).toContain(status);
-          expect(TRANSITIONS[action].requires.every((f) => filled(input[f]))).toBe(true);
-          status = check.to;
-        } else {
-          expect(check.reason).toBe(want);
-          if (check.reason === 'missing') expect(filled(input[check.missing as Requirement])).toBe(false);
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 40 }), (steps) => {
+        let status: CaseStatus = 'reported';
+        for (const { action, relations, input } of steps) {
+          const check = checkTransition(action, status, relations, input);
+          const want = expected(action, status, relations, input);
+          if (check.ok) {
+            expect(check.to).toBe(want);
+            expect(TRANSITIONS[action].from).toContain(status);
+            expect(TRANSITIONS[action].requires.every((f) => filled(input[f]))).toBe(true);
+            status = check.to;
+          } else {
+            expect(check.reason).toBe(want);
+            if (check.reason === 'missing') expect(filled(input[check.missing as Requirement])).toBe(false);
+          }
+          expect(CASE_STATUSES).toContain(status);
         }
-        expect(CASE_STATUSES).toContain(status);
-      }
-    }), { numRuns: 500 });
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('offers as available exactly the actions that would be accepted with every field filled in', () => {
-    fc.assert(fc.property(fc.constantFrom(...CASE_STATUSES), fc.subarray([...RELATIONS]), (status, relations) => {
-      const full = { reason: '理由', note: '说明', satisfaction: 'satisfied' };
-      const accepted = CASE_ACTIONS.filter((a) => checkTransition(a, status, relations, full).ok);
-      expect(availableActions(status, relations)).toEqual(accepted);
-    }));
+    fc.assert(
+      fc.property(fc.constantFrom(...CASE_STATUSES), fc.subarray([...RELATIONS]), (status, relations) => {
+        const full = { reason: '理由', note: '说明', satisfaction: 'satisfied' };
+        const accepted = CASE_ACTIONS.filter((a) => checkTransition(a, status, relations, full).ok);
+        expect(availableActions(status, relations)).toEqual(accepted);
+      }),
+    );
   });
 
   it('enforces each required field on its own', () => {
@@ -69,11 +81,14 @@ describe('the case state machine under random sequences', () => {
 
   it('reaches every status from reported, and only rejected is final', () => {
     const seen = new Set<CaseStatus>(['reported']);
-    for (let grew = true; grew;) {
+    for (let grew = true; grew; ) {
       grew = false;
       for (const s of [...seen]) {
         for (const a of availableActions(s, RELATIONS)) {
-          if (!seen.has(TRANSITIONS[a].to)) { seen.add(TRANSITIONS[a].to); grew = true; }
+          if (!seen.has(TRANSITIONS[a].to)) {
+            seen.add(TRANSITIONS[a].to);
+            grew = true;
+          }
         }
       }
     }

@@ -9,8 +9,18 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 export type CaseRelation = 'county' | 'community' | 'owner' | 'unit' | 'reporter';
 
 export const CASE_ACTIONS = [
-  'accept', 'reject', 'dispatch', 'acknowledge', 'start', 'resolve', 'return', 'verify', 'fail_verification',
-  'close', 'rate', 'reopen',
+  'accept',
+  'reject',
+  'dispatch',
+  'acknowledge',
+  'start',
+  'resolve',
+  'return',
+  'verify',
+  'fail_verification',
+  'close',
+  'rate',
+  'reopen',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -35,7 +45,12 @@ export const TRANSITIONS: Record<CaseAction, Transition> = {
   acknowledge: { from: ['dispatched'], to: 'acknowledged', by: ASSIGNEES, requires: [] },
   start: { from: ['acknowledged'], to: 'in_progress', by: ASSIGNEES, requires: [] },
   resolve: { from: ['acknowledged', 'in_progress'], to: 'resolved', by: ASSIGNEES, requires: ['note'] },
-  return: { from: ['dispatched', 'acknowledged', 'in_progress'], to: 'returned', by: ['owner', 'unit'], requires: ['reason'] },
+  return: {
+    from: ['dispatched', 'acknowledged', 'in_progress'],
+    to: 'returned',
+    by: ['owner', 'unit'],
+    requires: ['reason'],
+  },
   verify: { from: ['resolved'], to: 'verified', by: STAFF, requires: [] },
   fail_verification: { from: ['resolved'], to: 'reopened', by: STAFF, requires: ['reason'] },
   close: { from: ['verified'], to: 'closed', by: ['county', 'community'], requires: [] },
@@ -46,7 +61,15 @@ export const TRANSITIONS: Record<CaseAction, Transition> = {
 /** States a case can no longer leave (a reopened rating leaves 'rated' through 'reopen'). */
 export const FINAL_STATES: readonly CaseStatus[] = ['rejected'];
 export const OPEN_STATES: readonly CaseStatus[] = [
-  'reported', 'accepted', 'dispatched', 'acknowledged', 'in_progress', 'returned', 'reopened', 'resolved', 'verified',
+  'reported',
+  'accepted',
+  'dispatched',
+  'acknowledged',
+  'in_progress',
+  'returned',
+  'reopened',
+  'resolved',
+  'verified',
 ];
 
 export type TransitionCheck =
@@ -60,19 +83,25 @@ export interface TransitionInput {
 }
 
 export function checkTransition(
-  action: CaseAction, status: CaseStatus, relations: readonly CaseRelation[], input: TransitionInput,
+  action: CaseAction,
+  status: CaseStatus,
+  relations: readonly CaseRelation[],
+  input: TransitionInput,
 ): TransitionCheck {
   const t = TRANSITIONS[action];
   if (!t.from.includes(status)) return { ok: false, reason: 'state' };
   if (!t.by.some((r) => relations.includes(r))) return { ok: false, reason: 'role' };
   for (const field of t.requires) {
     const value = input[field];
-    if (value === undefined || value === null || String(value).trim() === '') return { ok: false, reason: 'missing', missing: field };
+    if (value === undefined || value === null || String(value).trim() === '')
+      return { ok: false, reason: 'missing', missing: field };
   }
   return { ok: true, to: t.to };
 }
 
 /** The actions this actor could take now: the case page shows only these buttons. */
 export function availableActions(status: CaseStatus, relations: readonly CaseRelation[]): CaseAction[] {
-  return CASE_ACTIONS.filter((a) => TRANSITIONS[a].from.includes(status) && TRANSITIONS[a].by.some((r) => relations.includes(r)));
+  return CASE_ACTIONS.filter(
+    (a) => TRANSITIONS[a].from.includes(status) && TRANSITIONS[a].by.some((r) => relations.includes(r)),
+  );
 }

@@ -7,40 +7,74 @@ import { findSimilarCases, mergeCases, ZMergeRequest, ZSimilarList, ZSimilarQuer
 import { getCaseDetail } from './cases.query.js';
 import { runCaseSweep } from './cases.sweep.js';
 import {
-  actOnDispatch, DISPATCH_STEPS, getDispatch, listDispatches, ZDispatchItem, ZDispatchList, ZDispatchListQuery, ZDispatchStepRequest,
+  actOnDispatch,
+  DISPATCH_STEPS,
+  getDispatch,
+  listDispatches,
+  ZDispatchItem,
+  ZDispatchList,
+  ZDispatchListQuery,
+  ZDispatchStepRequest,
 } from './cases.unit-inbox.js';
 
 const tags = ['cases'];
 
 /** Duplicates, merging, the unit inbox and the clock sweep. */
 export async function casesOpsRoutes(app: App): Promise<void> {
-  app.get('/cases/similar', { schema: { tags, querystring: ZSimilarQuery, response: { 200: ZSimilarList } } }, async (req) => {
-    const actor = authorize(req, 'cases.report');
-    return { items: await findSimilarCases({ db: app.db, actor, ...req.query }) };
-  });
+  app.get(
+    '/cases/similar',
+    { schema: { tags, querystring: ZSimilarQuery, response: { 200: ZSimilarList } } },
+    async (req) => {
+      const actor = authorize(req, 'cases.report');
+      return { items: await findSimilarCases({ db: app.db, actor, ...req.query }) };
+    },
+  );
 
-  app.post('/cases/:id/merge', { schema: { tags, params: ZIdParams, body: ZMergeRequest, response: { 200: ZCaseDetail } } }, async (req) => {
-    const actor = authorize(req, 'cases.manage');
-    await mergeCases({ db: app.db, actor, caseId: req.params.id, input: req.body });
-    return getCaseDetail({ db: app.db, actor, id: req.params.id });
-  });
+  app.post(
+    '/cases/:id/merge',
+    { schema: { tags, params: ZIdParams, body: ZMergeRequest, response: { 200: ZCaseDetail } } },
+    async (req) => {
+      const actor = authorize(req, 'cases.manage');
+      await mergeCases({ db: app.db, actor, caseId: req.params.id, input: req.body });
+      return getCaseDetail({ db: app.db, actor, id: req.params.id });
+    },
+  );
 
-  app.get('/case-dispatches', { schema: { tags, querystring: ZDispatchListQuery, response: { 200: ZDispatchList } } }, async (req) => {
-    const actor = authorize(req, 'cases.read');
-    return listDispatches({ db: app.db, actor, query: req.query });
-  });
+  app.get(
+    '/case-dispatches',
+    { schema: { tags, querystring: ZDispatchListQuery, response: { 200: ZDispatchList } } },
+    async (req) => {
+      const actor = authorize(req, 'cases.read');
+      return listDispatches({ db: app.db, actor, query: req.query });
+    },
+  );
 
   for (const step of DISPATCH_STEPS) {
-    app.post(`/case-dispatches/:id/${step}`, { schema: { tags, params: ZIdParams, body: ZDispatchStepRequest, response: { 200: ZDispatchItem } } }, async (req) => {
-      const actor = authorize(req, 'cases.read');
-      await actOnDispatch({ db: app.db, actor, dispatchId: req.params.id, step, input: req.body });
-      return getDispatch(app.db, req.params.id);
-    });
+    app.post(
+      `/case-dispatches/:id/${step}`,
+      { schema: { tags, params: ZIdParams, body: ZDispatchStepRequest, response: { 200: ZDispatchItem } } },
+      async (req) => {
+        const actor = authorize(req, 'cases.read');
+        await actOnDispatch({ db: app.db, actor, dispatchId: req.params.id, step, input: req.body });
+        return getDispatch(app.db, req.params.id);
+      },
+    );
   }
 
   // 督办 on demand (the county admin, e.g. before a report); the scheduled sweep does the same every tick.
-  app.post('/cases/sweep', { schema: { tags, response: { 200: z.object({ dueSoon: z.number().int(), supervised: z.number().int(), failed: z.number().int() }) } } }, async (req) => {
-    authorize(req, 'cases.configure');
-    return runCaseSweep({ db: app.db });
-  });
+  app.post(
+    '/cases/sweep',
+    {
+      schema: {
+        tags,
+        response: {
+          200: z.object({ dueSoon: z.number().int(), supervised: z.number().int(), failed: z.number().int() }),
+        },
+      },
+    },
+    async (req) => {
+      authorize(req, 'cases.configure');
+      return runCaseSweep({ db: app.db });
+    },
+  );
 }

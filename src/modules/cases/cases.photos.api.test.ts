@@ -5,22 +5,32 @@ import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestContext } from '../../../test/app.js';
-import { createUploadTestContext, photoForm, samplePhoto, type UploadedPhoto, uploadPhoto } from '../../../test/photos.js';
+import {
+  createUploadTestContext,
+  photoForm,
+  samplePhoto,
+  type UploadedPhoto,
+  uploadPhoto,
+} from '../../../test/photos.js';
 import type { Actor } from '../../core/auth/actor.js';
 import { isAppError } from '../../core/errors.js';
 import type { CaseDetail, CaseSummary } from './cases.contracts.js';
 import { attachPhotos, MAX_PHOTO_BYTES, sniffImage } from './cases.photos.js';
 
 let ctx: TestContext & { dataDir: string };
-beforeAll(async () => { ctx = await createUploadTestContext(); });
-afterAll(async () => { await ctx?.close(); });
+beforeAll(async () => {
+  ctx = await createUploadTestContext();
+});
+afterAll(async () => {
+  await ctx?.close();
+});
 
 async function upload(as: string, file: Buffer, filename?: string, contentType?: string) {
   return uploadPhoto(ctx, await ctx.cookieFor(as), file, filename, contentType);
 }
 
 async function uploaded(as: string, file?: Buffer): Promise<UploadedPhoto> {
-  const res = await upload(as, file ?? await samplePhoto());
+  const res = await upload(as, file ?? (await samplePhoto()));
   expect(res.statusCode, res.body).toBe(201);
   return res.json<UploadedPhoto>();
 }
@@ -54,7 +64,12 @@ function pngBomb(): Buffer {
   ihdr.writeUInt32BE(50_000, 4);
   ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.alloc(64 * 1024))), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    signature,
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.alloc(64 * 1024))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 describe('uploading a case photo', () => {
@@ -62,7 +77,12 @@ describe('uploading a case photo', () => {
     const original = await samplePhoto({ format: 'jpeg', exif: true });
     expect((await sharp(original).metadata()).exif?.toString('latin1')).toContain('LianjianTestCam');
     const photo = await uploaded('resident01', original);
-    expect(photo).toMatchObject({ width: 640, height: 480, url: `/api/cases/photos/${photo.id}`, thumbUrl: `/api/cases/photos/${photo.id}/thumb` });
+    expect(photo).toMatchObject({
+      width: 640,
+      height: 480,
+      url: `/api/cases/photos/${photo.id}`,
+      thumbUrl: `/api/cases/photos/${photo.id}/thumb`,
+    });
     const res = await get(photo.url, 'resident01');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('image/jpeg');
@@ -95,13 +115,24 @@ describe('uploading a case photo', () => {
   it('writes the files under DATA_DIR/uploads/cases/YYYY/MM/<id>.jpg', async () => {
     const photo = await uploaded('resident01');
     const now = new Date(clock.nowMs() + 8 * 3_600_000);
-    const dir = path.join(ctx.dataDir, 'uploads', 'cases', String(now.getUTCFullYear()), String(now.getUTCMonth() + 1).padStart(2, '0'));
+    const dir = path.join(
+      ctx.dataDir,
+      'uploads',
+      'cases',
+      String(now.getUTCFullYear()),
+      String(now.getUTCMonth() + 1).padStart(2, '0'),
+    );
     expect(existsSync(path.join(dir, `${photo.id}.jpg`))).toBe(true);
     expect(existsSync(path.join(dir, `${photo.id}_thumb.jpg`))).toBe(true);
   });
 
   it('refuses a text file named photo.jpg and sent as image/jpeg (400 INVALID_IMAGE)', async () => {
-    const res = await upload('resident01', Buffer.from('这不是图片 — just some text\n'.repeat(50)), 'photo.jpg', 'image/jpeg');
+    const res = await upload(
+      'resident01',
+      Buffer.from('这不是图片 — just some text\n'.repeat(50)),
+      'photo.jpg',
+      'image/jpeg',
+    );
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: 'INVALID_IMAGE', details: { problem: 'not_image' } });
     expect(res.json().error.message).toContain('JPEG');
@@ -128,13 +159,32 @@ describe('uploading a case photo', () => {
   });
 
   it('needs a multipart body with the field "file", and a login', async () => {
-    const json = await ctx.app.inject({ method: 'POST', url: '/api/cases/photos', payload: { file: 'x' }, headers: { cookie: await ctx.cookieFor('resident01') } });
+    const json = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/cases/photos',
+      payload: { file: 'x' },
+      headers: { cookie: await ctx.cookieFor('resident01') },
+    });
     expect(json.statusCode).toBe(415);
     const form = photoForm(await samplePhoto(), 'a.jpg', 'image/jpeg', 'image');
-    const wrongField = await ctx.app.inject({ method: 'POST', url: '/api/cases/photos', payload: form.payload, headers: { ...form.headers, cookie: await ctx.cookieFor('resident01') } });
+    const wrongField = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/cases/photos',
+      payload: form.payload,
+      headers: { ...form.headers, cookie: await ctx.cookieFor('resident01') },
+    });
     expect(wrongField.statusCode).toBe(400);
     const anonymous = photoForm(await samplePhoto());
-    expect((await ctx.app.inject({ method: 'POST', url: '/api/cases/photos', payload: anonymous.payload, headers: anonymous.headers })).statusCode).toBe(401);
+    expect(
+      (
+        await ctx.app.inject({
+          method: 'POST',
+          url: '/api/cases/photos',
+          payload: anonymous.payload,
+          headers: anonymous.headers,
+        })
+      ).statusCode,
+    ).toBe(401);
   });
 });
 
@@ -143,8 +193,14 @@ describe('photos on a case', () => {
   let photos: UploadedPhoto[] = [];
   /** resident01 as services see them, for attaching photos later without a transition. */
   const uploader = (): Actor => ({
-    userId: ctx.world.users.resident01.id, username: 'resident01', displayName: 'resident01', personId: ctx.world.people.residentA.id,
-    locale: 'zh-CN', bindings: [{ role: 'resident', scopeOrgId: null, scopeGridId: null }], ip: null, requestId: null,
+    userId: ctx.world.users.resident01.id,
+    username: 'resident01',
+    displayName: 'resident01',
+    personId: ctx.world.people.residentA.id,
+    locale: 'zh-CN',
+    bindings: [{ role: 'resident', scopeOrgId: null, scopeGridId: null }],
+    ip: null,
+    requestId: null,
   });
 
   it('an unattached photo is seen only by its uploader', async () => {
@@ -157,8 +213,16 @@ describe('photos on a case', () => {
   it('attaches on intake: the detail lists them and the community sees the files', async () => {
     photos = [await uploaded('resident01'), await uploaded('resident01', await samplePhoto({ format: 'png' }))];
     const res = await ctx.app.inject({
-      method: 'POST', url: '/api/cases', headers: { cookie: await ctx.cookieFor('resident01') },
-      payload: { channel: 'snap', description: '小区门口的井盖破了，晚上很危险', lng: 117.331, lat: 27.541, photoIds: photos.map((p) => p.id) },
+      method: 'POST',
+      url: '/api/cases',
+      headers: { cookie: await ctx.cookieFor('resident01') },
+      payload: {
+        channel: 'snap',
+        description: '小区门口的井盖破了，晚上很危险',
+        lng: 117.331,
+        lat: 27.541,
+        photoIds: photos.map((p) => p.id),
+      },
     });
     expect(res.statusCode, res.body).toBe(201);
     const c = (await get(`/api/cases/${res.json<CaseSummary>().id}`, 'resident01')).json<CaseDetail>();
@@ -186,23 +250,38 @@ describe('photos on a case', () => {
 
   it('a photo already attached cannot be attached to another case', async () => {
     const res = await ctx.app.inject({
-      method: 'POST', url: '/api/cases', headers: { cookie: await ctx.cookieFor('resident01') },
-      payload: { channel: 'snap', description: '路灯不亮了，晚上看不见路', lng: 117.331, lat: 27.541, photoIds: [photos[0].id] },
+      method: 'POST',
+      url: '/api/cases',
+      headers: { cookie: await ctx.cookieFor('resident01') },
+      payload: {
+        channel: 'snap',
+        description: '路灯不亮了，晚上看不见路',
+        lng: 117.331,
+        lat: 27.541,
+        photoIds: [photos[0].id],
+      },
     });
     expect(res.statusCode).toBe(400);
   });
 
   it("someone else's photo cannot be attached, even with its id: refused like an unknown one, and left unattached", async () => {
     const theirs = await uploaded('member01');
-    for (const [as, channel] of [['resident01', 'snap'], ['hangdong', 'hall']] as const) {
+    for (const [as, channel] of [
+      ['resident01', 'snap'],
+      ['hangdong', 'hall'],
+    ] as const) {
       const res = await ctx.app.inject({
-        method: 'POST', url: '/api/cases', headers: { cookie: await ctx.cookieFor(as) },
+        method: 'POST',
+        url: '/api/cases',
+        headers: { cookie: await ctx.cookieFor(as) },
         payload: { channel, description: '借别人的照片来报事', lng: 117.331, lat: 27.541, photoIds: [theirs.id] },
       });
       expect(res.statusCode, res.body).toBe(400);
       expect(res.json().error.code).toBe('VALIDATION_FAILED');
     }
-    const later = await ctx.app.db.transaction((tx) => attachPhotos(tx, uploader(), caseId, [theirs.id], 'resolution')).catch((e: unknown) => e);
+    const later = await ctx.app.db
+      .transaction((tx) => attachPhotos(tx, uploader(), caseId, [theirs.id], 'resolution'))
+      .catch((e: unknown) => e);
     expect(isAppError(later) && later.code).toBe('VALIDATION_FAILED');
     expect((await get(theirs.url, 'member01')).statusCode).toBe(200);
     expect((await get(theirs.url, 'resident01')).statusCode).toBe(404);
@@ -211,18 +290,36 @@ describe('photos on a case', () => {
   it('a case carries at most nine photos: ten on intake is 400, and a tenth added later is 400', async () => {
     const ten = await Promise.all(Array.from({ length: 10 }, () => uploaded('resident01')));
     const tooMany = await ctx.app.inject({
-      method: 'POST', url: '/api/cases', headers: { cookie: await ctx.cookieFor('resident01') },
-      payload: { channel: 'snap', description: '垃圾桶满了没人清理，味道很大', lng: 117.331, lat: 27.541, photoIds: ten.map((p) => p.id) },
+      method: 'POST',
+      url: '/api/cases',
+      headers: { cookie: await ctx.cookieFor('resident01') },
+      payload: {
+        channel: 'snap',
+        description: '垃圾桶满了没人清理，味道很大',
+        lng: 117.331,
+        lat: 27.541,
+        photoIds: ten.map((p) => p.id),
+      },
     });
     expect(tooMany.statusCode).toBe(400);
     const nine = await ctx.app.inject({
-      method: 'POST', url: '/api/cases', headers: { cookie: await ctx.cookieFor('resident01') },
-      payload: { channel: 'snap', description: '垃圾桶满了没人清理，味道很大', lng: 117.331, lat: 27.541, photoIds: ten.slice(0, 9).map((p) => p.id) },
+      method: 'POST',
+      url: '/api/cases',
+      headers: { cookie: await ctx.cookieFor('resident01') },
+      payload: {
+        channel: 'snap',
+        description: '垃圾桶满了没人清理，味道很大',
+        lng: 117.331,
+        lat: 27.541,
+        photoIds: ten.slice(0, 9).map((p) => p.id),
+      },
     });
     expect(nine.statusCode, nine.body).toBe(201);
     const full = (await get(`/api/cases/${nine.json<CaseSummary>().id}`, 'resident01')).json<CaseDetail>();
     expect(full.photos).toHaveLength(9);
-    const tenth = await ctx.app.db.transaction((tx) => attachPhotos(tx, uploader(), full.id, [ten[9].id], 'resolution')).catch((e: unknown) => e);
+    const tenth = await ctx.app.db
+      .transaction((tx) => attachPhotos(tx, uploader(), full.id, [ten[9].id], 'resolution'))
+      .catch((e: unknown) => e);
     expect(isAppError(tenth) && tenth.code).toBe('CASE_PHOTO_LIMIT');
     expect(isAppError(tenth) && tenth.status).toBe(400);
     expect((await get(ten[9].url, 'resident01')).statusCode).toBe(200);
@@ -230,7 +327,15 @@ describe('photos on a case', () => {
 
   it('photos are added later to a case that has room for them', async () => {
     const extra = [await uploaded('resident01'), await uploaded('resident01')];
-    await ctx.app.db.transaction((tx) => attachPhotos(tx, uploader(), caseId, extra.map((p) => p.id), 'resolution'));
+    await ctx.app.db.transaction((tx) =>
+      attachPhotos(
+        tx,
+        uploader(),
+        caseId,
+        extra.map((p) => p.id),
+        'resolution',
+      ),
+    );
     const detail = (await get(`/api/cases/${caseId}`, 'hangdong')).json<CaseDetail>();
     expect(detail.photos.filter((p) => p.kind === 'resolution')).toHaveLength(2);
   });

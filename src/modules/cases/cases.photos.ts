@@ -48,8 +48,10 @@ export function photoUrls(id: string): { url: string; thumbUrl: string } {
 /** The image format by its magic bytes; the file name and the declared Content-Type are never trusted. */
 export function sniffImage(buf: Buffer): ImageFormat | null {
   if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return 'jpeg';
-  if (buf.length >= 8 && buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
-  if (buf.length >= 12 && buf.toString('latin1', 0, 4) === 'RIFF' && buf.toString('latin1', 8, 12) === 'WEBP') return 'webp';
+  if (buf.length >= 8 && buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return 'png';
+  if (buf.length >= 12 && buf.toString('latin1', 0, 4) === 'RIFF' && buf.toString('latin1', 8, 12) === 'WEBP')
+    return 'webp';
   return null;
 }
 
@@ -91,8 +93,11 @@ export async function encodePhoto(input: Buffer, locale: Locale): Promise<Encode
   if (!format) throw imageError(locale, 'not_image');
   // sharp (libvips) loads on first use rather than at every server start.
   const { default: sharp } = await import('sharp');
-  const meta = await sharp(input, { limitInputPixels: false }).metadata().catch(() => null);
-  if (!meta || meta.format !== format || !meta.width || !meta.height) throw imageError(locale, meta ? 'not_image' : 'damaged');
+  const meta = await sharp(input, { limitInputPixels: false })
+    .metadata()
+    .catch(() => null);
+  if (!meta || meta.format !== format || !meta.width || !meta.height)
+    throw imageError(locale, meta ? 'not_image' : 'damaged');
   if (meta.width * meta.height > MAX_INPUT_PIXELS) throw imageError(locale, 'too_many_pixels');
   try {
     const { data: full, info } = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' })
@@ -141,7 +146,14 @@ function monthFolder(now: Date): string {
  * Re-encodes an upload, stores both files and records the photo (not attached to any case yet) with its audit row.
  * `uploadsRoot` is uploadsDir(config); the row keeps paths relative to it so that DATA_DIR may move.
  */
-export async function storePhoto(opts: { db: Db; actor: Actor; uploadsRoot: string; input: Buffer; locale: Locale; now?: Date }): Promise<UploadedPhoto> {
+export async function storePhoto(opts: {
+  db: Db;
+  actor: Actor;
+  uploadsRoot: string;
+  input: Buffer;
+  locale: Locale;
+  now?: Date;
+}): Promise<UploadedPhoto> {
   const encoded = await encodePhoto(opts.input, opts.locale);
   const id = randomUUID();
   const rel = `cases/${monthFolder(opts.now ?? clock.now())}`;
@@ -154,12 +166,28 @@ export async function storePhoto(opts: { db: Db; actor: Actor; uploadsRoot: stri
     await writeAtomically(files[1], encoded.thumb);
     await opts.db.transaction(async (tx) => {
       await tx.insert(casePhotos).values({
-        id, caseId: null, kind: 'report', path: relFull, thumbPath: relThumb, mime: 'image/jpeg',
-        width: encoded.width, height: encoded.height, bytes: encoded.full.length, uploadedByUserId: opts.actor.userId,
+        id,
+        caseId: null,
+        kind: 'report',
+        path: relFull,
+        thumbPath: relThumb,
+        mime: 'image/jpeg',
+        width: encoded.width,
+        height: encoded.height,
+        bytes: encoded.full.length,
+        uploadedByUserId: opts.actor.userId,
       });
       await recordAudit(tx, {
-        actor: opts.actor, action: 'case_photo.upload', entityType: 'case_photo', entityId: id,
-        after: { width: encoded.width, height: encoded.height, bytes: encoded.full.length, originalBytes: opts.input.length },
+        actor: opts.actor,
+        action: 'case_photo.upload',
+        entityType: 'case_photo',
+        entityId: id,
+        after: {
+          width: encoded.width,
+          height: encoded.height,
+          bytes: encoded.full.length,
+          originalBytes: opts.input.length,
+        },
       });
     });
   } catch (e) {
@@ -174,14 +202,24 @@ export async function storePhoto(opts: { db: Db; actor: Actor; uploadsRoot: stri
  * The case row is locked first so that two requests attaching at once cannot both pass the count. Someone else's
  * photo is refused like an unknown one, so photo ids reveal nothing.
  */
-export async function attachPhotos(tx: Db, actor: Actor, caseId: string, photoIds: string[], kind: PhotoKind, eventId?: number): Promise<void> {
+export async function attachPhotos(
+  tx: Db,
+  actor: Actor,
+  caseId: string,
+  photoIds: string[],
+  kind: PhotoKind,
+  eventId?: number,
+): Promise<void> {
   if (!photoIds.length) return;
   const ids = [...new Set(photoIds)];
   await tx.select({ id: cases.id }).from(cases).where(eq(cases.id, caseId)).for('update');
   const [{ n }] = await tx.select({ n: count() }).from(casePhotos).where(eq(casePhotos.caseId, caseId));
   if (n + ids.length > MAX_CASE_PHOTOS) throw new AppError('CASE_PHOTO_LIMIT', { max: MAX_CASE_PHOTOS, count: n });
-  const rows = await tx.update(casePhotos).set({ caseId, kind, eventId: eventId ?? null })
-    .where(and(inArray(casePhotos.id, ids), isNull(casePhotos.caseId), photosAttachableBy(actor))).returning({ id: casePhotos.id });
+  const rows = await tx
+    .update(casePhotos)
+    .set({ caseId, kind, eventId: eventId ?? null })
+    .where(and(inArray(casePhotos.id, ids), isNull(casePhotos.caseId), photosAttachableBy(actor)))
+    .returning({ id: casePhotos.id });
   if (rows.length !== ids.length) {
     throw new AppError('VALIDATION_FAILED', {}, [{ path: '/photoIds', message: 'unknown or already attached photo' }]);
   }
@@ -200,13 +238,19 @@ export async function loadPhotoFor(db: Db, actor: Actor, id: string): Promise<Ph
     if (photo.uploadedByUserId === actor.userId) return photo;
     throw new AppError('NOT_FOUND', { entity: 'case_photo' });
   }
-  const [visible] = await db.select({ id: cases.id }).from(cases).where(and(eq(cases.id, photo.caseId), await casesVisibleTo(db, actor)));
+  const [visible] = await db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(and(eq(cases.id, photo.caseId), await casesVisibleTo(db, actor)));
   if (!visible) throw new AppError('NOT_FOUND', { entity: 'case_photo' });
   return photo;
 }
 
 /** Opens a stored file for streaming; a path that would leave the uploads folder or a missing file is NOT_FOUND. */
-export async function openPhotoFile(uploadsRoot: string, relPath: string): Promise<{ stream: ReadStream; size: number }> {
+export async function openPhotoFile(
+  uploadsRoot: string,
+  relPath: string,
+): Promise<{ stream: ReadStream; size: number }> {
   const root = path.resolve(uploadsRoot);
   const file = path.resolve(root, relPath);
   if (!file.startsWith(root + path.sep)) throw new AppError('NOT_FOUND', { entity: 'case_photo' });

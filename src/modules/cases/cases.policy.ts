@@ -15,18 +15,28 @@ export async function casesVisibleTo(db: Db, actor: Actor): Promise<SQL | undefi
   const scope = await resolveScope(db, actor);
   if (scope.all) return undefined;
   const inGrids = gridCodeUnder(grids.code, scope.gridCodePrefixes);
-  return anyOf(
-    scope.communityIds.length ? inArray(cases.communityId, scope.communityIds) : undefined,
-    inGrids ? inArray(cases.gridId, db.select({ id: grids.id }).from(grids).where(inGrids)) : undefined,
-    scope.unitIds.length
-      ? inArray(cases.id, db.select({ id: caseDispatches.caseId }).from(caseDispatches).where(inArray(caseDispatches.unitId, scope.unitIds)))
-      : undefined,
-    reportedBy(actor),
-  ) ?? sql`false`;
+  return (
+    anyOf(
+      scope.communityIds.length ? inArray(cases.communityId, scope.communityIds) : undefined,
+      inGrids ? inArray(cases.gridId, db.select({ id: grids.id }).from(grids).where(inGrids)) : undefined,
+      scope.unitIds.length
+        ? inArray(
+            cases.id,
+            db
+              .select({ id: caseDispatches.caseId })
+              .from(caseDispatches)
+              .where(inArray(caseDispatches.unitId, scope.unitIds)),
+          )
+        : undefined,
+      reportedBy(actor),
+    ) ?? sql`false`
+  );
 }
 
 function reportedBy(actor: Actor): SQL | undefined {
-  return actor.personId ? or(eq(cases.reporterUserId, actor.userId), eq(cases.reporterPersonId, actor.personId)) : eq(cases.reporterUserId, actor.userId);
+  return actor.personId
+    ? or(eq(cases.reporterUserId, actor.userId), eq(cases.reporterPersonId, actor.personId))
+    : eq(cases.reporterUserId, actor.userId);
 }
 
 export interface CaseFacts {
@@ -45,7 +55,8 @@ export function relationsTo(actor: Actor, scope: DataScope, c: CaseFacts): CaseR
   if (scope.communityIds.includes(c.communityId)) rel.push('community');
   if (hasRole(actor, 'grid_worker') && scope.gridCodePrefixes.some((p) => c.gridCode.startsWith(p))) rel.push('owner');
   if (scope.unitIds.some((u) => c.unitIds.includes(u))) rel.push('unit');
-  if (c.reporterUserId === actor.userId || (actor.personId && c.reporterPersonId === actor.personId)) rel.push('reporter');
+  if (c.reporterUserId === actor.userId || (actor.personId && c.reporterPersonId === actor.personId))
+    rel.push('reporter');
   return rel;
 }
 
@@ -66,7 +77,10 @@ export function mayNameSimilarCase(actor: Actor, visible: boolean): boolean {
 /** "Same as" at intake: only a case /similar named to this actor may be joined (a guessed or leaked id may not). */
 export async function mayJoinCase(db: Db, actor: Actor, caseId: string): Promise<boolean> {
   if (isCaseStaff(actor)) return true;
-  const [row] = await db.select({ id: cases.id }).from(cases).where(and(eq(cases.id, caseId), await casesVisibleTo(db, actor)));
+  const [row] = await db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(and(eq(cases.id, caseId), await casesVisibleTo(db, actor)));
   return row !== undefined;
 }
 

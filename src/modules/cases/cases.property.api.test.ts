@@ -8,12 +8,22 @@ import { CASE_ACTIONS, type CaseRelation, type CaseStatus, TRANSITIONS } from '.
 import { caseEvents, SATISFACTIONS } from './cases.schema.js';
 
 let ctx: TestContext;
-beforeAll(async () => { ctx = await createTestContext(); });
-afterAll(async () => { await ctx?.close(); });
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(async () => {
+  await ctx?.close();
+});
 
 const USERS = ['admin', 'hangdong', 'sanfeng', 'grid01', 'unit01', 'member01', 'resident01'] as const;
 /** The test-world user who holds each relation to a resident01 case in gA111 (unit01 once unit1 is dispatched). */
-const HOLDER: Record<CaseRelation, (typeof USERS)[number]> = { county: 'admin', community: 'hangdong', owner: 'grid01', unit: 'unit01', reporter: 'resident01' };
+const HOLDER: Record<CaseRelation, (typeof USERS)[number]> = {
+  county: 'admin',
+  community: 'hangdong',
+  owner: 'grid01',
+  unit: 'unit01',
+  reporter: 'resident01',
+};
 const CASES_PER_RUN = 2;
 
 /**
@@ -55,8 +65,13 @@ function choose(cmd: Command, status: CaseStatus) {
 }
 
 async function countFor(caseId: string) {
-  const [{ events }] = await ctx.database.db.select({ events: count() }).from(caseEvents).where(and(eq(caseEvents.caseId, caseId), ne(caseEvents.action, 'report')));
-  const [{ audits }] = await ctx.database.db.select({ audits: count() }).from(auditLog)
+  const [{ events }] = await ctx.database.db
+    .select({ events: count() })
+    .from(caseEvents)
+    .where(and(eq(caseEvents.caseId, caseId), ne(caseEvents.action, 'report')));
+  const [{ audits }] = await ctx.database.db
+    .select({ audits: count() })
+    .from(auditLog)
     .where(and(eq(auditLog.entityType, 'case'), eq(auditLog.entityId, caseId), ne(auditLog.action, 'case.create')));
   return { events, audits };
 }
@@ -74,18 +89,31 @@ function rates(value: unknown, key = ''): number[] {
  * successful transition moves it, so a command sent with the tracked version must never be refused as stale.
  */
 async function runSequence(commands: Command[]): Promise<void> {
-  const tracked = await Promise.all(Array.from({ length: CASES_PER_RUN }, async (_, i) => {
-    const res = await call('POST', '/api/cases', 'resident01', { channel: 'snap', description: `路灯不亮第${i}处`, categoryCode: 'facilities.streetlight', lng: 117.331 + i * 0.0002, lat: 27.541 });
-    expect(res.statusCode, res.body).toBe(201);
-    const c = res.json() as CaseDetail;
-    return { id: c.id, version: c.version, status: 'reported' as CaseStatus, successes: 0 };
-  }));
+  const tracked = await Promise.all(
+    Array.from({ length: CASES_PER_RUN }, async (_, i) => {
+      const res = await call('POST', '/api/cases', 'resident01', {
+        channel: 'snap',
+        description: `路灯不亮第${i}处`,
+        categoryCode: 'facilities.streetlight',
+        lng: 117.331 + i * 0.0002,
+        lat: 27.541,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      const c = res.json() as CaseDetail;
+      return { id: c.id, version: c.version, status: 'reported' as CaseStatus, successes: 0 };
+    }),
+  );
   for (const cmd of commands) {
     const t = tracked[cmd.caseIndex];
     const { action, user } = choose(cmd, t.status);
     const res = await call('POST', `/api/cases/${t.id}/transitions`, user, {
-      action, version: cmd.stale ? t.version + 1 : t.version, reason: cmd.reason, note: cmd.note, satisfaction: cmd.satisfaction,
-      phoneVisit: cmd.phoneVisit, unitIds: action === 'dispatch' && cmd.withUnit ? [ctx.world.unit1.id] : undefined,
+      action,
+      version: cmd.stale ? t.version + 1 : t.version,
+      reason: cmd.reason,
+      note: cmd.note,
+      satisfaction: cmd.satisfaction,
+      phoneVisit: cmd.phoneVisit,
+      unitIds: action === 'dispatch' && cmd.withUnit ? [ctx.world.unit1.id] : undefined,
     });
     expect([200, 400, 403, 404, 409], `${action} by ${user}: ${res.body}`).toContain(res.statusCode);
     if (!cmd.stale && res.statusCode === 409) expect(res.json().error.code).not.toBe('STALE_UPDATE');
@@ -116,7 +144,10 @@ describe('transitions through the API under random sequences', () => {
         const res = await call('GET', `/api/cases/stats${query}`, as);
         expect(res.statusCode, `${as} ${query}: ${res.body}`).toBe(200);
         const found = rates(res.json());
-        expect(found.every((r) => r >= 0 && r <= 1), JSON.stringify(found)).toBe(true);
+        expect(
+          found.every((r) => r >= 0 && r <= 1),
+          JSON.stringify(found),
+        ).toBe(true);
       }
     }
   });

@@ -1,4 +1,19 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, isNotNull, isNull, like, lte, or, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  ilike,
+  inArray,
+  isNotNull,
+  isNull,
+  like,
+  lte,
+  or,
+  type SQL,
+} from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Actor } from '../../core/auth/actor.js';
 import { escapeLike } from '../../core/auth/scope.js';
@@ -20,7 +35,14 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 function selectSummaries(db: Db) {
   return db
-    .select({ c: cases, categoryName: caseCategories.name, gridName: grids.name, gridCode: grids.code, communityName: organisations.name, ownerName: owner.name })
+    .select({
+      c: cases,
+      categoryName: caseCategories.name,
+      gridName: grids.name,
+      gridCode: grids.code,
+      communityName: organisations.name,
+      ownerName: owner.name,
+    })
     .from(cases)
     .innerJoin(caseCategories, eq(caseCategories.code, cases.categoryCode))
     .innerJoin(grids, eq(grids.id, cases.gridId))
@@ -32,11 +54,30 @@ type SummaryRow = Awaited<ReturnType<ReturnType<typeof selectSummaries>['execute
 function present(r: SummaryRow): CaseSummary {
   const c = r.c;
   return {
-    id: c.id, number: c.number, channel: c.channel, title: c.title, categoryCode: c.categoryCode, categoryName: r.categoryName,
-    priority: c.priority, status: c.status, whistle: c.whistle, gridId: c.gridId, gridName: r.gridName, communityId: c.communityId,
-    communityName: r.communityName, ownerName: r.ownerName, reporterName: c.reporterName, reportedAt: c.reportedAt.toISOString(),
-    responseDueAt: c.responseDueAt.toISOString(), resolutionDueAt: c.resolutionDueAt.toISOString(), acknowledgedAt: iso(c.acknowledgedAt),
-    resolvedAt: iso(c.resolvedAt), supervised: c.supervisedAt !== null, mergedIntoId: c.mergedIntoId, satisfaction: c.satisfaction, version: c.version,
+    id: c.id,
+    number: c.number,
+    channel: c.channel,
+    title: c.title,
+    categoryCode: c.categoryCode,
+    categoryName: r.categoryName,
+    priority: c.priority,
+    status: c.status,
+    whistle: c.whistle,
+    gridId: c.gridId,
+    gridName: r.gridName,
+    communityId: c.communityId,
+    communityName: r.communityName,
+    ownerName: r.ownerName,
+    reporterName: c.reporterName,
+    reportedAt: c.reportedAt.toISOString(),
+    responseDueAt: c.responseDueAt.toISOString(),
+    resolutionDueAt: c.resolutionDueAt.toISOString(),
+    acknowledgedAt: iso(c.acknowledgedAt),
+    resolvedAt: iso(c.resolvedAt),
+    supervised: c.supervisedAt !== null,
+    mergedIntoId: c.mergedIntoId,
+    satisfaction: c.satisfaction,
+    version: c.version,
   };
 }
 
@@ -46,32 +87,70 @@ async function filters(db: Db, actor: Actor, q: CaseListQuery): Promise<SQL | un
     const [g] = await db.select({ code: grids.code }).from(grids).where(eq(grids.id, q.gridId));
     gridFilter = g ? like(grids.code, `${escapeLike(g.code)}%`) : eq(cases.gridId, q.gridId);
   }
-  const mine = q.mine ? or(eq(cases.reporterUserId, actor.userId), actor.personId ? eq(cases.reporterPersonId, actor.personId) : undefined,
-    actor.personId ? eq(cases.ownerPersonId, actor.personId) : undefined) : undefined;
+  const mine = q.mine
+    ? or(
+        eq(cases.reporterUserId, actor.userId),
+        actor.personId ? eq(cases.reporterPersonId, actor.personId) : undefined,
+        actor.personId ? eq(cases.ownerPersonId, actor.personId) : undefined,
+      )
+    : undefined;
   return and(
-    await casesVisibleTo(db, actor), gridFilter, mine,
+    await casesVisibleTo(db, actor),
+    gridFilter,
+    mine,
     q.status?.length ? inArray(cases.status, q.status) : undefined,
     q.channel?.length ? inArray(cases.channel, q.channel) : undefined,
-    q.category ? or(eq(cases.categoryCode, q.category), like(cases.categoryCode, `${escapeLike(q.category)}.%`)) : undefined,
+    q.category
+      ? or(eq(cases.categoryCode, q.category), like(cases.categoryCode, `${escapeLike(q.category)}.%`))
+      : undefined,
     q.priority ? eq(cases.priority, q.priority) : undefined,
     q.communityId ? eq(cases.communityId, q.communityId) : undefined,
-    q.unitId ? inArray(cases.id, db.select({ id: caseDispatches.caseId }).from(caseDispatches).where(eq(caseDispatches.unitId, q.unitId))) : undefined,
-    q.supervised === true ? isNotNull(cases.supervisedAt) : q.supervised === false ? isNull(cases.supervisedAt) : undefined,
+    q.unitId
+      ? inArray(
+          cases.id,
+          db.select({ id: caseDispatches.caseId }).from(caseDispatches).where(eq(caseDispatches.unitId, q.unitId)),
+        )
+      : undefined,
+    q.supervised === true
+      ? isNotNull(cases.supervisedAt)
+      : q.supervised === false
+        ? isNull(cases.supervisedAt)
+        : undefined,
     q.whistle === 'any' ? isNotNull(cases.whistle) : q.whistle ? eq(cases.whistle, q.whistle) : undefined,
     q.from ? gte(cases.reportedAt, new Date(q.from)) : undefined,
     q.to ? lte(cases.reportedAt, new Date(q.to)) : undefined,
-    q.q ? or(ilike(cases.title, `%${escapeLike(q.q)}%`), ilike(cases.number, `%${escapeLike(q.q)}%`), ilike(cases.description, `%${escapeLike(q.q)}%`)) : undefined,
+    q.q
+      ? or(
+          ilike(cases.title, `%${escapeLike(q.q)}%`),
+          ilike(cases.number, `%${escapeLike(q.q)}%`),
+          ilike(cases.description, `%${escapeLike(q.q)}%`),
+        )
+      : undefined,
   );
 }
 
 export async function listCases(opts: { db: Db; actor: Actor; query: CaseListQuery }): Promise<Page<CaseSummary>> {
   const q = opts.query;
   const where = await filters(opts.db, opts.actor, q);
-  const sort = orderBy(q.sort, { reportedAt: cases.reportedAt, resolutionDueAt: cases.resolutionDueAt, responseDueAt: cases.responseDueAt, number: cases.number, priority: cases.priority },
-    [desc(cases.reportedAt)], cases.id);
+  const sort = orderBy(
+    q.sort,
+    {
+      reportedAt: cases.reportedAt,
+      resolutionDueAt: cases.resolutionDueAt,
+      responseDueAt: cases.responseDueAt,
+      number: cases.number,
+      priority: cases.priority,
+    },
+    [desc(cases.reportedAt)],
+    cases.id,
+  );
   const { limit, offset } = pageWindow(q);
   const [rows, [{ total }]] = await Promise.all([
-    selectSummaries(opts.db).where(where).orderBy(...sort).limit(limit).offset(offset),
+    selectSummaries(opts.db)
+      .where(where)
+      .orderBy(...sort)
+      .limit(limit)
+      .offset(offset),
     opts.db.select({ total: count() }).from(cases).innerJoin(grids, eq(grids.id, cases.gridId)).where(where),
   ]);
   return { items: rows.map(present), total, page: q.page, pageSize: q.pageSize };
@@ -87,23 +166,67 @@ export async function getCaseDetail(opts: { db: Db; actor: Actor; id: string }):
   const { row, relations } = await loadCaseFor(opts.db, opts.actor, opts.id);
   const [summary] = await selectSummaries(opts.db).where(eq(cases.id, row.id));
   const [events, dispatches, photos, merged] = await Promise.all([
-    opts.db.select().from(caseEvents).where(eq(caseEvents.caseId, row.id)).orderBy(asc(caseEvents.at), asc(caseEvents.id)),
-    opts.db.select({ d: caseDispatches, unitName: unit.name }).from(caseDispatches).innerJoin(unit, eq(unit.id, caseDispatches.unitId))
-      .where(eq(caseDispatches.caseId, row.id)).orderBy(asc(caseDispatches.dispatchedAt)),
+    opts.db
+      .select()
+      .from(caseEvents)
+      .where(eq(caseEvents.caseId, row.id))
+      .orderBy(asc(caseEvents.at), asc(caseEvents.id)),
+    opts.db
+      .select({ d: caseDispatches, unitName: unit.name })
+      .from(caseDispatches)
+      .innerJoin(unit, eq(unit.id, caseDispatches.unitId))
+      .where(eq(caseDispatches.caseId, row.id))
+      .orderBy(asc(caseDispatches.dispatchedAt)),
     opts.db.select().from(casePhotos).where(eq(casePhotos.caseId, row.id)).orderBy(asc(casePhotos.createdAt)),
     opts.db.select({ id: cases.id }).from(cases).where(eq(cases.mergedIntoId, row.id)),
   ]);
   return {
-    ...present(summary), description: row.description, address: row.address, lng: row.lng, lat: row.lat, gridCode: summary.gridCode,
-    suggestedCategoryCode: row.suggestedCategoryCode, suggestedConfidence: row.suggestedConfidence,
-    reporterPhone: maskPhone(row.reporterPhone), ratingComment: row.ratingComment, ratedByPhoneVisit: row.ratedByPhoneVisit,
-    closedAt: iso(row.closedAt), isNeed: row.isNeed, escalationLevel: row.escalationLevel,
-    events: events.map((e) => ({ id: String(e.id), at: e.at.toISOString(), actorName: e.actorName, action: e.action, fromStatus: e.fromStatus, toStatus: e.toStatus, note: e.note, data: e.data })),
-    dispatches: dispatches.map(({ d, unitName }) => ({
-      id: d.id, unitId: d.unitId, unitName, status: d.status, dispatchedAt: d.dispatchedAt.toISOString(), responseDueAt: d.responseDueAt.toISOString(),
-      acknowledgedAt: iso(d.acknowledgedAt), arrivedAt: iso(d.arrivedAt), doneAt: iso(d.doneAt), reportNote: d.reportNote, instructions: d.instructions, version: d.version,
+    ...present(summary),
+    description: row.description,
+    address: row.address,
+    lng: row.lng,
+    lat: row.lat,
+    gridCode: summary.gridCode,
+    suggestedCategoryCode: row.suggestedCategoryCode,
+    suggestedConfidence: row.suggestedConfidence,
+    reporterPhone: maskPhone(row.reporterPhone),
+    ratingComment: row.ratingComment,
+    ratedByPhoneVisit: row.ratedByPhoneVisit,
+    closedAt: iso(row.closedAt),
+    isNeed: row.isNeed,
+    escalationLevel: row.escalationLevel,
+    events: events.map((e) => ({
+      id: String(e.id),
+      at: e.at.toISOString(),
+      actorName: e.actorName,
+      action: e.action,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      note: e.note,
+      data: e.data,
     })),
-    photos: photos.map((p) => ({ id: p.id, kind: p.kind, url: `/api/cases/photos/${p.id}`, thumbUrl: `/api/cases/photos/${p.id}/thumb`, width: p.width, height: p.height })),
+    dispatches: dispatches.map(({ d, unitName }) => ({
+      id: d.id,
+      unitId: d.unitId,
+      unitName,
+      status: d.status,
+      dispatchedAt: d.dispatchedAt.toISOString(),
+      responseDueAt: d.responseDueAt.toISOString(),
+      acknowledgedAt: iso(d.acknowledgedAt),
+      arrivedAt: iso(d.arrivedAt),
+      doneAt: iso(d.doneAt),
+      reportNote: d.reportNote,
+      instructions: d.instructions,
+      version: d.version,
+    })),
+    photos: photos.map((p) => ({
+      id: p.id,
+      kind: p.kind,
+      url: `/api/cases/photos/${p.id}`,
+      thumbUrl: `/api/cases/photos/${p.id}/thumb`,
+      width: p.width,
+      height: p.height,
+    })),
     mergedCaseIds: merged.map((m) => m.id),
     actions: row.mergedIntoId ? [] : availableActions(row.status as CaseStatus, relations),
   };

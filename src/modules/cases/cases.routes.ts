@@ -5,8 +5,18 @@ import { onceWith } from '../../core/idempotency.js';
 import type { App } from '../../core/http/types.js';
 import { allCategories, updateCategory } from './cases.categories.js';
 import {
-  ZCaseDetail, ZCaseList, ZCaseListQuery, ZCaseSummary, ZCategory, ZCategoryList, ZClassifyRequest, ZClassifyResponse, ZCreateCase,
-  ZReassignRequest, ZTransitionRequest, ZUpdateCategory,
+  ZCaseDetail,
+  ZCaseList,
+  ZCaseListQuery,
+  ZCaseSummary,
+  ZCategory,
+  ZCategoryList,
+  ZClassifyRequest,
+  ZClassifyResponse,
+  ZCreateCase,
+  ZReassignRequest,
+  ZTransitionRequest,
+  ZUpdateCategory,
 } from './cases.contracts.js';
 import { reportCase } from './cases.intake.js';
 import { getCaseDetail, getCaseSummary, listCases } from './cases.query.js';
@@ -27,50 +37,88 @@ export async function casesRoutes(app: App): Promise<void> {
     return getCaseDetail({ db: app.db, actor, id: req.params.id });
   });
 
-  app.post('/cases', {
-    schema: { tags, body: ZCreateCase, headers: z.object({ 'idempotency-key': z.string().max(100).optional() }), response: { 201: ZCaseSummary } },
-  }, async (req, reply) => {
-    const actor = authorize(req, 'cases.report');
-    const answer = await onceWith({
-      db: app.db, userId: actor.userId, key: req.headers['idempotency-key'], route: 'POST /api/cases', status: 201,
-      run: (idempotency) => reportCase({ db: app.db, actor, input: req.body, idempotency }),
-      replay: (id) => getCaseSummary({ db: app.db, id: String(id) }),
-    });
-    if (answer.replayed) reply.header('idempotent-replayed', 'true');
-    return reply.status(201).send(answer.body);
-  });
+  app.post(
+    '/cases',
+    {
+      schema: {
+        tags,
+        body: ZCreateCase,
+        headers: z.object({ 'idempotency-key': z.string().max(100).optional() }),
+        response: { 201: ZCaseSummary },
+      },
+    },
+    async (req, reply) => {
+      const actor = authorize(req, 'cases.report');
+      const answer = await onceWith({
+        db: app.db,
+        userId: actor.userId,
+        key: req.headers['idempotency-key'],
+        route: 'POST /api/cases',
+        status: 201,
+        run: (idempotency) => reportCase({ db: app.db, actor, input: req.body, idempotency }),
+        replay: (id) => getCaseSummary({ db: app.db, id: String(id) }),
+      });
+      if (answer.replayed) reply.header('idempotent-replayed', 'true');
+      return reply.status(201).send(answer.body);
+    },
+  );
 
-  app.post('/cases/:id/transitions', { schema: { tags, params: ZIdParams, body: ZTransitionRequest, response: { 200: ZCaseDetail } } }, async (req) => {
-    const actor = authorize(req, 'cases.read');
-    await transitionCase({ db: app.db, actor, caseId: req.params.id, input: req.body });
-    return getCaseDetail({ db: app.db, actor, id: req.params.id });
-  });
+  app.post(
+    '/cases/:id/transitions',
+    { schema: { tags, params: ZIdParams, body: ZTransitionRequest, response: { 200: ZCaseDetail } } },
+    async (req) => {
+      const actor = authorize(req, 'cases.read');
+      await transitionCase({ db: app.db, actor, caseId: req.params.id, input: req.body });
+      return getCaseDetail({ db: app.db, actor, id: req.params.id });
+    },
+  );
 
-  app.post('/cases/:id/reassign', { schema: { tags, params: ZIdParams, body: ZReassignRequest, response: { 200: ZCaseDetail } } }, async (req) => {
-    const actor = authorize(req, 'cases.manage');
-    await reassignCase({ db: app.db, actor, caseId: req.params.id, input: req.body });
-    return getCaseDetail({ db: app.db, actor, id: req.params.id });
-  });
+  app.post(
+    '/cases/:id/reassign',
+    { schema: { tags, params: ZIdParams, body: ZReassignRequest, response: { 200: ZCaseDetail } } },
+    async (req) => {
+      const actor = authorize(req, 'cases.manage');
+      await reassignCase({ db: app.db, actor, caseId: req.params.id, input: req.body });
+      return getCaseDetail({ db: app.db, actor, id: req.params.id });
+    },
+  );
 
-  app.post('/cases/classify', { schema: { tags, body: ZClassifyRequest, response: { 200: ZClassifyResponse } } }, async (req) => {
-    authorize(req, 'cases.report');
-    const names = new Map((await allCategories(app.db)).map((c) => [c.code, req.locale === 'en' ? c.nameEn : c.name]));
-    const result = classify(req.body.text);
-    return {
-      category: result.category, categoryName: names.get(result.category) ?? result.category, confidence: result.confidence,
-      alternatives: result.alternatives.map((a) => ({ ...a, categoryName: names.get(a.category) ?? a.category })),
-    };
-  });
+  app.post(
+    '/cases/classify',
+    { schema: { tags, body: ZClassifyRequest, response: { 200: ZClassifyResponse } } },
+    async (req) => {
+      authorize(req, 'cases.report');
+      const names = new Map(
+        (await allCategories(app.db)).map((c) => [c.code, req.locale === 'en' ? c.nameEn : c.name]),
+      );
+      const result = classify(req.body.text);
+      return {
+        category: result.category,
+        categoryName: names.get(result.category) ?? result.category,
+        confidence: result.confidence,
+        alternatives: result.alternatives.map((a) => ({ ...a, categoryName: names.get(a.category) ?? a.category })),
+      };
+    },
+  );
 
   app.get('/case-categories', { schema: { tags, response: { 200: ZCategoryList } } }, async (req) => {
     authorize(req, 'cases.read');
     return allCategories(app.db);
   });
 
-  app.patch('/case-categories/:code', {
-    schema: { tags, params: z.object({ code: z.string().max(60) }), body: ZUpdateCategory, response: { 200: ZCategory } },
-  }, async (req) => {
-    const actor = authorize(req, 'cases.configure');
-    return updateCategory({ db: app.db, actor, code: req.params.code, input: req.body });
-  });
+  app.patch(
+    '/case-categories/:code',
+    {
+      schema: {
+        tags,
+        params: z.object({ code: z.string().max(60) }),
+        body: ZUpdateCategory,
+        response: { 200: ZCategory },
+      },
+    },
+    async (req) => {
+      const actor = authorize(req, 'cases.configure');
+      return updateCategory({ db: app.db, actor, code: req.params.code, input: req.body });
+    },
+  );
 }

@@ -21,31 +21,58 @@ export const OWNER_ROLES = ['grid_worker', 'neighbourhood_worker', 'community_se
  * 问题在网格发生: a case with a location goes to the deepest grid containing it; otherwise to the reporter's home
  * grid. Its owner is the active grid worker of that grid or the nearest grid above it.
  */
-export async function routeCase(opts: { db: Db; lng?: number; lat?: number; reporterPersonId?: string | null; now: Date }): Promise<Routing> {
+export async function routeCase(opts: {
+  db: Db;
+  lng?: number;
+  lat?: number;
+  reporterPersonId?: string | null;
+  now: Date;
+}): Promise<Routing> {
   return routeToGrid(opts.db, await routedGrid(opts), opts.now);
 }
 
 /** The grid a report belongs to: the deepest grid at its location, else the reporter's home grid. */
-export async function routedGrid(opts: { db: Db; lng?: number; lat?: number; reporterPersonId?: string | null }): Promise<string> {
+export async function routedGrid(opts: {
+  db: Db;
+  lng?: number;
+  lat?: number;
+  reporterPersonId?: string | null;
+}): Promise<string> {
   let gridId: string | null = null;
   if (opts.lng !== undefined && opts.lat !== undefined) {
     if (!insideCounty(opts.lng, opts.lat)) throw new AppError('OUTSIDE_COUNTY');
     gridId = await locateGrid({ db: opts.db, lng: opts.lng, lat: opts.lat });
   }
   if (!gridId && opts.reporterPersonId) {
-    const [p] = await opts.db.select({ homeGridId: people.homeGridId }).from(people).where(eq(people.id, opts.reporterPersonId));
+    const [p] = await opts.db
+      .select({ homeGridId: people.homeGridId })
+      .from(people)
+      .where(eq(people.id, opts.reporterPersonId));
     gridId = p?.homeGridId ?? null;
   }
   if (!gridId) {
-    throw new AppError('VALIDATION_FAILED', {}, [{ path: '/lng', message: 'a location inside a grid, or a reporter with a home grid, is needed to route the case' }]);
+    throw new AppError('VALIDATION_FAILED', {}, [
+      {
+        path: '/lng',
+        message: 'a location inside a grid, or a reporter with a home grid, is needed to route the case',
+      },
+    ]);
   }
   return gridId;
 }
 
 export async function routeToGrid(db: Db, gridId: string, now: Date): Promise<Routing> {
-  const [grid] = await db.select({ code: grids.code, communityId: grids.communityId }).from(grids).where(eq(grids.id, gridId));
+  const [grid] = await db
+    .select({ code: grids.code, communityId: grids.communityId })
+    .from(grids)
+    .where(eq(grids.id, gridId));
   if (!grid) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/gridId', message: 'grid does not exist' }]);
-  return { gridId, gridCode: grid.code, communityId: grid.communityId, ownerPersonId: await ownerOf(db, grid.code, now) };
+  return {
+    gridId,
+    gridCode: grid.code,
+    communityId: grid.communityId,
+    ownerPersonId: await ownerOf(db, grid.code, now),
+  };
 }
 
 /** The codes of a grid and its ancestors, the community grid first (codes are prefixes: county 6 + 3 per level). */
@@ -76,12 +103,27 @@ export async function ownerOf(db: Db, code: string, now: Date): Promise<string |
  * case's own grid when the owner holds no duty on it), resolved by the same rule as routing. A level whose owner is
  * the same person is skipped, so the case really reaches someone else; null when nobody above answers for it.
  */
-export async function ownerAbove(db: Db, gridCode: string, currentOwner: string | null, now: Date): Promise<{ personId: string; gridCode: string } | null> {
+export async function ownerAbove(
+  db: Db,
+  gridCode: string,
+  currentOwner: string | null,
+  now: Date,
+): Promise<{ personId: string; gridCode: string } | null> {
   const path = pathCodes(gridCode);
   let from = path.length - 1;
   if (currentOwner) {
-    const held = await db.select({ code: grids.code }).from(gridDuties).innerJoin(grids, eq(grids.id, gridDuties.gridId))
-      .where(and(eq(gridDuties.personId, currentOwner), inArray(grids.code, path), inArray(gridDuties.role, [...OWNER_ROLES]), activeOn(now)));
+    const held = await db
+      .select({ code: grids.code })
+      .from(gridDuties)
+      .innerJoin(grids, eq(grids.id, gridDuties.gridId))
+      .where(
+        and(
+          eq(gridDuties.personId, currentOwner),
+          inArray(grids.code, path),
+          inArray(gridDuties.role, [...OWNER_ROLES]),
+          activeOn(now),
+        ),
+      );
     const deepest = Math.max(-1, ...held.map((h) => path.indexOf(h.code)));
     if (deepest >= 0) from = deepest;
   }

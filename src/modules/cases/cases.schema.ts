@@ -1,7 +1,21 @@
 import { sql } from 'drizzle-orm';
 import {
-  type AnyPgColumn, bigint, boolean, doublePrecision, index, integer, jsonb, pgEnum, pgSequence, pgTable, real, smallint, text,
-  timestamp, uniqueIndex, uuid,
+  type AnyPgColumn,
+  bigint,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgSequence,
+  pgTable,
+  real,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt, idColumn, updatedAt, version } from '../../core/columns.js';
 import { users } from '../auth/auth.schema.js';
@@ -33,8 +47,18 @@ export const CASE_CHANNELS = ['hall', 'street_point', 'door_visit', 'snap', 'onl
 export const caseChannel = pgEnum('case_channel', CASE_CHANNELS);
 
 export const CASE_STATUSES = [
-  'reported', 'accepted', 'rejected', 'dispatched', 'acknowledged', 'in_progress', 'resolved', 'verified', 'closed',
-  'rated', 'returned', 'reopened',
+  'reported',
+  'accepted',
+  'rejected',
+  'dispatched',
+  'acknowledged',
+  'in_progress',
+  'resolved',
+  'verified',
+  'closed',
+  'rated',
+  'returned',
+  'reopened',
 ] as const;
 export const caseStatus = pgEnum('case_status', CASE_STATUSES);
 
@@ -53,7 +77,9 @@ export const cases = pgTable(
     channel: caseChannel('channel').notNull(),
     title: text('title').notNull(),
     description: text('description').notNull(),
-    categoryCode: text('category_code').notNull().references(() => caseCategories.code, { onDelete: 'restrict' }),
+    categoryCode: text('category_code')
+      .notNull()
+      .references(() => caseCategories.code, { onDelete: 'restrict' }),
     suggestedCategoryCode: text('suggested_category_code'),
     suggestedConfidence: real('suggested_confidence'),
     priority: casePriority('priority').notNull(),
@@ -61,8 +87,12 @@ export const cases = pgTable(
     lng: doublePrecision('lng'),
     lat: doublePrecision('lat'),
     address: text('address'),
-    gridId: uuid('grid_id').notNull().references(() => grids.id, { onDelete: 'restrict' }),
-    communityId: uuid('community_id').notNull().references(() => organisations.id, { onDelete: 'restrict' }),
+    gridId: uuid('grid_id')
+      .notNull()
+      .references(() => grids.id, { onDelete: 'restrict' }),
+    communityId: uuid('community_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'restrict' }),
     /** The duty holder who owns the case in its grid (a person; their login, if any, gets the notifications). */
     ownerPersonId: uuid('owner_person_id').references(() => people.id, { onDelete: 'restrict' }),
     reporterPersonId: uuid('reporter_person_id').references(() => people.id, { onDelete: 'restrict' }),
@@ -112,7 +142,9 @@ export const caseEvents = pgTable(
   'case_events',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    caseId: uuid('case_id').notNull().references(() => cases.id, { onDelete: 'restrict' }),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'restrict' }),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     actorUserId: uuid('actor_user_id'),
     actorName: text('actor_name'),
@@ -154,8 +186,12 @@ export const caseDispatches = pgTable(
   'case_dispatches',
   {
     id: idColumn(),
-    caseId: uuid('case_id').notNull().references(() => cases.id, { onDelete: 'restrict' }),
-    unitId: uuid('unit_id').notNull().references(() => organisations.id, { onDelete: 'restrict' }),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'restrict' }),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'restrict' }),
     status: dispatchStatus('status').notNull().default('pending'),
     instructions: text('instructions'),
     dispatchedAt: timestamp('dispatched_at', { withTimezone: true }).notNull(),
@@ -183,7 +219,9 @@ export const evaluationSessions = pgTable(
   'evaluation_sessions',
   {
     id: idColumn(),
-    communityId: uuid('community_id').notNull().references(() => organisations.id, { onDelete: 'restrict' }),
+    communityId: uuid('community_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'restrict' }),
     heldOn: text('held_on').notNull(),
     periodFrom: timestamp('period_from', { withTimezone: true }).notNull(),
     periodTo: timestamp('period_to', { withTimezone: true }).notNull(),
@@ -202,8 +240,12 @@ export const evaluationItems = pgTable(
   'evaluation_items',
   {
     id: idColumn(),
-    sessionId: uuid('session_id').notNull().references(() => evaluationSessions.id, { onDelete: 'cascade' }),
-    caseId: uuid('case_id').notNull().references(() => cases.id, { onDelete: 'restrict' }),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => evaluationSessions.id, { onDelete: 'cascade' }),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'restrict' }),
     verdict: verdict('verdict').notNull().default('pending'),
     comment: text('comment'),
     updatedAt: updatedAt(),

@@ -8,7 +8,10 @@ export const STATS_WHISTLE = ['any', 'resident', 'community', 'none'] as const;
 export type StatsWhistle = (typeof STATS_WHISTLE)[number];
 
 /** A local day in Asia/Shanghai, 'YYYY-MM-DD'. */
-const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isCalendarDay, { message: 'not a calendar day' });
+const ZDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine(isCalendarDay, { message: 'not a calendar day' });
 const ZWeight = (fallback: number) => z.coerce.number().min(0).max(1).default(fallback);
 
 /**

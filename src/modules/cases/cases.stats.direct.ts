@@ -17,7 +17,8 @@ export interface Windows {
   dueTo: Date;
 }
 
-const within = (column: SQL, from: Date, to: Date) => sql`(${column} >= ${from.toISOString()}::timestamptz and ${column} < ${to.toISOString()}::timestamptz)`;
+const within = (column: SQL, from: Date, to: Date) =>
+  sql`(${column} >= ${from.toISOString()}::timestamptz and ${column} < ${to.toISOString()}::timestamptz)`;
 const nonEmpty = (from: Date, to: Date) => from.getTime() < to.getTime();
 const localMonth = (at: SQL) => sql`to_char((${at} at time zone 'UTC') + interval '8 hours', 'YYYY-MM')`;
 
@@ -41,7 +42,12 @@ const SUMS = sql`
  * mirrors case_stats_events in migrations/0003_case_stats.sql), then rows are grouped.
  */
 export async function directCounters(opts: {
-  db: Db; where: SQL | undefined; windows: Windows; groupBy: GroupKey; unitLens: string[] | null; gridLevel: number;
+  db: Db;
+  where: SQL | undefined;
+  windows: Windows;
+  groupBy: GroupKey;
+  unitLens: string[] | null;
+  gridLevel: number;
 }): Promise<Map<string, Counters>> {
   const { db, windows: w, groupBy, unitLens } = opts;
   const hasEvents = nonEmpty(w.eventsFrom, w.eventsTo);
@@ -51,7 +57,9 @@ export async function directCounters(opts: {
   const dueWin = (col: SQL) => (hasDue ? within(col, w.dueFrom, w.dueTo) : sql`false`);
   // Top-level ranges on indexed columns, so that a narrow window (the hours of today) is an index scan.
   const prefilter = or(
-    ...(hasEvents ? [evWin(sql`${cases.reportedAt}`), evWin(sql`${cases.resolvedAt}`), evWin(sql`${cases.ratedAt}`)] : []),
+    ...(hasEvents
+      ? [evWin(sql`${cases.reportedAt}`), evWin(sql`${cases.resolvedAt}`), evWin(sql`${cases.ratedAt}`)]
+      : []),
     ...(hasDue ? [dueWin(sql`${cases.responseDueAt}`), dueWin(sql`${cases.resolutionDueAt}`)] : []),
   );
   const where = opts.where ?? sql`true`;
@@ -71,22 +79,46 @@ export async function directCounters(opts: {
            resolution_due, resolved_of_due, resolved_on_time)
     where ${cases.mergedIntoId} is null and ${prefilter ?? sql`false`} and ${where} and x.at is not null
       and ((x.t in ('r', 's', 't') and ${evWin(sql`x.at`)}) or (x.t in ('a', 'b') and ${dueWin(sql`x.at`)}))`;
-  const doneEvents = hasEvents ? sql`
+  const doneEvents = hasEvents
+    ? sql`
     union all
     select ${cases.id}, ${cases.communityId}, ${cases.gridId}, ${cases.categoryCode}, ${cases.channel}::text, ${cases.whistle}::text, d.unit_id,
       'd', d.done_at, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0
     from case_dispatches d join ${cases} on ${cases.id} = d.case_id
     where ${cases.mergedIntoId} is null and d.done_at is not null and ${evWin(sql`d.done_at`)} and ${where}
-      ${unitLens ? sql`and d.unit_id in (${sql.join(unitLens.map((u) => sql`${u}::uuid`), sql`, `)})` : sql``}` : sql``;
-  const lens = unitLens ? sql`and du.unit_id in (${sql.join(unitLens.map((u) => sql`${u}::uuid`), sql`, `)})` : sql``;
+      ${
+        unitLens
+          ? sql`and d.unit_id in (${sql.join(
+              unitLens.map((u) => sql`${u}::uuid`),
+              sql`, `,
+            )})`
+          : sql``
+      }`
+    : sql``;
+  const lens = unitLens
+    ? sql`and du.unit_id in (${sql.join(
+        unitLens.map((u) => sql`${u}::uuid`),
+        sql`, `,
+      )})`
+    : sql``;
   let key: SQL;
   let joins = sql``;
   switch (groupBy) {
-    case 'none': key = sql`''`; break;
-    case 'community': key = sql`ev.community_id::text`; break;
-    case 'category': key = sql`ev.category_code`; break;
-    case 'channel': key = sql`ev.channel`; break;
-    case 'month': key = localMonth(sql`ev.at`); break;
+    case 'none':
+      key = sql`''`;
+      break;
+    case 'community':
+      key = sql`ev.community_id::text`;
+      break;
+    case 'category':
+      key = sql`ev.category_code`;
+      break;
+    case 'channel':
+      key = sql`ev.channel`;
+      break;
+    case 'month':
+      key = localMonth(sql`ev.at`);
+      break;
     case 'grid':
       key = sql`a.id::text`;
       joins = sql`join grids g on g.id = ev.grid_id join grids a on a.code = left(g.code, ${gridCodeLength(opts.gridLevel)})`;
@@ -96,12 +128,15 @@ export async function directCounters(opts: {
       joins = sql`left join case_dispatches du on ev.unit_id is null and du.case_id = ev.case_id ${lens}`;
       break;
   }
-  const rows = await rowsOf<CounterRow>(db, sql`
+  const rows = await rowsOf<CounterRow>(
+    db,
+    sql`
     with ev as (${caseEvents} ${doneEvents})
     select ${key} as key, ${SUMS}
     from ev ${joins}
     ${groupBy === 'unit' ? sql`where coalesce(ev.unit_id, du.unit_id) is not null` : sql``}
-    group by 1`);
+    group by 1`,
+  );
   return new Map(rows.map((r) => [r.key, toCounters(r)]));
 }
 
@@ -110,7 +145,13 @@ export async function directCounters(opts: {
  * A plain filtered aggregate over the cases due in the window (two indexed ranges), so it stays cheap.
  */
 export async function dueCounters(opts: {
-  db: Db; where: SQL | undefined; from: Date; to: Date; groupBy: GroupKey; unitLens: string[] | null; gridLevel: number;
+  db: Db;
+  where: SQL | undefined;
+  from: Date;
+  to: Date;
+  groupBy: GroupKey;
+  unitLens: string[] | null;
+  gridLevel: number;
 }): Promise<Map<string, Counters>> {
   const { db, from, to, groupBy, unitLens } = opts;
   if (!nonEmpty(from, to)) return new Map();
@@ -119,11 +160,21 @@ export async function dueCounters(opts: {
   let key: SQL;
   let joins = sql``;
   switch (groupBy) {
-    case 'none': key = sql`''`; break;
-    case 'community': key = sql`${cases.communityId}::text`; break;
-    case 'category': key = sql`${cases.categoryCode}`; break;
-    case 'channel': key = sql`${cases.channel}::text`; break;
-    case 'month': key = sql`${localDayOf(from).slice(0, 7)}::text`; break;
+    case 'none':
+      key = sql`''`;
+      break;
+    case 'community':
+      key = sql`${cases.communityId}::text`;
+      break;
+    case 'category':
+      key = sql`${cases.categoryCode}`;
+      break;
+    case 'channel':
+      key = sql`${cases.channel}::text`;
+      break;
+    case 'month':
+      key = sql`${localDayOf(from).slice(0, 7)}::text`;
+      break;
     case 'grid':
       key = sql`a.id::text`;
       joins = sql`join grids g on g.id = ${cases.gridId} join grids a on a.code = left(g.code, ${gridCodeLength(opts.gridLevel)})`;
@@ -132,10 +183,19 @@ export async function dueCounters(opts: {
       key = sql`du.unit_id::text`;
       // A lateral lookup by case (offset 0 keeps it one): the few cases due today, not a scan of every dispatch.
       joins = sql`cross join lateral (select d.unit_id from case_dispatches d where d.case_id = ${cases.id}
-        ${unitLens ? sql`and d.unit_id in (${sql.join(unitLens.map((u) => sql`${u}::uuid`), sql`, `)})` : sql``} offset 0) du`;
+        ${
+          unitLens
+            ? sql`and d.unit_id in (${sql.join(
+                unitLens.map((u) => sql`${u}::uuid`),
+                sql`, `,
+              )})`
+            : sql``
+        } offset 0) du`;
       break;
   }
-  const rows = await rowsOf<CounterRow>(db, sql`
+  const rows = await rowsOf<CounterRow>(
+    db,
+    sql`
     select ${key} as key, 0 as raised, 0 as resident_whistles, 0 as community_whistles, 0 as resolved, 0 as rated, 0 as satisfied,
       0 as basically_satisfied, 0 as dispatches_done,
       count(*) filter (where ${responseDue})::int as response_due,
@@ -146,6 +206,7 @@ export async function dueCounters(opts: {
     from ${cases} ${joins}
     where ${cases.mergedIntoId} is null and ${opts.where ?? sql`true`}
       and (${within(sql`${cases.responseDueAt}`, from, to)} or ${within(sql`${cases.resolutionDueAt}`, from, to)})
-    group by 1`);
+    group by 1`,
+  );
   return new Map(rows.map((r) => [r.key, toCounters(r)]));
 }

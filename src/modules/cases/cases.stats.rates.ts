@@ -8,8 +8,19 @@ import type { CaseStatsQuery, StatsRow } from './cases.stats.contracts.js';
 export const DAY_MS = 86_400_000;
 
 export const COUNTER_KEYS = [
-  'raised', 'residentWhistles', 'communityWhistles', 'resolved', 'rated', 'satisfied', 'basicallySatisfied', 'dispatchesDone',
-  'responseDue', 'respondedOnTime', 'resolutionDue', 'resolvedOfDue', 'resolvedOnTime',
+  'raised',
+  'residentWhistles',
+  'communityWhistles',
+  'resolved',
+  'rated',
+  'satisfied',
+  'basicallySatisfied',
+  'dispatchesDone',
+  'responseDue',
+  'respondedOnTime',
+  'resolutionDue',
+  'resolvedOfDue',
+  'resolvedOnTime',
 ] as const;
 export type Counters = Record<(typeof COUNTER_KEYS)[number], number>;
 
@@ -42,7 +53,11 @@ export function statsRow(c: Counters, w: StatsWeights = DEFAULT_WEIGHTS): StatsR
   const responseRate = ratio(c.respondedOnTime, c.responseDue);
   const resolutionRate = ratio(c.resolvedOfDue, c.resolutionDue);
   const satisfactionRate = ratio(c.satisfied + w.basic * c.basicallySatisfied, c.rated);
-  const parts = [[w.response, responseRate], [w.resolution, resolutionRate], [w.satisfaction, satisfactionRate]] as const;
+  const parts = [
+    [w.response, responseRate],
+    [w.resolution, resolutionRate],
+    [w.satisfaction, satisfactionRate],
+  ] as const;
   let weighted = 0;
   let weights = 0;
   const present = parts.filter(([weight, value]) => value !== null && weight > 0);
@@ -53,12 +68,25 @@ export function statsRow(c: Counters, w: StatsWeights = DEFAULT_WEIGHTS): StatsR
   // With one rate there is nothing to weigh: the composite is that rate (exactly, without w·r/w rounding).
   const composite = present.length === 1 ? present[0][1] : ratio(weighted, weights);
   return {
-    raised: c.raised, residentWhistles: c.residentWhistles, communityWhistles: c.communityWhistles, resolved: c.resolved,
-    overdue: c.resolutionDue - c.resolvedOnTime, dispatchesDone: c.dispatchesDone,
-    responseRate, resolutionRate, satisfactionRate, composite,
+    raised: c.raised,
+    residentWhistles: c.residentWhistles,
+    communityWhistles: c.communityWhistles,
+    resolved: c.resolved,
+    overdue: c.resolutionDue - c.resolvedOnTime,
+    dispatchesDone: c.dispatchesDone,
+    responseRate,
+    resolutionRate,
+    satisfactionRate,
+    composite,
     basis: {
-      responseDue: c.responseDue, respondedOnTime: c.respondedOnTime, resolutionDue: c.resolutionDue, resolvedOfDue: c.resolvedOfDue,
-      resolvedOnTime: c.resolvedOnTime, rated: c.rated, satisfied: c.satisfied, basicallySatisfied: c.basicallySatisfied,
+      responseDue: c.responseDue,
+      respondedOnTime: c.respondedOnTime,
+      resolutionDue: c.resolutionDue,
+      resolvedOfDue: c.resolvedOfDue,
+      resolvedOnTime: c.resolvedOnTime,
+      rated: c.rated,
+      satisfied: c.satisfied,
+      basicallySatisfied: c.basicallySatisfied,
     },
   };
 }
@@ -104,7 +132,14 @@ export function statsPeriod(query: Pick<CaseStatsQuery, 'from' | 'to'>, now: Dat
   if (to >= limit) throw invalid('/to', `the period may span at most ${MAX_PERIOD_YEARS} years`);
   const fromStart = localInstant(from);
   const toEnd = localInstant(addDays(to, 1));
-  return { from, to, today, fromStart, eventsEnd: minDate(toEnd, localInstant(addDays(today, 1))), dueEnd: minDate(toEnd, now) };
+  return {
+    from,
+    to,
+    today,
+    fromStart,
+    eventsEnd: minDate(toEnd, localInstant(addDays(today, 1))),
+    dueEnd: minDate(toEnd, now),
+  };
 }
 
 /** The level of the grids a statistic is grouped by, as the length of their codes (county 6 + 3 per level). */
@@ -114,23 +149,55 @@ export type GroupKey = StatsGroupBy | 'none';
 
 /** The counted columns as the SQL aggregates (and case_stats) name them: per event, and per limit falling due. */
 export const EVENT_COUNTS = [
-  'raised', 'resident_whistles', 'community_whistles', 'resolved', 'rated', 'satisfied', 'basically_satisfied', 'dispatches_done',
+  'raised',
+  'resident_whistles',
+  'community_whistles',
+  'resolved',
+  'rated',
+  'satisfied',
+  'basically_satisfied',
+  'dispatches_done',
 ] as const;
-export const DUE_COUNTS = ['response_due', 'responded_on_time', 'resolution_due', 'resolved_of_due', 'resolved_on_time'] as const;
+export const DUE_COUNTS = [
+  'response_due',
+  'responded_on_time',
+  'resolution_due',
+  'resolved_of_due',
+  'resolved_on_time',
+] as const;
 
 /** One group's counts as the SQL aggregates name them. */
 export interface CounterRow {
   key: string;
-  raised: number; resident_whistles: number; community_whistles: number; resolved: number; rated: number; satisfied: number;
-  basically_satisfied: number; dispatches_done: number; response_due: number; responded_on_time: number; resolution_due: number;
-  resolved_of_due: number; resolved_on_time: number;
+  raised: number;
+  resident_whistles: number;
+  community_whistles: number;
+  resolved: number;
+  rated: number;
+  satisfied: number;
+  basically_satisfied: number;
+  dispatches_done: number;
+  response_due: number;
+  responded_on_time: number;
+  resolution_due: number;
+  resolved_of_due: number;
+  resolved_on_time: number;
 }
 
 export function toCounters(r: CounterRow): Counters {
   return {
-    raised: r.raised, residentWhistles: r.resident_whistles, communityWhistles: r.community_whistles, resolved: r.resolved,
-    rated: r.rated, satisfied: r.satisfied, basicallySatisfied: r.basically_satisfied, dispatchesDone: r.dispatches_done,
-    responseDue: r.response_due, respondedOnTime: r.responded_on_time, resolutionDue: r.resolution_due,
-    resolvedOfDue: r.resolved_of_due, resolvedOnTime: r.resolved_on_time,
+    raised: r.raised,
+    residentWhistles: r.resident_whistles,
+    communityWhistles: r.community_whistles,
+    resolved: r.resolved,
+    rated: r.rated,
+    satisfied: r.satisfied,
+    basicallySatisfied: r.basically_satisfied,
+    dispatchesDone: r.dispatches_done,
+    responseDue: r.response_due,
+    respondedOnTime: r.responded_on_time,
+    resolutionDue: r.resolution_due,
+    resolvedOfDue: r.resolved_of_due,
+    resolvedOnTime: r.resolved_on_time,
   };
 }

@@ -4,7 +4,18 @@ import type { Db } from '../../core/db.js';
 import { grids } from '../grid/grid.schema.js';
 import type { StatsWhistle } from './cases.stats.contracts.js';
 import {
-  addDays, type CounterRow, DUE_COUNTS, EVENT_COUNTS, type Counters, type GroupKey, gridCodeLength, minDay, monthStart, nextMonthStart, type StatsPeriod, toCounters,
+  addDays,
+  type CounterRow,
+  DUE_COUNTS,
+  EVENT_COUNTS,
+  type Counters,
+  type GroupKey,
+  gridCodeLength,
+  minDay,
+  monthStart,
+  nextMonthStart,
+  type StatsPeriod,
+  toCounters,
 } from './cases.stats.rates.js';
 
 /*
@@ -31,25 +42,39 @@ export interface FastRestriction {
  * kind has the dimensions its questions need (case_stats_keys in the migration): geo = community, whistle, level-2
  * grid; cat = community, category; channel = community, whistle, channel; unit = whistle, unit.
  */
-export function rollupKinds(groupBy: GroupKey, r: FastRestriction, gridLevel: number): { groups: RollupKind; totals: RollupKind } | null {
+export function rollupKinds(
+  groupBy: GroupKey,
+  r: FastRestriction,
+  gridLevel: number,
+): { groups: RollupKind; totals: RollupKind } | null {
   if (r.unit) {
     if (r.gridWhere || r.communities) return null;
     return ['none', 'month', 'unit'].includes(groupBy) ? { groups: 'unit', totals: 'unit' } : null;
   }
   if (r.gridWhere) {
     if (!r.gridWhole) return null;
-    return ['none', 'community', 'month'].includes(groupBy) || (groupBy === 'grid' && gridLevel === 2) ? { groups: 'geo', totals: 'geo' } : null;
+    return ['none', 'community', 'month'].includes(groupBy) || (groupBy === 'grid' && gridLevel === 2)
+      ? { groups: 'geo', totals: 'geo' }
+      : null;
   }
   switch (groupBy) {
-    case 'grid': return gridLevel === 2 ? { groups: 'geo', totals: 'channel' } : null;
-    case 'category': return r.whistle ? null : { groups: 'cat', totals: 'channel' };
-    case 'unit': return r.communities ? null : { groups: 'unit', totals: 'channel' };
-    default: return { groups: 'channel', totals: 'channel' };
+    case 'grid':
+      return gridLevel === 2 ? { groups: 'geo', totals: 'channel' } : null;
+    case 'category':
+      return r.whistle ? null : { groups: 'cat', totals: 'channel' };
+    case 'unit':
+      return r.communities ? null : { groups: 'unit', totals: 'channel' };
+    default:
+      return { groups: 'channel', totals: 'channel' };
   }
 }
 
 /** Whole months inside [from, last] and the day ranges around them. */
-function buckets(from: string, last: string, monthsUntil: string): { months: [string, string] | null; days: [string, string][] } {
+function buckets(
+  from: string,
+  last: string,
+  monthsUntil: string,
+): { months: [string, string] | null; days: [string, string][] } {
   if (from > last) return { months: null, days: [] };
   const firstFull = from === monthStart(from) ? from : nextMonthStart(from);
   let lastFullStart: string | null = null;
@@ -63,7 +88,12 @@ function buckets(from: string, last: string, monthsUntil: string): { months: [st
 }
 
 export async function rollupCounters(opts: {
-  db: Db; kind: RollupKind; groupBy: GroupKey; r: FastRestriction; period: StatsPeriod; gridLevel: number;
+  db: Db;
+  kind: RollupKind;
+  groupBy: GroupKey;
+  r: FastRestriction;
+  period: StatsPeriod;
+  gridLevel: number;
 }): Promise<Map<string, Counters>> {
   const { db, kind, groupBy, r, period } = opts;
   if (r.communities && r.communities.length === 0) return new Map();
@@ -76,36 +106,66 @@ export async function rollupCounters(opts: {
     ...b.days.map(([x, y]) => sql`(s.grain = 'd' and s.bucket between ${x}::date and ${y}::date)`),
   ];
   if (!timeParts.length) return new Map();
-  const dueCut = (col: string) => sql`coalesce(sum(case when s.bucket > ${lastDueDay}::date then 0 else s.${sql.raw(col)} end), 0)::int`;
+  const dueCut = (col: string) =>
+    sql`coalesce(sum(case when s.bucket > ${lastDueDay}::date then 0 else s.${sql.raw(col)} end), 0)::int`;
   let key: SQL;
   let joins = sql``;
   switch (groupBy) {
-    case 'none': key = sql`''`; break;
-    case 'community': key = sql`s.community_id::text`; break;
-    case 'month': key = sql`to_char(s.bucket, 'YYYY-MM')`; break;
+    case 'none':
+      key = sql`''`;
+      break;
+    case 'community':
+      key = sql`s.community_id::text`;
+      break;
+    case 'month':
+      key = sql`to_char(s.bucket, 'YYYY-MM')`;
+      break;
     case 'grid':
       key = sql`a.id::text`;
       joins = sql`join grids g on g.id::text = s.dim join grids a on a.code = left(g.code, ${gridCodeLength(opts.gridLevel)})`;
       break;
-    default: key = sql`s.dim`;
+    default:
+      key = sql`s.dim`;
   }
-  const whistle = r.whistle === 'any' ? sql`s.whistle <> ''` : r.whistle === 'none' ? sql`s.whistle = ''` : r.whistle ? sql`s.whistle = ${r.whistle}` : undefined;
-  if ((kind === 'cat' && whistle) || (kind === 'unit' && r.communities)) throw new Error(`case_stats rows of kind ${kind} cannot answer this`);
+  const whistle =
+    r.whistle === 'any'
+      ? sql`s.whistle <> ''`
+      : r.whistle === 'none'
+        ? sql`s.whistle = ''`
+        : r.whistle
+          ? sql`s.whistle = ${r.whistle}`
+          : undefined;
+  if ((kind === 'cat' && whistle) || (kind === 'unit' && r.communities))
+    throw new Error(`case_stats rows of kind ${kind} cannot answer this`);
   const where = and(
     sql`s.kind = ${kind}`,
     or(...timeParts),
-    r.communities ? sql`s.community_id in (${sql.join(r.communities.map((c) => sql`${c}::uuid`), sql`, `)})` : undefined,
+    r.communities
+      ? sql`s.community_id in (${sql.join(
+          r.communities.map((c) => sql`${c}::uuid`),
+          sql`, `,
+        )})`
+      : undefined,
     whistle,
     r.gridWhere ? sql`s.dim in (select ${grids.id}::text from ${grids} where ${r.gridWhere})` : undefined,
     r.unit ? sql`s.dim = ${r.unit}` : undefined,
   );
-  const rows = await rowsOf<CounterRow>(db, sql`
+  const rows = await rowsOf<CounterRow>(
+    db,
+    sql`
     select ${key} as key,
-      ${sql.join(EVENT_COUNTS.map((c) => sql.raw(`coalesce(sum(s.${c}), 0)::int as ${c}`)), sql`, `)},
-      ${sql.join(DUE_COUNTS.map((c) => sql`${dueCut(c)} as ${sql.raw(c)}`), sql`, `)}
+      ${sql.join(
+        EVENT_COUNTS.map((c) => sql.raw(`coalesce(sum(s.${c}), 0)::int as ${c}`)),
+        sql`, `,
+      )},
+      ${sql.join(
+        DUE_COUNTS.map((c) => sql`${dueCut(c)} as ${sql.raw(c)}`),
+        sql`, `,
+      )}
     from (select * from case_stats union all select * from case_stats_pending) s ${joins}
     where ${where}
-    group by 1`);
+    group by 1`,
+  );
   return new Map(rows.map((row) => [row.key, toCounters(row)]));
 }
 

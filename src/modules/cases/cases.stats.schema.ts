@@ -47,11 +47,9 @@ const rollupColumns = () => ({
  * way of case_stats_pending — so case_stats and case_stats_pending summed are exactly the rollup of the base tables
  * at every commit, whichever code path wrote them. `case_stats_rebuild()` recomputes it.
  */
-export const caseStats = pgTable(
-  'case_stats',
-  rollupColumns(),
-  (t) => [primaryKey({ name: 'case_stats_pk', columns: [t.kind, t.grain, t.bucket, t.communityId, t.whistle, t.dim] })],
-);
+export const caseStats = pgTable('case_stats', rollupColumns(), (t) => [
+  primaryKey({ name: 'case_stats_pk', columns: [t.kind, t.grain, t.bucket, t.communityId, t.whistle, t.dim] }),
+]);
 
 /**
  * Contributions of newly inserted cases not yet added into case_stats: on PostgreSQL the insert trigger appends them

@@ -9,8 +9,17 @@ import { allCategories } from './cases.categories.js';
 import { casesVisibleTo } from './cases.policy.js';
 import { CASE_CHANNELS, caseDispatches, cases } from './cases.schema.js';
 import {
-  addCounters, type Counters, emptyCounters, gridCodeLength, type GroupKey, invalid, isZero, type StatsPeriod, statsPeriod,
-  type StatsWeights, statsRow,
+  addCounters,
+  type Counters,
+  emptyCounters,
+  gridCodeLength,
+  type GroupKey,
+  invalid,
+  isZero,
+  type StatsPeriod,
+  statsPeriod,
+  type StatsWeights,
+  statsRow,
 } from './cases.stats.rates.js';
 import { directCounters, dueCounters, type Windows } from './cases.stats.direct.js';
 import { type FastRestriction, type RollupKind, rollupCounters, rollupKinds } from './cases.stats.rollup.js';
@@ -64,24 +73,35 @@ async function adminScopeOf(db: Db, actor: Actor): Promise<AdminScope> {
   return parts.length === 1 ? parts[0] : { kind: 'mixed' };
 }
 
-const gridsUnder = (prefixes: string[]): SQL => or(...prefixes.map((p) => like(grids.code, `${escapeLike(p)}%`))) ?? sql`false`;
-const casesInGrids = (db: Db, where: SQL) => inArray(cases.gridId, db.select({ id: grids.id }).from(grids).where(where));
+const gridsUnder = (prefixes: string[]): SQL =>
+  or(...prefixes.map((p) => like(grids.code, `${escapeLike(p)}%`))) ?? sql`false`;
+const casesInGrids = (db: Db, where: SQL) =>
+  inArray(cases.gridId, db.select({ id: grids.id }).from(grids).where(where));
 const casesDispatchedTo = (db: Db, unitIds: string[]) =>
-  inArray(cases.id, db.select({ id: caseDispatches.caseId }).from(caseDispatches).where(inArray(caseDispatches.unitId, unitIds)));
+  inArray(
+    cases.id,
+    db.select({ id: caseDispatches.caseId }).from(caseDispatches).where(inArray(caseDispatches.unitId, unitIds)),
+  );
 
 /** The part of the policy's casesVisibleTo that comes from the actor's role scope (not from having reported a case). */
 function adminScopeSql(db: Db, scope: AdminScope): SQL | undefined {
   switch (scope.kind) {
-    case 'community': return inArray(cases.communityId, scope.ids);
-    case 'grid': return casesInGrids(db, gridsUnder(scope.prefixes));
-    case 'unit': return casesDispatchedTo(db, scope.ids);
-    default: return undefined;
+    case 'community':
+      return inArray(cases.communityId, scope.ids);
+    case 'grid':
+      return casesInGrids(db, gridsUnder(scope.prefixes));
+    case 'unit':
+      return casesDispatchedTo(db, scope.ids);
+    default:
+      return undefined;
   }
 }
 
 /** As in cases.policy.ts: the cases a user reported themselves (or were recorded as the reporter of). */
 function reportedBy(actor: Actor): SQL {
-  return actor.personId ? or(eq(cases.reporterUserId, actor.userId), eq(cases.reporterPersonId, actor.personId)) ?? sql`false` : eq(cases.reporterUserId, actor.userId);
+  return actor.personId
+    ? (or(eq(cases.reporterUserId, actor.userId), eq(cases.reporterPersonId, actor.personId)) ?? sql`false`)
+    : eq(cases.reporterUserId, actor.userId);
 }
 
 interface Filters {
@@ -94,9 +114,15 @@ interface Filters {
 async function loadFilters(db: Db, q: CaseStatsQuery): Promise<Filters> {
   const f: Filters = { whistle: q.whistle };
   const orgIds = [q.communityId, q.unitId].filter((x): x is string => x !== undefined);
-  const orgs = orgIds.length ? await db.select({ id: organisations.id, kind: organisations.kind }).from(organisations).where(inArray(organisations.id, orgIds)) : [];
+  const orgs = orgIds.length
+    ? await db
+        .select({ id: organisations.id, kind: organisations.kind })
+        .from(organisations)
+        .where(inArray(organisations.id, orgIds))
+    : [];
   if (q.communityId) {
-    if (orgs.find((o) => o.id === q.communityId)?.kind !== 'community') throw invalid('/communityId', 'not a community');
+    if (orgs.find((o) => o.id === q.communityId)?.kind !== 'community')
+      throw invalid('/communityId', 'not a community');
     f.communityId = q.communityId;
   }
   if (q.unitId) {
@@ -104,7 +130,10 @@ async function loadFilters(db: Db, q: CaseStatsQuery): Promise<Filters> {
     f.unitId = q.unitId;
   }
   if (q.gridId) {
-    const [g] = await db.select({ id: grids.id, code: grids.code, level: grids.level }).from(grids).where(eq(grids.id, q.gridId));
+    const [g] = await db
+      .select({ id: grids.id, code: grids.code, level: grids.level })
+      .from(grids)
+      .where(eq(grids.id, q.gridId));
     if (!g) throw invalid('/gridId', 'no such grid');
     f.grid = g;
   }
@@ -168,7 +197,12 @@ interface Plan {
   now: Date;
 }
 
-const fullWindows = (p: StatsPeriod): Windows => ({ eventsFrom: p.fromStart, eventsTo: p.eventsEnd, dueFrom: p.fromStart, dueTo: p.dueEnd });
+const fullWindows = (p: StatsPeriod): Windows => ({
+  eventsFrom: p.fromStart,
+  eventsTo: p.eventsEnd,
+  dueFrom: p.fromStart,
+  dueTo: p.dueEnd,
+});
 
 async function computeDirect(plan: Plan, scope: AdminScope): Promise<Computed> {
   const { db, actor, groupBy, filters, period } = plan;
@@ -176,7 +210,10 @@ async function computeDirect(plan: Plan, scope: AdminScope): Promise<Computed> {
   const unitLens = filters.unitId ? [filters.unitId] : scope.kind === 'unit' ? scope.ids : null;
   const common = { db, where, windows: fullWindows(period), unitLens, gridLevel: groupGridLevel(filters) };
   const groups = await directCounters({ ...common, groupBy });
-  const totals = groupBy === 'unit' ? (await directCounters({ ...common, groupBy: 'none' })).get('') ?? emptyCounters() : sumAll(groups);
+  const totals =
+    groupBy === 'unit'
+      ? ((await directCounters({ ...common, groupBy: 'none' })).get('') ?? emptyCounters())
+      : sumAll(groups);
   return { groups: groupBy === 'none' ? new Map() : groups, totals, source: 'direct' };
 }
 
@@ -210,17 +247,31 @@ async function computeFast(plan: Plan, scope: AdminScope): Promise<Computed | nu
   const partial = period.from <= period.today && period.today <= period.to ? { from: todayStart, to: now } : null;
   // Cases the actor sees only because they reported them (casesVisibleTo's last clause): few, straight from `cases`
   // (and usually none: one indexed look settles that first).
-  const outsideScope = scope.kind === 'all' ? null : and(reportedBy(actor), not(adminScopeSql(db, scope) ?? sql`false`));
+  const outsideScope =
+    scope.kind === 'all' ? null : and(reportedBy(actor), not(adminScopeSql(db, scope) ?? sql`false`));
   const [extra] = outsideScope ? await db.select({ id: cases.id }).from(cases).where(outsideScope).limit(1) : [];
-  const extraWhere = outsideScope && extra ? and(outsideScope, await casesVisibleTo(db, actor), filtersSql(db, filters)) : null;
+  const extraWhere =
+    outsideScope && extra ? and(outsideScope, await casesVisibleTo(db, actor), filtersSql(db, filters)) : null;
   const part = async (key: GroupKey, kind: RollupKind) => {
     const out = await rollupCounters({ db, kind, groupBy: key, r, period, gridLevel });
-    if (partial) mergeInto(out, await dueCounters({ db, where: restrictionSql, ...partial, groupBy: key, unitLens, gridLevel }));
-    if (extraWhere) mergeInto(out, await directCounters({ db, where: extraWhere, windows: fullWindows(period), groupBy: key, unitLens, gridLevel }));
+    if (partial)
+      mergeInto(out, await dueCounters({ db, where: restrictionSql, ...partial, groupBy: key, unitLens, gridLevel }));
+    if (extraWhere)
+      mergeInto(
+        out,
+        await directCounters({
+          db,
+          where: extraWhere,
+          windows: fullWindows(period),
+          groupBy: key,
+          unitLens,
+          gridLevel,
+        }),
+      );
     return out;
   };
   const groups = await part(groupBy, kinds.groups);
-  const totals = groupBy === 'unit' ? (await part('none', kinds.totals)).get('') ?? emptyCounters() : sumAll(groups);
+  const totals = groupBy === 'unit' ? ((await part('none', kinds.totals)).get('') ?? emptyCounters()) : sumAll(groups);
   return { groups: groupBy === 'none' ? new Map() : groups, totals, source: 'rollup' };
 }
 
@@ -228,7 +279,7 @@ async function computeFast(plan: Plan, scope: AdminScope): Promise<Computed | nu
 // Group names and order
 
 const CHANNEL_NAMES: Record<string, { zh: string; en: string }> = {
-  hall: { zh: '居民说事厅', en: 'Residents\' hall' },
+  hall: { zh: '居民说事厅', en: "Residents' hall" },
   street_point: { zh: '说事点', en: 'Street point' },
   door_visit: { zh: '入户走访', en: 'Door-to-door visit' },
   snap: { zh: '随手拍', en: 'Photo report' },
@@ -236,27 +287,43 @@ const CHANNEL_NAMES: Record<string, { zh: string; en: string }> = {
   community_whistle: { zh: '社区吹哨', en: 'Community whistle' },
 };
 
-async function labelGroups(db: Db, groupBy: GroupKey, keys: string[], locale: string): Promise<Map<string, { name: string; order: string | number }>> {
+async function labelGroups(
+  db: Db,
+  groupBy: GroupKey,
+  keys: string[],
+  locale: string,
+): Promise<Map<string, { name: string; order: string | number }>> {
   const out = new Map<string, { name: string; order: string | number }>();
   if (!keys.length) return out;
   const en = locale === 'en';
   switch (groupBy) {
     case 'community':
     case 'unit': {
-      const rows = await db.select({ id: organisations.id, name: organisations.name, code: organisations.code }).from(organisations).where(inArray(organisations.id, keys));
+      const rows = await db
+        .select({ id: organisations.id, name: organisations.name, code: organisations.code })
+        .from(organisations)
+        .where(inArray(organisations.id, keys));
       for (const r of rows) out.set(r.id, { name: r.name, order: r.code ?? r.name });
       break;
     }
     case 'grid': {
-      const rows = await db.select({ id: grids.id, name: grids.name, code: grids.code }).from(grids).where(inArray(grids.id, keys));
+      const rows = await db
+        .select({ id: grids.id, name: grids.name, code: grids.code })
+        .from(grids)
+        .where(inArray(grids.id, keys));
       for (const r of rows) out.set(r.id, { name: r.name, order: r.code });
       break;
     }
     case 'category':
-      for (const c of await allCategories(db)) if (keys.includes(c.code)) out.set(c.code, { name: en ? c.nameEn : c.name, order: c.sort });
+      for (const c of await allCategories(db))
+        if (keys.includes(c.code)) out.set(c.code, { name: en ? c.nameEn : c.name, order: c.sort });
       break;
     case 'channel':
-      for (const k of keys) out.set(k, { name: CHANNEL_NAMES[k] ? CHANNEL_NAMES[k][en ? 'en' : 'zh'] : k, order: CASE_CHANNELS.indexOf(k as never) });
+      for (const k of keys)
+        out.set(k, {
+          name: CHANNEL_NAMES[k] ? CHANNEL_NAMES[k][en ? 'en' : 'zh'] : k,
+          order: CASE_CHANNELS.indexOf(k as never),
+        });
       break;
     default:
       for (const k of keys) out.set(k, { name: k, order: k });
@@ -271,18 +338,30 @@ async function labelGroups(db: Db, groupBy: GroupKey, keys: string[], locale: st
  * in total and per group. `mode: 'direct'` skips the rollup (tests compare the two).
  */
 export async function caseStats(opts: {
-  db: Db; actor: Actor; query: CaseStatsQuery; now?: Date; locale?: string; mode?: StatsMode;
+  db: Db;
+  actor: Actor;
+  query: CaseStatsQuery;
+  now?: Date;
+  locale?: string;
+  mode?: StatsMode;
 }): Promise<CaseStats> {
   const { db, actor, query: q } = opts;
   const now = opts.now ?? clock.now();
   const period = statsPeriod(q, now);
-  if (q.responseWeight + q.resolutionWeight + q.satisfactionWeight <= 0) throw invalid('/responseWeight', 'the composite weights must not all be 0');
-  const weights: StatsWeights = { basic: q.basicWeight, response: q.responseWeight, resolution: q.resolutionWeight, satisfaction: q.satisfactionWeight };
+  if (q.responseWeight + q.resolutionWeight + q.satisfactionWeight <= 0)
+    throw invalid('/responseWeight', 'the composite weights must not all be 0');
+  const weights: StatsWeights = {
+    basic: q.basicWeight,
+    response: q.responseWeight,
+    resolution: q.resolutionWeight,
+    satisfaction: q.satisfactionWeight,
+  };
   const filters = await loadFilters(db, q);
   const groupBy: GroupKey = q.groupBy ?? 'none';
   const scope = await adminScopeOf(db, actor);
   const plan: Plan = { db, actor, groupBy, filters, period, now };
-  const computed = (opts.mode === 'direct' ? null : await computeFast(plan, scope)) ?? await computeDirect(plan, scope);
+  const computed =
+    (opts.mode === 'direct' ? null : await computeFast(plan, scope)) ?? (await computeDirect(plan, scope));
   const keys = [...computed.groups.entries()].filter(([, c]) => !isZero(c)).map(([k]) => k);
   const labels = await labelGroups(db, groupBy, keys, opts.locale ?? 'zh-CN');
   const sorted = keys.sort((a, b) => {
@@ -290,11 +369,21 @@ export async function caseStats(opts: {
     const y = labels.get(b)?.order ?? b;
     return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
   });
-  const groups: StatsGroup[] = sorted.map((key) => ({ key, name: labels.get(key)?.name ?? key, ...statsRow(computed.groups.get(key) ?? emptyCounters(), weights) }));
+  const groups: StatsGroup[] = sorted.map((key) => ({
+    key,
+    name: labels.get(key)?.name ?? key,
+    ...statsRow(computed.groups.get(key) ?? emptyCounters(), weights),
+  }));
   return {
-    from: period.from, to: period.to, asOf: now.toISOString(), groupBy: q.groupBy ?? null, basicWeight: weights.basic,
+    from: period.from,
+    to: period.to,
+    asOf: now.toISOString(),
+    groupBy: q.groupBy ?? null,
+    basicWeight: weights.basic,
     weights: { response: weights.response, resolution: weights.resolution, satisfaction: weights.satisfaction },
-    source: computed.source, totals: statsRow(computed.totals, weights), groups,
+    source: computed.source,
+    totals: statsRow(computed.totals, weights),
+    groups,
   };
 }
 

@@ -8,7 +8,14 @@ import { jobRuns } from '../system/system.schema.js';
 import type { CaseDetail } from './cases.contracts.js';
 import { caseEvents, cases } from './cases.schema.js';
 import { WorkCalendar } from '../../core/calendar.js';
-import { claimSweepTick, dueSoonClock, runCaseSweep, startCaseSweeper, SWEEP_JOB, type SweepLog } from './cases.sweep.js';
+import {
+  claimSweepTick,
+  dueSoonClock,
+  runCaseSweep,
+  startCaseSweeper,
+  SWEEP_JOB,
+  type SweepLog,
+} from './cases.sweep.js';
 
 let ctx: TestContext;
 const FAR_FUTURE = new Date('2099-06-01T02:00:00Z');
@@ -18,7 +25,13 @@ async function call(method: 'GET' | 'POST', url: string, as: string, body?: obje
 }
 
 async function report(description: string, at: [number, number] = [117.331, 27.541]): Promise<CaseDetail> {
-  const res = await call('POST', '/api/cases', 'resident01', { channel: 'snap', description, categoryCode: 'facilities.streetlight', lng: at[0], lat: at[1] });
+  const res = await call('POST', '/api/cases', 'resident01', {
+    channel: 'snap',
+    description,
+    categoryCode: 'facilities.streetlight',
+    lng: at[0],
+    lat: at[1],
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as CaseDetail;
 }
@@ -31,25 +44,41 @@ async function act(id: string, as: string, body: Record<string, unknown>): Promi
 }
 
 async function notificationsOf(as: string, kind: string) {
-  const body = (await call('GET', '/api/notifications?pageSize=200', as)).json() as { items: { kind: string; entityId: string }[]; unread: number };
+  const body = (await call('GET', '/api/notifications?pageSize=200', as)).json() as {
+    items: { kind: string; entityId: string }[];
+    unread: number;
+  };
   return { items: body.items.filter((n) => n.kind === kind), unread: body.unread };
 }
 
 async function eventCount(caseId: string, action: string): Promise<number> {
-  const [{ n }] = await ctx.database.db.select({ n: count() }).from(caseEvents).where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.action, action)));
+  const [{ n }] = await ctx.database.db
+    .select({ n: count() })
+    .from(caseEvents)
+    .where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.action, action)));
   return n;
 }
 
 beforeAll(async () => {
   ctx = await createTestContext();
   // The test world has no duties: grid01's person answers for gA1, a secretary (no login) for the community grid gA.
-  const [secretary] = await ctx.database.db.insert(people).values({ name: '刘书记', communityId: ctx.world.communityA.id, roles: ['staff'] }).returning();
+  const [secretary] = await ctx.database.db
+    .insert(people)
+    .values({ name: '刘书记', communityId: ctx.world.communityA.id, roles: ['staff'] })
+    .returning();
   await ctx.database.db.insert(gridDuties).values([
-    { gridId: ctx.world.grids.gA1.id, personId: ctx.world.people.gridWorkerPerson.id, role: 'grid_worker', since: '2020-01-01' },
+    {
+      gridId: ctx.world.grids.gA1.id,
+      personId: ctx.world.people.gridWorkerPerson.id,
+      role: 'grid_worker',
+      since: '2020-01-01',
+    },
     { gridId: ctx.world.grids.gA.id, personId: secretary.id, role: 'community_secretary', since: '2020-01-01' },
   ]);
 });
-afterAll(async () => { await ctx?.close(); });
+afterAll(async () => {
+  await ctx?.close();
+});
 
 describe('the clock sweep (督办)', () => {
   let early: CaseDetail;
@@ -61,18 +90,24 @@ describe('the clock sweep (督办)', () => {
     expect(early.ownerName).toBe('陈网格');
     expect((await runCaseSweep({ db: ctx.database.db, now: new Date(early.reportedAt) })).dueSoon).toBe(0);
     const nearDue = new Date(new Date(early.responseDueAt).getTime() - 60_000);
-    const [a, b] = await Promise.all([runCaseSweep({ db: ctx.database.db, now: nearDue }), runCaseSweep({ db: ctx.database.db, now: nearDue })]);
+    const [a, b] = await Promise.all([
+      runCaseSweep({ db: ctx.database.db, now: nearDue }),
+      runCaseSweep({ db: ctx.database.db, now: nearDue }),
+    ]);
     expect(a.dueSoon + b.dueSoon).toBe(1);
     expect(a.supervised + b.supervised).toBe(0);
     const again = await runCaseSweep({ db: ctx.database.db, now: new Date(nearDue.getTime() + 30_000) });
     expect(again.dueSoon).toBe(0);
     const warned = await notificationsOf('grid01', 'case.due_soon');
     expect(warned.items.map((n) => n.entityId)).toEqual([early.id]);
-    const [row] = await ctx.database.db.select({ at: cases.dueSoonNotifiedAt }).from(cases).where(eq(cases.id, early.id));
+    const [row] = await ctx.database.db
+      .select({ at: cases.dueSoonNotifiedAt })
+      .from(cases)
+      .where(eq(cases.id, early.id));
     expect(row.at?.toISOString()).toBe(nearDue.toISOString());
   });
 
-  it('supervises an overdue case once under concurrent sweeps and escalates it to the parent grid\'s duty holder', async () => {
+  it("supervises an overdue case once under concurrent sweeps and escalates it to the parent grid's duty holder", async () => {
     late = await report('小区门口路灯不亮', [117.3312, 27.5412]);
     resolved = await report('楼下路灯一直闪', [117.3314, 27.5414]);
     await act(resolved.id, 'grid01', { action: 'accept' });
@@ -80,8 +115,10 @@ describe('the clock sweep (督办)', () => {
     await act(resolved.id, 'grid01', { action: 'acknowledge' });
     await act(resolved.id, 'grid01', { action: 'resolve', note: '已更换灯泡' });
 
-
-    const runs = await Promise.all([runCaseSweep({ db: ctx.database.db, now: FAR_FUTURE }), runCaseSweep({ db: ctx.database.db, now: FAR_FUTURE })])
+    const runs = await Promise.all([
+      runCaseSweep({ db: ctx.database.db, now: FAR_FUTURE }),
+      runCaseSweep({ db: ctx.database.db, now: FAR_FUTURE }),
+    ]);
     expect(runs[0].supervised + runs[1].supervised).toBe(2);
     expect(runs[0].failed + runs[1].failed).toBe(0);
     for (const c of [early, late]) {
@@ -89,7 +126,10 @@ describe('the clock sweep (督办)', () => {
       const detail = (await call('GET', `/api/cases/${c.id}`, 'admin')).json() as CaseDetail;
       expect(detail).toMatchObject({ supervised: true, escalationLevel: 1, ownerName: '刘书记' });
     }
-    const [{ n }] = await ctx.database.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, 'case.supervise'));
+    const [{ n }] = await ctx.database.db
+      .select({ n: count() })
+      .from(auditLog)
+      .where(eq(auditLog.action, 'case.supervise'));
     expect(n).toBe(2);
     expect((await runCaseSweep({ db: ctx.database.db, now: FAR_FUTURE })).supervised).toBe(0);
   });
@@ -128,7 +168,12 @@ describe('the clock sweep (督办)', () => {
     const main = await report('路口路灯全灭了', [117.3316, 27.5416]);
     // Staff join a report to the case /similar named (a resident sees only that one is nearby).
     const res = await call('POST', '/api/cases', 'grid01', {
-      channel: 'hall', reporterPersonId: ctx.world.people.memberPerson1.id, description: '路口的灯不亮', lng: 117.3316, lat: 27.5416, sameAsCaseId: main.id,
+      channel: 'hall',
+      reporterPersonId: ctx.world.people.memberPerson1.id,
+      description: '路口的灯不亮',
+      lng: 117.3316,
+      lat: 27.5416,
+      sameAsCaseId: main.id,
     });
     expect(res.statusCode, res.body).toBe(201);
     const result = await runCaseSweep({ db: ctx.database.db, now: FAR_FUTURE });
@@ -142,8 +187,12 @@ describe('the due-soon rule', () => {
   // Monday 2026-03-02 09:00 in Shanghai; 24 working hours to respond, 7 working days to resolve.
   const reportedAt = new Date('2026-03-02T01:00:00Z');
   const base = {
-    reportedAt, responseDueAt: calendar.addWorkingMinutes(reportedAt, 24 * 60), resolutionDueAt: calendar.addWorkingMinutes(reportedAt, 7 * 420),
-    acknowledgedAt: null, resolvedAt: null, dueSoonNotifiedAt: null,
+    reportedAt,
+    responseDueAt: calendar.addWorkingMinutes(reportedAt, 24 * 60),
+    resolutionDueAt: calendar.addWorkingMinutes(reportedAt, 7 * 420),
+    acknowledgedAt: null,
+    resolvedAt: null,
+    dueSoonNotifiedAt: null,
   };
   const at = (minutes: number) => calendar.addWorkingMinutes(reportedAt, minutes);
 
@@ -156,7 +205,9 @@ describe('the due-soon rule', () => {
   it('warns again for the resolution clock only if the earlier warning came before the acknowledgement', () => {
     const late = at(0.8 * 7 * 420);
     const ackAt = at(60);
-    expect(dueSoonClock(calendar, { ...base, acknowledgedAt: ackAt, dueSoonNotifiedAt: at(30) }, late)).toBe('resolution');
+    expect(dueSoonClock(calendar, { ...base, acknowledgedAt: ackAt, dueSoonNotifiedAt: at(30) }, late)).toBe(
+      'resolution',
+    );
     expect(dueSoonClock(calendar, { ...base, acknowledgedAt: ackAt, dueSoonNotifiedAt: at(90) }, late)).toBeNull();
     expect(dueSoonClock(calendar, { ...base, acknowledgedAt: ackAt, resolvedAt: at(100) }, late)).toBeNull();
   });
@@ -164,7 +215,10 @@ describe('the due-soon rule', () => {
 
 describe('scheduling across processes', () => {
   it('lets exactly one of two processes claim a tick through job_runs', async () => {
-    const claims = await Promise.all([claimSweepTick(ctx.database.db, 60_000), claimSweepTick(ctx.database.db, 60_000)]);
+    const claims = await Promise.all([
+      claimSweepTick(ctx.database.db, 60_000),
+      claimSweepTick(ctx.database.db, 60_000),
+    ]);
     expect(claims.filter(Boolean)).toHaveLength(1);
     expect(await claimSweepTick(ctx.database.db, 60_000)).toBe(false);
   });
@@ -172,11 +226,19 @@ describe('scheduling across processes', () => {
   it('two sweepers on one database run and record their ticks, and stop cleanly', async () => {
     await ctx.database.db.delete(jobRuns).where(eq(jobRuns.name, SWEEP_JOB));
     const errors: object[] = [];
-    const log: SweepLog = { info: () => undefined, error: (o: object) => { errors.push(o); } };
+    const log: SweepLog = {
+      info: () => undefined,
+      error: (o: object) => {
+        errors.push(o);
+      },
+    };
     // What server.ts will pass: Fastify's own logger fits.
     const appLog: SweepLog = ctx.app.log;
     expect(appLog).toBeDefined();
-    const stops = [startCaseSweeper({ db: ctx.database.db, intervalMs: 40, log }), startCaseSweeper({ db: ctx.database.db, intervalMs: 40, log })];
+    const stops = [
+      startCaseSweeper({ db: ctx.database.db, intervalMs: 40, log }),
+      startCaseSweeper({ db: ctx.database.db, intervalMs: 40, log }),
+    ];
     await new Promise((r) => setTimeout(r, 400));
     await Promise.all(stops.map((stop) => stop()));
     expect(errors).toEqual([]);

@@ -19,7 +19,15 @@ import { clock } from '../../core/clock.js';
  */
 
 /** States in which a clock still runs: a resolved or verified case has met its resolution clock already. */
-export const SWEPT_STATES = ['reported', 'accepted', 'dispatched', 'acknowledged', 'in_progress', 'returned', 'reopened'] as const;
+export const SWEPT_STATES = [
+  'reported',
+  'accepted',
+  'dispatched',
+  'acknowledged',
+  'in_progress',
+  'returned',
+  'reopened',
+] as const;
 
 /** "Due soon" = at most this share of a clock's limit (in working time) is left. */
 export const DUE_SOON_SHARE = 0.25;
@@ -53,10 +61,13 @@ function sweepable(): SQL {
 }
 
 function overdueAt(now: Date): SQL {
-  return and(sweepable(), or(
-    and(isNull(cases.acknowledgedAt), lt(cases.responseDueAt, now)),
-    and(isNull(cases.resolvedAt), lt(cases.resolutionDueAt, now)),
-  )) as SQL;
+  return and(
+    sweepable(),
+    or(
+      and(isNull(cases.acknowledgedAt), lt(cases.responseDueAt, now)),
+      and(isNull(cases.resolvedAt), lt(cases.resolutionDueAt, now)),
+    ),
+  ) as SQL;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -74,13 +85,20 @@ async function superviseOverdue(db: Db, now: Date, max: number): Promise<{ done:
     const attempt = { id: null as string | null };
     try {
       const claimed = await db.transaction(async (tx) => {
-        const next = tx.select({ id: cases.id }).from(cases)
+        const next = tx
+          .select({ id: cases.id })
+          .from(cases)
           .where(and(overdueAt(now), failed.length ? notInArray(cases.id, failed) : undefined))
-          .orderBy(asc(cases.resolutionDueAt)).limit(1).for('update', { skipLocked: true });
+          .orderBy(asc(cases.resolutionDueAt))
+          .limit(1)
+          .for('update', { skipLocked: true });
         // `= (subquery)`, not `IN (subquery)`: a scalar subquery runs once, whereas the planner may rescan an IN
         // subquery per outer row (nested-loop semi join), and each rescan skips the row just locked — claiming them all.
-        const [row] = await tx.update(cases).set({ supervisedAt: now, escalationLevel: 1, updatedAt: now, version: sql`${cases.version} + 1` })
-          .where(and(eq(cases.id, sql`(${next})`), isNull(cases.supervisedAt))).returning();
+        const [row] = await tx
+          .update(cases)
+          .set({ supervisedAt: now, escalationLevel: 1, updatedAt: now, version: sql`${cases.version} + 1` })
+          .where(and(eq(cases.id, sql`(${next})`), isNull(cases.supervisedAt)))
+          .returning();
         if (!row) return false;
         attempt.id = row.id;
         await escalate(tx, row, now);
@@ -105,17 +123,36 @@ async function escalate(tx: Db, c: CaseRow, now: Date): Promise<void> {
   const above = await ownerAbove(tx, grid.code, c.ownerPersonId, now);
   if (above) await tx.update(cases).set({ ownerPersonId: above.personId }).where(eq(cases.id, c.id));
   const change = {
-    clock, dueAt: (clock === 'response' ? c.responseDueAt : c.resolutionDueAt).toISOString(),
-    fromOwner: c.ownerPersonId, toOwner: above?.personId ?? c.ownerPersonId, toGridCode: above?.gridCode ?? null,
+    clock,
+    dueAt: (clock === 'response' ? c.responseDueAt : c.resolutionDueAt).toISOString(),
+    fromOwner: c.ownerPersonId,
+    toOwner: above?.personId ?? c.ownerPersonId,
+    toGridCode: above?.gridCode ?? null,
   };
-  await tx.insert(caseEvents).values({ caseId: c.id, at: now, actorName: SYSTEM_ACTOR, action: 'supervise', fromStatus: c.status, toStatus: c.status, data: change });
+  await tx.insert(caseEvents).values({
+    caseId: c.id,
+    at: now,
+    actorName: SYSTEM_ACTOR,
+    action: 'supervise',
+    fromStatus: c.status,
+    toStatus: c.status,
+    data: change,
+  });
   await recordAudit(tx, {
-    actor: null, action: 'case.supervise', entityType: 'case', entityId: c.id,
-    before: { ownerPersonId: c.ownerPersonId, escalationLevel: c.escalationLevel }, after: { ...change, escalationLevel: 1 },
+    actor: null,
+    action: 'case.supervise',
+    entityType: 'case',
+    entityId: c.id,
+    before: { ownerPersonId: c.ownerPersonId, escalationLevel: c.escalationLevel },
+    after: { ...change, escalationLevel: 1 },
   });
   const draft = {
-    kind: 'case.supervised', title: `督办：事项 ${c.number} 已超过${clock === 'response' ? '响应' : '办结'}时限`, body: c.title,
-    entityType: 'case', entityId: c.id, link: `/cases/${c.id}`,
+    kind: 'case.supervised',
+    title: `督办：事项 ${c.number} 已超过${clock === 'response' ? '响应' : '办结'}时限`,
+    body: c.title,
+    entityType: 'case',
+    entityId: c.id,
+    link: `/cases/${c.id}`,
   };
   await notifyPeople(tx, [c.ownerPersonId, above?.personId], draft);
   await notifyUsers(tx, await communityAdmins(tx, c.communityId), draft);
@@ -123,7 +160,9 @@ async function escalate(tx: Db, c: CaseRow, now: Date): Promise<void> {
 
 /** The owner's superiors: the users holding a community_admin binding on the case's community. */
 async function communityAdmins(tx: Db, communityId: string): Promise<string[]> {
-  const rows = await tx.select({ userId: roleBindings.userId }).from(roleBindings)
+  const rows = await tx
+    .select({ userId: roleBindings.userId })
+    .from(roleBindings)
     .where(and(eq(roleBindings.role, 'community_admin'), eq(roleBindings.scopeOrgId, communityId)));
   return rows.map((r) => r.userId);
 }
@@ -138,38 +177,64 @@ async function communityAdmins(tx: Db, communityId: string): Promise<string[]> {
  * dueSoonNotifiedAt is one column for two clocks: the resolution clock may warn again once the case was
  * acknowledged after a response-clock warning (warned before acknowledged), never twice for the same clock.
  */
-type ClockFields = Pick<CaseRow, 'reportedAt' | 'responseDueAt' | 'resolutionDueAt' | 'acknowledgedAt' | 'resolvedAt' | 'dueSoonNotifiedAt'>;
+type ClockFields = Pick<
+  CaseRow,
+  'reportedAt' | 'responseDueAt' | 'resolutionDueAt' | 'acknowledgedAt' | 'resolvedAt' | 'dueSoonNotifiedAt'
+>;
 
 export function dueSoonClock(calendar: WorkCalendar, c: ClockFields, now: Date): Clock | null {
-  const near = (due: Date) => due > now
-    && calendar.workingMinutesBetween(now, due) <= DUE_SOON_SHARE * calendar.workingMinutesBetween(c.reportedAt, due);
+  const near = (due: Date) =>
+    due > now &&
+    calendar.workingMinutesBetween(now, due) <= DUE_SOON_SHARE * calendar.workingMinutesBetween(c.reportedAt, due);
   if (!c.acknowledgedAt && !c.dueSoonNotifiedAt && near(c.responseDueAt)) return 'response';
-  const resolutionWarnable = !c.dueSoonNotifiedAt || (c.acknowledgedAt !== null && c.dueSoonNotifiedAt < c.acknowledgedAt);
+  const resolutionWarnable =
+    !c.dueSoonNotifiedAt || (c.acknowledgedAt !== null && c.dueSoonNotifiedAt < c.acknowledgedAt);
   if (!c.resolvedAt && resolutionWarnable && near(c.resolutionDueAt)) return 'resolution';
   return null;
 }
 
 /** The SQL side of dueSoonClock's "not yet warned for this clock", re-checked by the claiming UPDATE. */
 function unwarned(clock: Clock): SQL {
-  return (clock === 'response'
-    ? and(isNull(cases.acknowledgedAt), isNull(cases.dueSoonNotifiedAt))
-    : and(isNull(cases.resolvedAt), or(isNull(cases.dueSoonNotifiedAt), and(isNotNull(cases.acknowledgedAt), lt(cases.dueSoonNotifiedAt, cases.acknowledgedAt))))) as SQL;
+  return (
+    clock === 'response'
+      ? and(isNull(cases.acknowledgedAt), isNull(cases.dueSoonNotifiedAt))
+      : and(
+          isNull(cases.resolvedAt),
+          or(
+            isNull(cases.dueSoonNotifiedAt),
+            and(isNotNull(cases.acknowledgedAt), lt(cases.dueSoonNotifiedAt, cases.acknowledgedAt)),
+          ),
+        )
+  ) as SQL;
 }
 
 async function warnDueSoon(db: Db, now: Date, max: number): Promise<number> {
   const calendar = await workCalendar(db);
   // Candidates in SQL: a clock whose due time falls within a quarter of the longest limit from now (in working
   // time) — a superset of the exact rule, which is then applied per case in dueSoonClock.
-  const longest = Math.max(24 * 60, ...(await allCategories(db)).map((c) => Math.max(c.responseMinutes ?? 0, c.resolutionMinutes ?? 0)));
+  const longest = Math.max(
+    24 * 60,
+    ...(await allCategories(db)).map((c) => Math.max(c.responseMinutes ?? 0, c.resolutionMinutes ?? 0)),
+  );
   const horizon = calendar.addWorkingMinutes(now, DUE_SOON_SHARE * longest);
-  const candidates = await db.select().from(cases).where(and(sweepable(), or(
-    and(unwarned('response'), gt(cases.responseDueAt, now), lte(cases.responseDueAt, horizon)),
-    and(unwarned('resolution'), gt(cases.resolutionDueAt, now), lte(cases.resolutionDueAt, horizon)),
-  ))).orderBy(asc(cases.responseDueAt)).limit(max);
+  const candidates = await db
+    .select()
+    .from(cases)
+    .where(
+      and(
+        sweepable(),
+        or(
+          and(unwarned('response'), gt(cases.responseDueAt, now), lte(cases.responseDueAt, horizon)),
+          and(unwarned('resolution'), gt(cases.resolutionDueAt, now), lte(cases.resolutionDueAt, horizon)),
+        ),
+      ),
+    )
+    .orderBy(asc(cases.responseDueAt))
+    .limit(max);
   let warned = 0;
   for (const c of candidates) {
     const clock = dueSoonClock(calendar, c, now);
-    if (clock && await warnOnce(db, c, clock, now)) warned += 1;
+    if (clock && (await warnOnce(db, c, clock, now))) warned += 1;
   }
   return warned;
 }
@@ -177,18 +242,31 @@ async function warnDueSoon(db: Db, now: Date, max: number): Promise<number> {
 /** Claims the warning with a conditional UPDATE (only one sweeper sees the row come back) and notifies with it. */
 async function warnOnce(db: Db, c: CaseRow, clock: Clock, now: Date): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const [claimed] = await tx.update(cases).set({ dueSoonNotifiedAt: now })
-      .where(and(eq(cases.id, c.id), sweepable(), unwarned(clock))).returning({ id: cases.id });
+    const [claimed] = await tx
+      .update(cases)
+      .set({ dueSoonNotifiedAt: now })
+      .where(and(eq(cases.id, c.id), sweepable(), unwarned(clock)))
+      .returning({ id: cases.id });
     if (!claimed) return false;
     const due = clock === 'response' ? c.responseDueAt : c.resolutionDueAt;
     const draft = {
-      kind: 'case.due_soon', title: `即将超时：事项 ${c.number} 的${clock === 'response' ? '响应' : '办结'}时限将到`, body: c.title,
-      entityType: 'case', entityId: c.id, link: `/cases/${c.id}`,
+      kind: 'case.due_soon',
+      title: `即将超时：事项 ${c.number} 的${clock === 'response' ? '响应' : '办结'}时限将到`,
+      body: c.title,
+      entityType: 'case',
+      entityId: c.id,
+      link: `/cases/${c.id}`,
     };
     // A case nobody owns (no duty holder on its grid path) warns the community instead, so someone hears of it.
     const sent = await notifyPeople(tx, [c.ownerPersonId], draft);
     if (!sent) await notifyUsers(tx, await communityAdmins(tx, c.communityId), draft);
-    await tx.insert(caseEvents).values({ caseId: c.id, at: now, actorName: SYSTEM_ACTOR, action: 'due_soon', data: { clock, dueAt: due.toISOString() } });
+    await tx.insert(caseEvents).values({
+      caseId: c.id,
+      at: now,
+      actorName: SYSTEM_ACTOR,
+      action: 'due_soon',
+      data: { clock, dueAt: due.toISOString() },
+    });
     return true;
   });
 }
@@ -205,11 +283,15 @@ export const SWEEP_JOB = 'case-sweep';
  */
 export async function claimSweepTick(db: Db, intervalMs: number): Promise<boolean> {
   const minGapSeconds = (intervalMs * 0.8) / 1000;
-  const rows = await db.insert(jobRuns).values({ name: SWEEP_JOB, lastRunAt: sql`now()` })
+  const rows = await db
+    .insert(jobRuns)
+    .values({ name: SWEEP_JOB, lastRunAt: sql`now()` })
     .onConflictDoUpdate({
-      target: jobRuns.name, set: { lastRunAt: sql`now()` },
+      target: jobRuns.name,
+      set: { lastRunAt: sql`now()` },
       setWhere: sql`${jobRuns.lastRunAt} <= now() - make_interval(secs => ${minGapSeconds})`,
-    }).returning({ name: jobRuns.name });
+    })
+    .returning({ name: jobRuns.name });
   return rows.length > 0;
 }
 
@@ -234,7 +316,11 @@ export function startCaseSweeper(opts: { db: Db; intervalMs: number; log: SweepL
   const timer = setInterval(() => {
     // A slow sweep is not overlapped by the next tick of the same process.
     if (inFlight) return;
-    inFlight = tick().catch((err: unknown) => opts.log.error({ err }, 'case sweep failed')).finally(() => { inFlight = null; });
+    inFlight = tick()
+      .catch((err: unknown) => opts.log.error({ err }, 'case sweep failed'))
+      .finally(() => {
+        inFlight = null;
+      });
   }, opts.intervalMs);
   timer.unref();
   return async () => {

@@ -20,15 +20,23 @@ export type CaseRow = typeof cases.$inferSelect;
 
 /** The case as this actor may see it, with what the policy needs to know about it. */
 export async function loadCaseFor(tx: Db, actor: Actor, caseId: string) {
-  const [row] = await tx.select({ c: cases, gridCode: grids.code }).from(cases).innerJoin(grids, eq(grids.id, cases.gridId))
+  const [row] = await tx
+    .select({ c: cases, gridCode: grids.code })
+    .from(cases)
+    .innerJoin(grids, eq(grids.id, cases.gridId))
     .where(and(eq(cases.id, caseId), await casesVisibleTo(tx, actor)));
   if (!row) throw new AppError('NOT_FOUND', { entity: 'case' });
-  const units = await tx.select({ unitId: caseDispatches.unitId }).from(caseDispatches)
+  const units = await tx
+    .select({ unitId: caseDispatches.unitId })
+    .from(caseDispatches)
     .where(and(eq(caseDispatches.caseId, caseId), ne(caseDispatches.status, 'returned')));
   const scope = await resolveScope(tx, actor);
   const relations = relationsTo(actor, scope, {
-    communityId: row.c.communityId, gridCode: row.gridCode, reporterUserId: row.c.reporterUserId,
-    reporterPersonId: row.c.reporterPersonId, unitIds: units.map((u) => u.unitId),
+    communityId: row.c.communityId,
+    gridCode: row.gridCode,
+    reporterUserId: row.c.reporterUserId,
+    reporterPersonId: row.c.reporterPersonId,
+    unitIds: units.map((u) => u.unitId),
   });
   return { row: row.c, relations, scope };
 }
@@ -38,33 +46,64 @@ type Changes = Partial<typeof cases.$inferInsert>;
 const OPEN_DISPATCH = ['pending', 'acknowledged', 'on_site'] as const;
 
 /** What each action changes besides the status (clocks, timestamps, rating), and its side effects. */
-async function applyAction(tx: Db, actor: Actor, c: CaseRow, relations: CaseRelation[], input: TransitionRequest, now: Date): Promise<Changes> {
+async function applyAction(
+  tx: Db,
+  actor: Actor,
+  c: CaseRow,
+  relations: CaseRelation[],
+  input: TransitionRequest,
+  now: Date,
+): Promise<Changes> {
   switch (input.action as CaseAction) {
-    case 'accept': return input.categoryCode && input.categoryCode !== c.categoryCode ? recategorise(tx, c, input.categoryCode) : {};
-    case 'dispatch': return dispatchToUnits({ tx, actor, c, unitIds: input.unitIds ?? [], instructions: input.instructions, now });
+    case 'accept':
+      return input.categoryCode && input.categoryCode !== c.categoryCode ? recategorise(tx, c, input.categoryCode) : {};
+    case 'dispatch':
+      return dispatchToUnits({ tx, actor, c, unitIds: input.unitIds ?? [], instructions: input.instructions, now });
     case 'acknowledge':
-      await updateOwnDispatches(tx, actor, c.id, relations, ['pending'], { status: 'acknowledged', acknowledgedAt: now });
+      await updateOwnDispatches(tx, actor, c.id, relations, ['pending'], {
+        status: 'acknowledged',
+        acknowledgedAt: now,
+      });
       return c.acknowledgedAt ? {} : { acknowledgedAt: now };
     case 'start':
       await updateOwnDispatches(tx, actor, c.id, relations, ['pending', 'acknowledged'], {
-        status: 'on_site', arrivedAt: now, acknowledgedAt: sql`coalesce(${caseDispatches.acknowledgedAt}, ${now.toISOString()}::timestamptz)`,
+        status: 'on_site',
+        arrivedAt: now,
+        acknowledgedAt: sql`coalesce(${caseDispatches.acknowledgedAt}, ${now.toISOString()}::timestamptz)`,
       });
       return {};
     case 'resolve':
-      await updateOwnDispatches(tx, actor, c.id, relations, OPEN_DISPATCH, { status: 'done', doneAt: now, reportNote: input.note ?? null });
+      await updateOwnDispatches(tx, actor, c.id, relations, OPEN_DISPATCH, {
+        status: 'done',
+        doneAt: now,
+        reportNote: input.note ?? null,
+      });
       return { resolvedAt: now };
     case 'return':
-      await updateOwnDispatches(tx, actor, c.id, relations, OPEN_DISPATCH, { status: 'returned', reportNote: input.reason ?? null });
+      await updateOwnDispatches(tx, actor, c.id, relations, OPEN_DISPATCH, {
+        status: 'returned',
+        reportNote: input.reason ?? null,
+      });
       return {};
-    case 'fail_verification': return { resolvedAt: null };
+    case 'fail_verification':
+      return { resolvedAt: null };
     case 'close':
-      await notifyPeople(tx, [c.reporterPersonId], { kind: 'case.closed', title: `您反映的事项 ${c.number} 已办结，请评价`, entityType: 'case', entityId: c.id, link: `/m/cases/${c.id}` });
+      await notifyPeople(tx, [c.reporterPersonId], {
+        kind: 'case.closed',
+        title: `您反映的事项 ${c.number} 已办结，请评价`,
+        entityType: 'case',
+        entityId: c.id,
+        link: `/m/cases/${c.id}`,
+      });
       return { closedAt: now };
-    case 'rate': return rating(c, relations, input, now);
+    case 'rate':
+      return rating(c, relations, input, now);
     case 'reopen':
-      if (c.satisfaction !== 'unsatisfied') throw new AppError('CASE_TRANSITION_NOT_ALLOWED', { action: input.action, status: c.status });
+      if (c.satisfaction !== 'unsatisfied')
+        throw new AppError('CASE_TRANSITION_NOT_ALLOWED', { action: input.action, status: c.status });
       return { resolvedAt: null, closedAt: null, satisfaction: null, ratedAt: null };
-    default: return {};
+    default:
+      return {};
   }
 }
 
@@ -75,7 +114,8 @@ async function recategorise(tx: Db, c: CaseRow, code: string): Promise<Changes> 
   }
   const calendar = await workCalendar(tx);
   return {
-    categoryCode: code, priority: category.priority,
+    categoryCode: code,
+    priority: category.priority,
     responseDueAt: calendar.addWorkingMinutes(c.reportedAt, category.responseMinutes),
     resolutionDueAt: calendar.addWorkingMinutes(c.reportedAt, category.resolutionMinutes),
   };
@@ -85,13 +125,24 @@ async function recategorise(tx: Db, c: CaseRow, code: string): Promise<Changes> 
 function rating(c: CaseRow, relations: CaseRelation[], input: TransitionRequest, now: Date): Changes {
   const byReporter = relations.includes('reporter');
   if (!byReporter && !input.phoneVisit) throw new AppError('FORBIDDEN');
-  return { satisfaction: input.satisfaction, ratingComment: input.comment ?? null, ratedAt: now, ratedByPhoneVisit: !byReporter };
+  return {
+    satisfaction: input.satisfaction,
+    ratingComment: input.comment ?? null,
+    ratedAt: now,
+    ratedByPhoneVisit: !byReporter,
+  };
 }
 
-function refuse(check: Exclude<ReturnType<typeof checkTransition>, { ok: true }>, action: string, status: string): never {
+function refuse(
+  check: Exclude<ReturnType<typeof checkTransition>, { ok: true }>,
+  action: string,
+  status: string,
+): never {
   if (check.reason === 'state') throw new AppError('CASE_TRANSITION_NOT_ALLOWED', { action, status });
   if (check.reason === 'role') throw new AppError('FORBIDDEN');
-  throw new AppError('VALIDATION_FAILED', {}, [{ path: `/${check.missing}`, message: `${action} needs ${check.missing}` }]);
+  throw new AppError('VALIDATION_FAILED', {}, [
+    { path: `/${check.missing}`, message: `${action} needs ${check.missing}` },
+  ]);
 }
 
 /**
@@ -99,7 +150,13 @@ function refuse(check: Exclude<ReturnType<typeof checkTransition>, { ok: true }>
  * case still has the version the actor saw (two staff acting at once: 409); write the event and the audit row;
  * carry the new state to cases merged into this one.
  */
-export async function transitionCase(opts: { db: Db; actor: Actor; caseId: string; input: TransitionRequest; now?: Date }): Promise<void> {
+export async function transitionCase(opts: {
+  db: Db;
+  actor: Actor;
+  caseId: string;
+  input: TransitionRequest;
+  now?: Date;
+}): Promise<void> {
   const now = opts.now ?? clock.now();
   const { actor, input } = opts;
   await opts.db.transaction(async (tx) => {
@@ -110,34 +167,98 @@ export async function transitionCase(opts: { db: Db; actor: Actor; caseId: strin
     if (!check.ok) refuse(check, input.action, c.status);
     if (c.version !== input.version) throw new AppError('STALE_UPDATE');
     const changes = await applyAction(tx, actor, c, relations, input, now);
-    const updated = await tx.update(cases).set({ ...changes, status: check.to, version: sql`${cases.version} + 1`, updatedAt: now })
-      .where(and(eq(cases.id, c.id), eq(cases.version, input.version))).returning({ id: cases.id });
+    const updated = await tx
+      .update(cases)
+      .set({ ...changes, status: check.to, version: sql`${cases.version} + 1`, updatedAt: now })
+      .where(and(eq(cases.id, c.id), eq(cases.version, input.version)))
+      .returning({ id: cases.id });
     if (!updated.length) throw new AppError('STALE_UPDATE');
-    const [event] = await tx.insert(caseEvents).values({
-      caseId: c.id, at: now, actorUserId: actor.userId, actorName: actor.displayName, action: input.action, fromStatus: c.status,
-      toStatus: check.to, note: input.note ?? input.reason ?? input.comment ?? null,
-      data: { unitIds: input.unitIds, satisfaction: input.satisfaction, categoryCode: input.categoryCode, phoneVisit: input.phoneVisit },
-    }).returning({ id: caseEvents.id });
-    if (input.photoIds?.length) await attachPhotos(tx, actor, c.id, input.photoIds, input.action === 'resolve' ? 'resolution' : 'dispatch', event.id);
-    await recordAudit(tx, { actor, action: `case.${input.action}`, entityType: 'case', entityId: c.id, before: { status: c.status }, after: { status: check.to, ...changes } });
+    const [event] = await tx
+      .insert(caseEvents)
+      .values({
+        caseId: c.id,
+        at: now,
+        actorUserId: actor.userId,
+        actorName: actor.displayName,
+        action: input.action,
+        fromStatus: c.status,
+        toStatus: check.to,
+        note: input.note ?? input.reason ?? input.comment ?? null,
+        data: {
+          unitIds: input.unitIds,
+          satisfaction: input.satisfaction,
+          categoryCode: input.categoryCode,
+          phoneVisit: input.phoneVisit,
+        },
+      })
+      .returning({ id: caseEvents.id });
+    if (input.photoIds?.length)
+      await attachPhotos(
+        tx,
+        actor,
+        c.id,
+        input.photoIds,
+        input.action === 'resolve' ? 'resolution' : 'dispatch',
+        event.id,
+      );
+    await recordAudit(tx, {
+      actor,
+      action: `case.${input.action}`,
+      entityType: 'case',
+      entityId: c.id,
+      before: { status: c.status },
+      after: { status: check.to, ...changes },
+    });
     await mirrorToMerged(tx, c, check.to, changes, actor, now);
   });
 }
 
 /** Merged duplicates share one resolution: they follow the main case, and their reporters hear of it. */
-async function mirrorToMerged(tx: Db, c: CaseRow, to: CaseStatus, changes: Changes, actor: Actor, now: Date): Promise<void> {
-  const mirrored: Changes = { resolvedAt: changes.resolvedAt, closedAt: changes.closedAt, acknowledgedAt: changes.acknowledgedAt };
-  const rows = await tx.update(cases).set({ ...Object.fromEntries(Object.entries(mirrored).filter(([, v]) => v !== undefined)), status: to, version: sql`${cases.version} + 1`, updatedAt: now })
-    .where(eq(cases.mergedIntoId, c.id)).returning({ id: cases.id, status: cases.status, reporterPersonId: cases.reporterPersonId, number: cases.number });
+async function mirrorToMerged(
+  tx: Db,
+  c: CaseRow,
+  to: CaseStatus,
+  changes: Changes,
+  actor: Actor,
+  now: Date,
+): Promise<void> {
+  const mirrored: Changes = {
+    resolvedAt: changes.resolvedAt,
+    closedAt: changes.closedAt,
+    acknowledgedAt: changes.acknowledgedAt,
+  };
+  const rows = await tx
+    .update(cases)
+    .set({
+      ...Object.fromEntries(Object.entries(mirrored).filter(([, v]) => v !== undefined)),
+      status: to,
+      version: sql`${cases.version} + 1`,
+      updatedAt: now,
+    })
+    .where(eq(cases.mergedIntoId, c.id))
+    .returning({ id: cases.id, status: cases.status, reporterPersonId: cases.reporterPersonId, number: cases.number });
   if (!rows.length) return;
-  await tx.insert(caseEvents).values(rows.map((r) => ({
-    caseId: r.id, at: now, actorUserId: actor.userId, actorName: actor.displayName, action: 'follow_merged', toStatus: to, data: { mainCaseId: c.id },
-  })));
+  await tx.insert(caseEvents).values(
+    rows.map((r) => ({
+      caseId: r.id,
+      at: now,
+      actorUserId: actor.userId,
+      actorName: actor.displayName,
+      action: 'follow_merged',
+      toStatus: to,
+      data: { mainCaseId: c.id },
+    })),
+  );
   if (to === 'resolved' || to === 'closed') {
     // Each reporter is sent to their own case: they may not open the main one.
     for (const r of rows) {
-      await notifyPeople(tx, [r.reporterPersonId], { kind: `case.${to}`, title: `您反映的事项 ${r.number} 已与 ${c.number} 合并处理，状态更新`, entityType: 'case', entityId: r.id, link: `/m/cases/${r.id}` });
+      await notifyPeople(tx, [r.reporterPersonId], {
+        kind: `case.${to}`,
+        title: `您反映的事项 ${r.number} 已与 ${c.number} 合并处理，状态更新`,
+        entityType: 'case',
+        entityId: r.id,
+        link: `/m/cases/${r.id}`,
+      });
     }
   }
 }
-

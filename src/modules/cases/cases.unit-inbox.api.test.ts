@@ -8,8 +8,12 @@ import { caseDispatches } from './cases.schema.js';
 import type { DispatchItem } from './cases.unit-inbox.js';
 
 let ctx: TestContext;
-beforeAll(async () => { ctx = await createTestContext(); });
-afterAll(async () => { await ctx?.close(); });
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(async () => {
+  await ctx?.close();
+});
 
 async function call(method: 'GET' | 'POST', url: string, as: string, body?: object) {
   return ctx.app.inject({ method, url, payload: body, headers: { cookie: await ctx.cookieFor(as) } });
@@ -33,10 +37,20 @@ async function step(d: DispatchItem, name: string, as: string, extra: Record<str
 }
 
 async function whistle(description: string): Promise<CaseDetail> {
-  const res = await call('POST', '/api/cases', 'resident01', { channel: 'snap', description, categoryCode: 'neighbour.leak', lng: 117.331, lat: 27.541 });
+  const res = await call('POST', '/api/cases', 'resident01', {
+    channel: 'snap',
+    description,
+    categoryCode: 'neighbour.leak',
+    lng: 117.331,
+    lat: 27.541,
+  });
   expect(res.statusCode, res.body).toBe(201);
   await act((res.json() as CaseDetail).id, 'grid01', { action: 'accept' });
-  return act((res.json() as CaseDetail).id, 'hangdong', { action: 'dispatch', unitIds: [ctx.world.unit1.id, ctx.world.unit2.id], instructions: '请两家单位到场' });
+  return act((res.json() as CaseDetail).id, 'hangdong', {
+    action: 'dispatch',
+    unitIds: [ctx.world.unit1.id, ctx.world.unit2.id],
+    instructions: '请两家单位到场',
+  });
 }
 
 describe('the unit inbox (吹哨报到)', () => {
@@ -49,7 +63,15 @@ describe('the unit inbox (吹哨报到)', () => {
     const one = await inbox('unit01');
     expect(one.items).toHaveLength(1);
     mine = one.items[0];
-    expect(mine).toMatchObject({ caseId: c.id, caseNumber: c.number, casePriority: 'complex', caseStatus: 'dispatched', unitId: ctx.world.unit1.id, status: 'pending', overdue: false });
+    expect(mine).toMatchObject({
+      caseId: c.id,
+      caseNumber: c.number,
+      casePriority: 'complex',
+      caseStatus: 'dispatched',
+      unitId: ctx.world.unit1.id,
+      status: 'pending',
+      overdue: false,
+    });
     theirs = (await inbox('unit02')).items[0];
     expect(theirs.unitId).toBe(ctx.world.unit2.id);
     expect((await inbox('hangdong')).total).toBe(2);
@@ -71,12 +93,14 @@ describe('the unit inbox (吹哨报到)', () => {
     expect(detail.status).toBe('acknowledged');
     expect(detail.events.filter((e) => e.action === 'acknowledge')).toHaveLength(1);
     expect(detail.events.filter((e) => e.action === 'unit_acknowledge')).toHaveLength(1);
-    const [{ n }] = await ctx.database.db.select({ n: count() }).from(auditLog)
+    const [{ n }] = await ctx.database.db
+      .select({ n: count() })
+      .from(auditLog)
       .where(and(eq(auditLog.action, 'case_dispatch.acknowledge'), eq(auditLog.entityId, mine.id)));
     expect(n).toBe(1);
   });
 
-  it('refuses a second report (409), another unit\'s row (403), staff acting for a unit (403), and a stale version (409)', async () => {
+  it("refuses a second report (409), another unit's row (403), staff acting for a unit (403), and a stale version (409)", async () => {
     const again = await step(mine, 'acknowledge', 'unit01');
     expect([again.statusCode, again.json().error.code]).toEqual([409, 'CASE_TRANSITION_NOT_ALLOWED']);
     expect((await step(theirs, 'acknowledge', 'unit01')).statusCode).toBe(403);
@@ -84,7 +108,10 @@ describe('the unit inbox (吹哨报到)', () => {
     expect((await step(theirs, 'arrive', 'unit02')).json().error.code).toBe('CASE_TRANSITION_NOT_ALLOWED');
     const stale = await step({ ...mine, version: mine.version - 1 }, 'arrive', 'unit01');
     expect([stale.statusCode, stale.json().error.code]).toEqual([409, 'STALE_UPDATE']);
-    expect((await call('POST', '/api/case-dispatches/00000000-0000-4000-8000-000000000000/arrive', 'unit01', { version: 1 })).statusCode).toBe(404);
+    expect(
+      (await call('POST', '/api/case-dispatches/00000000-0000-4000-8000-000000000000/arrive', 'unit01', { version: 1 }))
+        .statusCode,
+    ).toBe(404);
   });
 
   it('each unit still reports and arrives as its own steps after another unit moved the case on', async () => {
@@ -97,12 +124,21 @@ describe('the unit inbox (吹哨报到)', () => {
     const arrived = await step(theirs, 'arrive', 'unit02', { note: '已到现场查看' });
     theirs = arrived.json() as DispatchItem;
     expect(theirs.status).toBe('on_site');
-    expect(new Date(theirs.arrivedAt ?? 0).getTime()).toBeGreaterThanOrEqual(new Date(theirs.acknowledgedAt ?? 0).getTime());
+    expect(new Date(theirs.arrivedAt ?? 0).getTime()).toBeGreaterThanOrEqual(
+      new Date(theirs.acknowledgedAt ?? 0).getTime(),
+    );
     const detail = (await call('GET', `/api/cases/${c.id}`, 'hangdong')).json() as CaseDetail;
     expect(detail.acknowledgedAt).toBe(firstAck);
     // The case-level actions moved unit01's row on without re-stamping its report time.
-    expect(detail.dispatches.find((d) => d.unitId === ctx.world.unit1.id)).toMatchObject({ status: 'on_site', acknowledgedAt: firstAck });
-    expect(detail.events.map((e) => e.action).filter((a) => a.startsWith('unit_'))).toEqual(['unit_acknowledge', 'unit_acknowledge', 'unit_arrive']);
+    expect(detail.dispatches.find((d) => d.unitId === ctx.world.unit1.id)).toMatchObject({
+      status: 'on_site',
+      acknowledgedAt: firstAck,
+    });
+    expect(detail.events.map((e) => e.action).filter((a) => a.startsWith('unit_'))).toEqual([
+      'unit_acknowledge',
+      'unit_acknowledge',
+      'unit_arrive',
+    ]);
   });
 
   it('a unit finishes its part or sends it back with a reason', async () => {
@@ -124,7 +160,10 @@ describe('the unit inbox (吹哨报到)', () => {
     const late = await whistle('隔壁装修渗水严重');
     const row = (await inbox('unit01', '?status=pending')).items.find((d) => d.caseId === late.id);
     expect(row?.overdue).toBe(false);
-    await ctx.database.db.update(caseDispatches).set({ responseDueAt: new Date(clock.nowMs() - 60_000) }).where(eq(caseDispatches.id, row?.id ?? ''));
+    await ctx.database.db
+      .update(caseDispatches)
+      .set({ responseDueAt: new Date(clock.nowMs() - 60_000) })
+      .where(eq(caseDispatches.id, row?.id ?? ''));
     const overdue = await inbox('unit01', '?overdue=true');
     expect(overdue.items.map((d) => [d.caseId, d.overdue])).toEqual([[late.id, true]]);
     expect((await inbox('unit01', '?overdue=false')).items.every((d) => !d.overdue)).toBe(true);

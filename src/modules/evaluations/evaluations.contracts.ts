@@ -12,7 +12,9 @@ export const SESSION_STATUSES = ['draft', 'held'] as const;
 export const ZSessionStatus = z.enum(SESSION_STATUSES);
 
 /** A calendar date that is the 20th of its month. */
-export const ZHeldOn = z.iso.date().refine((d) => d.endsWith('-20'), { message: 'an evaluation session is held on the 20th of a month' });
+export const ZHeldOn = z.iso
+  .date()
+  .refine((d) => d.endsWith('-20'), { message: 'an evaluation session is held on the 20th of a month' });
 
 export const ZCreateSession = z.strictObject({ communityId: z.uuid(), heldOn: ZHeldOn });
 export type CreateSession = z.infer<typeof ZCreateSession>;
@@ -25,18 +27,23 @@ export const ZUpdateSession = z.strictObject({
 });
 export type UpdateSession = z.infer<typeof ZUpdateSession>;
 
-export const ZVerdictRequest = z.strictObject({ verdict: ZVerdict, comment: z.string().trim().max(500).nullable().optional() });
+export const ZVerdictRequest = z.strictObject({
+  verdict: ZVerdict,
+  comment: z.string().trim().max(500).nullable().optional(),
+});
 export type VerdictRequest = z.infer<typeof ZVerdictRequest>;
 
 /**
  * Holding may carry the final representatives and minutes (saved in the same step); the version is optional, a bare
  * POST holds the session as it is.
  */
-export const ZHoldRequest = z.strictObject({
-  representatives: ZUpdateSession.shape.representatives,
-  minutes: ZUpdateSession.shape.minutes,
-  version: ZVersion.optional(),
-}).nullish();
+export const ZHoldRequest = z
+  .strictObject({
+    representatives: ZUpdateSession.shape.representatives,
+    minutes: ZUpdateSession.shape.minutes,
+    version: ZVersion.optional(),
+  })
+  .nullish();
 export type HoldRequest = NonNullable<z.infer<typeof ZHoldRequest>>;
 
 export const ZSessionParams = z.object({ id: z.uuid() });
@@ -52,7 +59,10 @@ export const ZSessionListQuery = ZListQuery.extend({
 export type SessionListQuery = z.infer<typeof ZSessionListQuery>;
 
 export const ZVerdictCounts = z.object({
-  satisfied: z.number().int(), basically_satisfied: z.number().int(), unsatisfied: z.number().int(), pending: z.number().int(),
+  satisfied: z.number().int(),
+  basically_satisfied: z.number().int(),
+  unsatisfied: z.number().int(),
+  pending: z.number().int(),
 });
 export type VerdictCounts = z.infer<typeof ZVerdictCounts>;
 

@@ -13,16 +13,31 @@ import { clock } from '../../core/clock.js';
 const require = createRequire(import.meta.url);
 
 type FontFile = string | [string, string];
-interface FontFamily { normal: FontFile; bold: FontFile; italics: FontFile; bolditalics: FontFile }
+interface FontFamily {
+  normal: FontFile;
+  bold: FontFile;
+  italics: FontFile;
+  bolditalics: FontFile;
+}
 interface PdfKitDocument {
   on(event: 'data', listener: (chunk: Buffer) => void): void;
   on(event: 'end', listener: () => void): void;
   on(event: 'error', listener: (err: Error) => void): void;
   end(): void;
 }
-interface PdfPrinter { createPdfKitDocument(doc: TDocumentDefinitions): Promise<PdfKitDocument> }
-interface UrlResolver { resolve(url: string): void; resolved(): Promise<void> }
-type PdfPrinterClass = new (fonts: Record<string, FontFamily>, virtualfs: null, urlResolver: UrlResolver, localAccessPolicy: (p: string) => boolean) => PdfPrinter;
+interface PdfPrinter {
+  createPdfKitDocument(doc: TDocumentDefinitions): Promise<PdfKitDocument>;
+}
+interface UrlResolver {
+  resolve(url: string): void;
+  resolved(): Promise<void>;
+}
+type PdfPrinterClass = new (
+  fonts: Record<string, FontFamily>,
+  virtualfs: null,
+  urlResolver: UrlResolver,
+  localAccessPolicy: (p: string) => boolean,
+) => PdfPrinter;
 
 const SYSTEM_FONT_DIR = '/usr/share/fonts/opentype/noto';
 export type FontSource = 'system' | 'npm';
@@ -34,12 +49,20 @@ export function cjkFont(prefer: FontSource = 'system'): { source: FontSource; fa
   if (prefer === 'system' && existsSync(regular) && existsSync(bold)) {
     const normal: FontFile = [regular, 'NotoSansCJKsc-Regular'];
     const strong: FontFile = [bold, 'NotoSansCJKsc-Bold'];
-    return { source: 'system', family: { normal, bold: strong, italics: normal, bolditalics: strong }, files: [regular, bold] };
+    return {
+      source: 'system',
+      family: { normal, bold: strong, italics: normal, bolditalics: strong },
+      files: [regular, bold],
+    };
   }
   const dir = path.join(path.dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts');
   const normal = path.join(dir, 'NotoSansHans-Regular.otf');
   const strong = path.join(dir, 'NotoSansHans-Bold.otf');
-  return { source: 'npm', family: { normal, bold: strong, italics: normal, bolditalics: strong }, files: [normal, strong] };
+  return {
+    source: 'npm',
+    family: { normal, bold: strong, italics: normal, bolditalics: strong },
+    files: [normal, strong],
+  };
 }
 
 /** Renders a pdfmake document to a Buffer with only the given fonts readable, and nothing fetched from the network. */
@@ -59,11 +82,24 @@ export async function renderPdf(doc: TDocumentDefinitions, font: ReturnType<type
 }
 
 const CASE_STATUS_ZH: Record<EvaluationItem['caseStatus'], string> = {
-  reported: '已上报', accepted: '已受理', rejected: '已驳回', dispatched: '已派发', acknowledged: '已报到', in_progress: '处理中',
-  resolved: '已解决', verified: '已核实', closed: '已办结', rated: '已评价', returned: '已退回', reopened: '已重启',
+  reported: '已上报',
+  accepted: '已受理',
+  rejected: '已驳回',
+  dispatched: '已派发',
+  acknowledged: '已报到',
+  in_progress: '处理中',
+  resolved: '已解决',
+  verified: '已核实',
+  closed: '已办结',
+  rated: '已评价',
+  returned: '已退回',
+  reopened: '已重启',
 };
 const VERDICT_ZH: Record<EvaluationItem['verdict'], string> = {
-  satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意', pending: '未评议',
+  satisfied: '满意',
+  basically_satisfied: '基本满意',
+  unsatisfied: '不满意',
+  pending: '未评议',
 };
 
 /** The calendar day (YYYY-MM-DD) of a date or an instant in the county's zone (UTC+8). */
@@ -94,15 +130,31 @@ function itemRow(item: EvaluationItem, index: number): TableCell[] {
     CASE_STATUS_ZH[item.caseStatus],
     item.resolvedAt ? countyDay(item.resolvedAt) : '—',
     item.satisfaction ? VERDICT_ZH[item.satisfaction] : '—',
-    { text: VERDICT_ZH[item.verdict], bold: item.verdict === 'unsatisfied', color: item.verdict === 'unsatisfied' ? '#b00020' : undefined },
+    {
+      text: VERDICT_ZH[item.verdict],
+      bold: item.verdict === 'unsatisfied',
+      color: item.verdict === 'unsatisfied' ? '#b00020' : undefined,
+    },
   ];
 }
 
 function itemsTable(items: EvaluationItem[]): Content {
-  const header = ['序号', '事项编号', '事项', '类别', '来源', '办理状态', '办结时间', '群众评价', '代表评议']
-    .map((text): TableCell => ({ text, bold: true, fillColor: '#e8eef7', alignment: 'center' }));
+  const header = ['序号', '事项编号', '事项', '类别', '来源', '办理状态', '办结时间', '群众评价', '代表评议'].map(
+    (text): TableCell => ({ text, bold: true, fillColor: '#e8eef7', alignment: 'center' }),
+  );
   const body: TableCell[][] = [header, ...items.map(itemRow)];
-  if (!items.length) body.push([{ text: '本期没有需要评议的事项', colSpan: 9, alignment: 'center', color: '#666666' }, '', '', '', '', '', '', '', '']);
+  if (!items.length)
+    body.push([
+      { text: '本期没有需要评议的事项', colSpan: 9, alignment: 'center', color: '#666666' },
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ]);
   return {
     table: { headerRows: 1, dontBreakRows: true, widths: [22, 66, '*', 52, 26, 38, 50, 36, 40], body },
     layout: { hLineColor: () => '#999999', vLineColor: () => '#999999', paddingTop: () => 3, paddingBottom: () => 3 },
@@ -117,9 +169,11 @@ export function summaryText(s: SessionDetail): string {
   const c = s.counts;
   const judged = c.satisfied + c.basically_satisfied + c.unsatisfied;
   const rate = judged ? `${(((c.satisfied + c.basically_satisfied) / judged) * 100).toFixed(1)}%` : '—';
-  return `本期共评议事项 ${s.itemCount} 件（本期新提 ${raised} 件，此前提出、本期办结 ${s.itemCount - raised} 件）。`
-    + `代表评议：满意 ${c.satisfied} 件，基本满意 ${c.basically_satisfied} 件，不满意 ${c.unsatisfied} 件，未评议 ${c.pending} 件；`
-    + `满意率（满意与基本满意占已评议）${rate}。`;
+  return (
+    `本期共评议事项 ${s.itemCount} 件（本期新提 ${raised} 件，此前提出、本期办结 ${s.itemCount - raised} 件）。` +
+    `代表评议：满意 ${c.satisfied} 件，基本满意 ${c.basically_satisfied} 件，不满意 ${c.unsatisfied} 件，未评议 ${c.pending} 件；` +
+    `满意率（满意与基本满意占已评议）${rate}。`
+  );
 }
 
 /** The document definition of the record; `generatedAt` is printed in the footer. */
@@ -130,13 +184,20 @@ export function recordDocument(s: SessionDetail, countyName: string, generatedAt
     pageSize: 'A4',
     pageMargins: [40, 48, 40, 48],
     info: { title, subject: '每月20日定期评事记录', creator: '联建共治', producer: '联建共治' },
-    watermark: s.status === 'held' ? undefined : { text: '草 稿', fontSize: 96, color: '#999999', opacity: 0.12, angle: -30 },
+    watermark:
+      s.status === 'held' ? undefined : { text: '草 稿', fontSize: 96, color: '#999999', opacity: 0.12, angle: -30 },
     defaultStyle: { fontSize: 10, lineHeight: 1.15 },
     content: [
       { text: title, fontSize: 17, bold: true, alignment: 'center', margin: [0, 0, 0, 10] },
       { text: `评事日期：${chineseDate(s.heldOn)}　　状态：${s.status === 'held' ? '已召开' : '草稿（未召开）'}` },
-      { text: `评议范围：${chineseDate(s.periodFrom)} 至 ${dayBefore(s.periodTo)}（上次评事以来提出或办结的事项）`, margin: [0, 4, 0, 0] },
-      { text: `居民代表：${s.representatives.length ? s.representatives.join('、') : '（未填写）'}`, margin: [0, 6, 0, 0] },
+      {
+        text: `评议范围：${chineseDate(s.periodFrom)} 至 ${dayBefore(s.periodTo)}（上次评事以来提出或办结的事项）`,
+        margin: [0, 4, 0, 0],
+      },
+      {
+        text: `居民代表：${s.representatives.length ? s.representatives.join('、') : '（未填写）'}`,
+        margin: [0, 6, 0, 0],
+      },
       label('评议事项'),
       itemsTable(s.items),
       label('评议结果'),
@@ -144,7 +205,10 @@ export function recordDocument(s: SessionDetail, countyName: string, generatedAt
       label('会议纪要'),
       { text: s.minutes?.trim() || '（无）' },
       {
-        columns: [{ text: '记录人（签字）：____________' }, { text: '居民代表（签字）：________________________', alignment: 'right' }],
+        columns: [
+          { text: '记录人（签字）：____________' },
+          { text: '居民代表（签字）：________________________', alignment: 'right' },
+        ],
         margin: [0, 28, 0, 0],
       },
     ],
@@ -159,6 +223,10 @@ export function recordDocument(s: SessionDetail, countyName: string, generatedAt
 }
 
 /** The record as PDF bytes. */
-export async function renderSessionRecord(s: SessionDetail, countyName: string, opts: { now?: Date; font?: FontSource } = {}): Promise<Buffer> {
+export async function renderSessionRecord(
+  s: SessionDetail,
+  countyName: string,
+  opts: { now?: Date; font?: FontSource } = {},
+): Promise<Buffer> {
   return renderPdf(recordDocument(s, countyName, opts.now ?? clock.now()), cjkFont(opts.font));
 }

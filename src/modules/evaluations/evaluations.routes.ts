@@ -2,53 +2,103 @@ import { requireActor } from '../../core/auth/plugin.js';
 import { contentDisposition } from '../../core/excel.js';
 import type { App } from '../../core/http/types.js';
 import {
-  ZCreateSession, ZEvaluationItem, ZHoldRequest, ZItemParams, ZSessionDetail, ZSessionList, ZSessionListQuery, ZSessionParams,
-  ZUpdateSession, ZVerdictRequest,
+  ZCreateSession,
+  ZEvaluationItem,
+  ZHoldRequest,
+  ZItemParams,
+  ZSessionDetail,
+  ZSessionList,
+  ZSessionListQuery,
+  ZSessionParams,
+  ZUpdateSession,
+  ZVerdictRequest,
 } from './evaluations.contracts.js';
 import { renderSessionRecord } from './evaluations.pdf.js';
-import { countyNameOf, createSession, getSession, holdSession, listSessions, setVerdict, updateSession } from './evaluations.service.js';
+import {
+  countyNameOf,
+  createSession,
+  getSession,
+  holdSession,
+  listSessions,
+  setVerdict,
+  updateSession,
+} from './evaluations.service.js';
 
 const tags = ['evaluation-sessions'];
 
 /** Monthly evaluation sessions on the 20th (每月20日定期评事). Role and scope checks live in the service's policy. */
 export async function evaluationsRoutes(app: App): Promise<void> {
-  app.get('/evaluation-sessions', { schema: { tags, querystring: ZSessionListQuery, response: { 200: ZSessionList } } }, async (req) => {
-    return listSessions({ db: app.db, actor: requireActor(req), query: req.query });
-  });
+  app.get(
+    '/evaluation-sessions',
+    { schema: { tags, querystring: ZSessionListQuery, response: { 200: ZSessionList } } },
+    async (req) => {
+      return listSessions({ db: app.db, actor: requireActor(req), query: req.query });
+    },
+  );
 
-  app.post('/evaluation-sessions', { schema: { tags, body: ZCreateSession, response: { 201: ZSessionDetail } } }, async (req, reply) => {
-    const session = await createSession({ db: app.db, actor: requireActor(req), input: req.body });
-    return reply.status(201).send(session);
-  });
+  app.post(
+    '/evaluation-sessions',
+    { schema: { tags, body: ZCreateSession, response: { 201: ZSessionDetail } } },
+    async (req, reply) => {
+      const session = await createSession({ db: app.db, actor: requireActor(req), input: req.body });
+      return reply.status(201).send(session);
+    },
+  );
 
-  app.get('/evaluation-sessions/:id', { schema: { tags, params: ZSessionParams, response: { 200: ZSessionDetail } } }, async (req) => {
-    return getSession({ db: app.db, actor: requireActor(req), id: req.params.id });
-  });
+  app.get(
+    '/evaluation-sessions/:id',
+    { schema: { tags, params: ZSessionParams, response: { 200: ZSessionDetail } } },
+    async (req) => {
+      return getSession({ db: app.db, actor: requireActor(req), id: req.params.id });
+    },
+  );
 
-  app.patch('/evaluation-sessions/:id', {
-    schema: { tags, params: ZSessionParams, body: ZUpdateSession, response: { 200: ZSessionDetail } },
-  }, async (req) => {
-    return updateSession({ db: app.db, actor: requireActor(req), id: req.params.id, input: req.body });
-  });
+  app.patch(
+    '/evaluation-sessions/:id',
+    {
+      schema: { tags, params: ZSessionParams, body: ZUpdateSession, response: { 200: ZSessionDetail } },
+    },
+    async (req) => {
+      return updateSession({ db: app.db, actor: requireActor(req), id: req.params.id, input: req.body });
+    },
+  );
 
-  app.put('/evaluation-sessions/:id/items/:itemId', {
-    schema: { tags, params: ZItemParams, body: ZVerdictRequest, response: { 200: ZEvaluationItem } },
-  }, async (req) => {
-    return setVerdict({ db: app.db, actor: requireActor(req), id: req.params.id, itemId: req.params.itemId, input: req.body });
-  });
+  app.put(
+    '/evaluation-sessions/:id/items/:itemId',
+    {
+      schema: { tags, params: ZItemParams, body: ZVerdictRequest, response: { 200: ZEvaluationItem } },
+    },
+    async (req) => {
+      return setVerdict({
+        db: app.db,
+        actor: requireActor(req),
+        id: req.params.id,
+        itemId: req.params.itemId,
+        input: req.body,
+      });
+    },
+  );
 
-  app.post('/evaluation-sessions/:id/hold', {
-    schema: { tags, params: ZSessionParams, body: ZHoldRequest, response: { 200: ZSessionDetail } },
-  }, async (req) => {
-    return holdSession({ db: app.db, actor: requireActor(req), id: req.params.id, input: req.body });
-  });
+  app.post(
+    '/evaluation-sessions/:id/hold',
+    {
+      schema: { tags, params: ZSessionParams, body: ZHoldRequest, response: { 200: ZSessionDetail } },
+    },
+    async (req) => {
+      return holdSession({ db: app.db, actor: requireActor(req), id: req.params.id, input: req.body });
+    },
+  );
 
   app.get('/evaluation-sessions/:id/record.pdf', { schema: { tags, params: ZSessionParams } }, async (req, reply) => {
     const session = await getSession({ db: app.db, actor: requireActor(req), id: req.params.id });
     const pdf = await renderSessionRecord(session, await countyNameOf(app.db, session.communityId));
     const name = `${session.communityName}${session.heldOn}定期评事记录.pdf`;
-    return reply.type('application/pdf')
-      .header('content-disposition', contentDisposition(name, `evaluation-${session.heldOn}.pdf`).replace(/^attachment/, 'inline'))
+    return reply
+      .type('application/pdf')
+      .header(
+        'content-disposition',
+        contentDisposition(name, `evaluation-${session.heldOn}.pdf`).replace(/^attachment/, 'inline'),
+      )
       .header('cache-control', 'private, no-cache')
       .send(pdf);
   });

@@ -7,7 +7,15 @@ import { orderBy, type Page, pageWindow } from '../../core/list.js';
 import { caseCategories, cases, evaluationItems, evaluationSessions } from '../cases/cases.schema.js';
 import { organisations } from '../org/org.schema.js';
 import type {
-  CreateSession, EvaluationItem, HoldRequest, SessionDetail, SessionListQuery, SessionView, UpdateSession, VerdictCounts, VerdictRequest,
+  CreateSession,
+  EvaluationItem,
+  HoldRequest,
+  SessionDetail,
+  SessionListQuery,
+  SessionView,
+  UpdateSession,
+  VerdictCounts,
+  VerdictRequest,
 } from './evaluations.contracts.js';
 import { assertMayManageSessions, assertMayReadSessions, sessionsVisibleTo } from './evaluations.policy.js';
 import { clock } from '../../core/clock.js';
@@ -33,29 +41,49 @@ export function startOfPreviousMonth(day: string): string {
 
 /** The agenda window: from the previous session's day (or the start of last month for the first one) to this day. */
 async function periodFor(tx: Db, communityId: string, heldOn: string): Promise<{ from: Date; to: Date }> {
-  const [prev] = await tx.select({ heldOn: evaluationSessions.heldOn }).from(evaluationSessions)
+  const [prev] = await tx
+    .select({ heldOn: evaluationSessions.heldOn })
+    .from(evaluationSessions)
     .where(and(eq(evaluationSessions.communityId, communityId), lt(evaluationSessions.heldOn, heldOn)))
-    .orderBy(desc(evaluationSessions.heldOn)).limit(1);
+    .orderBy(desc(evaluationSessions.heldOn))
+    .limit(1);
   return { from: countyMidnight(prev?.heldOn ?? startOfPreviousMonth(heldOn)), to: countyMidnight(heldOn) };
 }
 
 /** The community's cases (not merged into another) reported, resolved or closed in [from, to). */
 async function agendaCaseIds(tx: Db, communityId: string, from: Date, to: Date): Promise<string[]> {
-  const within = (column: typeof cases.reportedAt | typeof cases.resolvedAt | typeof cases.closedAt) => and(gte(column, from), lt(column, to));
-  const rows = await tx.select({ id: cases.id }).from(cases)
-    .where(and(eq(cases.communityId, communityId), isNull(cases.mergedIntoId), or(within(cases.reportedAt), within(cases.resolvedAt), within(cases.closedAt))))
+  const within = (column: typeof cases.reportedAt | typeof cases.resolvedAt | typeof cases.closedAt) =>
+    and(gte(column, from), lt(column, to));
+  const rows = await tx
+    .select({ id: cases.id })
+    .from(cases)
+    .where(
+      and(
+        eq(cases.communityId, communityId),
+        isNull(cases.mergedIntoId),
+        or(within(cases.reportedAt), within(cases.resolvedAt), within(cases.closedAt)),
+      ),
+    )
     .orderBy(asc(cases.reportedAt), asc(cases.id));
   return rows.map((r) => r.id);
 }
 
 function isUniqueViolation(e: unknown): boolean {
-  const codeOf = (x: unknown) => (typeof x === 'object' && x !== null && 'code' in x ? (x as { code: unknown }).code : undefined);
-  return codeOf(e) === '23505' || (typeof e === 'object' && e !== null && 'cause' in e && codeOf((e as { cause: unknown }).cause) === '23505');
+  const codeOf = (x: unknown) =>
+    typeof x === 'object' && x !== null && 'code' in x ? (x as { code: unknown }).code : undefined;
+  return (
+    codeOf(e) === '23505' ||
+    (typeof e === 'object' && e !== null && 'cause' in e && codeOf((e as { cause: unknown }).cause) === '23505')
+  );
 }
 
 async function assertCommunity(tx: Db, communityId: string): Promise<void> {
-  const [org] = await tx.select({ kind: organisations.kind }).from(organisations).where(eq(organisations.id, communityId));
-  if (org?.kind !== 'community') throw new AppError('VALIDATION_FAILED', {}, [{ path: '/communityId', message: 'not a community' }]);
+  const [org] = await tx
+    .select({ kind: organisations.kind })
+    .from(organisations)
+    .where(eq(organisations.id, communityId));
+  if (org?.kind !== 'community')
+    throw new AppError('VALIDATION_FAILED', {}, [{ path: '/communityId', message: 'not a community' }]);
 }
 
 /** Creates the session with its agenda; one session per community and day (409 EVALUATION_SESSION_EXISTS). */
@@ -65,20 +93,40 @@ export async function createSession(opts: { db: Db; actor: Actor; input: CreateS
   try {
     const id = await opts.db.transaction(async (tx) => {
       await assertCommunity(tx, input.communityId);
-      const [dup] = await tx.select({ id: evaluationSessions.id }).from(evaluationSessions)
+      const [dup] = await tx
+        .select({ id: evaluationSessions.id })
+        .from(evaluationSessions)
         .where(and(eq(evaluationSessions.communityId, input.communityId), eq(evaluationSessions.heldOn, input.heldOn)));
       if (dup) throw new AppError('EVALUATION_SESSION_EXISTS', { heldOn: input.heldOn });
       const period = await periodFor(tx, input.communityId, input.heldOn);
-      const [row] = await tx.insert(evaluationSessions).values({
-        communityId: input.communityId, heldOn: input.heldOn, periodFrom: period.from, periodTo: period.to, createdByUserId: actor.userId,
-      }).returning();
+      const [row] = await tx
+        .insert(evaluationSessions)
+        .values({
+          communityId: input.communityId,
+          heldOn: input.heldOn,
+          periodFrom: period.from,
+          periodTo: period.to,
+          createdByUserId: actor.userId,
+        })
+        .returning();
       const caseIds = await agendaCaseIds(tx, input.communityId, period.from, period.to);
       for (let i = 0; i < caseIds.length; i += 1000) {
-        await tx.insert(evaluationItems).values(caseIds.slice(i, i + 1000).map((caseId) => ({ sessionId: row.id, caseId })));
+        await tx
+          .insert(evaluationItems)
+          .values(caseIds.slice(i, i + 1000).map((caseId) => ({ sessionId: row.id, caseId })));
       }
       await recordAudit(tx, {
-        actor, action: 'evaluation_session.create', entityType: 'evaluation_session', entityId: row.id,
-        after: { communityId: input.communityId, heldOn: input.heldOn, periodFrom: period.from, periodTo: period.to, items: caseIds.length },
+        actor,
+        action: 'evaluation_session.create',
+        entityType: 'evaluation_session',
+        entityId: row.id,
+        after: {
+          communityId: input.communityId,
+          heldOn: input.heldOn,
+          periodFrom: period.from,
+          periodTo: period.to,
+          items: caseIds.length,
+        },
       });
       return row.id;
     });
@@ -89,23 +137,38 @@ export async function createSession(opts: { db: Db; actor: Actor; input: CreateS
   }
 }
 
-const verdictCount = (v: string) => sql<number>`count(*) filter (where ${evaluationItems.verdict} = ${v})`.mapWith(Number);
+const verdictCount = (v: string) =>
+  sql<number>`count(*) filter (where ${evaluationItems.verdict} = ${v})`.mapWith(Number);
 
 /** Per session: how many items, and how many of each verdict. */
 function countsQuery(db: Db) {
-  return db.select({
-    sessionId: evaluationItems.sessionId, total: count().as('total'),
-    satisfied: verdictCount('satisfied').as('satisfied'), basically: verdictCount('basically_satisfied').as('basically'),
-    unsatisfied: verdictCount('unsatisfied').as('unsatisfied'), pending: verdictCount('pending').as('pending'),
-  }).from(evaluationItems).groupBy(evaluationItems.sessionId).as('counts');
+  return db
+    .select({
+      sessionId: evaluationItems.sessionId,
+      total: count().as('total'),
+      satisfied: verdictCount('satisfied').as('satisfied'),
+      basically: verdictCount('basically_satisfied').as('basically'),
+      unsatisfied: verdictCount('unsatisfied').as('unsatisfied'),
+      pending: verdictCount('pending').as('pending'),
+    })
+    .from(evaluationItems)
+    .groupBy(evaluationItems.sessionId)
+    .as('counts');
 }
 
 function selectViews(db: Db) {
   const counts = countsQuery(db);
-  return db.select({
-    s: evaluationSessions, communityName: organisations.name, total: counts.total, satisfied: counts.satisfied,
-    basically: counts.basically, unsatisfied: counts.unsatisfied, pending: counts.pending,
-  }).from(evaluationSessions)
+  return db
+    .select({
+      s: evaluationSessions,
+      communityName: organisations.name,
+      total: counts.total,
+      satisfied: counts.satisfied,
+      basically: counts.basically,
+      unsatisfied: counts.unsatisfied,
+      pending: counts.pending,
+    })
+    .from(evaluationSessions)
     .innerJoin(organisations, eq(organisations.id, evaluationSessions.communityId))
     .leftJoin(counts, eq(counts.sessionId, evaluationSessions.id));
 }
@@ -114,19 +177,35 @@ type ViewRow = Awaited<ReturnType<ReturnType<typeof selectViews>['execute']>>[nu
 function present(r: ViewRow): SessionView {
   const s = r.s;
   const counts: VerdictCounts = {
-    satisfied: Number(r.satisfied ?? 0), basically_satisfied: Number(r.basically ?? 0),
-    unsatisfied: Number(r.unsatisfied ?? 0), pending: Number(r.pending ?? 0),
+    satisfied: Number(r.satisfied ?? 0),
+    basically_satisfied: Number(r.basically ?? 0),
+    unsatisfied: Number(r.unsatisfied ?? 0),
+    pending: Number(r.pending ?? 0),
   };
   return {
-    id: s.id, communityId: s.communityId, communityName: r.communityName, heldOn: s.heldOn,
-    periodFrom: s.periodFrom.toISOString(), periodTo: s.periodTo.toISOString(), status: s.status === 'held' ? 'held' : 'draft',
-    representatives: s.representatives, minutes: s.minutes, itemCount: Number(r.total ?? 0), counts,
+    id: s.id,
+    communityId: s.communityId,
+    communityName: r.communityName,
+    heldOn: s.heldOn,
+    periodFrom: s.periodFrom.toISOString(),
+    periodTo: s.periodTo.toISOString(),
+    status: s.status === 'held' ? 'held' : 'draft',
+    representatives: s.representatives,
+    minutes: s.minutes,
+    itemCount: Number(r.total ?? 0),
+    counts,
     heldAt: s.status === 'held' ? s.updatedAt.toISOString() : null,
-    createdAt: s.createdAt.toISOString(), updatedAt: s.updatedAt.toISOString(), version: s.version,
+    createdAt: s.createdAt.toISOString(),
+    updatedAt: s.updatedAt.toISOString(),
+    version: s.version,
   };
 }
 
-export async function listSessions(opts: { db: Db; actor: Actor; query: SessionListQuery }): Promise<Page<SessionView>> {
+export async function listSessions(opts: {
+  db: Db;
+  actor: Actor;
+  query: SessionListQuery;
+}): Promise<Page<SessionView>> {
   assertMayReadSessions(opts.actor);
   const q = opts.query;
   const where: SQL | undefined = and(
@@ -136,32 +215,55 @@ export async function listSessions(opts: { db: Db; actor: Actor; query: SessionL
     q.from ? gte(evaluationSessions.heldOn, q.from) : undefined,
     q.to ? lte(evaluationSessions.heldOn, q.to) : undefined,
   );
-  const sort = orderBy(q.sort, { heldOn: evaluationSessions.heldOn, createdAt: evaluationSessions.createdAt }, [desc(evaluationSessions.heldOn)], evaluationSessions.id);
+  const sort = orderBy(
+    q.sort,
+    { heldOn: evaluationSessions.heldOn, createdAt: evaluationSessions.createdAt },
+    [desc(evaluationSessions.heldOn)],
+    evaluationSessions.id,
+  );
   const { limit, offset } = pageWindow(q);
   const [rows, [{ total }]] = await Promise.all([
-    selectViews(opts.db).where(where).orderBy(...sort).limit(limit).offset(offset),
+    selectViews(opts.db)
+      .where(where)
+      .orderBy(...sort)
+      .limit(limit)
+      .offset(offset),
     opts.db.select({ total: count() }).from(evaluationSessions).where(where),
   ]);
   return { items: rows.map(present), total, page: q.page, pageSize: q.pageSize };
 }
 
 async function itemsOf(db: Db, session: SessionRow): Promise<EvaluationItem[]> {
-  const rows = await db.select({ i: evaluationItems, c: cases, categoryName: caseCategories.name }).from(evaluationItems)
+  const rows = await db
+    .select({ i: evaluationItems, c: cases, categoryName: caseCategories.name })
+    .from(evaluationItems)
     .innerJoin(cases, eq(cases.id, evaluationItems.caseId))
     .innerJoin(caseCategories, eq(caseCategories.code, cases.categoryCode))
     .where(eq(evaluationItems.sessionId, session.id))
     .orderBy(asc(cases.reportedAt), asc(cases.number));
   return rows.map(({ i, c, categoryName }) => ({
-    id: i.id, caseId: c.id, caseNumber: c.number, caseTitle: c.title, categoryCode: c.categoryCode, categoryName,
-    caseStatus: c.status, kind: c.reportedAt >= session.periodFrom ? 'raised' : 'handled', reportedAt: c.reportedAt.toISOString(),
-    resolvedAt: c.resolvedAt ? c.resolvedAt.toISOString() : null, satisfaction: c.satisfaction, verdict: i.verdict, comment: i.comment,
+    id: i.id,
+    caseId: c.id,
+    caseNumber: c.number,
+    caseTitle: c.title,
+    categoryCode: c.categoryCode,
+    categoryName,
+    caseStatus: c.status,
+    kind: c.reportedAt >= session.periodFrom ? 'raised' : 'handled',
+    reportedAt: c.reportedAt.toISOString(),
+    resolvedAt: c.resolvedAt ? c.resolvedAt.toISOString() : null,
+    satisfaction: c.satisfaction,
+    verdict: i.verdict,
+    comment: i.comment,
   }));
 }
 
 /** A session this actor may read, with its agenda; out of scope is NOT_FOUND. */
 export async function getSession(opts: { db: Db; actor: Actor; id: string }): Promise<SessionDetail> {
   assertMayReadSessions(opts.actor);
-  const [row] = await selectViews(opts.db).where(and(eq(evaluationSessions.id, opts.id), await sessionsVisibleTo(opts.db, opts.actor)));
+  const [row] = await selectViews(opts.db).where(
+    and(eq(evaluationSessions.id, opts.id), await sessionsVisibleTo(opts.db, opts.actor)),
+  );
   if (!row) throw new AppError('NOT_FOUND', { entity: 'evaluation_session' });
   return { ...present(row), items: await itemsOf(opts.db, row.s) };
 }
@@ -171,8 +273,11 @@ export async function getSession(opts: { db: Db; actor: Actor; id: string }): Pr
  */
 async function lockForWrite(tx: Db, actor: Actor, id: string): Promise<SessionRow> {
   assertMayReadSessions(actor);
-  const [row] = await tx.select().from(evaluationSessions)
-    .where(and(eq(evaluationSessions.id, id), await sessionsVisibleTo(tx, actor))).for('update');
+  const [row] = await tx
+    .select()
+    .from(evaluationSessions)
+    .where(and(eq(evaluationSessions.id, id), await sessionsVisibleTo(tx, actor)))
+    .for('update');
   if (!row) throw new AppError('NOT_FOUND', { entity: 'evaluation_session' });
   await assertMayManageSessions(tx, actor, row.communityId);
   if (row.status === 'held') throw new AppError('EVALUATION_SESSION_HELD');
@@ -184,34 +289,59 @@ function assertVersion(row: SessionRow, version: number | undefined): void {
 }
 
 /** Representatives present and the minutes, with optimistic locking. */
-export async function updateSession(opts: { db: Db; actor: Actor; id: string; input: UpdateSession }): Promise<SessionDetail> {
+export async function updateSession(opts: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  input: UpdateSession;
+}): Promise<SessionDetail> {
   const { actor, input } = opts;
   await opts.db.transaction(async (tx) => {
     const before = await lockForWrite(tx, actor, opts.id);
     assertVersion(before, input.version);
     const changes = sessionChanges(input);
-    await tx.update(evaluationSessions).set({ ...changes, version: sql`${evaluationSessions.version} + 1`, updatedAt: clock.now() })
+    await tx
+      .update(evaluationSessions)
+      .set({ ...changes, version: sql`${evaluationSessions.version} + 1`, updatedAt: clock.now() })
       .where(eq(evaluationSessions.id, before.id));
     await recordAudit(tx, {
-      actor, action: 'evaluation_session.update', entityType: 'evaluation_session', entityId: before.id,
-      before: { representatives: before.representatives, minutes: before.minutes }, after: changes,
+      actor,
+      action: 'evaluation_session.update',
+      entityType: 'evaluation_session',
+      entityId: before.id,
+      before: { representatives: before.representatives, minutes: before.minutes },
+      after: changes,
     });
   });
   return getSession({ db: opts.db, actor, id: opts.id });
 }
 
 /** The representatives' verdict on one case of the agenda, as recorded by staff. */
-export async function setVerdict(opts: { db: Db; actor: Actor; id: string; itemId: string; input: VerdictRequest }): Promise<EvaluationItem> {
+export async function setVerdict(opts: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  itemId: string;
+  input: VerdictRequest;
+}): Promise<EvaluationItem> {
   const { actor, input } = opts;
   await opts.db.transaction(async (tx) => {
     const session = await lockForWrite(tx, actor, opts.id);
-    const [before] = await tx.select().from(evaluationItems)
+    const [before] = await tx
+      .select()
+      .from(evaluationItems)
       .where(and(eq(evaluationItems.id, opts.itemId), eq(evaluationItems.sessionId, session.id)));
     if (!before) throw new AppError('NOT_FOUND', { entity: 'evaluation_item' });
     const comment = input.comment === undefined ? before.comment : input.comment || null;
-    await tx.update(evaluationItems).set({ verdict: input.verdict, comment, updatedAt: clock.now() }).where(eq(evaluationItems.id, before.id));
+    await tx
+      .update(evaluationItems)
+      .set({ verdict: input.verdict, comment, updatedAt: clock.now() })
+      .where(eq(evaluationItems.id, before.id));
     await recordAudit(tx, {
-      actor, action: 'evaluation_item.verdict', entityType: 'evaluation_session', entityId: session.id,
+      actor,
+      action: 'evaluation_item.verdict',
+      entityType: 'evaluation_session',
+      entityId: session.id,
       before: { itemId: before.id, caseId: before.caseId, verdict: before.verdict, comment: before.comment },
       after: { itemId: before.id, caseId: before.caseId, verdict: input.verdict, comment },
     });
@@ -221,7 +351,10 @@ export async function setVerdict(opts: { db: Db; actor: Actor; id: string; itemI
 }
 
 /** The fields of an update or a hold that were sent, ready for the session row. */
-function sessionChanges(input: { representatives?: string[]; minutes?: string | null }): Partial<typeof evaluationSessions.$inferInsert> {
+function sessionChanges(input: {
+  representatives?: string[];
+  minutes?: string | null;
+}): Partial<typeof evaluationSessions.$inferInsert> {
   const changes: Partial<typeof evaluationSessions.$inferInsert> = {};
   if (input.representatives !== undefined) changes.representatives = input.representatives;
   if (input.minutes !== undefined) changes.minutes = input.minutes || null;
@@ -232,7 +365,13 @@ function sessionChanges(input: { representatives?: string[]; minutes?: string | 
  * Marks the session held, saving the representatives and minutes sent with it: its record is final from now on
  * (later writes: 409 EVALUATION_SESSION_HELD). A session is held with its representatives named.
  */
-export async function holdSession(opts: { db: Db; actor: Actor; id: string; input?: HoldRequest | null; now?: Date }): Promise<SessionDetail> {
+export async function holdSession(opts: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  input?: HoldRequest | null;
+  now?: Date;
+}): Promise<SessionDetail> {
   const { actor } = opts;
   const input = opts.input ?? {};
   await opts.db.transaction(async (tx) => {
@@ -240,14 +379,28 @@ export async function holdSession(opts: { db: Db; actor: Actor; id: string; inpu
     assertVersion(before, input.version);
     const changes = sessionChanges(input);
     if (!(changes.representatives ?? before.representatives).length) {
-      throw new AppError('VALIDATION_FAILED', {}, [{ path: '/representatives', message: 'name the residents\' representatives before holding the session' }]);
+      throw new AppError('VALIDATION_FAILED', {}, [
+        { path: '/representatives', message: "name the residents' representatives before holding the session" },
+      ]);
     }
-    await tx.update(evaluationSessions).set({ ...changes, status: 'held', version: sql`${evaluationSessions.version} + 1`, updatedAt: opts.now ?? clock.now() })
+    await tx
+      .update(evaluationSessions)
+      .set({
+        ...changes,
+        status: 'held',
+        version: sql`${evaluationSessions.version} + 1`,
+        updatedAt: opts.now ?? clock.now(),
+      })
       .where(eq(evaluationSessions.id, before.id));
-    const [{ pending }] = await tx.select({ pending: count() }).from(evaluationItems)
+    const [{ pending }] = await tx
+      .select({ pending: count() })
+      .from(evaluationItems)
       .where(and(eq(evaluationItems.sessionId, before.id), eq(evaluationItems.verdict, 'pending')));
     await recordAudit(tx, {
-      actor, action: 'evaluation_session.hold', entityType: 'evaluation_session', entityId: before.id,
+      actor,
+      action: 'evaluation_session.hold',
+      entityType: 'evaluation_session',
+      entityId: before.id,
       before: { status: before.status, representatives: before.representatives, minutes: before.minutes },
       after: { status: 'held', ...changes, pendingItems: pending },
     });
@@ -260,7 +413,9 @@ export async function countyNameOf(db: Db, communityId: string): Promise<string>
   let id: string | null = communityId;
   for (let depth = 0; id && depth < 6; depth++) {
     const [org]: { kind: string; name: string; parentId: string | null }[] = await db
-      .select({ kind: organisations.kind, name: organisations.name, parentId: organisations.parentId }).from(organisations).where(eq(organisations.id, id));
+      .select({ kind: organisations.kind, name: organisations.name, parentId: organisations.parentId })
+      .from(organisations)
+      .where(eq(organisations.id, id));
     if (!org) break;
     if (org.kind === 'county') return org.name;
     id = org.parentId;

@@ -19,9 +19,19 @@ const today = () => clock.today();
 function selectViews(db: Db) {
   return db
     .select({
-      id: gridDuties.id, gridId: gridDuties.gridId, gridCode: grids.code, gridName: grids.name, personId: gridDuties.personId,
-      personName: people.name, personPhone: people.phone, role: gridDuties.role, since: gridDuties.since, until: gridDuties.until,
-      note: gridDuties.note, version: gridDuties.version, communityId: grids.communityId,
+      id: gridDuties.id,
+      gridId: gridDuties.gridId,
+      gridCode: grids.code,
+      gridName: grids.name,
+      personId: gridDuties.personId,
+      personName: people.name,
+      personPhone: people.phone,
+      role: gridDuties.role,
+      since: gridDuties.since,
+      until: gridDuties.until,
+      note: gridDuties.note,
+      version: gridDuties.version,
+      communityId: grids.communityId,
     })
     .from(gridDuties)
     .innerJoin(grids, eq(grids.id, gridDuties.gridId))
@@ -36,7 +46,11 @@ function present(r: ViewRow): GridDutyView {
 }
 
 /** Duties the actor may see (grid.policy.ts: staff all, anyone else those of their own grids), filtered and paged. */
-export async function listGridDuties(opts: { db: Db; actor: Actor; query: GridDutyQuery }): Promise<Page<GridDutyView>> {
+export async function listGridDuties(opts: {
+  db: Db;
+  actor: Actor;
+  query: GridDutyQuery;
+}): Promise<Page<GridDutyView>> {
   const q = opts.query;
   let gridFilter;
   if (q.gridId && q.includeDescendants) {
@@ -53,13 +67,25 @@ export async function listGridDuties(opts: { db: Db; actor: Actor; query: GridDu
     q.active === false ? sql`${gridDuties.until} < ${today()}` : undefined,
     q.q ? or(like(people.name, `%${escapeLike(q.q)}%`), like(grids.name, `%${escapeLike(q.q)}%`)) : undefined,
   );
-  const sort = orderBy(q.sort, { since: gridDuties.since, role: gridDuties.role, gridCode: grids.code, personName: people.name },
-    [asc(grids.code), asc(gridDuties.role)], gridDuties.id);
+  const sort = orderBy(
+    q.sort,
+    { since: gridDuties.since, role: gridDuties.role, gridCode: grids.code, personName: people.name },
+    [asc(grids.code), asc(gridDuties.role)],
+    gridDuties.id,
+  );
   const { limit, offset } = pageWindow(q);
   const [rows, [{ total }]] = await Promise.all([
-    selectViews(opts.db).where(where).orderBy(...sort).limit(limit).offset(offset),
-    opts.db.select({ total: count() }).from(gridDuties).innerJoin(grids, eq(grids.id, gridDuties.gridId))
-      .innerJoin(people, eq(people.id, gridDuties.personId)).where(where),
+    selectViews(opts.db)
+      .where(where)
+      .orderBy(...sort)
+      .limit(limit)
+      .offset(offset),
+    opts.db
+      .select({ total: count() })
+      .from(gridDuties)
+      .innerJoin(grids, eq(grids.id, gridDuties.gridId))
+      .innerJoin(people, eq(people.id, gridDuties.personId))
+      .where(where),
   ]);
   return { items: rows.map(present), total, page: q.page, pageSize: q.pageSize };
 }
@@ -71,29 +97,58 @@ async function getDuty(db: Db, id: string): Promise<ViewRow> {
 
 export async function createGridDuty(opts: { db: Db; actor: Actor; input: CreateGridDuty }): Promise<GridDutyView> {
   const id = await opts.db.transaction(async (tx) => {
-    const [grid] = await tx.select({ communityId: grids.communityId }).from(grids).where(eq(grids.id, opts.input.gridId));
+    const [grid] = await tx
+      .select({ communityId: grids.communityId })
+      .from(grids)
+      .where(eq(grids.id, opts.input.gridId));
     if (!grid) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/gridId', message: 'grid does not exist' }]);
     await assertCanManageCommunity(tx, opts.actor, grid.communityId, 'duty.write');
     // The person must be someone the actor may see: a community admin cannot enlist another community's residents.
     await personForBody(tx, opts.actor, opts.input.personId);
     const [row] = await tx.insert(gridDuties).values(opts.input).returning();
-    await recordAudit(tx, { actor: opts.actor, action: 'grid_duty.create', entityType: 'grid_duty', entityId: row.id, after: row });
+    await recordAudit(tx, {
+      actor: opts.actor,
+      action: 'grid_duty.create',
+      entityType: 'grid_duty',
+      entityId: row.id,
+      after: row,
+    });
     return row.id;
   });
   return present(await getDuty(opts.db, id));
 }
 
-export async function updateGridDuty(opts: { db: Db; actor: Actor; id: string; input: UpdateGridDuty }): Promise<GridDutyView> {
+export async function updateGridDuty(opts: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  input: UpdateGridDuty;
+}): Promise<GridDutyView> {
   await opts.db.transaction(async (tx) => {
     const current = await getDuty(tx, opts.id);
     await assertCanManageCommunity(tx, opts.actor, current.communityId, 'duty.write');
     const { version, ...values } = opts.input;
     const since = values.since ?? current.since;
     const until = values.until === undefined ? current.until : values.until;
-    if (until && until < since) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/until', message: 'until must not be before since' }]);
+    if (until && until < since)
+      throw new AppError('VALIDATION_FAILED', {}, [{ path: '/until', message: 'until must not be before since' }]);
     const [before] = await tx.select().from(gridDuties).where(eq(gridDuties.id, opts.id));
-    const after = await updateVersioned({ db: tx, table: gridDuties, id: opts.id, version, values, entity: 'grid_duty' });
-    await recordAudit(tx, { actor: opts.actor, action: 'grid_duty.update', entityType: 'grid_duty', entityId: opts.id, before, after });
+    const after = await updateVersioned({
+      db: tx,
+      table: gridDuties,
+      id: opts.id,
+      version,
+      values,
+      entity: 'grid_duty',
+    });
+    await recordAudit(tx, {
+      actor: opts.actor,
+      action: 'grid_duty.update',
+      entityType: 'grid_duty',
+      entityId: opts.id,
+      before,
+      after,
+    });
   });
   return present(await getDuty(opts.db, opts.id));
 }
@@ -103,6 +158,12 @@ export async function deleteGridDuty(opts: { db: Db; actor: Actor; id: string })
     const current = await getDuty(tx, opts.id);
     await assertCanManageCommunity(tx, opts.actor, current.communityId, 'duty.write');
     const [before] = await tx.delete(gridDuties).where(eq(gridDuties.id, opts.id)).returning();
-    await recordAudit(tx, { actor: opts.actor, action: 'grid_duty.delete', entityType: 'grid_duty', entityId: opts.id, before });
+    await recordAudit(tx, {
+      actor: opts.actor,
+      action: 'grid_duty.delete',
+      entityType: 'grid_duty',
+      entityId: opts.id,
+      before,
+    });
   });
 }

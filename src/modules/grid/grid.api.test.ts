@@ -6,17 +6,28 @@ import type { GridDetail, GridTreeNode, GridView } from './grid.contracts.js';
 
 let ctx: TestContext;
 let call: ReturnType<typeof api>;
-beforeAll(async () => { ctx = await createTestContext(); call = api(ctx); });
-afterAll(async () => { await ctx?.close(); });
+beforeAll(async () => {
+  ctx = await createTestContext();
+  call = api(ctx);
+});
+afterAll(async () => {
+  await ctx?.close();
+});
 
-const list = async (query: string, as = 'admin') => expectOk<Page<GridView>>(await call('GET', `/api/grids?${query}`, { as }));
+const list = async (query: string, as = 'admin') =>
+  expectOk<Page<GridView>>(await call('GET', `/api/grids?${query}`, { as }));
 const codes = (p: Page<GridView>) => p.items.map((g) => g.code);
 const get = async (id: string) => expectOk<GridDetail>(await call('GET', `/api/grids/${id}`, { as: 'admin' }));
 const gridCount = async () => (await list('pageSize=1')).total;
 
 interface FeatureCollection {
   type: string;
-  features: { type: string; id: string; geometry: { type: string; coordinates: unknown }; properties: Record<string, unknown> }[];
+  features: {
+    type: string;
+    id: string;
+    geometry: { type: string; coordinates: unknown };
+    properties: Record<string, unknown>;
+  }[];
 }
 
 describe('GET /api/grids', () => {
@@ -56,7 +67,13 @@ describe('GET /api/grids', () => {
 
   it('counts children and the people living in each subtree', async () => {
     const [gA, gB] = (await list('level=1')).items;
-    expect(gA).toMatchObject({ childCount: 2, peopleCount: 3, communityName: '杭东社区', parentId: null, bbox: [117.33, 27.54, 117.34, 27.55] });
+    expect(gA).toMatchObject({
+      childCount: 2,
+      peopleCount: 3,
+      communityName: '杭东社区',
+      parentId: null,
+      bbox: [117.33, 27.54, 117.34, 27.55],
+    });
     expect(gB).toMatchObject({ childCount: 1, peopleCount: 2 });
   });
 
@@ -75,11 +92,22 @@ describe('GET /api/grids/tree and /api/grids/geojson', () => {
     expect(gA.children.map((c) => c.code)).toEqual(['350723001001', '350723001002']);
     const gA11 = gA.children[0].children[0];
     expect(gA11).toMatchObject({ level: 3, kind: 'neighbourhood' });
-    expect(gA11.children).toEqual([{ id: ctx.world.grids.gA111.id, code: '350723001001001001', name: '杭东一格1号楼', level: 4, kind: 'building', children: [] }]);
+    expect(gA11.children).toEqual([
+      {
+        id: ctx.world.grids.gA111.id,
+        code: '350723001001001001',
+        name: '杭东一格1号楼',
+        level: 4,
+        kind: 'building',
+        children: [],
+      },
+    ]);
   });
 
   it('filters the tree by community and maximum level', async () => {
-    const b = expectOk<GridTreeNode[]>(await call('GET', `/api/grids/tree?communityId=${ctx.world.communityB.id}`, { as: 'admin' }));
+    const b = expectOk<GridTreeNode[]>(
+      await call('GET', `/api/grids/tree?communityId=${ctx.world.communityB.id}`, { as: 'admin' }),
+    );
     expect(b.map((n) => [n.code, n.children.map((c) => c.code)])).toEqual([['350723002', ['350723002001']]]);
     const shallow = expectOk<GridTreeNode[]>(await call('GET', '/api/grids/tree?maxLevel=2', { as: 'admin' }));
     expect(shallow[0].children[0].children).toEqual([]);
@@ -95,7 +123,15 @@ describe('GET /api/grids/tree and /api/grids/geojson', () => {
       expect(f.type).toBe('Feature');
       expect(f.geometry.type).toBe('Polygon');
       expect(f.id).toBe(f.properties.id);
-      expect(Object.keys(f.properties).sort()).toEqual(['code', 'communityId', 'id', 'kind', 'level', 'name', 'parentId']);
+      expect(Object.keys(f.properties).sort()).toEqual([
+        'code',
+        'communityId',
+        'id',
+        'kind',
+        'level',
+        'name',
+        'parentId',
+      ]);
     }
     const l4 = expectOk<FeatureCollection>(await call('GET', '/api/grids/geojson?level=4', { as: 'admin' }));
     expect(l4.features).toHaveLength(1);
@@ -109,7 +145,12 @@ describe('GET /api/grids/tree and /api/grids/geojson', () => {
 describe('GET /api/grids/:id', () => {
   it('returns the grid with its boundary and its path from the community grid down', async () => {
     const g = await get(ctx.world.grids.gA111.id);
-    expect(g).toMatchObject({ level: 4, parentName: '杭东一格邻里一', communityName: '杭东社区', bbox: [117.33, 27.54, 117.3325, 27.5425] });
+    expect(g).toMatchObject({
+      level: 4,
+      parentName: '杭东一格邻里一',
+      communityName: '杭东社区',
+      bbox: [117.33, 27.54, 117.3325, 27.5425],
+    });
     expect(g.boundary).toEqual(rect(117.33, 27.54, 117.3325, 27.5425));
     expect(g.path.map((p) => p.code)).toEqual(['350723001', '350723001001', '350723001001001']);
     expect((await get(ctx.world.grids.gA.id)).path).toEqual([]);
@@ -124,9 +165,20 @@ describe('GET /api/grids/:id', () => {
 
 describe('POST /api/grids', () => {
   it('gives a new grid the next free code under its parent when none is given, and audits it', async () => {
-    const body = { name: '杭东第三网格', level: 2, kind: 'full_time', parentId: ctx.world.grids.gA.id, boundary: rect(117.331, 27.546, 117.332, 27.547) };
+    const body = {
+      name: '杭东第三网格',
+      level: 2,
+      kind: 'full_time',
+      parentId: ctx.world.grids.gA.id,
+      boundary: rect(117.331, 27.546, 117.332, 27.547),
+    };
     const g = expectOk<GridDetail>(await call('POST', '/api/grids', { as: 'hangdong', body }), 201);
-    expect(g).toMatchObject({ code: '350723001003', communityId: ctx.world.communityA.id, parentName: '杭东社区网格', version: 1 });
+    expect(g).toMatchObject({
+      code: '350723001003',
+      communityId: ctx.world.communityA.id,
+      parentName: '杭东社区网格',
+      version: 1,
+    });
     expect(g.bbox).toEqual([117.331, 27.546, 117.332, 27.547]);
     const [row] = await auditRows(ctx, { action: 'grid.create', entityId: g.id });
     expect(row).toMatchObject({ actorName: 'hangdong', entityType: 'grid' });
@@ -134,45 +186,121 @@ describe('POST /api/grids', () => {
   });
 
   it('accepts an explicit code, and numbers a new community grid under the county', async () => {
-    const explicit = expectOk<GridDetail>(await call('POST', '/api/grids', {
-      as: 'admin', body: { code: '350723002005', name: '三凤第五网格', level: 2, kind: 'full_time', parentId: ctx.world.grids.gB.id },
-    }), 201);
+    const explicit = expectOk<GridDetail>(
+      await call('POST', '/api/grids', {
+        as: 'admin',
+        body: {
+          code: '350723002005',
+          name: '三凤第五网格',
+          level: 2,
+          kind: 'full_time',
+          parentId: ctx.world.grids.gB.id,
+        },
+      }),
+      201,
+    );
     expect(explicit).toMatchObject({ code: '350723002005', boundary: null, bbox: null });
-    const top = expectOk<GridDetail>(await call('POST', '/api/grids', {
-      as: 'admin', body: { name: '三凤北片', level: 1, kind: 'community', communityId: ctx.world.communityB.id },
-    }), 201);
+    const top = expectOk<GridDetail>(
+      await call('POST', '/api/grids', {
+        as: 'admin',
+        body: { name: '三凤北片', level: 1, kind: 'community', communityId: ctx.world.communityB.id },
+      }),
+      201,
+    );
     expect(top.code).toBe('350723003');
   });
 
   it('rejects a level-3 grid under a level-1 parent with GRID_PARENT_LEVEL', async () => {
-    const res = await call('POST', '/api/grids', { as: 'admin', body: { name: '跳级', level: 3, kind: 'neighbourhood', parentId: ctx.world.grids.gA.id } });
-    expect(expectError(res, 400, 'GRID_PARENT_LEVEL').error.message).toBe('上级网格层级不对：3 级网格的上级必须是 2 级网格');
-    expectError(await call('POST', '/api/grids', { as: 'admin', body: { name: '跳级', level: 1, kind: 'community', parentId: ctx.world.grids.gA.id, communityId: ctx.world.communityA.id } }), 400, 'GRID_PARENT_LEVEL');
-    expectError(await call('POST', '/api/grids', { as: 'admin', body: { name: '跳级', level: 2, kind: 'full_time' } }), 400, 'GRID_PARENT_LEVEL');
+    const res = await call('POST', '/api/grids', {
+      as: 'admin',
+      body: { name: '跳级', level: 3, kind: 'neighbourhood', parentId: ctx.world.grids.gA.id },
+    });
+    expect(expectError(res, 400, 'GRID_PARENT_LEVEL').error.message).toBe(
+      '上级网格层级不对：3 级网格的上级必须是 2 级网格',
+    );
+    expectError(
+      await call('POST', '/api/grids', {
+        as: 'admin',
+        body: {
+          name: '跳级',
+          level: 1,
+          kind: 'community',
+          parentId: ctx.world.grids.gA.id,
+          communityId: ctx.world.communityA.id,
+        },
+      }),
+      400,
+      'GRID_PARENT_LEVEL',
+    );
+    expectError(
+      await call('POST', '/api/grids', { as: 'admin', body: { name: '跳级', level: 2, kind: 'full_time' } }),
+      400,
+      'GRID_PARENT_LEVEL',
+    );
     expect((await list(`q=${encodeURIComponent('跳级')}`)).total).toBe(0);
   });
 
   it('rejects a duplicate code with 409 DUPLICATE and a code that does not extend the parent with 400', async () => {
-    const dup = await call('POST', '/api/grids', { as: 'admin', body: { code: '350723001001', name: '重复', level: 2, kind: 'full_time', parentId: ctx.world.grids.gA.id } });
+    const dup = await call('POST', '/api/grids', {
+      as: 'admin',
+      body: { code: '350723001001', name: '重复', level: 2, kind: 'full_time', parentId: ctx.world.grids.gA.id },
+    });
     expect(expectError(dup, 409, 'DUPLICATE').error.message).toBe('编码“350723001001”已存在');
-    expectError(await call('POST', '/api/grids', { as: 'admin', body: { code: '350723002009', name: '错码', level: 2, kind: 'full_time', parentId: ctx.world.grids.gA.id } }), 400, 'VALIDATION_FAILED');
-    expectError(await call('POST', '/api/grids', { as: 'admin', body: { code: '3507AB', name: '错码', level: 2, kind: 'full_time', parentId: ctx.world.grids.gA.id } }), 400, 'VALIDATION_FAILED');
+    expectError(
+      await call('POST', '/api/grids', {
+        as: 'admin',
+        body: { code: '350723002009', name: '错码', level: 2, kind: 'full_time', parentId: ctx.world.grids.gA.id },
+      }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expectError(
+      await call('POST', '/api/grids', {
+        as: 'admin',
+        body: { code: '3507AB', name: '错码', level: 2, kind: 'full_time', parentId: ctx.world.grids.gA.id },
+      }),
+      400,
+      'VALIDATION_FAILED',
+    );
   });
 
   it('rejects malformed GeoJSON with INVALID_GEOJSON and writes nothing', async () => {
     const before = await gridCount();
     const auditBefore = (await auditRows(ctx, { action: 'grid.create' })).length;
-    const open = { type: 'Polygon', coordinates: [[[117.331, 27.541], [117.332, 27.541], [117.332, 27.542], [117.331, 27.542]]] };
+    const open = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [117.331, 27.541],
+          [117.332, 27.541],
+          [117.332, 27.542],
+          [117.331, 27.542],
+        ],
+      ],
+    };
     const bad: unknown[] = [
       open,
       { type: 'Point', coordinates: [117.331, 27.541] },
       'POLYGON((117.33 27.54, 117.34 27.54, 117.34 27.55, 117.33 27.54))',
-      { type: 'Polygon', coordinates: [[['117.33', '27.54'], ['117.34', '27.54'], ['117.34', '27.55'], ['117.33', '27.54']]] },
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            ['117.33', '27.54'],
+            ['117.34', '27.54'],
+            ['117.34', '27.55'],
+            ['117.33', '27.54'],
+          ],
+        ],
+      },
       rect(116.3, 39.8, 116.5, 40.0),
       { type: 'Polygon', coordinates: [] },
     ];
     for (const boundary of bad) {
-      const res = await call('POST', '/api/grids', { as: 'admin', body: { name: '坏边界', level: 2, kind: 'full_time', parentId: ctx.world.grids.gB.id, boundary } });
+      const res = await call('POST', '/api/grids', {
+        as: 'admin',
+        body: { name: '坏边界', level: 2, kind: 'full_time', parentId: ctx.world.grids.gB.id, boundary },
+      });
       expectError(res, 400, 'INVALID_GEOJSON');
     }
     expect(await gridCount()).toBe(before);
@@ -182,8 +310,19 @@ describe('POST /api/grids', () => {
   it('lets a community admin create in their own community only; other roles are refused', async () => {
     const body = { name: '越界网格', level: 2, kind: 'full_time', parentId: ctx.world.grids.gB.id };
     expectError(await call('POST', '/api/grids', { as: 'hangdong', body }), 403, 'FORBIDDEN');
-    expectError(await call('POST', '/api/grids', { as: 'hangdong', body: { name: '越界网格', level: 1, kind: 'community', communityId: ctx.world.communityB.id } }), 403, 'FORBIDDEN');
-    expectError(await call('POST', '/api/grids', { as: 'grid01', body: { ...body, parentId: ctx.world.grids.gA.id } }), 403, 'FORBIDDEN');
+    expectError(
+      await call('POST', '/api/grids', {
+        as: 'hangdong',
+        body: { name: '越界网格', level: 1, kind: 'community', communityId: ctx.world.communityB.id },
+      }),
+      403,
+      'FORBIDDEN',
+    );
+    expectError(
+      await call('POST', '/api/grids', { as: 'grid01', body: { ...body, parentId: ctx.world.grids.gA.id } }),
+      403,
+      'FORBIDDEN',
+    );
     expectError(await call('POST', '/api/grids', { as: 'unit01', body }), 403, 'FORBIDDEN');
     expectError(await call('POST', '/api/grids', { body }), 401, 'UNAUTHENTICATED');
     expect((await list(`q=${encodeURIComponent('越界')}`)).total).toBe(0);
@@ -192,8 +331,11 @@ describe('POST /api/grids', () => {
   it('validates the body: level range, unknown fields, missing name, unknown parent, non-community', async () => {
     const base = { name: '校验', level: 2, kind: 'full_time', parentId: ctx.world.grids.gA.id };
     for (const body of [
-      { ...base, level: 5 }, { ...base, colour: 'red' }, { level: 2, kind: 'full_time', parentId: ctx.world.grids.gA.id },
-      { ...base, kind: 'village' }, { ...base, parentId: crypto.randomUUID() },
+      { ...base, level: 5 },
+      { ...base, colour: 'red' },
+      { level: 2, kind: 'full_time', parentId: ctx.world.grids.gA.id },
+      { ...base, kind: 'village' },
+      { ...base, parentId: crypto.randomUUID() },
       { name: '校验', level: 1, kind: 'community', communityId: ctx.world.unit1.id },
     ]) {
       expectError(await call('POST', '/api/grids', { as: 'admin', body }), 400, 'VALIDATION_FAILED');
@@ -205,8 +347,17 @@ describe('PATCH /api/grids/:id', () => {
   it('renames and redraws a grid in the admin’s community, bumping the version and auditing both states', async () => {
     const gA2 = await get(ctx.world.grids.gA2.id);
     const boundary = rect(117.335, 27.54, 117.3399, 27.5499);
-    const after = expectOk<GridDetail>(await call('PATCH', `/api/grids/${gA2.id}`, { as: 'hangdong', body: { name: '杭东二格', boundary, version: gA2.version } }));
-    expect(after).toMatchObject({ name: '杭东二格', version: gA2.version + 1, bbox: [117.335, 27.54, 117.3399, 27.5499] });
+    const after = expectOk<GridDetail>(
+      await call('PATCH', `/api/grids/${gA2.id}`, {
+        as: 'hangdong',
+        body: { name: '杭东二格', boundary, version: gA2.version },
+      }),
+    );
+    expect(after).toMatchObject({
+      name: '杭东二格',
+      version: gA2.version + 1,
+      bbox: [117.335, 27.54, 117.3399, 27.5499],
+    });
     const [row] = await auditRows(ctx, { action: 'grid.update', entityId: gA2.id });
     expect(row.before).toMatchObject({ name: '杭东第二网格', version: 1 });
     expect(row.after).toMatchObject({ name: '杭东二格', version: 2 });
@@ -214,27 +365,75 @@ describe('PATCH /api/grids/:id', () => {
 
   it('rejects a stale version with 409 and leaves the grid and the audit log unchanged', async () => {
     const g = await get(ctx.world.grids.gA11.id);
-    expect(expectOk<GridDetail>(await call('PATCH', `/api/grids/${g.id}`, { as: 'admin', body: { name: '邻里一', version: g.version } })).version).toBe(g.version + 1);
+    expect(
+      expectOk<GridDetail>(
+        await call('PATCH', `/api/grids/${g.id}`, { as: 'admin', body: { name: '邻里一', version: g.version } }),
+      ).version,
+    ).toBe(g.version + 1);
     const audits = (await auditRows(ctx, { action: 'grid.update', entityId: g.id })).length;
-    expectError(await call('PATCH', `/api/grids/${g.id}`, { as: 'admin', body: { name: '过期写入', version: g.version } }), 409, 'STALE_UPDATE');
+    expectError(
+      await call('PATCH', `/api/grids/${g.id}`, { as: 'admin', body: { name: '过期写入', version: g.version } }),
+      409,
+      'STALE_UPDATE',
+    );
     expect((await get(g.id)).name).toBe('邻里一');
     expect(await auditRows(ctx, { action: 'grid.update', entityId: g.id })).toHaveLength(audits);
   });
 
   it('rejects bad input: a broken boundary (INVALID_GEOJSON), a level change, no version', async () => {
     const g = await get(ctx.world.grids.gB1.id);
-    expectError(await call('PATCH', `/api/grids/${g.id}`, { as: 'admin', body: { boundary: { type: 'LineString', coordinates: [[117.34, 27.54], [117.35, 27.55]] }, version: g.version } }), 400, 'INVALID_GEOJSON');
-    expectError(await call('PATCH', `/api/grids/${g.id}`, { as: 'admin', body: { level: 3, version: g.version } }), 400, 'VALIDATION_FAILED');
-    expectError(await call('PATCH', `/api/grids/${g.id}`, { as: 'admin', body: { name: 'x' } }), 400, 'VALIDATION_FAILED');
+    expectError(
+      await call('PATCH', `/api/grids/${g.id}`, {
+        as: 'admin',
+        body: {
+          boundary: {
+            type: 'LineString',
+            coordinates: [
+              [117.34, 27.54],
+              [117.35, 27.55],
+            ],
+          },
+          version: g.version,
+        },
+      }),
+      400,
+      'INVALID_GEOJSON',
+    );
+    expectError(
+      await call('PATCH', `/api/grids/${g.id}`, { as: 'admin', body: { level: 3, version: g.version } }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expectError(
+      await call('PATCH', `/api/grids/${g.id}`, { as: 'admin', body: { name: 'x' } }),
+      400,
+      'VALIDATION_FAILED',
+    );
     expect(await get(g.id)).toMatchObject({ version: g.version, boundary: g.boundary });
-    expectError(await call('PATCH', `/api/grids/${crypto.randomUUID()}`, { as: 'admin', body: { name: 'x', version: 1 } }), 404, 'NOT_FOUND');
+    expectError(
+      await call('PATCH', `/api/grids/${crypto.randomUUID()}`, { as: 'admin', body: { name: 'x', version: 1 } }),
+      404,
+      'NOT_FOUND',
+    );
   });
 
   it('refuses a community admin editing another community’s grid, and roles without grid.write', async () => {
     const g = await get(ctx.world.grids.gB1.id);
-    expectError(await call('PATCH', `/api/grids/${g.id}`, { as: 'hangdong', body: { name: '抢来的', version: g.version } }), 403, 'FORBIDDEN');
-    expectError(await call('PATCH', `/api/grids/${ctx.world.grids.gA1.id}`, { as: 'grid01', body: { name: '自改', version: 1 } }), 403, 'FORBIDDEN');
-    expectError(await call('PATCH', `/api/grids/${g.id}`, { body: { name: 'x', version: g.version } }), 401, 'UNAUTHENTICATED');
+    expectError(
+      await call('PATCH', `/api/grids/${g.id}`, { as: 'hangdong', body: { name: '抢来的', version: g.version } }),
+      403,
+      'FORBIDDEN',
+    );
+    expectError(
+      await call('PATCH', `/api/grids/${ctx.world.grids.gA1.id}`, { as: 'grid01', body: { name: '自改', version: 1 } }),
+      403,
+      'FORBIDDEN',
+    );
+    expectError(
+      await call('PATCH', `/api/grids/${g.id}`, { body: { name: 'x', version: g.version } }),
+      401,
+      'UNAUTHENTICATED',
+    );
     expect((await get(g.id)).name).toBe('三凤第一网格');
   });
 });
@@ -242,15 +441,32 @@ describe('PATCH /api/grids/:id', () => {
 describe('DELETE /api/grids/:id', () => {
   it('refuses to delete a grid with children or residents, saying what refers to it', async () => {
     const withChildren = await call('DELETE', `/api/grids/${ctx.world.grids.gA1.id}`, { as: 'admin' });
-    expect(expectError(withChildren, 409, 'REFERENCED').error.message).toBe('无法删除：仍有1条下级网格引用它，请先处理这些记录');
-    const withPeople = await call('DELETE', `/api/grids/${ctx.world.grids.gB1.id}`, { as: 'admin', headers: { 'accept-language': 'en' } });
+    expect(expectError(withChildren, 409, 'REFERENCED').error.message).toBe(
+      '无法删除：仍有1条下级网格引用它，请先处理这些记录',
+    );
+    const withPeople = await call('DELETE', `/api/grids/${ctx.world.grids.gB1.id}`, {
+      as: 'admin',
+      headers: { 'accept-language': 'en' },
+    });
     expect(expectError(withPeople, 409, 'REFERENCED').error.message).toContain('2 person record(s)');
     expect((await get(ctx.world.grids.gA1.id)).childCount).toBe(1);
   });
 
   it('deletes a leaf grid in the admin’s community and audits it; not in another community', async () => {
-    const leaf = expectOk<GridDetail>(await call('POST', '/api/grids', { as: 'admin', body: { name: '待删楼栋', level: 4, kind: 'building', parentId: ctx.world.grids.gA11.id } }), 201);
-    const bLeaf = expectOk<GridDetail>(await call('POST', '/api/grids', { as: 'admin', body: { name: '三凤待删', level: 3, kind: 'neighbourhood', parentId: ctx.world.grids.gB1.id } }), 201);
+    const leaf = expectOk<GridDetail>(
+      await call('POST', '/api/grids', {
+        as: 'admin',
+        body: { name: '待删楼栋', level: 4, kind: 'building', parentId: ctx.world.grids.gA11.id },
+      }),
+      201,
+    );
+    const bLeaf = expectOk<GridDetail>(
+      await call('POST', '/api/grids', {
+        as: 'admin',
+        body: { name: '三凤待删', level: 3, kind: 'neighbourhood', parentId: ctx.world.grids.gB1.id },
+      }),
+      201,
+    );
     expectError(await call('DELETE', `/api/grids/${bLeaf.id}`, { as: 'hangdong' }), 403, 'FORBIDDEN');
     expectError(await call('DELETE', `/api/grids/${leaf.id}`, { as: 'grid01' }), 403, 'FORBIDDEN');
     expectError(await call('DELETE', `/api/grids/${leaf.id}`), 401, 'UNAUTHENTICATED');
@@ -263,9 +479,19 @@ describe('DELETE /api/grids/:id', () => {
   });
 
   it('refuses to delete a grid that only cases refer to, naming them, not the foreign key', async () => {
-    const reported = expectOk<{ gridId: string }>(await call('POST', '/api/cases', {
-      as: 'resident01', body: { channel: 'snap', description: '路灯不亮', categoryCode: 'facilities.streetlight', lng: 117.337, lat: 27.545 },
-    }), 201);
+    const reported = expectOk<{ gridId: string }>(
+      await call('POST', '/api/cases', {
+        as: 'resident01',
+        body: {
+          channel: 'snap',
+          description: '路灯不亮',
+          categoryCode: 'facilities.streetlight',
+          lng: 117.337,
+          lat: 27.545,
+        },
+      }),
+      201,
+    );
     expect(reported.gridId).toBe(ctx.world.grids.gA2.id);
     const res = await call('DELETE', `/api/grids/${ctx.world.grids.gA2.id}`, { as: 'admin' });
     expect(expectError(res, 409, 'REFERENCED').error.message).toBe('无法删除：仍有1条事项引用它，请先处理这些记录');

@@ -47,7 +47,11 @@ export type GridListQuery = z.infer<typeof ZGridListQuery>;
 
 export const ZCreateGrid = z.strictObject({
   /** Omit to get the next free code under the parent (or under the county for a level-1 grid). */
-  code: z.string().trim().regex(/^\d{9}(\d{3}){0,3}$/, 'county 6 digits + 3 digits per level').optional(),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{9}(\d{3}){0,3}$/, 'county 6 digits + 3 digits per level')
+    .optional(),
   name: z.string().trim().min(1).max(100),
   level: z.number().int().min(1).max(4),
   kind: ZGridKind,
@@ -75,7 +79,14 @@ export interface GridTreeNode {
   children: GridTreeNode[];
 }
 export const ZGridTreeNode: z.ZodType<GridTreeNode> = z.lazy(() =>
-  z.object({ id: z.string(), code: z.string(), name: z.string(), level: z.number().int(), kind: ZGridKind, children: z.array(ZGridTreeNode) }),
+  z.object({
+    id: z.string(),
+    code: z.string(),
+    name: z.string(),
+    level: z.number().int(),
+    kind: ZGridKind,
+    children: z.array(ZGridTreeNode),
+  }),
 );
 export const ZGridTree = z.array(ZGridTreeNode);
 export const ZGridTreeQuery = z.object({ communityId: z.uuid().optional(), maxLevel: ZGridLevel.optional() });
@@ -87,26 +98,49 @@ export const ZGeoJsonQuery = z.object({
 });
 export const ZFeatureCollection = z.object({
   type: z.literal('FeatureCollection'),
-  features: z.array(z.object({
-    type: z.literal('Feature'),
-    id: z.string(),
-    geometry: z.unknown(),
-    properties: z.object({
-      id: z.string(), code: z.string(), name: z.string(), level: z.number().int(), kind: ZGridKind,
-      parentId: z.string().nullable(), communityId: z.string(),
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      id: z.string(),
+      geometry: z.unknown(),
+      properties: z.object({
+        id: z.string(),
+        code: z.string(),
+        name: z.string(),
+        level: z.number().int(),
+        kind: ZGridKind,
+        parentId: z.string().nullable(),
+        communityId: z.string(),
+      }),
     }),
-  })),
+  ),
 });
 
 /** Query strings are text: an empty value must be an error, not 0. */
-const ZNumberText = z.string().trim().min(1).regex(/^-?\d+(\.\d+)?$/).transform(Number);
+const ZNumberText = z
+  .string()
+  .trim()
+  .min(1)
+  .regex(/^-?\d+(\.\d+)?$/)
+  .transform(Number);
 export const ZLocateQuery = z.object({ lng: ZNumberText.pipe(ZLng), lat: ZNumberText.pipe(ZLat) });
 export const ZLocateResponse = z.object({
-  grid: z.object({ id: z.string(), code: z.string(), name: z.string(), level: z.number().int(), communityId: z.string() }),
+  grid: z.object({
+    id: z.string(),
+    code: z.string(),
+    name: z.string(),
+    level: z.number().int(),
+    communityId: z.string(),
+  }),
 });
 
 export const DUTY_ROLES = [
-  'community_secretary', 'grid_worker', 'neighbourhood_worker', 'building_head', 'alley_head', 'in_service_member',
+  'community_secretary',
+  'grid_worker',
+  'neighbourhood_worker',
+  'building_head',
+  'alley_head',
+  'in_service_member',
 ] as const;
 export const ZDutyRole = z.enum(DUTY_ROLES);
 
@@ -131,22 +165,30 @@ export const ZGridDutyList = listResponse(ZGridDuty);
 export const ZGridDutyQuery = ZListQuery.extend({
   gridId: z.uuid().optional(),
   /** Include duties of every grid below gridId. */
-  includeDescendants: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  includeDescendants: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   personId: z.uuid().optional(),
   role: ZCsv.pipe(z.array(ZDutyRole)).optional(),
   communityId: z.uuid().optional(),
-  active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  active: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
 });
 export type GridDutyQuery = z.infer<typeof ZGridDutyQuery>;
 
-export const ZCreateGridDuty = z.strictObject({
-  gridId: z.uuid(),
-  personId: z.uuid(),
-  role: ZDutyRole,
-  since: ZIsoDate,
-  until: ZIsoDate.nullable().optional(),
-  note: z.string().trim().max(500).nullable().optional(),
-}).refine((d) => !d.until || d.until >= d.since, { message: 'until must not be before since', path: ['until'] });
+export const ZCreateGridDuty = z
+  .strictObject({
+    gridId: z.uuid(),
+    personId: z.uuid(),
+    role: ZDutyRole,
+    since: ZIsoDate,
+    until: ZIsoDate.nullable().optional(),
+    note: z.string().trim().max(500).nullable().optional(),
+  })
+  .refine((d) => !d.until || d.until >= d.since, { message: 'until must not be before since', path: ['until'] });
 export type CreateGridDuty = z.infer<typeof ZCreateGridDuty>;
 
 export const ZUpdateGridDuty = z.strictObject({

@@ -4,7 +4,18 @@ import type { Polygon } from 'geojson';
 import { GridLocator, type LocatableGrid } from './grid.locator.js';
 
 function square(id: string, level: number, x0: number, y0: number, size: number): LocatableGrid {
-  const boundary: Polygon = { type: 'Polygon', coordinates: [[[x0, y0], [x0 + size, y0], [x0 + size, y0 + size], [x0, y0 + size], [x0, y0]]] };
+  const boundary: Polygon = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [x0, y0],
+        [x0 + size, y0],
+        [x0 + size, y0 + size],
+        [x0, y0 + size],
+        [x0, y0],
+      ],
+    ],
+  };
   return { id, level, boundary, bbox: [x0, y0, x0 + size, y0 + size] };
 }
 
@@ -25,17 +36,28 @@ describe('GridLocator', () => {
   });
 
   it('agrees with a brute-force scan on random points and tilings', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 8 }), fc.array(fc.tuple(fc.double({ min: -1, max: 9 }), fc.double({ min: -1, max: 9 })), { minLength: 1, maxLength: 30 }), (n, points) => {
-      const tiles: LocatableGrid[] = [square('root', 1, 0, 0, 8)];
-      const size = 8 / n;
-      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) tiles.push(square(`${i}-${j}`, 2, i * size, j * size, size));
-      const loc = new GridLocator(tiles);
-      for (const [x, y] of points) {
-        const found = loc.locate(x, y);
-        const inside = (g: LocatableGrid) => x >= g.bbox[0] && x <= g.bbox[2] && y >= g.bbox[1] && y <= g.bbox[3];
-        const deepest = tiles.filter(inside).sort((a, b) => b.level - a.level)[0];
-        expect(found?.level ?? null).toBe(deepest?.level ?? null);
-      }
-    }), { numRuns: 50 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 8 }),
+        fc.array(fc.tuple(fc.double({ min: -1, max: 9 }), fc.double({ min: -1, max: 9 })), {
+          minLength: 1,
+          maxLength: 30,
+        }),
+        (n, points) => {
+          const tiles: LocatableGrid[] = [square('root', 1, 0, 0, 8)];
+          const size = 8 / n;
+          for (let i = 0; i < n; i++)
+            for (let j = 0; j < n; j++) tiles.push(square(`${i}-${j}`, 2, i * size, j * size, size));
+          const loc = new GridLocator(tiles);
+          for (const [x, y] of points) {
+            const found = loc.locate(x, y);
+            const inside = (g: LocatableGrid) => x >= g.bbox[0] && x <= g.bbox[2] && y >= g.bbox[1] && y <= g.bbox[3];
+            const deepest = tiles.filter(inside).sort((a, b) => b.level - a.level)[0];
+            expect(found?.level ?? null).toBe(deepest?.level ?? null);
+          }
+        },
+      ),
+      { numRuns: 50 },
+    );
   });
 });

@@ -12,7 +12,12 @@ import { gridDuties, grids } from './grid.schema.js';
  * Grid names and boundaries are public to logged-in users (a resident picks a place on the map); changing a
  * grid or its duties is for the county, or the community admin of the grid's community.
  */
-export async function assertCanManageCommunity(db: Db, actor: Actor, communityId: string, permission: Permission): Promise<void> {
+export async function assertCanManageCommunity(
+  db: Db,
+  actor: Actor,
+  communityId: string,
+  permission: Permission,
+): Promise<void> {
   if (!can(actor, permission)) throw new AppError('FORBIDDEN');
   const scope = await resolveScope(db, actor);
   if (scope.all) return;
@@ -35,12 +40,21 @@ export function gridPathCodes(code: string): string[] {
 export async function dutiesVisibleTo(db: Db, actor: Actor): Promise<SQL | undefined> {
   if (hasRole(actor, ...DUTY_STAFF)) return undefined;
   const gridIds = scopeGridIds(actor, 'alley_head');
-  const homeOf = actor.personId ? db.select({ id: people.homeGridId }).from(people).where(eq(people.id, actor.personId)) : null;
-  const own = await db.select({ code: grids.code }).from(grids)
-    .where(or(gridIds.length ? inArray(grids.id, gridIds) : undefined, homeOf ? inArray(grids.id, homeOf) : undefined) ?? sql`false`);
+  const homeOf = actor.personId
+    ? db.select({ id: people.homeGridId }).from(people).where(eq(people.id, actor.personId))
+    : null;
+  const own = await db
+    .select({ code: grids.code })
+    .from(grids)
+    .where(
+      or(gridIds.length ? inArray(grids.id, gridIds) : undefined, homeOf ? inArray(grids.id, homeOf) : undefined) ??
+        sql`false`,
+    );
   const codes = [...new Set(own.flatMap((g) => gridPathCodes(g.code)))];
-  return or(
-    codes.length ? inArray(grids.code, codes) : undefined,
-    actor.personId ? eq(gridDuties.personId, actor.personId) : undefined,
-  ) ?? sql`false`;
+  return (
+    or(
+      codes.length ? inArray(grids.code, codes) : undefined,
+      actor.personId ? eq(gridDuties.personId, actor.personId) : undefined,
+    ) ?? sql`false`
+  );
 }

@@ -4,12 +4,35 @@ import { AppError } from '../../core/errors.js';
 import { insideCounty } from '../../core/geo.js';
 import type { App } from '../../core/http/types.js';
 import {
-  ZCreateGrid, ZCreateGridDuty, ZFeatureCollection, ZGeoJsonQuery, ZGridDetail, ZGridDuty, ZGridDutyList, ZGridDutyQuery,
-  ZGridList, ZGridListQuery, ZGridTree, ZGridTreeQuery, ZLocateQuery, ZLocateResponse, ZUpdateGrid, ZUpdateGridDuty,
+  ZCreateGrid,
+  ZCreateGridDuty,
+  ZFeatureCollection,
+  ZGeoJsonQuery,
+  ZGridDetail,
+  ZGridDuty,
+  ZGridDutyList,
+  ZGridDutyQuery,
+  ZGridList,
+  ZGridListQuery,
+  ZGridTree,
+  ZGridTreeQuery,
+  ZLocateQuery,
+  ZLocateResponse,
+  ZUpdateGrid,
+  ZUpdateGridDuty,
 } from './grid.contracts.js';
 import { createGridDuty, deleteGridDuty, listGridDuties, updateGridDuty } from './grid-duties.service.js';
 import { locateGrid } from './grid.locate.js';
-import { createGrid, deleteGrid, getGrid, gridFeatures, gridSummary, gridTree, listGrids, updateGrid } from './grid.service.js';
+import {
+  createGrid,
+  deleteGrid,
+  getGrid,
+  gridFeatures,
+  gridSummary,
+  gridTree,
+  listGrids,
+  updateGrid,
+} from './grid.service.js';
 
 const tags = ['grids'];
 
@@ -19,24 +42,36 @@ export async function gridRoutes(app: App): Promise<void> {
     return listGrids({ db: app.db, query: req.query });
   });
 
-  app.get('/grids/tree', { schema: { tags, querystring: ZGridTreeQuery, response: { 200: ZGridTree } } }, async (req) => {
-    authorize(req, 'grid.read');
-    return gridTree({ db: app.db, ...req.query });
-  });
+  app.get(
+    '/grids/tree',
+    { schema: { tags, querystring: ZGridTreeQuery, response: { 200: ZGridTree } } },
+    async (req) => {
+      authorize(req, 'grid.read');
+      return gridTree({ db: app.db, ...req.query });
+    },
+  );
 
-  app.get('/grids/geojson', { schema: { tags, querystring: ZGeoJsonQuery, response: { 200: ZFeatureCollection } } }, async (req) => {
-    authorize(req, 'grid.read');
-    return gridFeatures({ db: app.db, ...req.query });
-  });
+  app.get(
+    '/grids/geojson',
+    { schema: { tags, querystring: ZGeoJsonQuery, response: { 200: ZFeatureCollection } } },
+    async (req) => {
+      authorize(req, 'grid.read');
+      return gridFeatures({ db: app.db, ...req.query });
+    },
+  );
 
-  app.get('/grids/locate', { schema: { tags, querystring: ZLocateQuery, response: { 200: ZLocateResponse } } }, async (req) => {
-    authorize(req, 'grid.read');
-    const { lng, lat } = req.query;
-    if (!insideCounty(lng, lat)) throw new AppError('OUTSIDE_COUNTY');
-    const id = await locateGrid({ db: app.db, lng, lat });
-    if (!id) throw new AppError('NOT_FOUND', { entity: 'grid' });
-    return { grid: await gridSummary({ db: app.db, id }) };
-  });
+  app.get(
+    '/grids/locate',
+    { schema: { tags, querystring: ZLocateQuery, response: { 200: ZLocateResponse } } },
+    async (req) => {
+      authorize(req, 'grid.read');
+      const { lng, lat } = req.query;
+      if (!insideCounty(lng, lat)) throw new AppError('OUTSIDE_COUNTY');
+      const id = await locateGrid({ db: app.db, lng, lat });
+      if (!id) throw new AppError('NOT_FOUND', { entity: 'grid' });
+      return { grid: await gridSummary({ db: app.db, id }) };
+    },
+  );
 
   app.get('/grids/:id', { schema: { tags, params: ZIdParams, response: { 200: ZGridDetail } } }, async (req) => {
     authorize(req, 'grid.read');
@@ -48,10 +83,14 @@ export async function gridRoutes(app: App): Promise<void> {
     return reply.status(201).send(await createGrid({ db: app.db, actor, input: req.body }));
   });
 
-  app.patch('/grids/:id', { schema: { tags, params: ZIdParams, body: ZUpdateGrid, response: { 200: ZGridDetail } } }, async (req) => {
-    const actor = authorize(req, 'grid.write');
-    return updateGrid({ db: app.db, actor, id: req.params.id, input: req.body });
-  });
+  app.patch(
+    '/grids/:id',
+    { schema: { tags, params: ZIdParams, body: ZUpdateGrid, response: { 200: ZGridDetail } } },
+    async (req) => {
+      const actor = authorize(req, 'grid.write');
+      return updateGrid({ db: app.db, actor, id: req.params.id, input: req.body });
+    },
+  );
 
   app.delete('/grids/:id', { schema: { tags, params: ZIdParams, response: { 200: ZOk } } }, async (req) => {
     const actor = authorize(req, 'grid.write');
@@ -59,20 +98,32 @@ export async function gridRoutes(app: App): Promise<void> {
     return { ok: true as const };
   });
 
-  app.get('/grid-duties', { schema: { tags, querystring: ZGridDutyQuery, response: { 200: ZGridDutyList } } }, async (req) => {
-    const actor = authorize(req, 'grid.read');
-    return listGridDuties({ db: app.db, actor, query: req.query });
-  });
+  app.get(
+    '/grid-duties',
+    { schema: { tags, querystring: ZGridDutyQuery, response: { 200: ZGridDutyList } } },
+    async (req) => {
+      const actor = authorize(req, 'grid.read');
+      return listGridDuties({ db: app.db, actor, query: req.query });
+    },
+  );
 
-  app.post('/grid-duties', { schema: { tags, body: ZCreateGridDuty, response: { 201: ZGridDuty } } }, async (req, reply) => {
-    const actor = authorize(req, 'duty.write');
-    return reply.status(201).send(await createGridDuty({ db: app.db, actor, input: req.body }));
-  });
+  app.post(
+    '/grid-duties',
+    { schema: { tags, body: ZCreateGridDuty, response: { 201: ZGridDuty } } },
+    async (req, reply) => {
+      const actor = authorize(req, 'duty.write');
+      return reply.status(201).send(await createGridDuty({ db: app.db, actor, input: req.body }));
+    },
+  );
 
-  app.patch('/grid-duties/:id', { schema: { tags, params: ZIdParams, body: ZUpdateGridDuty, response: { 200: ZGridDuty } } }, async (req) => {
-    const actor = authorize(req, 'duty.write');
-    return updateGridDuty({ db: app.db, actor, id: req.params.id, input: req.body });
-  });
+  app.patch(
+    '/grid-duties/:id',
+    { schema: { tags, params: ZIdParams, body: ZUpdateGridDuty, response: { 200: ZGridDuty } } },
+    async (req) => {
+      const actor = authorize(req, 'duty.write');
+      return updateGridDuty({ db: app.db, actor, id: req.params.id, input: req.body });
+    },
+  );
 
   app.delete('/grid-duties/:id', { schema: { tags, params: ZIdParams, response: { 200: ZOk } } }, async (req) => {
     const actor = authorize(req, 'duty.write');

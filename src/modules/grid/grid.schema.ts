@@ -1,6 +1,16 @@
 import { sql } from 'drizzle-orm';
 import {
-  type AnyPgColumn, check, date, doublePrecision, index, jsonb, pgEnum, pgTable, smallint, text, uuid,
+  type AnyPgColumn,
+  check,
+  date,
+  doublePrecision,
+  index,
+  jsonb,
+  pgEnum,
+  pgTable,
+  smallint,
+  text,
+  uuid,
 } from 'drizzle-orm/pg-core';
 import type { Geometry } from 'geojson';
 import { createdAt, idColumn, updatedAt, version } from '../../core/columns.js';
@@ -18,7 +28,9 @@ export const grids = pgTable(
     level: smallint('level').notNull(),
     kind: gridKind('kind').notNull(),
     parentId: uuid('parent_id').references((): AnyPgColumn => grids.id, { onDelete: 'restrict' }),
-    communityId: uuid('community_id').notNull().references(() => organisations.id, { onDelete: 'restrict' }),
+    communityId: uuid('community_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'restrict' }),
     boundary: jsonb('boundary').$type<Geometry>(),
     minLng: doublePrecision('min_lng'),
     minLat: doublePrecision('min_lat'),
@@ -37,7 +49,12 @@ export const grids = pgTable(
 );
 
 export const dutyRole = pgEnum('duty_role', [
-  'community_secretary', 'grid_worker', 'neighbourhood_worker', 'building_head', 'alley_head', 'in_service_member',
+  'community_secretary',
+  'grid_worker',
+  'neighbourhood_worker',
+  'building_head',
+  'alley_head',
+  'in_service_member',
 ]);
 
 /** 按格定岗、责在格中: who answers for a grid, in which role, since when. */
@@ -45,8 +62,12 @@ export const gridDuties = pgTable(
   'grid_duties',
   {
     id: idColumn(),
-    gridId: uuid('grid_id').notNull().references(() => grids.id, { onDelete: 'restrict' }),
-    personId: uuid('person_id').notNull().references(() => people.id, { onDelete: 'restrict' }),
+    gridId: uuid('grid_id')
+      .notNull()
+      .references(() => grids.id, { onDelete: 'restrict' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'restrict' }),
     role: dutyRole('role').notNull(),
     since: date('since').notNull(),
     until: date('until'),
@@ -74,7 +95,9 @@ export const alleyRegions = pgTable(
     id: idColumn(),
     code: text('code').notNull().unique(),
     name: text('name').notNull(),
-    communityId: uuid('community_id').notNull().references(() => organisations.id, { onDelete: 'restrict' }),
+    communityId: uuid('community_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'restrict' }),
     gridId: uuid('grid_id').references(() => grids.id, { onDelete: 'restrict' }),
     sixHaves: jsonb('six_haves').$type<SixHaves>().notNull(),
     createdAt: createdAt(),

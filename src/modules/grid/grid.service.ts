@@ -42,9 +42,14 @@ function present(r: ViewRow): GridView {
   const { minLng, minLat, maxLng, maxLat, ...rest } = r;
   return {
     ...rest,
-    bbox: minLng === null || minLat === null || maxLng === null || maxLat === null ? null : [minLng, minLat, maxLng, maxLat],
-    childCount: Number(r.childCount), peopleCount: Number(r.peopleCount),
-    createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(),
+    bbox:
+      minLng === null || minLat === null || maxLng === null || maxLat === null
+        ? null
+        : [minLng, minLat, maxLng, maxLat],
+    childCount: Number(r.childCount),
+    peopleCount: Number(r.peopleCount),
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
   };
 }
 
@@ -67,7 +72,11 @@ export async function listGrids(opts: { db: Db; query: GridListQuery }): Promise
   const sort = orderBy(q.sort, { code: grids.code, name: grids.name, level: grids.level }, [asc(grids.code)], grids.id);
   const { limit, offset } = pageWindow(q);
   const [rows, [{ total }]] = await Promise.all([
-    selectViews(opts.db).where(where).orderBy(...sort).limit(limit).offset(offset),
+    selectViews(opts.db)
+      .where(where)
+      .orderBy(...sort)
+      .limit(limit)
+      .offset(offset),
     opts.db.select({ total: count() }).from(grids).where(where),
   ]);
   return { items: rows.map(present), total, page: q.page, pageSize: q.pageSize };
@@ -79,26 +88,45 @@ export async function getGrid(opts: { db: Db; id: string }): Promise<GridDetail>
   const [{ boundary }] = await opts.db.select({ boundary: grids.boundary }).from(grids).where(eq(grids.id, opts.id));
   const prefixes = Array.from({ length: (view.code.length - 9) / 3 }, (_, i) => view.code.slice(0, 9 + 3 * i));
   const path = prefixes.length
-    ? await opts.db.select({ id: grids.id, code: grids.code, name: grids.name, level: grids.level }).from(grids)
-      .where(inArray(grids.code, prefixes)).orderBy(asc(grids.level))
+    ? await opts.db
+        .select({ id: grids.id, code: grids.code, name: grids.name, level: grids.level })
+        .from(grids)
+        .where(inArray(grids.code, prefixes))
+        .orderBy(asc(grids.level))
     : [];
   return { ...view, boundary: boundary ?? null, path };
 }
 
 /** The few fields a lookup needs, without the counts of the full view. */
 export async function gridSummary(opts: { db: Db; id: string }) {
-  const [g] = await opts.db.select({ id: grids.id, code: grids.code, name: grids.name, level: grids.level, communityId: grids.communityId })
-    .from(grids).where(eq(grids.id, opts.id));
+  const [g] = await opts.db
+    .select({ id: grids.id, code: grids.code, name: grids.name, level: grids.level, communityId: grids.communityId })
+    .from(grids)
+    .where(eq(grids.id, opts.id));
   return assertFound(g, 'grid');
 }
 
 export async function gridTree(opts: { db: Db; communityId?: string; maxLevel?: number }): Promise<GridTreeNode[]> {
   const rows = await opts.db
-    .select({ id: grids.id, code: grids.code, name: grids.name, level: grids.level, kind: grids.kind, parentId: grids.parentId })
+    .select({
+      id: grids.id,
+      code: grids.code,
+      name: grids.name,
+      level: grids.level,
+      kind: grids.kind,
+      parentId: grids.parentId,
+    })
     .from(grids)
-    .where(and(opts.communityId ? eq(grids.communityId, opts.communityId) : undefined, opts.maxLevel ? lte(grids.level, opts.maxLevel) : undefined))
+    .where(
+      and(
+        opts.communityId ? eq(grids.communityId, opts.communityId) : undefined,
+        opts.maxLevel ? lte(grids.level, opts.maxLevel) : undefined,
+      ),
+    )
     .orderBy(asc(grids.code));
-  const nodes = new Map<string, GridTreeNode>(rows.map((r) => [r.id, { id: r.id, code: r.code, name: r.name, level: r.level, kind: r.kind, children: [] }]));
+  const nodes = new Map<string, GridTreeNode>(
+    rows.map((r) => [r.id, { id: r.id, code: r.code, name: r.name, level: r.level, kind: r.kind, children: [] }]),
+  );
   const roots: GridTreeNode[] = [];
   for (const r of rows) {
     const p = r.parentId ? nodes.get(r.parentId) : undefined;
@@ -109,26 +137,45 @@ export async function gridTree(opts: { db: Db; communityId?: string; maxLevel?: 
 
 export async function gridFeatures(opts: { db: Db; level?: number[]; communityId?: string; parentId?: string }) {
   const rows = await opts.db
-    .select({ id: grids.id, code: grids.code, name: grids.name, level: grids.level, kind: grids.kind, parentId: grids.parentId, communityId: grids.communityId, boundary: grids.boundary })
+    .select({
+      id: grids.id,
+      code: grids.code,
+      name: grids.name,
+      level: grids.level,
+      kind: grids.kind,
+      parentId: grids.parentId,
+      communityId: grids.communityId,
+      boundary: grids.boundary,
+    })
     .from(grids)
-    .where(and(
-      sql`${grids.boundary} is not null`,
-      opts.level?.length ? inArray(grids.level, opts.level) : undefined,
-      opts.communityId ? eq(grids.communityId, opts.communityId) : undefined,
-      opts.parentId ? eq(grids.parentId, opts.parentId) : undefined,
-    ))
+    .where(
+      and(
+        sql`${grids.boundary} is not null`,
+        opts.level?.length ? inArray(grids.level, opts.level) : undefined,
+        opts.communityId ? eq(grids.communityId, opts.communityId) : undefined,
+        opts.parentId ? eq(grids.parentId, opts.parentId) : undefined,
+      ),
+    )
     .orderBy(asc(grids.code));
   return {
     type: 'FeatureCollection' as const,
-    features: rows.map(({ boundary, ...properties }) => ({ type: 'Feature' as const, id: properties.id, geometry: boundary, properties })),
+    features: rows.map(({ boundary, ...properties }) => ({
+      type: 'Feature' as const,
+      id: properties.id,
+      geometry: boundary,
+      properties,
+    })),
   };
 }
 
 /** The next free child code: the parent's code (or the county's) plus the next 3-digit number. */
 async function nextCode(db: Db, prefix: string): Promise<string> {
-  const [last] = await db.select({ code: grids.code }).from(grids)
+  const [last] = await db
+    .select({ code: grids.code })
+    .from(grids)
     .where(and(like(grids.code, `${prefix}___`), sql`length(${grids.code}) = ${prefix.length + 3}`))
-    .orderBy(desc(grids.code)).limit(1);
+    .orderBy(desc(grids.code))
+    .limit(1);
   const n = last ? Number(last.code.slice(prefix.length)) + 1 : 1;
   if (n > 999) throw new AppError('CONFLICT', { reason: 'no free grid code under this parent' });
   return prefix + String(n).padStart(3, '0');
@@ -137,17 +184,27 @@ async function nextCode(db: Db, prefix: string): Promise<string> {
 async function resolvePlacement(db: Db, input: CreateGrid) {
   if (input.level === 1) {
     if (input.parentId) throw new AppError('GRID_PARENT_LEVEL', { level: 1, expected: '—' });
-    if (!input.communityId) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/communityId', message: 'a level-1 grid needs its community' }]);
-    const [c] = await db.select({ kind: organisations.kind }).from(organisations).where(eq(organisations.id, input.communityId));
-    if (c?.kind !== 'community') throw new AppError('VALIDATION_FAILED', {}, [{ path: '/communityId', message: 'not a community' }]);
+    if (!input.communityId)
+      throw new AppError('VALIDATION_FAILED', {}, [
+        { path: '/communityId', message: 'a level-1 grid needs its community' },
+      ]);
+    const [c] = await db
+      .select({ kind: organisations.kind })
+      .from(organisations)
+      .where(eq(organisations.id, input.communityId));
+    if (c?.kind !== 'community')
+      throw new AppError('VALIDATION_FAILED', {}, [{ path: '/communityId', message: 'not a community' }]);
     return { parentId: null, communityId: input.communityId, prefix: COUNTY_CODE };
   }
   if (!input.parentId) throw new AppError('GRID_PARENT_LEVEL', { level: input.level, expected: input.level - 1 });
   const [p] = await db.select().from(grids).where(eq(grids.id, input.parentId));
   if (!p) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/parentId', message: 'parent grid does not exist' }]);
-  if (p.level !== input.level - 1) throw new AppError('GRID_PARENT_LEVEL', { level: input.level, expected: input.level - 1 });
+  if (p.level !== input.level - 1)
+    throw new AppError('GRID_PARENT_LEVEL', { level: input.level, expected: input.level - 1 });
   if (input.communityId && input.communityId !== p.communityId) {
-    throw new AppError('VALIDATION_FAILED', {}, [{ path: '/communityId', message: "must be the parent grid's community" }]);
+    throw new AppError('VALIDATION_FAILED', {}, [
+      { path: '/communityId', message: "must be the parent grid's community" },
+    ]);
   }
   return { parentId: p.id, communityId: p.communityId, prefix: p.code };
 }
@@ -167,15 +224,31 @@ export async function createGrid(opts: { db: Db; actor: Actor; input: CreateGrid
     await assertCanManageCommunity(tx, opts.actor, placement.communityId, 'grid.write');
     const code = input.code ?? (await nextCode(tx, placement.prefix));
     if (code.length !== placement.prefix.length + 3 || !code.startsWith(placement.prefix)) {
-      throw new AppError('VALIDATION_FAILED', {}, [{ path: '/code', message: `code must be ${placement.prefix} followed by 3 digits` }]);
+      throw new AppError('VALIDATION_FAILED', {}, [
+        { path: '/code', message: `code must be ${placement.prefix} followed by 3 digits` },
+      ]);
     }
     const [dupe] = await tx.select({ id: grids.id }).from(grids).where(eq(grids.code, code));
     if (dupe) throw new AppError('DUPLICATE', { field: 'code', value: code });
-    const [row] = await tx.insert(grids).values({
-      code, name: input.name, level: input.level, kind: input.kind, parentId: placement.parentId, communityId: placement.communityId,
-      ...boundaryColumns(input.boundary),
-    }).returning();
-    await recordAudit(tx, { actor: opts.actor, action: 'grid.create', entityType: 'grid', entityId: row.id, after: row });
+    const [row] = await tx
+      .insert(grids)
+      .values({
+        code,
+        name: input.name,
+        level: input.level,
+        kind: input.kind,
+        parentId: placement.parentId,
+        communityId: placement.communityId,
+        ...boundaryColumns(input.boundary),
+      })
+      .returning();
+    await recordAudit(tx, {
+      actor: opts.actor,
+      action: 'grid.create',
+      entityType: 'grid',
+      entityId: row.id,
+      after: row,
+    });
     return row.id;
   });
   invalidateGridLocator();
@@ -188,8 +261,22 @@ export async function updateGrid(opts: { db: Db; actor: Actor; id: string; input
     assertFound(before, 'grid');
     await assertCanManageCommunity(tx, opts.actor, before.communityId, 'grid.write');
     const { version, boundary, ...rest } = opts.input;
-    const after = await updateVersioned({ db: tx, table: grids, id: opts.id, version, values: { ...rest, ...boundaryColumns(boundary) }, entity: 'grid' });
-    await recordAudit(tx, { actor: opts.actor, action: 'grid.update', entityType: 'grid', entityId: opts.id, before, after });
+    const after = await updateVersioned({
+      db: tx,
+      table: grids,
+      id: opts.id,
+      version,
+      values: { ...rest, ...boundaryColumns(boundary) },
+      entity: 'grid',
+    });
+    await recordAudit(tx, {
+      actor: opts.actor,
+      action: 'grid.update',
+      entityType: 'grid',
+      entityId: opts.id,
+      before,
+      after,
+    });
   });
   invalidateGridLocator();
   return getGrid({ db: opts.db, id: opts.id });

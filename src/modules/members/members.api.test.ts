@@ -8,12 +8,19 @@ import type { PartyMemberView } from './members.contracts.js';
 
 let ctx: TestContext;
 let call: ReturnType<typeof api>;
-beforeAll(async () => { ctx = await createTestContext(); call = api(ctx); });
-afterAll(async () => { await ctx?.close(); });
+beforeAll(async () => {
+  ctx = await createTestContext();
+  call = api(ctx);
+});
+afterAll(async () => {
+  await ctx?.close();
+});
 
-const list = async (query: string, as = 'admin') => expectOk<Page<PartyMemberView>>(await call('GET', `/api/party-members?${query}`, { as }));
+const list = async (query: string, as = 'admin') =>
+  expectOk<Page<PartyMemberView>>(await call('GET', `/api/party-members?${query}`, { as }));
 const names = (p: Page<PartyMemberView>) => p.items.map((m) => m.name).sort();
-const get = async (id: string, as = 'admin') => expectOk<PartyMemberView>(await call('GET', `/api/party-members/${id}`, { as }));
+const get = async (id: string, as = 'admin') =>
+  expectOk<PartyMemberView>(await call('GET', `/api/party-members/${id}`, { as }));
 const newPerson = async (name: string, gridId: string) =>
   expectOk<PersonView>(await call('POST', '/api/people', { as: 'admin', body: { name, homeGridId: gridId } }), 201);
 
@@ -22,8 +29,12 @@ describe('GET /api/party-members', () => {
     const page = await list('');
     expect(page).toMatchObject({ total: 2, page: 1, pageSize: 20 });
     expect(page.items.find((m) => m.name === '张党员')).toMatchObject({
-      kind: 'in_service', unitName: '县司法局党组', branchName: '杭东社区第一党支部', residenceCommunityName: '杭东社区',
-      phone: '137****3333', joinedAt: '2010-07-01',
+      kind: 'in_service',
+      unitName: '县司法局党组',
+      branchName: '杭东社区第一党支部',
+      residenceCommunityName: '杭东社区',
+      phone: '137****3333',
+      joinedAt: '2010-07-01',
     });
   });
 
@@ -44,7 +55,9 @@ describe('GET /api/party-members', () => {
     expect(first).toMatchObject({ total: 2, pageSize: 1 });
     expect(first.items[0].joinedAt).toBe('2010-07-01');
     expect((await list('pageSize=1&sort=-joinedAt')).items[0].joinedAt).toBe('2012-07-01');
-    expect((await list('sort=-name')).items.map((m) => m.name)).toEqual([...(await list('sort=name')).items.map((m) => m.name)].reverse());
+    expect((await list('sort=-name')).items.map((m) => m.name)).toEqual(
+      [...(await list('sort=name')).items.map((m) => m.name)].reverse(),
+    );
     expectError(await call('GET', '/api/party-members?pageSize=201', { as: 'admin' }), 400, 'VALIDATION_FAILED');
   });
 
@@ -80,9 +93,20 @@ describe('GET /api/party-members/:id', () => {
 
 describe('POST /api/party-members', () => {
   it('lets a community admin register a retired member living in their community, and audits it', async () => {
-    const body = { personId: ctx.world.people.residentA.id, kind: 'retired', residenceCommunityId: ctx.world.communityA.id, joinedAt: '1985-07-01' };
+    const body = {
+      personId: ctx.world.people.residentA.id,
+      kind: 'retired',
+      residenceCommunityId: ctx.world.communityA.id,
+      joinedAt: '1985-07-01',
+    };
     const m = expectOk<PartyMemberView>(await call('POST', '/api/party-members', { as: 'hangdong', body }), 201);
-    expect(m).toMatchObject({ name: '王小明', kind: 'retired', unitId: null, residenceCommunityName: '杭东社区', version: 1 });
+    expect(m).toMatchObject({
+      name: '王小明',
+      kind: 'retired',
+      unitId: null,
+      residenceCommunityName: '杭东社区',
+      version: 1,
+    });
     const [row] = await auditRows(ctx, { action: 'party_member.create', entityId: m.id });
     expect(row).toMatchObject({ actorName: 'hangdong', entityType: 'party_member' });
     expect(row.after).toMatchObject({ personId: ctx.world.people.residentA.id, kind: 'retired' });
@@ -90,36 +114,107 @@ describe('POST /api/party-members', () => {
 
   it('requires a unit for an in-service member, and the unit to be a unit', async () => {
     const p = await newPerson('在职新党员', ctx.world.grids.gA2.id);
-    const noUnit = await call('POST', '/api/party-members', { as: 'admin', body: { personId: p.id, kind: 'in_service', residenceCommunityId: ctx.world.communityA.id } });
-    expect(expectError(noUnit, 400, 'VALIDATION_FAILED').error.details).toEqual([{ path: '/unitId', message: 'an in-service member needs their unit' }]);
-    const community = await call('POST', '/api/party-members', { as: 'admin', body: { personId: p.id, kind: 'in_service', unitId: ctx.world.communityA.id } });
-    expect(expectError(community, 400, 'VALIDATION_FAILED').error.details).toEqual([{ path: '/unitId', message: 'must be an existing unit' }]);
-    expectError(await call('POST', '/api/party-members', { as: 'admin', body: { personId: p.id, kind: 'ordinary', branchId: ctx.world.unit1.id } }), 400, 'VALIDATION_FAILED');
+    const noUnit = await call('POST', '/api/party-members', {
+      as: 'admin',
+      body: { personId: p.id, kind: 'in_service', residenceCommunityId: ctx.world.communityA.id },
+    });
+    expect(expectError(noUnit, 400, 'VALIDATION_FAILED').error.details).toEqual([
+      { path: '/unitId', message: 'an in-service member needs their unit' },
+    ]);
+    const community = await call('POST', '/api/party-members', {
+      as: 'admin',
+      body: { personId: p.id, kind: 'in_service', unitId: ctx.world.communityA.id },
+    });
+    expect(expectError(community, 400, 'VALIDATION_FAILED').error.details).toEqual([
+      { path: '/unitId', message: 'must be an existing unit' },
+    ]);
+    expectError(
+      await call('POST', '/api/party-members', {
+        as: 'admin',
+        body: { personId: p.id, kind: 'ordinary', branchId: ctx.world.unit1.id },
+      }),
+      400,
+      'VALIDATION_FAILED',
+    );
     expect((await list(`q=${encodeURIComponent('在职新党员')}`)).total).toBe(0);
   });
 
   it('validates the body: unknown person, bad kind, bad date, unknown field', async () => {
-    const base = { personId: ctx.world.people.residentB.id, kind: 'ordinary', residenceCommunityId: ctx.world.communityB.id };
-    for (const body of [{ ...base, personId: crypto.randomUUID() }, { ...base, kind: 'honorary' }, { ...base, joinedAt: '1921-7-1' }, { ...base, dues: 10 }]) {
+    const base = {
+      personId: ctx.world.people.residentB.id,
+      kind: 'ordinary',
+      residenceCommunityId: ctx.world.communityB.id,
+    };
+    for (const body of [
+      { ...base, personId: crypto.randomUUID() },
+      { ...base, kind: 'honorary' },
+      { ...base, joinedAt: '1921-7-1' },
+      { ...base, dues: 10 },
+    ]) {
       expectError(await call('POST', '/api/party-members', { as: 'admin', body }), 400, 'VALIDATION_FAILED');
     }
   });
 
   it('rejects a second membership for the same person with 409 DUPLICATE', async () => {
-    const res = await call('POST', '/api/party-members', { as: 'admin', body: { personId: ctx.world.people.memberPerson1.id, kind: 'ordinary' } });
+    const res = await call('POST', '/api/party-members', {
+      as: 'admin',
+      body: { personId: ctx.world.people.memberPerson1.id, kind: 'ordinary' },
+    });
     expect(expectError(res, 409, 'DUPLICATE').error.message).toBe('党员“张党员”已存在');
     expect((await list(`q=${encodeURIComponent('张党员')}`)).total).toBe(1);
   });
 
   it('places members only within the caller’s community or unit', async () => {
     const p = await newPerson('单位新党员', ctx.world.grids.gA2.id);
-    expectError(await call('POST', '/api/party-members', { as: 'hangdong', body: { personId: p.id, kind: 'ordinary', residenceCommunityId: ctx.world.communityB.id } }), 403, 'FORBIDDEN');
-    expectError(await call('POST', '/api/party-members', { as: 'unit01', body: { personId: p.id, kind: 'in_service', unitId: ctx.world.unit2.id } }), 403, 'FORBIDDEN');
-    expectError(await call('POST', '/api/party-members', { as: 'grid01', body: { personId: p.id, kind: 'ordinary', residenceCommunityId: ctx.world.communityA.id } }), 403, 'FORBIDDEN');
-    expectError(await call('POST', '/api/party-members', { body: { personId: p.id, kind: 'ordinary' } }), 401, 'UNAUTHENTICATED');
+    expectError(
+      await call('POST', '/api/party-members', {
+        as: 'hangdong',
+        body: { personId: p.id, kind: 'ordinary', residenceCommunityId: ctx.world.communityB.id },
+      }),
+      403,
+      'FORBIDDEN',
+    );
+    expectError(
+      await call('POST', '/api/party-members', {
+        as: 'unit01',
+        body: { personId: p.id, kind: 'in_service', unitId: ctx.world.unit2.id },
+      }),
+      403,
+      'FORBIDDEN',
+    );
+    expectError(
+      await call('POST', '/api/party-members', {
+        as: 'grid01',
+        body: { personId: p.id, kind: 'ordinary', residenceCommunityId: ctx.world.communityA.id },
+      }),
+      403,
+      'FORBIDDEN',
+    );
+    expectError(
+      await call('POST', '/api/party-members', { body: { personId: p.id, kind: 'ordinary' } }),
+      401,
+      'UNAUTHENTICATED',
+    );
     // A community admin cannot enrol another community's resident by knowing their id.
-    expectError(await call('POST', '/api/party-members', { as: 'hangdong', body: { personId: ctx.world.people.residentB.id, kind: 'ordinary', residenceCommunityId: ctx.world.communityA.id } }), 400, 'VALIDATION_FAILED');
-    const m = expectOk<PartyMemberView>(await call('POST', '/api/party-members', { as: 'unit01', body: { personId: p.id, kind: 'in_service', unitId: ctx.world.unit1.id } }), 201);
+    expectError(
+      await call('POST', '/api/party-members', {
+        as: 'hangdong',
+        body: {
+          personId: ctx.world.people.residentB.id,
+          kind: 'ordinary',
+          residenceCommunityId: ctx.world.communityA.id,
+        },
+      }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    const m = expectOk<PartyMemberView>(
+      await call('POST', '/api/party-members', {
+        as: 'unit01',
+        body: { personId: p.id, kind: 'in_service', unitId: ctx.world.unit1.id },
+      }),
+      201,
+    );
     expect(m.unitName).toBe('县司法局党组');
   });
 });
@@ -127,51 +222,134 @@ describe('POST /api/party-members', () => {
 describe('PATCH /api/party-members/:id', () => {
   it('lets a unit admin edit their unit’s member, bumping the version and auditing it', async () => {
     const cur = await get(ctx.world.members.member1.id);
-    const m = expectOk<PartyMemberView>(await call('PATCH', `/api/party-members/${cur.id}`, { as: 'unit01', body: { joinedAt: '2010-06-30', version: cur.version } }));
+    const m = expectOk<PartyMemberView>(
+      await call('PATCH', `/api/party-members/${cur.id}`, {
+        as: 'unit01',
+        body: { joinedAt: '2010-06-30', version: cur.version },
+      }),
+    );
     expect(m).toMatchObject({ joinedAt: '2010-06-30', version: cur.version + 1 });
     const [row] = await auditRows(ctx, { action: 'party_member.update', entityId: cur.id });
-    expect(row).toMatchObject({ actorName: 'unit01', before: { joinedAt: '2010-07-01' }, after: { joinedAt: '2010-06-30' } });
+    expect(row).toMatchObject({
+      actorName: 'unit01',
+      before: { joinedAt: '2010-07-01' },
+      after: { joinedAt: '2010-06-30' },
+    });
   });
 
   it('a unit admin cannot edit another unit’s member (404) nor move their own member to another unit (403)', async () => {
     const { member1, member2 } = ctx.world.members;
-    expectError(await call('PATCH', `/api/party-members/${member2.id}`, { as: 'unit01', body: { joinedAt: '2000-01-01', version: 1 } }), 404, 'NOT_FOUND');
+    expectError(
+      await call('PATCH', `/api/party-members/${member2.id}`, {
+        as: 'unit01',
+        body: { joinedAt: '2000-01-01', version: 1 },
+      }),
+      404,
+      'NOT_FOUND',
+    );
     const cur = await get(member1.id);
-    expectError(await call('PATCH', `/api/party-members/${member1.id}`, { as: 'unit01', body: { unitId: ctx.world.unit2.id, version: cur.version } }), 403, 'FORBIDDEN');
+    expectError(
+      await call('PATCH', `/api/party-members/${member1.id}`, {
+        as: 'unit01',
+        body: { unitId: ctx.world.unit2.id, version: cur.version },
+      }),
+      403,
+      'FORBIDDEN',
+    );
     expect(await get(member1.id)).toMatchObject({ unitId: ctx.world.unit1.id, version: cur.version });
     expect((await get(member2.id)).joinedAt).toBe('2012-07-01');
   });
 
   it('keeps the in-service rule on update: no unit, or a community as unit, is 400', async () => {
     const p = await newPerson('退休转在职', ctx.world.grids.gB1.id);
-    const m = expectOk<PartyMemberView>(await call('POST', '/api/party-members', { as: 'sanfeng', body: { personId: p.id, kind: 'retired', residenceCommunityId: ctx.world.communityB.id } }), 201);
-    expectError(await call('PATCH', `/api/party-members/${m.id}`, { as: 'sanfeng', body: { kind: 'in_service', version: m.version } }), 400, 'VALIDATION_FAILED');
-    expectError(await call('PATCH', `/api/party-members/${m.id}`, { as: 'admin', body: { kind: 'in_service', unitId: ctx.world.communityB.id, version: m.version } }), 400, 'VALIDATION_FAILED');
-    expectError(await call('PATCH', `/api/party-members/${m.id}`, { as: 'admin', body: { personId: ctx.world.people.residentB.id, version: m.version } }), 400, 'VALIDATION_FAILED');
+    const m = expectOk<PartyMemberView>(
+      await call('POST', '/api/party-members', {
+        as: 'sanfeng',
+        body: { personId: p.id, kind: 'retired', residenceCommunityId: ctx.world.communityB.id },
+      }),
+      201,
+    );
+    expectError(
+      await call('PATCH', `/api/party-members/${m.id}`, {
+        as: 'sanfeng',
+        body: { kind: 'in_service', version: m.version },
+      }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expectError(
+      await call('PATCH', `/api/party-members/${m.id}`, {
+        as: 'admin',
+        body: { kind: 'in_service', unitId: ctx.world.communityB.id, version: m.version },
+      }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expectError(
+      await call('PATCH', `/api/party-members/${m.id}`, {
+        as: 'admin',
+        body: { personId: ctx.world.people.residentB.id, version: m.version },
+      }),
+      400,
+      'VALIDATION_FAILED',
+    );
     expect((await get(m.id)).kind).toBe('retired');
   });
 
   it('rejects a stale version (409) without changing or auditing anything', async () => {
     const cur = await get(ctx.world.members.member2.id);
-    expectOk(await call('PATCH', `/api/party-members/${cur.id}`, { as: 'sanfeng', body: { joinedAt: '2012-07-02', version: cur.version } }));
+    expectOk(
+      await call('PATCH', `/api/party-members/${cur.id}`, {
+        as: 'sanfeng',
+        body: { joinedAt: '2012-07-02', version: cur.version },
+      }),
+    );
     const audits = (await auditRows(ctx, { action: 'party_member.update', entityId: cur.id })).length;
-    expectError(await call('PATCH', `/api/party-members/${cur.id}`, { as: 'admin', body: { joinedAt: '1999-01-01', version: cur.version } }), 409, 'STALE_UPDATE');
+    expectError(
+      await call('PATCH', `/api/party-members/${cur.id}`, {
+        as: 'admin',
+        body: { joinedAt: '1999-01-01', version: cur.version },
+      }),
+      409,
+      'STALE_UPDATE',
+    );
     expect(await get(cur.id)).toMatchObject({ joinedAt: '2012-07-02', version: cur.version + 1 });
     expect(await auditRows(ctx, { action: 'party_member.update', entityId: cur.id })).toHaveLength(audits);
   });
 
   it('refuses roles without members.write and anonymous callers', async () => {
     const id = ctx.world.members.member1.id;
-    expectError(await call('PATCH', `/api/party-members/${id}`, { as: 'grid01', body: { joinedAt: '2000-01-01', version: 2 } }), 403, 'FORBIDDEN');
-    expectError(await call('PATCH', `/api/party-members/${id}`, { body: { joinedAt: '2000-01-01', version: 2 } }), 401, 'UNAUTHENTICATED');
-    expectError(await call('PATCH', `/api/party-members/${crypto.randomUUID()}`, { as: 'admin', body: { joinedAt: '2000-01-01', version: 1 } }), 404, 'NOT_FOUND');
+    expectError(
+      await call('PATCH', `/api/party-members/${id}`, { as: 'grid01', body: { joinedAt: '2000-01-01', version: 2 } }),
+      403,
+      'FORBIDDEN',
+    );
+    expectError(
+      await call('PATCH', `/api/party-members/${id}`, { body: { joinedAt: '2000-01-01', version: 2 } }),
+      401,
+      'UNAUTHENTICATED',
+    );
+    expectError(
+      await call('PATCH', `/api/party-members/${crypto.randomUUID()}`, {
+        as: 'admin',
+        body: { joinedAt: '2000-01-01', version: 1 },
+      }),
+      404,
+      'NOT_FOUND',
+    );
   });
 });
 
 describe('DELETE /api/party-members/:id', () => {
   it('removes a membership in scope (the person stays) and audits it; out of scope is 404', async () => {
     const p = await newPerson('待删党员', ctx.world.grids.gA2.id);
-    const m = expectOk<PartyMemberView>(await call('POST', '/api/party-members', { as: 'hangdong', body: { personId: p.id, kind: 'mobile', residenceCommunityId: ctx.world.communityA.id } }), 201);
+    const m = expectOk<PartyMemberView>(
+      await call('POST', '/api/party-members', {
+        as: 'hangdong',
+        body: { personId: p.id, kind: 'mobile', residenceCommunityId: ctx.world.communityA.id },
+      }),
+      201,
+    );
     expectError(await call('DELETE', `/api/party-members/${m.id}`, { as: 'sanfeng' }), 404, 'NOT_FOUND');
     expectError(await call('DELETE', `/api/party-members/${m.id}`, { as: 'grid01' }), 403, 'FORBIDDEN');
     expectError(await call('DELETE', `/api/party-members/${m.id}`), 401, 'UNAUTHENTICATED');
@@ -184,7 +362,13 @@ describe('DELETE /api/party-members/:id', () => {
 
   it('keeps a member who checked in at a service day: 409 REFERENCED, not a 500 (ON DELETE RESTRICT)', async () => {
     const p = await newPerson('报到党员', ctx.world.grids.gA2.id);
-    const m = expectOk<PartyMemberView>(await call('POST', '/api/party-members', { as: 'hangdong', body: { personId: p.id, kind: 'mobile', residenceCommunityId: ctx.world.communityA.id } }), 201);
+    const m = expectOk<PartyMemberView>(
+      await call('POST', '/api/party-members', {
+        as: 'hangdong',
+        body: { personId: p.id, kind: 'mobile', residenceCommunityId: ctx.world.communityA.id },
+      }),
+      201,
+    );
     const day = await dayKit(ctx).newDay();
     await ctx.database.db.insert(serviceDayCheckins).values({ dayId: day.id, memberId: m.id, method: 'staff' });
     const res = await call('DELETE', `/api/party-members/${m.id}`, { as: 'hangdong' });

@@ -15,14 +15,29 @@ export async function membersExcelRoutes(app: App): Promise<void> {
     return sendWorkbook(req, reply, await membersTemplate({ db: app.db, actor }));
   });
 
-  app.get('/party-members/export.xlsx', { schema: { tags, querystring: ZPartyMemberExportQuery } }, async (req, reply) => {
-    const actor = authorize(req, 'members.read');
-    return sendWorkbook(req, reply, await exportMembers({ db: app.db, actor, query: req.query, now: clock.now() }));
-  });
+  app.get(
+    '/party-members/export.xlsx',
+    { schema: { tags, querystring: ZPartyMemberExportQuery } },
+    async (req, reply) => {
+      const actor = authorize(req, 'members.read');
+      return sendWorkbook(req, reply, await exportMembers({ db: app.db, actor, query: req.query, now: clock.now() }));
+    },
+  );
 
-  app.post('/party-members/import', { schema: { tags, querystring: ZImportMode, response: { 200: ZImportReport } } }, async (req) => {
-    const actor = authorize(req, 'members.import');
-    const upload = await receiveUpload(req);
-    return importMembers({ db: app.db, actor, file: upload.buffer, fileName: upload.fileName, ...req.query, locale: req.locale });
-  });
+  app.post(
+    '/party-members/import',
+    { schema: { tags, querystring: ZImportMode, response: { 200: ZImportReport } } },
+    async (req) => {
+      const actor = authorize(req, 'members.import');
+      const upload = await receiveUpload(req);
+      return importMembers({
+        db: app.db,
+        actor,
+        file: upload.buffer,
+        fileName: upload.fileName,
+        ...req.query,
+        locale: req.locale,
+      });
+    },
+  );
 }

@@ -6,11 +6,23 @@ import { recordAudit } from '../../core/audit.js';
 import type { Actor } from '../../core/auth/actor.js';
 import { resolveScope, type DataScope } from '../../core/auth/scope.js';
 import type { Db } from '../../core/db.js';
-import { buildTemplate, type Download, type ExcelColumn, type ExportColumn, writeSheetStream } from '../../core/excel.js';
+import {
+  buildTemplate,
+  type Download,
+  type ExcelColumn,
+  type ExportColumn,
+  writeSheetStream,
+} from '../../core/excel.js';
 import { orderBy } from '../../core/list.js';
 import { organisations } from '../org/org.schema.js';
 import {
-  countyDay, EXPORT_CAP, GENDER_LABELS, manageableGrids, MEMBER_KIND_LABELS, PERSON_FIELD_COLUMNS, withExamples,
+  countyDay,
+  EXPORT_CAP,
+  GENDER_LABELS,
+  manageableGrids,
+  MEMBER_KIND_LABELS,
+  PERSON_FIELD_COLUMNS,
+  withExamples,
 } from '../people/people.excel.js';
 import { people } from '../people/people.schema.js';
 import { type PartyMemberView, ZPartyMemberQuery } from './members.contracts.js';
@@ -19,12 +31,29 @@ import { membersWhere, presentMember, selectMemberRows } from './members.service
 
 export const MEMBER_COLUMNS: ExcelColumn[] = [
   PERSON_FIELD_COLUMNS.name,
-  { ...PERSON_FIELD_COLUMNS.idNumber, required: true, note: '18 位居民身份证号，请以文本格式填写；已登记的人员按身份证号匹配，未登记的按本行信息新建' },
+  {
+    ...PERSON_FIELD_COLUMNS.idNumber,
+    required: true,
+    note: '18 位居民身份证号，请以文本格式填写；已登记的人员按身份证号匹配，未登记的按本行信息新建',
+  },
   PERSON_FIELD_COLUMNS.gender,
   PERSON_FIELD_COLUMNS.birthDate,
   PERSON_FIELD_COLUMNS.phone,
-  { key: 'kind', title: '党员类别', required: true, width: 12, note: Object.values(MEMBER_KIND_LABELS).join('、'), example: '在职党员' },
-  { key: 'unitCode', title: '单位编码', width: 14, text: true, note: '在职党员所在单位的编码（在职党员必填），编码与名称见“填写说明”' },
+  {
+    key: 'kind',
+    title: '党员类别',
+    required: true,
+    width: 12,
+    note: Object.values(MEMBER_KIND_LABELS).join('、'),
+    example: '在职党员',
+  },
+  {
+    key: 'unitCode',
+    title: '单位编码',
+    width: 14,
+    text: true,
+    note: '在职党员所在单位的编码（在职党员必填），编码与名称见“填写说明”',
+  },
   { key: 'residenceCommunity', title: '居住社区', width: 14, note: '社区名称，如 杭东社区' },
   { key: 'branch', title: '所在支部', width: 22, note: '支部名称，须是所填居住社区或单位下的支部' },
   { key: 'joinedAt', title: '入党日期', width: 12, text: true, note: '如 2010-07-01', example: '2010-07-01' },
@@ -33,9 +62,16 @@ export const MEMBER_COLUMNS: ExcelColumn[] = [
 
 /** Communities the actor manages members of (all of them for the county). */
 async function manageableCommunities(db: Db, scope: DataScope): Promise<{ id: string; name: string }[]> {
-  const where = scope.all ? eq(organisations.kind, 'community')
-    : scope.communityIds.length ? inArray(organisations.id, scope.communityIds) : sql`false`;
-  return db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(where).orderBy(asc(organisations.name));
+  const where = scope.all
+    ? eq(organisations.kind, 'community')
+    : scope.communityIds.length
+      ? inArray(organisations.id, scope.communityIds)
+      : sql`false`;
+  return db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(where)
+    .orderBy(asc(organisations.name));
 }
 
 export async function membersTemplate(opts: { db: Db; actor: Actor }): Promise<Download> {
@@ -44,25 +80,45 @@ export async function membersTemplate(opts: { db: Db; actor: Actor }): Promise<D
   const [communities, gridList, units] = await Promise.all([
     manageableCommunities(db, scope),
     manageableGrids(db, scope),
-    db.select({ code: organisations.code, name: organisations.name }).from(organisations)
-      .where(eq(organisations.kind, 'unit')).orderBy(asc(organisations.code)),
+    db
+      .select({ code: organisations.code, name: organisations.name })
+      .from(organisations)
+      .where(eq(organisations.kind, 'unit'))
+      .orderBy(asc(organisations.code)),
   ]);
   const branches = communities.length
-    ? await db.select({ name: organisations.name, parentId: organisations.parentId }).from(organisations)
-      .where(and(eq(organisations.kind, 'branch'), inArray(organisations.parentId, communities.map((c) => c.id)))).orderBy(asc(organisations.name))
+    ? await db
+        .select({ name: organisations.name, parentId: organisations.parentId })
+        .from(organisations)
+        .where(
+          and(
+            eq(organisations.kind, 'branch'),
+            inArray(
+              organisations.parentId,
+              communities.map((c) => c.id),
+            ),
+          ),
+        )
+        .orderBy(asc(organisations.name))
     : [];
   const unitCodes = units.flatMap((u) => (u.code ? [u.code] : []));
   // The example row names a community, unit, branch and grid the actor may use, so that it imports as it stands.
   const community = communities[0];
   const columns = withExamples(MEMBER_COLUMNS, {
-    unitCode: unitCodes[0], residenceCommunity: community?.name,
-    branch: branches.find((b) => b.parentId === community?.id)?.name, homeGridCode: gridList.at(-1)?.code,
+    unitCode: unitCodes[0],
+    residenceCommunity: community?.name,
+    branch: branches.find((b) => b.parentId === community?.id)?.name,
+    homeGridCode: gridList.at(-1)?.code,
   });
   const body = await buildTemplate({
-    sheetName: '党员', columns,
+    sheetName: '党员',
+    columns,
     lists: {
-      gender: Object.values(GENDER_LABELS), kind: Object.values(MEMBER_KIND_LABELS), unitCode: unitCodes,
-      residenceCommunity: communities.map((c) => c.name), branch: [...new Set(branches.map((b) => b.name))],
+      gender: Object.values(GENDER_LABELS),
+      kind: Object.values(MEMBER_KIND_LABELS),
+      unitCode: unitCodes,
+      residenceCommunity: communities.map((c) => c.name),
+      branch: [...new Set(branches.map((b) => b.name))],
       homeGridCode: gridList.map((g) => g.code),
     },
     references: [
@@ -79,7 +135,6 @@ export type PartyMemberExportQuery = z.infer<typeof ZPartyMemberExportQuery>;
 const EXPORT_BATCH = 2000;
 const unit = alias(organisations, 'unit');
 
-
 const EXPORT_COLUMNS: ExportColumn<PartyMemberView>[] = [
   { title: '姓名', width: 12, value: (m) => m.name },
   { title: '性别', width: 8, value: (m) => (m.gender ? GENDER_LABELS[m.gender] : null) },
@@ -95,20 +150,42 @@ const EXPORT_COLUMNS: ExportColumn<PartyMemberView>[] = [
  * The members the actor may list, filtered like the list, masked like it, at most 100,000 rows; audited. Ids
  * first, rows in batches while the file streams (see exportPeople).
  */
-export async function exportMembers(opts: { db: Db; actor: Actor; query: PartyMemberExportQuery; now: Date }): Promise<Download> {
+export async function exportMembers(opts: {
+  db: Db;
+  actor: Actor;
+  query: PartyMemberExportQuery;
+  now: Date;
+}): Promise<Download> {
   const { db, query } = opts;
   const where = await membersWhere(db, opts.actor, query);
-  const sort = orderBy(query.sort, { name: people.name, joinedAt: partyMembers.joinedAt, kind: partyMembers.kind, unitName: unit.name },
-    [asc(unit.name), asc(people.name)], partyMembers.id);
-  const idRows = await db.select({ id: partyMembers.id }).from(partyMembers).innerJoin(people, eq(people.id, partyMembers.personId))
-    .leftJoin(unit, eq(unit.id, partyMembers.unitId)).where(where).orderBy(...sort).limit(EXPORT_CAP + 1);
+  const sort = orderBy(
+    query.sort,
+    { name: people.name, joinedAt: partyMembers.joinedAt, kind: partyMembers.kind, unitName: unit.name },
+    [asc(unit.name), asc(people.name)],
+    partyMembers.id,
+  );
+  const idRows = await db
+    .select({ id: partyMembers.id })
+    .from(partyMembers)
+    .innerJoin(people, eq(people.id, partyMembers.personId))
+    .leftJoin(unit, eq(unit.id, partyMembers.unitId))
+    .where(where)
+    .orderBy(...sort)
+    .limit(EXPORT_CAP + 1);
   const truncated = idRows.length > EXPORT_CAP;
   const ids = idRows.slice(0, EXPORT_CAP).map((r) => r.id);
-  await recordAudit(db, { actor: opts.actor, action: 'party_member.export', entityType: 'party_member', after: { filter: query, rows: ids.length, truncated } });
+  await recordAudit(db, {
+    actor: opts.actor,
+    action: 'party_member.export',
+    entityType: 'party_member',
+    after: { filter: query, rows: ids.length, truncated },
+  });
   return {
-    fileName: `党员名单-${countyDay(opts.now)}.xlsx`, asciiName: `party-members-${countyDay(opts.now)}.xlsx`,
+    fileName: `党员名单-${countyDay(opts.now)}.xlsx`,
+    asciiName: `party-members-${countyDay(opts.now)}.xlsx`,
     headers: { 'x-export-rows': String(ids.length), 'x-export-truncated': String(truncated) },
-    body: (out: Writable) => writeSheetStream(out, { sheetName: '党员', columns: EXPORT_COLUMNS, batches: memberBatches(db, ids) }),
+    body: (out: Writable) =>
+      writeSheetStream(out, { sheetName: '党员', columns: EXPORT_COLUMNS, batches: memberBatches(db, ids) }),
   };
 }
 
@@ -117,6 +194,9 @@ async function* memberBatches(db: Db, ids: string[]): AsyncIterable<PartyMemberV
     const chunk = ids.slice(i, i + EXPORT_BATCH);
     const rows = await selectMemberRows(db).where(sql`${partyMembers.id} = any(${sql.param(chunk)}::uuid[])`);
     const byId = new Map(rows.map((r) => [r.id, r]));
-    yield chunk.flatMap((id) => { const r = byId.get(id); return r ? [presentMember(r)] : []; });
+    yield chunk.flatMap((id) => {
+      const r = byId.get(id);
+      return r ? [presentMember(r)] : [];
+    });
   }
 }

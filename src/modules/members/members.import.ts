@@ -10,8 +10,18 @@ import { organisations } from '../org/org.schema.js';
 import type { ImportReport } from '../people/people.contracts.js';
 import { MEMBER_KIND_LABELS } from '../people/people.excel.js';
 import {
-  type ExistingPerson, gridsByCode, type ImportOptions, parsePersonRow, PERSON_RECORD_COLUMNS, peopleByIdNumber, type PersonDraft,
-  personReason, personRecord, placeOf, rejectDuplicateIds, type RowContext,
+  type ExistingPerson,
+  gridsByCode,
+  type ImportOptions,
+  parsePersonRow,
+  PERSON_RECORD_COLUMNS,
+  peopleByIdNumber,
+  type PersonDraft,
+  personReason,
+  personRecord,
+  placeOf,
+  rejectDuplicateIds,
+  type RowContext,
 } from '../people/people.import.js';
 import { mayManagePlace } from '../people/people.policy.js';
 import { MEMBER_COLUMNS } from './members.excel.js';
@@ -42,7 +52,12 @@ const REASONS = {
 type MemberReason = keyof (typeof REASONS)['zh-CN'];
 
 type Kind = keyof typeof MEMBER_KIND_LABELS;
-const KIND_BY_LABEL = new Map(Object.entries(MEMBER_KIND_LABELS).flatMap(([k, zh]) => [[zh, k as Kind], [k, k as Kind]]));
+const KIND_BY_LABEL = new Map(
+  Object.entries(MEMBER_KIND_LABELS).flatMap(([k, zh]) => [
+    [zh, k as Kind],
+    [k, k as Kind],
+  ]),
+);
 
 interface MemberDraft {
   person: PersonDraft & { idNumber: string };
@@ -66,9 +81,22 @@ const text = (r: SheetRow, key: string) => cellText(r.cells[key] ?? null);
 
 async function lookupOrgs(db: Db): Promise<OrgLookups> {
   // Units, communities and branches of one county number in the hundreds: read them whole rather than by name.
-  const orgs = await db.select({ id: organisations.id, kind: organisations.kind, code: organisations.code, name: organisations.name, parentId: organisations.parentId })
-    .from(organisations).where(sql`${organisations.kind} in ('unit', 'community', 'branch')`);
-  const lookups: OrgLookups = { unitsByCode: new Map(), communitiesByName: new Map(), branches: new Map(), branchParents: new Map() };
+  const orgs = await db
+    .select({
+      id: organisations.id,
+      kind: organisations.kind,
+      code: organisations.code,
+      name: organisations.name,
+      parentId: organisations.parentId,
+    })
+    .from(organisations)
+    .where(sql`${organisations.kind} in ('unit', 'community', 'branch')`);
+  const lookups: OrgLookups = {
+    unitsByCode: new Map(),
+    communitiesByName: new Map(),
+    branches: new Map(),
+    branchParents: new Map(),
+  };
   for (const o of orgs) {
     if (o.kind === 'unit' && o.code) lookups.unitsByCode.set(o.code, o.id);
     if (o.kind === 'community') lookups.communitiesByName.set(o.name, o.id);
@@ -80,7 +108,8 @@ async function lookupOrgs(db: Db): Promise<OrgLookups> {
 
 /** One row: the person columns (ID number required), then kind, unit, community, branch and joined date. */
 function parseMemberRow(r: SheetRow, ctx: RowContext, orgs: OrgLookups): MemberDraft | null {
-  const say = (key: string, reason: MemberReason, params?: Record<string, string>) => ctx.errors.add(r.row, key, format(REASONS[ctx.locale][reason], params));
+  const say = (key: string, reason: MemberReason, params?: Record<string, string>) =>
+    ctx.errors.add(r.row, key, format(REASONS[ctx.locale][reason], params));
   const person = parsePersonRow(r, ctx);
   if (!text(r, 'idNumber')) ctx.errors.add(r.row, 'idNumber', personReason(ctx.locale, 'required'));
   const kindLabel = text(r, 'kind');
@@ -88,23 +117,37 @@ function parseMemberRow(r: SheetRow, ctx: RowContext, orgs: OrgLookups): MemberD
   if (!kindLabel) ctx.errors.add(r.row, 'kind', personReason(ctx.locale, 'required'));
   else if (!kind) say('kind', 'kind', { options: Object.values(MEMBER_KIND_LABELS).join('、') });
   const unitCode = text(r, 'unitCode');
-  const unitId = unitCode ? orgs.unitsByCode.get(unitCode) ?? null : null;
+  const unitId = unitCode ? (orgs.unitsByCode.get(unitCode) ?? null) : null;
   if (unitCode && !unitId) say('unitCode', 'unit_unknown', { code: unitCode });
   else if (kind === 'in_service' && !unitCode) say('unitCode', 'unit_required');
   const communityName = text(r, 'residenceCommunity');
-  const residenceCommunityId = communityName ? orgs.communitiesByName.get(communityName) ?? null : null;
+  const residenceCommunityId = communityName ? (orgs.communitiesByName.get(communityName) ?? null) : null;
   if (communityName && !residenceCommunityId) say('residenceCommunity', 'community_unknown', { name: communityName });
   const branchName = text(r, 'branch');
   const branchId = branchName
-    ? orgs.branches.get(`${residenceCommunityId}/${branchName}`) ?? orgs.branches.get(`${unitId}/${branchName}`) ?? null : null;
+    ? (orgs.branches.get(`${residenceCommunityId}/${branchName}`) ??
+      orgs.branches.get(`${unitId}/${branchName}`) ??
+      null)
+    : null;
   if (branchName && !branchId) say('branch', 'branch_unknown', { name: branchName });
   const joinedAt = cellDate(r.cells.joinedAt ?? null);
   if (joinedAt === null) ctx.errors.add(r.row, 'joinedAt', personReason(ctx.locale, 'date'));
   if (ctx.errors.has(r.row) || !person?.idNumber || !kind) return null;
-  return { person: { ...person, idNumber: person.idNumber }, kind, unitId, residenceCommunityId, branchId, joinedAt: joinedAt ?? null };
+  return {
+    person: { ...person, idNumber: person.idNumber },
+    kind,
+    unitId,
+    residenceCommunityId,
+    branchId,
+    joinedAt: joinedAt ?? null,
+  };
 }
 
-interface Placement { unitId: string | null; residenceCommunityId: string | null; branchId: string | null }
+interface Placement {
+  unitId: string | null;
+  residenceCommunityId: string | null;
+  branchId: string | null;
+}
 
 /**
  * The rule of assertMayManageMember without a query per row: the residence community or unit is the actor's, or
@@ -113,18 +156,31 @@ interface Placement { unitId: string | null; residenceCommunityId: string | null
 function mayManageMember(scope: DataScope, m: Placement, branchParents: Map<string, string | null>): boolean {
   if (scope.all) return true;
   const owners = [...scope.communityIds, ...scope.unitIds];
-  const branchParent = m.branchId ? branchParents.get(m.branchId) ?? null : null;
-  return (!!m.residenceCommunityId && scope.communityIds.includes(m.residenceCommunityId))
-    || (!!m.unitId && scope.unitIds.includes(m.unitId))
-    || (!!branchParent && owners.includes(branchParent));
+  const branchParent = m.branchId ? (branchParents.get(m.branchId) ?? null) : null;
+  return (
+    (!!m.residenceCommunityId && scope.communityIds.includes(m.residenceCommunityId)) ||
+    (!!m.unitId && scope.unitIds.includes(m.unitId)) ||
+    (!!branchParent && owners.includes(branchParent))
+  );
 }
 
-interface PlannedMember extends MemberDraft { existingPerson: ExistingPerson | null; existingMemberId: string | null }
+interface PlannedMember extends MemberDraft {
+  existingPerson: ExistingPerson | null;
+  existingMemberId: string | null;
+}
 
 async function membersByPerson(db: Db, personIds: string[]) {
   if (!personIds.length) return new Map<string, Placement & { id: string }>();
-  const rows = await db.select({ id: partyMembers.id, personId: partyMembers.personId, unitId: partyMembers.unitId, residenceCommunityId: partyMembers.residenceCommunityId, branchId: partyMembers.branchId })
-    .from(partyMembers).where(sql`${partyMembers.personId} = any(${sql.param(personIds)}::uuid[])`);
+  const rows = await db
+    .select({
+      id: partyMembers.id,
+      personId: partyMembers.personId,
+      unitId: partyMembers.unitId,
+      residenceCommunityId: partyMembers.residenceCommunityId,
+      branchId: partyMembers.branchId,
+    })
+    .from(partyMembers)
+    .where(sql`${partyMembers.personId} = any(${sql.param(personIds)}::uuid[])`);
   return new Map(rows.map((m) => [m.personId, m]));
 }
 
@@ -134,14 +190,24 @@ async function planMembers(db: Db, scope: DataScope, rows: SheetRow[], locale: L
   const orgs = await lookupOrgs(db);
   const branchParents = orgs.branchParents;
   const parsed = rows.map((r) => parseMemberRow(r, ctx, orgs)).filter((d): d is MemberDraft => d !== null);
-  const drafts = rejectDuplicateIds(parsed.map((d) => ({ ...d, row: d.person.row, idNumber: d.person.idNumber })), ctx);
-  const existingPeople = await peopleByIdNumber(db, drafts.map((d) => d.idNumber));
-  const existingMembers = await membersByPerson(db, [...existingPeople.values()].map((p) => p.id));
-  const say = (row: number, key: string, reason: MemberReason) => ctx.errors.add(row, key, format(REASONS[locale][reason]));
+  const drafts = rejectDuplicateIds(
+    parsed.map((d) => ({ ...d, row: d.person.row, idNumber: d.person.idNumber })),
+    ctx,
+  );
+  const existingPeople = await peopleByIdNumber(
+    db,
+    drafts.map((d) => d.idNumber),
+  );
+  const existingMembers = await membersByPerson(
+    db,
+    [...existingPeople.values()].map((p) => p.id),
+  );
+  const say = (row: number, key: string, reason: MemberReason) =>
+    ctx.errors.add(row, key, format(REASONS[locale][reason]));
   const planned: PlannedMember[] = [];
   for (const d of drafts) {
     const person = existingPeople.get(d.idNumber) ?? null;
-    const member = person ? existingMembers.get(person.id) ?? null : null;
+    const member = person ? (existingMembers.get(person.id) ?? null) : null;
     const grid = d.person.grid;
     if (!mayManageMember(scope, d, branchParents)) say(d.row, 'residenceCommunity', 'out_of_scope');
     else if (person && person.name !== d.person.name) say(d.row, 'name', 'name_mismatch');
@@ -169,8 +235,17 @@ export async function importMembers(opts: ImportOptions): Promise<ImportReport> 
     const peopleCreated = await createPeople(tx, planned);
     await upsertMembers(tx, planned);
     await recordAudit(tx, {
-      actor: opts.actor, action: 'party_member.import', entityType: 'party_member',
-      after: { fileName: opts.fileName, mode: opts.mode, totalRows: rows.length, ...counts, peopleCreated, errorCount: errors.count },
+      actor: opts.actor,
+      action: 'party_member.import',
+      entityType: 'party_member',
+      after: {
+        fileName: opts.fileName,
+        mode: opts.mode,
+        totalRows: rows.length,
+        ...counts,
+        peopleCreated,
+        errorCount: errors.count,
+      },
     });
   });
   return { ...report, ...counts, committed: true };
@@ -183,13 +258,24 @@ async function createPeople(tx: Db, planned: PlannedMember[]): Promise<number> {
   const fresh = planned.filter((p) => !p.existingPerson);
   for (let i = 0; i < fresh.length; i += ROWS_PER_STATEMENT) {
     const chunk = fresh.slice(i, i + ROWS_PER_STATEMENT);
-    const records = chunk.map((p) => personRecord(p.person, placeOf(p.person.grid, p.residenceCommunityId).communityId));
-    const inserted = await rowsOf<{ id: string; id_number: string }>(tx, sql`
+    const records = chunk.map((p) =>
+      personRecord(p.person, placeOf(p.person.grid, p.residenceCommunityId).communityId),
+    );
+    const inserted = await rowsOf<{ id: string; id_number: string }>(
+      tx,
+      sql`
       insert into people (${PERSON_RECORD_COLUMNS}) select ${PERSON_RECORD_COLUMNS} from ${recordset('people', records)}
-      returning id, id_number`);
+      returning id, id_number`,
+    );
     const ids = new Map(inserted.map((r) => [r.id_number, r.id]));
     for (const p of chunk) {
-      p.existingPerson = { id: ids.get(p.person.idNumber)!, name: p.person.name, idNumber: p.person.idNumber, communityId: null, homeGridCode: null };
+      p.existingPerson = {
+        id: ids.get(p.person.idNumber)!,
+        name: p.person.name,
+        idNumber: p.person.idNumber,
+        communityId: null,
+        homeGridCode: null,
+      };
     }
   }
   return fresh.length;
@@ -206,10 +292,16 @@ async function upsertMembers(tx: Db, planned: PlannedMember[]): Promise<void> {
     const chunk = planned.slice(i, i + ROWS_PER_STATEMENT);
     const updateIds = chunk.flatMap((p) => (p.existingMemberId ? [p.existingMemberId] : []));
     const records = chunk.map((p) => ({
-      person_id: p.existingPerson!.id, kind: p.kind, unit_id: p.unitId, residence_community_id: p.residenceCommunityId,
-      branch_id: p.branchId, joined_at: p.joinedAt,
+      person_id: p.existingPerson!.id,
+      kind: p.kind,
+      unit_id: p.unitId,
+      residence_community_id: p.residenceCommunityId,
+      branch_id: p.branchId,
+      joined_at: p.joinedAt,
     }));
-    const written = await rowsOf(tx, sql`
+    const written = await rowsOf(
+      tx,
+      sql`
       insert into party_members (${MEMBER_RECORD_COLUMNS})
       select ${MEMBER_RECORD_COLUMNS} from ${recordset('party_members', records)}
       on conflict (person_id) do update set
@@ -219,7 +311,8 @@ async function upsertMembers(tx: Db, planned: PlannedMember[]): Promise<void> {
         joined_at = coalesce(excluded.joined_at, party_members.joined_at),
         version = party_members.version + 1, updated_at = now()
       where party_members.id = any(${sql.param(updateIds)}::uuid[])
-      returning party_members.id`);
+      returning party_members.id`,
+    );
     if (written.length !== chunk.length) throw new AppError('CONFLICT', { reason: 'party_member' });
   }
 }

@@ -23,15 +23,20 @@ export async function membersVisibleTo(db: Db, actor: Actor): Promise<SQL | unde
   if (scope.all) return undefined;
   const inGrids = gridCodeUnder(grids.code, scope.gridCodePrefixes);
   const orgIds = [...scope.communityIds, ...scope.unitIds];
-  return anyOf(
-    scope.communityIds.length ? inArray(partyMembers.residenceCommunityId, scope.communityIds) : undefined,
-    scope.unitIds.length ? inArray(partyMembers.unitId, scope.unitIds) : undefined,
-    orgIds.length ? inArray(partyMembers.branchId, branchesUnder(db, orgIds)) : undefined,
-    inGrids
-      ? inArray(partyMembers.personId, db.select({ id: people.id }).from(people).innerJoin(grids, eq(grids.id, people.homeGridId)).where(inGrids))
-      : undefined,
-    scope.personId ? eq(partyMembers.personId, scope.personId) : undefined,
-  ) ?? sql`false`;
+  return (
+    anyOf(
+      scope.communityIds.length ? inArray(partyMembers.residenceCommunityId, scope.communityIds) : undefined,
+      scope.unitIds.length ? inArray(partyMembers.unitId, scope.unitIds) : undefined,
+      orgIds.length ? inArray(partyMembers.branchId, branchesUnder(db, orgIds)) : undefined,
+      inGrids
+        ? inArray(
+            partyMembers.personId,
+            db.select({ id: people.id }).from(people).innerJoin(grids, eq(grids.id, people.homeGridId)).where(inGrids),
+          )
+        : undefined,
+      scope.personId ? eq(partyMembers.personId, scope.personId) : undefined,
+    ) ?? sql`false`
+  );
 }
 
 interface MemberPlacement {
@@ -48,12 +53,15 @@ export async function assertMayManageMember(db: Db, actor: Actor, m: MemberPlace
   const owners = [...scope.communityIds, ...scope.unitIds];
   let branchParent: string | null = null;
   if (m.branchId) {
-    const [b] = await db.select({ parentId: organisations.parentId }).from(organisations).where(eq(organisations.id, m.branchId));
+    const [b] = await db
+      .select({ parentId: organisations.parentId })
+      .from(organisations)
+      .where(eq(organisations.id, m.branchId));
     branchParent = b?.parentId ?? null;
   }
-  const ok = (m.residenceCommunityId && scope.communityIds.includes(m.residenceCommunityId))
-    || (m.unitId && scope.unitIds.includes(m.unitId))
-    || (branchParent && owners.includes(branchParent));
+  const ok =
+    (m.residenceCommunityId && scope.communityIds.includes(m.residenceCommunityId)) ||
+    (m.unitId && scope.unitIds.includes(m.unitId)) ||
+    (branchParent && owners.includes(branchParent));
   if (!ok) throw new AppError('FORBIDDEN');
 }
-

@@ -9,7 +9,10 @@ export const partyMembers = pgTable(
   'party_members',
   {
     id: idColumn(),
-    personId: uuid('person_id').notNull().unique().references(() => people.id, { onDelete: 'restrict' }),
+    personId: uuid('person_id')
+      .notNull()
+      .unique()
+      .references(() => people.id, { onDelete: 'restrict' }),
     kind: memberKind('kind').notNull(),
     branchId: uuid('branch_id').references(() => organisations.id, { onDelete: 'restrict' }),
     /** The agency unit an in-service member works for (双重管理: unit and residence community). */

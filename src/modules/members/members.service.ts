@@ -24,10 +24,22 @@ const community = alias(organisations, 'community');
 export function selectMemberRows(db: Db) {
   return db
     .select({
-      id: partyMembers.id, personId: partyMembers.personId, name: people.name, gender: people.gender, phone: people.phone,
-      kind: partyMembers.kind, branchId: partyMembers.branchId, branchName: branch.name, unitId: partyMembers.unitId,
-      unitName: unit.name, residenceCommunityId: partyMembers.residenceCommunityId, residenceCommunityName: community.name,
-      joinedAt: partyMembers.joinedAt, createdAt: partyMembers.createdAt, updatedAt: partyMembers.updatedAt, version: partyMembers.version,
+      id: partyMembers.id,
+      personId: partyMembers.personId,
+      name: people.name,
+      gender: people.gender,
+      phone: people.phone,
+      kind: partyMembers.kind,
+      branchId: partyMembers.branchId,
+      branchName: branch.name,
+      unitId: partyMembers.unitId,
+      unitName: unit.name,
+      residenceCommunityId: partyMembers.residenceCommunityId,
+      residenceCommunityName: community.name,
+      joinedAt: partyMembers.joinedAt,
+      createdAt: partyMembers.createdAt,
+      updatedAt: partyMembers.updatedAt,
+      version: partyMembers.version,
     })
     .from(partyMembers)
     .innerJoin(people, eq(people.id, partyMembers.personId))
@@ -39,10 +51,19 @@ export function selectMemberRows(db: Db) {
 type Row = Awaited<ReturnType<ReturnType<typeof selectMemberRows>['execute']>>[number];
 
 export function presentMember(r: Row): PartyMemberView {
-  return { ...r, phone: maskPhone(r.phone), createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString() };
+  return {
+    ...r,
+    phone: maskPhone(r.phone),
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  };
 }
 
-export async function membersWhere(db: Db, actor: Actor, q: Omit<PartyMemberQuery, 'page' | 'pageSize' | 'sort'>): Promise<SQL | undefined> {
+export async function membersWhere(
+  db: Db,
+  actor: Actor,
+  q: Omit<PartyMemberQuery, 'page' | 'pageSize' | 'sort'>,
+): Promise<SQL | undefined> {
   return and(
     await membersVisibleTo(db, actor),
     q.kind?.length ? inArray(partyMembers.kind, q.kind) : undefined,
@@ -53,15 +74,31 @@ export async function membersWhere(db: Db, actor: Actor, q: Omit<PartyMemberQuer
   );
 }
 
-export async function listMembers(opts: { db: Db; actor: Actor; query: PartyMemberQuery }): Promise<Page<PartyMemberView>> {
+export async function listMembers(opts: {
+  db: Db;
+  actor: Actor;
+  query: PartyMemberQuery;
+}): Promise<Page<PartyMemberView>> {
   const q = opts.query;
   const where = await membersWhere(opts.db, opts.actor, q);
-  const sort = orderBy(q.sort, { name: people.name, joinedAt: partyMembers.joinedAt, kind: partyMembers.kind, unitName: unit.name },
-    [asc(unit.name), asc(people.name)], partyMembers.id);
+  const sort = orderBy(
+    q.sort,
+    { name: people.name, joinedAt: partyMembers.joinedAt, kind: partyMembers.kind, unitName: unit.name },
+    [asc(unit.name), asc(people.name)],
+    partyMembers.id,
+  );
   const { limit, offset } = pageWindow(q);
   const [rows, [{ total }]] = await Promise.all([
-    selectMemberRows(opts.db).where(where).orderBy(...sort).limit(limit).offset(offset),
-    opts.db.select({ total: count() }).from(partyMembers).innerJoin(people, eq(people.id, partyMembers.personId)).where(where),
+    selectMemberRows(opts.db)
+      .where(where)
+      .orderBy(...sort)
+      .limit(limit)
+      .offset(offset),
+    opts.db
+      .select({ total: count() })
+      .from(partyMembers)
+      .innerJoin(people, eq(people.id, partyMembers.personId))
+      .where(where),
   ]);
   return { items: rows.map(presentMember), total, page: q.page, pageSize: q.pageSize };
 }
@@ -76,17 +113,31 @@ export async function getMember(opts: { db: Db; actor: Actor; id: string }): Pro
 }
 
 /** Each referenced organisation must exist and be of the right kind; an in-service member needs a unit. */
-export async function assertMemberRefs(db: Db, m: { kind: string; unitId?: string | null; branchId?: string | null; residenceCommunityId?: string | null }): Promise<void> {
+export async function assertMemberRefs(
+  db: Db,
+  m: { kind: string; unitId?: string | null; branchId?: string | null; residenceCommunityId?: string | null },
+): Promise<void> {
   const refs: [string, string | null | undefined, string][] = [
-    ['/unitId', m.unitId, 'unit'], ['/branchId', m.branchId, 'branch'], ['/residenceCommunityId', m.residenceCommunityId, 'community'],
+    ['/unitId', m.unitId, 'unit'],
+    ['/branchId', m.branchId, 'branch'],
+    ['/residenceCommunityId', m.residenceCommunityId, 'community'],
   ];
   const ids = refs.map((r) => r[1]).filter((x): x is string => !!x);
   const found = ids.length
-    ? new Map((await db.select({ id: organisations.id, kind: organisations.kind }).from(organisations).where(inArray(organisations.id, ids))).map((o) => [o.id, o.kind]))
+    ? new Map(
+        (
+          await db
+            .select({ id: organisations.id, kind: organisations.kind })
+            .from(organisations)
+            .where(inArray(organisations.id, ids))
+        ).map((o) => [o.id, o.kind]),
+      )
     : new Map<string, string>();
-  const problems = refs.filter(([, id, kind]) => id && found.get(id) !== kind)
+  const problems = refs
+    .filter(([, id, kind]) => id && found.get(id) !== kind)
     .map(([path, , kind]) => ({ path, message: `must be an existing ${kind}` }));
-  if (m.kind === 'in_service' && !m.unitId) problems.push({ path: '/unitId', message: 'an in-service member needs their unit' });
+  if (m.kind === 'in_service' && !m.unitId)
+    problems.push({ path: '/unitId', message: 'an in-service member needs their unit' });
   if (problems.length) throw new AppError('VALIDATION_FAILED', {}, problems);
 }
 
@@ -94,21 +145,39 @@ export async function createMember(opts: { db: Db; actor: Actor; input: CreatePa
   const id = await opts.db.transaction(async (tx) => {
     const input = opts.input;
     await assertMemberRefs(tx, input);
-    await assertMayManageMember(tx, opts.actor, { unitId: input.unitId ?? null, residenceCommunityId: input.residenceCommunityId ?? null, branchId: input.branchId ?? null });
+    await assertMayManageMember(tx, opts.actor, {
+      unitId: input.unitId ?? null,
+      residenceCommunityId: input.residenceCommunityId ?? null,
+      branchId: input.branchId ?? null,
+    });
     // A community admin registers people they can see; a unit admin may enrol its own staff wherever they live.
     const scope = await resolveScope(tx, opts.actor);
     const forOwnUnit = !!input.unitId && scope.unitIds.includes(input.unitId);
     const person = await personForBody(tx, opts.actor, input.personId, { anyPerson: scope.all || forOwnUnit });
-    const [existing] = await tx.select({ id: partyMembers.id }).from(partyMembers).where(eq(partyMembers.personId, input.personId));
+    const [existing] = await tx
+      .select({ id: partyMembers.id })
+      .from(partyMembers)
+      .where(eq(partyMembers.personId, input.personId));
     if (existing) throw new AppError('DUPLICATE', { field: 'party_member', value: person.name });
     const [row] = await tx.insert(partyMembers).values(input).returning();
-    await recordAudit(tx, { actor: opts.actor, action: 'party_member.create', entityType: 'party_member', entityId: row.id, after: row });
+    await recordAudit(tx, {
+      actor: opts.actor,
+      action: 'party_member.create',
+      entityType: 'party_member',
+      entityId: row.id,
+      after: row,
+    });
     return row.id;
   });
   return getMember({ db: opts.db, actor: opts.actor, id });
 }
 
-export async function updateMember(opts: { db: Db; actor: Actor; id: string; input: UpdatePartyMember }): Promise<PartyMemberView> {
+export async function updateMember(opts: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  input: UpdatePartyMember;
+}): Promise<PartyMemberView> {
   await opts.db.transaction(async (tx) => {
     await getVisibleMember(tx, opts.actor, opts.id);
     const [before] = await tx.select().from(partyMembers).where(eq(partyMembers.id, opts.id));
@@ -117,8 +186,22 @@ export async function updateMember(opts: { db: Db; actor: Actor; id: string; inp
     const merged = { ...before, ...values };
     await assertMemberRefs(tx, merged);
     await assertMayManageMember(tx, opts.actor, merged);
-    const after = await updateVersioned({ db: tx, table: partyMembers, id: opts.id, version, values, entity: 'party_member' });
-    await recordAudit(tx, { actor: opts.actor, action: 'party_member.update', entityType: 'party_member', entityId: opts.id, before, after });
+    const after = await updateVersioned({
+      db: tx,
+      table: partyMembers,
+      id: opts.id,
+      version,
+      values,
+      entity: 'party_member',
+    });
+    await recordAudit(tx, {
+      actor: opts.actor,
+      action: 'party_member.update',
+      entityType: 'party_member',
+      entityId: opts.id,
+      before,
+      after,
+    });
   });
   return getMember({ db: opts.db, actor: opts.actor, id: opts.id });
 }
@@ -128,8 +211,16 @@ export async function deleteMember(opts: { db: Db; actor: Actor; id: string }): 
     await getVisibleMember(tx, opts.actor, opts.id);
     const [before] = await tx.select().from(partyMembers).where(eq(partyMembers.id, opts.id));
     await assertMayManageMember(tx, opts.actor, before);
-    await assertNotReferenced(tx, opts.id, [{ referrer: 'service_day_checkin', table: serviceDayCheckins, column: serviceDayCheckins.memberId }]);
+    await assertNotReferenced(tx, opts.id, [
+      { referrer: 'service_day_checkin', table: serviceDayCheckins, column: serviceDayCheckins.memberId },
+    ]);
     await tx.delete(partyMembers).where(eq(partyMembers.id, opts.id));
-    await recordAudit(tx, { actor: opts.actor, action: 'party_member.delete', entityType: 'party_member', entityId: opts.id, before });
+    await recordAudit(tx, {
+      actor: opts.actor,
+      action: 'party_member.delete',
+      entityType: 'party_member',
+      entityId: opts.id,
+      before,
+    });
   });
 }

@@ -7,12 +7,18 @@ import { ORGANISATION_REFERRERS } from './org.references.js';
 
 let ctx: TestContext;
 let call: ReturnType<typeof api>;
-beforeAll(async () => { ctx = await createTestContext(); call = api(ctx); });
-afterAll(async () => { await ctx?.close(); });
+beforeAll(async () => {
+  ctx = await createTestContext();
+  call = api(ctx);
+});
+afterAll(async () => {
+  await ctx?.close();
+});
 
 const list = async (query: string, as = 'admin') =>
   expectOk<Page<OrganisationView>>(await call('GET', `/api/organisations?${query}`, { as }));
-const get = async (id: string) => expectOk<OrganisationView>(await call('GET', `/api/organisations/${id}`, { as: 'admin' }));
+const get = async (id: string) =>
+  expectOk<OrganisationView>(await call('GET', `/api/organisations/${id}`, { as: 'admin' }));
 
 describe('GET /api/organisations', () => {
   it('pages through all organisations with total, page and pageSize', async () => {
@@ -81,12 +87,17 @@ describe('GET /api/organisations/tree', () => {
     expect(county.children.map((c) => c.name).sort()).toEqual(['县卫健局党组', '县司法局党组', '杭川镇'].sort());
     const town = county.children.find((c) => c.kind === 'town')!;
     const a = town.children.find((c) => c.name === '杭东社区')!;
-    expect(a.children).toEqual([{ id: ctx.world.branchA.id, kind: 'branch', name: '杭东社区第一党支部', code: null, children: [] }]);
+    expect(a.children).toEqual([
+      { id: ctx.world.branchA.id, kind: 'branch', name: '杭东社区第一党支部', code: null, children: [] },
+    ]);
   });
 
   it('with a kind filter, returns only those kinds as roots', async () => {
     const tree = expectOk<OrgTreeNode[]>(await call('GET', '/api/organisations/tree?kind=community', { as: 'admin' }));
-    expect(tree.map((n) => [n.name, n.children.length])).toEqual([['杭东社区', 0], ['三凤社区', 0]]);
+    expect(tree.map((n) => [n.name, n.children.length])).toEqual([
+      ['杭东社区', 0],
+      ['三凤社区', 0],
+    ]);
   });
 
   it('rejects an unknown kind, an anonymous caller and a resident', async () => {
@@ -99,14 +110,25 @@ describe('GET /api/organisations/tree', () => {
 describe('GET /api/organisations/:id', () => {
   it('returns one organisation with its parent name', async () => {
     const a = await get(ctx.world.communityA.id);
-    expect(a).toMatchObject({ name: '杭东社区', kind: 'community', parentName: '杭川镇', lng: 117.335, population: 5000, version: 1 });
+    expect(a).toMatchObject({
+      name: '杭东社区',
+      kind: 'community',
+      parentName: '杭川镇',
+      lng: 117.335,
+      population: 5000,
+      version: 1,
+    });
   });
 
   it('rejects a malformed id (400), an unknown id (404), anonymous (401) and residents (403)', async () => {
     expectError(await call('GET', '/api/organisations/123', { as: 'admin' }), 400, 'VALIDATION_FAILED');
     expectError(await call('GET', `/api/organisations/${crypto.randomUUID()}`, { as: 'admin' }), 404, 'NOT_FOUND');
     expectError(await call('GET', `/api/organisations/${ctx.world.communityA.id}`), 401, 'UNAUTHENTICATED');
-    expectError(await call('GET', `/api/organisations/${ctx.world.communityA.id}`, { as: 'resident01' }), 403, 'FORBIDDEN');
+    expectError(
+      await call('GET', `/api/organisations/${ctx.world.communityA.id}`, { as: 'resident01' }),
+      403,
+      'FORBIDDEN',
+    );
   });
 });
 
@@ -130,7 +152,9 @@ describe('POST /api/organisations', () => {
 
   it('rejects a branch directly under a town with ORG_PARENT_KIND', async () => {
     const res = await call('POST', '/api/organisations', {
-      as: 'admin', headers: { 'accept-language': 'en' }, body: { kind: 'branch', name: '错位支部', parentId: ctx.world.town.id },
+      as: 'admin',
+      headers: { 'accept-language': 'en' },
+      body: { kind: 'branch', name: '错位支部', parentId: ctx.world.town.id },
     });
     const err = expectError(res, 400, 'ORG_PARENT_KIND');
     expect(err.error.message).toBe('Wrong parent: a branch cannot sit under a town');
@@ -152,7 +176,10 @@ describe('POST /api/organisations', () => {
   });
 
   it('rejects a duplicate code with 409 DUPLICATE naming the field', async () => {
-    const res = await call('POST', '/api/organisations', { as: 'admin', body: { kind: 'unit', name: '重码单位', code: 'U001', parentId: ctx.world.county.id } });
+    const res = await call('POST', '/api/organisations', {
+      as: 'admin',
+      body: { kind: 'unit', name: '重码单位', code: 'U001', parentId: ctx.world.county.id },
+    });
     const err = expectError(res, 409, 'DUPLICATE');
     expect(err.error.message).toBe('编码“U001”已存在');
   });
@@ -161,10 +188,17 @@ describe('POST /api/organisations', () => {
 describe('PATCH /api/organisations/:id', () => {
   it('updates with the current version, bumps it and audits before and after', async () => {
     const unit2 = await get(ctx.world.unit2.id);
-    const updated = expectOk<OrganisationView>(await call('PATCH', `/api/organisations/${unit2.id}`, {
-      as: 'admin', body: { phone: '0599-7921234', strengths: ['health', 'elderly_care'], version: unit2.version },
-    }));
-    expect(updated).toMatchObject({ phone: '0599-7921234', strengths: ['health', 'elderly_care'], version: unit2.version + 1 });
+    const updated = expectOk<OrganisationView>(
+      await call('PATCH', `/api/organisations/${unit2.id}`, {
+        as: 'admin',
+        body: { phone: '0599-7921234', strengths: ['health', 'elderly_care'], version: unit2.version },
+      }),
+    );
+    expect(updated).toMatchObject({
+      phone: '0599-7921234',
+      strengths: ['health', 'elderly_care'],
+      version: unit2.version + 1,
+    });
     const [row] = await auditRows(ctx, { action: 'organisation.update', entityId: unit2.id });
     expect(row.before).toMatchObject({ phone: null, strengths: ['health'], version: 1 });
     expect(row.after).toMatchObject({ phone: '0599-7921234', version: 2 });
@@ -172,13 +206,23 @@ describe('PATCH /api/organisations/:id', () => {
 
   it('rejects a stale version with 409 STALE_UPDATE, changes nothing and writes no audit row', async () => {
     const before = await get(ctx.world.communityB.id);
-    expect(expectOk<OrganisationView>(await call('PATCH', `/api/organisations/${before.id}`, {
-      as: 'admin', body: { address: '三凤路1号', version: before.version },
-    })).version).toBe(before.version + 1);
+    expect(
+      expectOk<OrganisationView>(
+        await call('PATCH', `/api/organisations/${before.id}`, {
+          as: 'admin',
+          body: { address: '三凤路1号', version: before.version },
+        }),
+      ).version,
+    ).toBe(before.version + 1);
     const auditCount = (await auditRows(ctx, { action: 'organisation.update', entityId: before.id })).length;
-    expectError(await call('PATCH', `/api/organisations/${before.id}`, {
-      as: 'admin', body: { name: '改名失败', version: before.version },
-    }), 409, 'STALE_UPDATE');
+    expectError(
+      await call('PATCH', `/api/organisations/${before.id}`, {
+        as: 'admin',
+        body: { name: '改名失败', version: before.version },
+      }),
+      409,
+      'STALE_UPDATE',
+    );
     const after = await get(before.id);
     expect(after).toMatchObject({ name: '三凤社区', address: '三凤路1号', version: before.version + 1 });
     expect(await auditRows(ctx, { action: 'organisation.update', entityId: before.id })).toHaveLength(auditCount);
@@ -186,28 +230,73 @@ describe('PATCH /api/organisations/:id', () => {
 
   it('refuses to move a community under its own descendant (ORG_CYCLE) or under itself', async () => {
     const a = await get(ctx.world.communityA.id);
-    expectError(await call('PATCH', `/api/organisations/${a.id}`, { as: 'admin', body: { parentId: ctx.world.branchA.id, version: a.version } }), 400, 'ORG_CYCLE');
-    expectError(await call('PATCH', `/api/organisations/${a.id}`, { as: 'admin', body: { parentId: a.id, version: a.version } }), 400, 'ORG_CYCLE');
+    expectError(
+      await call('PATCH', `/api/organisations/${a.id}`, {
+        as: 'admin',
+        body: { parentId: ctx.world.branchA.id, version: a.version },
+      }),
+      400,
+      'ORG_CYCLE',
+    );
+    expectError(
+      await call('PATCH', `/api/organisations/${a.id}`, { as: 'admin', body: { parentId: a.id, version: a.version } }),
+      400,
+      'ORG_CYCLE',
+    );
     expect((await get(a.id)).parentId).toBe(ctx.world.town.id);
   });
 
   it('refuses a parent of the wrong kind (a unit under a community)', async () => {
     const u = await get(ctx.world.unit1.id);
-    expectError(await call('PATCH', `/api/organisations/${u.id}`, { as: 'admin', body: { parentId: ctx.world.communityA.id, version: u.version } }), 400, 'ORG_PARENT_KIND');
+    expectError(
+      await call('PATCH', `/api/organisations/${u.id}`, {
+        as: 'admin',
+        body: { parentId: ctx.world.communityA.id, version: u.version },
+      }),
+      400,
+      'ORG_PARENT_KIND',
+    );
   });
 
   it('validates the body and the id', async () => {
     const id = ctx.world.unit1.id;
-    expectError(await call('PATCH', `/api/organisations/${id}`, { as: 'admin', body: { name: 'x' } }), 400, 'VALIDATION_FAILED');
-    expectError(await call('PATCH', `/api/organisations/${id}`, { as: 'admin', body: { kind: 'town', version: 1 } }), 400, 'VALIDATION_FAILED');
-    expectError(await call('PATCH', `/api/organisations/${id}`, { as: 'admin', body: { name: '', version: 1 } }), 400, 'VALIDATION_FAILED');
-    expectError(await call('PATCH', `/api/organisations/${crypto.randomUUID()}`, { as: 'admin', body: { name: 'x', version: 1 } }), 404, 'NOT_FOUND');
+    expectError(
+      await call('PATCH', `/api/organisations/${id}`, { as: 'admin', body: { name: 'x' } }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expectError(
+      await call('PATCH', `/api/organisations/${id}`, { as: 'admin', body: { kind: 'town', version: 1 } }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expectError(
+      await call('PATCH', `/api/organisations/${id}`, { as: 'admin', body: { name: '', version: 1 } }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expectError(
+      await call('PATCH', `/api/organisations/${crypto.randomUUID()}`, {
+        as: 'admin',
+        body: { name: 'x', version: 1 },
+      }),
+      404,
+      'NOT_FOUND',
+    );
   });
 
   it('forbids anyone but the county admin, even for their own community', async () => {
     const a = await get(ctx.world.communityA.id);
-    expectError(await call('PATCH', `/api/organisations/${a.id}`, { as: 'hangdong', body: { name: '杭东', version: a.version } }), 403, 'FORBIDDEN');
-    expectError(await call('PATCH', `/api/organisations/${a.id}`, { body: { name: '杭东', version: a.version } }), 401, 'UNAUTHENTICATED');
+    expectError(
+      await call('PATCH', `/api/organisations/${a.id}`, { as: 'hangdong', body: { name: '杭东', version: a.version } }),
+      403,
+      'FORBIDDEN',
+    );
+    expectError(
+      await call('PATCH', `/api/organisations/${a.id}`, { body: { name: '杭东', version: a.version } }),
+      401,
+      'UNAUTHENTICATED',
+    );
     expect((await get(a.id)).name).toBe('杭东社区');
   });
 });
@@ -216,7 +305,10 @@ describe('DELETE /api/organisations/:id', () => {
   it('refuses to delete a community that has grids, naming them, and deletes nothing', async () => {
     const res = await call('DELETE', `/api/organisations/${ctx.world.communityB.id}`, { as: 'admin' });
     expect(expectError(res, 409, 'REFERENCED').error.message).toBe('无法删除：仍有2条网格引用它，请先处理这些记录');
-    const en = await call('DELETE', `/api/organisations/${ctx.world.communityB.id}`, { as: 'admin', headers: { 'accept-language': 'en-US' } });
+    const en = await call('DELETE', `/api/organisations/${ctx.world.communityB.id}`, {
+      as: 'admin',
+      headers: { 'accept-language': 'en-US' },
+    });
     expect(en.json().error.message).toContain('2 grid record(s) still refer to it');
     expect((await get(ctx.world.communityB.id)).name).toBe('三凤社区');
     expect(await auditRows(ctx, { action: 'organisation.delete', entityId: ctx.world.communityB.id })).toHaveLength(0);
@@ -230,12 +322,28 @@ describe('DELETE /api/organisations/:id', () => {
   });
 
   it('refuses to delete a unit that only a co-building record refers to, naming the record, not a constraint', async () => {
-    const unit = expectOk<OrganisationView>(await call('POST', '/api/organisations', {
-      as: 'admin', body: { kind: 'unit', name: '县资源局党组', parentId: ctx.world.county.id, lng: 117.336, lat: 27.546 },
-    }), 201);
-    expectOk(await call('POST', '/api/resources', { as: 'admin', body: {
-      unitId: unit.id, kind: 'people_hours', title: '志愿服务', capacity: 10, unit: 'person_hours', availableFrom: '2026-01-01', availableTo: '2027-12-31',
-    } }), 201);
+    const unit = expectOk<OrganisationView>(
+      await call('POST', '/api/organisations', {
+        as: 'admin',
+        body: { kind: 'unit', name: '县资源局党组', parentId: ctx.world.county.id, lng: 117.336, lat: 27.546 },
+      }),
+      201,
+    );
+    expectOk(
+      await call('POST', '/api/resources', {
+        as: 'admin',
+        body: {
+          unitId: unit.id,
+          kind: 'people_hours',
+          title: '志愿服务',
+          capacity: 10,
+          unit: 'person_hours',
+          availableFrom: '2026-01-01',
+          availableTo: '2027-12-31',
+        },
+      }),
+      201,
+    );
     const res = await call('DELETE', `/api/organisations/${unit.id}`, { as: 'admin' });
     expect(expectError(res, 409, 'REFERENCED').error.message).toBe('无法删除：仍有1条资源引用它，请先处理这些记录');
     expect((await get(unit.id)).name).toBe('县资源局党组');
@@ -246,15 +354,21 @@ describe('DELETE /api/organisations/:id', () => {
       select c.conrelid::regclass::text as "table", a.attname as "column"
       from pg_constraint c join pg_attribute a on a.attrelid = c.conrelid and a.attnum = any (c.conkey)
       where c.contype = 'f' and c.confrelid = 'organisations'::regclass and c.confdeltype in ('a', 'r')`);
-    const inCatalogue = ((rows as { rows: unknown[] }).rows as { table: string; column: string }[]).map((r) => `${r.table}.${r.column}`).sort();
+    const inCatalogue = ((rows as { rows: unknown[] }).rows as { table: string; column: string }[])
+      .map((r) => `${r.table}.${r.column}`)
+      .sort();
     const checked = ORGANISATION_REFERRERS.map((r) => `${getTableName(r.table)}.${r.column.name}`).sort();
     expect(checked).toEqual(inCatalogue);
   });
 
   it('deletes an unreferenced organisation and audits what it was', async () => {
-    const created = expectOk<OrganisationView>(await call('POST', '/api/organisations', {
-      as: 'admin', body: { kind: 'branch', name: '临时支部', parentId: ctx.world.unit1.id },
-    }), 201);
+    const created = expectOk<OrganisationView>(
+      await call('POST', '/api/organisations', {
+        as: 'admin',
+        body: { kind: 'branch', name: '临时支部', parentId: ctx.world.unit1.id },
+      }),
+      201,
+    );
     expectError(await call('DELETE', `/api/organisations/${created.id}`, { as: 'hangdong' }), 403, 'FORBIDDEN');
     expectError(await call('DELETE', `/api/organisations/${created.id}`), 401, 'UNAUTHENTICATED');
     expect(expectOk(await call('DELETE', `/api/organisations/${created.id}`, { as: 'admin' }))).toEqual({ ok: true });

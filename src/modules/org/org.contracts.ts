@@ -8,8 +8,18 @@ export type OrgKind = z.infer<typeof ZOrgKind>;
 
 /** The strengths vocabulary a unit can bring to a pairing (优势互补). */
 export const STRENGTHS = [
-  'law', 'health', 'construction', 'education', 'public_security', 'environment', 'culture', 'finance',
-  'elderly_care', 'youth', 'emergency', 'social_work',
+  'law',
+  'health',
+  'construction',
+  'education',
+  'public_security',
+  'environment',
+  'culture',
+  'finance',
+  'elderly_care',
+  'youth',
+  'emergency',
+  'social_work',
 ] as const;
 export const ZStrength = z.enum(STRENGTHS);
 
@@ -48,7 +58,14 @@ export type OrgListQuery = z.infer<typeof ZOrgListQuery>;
 
 const orgFields = {
   name: z.string().trim().min(1).max(100),
-  code: z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9_-]+$/).nullable().optional(),
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(32)
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .nullable()
+    .optional(),
   parentId: z.uuid().nullable().optional(),
   address: z.string().trim().max(200).nullable().optional(),
   phone: z.string().trim().max(30).nullable().optional(),
@@ -74,6 +91,12 @@ export interface OrgTreeNode {
   children: OrgTreeNode[];
 }
 export const ZOrgTreeNode: z.ZodType<OrgTreeNode> = z.lazy(() =>
-  z.object({ id: z.string(), kind: ZOrgKind, name: z.string(), code: z.string().nullable(), children: z.array(ZOrgTreeNode) }),
+  z.object({
+    id: z.string(),
+    kind: ZOrgKind,
+    name: z.string(),
+    code: z.string().nullable(),
+    children: z.array(ZOrgTreeNode),
+  }),
 );
 export const ZOrgTree = z.array(ZOrgTreeNode);

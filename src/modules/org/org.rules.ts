@@ -14,7 +14,11 @@ export function isAllowedParent(kind: OrgKind, parentKind: OrgKind | null): bool
 }
 
 /** True when making `candidateParentId` the parent of `id` would close a loop, given each node's parent. */
-export function wouldCreateCycle(id: string, candidateParentId: string | null, parentOf: (id: string) => string | null | undefined): boolean {
+export function wouldCreateCycle(
+  id: string,
+  candidateParentId: string | null,
+  parentOf: (id: string) => string | null | undefined,
+): boolean {
   const seen = new Set<string>();
   for (let cur = candidateParentId; cur; cur = parentOf(cur) ?? null) {
     if (cur === id) return true;

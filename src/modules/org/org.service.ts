@@ -9,7 +9,12 @@ import { AppError } from '../../core/errors.js';
 import { orderBy, type Page, pageWindow } from '../../core/list.js';
 import { partyMembers } from '../members/members.schema.js';
 import type {
-  CreateOrganisation, OrganisationView, OrgKind, OrgListQuery, OrgTreeNode, UpdateOrganisation,
+  CreateOrganisation,
+  OrganisationView,
+  OrgKind,
+  OrgListQuery,
+  OrgTreeNode,
+  UpdateOrganisation,
 } from './org.contracts.js';
 import { ORGANISATION_REFERRERS } from './org.references.js';
 import { isAllowedParent, wouldCreateCycle } from './org.rules.js';
@@ -26,7 +31,12 @@ const childCountSql = sql<number>`(select count(*)::int from organisations c whe
 
 function selectViews(db: Db) {
   return db
-    .select({ ...getTableColumns(organisations), parentName: parent.name, memberCount: memberCountSql, childCount: childCountSql })
+    .select({
+      ...getTableColumns(organisations),
+      parentName: parent.name,
+      memberCount: memberCountSql,
+      childCount: childCountSql,
+    })
     .from(organisations)
     .leftJoin(parent, eq(parent.id, organisations.parentId));
 }
@@ -35,8 +45,11 @@ type ViewRow = Awaited<ReturnType<ReturnType<typeof selectViews>['execute']>>[nu
 
 function present(r: ViewRow): OrganisationView {
   return {
-    ...r, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(),
-    memberCount: Number(r.memberCount), childCount: Number(r.childCount),
+    ...r,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+    memberCount: Number(r.memberCount),
+    childCount: Number(r.childCount),
   };
 }
 
@@ -46,13 +59,28 @@ export async function listOrganisations(opts: { db: Db; query: OrgListQuery }): 
     q.kind?.length ? inArray(organisations.kind, q.kind) : undefined,
     q.parentId ? eq(organisations.parentId, q.parentId) : undefined,
     q.strength ? sql`${q.strength} = any(${organisations.strengths})` : undefined,
-    q.q ? or(ilike(organisations.name, `%${escapeLike(q.q)}%`), ilike(organisations.code, `%${escapeLike(q.q)}%`)) : undefined,
+    q.q
+      ? or(ilike(organisations.name, `%${escapeLike(q.q)}%`), ilike(organisations.code, `%${escapeLike(q.q)}%`))
+      : undefined,
   );
-  const sort = orderBy(q.sort, { name: organisations.name, code: organisations.code, kind: organisations.kind, population: organisations.population },
-    [asc(organisations.kind), asc(organisations.code), asc(organisations.name)], organisations.id);
+  const sort = orderBy(
+    q.sort,
+    {
+      name: organisations.name,
+      code: organisations.code,
+      kind: organisations.kind,
+      population: organisations.population,
+    },
+    [asc(organisations.kind), asc(organisations.code), asc(organisations.name)],
+    organisations.id,
+  );
   const { limit, offset } = pageWindow(q);
   const [rows, [{ total }]] = await Promise.all([
-    selectViews(opts.db).where(where).orderBy(...sort).limit(limit).offset(offset),
+    selectViews(opts.db)
+      .where(where)
+      .orderBy(...sort)
+      .limit(limit)
+      .offset(offset),
     opts.db.select({ total: count() }).from(organisations).where(where),
   ]);
   return { items: rows.map(present), total, page: q.page, pageSize: q.pageSize };
@@ -65,11 +93,19 @@ export async function getOrganisation(opts: { db: Db; id: string }): Promise<Org
 
 export async function organisationTree(opts: { db: Db; kinds?: OrgKind[] }): Promise<OrgTreeNode[]> {
   const rows = await opts.db
-    .select({ id: organisations.id, kind: organisations.kind, name: organisations.name, code: organisations.code, parentId: organisations.parentId })
+    .select({
+      id: organisations.id,
+      kind: organisations.kind,
+      name: organisations.name,
+      code: organisations.code,
+      parentId: organisations.parentId,
+    })
     .from(organisations)
     .where(opts.kinds?.length ? inArray(organisations.kind, opts.kinds) : undefined)
     .orderBy(asc(organisations.code), asc(organisations.name));
-  const nodes = new Map<string, OrgTreeNode>(rows.map((r) => [r.id, { id: r.id, kind: r.kind, name: r.name, code: r.code, children: [] }]));
+  const nodes = new Map<string, OrgTreeNode>(
+    rows.map((r) => [r.id, { id: r.id, kind: r.kind, name: r.name, code: r.code, children: [] }]),
+  );
   const roots: OrgTreeNode[] = [];
   for (const r of rows) {
     const node = nodes.get(r.id)!;
@@ -84,7 +120,10 @@ async function assertValidParent(db: Db, kind: OrgKind, parentId: string | null,
   let parentKind: OrgKind | null = null;
   if (parentId) {
     const [p] = await db.select({ kind: organisations.kind }).from(organisations).where(eq(organisations.id, parentId));
-    if (!p) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/parentId', message: 'parent organisation does not exist' }]);
+    if (!p)
+      throw new AppError('VALIDATION_FAILED', {}, [
+        { path: '/parentId', message: 'parent organisation does not exist' },
+      ]);
     parentKind = p.kind;
   }
   // The cycle check comes first: moving a node under its own descendant is the more specific mistake (the kind rules
@@ -94,20 +133,36 @@ async function assertValidParent(db: Db, kind: OrgKind, parentId: string | null,
     const parentOf = new Map(all.map((o) => [o.id, o.parentId]));
     if (wouldCreateCycle(selfId, parentId, (id) => parentOf.get(id))) throw new AppError('ORG_CYCLE');
   }
-  if (!isAllowedParent(kind, parentKind)) throw new AppError('ORG_PARENT_KIND', { kind, parentKind: parentKind ?? '—' });
+  if (!isAllowedParent(kind, parentKind))
+    throw new AppError('ORG_PARENT_KIND', { kind, parentKind: parentKind ?? '—' });
 }
 
-export async function createOrganisation(opts: { db: Db; actor: Actor; input: CreateOrganisation }): Promise<OrganisationView> {
+export async function createOrganisation(opts: {
+  db: Db;
+  actor: Actor;
+  input: CreateOrganisation;
+}): Promise<OrganisationView> {
   const id = await opts.db.transaction(async (tx) => {
     await assertValidParent(tx, opts.input.kind, opts.input.parentId ?? null);
     const [row] = await tx.insert(organisations).values(opts.input).returning();
-    await recordAudit(tx, { actor: opts.actor, action: 'organisation.create', entityType: 'organisation', entityId: row.id, after: row });
+    await recordAudit(tx, {
+      actor: opts.actor,
+      action: 'organisation.create',
+      entityType: 'organisation',
+      entityId: row.id,
+      after: row,
+    });
     return row.id;
   });
   return getOrganisation({ db: opts.db, id });
 }
 
-export async function updateOrganisation(opts: { db: Db; actor: Actor; id: string; input: UpdateOrganisation }): Promise<OrganisationView> {
+export async function updateOrganisation(opts: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  input: UpdateOrganisation;
+}): Promise<OrganisationView> {
   await opts.db.transaction(async (tx) => {
     const [before] = await tx.select().from(organisations).where(eq(organisations.id, opts.id));
     assertFound(before, 'organisation');
@@ -115,8 +170,22 @@ export async function updateOrganisation(opts: { db: Db; actor: Actor; id: strin
     if (values.parentId !== undefined && values.parentId !== before.parentId) {
       await assertValidParent(tx, before.kind, values.parentId, before.id);
     }
-    const after = await updateVersioned({ db: tx, table: organisations, id: opts.id, version, values, entity: 'organisation' });
-    await recordAudit(tx, { actor: opts.actor, action: 'organisation.update', entityType: 'organisation', entityId: opts.id, before, after });
+    const after = await updateVersioned({
+      db: tx,
+      table: organisations,
+      id: opts.id,
+      version,
+      values,
+      entity: 'organisation',
+    });
+    await recordAudit(tx, {
+      actor: opts.actor,
+      action: 'organisation.update',
+      entityType: 'organisation',
+      entityId: opts.id,
+      before,
+      after,
+    });
   });
   return getOrganisation({ db: opts.db, id: opts.id });
 }
@@ -127,7 +196,12 @@ export async function deleteOrganisation(opts: { db: Db; actor: Actor; id: strin
     assertFound(before, 'organisation');
     await assertNotReferenced(tx, opts.id, ORGANISATION_REFERRERS);
     await tx.delete(organisations).where(eq(organisations.id, opts.id));
-    await recordAudit(tx, { actor: opts.actor, action: 'organisation.delete', entityType: 'organisation', entityId: opts.id, before });
+    await recordAudit(tx, {
+      actor: opts.actor,
+      action: 'organisation.delete',
+      entityType: 'organisation',
+      entityId: opts.id,
+      before,
+    });
   });
 }
-

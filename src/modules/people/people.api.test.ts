@@ -11,14 +11,28 @@ let inGA2: PersonView;
 beforeAll(async () => {
   ctx = await createTestContext();
   call = api(ctx);
-  inGA2 = expectOk<PersonView>(await call('POST', '/api/people', {
-    as: 'hangdong',
-    body: { name: '周二格', gender: 'male', phone: '13312345678', idNumber: validIdNumber('35072319950505123'), address: '杭东路9号', homeGridId: ctx.world.grids.gA2.id, roles: ['resident', 'volunteer'] },
-  }), 201);
+  inGA2 = expectOk<PersonView>(
+    await call('POST', '/api/people', {
+      as: 'hangdong',
+      body: {
+        name: '周二格',
+        gender: 'male',
+        phone: '13312345678',
+        idNumber: validIdNumber('35072319950505123'),
+        address: '杭东路9号',
+        homeGridId: ctx.world.grids.gA2.id,
+        roles: ['resident', 'volunteer'],
+      },
+    }),
+    201,
+  );
 });
-afterAll(async () => { await ctx?.close(); });
+afterAll(async () => {
+  await ctx?.close();
+});
 
-const list = async (query: string, as = 'admin') => expectOk<Page<PersonView>>(await call('GET', `/api/people?${query}`, { as }));
+const list = async (query: string, as = 'admin') =>
+  expectOk<Page<PersonView>>(await call('GET', `/api/people?${query}`, { as }));
 const names = (p: Page<PersonView>) => p.items.map((x) => x.name).sort();
 
 describe('GET /api/people', () => {
@@ -98,10 +112,18 @@ describe('GET /api/people', () => {
 
 describe('GET /api/people/:id', () => {
   it('returns a masked person with home grid, community and Party membership', async () => {
-    const p = expectOk<PersonView>(await call('GET', `/api/people/${ctx.world.people.memberPerson1.id}`, { as: 'hangdong' }));
+    const p = expectOk<PersonView>(
+      await call('GET', `/api/people/${ctx.world.people.memberPerson1.id}`, { as: 'hangdong' }),
+    );
     expect(p).toMatchObject({
-      name: '张党员', phone: '137****3333', idNumber: '350723********3456', homeGridCode: '350723001001001',
-      homeGridName: '杭东一格邻里一', communityName: '杭东社区', partyMemberKind: 'in_service', version: 1,
+      name: '张党员',
+      phone: '137****3333',
+      idNumber: '350723********3456',
+      homeGridCode: '350723001001001',
+      homeGridName: '杭东一格邻里一',
+      communityName: '杭东社区',
+      partyMemberKind: 'in_service',
+      version: 1,
     });
   });
 
@@ -111,13 +133,19 @@ describe('GET /api/people/:id', () => {
     expectError(await call('GET', `/api/people/${inGA2.id}`, { as: 'grid01' }), 404, 'NOT_FOUND');
     expectError(await call('GET', `/api/people/${residentA.id}`, { as: 'unit01' }), 404, 'NOT_FOUND');
     expectError(await call('GET', `/api/people/${inGA2.id}`, { as: 'resident01' }), 404, 'NOT_FOUND');
-    expect(expectOk<PersonView>(await call('GET', `/api/people/${residentA.id}`, { as: 'resident01' })).name).toBe('王小明');
+    expect(expectOk<PersonView>(await call('GET', `/api/people/${residentA.id}`, { as: 'resident01' })).name).toBe(
+      '王小明',
+    );
   });
 
   it('rejects a malformed id (400), anonymous callers (401) and hides other people from a Party member (404)', async () => {
     expectError(await call('GET', '/api/people/42', { as: 'admin' }), 400, 'VALIDATION_FAILED');
     expectError(await call('GET', `/api/people/${inGA2.id}`), 401, 'UNAUTHENTICATED');
-    expectError(await call('GET', `/api/people/${ctx.world.people.residentA.id}`, { as: 'member01' }), 404, 'NOT_FOUND');
+    expectError(
+      await call('GET', `/api/people/${ctx.world.people.residentA.id}`, { as: 'member01' }),
+      404,
+      'NOT_FOUND',
+    );
     expectOk(await call('GET', `/api/people/${ctx.world.people.memberPerson1.id}`, { as: 'member01' }));
   });
 });
@@ -130,27 +158,45 @@ describe('POST /api/people/:id/reveal', () => {
     const page = expectOk<Page<{ actorName: string; entityId: string; after: unknown }>>(
       await call('GET', '/api/audit?action=person.reveal', { as: 'admin' }),
     );
-    expect(page.items[0]).toMatchObject({ actorName: 'hangdong', entityId: id, after: { fields: ['phone', 'idNumber'], reason: '上门走访核实' } });
+    expect(page.items[0]).toMatchObject({
+      actorName: 'hangdong',
+      entityId: id,
+      after: { fields: ['phone', 'idNumber'], reason: '上门走访核实' },
+    });
   });
 
   it('reveals only the fields asked for', async () => {
     const id = ctx.world.people.memberPerson1.id;
-    expect(expectOk(await call('POST', `/api/people/${id}/reveal`, { as: 'grid01', body: { fields: ['phone'] } }))).toEqual({ phone: '13700003333' });
+    expect(
+      expectOk(await call('POST', `/api/people/${id}/reveal`, { as: 'grid01', body: { fields: ['phone'] } })),
+    ).toEqual({ phone: '13700003333' });
     const [row] = await auditRows(ctx, { action: 'person.reveal', entityId: id });
     expect(row).toMatchObject({ actorName: 'grid01', after: { fields: ['phone'], reason: null } });
   });
 
   it('is refused to a unit admin and a resident (403), even for people they can see', async () => {
     const { memberPerson1, residentA } = ctx.world.people;
-    expectError(await call('POST', `/api/people/${memberPerson1.id}/reveal`, { as: 'unit01', body: {} }), 403, 'FORBIDDEN');
-    expectError(await call('POST', `/api/people/${residentA.id}/reveal`, { as: 'resident01', body: {} }), 403, 'FORBIDDEN');
+    expectError(
+      await call('POST', `/api/people/${memberPerson1.id}/reveal`, { as: 'unit01', body: {} }),
+      403,
+      'FORBIDDEN',
+    );
+    expectError(
+      await call('POST', `/api/people/${residentA.id}/reveal`, { as: 'resident01', body: {} }),
+      403,
+      'FORBIDDEN',
+    );
     expectError(await call('POST', `/api/people/${residentA.id}/reveal`, { body: {} }), 401, 'UNAUTHENTICATED');
     expect(await auditRows(ctx, { action: 'person.reveal', entityId: memberPerson1.id })).toHaveLength(1);
   });
 
   it('hides people outside the caller’s scope (404) and audits nothing', async () => {
     const { residentB } = ctx.world.people;
-    expectError(await call('POST', `/api/people/${residentB.id}/reveal`, { as: 'hangdong', body: {} }), 404, 'NOT_FOUND');
+    expectError(
+      await call('POST', `/api/people/${residentB.id}/reveal`, { as: 'hangdong', body: {} }),
+      404,
+      'NOT_FOUND',
+    );
     expectError(await call('POST', `/api/people/${inGA2.id}/reveal`, { as: 'grid01', body: {} }), 404, 'NOT_FOUND');
     expect(await auditRows(ctx, { action: 'person.reveal', entityId: residentB.id })).toHaveLength(0);
   });

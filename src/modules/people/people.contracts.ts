@@ -8,7 +8,11 @@ export const ZPersonRole = z.enum(PERSON_ROLES);
 export const ZGender = z.enum(['male', 'female']);
 
 export const ZPhone = z.string().trim().regex(PHONE_PATTERN, 'a mainland mobile number: 11 digits starting with 1');
-export const ZIdNumber = z.string().trim().toUpperCase().refine(isValidIdNumber, 'an 18-character resident ID number with a valid check digit');
+export const ZIdNumber = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine(isValidIdNumber, 'an 18-character resident ID number with a valid check digit');
 
 /** A person as every response shows it: phone and ID number masked (reveal them with POST /people/:id/reveal). */
 export const ZPerson = z.object({
@@ -40,7 +44,10 @@ export const ZPersonListQuery = ZListQuery.extend({
   gridId: z.uuid().optional(),
   role: ZPersonRole.optional(),
   gender: ZGender.optional(),
-  partyMember: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  partyMember: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
 });
 export type PersonListQuery = z.infer<typeof ZPersonListQuery>;
 
@@ -61,15 +68,24 @@ export const ZUpdatePerson = z.strictObject(personFields).partial().extend({ ver
 export type UpdatePerson = z.infer<typeof ZUpdatePerson>;
 
 export const ZRevealRequest = z.strictObject({
-  fields: z.array(z.enum(['phone', 'idNumber'])).min(1).default(['phone', 'idNumber']),
+  fields: z
+    .array(z.enum(['phone', 'idNumber']))
+    .min(1)
+    .default(['phone', 'idNumber']),
   reason: z.string().trim().max(200).optional(),
 });
-export const ZRevealResponse = z.object({ phone: z.string().nullable().optional(), idNumber: z.string().nullable().optional() });
+export const ZRevealResponse = z.object({
+  phone: z.string().nullable().optional(),
+  idNumber: z.string().nullable().optional(),
+});
 
 export const ZImportMode = z.object({
   /** all-or-nothing: one bad row rejects the file; partial: valid rows go in, bad rows are reported. */
   mode: z.enum(['partial', 'all_or_nothing']).default('partial'),
-  dryRun: z.enum(['true', 'false']).transform((v) => v === 'true').default(false),
+  dryRun: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .default(false),
 });
 
 export { ZImportReport, type ImportReport } from '../../core/contracts.js';

@@ -10,15 +10,22 @@ import { PERSON_COLUMNS } from './people.excel.js';
 import { people } from './people.schema.js';
 
 let ctx: TestContext;
-beforeAll(async () => { ctx = await createTestContext(); });
-afterAll(async () => { await ctx?.close(); });
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(async () => {
+  await ctx?.close();
+});
 
 const TITLES = PERSON_COLUMNS.map((c) => c.title);
 type Row = Record<string, string | number | null>;
 
 /** A valid ID number per sequence number: births from 1950-01-01 on, so none clashes with the test world. */
 function idNumber(i: number): string {
-  const born = new Date(Date.UTC(1950, 0, 1) + Math.floor(i / 999) * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '');
+  const born = new Date(Date.UTC(1950, 0, 1) + Math.floor(i / 999) * 86_400_000)
+    .toISOString()
+    .slice(0, 10)
+    .replaceAll('-', '');
   const first17 = `350723${born}${String((i % 999) + 1).padStart(3, '0')}`;
   return first17 + idCheckChar(first17);
 }
@@ -41,14 +48,21 @@ async function workbook(rows: Row[], titles: string[] = TITLES): Promise<Buffer>
 /** A multipart/form-data body by hand: the file in the field `file`. */
 function multipart(file: Buffer, filename = 'people.xlsx', field = 'file') {
   const boundary = `----lianjian${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${XLSX_MIME}\r\n\r\n`);
-  return { payload: Buffer.concat([head, file, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${XLSX_MIME}\r\n\r\n`,
+  );
+  return {
+    payload: Buffer.concat([head, file, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 async function importFile(user: string, file: Buffer, query = '', extraHeaders: Record<string, string> = {}) {
   const body = multipart(file);
   return ctx.app.inject({
-    method: 'POST', url: `/api/people/import${query}`, payload: body.payload,
+    method: 'POST',
+    url: `/api/people/import${query}`,
+    payload: body.payload,
     headers: { ...body.headers, cookie: await ctx.cookieFor(user), ...extraHeaders },
   });
 }
@@ -60,11 +74,22 @@ function reportOf(res: { statusCode: number; body: string; json(): Record<string
 }
 
 const peopleCount = async () => (await ctx.database.db.select({ n: count() }).from(people))[0].n;
-const person = (i: number, extra: Row = {}): Row => ({ name: `导入${i}`, idNumber: idNumber(i), phone: `139${String(i).padStart(8, '0')}`, homeGridCode: '350723001001', roles: '居民', ...extra });
+const person = (i: number, extra: Row = {}): Row => ({
+  name: `导入${i}`,
+  idNumber: idNumber(i),
+  phone: `139${String(i).padStart(8, '0')}`,
+  homeGridCode: '350723001001',
+  roles: '居民',
+  ...extra,
+});
 
 describe('people Excel template', () => {
   it('downloads with a Chinese file name, and its example row re-imports cleanly', async () => {
-    const res = await ctx.app.inject({ method: 'GET', url: '/api/people/import-template.xlsx', headers: { cookie: await ctx.cookieFor('hangdong') } });
+    const res = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/people/import-template.xlsx',
+      headers: { cookie: await ctx.cookieFor('hangdong') },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe(XLSX_MIME);
     expect(res.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('人员导入模板.xlsx')}`);
@@ -83,18 +108,33 @@ describe('people Excel template', () => {
     const file = Buffer.from(await wb.xlsx.writeBuffer());
     const report = reportOf(await importFile('hangdong', file));
     expect(report.errors).toEqual([]);
-    expect(report).toMatchObject({ totalRows: 1, validRows: 1, inserted: 1, updated: 0, errorCount: 0, committed: true });
+    expect(report).toMatchObject({
+      totalRows: 1,
+      validRows: 1,
+      inserted: 1,
+      updated: 0,
+      errorCount: 0,
+      committed: true,
+    });
   });
 
   it('is refused to a resident (no people.import)', async () => {
-    const res = await ctx.app.inject({ method: 'GET', url: '/api/people/import-template.xlsx', headers: { cookie: await ctx.cookieFor('resident01') } });
+    const res = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/people/import-template.xlsx',
+      headers: { cookie: await ctx.cookieFor('resident01') },
+    });
     expect(res.statusCode).toBe(403);
   });
 });
 
 describe('people Excel export', () => {
   it('exports only what the actor may see, with phones masked, and audits it', async () => {
-    const res = await ctx.app.inject({ method: 'GET', url: '/api/people/export.xlsx', headers: { cookie: await ctx.cookieFor('hangdong') } });
+    const res = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/people/export.xlsx',
+      headers: { cookie: await ctx.cookieFor('hangdong') },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toMatch(/filename\*=UTF-8''/);
     const wb = new ExcelJS.Workbook();
@@ -113,7 +153,11 @@ describe('people Excel export', () => {
 
   it('applies the list filters', async () => {
     const admin = await ctx.cookieFor('admin');
-    const res = await ctx.app.inject({ method: 'GET', url: `/api/people/export.xlsx?communityId=${ctx.world.communityB.id}`, headers: { cookie: admin } });
+    const res = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/people/export.xlsx?communityId=${ctx.world.communityB.id}`,
+      headers: { cookie: admin },
+    });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
     const names = (wb.worksheets[0].getSheetValues().slice(2) as unknown[][]).map((r) => r[1]).sort();
@@ -137,7 +181,14 @@ describe('people Excel import', () => {
     const res = await importFile('hangdong', file);
     expect(res.statusCode).toBe(200);
     const report = reportOf(res);
-    expect(report).toMatchObject({ totalRows: 8, validRows: 2, inserted: 2, updated: 0, committed: true, errorCount: 8 });
+    expect(report).toMatchObject({
+      totalRows: 8,
+      validRows: 2,
+      inserted: 2,
+      updated: 0,
+      committed: true,
+      errorCount: 8,
+    });
     expect(report.errors).toEqual([
       { row: 3, column: '手机号', reason: '应为 1 开头的 11 位手机号码' },
       { row: 4, column: '身份证号', reason: '不是有效的 18 位身份证号（出生日期或校验位不对）' },
@@ -149,53 +200,97 @@ describe('people Excel import', () => {
       { row: 9, column: '身份证号', reason: '与第 7 行的身份证号重复' },
     ]);
     expect(await peopleCount()).toBe(before + 2);
-    const [p] = await ctx.database.db.select().from(people).where(eq(people.idNumber, idNumber(1)));
-    expect(p).toMatchObject({ name: '导入1', gender: 'female', birthDate: '1950-01-01', communityId: ctx.world.communityA.id, roles: ['resident'] });
+    const [p] = await ctx.database.db
+      .select()
+      .from(people)
+      .where(eq(people.idNumber, idNumber(1)));
+    expect(p).toMatchObject({
+      name: '导入1',
+      gender: 'female',
+      birthDate: '1950-01-01',
+      communityId: ctx.world.communityA.id,
+      roles: ['resident'],
+    });
     const audits = await ctx.database.db.select().from(auditLog).where(eq(auditLog.action, 'person.import'));
     expect(audits.at(-1)?.after).toMatchObject({ fileName: 'people.xlsx', inserted: 2, updated: 0, errorCount: 8 });
   });
 
   it('gives reasons in the request language', async () => {
-    const res = await importFile('hangdong', await workbook([person(30, { phone: '1' })]), '?dryRun=true', { 'accept-language': 'en' });
-    expect(reportOf(res).errors).toEqual([{ row: 2, column: '手机号', reason: 'must be an 11-digit mobile number starting with 1' }]);
+    const res = await importFile('hangdong', await workbook([person(30, { phone: '1' })]), '?dryRun=true', {
+      'accept-language': 'en',
+    });
+    expect(reportOf(res).errors).toEqual([
+      { row: 2, column: '手机号', reason: 'must be an 11-digit mobile number starting with 1' },
+    ]);
   });
 
   it('all_or_nothing: one bad row means nothing is written', async () => {
     const before = await peopleCount();
-    const res = await importFile('hangdong', await workbook([person(40), person(41), person(42, { phone: 'x' })]), '?mode=all_or_nothing');
-    expect(reportOf(res)).toMatchObject({ totalRows: 3, validRows: 2, inserted: 0, updated: 0, errorCount: 1, committed: false });
+    const res = await importFile(
+      'hangdong',
+      await workbook([person(40), person(41), person(42, { phone: 'x' })]),
+      '?mode=all_or_nothing',
+    );
+    expect(reportOf(res)).toMatchObject({
+      totalRows: 3,
+      validRows: 2,
+      inserted: 0,
+      updated: 0,
+      errorCount: 1,
+      committed: false,
+    });
     expect(await peopleCount()).toBe(before);
   });
 
   it('a dry run reports what would happen and writes nothing', async () => {
     const before = await peopleCount();
-    const res = await importFile('hangdong', await workbook([person(50), person(1, { name: '导入1改' })]), '?dryRun=true');
+    const res = await importFile(
+      'hangdong',
+      await workbook([person(50), person(1, { name: '导入1改' })]),
+      '?dryRun=true',
+    );
     expect(reportOf(res)).toMatchObject({ totalRows: 2, validRows: 2, inserted: 1, updated: 1, committed: false });
     expect(await peopleCount()).toBe(before);
   });
 
   it('updates people whose ID number exists, keeping what empty cells leave out', async () => {
     await importFile('hangdong', await workbook([person(90, { roles: '志愿者' })]));
-    const res = await importFile('hangdong', await workbook([{ name: '导入90改', idNumber: idNumber(90), homeGridCode: '350723001002', phone: null, roles: '' }]));
+    const res = await importFile(
+      'hangdong',
+      await workbook([
+        { name: '导入90改', idNumber: idNumber(90), homeGridCode: '350723001002', phone: null, roles: '' },
+      ]),
+    );
     expect(reportOf(res)).toMatchObject({ inserted: 0, updated: 1, committed: true });
-    const [p] = await ctx.database.db.select().from(people).where(eq(people.idNumber, idNumber(90)));
-    expect(p).toMatchObject({ name: '导入90改', homeGridId: ctx.world.grids.gA2.id, phone: person(90).phone, roles: ['volunteer'], version: 2 });
+    const [p] = await ctx.database.db
+      .select()
+      .from(people)
+      .where(eq(people.idNumber, idNumber(90)));
+    expect(p).toMatchObject({
+      name: '导入90改',
+      homeGridId: ctx.world.grids.gA2.id,
+      phone: person(90).phone,
+      roles: ['volunteer'],
+      version: 2,
+    });
   });
 
-  it('rejects grids and people outside the actor\'s community as row errors', async () => {
+  it("rejects grids and people outside the actor's community as row errors", async () => {
     const sanfeng = await importFile('sanfeng', await workbook([person(62, { homeGridCode: '350723002001' })]));
     expect(reportOf(sanfeng)).toMatchObject({ inserted: 1, committed: true });
-    const res = await importFile('hangdong', await workbook([
-      person(60, { homeGridCode: '350723002001' }),
-      person(62),
-      person(61, { homeGridCode: null }),
-    ]));
+    const res = await importFile(
+      'hangdong',
+      await workbook([person(60, { homeGridCode: '350723002001' }), person(62), person(61, { homeGridCode: null })]),
+    );
     expect(reportOf(res).errors).toEqual([
       { row: 2, column: '网格编码', reason: '网格“350723002001”不在您的管理范围内' },
       { row: 3, column: '身份证号', reason: '该身份证号已登记在您管理范围以外的人员名下' },
       { row: 4, column: '网格编码', reason: '请填写网格编码：导入的人员须住在您管理的网格内' },
     ]);
-    const [p] = await ctx.database.db.select().from(people).where(eq(people.idNumber, idNumber(62)));
+    const [p] = await ctx.database.db
+      .select()
+      .from(people)
+      .where(eq(people.idNumber, idNumber(62)));
     expect(p.homeGridId).toBe(ctx.world.grids.gB1.id);
   });
 
@@ -205,7 +300,10 @@ describe('people Excel import', () => {
 });
 
 describe('people Excel import: bad files', () => {
-  const expectInvalid = async (res: { statusCode: number; json(): { error: { code: string; message: string } } }, text: string) => {
+  const expectInvalid = async (
+    res: { statusCode: number; json(): { error: { code: string; message: string } } },
+    text: string,
+  ) => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('INVALID_FILE');
     expect(res.json().error.message).toContain(text);
@@ -225,22 +323,38 @@ describe('people Excel import: bad files', () => {
   });
 
   it('a wrong header says which columns are missing; an empty sheet or no data rows say so', async () => {
-    await expectInvalid(await importFile('hangdong', await workbook([person(81)], ['姓名', '性别', '电话'])), '缺少列：出生日期、手机号、身份证号');
+    await expectInvalid(
+      await importFile('hangdong', await workbook([person(81)], ['姓名', '性别', '电话'])),
+      '缺少列：出生日期、手机号、身份证号',
+    );
     const en = await importFile('hangdong', await workbook([], ['姓名']), '', { 'accept-language': 'en' });
     expect(en.json().error.message).toContain('missing columns: 性别, 出生日期');
     await expectInvalid(await importFile('hangdong', await workbook([])), '表头下面没有数据行');
     const empty = new ExcelJS.Workbook();
     empty.addWorksheet('人员');
-    await expectInvalid(await importFile('hangdong', Buffer.from(await empty.xlsx.writeBuffer())), '第一个工作表是空的');
+    await expectInvalid(
+      await importFile('hangdong', Buffer.from(await empty.xlsx.writeBuffer())),
+      '第一个工作表是空的',
+    );
   });
 
   it('a request that is not multipart is 415, a form without the file is 400, a file over 20 MB is 413', async () => {
     const cookie = await ctx.cookieFor('hangdong');
-    const json = await ctx.app.inject({ method: 'POST', url: '/api/people/import', headers: { cookie }, payload: { rows: [] } });
+    const json = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/people/import',
+      headers: { cookie },
+      payload: { rows: [] },
+    });
     expect(json.statusCode).toBe(415);
     expect(json.json().error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
     const other = multipart(Buffer.from('x'), 'a.xlsx', 'attachment');
-    const noFile = await ctx.app.inject({ method: 'POST', url: '/api/people/import', headers: { ...other.headers, cookie }, payload: other.payload });
+    const noFile = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/people/import',
+      headers: { ...other.headers, cookie },
+      payload: other.payload,
+    });
     expect(noFile.statusCode).toBe(400);
     const big = await importFile('hangdong', Buffer.alloc(21 * 1024 * 1024, 0x41));
     expect(big.statusCode).toBe(413);
@@ -251,7 +365,10 @@ describe('people Excel import: bad files', () => {
     const rows = Array.from({ length: 100_001 }, (_, i) => ({ name: `n${i}` }));
     const res = await importFile('admin', await workbook(rows));
     expect(res.statusCode).toBe(413);
-    expect(res.json().error).toMatchObject({ code: 'IMPORT_TOO_MANY_ROWS', message: '数据超过 100000 行，请拆分成多个文件导入' });
+    expect(res.json().error).toMatchObject({
+      code: 'IMPORT_TOO_MANY_ROWS',
+      message: '数据超过 100000 行，请拆分成多个文件导入',
+    });
   });
 
   it('a file of 100,000 bad rows returns a report quickly and writes nothing', async () => {
@@ -263,7 +380,13 @@ describe('people Excel import: bad files', () => {
     const ms = Date.now() - started;
     expect(res.statusCode).toBe(200);
     const report = reportOf(res);
-    expect(report).toMatchObject({ totalRows: 100_000, validRows: 0, inserted: 0, errorCount: 200_000, committed: false });
+    expect(report).toMatchObject({
+      totalRows: 100_000,
+      validRows: 0,
+      inserted: 0,
+      errorCount: 200_000,
+      committed: false,
+    });
     expect(report.errors).toHaveLength(1000);
     expect(report.errors[0]).toMatchObject({ row: 2, column: '手机号' });
     expect(await peopleCount()).toBe(before);
@@ -278,9 +401,19 @@ describe('people Excel import: bad files', () => {
     const started = Date.now();
     const res = await importFile('hangdong', file);
     const ms = Date.now() - started;
-    expect(reportOf(res)).toMatchObject({ totalRows: 20_000, validRows: 20_000, inserted: 20_000, updated: 0, errorCount: 0, committed: true });
+    expect(reportOf(res)).toMatchObject({
+      totalRows: 20_000,
+      validRows: 20_000,
+      inserted: 20_000,
+      updated: 0,
+      errorCount: 0,
+      committed: true,
+    });
     expect(await peopleCount()).toBe(before + 20_000);
-    const sample = await ctx.database.db.select({ n: count() }).from(people).where(inArray(people.idNumber, [idNumber(100_000), idNumber(119_999)]));
+    const sample = await ctx.database.db
+      .select({ n: count() })
+      .from(people)
+      .where(inArray(people.idNumber, [idNumber(100_000), idNumber(119_999)]));
     expect(sample[0].n).toBe(2);
     console.info(`20,000 people imported in ${ms} ms`);
     expect(ms).toBeLessThan(20_000);

@@ -20,9 +20,20 @@ export async function peopleExcelRoutes(app: App): Promise<void> {
     return sendWorkbook(req, reply, await exportPeople({ db: app.db, actor, query: req.query, now: clock.now() }));
   });
 
-  app.post('/people/import', { schema: { tags, querystring: ZImportMode, response: { 200: ZImportReport } } }, async (req) => {
-    const actor = authorize(req, 'people.import');
-    const upload = await receiveUpload(req);
-    return importPeople({ db: app.db, actor, file: upload.buffer, fileName: upload.fileName, ...req.query, locale: req.locale });
-  });
+  app.post(
+    '/people/import',
+    { schema: { tags, querystring: ZImportMode, response: { 200: ZImportReport } } },
+    async (req) => {
+      const actor = authorize(req, 'people.import');
+      const upload = await receiveUpload(req);
+      return importPeople({
+        db: app.db,
+        actor,
+        file: upload.buffer,
+        fileName: upload.fileName,
+        ...req.query,
+        locale: req.locale,
+      });
+    },
+  );
 }

@@ -5,7 +5,13 @@ import { recordAudit } from '../../core/audit.js';
 import type { Actor } from '../../core/auth/actor.js';
 import { gridCodeUnder, resolveScope, type DataScope } from '../../core/auth/scope.js';
 import type { Db } from '../../core/db.js';
-import { buildTemplate, type Download, type ExcelColumn, type ExportColumn, writeSheetStream } from '../../core/excel.js';
+import {
+  buildTemplate,
+  type Download,
+  type ExcelColumn,
+  type ExportColumn,
+  writeSheetStream,
+} from '../../core/excel.js';
 import { idCheckChar } from '../../core/idcard.js';
 import { orderBy } from '../../core/list.js';
 import { grids } from '../grid/grid.schema.js';
@@ -16,9 +22,19 @@ import { peopleWhere, presentPerson, selectPersonRows } from './people.service.j
 
 export const GENDER_LABELS = { male: '男', female: '女' } as const;
 export const ROLE_LABELS: Record<(typeof PERSON_ROLES)[number], string> = {
-  resident: '居民', volunteer: '志愿者', grid_worker: '网格员', alley_head: '巷长', building_head: '楼栋长', staff: '工作人员',
+  resident: '居民',
+  volunteer: '志愿者',
+  grid_worker: '网格员',
+  alley_head: '巷长',
+  building_head: '楼栋长',
+  staff: '工作人员',
 };
-export const MEMBER_KIND_LABELS = { in_service: '在职党员', mobile: '流动党员', retired: '退休党员', ordinary: '普通党员' } as const;
+export const MEMBER_KIND_LABELS = {
+  in_service: '在职党员',
+  mobile: '流动党员',
+  retired: '退休党员',
+  ordinary: '普通党员',
+} as const;
 
 /** A made-up but valid ID number for the template's example row (born 1990-01-02, male). */
 export const EXAMPLE_ID_NUMBER = `35072319900102001${idCheckChar('35072319900102001')}`;
@@ -27,22 +43,45 @@ export const EXAMPLE_ID_NUMBER = `35072319900102001${idCheckChar('35072319900102
 export const PERSON_FIELD_COLUMNS = {
   name: { key: 'name', title: '姓名', required: true, width: 12, note: '不超过 50 个字', example: '张三' },
   gender: { key: 'gender', title: '性别', width: 8, note: '男 或 女；不填时按身份证号推算', example: '男' },
-  birthDate: { key: 'birthDate', title: '出生日期', width: 12, text: true, note: '如 1990-01-02；不填时按身份证号推算', example: '1990-01-02' },
+  birthDate: {
+    key: 'birthDate',
+    title: '出生日期',
+    width: 12,
+    text: true,
+    note: '如 1990-01-02；不填时按身份证号推算',
+    example: '1990-01-02',
+  },
   phone: { key: 'phone', title: '手机号', width: 14, text: true, note: '11 位手机号码', example: '13800138000' },
   idNumber: {
-    key: 'idNumber', title: '身份证号', width: 22, text: true, example: EXAMPLE_ID_NUMBER,
+    key: 'idNumber',
+    title: '身份证号',
+    width: 22,
+    text: true,
+    example: EXAMPLE_ID_NUMBER,
     note: '18 位居民身份证号，请以文本格式填写；已登记的身份证号会更新该人员的信息',
   },
-  homeGridCode: { key: 'homeGridCode', title: '网格编码', width: 20, text: true, note: '所住网格的编码，可从下拉列表选择，编码与名称见“填写说明”' },
+  homeGridCode: {
+    key: 'homeGridCode',
+    title: '网格编码',
+    width: 20,
+    text: true,
+    note: '所住网格的编码，可从下拉列表选择，编码与名称见“填写说明”',
+  },
 } satisfies Record<string, ExcelColumn>;
 
 export const PERSON_COLUMNS: ExcelColumn[] = [
-  PERSON_FIELD_COLUMNS.name, PERSON_FIELD_COLUMNS.gender, PERSON_FIELD_COLUMNS.birthDate, PERSON_FIELD_COLUMNS.phone,
+  PERSON_FIELD_COLUMNS.name,
+  PERSON_FIELD_COLUMNS.gender,
+  PERSON_FIELD_COLUMNS.birthDate,
+  PERSON_FIELD_COLUMNS.phone,
   PERSON_FIELD_COLUMNS.idNumber,
   { key: 'address', title: '住址', width: 24, note: '不超过 200 个字', example: '杭东路 1 号' },
   PERSON_FIELD_COLUMNS.homeGridCode,
   {
-    key: 'roles', title: '身份', width: 14, example: '居民',
+    key: 'roles',
+    title: '身份',
+    width: 14,
+    example: '居民',
     note: `可填多个，用顿号或逗号分隔：${Object.values(ROLE_LABELS).join('、')}；更新已登记人员时留空则保留原身份`,
   },
   { key: 'note', title: '备注', width: 20, note: '不超过 1000 个字' },
@@ -51,9 +90,16 @@ export const PERSON_COLUMNS: ExcelColumn[] = [
 /** Grids whose residents the actor may manage: the drop-down of the template (capped, the notes list them too). */
 export async function manageableGrids(db: Db, scope: DataScope): Promise<{ code: string; name: string }[]> {
   const inGrids = gridCodeUnder(grids.code, scope.gridCodePrefixes);
-  const where = scope.all ? undefined
-    : or(scope.communityIds.length ? inArray(grids.communityId, scope.communityIds) : undefined, inGrids) ?? sql`false`;
-  return db.select({ code: grids.code, name: grids.name }).from(grids).where(where).orderBy(asc(grids.code)).limit(5000);
+  const where = scope.all
+    ? undefined
+    : (or(scope.communityIds.length ? inArray(grids.communityId, scope.communityIds) : undefined, inGrids) ??
+      sql`false`);
+  return db
+    .select({ code: grids.code, name: grids.name })
+    .from(grids)
+    .where(where)
+    .orderBy(asc(grids.code))
+    .limit(5000);
 }
 
 export function withExamples(columns: ExcelColumn[], examples: Record<string, string | undefined>): ExcelColumn[] {
@@ -79,8 +125,7 @@ export type PersonExportQuery = z.infer<typeof ZPersonExportQuery>;
 export const EXPORT_CAP = 100_000;
 const EXPORT_BATCH = 2000;
 
-
-const label = <K extends string>(labels: Record<K, string>, v: string | null) => (v ? labels[v as K] ?? v : null);
+const label = <K extends string>(labels: Record<K, string>, v: string | null) => (v ? (labels[v as K] ?? v) : null);
 
 const EXPORT_COLUMNS: ExportColumn<PersonView>[] = [
   { title: '姓名', width: 12, value: (p) => p.name },
@@ -98,27 +143,50 @@ const EXPORT_COLUMNS: ExportColumn<PersonView>[] = [
 ];
 
 /** Today in the county's zone, for file names. */
-export const countyDay = (now: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now).replaceAll('-', '');
+export const countyDay = (now: Date) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now).replaceAll('-', '');
 
 /**
  * The people the actor may list, filtered like the list, as a workbook of at most 100,000 rows with PII masked.
  * Ids are read first in list order and rows fetched in batches while the file streams, so neither the database
  * (PGlite serves one query at a time) nor memory is held for the whole download. The export itself is audited.
  */
-export async function exportPeople(opts: { db: Db; actor: Actor; query: PersonExportQuery; now: Date }): Promise<Download> {
+export async function exportPeople(opts: {
+  db: Db;
+  actor: Actor;
+  query: PersonExportQuery;
+  now: Date;
+}): Promise<Download> {
   const { db, query } = opts;
   const where = await peopleWhere(db, opts.actor, query);
-  const sort = orderBy(query.sort, { name: people.name, birthDate: people.birthDate, createdAt: people.createdAt, homeGridCode: grids.code },
-    [asc(grids.code), asc(people.name)], people.id);
-  const idRows = await db.select({ id: people.id }).from(people).leftJoin(grids, eq(grids.id, people.homeGridId))
-    .leftJoin(partyMembers, eq(partyMembers.personId, people.id)).where(where).orderBy(...sort).limit(EXPORT_CAP + 1);
+  const sort = orderBy(
+    query.sort,
+    { name: people.name, birthDate: people.birthDate, createdAt: people.createdAt, homeGridCode: grids.code },
+    [asc(grids.code), asc(people.name)],
+    people.id,
+  );
+  const idRows = await db
+    .select({ id: people.id })
+    .from(people)
+    .leftJoin(grids, eq(grids.id, people.homeGridId))
+    .leftJoin(partyMembers, eq(partyMembers.personId, people.id))
+    .where(where)
+    .orderBy(...sort)
+    .limit(EXPORT_CAP + 1);
   const truncated = idRows.length > EXPORT_CAP;
   const ids = idRows.slice(0, EXPORT_CAP).map((r) => r.id);
-  await recordAudit(db, { actor: opts.actor, action: 'person.export', entityType: 'person', after: { filter: query, rows: ids.length, truncated } });
+  await recordAudit(db, {
+    actor: opts.actor,
+    action: 'person.export',
+    entityType: 'person',
+    after: { filter: query, rows: ids.length, truncated },
+  });
   return {
-    fileName: `人员名单-${countyDay(opts.now)}.xlsx`, asciiName: `people-${countyDay(opts.now)}.xlsx`,
+    fileName: `人员名单-${countyDay(opts.now)}.xlsx`,
+    asciiName: `people-${countyDay(opts.now)}.xlsx`,
     headers: { 'x-export-rows': String(ids.length), 'x-export-truncated': String(truncated) },
-    body: (out: Writable) => writeSheetStream(out, { sheetName: '人员', columns: EXPORT_COLUMNS, batches: personBatches(db, ids) }),
+    body: (out: Writable) =>
+      writeSheetStream(out, { sheetName: '人员', columns: EXPORT_COLUMNS, batches: personBatches(db, ids) }),
   };
 }
 
@@ -128,6 +196,9 @@ async function* personBatches(db: Db, ids: string[]): AsyncIterable<PersonView[]
     const rows = await selectPersonRows(db).where(sql`${people.id} = any(${sql.param(chunk)}::uuid[])`);
     const byId = new Map(rows.map((r) => [r.id, r]));
     // A person deleted since the ids were read is simply left out.
-    yield chunk.flatMap((id) => { const r = byId.get(id); return r ? [presentPerson(r)] : []; });
+    yield chunk.flatMap((id) => {
+      const r = byId.get(id);
+      return r ? [presentPerson(r)] : [];
+    });
   }
 }

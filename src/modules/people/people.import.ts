@@ -39,7 +39,8 @@ const REASONS = {
     date: 'not a date; write it like 1990-01-02',
     phone: 'must be an 11-digit mobile number starting with 1',
     id_number: 'not a valid 18-character ID number (birth date or check digit wrong)',
-    id_as_number: 'Excel stored the ID number as a number and lost its last digits; format the column as text and re-enter it',
+    id_as_number:
+      'Excel stored the ID number as a number and lost its last digits; format the column as text and re-enter it',
     birth_mismatch: 'does not match the birth date in the ID number ({date})',
     gender_mismatch: 'does not match the gender encoded in the ID number',
     grid_unknown: 'grid code "{code}" does not exist',
@@ -53,9 +54,14 @@ const REASONS = {
 export type PersonReason = keyof (typeof REASONS)['zh-CN'];
 
 /** A row-error message in the request's language. */
-export const personReason = (locale: Locale, r: PersonReason, params?: Record<string, string | number>) => format(REASONS[locale][r], params);
+export const personReason = (locale: Locale, r: PersonReason, params?: Record<string, string | number>) =>
+  format(REASONS[locale][r], params);
 
-export interface GridRef { id: string; code: string; communityId: string }
+export interface GridRef {
+  id: string;
+  code: string;
+  communityId: string;
+}
 
 /** A person as read from one row; null fields were left empty. */
 export interface PersonDraft {
@@ -101,8 +107,16 @@ export function parsePersonRow(r: SheetRow, ctx: RowContext): PersonDraft | null
   const grid = parseGrid(r, ctx, say);
   const roles = parseRoles(r, ctx, say);
   const draft = {
-    row: r.row, name: name ?? '', gender, birthDate, phone, idNumber, grid, roles,
-    address: bounded(ctx, r, 'address', 200), note: bounded(ctx, r, 'note', 1000),
+    row: r.row,
+    name: name ?? '',
+    gender,
+    birthDate,
+    phone,
+    idNumber,
+    grid,
+    roles,
+    address: bounded(ctx, r, 'address', 200),
+    note: bounded(ctx, r, 'note', 1000),
   };
   return ctx.errors.has(r.row) ? null : draft;
 }
@@ -148,18 +162,27 @@ function parseGrid(r: SheetRow, ctx: RowContext, say: Say): GridRef | null {
 }
 
 const ROLE_BY_LABEL = new Map<string, keyof typeof ROLE_LABELS>(
-  Object.entries(ROLE_LABELS).flatMap(([key, zh]) => [[zh, key as keyof typeof ROLE_LABELS], [key, key as keyof typeof ROLE_LABELS]]),
+  Object.entries(ROLE_LABELS).flatMap(([key, zh]) => [
+    [zh, key as keyof typeof ROLE_LABELS],
+    [key, key as keyof typeof ROLE_LABELS],
+  ]),
 );
 
 function parseRoles(r: SheetRow, ctx: RowContext, say: Say): PersonDraft['roles'] {
   if (!('roles' in r.cells)) return null;
-  const labels = text(r.cells.roles).split(/[、,，;；\s]+/).filter(Boolean);
+  const labels = text(r.cells.roles)
+    .split(/[、,，;；\s]+/)
+    .filter(Boolean);
   if (!labels.length) return null;
   const roles = new Set<keyof typeof ROLE_LABELS>();
   for (const l of labels) {
     const role = ROLE_BY_LABEL.get(l) ?? ROLE_BY_LABEL.get(l.toLowerCase());
     if (role) roles.add(role);
-    else say('roles', 'role_unknown', { label: l, options: Object.values(ROLE_LABELS).join(ctx.locale === 'en' ? ', ' : '、') });
+    else
+      say('roles', 'role_unknown', {
+        label: l,
+        options: Object.values(ROLE_LABELS).join(ctx.locale === 'en' ? ', ' : '、'),
+      });
   }
   return [...roles];
 }
@@ -169,51 +192,84 @@ export async function gridsByCode(db: Db, rows: SheetRow[]): Promise<Map<string,
   const codes = [...new Set(rows.map((r) => text(r.cells.homeGridCode)).filter(Boolean))];
   if (!codes.length) return new Map();
   // One array parameter, not one per code: a file may name 100,000 different (bad) codes.
-  const found = await db.select({ id: grids.id, code: grids.code, communityId: grids.communityId })
-    .from(grids).where(sql`${grids.code} = any(${sql.param(codes)}::text[])`);
+  const found = await db
+    .select({ id: grids.id, code: grids.code, communityId: grids.communityId })
+    .from(grids)
+    .where(sql`${grids.code} = any(${sql.param(codes)}::text[])`);
   return new Map(found.map((g) => [g.code, g]));
 }
 
 /** Later rows repeating an ID number are errors (the first occurrence stands). */
-export function rejectDuplicateIds<T extends { row: number; idNumber: string | null }>(drafts: T[], ctx: RowContext): T[] {
+export function rejectDuplicateIds<T extends { row: number; idNumber: string | null }>(
+  drafts: T[],
+  ctx: RowContext,
+): T[] {
   const first = new Map<string, number>();
   return drafts.filter((d) => {
     if (!d.idNumber) return true;
     const seen = first.get(d.idNumber);
-    if (seen === undefined) { first.set(d.idNumber, d.row); return true; }
+    if (seen === undefined) {
+      first.set(d.idNumber, d.row);
+      return true;
+    }
     ctx.errors.add(d.row, 'idNumber', personReason(ctx.locale, 'duplicate_in_file', { row: seen }));
     return false;
   });
 }
 
-export interface ExistingPerson { id: string; name: string; idNumber: string; communityId: string | null; homeGridCode: string | null }
+export interface ExistingPerson {
+  id: string;
+  name: string;
+  idNumber: string;
+  communityId: string | null;
+  homeGridCode: string | null;
+}
 
 /** People already registered under the file's ID numbers, with the place that decides who may change them. */
 export async function peopleByIdNumber(db: Db, idNumbers: string[]): Promise<Map<string, ExistingPerson>> {
   if (!idNumbers.length) return new Map();
-  const rows = await db.select({ id: people.id, name: people.name, idNumber: people.idNumber, communityId: people.communityId, homeGridCode: grids.code })
-    .from(people).leftJoin(grids, eq(grids.id, people.homeGridId))
+  const rows = await db
+    .select({
+      id: people.id,
+      name: people.name,
+      idNumber: people.idNumber,
+      communityId: people.communityId,
+      homeGridCode: grids.code,
+    })
+    .from(people)
+    .leftJoin(grids, eq(grids.id, people.homeGridId))
     .where(sql`${people.idNumber} = any(${sql.param(idNumbers)}::text[])`);
   return new Map(rows.map((p) => [p.idNumber as string, { ...p, idNumber: p.idNumber as string }]));
 }
 
-export const placeOf = (grid: GridRef | null, fallbackCommunityId: string | null = null) =>
-  ({ communityId: grid?.communityId ?? fallbackCommunityId, homeGridCode: grid?.code ?? null });
+export const placeOf = (grid: GridRef | null, fallbackCommunityId: string | null = null) => ({
+  communityId: grid?.communityId ?? fallbackCommunityId,
+  homeGridCode: grid?.code ?? null,
+});
 
-interface PlannedPerson extends PersonDraft { existingId: string | null }
+interface PlannedPerson extends PersonDraft {
+  existingId: string | null;
+}
 
 /** Validates every row; rows that pass become inserts or (matched by ID number) updates. */
 async function planPeople(db: Db, scope: DataScope, rows: SheetRow[], locale: Locale) {
   const ctx: RowContext = { errors: new RowErrors(PERSON_COLUMNS), locale, gridsByCode: await gridsByCode(db, rows) };
-  const drafts = rejectDuplicateIds(rows.map((r) => parsePersonRow(r, ctx)).filter((d): d is PersonDraft => d !== null), ctx);
-  const existing = await peopleByIdNumber(db, drafts.flatMap((d) => (d.idNumber ? [d.idNumber] : [])));
+  const drafts = rejectDuplicateIds(
+    rows.map((r) => parsePersonRow(r, ctx)).filter((d): d is PersonDraft => d !== null),
+    ctx,
+  );
+  const existing = await peopleByIdNumber(
+    db,
+    drafts.flatMap((d) => (d.idNumber ? [d.idNumber] : [])),
+  );
   const planned: PlannedPerson[] = [];
   for (const d of drafts) {
     const match = d.idNumber ? existing.get(d.idNumber) : undefined;
     if (!d.grid && !scope.all) ctx.errors.add(d.row, 'homeGridCode', personReason(locale, 'grid_required'));
     else if (d.grid && !mayManagePlace(scope, placeOf(d.grid))) {
       ctx.errors.add(d.row, 'homeGridCode', personReason(locale, 'grid_out_of_scope', { code: d.grid.code }));
-    } else if (match && !mayManagePlace(scope, match)) ctx.errors.add(d.row, 'idNumber', personReason(locale, 'person_out_of_scope'));
+    } else if (match && !mayManagePlace(scope, match))
+      ctx.errors.add(d.row, 'idNumber', personReason(locale, 'person_out_of_scope'));
     else planned.push({ ...d, existingId: match?.id ?? null });
   }
   return { errors: ctx.errors, planned };
@@ -245,7 +301,9 @@ export async function importPeople(opts: ImportOptions): Promise<ImportReport> {
   await opts.db.transaction(async (tx) => {
     await upsertPeople(tx, planned);
     await recordAudit(tx, {
-      actor: opts.actor, action: 'person.import', entityType: 'person',
+      actor: opts.actor,
+      action: 'person.import',
+      entityType: 'person',
       after: { fileName: opts.fileName, mode: opts.mode, totalRows: rows.length, ...counts, errorCount: errors.count },
     });
   });
@@ -258,11 +316,21 @@ const ROWS_PER_STATEMENT = 5000;
 /** A person as a row of the people table, keyed by column name. */
 export function personRecord(p: PersonDraft, communityId = p.grid?.communityId ?? null) {
   return {
-    name: p.name, gender: p.gender, birth_date: p.birthDate, phone: p.phone, id_number: p.idNumber, address: p.address,
-    home_grid_id: p.grid?.id ?? null, community_id: communityId, roles: p.roles ?? [], note: p.note,
+    name: p.name,
+    gender: p.gender,
+    birth_date: p.birthDate,
+    phone: p.phone,
+    id_number: p.idNumber,
+    address: p.address,
+    home_grid_id: p.grid?.id ?? null,
+    community_id: communityId,
+    roles: p.roles ?? [],
+    note: p.note,
   };
 }
-export const PERSON_RECORD_COLUMNS = sql.raw('name, gender, birth_date, phone, id_number, address, home_grid_id, community_id, roles, note');
+export const PERSON_RECORD_COLUMNS = sql.raw(
+  'name, gender, birth_date, phone, id_number, address, home_grid_id, community_id, roles, note',
+);
 
 /**
  * INSERT … ON CONFLICT (id_number) DO UPDATE. Empty cells keep what an existing person has. The update is limited
@@ -273,9 +341,14 @@ async function upsertPeople(tx: Db, planned: PlannedPerson[]): Promise<void> {
   for (let i = 0; i < planned.length; i += ROWS_PER_STATEMENT) {
     const chunk = planned.slice(i, i + ROWS_PER_STATEMENT);
     const updateIds = chunk.flatMap((p) => (p.existingId ? [p.existingId] : []));
-    const written = await rowsOf(tx, sql`
+    const written = await rowsOf(
+      tx,
+      sql`
       insert into people (${PERSON_RECORD_COLUMNS})
-      select ${PERSON_RECORD_COLUMNS} from ${recordset('people', chunk.map((p) => personRecord(p)))}
+      select ${PERSON_RECORD_COLUMNS} from ${recordset(
+        'people',
+        chunk.map((p) => personRecord(p)),
+      )}
       on conflict (id_number) do update set
         name = excluded.name, gender = coalesce(excluded.gender, people.gender),
         birth_date = coalesce(excluded.birth_date, people.birth_date), phone = coalesce(excluded.phone, people.phone),
@@ -284,7 +357,8 @@ async function upsertPeople(tx: Db, planned: PlannedPerson[]): Promise<void> {
         roles = case when cardinality(excluded.roles) = 0 then people.roles else excluded.roles end,
         version = people.version + 1, updated_at = now()
       where people.id = any(${sql.param(updateIds)}::uuid[])
-      returning people.id`);
+      returning people.id`,
+    );
     if (written.length !== chunk.length) throw new AppError('CONFLICT', { reason: 'id_number' });
   }
 }

@@ -18,14 +18,22 @@ export async function peopleVisibleTo(db: Db, actor: Actor): Promise<SQL | undef
   const scope = await resolveScope(db, actor);
   if (scope.all) return undefined;
   const inGrids = gridCodeUnder(grids.code, scope.gridCodePrefixes);
-  return anyOf(
-    scope.communityIds.length ? inArray(people.communityId, scope.communityIds) : undefined,
-    inGrids ? inArray(people.homeGridId, db.select({ id: grids.id }).from(grids).where(inGrids)) : undefined,
-    scope.unitIds.length
-      ? inArray(people.id, db.select({ id: partyMembers.personId }).from(partyMembers).where(inArray(partyMembers.unitId, scope.unitIds)))
-      : undefined,
-    scope.personId ? eq(people.id, scope.personId) : undefined,
-  ) ?? NOTHING;
+  return (
+    anyOf(
+      scope.communityIds.length ? inArray(people.communityId, scope.communityIds) : undefined,
+      inGrids ? inArray(people.homeGridId, db.select({ id: grids.id }).from(grids).where(inGrids)) : undefined,
+      scope.unitIds.length
+        ? inArray(
+            people.id,
+            db
+              .select({ id: partyMembers.personId })
+              .from(partyMembers)
+              .where(inArray(partyMembers.unitId, scope.unitIds)),
+          )
+        : undefined,
+      scope.personId ? eq(people.id, scope.personId) : undefined,
+    ) ?? NOTHING
+  );
 }
 
 export interface PersonPlacement {
@@ -41,7 +49,12 @@ export function mayManagePlace(scope: DataScope, place: PersonPlacement): boolea
   return !!code && scope.gridCodePrefixes.some((p) => code.startsWith(p));
 }
 
-export async function assertMayManagePlace(db: Db, actor: Actor, place: PersonPlacement, permission: Permission = 'people.write'): Promise<void> {
+export async function assertMayManagePlace(
+  db: Db,
+  actor: Actor,
+  place: PersonPlacement,
+  permission: Permission = 'people.write',
+): Promise<void> {
   if (!can(actor, permission)) throw new AppError('FORBIDDEN');
   const scope = await resolveScope(db, actor);
   if (!mayManagePlace(scope, place)) throw new AppError('FORBIDDEN');

@@ -55,7 +55,8 @@ export function errorFrom(status: number, text: string, path: string): ApiError 
   }
   const e = body?.error;
   if (status === 401 && !path.startsWith('/auth/login') && !path.startsWith('/auth/me')) unauthenticatedHandler?.();
-  if (e && typeof e.code === 'string' && typeof e.message === 'string') return new ApiError(status, e.code, e.message, e.details);
+  if (e && typeof e.code === 'string' && typeof e.message === 'string')
+    return new ApiError(status, e.code, e.message, e.details);
   return new ApiError(status, 'HTTP_ERROR', i18n.t('errors.http', { status }));
 }
 

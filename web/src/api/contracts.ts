@@ -12,10 +12,25 @@ import type { StatsGroupBy } from '../../../src/modules/cases/cases.stats.contra
 import type { VERDICTS as EVALUATION_VERDICTS } from '../../../src/modules/evaluations/evaluations.contracts';
 
 export type { MeResponse } from '../../../src/modules/auth/auth.contracts';
-export type { OrganisationView, OrgTreeNode, OrgKind, CreateOrganisation, UpdateOrganisation } from '../../../src/modules/org/org.contracts';
+export type {
+  OrganisationView,
+  OrgTreeNode,
+  OrgKind,
+  CreateOrganisation,
+  UpdateOrganisation,
+} from '../../../src/modules/org/org.contracts';
 export type { GridView, GridDetail, GridTreeNode, GridDutyView } from '../../../src/modules/grid/grid.contracts';
-export type { PersonView, CreatePerson, UpdatePerson, ImportReport } from '../../../src/modules/people/people.contracts';
-export type { PartyMemberView, CreatePartyMember, UpdatePartyMember } from '../../../src/modules/members/members.contracts';
+export type {
+  PersonView,
+  CreatePerson,
+  UpdatePerson,
+  ImportReport,
+} from '../../../src/modules/people/people.contracts';
+export type {
+  PartyMemberView,
+  CreatePartyMember,
+  UpdatePartyMember,
+} from '../../../src/modules/members/members.contracts';
 
 export type Permission = MeResponse['permissions'][number];
 export type Role = MeResponse['roles'][number]['role'];
@@ -71,8 +86,18 @@ export interface RevealResponse {
 
 export const ORG_KINDS = ['county', 'town', 'community', 'branch', 'unit'] as const satisfies readonly OrgKind[];
 export const STRENGTHS = [
-  'law', 'health', 'construction', 'education', 'public_security', 'environment', 'culture', 'finance',
-  'elderly_care', 'youth', 'emergency', 'social_work',
+  'law',
+  'health',
+  'construction',
+  'education',
+  'public_security',
+  'environment',
+  'culture',
+  'finance',
+  'elderly_care',
+  'youth',
+  'emergency',
+  'social_work',
 ] as const;
 export const PERSON_ROLES = ['resident', 'volunteer', 'grid_worker', 'alley_head', 'building_head', 'staff'] as const;
 export const MEMBER_KINDS = ['in_service', 'mobile', 'retired', 'ordinary'] as const;
@@ -91,7 +116,11 @@ export const ALLOWED_PARENTS: Record<OrgKind, readonly (OrgKind | null)[]> = {
 // Cases (居民说事, 随手拍, 吹哨报到), notifications, statistics and evaluation sessions.
 
 export type {
-  CaseSummary, CaseDetail, CreateCase, TransitionRequest, ReassignRequest,
+  CaseSummary,
+  CaseDetail,
+  CreateCase,
+  TransitionRequest,
+  ReassignRequest,
 } from '../../../src/modules/cases/cases.contracts';
 export type { CaseAction } from '../../../src/modules/cases/cases.machine';
 export type CaseStatus = (typeof CASE_STATUSES)[number];
@@ -104,19 +133,63 @@ export type CasePhoto = CaseDetail['photos'][number];
 export type DispatchStatus = CaseDispatch['status'];
 
 export const CASE_STATUS_LIST = [
-  'reported', 'accepted', 'rejected', 'dispatched', 'acknowledged', 'in_progress', 'resolved', 'verified', 'closed',
-  'rated', 'returned', 'reopened',
+  'reported',
+  'accepted',
+  'rejected',
+  'dispatched',
+  'acknowledged',
+  'in_progress',
+  'resolved',
+  'verified',
+  'closed',
+  'rated',
+  'returned',
+  'reopened',
 ] as const satisfies readonly CaseStatus[];
-export const CASE_CHANNEL_LIST = ['hall', 'street_point', 'door_visit', 'snap', 'online', 'community_whistle'] as const satisfies readonly CaseChannel[];
+export const CASE_CHANNEL_LIST = [
+  'hall',
+  'street_point',
+  'door_visit',
+  'snap',
+  'online',
+  'community_whistle',
+] as const satisfies readonly CaseChannel[];
 /** Channels staff record on a resident's behalf (the server refuses the others from staff forms). */
-export const STAFF_CHANNELS = ['hall', 'door_visit', 'street_point', 'community_whistle'] as const satisfies readonly CaseChannel[];
+export const STAFF_CHANNELS = [
+  'hall',
+  'door_visit',
+  'street_point',
+  'community_whistle',
+] as const satisfies readonly CaseChannel[];
 export const CASE_ACTION_LIST = [
-  'accept', 'reject', 'dispatch', 'acknowledge', 'start', 'resolve', 'return', 'verify', 'fail_verification',
-  'close', 'rate', 'reopen',
+  'accept',
+  'reject',
+  'dispatch',
+  'acknowledge',
+  'start',
+  'resolve',
+  'return',
+  'verify',
+  'fail_verification',
+  'close',
+  'rate',
+  'reopen',
 ] as const satisfies readonly CaseAction[];
-export const SATISFACTION_LIST = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const satisfies readonly Satisfaction[];
+export const SATISFACTION_LIST = [
+  'satisfied',
+  'basically_satisfied',
+  'unsatisfied',
+] as const satisfies readonly Satisfaction[];
 export const OPEN_CASE_STATUSES = [
-  'reported', 'accepted', 'dispatched', 'acknowledged', 'in_progress', 'returned', 'reopened', 'resolved', 'verified',
+  'reported',
+  'accepted',
+  'dispatched',
+  'acknowledged',
+  'in_progress',
+  'returned',
+  'reopened',
+  'resolved',
+  'verified',
 ] as const satisfies readonly CaseStatus[];
 
 export interface CaseCategory {
@@ -165,11 +238,25 @@ export interface NotificationPage extends Page<NotificationView> {
   unread: number;
 }
 
-export type { CaseStats, StatsGroup as CaseStatsGroup, StatsRow as CaseStatsFigures, StatsGroupBy } from '../../../src/modules/cases/cases.stats.contracts';
-export const STATS_GROUP_BY = ['community', 'grid', 'unit', 'category', 'month', 'channel'] as const satisfies readonly StatsGroupBy[];
+export type {
+  CaseStats,
+  StatsGroup as CaseStatsGroup,
+  StatsRow as CaseStatsFigures,
+  StatsGroupBy,
+} from '../../../src/modules/cases/cases.stats.contracts';
+export const STATS_GROUP_BY = [
+  'community',
+  'grid',
+  'unit',
+  'category',
+  'month',
+  'channel',
+] as const satisfies readonly StatsGroupBy[];
 
 export type {
-  SessionView as EvaluationSessionView, SessionDetail as EvaluationSessionDetail, EvaluationItem as EvaluationItemView,
+  SessionView as EvaluationSessionView,
+  SessionDetail as EvaluationSessionDetail,
+  EvaluationItem as EvaluationItemView,
 } from '../../../src/modules/evaluations/evaluations.contracts';
 export const VERDICTS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const satisfies readonly Verdict[];
 export type Verdict = (typeof EVALUATION_VERDICTS)[number];

@@ -13,7 +13,12 @@ export interface UploadProgress {
  * Sends a file as multipart/form-data (field `file`) with XMLHttpRequest, so upload progress can be shown
  * (fetch has no upload progress), and resolves with the server's import report.
  */
-export function uploadImport(path: string, file: File, query: Query, onProgress: (p: UploadProgress) => void): {
+export function uploadImport(
+  path: string,
+  file: File,
+  query: Query,
+  onProgress: (p: UploadProgress) => void,
+): {
   promise: Promise<ImportReport>;
   abort: () => void;
 } {
@@ -21,7 +26,13 @@ export function uploadImport(path: string, file: File, query: Query, onProgress:
 }
 
 /** Any multipart upload (field `file`) with progress, resolving with the server's JSON answer. */
-export function uploadFile<T>(path: string, file: Blob, query: Query | undefined, onProgress: (p: UploadProgress) => void, fileName?: string): {
+export function uploadFile<T>(
+  path: string,
+  file: Blob,
+  query: Query | undefined,
+  onProgress: (p: UploadProgress) => void,
+  fileName?: string,
+): {
   promise: Promise<T>;
   abort: () => void;
 } {

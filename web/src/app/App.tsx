@@ -53,20 +53,110 @@ export function App() {
           <BrowserRouter>
             <Suspense fallback={<Loading minHeight="100vh" />}>
               <Routes>
-                <Route path="/login" element={<GuestOnly><LoginPage /></GuestOnly>} />
-                <Route element={<RequireAuth><AppShell /></RequireAuth>}>
+                <Route
+                  path="/login"
+                  element={
+                    <GuestOnly>
+                      <LoginPage />
+                    </GuestOnly>
+                  }
+                />
+                <Route
+                  element={
+                    <RequireAuth>
+                      <AppShell />
+                    </RequireAuth>
+                  }
+                >
                   <Route index element={<OverviewPage />} />
-                  <Route path="organisations" element={<RequirePermission permission="org.read"><OrganisationsPage /></RequirePermission>} />
-                  <Route path="grids" element={<RequirePermission permission="grid.read"><GridMapPage /></RequirePermission>} />
-                  <Route path="people" element={<RequirePermission permission="people.read"><PeoplePage /></RequirePermission>} />
-                  <Route path="members" element={<RequirePermission permission="members.read"><MembersPage /></RequirePermission>} />
-                  <Route path="audit" element={<RequirePermission permission="audit.read"><AuditPage /></RequirePermission>} />
-                  <Route path="cases" element={<RequirePermission permission="cases.manage"><CasesPage /></RequirePermission>} />
-                  <Route path="cases/stats" element={<RequireAccess allow={canSeeStats}><StatsPage /></RequireAccess>} />
-                  <Route path="cases/:id" element={<RequirePermission permission="cases.read"><CasePage /></RequirePermission>} />
-                  <Route path="unit-inbox" element={<RequireAccess allow={canSeeUnitInbox}><UnitInboxPage /></RequireAccess>} />
-                  <Route path="evaluations" element={<RequirePermission permission="cases.manage"><EvaluationsPage /></RequirePermission>} />
-                  <Route path="evaluations/:id" element={<RequirePermission permission="cases.manage"><EvaluationSessionPage /></RequirePermission>} />
+                  <Route
+                    path="organisations"
+                    element={
+                      <RequirePermission permission="org.read">
+                        <OrganisationsPage />
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path="grids"
+                    element={
+                      <RequirePermission permission="grid.read">
+                        <GridMapPage />
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path="people"
+                    element={
+                      <RequirePermission permission="people.read">
+                        <PeoplePage />
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path="members"
+                    element={
+                      <RequirePermission permission="members.read">
+                        <MembersPage />
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path="audit"
+                    element={
+                      <RequirePermission permission="audit.read">
+                        <AuditPage />
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path="cases"
+                    element={
+                      <RequirePermission permission="cases.manage">
+                        <CasesPage />
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path="cases/stats"
+                    element={
+                      <RequireAccess allow={canSeeStats}>
+                        <StatsPage />
+                      </RequireAccess>
+                    }
+                  />
+                  <Route
+                    path="cases/:id"
+                    element={
+                      <RequirePermission permission="cases.read">
+                        <CasePage />
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path="unit-inbox"
+                    element={
+                      <RequireAccess allow={canSeeUnitInbox}>
+                        <UnitInboxPage />
+                      </RequireAccess>
+                    }
+                  />
+                  <Route
+                    path="evaluations"
+                    element={
+                      <RequirePermission permission="cases.manage">
+                        <EvaluationsPage />
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path="evaluations/:id"
+                    element={
+                      <RequirePermission permission="cases.manage">
+                        <EvaluationSessionPage />
+                      </RequirePermission>
+                    }
+                  />
                   {cobuildRoutes()}
                   <Route path="*" element={<NotFound />} />
                 </Route>

@@ -34,7 +34,9 @@ export function AppShell() {
     key: n.key,
     icon: n.icon,
     label: n.external ? (
-      <a href={n.path} data-testid={`nav-${n.key}`}>{t(`nav.${n.key}`)}</a>
+      <a href={n.path} data-testid={`nav-${n.key}`}>
+        {t(`nav.${n.key}`)}
+      </a>
     ) : (
       <Link to={n.path} data-testid={`nav-${n.key}`} onClick={() => setDrawerOpen(false)}>
         {t(`nav.${n.key}`)}
@@ -49,7 +51,9 @@ export function AppShell() {
     else if (item) navigate(item.path);
     setDrawerOpen(false);
   };
-  const menu = <Menu mode="inline" selectedKeys={[selected]} items={items} onClick={onMenuClick} className="nav-menu" />;
+  const menu = (
+    <Menu mode="inline" selectedKeys={[selected]} items={items} onClick={onMenuClick} className="nav-menu" />
+  );
 
   const toggle = () => {
     setCollapsed((c) => {
@@ -62,11 +66,22 @@ export function AppShell() {
     <Layout className="shell">
       <Layout.Header className="shell-header">
         {mobile ? (
-          <Button type="text" className="header-icon" icon={<MenuOutlined />} aria-label={t('common.menu')}
-            onClick={() => setDrawerOpen(true)} data-testid="nav-open" />
+          <Button
+            type="text"
+            className="header-icon"
+            icon={<MenuOutlined />}
+            aria-label={t('common.menu')}
+            onClick={() => setDrawerOpen(true)}
+            data-testid="nav-open"
+          />
         ) : (
-          <Button type="text" className="header-icon" icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
-            aria-label={t('common.menu')} onClick={toggle} />
+          <Button
+            type="text"
+            className="header-icon"
+            icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+            aria-label={t('common.menu')}
+            onClick={toggle}
+          />
         )}
         <Link to="/" className="brand">
           <span className="brand-mark">{t('app.mark')}</span>
@@ -81,7 +96,14 @@ export function AppShell() {
       </Layout.Header>
       <Layout>
         {!mobile && (
-          <Layout.Sider collapsible collapsed={collapsed} trigger={null} width={208} collapsedWidth={64} className="shell-sider">
+          <Layout.Sider
+            collapsible
+            collapsed={collapsed}
+            trigger={null}
+            width={208}
+            collapsedWidth={64}
+            className="shell-sider"
+          >
             {menu}
           </Layout.Sider>
         )}
@@ -92,8 +114,15 @@ export function AppShell() {
         </Layout.Content>
       </Layout>
       {mobile && (
-        <Drawer open={drawerOpen} onClose={() => setDrawerOpen(false)} placement="left" size={240}
-          title={t('app.name')} destroyOnHidden styles={{ body: { padding: 0 } }}>
+        <Drawer
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          placement="left"
+          size={240}
+          title={t('app.name')}
+          destroyOnHidden
+          styles={{ body: { padding: 0 } }}
+        >
           {menu}
         </Drawer>
       )}

@@ -24,8 +24,12 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
   const checkNewPassword = (value: string | undefined): Promise<void> => {
     const problem = value ? passwordShapeProblem(value, me.user.username) : null;
     if (!problem || problem === 'common') return Promise.resolve();
-    const text = problem === 'too_short' ? t('auth.passwordMin', { min: PASSWORD_MIN_LENGTH })
-      : problem === 'too_simple' ? t('auth.passwordTooSimple') : t('auth.passwordHasUsername');
+    const text =
+      problem === 'too_short'
+        ? t('auth.passwordMin', { min: PASSWORD_MIN_LENGTH })
+        : problem === 'too_simple'
+          ? t('auth.passwordTooSimple')
+          : t('auth.passwordHasUsername');
     return Promise.reject(new Error(text));
   };
 
@@ -38,7 +42,8 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
       form.resetFields();
       onClose();
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'PASSWORD_TOO_WEAK') form.setFields([{ name: 'newPassword', errors: [err.message] }]);
+      if (err instanceof ApiError && err.code === 'PASSWORD_TOO_WEAK')
+        form.setFields([{ name: 'newPassword', errors: [err.message] }]);
       feedback.error(err);
     } finally {
       setBusy(false);
@@ -57,25 +62,37 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
       destroyOnHidden
     >
       <Form form={form} layout="vertical" requiredMark={false} preserve={false}>
-        <Form.Item name="currentPassword" label={t('auth.currentPassword')}
-          rules={[{ required: true, message: t('errors.required', { field: t('auth.currentPassword') }) }]}>
+        <Form.Item
+          name="currentPassword"
+          label={t('auth.currentPassword')}
+          rules={[{ required: true, message: t('errors.required', { field: t('auth.currentPassword') }) }]}
+        >
           <Input.Password autoComplete="current-password" data-testid="current-password" />
         </Form.Item>
-        <Form.Item name="newPassword" label={t('auth.newPassword')}
+        <Form.Item
+          name="newPassword"
+          label={t('auth.newPassword')}
           rules={[
             { required: true, message: t('errors.required', { field: t('auth.newPassword') }) },
             { validator: (_, value: string | undefined) => checkNewPassword(value) },
-          ]}>
+          ]}
+        >
           <Input.Password autoComplete="new-password" data-testid="new-password" />
         </Form.Item>
-        <Form.Item name="confirm" label={t('auth.confirmPassword')} dependencies={['newPassword']}
+        <Form.Item
+          name="confirm"
+          label={t('auth.confirmPassword')}
+          dependencies={['newPassword']}
           rules={[
             { required: true, message: t('errors.required', { field: t('auth.confirmPassword') }) },
             ({ getFieldValue }) => ({
               validator: (_, value: string | undefined) =>
-                !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('auth.passwordMismatch'))),
+                !value || value === getFieldValue('newPassword')
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('auth.passwordMismatch'))),
             }),
-          ]}>
+          ]}
+        >
           <Input.Password autoComplete="new-password" data-testid="confirm-password" />
         </Form.Item>
       </Form>

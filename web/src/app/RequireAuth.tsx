@@ -1,7 +1,13 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation, useSearchParams } from 'react-router-dom';
 import type { Permission } from '../api/contracts';
-import { SessionProvider, useExpireOnUnauthenticated, useMeQuery, useSession, wasLoggedOutOnPurpose } from '../auth/session';
+import {
+  SessionProvider,
+  useExpireOnUnauthenticated,
+  useMeQuery,
+  useSession,
+  wasLoggedOutOnPurpose,
+} from '../auth/session';
 import { useI18n } from '../i18n';
 import { LoadError, Loading, Result } from '../ui/states';
 import type { Access } from './nav';
@@ -33,7 +39,8 @@ export function RequirePermission({ permission, children }: { permission: Permis
 export function RequireAccess({ allow, children }: { allow: (a: Access) => boolean; children: ReactNode }) {
   const { can, me } = useSession();
   const { t } = useI18n();
-  if (!allow({ me, can })) return <Result status="403" title={t('forbidden.title')} subTitle={t('errors.noPermission')} />;
+  if (!allow({ me, can }))
+    return <Result status="403" title={t('forbidden.title')} subTitle={t('errors.noPermission')} />;
   return <>{children}</>;
 }
 

@@ -8,7 +8,9 @@ import { useFeedback } from '../ui/feedback';
 import { OnFirstOpen } from '../ui/OnFirstOpen';
 
 // The form (and antd's Form with its validator) loads when the user first asks to change the password.
-const ChangePasswordModal = lazy(() => import('./ChangePasswordModal').then((m) => ({ default: m.ChangePasswordModal })));
+const ChangePasswordModal = lazy(() =>
+  import('./ChangePasswordModal').then((m) => ({ default: m.ChangePasswordModal })),
+);
 
 /** "杭东社区 · 社区管理员" for one role binding. */
 export function roleScopeText(b: MeResponse['roles'][number]): string {
@@ -27,14 +29,26 @@ export function UserMenu({ compact }: { compact: boolean }) {
     ...me.roles.map((r, i) => ({ key: `role-${i}`, label: roleScopeText(r), disabled: true })),
     ...(me.roles.length === 0 ? [{ key: 'role-none', label: t('auth.noRole'), disabled: true }] : []),
     { type: 'divider' as const },
-    { key: 'password', icon: <KeyOutlined />, label: <span data-testid="change-password">{t('auth.changePassword')}</span> },
-    { key: 'logout', icon: <LogoutOutlined />, danger: true, label: <span data-testid="logout">{t('auth.logout')}</span> },
+    {
+      key: 'password',
+      icon: <KeyOutlined />,
+      label: <span data-testid="change-password">{t('auth.changePassword')}</span>,
+    },
+    {
+      key: 'logout',
+      icon: <LogoutOutlined />,
+      danger: true,
+      label: <span data-testid="logout">{t('auth.logout')}</span>,
+    },
   ];
 
   const onClick: MenuProps['onClick'] = ({ key }) => {
     if (key === 'password') setPwOpen(true);
     if (key === 'logout') {
-      void logout().then(() => feedback.success(t('auth.loggedOut')), (err: unknown) => feedback.error(err));
+      void logout().then(
+        () => feedback.success(t('auth.loggedOut')),
+        (err: unknown) => feedback.error(err),
+      );
     }
   };
 

@@ -1,14 +1,41 @@
 import {
-  ApartmentOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, CameraOutlined, CarryOutOutlined, EnvironmentOutlined,
-  FlagOutlined, HomeOutlined, InboxOutlined, LinkOutlined, NotificationOutlined, ProjectOutlined, ScheduleOutlined, SwapOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  CalendarOutlined,
+  CameraOutlined,
+  CarryOutOutlined,
+  EnvironmentOutlined,
+  FlagOutlined,
+  HomeOutlined,
+  InboxOutlined,
+  LinkOutlined,
+  NotificationOutlined,
+  ProjectOutlined,
+  ScheduleOutlined,
+  SwapOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MeResponse, Permission, Role } from '../api/contracts';
 
 export type NavKey =
-  | 'overview' | 'cases' | 'unitInbox' | 'caseStats' | 'evaluations' | 'organisations' | 'grids' | 'people' | 'members' | 'audit'
-  | 'mobile' | 'pairing' | 'projects' | 'needs' | 'meetings' | 'serviceDays';
+  | 'overview'
+  | 'cases'
+  | 'unitInbox'
+  | 'caseStats'
+  | 'evaluations'
+  | 'organisations'
+  | 'grids'
+  | 'people'
+  | 'members'
+  | 'audit'
+  | 'mobile'
+  | 'pairing'
+  | 'projects'
+  | 'needs'
+  | 'meetings'
+  | 'serviceDays';
 
 export interface Access {
   me: MeResponse;
@@ -52,7 +79,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'people', path: '/people', icon: <TeamOutlined />, permission: 'people.read' },
   { key: 'members', path: '/members', icon: <FlagOutlined />, permission: 'members.read' },
   { key: 'audit', path: '/audit', icon: <AuditOutlined />, permission: 'audit.read' },
-  { key: 'mobile', path: '/m/', icon: <CameraOutlined />, permission: 'cases.report', show: (a) => !a.can('cases.manage'), external: true },
+  {
+    key: 'mobile',
+    path: '/m/',
+    icon: <CameraOutlined />,
+    permission: 'cases.report',
+    show: (a) => !a.can('cases.manage'),
+    external: true,
+  },
 ];
 
 export function navVisible(n: NavItem, a: Access): boolean {
@@ -64,7 +98,8 @@ export function navKeyOf(pathname: string): NavKey {
   let best: NavItem | undefined;
   for (const n of NAV_ITEMS) {
     if (n.path === '/' || n.external) continue;
-    if ((pathname === n.path || pathname.startsWith(`${n.path}/`)) && (!best || n.path.length > best.path.length)) best = n;
+    if ((pathname === n.path || pathname.startsWith(`${n.path}/`)) && (!best || n.path.length > best.path.length))
+      best = n;
   }
   return best?.key ?? 'overview';
 }

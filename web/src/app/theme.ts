@@ -21,6 +21,18 @@ export const theme: ThemeConfig = {
 
 /** Colours for communities on the map and charts: distinguishable, not loud. */
 export const COMMUNITY_PALETTE = [
-  '#e8a0a0', '#f0c27b', '#a8d08d', '#8ec5e0', '#c3a6d8', '#f2a97e', '#9fd3c7', '#d7c27a', '#b4b9e6', '#e6a8c8',
-  '#a3c4a8', '#e0b58f', '#9cb8d9', '#d9a3a3',
+  '#e8a0a0',
+  '#f0c27b',
+  '#a8d08d',
+  '#8ec5e0',
+  '#c3a6d8',
+  '#f2a97e',
+  '#9fd3c7',
+  '#d7c27a',
+  '#b4b9e6',
+  '#e6a8c8',
+  '#a3c4a8',
+  '#e0b58f',
+  '#9cb8d9',
+  '#d9a3a3',
 ];

@@ -35,25 +35,53 @@ export function LoginPage() {
 
   return (
     <div className="login-page">
-      <div className="login-lang"><LanguageSwitch /></div>
+      <div className="login-lang">
+        <LanguageSwitch />
+      </div>
       <Card className="login-card" variant="borderless">
         <div className="login-brand">
           <span className="brand-mark brand-mark-lg">{t('app.mark')}</span>
-          <Typography.Title level={2} className="login-title">{t('app.name')}</Typography.Title>
-          <Typography.Text type="secondary" className="login-subtitle">{t('app.subtitle')}</Typography.Text>
+          <Typography.Title level={2} className="login-title">
+            {t('app.name')}
+          </Typography.Title>
+          <Typography.Text type="secondary" className="login-subtitle">
+            {t('app.subtitle')}
+          </Typography.Text>
         </div>
         {error && <Alert type="error" showIcon title={error} className="login-error" data-testid="login-error" />}
-        <Form<Values> layout="vertical" size="large" requiredMark={false} onFinish={(v) => void onFinish(v)}
-          onValuesChange={() => setError(null)}>
-          <Form.Item name="username" label={t('auth.username')}
-            rules={[{ required: true, whitespace: true, message: t('errors.required', { field: t('auth.username') }) }]}>
-            <Input prefix={<UserOutlined />} placeholder={t('auth.usernamePlaceholder')} autoComplete="username"
-              autoCapitalize="off" autoCorrect="off" spellCheck={false} data-testid="login-username" />
+        <Form<Values>
+          layout="vertical"
+          size="large"
+          requiredMark={false}
+          onFinish={(v) => void onFinish(v)}
+          onValuesChange={() => setError(null)}
+        >
+          <Form.Item
+            name="username"
+            label={t('auth.username')}
+            rules={[{ required: true, whitespace: true, message: t('errors.required', { field: t('auth.username') }) }]}
+          >
+            <Input
+              prefix={<UserOutlined />}
+              placeholder={t('auth.usernamePlaceholder')}
+              autoComplete="username"
+              autoCapitalize="off"
+              autoCorrect="off"
+              spellCheck={false}
+              data-testid="login-username"
+            />
           </Form.Item>
-          <Form.Item name="password" label={t('auth.password')}
-            rules={[{ required: true, message: t('errors.required', { field: t('auth.password') }) }]}>
-            <Input.Password prefix={<LockOutlined />} placeholder={t('auth.passwordPlaceholder')}
-              autoComplete="current-password" data-testid="login-password" />
+          <Form.Item
+            name="password"
+            label={t('auth.password')}
+            rules={[{ required: true, message: t('errors.required', { field: t('auth.password') }) }]}
+          >
+            <Input.Password
+              prefix={<LockOutlined />}
+              placeholder={t('auth.passwordPlaceholder')}
+              autoComplete="current-password"
+              data-testid="login-password"
+            />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">
             {busy ? t('auth.loggingIn') : t('auth.login')}

@@ -53,10 +53,29 @@ export async function setLanguage(next: Language): Promise<void> {
 
 /** Groups of enum labels in the resource files (org kinds, roles, strengths…). */
 export type LabelGroup =
-  | 'role' | 'orgKind' | 'gridLevel' | 'gridLevelShort' | 'gridKind' | 'dutyRole' | 'strength'
-  | 'personRole' | 'gender' | 'memberKind' | 'entityType' | 'auditAction'
-  | 'caseStatus' | 'caseChannel' | 'casePriority' | 'caseAction' | 'caseEvent' | 'satisfaction' | 'dispatchStatus' | 'whistle'
-  | 'statsGroupBy' | 'verdict' | 'evaluationStatus';
+  | 'role'
+  | 'orgKind'
+  | 'gridLevel'
+  | 'gridLevelShort'
+  | 'gridKind'
+  | 'dutyRole'
+  | 'strength'
+  | 'personRole'
+  | 'gender'
+  | 'memberKind'
+  | 'entityType'
+  | 'auditAction'
+  | 'caseStatus'
+  | 'caseChannel'
+  | 'casePriority'
+  | 'caseAction'
+  | 'caseEvent'
+  | 'satisfaction'
+  | 'dispatchStatus'
+  | 'whistle'
+  | 'statsGroupBy'
+  | 'verdict'
+  | 'evaluationStatus';
 
 /** Label of an enum value from the API in the current language; unknown values are shown as they are. */
 export function labelOf(group: LabelGroup, value: string | number | null | undefined): string {
@@ -74,7 +93,12 @@ export function labelOptions(group: LabelGroup): { value: string; label: string 
 /** `useTranslation` plus the enum label helpers; re-renders on language change. */
 export function useI18n() {
   const { t, i18n: instance } = useTranslation();
-  return { t, language: (instance.language === 'en' ? 'en' : 'zh-CN') as Language, label: labelOf, options: labelOptions };
+  return {
+    t,
+    language: (instance.language === 'en' ? 'en' : 'zh-CN') as Language,
+    label: labelOf,
+    options: labelOptions,
+  };
 }
 
 export default i18n;

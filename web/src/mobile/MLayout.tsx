@@ -8,7 +8,12 @@ import { setLanguage, useI18n } from '../i18n';
 export function LangToggle() {
   const { language } = useI18n();
   return (
-    <button type="button" className="m-lang" data-testid="m-lang" onClick={() => void setLanguage(language === 'en' ? 'zh-CN' : 'en')}>
+    <button
+      type="button"
+      className="m-lang"
+      data-testid="m-lang"
+      onClick={() => void setLanguage(language === 'en' ? 'zh-CN' : 'en')}
+    >
       {language === 'en' ? '中文' : 'EN'}
     </button>
   );
@@ -24,10 +29,20 @@ export function useUnreadCount() {
 }
 
 const ReportIcon = () => (
-  <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden><path fill="currentColor" d="M9 3 7.2 5H4a2 2 0 0 0-2 2v11a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2h-3.2L15 3H9Zm3 5a5 5 0 1 1 0 10 5 5 0 0 1 0-10Zm0 2a3 3 0 1 0 0 6 3 3 0 0 0 0-6Z" /></svg>
+  <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden>
+    <path
+      fill="currentColor"
+      d="M9 3 7.2 5H4a2 2 0 0 0-2 2v11a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2h-3.2L15 3H9Zm3 5a5 5 0 1 1 0 10 5 5 0 0 1 0-10Zm0 2a3 3 0 1 0 0 6 3 3 0 0 0 0-6Z"
+    />
+  </svg>
 );
 const ListIcon = () => (
-  <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden><path fill="currentColor" d="M4 5h2v2H4V5Zm4 0h12v2H8V5Zm-4 6h2v2H4v-2Zm4 0h12v2H8v-2Zm-4 6h2v2H4v-2Zm4 0h12v2H8v-2Z" /></svg>
+  <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden>
+    <path
+      fill="currentColor"
+      d="M4 5h2v2H4V5Zm4 0h12v2H8V5Zm-4 6h2v2H4v-2Zm4 0h12v2H8v-2Zm-4 6h2v2H4v-2Zm4 0h12v2H8v-2Z"
+    />
+  </svg>
 );
 
 /** Header (brand, language, log out), the page, and a two-tab bar at the bottom. */
@@ -54,15 +69,27 @@ export function MLayout() {
         <span className="m-header-title">{t('mobile.title')}</span>
         <span className="m-header-user">{me.data?.user.displayName}</span>
         <LangToggle />
-        <button type="button" className="m-header-btn" onClick={() => void logout()} data-testid="m-logout">{t('mobile.logout')}</button>
+        <button type="button" className="m-header-btn" onClick={() => void logout()} data-testid="m-logout">
+          {t('mobile.logout')}
+        </button>
       </header>
       <main className="m-main">
         <Outlet />
       </main>
       <nav className="m-tabs">
-        <NavLink to="/" end className="m-tab" data-testid="m-tab-report"><ReportIcon /><span>{t('mobile.report')}</span></NavLink>
+        <NavLink to="/" end className="m-tab" data-testid="m-tab-report">
+          <ReportIcon />
+          <span>{t('mobile.report')}</span>
+        </NavLink>
         <NavLink to="/cases" className="m-tab" data-testid="m-tab-cases">
-          <span className="m-tab-icon"><ListIcon />{count > 0 && <span className="m-badge" data-testid="m-unread">{count > 99 ? '99+' : count}</span>}</span>
+          <span className="m-tab-icon">
+            <ListIcon />
+            {count > 0 && (
+              <span className="m-badge" data-testid="m-unread">
+                {count > 99 ? '99+' : count}
+              </span>
+            )}
+          </span>
           <span>{t('mobile.myCases')}</span>
         </NavLink>
       </nav>

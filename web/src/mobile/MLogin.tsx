@@ -44,29 +44,51 @@ export function MLogin() {
 
   return (
     <div className="m-login">
-      <div className="m-login-lang"><LangToggle /></div>
+      <div className="m-login-lang">
+        <LangToggle />
+      </div>
       <div className="m-login-brand">
         <span className="m-brand-mark">{t('app.mark')}</span>
         <h1>{t('app.name')}</h1>
-        <p>{t('mobile.loginTitle')} · {t('mobile.title')}</p>
+        <p>
+          {t('mobile.loginTitle')} · {t('mobile.title')}
+        </p>
       </div>
       <form className="m-card m-form" onSubmit={(e) => void submit(e)}>
         <label className="m-field">
           <span>{t('auth.username')}</span>
-          <input value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" autoCapitalize="off"
-            placeholder={t('auth.usernamePlaceholder')} data-testid="m-login-username" />
+          <input
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            autoComplete="username"
+            autoCapitalize="off"
+            placeholder={t('auth.usernamePlaceholder')}
+            data-testid="m-login-username"
+          />
         </label>
         <label className="m-field">
           <span>{t('auth.password')}</span>
-          <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password"
-            placeholder={t('auth.passwordPlaceholder')} data-testid="m-login-password" />
+          <input
+            type="password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            autoComplete="current-password"
+            placeholder={t('auth.passwordPlaceholder')}
+            data-testid="m-login-password"
+          />
         </label>
-        {error && <div className="m-error" data-testid="m-login-error">{error}</div>}
+        {error && (
+          <div className="m-error" data-testid="m-login-error">
+            {error}
+          </div>
+        )}
         <button type="submit" className="m-btn m-btn-primary m-btn-block" disabled={busy} data-testid="m-login-submit">
           {busy ? t('auth.loggingIn') : t('auth.login')}
         </button>
       </form>
-      <a className="m-login-foot" href="/">{t('mobile.staffSite')}</a>
+      <a className="m-login-foot" href="/">
+        {t('mobile.staffSite')}
+      </a>
     </div>
   );
 }

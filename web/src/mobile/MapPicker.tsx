@@ -23,31 +23,63 @@ function ringsOf(geometry: unknown): Ring[] {
 }
 
 function pathOf(f: GridFeature): string {
-  return ringsOf(f.geometry).map((ring) => ring.map(([lng, lat], i) => {
-    const [x, y] = toXY(lng, lat);
-    return `${i ? 'L' : 'M'}${x.toFixed(6)} ${y.toFixed(6)}`;
-  }).join('') + 'Z').join('');
+  return ringsOf(f.geometry)
+    .map(
+      (ring) =>
+        ring
+          .map(([lng, lat], i) => {
+            const [x, y] = toXY(lng, lat);
+            return `${i ? 'L' : 'M'}${x.toFixed(6)} ${y.toFixed(6)}`;
+          })
+          .join('') + 'Z',
+    )
+    .join('');
 }
 
-interface Box { x: number; y: number; w: number; h: number }
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
 
 /**
  * A light tap-to-place map (SVG over the grids' GeoJSON, no chart library): tap to put the pin, drag to pan,
  * +/− to zoom. Used full screen from the report page.
  */
-export function MapPicker({ value, onPick, onClose }: { value: Point | null; onPick: (p: Point) => void; onClose: () => void }) {
+export function MapPicker({
+  value,
+  onPick,
+  onClose,
+}: {
+  value: Point | null;
+  onPick: (p: Point) => void;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const geo = useGridGeoJson({ level: [1, 2] });
   const svg = useRef<SVGSVGElement>(null);
-  const features = useMemo(() => [...(geo.data?.features ?? [])].sort((a, b) => a.properties.level - b.properties.level), [geo.data]);
+  const features = useMemo(
+    () => [...(geo.data?.features ?? [])].sort((a, b) => a.properties.level - b.properties.level),
+    [geo.data],
+  );
   const full = useMemo<Box | null>(() => {
-    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-    for (const f of features) for (const ring of ringsOf(f.geometry)) for (const [lng, lat] of ring) {
-      const [x, y] = toXY(lng, lat);
-      minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y);
-    }
+    let minX = Infinity,
+      minY = Infinity,
+      maxX = -Infinity,
+      maxY = -Infinity;
+    for (const f of features)
+      for (const ring of ringsOf(f.geometry))
+        for (const [lng, lat] of ring) {
+          const [x, y] = toXY(lng, lat);
+          minX = Math.min(minX, x);
+          maxX = Math.max(maxX, x);
+          minY = Math.min(minY, y);
+          maxY = Math.max(maxY, y);
+        }
     if (!Number.isFinite(minX)) return null;
-    const padX = (maxX - minX) * 0.04, padY = (maxY - minY) * 0.04;
+    const padX = (maxX - minX) * 0.04,
+      padY = (maxY - minY) * 0.04;
     return { x: minX - padX, y: minY - padY, w: maxX - minX + 2 * padX, h: maxY - minY + 2 * padY };
   }, [features]);
   const [view, setView] = useState<Box | null>(null);
@@ -78,7 +110,8 @@ export function MapPicker({ value, onPick, onClose }: { value: Point | null; onP
     const d = drag.current;
     const el = svg.current;
     if (!d || !el) return;
-    const dx = e.clientX - d.x, dy = e.clientY - d.y;
+    const dx = e.clientX - d.x,
+      dy = e.clientY - d.y;
     if (!d.moved && Math.hypot(dx, dy) < 8) return;
     d.moved = true;
     const rect = el.getBoundingClientRect();
@@ -95,7 +128,8 @@ export function MapPicker({ value, onPick, onClose }: { value: Point | null; onP
   const zoom = (factor: number) => {
     if (!box) return;
     const [cx, cy] = value ? toXY(value.lng, value.lat) : [box.x + box.w / 2, box.y + box.h / 2];
-    const w = box.w * factor, h = box.h * factor;
+    const w = box.w * factor,
+      h = box.h * factor;
     setView({ x: cx - w / 2, y: cy - h / 2, w, h });
   };
   const pin = value ? toXY(value.lng, value.lat) : null;
@@ -104,24 +138,58 @@ export function MapPicker({ value, onPick, onClose }: { value: Point | null; onP
   return (
     <div className="m-sheet" role="dialog" aria-label={t('mobile.mapTitle')} data-testid="m-map">
       <div className="m-sheet-head">
-        <button type="button" className="m-link" onClick={onClose}>{t('mobile.back')}</button>
+        <button type="button" className="m-link" onClick={onClose}>
+          {t('mobile.back')}
+        </button>
         <strong>{t('mobile.mapTitle')}</strong>
-        <button type="button" className="m-link strong" onClick={onClose} disabled={!value} data-testid="m-map-done">{t('mobile.mapDone')}</button>
+        <button type="button" className="m-link strong" onClick={onClose} disabled={!value} data-testid="m-map-done">
+          {t('mobile.mapDone')}
+        </button>
       </div>
       <div className="m-map-box">
-        {geo.isLoading ? <Spinner full /> : !box ? <div className="m-muted m-pad">{t('common.loadFailed')}</div> : (
-          <svg ref={svg} className="m-map-svg" viewBox={`${box.x} ${box.y} ${box.w} ${box.h}`} preserveAspectRatio="xMidYMid meet"
-            onPointerDown={onDown} onPointerMove={onMove} onPointerUp={onUp} data-testid="m-map-svg">
+        {geo.isLoading ? (
+          <Spinner full />
+        ) : !box ? (
+          <div className="m-muted m-pad">{t('common.loadFailed')}</div>
+        ) : (
+          <svg
+            ref={svg}
+            className="m-map-svg"
+            viewBox={`${box.x} ${box.y} ${box.w} ${box.h}`}
+            preserveAspectRatio="xMidYMid meet"
+            onPointerDown={onDown}
+            onPointerMove={onMove}
+            onPointerUp={onUp}
+            data-testid="m-map-svg"
+          >
             {features.map((f) => (
-              <path key={f.properties.id} d={pathOf(f)} className={`m-map-grid level-${f.properties.level}`} vectorEffect="non-scaling-stroke" />
+              <path
+                key={f.properties.id}
+                d={pathOf(f)}
+                className={`m-map-grid level-${f.properties.level}`}
+                vectorEffect="non-scaling-stroke"
+              />
             ))}
-            {features.filter((f) => f.properties.level === 1).map((f) => {
-              const ring = ringsOf(f.geometry)[0] ?? [];
-              if (!ring.length) return null;
-              const [sx, sy] = ring.reduce(([ax, ay], [lng, lat]) => [ax + lng, ay + lat], [0, 0]);
-              const [x, y] = toXY(sx / ring.length, sy / ring.length);
-              return <text key={`l-${f.properties.id}`} x={x} y={y} className="m-map-label" fontSize={r * 1.6} textAnchor="middle">{f.properties.name}</text>;
-            })}
+            {features
+              .filter((f) => f.properties.level === 1)
+              .map((f) => {
+                const ring = ringsOf(f.geometry)[0] ?? [];
+                if (!ring.length) return null;
+                const [sx, sy] = ring.reduce(([ax, ay], [lng, lat]) => [ax + lng, ay + lat], [0, 0]);
+                const [x, y] = toXY(sx / ring.length, sy / ring.length);
+                return (
+                  <text
+                    key={`l-${f.properties.id}`}
+                    x={x}
+                    y={y}
+                    className="m-map-label"
+                    fontSize={r * 1.6}
+                    textAnchor="middle"
+                  >
+                    {f.properties.name}
+                  </text>
+                );
+              })}
             {pin && (
               <g data-testid="m-map-pin">
                 <circle cx={pin[0]} cy={pin[1]} r={r * 2.2} className="m-map-pin-halo" />
@@ -131,8 +199,12 @@ export function MapPicker({ value, onPick, onClose }: { value: Point | null; onP
           </svg>
         )}
         <div className="m-map-zoom">
-          <button type="button" onClick={() => zoom(0.5)} aria-label="+">+</button>
-          <button type="button" onClick={() => zoom(2)} aria-label="−">−</button>
+          <button type="button" onClick={() => zoom(0.5)} aria-label="+">
+            +
+          </button>
+          <button type="button" onClick={() => zoom(2)} aria-label="−">
+            −
+          </button>
         </div>
       </div>
     </div>

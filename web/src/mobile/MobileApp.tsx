@@ -29,7 +29,12 @@ function RequireLogin({ children }: { children: ReactNode }) {
   const location = useLocation();
   const { t } = useI18n();
   if (me.isLoading) return <Spinner full />;
-  if (me.isError) return <div className="m-page"><div className="m-card m-error">{t('mobile.offline')}</div></div>;
+  if (me.isError)
+    return (
+      <div className="m-page">
+        <div className="m-card m-error">{t('mobile.offline')}</div>
+      </div>
+    );
   if (!me.data) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname)}`} replace />;
   return <>{children}</>;
 }
@@ -42,10 +47,37 @@ export function MobileApp() {
         <ToastProvider>
           <Routes>
             <Route path="/login" element={<MLogin />} />
-            <Route element={<RequireLogin><MLayout /></RequireLogin>}>
-              <Route index element={<Suspense fallback={<Spinner full />}><ReportPage /></Suspense>} />
-              <Route path="cases" element={<Suspense fallback={<Spinner full />}><MyCasesPage /></Suspense>} />
-              <Route path="cases/:id" element={<Suspense fallback={<Spinner full />}><MCasePage /></Suspense>} />
+            <Route
+              element={
+                <RequireLogin>
+                  <MLayout />
+                </RequireLogin>
+              }
+            >
+              <Route
+                index
+                element={
+                  <Suspense fallback={<Spinner full />}>
+                    <ReportPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="cases"
+                element={
+                  <Suspense fallback={<Spinner full />}>
+                    <MyCasesPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="cases/:id"
+                element={
+                  <Suspense fallback={<Spinner full />}>
+                    <MCasePage />
+                  </Suspense>
+                }
+              />
             </Route>
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>

@@ -49,22 +49,31 @@ export default function MyCasesPage() {
           ))}
         </Card>
       )}
-      {cases.isLoading ? <Spinner /> : cases.isError ? <div className="m-card m-error">{cases.error.message}</div>
-        : (cases.data?.items.length ?? 0) === 0 ? (
-          <div className="m-card m-empty">
-            <p>{t('mobile.noCases')}</p>
-            <Link className="m-btn m-btn-primary" to="/">{t('mobile.reportFirst')}</Link>
-          </div>
-        ) : cases.data?.items.map((c) => (
+      {cases.isLoading ? (
+        <Spinner />
+      ) : cases.isError ? (
+        <div className="m-card m-error">{cases.error.message}</div>
+      ) : (cases.data?.items.length ?? 0) === 0 ? (
+        <div className="m-card m-empty">
+          <p>{t('mobile.noCases')}</p>
+          <Link className="m-btn m-btn-primary" to="/">
+            {t('mobile.reportFirst')}
+          </Link>
+        </div>
+      ) : (
+        cases.data?.items.map((c) => (
           <Link key={c.id} to={`/cases/${c.id}`} className="m-card m-case" data-testid={`m-case-${c.id}`}>
             <div className="m-case-top">
               <span className="mono m-muted">{c.number}</span>
               <StatusChip status={c.status} />
             </div>
             <div className="m-case-title">{c.title}</div>
-            <div className="m-muted">{categoryLabel(c.categoryCode, c.categoryName)} · {formatShortDateTime(c.reportedAt)}</div>
+            <div className="m-muted">
+              {categoryLabel(c.categoryCode, c.categoryName)} · {formatShortDateTime(c.reportedAt)}
+            </div>
           </Link>
-        ))}
+        ))
+      )}
     </div>
   );
 }

@@ -59,9 +59,16 @@ export default function ReportPage() {
     return c ? categoryName(c, language) : chosenCategory;
   }, [chosenCategory, categories.data, language]);
 
-  const update = (key: string, change: Partial<PhotoItem>) => setPhotos((list) => list.map((p) => (p.key === key ? { ...p, ...change } : p)));
+  const update = (key: string, change: Partial<PhotoItem>) =>
+    setPhotos((list) => list.map((p) => (p.key === key ? { ...p, ...change } : p)));
   const addPhotos = (files: File[]) => {
-    const items = files.map((file) => ({ key: randomKey(), file, preview: URL.createObjectURL(file), percent: 0, status: 'uploading' as const }));
+    const items = files.map((file) => ({
+      key: randomKey(),
+      file,
+      preview: URL.createObjectURL(file),
+      percent: 0,
+      status: 'uploading' as const,
+    }));
     setPhotos((list) => [...list, ...items].slice(0, MAX_PHOTOS));
     for (const it of items) startUpload(it, update);
   };
@@ -72,7 +79,10 @@ export default function ReportPage() {
     setGridName(null);
     setSimilarDismissed(false);
     setSameAs(null);
-    locateGrid(p.lng, p.lat).then((r) => setGridName(r.grid.name), () => setGridName(t('mobile.outsideGrids')));
+    locateGrid(p.lng, p.lat).then(
+      (r) => setGridName(r.grid.name),
+      () => setGridName(t('mobile.outsideGrids')),
+    );
   };
   const useMyLocation = () => {
     if (!('geolocation' in navigator)) {
@@ -84,7 +94,11 @@ export default function ReportPage() {
     navigator.geolocation.getCurrentPosition(
       (pos) => {
         setLocating(false);
-        place({ lng: Number(pos.coords.longitude.toFixed(6)), lat: Number(pos.coords.latitude.toFixed(6)), source: 'gps' });
+        place({
+          lng: Number(pos.coords.longitude.toFixed(6)),
+          lat: Number(pos.coords.latitude.toFixed(6)),
+          source: 'gps',
+        });
       },
       (err) => {
         setLocating(false);
@@ -122,7 +136,11 @@ export default function ReportPage() {
       navigate(`/cases/${c.id}`);
     } catch (err) {
       // A network failure keeps the key: tapping again cannot make a second case.
-      setError(err instanceof ApiError && err.status === 0 ? `${errorMessage(err)}。${t('mobile.retryHint')}` : errorMessage(err));
+      setError(
+        err instanceof ApiError && err.status === 0
+          ? `${errorMessage(err)}。${t('mobile.retryHint')}`
+          : errorMessage(err),
+      );
     } finally {
       setSubmitting(false);
     }
@@ -137,30 +155,65 @@ export default function ReportPage() {
       </div>
 
       <Card title={t('mobile.description')}>
-        <textarea className="m-textarea" rows={4} maxLength={2000} value={description} onChange={(e) => setDescription(e.target.value)}
-          placeholder={t('mobile.descriptionPlaceholder')} data-testid="m-description" />
+        <textarea
+          className="m-textarea"
+          rows={4}
+          maxLength={2000}
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+          placeholder={t('mobile.descriptionPlaceholder')}
+          data-testid="m-description"
+        />
         <div className="m-suggest" data-testid="m-suggested-category">
           {chosenName ? (
             <span className="m-chip m-chip-work">{chosenName}</span>
           ) : s ? (
-            <span className="m-chip m-chip-work">{t('mobile.suggestedCategory', { name: s.categoryName })} · {formatPercent(s.confidence, 0)}</span>
-          ) : suggestion.isFetching ? <span className="m-muted">{t('mobile.classifying')}</span> : null}
+            <span className="m-chip m-chip-work">
+              {t('mobile.suggestedCategory', { name: s.categoryName })} · {formatPercent(s.confidence, 0)}
+            </span>
+          ) : suggestion.isFetching ? (
+            <span className="m-muted">{t('mobile.classifying')}</span>
+          ) : null}
           {(s || chosenName) && (
-            <button type="button" className="m-link" onClick={() => setCategorySheet(true)} data-testid="m-category-other">{t('mobile.otherCategory')}</button>
+            <button
+              type="button"
+              className="m-link"
+              onClick={() => setCategorySheet(true)}
+              data-testid="m-category-other"
+            >
+              {t('mobile.otherCategory')}
+            </button>
           )}
         </div>
         {s && !chosenCategory && s.alternatives.some((a) => a.confidence >= 0.05) && (
           <div className="m-alt">
-            {s.alternatives.filter((a) => a.confidence >= 0.05).slice(0, 3).map((a) => (
-              <button key={a.category} type="button" className="m-chip m-chip-off" onClick={() => setChosenCategory(a.category)}>{a.categoryName}</button>
-            ))}
+            {s.alternatives
+              .filter((a) => a.confidence >= 0.05)
+              .slice(0, 3)
+              .map((a) => (
+                <button
+                  key={a.category}
+                  type="button"
+                  className="m-chip m-chip-off"
+                  onClick={() => setChosenCategory(a.category)}
+                >
+                  {a.categoryName}
+                </button>
+              ))}
           </div>
         )}
       </Card>
 
       <Card title={t('mobile.photos', { max: MAX_PHOTOS })}>
-        <PhotoPicker items={photos} onAdd={addPhotos} onRemove={(key) => setPhotos((l) => l.filter((p) => p.key !== key))}
-          onRetry={(key) => { const it = photos.find((p) => p.key === key); if (it) startUpload(it, update); }} />
+        <PhotoPicker
+          items={photos}
+          onAdd={addPhotos}
+          onRemove={(key) => setPhotos((l) => l.filter((p) => p.key !== key))}
+          onRetry={(key) => {
+            const it = photos.find((p) => p.key === key);
+            if (it) startUpload(it, update);
+          }}
+        />
       </Card>
 
       <Card title={t('mobile.location')}>
@@ -168,20 +221,29 @@ export default function ReportPage() {
           <button type="button" className="m-btn" onClick={useMyLocation} disabled={locating} data-testid="m-locate">
             {locating ? t('mobile.locating') : t('mobile.useMyLocation')}
           </button>
-          <button type="button" className="m-btn" onClick={() => setMapOpen(true)} data-testid="m-pick-map">{t('mobile.pickOnMap')}</button>
+          <button type="button" className="m-btn" onClick={() => setMapOpen(true)} data-testid="m-pick-map">
+            {t('mobile.pickOnMap')}
+          </button>
         </div>
         {point && (
           <div className="m-located" data-testid="m-located">
             <span className="m-chip m-chip-done">{t('mobile.located')}</span>
-            <span className="mono">{point.lng.toFixed(5)}, {point.lat.toFixed(5)}</span>
+            <span className="mono">
+              {point.lng.toFixed(5)}, {point.lat.toFixed(5)}
+            </span>
             {gridName && <div className="m-muted">{t('mobile.gridOf', { name: gridName })}</div>}
           </div>
         )}
         {locError && <div className="m-error">{locError}</div>}
         <label className="m-field">
           <span>{t('mobile.address')}</span>
-          <input value={address} maxLength={200} onChange={(e) => setAddress(e.target.value)} placeholder={t('mobile.addressPlaceholder')}
-            data-testid="m-address" />
+          <input
+            value={address}
+            maxLength={200}
+            onChange={(e) => setAddress(e.target.value)}
+            placeholder={t('mobile.addressPlaceholder')}
+            data-testid="m-address"
+          />
         </label>
       </Card>
 
@@ -192,45 +254,82 @@ export default function ReportPage() {
             <div key={m.id} className={`m-similar${sameAs?.id === m.id ? ' chosen' : ''}`}>
               <div>
                 <div className="m-similar-title">{m.title}</div>
-                <div className="m-muted">{m.number} · {labelOf('caseStatus', m.status)} · {t('mobile.distance', { m: Math.round(m.distanceM) })}</div>
+                <div className="m-muted">
+                  {m.number} · {labelOf('caseStatus', m.status)} ·{' '}
+                  {t('mobile.distance', { m: Math.round(m.distanceM) })}
+                </div>
               </div>
-              <button type="button" className="m-btn m-btn-small" onClick={() => setSameAs(sameAs?.id === m.id ? null : m)} data-testid={`m-same-as-${m.id}`}>
+              <button
+                type="button"
+                className="m-btn m-btn-small"
+                onClick={() => setSameAs(sameAs?.id === m.id ? null : m)}
+                data-testid={`m-same-as-${m.id}`}
+              >
                 {sameAs?.id === m.id ? '✓' : t('mobile.sameAs')}
               </button>
             </div>
           ))}
-          {!sameAs && <button type="button" className="m-link" onClick={() => setSimilarDismissed(true)}>{t('mobile.notSame')}</button>}
+          {!sameAs && (
+            <button type="button" className="m-link" onClick={() => setSimilarDismissed(true)}>
+              {t('mobile.notSame')}
+            </button>
+          )}
           {sameAs && <div className="m-muted">{t('mobile.sameAsChosen', { number: sameAs.number })}</div>}
         </Card>
       )}
 
-      {error && <div className="m-card m-error" data-testid="m-submit-error">{error}</div>}
-      <button type="button" className="m-btn m-btn-primary m-btn-block m-submit" onClick={() => void submit()} disabled={submitting} data-testid="m-submit">
+      {error && (
+        <div className="m-card m-error" data-testid="m-submit-error">
+          {error}
+        </div>
+      )}
+      <button
+        type="button"
+        className="m-btn m-btn-primary m-btn-block m-submit"
+        onClick={() => void submit()}
+        disabled={submitting}
+        data-testid="m-submit"
+      >
         {submitting ? t('mobile.submitting') : t('mobile.submit')}
       </button>
 
-      {mapOpen && <MapPicker value={point} onPick={(p) => place({ ...p, source: 'map' })} onClose={() => setMapOpen(false)} />}
+      {mapOpen && (
+        <MapPicker value={point} onPick={(p) => place({ ...p, source: 'map' })} onClose={() => setMapOpen(false)} />
+      )}
       {categorySheet && (
         <div className="m-sheet" role="dialog">
           <div className="m-sheet-head">
-            <button type="button" className="m-link" onClick={() => setCategorySheet(false)}>{t('mobile.back')}</button>
+            <button type="button" className="m-link" onClick={() => setCategorySheet(false)}>
+              {t('mobile.back')}
+            </button>
             <strong>{t('mobile.category')}</strong>
             <span />
           </div>
           <div className="m-sheet-body">
-            {(categories.data ?? []).filter((c) => !c.parentCode).map((top) => (
-              <div key={top.code} className="m-cat-group">
-                <div className="m-cat-title">{categoryName(top, language)}</div>
-                <div className="m-alt">
-                  {(categories.data ?? []).filter((c) => c.parentCode === top.code).map((c) => (
-                    <button key={c.code} type="button" className={`m-chip ${category === c.code ? 'm-chip-work' : 'm-chip-off'}`}
-                      onClick={() => { setChosenCategory(c.code); setCategorySheet(false); }}>
-                      {categoryName(c, language)}
-                    </button>
-                  ))}
+            {(categories.data ?? [])
+              .filter((c) => !c.parentCode)
+              .map((top) => (
+                <div key={top.code} className="m-cat-group">
+                  <div className="m-cat-title">{categoryName(top, language)}</div>
+                  <div className="m-alt">
+                    {(categories.data ?? [])
+                      .filter((c) => c.parentCode === top.code)
+                      .map((c) => (
+                        <button
+                          key={c.code}
+                          type="button"
+                          className={`m-chip ${category === c.code ? 'm-chip-work' : 'm-chip-off'}`}
+                          onClick={() => {
+                            setChosenCategory(c.code);
+                            setCategorySheet(false);
+                          }}
+                        >
+                          {categoryName(c, language)}
+                        </button>
+                      ))}
+                  </div>
                 </div>
-              </div>
-            ))}
+              ))}
           </div>
         </div>
       )}

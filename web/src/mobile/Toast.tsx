@@ -22,7 +22,11 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={api}>
       {children}
-      {toast && <div key={toast.id} className={`m-toast m-toast-${toast.kind}`} role="status" data-testid="m-toast">{toast.text}</div>}
+      {toast && (
+        <div key={toast.id} className={`m-toast m-toast-${toast.kind}`} role="status" data-testid="m-toast">
+          {toast.text}
+        </div>
+      )}
     </ToastContext.Provider>
   );
 }

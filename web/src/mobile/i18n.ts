@@ -98,7 +98,7 @@ const en: typeof zhCN = {
     mapDone: 'Done',
     located: 'Located',
     gridOf: 'In: {{name}}',
-    outsideGrids: 'This place is outside the county\'s grids',
+    outsideGrids: "This place is outside the county's grids",
     address: 'Address (optional)',
     addressPlaceholder: 'e.g. 12 Jiefang Road, unit 3',
     submit: 'Submit',

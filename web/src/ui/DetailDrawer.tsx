@@ -17,7 +17,17 @@ interface Props {
 }
 
 /** The detail panel every module uses: from the right on a desktop, full screen on a phone. */
-export function DetailDrawer({ open, onClose, title, extra, footer, testId, width = 560, mask = true, children }: Props) {
+export function DetailDrawer({
+  open,
+  onClose,
+  title,
+  extra,
+  footer,
+  testId,
+  width = 560,
+  mask = true,
+  children,
+}: Props) {
   const mobile = useIsMobile();
   return (
     <Drawer

@@ -17,9 +17,12 @@ function useNearViewport(ref: RefObject<HTMLElement | null>, margin = '200px'): 
   useEffect(() => {
     const el = ref.current;
     if (near || !el) return;
-    const io = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) setNear(true);
-    }, { rootMargin: margin });
+    const io = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) setNear(true);
+      },
+      { rootMargin: margin },
+    );
     io.observe(el);
     return () => io.disconnect();
   }, [near, ref, margin]);
@@ -36,7 +39,13 @@ export function EChart({ option, className = 'chart-box', testId }: Props) {
   const waiting = <Loading minHeight="100%" />;
   return (
     <div ref={ref} className={className} data-testid={testId}>
-      {near ? <Suspense fallback={waiting}><EChartCanvas option={option} /></Suspense> : waiting}
+      {near ? (
+        <Suspense fallback={waiting}>
+          <EChartCanvas option={option} />
+        </Suspense>
+      ) : (
+        waiting
+      )}
     </div>
   );
 }

@@ -41,7 +41,11 @@ export function ImportDialog({ open, onClose, basePath, what, templateName, onIm
   useEffect(() => {
     if (open) return;
     abort.current?.();
-    setFile(null); setPhase('idle'); setPercent(0); setReport(null); setError(null);
+    setFile(null);
+    setPhase('idle');
+    setPercent(0);
+    setReport(null);
+    setError(null);
   }, [open]);
 
   const run = async (dryRun: boolean) => {
@@ -87,19 +91,29 @@ export function ImportDialog({ open, onClose, basePath, what, templateName, onIm
       width={720}
       destroyOnHidden
       mask={{ closable: !busy }}
-      footer={(
+      footer={
         <Space wrap>
           <Button onClick={onClose}>{t('common.close')}</Button>
-          <Button onClick={() => void run(true)} disabled={!file || busy} data-testid="import-check">{t('importer.check')}</Button>
-          <Button type="primary" onClick={() => void run(false)} disabled={!file || busy} data-testid="import-run">{t('importer.run')}</Button>
+          <Button onClick={() => void run(true)} disabled={!file || busy} data-testid="import-check">
+            {t('importer.check')}
+          </Button>
+          <Button type="primary" onClick={() => void run(false)} disabled={!file || busy} data-testid="import-run">
+            {t('importer.run')}
+          </Button>
         </Space>
-      )}
+      }
     >
       <div data-testid="import-dialog">
         <Space orientation="vertical" size={12} style={{ width: '100%' }}>
           <Space wrap>
             <Typography.Text type="secondary">{t('importer.templateHint')}</Typography.Text>
-            <Button type="link" icon={<DownloadOutlined />} onClick={() => void template()} data-testid="import-template" style={{ padding: 0 }}>
+            <Button
+              type="link"
+              icon={<DownloadOutlined />}
+              onClick={() => void template()}
+              data-testid="import-template"
+              style={{ padding: 0 }}
+            >
               {t('importer.template')}
             </Button>
           </Space>
@@ -120,21 +134,34 @@ export function ImportDialog({ open, onClose, basePath, what, templateName, onIm
                 setPhase('idle');
                 return false;
               }}
-              onRemove={() => { setFile(null); setReport(null); setPhase('idle'); }}
+              onRemove={() => {
+                setFile(null);
+                setReport(null);
+                setPhase('idle');
+              }}
             >
-              <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+              <p className="ant-upload-drag-icon">
+                <InboxOutlined />
+              </p>
               <p className="ant-upload-text">{t('importer.chooseFile')}</p>
             </Upload.Dragger>
           </div>
           <div>
             <Typography.Text strong>{t('importer.mode')}</Typography.Text>
-            <Radio.Group value={mode} onChange={(e) => setMode(e.target.value as Mode)} disabled={busy} style={{ display: 'block', marginTop: 6 }}>
+            <Radio.Group
+              value={mode}
+              onChange={(e) => setMode(e.target.value as Mode)}
+              disabled={busy}
+              style={{ display: 'block', marginTop: 6 }}
+            >
               <Space orientation="vertical" size={4}>
                 <Radio value="partial" data-testid="import-mode-partial">
-                  {t('importer.partial')} <Typography.Text type="secondary">— {t('importer.partialHint')}</Typography.Text>
+                  {t('importer.partial')}{' '}
+                  <Typography.Text type="secondary">— {t('importer.partialHint')}</Typography.Text>
                 </Radio>
                 <Radio value="all_or_nothing" data-testid="import-mode-all">
-                  {t('importer.allOrNothing')} <Typography.Text type="secondary">— {t('importer.allOrNothingHint')}</Typography.Text>
+                  {t('importer.allOrNothing')}{' '}
+                  <Typography.Text type="secondary">— {t('importer.allOrNothingHint')}</Typography.Text>
                 </Radio>
               </Space>
             </Radio.Group>
@@ -142,11 +169,19 @@ export function ImportDialog({ open, onClose, basePath, what, templateName, onIm
           {busy && (
             <div data-testid="import-progress">
               <Progress percent={percent} status="active" strokeColor={{ from: '#e0656a', to: '#c8161d' }} />
-              <Typography.Text type="secondary">{phase === 'processing' ? t('importer.processing') : t('importer.uploading')}</Typography.Text>
+              <Typography.Text type="secondary">
+                {phase === 'processing' ? t('importer.processing') : t('importer.uploading')}
+              </Typography.Text>
             </div>
           )}
           {error && <Alert type="error" showIcon title={error} data-testid="import-error" />}
-          {report && <ImportReportView report={report.data} dryRun={report.dryRun} allOrNothing={report.mode === 'all_or_nothing'} />}
+          {report && (
+            <ImportReportView
+              report={report.data}
+              dryRun={report.dryRun}
+              allOrNothing={report.mode === 'all_or_nothing'}
+            />
+          )}
         </Space>
       </div>
     </Modal>

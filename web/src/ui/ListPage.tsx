@@ -24,11 +24,15 @@ export function ListPage({ title, actions, filters, activeFilters = 0, plain = f
   return (
     <div className="page">
       <Flex className="page-head" justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={4} style={{ margin: 0 }}>{title}</Typography.Title>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {title}
+        </Typography.Title>
         <Flex gap={8} wrap>
           {filters && mobile && (
             <Badge count={activeFilters} size="small">
-              <Button icon={<FilterOutlined />} onClick={() => setShowFilters((v) => !v)}>{t('common.filters')}</Button>
+              <Button icon={<FilterOutlined />} onClick={() => setShowFilters((v) => !v)}>
+                {t('common.filters')}
+              </Button>
             </Badge>
           )}
           {actions}
@@ -39,7 +43,13 @@ export function ListPage({ title, actions, filters, activeFilters = 0, plain = f
           <div className="filter-bar">{filters}</div>
         </Card>
       )}
-      {plain ? children : <Card size="small" className="list-card">{children}</Card>}
+      {plain ? (
+        children
+      ) : (
+        <Card size="small" className="list-card">
+          {children}
+        </Card>
+      )}
     </div>
   );
 }

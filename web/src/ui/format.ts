@@ -22,7 +22,11 @@ export function formatDateTime(iso: string | null | undefined): string {
 /** 0.953 → "95.3%" (null: "—"). */
 export function formatPercent(rate: number | null | undefined, digits = 1): string {
   if (rate === null || rate === undefined || Number.isNaN(rate)) return '—';
-  return new Intl.NumberFormat(currentLanguage(), { style: 'percent', minimumFractionDigits: 0, maximumFractionDigits: digits }).format(rate);
+  return new Intl.NumberFormat(currentLanguage(), {
+    style: 'percent',
+    minimumFractionDigits: 0,
+    maximumFractionDigits: digits,
+  }).format(rate);
 }
 
 /** A span of time for people: "2天3小时", "1 h 20 min", "15分钟". */

@@ -27,7 +27,15 @@ export function Loading({ minHeight = 160 }: { minHeight?: number | string }) {
 }
 
 /** What went wrong, in the server's words, with a retry button. */
-export function LoadError({ error, onRetry, compact = false }: { error: unknown; onRetry?: () => void; compact?: boolean }) {
+export function LoadError({
+  error,
+  onRetry,
+  compact = false,
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  compact?: boolean;
+}) {
   const { t } = useI18n();
   return (
     <Result

@@ -25,14 +25,17 @@ export function useListParams<K extends string>(filterKeys: readonly K[]): ListP
   const [sp, setSp] = useSearchParams();
   const update = useCallback(
     (changes: Record<string, string | undefined>) => {
-      setSp((prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v === undefined || v === '') next.delete(k);
-          else next.set(k, v);
-        }
-        return next;
-      }, { replace: true });
+      setSp(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          for (const [k, v] of Object.entries(changes)) {
+            if (v === undefined || v === '') next.delete(k);
+            else next.set(k, v);
+          }
+          return next;
+        },
+        { replace: true },
+      );
     },
     [setSp],
   );
@@ -45,7 +48,11 @@ export function useListParams<K extends string>(filterKeys: readonly K[]): ListP
     const filters = {} as Record<K, string | undefined>;
     for (const k of keysId.split(',') as K[]) if (k) filters[k] = sp.get(k) ?? undefined;
     return {
-      page, pageSize, q, sort, filters,
+      page,
+      pageSize,
+      q,
+      sort,
+      filters,
       query: { page, pageSize, q: q || undefined, sort, ...filters },
       setFilter: (key, value) => update({ [key]: value, page: undefined }),
       setFilters: (changes) => update({ ...changes, page: undefined }),

@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CaseClassifier, categories, classify } from './classifier.js';
-import { CHALLENGE_FILE, LABELLED_FILE, loadCategoryTree, loadExamples, loadPhraseBank, subCategoryCodes, topLevelOf } from './data.js';
+import {
+  CHALLENGE_FILE,
+  LABELLED_FILE,
+  loadCategoryTree,
+  loadExamples,
+  loadPhraseBank,
+  subCategoryCodes,
+  topLevelOf,
+} from './data.js';
 import { formatJsonl, generateLabelled } from './dataset.js';
 import { compile, type ModelJson } from './model.js';
 import { evaluate, heldOutEvaluation, splitExamples, trainClassifier } from './train.js';
@@ -69,7 +77,8 @@ describe('category tree', () => {
       expect(sub.resolutionHours).toBe(clock.resolutionHours);
       expect(sub.resolutionWorkingDays).toBe(clock.resolutionWorkingDays);
     }
-    const priorityOf = (code: string) => tree.categories.flatMap((c) => c.children).find((s) => s.code === code)?.priority;
+    const priorityOf = (code: string) =>
+      tree.categories.flatMap((c) => c.children).find((s) => s.code === code)?.priority;
     expect(priorityOf('safety.gas')).toBe('urgent');
     expect(priorityOf('facilities.streetlight')).toBe('ordinary');
     expect(priorityOf('property.renovation')).toBe('complex');
@@ -88,7 +97,8 @@ describe('labelled data', () => {
   });
 
   it('has at least 40 examples for every sub-category and no repeated text', () => {
-    for (const code of codes) expect(examples.filter((e) => e.category === code).length, code).toBeGreaterThanOrEqual(40);
+    for (const code of codes)
+      expect(examples.filter((e) => e.category === code).length, code).toBeGreaterThanOrEqual(40);
     expect(new Set(examples.map((e) => e.text)).size).toBe(examples.length);
   });
 
@@ -185,12 +195,15 @@ describe('classify', () => {
     expect(confidences.reduce((s, c) => s + c, 0)).toBeLessThanOrEqual(1 + 1e-9);
   });
 
-  it.each(['', '   ', 'hello world', '12345', '😀😀😀', '!!!???'])('handles text with nothing to go on (%j) with low confidence', (text) => {
-    const r = classify(text);
-    expect(codes).toContain(r.category);
-    expect(r.confidence).toBeLessThan(0.2);
-    expect(r.alternatives).toHaveLength(3);
-  });
+  it.each(['', '   ', 'hello world', '12345', '😀😀😀', '!!!???'])(
+    'handles text with nothing to go on (%j) with low confidence',
+    (text) => {
+      const r = classify(text);
+      expect(codes).toContain(r.category);
+      expect(r.confidence).toBeLessThan(0.2);
+      expect(r.alternatives).toHaveLength(3);
+    },
+  );
 
   it('does not throw on a very long text or a non-string from untyped callers', () => {
     expect(classify('路灯不亮'.repeat(5000)).category).toBe('facilities.streetlight');
@@ -198,7 +211,10 @@ describe('classify', () => {
   });
 
   it('refuses a model whose classes are not in the tree', () => {
-    const model = trainClassifier([{ text: '路灯坏了', category: 'facilities.streetlight' }, { text: '外星人来了', category: 'aliens.landing' }]);
+    const model = trainClassifier([
+      { text: '路灯坏了', category: 'facilities.streetlight' },
+      { text: '外星人来了', category: 'aliens.landing' },
+    ]);
     expect(() => new CaseClassifier(model, tree)).toThrow(/aliens\.landing/);
   });
 });

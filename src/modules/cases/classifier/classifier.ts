@@ -11,7 +11,13 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import path from 'node:path';
 import { ROOT_DIR } from '../../../core/paths.js';
 import {
-  CATEGORIES_FILE, type CategoryTree, LABELLED_FILE, type LabelledExample, loadCategoryTree, loadExamples, subCategoryCodes,
+  CATEGORIES_FILE,
+  type CategoryTree,
+  LABELLED_FILE,
+  type LabelledExample,
+  loadCategoryTree,
+  loadExamples,
+  subCategoryCodes,
 } from './data.js';
 import { compile, type ModelJson, type Scorer } from './model.js';
 import { features } from './tokenize.js';
@@ -38,7 +44,10 @@ const MAX_CHARS = 2000;
 export class CaseClassifier {
   private readonly scorer: Scorer;
 
-  constructor(model: ModelJson, private readonly tree: CategoryTree) {
+  constructor(
+    model: ModelJson,
+    private readonly tree: CategoryTree,
+  ) {
     const known = new Set(subCategoryCodes(tree));
     const unknown = model.classes.filter((c) => !known.has(c));
     if (unknown.length > 0) throw new Error(`model classes missing from the category tree: ${unknown.join(', ')}`);
@@ -73,7 +82,11 @@ let shared: CaseClassifier | undefined;
  * on: a changed data set simply trains afresh. The cache is derived, never committed.
  */
 export function modelCacheFile(): string {
-  const hash = createHash('sha256').update(readFileSync(LABELLED_FILE)).update(readFileSync(CATEGORIES_FILE)).digest('hex').slice(0, 16);
+  const hash = createHash('sha256')
+    .update(readFileSync(LABELLED_FILE))
+    .update(readFileSync(CATEGORIES_FILE))
+    .digest('hex')
+    .slice(0, 16);
   return path.join(ROOT_DIR, '.cache', `classifier-${hash}.json`);
 }
 

@@ -19,18 +19,20 @@ export const CHALLENGE_FILE = path.join(CASES_DATA_DIR, 'challenge.jsonl');
 
 const ZPriority = z.enum(['urgent', 'ordinary', 'complex']);
 
-const ZSubCategory = z.object({
-  code: z.string().regex(/^[a-z]+\.[a-z_]+$/),
-  name: z.string().min(1),
-  nameEn: z.string().min(1),
-  scope: z.string().min(1),
-  priority: ZPriority,
-  responseHours: z.number().positive(),
-  resolutionHours: z.number().positive().optional(),
-  resolutionWorkingDays: z.number().positive().optional(),
-}).refine((c) => (c.resolutionHours === undefined) !== (c.resolutionWorkingDays === undefined), {
-  message: 'exactly one of resolutionHours and resolutionWorkingDays',
-});
+const ZSubCategory = z
+  .object({
+    code: z.string().regex(/^[a-z]+\.[a-z_]+$/),
+    name: z.string().min(1),
+    nameEn: z.string().min(1),
+    scope: z.string().min(1),
+    priority: ZPriority,
+    responseHours: z.number().positive(),
+    resolutionHours: z.number().positive().optional(),
+    resolutionWorkingDays: z.number().positive().optional(),
+  })
+  .refine((c) => (c.resolutionHours === undefined) !== (c.resolutionWorkingDays === undefined), {
+    message: 'exactly one of resolutionHours and resolutionWorkingDays',
+  });
 
 const ZTopCategory = z.object({
   code: z.string().regex(/^[a-z]+$/),
@@ -94,7 +96,9 @@ function readBankFile(file: string): unknown {
 /** Every phrasebank/*.json except _shared.json maps sub-category codes to their phrases. */
 export function loadPhraseBank(): { banks: Record<string, CategoryBank>; shared: SharedBank } {
   const banks: Record<string, CategoryBank> = {};
-  for (const file of readdirSync(PHRASEBANK_DIR).filter((f) => f.endsWith('.json') && !f.startsWith('_')).sort()) {
+  for (const file of readdirSync(PHRASEBANK_DIR)
+    .filter((f) => f.endsWith('.json') && !f.startsWith('_'))
+    .sort()) {
     const raw = readBankFile(file);
     if (typeof raw !== 'object' || raw === null) throw new Error(`${file}: not an object`);
     for (const [code, bank] of Object.entries(raw)) banks[code] = ZCategoryBank.parse(bank);

@@ -35,7 +35,13 @@ export interface GenerateOptions {
   nearDuplicate: number;
 }
 
-export const DEFAULT_GENERATE: GenerateOptions = { seed: 20260520, perCategory: 50, minPerCategory: 40, maxUsesPerProblem: 3, nearDuplicate: 0.6 };
+export const DEFAULT_GENERATE: GenerateOptions = {
+  seed: 20260520,
+  perCategory: 50,
+  minPerCategory: 40,
+  maxUsesPerProblem: 3,
+  nearDuplicate: 0.6,
+};
 
 type Rng = () => number;
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)];
@@ -102,7 +108,8 @@ export function composeMessage(rng: Rng, problem: string, bank: CategoryBank, sh
     if (rng() < 0.15) parts.unshift(detail);
     else parts.push(detail);
   }
-  if (rng() < 0.5) parts.push(!question && rng() < 0.5 && bank.asks.length > 0 ? pick(rng, bank.asks) : pick(rng, shared.asks));
+  if (rng() < 0.5)
+    parts.push(!question && rng() < 0.5 && bank.asks.length > 0 ? pick(rng, bank.asks) : pick(rng, shared.asks));
   const opener = rng() < 0.45 ? fill(pick(rng, shared.openers)) : '';
   return roughen(rng, opener + joinClauses(rng, parts), shared);
 }
@@ -127,7 +134,10 @@ export function jaccard(a: Set<string>, b: Set<string>): number {
 class Deduper {
   private readonly seen = new Set<string>();
   private readonly accepted: Set<string>[] = [];
-  constructor(private readonly threshold: number, private readonly globalSeen: Set<string>) {}
+  constructor(
+    private readonly threshold: number,
+    private readonly globalSeen: Set<string>,
+  ) {}
 
   offer(text: string): boolean {
     const key = text.replace(PUNCT_OR_SPACE, '');
@@ -141,7 +151,14 @@ class Deduper {
   }
 }
 
-function generateCategory(rng: Rng, code: string, bank: CategoryBank, shared: SharedBank, opts: GenerateOptions, globalSeen: Set<string>): LabelledExample[] {
+function generateCategory(
+  rng: Rng,
+  code: string,
+  bank: CategoryBank,
+  shared: SharedBank,
+  opts: GenerateOptions,
+  globalSeen: Set<string>,
+): LabelledExample[] {
   const dedupe = new Deduper(opts.nearDuplicate, globalSeen);
   const out: LabelledExample[] = [];
   for (const free of bank.free) {
@@ -162,12 +179,18 @@ function generateCategory(rng: Rng, code: string, bank: CategoryBank, shared: Sh
       }
     }
   }
-  if (out.length < opts.minPerCategory) throw new Error(`${code}: only ${out.length} distinct examples, need ${opts.minPerCategory}`);
+  if (out.length < opts.minPerCategory)
+    throw new Error(`${code}: only ${out.length} distinct examples, need ${opts.minPerCategory}`);
   return out;
 }
 
 /** Generates examples for every code in `codes`, in that order; every code must have a bank entry. */
-export function generateLabelled(codes: string[], banks: Record<string, CategoryBank>, shared: SharedBank, opts: GenerateOptions = DEFAULT_GENERATE): LabelledExample[] {
+export function generateLabelled(
+  codes: string[],
+  banks: Record<string, CategoryBank>,
+  shared: SharedBank,
+  opts: GenerateOptions = DEFAULT_GENERATE,
+): LabelledExample[] {
   const rng = seededRandom(opts.seed);
   const globalSeen = new Set<string>();
   return codes.flatMap((code) => {

@@ -16,7 +16,9 @@ function main(): void {
   if (unknown.length > 0) throw new Error(`phrase bank has codes missing from categories.json: ${unknown.join(', ')}`);
   const examples = generateLabelled(codes, banks, shared);
   writeFileSync(LABELLED_FILE, formatJsonl(examples));
-  console.log(`wrote ${examples.length} examples for ${codes.length} sub-categories to ${path.relative(process.cwd(), LABELLED_FILE)}`);
+  console.log(
+    `wrote ${examples.length} examples for ${codes.length} sub-categories to ${path.relative(process.cwd(), LABELLED_FILE)}`,
+  );
 }
 
 main();

@@ -74,7 +74,10 @@ export function vectorize(v: Vectorizer, index: Map<string, number>, doc: string
   for (let k = 0, out = 0; k < n; out++) {
     const j = sorted[k];
     let tf = 0;
-    while (k < n && sorted[k] === j) { tf++; k++; }
+    while (k < n && sorted[k] === j) {
+      tf++;
+      k++;
+    }
     indices[out] = j;
     values[out] = (1 + Math.log(tf)) * v.idf[j];
     norm += values[out] * values[out];
@@ -120,19 +123,28 @@ function sgdStep(w: Float64Array, b: Float64Array, g: Float64Array, x: SparseVec
   const C = b.length;
   g.set(b);
   for (let k = 0; k < x.indices.length; k++) {
-    const row = x.indices[k] * C, v = x.values[k];
+    const row = x.indices[k] * C,
+      v = x.values[k];
     for (let c = 0; c < C; c++) g[c] += w[row + c] * v;
   }
   softmaxInPlace(g)[y] -= 1; // now the gradient of the log-loss with respect to the scores
   for (let c = 0; c < C; c++) b[c] -= lr * g[c];
   for (let k = 0; k < x.indices.length; k++) {
-    const row = x.indices[k] * C, step = lr * x.values[k];
+    const row = x.indices[k] * C,
+      step = lr * x.values[k];
     for (let c = 0; c < C; c++) w[row + c] -= step * g[c];
   }
 }
 
-export function trainSoftmax(v: Vectorizer, xs: SparseVector[], ys: number[], classes: string[], opts: SoftmaxOptions = DEFAULT_SOFTMAX): SoftmaxModelJson {
-  const V = v.vocab.length, C = classes.length;
+export function trainSoftmax(
+  v: Vectorizer,
+  xs: SparseVector[],
+  ys: number[],
+  classes: string[],
+  opts: SoftmaxOptions = DEFAULT_SOFTMAX,
+): SoftmaxModelJson {
+  const V = v.vocab.length,
+    C = classes.length;
   const w = new Float64Array(V * C);
   const b = new Float64Array(C);
   const g = new Float64Array(C);
@@ -152,7 +164,13 @@ export function trainSoftmax(v: Vectorizer, xs: SparseVector[], ys: number[], cl
   return { kind: 'softmax', vocab: v.vocab, idf: v.idf, classes, weights, bias: Array.from(b), temperature: 1 };
 }
 
-export function trainNaiveBayes(v: Vectorizer, xs: SparseVector[], ys: number[], classes: string[], alpha = 0.1): NaiveBayesModelJson {
+export function trainNaiveBayes(
+  v: Vectorizer,
+  xs: SparseVector[],
+  ys: number[],
+  classes: string[],
+  alpha = 0.1,
+): NaiveBayesModelJson {
   const V = v.vocab.length;
   const counts = classes.map(() => new Float64Array(V));
   const docs = new Float64Array(classes.length);
@@ -187,7 +205,9 @@ export function compile(model: ModelJson): Scorer {
   const rows = model.kind === 'softmax' ? model.weights : model.logLikelihood;
   const classCount = rows.length;
   const byFeature = new Float64Array(classCount * vectorizer.vocab.length);
-  rows.forEach((row, c) => { for (let j = 0; j < row.length; j++) byFeature[j * classCount + c] = row[j]; });
+  rows.forEach((row, c) => {
+    for (let j = 0; j < row.length; j++) byFeature[j * classCount + c] = row[j];
+  });
   const scores = (doc: string[]): Float64Array => {
     const x = vectorize(vectorizer, index, doc);
     const s = Float64Array.from(bias);

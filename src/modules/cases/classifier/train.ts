@@ -4,7 +4,19 @@
  */
 import type { LabelledExample } from './data.js';
 import { topLevelOf } from './data.js';
-import { compile, DEFAULT_SOFTMAX, fitVectorizer, type ModelJson, type Scorer, softmax, type SoftmaxOptions, trainNaiveBayes, trainSoftmax, vectorize, vocabIndex } from './model.js';
+import {
+  compile,
+  DEFAULT_SOFTMAX,
+  fitVectorizer,
+  type ModelJson,
+  type Scorer,
+  softmax,
+  type SoftmaxOptions,
+  trainNaiveBayes,
+  trainSoftmax,
+  vectorize,
+  vocabIndex,
+} from './model.js';
 import { hash32 } from './random.js';
 import { features } from './tokenize.js';
 
@@ -62,7 +74,12 @@ export interface TrainOptions {
  */
 export const DEFAULT_TEMPERATURE = 0.5;
 
-export const DEFAULT_TRAIN: TrainOptions = { kind: 'softmax', softmax: DEFAULT_SOFTMAX, alpha: 0.1, temperature: DEFAULT_TEMPERATURE };
+export const DEFAULT_TRAIN: TrainOptions = {
+  kind: 'softmax',
+  softmax: DEFAULT_SOFTMAX,
+  alpha: 0.1,
+  temperature: DEFAULT_TEMPERATURE,
+};
 
 /** Tokenises the examples and fits the chosen model; classes are the sorted distinct categories. */
 export function trainClassifier(examples: readonly LabelledExample[], opts: Partial<TrainOptions> = {}): ModelJson {
@@ -75,15 +92,21 @@ export function trainClassifier(examples: readonly LabelledExample[], opts: Part
   const vectorizer = fitVectorizer(docs);
   const index = vocabIndex(vectorizer);
   const xs = docs.map((d) => vectorize(vectorizer, index, d));
-  const model = o.kind === 'softmax' ? trainSoftmax(vectorizer, xs, ys, classes, o.softmax) : trainNaiveBayes(vectorizer, xs, ys, classes, o.alpha);
+  const model =
+    o.kind === 'softmax'
+      ? trainSoftmax(vectorizer, xs, ys, classes, o.softmax)
+      : trainNaiveBayes(vectorizer, xs, ys, classes, o.alpha);
   return { ...model, temperature: o.temperature };
 }
 
 /** The temperature minimising held-out negative log-likelihood, by a grid over 0.05…3 (coarse is enough). */
 export function fitTemperature(scorer: Scorer, examples: readonly LabelledExample[]): number {
   const classIndex = new Map(scorer.classes.map((c, i) => [c, i]));
-  const logits = examples.map((e) => ({ s: scorer.scores(features(e.text)), y: classIndex.get(e.category) ?? -1 })).filter((l) => l.y >= 0);
-  let best = 1, bestLoss = Infinity;
+  const logits = examples
+    .map((e) => ({ s: scorer.scores(features(e.text)), y: classIndex.get(e.category) ?? -1 }))
+    .filter((l) => l.y >= 0);
+  let best = 1,
+    bestLoss = Infinity;
   for (let t = 0.05; t <= 3; t += 0.05) {
     const loss = logits.reduce((sum, { s, y }) => sum - Math.log(softmax(s.map((v) => v / t))[y] + 1e-12), 0);
     if (loss < bestLoss) [best, bestLoss] = [Math.round(t * 100) / 100, loss];
@@ -158,7 +181,12 @@ export function evaluate(scorer: Scorer, examples: readonly LabelledExample[]): 
     size: examples.length,
     top1: outcomes.filter((o) => o.correct).length / n,
     top3: hit3 / n,
-    perTopLevel: Object.fromEntries(Object.entries(per).map(([k, v]) => [k, { size: v.size, top1: v.hits / v.size, parentTop1: v.parentHits / v.size }])),
+    perTopLevel: Object.fromEntries(
+      Object.entries(per).map(([k, v]) => [
+        k,
+        { size: v.size, top1: v.hits / v.size, parentTop1: v.parentHits / v.size },
+      ]),
+    ),
     meanConfidence: outcomes.reduce((sum, o) => sum + o.confidence, 0) / n,
     ece: expectedCalibrationError(outcomes),
     errors,
@@ -166,7 +194,11 @@ export function evaluate(scorer: Scorer, examples: readonly LabelledExample[]): 
 }
 
 /** Trains on the train split and scores the held-out split: the figure the tests and the bench report. */
-export function heldOutEvaluation(examples: readonly LabelledExample[], opts: Partial<TrainOptions> = {}, split: SplitOptions = DEFAULT_SPLIT): { split: Split; evaluation: Evaluation; model: ModelJson } {
+export function heldOutEvaluation(
+  examples: readonly LabelledExample[],
+  opts: Partial<TrainOptions> = {},
+  split: SplitOptions = DEFAULT_SPLIT,
+): { split: Split; evaluation: Evaluation; model: ModelJson } {
   const s = splitExamples(examples, split);
   const model = trainClassifier(s.train, opts);
   return { split: s, evaluation: evaluate(compile(model), s.heldOut), model };

@@ -1,7 +1,12 @@
 import { and, asc, desc, eq, inArray, isNotNull, lt, lte, or } from 'drizzle-orm';
 import { needs } from '../needs/needs.schema.js';
 import { projects } from '../projects/projects.schema.js';
-import { type AgendaSource, communityIdsOf, MAX_ITEMS_PER_SOURCE, rankWithinCommunity } from './meetings.agenda.source.js';
+import {
+  type AgendaSource,
+  communityIdsOf,
+  MAX_ITEMS_PER_SOURCE,
+  rankWithinCommunity,
+} from './meetings.agenda.source.js';
 
 /**
  * Agenda sources read from the other co-building lists (read-only). An open need is one no resource has been
@@ -12,17 +17,36 @@ import { type AgendaSource, communityIdsOf, MAX_ITEMS_PER_SOURCE, rankWithinComm
 export const delayedProjectsSource: AgendaSource = {
   kind: 'delayed_project',
   async collect(db, scope) {
-    const ranked = db.select({
-      id: projects.id, communityId: projects.communityId, name: projects.name, progress: projects.progress, endOn: projects.endOn,
-      rank: rankWithinCommunity(projects.communityId, asc(projects.endOn), asc(projects.id)).as('rank'),
-    }).from(projects)
-      .where(and(
-        inArray(projects.communityId, communityIdsOf(scope)), eq(projects.cancelled, false), lt(projects.progress, 100),
-        or(lt(projects.endOn, scope.today), and(isNotNull(projects.nextDueOn), lt(projects.nextDueOn, scope.today))),
-      )).as('ranked');
-    const rows = await db.select().from(ranked).where(lte(ranked.rank, MAX_ITEMS_PER_SOURCE)).orderBy(asc(ranked.communityId), asc(ranked.rank));
+    const ranked = db
+      .select({
+        id: projects.id,
+        communityId: projects.communityId,
+        name: projects.name,
+        progress: projects.progress,
+        endOn: projects.endOn,
+        rank: rankWithinCommunity(projects.communityId, asc(projects.endOn), asc(projects.id)).as('rank'),
+      })
+      .from(projects)
+      .where(
+        and(
+          inArray(projects.communityId, communityIdsOf(scope)),
+          eq(projects.cancelled, false),
+          lt(projects.progress, 100),
+          or(lt(projects.endOn, scope.today), and(isNotNull(projects.nextDueOn), lt(projects.nextDueOn, scope.today))),
+        ),
+      )
+      .as('ranked');
+    const rows = await db
+      .select()
+      .from(ranked)
+      .where(lte(ranked.rank, MAX_ITEMS_PER_SOURCE))
+      .orderBy(asc(ranked.communityId), asc(ranked.rank));
     return rows.map((r) => ({
-      communityId: r.communityId, source: 'delayed_project' as const, refId: r.id, title: r.name, detail: `${Math.round(r.progress)}% · ${r.endOn}`,
+      communityId: r.communityId,
+      source: 'delayed_project' as const,
+      refId: r.id,
+      title: r.name,
+      detail: `${Math.round(r.progress)}% · ${r.endOn}`,
     }));
   },
 };
@@ -33,12 +57,30 @@ const NEEDS_ON_AGENDA = 5;
 export const openNeedsSource: AgendaSource = {
   kind: 'open_need',
   async collect(db, scope) {
-    const ranked = db.select({
-      id: needs.id, communityId: needs.communityId, title: needs.title, priority: needs.priority,
-      rank: rankWithinCommunity(needs.communityId, desc(needs.priority), asc(needs.createdAt), asc(needs.id)).as('rank'),
-    }).from(needs)
-      .where(and(inArray(needs.communityId, communityIdsOf(scope)), inArray(needs.status, ['open', 'matched']))).as('ranked');
-    const rows = await db.select().from(ranked).where(lte(ranked.rank, NEEDS_ON_AGENDA)).orderBy(asc(ranked.communityId), asc(ranked.rank));
-    return rows.map((r) => ({ communityId: r.communityId, source: 'open_need' as const, refId: r.id, title: r.title, detail: `P${r.priority}` }));
+    const ranked = db
+      .select({
+        id: needs.id,
+        communityId: needs.communityId,
+        title: needs.title,
+        priority: needs.priority,
+        rank: rankWithinCommunity(needs.communityId, desc(needs.priority), asc(needs.createdAt), asc(needs.id)).as(
+          'rank',
+        ),
+      })
+      .from(needs)
+      .where(and(inArray(needs.communityId, communityIdsOf(scope)), inArray(needs.status, ['open', 'matched'])))
+      .as('ranked');
+    const rows = await db
+      .select()
+      .from(ranked)
+      .where(lte(ranked.rank, NEEDS_ON_AGENDA))
+      .orderBy(asc(ranked.communityId), asc(ranked.rank));
+    return rows.map((r) => ({
+      communityId: r.communityId,
+      source: 'open_need' as const,
+      refId: r.id,
+      title: r.title,
+      detail: `P${r.priority}`,
+    }));
   },
 };

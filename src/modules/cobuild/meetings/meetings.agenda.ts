@@ -5,7 +5,12 @@ import { SWEPT_STATES } from '../../cases/cases.sweep.js';
 import { organisations } from '../../org/org.schema.js';
 import { delayedProjectsSource, openNeedsSource } from './meetings.agenda.cobuild.js';
 import {
-  type AgendaCandidate, type AgendaScope, type AgendaSource, communityIdsOf, MAX_ITEMS_PER_SOURCE, rankWithinCommunity,
+  type AgendaCandidate,
+  type AgendaScope,
+  type AgendaSource,
+  communityIdsOf,
+  MAX_ITEMS_PER_SOURCE,
+  rankWithinCommunity,
 } from './meetings.agenda.source.js';
 import { jointMeetingAgendaItems, jointMeetings, meetingTasks } from './meetings.schema.js';
 import { OPEN_TASK_STATUSES } from './meetings.tasks.query.js';
@@ -23,17 +28,32 @@ export type { AgendaCandidate, AgendaScope, AgendaSource };
 export const followUpSource: AgendaSource = {
   kind: 'follow_up',
   async collect(db, scope) {
-    const rows = await db.select({
-      id: meetingTasks.id, communityId: meetingTasks.communityId, content: meetingTasks.content, deadline: meetingTasks.deadline, owner: organisations.name,
-    }).from(meetingTasks)
+    const rows = await db
+      .select({
+        id: meetingTasks.id,
+        communityId: meetingTasks.communityId,
+        content: meetingTasks.content,
+        deadline: meetingTasks.deadline,
+        owner: organisations.name,
+      })
+      .from(meetingTasks)
       .innerJoin(jointMeetings, eq(jointMeetings.id, meetingTasks.meetingId))
       .innerJoin(organisations, eq(organisations.id, meetingTasks.ownerUnitId))
-      .where(and(
-        inArray(meetingTasks.communityId, communityIdsOf(scope)), inArray(meetingTasks.status, [...OPEN_TASK_STATUSES]),
-        sql`(${jointMeetings.year} * 10 + ${jointMeetings.quarter}) < ${scope.year * 10 + scope.quarter}`,
-      ))
+      .where(
+        and(
+          inArray(meetingTasks.communityId, communityIdsOf(scope)),
+          inArray(meetingTasks.status, [...OPEN_TASK_STATUSES]),
+          sql`(${jointMeetings.year} * 10 + ${jointMeetings.quarter}) < ${scope.year * 10 + scope.quarter}`,
+        ),
+      )
       .orderBy(asc(meetingTasks.deadline), asc(meetingTasks.id));
-    return rows.map((r) => ({ communityId: r.communityId, source: 'follow_up' as const, refId: r.id, title: clip(r.content), detail: `${r.owner} · ${r.deadline}` }));
+    return rows.map((r) => ({
+      communityId: r.communityId,
+      source: 'follow_up' as const,
+      refId: r.id,
+      title: clip(r.content),
+      detail: `${r.owner} · ${r.deadline}`,
+    }));
   },
 };
 
@@ -41,24 +61,49 @@ export const followUpSource: AgendaSource = {
 export const overdueCasesSource: AgendaSource = {
   kind: 'overdue_case',
   async collect(db, scope) {
-    const ranked = db.select({
-      id: cases.id, communityId: cases.communityId, number: cases.number, title: cases.title,
-      rank: rankWithinCommunity(cases.communityId, asc(cases.resolutionDueAt), asc(cases.id)).as('rank'),
-    }).from(cases)
-      .where(and(
-        inArray(cases.communityId, communityIdsOf(scope)), inArray(cases.status, [...SWEPT_STATES]), isNull(cases.mergedIntoId),
-        or(
-          isNotNull(cases.supervisedAt),
-          and(isNull(cases.resolvedAt), lt(cases.resolutionDueAt, scope.now)),
-          and(isNull(cases.acknowledgedAt), lt(cases.responseDueAt, scope.now)),
+    const ranked = db
+      .select({
+        id: cases.id,
+        communityId: cases.communityId,
+        number: cases.number,
+        title: cases.title,
+        rank: rankWithinCommunity(cases.communityId, asc(cases.resolutionDueAt), asc(cases.id)).as('rank'),
+      })
+      .from(cases)
+      .where(
+        and(
+          inArray(cases.communityId, communityIdsOf(scope)),
+          inArray(cases.status, [...SWEPT_STATES]),
+          isNull(cases.mergedIntoId),
+          or(
+            isNotNull(cases.supervisedAt),
+            and(isNull(cases.resolvedAt), lt(cases.resolutionDueAt, scope.now)),
+            and(isNull(cases.acknowledgedAt), lt(cases.responseDueAt, scope.now)),
+          ),
         ),
-      )).as('ranked');
-    const rows = await db.select().from(ranked).where(lte(ranked.rank, MAX_ITEMS_PER_SOURCE)).orderBy(asc(ranked.communityId), asc(ranked.rank));
-    return rows.map((r) => ({ communityId: r.communityId, source: 'overdue_case' as const, refId: r.id, title: clip(r.title), detail: r.number }));
+      )
+      .as('ranked');
+    const rows = await db
+      .select()
+      .from(ranked)
+      .where(lte(ranked.rank, MAX_ITEMS_PER_SOURCE))
+      .orderBy(asc(ranked.communityId), asc(ranked.rank));
+    return rows.map((r) => ({
+      communityId: r.communityId,
+      source: 'overdue_case' as const,
+      refId: r.id,
+      title: clip(r.title),
+      detail: r.number,
+    }));
   },
 };
 
-export const AGENDA_SOURCE_LIST: readonly AgendaSource[] = [followUpSource, overdueCasesSource, openNeedsSource, delayedProjectsSource];
+export const AGENDA_SOURCE_LIST: readonly AgendaSource[] = [
+  followUpSource,
+  overdueCasesSource,
+  openNeedsSource,
+  delayedProjectsSource,
+];
 
 function clip(s: string): string {
   return s.length > 200 ? `${s.slice(0, 199)}…` : s;
@@ -68,7 +113,11 @@ function clip(s: string): string {
  * Adds every source's new candidates to the agendas of the batch, after the items already there; returns how many
  * were added per meeting. Runs inside the caller's transaction.
  */
-export async function fillAgendas(tx: Db, scope: AgendaScope, sources: readonly AgendaSource[] = AGENDA_SOURCE_LIST): Promise<Map<string, number>> {
+export async function fillAgendas(
+  tx: Db,
+  scope: AgendaScope,
+  sources: readonly AgendaSource[] = AGENDA_SOURCE_LIST,
+): Promise<Map<string, number>> {
   const added = new Map<string, number>(scope.meetings.map((m) => [m.meetingId, 0]));
   if (!scope.meetings.length) return added;
   const candidates: AgendaCandidate[] = [];
@@ -76,17 +125,27 @@ export async function fillAgendas(tx: Db, scope: AgendaScope, sources: readonly 
   for (const s of sources) candidates.push(...(await s.collect(tx, scope)));
   if (!candidates.length) return added;
   const meetingOf = new Map(scope.meetings.map((m) => [m.communityId, m.meetingId]));
-  const lastSort = new Map((await tx.select({ meetingId: jointMeetingAgendaItems.meetingId, sort: max(jointMeetingAgendaItems.sort) })
-    .from(jointMeetingAgendaItems).where(inArray(jointMeetingAgendaItems.meetingId, [...added.keys()])).groupBy(jointMeetingAgendaItems.meetingId))
-    .map((r) => [r.meetingId, r.sort ?? 0]));
+  const lastSort = new Map(
+    (
+      await tx
+        .select({ meetingId: jointMeetingAgendaItems.meetingId, sort: max(jointMeetingAgendaItems.sort) })
+        .from(jointMeetingAgendaItems)
+        .where(inArray(jointMeetingAgendaItems.meetingId, [...added.keys()]))
+        .groupBy(jointMeetingAgendaItems.meetingId)
+    ).map((r) => [r.meetingId, r.sort ?? 0]),
+  );
   const values = candidates.map(({ communityId, ...c }) => {
     const meetingId = meetingOf.get(communityId) as string;
     const sort = (lastSort.get(meetingId) ?? 0) + 10;
     lastSort.set(meetingId, sort);
     return { meetingId, ...c, sort };
   });
-  const rows = await tx.insert(jointMeetingAgendaItems).values(values)
-    .onConflictDoNothing({ target: [jointMeetingAgendaItems.meetingId, jointMeetingAgendaItems.source, jointMeetingAgendaItems.refId] })
+  const rows = await tx
+    .insert(jointMeetingAgendaItems)
+    .values(values)
+    .onConflictDoNothing({
+      target: [jointMeetingAgendaItems.meetingId, jointMeetingAgendaItems.source, jointMeetingAgendaItems.refId],
+    })
     .returning({ meetingId: jointMeetingAgendaItems.meetingId });
   for (const r of rows) added.set(r.meetingId, (added.get(r.meetingId) ?? 0) + 1);
   return added;

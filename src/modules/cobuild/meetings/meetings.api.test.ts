@@ -21,31 +21,59 @@ beforeAll(async () => {
   ctx = await createTestContext();
   call = api(ctx);
   const { communityA, communityB, unit1, unit2 } = ctx.world;
-  await adoptTestPairing(ctx.database.db, { year: 2026, pairs: [{ communityId: communityA.id, unitId: unit1.id }, { communityId: communityB.id, unitId: unit2.id }] });
-  const c = expectOk<CaseDetail>(await call('POST', '/api/cases', {
-    as: 'hangdong', body: { channel: 'hall', description: '居民反映：杭东路路灯长期不亮，夜间出行不便', reporterName: '王大爷', lng: 117.331, lat: 27.541 },
-  }), 201);
+  await adoptTestPairing(ctx.database.db, {
+    year: 2026,
+    pairs: [
+      { communityId: communityA.id, unitId: unit1.id },
+      { communityId: communityB.id, unitId: unit2.id },
+    ],
+  });
+  const c = expectOk<CaseDetail>(
+    await call('POST', '/api/cases', {
+      as: 'hangdong',
+      body: {
+        channel: 'hall',
+        description: '居民反映：杭东路路灯长期不亮，夜间出行不便',
+        reporterName: '王大爷',
+        lng: 117.331,
+        lat: 27.541,
+      },
+    }),
+    201,
+  );
   overdueCaseId = c.id;
-  await ctx.database.db.update(cases).set({ resolutionDueAt: new Date('2026-01-20T09:00:00+08:00') }).where(eq(cases.id, c.id));
+  await ctx.database.db
+    .update(cases)
+    .set({ resolutionDueAt: new Date('2026-01-20T09:00:00+08:00') })
+    .where(eq(cases.id, c.id));
 });
-afterAll(async () => { await ctx?.close(); });
+afterAll(async () => {
+  await ctx?.close();
+});
 
 const meetingOf = async (communityId: string, quarter: number, as = 'admin') => {
-  const page = expectOk<Page<MeetingView>>(await call('GET', `/api/joint-meetings?year=2026&quarter=${quarter}&communityId=${communityId}`, { as }));
+  const page = expectOk<Page<MeetingView>>(
+    await call('GET', `/api/joint-meetings?year=2026&quarter=${quarter}&communityId=${communityId}`, { as }),
+  );
   expect(page.total).toBe(1);
   return expectOk<MeetingDetail>(await call('GET', `/api/joint-meetings/${page.items[0].id}`, { as }));
 };
-const solved = async (as = 'admin') => expectOk<SolvedSummary>(await call('GET', '/api/meeting-tasks/solved?year=2026', { as }));
+const solved = async (as = 'admin') =>
+  expectOk<SolvedSummary>(await call('GET', '/api/meeting-tasks/solved?year=2026', { as }));
 
-describe('proposing the quarter\'s joint meetings automatically', () => {
+describe("proposing the quarter's joint meetings automatically", () => {
   it('creates one proposed meeting per community, inviting the paired units, with overdue cases on the agenda', async () => {
-    const res = expectOk<ProposeResult>(await call('POST', '/api/joint-meetings/propose', { as: 'admin', body: { year: 2026, quarter: 1 } }));
+    const res = expectOk<ProposeResult>(
+      await call('POST', '/api/joint-meetings/propose', { as: 'admin', body: { year: 2026, quarter: 1 } }),
+    );
     expect(res.created).toHaveLength(2);
     expect(res.existing).toBe(0);
     const a = await meetingOf(ctx.world.communityA.id, 1);
     expect(a).toMatchObject({ status: 'proposed', year: 2026, quarter: 1, invitedCount: 1 });
     expect(a.meetingDate >= '2026-01-01' && a.meetingDate <= '2026-03-31').toBe(true);
-    expect(a.invitations.map((i) => [i.unitId, i.source, i.response])).toEqual([[ctx.world.unit1.id, 'paired', 'pending']]);
+    expect(a.invitations.map((i) => [i.unitId, i.source, i.response])).toEqual([
+      [ctx.world.unit1.id, 'paired', 'pending'],
+    ]);
     expect(a.agenda.map((i) => [i.source, i.refId])).toEqual([['overdue_case', overdueCaseId]]);
     const b = await meetingOf(ctx.world.communityB.id, 1);
     expect(b.invitations.map((i) => i.unitId)).toEqual([ctx.world.unit2.id]);
@@ -55,7 +83,9 @@ describe('proposing the quarter\'s joint meetings automatically', () => {
   });
 
   it('is idempotent: a second run creates nothing', async () => {
-    const res = expectOk<ProposeResult>(await call('POST', '/api/joint-meetings/propose', { as: 'admin', body: { year: 2026, quarter: 1 } }));
+    const res = expectOk<ProposeResult>(
+      await call('POST', '/api/joint-meetings/propose', { as: 'admin', body: { year: 2026, quarter: 1 } }),
+    );
     expect(res).toMatchObject({ created: [], existing: 2 });
   });
 
@@ -65,14 +95,22 @@ describe('proposing the quarter\'s joint meetings automatically', () => {
       call('POST', '/api/joint-meetings/propose', { as: 'admin', body: { year: 2026, quarter: 2 } }),
       proposeCurrentQuarter({ db: ctx.database.db, now: new Date('2026-05-06T10:00:00+08:00') }),
     ]);
-    const created = expectOk<ProposeResult>(first).created.length + expectOk<ProposeResult>(second).created.length + job.created.length;
+    const created =
+      expectOk<ProposeResult>(first).created.length +
+      expectOk<ProposeResult>(second).created.length +
+      job.created.length;
     expect(created).toBe(2);
-    const [{ n }] = await ctx.database.db.select({ n: count() }).from(jointMeetings).where(and(eq(jointMeetings.year, 2026), eq(jointMeetings.quarter, 2)));
+    const [{ n }] = await ctx.database.db
+      .select({ n: count() })
+      .from(jointMeetings)
+      .where(and(eq(jointMeetings.year, 2026), eq(jointMeetings.quarter, 2)));
     expect(n).toBe(2);
   });
 
   it('a community admin proposes only for its own community', async () => {
-    const res = expectOk<ProposeResult>(await call('POST', '/api/joint-meetings/propose', { as: 'hangdong', body: { year: 2026, quarter: 4 } }));
+    const res = expectOk<ProposeResult>(
+      await call('POST', '/api/joint-meetings/propose', { as: 'hangdong', body: { year: 2026, quarter: 4 } }),
+    );
     expect(res.created.map((m) => m.communityId)).toEqual([ctx.world.communityA.id]);
   });
 });
@@ -83,70 +121,193 @@ describe('the resolution lifecycle (决议 → task → 急事难事 solved)', (
 
   it('a meeting is scheduled, a resolution recorded with owner unit and deadline, then the meeting is held with minutes', async () => {
     q1 = await meetingOf(ctx.world.communityA.id, 1, 'hangdong');
-    q1 = expectOk<MeetingDetail>(await call('POST', `/api/joint-meetings/${q1.id}/schedule`, { as: 'hangdong', body: { meetingDate: '2026-02-11', place: '杭东社区党群服务中心', version: q1.version } }));
+    q1 = expectOk<MeetingDetail>(
+      await call('POST', `/api/joint-meetings/${q1.id}/schedule`, {
+        as: 'hangdong',
+        body: { meetingDate: '2026-02-11', place: '杭东社区党群服务中心', version: q1.version },
+      }),
+    );
     expect(q1).toMatchObject({ status: 'scheduled', meetingDate: '2026-02-11', place: '杭东社区党群服务中心' });
-    task = expectOk<TaskView>(await call('POST', `/api/joint-meetings/${q1.id}/resolutions`, {
-      as: 'hangdong', body: { ownerUnitId: ctx.world.unit1.id, deadline: '2026-03-31', content: '协调修复杭东路路灯' },
-    }), 201);
-    expect(task).toMatchObject({ status: 'open', ownerUnitId: ctx.world.unit1.id, deadline: '2026-03-31', overdue: clock.today() > '2026-03-31' });
-    q1 = expectOk<MeetingDetail>(await call('PUT', `/api/joint-meetings/${q1.id}/invitations/${ctx.world.unit1.id}/attendance`, {
-      as: 'hangdong', body: { attended: true, attendees: ['张局长', '李干事'] },
-    }));
-    expectError(await call('POST', `/api/joint-meetings/${q1.id}/hold`, { as: 'hangdong', body: { version: q1.version } }), 400, 'MEETING_MINUTES_REQUIRED');
-    q1 = expectOk<MeetingDetail>(await call('POST', `/api/joint-meetings/${q1.id}/hold`, { as: 'hangdong', body: { minutes: '会议研究了路灯维修等事项。', version: q1.version } }));
+    task = expectOk<TaskView>(
+      await call('POST', `/api/joint-meetings/${q1.id}/resolutions`, {
+        as: 'hangdong',
+        body: { ownerUnitId: ctx.world.unit1.id, deadline: '2026-03-31', content: '协调修复杭东路路灯' },
+      }),
+      201,
+    );
+    expect(task).toMatchObject({
+      status: 'open',
+      ownerUnitId: ctx.world.unit1.id,
+      deadline: '2026-03-31',
+      overdue: clock.today() > '2026-03-31',
+    });
+    q1 = expectOk<MeetingDetail>(
+      await call('PUT', `/api/joint-meetings/${q1.id}/invitations/${ctx.world.unit1.id}/attendance`, {
+        as: 'hangdong',
+        body: { attended: true, attendees: ['张局长', '李干事'] },
+      }),
+    );
+    expectError(
+      await call('POST', `/api/joint-meetings/${q1.id}/hold`, { as: 'hangdong', body: { version: q1.version } }),
+      400,
+      'MEETING_MINUTES_REQUIRED',
+    );
+    q1 = expectOk<MeetingDetail>(
+      await call('POST', `/api/joint-meetings/${q1.id}/hold`, {
+        as: 'hangdong',
+        body: { minutes: '会议研究了路灯维修等事项。', version: q1.version },
+      }),
+    );
     expect(q1).toMatchObject({ status: 'held', attendedCount: 1, tasks: { total: 1, done: 0, open: 1 } });
     expect(q1.invitations[0]).toMatchObject({ attended: true, attendees: ['张局长', '李干事'] });
-    expectError(await call('PUT', `/api/joint-meetings/${q1.id}/invitations/${ctx.world.unit1.id}/response`, { as: 'unit01', body: { response: 'declined' } }), 409, 'MEETING_STATE');
-    expectError(await call('POST', `/api/joint-meetings/${q1.id}/schedule`, { as: 'hangdong', body: { meetingDate: '2026-02-12', place: 'x', version: q1.version } }), 409, 'MEETING_STATE');
+    expectError(
+      await call('PUT', `/api/joint-meetings/${q1.id}/invitations/${ctx.world.unit1.id}/response`, {
+        as: 'unit01',
+        body: { response: 'declined' },
+      }),
+      409,
+      'MEETING_STATE',
+    );
+    expectError(
+      await call('POST', `/api/joint-meetings/${q1.id}/schedule`, {
+        as: 'hangdong',
+        body: { meetingDate: '2026-02-12', place: 'x', version: q1.version },
+      }),
+      409,
+      'MEETING_STATE',
+    );
   });
 
-  it('the open task is followed up on the next meetings\' agendas (new proposal and refreshed agenda)', async () => {
-    const q3 = expectOk<ProposeResult>(await call('POST', '/api/joint-meetings/propose', { as: 'admin', body: { year: 2026, quarter: 3 } }));
-    const q3a = expectOk<MeetingDetail>(await call('GET', `/api/joint-meetings/${q3.created.find((m) => m.communityId === ctx.world.communityA.id)!.id}`, { as: 'admin' }));
-    expect(q3a.agenda.filter((i) => i.source === 'follow_up').map((i) => [i.refId, i.taskStatus])).toEqual([[task.id, 'open']]);
+  it("the open task is followed up on the next meetings' agendas (new proposal and refreshed agenda)", async () => {
+    const q3 = expectOk<ProposeResult>(
+      await call('POST', '/api/joint-meetings/propose', { as: 'admin', body: { year: 2026, quarter: 3 } }),
+    );
+    const q3a = expectOk<MeetingDetail>(
+      await call(
+        'GET',
+        `/api/joint-meetings/${q3.created.find((m) => m.communityId === ctx.world.communityA.id)!.id}`,
+        { as: 'admin' },
+      ),
+    );
+    expect(q3a.agenda.filter((i) => i.source === 'follow_up').map((i) => [i.refId, i.taskStatus])).toEqual([
+      [task.id, 'open'],
+    ]);
     const q2 = await meetingOf(ctx.world.communityA.id, 2, 'hangdong');
     expect(q2.agenda.some((i) => i.source === 'follow_up')).toBe(false);
-    const refreshed = expectOk<MeetingDetail>(await call('POST', `/api/joint-meetings/${q2.id}/agenda/refresh`, { as: 'hangdong' }));
+    const refreshed = expectOk<MeetingDetail>(
+      await call('POST', `/api/joint-meetings/${q2.id}/agenda/refresh`, { as: 'hangdong' }),
+    );
     expect(refreshed.agenda.filter((i) => i.source === 'follow_up').map((i) => i.refId)).toEqual([task.id]);
-    const again = expectOk<MeetingDetail>(await call('POST', `/api/joint-meetings/${q2.id}/agenda/refresh`, { as: 'hangdong' }));
+    const again = expectOk<MeetingDetail>(
+      await call('POST', `/api/joint-meetings/${q2.id}/agenda/refresh`, { as: 'hangdong' }),
+    );
     expect(again.agenda).toHaveLength(refreshed.agenda.length);
   });
 
   it('the owner unit moves its task to in progress, then done with a note; the overdue flag clears and the solved count moves', async () => {
     const before = await solved();
     expect(before.total).toBe(0);
-    task = expectOk<TaskView>(await call('PATCH', `/api/meeting-tasks/${task.id}`, { as: 'unit01', body: { status: 'in_progress', version: task.version } }));
+    task = expectOk<TaskView>(
+      await call('PATCH', `/api/meeting-tasks/${task.id}`, {
+        as: 'unit01',
+        body: { status: 'in_progress', version: task.version },
+      }),
+    );
     expect(task.status).toBe('in_progress');
-    expectError(await call('PATCH', `/api/meeting-tasks/${task.id}`, { as: 'unit01', body: { status: 'done', version: task.version } }), 400, 'MEETING_TASK_NOTE_REQUIRED');
-    task = expectOk<TaskView>(await call('PATCH', `/api/meeting-tasks/${task.id}`, { as: 'unit01', body: { status: 'done', completionNote: '已更换灯杆 6 根', version: task.version } }));
-    expect(task).toMatchObject({ status: 'done', overdue: false, completedOn: clock.today(), completionNote: '已更换灯杆 6 根' });
+    expectError(
+      await call('PATCH', `/api/meeting-tasks/${task.id}`, {
+        as: 'unit01',
+        body: { status: 'done', version: task.version },
+      }),
+      400,
+      'MEETING_TASK_NOTE_REQUIRED',
+    );
+    task = expectOk<TaskView>(
+      await call('PATCH', `/api/meeting-tasks/${task.id}`, {
+        as: 'unit01',
+        body: { status: 'done', completionNote: '已更换灯杆 6 根', version: task.version },
+      }),
+    );
+    expect(task).toMatchObject({
+      status: 'done',
+      overdue: false,
+      completedOn: clock.today(),
+      completionNote: '已更换灯杆 6 根',
+    });
     const after = await solved();
     expect(after.total).toBe(1);
-    expect(after.byCommunity.find((c) => c.communityId === ctx.world.communityA.id)).toMatchObject({ solved: 1, open: 0, overdue: 0 });
+    expect(after.byCommunity.find((c) => c.communityId === ctx.world.communityA.id)).toMatchObject({
+      solved: 1,
+      open: 0,
+      overdue: 0,
+    });
     const audits = await auditRows(ctx, { action: 'meeting_task.update' });
-    expect(audits[0]).toMatchObject({ actorName: 'unit01', entityId: task.id, after: { status: 'done', completionNote: '已更换灯杆 6 根' } });
-    expectError(await call('PATCH', `/api/meeting-tasks/${task.id}`, { as: 'unit01', body: { status: 'open', version: task.version } }), 409, 'MEETING_TASK_TRANSITION');
+    expect(audits[0]).toMatchObject({
+      actorName: 'unit01',
+      entityId: task.id,
+      after: { status: 'done', completionNote: '已更换灯杆 6 根' },
+    });
+    expectError(
+      await call('PATCH', `/api/meeting-tasks/${task.id}`, {
+        as: 'unit01',
+        body: { status: 'open', version: task.version },
+      }),
+      409,
+      'MEETING_TASK_TRANSITION',
+    );
   });
 
-  it('the next meeting records the follow-up\'s progress, and keeps the task status it had when held', async () => {
+  it("the next meeting records the follow-up's progress, and keeps the task status it had when held", async () => {
     let q2 = await meetingOf(ctx.world.communityA.id, 2, 'hangdong');
     const item = q2.agenda.find((i) => i.source === 'follow_up')!;
-    q2 = expectOk<MeetingDetail>(await call('PUT', `/api/joint-meetings/${q2.id}/agenda/${item.id}/progress`, { as: 'hangdong', body: { progressNote: '路灯已修复，群众满意' } }));
-    q2 = expectOk<MeetingDetail>(await call('POST', `/api/joint-meetings/${q2.id}/schedule`, { as: 'hangdong', body: { meetingDate: '2026-05-13', place: '杭东社区会议室', version: q2.version } }));
-    q2 = expectOk<MeetingDetail>(await call('POST', `/api/joint-meetings/${q2.id}/hold`, { as: 'hangdong', body: { minutes: '通报上季度决议办理情况。', version: q2.version } }));
-    expect(q2.agenda.find((i) => i.id === item.id)).toMatchObject({ progressNote: '路灯已修复，群众满意', taskStatus: 'done', taskStatusAtMeeting: 'done' });
+    q2 = expectOk<MeetingDetail>(
+      await call('PUT', `/api/joint-meetings/${q2.id}/agenda/${item.id}/progress`, {
+        as: 'hangdong',
+        body: { progressNote: '路灯已修复，群众满意' },
+      }),
+    );
+    q2 = expectOk<MeetingDetail>(
+      await call('POST', `/api/joint-meetings/${q2.id}/schedule`, {
+        as: 'hangdong',
+        body: { meetingDate: '2026-05-13', place: '杭东社区会议室', version: q2.version },
+      }),
+    );
+    q2 = expectOk<MeetingDetail>(
+      await call('POST', `/api/joint-meetings/${q2.id}/hold`, {
+        as: 'hangdong',
+        body: { minutes: '通报上季度决议办理情况。', version: q2.version },
+      }),
+    );
+    expect(q2.agenda.find((i) => i.id === item.id)).toMatchObject({
+      progressNote: '路灯已修复，群众满意',
+      taskStatus: 'done',
+      taskStatusAtMeeting: 'done',
+    });
   });
 
   it('overdue tasks are flagged and filterable; the list and the Excel export follow the filters', async () => {
     const q1b = await meetingOf(ctx.world.communityB.id, 1, 'sanfeng');
-    const scheduled = expectOk<MeetingDetail>(await call('POST', `/api/joint-meetings/${q1b.id}/schedule`, { as: 'sanfeng', body: { meetingDate: '2026-03-04', place: '三凤社区会议室', version: q1b.version } }));
-    const late = expectOk<TaskView>(await call('POST', `/api/joint-meetings/${scheduled.id}/resolutions`, { as: 'sanfeng', body: { ownerUnitId: ctx.world.unit2.id, deadline: '2026-03-20', content: '清理三凤路积水点' } }), 201);
+    const scheduled = expectOk<MeetingDetail>(
+      await call('POST', `/api/joint-meetings/${q1b.id}/schedule`, {
+        as: 'sanfeng',
+        body: { meetingDate: '2026-03-04', place: '三凤社区会议室', version: q1b.version },
+      }),
+    );
+    const late = expectOk<TaskView>(
+      await call('POST', `/api/joint-meetings/${scheduled.id}/resolutions`, {
+        as: 'sanfeng',
+        body: { ownerUnitId: ctx.world.unit2.id, deadline: '2026-03-20', content: '清理三凤路积水点' },
+      }),
+      201,
+    );
     expect(late.overdue).toBe(true);
     const overdue = expectOk<Page<TaskView>>(await call('GET', '/api/meeting-tasks?overdue=true', { as: 'admin' }));
     expect(overdue.items.map((t) => t.id)).toEqual([late.id]);
     const notOverdue = expectOk<Page<TaskView>>(await call('GET', '/api/meeting-tasks?overdue=false', { as: 'admin' }));
     expect(notOverdue.items.map((t) => t.id)).toEqual([task.id]);
-    const byOwner = expectOk<Page<TaskView>>(await call('GET', `/api/meeting-tasks?ownerUnitId=${ctx.world.unit1.id}&status=done`, { as: 'admin' }));
+    const byOwner = expectOk<Page<TaskView>>(
+      await call('GET', `/api/meeting-tasks?ownerUnitId=${ctx.world.unit1.id}&status=done`, { as: 'admin' }),
+    );
     expect(byOwner.total).toBe(1);
     expect((await solved()).overdue).toBe(1);
     const xlsx = await call('GET', '/api/meeting-tasks/export.xlsx?overdue=true', { as: 'admin' });
@@ -158,11 +319,21 @@ describe('the resolution lifecycle (决议 → task → 急事难事 solved)', (
 
   it('a cancelled meeting takes no resolutions', async () => {
     const q4 = await meetingOf(ctx.world.communityA.id, 4, 'hangdong');
-    const cancelled = expectOk<MeetingDetail>(await call('POST', `/api/joint-meetings/${q4.id}/cancel`, { as: 'hangdong', body: { reason: '与防汛工作冲突，并入下季度', version: q4.version } }));
+    const cancelled = expectOk<MeetingDetail>(
+      await call('POST', `/api/joint-meetings/${q4.id}/cancel`, {
+        as: 'hangdong',
+        body: { reason: '与防汛工作冲突，并入下季度', version: q4.version },
+      }),
+    );
     expect(cancelled).toMatchObject({ status: 'cancelled', cancelReason: '与防汛工作冲突，并入下季度' });
-    expectError(await call('POST', `/api/joint-meetings/${q4.id}/resolutions`, {
-      as: 'hangdong', body: { ownerUnitId: ctx.world.unit1.id, deadline: '2026-12-31', content: 'x' },
-    }), 409, 'MEETING_STATE');
+    expectError(
+      await call('POST', `/api/joint-meetings/${q4.id}/resolutions`, {
+        as: 'hangdong',
+        body: { ownerUnitId: ctx.world.unit1.id, deadline: '2026-12-31', content: 'x' },
+      }),
+      409,
+      'MEETING_STATE',
+    );
   });
 });
 
@@ -171,14 +342,42 @@ describe('agenda sources from the other co-building lists', () => {
     const db = ctx.database.db;
     const communityId = ctx.world.communityA.id;
     const need = (title: string, priority: number, status: 'open' | 'met') => ({
-      communityId, title, domain: 'living_environment' as const, priority, lng: 117.331, lat: 27.541, quantity: 10, unit: 'person_hours' as const, source: 'community' as const, status,
+      communityId,
+      title,
+      domain: 'living_environment' as const,
+      priority,
+      lng: 117.331,
+      lat: 27.541,
+      quantity: 10,
+      unit: 'person_hours' as const,
+      source: 'community' as const,
+      status,
     });
-    const [low, high] = await db.insert(needs).values([need('楼道堆物清理', 2, 'open'), need('老旧小区加装扶手', 5, 'open'), need('已解决的需求', 4, 'met')]).returning();
+    const [low, high] = await db
+      .insert(needs)
+      .values([need('楼道堆物清理', 2, 'open'), need('老旧小区加装扶手', 5, 'open'), need('已解决的需求', 4, 'met')])
+      .returning();
     const [plan] = await db.insert(projectPlans).values({ communityId, year: 2027, status: 'approved' }).returning();
-    const project = (name: string, endOn: string) => ({ planId: plan.id, communityId, year: 2027, name, domain: 'old_estate_renovation' as const, startOn: '2026-01-01', endOn, progress: 40 });
-    const [late] = await db.insert(projects).values([project('杭东小区雨污分流改造', '2026-06-30'), project('杭东文化长廊', '2099-12-31')]).returning();
-    const res = expectOk<ProposeResult>(await call('POST', '/api/joint-meetings/propose', { as: 'hangdong', body: { year: 2027, quarter: 1 } }));
-    const m = expectOk<MeetingDetail>(await call('GET', `/api/joint-meetings/${res.created[0].id}`, { as: 'hangdong' }));
+    const project = (name: string, endOn: string) => ({
+      planId: plan.id,
+      communityId,
+      year: 2027,
+      name,
+      domain: 'old_estate_renovation' as const,
+      startOn: '2026-01-01',
+      endOn,
+      progress: 40,
+    });
+    const [late] = await db
+      .insert(projects)
+      .values([project('杭东小区雨污分流改造', '2026-06-30'), project('杭东文化长廊', '2099-12-31')])
+      .returning();
+    const res = expectOk<ProposeResult>(
+      await call('POST', '/api/joint-meetings/propose', { as: 'hangdong', body: { year: 2027, quarter: 1 } }),
+    );
+    const m = expectOk<MeetingDetail>(
+      await call('GET', `/api/joint-meetings/${res.created[0].id}`, { as: 'hangdong' }),
+    );
     const bySource = (source: string) => m.agenda.filter((i) => i.source === source).map((i) => i.refId);
     expect(bySource('open_need')).toEqual([high.id, low.id]);
     expect(bySource('delayed_project')).toEqual([late.id]);
@@ -186,12 +385,21 @@ describe('agenda sources from the other co-building lists', () => {
   });
 
   it('staff add and remove free items by hand', async () => {
-    const page = expectOk<Page<MeetingView>>(await call('GET', '/api/joint-meetings?year=2027&quarter=1', { as: 'hangdong' }));
-    const withItem = expectOk<MeetingDetail>(await call('POST', `/api/joint-meetings/${page.items[0].id}/agenda`, { as: 'hangdong', body: { title: '研究春节慰问困难党员方案', detail: null } }));
+    const page = expectOk<Page<MeetingView>>(
+      await call('GET', '/api/joint-meetings?year=2027&quarter=1', { as: 'hangdong' }),
+    );
+    const withItem = expectOk<MeetingDetail>(
+      await call('POST', `/api/joint-meetings/${page.items[0].id}/agenda`, {
+        as: 'hangdong',
+        body: { title: '研究春节慰问困难党员方案', detail: null },
+      }),
+    );
     const manual = withItem.agenda.filter((i) => i.source === 'manual');
     expect(manual.map((i) => i.title)).toEqual(['研究春节慰问困难党员方案']);
     expect(manual[0].sort).toBe(Math.max(...withItem.agenda.map((i) => i.sort)));
-    const without = expectOk<MeetingDetail>(await call('DELETE', `/api/joint-meetings/${page.items[0].id}/agenda/${manual[0].id}`, { as: 'hangdong' }));
+    const without = expectOk<MeetingDetail>(
+      await call('DELETE', `/api/joint-meetings/${page.items[0].id}/agenda/${manual[0].id}`, { as: 'hangdong' }),
+    );
     expect(without.agenda.some((i) => i.source === 'manual')).toBe(false);
   });
 });

@@ -26,10 +26,15 @@ export const ZAgendaItemParams = z.object({ id: z.uuid(), itemId: z.uuid() });
 export const ZTaskParams = z.object({ id: z.uuid() });
 
 /** Propose the quarter's meetings: for every community (or the ones named) that has none yet. */
-export const ZProposeRequest = z.strictObject({ year: ZYear, quarter: ZQuarter, communityIds: z.array(z.uuid()).max(500).optional() });
+export const ZProposeRequest = z.strictObject({
+  year: ZYear,
+  quarter: ZQuarter,
+  communityIds: z.array(z.uuid()).max(500).optional(),
+});
 export type ProposeRequest = z.infer<typeof ZProposeRequest>;
 export const ZProposeResult = z.object({
-  year: z.number().int(), quarter: z.number().int(),
+  year: z.number().int(),
+  quarter: z.number().int(),
   created: z.array(z.object({ id: z.string(), communityId: z.string(), meetingDate: z.string() })),
   /** Communities that already had a meeting in the quarter. */
   existing: z.number().int(),
@@ -37,7 +42,12 @@ export const ZProposeResult = z.object({
 export type ProposeResult = z.infer<typeof ZProposeResult>;
 
 /** Create one community's meeting by hand (a second one for the quarter is 409 MEETING_EXISTS). */
-export const ZCreateMeeting = z.strictObject({ communityId: z.uuid(), year: ZYear, quarter: ZQuarter, meetingDate: ZDay.optional() });
+export const ZCreateMeeting = z.strictObject({
+  communityId: z.uuid(),
+  year: ZYear,
+  quarter: ZQuarter,
+  meetingDate: ZDay.optional(),
+});
 export type CreateMeeting = z.infer<typeof ZCreateMeeting>;
 
 export const ZUpdateMeeting = z.strictObject({
@@ -57,13 +67,22 @@ export const ZCancelRequest = z.strictObject({ reason: ZText(500), version: ZVer
 export type CancelRequest = z.infer<typeof ZCancelRequest>;
 
 export const ZInviteRequest = z.strictObject({ unitId: z.uuid() });
-export const ZRespondRequest = z.strictObject({ response: z.enum(['accepted', 'declined']), note: z.string().trim().max(500).nullable().optional() });
+export const ZRespondRequest = z.strictObject({
+  response: z.enum(['accepted', 'declined']),
+  note: z.string().trim().max(500).nullable().optional(),
+});
 export type RespondRequest = z.infer<typeof ZRespondRequest>;
 /** Staff check-in: whether the unit came and who came (names). */
-export const ZAttendanceRequest = z.strictObject({ attended: z.boolean(), attendees: z.array(ZText(50)).max(30).optional() });
+export const ZAttendanceRequest = z.strictObject({
+  attended: z.boolean(),
+  attendees: z.array(ZText(50)).max(30).optional(),
+});
 export type AttendanceRequest = z.infer<typeof ZAttendanceRequest>;
 
-export const ZAgendaItemRequest = z.strictObject({ title: ZText(200), detail: z.string().trim().max(2000).nullable().optional() });
+export const ZAgendaItemRequest = z.strictObject({
+  title: ZText(200),
+  detail: z.string().trim().max(2000).nullable().optional(),
+});
 export type AgendaItemRequest = z.infer<typeof ZAgendaItemRequest>;
 export const ZAgendaProgressRequest = z.strictObject({ progressNote: z.string().trim().max(2000).nullable() });
 
@@ -113,7 +132,12 @@ export type TaskListQuery = z.infer<typeof ZTaskListQuery>;
 export const ZSolvedQuery = z.object({ year: ZYear.optional(), communityId: z.uuid().optional() });
 export type SolvedQuery = z.infer<typeof ZSolvedQuery>;
 
-export const ZTaskCounts = z.object({ total: z.number().int(), done: z.number().int(), open: z.number().int(), overdue: z.number().int() });
+export const ZTaskCounts = z.object({
+  total: z.number().int(),
+  done: z.number().int(),
+  open: z.number().int(),
+  overdue: z.number().int(),
+});
 export type TaskCounts = z.infer<typeof ZTaskCounts>;
 
 export const ZMeetingView = z.object({
@@ -206,7 +230,15 @@ export const ZSolvedSummary = z.object({
   total: z.number().int(),
   open: z.number().int(),
   overdue: z.number().int(),
-  byCommunity: z.array(z.object({ communityId: z.string(), communityName: z.string(), solved: z.number().int(), open: z.number().int(), overdue: z.number().int() })),
+  byCommunity: z.array(
+    z.object({
+      communityId: z.string(),
+      communityName: z.string(),
+      solved: z.number().int(),
+      open: z.number().int(),
+      overdue: z.number().int(),
+    }),
+  ),
   byQuarter: z.array(z.object({ year: z.number().int(), quarter: z.number().int(), solved: z.number().int() })),
 });
 export type SolvedSummary = z.infer<typeof ZSolvedSummary>;

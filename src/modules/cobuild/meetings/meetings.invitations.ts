@@ -17,7 +17,10 @@ import { clock } from '../../../core/clock.js';
 type InvitationRow = typeof jointMeetingUnits.$inferSelect;
 
 async function invitationOf(tx: Db, meetingId: string, unitId: string): Promise<InvitationRow> {
-  const [row] = await tx.select().from(jointMeetingUnits).where(and(eq(jointMeetingUnits.meetingId, meetingId), eq(jointMeetingUnits.unitId, unitId)));
+  const [row] = await tx
+    .select()
+    .from(jointMeetingUnits)
+    .where(and(eq(jointMeetingUnits.meetingId, meetingId), eq(jointMeetingUnits.unitId, unitId)));
   if (!row) throw new AppError('MEETING_UNIT_NOT_INVITED');
   return row;
 }
@@ -27,8 +30,22 @@ async function assertUnit(tx: Db, unitId: string): Promise<void> {
   if (org?.kind !== 'unit') throw new AppError('VALIDATION_FAILED', {}, [{ path: '/unitId', message: 'not a unit' }]);
 }
 
-async function audit(tx: Db, actor: Actor, action: string, m: MeetingRow, before: Partial<InvitationRow> | null, after: Partial<InvitationRow>): Promise<void> {
-  await recordAudit(tx, { actor, action: `joint_meeting.${action}`, entityType: 'joint_meeting', entityId: m.id, before, after });
+async function audit(
+  tx: Db,
+  actor: Actor,
+  action: string,
+  m: MeetingRow,
+  before: Partial<InvitationRow> | null,
+  after: Partial<InvitationRow>,
+): Promise<void> {
+  await recordAudit(tx, {
+    actor,
+    action: `joint_meeting.${action}`,
+    entityType: 'joint_meeting',
+    entityId: m.id,
+    before,
+    after,
+  });
 }
 
 /** Invites a unit beyond the paired ones; inviting one already invited changes nothing. */
@@ -36,14 +53,23 @@ export async function inviteUnit(opts: { db: Db; actor: Actor; id: string; unitI
   await opts.db.transaction(async (tx) => {
     const m = await lockForManage(tx, opts.actor, opts.id, 'invite');
     await assertUnit(tx, opts.unitId);
-    const [row] = await tx.insert(jointMeetingUnits).values({ meetingId: m.id, unitId: opts.unitId, source: 'extra' })
-      .onConflictDoNothing({ target: [jointMeetingUnits.meetingId, jointMeetingUnits.unitId] }).returning();
+    const [row] = await tx
+      .insert(jointMeetingUnits)
+      .values({ meetingId: m.id, unitId: opts.unitId, source: 'extra' })
+      .onConflictDoNothing({ target: [jointMeetingUnits.meetingId, jointMeetingUnits.unitId] })
+      .returning();
     if (row) await audit(tx, opts.actor, 'invite', m, null, { unitId: row.unitId, source: row.source });
   });
 }
 
 /** The unit's answer: by an admin of that unit, or by the community's staff on its behalf (before the meeting). */
-export async function respondToInvitation(opts: { db: Db; actor: Actor; id: string; unitId: string; input: RespondRequest }): Promise<void> {
+export async function respondToInvitation(opts: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  unitId: string;
+  input: RespondRequest;
+}): Promise<void> {
   const { actor, input } = opts;
   await opts.db.transaction(async (tx) => {
     const m = await lockMeeting(tx, actor, opts.id);
@@ -51,8 +77,18 @@ export async function respondToInvitation(opts: { db: Db; actor: Actor; id: stri
     assertMeetingState(m, 'respond');
     const before = await invitationOf(tx, m.id, opts.unitId);
     const after = { response: input.response, responseNote: input.note || null, respondedAt: clock.now() };
-    await tx.update(jointMeetingUnits).set({ ...after, updatedAt: clock.now() }).where(eq(jointMeetingUnits.id, before.id));
-    await audit(tx, actor, 'respond', m, { unitId: before.unitId, response: before.response, responseNote: before.responseNote }, { unitId: before.unitId, ...after });
+    await tx
+      .update(jointMeetingUnits)
+      .set({ ...after, updatedAt: clock.now() })
+      .where(eq(jointMeetingUnits.id, before.id));
+    await audit(
+      tx,
+      actor,
+      'respond',
+      m,
+      { unitId: before.unitId, response: before.response, responseNote: before.responseNote },
+      { unitId: before.unitId, ...after },
+    );
   });
 }
 
@@ -63,7 +99,14 @@ async function assertSpeaksForUnit(tx: Db, actor: Actor, m: MeetingRow, unitId: 
 }
 
 /** Staff check-in at the meeting: whether the unit came and who came. */
-export async function checkIn(opts: { db: Db; actor: Actor; id: string; unitId: string; input: AttendanceRequest; now?: Date }): Promise<void> {
+export async function checkIn(opts: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  unitId: string;
+  input: AttendanceRequest;
+  now?: Date;
+}): Promise<void> {
   const { actor, input } = opts;
   await opts.db.transaction(async (tx) => {
     const m = await lockMeeting(tx, actor, opts.id);
@@ -71,15 +114,35 @@ export async function checkIn(opts: { db: Db; actor: Actor; id: string; unitId: 
     assertMeetingState(m, 'checkin');
     const before = await invitationOf(tx, m.id, opts.unitId);
     const after = input.attended
-      ? { attended: true, attendees: input.attendees ?? before.attendees, checkedInAt: before.checkedInAt ?? opts.now ?? clock.now() }
+      ? {
+          attended: true,
+          attendees: input.attendees ?? before.attendees,
+          checkedInAt: before.checkedInAt ?? opts.now ?? clock.now(),
+        }
       : { attended: false, attendees: [], checkedInAt: null, confirmedAt: null, confirmedByUserId: null };
-    await tx.update(jointMeetingUnits).set({ ...after, updatedAt: clock.now() }).where(eq(jointMeetingUnits.id, before.id));
-    await audit(tx, actor, 'checkin', m, { unitId: before.unitId, attended: before.attended, attendees: before.attendees }, { unitId: before.unitId, ...after });
+    await tx
+      .update(jointMeetingUnits)
+      .set({ ...after, updatedAt: clock.now() })
+      .where(eq(jointMeetingUnits.id, before.id));
+    await audit(
+      tx,
+      actor,
+      'checkin',
+      m,
+      { unitId: before.unitId, attended: before.attended, attendees: before.attendees },
+      { unitId: before.unitId, ...after },
+    );
   });
 }
 
 /** A unit admin confirms its own unit attended (once the meeting is scheduled or held); confirming again is a no-op. */
-export async function confirmAttendance(opts: { db: Db; actor: Actor; id: string; unitId: string; now?: Date }): Promise<void> {
+export async function confirmAttendance(opts: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  unitId: string;
+  now?: Date;
+}): Promise<void> {
   const { actor } = opts;
   await opts.db.transaction(async (tx) => {
     const m = await lockMeeting(tx, actor, opts.id);
@@ -88,8 +151,23 @@ export async function confirmAttendance(opts: { db: Db; actor: Actor; id: string
     const before = await invitationOf(tx, m.id, opts.unitId);
     if (before.confirmedAt) return;
     const now = opts.now ?? clock.now();
-    const after = { attended: true, confirmedAt: now, confirmedByUserId: actor.userId, checkedInAt: before.checkedInAt ?? now };
-    await tx.update(jointMeetingUnits).set({ ...after, updatedAt: now }).where(eq(jointMeetingUnits.id, before.id));
-    await audit(tx, actor, 'confirm_attendance', m, { unitId: before.unitId, attended: before.attended }, { unitId: before.unitId, ...after });
+    const after = {
+      attended: true,
+      confirmedAt: now,
+      confirmedByUserId: actor.userId,
+      checkedInAt: before.checkedInAt ?? now,
+    };
+    await tx
+      .update(jointMeetingUnits)
+      .set({ ...after, updatedAt: now })
+      .where(eq(jointMeetingUnits.id, before.id));
+    await audit(
+      tx,
+      actor,
+      'confirm_attendance',
+      m,
+      { unitId: before.unitId, attended: before.attended },
+      { unitId: before.unitId, ...after },
+    );
   });
 }

@@ -13,7 +13,8 @@ import { jointMeetings, jointMeetingUnits, meetingTasks } from './meetings.schem
  * invitation, confirms its own attendance and works the tasks its unit owns (meetings.tasks). Everyone else: 403.
  */
 export function assertMayReadMeetings(actor: Actor): void {
-  if (!can(actor, 'cobuild.read') || !hasRole(actor, 'county_admin', 'community_admin', 'unit_admin')) throw new AppError('FORBIDDEN');
+  if (!can(actor, 'cobuild.read') || !hasRole(actor, 'county_admin', 'community_admin', 'unit_admin'))
+    throw new AppError('FORBIDDEN');
 }
 
 /** Meetings this actor may see: its communities' meetings, and the ones its units are invited to. */
@@ -21,8 +22,14 @@ export async function meetingsVisibleTo(db: Db, actor: Actor): Promise<SQL> {
   const scope = await resolveScope(db, actor);
   if (scope.all) return sql`true`;
   const invited = scope.unitIds.length
-    ? exists(db.select({ one: sql`1` }).from(jointMeetingUnits)
-      .where(and(eq(jointMeetingUnits.meetingId, jointMeetings.id), inArray(jointMeetingUnits.unitId, scope.unitIds))))
+    ? exists(
+        db
+          .select({ one: sql`1` })
+          .from(jointMeetingUnits)
+          .where(
+            and(eq(jointMeetingUnits.meetingId, jointMeetings.id), inArray(jointMeetingUnits.unitId, scope.unitIds)),
+          ),
+      )
     : undefined;
   const own = scope.communityIds.length ? inArray(jointMeetings.communityId, scope.communityIds) : undefined;
   return anyOf(own, invited) ?? sql`false`;
@@ -66,7 +73,11 @@ export async function unitsActorSpeaksFor(db: Db, actor: Actor, unitIds: string[
  * How the actor may touch a task: 'staff' (the community's admin or the county: every field), 'owner' (an admin
  * of the owner unit: status and completion note), or a 403.
  */
-export async function taskAccess(db: Db, actor: Actor, task: { communityId: string; ownerUnitId: string }): Promise<'staff' | 'owner'> {
+export async function taskAccess(
+  db: Db,
+  actor: Actor,
+  task: { communityId: string; ownerUnitId: string },
+): Promise<'staff' | 'owner'> {
   if (await mayManageMeetings(db, actor, task.communityId)) return 'staff';
   if ((await unitsActorSpeaksFor(db, actor, [task.ownerUnitId])).length) return 'owner';
   throw new AppError('FORBIDDEN');

@@ -19,40 +19,81 @@ import { clock } from '../../../core/clock.js';
  * Idempotent, and safe to run concurrently: the unique (community, year, quarter) index decides, and a community
  * that already has its meeting is skipped (ON CONFLICT DO NOTHING), so two runs never make two meetings.
  */
-interface CommunityRef { id: string; code: string | null }
+interface CommunityRef {
+  id: string;
+  code: string | null;
+}
 
 async function communitiesFor(tx: Db, managed: 'all' | string[], requested?: string[]): Promise<CommunityRef[]> {
   const ids = managed === 'all' ? requested : requested ? requested.filter((id) => managed.includes(id)) : managed;
   if (ids && requested && ids.length < requested.length) throw new AppError('FORBIDDEN');
   if (ids && !ids.length) return [];
-  return tx.select({ id: organisations.id, code: organisations.code }).from(organisations)
+  return tx
+    .select({ id: organisations.id, code: organisations.code })
+    .from(organisations)
     .where(and(eq(organisations.kind, 'community'), ids ? inArray(organisations.id, ids) : undefined))
     .orderBy(asc(organisations.code), asc(organisations.id));
 }
 
-interface Created { id: string; communityId: string; meetingDate: string }
+interface Created {
+  id: string;
+  communityId: string;
+  meetingDate: string;
+}
 
 /**
  * Creates the quarter's meeting of each community that has none (the others are skipped), with invitations to its
  * paired units and the agenda, each meeting audited — in the caller's transaction, a few statements for the batch.
  */
-async function createMeetings(tx: Db, opts: {
-  actor: Actor | null; q: Quarter; communities: { community: CommunityRef; meetingDate: string }[]; paired: Map<string, string[]>; now: Date;
-}): Promise<Created[]> {
+async function createMeetings(
+  tx: Db,
+  opts: {
+    actor: Actor | null;
+    q: Quarter;
+    communities: { community: CommunityRef; meetingDate: string }[];
+    paired: Map<string, string[]>;
+    now: Date;
+  },
+): Promise<Created[]> {
   const { q, now } = opts;
   if (!opts.communities.length) return [];
-  const rows = await tx.insert(jointMeetings).values(opts.communities.map(({ community, meetingDate }) => ({
-    communityId: community.id, year: q.year, quarter: q.quarter, meetingDate, createdByUserId: opts.actor?.userId ?? null,
-  }))).onConflictDoNothing({ target: [jointMeetings.communityId, jointMeetings.year, jointMeetings.quarter] }).returning();
-  const invitations = rows.flatMap((m) => (opts.paired.get(m.communityId) ?? []).map((unitId) => ({ meetingId: m.id, unitId, source: 'paired' as const })));
+  const rows = await tx
+    .insert(jointMeetings)
+    .values(
+      opts.communities.map(({ community, meetingDate }) => ({
+        communityId: community.id,
+        year: q.year,
+        quarter: q.quarter,
+        meetingDate,
+        createdByUserId: opts.actor?.userId ?? null,
+      })),
+    )
+    .onConflictDoNothing({ target: [jointMeetings.communityId, jointMeetings.year, jointMeetings.quarter] })
+    .returning();
+  const invitations = rows.flatMap((m) =>
+    (opts.paired.get(m.communityId) ?? []).map((unitId) => ({ meetingId: m.id, unitId, source: 'paired' as const })),
+  );
   if (invitations.length) await tx.insert(jointMeetingUnits).values(invitations);
   const agendaItems = await fillAgendas(tx, {
-    meetings: rows.map((m) => ({ meetingId: m.id, communityId: m.communityId })), ...q, today: localDayOf(now), now,
+    meetings: rows.map((m) => ({ meetingId: m.id, communityId: m.communityId })),
+    ...q,
+    today: localDayOf(now),
+    now,
   });
   for (const m of rows) {
     await recordAudit(tx, {
-      actor: opts.actor, action: 'joint_meeting.propose', entityType: 'joint_meeting', entityId: m.id,
-      after: { communityId: m.communityId, year: q.year, quarter: q.quarter, meetingDate: m.meetingDate, invited: opts.paired.get(m.communityId) ?? [], agendaItems: agendaItems.get(m.id) ?? 0 },
+      actor: opts.actor,
+      action: 'joint_meeting.propose',
+      entityType: 'joint_meeting',
+      entityId: m.id,
+      after: {
+        communityId: m.communityId,
+        year: q.year,
+        quarter: q.quarter,
+        meetingDate: m.meetingDate,
+        invited: opts.paired.get(m.communityId) ?? [],
+        agendaItems: agendaItems.get(m.id) ?? 0,
+      },
     });
   }
   return rows.map((m) => ({ id: m.id, communityId: m.communityId, meetingDate: m.meetingDate }));
@@ -61,7 +102,8 @@ async function createMeetings(tx: Db, opts: {
 /** Paired units per community for the year, from the adopted pairing. */
 async function pairedByCommunity(tx: Db, year: number): Promise<Map<string, string[]>> {
   const byCommunity = new Map<string, string[]>();
-  for (const p of await adoptedPairs(tx, { year })) byCommunity.set(p.communityId, [...(byCommunity.get(p.communityId) ?? []), p.unitId]);
+  for (const p of await adoptedPairs(tx, { year }))
+    byCommunity.set(p.communityId, [...(byCommunity.get(p.communityId) ?? []), p.unitId]);
   return byCommunity;
 }
 
@@ -71,7 +113,12 @@ async function pairedByCommunity(tx: Db, year: number): Promise<Map<string, stri
  * index's locks in the same order and never deadlock.
  */
 export async function proposeMeetings(opts: {
-  db: Db; actor: Actor | null; year: number; quarter: number; communityIds?: string[]; now?: Date;
+  db: Db;
+  actor: Actor | null;
+  year: number;
+  quarter: number;
+  communityIds?: string[];
+  now?: Date;
 }): Promise<ProposeResult> {
   const now = opts.now ?? clock.now();
   const q = { year: opts.year, quarter: opts.quarter };
@@ -80,7 +127,11 @@ export async function proposeMeetings(opts: {
     const communities = await communitiesFor(tx, managed, opts.communityIds);
     const paired = await pairedByCommunity(tx, q.year);
     const created = await createMeetings(tx, {
-      actor: opts.actor, q, paired, now, communities: communities.map((community, i) => ({ community, meetingDate: suggestedMeetingDate(q, i) })),
+      actor: opts.actor,
+      q,
+      paired,
+      now,
+      communities: communities.map((community, i) => ({ community, meetingDate: suggestedMeetingDate(q, i) })),
     });
     return { year: q.year, quarter: q.quarter, created, existing: communities.length - created.length };
   });
@@ -106,7 +157,11 @@ export async function createMeeting(opts: { db: Db; actor: Actor; input: CreateM
     if (!community) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/communityId', message: 'not a community' }]);
     const paired = await pairedByCommunity(tx, q.year);
     const [meeting] = await createMeetings(tx, {
-      actor, q, paired, now, communities: [{ community, meetingDate: input.meetingDate ?? suggestedMeetingDate(q) }],
+      actor,
+      q,
+      paired,
+      now,
+      communities: [{ community, meetingDate: input.meetingDate ?? suggestedMeetingDate(q) }],
     });
     if (!meeting) throw new AppError('MEETING_EXISTS', q);
     return meeting.id;

@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { weekdayOf } from '../../../core/calendar.js';
-import { isInQuarter, previousQuarter, quarterDays, quarterOfDay, quarterOfInstant, suggestedMeetingDate } from './meetings.quarter.js';
+import {
+  isInQuarter,
+  previousQuarter,
+  quarterDays,
+  quarterOfDay,
+  quarterOfInstant,
+  suggestedMeetingDate,
+} from './meetings.quarter.js';
 import { isTaskOverdue } from './meetings.tasks.query.js';
 
 describe('quarters of the joint meetings', () => {
-  it('knows each quarter\'s first and last day', () => {
+  it("knows each quarter's first and last day", () => {
     expect(quarterDays({ year: 2026, quarter: 1 })).toEqual({ from: '2026-01-01', to: '2026-03-31' });
     expect(quarterDays({ year: 2028, quarter: 2 })).toEqual({ from: '2028-04-01', to: '2028-06-30' });
     expect(quarterDays({ year: 2026, quarter: 4 })).toEqual({ from: '2026-10-01', to: '2026-12-31' });

@@ -1,7 +1,10 @@
 import { localDayOf, weekdayOf } from '../../../core/calendar.js';
 
 /** Calendar quarters in county days (YYYY-MM-DD): the meetings are one per community per quarter. */
-export interface Quarter { year: number; quarter: number }
+export interface Quarter {
+  year: number;
+  quarter: number;
+}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

@@ -1,4 +1,15 @@
-import { boolean, index, integer, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { createdAt, idColumn, updatedAt, version } from '../../../core/columns.js';
 import { users } from '../../auth/auth.schema.js';
@@ -16,7 +27,9 @@ export const jointMeetings = pgTable(
   'joint_meetings',
   {
     id: idColumn(),
-    communityId: uuid('community_id').notNull().references(() => organisations.id, { onDelete: 'restrict' }),
+    communityId: uuid('community_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'restrict' }),
     year: integer('year').notNull(),
     quarter: smallint('quarter').notNull(),
     status: meetingStatus('status').notNull().default('proposed'),
@@ -47,8 +60,12 @@ export const jointMeetingUnits = pgTable(
   'joint_meeting_units',
   {
     id: idColumn(),
-    meetingId: uuid('meeting_id').notNull().references(() => jointMeetings.id, { onDelete: 'cascade' }),
-    unitId: uuid('unit_id').notNull().references(() => organisations.id, { onDelete: 'restrict' }),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => jointMeetings.id, { onDelete: 'cascade' }),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'restrict' }),
     source: invitationSource('source').notNull().default('paired'),
     response: invitationResponse('response').notNull().default('pending'),
     responseNote: text('response_note'),
@@ -76,7 +93,9 @@ export const jointMeetingAgendaItems = pgTable(
   'joint_meeting_agenda_items',
   {
     id: idColumn(),
-    meetingId: uuid('meeting_id').notNull().references(() => jointMeetings.id, { onDelete: 'cascade' }),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => jointMeetings.id, { onDelete: 'cascade' }),
     source: agendaSource('source').notNull(),
     /** The task, case, need or project the item refers to (null for a manual item). */
     refId: uuid('ref_id'),
@@ -102,10 +121,16 @@ export const meetingTasks = pgTable(
   'meeting_tasks',
   {
     id: idColumn(),
-    meetingId: uuid('meeting_id').notNull().references(() => jointMeetings.id, { onDelete: 'restrict' }),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => jointMeetings.id, { onDelete: 'restrict' }),
     /** The meeting's community, repeated so the task lists filter without a join. */
-    communityId: uuid('community_id').notNull().references(() => organisations.id, { onDelete: 'restrict' }),
-    ownerUnitId: uuid('owner_unit_id').notNull().references(() => organisations.id, { onDelete: 'restrict' }),
+    communityId: uuid('community_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'restrict' }),
+    ownerUnitId: uuid('owner_unit_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'restrict' }),
     content: text('content').notNull(),
     deadline: text('deadline').notNull(),
     status: taskStatus('status').notNull().default('open'),

@@ -25,7 +25,13 @@ export function overdueWhere(today: string): SQL {
 const owner = alias(organisations, 'owner_unit');
 
 export function selectTaskViews(db: Db) {
-  return db.select({ t: meetingTasks, m: { year: jointMeetings.year, quarter: jointMeetings.quarter, meetingDate: jointMeetings.meetingDate }, communityName: organisations.name, ownerName: owner.name })
+  return db
+    .select({
+      t: meetingTasks,
+      m: { year: jointMeetings.year, quarter: jointMeetings.quarter, meetingDate: jointMeetings.meetingDate },
+      communityName: organisations.name,
+      ownerName: owner.name,
+    })
     .from(meetingTasks)
     .innerJoin(jointMeetings, eq(jointMeetings.id, meetingTasks.meetingId))
     .innerJoin(organisations, eq(organisations.id, meetingTasks.communityId))
@@ -36,10 +42,24 @@ type TaskRow = Awaited<ReturnType<ReturnType<typeof selectTaskViews>['execute']>
 export function presentTask(r: TaskRow, today: string): TaskView {
   const t = r.t;
   return {
-    id: t.id, meetingId: t.meetingId, communityId: t.communityId, communityName: r.communityName, year: r.m.year, quarter: r.m.quarter,
-    meetingDate: r.m.meetingDate, ownerUnitId: t.ownerUnitId, ownerUnitName: r.ownerName, content: t.content, deadline: t.deadline,
-    status: t.status, overdue: isTaskOverdue(t, today), completionNote: t.completionNote, completedOn: t.completedOn,
-    createdAt: t.createdAt.toISOString(), updatedAt: t.updatedAt.toISOString(), version: t.version,
+    id: t.id,
+    meetingId: t.meetingId,
+    communityId: t.communityId,
+    communityName: r.communityName,
+    year: r.m.year,
+    quarter: r.m.quarter,
+    meetingDate: r.m.meetingDate,
+    ownerUnitId: t.ownerUnitId,
+    ownerUnitName: r.ownerName,
+    content: t.content,
+    deadline: t.deadline,
+    status: t.status,
+    overdue: isTaskOverdue(t, today),
+    completionNote: t.completionNote,
+    completedOn: t.completedOn,
+    createdAt: t.createdAt.toISOString(),
+    updatedAt: t.updatedAt.toISOString(),
+    version: t.version,
   };
 }
 
@@ -59,25 +79,48 @@ export async function taskFilters(db: Db, actor: Actor, q: TaskListQuery, today:
 }
 
 export function taskSort(sort: string | undefined): SQL[] {
-  return orderBy(sort, {
-    deadline: meetingTasks.deadline, createdAt: meetingTasks.createdAt, status: meetingTasks.status, completedOn: meetingTasks.completedOn,
-    meetingDate: jointMeetings.meetingDate,
-  }, [asc(meetingTasks.status), asc(meetingTasks.deadline)], meetingTasks.id);
+  return orderBy(
+    sort,
+    {
+      deadline: meetingTasks.deadline,
+      createdAt: meetingTasks.createdAt,
+      status: meetingTasks.status,
+      completedOn: meetingTasks.completedOn,
+      meetingDate: jointMeetings.meetingDate,
+    },
+    [asc(meetingTasks.status), asc(meetingTasks.deadline)],
+    meetingTasks.id,
+  );
 }
 
-export async function listTasks(opts: { db: Db; actor: Actor; query: TaskListQuery; today: string }): Promise<Page<TaskView>> {
+export async function listTasks(opts: {
+  db: Db;
+  actor: Actor;
+  query: TaskListQuery;
+  today: string;
+}): Promise<Page<TaskView>> {
   const { db, query: q } = opts;
   const where = await taskFilters(db, opts.actor, q, opts.today);
   const { limit, offset } = pageWindow(q);
   const [rows, [{ total }]] = await Promise.all([
-    selectTaskViews(db).where(where).orderBy(...taskSort(q.sort)).limit(limit).offset(offset),
-    db.select({ total: count() }).from(meetingTasks).innerJoin(jointMeetings, eq(jointMeetings.id, meetingTasks.meetingId)).where(where),
+    selectTaskViews(db)
+      .where(where)
+      .orderBy(...taskSort(q.sort))
+      .limit(limit)
+      .offset(offset),
+    db
+      .select({ total: count() })
+      .from(meetingTasks)
+      .innerJoin(jointMeetings, eq(jointMeetings.id, meetingTasks.meetingId))
+      .where(where),
   ]);
   return { items: rows.map((r) => presentTask(r, opts.today)), total, page: q.page, pageSize: q.pageSize };
 }
 
 export async function tasksOfMeeting(db: Db, meetingId: string, today: string): Promise<TaskView[]> {
-  const rows = await selectTaskViews(db).where(eq(meetingTasks.meetingId, meetingId)).orderBy(asc(meetingTasks.createdAt), asc(meetingTasks.id));
+  const rows = await selectTaskViews(db)
+    .where(eq(meetingTasks.meetingId, meetingId))
+    .orderBy(asc(meetingTasks.createdAt), asc(meetingTasks.id));
   return rows.map((r) => presentTask(r, today));
 }
 
@@ -89,7 +132,9 @@ export async function taskById(db: Db, id: string, today: string): Promise<TaskV
 /** One task the actor may see (its community's, or its unit's); otherwise NOT_FOUND. */
 export async function getTask(opts: { db: Db; actor: Actor; id: string; today: string }): Promise<TaskView> {
   assertMayReadMeetings(opts.actor);
-  const [row] = await selectTaskViews(opts.db).where(and(eq(meetingTasks.id, opts.id), await tasksVisibleTo(opts.db, opts.actor)));
+  const [row] = await selectTaskViews(opts.db).where(
+    and(eq(meetingTasks.id, opts.id), await tasksVisibleTo(opts.db, opts.actor)),
+  );
   if (!row) throw new AppError('NOT_FOUND', { entity: 'meeting_task' });
   return presentTask(row, opts.today);
 }
@@ -100,7 +145,12 @@ const countWhere = (cond: SQL) => sql<number>`count(*) filter (where ${cond})`.m
  * 急事难事 solved: the actor's visible resolution tasks closed as done, county-wide, per community (with what is
  * still open and overdue) and per quarter of completion. `year` narrows to tasks of that year's meetings.
  */
-export async function solvedSummary(opts: { db: Db; actor: Actor; query: SolvedQuery; today: string }): Promise<SolvedSummary> {
+export async function solvedSummary(opts: {
+  db: Db;
+  actor: Actor;
+  query: SolvedQuery;
+  today: string;
+}): Promise<SolvedSummary> {
   const { db, query: q, today } = opts;
   assertMayReadMeetings(opts.actor);
   const where = and(
@@ -110,21 +160,36 @@ export async function solvedSummary(opts: { db: Db; actor: Actor; query: SolvedQ
   );
   const done = eq(meetingTasks.status, 'done');
   const open = inArray(meetingTasks.status, [...OPEN_TASK_STATUSES]);
-  const byCommunity = await db.select({
-    communityId: meetingTasks.communityId, communityName: organisations.name,
-    solved: countWhere(done), open: countWhere(open as SQL), overdue: countWhere(overdueWhere(today)),
-  }).from(meetingTasks)
+  const byCommunity = await db
+    .select({
+      communityId: meetingTasks.communityId,
+      communityName: organisations.name,
+      solved: countWhere(done),
+      open: countWhere(open as SQL),
+      overdue: countWhere(overdueWhere(today)),
+    })
+    .from(meetingTasks)
     .innerJoin(jointMeetings, eq(jointMeetings.id, meetingTasks.meetingId))
     .innerJoin(organisations, eq(organisations.id, meetingTasks.communityId))
-    .where(where).groupBy(meetingTasks.communityId, organisations.name, organisations.code).orderBy(asc(organisations.code));
+    .where(where)
+    .groupBy(meetingTasks.communityId, organisations.name, organisations.code)
+    .orderBy(asc(organisations.code));
   const yearOf = sql<number>`cast(substr(${meetingTasks.completedOn}, 1, 4) as int)`.mapWith(Number);
   const quarterOf = sql<number>`(cast(substr(${meetingTasks.completedOn}, 6, 2) as int) + 2) / 3`.mapWith(Number);
-  const byQuarter = await db.select({ year: yearOf, quarter: quarterOf, solved: count() }).from(meetingTasks)
+  const byQuarter = await db
+    .select({ year: yearOf, quarter: quarterOf, solved: count() })
+    .from(meetingTasks)
     .innerJoin(jointMeetings, eq(jointMeetings.id, meetingTasks.meetingId))
-    .where(and(where, done)).groupBy(yearOf, quarterOf).orderBy(desc(yearOf), desc(quarterOf));
+    .where(and(where, done))
+    .groupBy(yearOf, quarterOf)
+    .orderBy(desc(yearOf), desc(quarterOf));
   const sum = (k: 'solved' | 'open' | 'overdue') => byCommunity.reduce((n, r) => n + r[k], 0);
   return {
-    year: q.year ?? null, total: sum('solved'), open: sum('open'), overdue: sum('overdue'),
-    byCommunity, byQuarter: byQuarter.filter((r) => r.year > 0).sort((a, b) => a.year - b.year || a.quarter - b.quarter),
+    year: q.year ?? null,
+    total: sum('solved'),
+    open: sum('open'),
+    overdue: sum('overdue'),
+    byCommunity,
+    byQuarter: byQuarter.filter((r) => r.year > 0).sort((a, b) => a.year - b.year || a.quarter - b.quarter),
   };
 }

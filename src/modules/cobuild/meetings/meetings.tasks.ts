@@ -38,7 +38,12 @@ function assertDeadline(deadline: string, meetingDate: string): void {
 }
 
 /** Adds a resolution to a scheduled or held meeting: owner unit and deadline required, the deadline not before the meeting. */
-export async function createResolution(opts: { db: Db; actor: Actor; meetingId: string; input: CreateResolution }): Promise<string> {
+export async function createResolution(opts: {
+  db: Db;
+  actor: Actor;
+  meetingId: string;
+  input: CreateResolution;
+}): Promise<string> {
   const { actor, input } = opts;
   if (!input.ownerUnitId) throw new AppError('MEETING_TASK_OWNER_REQUIRED');
   if (!input.deadline) throw new AppError('MEETING_TASK_DEADLINE_REQUIRED');
@@ -47,11 +52,22 @@ export async function createResolution(opts: { db: Db; actor: Actor; meetingId: 
     const m = await lockForManage(tx, actor, opts.meetingId, 'resolve');
     assertDeadline(deadline, m.meetingDate);
     await assertOwnerIsUnit(tx, ownerUnitId);
-    const [task] = await tx.insert(meetingTasks).values({
-      meetingId: m.id, communityId: m.communityId, ownerUnitId, deadline, content: input.content, createdByUserId: actor.userId,
-    }).returning();
+    const [task] = await tx
+      .insert(meetingTasks)
+      .values({
+        meetingId: m.id,
+        communityId: m.communityId,
+        ownerUnitId,
+        deadline,
+        content: input.content,
+        createdByUserId: actor.userId,
+      })
+      .returning();
     await recordAudit(tx, {
-      actor, action: 'meeting_task.create', entityType: 'meeting_task', entityId: task.id,
+      actor,
+      action: 'meeting_task.create',
+      entityType: 'meeting_task',
+      entityId: task.id,
       after: { meetingId: m.id, ownerUnitId, deadline, content: task.content },
     });
     return task.id;
@@ -64,25 +80,35 @@ function statusChanges(before: TaskRow, input: UpdateTask, access: 'staff' | 'ow
   const note = input.completionNote === undefined ? before.completionNote : input.completionNote || null;
   const changes: Partial<TaskRow> = input.completionNote === undefined ? {} : { completionNote: note };
   if (to === undefined || to === before.status) return changes;
-  if (!NEXT[before.status].includes(to)) throw new AppError('MEETING_TASK_TRANSITION', { from: `task_${before.status}`, to: `task_${to}` });
+  if (!NEXT[before.status].includes(to))
+    throw new AppError('MEETING_TASK_TRANSITION', { from: `task_${before.status}`, to: `task_${to}` });
   if (access === 'owner' && STAFF_ONLY_MOVES(before.status, to)) throw new AppError('FORBIDDEN');
   if (to === 'done') {
     if (!note) throw new AppError('MEETING_TASK_NOTE_REQUIRED');
     const completedOn = input.completedOn ?? today;
-    if (completedOn > today) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/completedOn', message: 'in the future' }]);
+    if (completedOn > today)
+      throw new AppError('VALIDATION_FAILED', {}, [{ path: '/completedOn', message: 'in the future' }]);
     return { ...changes, status: to, completedOn };
   }
   return { ...changes, status: to, completedOn: null };
 }
 
 /** Content, deadline and owner: staff only (an owner sending them is 403). */
-async function staffChanges(tx: Db, before: TaskRow, input: UpdateTask, access: 'staff' | 'owner'): Promise<Partial<TaskRow>> {
+async function staffChanges(
+  tx: Db,
+  before: TaskRow,
+  input: UpdateTask,
+  access: 'staff' | 'owner',
+): Promise<Partial<TaskRow>> {
   const changes: Partial<TaskRow> = {};
   if (input.content === undefined && input.deadline === undefined && input.ownerUnitId === undefined) return changes;
   if (access !== 'staff') throw new AppError('FORBIDDEN');
   if (input.content !== undefined) changes.content = input.content;
   if (input.deadline !== undefined) {
-    const [m] = await tx.select({ meetingDate: jointMeetings.meetingDate }).from(jointMeetings).where(eq(jointMeetings.id, before.meetingId));
+    const [m] = await tx
+      .select({ meetingDate: jointMeetings.meetingDate })
+      .from(jointMeetings)
+      .where(eq(jointMeetings.id, before.meetingId));
     assertDeadline(input.deadline, m.meetingDate);
     changes.deadline = input.deadline;
   }
@@ -97,24 +123,45 @@ async function staffChanges(tx: Db, before: TaskRow, input: UpdateTask, access: 
  * Updates a task: the owner unit's admin moves its status and writes the completion note; the community's staff
  * may also change content, deadline and owner, cancel, or reopen. Version-checked (409 STALE_UPDATE).
  */
-export async function updateTask(opts: { db: Db; actor: Actor; id: string; input: UpdateTask; today: string }): Promise<void> {
+export async function updateTask(opts: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  input: UpdateTask;
+  today: string;
+}): Promise<void> {
   const { actor, input } = opts;
   await opts.db.transaction(async (tx) => {
     const [before] = await tx.select().from(meetingTasks).where(eq(meetingTasks.id, opts.id)).for('update');
     if (!before) throw new AppError('NOT_FOUND', { entity: 'meeting_task' });
     const access = await taskAccess(tx, actor, before);
     if (before.version !== input.version) throw new AppError('STALE_UPDATE');
-    const changes = { ...(await staffChanges(tx, before, input, access)), ...statusChanges(before, input, access, opts.today) };
-    await tx.update(meetingTasks).set({ ...changes, version: sql`${meetingTasks.version} + 1`, updatedAt: clock.now() }).where(eq(meetingTasks.id, before.id));
+    const changes = {
+      ...(await staffChanges(tx, before, input, access)),
+      ...statusChanges(before, input, access, opts.today),
+    };
+    await tx
+      .update(meetingTasks)
+      .set({ ...changes, version: sql`${meetingTasks.version} + 1`, updatedAt: clock.now() })
+      .where(eq(meetingTasks.id, before.id));
     const keys = Object.keys(changes) as (keyof TaskRow)[];
     await recordAudit(tx, {
-      actor, action: 'meeting_task.update', entityType: 'meeting_task', entityId: before.id,
-      before: Object.fromEntries(keys.map((k) => [k, before[k]])), after: changes,
+      actor,
+      action: 'meeting_task.update',
+      entityType: 'meeting_task',
+      entityId: before.id,
+      before: Object.fromEntries(keys.map((k) => [k, before[k]])),
+      after: changes,
     });
   });
 }
 
-const STATUS_LABELS: Record<TaskStatus, string> = { open: '待办', in_progress: '办理中', done: '已办结', cancelled: '已撤销' };
+const STATUS_LABELS: Record<TaskStatus, string> = {
+  open: '待办',
+  in_progress: '办理中',
+  done: '已办结',
+  cancelled: '已撤销',
+};
 const EXPORT_CAP = 50_000;
 
 const EXPORT_COLUMNS: ExportColumn<TaskView>[] = [
@@ -132,18 +179,33 @@ const EXPORT_COLUMNS: ExportColumn<TaskView>[] = [
 ];
 
 /** The filtered task list as a workbook (same filters and scope as the list), audited. */
-export async function exportTasks(opts: { db: Db; actor: Actor; query: TaskListQuery; today: string }): Promise<Download> {
+export async function exportTasks(opts: {
+  db: Db;
+  actor: Actor;
+  query: TaskListQuery;
+  today: string;
+}): Promise<Download> {
   const { db, query, today } = opts;
   const where = await taskFilters(db, opts.actor, query, today);
-  const rows = await selectTaskViews(db).where(where).orderBy(...taskSort(query.sort)).limit(EXPORT_CAP + 1);
+  const rows = await selectTaskViews(db)
+    .where(where)
+    .orderBy(...taskSort(query.sort))
+    .limit(EXPORT_CAP + 1);
   const truncated = rows.length > EXPORT_CAP;
   const views = rows.slice(0, EXPORT_CAP).map((r) => presentTask(r, today));
-  await recordAudit(db, { actor: opts.actor, action: 'meeting_task.export', entityType: 'meeting_task', after: { filter: query, rows: views.length, truncated } });
+  await recordAudit(db, {
+    actor: opts.actor,
+    action: 'meeting_task.export',
+    entityType: 'meeting_task',
+    after: { filter: query, rows: views.length, truncated },
+  });
   const day = today.replaceAll('-', '');
   return {
-    fileName: `联席会决议任务-${day}.xlsx`, asciiName: `meeting-tasks-${day}.xlsx`,
+    fileName: `联席会决议任务-${day}.xlsx`,
+    asciiName: `meeting-tasks-${day}.xlsx`,
     headers: { 'x-export-rows': String(views.length), 'x-export-truncated': String(truncated) },
-    body: (out: Writable) => writeSheetStream(out, { sheetName: '决议任务', columns: EXPORT_COLUMNS, batches: once(views) }),
+    body: (out: Writable) =>
+      writeSheetStream(out, { sheetName: '决议任务', columns: EXPORT_COLUMNS, batches: once(views) }),
   };
 }
 

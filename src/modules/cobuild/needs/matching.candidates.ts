@@ -37,8 +37,15 @@ export function distanceKm(a: { lng: number; lat: number }, b: { lng: number; la
 }
 
 interface Grid {
-  minX: number; minY: number; cols: number; rows: number; cell: number;
-  cellStart: Int32Array; items: Int32Array; x: Float64Array; y: Float64Array;
+  minX: number;
+  minY: number;
+  cols: number;
+  rows: number;
+  cell: number;
+  cellStart: Int32Array;
+  items: Int32Array;
+  x: Float64Array;
+  y: Float64Array;
 }
 
 function meanLat(a: Float64Array, b: Float64Array): number {
@@ -49,17 +56,34 @@ function meanLat(a: Float64Array, b: Float64Array): number {
 }
 
 /** Counting-sorts the resources into cells keyed by (class, row, column). */
-function buildGrid(res: PointSet, project: (lng: number, lat: number) => [number, number], cell: number, groups: number): Grid {
+function buildGrid(
+  res: PointSet,
+  project: (lng: number, lat: number) => [number, number],
+  cell: number,
+  groups: number,
+): Grid {
   const m = res.lng.length;
-  const x = new Float64Array(m), y = new Float64Array(m);
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  const x = new Float64Array(m),
+    y = new Float64Array(m);
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
   for (let j = 0; j < m; j++) {
     [x[j], y[j]] = project(res.lng[j], res.lat[j]);
-    minX = Math.min(minX, x[j]); minY = Math.min(minY, y[j]); maxX = Math.max(maxX, x[j]); maxY = Math.max(maxY, y[j]);
+    minX = Math.min(minX, x[j]);
+    minY = Math.min(minY, y[j]);
+    maxX = Math.max(maxX, x[j]);
+    maxY = Math.max(maxY, y[j]);
   }
-  if (!m) { minX = minY = 0; maxX = maxY = 0; }
-  const cols = Math.floor((maxX - minX) / cell) + 1, rows = Math.floor((maxY - minY) / cell) + 1;
-  const keyOf = (j: number) => (res.group[j] * rows + Math.floor((y[j] - minY) / cell)) * cols + Math.floor((x[j] - minX) / cell);
+  if (!m) {
+    minX = minY = 0;
+    maxX = maxY = 0;
+  }
+  const cols = Math.floor((maxX - minX) / cell) + 1,
+    rows = Math.floor((maxY - minY) / cell) + 1;
+  const keyOf = (j: number) =>
+    (res.group[j] * rows + Math.floor((y[j] - minY) / cell)) * cols + Math.floor((x[j] - minX) / cell);
   const cellStart = new Int32Array(groups * rows * cols + 1);
   for (let j = 0; j < m; j++) if (res.group[j] >= 0) cellStart[keyOf(j) + 1]++;
   for (let c = 0; c < cellStart.length - 1; c++) cellStart[c + 1] += cellStart[c];
@@ -73,8 +97,13 @@ function buildGrid(res: PointSet, project: (lng: number, lat: number) => [number
 function insertNearest(bufD: Float64Array, bufJ: Int32Array, count: number, k: number, d: number, j: number): number {
   if (count === k && d >= bufD[k - 1]) return count;
   let p = count < k ? count : k - 1;
-  while (p > 0 && bufD[p - 1] > d) { bufD[p] = bufD[p - 1]; bufJ[p] = bufJ[p - 1]; p--; }
-  bufD[p] = d; bufJ[p] = j;
+  while (p > 0 && bufD[p - 1] > d) {
+    bufD[p] = bufD[p - 1];
+    bufJ[p] = bufJ[p - 1];
+    p--;
+  }
+  bufD[p] = d;
+  bufJ[p] = j;
   return count < k ? count + 1 : k;
 }
 
@@ -99,17 +128,28 @@ const OFFSETS = ringOffsets();
  * Visits the same-class resources within r of the point, nearer cells first; visit(j, d²) returns the squared
  * distance beyond which nothing more is wanted (r² to see everything, the k-th nearest so far to stop early).
  */
-function scanNear(grid: Grid, g: number, px: number, py: number, r: number, visit: (j: number, d2: number) => number): void {
+function scanNear(
+  grid: Grid,
+  g: number,
+  px: number,
+  py: number,
+  r: number,
+  visit: (j: number, d2: number) => number,
+): void {
   let limit2 = r * r;
-  const cx = Math.floor((px - grid.minX) / grid.cell), cy = Math.floor((py - grid.minY) / grid.cell);
+  const cx = Math.floor((px - grid.minX) / grid.cell),
+    cy = Math.floor((py - grid.minY) / grid.cell);
   for (const o of OFFSETS) {
     if (o.minCells2 * grid.cell * grid.cell > limit2) break;
-    const xx = cx + o.dx, yy = cy + o.dy;
+    const xx = cx + o.dx,
+      yy = cy + o.dy;
     if (xx < 0 || yy < 0 || xx >= grid.cols || yy >= grid.rows) continue;
     const c = (g * grid.rows + yy) * grid.cols + xx;
     for (let p = grid.cellStart[c]; p < grid.cellStart[c + 1]; p++) {
       const j = grid.items[p];
-      const dx = grid.x[j] - px, dy = grid.y[j] - py, d2 = dx * dx + dy * dy;
+      const dx = grid.x[j] - px,
+        dy = grid.y[j] - py,
+        d2 = dx * dx + dy * dy;
       if (d2 <= limit2) limit2 = Math.min(limit2, visit(j, d2));
     }
   }
@@ -122,10 +162,15 @@ class EdgeSink {
   length = 0;
   push(j: number, d: number): void {
     if (this.length === this.j.length) {
-      const j2 = new Int32Array(this.j.length * 2); j2.set(this.j); this.j = j2;
-      const d2 = new Float64Array(this.d.length * 2); d2.set(this.d); this.d = d2;
+      const j2 = new Int32Array(this.j.length * 2);
+      j2.set(this.j);
+      this.j = j2;
+      const d2 = new Float64Array(this.d.length * 2);
+      d2.set(this.d);
+      this.d = d2;
     }
-    this.j[this.length] = j; this.d[this.length++] = d;
+    this.j[this.length] = j;
+    this.d[this.length++] = d;
   }
 }
 
@@ -133,7 +178,12 @@ class EdgeSink {
  * The candidate edges: per need, the k nearest same-class resources within maxDistanceKm, nearest first; without k,
  * every such resource (in no particular order — used to check a bound against all pairs within the distance).
  */
-export function buildCandidates(opts: { needs: PointSet; resources: PointSet; maxDistanceKm: number; k?: number }): CandidateEdges {
+export function buildCandidates(opts: {
+  needs: PointSet;
+  resources: PointSet;
+  maxDistanceKm: number;
+  k?: number;
+}): CandidateEdges {
   const { needs, resources, maxDistanceKm: r, k } = opts;
   const n = needs.lng.length;
   let groups = 0;
@@ -142,11 +192,19 @@ export function buildCandidates(opts: { needs: PointSet; resources: PointSet; ma
   const grid = buildGrid(resources, project, r / CELLS_PER_RADIUS, Math.max(groups, 1));
   const r2 = r * r;
   const limit = k ?? 0;
-  const bufD = new Float64Array(limit), bufJ = new Int32Array(limit);
+  const bufD = new Float64Array(limit),
+    bufJ = new Int32Array(limit);
   let count = 0;
-  const keep = k === undefined
-    ? (j: number, d2: number) => { out.push(j, Math.sqrt(d2)); return r2; }
-    : (j: number, d2: number) => { count = insertNearest(bufD, bufJ, count, limit, d2, j); return count === limit ? bufD[limit - 1] : r2; };
+  const keep =
+    k === undefined
+      ? (j: number, d2: number) => {
+          out.push(j, Math.sqrt(d2));
+          return r2;
+        }
+      : (j: number, d2: number) => {
+          count = insertNearest(bufD, bufJ, count, limit, d2, j);
+          return count === limit ? bufD[limit - 1] : r2;
+        };
   const edgeStart = new Int32Array(n + 1);
   const out = new EdgeSink();
   for (let i = 0; i < n; i++) {

@@ -26,7 +26,11 @@ export const ZRunMatchingBody = ZRunMatching.nullish();
 
 /** Per priority: needs in the run, needs that got something, needs fully covered, mean share covered. */
 export const ZPriorityCoverage = z.object({
-  priority: z.number().int(), needs: z.number().int(), served: z.number().int(), covered: z.number().int(), coverage: z.number(),
+  priority: z.number().int(),
+  needs: z.number().int(),
+  served: z.number().int(),
+  covered: z.number().int(),
+  coverage: z.number(),
 });
 
 export const ZRunStats = z.object({
@@ -47,7 +51,13 @@ export const ZRunView = z.object({
   id: z.string(),
   communityId: z.string().nullable(),
   communityName: z.string().nullable(),
-  parameters: z.object({ maxDistanceKm: z.number(), k: z.number().int(), on: z.string(), minPriority: z.number().int(), solver: ZSolverChoice }),
+  parameters: z.object({
+    maxDistanceKm: z.number(),
+    k: z.number().int(),
+    on: z.string(),
+    minPriority: z.number().int(),
+    solver: ZSolverChoice,
+  }),
   solver: z.string(),
   status: z.string(),
   objective: z.number().nullable(),
@@ -65,7 +75,12 @@ export const ZRunList = listResponse(ZRunView);
 export const ZRunListQuery = ZListQuery.extend({ communityId: z.uuid().optional() });
 export type RunListQuery = z.infer<typeof ZRunListQuery>;
 
-export const ZTaskSummary = z.object({ id: z.string(), dueOn: z.string(), status: ZNeedTaskStatus, projectId: z.string().nullable() });
+export const ZTaskSummary = z.object({
+  id: z.string(),
+  dueOn: z.string(),
+  status: ZNeedTaskStatus,
+  projectId: z.string().nullable(),
+});
 
 export const ZMatchView = z.object({
   id: z.string(),
@@ -100,12 +115,14 @@ export const ZMatchListQuery = ZListQuery.extend({
 });
 export type MatchListQuery = z.infer<typeof ZMatchListQuery>;
 
-export const ZAcceptMatch = z.strictObject({
-  /** Accept less than proposed (never more than the need lacks or the resource has left). */
-  amount: z.number().positive().max(100_000_000).optional(),
-  /** The follow-up task's due date (default: 30 days from today). */
-  dueOn: ZIsoDate.optional(),
-}).nullish();
+export const ZAcceptMatch = z
+  .strictObject({
+    /** Accept less than proposed (never more than the need lacks or the resource has left). */
+    amount: z.number().positive().max(100_000_000).optional(),
+    /** The follow-up task's due date (default: 30 days from today). */
+    dueOn: ZIsoDate.optional(),
+  })
+  .nullish();
 export type AcceptMatch = NonNullable<z.infer<typeof ZAcceptMatch>>;
 
 export const ZRejectMatch = z.strictObject({ reason: z.string().trim().max(500).optional() }).nullish();

@@ -39,18 +39,31 @@ const UNSEEN = -1;
 const NO_SINK = 0x7fffffff;
 
 class FlowState {
-  readonly n: number; readonly m: number;
-  readonly flow: Float64Array; readonly served: Float64Array; readonly used: Float64Array;
-  readonly active: Uint8Array; readonly level: Int32Array; readonly ptr: Int32Array; readonly queue: Int32Array;
-  readonly edgeNeed: Int32Array; readonly resStart: Int32Array; readonly resEdge: Int32Array;
+  readonly n: number;
+  readonly m: number;
+  readonly flow: Float64Array;
+  readonly served: Float64Array;
+  readonly used: Float64Array;
+  readonly active: Uint8Array;
+  readonly level: Int32Array;
+  readonly ptr: Int32Array;
+  readonly queue: Int32Array;
+  readonly edgeNeed: Int32Array;
+  readonly resStart: Int32Array;
+  readonly resEdge: Int32Array;
   sinkLevel = NO_SINK;
 
   constructor(readonly p: MatchingProblem) {
-    this.n = p.demand.length; this.m = p.capacity.length;
+    this.n = p.demand.length;
+    this.m = p.capacity.length;
     const edges = p.edgeResource.length;
-    this.flow = new Float64Array(edges); this.served = new Float64Array(this.n); this.used = new Float64Array(this.m);
+    this.flow = new Float64Array(edges);
+    this.served = new Float64Array(this.n);
+    this.used = new Float64Array(this.m);
     this.active = new Uint8Array(this.n);
-    this.level = new Int32Array(this.n + this.m); this.ptr = new Int32Array(this.n + this.m); this.queue = new Int32Array(this.n + this.m);
+    this.level = new Int32Array(this.n + this.m);
+    this.ptr = new Int32Array(this.n + this.m);
+    this.queue = new Int32Array(this.n + this.m);
     this.edgeNeed = new Int32Array(edges);
     for (let i = 0; i < this.n; i++) for (let e = p.edgeStart[i]; e < p.edgeStart[i + 1]; e++) this.edgeNeed[e] = i;
     // The same edges grouped by resource, for walking a flow back from a resource to the needs it serves.
@@ -69,7 +82,11 @@ class FlowState {
       for (let e = p.edgeStart[i]; e < p.edgeStart[i + 1] && p.demand[i] - served[i] > EPS; e++) {
         const j = p.edgeResource[e];
         const amount = Math.min(p.demand[i] - served[i], p.capacity[j] - used[j]);
-        if (amount > EPS) { flow[e] += amount; served[i] += amount; used[j] += amount; }
+        if (amount > EPS) {
+          flow[e] += amount;
+          served[i] += amount;
+          used[j] += amount;
+        }
       }
     }
   }
@@ -82,8 +99,13 @@ class FlowState {
   levelsToSink(): boolean {
     const { n, m, p, level, queue, flow, active, served } = this;
     level.fill(UNSEEN);
-    let head = 0, tail = 0;
-    for (let j = 0; j < m; j++) if (p.capacity[j] - this.used[j] > EPS) { level[n + j] = 0; queue[tail++] = n + j; }
+    let head = 0,
+      tail = 0;
+    for (let j = 0; j < m; j++)
+      if (p.capacity[j] - this.used[j] > EPS) {
+        level[n + j] = 0;
+        queue[tail++] = n + j;
+      }
     this.sinkLevel = NO_SINK;
     while (head < tail) {
       const u = queue[head++];
@@ -93,14 +115,18 @@ class FlowState {
         for (let q = this.resStart[u - n]; q < this.resStart[u - n + 1]; q++) {
           const i = this.edgeNeed[this.resEdge[q]];
           if (level[i] !== UNSEEN) continue;
-          level[i] = next; queue[tail++] = i;
+          level[i] = next;
+          queue[tail++] = i;
           if (active[i] && p.demand[i] - served[i] > EPS) this.sinkLevel = next;
         }
         continue;
       }
       for (let e = p.edgeStart[u]; e < p.edgeStart[u + 1]; e++) {
         const v = n + p.edgeResource[e];
-        if (flow[e] > EPS && level[v] === UNSEEN) { level[v] = next; queue[tail++] = v; }
+        if (flow[e] > EPS && level[v] === UNSEEN) {
+          level[v] = next;
+          queue[tail++] = v;
+        }
       }
     }
     return this.sinkLevel !== NO_SINK;
@@ -114,7 +140,10 @@ class FlowState {
       const v = n + p.edgeResource[e];
       if (level[v] !== level[i] - 1) continue;
       const pushed = this.pushFromResource(v - n, limit);
-      if (pushed > EPS) { this.flow[e] += pushed; return pushed; }
+      if (pushed > EPS) {
+        this.flow[e] += pushed;
+        return pushed;
+      }
     }
     return 0;
   }
@@ -134,7 +163,10 @@ class FlowState {
       const i = this.edgeNeed[e];
       if (flow[e] <= EPS || level[i] !== level[u] - 1) continue;
       const pushed = this.pushFromNeed(i, Math.min(limit, flow[e]));
-      if (pushed > EPS) { flow[e] -= pushed; return pushed; }
+      if (pushed > EPS) {
+        flow[e] -= pushed;
+        return pushed;
+      }
     }
     return 0;
   }
@@ -168,7 +200,8 @@ function weightClasses(p: MatchingProblem): { weight: number; needs: number[] }[
   for (let i = 0; i < p.demand.length; i++) {
     if (p.weight[i] <= 0 || p.demand[i] <= EPS || p.edgeStart[i] === p.edgeStart[i + 1]) continue;
     const list = byWeight.get(p.weight[i]);
-    if (list) list.push(i); else byWeight.set(p.weight[i], [i]);
+    if (list) list.push(i);
+    else byWeight.set(p.weight[i], [i]);
   }
   return [...byWeight.entries()].sort((a, b) => b[0] - a[0]).map(([weight, needs]) => ({ weight, needs }));
 }
@@ -176,7 +209,8 @@ function weightClasses(p: MatchingProblem): { weight: number; needs: number[] }[
 export function solveMatching(p: MatchingProblem): MatchingResult {
   const s = new FlowState(p);
   const classes = weightClasses(p);
-  const dualNeed = new Float64Array(s.n), dualResource = new Float64Array(s.m);
+  const dualNeed = new Float64Array(s.n),
+    dualResource = new Float64Array(s.m);
   let phases = 0;
   classes.forEach((cls, k) => {
     for (const i of cls.needs) s.active[i] = 1;
@@ -191,8 +225,12 @@ export function solveMatching(p: MatchingProblem): MatchingResult {
   });
   // A need with nothing left to serve costs nothing in the dual: cover its edges outright.
   for (let i = 0; i < s.n; i++) if (p.weight[i] > 0 && p.demand[i] <= EPS) dualNeed[i] = p.weight[i];
-  let objective = 0, bound = 0;
-  for (let i = 0; i < s.n; i++) { objective += p.weight[i] * s.served[i]; bound += p.demand[i] * dualNeed[i]; }
+  let objective = 0,
+    bound = 0;
+  for (let i = 0; i < s.n; i++) {
+    objective += p.weight[i] * s.served[i];
+    bound += p.demand[i] * dualNeed[i];
+  }
   for (let j = 0; j < s.m; j++) bound += p.capacity[j] * dualResource[j];
   return { flow: s.flow, served: s.served, used: s.used, objective, bound, dualNeed, dualResource, phases };
 }
@@ -202,12 +240,17 @@ export function solveMatching(p: MatchingProblem): MatchingResult {
  * means the dual is feasible there) — the edges may be a superset of the candidates the flow was solved on.
  */
 export function dualViolation(opts: {
-  weight: Float64Array; dualNeed: Float64Array; dualResource: Float64Array; edgeStart: Int32Array; edgeResource: Int32Array;
+  weight: Float64Array;
+  dualNeed: Float64Array;
+  dualResource: Float64Array;
+  edgeStart: Int32Array;
+  edgeResource: Int32Array;
 }): number {
   let worst = -Infinity;
   const { weight, dualNeed, dualResource, edgeStart, edgeResource } = opts;
   for (let i = 0; i < weight.length; i++) {
-    for (let e = edgeStart[i]; e < edgeStart[i + 1]; e++) worst = Math.max(worst, weight[i] - dualNeed[i] - dualResource[edgeResource[e]]);
+    for (let e = edgeStart[i]; e < edgeStart[i + 1]; e++)
+      worst = Math.max(worst, weight[i] - dualNeed[i] - dualResource[edgeResource[e]]);
   }
   return worst;
 }
@@ -217,8 +260,13 @@ export function dualViolation(opts: {
  * and Σ d_i u_i + Σ c_j v_j is a proven upper bound for its LP too.
  */
 export function repairedBound(opts: {
-  weight: Float64Array; demand: Float64Array; capacity: Float64Array; dualNeed: Float64Array; dualResource: Float64Array;
-  edgeStart: Int32Array; edgeResource: Int32Array;
+  weight: Float64Array;
+  demand: Float64Array;
+  capacity: Float64Array;
+  dualNeed: Float64Array;
+  dualResource: Float64Array;
+  edgeStart: Int32Array;
+  edgeResource: Int32Array;
 }): number {
   const { weight, demand, capacity, dualNeed, dualResource, edgeStart, edgeResource } = opts;
   let bound = 0;

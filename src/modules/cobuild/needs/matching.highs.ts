@@ -24,10 +24,18 @@ export function loadHighs(): Promise<Highs> {
   return p;
 }
 
-export function solveWithHighs(highs: Highs, p: MatchingProblem, opts: { solver?: 'ipm' | 'simplex' | 'choose'; timeLimit?: number } = {}): HighsMatchingResult {
-  const n = p.demand.length, m = p.capacity.length, edges = p.edgeResource.length;
+export function solveWithHighs(
+  highs: Highs,
+  p: MatchingProblem,
+  opts: { solver?: 'ipm' | 'simplex' | 'choose'; timeLimit?: number } = {},
+): HighsMatchingResult {
+  const n = p.demand.length,
+    m = p.capacity.length,
+    edges = p.edgeResource.length;
   const colCost = new Float64Array(edges);
-  const starts = new Int32Array(edges + 1), indices = new Int32Array(2 * edges), values = new Float64Array(2 * edges).fill(1);
+  const starts = new Int32Array(edges + 1),
+    indices = new Int32Array(2 * edges),
+    values = new Float64Array(2 * edges).fill(1);
   for (let i = 0; i < n; i++) {
     for (let e = p.edgeStart[i]; e < p.edgeStart[i + 1]; e++) {
       colCost[e] = p.weight[i];
@@ -42,12 +50,21 @@ export function solveWithHighs(highs: Highs, p: MatchingProblem, opts: { solver?
   const started = performance.now();
   const model = highs.createModel();
   try {
-    model.options.set({ output_flag: false, solver: opts.solver ?? (edges > 50_000 ? 'ipm' : 'choose'), time_limit: opts.timeLimit ?? 600 });
+    model.options.set({
+      output_flag: false,
+      solver: opts.solver ?? (edges > 50_000 ? 'ipm' : 'choose'),
+      time_limit: opts.timeLimit ?? 600,
+    });
     if (edges === 0) return { status: 'Optimal', objective: 0, flow: new Float64Array(0), seconds: 0 };
     model.passModel({
-      numCols: edges, numRows: n + m, sense: highs.constants.objectiveSense.maximize,
-      colCost, colLower: new Float64Array(edges), colUpper: new Float64Array(edges).fill(highs.infinity),
-      rowLower: new Float64Array(n + m).fill(-highs.infinity), rowUpper,
+      numCols: edges,
+      numRows: n + m,
+      sense: highs.constants.objectiveSense.maximize,
+      colCost,
+      colLower: new Float64Array(edges),
+      colUpper: new Float64Array(edges).fill(highs.infinity),
+      rowLower: new Float64Array(n + m).fill(-highs.infinity),
+      rowUpper,
       matrix: { format: 'csc', numRows: n + m, numCols: edges, starts, indices, values },
     });
     model.run();

@@ -7,10 +7,18 @@ import type { HighsMatchingResult } from './matching.highs.js';
  * HiGHS; it is unref'd while idle (never keeps a process alive) and restarted if it dies. The network-flow solver
  * needs none of this: it is fast enough to run in the request.
  */
-export interface HighsRequest { id: number; problem: MatchingProblem }
-export type HighsReply = { id: number; ok: true; result: HighsMatchingResult } | { id: number; ok: false; message: string };
+export interface HighsRequest {
+  id: number;
+  problem: MatchingProblem;
+}
+export type HighsReply =
+  | { id: number; ok: true; result: HighsMatchingResult }
+  | { id: number; ok: false; message: string };
 
-interface Pending { resolve: (r: HighsMatchingResult) => void; reject: (e: Error) => void }
+interface Pending {
+  resolve: (r: HighsMatchingResult) => void;
+  reject: (e: Error) => void;
+}
 
 let worker: Worker | null = null;
 let nextId = 1;
@@ -27,7 +35,10 @@ function start(): Worker {
   const ts = import.meta.url.endsWith('.ts');
   const url = new URL(`./matching.worker.${ts ? 'ts' : 'js'}`, import.meta.url);
   const w = ts
-    ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`, { eval: true })
+    ? new Worker(
+        `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`,
+        { eval: true },
+      )
     : new Worker(url);
   w.on('message', (reply: HighsReply) => {
     const p = pending.get(reply.id);
@@ -37,8 +48,14 @@ function start(): Worker {
     if (reply.ok) p.resolve(reply.result);
     else p.reject(new Error(`HiGHS failed: ${reply.message}`));
   });
-  w.on('error', (e) => { worker = null; failAll(e); });
-  w.on('exit', () => { if (worker === w) worker = null; failAll(new Error('the HiGHS thread exited')); });
+  w.on('error', (e) => {
+    worker = null;
+    failAll(e);
+  });
+  w.on('exit', () => {
+    if (worker === w) worker = null;
+    failAll(new Error('the HiGHS thread exited'));
+  });
   w.unref();
   return w;
 }

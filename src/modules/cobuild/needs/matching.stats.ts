@@ -11,7 +11,8 @@ const EPS = 1e-9;
 export function runStats(problem: MatchingProblem, flow: Float64Array, matches: number): RunStats {
   const n = problem.demand.length;
   const byPriority = [5, 4, 3, 2, 1].map((priority) => ({ priority, needs: 0, served: 0, covered: 0, coverage: 0 }));
-  let weighted = 0, weights = 0;
+  let weighted = 0,
+    weights = 0;
   for (let i = 0; i < n; i++) {
     let got = 0;
     for (let e = problem.edgeStart[i]; e < problem.edgeStart[i + 1]; e++) got += flow[e];
@@ -26,8 +27,13 @@ export function runStats(problem: MatchingProblem, flow: Float64Array, matches: 
   }
   for (const b of byPriority) b.coverage = b.needs ? b.coverage / b.needs : 0;
   return {
-    needs: n, resources: problem.capacity.length, candidates: problem.edgeResource.length, matches,
-    needsServed: byPriority.reduce((s, b) => s + b.served, 0), needsCovered: byPriority.reduce((s, b) => s + b.covered, 0),
-    weightedCoverage: weights > 0 ? weighted / weights : 0, byPriority,
+    needs: n,
+    resources: problem.capacity.length,
+    candidates: problem.edgeResource.length,
+    matches,
+    needsServed: byPriority.reduce((s, b) => s + b.served, 0),
+    needsCovered: byPriority.reduce((s, b) => s + b.covered, 0),
+    weightedCoverage: weights > 0 ? weighted / weights : 0,
+    byPriority,
   };
 }

@@ -3,7 +3,12 @@ import { ZIsoDate, ZLat, ZLng, ZVersion } from '../../../core/contracts.js';
 import { listResponse, ZListQuery } from '../../../core/list.js';
 import { PROJECT_DOMAINS } from '../projects/projects.schema.js';
 import {
-  MATCH_STATUSES, MEASURE_UNITS, NEED_SOURCES, NEED_STATUSES, NEED_TASK_STATUSES, RESOURCE_KINDS,
+  MATCH_STATUSES,
+  MEASURE_UNITS,
+  NEED_SOURCES,
+  NEED_STATUSES,
+  NEED_TASK_STATUSES,
+  RESOURCE_KINDS,
 } from './needs.schema.js';
 
 /** 三张清单: needs and resources (the web imports the types). Matching runs live in matching.contracts.ts. */
@@ -60,12 +65,14 @@ export const ZUpdateNeed = z.strictObject({
 export type UpdateNeed = z.infer<typeof ZUpdateNeed>;
 
 /** Turning a case into a need: the case gives title, place and community; the rest may be set here. */
-export const ZNeedFromCase = z.strictObject({
-  domain: ZNeedDomain.default('other'),
-  priority: ZPriority.default(3),
-  quantity: ZQuantity.default(8),
-  unit: ZMeasureUnit.default('person_hours'),
-}).nullish();
+export const ZNeedFromCase = z
+  .strictObject({
+    domain: ZNeedDomain.default('other'),
+    priority: ZPriority.default(3),
+    quantity: ZQuantity.default(8),
+    unit: ZMeasureUnit.default('person_hours'),
+  })
+  .nullish();
 export type NeedFromCase = NonNullable<z.infer<typeof ZNeedFromCase>>;
 export const FROM_CASE_DEFAULTS: NeedFromCase = { domain: 'other', priority: 3, quantity: 8, unit: 'person_hours' };
 
@@ -109,7 +116,15 @@ export type NeedView = z.infer<typeof ZNeedView>;
 export const ZNeedList = listResponse(ZNeedView);
 
 /** A lighter projection for the map: every need in scope matching the filters, up to a cap. */
-export const ZNeedPoint = ZNeedView.pick({ id: true, title: true, priority: true, lng: true, lat: true, status: true, communityName: true });
+export const ZNeedPoint = ZNeedView.pick({
+  id: true,
+  title: true,
+  priority: true,
+  lng: true,
+  lat: true,
+  status: true,
+  communityName: true,
+});
 export const ZNeedPoints = z.object({ items: z.array(ZNeedPoint), truncated: z.boolean() });
 export type NeedPoint = z.infer<typeof ZNeedPoint>;
 

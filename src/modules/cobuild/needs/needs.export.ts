@@ -12,9 +12,20 @@ import { allResources } from './resources.service.js';
 const EXPORT_CAP = 50_000;
 
 const UNIT_LABELS: Record<string, string> = { person_hours: '工时', yuan: '元', items: '件', sessions: '次' };
-const STATUS_LABELS: Record<string, string> = { open: '待匹配', matched: '已匹配', in_progress: '落实中', met: '已满足', closed: '已关闭' };
+const STATUS_LABELS: Record<string, string> = {
+  open: '待匹配',
+  matched: '已匹配',
+  in_progress: '落实中',
+  met: '已满足',
+  closed: '已关闭',
+};
 const SOURCE_LABELS: Record<string, string> = { case: '居民事项', survey: '问卷调查', community: '社区录入' };
-const KIND_LABELS: Record<string, string> = { people_hours: '人力', money: '资金', equipment: '设备物资', expertise: '专业服务' };
+const KIND_LABELS: Record<string, string> = {
+  people_hours: '人力',
+  money: '资金',
+  equipment: '设备物资',
+  expertise: '专业服务',
+};
 
 const NEED_COLUMNS: ExportColumn<NeedView>[] = [
   { title: '社区', value: (n) => n.communityName, width: 12 },
@@ -48,24 +59,49 @@ async function* once<T>(items: T[]): AsyncIterable<T[]> {
   yield items;
 }
 
-export async function exportNeeds(opts: { db: Db; actor: Actor; query: NeedListQuery; year: number; today: string }): Promise<Download> {
+export async function exportNeeds(opts: {
+  db: Db;
+  actor: Actor;
+  query: NeedListQuery;
+  year: number;
+  today: string;
+}): Promise<Download> {
   const { items, truncated } = await allNeeds({ ...opts, cap: EXPORT_CAP });
-  await recordAudit(opts.db, { actor: opts.actor, action: 'need.export', entityType: 'need', after: { filter: opts.query, rows: items.length, truncated } });
+  await recordAudit(opts.db, {
+    actor: opts.actor,
+    action: 'need.export',
+    entityType: 'need',
+    after: { filter: opts.query, rows: items.length, truncated },
+  });
   const day = opts.today.replaceAll('-', '');
   return {
-    fileName: `需求清单-${day}.xlsx`, asciiName: `needs-${day}.xlsx`,
+    fileName: `需求清单-${day}.xlsx`,
+    asciiName: `needs-${day}.xlsx`,
     headers: { 'x-export-rows': String(items.length), 'x-export-truncated': String(truncated) },
-    body: (out: Writable) => writeSheetStream(out, { sheetName: '需求清单', columns: NEED_COLUMNS, batches: once(items) }),
+    body: (out: Writable) =>
+      writeSheetStream(out, { sheetName: '需求清单', columns: NEED_COLUMNS, batches: once(items) }),
   };
 }
 
-export async function exportResources(opts: { db: Db; actor: Actor; query: ResourceListQuery; today: string }): Promise<Download> {
+export async function exportResources(opts: {
+  db: Db;
+  actor: Actor;
+  query: ResourceListQuery;
+  today: string;
+}): Promise<Download> {
   const { items, truncated } = await allResources({ ...opts, cap: EXPORT_CAP });
-  await recordAudit(opts.db, { actor: opts.actor, action: 'resource.export', entityType: 'resource', after: { filter: opts.query, rows: items.length, truncated } });
+  await recordAudit(opts.db, {
+    actor: opts.actor,
+    action: 'resource.export',
+    entityType: 'resource',
+    after: { filter: opts.query, rows: items.length, truncated },
+  });
   const day = opts.today.replaceAll('-', '');
   return {
-    fileName: `资源清单-${day}.xlsx`, asciiName: `resources-${day}.xlsx`,
+    fileName: `资源清单-${day}.xlsx`,
+    asciiName: `resources-${day}.xlsx`,
     headers: { 'x-export-rows': String(items.length), 'x-export-truncated': String(truncated) },
-    body: (out: Writable) => writeSheetStream(out, { sheetName: '资源清单', columns: RESOURCE_COLUMNS, batches: once(items) }),
+    body: (out: Writable) =>
+      writeSheetStream(out, { sheetName: '资源清单', columns: RESOURCE_COLUMNS, batches: once(items) }),
   };
 }

@@ -47,13 +47,25 @@ export async function needsVisibleTo(db: Db, actor: Actor, year: number): Promis
   assertCan(actor, 'cobuild.read');
   const scope = await resolveScope(db, actor);
   if (scope.all) return undefined;
-  const communityIds = new Set([...scope.communityIds, ...(hasRole(actor, 'grid_worker') ? scope.gridCommunityIds : [])]);
-  for (const unitId of scope.unitIds) for (const c of await pairedCommunityIds(db, { year, unitId })) communityIds.add(c);
+  const communityIds = new Set([
+    ...scope.communityIds,
+    ...(hasRole(actor, 'grid_worker') ? scope.gridCommunityIds : []),
+  ]);
+  for (const unitId of scope.unitIds)
+    for (const c of await pairedCommunityIds(db, { year, unitId })) communityIds.add(c);
   const clauses: SQL[] = [];
   if (communityIds.size) clauses.push(inArray(needs.communityId, [...communityIds]));
   if (scope.unitIds.length) {
-    clauses.push(inArray(needs.id, db.select({ id: needMatches.needId }).from(needMatches)
-      .innerJoin(resources, eq(resources.id, needMatches.resourceId)).where(inArray(resources.unitId, scope.unitIds))));
+    clauses.push(
+      inArray(
+        needs.id,
+        db
+          .select({ id: needMatches.needId })
+          .from(needMatches)
+          .innerJoin(resources, eq(resources.id, needMatches.resourceId))
+          .where(inArray(resources.unitId, scope.unitIds)),
+      ),
+    );
   }
   return clauses.length ? or(...clauses) : sql`false`;
 }
@@ -77,15 +89,27 @@ export async function tasksVisibleTo(db: Db, actor: Actor): Promise<SQL | undefi
   assertCan(actor, 'cobuild.read');
   const scope = await resolveScope(db, actor);
   if (scope.all) return undefined;
-  const communityIds = [...new Set([...scope.communityIds, ...(hasRole(actor, 'grid_worker') ? scope.gridCommunityIds : [])])];
+  const communityIds = [
+    ...new Set([...scope.communityIds, ...(hasRole(actor, 'grid_worker') ? scope.gridCommunityIds : [])]),
+  ];
   const clauses: SQL[] = [];
   if (scope.unitIds.length) clauses.push(inArray(needTasks.ownerUnitId, scope.unitIds));
-  if (communityIds.length) clauses.push(inArray(needTasks.needId, db.select({ id: needs.id }).from(needs).where(inArray(needs.communityId, communityIds))));
+  if (communityIds.length)
+    clauses.push(
+      inArray(
+        needTasks.needId,
+        db.select({ id: needs.id }).from(needs).where(inArray(needs.communityId, communityIds)),
+      ),
+    );
   return clauses.length ? or(...clauses) : sql`false`;
 }
 
 /** Working a task (status): its owner unit or the staff who manage the need's community. */
-export async function assertMayWorkTask(db: Db, actor: Actor, task: { ownerUnitId: string; communityId: string }): Promise<void> {
+export async function assertMayWorkTask(
+  db: Db,
+  actor: Actor,
+  task: { ownerUnitId: string; communityId: string },
+): Promise<void> {
   const scope = await resolveScope(db, actor);
   if (scope.all) return;
   if (can(actor, 'resources.write') && scope.unitIds.includes(task.ownerUnitId)) return;

@@ -1,6 +1,18 @@
 import { sql } from 'drizzle-orm';
 import {
-  check, date, doublePrecision, index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt, idColumn, updatedAt, version } from '../../../core/columns.js';
 import { users } from '../../auth/auth.schema.js';
@@ -25,7 +37,9 @@ export const needs = pgTable(
   'needs',
   {
     id: idColumn(),
-    communityId: uuid('community_id').notNull().references(() => organisations.id, { onDelete: 'restrict' }),
+    communityId: uuid('community_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'restrict' }),
     title: text('title').notNull(),
     description: text('description'),
     domain: projectDomain('domain').notNull(),
@@ -60,7 +74,9 @@ export const resources = pgTable(
   'resources',
   {
     id: idColumn(),
-    unitId: uuid('unit_id').notNull().references(() => organisations.id, { onDelete: 'restrict' }),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'restrict' }),
     kind: resourceKind('kind').notNull(),
     title: text('title').notNull(),
     description: text('description'),
@@ -111,9 +127,15 @@ export const needMatches = pgTable(
   'need_matches',
   {
     id: idColumn(),
-    runId: uuid('run_id').notNull().references(() => matchingRuns.id, { onDelete: 'cascade' }),
-    needId: uuid('need_id').notNull().references(() => needs.id, { onDelete: 'restrict' }),
-    resourceId: uuid('resource_id').notNull().references(() => resources.id, { onDelete: 'restrict' }),
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => matchingRuns.id, { onDelete: 'cascade' }),
+    needId: uuid('need_id')
+      .notNull()
+      .references(() => needs.id, { onDelete: 'restrict' }),
+    resourceId: uuid('resource_id')
+      .notNull()
+      .references(() => resources.id, { onDelete: 'restrict' }),
     amount: doublePrecision('amount').notNull(),
     distanceKm: doublePrecision('distance_km').notNull(),
     status: matchStatus('status').notNull().default('proposed'),
@@ -136,9 +158,15 @@ export const needTasks = pgTable(
   'need_tasks',
   {
     id: idColumn(),
-    matchId: uuid('match_id').notNull().references(() => needMatches.id, { onDelete: 'restrict' }),
-    needId: uuid('need_id').notNull().references(() => needs.id, { onDelete: 'restrict' }),
-    ownerUnitId: uuid('owner_unit_id').notNull().references(() => organisations.id, { onDelete: 'restrict' }),
+    matchId: uuid('match_id')
+      .notNull()
+      .references(() => needMatches.id, { onDelete: 'restrict' }),
+    needId: uuid('need_id')
+      .notNull()
+      .references(() => needs.id, { onDelete: 'restrict' }),
+    ownerUnitId: uuid('owner_unit_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'restrict' }),
     title: text('title').notNull(),
     amount: doublePrecision('amount').notNull(),
     dueOn: date('due_on').notNull(),

@@ -20,7 +20,10 @@ beforeAll(async () => {
   ({ id: B } = ctx.world.communityB);
   ({ id: U1 } = ctx.world.unit1);
   ({ id: U2 } = ctx.world.unit2);
-  await ctx.database.db.update(organisations).set({ leaderName: '李明', leaderTitle: '党组书记' }).where(eq(organisations.id, U1));
+  await ctx.database.db
+    .update(organisations)
+    .set({ leaderName: '李明', leaderTitle: '党组书记' })
+    .where(eq(organisations.id, U1));
 });
 afterAll(async () => {
   await stopSolver();
@@ -54,20 +57,54 @@ describe('running the optimiser', () => {
   });
 
   it('bad input: weights out of range, min above max, unknown ids → 400; a pin that is also forbidden → 400 naming it', async () => {
-    expectError(await run('admin', { year: YEAR, settings: { weights: { distance: 2, complement: 0.5, balance: 0 } } }), 400, 'VALIDATION_FAILED');
-    expectError(await run('admin', { year: YEAR, settings: { weights: { distance: -0.1, complement: 0.5, balance: 0 } } }), 400, 'VALIDATION_FAILED');
-    expectError(await run('admin', { year: YEAR, settings: { bounds: { minUnits: 3, maxUnits: 1, minMembers: 0, maxMembers: 100 } } }), 400, 'VALIDATION_FAILED');
-    expectError(await run('admin', { year: YEAR, settings: { pins: [{ unitId: A, communityId: A }] } }), 400, 'VALIDATION_FAILED');
+    expectError(
+      await run('admin', { year: YEAR, settings: { weights: { distance: 2, complement: 0.5, balance: 0 } } }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expectError(
+      await run('admin', { year: YEAR, settings: { weights: { distance: -0.1, complement: 0.5, balance: 0 } } }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expectError(
+      await run('admin', {
+        year: YEAR,
+        settings: { bounds: { minUnits: 3, maxUnits: 1, minMembers: 0, maxMembers: 100 } },
+      }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expectError(
+      await run('admin', { year: YEAR, settings: { pins: [{ unitId: A, communityId: A }] } }),
+      400,
+      'VALIDATION_FAILED',
+    );
     const both = { unitId: U1, communityId: B };
-    const body = expectError(await run('admin', { year: YEAR, settings: { pins: [both], forbids: [both] } }), 400, 'PAIRING_PIN_FORBIDDEN');
+    const body = expectError(
+      await run('admin', { year: YEAR, settings: { pins: [both], forbids: [both] } }),
+      400,
+      'PAIRING_PIN_FORBIDDEN',
+    );
     expect(body.error.message).toContain('县司法局党组');
   });
 
   it('bounds no pairing can meet: 422 naming the constraint, and nothing written', async () => {
     const before = (await ctx.database.db.select().from(pairingPlans)).length;
-    const body = expectError(await run('admin', { year: YEAR, settings: { bounds: { minUnits: 2, maxUnits: 2, minMembers: 0, maxMembers: 1000 } } }), 422, 'PAIRING_MIN_UNITS_TOO_HIGH');
+    const body = expectError(
+      await run('admin', {
+        year: YEAR,
+        settings: { bounds: { minUnits: 2, maxUnits: 2, minMembers: 0, maxMembers: 1000 } },
+      }),
+      422,
+      'PAIRING_MIN_UNITS_TOO_HIGH',
+    );
     expect(body.error.message).toContain('社区单位数下限之和 4');
-    const en = await call('POST', '/api/pairing-plans/run', { as: 'admin', headers: { 'accept-language': 'en' }, body: { year: YEAR, settings: { bounds: { minUnits: 0, maxUnits: 1, minMembers: 0, maxMembers: 50 } } } });
+    const en = await call('POST', '/api/pairing-plans/run', {
+      as: 'admin',
+      headers: { 'accept-language': 'en' },
+      body: { year: YEAR, settings: { bounds: { minUnits: 0, maxUnits: 1, minMembers: 0, maxMembers: 50 } } },
+    });
     expect(expectError(en, 422, 'PAIRING_INFEASIBLE').error.message).toContain('headcount');
     expect((await ctx.database.db.select().from(pairingPlans)).length).toBe(before);
   });
@@ -84,12 +121,21 @@ describe('compare, hand edits and adoption', () => {
   });
 
   it('adopting a draft makes it the adopted plan of its year, audited', async () => {
-    const adopted = expectOk<PlanDetail>(await call('POST', `/api/pairing-plans/${first.id}/adopt`, { as: 'admin', body: { version: first.version } }));
+    const adopted = expectOk<PlanDetail>(
+      await call('POST', `/api/pairing-plans/${first.id}/adopt`, { as: 'admin', body: { version: first.version } }),
+    );
     expect(adopted.status).toBe('adopted');
     expect(adopted.adoptedAt).not.toBeNull();
     const audit = await auditRows(ctx, { action: 'pairing_plan.adopt' });
     expect(audit.some((r) => r.entityId === first.id)).toBe(true);
-    expectError(await call('PATCH', `/api/pairing-plans/${first.id}/pairs`, { as: 'admin', body: { version: adopted.version, changes: [{ op: 'remove', unitId: U1, communityId: A }] } }), 409, 'PAIRING_PLAN_NOT_DRAFT');
+    expectError(
+      await call('PATCH', `/api/pairing-plans/${first.id}/pairs`, {
+        as: 'admin',
+        body: { version: adopted.version, changes: [{ op: 'remove', unitId: U1, communityId: A }] },
+      }),
+      409,
+      'PAIRING_PLAN_NOT_DRAFT',
+    );
     // The adopted plan is compared with last year's: the 2026 pairing had 县卫健局党组 with 杭东社区.
     const cmp = expectOk<Comparison>(await call('GET', `/api/pairing-plans/${first.id}/compare`, { as: 'admin' }));
     expect(cmp.other?.id).toBe(otherYearPlan);
@@ -97,7 +143,10 @@ describe('compare, hand edits and adoption', () => {
   });
 
   it('a second run with swapping pins compares against the adopted plan: both units moved', async () => {
-    second = expectOk<PlanDetail>(await run('admin', { year: YEAR, name: '方案二', settings: { pins: [{ unitId: U1, communityId: B }] } }), 201);
+    second = expectOk<PlanDetail>(
+      await run('admin', { year: YEAR, name: '方案二', settings: { pins: [{ unitId: U1, communityId: B }] } }),
+      201,
+    );
     expect(pairSet(second)).toEqual(['县卫健局党组→杭东社区', '县司法局党组→三凤社区']);
     expect(second.pairs.find((p) => p.unitId === U1)?.source).toBe('pinned');
     const cmp = expectOk<Comparison>(await call('GET', `/api/pairing-plans/${second.id}/compare`, { as: 'admin' }));
@@ -108,23 +157,63 @@ describe('compare, hand edits and adoption', () => {
   });
 
   it('a hand edit recomputes the objective and lists broken constraints as warnings; stale versions are refused', async () => {
-    const moved = expectOk<PlanDetail>(await call('PATCH', `/api/pairing-plans/${second.id}/pairs`, {
-      as: 'admin', body: { version: second.version, changes: [{ op: 'move', unitId: U2, fromCommunityId: A, toCommunityId: B }] },
-    }));
+    const moved = expectOk<PlanDetail>(
+      await call('PATCH', `/api/pairing-plans/${second.id}/pairs`, {
+        as: 'admin',
+        body: { version: second.version, changes: [{ op: 'move', unitId: U2, fromCommunityId: A, toCommunityId: B }] },
+      }),
+    );
     expect(pairSet(moved)).toEqual(['县卫健局党组→三凤社区', '县司法局党组→三凤社区']);
     expect(moved.pairs.find((p) => p.unitId === U2)?.source).toBe('manual');
-    expect(moved.violations.map((v) => v.code).sort()).toEqual(['community_members_max', 'community_members_min', 'community_units_max', 'community_units_min']);
+    expect(moved.violations.map((v) => v.code).sort()).toEqual([
+      'community_members_max',
+      'community_members_min',
+      'community_units_max',
+      'community_units_min',
+    ]);
     expect(moved.version).toBe(second.version + 1);
-    expectError(await call('PATCH', `/api/pairing-plans/${second.id}/pairs`, { as: 'admin', body: { version: second.version, changes: [{ op: 'remove', unitId: U2, communityId: B }] } }), 409, 'STALE_UPDATE');
-    expectError(await call('PATCH', `/api/pairing-plans/${second.id}/pairs`, { as: 'admin', body: { version: moved.version, changes: [{ op: 'remove', unitId: U2, communityId: A }] } }), 400, 'VALIDATION_FAILED');
+    expectError(
+      await call('PATCH', `/api/pairing-plans/${second.id}/pairs`, {
+        as: 'admin',
+        body: { version: second.version, changes: [{ op: 'remove', unitId: U2, communityId: B }] },
+      }),
+      409,
+      'STALE_UPDATE',
+    );
+    expectError(
+      await call('PATCH', `/api/pairing-plans/${second.id}/pairs`, {
+        as: 'admin',
+        body: { version: moved.version, changes: [{ op: 'remove', unitId: U2, communityId: A }] },
+      }),
+      400,
+      'VALIDATION_FAILED',
+    );
     second = moved;
   });
 
   it('a plan with warnings is adopted only when confirmed; then the previous plan of the year is superseded and other years untouched', async () => {
-    expectError(await call('POST', `/api/pairing-plans/${second.id}/adopt`, { as: 'admin', body: { version: second.version } }), 409, 'PAIRING_PLAN_HAS_VIOLATIONS');
-    expectError(await call('POST', `/api/pairing-plans/${second.id}/adopt`, { as: 'hangdong', body: { version: second.version, acceptViolations: true } }), 403, 'FORBIDDEN');
-    expect((await ctx.database.db.select().from(pairingPlans).where(eq(pairingPlans.id, second.id)))[0].status).toBe('draft');
-    expectOk(await call('POST', `/api/pairing-plans/${second.id}/adopt`, { as: 'admin', body: { version: second.version, acceptViolations: true } }));
+    expectError(
+      await call('POST', `/api/pairing-plans/${second.id}/adopt`, { as: 'admin', body: { version: second.version } }),
+      409,
+      'PAIRING_PLAN_HAS_VIOLATIONS',
+    );
+    expectError(
+      await call('POST', `/api/pairing-plans/${second.id}/adopt`, {
+        as: 'hangdong',
+        body: { version: second.version, acceptViolations: true },
+      }),
+      403,
+      'FORBIDDEN',
+    );
+    expect((await ctx.database.db.select().from(pairingPlans).where(eq(pairingPlans.id, second.id)))[0].status).toBe(
+      'draft',
+    );
+    expectOk(
+      await call('POST', `/api/pairing-plans/${second.id}/adopt`, {
+        as: 'admin',
+        body: { version: second.version, acceptViolations: true },
+      }),
+    );
     const plans = await ctx.database.db.select().from(pairingPlans);
     const status = (id: string) => plans.find((p) => p.id === id)?.status;
     expect(status(first.id)).toBe('superseded');
@@ -138,9 +227,16 @@ describe('compare, hand edits and adoption', () => {
   it('two drafts adopted at the same time: exactly one adopted plan for the year', async () => {
     const a = expectOk<PlanDetail>(await run('admin', { year: YEAR }), 201);
     const b = expectOk<PlanDetail>(await run('admin', { year: YEAR }), 201);
-    const results = await Promise.all([a, b].map((p) => call('POST', `/api/pairing-plans/${p.id}/adopt`, { as: 'admin', body: { version: p.version } })));
+    const results = await Promise.all(
+      [a, b].map((p) =>
+        call('POST', `/api/pairing-plans/${p.id}/adopt`, { as: 'admin', body: { version: p.version } }),
+      ),
+    );
     expect(results.every((r) => r.statusCode === 200)).toBe(true);
-    const adopted = await ctx.database.db.select().from(pairingPlans).where(and(eq(pairingPlans.year, YEAR), eq(pairingPlans.status, 'adopted')));
+    const adopted = await ctx.database.db
+      .select()
+      .from(pairingPlans)
+      .where(and(eq(pairingPlans.year, YEAR), eq(pairingPlans.status, 'adopted')));
     expect(adopted).toHaveLength(1);
     const list = expectOk<Page<PlanView>>(await call('GET', `/api/pairing-plans?year=${YEAR}`, { as: 'admin' }));
     expect(list.items.filter((p) => p.status === 'superseded').length).toBeGreaterThanOrEqual(2);
@@ -148,7 +244,7 @@ describe('compare, hand edits and adoption', () => {
 });
 
 describe('reading pairs (/api/pairings) and the 大党委', () => {
-  it('a community admin sees only its community\'s adopted pairs, a unit admin only its unit\'s; others 403', async () => {
+  it("a community admin sees only its community's adopted pairs, a unit admin only its unit's; others 403", async () => {
     const all = expectOk<Page<PairView>>(await call('GET', `/api/pairings?year=${YEAR}`, { as: 'admin' }));
     expect(all.total).toBe(2);
     const mine = expectOk<Page<PairView>>(await call('GET', `/api/pairings?year=${YEAR}`, { as: 'hangdong' }));
@@ -158,24 +254,64 @@ describe('reading pairs (/api/pairings) and the 大党委', () => {
     const drafts = expectOk<PlanDetail>(await run('admin', { year: YEAR }), 201);
     const hidden = expectOk<Page<PairView>>(await call('GET', `/api/pairings?planId=${drafts.id}`, { as: 'hangdong' }));
     expect(hidden.total).toBe(0);
-    expect(expectOk<Page<PairView>>(await call('GET', `/api/pairings?planId=${drafts.id}`, { as: 'admin' })).total).toBe(2);
+    expect(
+      expectOk<Page<PairView>>(await call('GET', `/api/pairings?planId=${drafts.id}`, { as: 'admin' })).total,
+    ).toBe(2);
     expectError(await call('GET', '/api/pairings', { as: 'member01' }), 403, 'FORBIDDEN');
     expectError(await call('GET', '/api/pairings?year=20', { as: 'admin' }), 400, 'VALIDATION_FAILED');
   });
 
-  it('the roster: head, the paired units\' leaders as deputies, editable by the community, printable', async () => {
-    const pair = expectOk<Page<PairView>>(await call('GET', `/api/pairings?year=${YEAR}&communityId=${A}`, { as: 'admin' })).items[0];
-    const roster = expectOk<Committee>(await call('GET', `/api/party-committees/${A}?year=${YEAR}`, { as: 'hangdong' }));
+  it("the roster: head, the paired units' leaders as deputies, editable by the community, printable", async () => {
+    const pair = expectOk<Page<PairView>>(
+      await call('GET', `/api/pairings?year=${YEAR}&communityId=${A}`, { as: 'admin' }),
+    ).items[0];
+    const roster = expectOk<Committee>(
+      await call('GET', `/api/party-committees/${A}?year=${YEAR}`, { as: 'hangdong' }),
+    );
     expect(roster.members[0]).toMatchObject({ key: 'secretary', role: 'head' });
     expect(roster.members[1]).toMatchObject({ key: `unit:${pair.unitId}`, role: 'deputy', unitId: pair.unitId });
-    const added = expectOk<Committee>(await call('POST', `/api/party-committees/${A}/members`, { as: 'hangdong', body: { year: YEAR, name: '王芳', title: '社区民警', role: 'member' } }), 201);
+    const added = expectOk<Committee>(
+      await call('POST', `/api/party-committees/${A}/members`, {
+        as: 'hangdong',
+        body: { year: YEAR, name: '王芳', title: '社区民警', role: 'member' },
+      }),
+      201,
+    );
     expect(added.members.map((m) => m.name)).toContain('王芳');
-    const edited = expectOk<Committee>(await call('PATCH', `/api/party-committees/${A}/members/unit:${pair.unitId}`, { as: 'hangdong', body: { year: YEAR, role: 'member', title: '联络员' } }));
-    expect(edited.members.find((m) => m.unitId === pair.unitId)).toMatchObject({ role: 'member', title: '联络员', origin: 'edited' });
-    const removed = expectOk<Committee>(await call('PATCH', `/api/party-committees/${A}/members/unit:${pair.unitId}`, { as: 'hangdong', body: { year: YEAR, removed: true } }));
+    const edited = expectOk<Committee>(
+      await call('PATCH', `/api/party-committees/${A}/members/unit:${pair.unitId}`, {
+        as: 'hangdong',
+        body: { year: YEAR, role: 'member', title: '联络员' },
+      }),
+    );
+    expect(edited.members.find((m) => m.unitId === pair.unitId)).toMatchObject({
+      role: 'member',
+      title: '联络员',
+      origin: 'edited',
+    });
+    const removed = expectOk<Committee>(
+      await call('PATCH', `/api/party-committees/${A}/members/unit:${pair.unitId}`, {
+        as: 'hangdong',
+        body: { year: YEAR, removed: true },
+      }),
+    );
     expect(removed.removed.map((m) => m.unitId)).toEqual([pair.unitId]);
-    expectError(await call('POST', `/api/party-committees/${A}/members`, { as: 'sanfeng', body: { year: YEAR, name: '赵六', role: 'member' } }), 403, 'FORBIDDEN');
-    expectError(await call('PATCH', `/api/party-committees/${A}/members/unit:${B}`, { as: 'admin', body: { year: YEAR, role: 'head' } }), 404, 'NOT_FOUND');
+    expectError(
+      await call('POST', `/api/party-committees/${A}/members`, {
+        as: 'sanfeng',
+        body: { year: YEAR, name: '赵六', role: 'member' },
+      }),
+      403,
+      'FORBIDDEN',
+    );
+    expectError(
+      await call('PATCH', `/api/party-committees/${A}/members/unit:${B}`, {
+        as: 'admin',
+        body: { year: YEAR, role: 'head' },
+      }),
+      404,
+      'NOT_FOUND',
+    );
     expect((await auditRows(ctx, { entityType: 'party_committee' })).length).toBe(3);
     const pdf = await call('GET', `/api/party-committees/${A}/roster.pdf?year=${YEAR}`, { as: 'hangdong' });
     expect(pdf.statusCode).toBe(200);

@@ -13,7 +13,9 @@ beforeAll(async () => {
   database = await openTestDatabase();
   await seedDemo({ db: database.db, passwordHash: 'x' });
 });
-afterAll(async () => { await database?.close(); });
+afterAll(async () => {
+  await database?.close();
+});
 
 describe('the demo pairing', () => {
   it('this year and last are adopted, each community has 7–8 of the 83 units, no constraint broken, U001 with 杭东社区', async () => {

@@ -22,18 +22,23 @@ function applyChanges(world: World, pairs: Map<string, PairKey>, changes: readon
   const communities = new Set(world.communities.map((c) => c.id));
   const problems: { path: string; message: string }[] = [];
   const remove = (i: number, unitId: string, communityId: string) => {
-    if (!pairs.delete(keyOf(unitId, communityId))) problems.push({ path: `/changes/${i}`, message: 'this pair is not in the plan' });
+    if (!pairs.delete(keyOf(unitId, communityId)))
+      problems.push({ path: `/changes/${i}`, message: 'this pair is not in the plan' });
   };
   const add = (i: number, unitId: string, communityId: string) => {
     if (!units.has(unitId)) problems.push({ path: `/changes/${i}/unitId`, message: 'not a unit' });
     else if (!communities.has(communityId)) problems.push({ path: `/changes/${i}`, message: 'not a community' });
-    else if (pairs.has(keyOf(unitId, communityId))) problems.push({ path: `/changes/${i}`, message: 'this pair is already in the plan' });
+    else if (pairs.has(keyOf(unitId, communityId)))
+      problems.push({ path: `/changes/${i}`, message: 'this pair is already in the plan' });
     else pairs.set(keyOf(unitId, communityId), { unitId, communityId, source: 'manual' });
   };
   changes.forEach((ch, i) => {
     if (ch.op === 'add') add(i, ch.unitId, ch.communityId);
     else if (ch.op === 'remove') remove(i, ch.unitId, ch.communityId);
-    else { remove(i, ch.unitId, ch.fromCommunityId); add(i, ch.unitId, ch.toCommunityId); }
+    else {
+      remove(i, ch.unitId, ch.fromCommunityId);
+      add(i, ch.unitId, ch.toCommunityId);
+    }
   });
   if (problems.length) throw new AppError('VALIDATION_FAILED', {}, problems);
 }
@@ -47,18 +52,32 @@ export async function editPairs(opts: { db: Db; actor: Actor; id: string; input:
   await opts.db.transaction(async (tx) => {
     const plan = await lockDraft(tx, opts.id, opts.input.version);
     const world = await loadWorld(tx, plan.year);
-    const current = await tx.select({ unitId: pairings.unitId, communityId: pairings.communityId, source: pairings.source }).from(pairings).where(eq(pairings.planId, plan.id));
+    const current = await tx
+      .select({ unitId: pairings.unitId, communityId: pairings.communityId, source: pairings.source })
+      .from(pairings)
+      .where(eq(pairings.planId, plan.id));
     const pairs = new Map(current.map((p) => [keyOf(p.unitId, p.communityId), p as PairKey]));
     applyChanges(world, pairs, opts.input.changes);
     const before = (plan.objective as StoredObjective | null) ?? null;
     const scored = score(world, settingsOf(world, plan), [...pairs.values()], before?.solve ?? null);
     await tx.delete(pairings).where(eq(pairings.planId, plan.id));
-    if (scored.rows.length) await tx.insert(pairings).values(scored.rows.map((r) => ({ ...r, planId: plan.id, year: plan.year })));
-    await tx.update(pairingPlans).set({ objective: scored.stored, version: sql`${pairingPlans.version} + 1`, updatedAt: clock.now() }).where(eq(pairingPlans.id, plan.id));
+    if (scored.rows.length)
+      await tx.insert(pairings).values(scored.rows.map((r) => ({ ...r, planId: plan.id, year: plan.year })));
+    await tx
+      .update(pairingPlans)
+      .set({ objective: scored.stored, version: sql`${pairingPlans.version} + 1`, updatedAt: clock.now() })
+      .where(eq(pairingPlans.id, plan.id));
     await recordAudit(tx, {
-      actor: opts.actor, action: 'pairing_plan.edit', entityType: 'pairing_plan', entityId: plan.id,
+      actor: opts.actor,
+      action: 'pairing_plan.edit',
+      entityType: 'pairing_plan',
+      entityId: plan.id,
       before: { objective: before?.breakdown ?? null, violations: before?.violations.length ?? 0 },
-      after: { changes: opts.input.changes, objective: scored.stored.breakdown, violations: scored.stored.violations.length },
+      after: {
+        changes: opts.input.changes,
+        objective: scored.stored.breakdown,
+        violations: scored.stored.violations.length,
+      },
     });
   });
   return getPlan({ db: opts.db, actor: opts.actor, id: opts.id });
@@ -82,13 +101,27 @@ export async function adoptPlan(opts: { db: Db; actor: Actor; id: string; input:
     if (n === 0) throw new AppError('PAIRING_PLAN_EMPTY');
     const broken = ((plan.objective as StoredObjective | null)?.violations ?? []).length;
     if (broken && !opts.input.acceptViolations) throw new AppError('PAIRING_PLAN_HAS_VIOLATIONS', { count: broken });
-    const superseded = await tx.update(pairingPlans).set({ status: 'superseded', version: sql`${pairingPlans.version} + 1`, updatedAt: clock.now() })
-      .where(and(eq(pairingPlans.year, plan.year), eq(pairingPlans.status, 'adopted'), ne(pairingPlans.id, plan.id))).returning({ id: pairingPlans.id });
+    const superseded = await tx
+      .update(pairingPlans)
+      .set({ status: 'superseded', version: sql`${pairingPlans.version} + 1`, updatedAt: clock.now() })
+      .where(and(eq(pairingPlans.year, plan.year), eq(pairingPlans.status, 'adopted'), ne(pairingPlans.id, plan.id)))
+      .returning({ id: pairingPlans.id });
     const now = clock.now();
-    await tx.update(pairingPlans).set({ status: 'adopted', adoptedBy: opts.actor.userId, adoptedAt: now, version: sql`${pairingPlans.version} + 1`, updatedAt: now })
+    await tx
+      .update(pairingPlans)
+      .set({
+        status: 'adopted',
+        adoptedBy: opts.actor.userId,
+        adoptedAt: now,
+        version: sql`${pairingPlans.version} + 1`,
+        updatedAt: now,
+      })
       .where(eq(pairingPlans.id, plan.id));
     await recordAudit(tx, {
-      actor: opts.actor, action: 'pairing_plan.adopt', entityType: 'pairing_plan', entityId: plan.id,
+      actor: opts.actor,
+      action: 'pairing_plan.adopt',
+      entityType: 'pairing_plan',
+      entityId: plan.id,
       before: { status: plan.status, supersededPlanIds: superseded.map((s) => s.id) },
       after: { status: 'adopted', year: plan.year, pairs: n, acceptedViolations: broken },
     });
@@ -101,6 +134,12 @@ export async function deletePlan(opts: { db: Db; actor: Actor; id: string }): Pr
   await opts.db.transaction(async (tx) => {
     const plan = await lockDraft(tx, opts.id);
     await tx.delete(pairingPlans).where(eq(pairingPlans.id, plan.id));
-    await recordAudit(tx, { actor: opts.actor, action: 'pairing_plan.delete', entityType: 'pairing_plan', entityId: plan.id, before: { year: plan.year, name: plan.name } });
+    await recordAudit(tx, {
+      actor: opts.actor,
+      action: 'pairing_plan.delete',
+      entityType: 'pairing_plan',
+      entityId: plan.id,
+      before: { year: plan.year, name: plan.name },
+    });
   });
 }

@@ -9,7 +9,10 @@ import type { Compiled } from './pairing.model.js';
 export function assertPinsConsistent(cp: Compiled): void {
   for (let j = 0; j < cp.U * cp.C; j++) {
     if (cp.pinned[j] && cp.forbidden[j]) {
-      throw new AppError('PAIRING_PIN_FORBIDDEN', { unit: unitName(cp, Math.floor(j / cp.C)), community: communityName(cp, j % cp.C) });
+      throw new AppError('PAIRING_PIN_FORBIDDEN', {
+        unit: unitName(cp, Math.floor(j / cp.C)),
+        community: communityName(cp, j % cp.C),
+      });
     }
   }
 }
@@ -21,16 +24,32 @@ function assertTotals(cp: Compiled): void {
   const { bounds, k } = cp.problem;
   const pairs = cp.U * k;
   const base = { communities: cp.C, units: cp.U, k, pairs };
-  if (cp.C * bounds.minUnits > pairs) throw new AppError('PAIRING_MIN_UNITS_TOO_HIGH', { ...base, total: cp.C * bounds.minUnits, min: bounds.minUnits });
-  if (cp.C * bounds.maxUnits < pairs) throw new AppError('PAIRING_MAX_UNITS_TOO_LOW', { ...base, total: cp.C * bounds.maxUnits, max: bounds.maxUnits });
+  if (cp.C * bounds.minUnits > pairs)
+    throw new AppError('PAIRING_MIN_UNITS_TOO_HIGH', { ...base, total: cp.C * bounds.minUnits, min: bounds.minUnits });
+  if (cp.C * bounds.maxUnits < pairs)
+    throw new AppError('PAIRING_MAX_UNITS_TOO_LOW', { ...base, total: cp.C * bounds.maxUnits, max: bounds.maxUnits });
   const available = k * cp.totalHeadcount;
-  if (cp.C * bounds.minMembers > available) throw new AppError('PAIRING_MIN_MEMBERS_TOO_HIGH', { total: cp.C * bounds.minMembers, available, min: bounds.minMembers, communities: cp.C });
-  if (cp.C * bounds.maxMembers < available) throw new AppError('PAIRING_MAX_MEMBERS_TOO_LOW', { total: cp.C * bounds.maxMembers, available, max: bounds.maxMembers, communities: cp.C });
+  if (cp.C * bounds.minMembers > available)
+    throw new AppError('PAIRING_MIN_MEMBERS_TOO_HIGH', {
+      total: cp.C * bounds.minMembers,
+      available,
+      min: bounds.minMembers,
+      communities: cp.C,
+    });
+  if (cp.C * bounds.maxMembers < available)
+    throw new AppError('PAIRING_MAX_MEMBERS_TOO_LOW', {
+      total: cp.C * bounds.maxMembers,
+      available,
+      max: bounds.maxMembers,
+      communities: cp.C,
+    });
   const sorted = [...cp.headcount].sort((a, b) => b - a);
   const best = sorted.slice(0, bounds.maxUnits).reduce((s, h) => s + h, 0);
-  if (best < bounds.minMembers) throw new AppError('PAIRING_MIN_MEMBERS_UNREACHABLE', { min: bounds.minMembers, maxUnits: bounds.maxUnits, best });
+  if (best < bounds.minMembers)
+    throw new AppError('PAIRING_MIN_MEMBERS_UNREACHABLE', { min: bounds.minMembers, maxUnits: bounds.maxUnits, best });
   const least = sorted.slice(-Math.max(0, bounds.minUnits)).reduce((s, h) => s + h, 0);
-  if (bounds.minUnits > 0 && least > bounds.maxMembers) throw new AppError('PAIRING_MAX_MEMBERS_UNREACHABLE', { max: bounds.maxMembers, minUnits: bounds.minUnits, least });
+  if (bounds.minUnits > 0 && least > bounds.maxMembers)
+    throw new AppError('PAIRING_MAX_MEMBERS_UNREACHABLE', { max: bounds.maxMembers, minUnits: bounds.minUnits, least });
 }
 
 function assertUnits(cp: Compiled): void {
@@ -68,14 +87,32 @@ function assertCommunities(cp: Compiled): void {
     let availableMembers = 0;
     for (let u = 0; u < cp.U; u++) {
       const j = u * cp.C + c;
-      if (cp.pinned[j]) { pins += 1; pinnedMembers += cp.headcount[u]; }
-      if (cp.pinned[j] || (!cp.forbidden[j] && !full[u])) { available += 1; availableMembers += cp.headcount[u]; }
+      if (cp.pinned[j]) {
+        pins += 1;
+        pinnedMembers += cp.headcount[u];
+      }
+      if (cp.pinned[j] || (!cp.forbidden[j] && !full[u])) {
+        available += 1;
+        availableMembers += cp.headcount[u];
+      }
     }
     const community = communityName(cp, c);
-    if (pins > bounds.maxUnits) throw new AppError('PAIRING_COMMUNITY_PINS_OVER_MAX', { community, pinned: pins, max: bounds.maxUnits });
-    if (pinnedMembers > bounds.maxMembers) throw new AppError('PAIRING_COMMUNITY_PINNED_MEMBERS', { community, pinned: pinnedMembers, max: bounds.maxMembers });
-    if (available < bounds.minUnits) throw new AppError('PAIRING_COMMUNITY_UNDERSUPPLIED', { community, available, min: bounds.minUnits });
-    if (availableMembers < bounds.minMembers) throw new AppError('PAIRING_COMMUNITY_MEMBERS_SHORT', { community, available: availableMembers, min: bounds.minMembers });
+    if (pins > bounds.maxUnits)
+      throw new AppError('PAIRING_COMMUNITY_PINS_OVER_MAX', { community, pinned: pins, max: bounds.maxUnits });
+    if (pinnedMembers > bounds.maxMembers)
+      throw new AppError('PAIRING_COMMUNITY_PINNED_MEMBERS', {
+        community,
+        pinned: pinnedMembers,
+        max: bounds.maxMembers,
+      });
+    if (available < bounds.minUnits)
+      throw new AppError('PAIRING_COMMUNITY_UNDERSUPPLIED', { community, available, min: bounds.minUnits });
+    if (availableMembers < bounds.minMembers)
+      throw new AppError('PAIRING_COMMUNITY_MEMBERS_SHORT', {
+        community,
+        available: availableMembers,
+        min: bounds.minMembers,
+      });
   }
 }
 

@@ -4,13 +4,38 @@
  * constraints an assignment breaks. The solver (pairing.solver.ts) and the hand-edit path both use these, so a plan
  * is scored the same way however it was made.
  */
-export interface UnitInput { id: string; name: string; lng: number; lat: number; headcount: number; strengths: readonly string[] }
-export interface CommunityInput { id: string; name: string; lng: number; lat: number; needs: Readonly<Record<string, number>> }
+export interface UnitInput {
+  id: string;
+  name: string;
+  lng: number;
+  lat: number;
+  headcount: number;
+  strengths: readonly string[];
+}
+export interface CommunityInput {
+  id: string;
+  name: string;
+  lng: number;
+  lat: number;
+  needs: Readonly<Record<string, number>>;
+}
 /** Each weight in [0, 1]: 就近就便 (distance), 优势互补 (complement), 均衡分布 (balance of headcount). */
-export interface Weights { distance: number; complement: number; balance: number }
+export interface Weights {
+  distance: number;
+  complement: number;
+  balance: number;
+}
 /** Per community: how many units and how many unit staff (党员职工) it is paired with. */
-export interface Bounds { minUnits: number; maxUnits: number; minMembers: number; maxMembers: number }
-export interface PairRef { unitId: string; communityId: string }
+export interface Bounds {
+  minUnits: number;
+  maxUnits: number;
+  minMembers: number;
+  maxMembers: number;
+}
+export interface PairRef {
+  unitId: string;
+  communityId: string;
+}
 
 export interface PairingProblem {
   units: readonly UnitInput[];
@@ -66,10 +91,18 @@ export function needShares(needs: Readonly<Record<string, number>>): Map<string,
 /** The strengths of a unit that meet needs of the community, most needed first. */
 export function matchedStrengths(unit: UnitInput, community: CommunityInput): { tag: string; share: number }[] {
   const shares = needShares(community.needs);
-  return unit.strengths.filter((s) => shares.has(s)).map((tag) => ({ tag, share: shares.get(tag) ?? 0 })).sort((a, b) => b.share - a.share);
+  return unit.strengths
+    .filter((s) => shares.has(s))
+    .map((tag) => ({ tag, share: shares.get(tag) ?? 0 }))
+    .sort((a, b) => b.share - a.share);
 }
 
-function pairKeySet(C: number, index: Compiled['unitIndex'], cIndex: Compiled['communityIndex'], refs: readonly PairRef[]): Uint8Array {
+function pairKeySet(
+  C: number,
+  index: Compiled['unitIndex'],
+  cIndex: Compiled['communityIndex'],
+  refs: readonly PairRef[],
+): Uint8Array {
   const set = new Uint8Array(index.size * C);
   for (const r of refs) {
     const u = index.get(r.unitId);
@@ -99,10 +132,18 @@ export function compile(problem: PairingProblem): Compiled {
     });
   });
   return {
-    problem, U, C, headcount, totalHeadcount: headcount.reduce((s, h) => s + h, 0), distKm, unmet,
+    problem,
+    U,
+    C,
+    headcount,
+    totalHeadcount: headcount.reduce((s, h) => s + h, 0),
+    distKm,
+    unmet,
     pinned: pairKeySet(C, unitIndex, communityIndex, problem.pins),
     forbidden: pairKeySet(C, unitIndex, communityIndex, problem.forbids),
-    distScale: distScale || 1, unitIndex, communityIndex,
+    distScale: distScale || 1,
+    unitIndex,
+    communityIndex,
   };
 }
 
@@ -124,7 +165,10 @@ export function pairCost(cp: Compiled, j: number): number {
   return (w.distance * (cp.distKm[j] / cp.distScale) + w.complement * cp.unmet[j]) / pairsTotal(cp);
 }
 
-export interface PrincipleTerm { term: number; weighted: number }
+export interface PrincipleTerm {
+  term: number;
+  weighted: number;
+}
 export interface ObjectiveBreakdown {
   /** 就近就便: mean normalised distance; km figures for people. */
   distance: PrincipleTerm & { totalKm: number; meanKm: number; maxKm: number };
@@ -137,7 +181,10 @@ export interface ObjectiveBreakdown {
   total: number;
 }
 
-export function communityLoads(cp: Compiled, assignment: Assignment): { units: number[]; members: number[]; perUnit: number[] } {
+export function communityLoads(
+  cp: Compiled,
+  assignment: Assignment,
+): { units: number[]; members: number[]; perUnit: number[] } {
   const units = new Array<number>(cp.C).fill(0);
   const members = new Array<number>(cp.C).fill(0);
   const perUnit = new Array<number>(cp.U).fill(0);
@@ -169,22 +216,49 @@ export function evaluate(cp: Compiled, assignment: Assignment): ObjectiveBreakdo
   const dTerm = km / cp.distScale / n;
   const cTerm = unmet / n;
   const bTerm = deviation / balanceScale(cp);
-  const distance = { term: round(dTerm), weighted: round(w.distance * dTerm), totalKm: round(km, 3), meanKm: round(assignment.length ? km / assignment.length : 0, 3), maxKm: round(maxKm, 3) };
-  const complement = { term: round(cTerm), weighted: round(w.complement * cTerm), coverage: round(assignment.length ? 1 - unmet / assignment.length : 0) };
+  const distance = {
+    term: round(dTerm),
+    weighted: round(w.distance * dTerm),
+    totalKm: round(km, 3),
+    meanKm: round(assignment.length ? km / assignment.length : 0, 3),
+    maxKm: round(maxKm, 3),
+  };
+  const complement = {
+    term: round(cTerm),
+    weighted: round(w.complement * cTerm),
+    coverage: round(assignment.length ? 1 - unmet / assignment.length : 0),
+  };
   const balance = {
-    term: round(bTerm), weighted: round(w.balance * bTerm),
-    minUnits: Math.min(...loads.units), maxUnits: Math.max(...loads.units), minMembers: Math.min(...loads.members), maxMembers: Math.max(...loads.members),
+    term: round(bTerm),
+    weighted: round(w.balance * bTerm),
+    minUnits: Math.min(...loads.units),
+    maxUnits: Math.max(...loads.units),
+    minMembers: Math.min(...loads.members),
+    maxMembers: Math.max(...loads.members),
   };
   return {
-    distance, complement, balance,
-    allocation: { unitsPaired: loads.perUnit.filter((p) => p === cp.problem.k).length, units: cp.U, pairs: assignment.length },
+    distance,
+    complement,
+    balance,
+    allocation: {
+      unitsPaired: loads.perUnit.filter((p) => p === cp.problem.k).length,
+      units: cp.U,
+      pairs: assignment.length,
+    },
     total: round(distance.weighted + complement.weighted + balance.weighted),
   };
 }
 
 /** A constraint an assignment breaks (shown as a warning on a hand-edited plan). */
 export interface Violation {
-  code: 'unit_pairs' | 'community_units_min' | 'community_units_max' | 'community_members_min' | 'community_members_max' | 'pin_missing' | 'forbid_used';
+  code:
+    | 'unit_pairs'
+    | 'community_units_min'
+    | 'community_units_max'
+    | 'community_members_min'
+    | 'community_members_max'
+    | 'pin_missing'
+    | 'forbid_used';
   unitId?: string;
   communityId?: string;
   actual?: number;
@@ -195,13 +269,19 @@ export function violations(cp: Compiled, assignment: Assignment): Violation[] {
   const { bounds, k, units, communities } = cp.problem;
   const loads = communityLoads(cp, assignment);
   const out: Violation[] = [];
-  loads.perUnit.forEach((n, u) => { if (n !== k) out.push({ code: 'unit_pairs', unitId: units[u].id, actual: n, limit: k }); });
+  loads.perUnit.forEach((n, u) => {
+    if (n !== k) out.push({ code: 'unit_pairs', unitId: units[u].id, actual: n, limit: k });
+  });
   communities.forEach((community, c) => {
     const communityId = community.id;
-    if (loads.units[c] < bounds.minUnits) out.push({ code: 'community_units_min', communityId, actual: loads.units[c], limit: bounds.minUnits });
-    if (loads.units[c] > bounds.maxUnits) out.push({ code: 'community_units_max', communityId, actual: loads.units[c], limit: bounds.maxUnits });
-    if (loads.members[c] < bounds.minMembers) out.push({ code: 'community_members_min', communityId, actual: loads.members[c], limit: bounds.minMembers });
-    if (loads.members[c] > bounds.maxMembers) out.push({ code: 'community_members_max', communityId, actual: loads.members[c], limit: bounds.maxMembers });
+    if (loads.units[c] < bounds.minUnits)
+      out.push({ code: 'community_units_min', communityId, actual: loads.units[c], limit: bounds.minUnits });
+    if (loads.units[c] > bounds.maxUnits)
+      out.push({ code: 'community_units_max', communityId, actual: loads.units[c], limit: bounds.maxUnits });
+    if (loads.members[c] < bounds.minMembers)
+      out.push({ code: 'community_members_min', communityId, actual: loads.members[c], limit: bounds.minMembers });
+    if (loads.members[c] > bounds.maxMembers)
+      out.push({ code: 'community_members_max', communityId, actual: loads.members[c], limit: bounds.maxMembers });
   });
   const chosen = new Set(assignment.map(([u, c]) => u * cp.C + c));
   for (let j = 0; j < cp.U * cp.C; j++) {
@@ -218,8 +298,10 @@ export function defaultBounds(units: readonly { headcount: number }[], communiti
   const perCommunity = (units.length * k) / C;
   const meanMembers = (k * units.reduce((s, u) => s + u.headcount, 0)) / C;
   return {
-    minUnits: Math.floor(perCommunity), maxUnits: Math.ceil(perCommunity),
-    minMembers: Math.floor(meanMembers * 0.7), maxMembers: Math.ceil(meanMembers * 1.3),
+    minUnits: Math.floor(perCommunity),
+    maxUnits: Math.ceil(perCommunity),
+    minMembers: Math.floor(meanMembers * 0.7),
+    maxMembers: Math.ceil(meanMembers * 1.3),
   };
 }
 

@@ -14,7 +14,15 @@ const community = alias(organisations, 'community');
 const unit = alias(organisations, 'unit');
 
 export function selectPairs(db: Db) {
-  return db.select({ p: pairings, planStatus: pairingPlans.status, communityName: community.name, unitName: unit.name, leaderName: unit.leaderName, leaderTitle: unit.leaderTitle })
+  return db
+    .select({
+      p: pairings,
+      planStatus: pairingPlans.status,
+      communityName: community.name,
+      unitName: unit.name,
+      leaderName: unit.leaderName,
+      leaderTitle: unit.leaderTitle,
+    })
     .from(pairings)
     .innerJoin(pairingPlans, eq(pairingPlans.id, pairings.planId))
     .innerJoin(community, eq(community.id, pairings.communityId))
@@ -25,9 +33,18 @@ type PairRow = Awaited<ReturnType<ReturnType<typeof selectPairs>['execute']>>[nu
 export function presentPair(r: PairRow): PairView {
   const p = r.p;
   return {
-    id: p.id, planId: p.planId, planStatus: r.planStatus, year: p.year, communityId: p.communityId, communityName: r.communityName,
-    unitId: p.unitId, unitName: r.unitName, unitLeader: r.leaderName ? `${r.leaderName}${r.leaderTitle ? `（${r.leaderTitle}）` : ''}` : null,
-    source: p.source, distanceKm: p.distanceKm, explanation: (p.explanation as Explanation | null) ?? null,
+    id: p.id,
+    planId: p.planId,
+    planStatus: r.planStatus,
+    year: p.year,
+    communityId: p.communityId,
+    communityName: r.communityName,
+    unitId: p.unitId,
+    unitName: r.unitName,
+    unitLeader: r.leaderName ? `${r.leaderName}${r.leaderTitle ? `（${r.leaderTitle}）` : ''}` : null,
+    source: p.source,
+    distanceKm: p.distanceKm,
+    explanation: (p.explanation as Explanation | null) ?? null,
   };
 }
 
@@ -47,12 +64,26 @@ export async function listPairs(opts: { db: Db; actor: Actor; query: PairListQue
     q.source ? eq(pairings.source, q.source) : undefined,
     text ? or(ilike(community.name, text), ilike(unit.name, text)) : undefined,
   );
-  const sort = orderBy(q.sort, { year: pairings.year, distanceKm: pairings.distanceKm, communityName: community.name, unitName: unit.name }, [desc(pairings.year), ...pairOrder], pairings.id);
+  const sort = orderBy(
+    q.sort,
+    { year: pairings.year, distanceKm: pairings.distanceKm, communityName: community.name, unitName: unit.name },
+    [desc(pairings.year), ...pairOrder],
+    pairings.id,
+  );
   const { limit, offset } = pageWindow(q);
   const [rows, [{ total }]] = await Promise.all([
-    selectPairs(opts.db).where(where).orderBy(...sort).limit(limit).offset(offset),
-    opts.db.select({ total: count() }).from(pairings).innerJoin(pairingPlans, eq(pairingPlans.id, pairings.planId))
-      .innerJoin(community, eq(community.id, pairings.communityId)).innerJoin(unit, eq(unit.id, pairings.unitId)).where(where),
+    selectPairs(opts.db)
+      .where(where)
+      .orderBy(...sort)
+      .limit(limit)
+      .offset(offset),
+    opts.db
+      .select({ total: count() })
+      .from(pairings)
+      .innerJoin(pairingPlans, eq(pairingPlans.id, pairings.planId))
+      .innerJoin(community, eq(community.id, pairings.communityId))
+      .innerJoin(unit, eq(unit.id, pairings.unitId))
+      .where(where),
   ]);
   return { items: rows.map(presentPair), total, page: q.page, pageSize: q.pageSize };
 }

@@ -5,7 +5,15 @@ import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
 import { orderBy, type Page, pageWindow } from '../../../core/list.js';
 import type {
-  Comparison, CreatePlan, Defaults, PlanDetail, PlanListQuery, PlanView, RerunRequest, ResolvedSettings, RunRequest,
+  Comparison,
+  CreatePlan,
+  Defaults,
+  PlanDetail,
+  PlanListQuery,
+  PlanView,
+  RerunRequest,
+  ResolvedSettings,
+  RunRequest,
 } from './pairing.contracts.js';
 import { assertFeasibleBounds } from './pairing.feasibility.js';
 import { pairOrder, presentPair, selectPairs } from './pairing.pairs.js';
@@ -22,13 +30,23 @@ import { clock } from '../../../core/clock.js';
  */
 export type PlanRow = typeof pairingPlans.$inferSelect;
 
-const storedOf = (plan: PlanRow): StoredObjective => (plan.objective as StoredObjective | null) ?? { breakdown: null, violations: [], solve: null };
+const storedOf = (plan: PlanRow): StoredObjective =>
+  (plan.objective as StoredObjective | null) ?? { breakdown: null, violations: [], solve: null };
 
 export function presentPlan(plan: PlanRow, pairCount: number): PlanView {
   const o = storedOf(plan);
   return {
-    id: plan.id, year: plan.year, name: plan.name, status: plan.status, objective: o.breakdown, violations: o.violations, solve: o.solve,
-    pairCount, createdAt: plan.createdAt.toISOString(), adoptedAt: plan.adoptedAt?.toISOString() ?? null, version: plan.version,
+    id: plan.id,
+    year: plan.year,
+    name: plan.name,
+    status: plan.status,
+    objective: o.breakdown,
+    violations: o.violations,
+    solve: o.solve,
+    pairCount,
+    createdAt: plan.createdAt.toISOString(),
+    adoptedAt: plan.adoptedAt?.toISOString() ?? null,
+    version: plan.version,
   };
 }
 
@@ -36,11 +54,20 @@ export async function pairingDefaults(opts: { db: Db; actor: Actor; year: number
   assertMayManagePairings(opts.actor);
   warmSolver();
   const world = await loadWorld(opts.db, opts.year);
-  return { year: opts.year, settings: resolveSettings(world), communities: world.communities, units: world.units.map(({ leader: _, ...u }) => u), casesCounted: world.casesCounted };
+  return {
+    year: opts.year,
+    settings: resolveSettings(world),
+    communities: world.communities,
+    units: world.units.map(({ leader: _, ...u }) => u),
+    casesCounted: world.casesCounted,
+  };
 }
 
 /** Checks the settings, then solves in the worker thread; throws the constraint that cannot be met. */
-async function optimise(world: World, settings: ResolvedSettings): Promise<{ keys: PairKey[]; solve: NonNullable<StoredObjective['solve']> }> {
+async function optimise(
+  world: World,
+  settings: ResolvedSettings,
+): Promise<{ keys: PairKey[]; solve: NonNullable<StoredObjective['solve']> }> {
   const cp = compiledOf(world, settings);
   assertFeasibleBounds(cp);
   const result = await solveInWorker(cp.problem, { timeLimitSec: 20 });
@@ -48,7 +75,11 @@ async function optimise(world: World, settings: ResolvedSettings): Promise<{ key
   return { keys: keysOf(cp, assignment), solve: { ...solve, ms: Math.round(solve.ms) } };
 }
 
-async function writePairs(tx: Db, plan: { id: string; year: number }, rows: ReturnType<typeof score>['rows']): Promise<void> {
+async function writePairs(
+  tx: Db,
+  plan: { id: string; year: number },
+  rows: ReturnType<typeof score>['rows'],
+): Promise<void> {
   await tx.delete(pairings).where(eq(pairings.planId, plan.id));
   for (let i = 0; i < rows.length; i += 1000) {
     await tx.insert(pairings).values(rows.slice(i, i + 1000).map((r) => ({ ...r, planId: plan.id, year: plan.year })));
@@ -63,11 +94,25 @@ export async function runPlan(opts: { db: Db; actor: Actor; input: RunRequest })
   const { keys, solve } = await optimise(world, settings);
   const scored = score(world, settings, keys, solve);
   const id = await opts.db.transaction(async (tx) => {
-    const [plan] = await tx.insert(pairingPlans).values({
-      year, name: opts.input.name ?? `${year} 年结对方案（优化）`, status: 'draft', settings, objective: scored.stored, createdBy: opts.actor.userId,
-    }).returning();
+    const [plan] = await tx
+      .insert(pairingPlans)
+      .values({
+        year,
+        name: opts.input.name ?? `${year} 年结对方案（优化）`,
+        status: 'draft',
+        settings,
+        objective: scored.stored,
+        createdBy: opts.actor.userId,
+      })
+      .returning();
     await writePairs(tx, plan, scored.rows);
-    await recordAudit(tx, { actor: opts.actor, action: 'pairing_plan.run', entityType: 'pairing_plan', entityId: plan.id, after: { year, settings, objective: scored.stored.breakdown, solve } });
+    await recordAudit(tx, {
+      actor: opts.actor,
+      action: 'pairing_plan.run',
+      entityType: 'pairing_plan',
+      entityId: plan.id,
+      after: { year, settings, objective: scored.stored.breakdown, solve },
+    });
     return plan.id;
   });
   return getPlan({ db: opts.db, actor: opts.actor, id });
@@ -86,23 +131,36 @@ export async function rerunPlan(opts: { db: Db; actor: Actor; id: string; input:
   assertMayManagePairings(opts.actor);
   const current = await lockDraft(opts.db, opts.id, opts.input.version);
   const world = await loadWorld(opts.db, current.year);
-  const settings = resolveSettings(world, opts.input.settings ?? (current.settings as ResolvedSettings | null) ?? undefined);
+  const settings = resolveSettings(
+    world,
+    opts.input.settings ?? (current.settings as ResolvedSettings | null) ?? undefined,
+  );
   const { keys, solve } = await optimise(world, settings);
   const scored = score(world, settings, keys, solve);
   await opts.db.transaction(async (tx) => {
     const plan = await lockDraft(tx, opts.id, opts.input.version);
     await writePairs(tx, plan, scored.rows);
-    await tx.update(pairingPlans).set({ settings, objective: scored.stored, version: sql`${pairingPlans.version} + 1`, updatedAt: clock.now() }).where(eq(pairingPlans.id, plan.id));
+    await tx
+      .update(pairingPlans)
+      .set({ settings, objective: scored.stored, version: sql`${pairingPlans.version} + 1`, updatedAt: clock.now() })
+      .where(eq(pairingPlans.id, plan.id));
     await recordAudit(tx, {
-      actor: opts.actor, action: 'pairing_plan.run', entityType: 'pairing_plan', entityId: plan.id,
-      before: { settings: plan.settings, objective: storedOf(plan).breakdown }, after: { settings, objective: scored.stored.breakdown, solve },
+      actor: opts.actor,
+      action: 'pairing_plan.run',
+      entityType: 'pairing_plan',
+      entityId: plan.id,
+      before: { settings: plan.settings, objective: storedOf(plan).breakdown },
+      after: { settings, objective: scored.stored.breakdown, solve },
     });
   });
   return getPlan({ db: opts.db, actor: opts.actor, id: opts.id });
 }
 
 async function planPairs(db: Db, planId: string): Promise<PairKey[]> {
-  return db.select({ unitId: pairings.unitId, communityId: pairings.communityId, source: pairings.source }).from(pairings).where(eq(pairings.planId, planId));
+  return db
+    .select({ unitId: pairings.unitId, communityId: pairings.communityId, source: pairings.source })
+    .from(pairings)
+    .where(eq(pairings.planId, planId));
 }
 
 /** A hand-made draft, empty or copied from another plan (typically the adopted one) to be edited. */
@@ -120,9 +178,18 @@ export async function createPlan(opts: { db: Db; actor: Actor; input: CreatePlan
   }
   const scored = score(world, settings, keys);
   const id = await opts.db.transaction(async (tx) => {
-    const [plan] = await tx.insert(pairingPlans).values({ year, name, status: 'draft', settings, objective: scored.stored, createdBy: opts.actor.userId }).returning();
+    const [plan] = await tx
+      .insert(pairingPlans)
+      .values({ year, name, status: 'draft', settings, objective: scored.stored, createdBy: opts.actor.userId })
+      .returning();
     await writePairs(tx, plan, scored.rows);
-    await recordAudit(tx, { actor: opts.actor, action: 'pairing_plan.create', entityType: 'pairing_plan', entityId: plan.id, after: { year, name, copyFromPlanId: copyFromPlanId ?? null, pairs: keys.length } });
+    await recordAudit(tx, {
+      actor: opts.actor,
+      action: 'pairing_plan.create',
+      entityType: 'pairing_plan',
+      entityId: plan.id,
+      after: { year, name, copyFromPlanId: copyFromPlanId ?? null, pairs: keys.length },
+    });
     return plan.id;
   });
   return getPlan({ db: opts.db, actor: opts.actor, id });
@@ -133,23 +200,50 @@ export async function getPlan(opts: { db: Db; actor: Actor; id: string }): Promi
   const [plan] = await opts.db.select().from(pairingPlans).where(eq(pairingPlans.id, opts.id));
   if (!plan) throw new AppError('NOT_FOUND', { entity: 'pairing_plan' });
   const [rows, world] = await Promise.all([
-    selectPairs(opts.db).where(eq(pairings.planId, plan.id)).orderBy(...pairOrder),
+    selectPairs(opts.db)
+      .where(eq(pairings.planId, plan.id))
+      .orderBy(...pairOrder),
     loadWorld(opts.db, plan.year),
   ]);
   const settings = (plan.settings as ResolvedSettings | null) ?? null;
   const communities = world.communities.map((c) => ({ ...c, needs: settings?.needs[c.id] ?? c.needs }));
-  return { ...presentPlan(plan, rows.length), settings, pairs: rows.map(presentPair), communities, units: world.units.map(({ leader: _, ...u }) => u) };
+  return {
+    ...presentPlan(plan, rows.length),
+    settings,
+    pairs: rows.map(presentPair),
+    communities,
+    units: world.units.map(({ leader: _, ...u }) => u),
+  };
 }
 
 export async function listPlans(opts: { db: Db; actor: Actor; query: PlanListQuery }): Promise<Page<PlanView>> {
   assertMayManagePairings(opts.actor);
   const q = opts.query;
-  const where: SQL | undefined = and(q.year ? eq(pairingPlans.year, q.year) : undefined, q.status ? eq(pairingPlans.status, q.status) : undefined);
-  const counts = opts.db.select({ planId: pairings.planId, n: count().as('n') }).from(pairings).groupBy(pairings.planId).as('counts');
-  const sort = orderBy(q.sort, { year: pairingPlans.year, createdAt: pairingPlans.createdAt, name: pairingPlans.name }, [desc(pairingPlans.year), desc(pairingPlans.createdAt)], pairingPlans.id);
+  const where: SQL | undefined = and(
+    q.year ? eq(pairingPlans.year, q.year) : undefined,
+    q.status ? eq(pairingPlans.status, q.status) : undefined,
+  );
+  const counts = opts.db
+    .select({ planId: pairings.planId, n: count().as('n') })
+    .from(pairings)
+    .groupBy(pairings.planId)
+    .as('counts');
+  const sort = orderBy(
+    q.sort,
+    { year: pairingPlans.year, createdAt: pairingPlans.createdAt, name: pairingPlans.name },
+    [desc(pairingPlans.year), desc(pairingPlans.createdAt)],
+    pairingPlans.id,
+  );
   const { limit, offset } = pageWindow(q);
   const [rows, [{ total }]] = await Promise.all([
-    opts.db.select({ plan: pairingPlans, n: counts.n }).from(pairingPlans).leftJoin(counts, eq(counts.planId, pairingPlans.id)).where(where).orderBy(...sort).limit(limit).offset(offset),
+    opts.db
+      .select({ plan: pairingPlans, n: counts.n })
+      .from(pairingPlans)
+      .leftJoin(counts, eq(counts.planId, pairingPlans.id))
+      .where(where)
+      .orderBy(...sort)
+      .limit(limit)
+      .offset(offset),
     opts.db.select({ total: count() }).from(pairingPlans).where(where),
   ]);
   return { items: rows.map((r) => presentPlan(r.plan, Number(r.n ?? 0))), total, page: q.page, pageSize: q.pageSize };
@@ -165,8 +259,13 @@ async function comparisonTarget(db: Db, plan: PlanRow, withId?: string): Promise
     if (!row) throw new AppError('NOT_FOUND', { entity: 'pairing_plan' });
     return row;
   }
-  const adoptedOf = async (year: number) => (await db.select().from(pairingPlans)
-    .where(and(eq(pairingPlans.year, year), eq(pairingPlans.status, 'adopted'), ne(pairingPlans.id, plan.id))))[0];
+  const adoptedOf = async (year: number) =>
+    (
+      await db
+        .select()
+        .from(pairingPlans)
+        .where(and(eq(pairingPlans.year, year), eq(pairingPlans.status, 'adopted'), ne(pairingPlans.id, plan.id)))
+    )[0];
   return (await adoptedOf(plan.year)) ?? (plan.status === 'adopted' ? await adoptedOf(plan.year - 1) : undefined);
 }
 
@@ -180,7 +279,11 @@ export async function comparePlans(opts: { db: Db; actor: Actor; id: string; wit
   const theirs = other ? await selectPairs(opts.db).where(eq(pairings.planId, other.id)) : [];
   const byUnit = (rows: typeof mine) => {
     const m = new Map<string, { name: string; communities: string[] }>();
-    for (const r of rows) m.set(r.p.unitId, { name: r.unitName, communities: [...(m.get(r.p.unitId)?.communities ?? []), r.communityName].sort() });
+    for (const r of rows)
+      m.set(r.p.unitId, {
+        name: r.unitName,
+        communities: [...(m.get(r.p.unitId)?.communities ?? []), r.communityName].sort(),
+      });
     return m;
   };
   const a = byUnit(mine);
@@ -196,7 +299,10 @@ export async function comparePlans(opts: { db: Db; actor: Actor; id: string; wit
   moved.sort((x, y) => x.unitName.localeCompare(y.unitName, 'zh-CN'));
   return {
     plan: { id: plan.id, name: plan.name, objective: storedOf(plan).breakdown },
-    other: other ? { id: other.id, name: other.name, status: other.status, objective: storedOf(other).breakdown } : null,
-    moved, unchanged,
+    other: other
+      ? { id: other.id, name: other.name, status: other.status, objective: storedOf(other).breakdown }
+      : null,
+    moved,
+    unchanged,
   };
 }

@@ -38,7 +38,12 @@ export async function assertMayEditCommittee(db: Db, actor: Actor, communityId: 
 }
 
 /** Reading a roster: anyone who reads pairings and sees that community or one of its paired units. */
-export async function mayReadCommittee(db: Db, actor: Actor, communityId: string, pairedUnitIds: string[]): Promise<boolean> {
+export async function mayReadCommittee(
+  db: Db,
+  actor: Actor,
+  communityId: string,
+  pairedUnitIds: string[],
+): Promise<boolean> {
   if (!can(actor, 'pairings.read')) return false;
   const scope = await resolveScope(db, actor);
   return scope.all || scope.communityIds.includes(communityId) || pairedUnitIds.some((u) => scope.unitIds.includes(u));

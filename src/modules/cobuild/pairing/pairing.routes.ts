@@ -2,9 +2,28 @@ import { requireActor } from '../../../core/auth/plugin.js';
 import { contentDisposition } from '../../../core/excel.js';
 import type { App } from '../../../core/http/types.js';
 import {
-  ZAddCommitteeMember, ZAdoptRequest, ZCommittee, ZCommitteeList, ZCommitteeMemberParams, ZCommitteeParams, ZCommitteeQuery, ZCompareQuery,
-  ZComparison, ZCreatePlan, ZDefaults, ZDefaultsQuery, ZEditPairs, ZPairList, ZPairListQuery, ZPlanDetail, ZPlanList, ZPlanListQuery,
-  ZPlanParams, ZRerunRequest, ZRunRequest, ZUpdateCommitteeMember,
+  ZAddCommitteeMember,
+  ZAdoptRequest,
+  ZCommittee,
+  ZCommitteeList,
+  ZCommitteeMemberParams,
+  ZCommitteeParams,
+  ZCommitteeQuery,
+  ZCompareQuery,
+  ZComparison,
+  ZCreatePlan,
+  ZDefaults,
+  ZDefaultsQuery,
+  ZEditPairs,
+  ZPairList,
+  ZPairListQuery,
+  ZPlanDetail,
+  ZPlanList,
+  ZPlanListQuery,
+  ZPlanParams,
+  ZRerunRequest,
+  ZRunRequest,
+  ZUpdateCommitteeMember,
 } from './pairing.contracts.js';
 import { addCommitteeMember, getCommittee, listCommittees, updateCommitteeMember } from './pairing.committee.js';
 import { adoptPlan, deletePlan, editPairs } from './pairing.edits.js';
@@ -16,47 +35,219 @@ import { comparePlans, createPlan, getPlan, listPlans, pairingDefaults, rerunPla
 export async function pairingRoutes(app: App): Promise<void> {
   const tags = ['pairings'];
   const db = app.db;
-  app.get('/pairings', { schema: { tags, summary: 'Community–unit pairs (adopted unless planId is given)', querystring: ZPairListQuery, response: { 200: ZPairList } } },
-    async (req) => listPairs({ db, actor: requireActor(req), query: req.query }));
-  app.get('/pairing-plans', { schema: { tags, summary: 'Pairing plans', querystring: ZPlanListQuery, response: { 200: ZPlanList } } },
-    async (req) => listPlans({ db, actor: requireActor(req), query: req.query }));
-  app.get('/pairing-plans/defaults', { schema: { tags, summary: 'Default optimiser settings and derived needs profiles', querystring: ZDefaultsQuery, response: { 200: ZDefaults } } },
-    async (req) => pairingDefaults({ db, actor: requireActor(req), year: req.query.year }));
-  app.post('/pairing-plans/run', { schema: { tags, summary: 'Run the optimiser into a new draft plan', body: ZRunRequest, response: { 201: ZPlanDetail } } },
-    async (req, reply) => reply.status(201).send(await runPlan({ db, actor: requireActor(req), input: req.body })));
-  app.post('/pairing-plans', { schema: { tags, summary: 'Create a hand-made draft (empty or a copy)', body: ZCreatePlan, response: { 201: ZPlanDetail } } },
-    async (req, reply) => reply.status(201).send(await createPlan({ db, actor: requireActor(req), input: req.body })));
-  app.get('/pairing-plans/:id', { schema: { tags, summary: 'A plan with its pairs', params: ZPlanParams, response: { 200: ZPlanDetail } } },
-    async (req) => getPlan({ db, actor: requireActor(req), id: req.params.id }));
-  app.delete('/pairing-plans/:id', { schema: { tags, summary: 'Delete a draft', params: ZPlanParams } },
-    async (req, reply) => { await deletePlan({ db, actor: requireActor(req), id: req.params.id }); return reply.status(204).send(); });
-  app.post('/pairing-plans/:id/run', { schema: { tags, summary: 'Re-run the optimiser on a draft', params: ZPlanParams, body: ZRerunRequest, response: { 200: ZPlanDetail } } },
-    async (req) => rerunPlan({ db, actor: requireActor(req), id: req.params.id, input: req.body }));
-  app.patch('/pairing-plans/:id/pairs', { schema: { tags, summary: 'Hand edits: add, remove or move pairs', params: ZPlanParams, body: ZEditPairs, response: { 200: ZPlanDetail } } },
-    async (req) => editPairs({ db, actor: requireActor(req), id: req.params.id, input: req.body }));
-  app.get('/pairing-plans/:id/compare', { schema: { tags, summary: 'Compare with another plan (default: the adopted one)', params: ZPlanParams, querystring: ZCompareQuery, response: { 200: ZComparison } } },
-    async (req) => comparePlans({ db, actor: requireActor(req), id: req.params.id, withId: req.query.with }));
-  app.post('/pairing-plans/:id/adopt', { schema: { tags, summary: 'Adopt a draft (supersedes the adopted plan of its year)', params: ZPlanParams, body: ZAdoptRequest, response: { 200: ZPlanDetail } } },
-    async (req) => adoptPlan({ db, actor: requireActor(req), id: req.params.id, input: req.body }));
+  app.get(
+    '/pairings',
+    {
+      schema: {
+        tags,
+        summary: 'Community–unit pairs (adopted unless planId is given)',
+        querystring: ZPairListQuery,
+        response: { 200: ZPairList },
+      },
+    },
+    async (req) => listPairs({ db, actor: requireActor(req), query: req.query }),
+  );
+  app.get(
+    '/pairing-plans',
+    { schema: { tags, summary: 'Pairing plans', querystring: ZPlanListQuery, response: { 200: ZPlanList } } },
+    async (req) => listPlans({ db, actor: requireActor(req), query: req.query }),
+  );
+  app.get(
+    '/pairing-plans/defaults',
+    {
+      schema: {
+        tags,
+        summary: 'Default optimiser settings and derived needs profiles',
+        querystring: ZDefaultsQuery,
+        response: { 200: ZDefaults },
+      },
+    },
+    async (req) => pairingDefaults({ db, actor: requireActor(req), year: req.query.year }),
+  );
+  app.post(
+    '/pairing-plans/run',
+    {
+      schema: {
+        tags,
+        summary: 'Run the optimiser into a new draft plan',
+        body: ZRunRequest,
+        response: { 201: ZPlanDetail },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await runPlan({ db, actor: requireActor(req), input: req.body })),
+  );
+  app.post(
+    '/pairing-plans',
+    {
+      schema: {
+        tags,
+        summary: 'Create a hand-made draft (empty or a copy)',
+        body: ZCreatePlan,
+        response: { 201: ZPlanDetail },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createPlan({ db, actor: requireActor(req), input: req.body })),
+  );
+  app.get(
+    '/pairing-plans/:id',
+    { schema: { tags, summary: 'A plan with its pairs', params: ZPlanParams, response: { 200: ZPlanDetail } } },
+    async (req) => getPlan({ db, actor: requireActor(req), id: req.params.id }),
+  );
+  app.delete(
+    '/pairing-plans/:id',
+    { schema: { tags, summary: 'Delete a draft', params: ZPlanParams } },
+    async (req, reply) => {
+      await deletePlan({ db, actor: requireActor(req), id: req.params.id });
+      return reply.status(204).send();
+    },
+  );
+  app.post(
+    '/pairing-plans/:id/run',
+    {
+      schema: {
+        tags,
+        summary: 'Re-run the optimiser on a draft',
+        params: ZPlanParams,
+        body: ZRerunRequest,
+        response: { 200: ZPlanDetail },
+      },
+    },
+    async (req) => rerunPlan({ db, actor: requireActor(req), id: req.params.id, input: req.body }),
+  );
+  app.patch(
+    '/pairing-plans/:id/pairs',
+    {
+      schema: {
+        tags,
+        summary: 'Hand edits: add, remove or move pairs',
+        params: ZPlanParams,
+        body: ZEditPairs,
+        response: { 200: ZPlanDetail },
+      },
+    },
+    async (req) => editPairs({ db, actor: requireActor(req), id: req.params.id, input: req.body }),
+  );
+  app.get(
+    '/pairing-plans/:id/compare',
+    {
+      schema: {
+        tags,
+        summary: 'Compare with another plan (default: the adopted one)',
+        params: ZPlanParams,
+        querystring: ZCompareQuery,
+        response: { 200: ZComparison },
+      },
+    },
+    async (req) => comparePlans({ db, actor: requireActor(req), id: req.params.id, withId: req.query.with }),
+  );
+  app.post(
+    '/pairing-plans/:id/adopt',
+    {
+      schema: {
+        tags,
+        summary: 'Adopt a draft (supersedes the adopted plan of its year)',
+        params: ZPlanParams,
+        body: ZAdoptRequest,
+        response: { 200: ZPlanDetail },
+      },
+    },
+    async (req) => adoptPlan({ db, actor: requireActor(req), id: req.params.id, input: req.body }),
+  );
   await committeeRoutes(app);
 }
 
 async function committeeRoutes(app: App): Promise<void> {
   const tags = ['party-committees'];
   const db = app.db;
-  app.get('/party-committees', { schema: { tags, summary: '大党委 per community', querystring: ZCommitteeQuery, response: { 200: ZCommitteeList } } },
-    async (req) => listCommittees({ db, actor: requireActor(req), year: req.query.year }));
-  app.get('/party-committees/:communityId', { schema: { tags, summary: 'A community’s 大党委 roster', params: ZCommitteeParams, querystring: ZCommitteeQuery, response: { 200: ZCommittee } } },
-    async (req) => getCommittee({ db, actor: requireActor(req), year: req.query.year, communityId: req.params.communityId }));
-  app.post('/party-committees/:communityId/members', { schema: { tags, summary: 'Add a member', params: ZCommitteeParams, body: ZAddCommitteeMember, response: { 201: ZCommittee } } },
-    async (req, reply) => reply.status(201).send(await addCommitteeMember({ db, actor: requireActor(req), communityId: req.params.communityId, input: req.body })));
-  app.patch('/party-committees/:communityId/members/:key', { schema: { tags, summary: 'Change, remove or restore a member', params: ZCommitteeMemberParams, body: ZUpdateCommitteeMember, response: { 200: ZCommittee } } },
-    async (req) => updateCommitteeMember({ db, actor: requireActor(req), communityId: req.params.communityId, key: req.params.key, input: req.body }));
-  app.get('/party-committees/:communityId/roster.pdf', { schema: { tags, summary: 'Printable roster (PDF)', params: ZCommitteeParams, querystring: ZCommitteeQuery } }, async (req, reply) => {
-    const committee = await getCommittee({ db, actor: requireActor(req), year: req.query.year, communityId: req.params.communityId });
-    const pdf = await renderCommitteeRoster(committee);
-    return reply.type('application/pdf')
-      .header('content-disposition', contentDisposition(`${committee.communityName}大党委名单${committee.year}.pdf`, `committee-${committee.year}.pdf`).replace(/^attachment/, 'inline'))
-      .header('cache-control', 'private, no-cache').send(pdf);
-  });
+  app.get(
+    '/party-committees',
+    {
+      schema: {
+        tags,
+        summary: '大党委 per community',
+        querystring: ZCommitteeQuery,
+        response: { 200: ZCommitteeList },
+      },
+    },
+    async (req) => listCommittees({ db, actor: requireActor(req), year: req.query.year }),
+  );
+  app.get(
+    '/party-committees/:communityId',
+    {
+      schema: {
+        tags,
+        summary: 'A community’s 大党委 roster',
+        params: ZCommitteeParams,
+        querystring: ZCommitteeQuery,
+        response: { 200: ZCommittee },
+      },
+    },
+    async (req) =>
+      getCommittee({ db, actor: requireActor(req), year: req.query.year, communityId: req.params.communityId }),
+  );
+  app.post(
+    '/party-committees/:communityId/members',
+    {
+      schema: {
+        tags,
+        summary: 'Add a member',
+        params: ZCommitteeParams,
+        body: ZAddCommitteeMember,
+        response: { 201: ZCommittee },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(
+        await addCommitteeMember({
+          db,
+          actor: requireActor(req),
+          communityId: req.params.communityId,
+          input: req.body,
+        }),
+      ),
+  );
+  app.patch(
+    '/party-committees/:communityId/members/:key',
+    {
+      schema: {
+        tags,
+        summary: 'Change, remove or restore a member',
+        params: ZCommitteeMemberParams,
+        body: ZUpdateCommitteeMember,
+        response: { 200: ZCommittee },
+      },
+    },
+    async (req) =>
+      updateCommitteeMember({
+        db,
+        actor: requireActor(req),
+        communityId: req.params.communityId,
+        key: req.params.key,
+        input: req.body,
+      }),
+  );
+  app.get(
+    '/party-committees/:communityId/roster.pdf',
+    { schema: { tags, summary: 'Printable roster (PDF)', params: ZCommitteeParams, querystring: ZCommitteeQuery } },
+    async (req, reply) => {
+      const committee = await getCommittee({
+        db,
+        actor: requireActor(req),
+        year: req.query.year,
+        communityId: req.params.communityId,
+      });
+      const pdf = await renderCommitteeRoster(committee);
+      return reply
+        .type('application/pdf')
+        .header(
+          'content-disposition',
+          contentDisposition(
+            `${committee.communityName}大党委名单${committee.year}.pdf`,
+            `committee-${committee.year}.pdf`,
+          ).replace(/^attachment/, 'inline'),
+        )
+        .header('cache-control', 'private, no-cache')
+        .send(pdf);
+    },
+  );
 }

@@ -10,13 +10,20 @@ import type { SolveOptions, SolveResult } from './pairing.solver.js';
  * instance; requests queue behind each other (HiGHS is single-threaded here and the machine has few cores). The
  * worker is unref'd while idle so it never keeps a process alive, and restarted if it dies.
  */
-export interface WorkerRequest { id: number; problem: PairingProblem; options: SolveOptions }
+export interface WorkerRequest {
+  id: number;
+  problem: PairingProblem;
+  options: SolveOptions;
+}
 export interface WorkerReply {
   id: number;
   outcome: { ok: true; result: SolveResult } | { ok: false; code: ErrorCode; params: ErrorParams };
 }
 
-interface Pending { resolve: (r: SolveResult) => void; reject: (e: Error) => void }
+interface Pending {
+  resolve: (r: SolveResult) => void;
+  reject: (e: Error) => void;
+}
 
 let worker: Worker | null = null;
 let nextId = 1;
@@ -30,9 +37,16 @@ const pending = new Map<number, Pending>();
 function createWorker(): Worker {
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./pairing.worker.js', import.meta.url));
   // require.resolve finds the CommonJS entry of tsx's API; its ESM twin sits beside it.
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const tsx = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
   const worker = new URL('./pairing.worker.ts', import.meta.url).href;
-  return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(worker)}); })`, { eval: true });
+  return new Worker(
+    `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(worker)}); })`,
+    { eval: true },
+  );
 }
 
 function failAll(error: Error): void {
@@ -50,8 +64,14 @@ function start(): Worker {
     if (reply.outcome.ok) p.resolve(reply.outcome.result);
     else p.reject(new AppError(reply.outcome.code, reply.outcome.params));
   });
-  w.on('error', (e) => { worker = null; failAll(new AppError('PAIRING_SOLVER_FAILED', { reason: e.message })); });
-  w.on('exit', () => { if (worker === w) worker = null; failAll(new AppError('PAIRING_SOLVER_FAILED', { reason: 'solver thread exited' })); });
+  w.on('error', (e) => {
+    worker = null;
+    failAll(new AppError('PAIRING_SOLVER_FAILED', { reason: e.message }));
+  });
+  w.on('exit', () => {
+    if (worker === w) worker = null;
+    failAll(new AppError('PAIRING_SOLVER_FAILED', { reason: 'solver thread exited' }));
+  });
   w.unref();
   return w;
 }

@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { boolean, doublePrecision, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { createdAt, idColumn, updatedAt, version } from '../../../core/columns.js';
 import { users } from '../../auth/auth.schema.js';
 import { organisations } from '../../org/org.schema.js';
@@ -43,10 +55,16 @@ export const pairings = pgTable(
   'pairings',
   {
     id: idColumn(),
-    planId: uuid('plan_id').notNull().references(() => pairingPlans.id, { onDelete: 'cascade' }),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => pairingPlans.id, { onDelete: 'cascade' }),
     year: integer('year').notNull(),
-    communityId: uuid('community_id').notNull().references(() => organisations.id, { onDelete: 'restrict' }),
-    unitId: uuid('unit_id').notNull().references(() => organisations.id, { onDelete: 'restrict' }),
+    communityId: uuid('community_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'restrict' }),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'restrict' }),
     source: pairSource('source').notNull().default('optimiser'),
     distanceKm: doublePrecision('distance_km'),
     /** Why this pair: distance, the strengths that meet the community's needs, the terms of the objective. */
@@ -74,7 +92,9 @@ export const partyCommitteeMembers = pgTable(
   {
     id: idColumn(),
     year: integer('year').notNull(),
-    communityId: uuid('community_id').notNull().references(() => organisations.id, { onDelete: 'restrict' }),
+    communityId: uuid('community_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'restrict' }),
     memberKey: text('member_key').notNull(),
     unitId: uuid('unit_id').references(() => organisations.id, { onDelete: 'restrict' }),
     role: committeeRole('role'),

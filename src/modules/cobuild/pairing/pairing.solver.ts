@@ -31,7 +31,9 @@ export interface SolveResult {
   ms: number;
 }
 
-interface Candidates { pairs: Int32Array }
+interface Candidates {
+  pairs: Int32Array;
+}
 const ROWS_PER_COMMUNITY = 6;
 
 /**
@@ -49,7 +51,10 @@ export function candidatePairs(cp: Compiled, nearest: number): Candidates {
       let taken = 0;
       for (const c of communities) {
         if (taken >= nearest) break;
-        if (!cp.forbidden[base + c]) { keep[base + c] = 1; taken++; }
+        if (!cp.forbidden[base + c]) {
+          keep[base + c] = 1;
+          taken++;
+        }
       }
     }
     const perCommunity = Math.min(cp.U, 2 * cp.problem.bounds.maxUnits);
@@ -64,9 +69,18 @@ export function candidatePairs(cp: Compiled, nearest: number): Candidates {
   return { pairs: Int32Array.from(out) };
 }
 
-interface BuildOptions { relax?: ReadonlySet<Family>; integer: boolean; fixed?: Uint8Array; feasibilityOnly?: boolean }
+interface BuildOptions {
+  relax?: ReadonlySet<Family>;
+  integer: boolean;
+  fixed?: Uint8Array;
+  feasibilityOnly?: boolean;
+}
 
-function rowBounds(cp: Compiled, relax: ReadonlySet<Family>, inf: number): { lower: Float64Array; upper: Float64Array } {
+function rowBounds(
+  cp: Compiled,
+  relax: ReadonlySet<Family>,
+  inf: number,
+): { lower: Float64Array; upper: Float64Array } {
   const { k, bounds } = cp.problem;
   const n = cp.U + cp.C * ROWS_PER_COMMUNITY;
   const lower = new Float64Array(n);
@@ -79,11 +93,17 @@ function rowBounds(cp: Compiled, relax: ReadonlySet<Family>, inf: number): { low
   for (let c = 0; c < cp.C; c++) {
     const r = cp.U + c * ROWS_PER_COMMUNITY;
     const rows: [number, number][] = [
-      [counts ? -inf : bounds.minUnits, inf], [-inf, counts ? inf : bounds.maxUnits],
-      [members ? -inf : bounds.minMembers, inf], [-inf, members ? inf : bounds.maxMembers],
-      [-inf, target], [target, inf],
+      [counts ? -inf : bounds.minUnits, inf],
+      [-inf, counts ? inf : bounds.maxUnits],
+      [members ? -inf : bounds.minMembers, inf],
+      [-inf, members ? inf : bounds.maxMembers],
+      [-inf, target],
+      [target, inf],
     ];
-    rows.forEach(([lo, hi], i) => { lower[r + i] = lo; upper[r + i] = hi; });
+    rows.forEach(([lo, hi], i) => {
+      lower[r + i] = lo;
+      upper[r + i] = hi;
+    });
   }
   return { lower, upper };
 }
@@ -107,7 +127,18 @@ export function buildModel(highs: Highs, cp: Compiled, cand: Candidates, opts: B
     const r = cp.U + (j % cp.C) * ROWS_PER_COMMUNITY;
     starts[i] = k;
     const h = cp.headcount[u];
-    for (const [row, v] of [[u, 1], [r, 1], [r + 1, 1], [r + 2, h], [r + 3, h], [r + 4, h], [r + 5, h]] as const) { indices[k] = row; values[k++] = v; }
+    for (const [row, v] of [
+      [u, 1],
+      [r, 1],
+      [r + 1, 1],
+      [r + 2, h],
+      [r + 3, h],
+      [r + 4, h],
+      [r + 5, h],
+    ] as const) {
+      indices[k] = row;
+      values[k++] = v;
+    }
     colCost[i] = opts.feasibilityOnly ? 0 : pairCost(cp, j);
     if (cp.pinned[j] && !relax.has('pins')) colLower[i] = 1;
     if (cp.forbidden[j] && !relax.has('pins')) colUpper[i] = 0;
@@ -117,8 +148,10 @@ export function buildModel(highs: Highs, cp: Compiled, cand: Candidates, opts: B
   for (let c = 0; c < cp.C; c++) {
     const r = cp.U + c * ROWS_PER_COMMUNITY;
     starts[nx + c] = k;
-    indices[k] = r + 4; values[k++] = -1;
-    indices[k] = r + 5; values[k++] = 1;
+    indices[k] = r + 4;
+    values[k++] = -1;
+    indices[k] = r + 5;
+    values[k++] = 1;
     colCost[nx + c] = slackCost;
     colUpper[nx + c] = inf;
   }
@@ -127,12 +160,25 @@ export function buildModel(highs: Highs, cp: Compiled, cand: Candidates, opts: B
   const integrality = new Int32Array(numCols);
   if (opts.integer) integrality.fill(1, 0, nx);
   return {
-    numCols, numRows: rows.lower.length, colCost, colLower, colUpper, rowLower: rows.lower, rowUpper: rows.upper,
-    matrix: { format: 'csc', numRows: rows.lower.length, numCols, starts, indices, values }, integrality,
+    numCols,
+    numRows: rows.lower.length,
+    colCost,
+    colLower,
+    colUpper,
+    rowLower: rows.lower,
+    rowUpper: rows.upper,
+    matrix: { format: 'csc', numRows: rows.lower.length, numCols, starts, indices, values },
+    integrality,
   };
 }
 
-interface RunOutcome { feasible: boolean; optimal: boolean; colValue: Float64Array; objective: number; bound: number }
+interface RunOutcome {
+  feasible: boolean;
+  optimal: boolean;
+  colValue: Float64Array;
+  objective: number;
+  bound: number;
+}
 
 function run(highs: Highs, data: ModelData, options: Record<string, number | boolean | string>): RunOutcome {
   const model = highs.createModel(data);
@@ -141,9 +187,11 @@ function run(highs: Highs, data: ModelData, options: Record<string, number | boo
     model.run();
     const status = model.getModelStatus();
     const s = highs.constants.modelStatus;
-    const hasSolution = status === s.optimal || (status === s.timeLimit && Number(model.info.get('primal_solution_status')) === 2);
+    const hasSolution =
+      status === s.optimal || (status === s.timeLimit && Number(model.info.get('primal_solution_status')) === 2);
     if (!hasSolution) {
-      if (status === s.infeasible || status === s.timeLimit || status === s.unboundedOrInfeasible) return { feasible: false, optimal: false, colValue: new Float64Array(), objective: NaN, bound: NaN };
+      if (status === s.infeasible || status === s.timeLimit || status === s.unboundedOrInfeasible)
+        return { feasible: false, optimal: false, colValue: new Float64Array(), objective: NaN, bound: NaN };
       throw new AppError('PAIRING_SOLVER_FAILED', { reason: `HiGHS model status ${status}` });
     }
     const objective = model.getObjectiveValue();
@@ -152,7 +200,13 @@ function run(highs: Highs, data: ModelData, options: Record<string, number | boo
       const b = Number(model.info.get('mip_dual_bound'));
       if (Number.isFinite(b)) bound = b;
     }
-    return { feasible: true, optimal: status === s.optimal, colValue: Float64Array.from(model.getSolution().colValue), objective, bound };
+    return {
+      feasible: true,
+      optimal: status === s.optimal,
+      colValue: Float64Array.from(model.getSolution().colValue),
+      objective,
+      bound,
+    };
   } finally {
     model.dispose();
   }
@@ -174,10 +228,15 @@ const gapOf = (objective: number, bound: number) => Math.max(0, (objective - bou
  */
 export function diagnose(highs: Highs, cp: Compiled, cand: Candidates, integer: boolean, timeLimitSec: number): never {
   const families: Family[] = ['pins', 'unit_counts', 'member_counts'];
-  const nouns: Record<Family, string> = { pins: 'pairing_pins', unit_counts: 'pairing_unit_counts', member_counts: 'pairing_member_counts' };
+  const nouns: Record<Family, string> = {
+    pins: 'pairing_pins',
+    unit_counts: 'pairing_unit_counts',
+    member_counts: 'pairing_member_counts',
+  };
   for (const family of families) {
     const data = buildModel(highs, cp, cand, { integer, relax: new Set([family]), feasibilityOnly: true });
-    if (run(highs, data, { time_limit: timeLimitSec }).feasible) throw new AppError('PAIRING_INFEASIBLE', { constraint: nouns[family] });
+    if (run(highs, data, { time_limit: timeLimitSec }).feasible)
+      throw new AppError('PAIRING_INFEASIBLE', { constraint: nouns[family] });
   }
   throw new AppError('PAIRING_INFEASIBLE', { constraint: 'pairing_combined' });
 }
@@ -190,11 +249,20 @@ export function solvePairing(highs: Highs, cp: Compiled, opts: SolveOptions = {}
   const full = cp.U * cp.C <= directLimit;
   if (full) {
     const cand = candidatePairs(cp, 0);
-    const out = run(highs, buildModel(highs, cp, cand, { integer: true }), { time_limit: timeLimit, mip_rel_gap: mipRelGap });
+    const out = run(highs, buildModel(highs, cp, cand, { integer: true }), {
+      time_limit: timeLimit,
+      mip_rel_gap: mipRelGap,
+    });
     if (!out.feasible) diagnose(highs, cp, cand, true, Math.min(5, timeLimit));
     return {
-      assignment: toAssignment(cp, cand, out.colValue), method: 'mip', status: out.optimal ? 'optimal' : 'time_limit',
-      objective: out.objective, bound: out.bound, gap: gapOf(out.objective, out.bound), candidates: cand.pairs.length, fixedByLp: 0,
+      assignment: toAssignment(cp, cand, out.colValue),
+      method: 'mip',
+      status: out.optimal ? 'optimal' : 'time_limit',
+      objective: out.objective,
+      bound: out.bound,
+      gap: gapOf(out.objective, out.bound),
+      candidates: cand.pairs.length,
+      fixedByLp: 0,
       ms: performance.now() - started,
     };
   }
@@ -207,22 +275,44 @@ export function solvePairing(highs: Highs, cp: Compiled, opts: SolveOptions = {}
   }
 }
 
-function solveLarge(highs: Highs, cp: Compiled, cand: Candidates, lp: RunOutcome, o: { timeLimit: number; mipRelGap: number; started: number }): SolveResult {
+function solveLarge(
+  highs: Highs,
+  cp: Compiled,
+  cand: Candidates,
+  lp: RunOutcome,
+  o: { timeLimit: number; mipRelGap: number; started: number },
+): SolveResult {
   const fixed = new Uint8Array(cand.pairs.length);
   let fixedCount = 0;
-  for (let i = 0; i < cand.pairs.length; i++) if (lp.colValue[i] > 1 - 1e-6) { fixed[i] = 1; fixedCount++; }
+  for (let i = 0; i < cand.pairs.length; i++)
+    if (lp.colValue[i] > 1 - 1e-6) {
+      fixed[i] = 1;
+      fixedCount++;
+    }
   const remaining = Math.max(1, o.timeLimit - (performance.now() - o.started) / 1000);
-  let mip = run(highs, buildModel(highs, cp, cand, { integer: true, fixed }), { time_limit: remaining, mip_rel_gap: 1e-3 });
+  let mip = run(highs, buildModel(highs, cp, cand, { integer: true, fixed }), {
+    time_limit: remaining,
+    mip_rel_gap: 1e-3,
+  });
   if (!mip.feasible) {
     // Fixing what the LP took whole can (rarely) leave the rest infeasible: solve the pruned MIP without fixing.
     fixedCount = 0;
-    mip = run(highs, buildModel(highs, cp, cand, { integer: true }), { time_limit: remaining, mip_rel_gap: o.mipRelGap });
+    mip = run(highs, buildModel(highs, cp, cand, { integer: true }), {
+      time_limit: remaining,
+      mip_rel_gap: o.mipRelGap,
+    });
     if (!mip.feasible) diagnose(highs, cp, cand, false, o.timeLimit);
   }
   const gap = gapOf(mip.objective, lp.objective);
   return {
-    assignment: toAssignment(cp, cand, mip.colValue), method: 'lp-fix-mip', status: gap <= 0.01 ? 'within_gap' : 'time_limit',
-    objective: mip.objective, bound: lp.objective, gap, candidates: cand.pairs.length, fixedByLp: fixedCount,
+    assignment: toAssignment(cp, cand, mip.colValue),
+    method: 'lp-fix-mip',
+    status: gap <= 0.01 ? 'within_gap' : 'time_limit',
+    objective: mip.objective,
+    bound: lp.objective,
+    gap,
+    candidates: cand.pairs.length,
+    fixedByLp: fixedCount,
     ms: performance.now() - o.started,
   };
 }

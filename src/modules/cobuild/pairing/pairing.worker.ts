@@ -19,7 +19,11 @@ const highsReady: Promise<Highs> = loadHighs().then((highs) => {
   const warm: PairingProblem = {
     units: [{ id: 'u', name: 'u', lng: 117, lat: 27, headcount: 1, strengths: [] }],
     communities: [{ id: 'c', name: 'c', lng: 117, lat: 27, needs: {} }],
-    k: 1, bounds: { minUnits: 0, maxUnits: 1, minMembers: 0, maxMembers: 1 }, weights: { distance: 1, complement: 0, balance: 0 }, pins: [], forbids: [],
+    k: 1,
+    bounds: { minUnits: 0, maxUnits: 1, minMembers: 0, maxMembers: 1 },
+    weights: { distance: 1, complement: 0, balance: 0 },
+    pins: [],
+    forbids: [],
   };
   solvePairing(highs, compile(warm));
   return highs;

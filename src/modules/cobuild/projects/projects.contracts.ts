@@ -16,7 +16,11 @@ export const ZYear = z.coerce.number().int().min(2000).max(2100);
 const ZText = (max: number) => z.string().trim().max(max);
 const ZBool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
-export const ZCreatePlan = z.strictObject({ communityId: z.uuid(), year: ZYear, note: ZText(2000).nullable().optional() });
+export const ZCreatePlan = z.strictObject({
+  communityId: z.uuid(),
+  year: ZYear,
+  note: ZText(2000).nullable().optional(),
+});
 export type CreatePlan = z.infer<typeof ZCreatePlan>;
 export const ZPlanTransition = z.strictObject({ version: ZVersion });
 export const ZReturnPlan = z.strictObject({ version: ZVersion, reason: ZText(500).min(1) });
@@ -106,7 +110,12 @@ export type ProjectListQuery = z.infer<typeof ZProjectListQuery>;
 export const ZProjectExportQuery = ZProjectListQuery.omit({ page: true, pageSize: true });
 export type ProjectExportQuery = z.infer<typeof ZProjectExportQuery>;
 
-export const ZProjectUnitView = z.object({ unitId: z.string(), unitName: z.string(), role: ZUnitRole, paired: z.boolean() });
+export const ZProjectUnitView = z.object({
+  unitId: z.string(),
+  unitName: z.string(),
+  role: ZUnitRole,
+  paired: z.boolean(),
+});
 export type ProjectUnitView = z.infer<typeof ZProjectUnitView>;
 
 export const ZProjectView = z.object({
@@ -144,15 +153,29 @@ export type ProjectView = z.infer<typeof ZProjectView>;
 export const ZProjectList = listResponse(ZProjectView);
 
 export const ZEvidenceView = z.object({
-  id: z.string(), milestoneId: z.string().nullable(), kind: z.enum(EVIDENCE_KINDS), fileName: z.string(), mime: z.string(),
-  bytes: z.number().int(), width: z.number().int().nullable(), height: z.number().int().nullable(), url: z.string(),
-  thumbUrl: z.string().nullable(), createdAt: z.string(),
+  id: z.string(),
+  milestoneId: z.string().nullable(),
+  kind: z.enum(EVIDENCE_KINDS),
+  fileName: z.string(),
+  mime: z.string(),
+  bytes: z.number().int(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+  url: z.string(),
+  thumbUrl: z.string().nullable(),
+  createdAt: z.string(),
 });
 export type EvidenceView = z.infer<typeof ZEvidenceView>;
 
 export const ZMilestoneView = z.object({
-  id: z.string(), title: z.string(), dueOn: z.string(), weight: z.number().int(), doneOn: z.string().nullable(),
-  note: z.string().nullable(), overdue: z.boolean(), version: z.number().int(),
+  id: z.string(),
+  title: z.string(),
+  dueOn: z.string(),
+  weight: z.number().int(),
+  doneOn: z.string().nullable(),
+  note: z.string().nullable(),
+  overdue: z.boolean(),
+  version: z.number().int(),
 });
 export type MilestoneView = z.infer<typeof ZMilestoneView>;
 
@@ -167,7 +190,11 @@ export const ZProjectDetail = ZProjectView.extend({
 });
 export type ProjectDetail = z.infer<typeof ZProjectDetail>;
 
-export const ZSummaryQuery = z.object({ year: ZYear.optional(), communityId: z.uuid().optional(), unitId: z.uuid().optional() });
+export const ZSummaryQuery = z.object({
+  year: ZYear.optional(),
+  communityId: z.uuid().optional(),
+  unitId: z.uuid().optional(),
+});
 export type SummaryQuery = z.infer<typeof ZSummaryQuery>;
 export const ZProjectSummary = z.object({
   total: z.number().int(),
@@ -175,17 +202,34 @@ export const ZProjectSummary = z.object({
   averageProgress: z.number(),
   overdue: z.number().int(),
   byStatus: z.record(z.string(), z.number().int()),
-  byDomain: z.array(z.object({ domain: ZProjectDomain, total: z.number().int(), done: z.number().int(), averageProgress: z.number() })),
+  byDomain: z.array(
+    z.object({ domain: ZProjectDomain, total: z.number().int(), done: z.number().int(), averageProgress: z.number() }),
+  ),
 });
 export type ProjectSummary = z.infer<typeof ZProjectSummary>;
 
-export const ZPlanListQuery = ZListQuery.extend({ year: ZYear.optional(), communityId: z.uuid().optional(), status: ZPlanStatus.optional() });
+export const ZPlanListQuery = ZListQuery.extend({
+  year: ZYear.optional(),
+  communityId: z.uuid().optional(),
+  status: ZPlanStatus.optional(),
+});
 export type PlanListQuery = z.infer<typeof ZPlanListQuery>;
 export const ZPlanView = z.object({
-  id: z.string(), communityId: z.string(), communityName: z.string(), year: z.number().int(), status: ZPlanStatus,
-  note: z.string().nullable(), returnReason: z.string().nullable(), submittedAt: z.string().nullable(),
-  approvedAt: z.string().nullable(), projectCount: z.number().int(), budget: z.number(), averageProgress: z.number(),
-  createdAt: z.string(), updatedAt: z.string(), version: z.number().int(),
+  id: z.string(),
+  communityId: z.string(),
+  communityName: z.string(),
+  year: z.number().int(),
+  status: ZPlanStatus,
+  note: z.string().nullable(),
+  returnReason: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  approvedAt: z.string().nullable(),
+  projectCount: z.number().int(),
+  budget: z.number(),
+  averageProgress: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number().int(),
 });
 export type PlanView = z.infer<typeof ZPlanView>;
 export const ZPlanList = listResponse(ZPlanView);

@@ -24,25 +24,35 @@ export const MAX_EVIDENCE_PER_PROJECT = 100;
 
 type DocKind = 'pdf' | 'ooxml' | 'ole';
 const DOC_MIME: Record<DocKind, string> = {
-  pdf: 'application/pdf', ooxml: 'application/vnd.openxmlformats-officedocument', ole: 'application/x-ole-storage',
+  pdf: 'application/pdf',
+  ooxml: 'application/vnd.openxmlformats-officedocument',
+  ole: 'application/x-ole-storage',
 };
 const OOXML_BY_EXT: Record<string, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
 };
-const OLE_BY_EXT: Record<string, string> = { doc: 'application/msword', xls: 'application/vnd.ms-excel', ppt: 'application/vnd.ms-powerpoint' };
+const OLE_BY_EXT: Record<string, string> = {
+  doc: 'application/msword',
+  xls: 'application/vnd.ms-excel',
+  ppt: 'application/vnd.ms-powerpoint',
+};
 
 export function sniffDocument(buf: Buffer): DocKind | null {
   if (buf.length >= 5 && buf.toString('latin1', 0, 5) === '%PDF-') return 'pdf';
   if (buf.length >= 4 && buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04) return 'ooxml';
-  if (buf.length >= 8 && buf.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) return 'ole';
+  if (buf.length >= 8 && buf.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])))
+    return 'ole';
   return null;
 }
 
 const REASONS: Record<Locale, Record<'type' | 'size', string>> = {
   'zh-CN': { type: '只能上传照片（JPEG、PNG、WebP）或 PDF、Word、Excel、PowerPoint 文件', size: '文件超过 20MB' },
-  en: { type: 'only photos (JPEG, PNG, WebP) or PDF, Word, Excel and PowerPoint files can be uploaded', size: 'the file is over 20 MB' },
+  en: {
+    type: 'only photos (JPEG, PNG, WebP) or PDF, Word, Excel and PowerPoint files can be uploaded',
+    size: 'the file is over 20 MB',
+  },
 };
 
 /** The stored mime type of a document: by signature, refined by the extension only among the same family. */
@@ -56,34 +66,76 @@ function documentMime(kind: DocKind, fileName: string, locale: Locale): string {
 }
 
 /** A file name safe to keep and to send back in Content-Disposition. */
-const cleanName = (name: string) => (path.basename(name).replace(/[\u0000-\u001f"\\/]/g, '_').slice(0, 120) || 'file');
+const cleanName = (name: string) =>
+  path
+    .basename(name)
+    .replace(/[\u0000-\u001f"\\/]/g, '_')
+    .slice(0, 120) || 'file';
 
 async function writeAtomically(file: string, data: Buffer): Promise<void> {
   const tmp = `${file}.${randomUUID()}.tmp`;
   await writeFile(tmp, data, { flag: 'wx', mode: 0o640 });
-  await rename(tmp, file).catch(async (e: unknown) => { await unlink(tmp).catch(() => undefined); throw e; });
+  await rename(tmp, file).catch(async (e: unknown) => {
+    await unlink(tmp).catch(() => undefined);
+    throw e;
+  });
 }
 
-interface Prepared { kind: 'photo' | 'file'; mime: string; ext: string; full: Buffer; thumb: Buffer | null; width: number | null; height: number | null }
+interface Prepared {
+  kind: 'photo' | 'file';
+  mime: string;
+  ext: string;
+  full: Buffer;
+  thumb: Buffer | null;
+  width: number | null;
+  height: number | null;
+}
 
 async function prepare(input: Buffer, fileName: string, locale: Locale): Promise<Prepared> {
   if (sniffImage(input)) {
     if (input.length > MAX_PHOTO_BYTES) throw new AppError('PAYLOAD_TOO_LARGE');
     const e = await encodePhoto(input, locale);
-    return { kind: 'photo', mime: 'image/jpeg', ext: 'jpg', full: e.full, thumb: e.thumb, width: e.width, height: e.height };
+    return {
+      kind: 'photo',
+      mime: 'image/jpeg',
+      ext: 'jpg',
+      full: e.full,
+      thumb: e.thumb,
+      width: e.width,
+      height: e.height,
+    };
   }
   const doc = sniffDocument(input);
   if (!doc) throw new AppError('INVALID_FILE', { reason: REASONS[locale].type }, { problem: 'type' });
-  if (input.length > MAX_FILE_BYTES) throw new AppError('INVALID_FILE', { reason: REASONS[locale].size }, { problem: 'size' });
+  if (input.length > MAX_FILE_BYTES)
+    throw new AppError('INVALID_FILE', { reason: REASONS[locale].size }, { problem: 'size' });
   const mime = documentMime(doc, fileName, locale);
-  return { kind: 'file', mime, ext: doc === 'pdf' ? 'pdf' : path.extname(fileName).slice(1).toLowerCase(), full: input, thumb: null, width: null, height: null };
+  return {
+    kind: 'file',
+    mime,
+    ext: doc === 'pdf' ? 'pdf' : path.extname(fileName).slice(1).toLowerCase(),
+    full: input,
+    thumb: null,
+    width: null,
+    height: null,
+  };
 }
 
 export async function storeEvidence(opts: {
-  db: Db; actor: Actor; uploadsRoot: string; projectId: string; milestoneId?: string; input: Buffer; fileName: string; locale: Locale;
+  db: Db;
+  actor: Actor;
+  uploadsRoot: string;
+  projectId: string;
+  milestoneId?: string;
+  input: Buffer;
+  fileName: string;
+  locale: Locale;
 }): Promise<EvidenceView> {
   const { db, actor } = opts;
-  const [project] = await db.select().from(projects).where(and(eq(projects.id, opts.projectId), await projectsVisibleTo(db, actor)));
+  const [project] = await db
+    .select()
+    .from(projects)
+    .where(and(eq(projects.id, opts.projectId), await projectsVisibleTo(db, actor)));
   if (!project) throw new AppError('NOT_FOUND', { entity: 'project' });
   await assertMayTrack(db, actor, project);
   if (project.cancelled) throw new AppError('PROJECT_CANCELLED');
@@ -99,21 +151,45 @@ export async function storeEvidence(opts: {
     if (prepared.thumb && files[1]) await writeAtomically(files[1], prepared.thumb);
     await db.transaction(async (tx) => {
       await tx.select({ id: projects.id }).from(projects).where(eq(projects.id, project.id)).for('update');
-      const [{ n }] = await tx.select({ n: count() }).from(projectEvidence).where(eq(projectEvidence.projectId, project.id));
-      if (n >= MAX_EVIDENCE_PER_PROJECT) throw new AppError('PROJECT_EVIDENCE_LIMIT', { max: MAX_EVIDENCE_PER_PROJECT, count: n });
+      const [{ n }] = await tx
+        .select({ n: count() })
+        .from(projectEvidence)
+        .where(eq(projectEvidence.projectId, project.id));
+      if (n >= MAX_EVIDENCE_PER_PROJECT)
+        throw new AppError('PROJECT_EVIDENCE_LIMIT', { max: MAX_EVIDENCE_PER_PROJECT, count: n });
       if (opts.milestoneId) {
-        const [m] = await tx.select({ id: projectMilestones.id }).from(projectMilestones)
+        const [m] = await tx
+          .select({ id: projectMilestones.id })
+          .from(projectMilestones)
           .where(and(eq(projectMilestones.id, opts.milestoneId), eq(projectMilestones.projectId, project.id)));
         if (!m) throw new AppError('NOT_FOUND', { entity: 'project_milestone' });
       }
       await tx.insert(projectEvidence).values({
-        id, projectId: project.id, milestoneId: opts.milestoneId ?? null, kind: prepared.kind, fileName: cleanName(opts.fileName),
-        path: relFull, thumbPath: relThumb, mime: prepared.mime, bytes: prepared.full.length, width: prepared.width, height: prepared.height,
+        id,
+        projectId: project.id,
+        milestoneId: opts.milestoneId ?? null,
+        kind: prepared.kind,
+        fileName: cleanName(opts.fileName),
+        path: relFull,
+        thumbPath: relThumb,
+        mime: prepared.mime,
+        bytes: prepared.full.length,
+        width: prepared.width,
+        height: prepared.height,
         uploadedBy: actor.userId,
       });
       await recordAudit(tx, {
-        actor, action: 'project_evidence.upload', entityType: 'project_evidence', entityId: id,
-        after: { projectId: project.id, milestoneId: opts.milestoneId ?? null, kind: prepared.kind, mime: prepared.mime, bytes: prepared.full.length },
+        actor,
+        action: 'project_evidence.upload',
+        entityType: 'project_evidence',
+        entityId: id,
+        after: {
+          projectId: project.id,
+          milestoneId: opts.milestoneId ?? null,
+          kind: prepared.kind,
+          mime: prepared.mime,
+          bytes: prepared.full.length,
+        },
       });
     });
   } catch (e) {
@@ -127,16 +203,30 @@ export async function storeEvidence(opts: {
 const urlOf = (id: string) => `/api/projects/evidence/${id}`;
 
 export async function evidenceOf(db: Db, projectId: string): Promise<EvidenceView[]> {
-  const rows = await db.select().from(projectEvidence).where(eq(projectEvidence.projectId, projectId))
+  const rows = await db
+    .select()
+    .from(projectEvidence)
+    .where(eq(projectEvidence.projectId, projectId))
     .orderBy(asc(projectEvidence.createdAt), asc(projectEvidence.id));
   return rows.map((r) => ({
-    id: r.id, milestoneId: r.milestoneId, kind: r.kind, fileName: r.fileName, mime: r.mime, bytes: r.bytes, width: r.width,
-    height: r.height, url: urlOf(r.id), thumbUrl: r.thumbPath ? `${urlOf(r.id)}/thumb` : null, createdAt: r.createdAt.toISOString(),
+    id: r.id,
+    milestoneId: r.milestoneId,
+    kind: r.kind,
+    fileName: r.fileName,
+    mime: r.mime,
+    bytes: r.bytes,
+    width: r.width,
+    height: r.height,
+    url: urlOf(r.id),
+    thumbUrl: r.thumbPath ? `${urlOf(r.id)}/thumb` : null,
+    createdAt: r.createdAt.toISOString(),
   }));
 }
 
 export async function evidencePaths(db: Db, projectId: string): Promise<string[]> {
-  const rows = await db.select({ path: projectEvidence.path, thumb: projectEvidence.thumbPath }).from(projectEvidence)
+  const rows = await db
+    .select({ path: projectEvidence.path, thumb: projectEvidence.thumbPath })
+    .from(projectEvidence)
     .where(eq(projectEvidence.projectId, projectId));
   return rows.flatMap((r) => (r.thumb ? [r.path, r.thumb] : [r.path]));
 }
@@ -145,7 +235,9 @@ export type EvidenceRow = typeof projectEvidence.$inferSelect;
 
 /** The evidence row if its project is visible to the actor; otherwise NOT_FOUND, so ids reveal nothing. */
 export async function loadEvidenceFor(db: Db, actor: Actor, id: string): Promise<EvidenceRow> {
-  const [row] = await db.select({ e: projectEvidence }).from(projectEvidence)
+  const [row] = await db
+    .select({ e: projectEvidence })
+    .from(projectEvidence)
     .innerJoin(projects, eq(projects.id, projectEvidence.projectId))
     .where(and(eq(projectEvidence.id, id), await projectsVisibleTo(db, actor)));
   if (!row) throw new AppError('NOT_FOUND', { entity: 'project_evidence' });
@@ -158,13 +250,22 @@ export async function deleteEvidence(opts: { db: Db; actor: Actor; id: string })
   await assertMayTrack(opts.db, opts.actor, project);
   await opts.db.transaction(async (tx) => {
     await tx.delete(projectEvidence).where(eq(projectEvidence.id, row.id));
-    await recordAudit(tx, { actor: opts.actor, action: 'project_evidence.delete', entityType: 'project_evidence', entityId: row.id, before: { fileName: row.fileName, projectId: row.projectId } });
+    await recordAudit(tx, {
+      actor: opts.actor,
+      action: 'project_evidence.delete',
+      entityType: 'project_evidence',
+      entityId: row.id,
+      before: { fileName: row.fileName, projectId: row.projectId },
+    });
   });
   return row.thumbPath ? [row.path, row.thumbPath] : [row.path];
 }
 
 /** Opens a stored file; a path leaving the uploads folder or a missing file is NOT_FOUND. */
-export async function openEvidenceFile(uploadsRoot: string, relPath: string): Promise<{ stream: ReadStream; size: number }> {
+export async function openEvidenceFile(
+  uploadsRoot: string,
+  relPath: string,
+): Promise<{ stream: ReadStream; size: number }> {
   const root = path.resolve(uploadsRoot);
   const file = path.resolve(root, relPath);
   if (!file.startsWith(root + path.sep)) throw new AppError('NOT_FOUND', { entity: 'project_evidence' });

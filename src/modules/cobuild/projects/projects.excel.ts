@@ -3,7 +3,13 @@ import { recordAudit } from '../../../core/audit.js';
 import type { Actor } from '../../../core/auth/actor.js';
 import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
-import { buildTemplate, type Download, type ExcelColumn, type ExportColumn, writeSheetStream } from '../../../core/excel.js';
+import {
+  buildTemplate,
+  type Download,
+  type ExcelColumn,
+  type ExportColumn,
+  writeSheetStream,
+} from '../../../core/excel.js';
 import { organisations } from '../../org/org.schema.js';
 import { adoptedPairs } from '../pairing/pairing.queries.js';
 import type { MilestoneView, PairedUnit, ProjectExportQuery, ProjectView } from './projects.contracts.js';
@@ -18,17 +24,62 @@ import { projectMilestones, projects } from './projects.schema.js';
  * year's draft), and an export of any project list.
  */
 export const PLAN_COLUMNS: ExcelColumn[] = [
-  { key: 'name', title: '项目名称', required: true, width: 30, note: '不超过 200 个字；同一文件中不能重名', example: '杭东小区老旧小区改造提升工程' },
-  { key: 'domain', title: '领域', required: true, width: 14, note: `从下拉列表选择：${Object.values(DOMAIN_LABELS).join('、')}`, example: '老旧小区改造' },
-  { key: 'leadUnit', title: '牵头单位', required: true, width: 22, note: '本年度与社区结对的单位全称，可从下拉列表选择', example: '县住建局党组' },
+  {
+    key: 'name',
+    title: '项目名称',
+    required: true,
+    width: 30,
+    note: '不超过 200 个字；同一文件中不能重名',
+    example: '杭东小区老旧小区改造提升工程',
+  },
+  {
+    key: 'domain',
+    title: '领域',
+    required: true,
+    width: 14,
+    note: `从下拉列表选择：${Object.values(DOMAIN_LABELS).join('、')}`,
+    example: '老旧小区改造',
+  },
+  {
+    key: 'leadUnit',
+    title: '牵头单位',
+    required: true,
+    width: 22,
+    note: '本年度与社区结对的单位全称，可从下拉列表选择',
+    example: '县住建局党组',
+  },
   { key: 'partnerUnits', title: '配合单位', width: 30, note: '可填多个，用顿号或逗号分隔；须为本年度结对单位' },
   { key: 'budget', title: '预算（元）', width: 12, note: '整数，单位：元', example: '500000' },
   { key: 'resources', title: '资源投入', width: 24, note: '人力、物资、设备等，不超过 2000 个字' },
-  { key: 'startOn', title: '开始日期', required: true, width: 12, text: true, note: '如 2026-03-01；须在计划年度内', example: '2026-03-01' },
-  { key: 'endOn', title: '结束日期', required: true, width: 12, text: true, note: '不早于开始日期', example: '2026-10-31' },
-  { key: 'parent', title: '上级项目', width: 24, note: '子项目填写上级项目名称（本文件或已在计划中的项目）；子项目的起止日期须在上级项目之内' },
   {
-    key: 'milestones', title: '里程碑', width: 40, example: '方案设计:2026-04-30:1；施工:2026-09-30:3',
+    key: 'startOn',
+    title: '开始日期',
+    required: true,
+    width: 12,
+    text: true,
+    note: '如 2026-03-01；须在计划年度内',
+    example: '2026-03-01',
+  },
+  {
+    key: 'endOn',
+    title: '结束日期',
+    required: true,
+    width: 12,
+    text: true,
+    note: '不早于开始日期',
+    example: '2026-10-31',
+  },
+  {
+    key: 'parent',
+    title: '上级项目',
+    width: 24,
+    note: '子项目填写上级项目名称（本文件或已在计划中的项目）；子项目的起止日期须在上级项目之内',
+  },
+  {
+    key: 'milestones',
+    title: '里程碑',
+    width: 40,
+    example: '方案设计:2026-04-30:1；施工:2026-09-30:3',
     note: '每个里程碑写成“名称:截止日期:权重”，多个用分号分隔；权重为 1–100 的整数，省略时为 1；截止日期须在项目起止日期之内',
   },
   { key: 'description', title: '项目内容', width: 40, note: '不超过 5000 个字' },
@@ -39,8 +90,11 @@ export async function pairedUnits(db: Db, actor: Actor, communityId: string, yea
   assertMayReadProjects(actor);
   const ids = (await adoptedPairs(db, { year, communityId })).map((p) => p.unitId);
   if (!ids.length) return [];
-  const rows = await db.select({ unitId: organisations.id, name: organisations.name, strengths: organisations.strengths }).from(organisations)
-    .where(inArray(organisations.id, ids)).orderBy(asc(organisations.code));
+  const rows = await db
+    .select({ unitId: organisations.id, name: organisations.name, strengths: organisations.strengths })
+    .from(organisations)
+    .where(inArray(organisations.id, ids))
+    .orderBy(asc(organisations.code));
   return rows;
 }
 
@@ -48,32 +102,52 @@ export async function pairedUnits(db: Db, actor: Actor, communityId: string, yea
 export async function pairedUnitsByName(db: Db, communityId: string, year: number): Promise<Map<string, string>> {
   const ids = (await adoptedPairs(db, { year, communityId })).map((p) => p.unitId);
   if (!ids.length) return new Map();
-  const rows = await db.select({ id: organisations.id, name: organisations.name }).from(organisations)
-    .where(inArray(organisations.id, ids)).orderBy(asc(organisations.code));
+  const rows = await db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(inArray(organisations.id, ids))
+    .orderBy(asc(organisations.code));
   return new Map(rows.map((r) => [r.name, r.id]));
 }
 
 async function communityName(db: Db, communityId: string): Promise<string> {
-  const [c] = await db.select({ name: organisations.name, kind: organisations.kind }).from(organisations).where(eq(organisations.id, communityId));
+  const [c] = await db
+    .select({ name: organisations.name, kind: organisations.kind })
+    .from(organisations)
+    .where(eq(organisations.id, communityId));
   if (c?.kind !== 'community') throw new AppError('NOT_FOUND', { entity: 'organisation' });
   return c.name;
 }
 
-export async function planTemplate(opts: { db: Db; actor: Actor; communityId: string; year: number }): Promise<Download> {
+export async function planTemplate(opts: {
+  db: Db;
+  actor: Actor;
+  communityId: string;
+  year: number;
+}): Promise<Download> {
   await assertMayManageCommunity(opts.db, opts.actor, opts.communityId);
   const name = await communityName(opts.db, opts.communityId);
   const units = [...(await pairedUnitsByName(opts.db, opts.communityId, opts.year)).keys()];
   const body = await buildTemplate({
-    sheetName: '共建项目', columns: PLAN_COLUMNS,
+    sheetName: '共建项目',
+    columns: PLAN_COLUMNS,
     lists: { domain: Object.values(DOMAIN_LABELS), leadUnit: units },
     references: [{ title: `${opts.year} 年与${name}结对的单位`, header: ['单位名称'], rows: units.map((u) => [u]) }],
   });
-  return { fileName: `${name}${opts.year}年共建项目计划导入模板.xlsx`, asciiName: `project-plan-template-${opts.year}.xlsx`, body };
+  return {
+    fileName: `${name}${opts.year}年共建项目计划导入模板.xlsx`,
+    asciiName: `project-plan-template-${opts.year}.xlsx`,
+    body,
+  };
 }
 
-export const milestoneCell = (ms: Pick<MilestoneView, 'title' | 'dueOn' | 'weight'>[]) => ms.map((m) => `${m.title}:${m.dueOn}:${m.weight}`).join('；');
+export const milestoneCell = (ms: Pick<MilestoneView, 'title' | 'dueOn' | 'weight'>[]) =>
+  ms.map((m) => `${m.title}:${m.dueOn}:${m.weight}`).join('；');
 
-const planColumn = (key: string, value: (p: ProjectView & { parentName: string | null; milestoneText: string }) => string | number | null) => {
+const planColumn = (
+  key: string,
+  value: (p: ProjectView & { parentName: string | null; milestoneText: string }) => string | number | null,
+) => {
   const c = PLAN_COLUMNS.find((x) => x.key === key) as ExcelColumn;
   return { title: c.title, width: c.width, value };
 };
@@ -84,7 +158,12 @@ const PLAN_EXPORT_COLUMNS: ExportColumn<PlanExportRow>[] = [
   planColumn('name', (p) => p.name),
   planColumn('domain', (p) => DOMAIN_LABELS[p.domain]),
   planColumn('leadUnit', (p) => p.units.find((u) => u.role === 'lead')?.unitName ?? null),
-  planColumn('partnerUnits', (p) => p.units.filter((u) => u.role === 'partner').map((u) => u.unitName).join('、')),
+  planColumn('partnerUnits', (p) =>
+    p.units
+      .filter((u) => u.role === 'partner')
+      .map((u) => u.unitName)
+      .join('、'),
+  ),
   planColumn('budget', (p) => p.budget),
   planColumn('resources', (p) => p.resources),
   planColumn('startOn', (p) => p.startOn),
@@ -97,21 +176,50 @@ const PLAN_EXPORT_COLUMNS: ExportColumn<PlanExportRow>[] = [
 ];
 
 /** A community's plan for a year in the import columns (parents before their sub-projects), plus progress and status. */
-export async function exportPlan(opts: { db: Db; actor: Actor; communityId: string; year: number; today: string }): Promise<Download> {
+export async function exportPlan(opts: {
+  db: Db;
+  actor: Actor;
+  communityId: string;
+  year: number;
+  today: string;
+}): Promise<Download> {
   const { db } = opts;
   assertMayReadProjects(opts.actor);
   const name = await communityName(db, opts.communityId);
-  const views = await exportViews({ db, actor: opts.actor, query: { communityId: opts.communityId, year: opts.year }, today: opts.today });
+  const views = await exportViews({
+    db,
+    actor: opts.actor,
+    query: { communityId: opts.communityId, year: opts.year },
+    today: opts.today,
+  });
   const ordered = parentsFirst(views);
   const names = new Map(views.map((v) => [v.id, v.name]));
-  const ms = views.length ? await db.select().from(projectMilestones).where(inArray(projectMilestones.projectId, views.map((v) => v.id)))
-    .orderBy(asc(projectMilestones.dueOn)) : [];
+  const ms = views.length
+    ? await db
+        .select()
+        .from(projectMilestones)
+        .where(
+          inArray(
+            projectMilestones.projectId,
+            views.map((v) => v.id),
+          ),
+        )
+        .orderBy(asc(projectMilestones.dueOn))
+    : [];
   const rows: PlanExportRow[] = ordered.map((v) => ({
-    ...v, parentName: v.parentId ? names.get(v.parentId) ?? null : null, milestoneText: milestoneCell(ms.filter((m) => m.projectId === v.id)),
+    ...v,
+    parentName: v.parentId ? (names.get(v.parentId) ?? null) : null,
+    milestoneText: milestoneCell(ms.filter((m) => m.projectId === v.id)),
   }));
-  await recordAudit(db, { actor: opts.actor, action: 'project_plan.export', entityType: 'project_plan', after: { communityId: opts.communityId, year: opts.year, rows: rows.length } });
+  await recordAudit(db, {
+    actor: opts.actor,
+    action: 'project_plan.export',
+    entityType: 'project_plan',
+    after: { communityId: opts.communityId, year: opts.year, rows: rows.length },
+  });
   return {
-    fileName: `${name}${opts.year}年共建项目计划.xlsx`, asciiName: `project-plan-${opts.year}.xlsx`,
+    fileName: `${name}${opts.year}年共建项目计划.xlsx`,
+    asciiName: `project-plan-${opts.year}.xlsx`,
     body: (out) => writeSheetStream(out, { sheetName: '共建项目', columns: PLAN_EXPORT_COLUMNS, batches: once(rows) }),
   };
 }
@@ -124,12 +232,19 @@ function parentsFirst(views: ProjectView[]): ProjectView[] {
     const key = v.parentId && ids.has(v.parentId) ? v.parentId : null;
     byParent.set(key, [...(byParent.get(key) ?? []), v]);
   }
-  const visit = (parent: string | null) => { for (const v of byParent.get(parent) ?? []) { out.push(v); visit(v.id); } };
+  const visit = (parent: string | null) => {
+    for (const v of byParent.get(parent) ?? []) {
+      out.push(v);
+      visit(v.id);
+    }
+  };
   visit(null);
   return out;
 }
 
-async function* once<T>(rows: T[]): AsyncIterable<T[]> { yield rows; }
+async function* once<T>(rows: T[]): AsyncIterable<T[]> {
+  yield rows;
+}
 
 const LIST_EXPORT_COLUMNS: ExportColumn<ProjectView>[] = [
   { title: '社区', width: 12, value: (p) => p.communityName },
@@ -137,7 +252,15 @@ const LIST_EXPORT_COLUMNS: ExportColumn<ProjectView>[] = [
   { title: '项目名称', width: 30, value: (p) => p.name },
   { title: '领域', width: 12, value: (p) => DOMAIN_LABELS[p.domain] },
   { title: '牵头单位', width: 22, value: (p) => p.units.find((u) => u.role === 'lead')?.unitName ?? null },
-  { title: '配合单位', width: 30, value: (p) => p.units.filter((u) => u.role === 'partner').map((u) => u.unitName).join('、') },
+  {
+    title: '配合单位',
+    width: 30,
+    value: (p) =>
+      p.units
+        .filter((u) => u.role === 'partner')
+        .map((u) => u.unitName)
+        .join('、'),
+  },
   { title: '预算（元）', width: 12, value: (p) => p.budget },
   { title: '开始日期', width: 12, value: (p) => p.startOn },
   { title: '结束日期', width: 12, value: (p) => p.endOn },
@@ -147,15 +270,26 @@ const LIST_EXPORT_COLUMNS: ExportColumn<ProjectView>[] = [
   { title: '子项目数', width: 10, value: (p) => p.childCount },
 ];
 
-export async function exportProjects(opts: { db: Db; actor: Actor; query: ProjectExportQuery; today: string }): Promise<Download> {
+export async function exportProjects(opts: {
+  db: Db;
+  actor: Actor;
+  query: ProjectExportQuery;
+  today: string;
+}): Promise<Download> {
   assertMayReadProjects(opts.actor);
   const views = await exportViews(opts);
   const truncated = views.length > EXPORT_CAP;
   const rows = views.slice(0, EXPORT_CAP);
-  await recordAudit(opts.db, { actor: opts.actor, action: 'project.export', entityType: 'project', after: { filter: opts.query, rows: rows.length, truncated } });
+  await recordAudit(opts.db, {
+    actor: opts.actor,
+    action: 'project.export',
+    entityType: 'project',
+    after: { filter: opts.query, rows: rows.length, truncated },
+  });
   const day = opts.today.replaceAll('-', '');
   return {
-    fileName: `共建项目清单-${day}.xlsx`, asciiName: `projects-${day}.xlsx`,
+    fileName: `共建项目清单-${day}.xlsx`,
+    asciiName: `projects-${day}.xlsx`,
     headers: { 'x-export-rows': String(rows.length), 'x-export-truncated': String(truncated) },
     body: (out) => writeSheetStream(out, { sheetName: '共建项目', columns: LIST_EXPORT_COLUMNS, batches: once(rows) }),
   };
@@ -163,7 +297,15 @@ export async function exportProjects(opts: { db: Db; actor: Actor; query: Projec
 
 /** Existing projects of the plan by name (the import's parents may refer to them). */
 export async function planProjectsByName(db: Db, communityId: string, year: number) {
-  const rows = await db.select({ id: projects.id, name: projects.name, startOn: projects.startOn, endOn: projects.endOn, cancelled: projects.cancelled })
-    .from(projects).where(and(eq(projects.communityId, communityId), eq(projects.year, year)));
+  const rows = await db
+    .select({
+      id: projects.id,
+      name: projects.name,
+      startOn: projects.startOn,
+      endOn: projects.endOn,
+      cancelled: projects.cancelled,
+    })
+    .from(projects)
+    .where(and(eq(projects.communityId, communityId), eq(projects.year, year)));
   return new Map(rows.map((r) => [r.name, r]));
 }

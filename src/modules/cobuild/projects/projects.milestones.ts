@@ -23,38 +23,80 @@ async function lockTracked(tx: Db, actor: Actor, projectId: string): Promise<Pro
   return project;
 }
 
-interface MilestoneWrite { db: Db; actor: Actor; projectId: string; today: string }
+interface MilestoneWrite {
+  db: Db;
+  actor: Actor;
+  projectId: string;
+  today: string;
+}
 
 export async function addMilestone(opts: MilestoneWrite & { input: MilestoneInput }): Promise<ProjectDetail> {
   const { actor, input, today } = opts;
   await opts.db.transaction(async (tx) => {
     const project = await lockTracked(tx, actor, opts.projectId);
     assertMilestoneWithin(input, project);
-    const [row] = await tx.insert(projectMilestones).values({
-      projectId: project.id, title: input.title, dueOn: input.dueOn, weight: input.weight, doneOn: input.doneOn ?? null, note: input.note ?? null,
-    }).returning();
+    const [row] = await tx
+      .insert(projectMilestones)
+      .values({
+        projectId: project.id,
+        title: input.title,
+        dueOn: input.dueOn,
+        weight: input.weight,
+        doneOn: input.doneOn ?? null,
+        note: input.note ?? null,
+      })
+      .returning();
     await recomputeUpwards(tx, project.id, today);
-    await recordAudit(tx, { actor, action: 'project_milestone.create', entityType: 'project_milestone', entityId: row.id, after: { projectId: project.id, ...input } });
+    await recordAudit(tx, {
+      actor,
+      action: 'project_milestone.create',
+      entityType: 'project_milestone',
+      entityId: row.id,
+      after: { projectId: project.id, ...input },
+    });
   });
   return getProject({ db: opts.db, actor, id: opts.projectId, today });
 }
 
-export async function updateMilestone(opts: MilestoneWrite & { milestoneId: string; input: UpdateMilestone }): Promise<ProjectDetail> {
+export async function updateMilestone(
+  opts: MilestoneWrite & { milestoneId: string; input: UpdateMilestone },
+): Promise<ProjectDetail> {
   const { actor, input, today } = opts;
   await opts.db.transaction(async (tx) => {
     const project = await lockTracked(tx, actor, opts.projectId);
-    const [before] = await tx.select().from(projectMilestones)
-      .where(and(eq(projectMilestones.id, opts.milestoneId), eq(projectMilestones.projectId, project.id))).for('update');
+    const [before] = await tx
+      .select()
+      .from(projectMilestones)
+      .where(and(eq(projectMilestones.id, opts.milestoneId), eq(projectMilestones.projectId, project.id)))
+      .for('update');
     if (!before) throw new AppError('NOT_FOUND', { entity: 'project_milestone' });
     if (before.version !== input.version) throw new AppError('STALE_UPDATE');
     assertMilestoneWithin({ title: input.title ?? before.title, dueOn: input.dueOn ?? before.dueOn }, project);
     const { version: _v, ...changes } = input;
-    await tx.update(projectMilestones).set({ ...changes, version: before.version + 1, updatedAt: clock.now() }).where(eq(projectMilestones.id, before.id));
+    await tx
+      .update(projectMilestones)
+      .set({ ...changes, version: before.version + 1, updatedAt: clock.now() })
+      .where(eq(projectMilestones.id, before.id));
     await recomputeUpwards(tx, project.id, today);
-    const action = input.doneOn !== undefined && Boolean(input.doneOn) !== Boolean(before.doneOn) ? (input.doneOn ? 'done' : 'reopen') : 'update';
+    const action =
+      input.doneOn !== undefined && Boolean(input.doneOn) !== Boolean(before.doneOn)
+        ? input.doneOn
+          ? 'done'
+          : 'reopen'
+        : 'update';
     await recordAudit(tx, {
-      actor, action: `project_milestone.${action}`, entityType: 'project_milestone', entityId: before.id,
-      before: { title: before.title, dueOn: before.dueOn, weight: before.weight, doneOn: before.doneOn, note: before.note }, after: changes,
+      actor,
+      action: `project_milestone.${action}`,
+      entityType: 'project_milestone',
+      entityId: before.id,
+      before: {
+        title: before.title,
+        dueOn: before.dueOn,
+        weight: before.weight,
+        doneOn: before.doneOn,
+        note: before.note,
+      },
+      after: changes,
     });
   });
   return getProject({ db: opts.db, actor, id: opts.projectId, today });
@@ -64,11 +106,19 @@ export async function deleteMilestone(opts: MilestoneWrite & { milestoneId: stri
   const { actor, today } = opts;
   await opts.db.transaction(async (tx) => {
     const project = await lockTracked(tx, actor, opts.projectId);
-    const [gone] = await tx.delete(projectMilestones)
-      .where(and(eq(projectMilestones.id, opts.milestoneId), eq(projectMilestones.projectId, project.id))).returning();
+    const [gone] = await tx
+      .delete(projectMilestones)
+      .where(and(eq(projectMilestones.id, opts.milestoneId), eq(projectMilestones.projectId, project.id)))
+      .returning();
     if (!gone) throw new AppError('NOT_FOUND', { entity: 'project_milestone' });
     await recomputeUpwards(tx, project.id, today);
-    await recordAudit(tx, { actor, action: 'project_milestone.delete', entityType: 'project_milestone', entityId: gone.id, before: { title: gone.title, dueOn: gone.dueOn, projectId: project.id } });
+    await recordAudit(tx, {
+      actor,
+      action: 'project_milestone.delete',
+      entityType: 'project_milestone',
+      entityId: gone.id,
+      before: { title: gone.title, dueOn: gone.dueOn, projectId: project.id },
+    });
   });
   return getProject({ db: opts.db, actor, id: opts.projectId, today });
 }

@@ -28,21 +28,29 @@ const TRANSITIONS: Record<PlanAction, { from: PlanStatus[]; to: PlanStatus; coun
 };
 
 export async function assertCommunity(tx: Db, communityId: string): Promise<void> {
-  const [org] = await tx.select({ kind: organisations.kind }).from(organisations).where(eq(organisations.id, communityId));
-  if (org?.kind !== 'community') throw new AppError('VALIDATION_FAILED', {}, [{ path: '/communityId', message: 'not a community' }]);
+  const [org] = await tx
+    .select({ kind: organisations.kind })
+    .from(organisations)
+    .where(eq(organisations.id, communityId));
+  if (org?.kind !== 'community')
+    throw new AppError('VALIDATION_FAILED', {}, [{ path: '/communityId', message: 'not a community' }]);
 }
 
 /** The plan of a community and year, created as a draft when there is none yet; locked for the caller's transaction. */
 export async function ensurePlan(tx: Db, communityId: string, year: number): Promise<PlanRow> {
   await tx.insert(projectPlans).values({ communityId, year }).onConflictDoNothing();
-  const [plan] = await tx.select().from(projectPlans)
-    .where(and(eq(projectPlans.communityId, communityId), eq(projectPlans.year, year))).for('update');
+  const [plan] = await tx
+    .select()
+    .from(projectPlans)
+    .where(and(eq(projectPlans.communityId, communityId), eq(projectPlans.year, year)))
+    .for('update');
   return plan;
 }
 
 /** A plan's project list may change while it is a draft; the county may amend it in any state. */
 export function assertPlanEditable(plan: PlanRow, actor: Actor): void {
-  if (plan.status !== 'draft' && !isCountyAdmin(actor)) throw new AppError('PROJECT_PLAN_LOCKED', { year: plan.year, status: plan.status });
+  if (plan.status !== 'draft' && !isCountyAdmin(actor))
+    throw new AppError('PROJECT_PLAN_LOCKED', { year: plan.year, status: plan.status });
 }
 
 export async function createPlan(opts: { db: Db; actor: Actor; input: CreatePlan }): Promise<PlanView> {
@@ -50,24 +58,50 @@ export async function createPlan(opts: { db: Db; actor: Actor; input: CreatePlan
   await assertMayManageCommunity(opts.db, actor, input.communityId);
   const id = await opts.db.transaction(async (tx) => {
     await assertCommunity(tx, input.communityId);
-    const [row] = await tx.insert(projectPlans).values({ communityId: input.communityId, year: input.year, note: input.note ?? null })
-      .onConflictDoNothing().returning();
+    const [row] = await tx
+      .insert(projectPlans)
+      .values({ communityId: input.communityId, year: input.year, note: input.note ?? null })
+      .onConflictDoNothing()
+      .returning();
     if (!row) throw new AppError('PROJECT_PLAN_EXISTS', { year: input.year });
-    await recordAudit(tx, { actor, action: 'project_plan.create', entityType: 'project_plan', entityId: row.id, after: input });
+    await recordAudit(tx, {
+      actor,
+      action: 'project_plan.create',
+      entityType: 'project_plan',
+      entityId: row.id,
+      after: input,
+    });
     return row.id;
   });
   return getPlan({ db: opts.db, actor, id });
 }
 
 function selectPlans(db: Db) {
-  const stats = db.select({
-    // Figures of the plan count top-level projects; sub-projects are parts of them.
-    planId: projects.planId, n: sql<number>`count(*) filter (where ${projects.parentId} is null)`.mapWith(Number).as('n'),
-    budget: sql<number>`coalesce(sum(${projects.budget}) filter (where ${projects.parentId} is null), 0)`.mapWith(Number).as('budget'),
-    progress: sql<number>`coalesce(avg(${projects.progress}) filter (where ${projects.parentId} is null and not ${projects.cancelled}), 0)`
-      .mapWith(Number).as('progress'),
-  }).from(projects).groupBy(projects.planId).as('stats');
-  return db.select({ plan: projectPlans, communityName: organisations.name, code: organisations.code, n: stats.n, budget: stats.budget, progress: stats.progress })
+  const stats = db
+    .select({
+      // Figures of the plan count top-level projects; sub-projects are parts of them.
+      planId: projects.planId,
+      n: sql<number>`count(*) filter (where ${projects.parentId} is null)`.mapWith(Number).as('n'),
+      budget: sql<number>`coalesce(sum(${projects.budget}) filter (where ${projects.parentId} is null), 0)`
+        .mapWith(Number)
+        .as('budget'),
+      progress:
+        sql<number>`coalesce(avg(${projects.progress}) filter (where ${projects.parentId} is null and not ${projects.cancelled}), 0)`
+          .mapWith(Number)
+          .as('progress'),
+    })
+    .from(projects)
+    .groupBy(projects.planId)
+    .as('stats');
+  return db
+    .select({
+      plan: projectPlans,
+      communityName: organisations.name,
+      code: organisations.code,
+      n: stats.n,
+      budget: stats.budget,
+      progress: stats.progress,
+    })
     .from(projectPlans)
     .innerJoin(organisations, eq(organisations.id, projectPlans.communityId))
     .leftJoin(stats, eq(stats.planId, projectPlans.id));
@@ -77,10 +111,21 @@ type PlanViewRow = Awaited<ReturnType<ReturnType<typeof selectPlans>['execute']>
 function presentPlan(r: PlanViewRow): PlanView {
   const p = r.plan;
   return {
-    id: p.id, communityId: p.communityId, communityName: r.communityName, year: p.year, status: p.status, note: p.note,
-    returnReason: p.returnReason, submittedAt: p.submittedAt?.toISOString() ?? null, approvedAt: p.approvedAt?.toISOString() ?? null,
-    projectCount: Number(r.n ?? 0), budget: Number(r.budget ?? 0), averageProgress: Math.round(Number(r.progress ?? 0) * 10) / 10,
-    createdAt: p.createdAt.toISOString(), updatedAt: p.updatedAt.toISOString(), version: p.version,
+    id: p.id,
+    communityId: p.communityId,
+    communityName: r.communityName,
+    year: p.year,
+    status: p.status,
+    note: p.note,
+    returnReason: p.returnReason,
+    submittedAt: p.submittedAt?.toISOString() ?? null,
+    approvedAt: p.approvedAt?.toISOString() ?? null,
+    projectCount: Number(r.n ?? 0),
+    budget: Number(r.budget ?? 0),
+    averageProgress: Math.round(Number(r.progress ?? 0) * 10) / 10,
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+    version: p.version,
   };
 }
 
@@ -93,33 +138,55 @@ export async function listPlans(opts: { db: Db; actor: Actor; query: PlanListQue
     q.communityId ? eq(projectPlans.communityId, q.communityId) : undefined,
     q.status ? eq(projectPlans.status, q.status) : undefined,
   );
-  const sort = orderBy(q.sort, { year: projectPlans.year, status: projectPlans.status, community: organisations.code },
-    [desc(projectPlans.year), asc(organisations.code)], projectPlans.id);
+  const sort = orderBy(
+    q.sort,
+    { year: projectPlans.year, status: projectPlans.status, community: organisations.code },
+    [desc(projectPlans.year), asc(organisations.code)],
+    projectPlans.id,
+  );
   const { limit, offset } = pageWindow(q);
-  const rows = await selectPlans(opts.db).where(where).orderBy(...sort).limit(limit).offset(offset);
+  const rows = await selectPlans(opts.db)
+    .where(where)
+    .orderBy(...sort)
+    .limit(limit)
+    .offset(offset);
   const [{ total }] = await opts.db.select({ total: count() }).from(projectPlans).where(where);
   return { items: rows.map(presentPlan), total, page: q.page, pageSize: q.pageSize };
 }
 
 export async function getPlan(opts: { db: Db; actor: Actor; id: string }): Promise<PlanView> {
   assertMayReadProjects(opts.actor);
-  const [row] = await selectPlans(opts.db).where(and(eq(projectPlans.id, opts.id), await plansVisibleTo(opts.db, opts.actor)));
+  const [row] = await selectPlans(opts.db).where(
+    and(eq(projectPlans.id, opts.id), await plansVisibleTo(opts.db, opts.actor)),
+  );
   if (!row) throw new AppError('NOT_FOUND', { entity: 'project_plan' });
   return presentPlan(row);
 }
 
 /** submit / approve / return with the version the caller saw; the whole step is one audited transaction. */
-export async function transitionPlan(opts: { db: Db; actor: Actor; id: string; action: PlanAction; version: number; reason?: string }): Promise<PlanView> {
+export async function transitionPlan(opts: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  action: PlanAction;
+  version: number;
+  reason?: string;
+}): Promise<PlanView> {
   const { actor, action } = opts;
   const rule = TRANSITIONS[action];
   assertMayReadProjects(actor);
   await opts.db.transaction(async (tx) => {
-    const [plan] = await tx.select().from(projectPlans).where(and(eq(projectPlans.id, opts.id), await plansVisibleTo(tx, actor))).for('update');
+    const [plan] = await tx
+      .select()
+      .from(projectPlans)
+      .where(and(eq(projectPlans.id, opts.id), await plansVisibleTo(tx, actor)))
+      .for('update');
     if (!plan) throw new AppError('NOT_FOUND', { entity: 'project_plan' });
     if (rule.county ? !can(actor, 'projects.approve') : false) throw new AppError('FORBIDDEN');
     await assertMayManageCommunity(tx, actor, plan.communityId);
     if (plan.version !== opts.version) throw new AppError('STALE_UPDATE');
-    if (!rule.from.includes(plan.status)) throw new AppError('PROJECT_PLAN_TRANSITION', { status: plan.status, action });
+    if (!rule.from.includes(plan.status))
+      throw new AppError('PROJECT_PLAN_TRANSITION', { status: plan.status, action });
     if (action === 'submit') {
       const [{ n }] = await tx.select({ n: count() }).from(projects).where(eq(projects.planId, plan.id));
       if (n === 0) throw new AppError('PROJECT_PLAN_EMPTY');
@@ -131,10 +198,17 @@ export async function transitionPlan(opts: { db: Db; actor: Actor; id: string; a
       ...(action === 'approve' ? { approvedAt: now, approvedBy: actor.userId, returnReason: null } : {}),
       ...(action === 'return' ? { returnReason: opts.reason ?? null, approvedAt: null, approvedBy: null } : {}),
     };
-    await tx.update(projectPlans).set({ ...changes, version: sql`${projectPlans.version} + 1`, updatedAt: now }).where(eq(projectPlans.id, plan.id));
+    await tx
+      .update(projectPlans)
+      .set({ ...changes, version: sql`${projectPlans.version} + 1`, updatedAt: now })
+      .where(eq(projectPlans.id, plan.id));
     await recordAudit(tx, {
-      actor, action: `project_plan.${action}`, entityType: 'project_plan', entityId: plan.id,
-      before: { status: plan.status }, after: { status: rule.to, reason: opts.reason },
+      actor,
+      action: `project_plan.${action}`,
+      entityType: 'project_plan',
+      entityId: plan.id,
+      before: { status: plan.status },
+      after: { status: rule.to, reason: opts.reason },
     });
   });
   return getPlan({ db: opts.db, actor, id: opts.id });

@@ -21,7 +21,10 @@ export function onUnits(unitIds: string[]): SQL {
   return sql`exists (select 1 from ${projectUnits} where ${projectUnits.projectId} = ${projects.id} and ${inArray(projectUnits.unitId, unitIds)})`;
 }
 
-async function readableCommunities(db: Db, actor: Actor): Promise<{ all: boolean; communityIds: string[]; unitIds: string[] }> {
+async function readableCommunities(
+  db: Db,
+  actor: Actor,
+): Promise<{ all: boolean; communityIds: string[]; unitIds: string[] }> {
   const scope = await resolveScope(db, actor);
   const grid = hasRole(actor, 'grid_worker') ? scope.gridCommunityIds : [];
   return { all: scope.all, communityIds: [...new Set([...scope.communityIds, ...grid])], unitIds: scope.unitIds };
@@ -31,10 +34,12 @@ async function readableCommunities(db: Db, actor: Actor): Promise<{ all: boolean
 export async function projectsVisibleTo(db: Db, actor: Actor): Promise<SQL | undefined> {
   const r = await readableCommunities(db, actor);
   if (r.all) return undefined;
-  return anyOf(
-    r.communityIds.length ? inArray(projects.communityId, r.communityIds) : undefined,
-    r.unitIds.length ? onUnits(r.unitIds) : undefined,
-  ) ?? sql`false`;
+  return (
+    anyOf(
+      r.communityIds.length ? inArray(projects.communityId, r.communityIds) : undefined,
+      r.unitIds.length ? onUnits(r.unitIds) : undefined,
+    ) ?? sql`false`
+  );
 }
 
 /** A unit admin sees the plans of the communities where it is on at least one project. */
@@ -42,10 +47,18 @@ export async function plansVisibleTo(db: Db, actor: Actor): Promise<SQL | undefi
   const r = await readableCommunities(db, actor);
   if (r.all) return undefined;
   const unitPlans = r.unitIds.length
-    ? exists(db.select({ one: sql`1` }).from(projects).innerJoin(projectUnits, eq(projectUnits.projectId, projects.id))
-      .where(and(eq(projects.planId, projectPlans.id), inArray(projectUnits.unitId, r.unitIds))))
+    ? exists(
+        db
+          .select({ one: sql`1` })
+          .from(projects)
+          .innerJoin(projectUnits, eq(projectUnits.projectId, projects.id))
+          .where(and(eq(projects.planId, projectPlans.id), inArray(projectUnits.unitId, r.unitIds))),
+      )
     : undefined;
-  return anyOf(r.communityIds.length ? inArray(projectPlans.communityId, r.communityIds) : undefined, unitPlans) ?? sql`false`;
+  return (
+    anyOf(r.communityIds.length ? inArray(projectPlans.communityId, r.communityIds) : undefined, unitPlans) ??
+    sql`false`
+  );
 }
 
 /** Drafting and submitting a community's plan, adding and editing its projects: the county or that community's admin. */
@@ -64,11 +77,18 @@ export async function mayTrack(db: Db, actor: Actor, project: { id: string; comm
   if (await mayManageCommunity(db, actor, project.communityId)) return true;
   const unitIds = (await resolveScope(db, actor)).unitIds;
   if (!unitIds.length || !hasRole(actor, 'unit_admin')) return false;
-  const [row] = await db.select({ unitId: projectUnits.unitId }).from(projectUnits)
-    .where(and(eq(projectUnits.projectId, project.id), inArray(projectUnits.unitId, unitIds))).limit(1);
+  const [row] = await db
+    .select({ unitId: projectUnits.unitId })
+    .from(projectUnits)
+    .where(and(eq(projectUnits.projectId, project.id), inArray(projectUnits.unitId, unitIds)))
+    .limit(1);
   return row !== undefined;
 }
 
-export async function assertMayTrack(db: Db, actor: Actor, project: { id: string; communityId: string }): Promise<void> {
+export async function assertMayTrack(
+  db: Db,
+  actor: Actor,
+  project: { id: string; communityId: string },
+): Promise<void> {
   if (!(await mayTrack(db, actor, project))) throw new AppError('FORBIDDEN');
 }

@@ -17,17 +17,34 @@ export async function recomputeUpwards(tx: Db, projectId: string, today: string)
 }
 
 async function recomputeOne(tx: Db, id: string, today: string): Promise<string | null> {
-  const [p] = await tx.select({
-    parentId: projects.parentId, manualProgress: projects.manualProgress, completedOn: projects.completedOn, progress: projects.progress,
-  }).from(projects).where(eq(projects.id, id)).for('update');
+  const [p] = await tx
+    .select({
+      parentId: projects.parentId,
+      manualProgress: projects.manualProgress,
+      completedOn: projects.completedOn,
+      progress: projects.progress,
+    })
+    .from(projects)
+    .where(eq(projects.id, id))
+    .for('update');
   if (!p) return null;
-  const milestones = await tx.select({ weight: projectMilestones.weight, dueOn: projectMilestones.dueOn, doneOn: projectMilestones.doneOn })
-    .from(projectMilestones).where(eq(projectMilestones.projectId, id));
-  const children = await tx.select({ progress: projects.progress, budget: projects.budget, cancelled: projects.cancelled })
-    .from(projects).where(eq(projects.parentId, id));
+  const milestones = await tx
+    .select({ weight: projectMilestones.weight, dueOn: projectMilestones.dueOn, doneOn: projectMilestones.doneOn })
+    .from(projectMilestones)
+    .where(eq(projectMilestones.projectId, id));
+  const children = await tx
+    .select({ progress: projects.progress, budget: projects.budget, cancelled: projects.cancelled })
+    .from(projects)
+    .where(eq(projects.parentId, id));
   const progress = rollUp({ milestones, children, manualProgress: p.manualProgress });
-  const lastDone = milestones.reduce<string | null>((best, m) => (m.doneOn && (!best || m.doneOn > best) ? m.doneOn : best), null);
+  const lastDone = milestones.reduce<string | null>(
+    (best, m) => (m.doneOn && (!best || m.doneOn > best) ? m.doneOn : best),
+    null,
+  );
   const completedOn = progress >= 100 ? (p.completedOn ?? lastDone ?? today) : null;
-  await tx.update(projects).set({ progress, nextDueOn: nextDue(milestones), completedOn }).where(eq(projects.id, id));
+  await tx
+    .update(projects)
+    .set({ progress, nextDueOn: nextDue(milestones), completedOn })
+    .where(eq(projects.id, id));
   return p.parentId;
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { childrenProgress, deriveStatus, isOverdue, milestoneProgress, nextDue, progressSource, rollUp } from './projects.rollup.js';
+import {
+  childrenProgress,
+  deriveStatus,
+  isOverdue,
+  milestoneProgress,
+  nextDue,
+  progressSource,
+  rollUp,
+} from './projects.rollup.js';
 
 const ms = (weight: number, dueOn: string, doneOn: string | null = null) => ({ weight, dueOn, doneOn });
 
@@ -11,15 +19,32 @@ describe('progress roll-up', () => {
   });
 
   it('weights children by budget when all have one, equally otherwise, and leaves cancelled children out', () => {
-    expect(childrenProgress([{ progress: 100, budget: 100, cancelled: false }, { progress: 0, budget: 300, cancelled: false }])).toBe(25);
-    expect(childrenProgress([{ progress: 100, budget: 100, cancelled: false }, { progress: 0, budget: null, cancelled: false }])).toBe(50);
-    expect(childrenProgress([{ progress: 100, budget: 100, cancelled: false }, { progress: 0, budget: 300, cancelled: true }])).toBe(100);
+    expect(
+      childrenProgress([
+        { progress: 100, budget: 100, cancelled: false },
+        { progress: 0, budget: 300, cancelled: false },
+      ]),
+    ).toBe(25);
+    expect(
+      childrenProgress([
+        { progress: 100, budget: 100, cancelled: false },
+        { progress: 0, budget: null, cancelled: false },
+      ]),
+    ).toBe(50);
+    expect(
+      childrenProgress([
+        { progress: 100, budget: 100, cancelled: false },
+        { progress: 0, budget: 300, cancelled: true },
+      ]),
+    ).toBe(100);
   });
 
   it('prefers live children, then milestones, then the manual figure', () => {
     const child = { progress: 40, budget: 1, cancelled: false };
     expect(rollUp({ children: [child], milestones: [ms(1, '2026-01-01', '2026-01-01')], manualProgress: 90 })).toBe(40);
-    expect(progressSource({ children: [{ ...child, cancelled: true }], milestones: [ms(1, '2026-01-01')] })).toBe('milestones');
+    expect(progressSource({ children: [{ ...child, cancelled: true }], milestones: [ms(1, '2026-01-01')] })).toBe(
+      'milestones',
+    );
     expect(rollUp({ children: [], milestones: [], manualProgress: 62.55 })).toBe(62.6);
     expect(rollUp({ children: [], milestones: [], manualProgress: null })).toBe(0);
   });

@@ -49,7 +49,11 @@ export function progressSource(facts: { milestones: MilestoneFacts[]; children: 
   return facts.milestones.length ? 'milestones' : 'manual';
 }
 
-export function rollUp(facts: { milestones: MilestoneFacts[]; children: ChildFacts[]; manualProgress: number | null }): number {
+export function rollUp(facts: {
+  milestones: MilestoneFacts[];
+  children: ChildFacts[];
+  manualProgress: number | null;
+}): number {
   const source = progressSource(facts);
   if (source === 'children') return childrenProgress(facts.children);
   if (source === 'milestones') return milestoneProgress(facts.milestones);

@@ -1,5 +1,17 @@
 import {
-  type AnyPgColumn, boolean, date, doublePrecision, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
+  type AnyPgColumn,
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt, idColumn, updatedAt, version } from '../../../core/columns.js';
 import { users } from '../../auth/auth.schema.js';
@@ -16,8 +28,15 @@ export const PLAN_STATUSES = ['draft', 'submitted', 'approved'] as const;
 export const projectPlanStatus = pgEnum('project_plan_status', PLAN_STATUSES);
 
 export const PROJECT_DOMAINS = [
-  'old_estate_renovation', 'living_environment', 'civilised_city', 'anti_gang', 'flood_control', 'work_safety',
-  'elderly_care', 'culture', 'other',
+  'old_estate_renovation',
+  'living_environment',
+  'civilised_city',
+  'anti_gang',
+  'flood_control',
+  'work_safety',
+  'elderly_care',
+  'culture',
+  'other',
 ] as const;
 export const projectDomain = pgEnum('project_domain', PROJECT_DOMAINS);
 
@@ -28,7 +47,9 @@ export const projectPlans = pgTable(
   'project_plans',
   {
     id: idColumn(),
-    communityId: uuid('community_id').notNull().references(() => organisations.id, { onDelete: 'restrict' }),
+    communityId: uuid('community_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'restrict' }),
     year: integer('year').notNull(),
     status: projectPlanStatus('status').notNull().default('draft'),
     note: text('note'),
@@ -41,15 +62,22 @@ export const projectPlans = pgTable(
     updatedAt: updatedAt(),
     version: version(),
   },
-  (t) => [uniqueIndex('project_plans_community_year').on(t.communityId, t.year), index('project_plans_year_idx').on(t.year)],
+  (t) => [
+    uniqueIndex('project_plans_community_year').on(t.communityId, t.year),
+    index('project_plans_year_idx').on(t.year),
+  ],
 );
 
 export const projects = pgTable(
   'projects',
   {
     id: idColumn(),
-    planId: uuid('plan_id').notNull().references(() => projectPlans.id, { onDelete: 'restrict' }),
-    communityId: uuid('community_id').notNull().references(() => organisations.id, { onDelete: 'restrict' }),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => projectPlans.id, { onDelete: 'restrict' }),
+    communityId: uuid('community_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'restrict' }),
     year: integer('year').notNull(),
     parentId: uuid('parent_id').references((): AnyPgColumn => projects.id, { onDelete: 'restrict' }),
     name: text('name').notNull(),
@@ -87,8 +115,12 @@ export const projects = pgTable(
 export const projectUnits = pgTable(
   'project_units',
   {
-    projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
-    unitId: uuid('unit_id').notNull().references(() => organisations.id, { onDelete: 'restrict' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'restrict' }),
     role: projectUnitRole('role').notNull().default('partner'),
     /** Set when the county named a unit that is not paired with the community that year. */
     overrideReason: text('override_reason'),
@@ -100,7 +132,9 @@ export const projectMilestones = pgTable(
   'project_milestones',
   {
     id: idColumn(),
-    projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     dueOn: date('due_on').notNull(),
     weight: integer('weight').notNull().default(1),
@@ -121,7 +155,9 @@ export const projectEvidence = pgTable(
   'project_evidence',
   {
     id: idColumn(),
-    projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
     milestoneId: uuid('milestone_id').references(() => projectMilestones.id, { onDelete: 'set null' }),
     kind: projectEvidenceKind('kind').notNull(),
     fileName: text('file_name').notNull(),

@@ -22,7 +22,9 @@ beforeAll(async () => {
   await database.db.transaction((tx) => seedCobuildProjects(tx, data, time));
   elapsedMs = performance.now() - started;
 });
-afterAll(async () => { await database?.close(); });
+afterAll(async () => {
+  await database?.close();
+});
 
 describe('the 2026 demo project lists', () => {
   it('gives each of the 11 communities an approved plan with 150+ projects over the six domains', async () => {
@@ -33,7 +35,8 @@ describe('the 2026 demo project lists', () => {
     const rows = await db.select().from(projects).where(eq(projects.year, 2026));
     const top = rows.filter((p) => !p.parentId);
     expect(top.length).toBeGreaterThanOrEqual(150);
-    for (const d of PROJECT_DOMAINS.slice(0, 6)) expect(top.filter((p) => p.domain === d).length).toBeGreaterThanOrEqual(20);
+    for (const d of PROJECT_DOMAINS.slice(0, 6))
+      expect(top.filter((p) => p.domain === d).length).toBeGreaterThanOrEqual(20);
     expect(rows.some((p) => p.parentId)).toBe(true);
     console.info(`seedCobuildProjects: ${elapsedMs.toFixed(0)} ms, ${rows.length} projects`);
     expect(elapsedMs).toBeLessThan(1500);
@@ -42,7 +45,10 @@ describe('the 2026 demo project lists', () => {
   it('has realistic progress as of 2026-11-25: most done or under way, some delayed, a few cancelled', async () => {
     const rows = await database.db.select().from(projects).where(eq(projects.year, 2026));
     const counts: Partial<Record<ProjectStatus, number>> = {};
-    for (const p of rows) { const s = deriveStatus(p, '2026-11-25'); counts[s] = (counts[s] ?? 0) + 1; }
+    for (const p of rows) {
+      const s = deriveStatus(p, '2026-11-25');
+      counts[s] = (counts[s] ?? 0) + 1;
+    }
     expect((counts.done ?? 0) + (counts.in_progress ?? 0)).toBeGreaterThan(rows.length * 0.6);
     expect(counts.delayed ?? 0).toBeGreaterThan(3);
     expect(counts.cancelled ?? 0).toBeGreaterThanOrEqual(2);
@@ -54,7 +60,11 @@ describe('the 2026 demo project lists', () => {
     const ms = await db.select().from(projectMilestones);
     const units = await db.select().from(projectUnits);
     for (const p of rows) {
-      const expected = rollUp({ milestones: ms.filter((m) => m.projectId === p.id), children: rows.filter((c) => c.parentId === p.id), manualProgress: p.manualProgress });
+      const expected = rollUp({
+        milestones: ms.filter((m) => m.projectId === p.id),
+        children: rows.filter((c) => c.parentId === p.id),
+        manualProgress: p.manualProgress,
+      });
       expect(p.progress, p.name).toBe(expected);
       expect(units.filter((u) => u.projectId === p.id && u.role === 'lead')).toHaveLength(1);
     }
@@ -64,7 +74,10 @@ describe('the 2026 demo project lists', () => {
     const db = database.db;
     const [u1] = await db.select().from(organisations).where(eq(organisations.code, 'U001'));
     const [hd] = await db.select().from(organisations).where(eq(organisations.name, '杭东社区'));
-    const on = await db.select({ c: projects.communityId }).from(projectUnits).innerJoin(projects, eq(projects.id, projectUnits.projectId))
+    const on = await db
+      .select({ c: projects.communityId })
+      .from(projectUnits)
+      .innerJoin(projects, eq(projects.id, projectUnits.projectId))
       .where(eq(projectUnits.unitId, u1.id));
     expect(on.some((r) => r.c === hd.id)).toBe(true);
   });

@@ -5,14 +5,26 @@ import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
 import type { CreateProject, ProjectDetail, UpdateProject } from './projects.contracts.js';
 import { evidenceOf, evidencePaths } from './projects.evidence.js';
-import { assertMayManageCommunity, assertMayReadProjects, mayManageCommunity, mayTrack, projectsVisibleTo } from './projects.policy.js';
+import {
+  assertMayManageCommunity,
+  assertMayReadProjects,
+  mayManageCommunity,
+  mayTrack,
+  projectsVisibleTo,
+} from './projects.policy.js';
 import { assertCommunity, assertPlanEditable, ensurePlan } from './projects.plans.js';
 import { childViews, projectViews } from './projects.query.js';
 import { recomputeUpwards } from './projects.recompute.js';
 import { isMilestoneOverdue, progressSource } from './projects.rollup.js';
 import { projectMilestones, projectPlans, projects, projectUnits } from './projects.schema.js';
 import {
-  assertDates, assertMilestoneWithin, assertProgressValue, checkContents, checkParent, checkUnits, type CheckedUnit,
+  assertDates,
+  assertMilestoneWithin,
+  assertProgressValue,
+  checkContents,
+  checkParent,
+  checkUnits,
+  type CheckedUnit,
 } from './projects.validate.js';
 import { clock } from '../../../core/clock.js';
 
@@ -50,29 +62,61 @@ export async function createProjectInTx(tx: Db, opts: CreateProjectOptions): Pro
   const plan = await ensurePlan(tx, input.communityId, input.year);
   if (!opts.amendApprovedPlan) assertPlanEditable(plan, actor);
   const units = await checkUnits(tx, actor, { ...input, overrideReason: input.pairingOverrideReason });
-  if (input.parentId) await checkParent(tx, { projectId: null, parentId: input.parentId, planId: plan.id, startOn: input.startOn, endOn: input.endOn });
-  const [row] = await tx.insert(projects).values({
-    planId: plan.id, communityId: input.communityId, year: input.year, parentId: input.parentId ?? null, name: input.name,
-    domain: input.domain, description: input.description ?? null, budget: input.budget ?? null, resources: input.resources ?? null,
-    startOn: input.startOn, endOn: input.endOn, manualProgress: input.manualProgress ?? null, source: opts.source ?? 'manual',
-    createdBy: actor.userId,
-  }).returning();
+  if (input.parentId)
+    await checkParent(tx, {
+      projectId: null,
+      parentId: input.parentId,
+      planId: plan.id,
+      startOn: input.startOn,
+      endOn: input.endOn,
+    });
+  const [row] = await tx
+    .insert(projects)
+    .values({
+      planId: plan.id,
+      communityId: input.communityId,
+      year: input.year,
+      parentId: input.parentId ?? null,
+      name: input.name,
+      domain: input.domain,
+      description: input.description ?? null,
+      budget: input.budget ?? null,
+      resources: input.resources ?? null,
+      startOn: input.startOn,
+      endOn: input.endOn,
+      manualProgress: input.manualProgress ?? null,
+      source: opts.source ?? 'manual',
+      createdBy: actor.userId,
+    })
+    .returning();
   await insertUnits(tx, row.id, units);
   if (input.milestones?.length) {
-    await tx.insert(projectMilestones).values(input.milestones.map((m) => ({
-      projectId: row.id, title: m.title, dueOn: m.dueOn, weight: m.weight, doneOn: m.doneOn ?? null, note: m.note ?? null,
-    })));
+    await tx.insert(projectMilestones).values(
+      input.milestones.map((m) => ({
+        projectId: row.id,
+        title: m.title,
+        dueOn: m.dueOn,
+        weight: m.weight,
+        doneOn: m.doneOn ?? null,
+        note: m.note ?? null,
+      })),
+    );
   }
   await recomputeUpwards(tx, row.id, opts.today);
   await recordAudit(tx, {
-    actor, action: 'project.create', entityType: 'project', entityId: row.id,
+    actor,
+    action: 'project.create',
+    entityType: 'project',
+    entityId: row.id,
     after: { ...input, source: opts.source ?? 'manual', planStatus: plan.status },
   });
   return row.id;
 }
 
 async function insertUnits(tx: Db, projectId: string, units: CheckedUnit[]): Promise<void> {
-  await tx.insert(projectUnits).values(units.map((u) => ({ projectId, unitId: u.unitId, role: u.role, overrideReason: u.overrideReason })));
+  await tx
+    .insert(projectUnits)
+    .values(units.map((u) => ({ projectId, unitId: u.unitId, role: u.role, overrideReason: u.overrideReason })));
 }
 
 export async function createProject(opts: { db: Db } & CreateProjectOptions): Promise<ProjectDetail> {
@@ -83,7 +127,11 @@ export async function createProject(opts: { db: Db } & CreateProjectOptions): Pr
 /** The project visible to this actor, locked for a write (out of scope is NOT_FOUND, like a missing one). */
 export async function lockProject(tx: Db, actor: Actor, id: string): Promise<ProjectRow> {
   assertMayReadProjects(actor);
-  const [row] = await tx.select().from(projects).where(and(eq(projects.id, id), await projectsVisibleTo(tx, actor))).for('update');
+  const [row] = await tx
+    .select()
+    .from(projects)
+    .where(and(eq(projects.id, id), await projectsVisibleTo(tx, actor)))
+    .for('update');
   if (!row) throw new AppError('NOT_FOUND', { entity: 'project' });
   return row;
 }
@@ -91,42 +139,78 @@ export async function lockProject(tx: Db, actor: Actor, id: string): Promise<Pro
 export async function getProject(opts: { db: Db; actor: Actor; id: string; today: string }): Promise<ProjectDetail> {
   const { db, actor, today } = opts;
   assertMayReadProjects(actor);
-  const [row] = await db.select().from(projects).where(and(eq(projects.id, opts.id), await projectsVisibleTo(db, actor)));
+  const [row] = await db
+    .select()
+    .from(projects)
+    .where(and(eq(projects.id, opts.id), await projectsVisibleTo(db, actor)));
   if (!row) throw new AppError('NOT_FOUND', { entity: 'project' });
   const [[view], milestones, children, evidence, [plan], parent] = await Promise.all([
     projectViews(db, [row.id], today),
-    db.select().from(projectMilestones).where(eq(projectMilestones.projectId, row.id)).orderBy(asc(projectMilestones.dueOn), asc(projectMilestones.createdAt)),
+    db
+      .select()
+      .from(projectMilestones)
+      .where(eq(projectMilestones.projectId, row.id))
+      .orderBy(asc(projectMilestones.dueOn), asc(projectMilestones.createdAt)),
     childViews(db, row.id, today),
     evidenceOf(db, row.id),
     db.select({ status: projectPlans.status }).from(projectPlans).where(eq(projectPlans.id, row.planId)),
-    row.parentId ? db.select({ name: projects.name }).from(projects).where(eq(projects.id, row.parentId)) : Promise.resolve([]),
+    row.parentId
+      ? db.select({ name: projects.name }).from(projects).where(eq(projects.id, row.parentId))
+      : Promise.resolve([]),
   ]);
   const manages = await mayManageCommunity(db, actor, row.communityId);
   return {
     ...view,
-    progressSource: progressSource({ milestones, children: children.map((c) => ({ progress: c.progress, budget: c.budget, cancelled: c.status === 'cancelled' })) }),
+    progressSource: progressSource({
+      milestones,
+      children: children.map((c) => ({ progress: c.progress, budget: c.budget, cancelled: c.status === 'cancelled' })),
+    }),
     parentName: parent[0]?.name ?? null,
     milestones: milestones.map((m) => ({
-      id: m.id, title: m.title, dueOn: m.dueOn, weight: m.weight, doneOn: m.doneOn, note: m.note,
-      overdue: !row.cancelled && isMilestoneOverdue(m, today), version: m.version,
+      id: m.id,
+      title: m.title,
+      dueOn: m.dueOn,
+      weight: m.weight,
+      doneOn: m.doneOn,
+      note: m.note,
+      overdue: !row.cancelled && isMilestoneOverdue(m, today),
+      version: m.version,
     })),
-    children, evidence,
+    children,
+    evidence,
     can: {
-      editPlanFields: !row.cancelled && manages && (plan.status === 'draft' || actor.bindings.some((b) => b.role === 'county_admin')),
+      editPlanFields:
+        !row.cancelled && manages && (plan.status === 'draft' || actor.bindings.some((b) => b.role === 'county_admin')),
       track: !row.cancelled && (await mayTrack(db, actor, row)),
       cancel: !row.cancelled && manages,
     },
   };
 }
 
-const PLAN_FIELDS = ['name', 'domain', 'description', 'units', 'budget', 'resources', 'startOn', 'endOn', 'parentId'] as const;
+const PLAN_FIELDS = [
+  'name',
+  'domain',
+  'description',
+  'units',
+  'budget',
+  'resources',
+  'startOn',
+  'endOn',
+  'parentId',
+] as const;
 
 /**
  * Edits a project with the version the caller saw. Plan fields (what the plan approved: name, domain, units, budget,
  * dates, parent) need the plan's managers and a draft plan (the county may amend any); the manual progress of a
  * project without milestones or sub-projects may be set by anyone who tracks it.
  */
-export async function updateProject(opts: { db: Db; actor: Actor; id: string; input: UpdateProject; today: string }): Promise<ProjectDetail> {
+export async function updateProject(opts: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  input: UpdateProject;
+  today: string;
+}): Promise<ProjectDetail> {
   const { actor, input, today } = opts;
   await opts.db.transaction(async (tx) => {
     const before = await lockProject(tx, actor, opts.id);
@@ -135,17 +219,34 @@ export async function updateProject(opts: { db: Db; actor: Actor; id: string; in
     const touchesPlan = PLAN_FIELDS.some((f) => input[f] !== undefined);
     if (touchesPlan) await checkPlanEdit(tx, actor, before, input);
     else await assertTracker(tx, actor, before);
-    if (input.manualProgress !== undefined && input.manualProgress !== null) await checkManualProgress(tx, before.id, input.manualProgress);
+    if (input.manualProgress !== undefined && input.manualProgress !== null)
+      await checkManualProgress(tx, before.id, input.manualProgress);
     const { units: _units, version: _version, pairingOverrideReason: _reason, ...fields } = input;
-    await tx.update(projects).set({ ...fields, version: before.version + 1, updatedAt: clock.now() }).where(eq(projects.id, before.id));
+    await tx
+      .update(projects)
+      .set({ ...fields, version: before.version + 1, updatedAt: clock.now() })
+      .where(eq(projects.id, before.id));
     if (input.units) {
-      const units = await checkUnits(tx, actor, { communityId: before.communityId, year: before.year, units: input.units, overrideReason: input.pairingOverrideReason });
+      const units = await checkUnits(tx, actor, {
+        communityId: before.communityId,
+        year: before.year,
+        units: input.units,
+        overrideReason: input.pairingOverrideReason,
+      });
       await tx.delete(projectUnits).where(eq(projectUnits.projectId, before.id));
       await insertUnits(tx, before.id, units);
     }
     await recomputeUpwards(tx, before.id, today);
-    if (input.parentId !== undefined && before.parentId && before.parentId !== input.parentId) await recomputeUpwards(tx, before.parentId, today);
-    await recordAudit(tx, { actor, action: 'project.update', entityType: 'project', entityId: before.id, before: pick(before, input), after: input });
+    if (input.parentId !== undefined && before.parentId && before.parentId !== input.parentId)
+      await recomputeUpwards(tx, before.parentId, today);
+    await recordAudit(tx, {
+      actor,
+      action: 'project.update',
+      entityType: 'project',
+      entityId: before.id,
+      before: pick(before, input),
+      after: input,
+    });
   });
   return getProject({ db: opts.db, actor, id: opts.id, today });
 }
@@ -168,7 +269,10 @@ async function checkPlanEdit(tx: Db, actor: Actor, before: ProjectRow, input: Up
 async function checkManualProgress(tx: Db, id: string, value: number): Promise<void> {
   assertProgressValue(value);
   const [{ m }] = await tx.select({ m: count() }).from(projectMilestones).where(eq(projectMilestones.projectId, id));
-  const [{ c }] = await tx.select({ c: count() }).from(projects).where(and(eq(projects.parentId, id), eq(projects.cancelled, false)));
+  const [{ c }] = await tx
+    .select({ c: count() })
+    .from(projects)
+    .where(and(eq(projects.parentId, id), eq(projects.cancelled, false)));
   if (c > 0) throw new AppError('PROJECT_PROGRESS_DERIVED', { source: 'sub_projects' });
   if (m > 0) throw new AppError('PROJECT_PROGRESS_DERIVED', { source: 'milestones' });
 }
@@ -180,17 +284,32 @@ function pick(row: ProjectRow, input: UpdateProject): Record<string, unknown> {
 }
 
 /** Cancelling is explicit and kept with its reason; the parent's roll-up then leaves the project out. */
-export async function cancelProject(opts: { db: Db; actor: Actor; id: string; version: number; reason: string; today: string }): Promise<ProjectDetail> {
+export async function cancelProject(opts: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  version: number;
+  reason: string;
+  today: string;
+}): Promise<ProjectDetail> {
   const { actor, today } = opts;
   await opts.db.transaction(async (tx) => {
     const before = await lockProject(tx, actor, opts.id);
     await assertMayManageCommunity(tx, actor, before.communityId);
     if (before.version !== opts.version) throw new AppError('STALE_UPDATE');
     if (before.cancelled) throw new AppError('PROJECT_CANCELLED');
-    await tx.update(projects).set({ cancelled: true, cancelReason: opts.reason, version: before.version + 1, updatedAt: clock.now() })
+    await tx
+      .update(projects)
+      .set({ cancelled: true, cancelReason: opts.reason, version: before.version + 1, updatedAt: clock.now() })
       .where(eq(projects.id, before.id));
     if (before.parentId) await recomputeUpwards(tx, before.parentId, today);
-    await recordAudit(tx, { actor, action: 'project.cancel', entityType: 'project', entityId: before.id, after: { reason: opts.reason } });
+    await recordAudit(tx, {
+      actor,
+      action: 'project.cancel',
+      entityType: 'project',
+      entityId: before.id,
+      after: { reason: opts.reason },
+    });
   });
   return getProject({ db: opts.db, actor, id: opts.id, today });
 }
@@ -208,7 +327,13 @@ export async function deleteProject(opts: { db: Db; actor: Actor; id: string; to
     const files = await evidencePaths(tx, before.id);
     await tx.delete(projects).where(eq(projects.id, before.id));
     if (before.parentId) await recomputeUpwards(tx, before.parentId, opts.today);
-    await recordAudit(tx, { actor, action: 'project.delete', entityType: 'project', entityId: before.id, before: { name: before.name, planId: before.planId } });
+    await recordAudit(tx, {
+      actor,
+      action: 'project.delete',
+      entityType: 'project',
+      entityId: before.id,
+      before: { name: before.name, planId: before.planId },
+    });
     return files;
   });
 }

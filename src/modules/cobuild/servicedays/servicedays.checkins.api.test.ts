@@ -4,7 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestContext } from '../../../../test/app.js';
 import { auditRows, expectError, expectOk, type Page } from '../../../../test/http.js';
 import { createUploadTestContext, photoForm, samplePhoto } from '../../../../test/photos.js';
-import type { Candidate, CheckinPage, CheckinView, PhotoView, ServiceDayDetail, StaffCheckinResult } from './servicedays.contracts.js';
+import type {
+  Candidate,
+  CheckinPage,
+  CheckinView,
+  PhotoView,
+  ServiceDayDetail,
+  StaffCheckinResult,
+} from './servicedays.contracts.js';
 import { serviceDayCheckins } from './servicedays.schema.js';
 import { dayKit } from '../../../../test/servicedays.js';
 
@@ -14,14 +21,20 @@ beforeAll(async () => {
   ctx = await createUploadTestContext();
   kit = dayKit(ctx);
 });
-afterAll(async () => { await ctx?.close(); });
+afterAll(async () => {
+  await ctx?.close();
+});
 
 async function rowsOf(dayId: string): Promise<number> {
-  const [{ n }] = await ctx.database.db.select({ n: count() }).from(serviceDayCheckins).where(eq(serviceDayCheckins.dayId, dayId));
+  const [{ n }] = await ctx.database.db
+    .select({ n: count() })
+    .from(serviceDayCheckins)
+    .where(eq(serviceDayCheckins.dayId, dayId));
   return n;
 }
 
-const scan = (token: string, as: string, lang = 'zh-CN') => kit.call('POST', `/api/service-days/checkin/${token}`, { as, headers: { 'accept-language': lang } });
+const scan = (token: string, as: string, lang = 'zh-CN') =>
+  kit.call('POST', `/api/service-days/checkin/${token}`, { as, headers: { 'accept-language': lang } });
 
 describe('checking in with the QR code', () => {
   it('refuses a check-in more than 30 minutes before the start, with the opening time', async () => {
@@ -30,7 +43,9 @@ describe('checking in with the QR code', () => {
     const res = expectError(await scan(day.checkinToken!, 'member01', 'en'), 409, 'SERVICE_DAY_CHECKIN_NOT_STARTED');
     expect(res.error.message).toMatch(/check-in opens at \d{4}-\d\d-\d\d \d\d:\d\d/);
     expect(await rowsOf(day.id)).toBe(0);
-    const page = expectOk<CheckinPage>(await kit.call('GET', `/api/service-days/checkin/${day.checkinToken}`, { as: 'member01' }));
+    const page = expectOk<CheckinPage>(
+      await kit.call('GET', `/api/service-days/checkin/${day.checkinToken}`, { as: 'member01' }),
+    );
     expect(page).toMatchObject({ window: 'not_started', memberName: '张党员', myCheckin: null });
   });
 
@@ -42,8 +57,12 @@ describe('checking in with the QR code', () => {
     const again = expectOk<CheckinView>(await scan(day.checkinToken!, 'member01'), 200);
     expect(again.id).toBe(first.id);
     expect(await rowsOf(day.id)).toBe(1);
-    expect((await auditRows(ctx, { action: 'service_day_checkin.qr' })).filter((a) => a.entityId === day.id)).toHaveLength(1);
-    const page = expectOk<CheckinPage>(await kit.call('GET', `/api/service-days/checkin/${day.checkinToken}`, { as: 'member01' }));
+    expect(
+      (await auditRows(ctx, { action: 'service_day_checkin.qr' })).filter((a) => a.entityId === day.id),
+    ).toHaveLength(1);
+    const page = expectOk<CheckinPage>(
+      await kit.call('GET', `/api/service-days/checkin/${day.checkinToken}`, { as: 'member01' }),
+    );
     expect(page.myCheckin?.id).toBe(first.id);
   });
 
@@ -52,7 +71,9 @@ describe('checking in with the QR code', () => {
     await kit.shift(day.id, -60, 60);
     const first = expectOk<CheckinView>(await scan(day.checkinToken!, 'member01'), 201);
     await kit.shift(day.id, -26 * 60, -(24 * 60 + 5));
-    expect(expectError(await scan(day.checkinToken!, 'member02'), 409, 'SERVICE_DAY_CHECKIN_CLOSED').error.message).toContain('24 小时');
+    expect(
+      expectError(await scan(day.checkinToken!, 'member02'), 409, 'SERVICE_DAY_CHECKIN_CLOSED').error.message,
+    ).toContain('24 小时');
     expect(expectOk<CheckinView>(await scan(day.checkinToken!, 'member01'), 200).id).toBe(first.id);
     await kit.shift(day.id, -26 * 60, -(23 * 60));
     expectOk(await scan(day.checkinToken!, 'member02'), 201);
@@ -67,7 +88,14 @@ describe('checking in with the QR code', () => {
     expect(statuses.every((s) => s === 200 || s === 201)).toBe(true);
     expect(new Set(answers.map((r) => r.json<CheckinView>().id)).size).toBe(1);
     expect(await rowsOf(day.id)).toBe(1);
-    const staff = await Promise.all([1, 2, 3].map(() => kit.call('POST', `/api/service-days/${day.id}/checkins`, { as: 'hangdong', body: { memberIds: [ctx.world.members.member1.id, ctx.world.members.member2.id] } })));
+    const staff = await Promise.all(
+      [1, 2, 3].map(() =>
+        kit.call('POST', `/api/service-days/${day.id}/checkins`, {
+          as: 'hangdong',
+          body: { memberIds: [ctx.world.members.member1.id, ctx.world.members.member2.id] },
+        }),
+      ),
+    );
     const results = staff.map((r) => expectOk<StaffCheckinResult>(r));
     expect(results.reduce((s, r) => s + r.created.length, 0)).toBe(1);
     expect(await rowsOf(day.id)).toBe(2);
@@ -81,7 +109,12 @@ describe('checking in with the QR code', () => {
     expectError(await scan(day.checkinToken!, 'resident01'), 403, 'FORBIDDEN');
     expectError(await kit.call('POST', `/api/service-days/checkin/${day.checkinToken}`), 401, 'UNAUTHENTICATED');
     const fresh = await kit.detail(day.id);
-    expectOk(await kit.call('POST', `/api/service-days/${day.id}/cancel`, { as: 'hangdong', body: { reason: '暴雨', version: fresh.version } }));
+    expectOk(
+      await kit.call('POST', `/api/service-days/${day.id}/cancel`, {
+        as: 'hangdong',
+        body: { reason: '暴雨', version: fresh.version },
+      }),
+    );
     expectError(await scan(day.checkinToken!, 'member01'), 409, 'SERVICE_DAY_CANCELLED');
   });
 
@@ -89,7 +122,12 @@ describe('checking in with the QR code', () => {
     const day = await kit.newDay();
     await kit.shift(day.id, -5, 120);
     const fresh = await kit.detail(day.id);
-    const rotated = expectOk<ServiceDayDetail>(await kit.call('POST', `/api/service-days/${day.id}/rotate-token`, { as: 'hangdong', body: { version: fresh.version } }));
+    const rotated = expectOk<ServiceDayDetail>(
+      await kit.call('POST', `/api/service-days/${day.id}/rotate-token`, {
+        as: 'hangdong',
+        body: { version: fresh.version },
+      }),
+    );
     expect(rotated.checkinToken).not.toBe(day.checkinToken);
     expectError(await scan(day.checkinToken!, 'member01'), 404, 'NOT_FOUND');
     expectOk(await scan(rotated.checkinToken!, 'member01'), 201);
@@ -101,20 +139,53 @@ describe('staff check-ins', () => {
     const day = await kit.newDay();
     await kit.shift(day.id, -5, 120);
     const url = `/api/service-days/${day.id}/checkins`;
-    expectError(await kit.call('POST', url, { as: 'unit01', body: { memberIds: [ctx.world.members.member2.id] } }), 403, 'FORBIDDEN');
-    expectError(await kit.call('POST', url, { as: 'sanfeng', body: { memberIds: [ctx.world.members.member2.id] } }), 404, 'NOT_FOUND');
-    expectError(await kit.call('POST', url, { as: 'member01', body: { memberIds: [ctx.world.members.member2.id] } }), 403, 'FORBIDDEN');
+    expectError(
+      await kit.call('POST', url, { as: 'unit01', body: { memberIds: [ctx.world.members.member2.id] } }),
+      403,
+      'FORBIDDEN',
+    );
+    expectError(
+      await kit.call('POST', url, { as: 'sanfeng', body: { memberIds: [ctx.world.members.member2.id] } }),
+      404,
+      'NOT_FOUND',
+    );
+    expectError(
+      await kit.call('POST', url, { as: 'member01', body: { memberIds: [ctx.world.members.member2.id] } }),
+      403,
+      'FORBIDDEN',
+    );
     // Candidates: members of the units signed up (none yet) for the community; a unit admin's own members.
-    expect(expectOk<{ items: Candidate[] }>(await kit.call('GET', `${url.replace('/checkins', '/checkin-candidates')}`, { as: 'hangdong' })).items).toEqual([]);
-    const own = expectOk<{ items: Candidate[] }>(await kit.call('GET', `${url.replace('/checkins', '/checkin-candidates')}`, { as: 'unit01' })).items;
+    expect(
+      expectOk<{ items: Candidate[] }>(
+        await kit.call('GET', `${url.replace('/checkins', '/checkin-candidates')}`, { as: 'hangdong' }),
+      ).items,
+    ).toEqual([]);
+    const own = expectOk<{ items: Candidate[] }>(
+      await kit.call('GET', `${url.replace('/checkins', '/checkin-candidates')}`, { as: 'unit01' }),
+    ).items;
     expect(own.map((c) => c.memberId)).toEqual([ctx.world.members.member1.id]);
-    expectError(await kit.call('GET', `${url.replace('/checkins', '/checkin-candidates')}`, { as: 'member01' }), 403, 'FORBIDDEN');
-    const mine = expectOk<StaffCheckinResult>(await kit.call('POST', url, { as: 'unit01', body: { memberIds: [ctx.world.members.member1.id] } }));
+    expectError(
+      await kit.call('GET', `${url.replace('/checkins', '/checkin-candidates')}`, { as: 'member01' }),
+      403,
+      'FORBIDDEN',
+    );
+    const mine = expectOk<StaffCheckinResult>(
+      await kit.call('POST', url, { as: 'unit01', body: { memberIds: [ctx.world.members.member1.id] } }),
+    );
     expect(mine.created.map((c) => c.method)).toEqual(['staff']);
-    const both = expectOk<StaffCheckinResult>(await kit.call('POST', url, { as: 'hangdong', body: { memberIds: [ctx.world.members.member1.id, ctx.world.members.member2.id] } }));
+    const both = expectOk<StaffCheckinResult>(
+      await kit.call('POST', url, {
+        as: 'hangdong',
+        body: { memberIds: [ctx.world.members.member1.id, ctx.world.members.member2.id] },
+      }),
+    );
     expect(both.created.map((c) => c.memberId)).toEqual([ctx.world.members.member2.id]);
     expect(both.existing.map((c) => c.memberId)).toEqual([ctx.world.members.member1.id]);
-    expectError(await kit.call('POST', url, { as: 'hangdong', body: { memberIds: [ctx.world.unit1.id] } }), 400, 'VALIDATION_FAILED');
+    expectError(
+      await kit.call('POST', url, { as: 'hangdong', body: { memberIds: [ctx.world.unit1.id] } }),
+      400,
+      'VALIDATION_FAILED',
+    );
 
     const seenByUnit2 = expectOk<Page<CheckinView>>(await kit.call('GET', `${url}?pageSize=50`, { as: 'unit02' }));
     expect(seenByUnit2.items.map((c) => c.memberId)).toEqual([ctx.world.members.member2.id]);
@@ -128,7 +199,14 @@ describe('staff check-ins', () => {
   it('applies the same window to staff', async () => {
     const day = await kit.newDay();
     await kit.shift(day.id, 120, 240);
-    expectError(await kit.call('POST', `/api/service-days/${day.id}/checkins`, { as: 'hangdong', body: { memberIds: [ctx.world.members.member1.id] } }), 409, 'SERVICE_DAY_CHECKIN_NOT_STARTED');
+    expectError(
+      await kit.call('POST', `/api/service-days/${day.id}/checkins`, {
+        as: 'hangdong',
+        body: { memberIds: [ctx.world.members.member1.id] },
+      }),
+      409,
+      'SERVICE_DAY_CHECKIN_NOT_STARTED',
+    );
   });
 });
 
@@ -137,15 +215,32 @@ describe('outcome photos', () => {
     const day = await kit.newDay();
     const upload = async (as: string, file: Buffer) => {
       const form = photoForm(file);
-      return ctx.app.inject({ method: 'POST', url: `/api/service-days/${day.id}/photos`, payload: form.payload, headers: { ...form.headers, cookie: await ctx.cookieFor(as) } });
+      return ctx.app.inject({
+        method: 'POST',
+        url: `/api/service-days/${day.id}/photos`,
+        payload: form.payload,
+        headers: { ...form.headers, cookie: await ctx.cookieFor(as) },
+      });
     };
     const photo = expectOk<PhotoView>(await upload('hangdong', await samplePhoto({ exif: true })), 201);
-    const served = await ctx.app.inject({ method: 'GET', url: photo.url, headers: { cookie: await ctx.cookieFor('unit01') } });
+    const served = await ctx.app.inject({
+      method: 'GET',
+      url: photo.url,
+      headers: { cookie: await ctx.cookieFor('unit01') },
+    });
     expect(served.statusCode).toBe(200);
     const meta = await sharp(served.rawPayload).metadata();
     expect(meta.format).toBe('jpeg');
     expect(meta.exif).toBeUndefined();
-    expect((await ctx.app.inject({ method: 'GET', url: photo.thumbUrl, headers: { cookie: await ctx.cookieFor('sanfeng') } })).statusCode).toBe(404);
+    expect(
+      (
+        await ctx.app.inject({
+          method: 'GET',
+          url: photo.thumbUrl,
+          headers: { cookie: await ctx.cookieFor('sanfeng') },
+        })
+      ).statusCode,
+    ).toBe(404);
     expectError(await upload('hangdong', Buffer.from('not an image at all')), 400, 'INVALID_IMAGE');
     expectError(await upload('unit01', await samplePhoto()), 403, 'FORBIDDEN');
     expect((await kit.detail(day.id)).photos.map((p) => p.id)).toEqual([photo.id]);

@@ -9,7 +9,14 @@ import { orderBy, type Page, pageWindow } from '../../../core/list.js';
 import { partyMembers } from '../../members/members.schema.js';
 import { organisations } from '../../org/org.schema.js';
 import { people } from '../../people/people.schema.js';
-import type { Candidate, CheckinListQuery, CheckinPage, CheckinView, StaffCheckin, StaffCheckinResult } from './servicedays.contracts.js';
+import type {
+  Candidate,
+  CheckinListQuery,
+  CheckinPage,
+  CheckinView,
+  StaffCheckin,
+  StaffCheckinResult,
+} from './servicedays.contracts.js';
 import { checkinAuthority, checkinsVisibleTo, managesCommunity } from './servicedays.policy.js';
 import { serviceDayCheckins, serviceDays, serviceDaySignups } from './servicedays.schema.js';
 import { type DayRow, loadVisibleDay } from './servicedays.service.js';
@@ -24,30 +31,57 @@ import { clock } from '../../../core/clock.js';
 const unit = aliasedTable(organisations, 'checkin_unit');
 
 function selectCheckins(db: Db) {
-  return db.select({ c: serviceDayCheckins, memberName: people.name, unitName: unit.name }).from(serviceDayCheckins)
+  return db
+    .select({ c: serviceDayCheckins, memberName: people.name, unitName: unit.name })
+    .from(serviceDayCheckins)
     .innerJoin(partyMembers, eq(partyMembers.id, serviceDayCheckins.memberId))
     .innerJoin(people, eq(people.id, partyMembers.personId))
     .leftJoin(unit, eq(unit.id, serviceDayCheckins.unitId));
 }
 
-function present(r: { c: typeof serviceDayCheckins.$inferSelect; memberName: string; unitName: string | null }): CheckinView {
+function present(r: {
+  c: typeof serviceDayCheckins.$inferSelect;
+  memberName: string;
+  unitName: string | null;
+}): CheckinView {
   return {
-    id: r.c.id, dayId: r.c.dayId, memberId: r.c.memberId, memberName: r.memberName, unitId: r.c.unitId, unitName: r.unitName,
-    method: r.c.method, checkedInAt: r.c.checkedInAt.toISOString(),
+    id: r.c.id,
+    dayId: r.c.dayId,
+    memberId: r.c.memberId,
+    memberName: r.memberName,
+    unitId: r.c.unitId,
+    unitName: r.unitName,
+    method: r.c.method,
+    checkedInAt: r.c.checkedInAt.toISOString(),
   };
 }
 
-export async function listCheckins(opts: { db: Db; actor: Actor; dayId: string; query: CheckinListQuery }): Promise<Page<CheckinView>> {
+export async function listCheckins(opts: {
+  db: Db;
+  actor: Actor;
+  dayId: string;
+  query: CheckinListQuery;
+}): Promise<Page<CheckinView>> {
   const day = await loadVisibleDay(opts.db, opts.actor, opts.dayId);
   const q = opts.query;
   const where = and(
-    eq(serviceDayCheckins.dayId, opts.dayId), await checkinsVisibleTo(opts.db, opts.actor, day.d.communityId),
+    eq(serviceDayCheckins.dayId, opts.dayId),
+    await checkinsVisibleTo(opts.db, opts.actor, day.d.communityId),
     q.unitId ? eq(serviceDayCheckins.unitId, q.unitId) : undefined,
   );
-  const sort = orderBy(q.sort, { checkedInAt: serviceDayCheckins.checkedInAt, memberName: people.name }, [asc(serviceDayCheckins.checkedInAt)], serviceDayCheckins.id);
+  const sort = orderBy(
+    q.sort,
+    { checkedInAt: serviceDayCheckins.checkedInAt, memberName: people.name },
+    [asc(serviceDayCheckins.checkedInAt)],
+    serviceDayCheckins.id,
+  );
   const { limit, offset } = pageWindow(q);
   const [rows, [{ total }]] = await Promise.all([
-    selectCheckins(opts.db).where(where).orderBy(...sort).limit(limit).offset(offset),
+    selectCheckins(opts.db)
+      .where(where)
+      .orderBy(...sort)
+      .limit(limit)
+      .offset(offset),
     opts.db.select({ total: count() }).from(serviceDayCheckins).where(where),
   ]);
   return { items: rows.map(present), total, page: q.page, pageSize: q.pageSize };
@@ -62,8 +96,11 @@ async function dayByToken(db: Db, token: string): Promise<DayRow> {
 /** The actor's own Party member record (403 SERVICE_DAY_NOT_MEMBER without one). */
 async function ownMember(db: Db, actor: Actor): Promise<{ id: string; unitId: string | null; name: string }> {
   const [m] = actor.personId
-    ? await db.select({ id: partyMembers.id, unitId: partyMembers.unitId, name: people.name }).from(partyMembers)
-      .innerJoin(people, eq(people.id, partyMembers.personId)).where(eq(partyMembers.personId, actor.personId))
+    ? await db
+        .select({ id: partyMembers.id, unitId: partyMembers.unitId, name: people.name })
+        .from(partyMembers)
+        .innerJoin(people, eq(people.id, partyMembers.personId))
+        .where(eq(partyMembers.personId, actor.personId))
     : [];
   if (!m) throw new AppError('SERVICE_DAY_NOT_MEMBER');
   return m;
@@ -72,12 +109,16 @@ async function ownMember(db: Db, actor: Actor): Promise<{ id: string; unitId: st
 function assertWindow(day: DayRow, now: Date): void {
   const window = checkinWindow(day, now);
   if (window === 'cancelled') throw new AppError('SERVICE_DAY_CANCELLED');
-  if (window === 'not_started') throw new AppError('SERVICE_DAY_CHECKIN_NOT_STARTED', { opensAt: localLabel(checkinOpensAt(day)) });
-  if (window === 'closed') throw new AppError('SERVICE_DAY_CHECKIN_CLOSED', { closesAt: localLabel(checkinClosesAt(day)) });
+  if (window === 'not_started')
+    throw new AppError('SERVICE_DAY_CHECKIN_NOT_STARTED', { opensAt: localLabel(checkinOpensAt(day)) });
+  if (window === 'closed')
+    throw new AppError('SERVICE_DAY_CHECKIN_CLOSED', { closesAt: localLabel(checkinClosesAt(day)) });
 }
 
 async function checkinOf(db: Db, dayId: string, memberId: string): Promise<CheckinView | null> {
-  const [row] = await selectCheckins(db).where(and(eq(serviceDayCheckins.dayId, dayId), eq(serviceDayCheckins.memberId, memberId)));
+  const [row] = await selectCheckins(db).where(
+    and(eq(serviceDayCheckins.dayId, dayId), eq(serviceDayCheckins.memberId, memberId)),
+  );
   return row ? present(row) : null;
 }
 
@@ -85,17 +126,33 @@ async function checkinOf(db: Db, dayId: string, memberId: string): Promise<Check
 export async function checkinPage(opts: { db: Db; actor: Actor; token: string; now?: Date }): Promise<CheckinPage> {
   if (!can(opts.actor, 'servicedays.checkin')) throw new AppError('FORBIDDEN');
   const day = await dayByToken(opts.db, opts.token);
-  const [community] = await opts.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, day.communityId));
+  const [community] = await opts.db
+    .select({ name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.id, day.communityId));
   const member = opts.actor.personId
-    ? (await opts.db.select({ id: partyMembers.id, name: people.name }).from(partyMembers)
-      .innerJoin(people, eq(people.id, partyMembers.personId)).where(eq(partyMembers.personId, opts.actor.personId)))[0]
+    ? (
+        await opts.db
+          .select({ id: partyMembers.id, name: people.name })
+          .from(partyMembers)
+          .innerJoin(people, eq(people.id, partyMembers.personId))
+          .where(eq(partyMembers.personId, opts.actor.personId))
+      )[0]
     : undefined;
   return {
-    dayId: day.id, communityName: community?.name ?? '', theme: day.theme, place: day.place, date: day.date,
-    startTime: localParts(day.startsAt).clock, endTime: localParts(day.endsAt).clock, status: day.status,
-    opensAt: checkinOpensAt(day).toISOString(), closesAt: checkinClosesAt(day).toISOString(),
+    dayId: day.id,
+    communityName: community?.name ?? '',
+    theme: day.theme,
+    place: day.place,
+    date: day.date,
+    startTime: localParts(day.startsAt).clock,
+    endTime: localParts(day.endsAt).clock,
+    status: day.status,
+    opensAt: checkinOpensAt(day).toISOString(),
+    closesAt: checkinClosesAt(day).toISOString(),
     window: checkinWindow(day, opts.now ?? clock.now()),
-    memberName: member?.name ?? null, myCheckin: member ? await checkinOf(opts.db, day.id, member.id) : null,
+    memberName: member?.name ?? null,
+    myCheckin: member ? await checkinOf(opts.db, day.id, member.id) : null,
   };
 }
 
@@ -103,14 +160,35 @@ export async function checkinPage(opts: { db: Db; actor: Actor; token: string; n
  * Inserts the check-ins that do not exist yet, in one transaction with their audit row; returns which members were
  * new. ON CONFLICT DO NOTHING on the unique (day, member) index keeps a concurrent duplicate from adding a row.
  */
-async function insertCheckins(db: Db, actor: Actor, day: DayRow, members: { id: string; unitId: string | null }[], method: 'qr' | 'staff', now: Date): Promise<Set<string>> {
+async function insertCheckins(
+  db: Db,
+  actor: Actor,
+  day: DayRow,
+  members: { id: string; unitId: string | null }[],
+  method: 'qr' | 'staff',
+  now: Date,
+): Promise<Set<string>> {
   return db.transaction(async (tx) => {
-    const rows = await tx.insert(serviceDayCheckins).values(members.map((m) => ({
-      dayId: day.id, memberId: m.id, unitId: m.unitId, method, checkedInAt: now, checkedInByUserId: actor.userId,
-    }))).onConflictDoNothing().returning({ id: serviceDayCheckins.id, memberId: serviceDayCheckins.memberId });
+    const rows = await tx
+      .insert(serviceDayCheckins)
+      .values(
+        members.map((m) => ({
+          dayId: day.id,
+          memberId: m.id,
+          unitId: m.unitId,
+          method,
+          checkedInAt: now,
+          checkedInByUserId: actor.userId,
+        })),
+      )
+      .onConflictDoNothing()
+      .returning({ id: serviceDayCheckins.id, memberId: serviceDayCheckins.memberId });
     if (rows.length) {
       await recordAudit(tx, {
-        actor, action: `service_day_checkin.${method}`, entityType: 'service_day', entityId: day.id,
+        actor,
+        action: `service_day_checkin.${method}`,
+        entityType: 'service_day',
+        entityId: day.id,
         after: { checkins: rows.map((r) => ({ id: r.id, memberId: r.memberId })) },
       });
     }
@@ -119,7 +197,12 @@ async function insertCheckins(db: Db, actor: Actor, day: DayRow, members: { id: 
 }
 
 /** A member checks themself in with the day's token: created (201) or the existing check-in (200). */
-export async function checkInSelf(opts: { db: Db; actor: Actor; token: string; now?: Date }): Promise<{ created: boolean; checkin: CheckinView }> {
+export async function checkInSelf(opts: {
+  db: Db;
+  actor: Actor;
+  token: string;
+  now?: Date;
+}): Promise<{ created: boolean; checkin: CheckinView }> {
   if (!can(opts.actor, 'servicedays.checkin')) throw new AppError('FORBIDDEN');
   const now = opts.now ?? clock.now();
   const day = await dayByToken(opts.db, opts.token);
@@ -135,19 +218,37 @@ export async function checkInSelf(opts: { db: Db; actor: Actor; token: string; n
  * Staff check members in: the county or the community for anyone, a unit admin only its own unit's members.
  * Members already checked in come back under `existing`, unchanged.
  */
-export async function checkInMembers(opts: { db: Db; actor: Actor; dayId: string; input: StaffCheckin; now?: Date }): Promise<StaffCheckinResult> {
+export async function checkInMembers(opts: {
+  db: Db;
+  actor: Actor;
+  dayId: string;
+  input: StaffCheckin;
+  now?: Date;
+}): Promise<StaffCheckinResult> {
   const { db, actor } = opts;
   const view = await loadVisibleDay(db, actor, opts.dayId);
   const authority = await checkinAuthority(db, actor, view.d.communityId);
   if (!authority.all && !authority.unitIds.length) throw new AppError('FORBIDDEN');
   const ids = [...new Set(opts.input.memberIds)];
-  const members = await db.select({ id: partyMembers.id, unitId: partyMembers.unitId }).from(partyMembers).where(inArray(partyMembers.id, ids));
-  if (members.length !== ids.length) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/memberIds', message: 'unknown Party member' }]);
-  if (!authority.all && members.some((m) => !m.unitId || !authority.unitIds.includes(m.unitId))) throw new AppError('FORBIDDEN');
+  const members = await db
+    .select({ id: partyMembers.id, unitId: partyMembers.unitId })
+    .from(partyMembers)
+    .where(inArray(partyMembers.id, ids));
+  if (members.length !== ids.length)
+    throw new AppError('VALIDATION_FAILED', {}, [{ path: '/memberIds', message: 'unknown Party member' }]);
+  if (!authority.all && members.some((m) => !m.unitId || !authority.unitIds.includes(m.unitId)))
+    throw new AppError('FORBIDDEN');
   assertWindow(view.d, opts.now ?? clock.now());
   const created = await insertCheckins(db, actor, view.d, members, 'staff', opts.now ?? clock.now());
-  const rows = (await selectCheckins(db).where(and(eq(serviceDayCheckins.dayId, view.d.id), inArray(serviceDayCheckins.memberId, ids)))).map(present);
-  return { created: rows.filter((r) => created.has(r.memberId)), existing: rows.filter((r) => !created.has(r.memberId)) };
+  const rows = (
+    await selectCheckins(db).where(
+      and(eq(serviceDayCheckins.dayId, view.d.id), inArray(serviceDayCheckins.memberId, ids)),
+    )
+  ).map(present);
+  return {
+    created: rows.filter((r) => created.has(r.memberId)),
+    existing: rows.filter((r) => !created.has(r.memberId)),
+  };
 }
 
 /** Removes a check-in recorded by mistake (the day's managers only). */
@@ -155,10 +256,18 @@ export async function removeCheckin(opts: { db: Db; actor: Actor; dayId: string;
   const view = await loadVisibleDay(opts.db, opts.actor, opts.dayId);
   if (!(await managesCommunity(opts.db, opts.actor, view.d.communityId))) throw new AppError('FORBIDDEN');
   await opts.db.transaction(async (tx) => {
-    const [row] = await tx.delete(serviceDayCheckins)
-      .where(and(eq(serviceDayCheckins.id, opts.checkinId), eq(serviceDayCheckins.dayId, opts.dayId))).returning();
+    const [row] = await tx
+      .delete(serviceDayCheckins)
+      .where(and(eq(serviceDayCheckins.id, opts.checkinId), eq(serviceDayCheckins.dayId, opts.dayId)))
+      .returning();
     if (!row) throw new AppError('NOT_FOUND', { entity: 'service_day_checkin' });
-    await recordAudit(tx, { actor: opts.actor, action: 'service_day_checkin.remove', entityType: 'service_day', entityId: opts.dayId, before: row });
+    await recordAudit(tx, {
+      actor: opts.actor,
+      action: 'service_day_checkin.remove',
+      entityType: 'service_day',
+      entityId: opts.dayId,
+      before: row,
+    });
   });
 }
 
@@ -167,18 +276,43 @@ export async function removeCheckin(opts: { db: Db; actor: Actor; dayId: string;
  * their own units), by name, at most 50. Party members' own lists are scoped to where they live, which is not
  * where they serve, so the day answers this itself.
  */
-export async function checkinCandidates(opts: { db: Db; actor: Actor; dayId: string; q?: string }): Promise<Candidate[]> {
+export async function checkinCandidates(opts: {
+  db: Db;
+  actor: Actor;
+  dayId: string;
+  q?: string;
+}): Promise<Candidate[]> {
   const { db, actor } = opts;
   const view = await loadVisibleDay(db, actor, opts.dayId);
   const authority = await checkinAuthority(db, actor, view.d.communityId);
   if (!authority.all && !authority.unitIds.length) throw new AppError('FORBIDDEN');
-  const signedUp = (await db.select({ unitId: serviceDaySignups.unitId }).from(serviceDaySignups).where(eq(serviceDaySignups.dayId, view.d.id))).map((s) => s.unitId);
+  const signedUp = (
+    await db
+      .select({ unitId: serviceDaySignups.unitId })
+      .from(serviceDaySignups)
+      .where(eq(serviceDaySignups.dayId, view.d.id))
+  ).map((s) => s.unitId);
   const unitIds = authority.all ? signedUp : authority.unitIds;
   if (!unitIds.length) return [];
-  const rows = await db.select({ memberId: partyMembers.id, name: people.name, unitId: partyMembers.unitId, unitName: unit.name, checkinId: serviceDayCheckins.id })
-    .from(partyMembers).innerJoin(people, eq(people.id, partyMembers.personId)).leftJoin(unit, eq(unit.id, partyMembers.unitId))
-    .leftJoin(serviceDayCheckins, and(eq(serviceDayCheckins.dayId, view.d.id), eq(serviceDayCheckins.memberId, partyMembers.id)))
-    .where(and(inArray(partyMembers.unitId, unitIds), opts.q ? ilike(people.name, `%${escapeLike(opts.q)}%`) : undefined))
-    .orderBy(asc(unit.name), asc(people.name)).limit(50);
+  const rows = await db
+    .select({
+      memberId: partyMembers.id,
+      name: people.name,
+      unitId: partyMembers.unitId,
+      unitName: unit.name,
+      checkinId: serviceDayCheckins.id,
+    })
+    .from(partyMembers)
+    .innerJoin(people, eq(people.id, partyMembers.personId))
+    .leftJoin(unit, eq(unit.id, partyMembers.unitId))
+    .leftJoin(
+      serviceDayCheckins,
+      and(eq(serviceDayCheckins.dayId, view.d.id), eq(serviceDayCheckins.memberId, partyMembers.id)),
+    )
+    .where(
+      and(inArray(partyMembers.unitId, unitIds), opts.q ? ilike(people.name, `%${escapeLike(opts.q)}%`) : undefined),
+    )
+    .orderBy(asc(unit.name), asc(people.name))
+    .limit(50);
   return rows.map(({ checkinId, ...r }) => ({ ...r, checkedIn: checkinId !== null }));
 }

@@ -8,23 +8,37 @@ export const ZServiceDayStatus = z.enum(SERVICE_DAY_STATUSES);
 export type ServiceDayStatus = z.infer<typeof ZServiceDayStatus>;
 export const ZCheckinMethod = z.enum(CHECKIN_METHODS);
 
-const ZKindCode = z.string().trim().regex(/^[a-z][a-z0-9_]{1,39}$/);
+const ZKindCode = z
+  .string()
+  .trim()
+  .regex(/^[a-z][a-z0-9_]{1,39}$/);
 /** A local time of day in the county's zone, HH:MM. */
 const ZClock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 
 // ── service kinds ──
 export const ZServiceKindView = z.object({
-  code: z.string(), name: z.string(), nameEn: z.string(), sort: z.number().int(), active: z.boolean(), version: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  sort: z.number().int(),
+  active: z.boolean(),
+  version: z.number().int(),
 });
 export type ServiceKindView = z.infer<typeof ZServiceKindView>;
 export const ZServiceKindList = z.object({ items: z.array(ZServiceKindView) });
 export const ZCreateServiceKind = z.strictObject({
-  code: ZKindCode, name: z.string().trim().min(1).max(40), nameEn: z.string().trim().min(1).max(80), sort: z.number().int().min(0).max(100_000).optional(),
+  code: ZKindCode,
+  name: z.string().trim().min(1).max(40),
+  nameEn: z.string().trim().min(1).max(80),
+  sort: z.number().int().min(0).max(100_000).optional(),
 });
 export type CreateServiceKind = z.infer<typeof ZCreateServiceKind>;
 export const ZUpdateServiceKind = z.strictObject({
-  name: ZCreateServiceKind.shape.name.optional(), nameEn: ZCreateServiceKind.shape.nameEn.optional(),
-  sort: z.number().int().min(0).max(100_000).optional(), active: z.boolean().optional(), version: ZVersion,
+  name: ZCreateServiceKind.shape.name.optional(),
+  nameEn: ZCreateServiceKind.shape.nameEn.optional(),
+  sort: z.number().int().min(0).max(100_000).optional(),
+  active: z.boolean().optional(),
+  version: ZVersion,
 });
 export type UpdateServiceKind = z.infer<typeof ZUpdateServiceKind>;
 export const ZKindParams = z.object({ code: z.string().max(40) });
@@ -91,7 +105,13 @@ export const ZServiceDayView = z.object({
 export type ServiceDayView = z.infer<typeof ZServiceDayView>;
 export const ZServiceDayList = listResponse(ZServiceDayView);
 
-export const ZPhotoView = z.object({ id: z.string(), url: z.string(), thumbUrl: z.string(), width: z.number().int(), height: z.number().int() });
+export const ZPhotoView = z.object({
+  id: z.string(),
+  url: z.string(),
+  thumbUrl: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+});
 export type PhotoView = z.infer<typeof ZPhotoView>;
 
 /** The day with what only its managers see: the check-in token (the QR code) and the photos. */
@@ -113,7 +133,9 @@ export const ZDaySummary = z.object({
   peopleServed: z.number().int().nullable(),
   /** Kinds the sign-ups' items cover, with how many items of each. */
   kinds: z.array(z.object({ code: z.string(), items: z.number().int() })),
-  units: z.array(z.object({ unitId: z.string(), unitName: z.string(), headcount: z.number().int(), checkedIn: z.number().int() })),
+  units: z.array(
+    z.object({ unitId: z.string(), unitName: z.string(), headcount: z.number().int(), checkedIn: z.number().int() }),
+  ),
 });
 export type DaySummary = z.infer<typeof ZDaySummary>;
 
@@ -222,7 +244,11 @@ export const ZUnitSummaryList = listResponse(ZUnitSummary);
 
 /** A member staff may check in: an in-service member of a unit signed up for the day (or of the actor's unit). */
 export const ZCandidate = z.object({
-  memberId: z.string(), name: z.string(), unitId: z.string().nullable(), unitName: z.string().nullable(), checkedIn: z.boolean(),
+  memberId: z.string(),
+  name: z.string(),
+  unitId: z.string().nullable(),
+  unitName: z.string().nullable(),
+  checkedIn: z.boolean(),
 });
 export type Candidate = z.infer<typeof ZCandidate>;
 export const ZCandidateQuery = z.object({ q: z.string().trim().max(50).optional() });

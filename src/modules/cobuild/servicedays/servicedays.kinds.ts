@@ -44,7 +44,10 @@ export const DEFAULT_SERVICE_KINDS: readonly { code: string; name: string; nameE
 export async function seedServiceKinds(opts: { db: Db }): Promise<number> {
   const [{ n }] = await opts.db.select({ n: count() }).from(serviceKinds);
   if (n > 0) return 0;
-  await opts.db.insert(serviceKinds).values(DEFAULT_SERVICE_KINDS.map((k, i) => ({ ...k, sort: (i + 1) * 10 }))).onConflictDoNothing();
+  await opts.db
+    .insert(serviceKinds)
+    .values(DEFAULT_SERVICE_KINDS.map((k, i) => ({ ...k, sort: (i + 1) * 10 })))
+    .onConflictDoNothing();
   return DEFAULT_SERVICE_KINDS.length;
 }
 
@@ -62,30 +65,68 @@ export async function listServiceKinds(opts: { db: Db }): Promise<ServiceKindVie
 /** Every code must name an active kind of the catalogue (400 SERVICE_KIND_UNKNOWN otherwise). */
 export async function assertKnownKinds(db: Db, codes: string[]): Promise<void> {
   if (!codes.length) return;
-  const active = new Set((await db.select({ code: serviceKinds.code }).from(serviceKinds).where(eq(serviceKinds.active, true))).map((r) => r.code));
+  const active = new Set(
+    (await db.select({ code: serviceKinds.code }).from(serviceKinds).where(eq(serviceKinds.active, true))).map(
+      (r) => r.code,
+    ),
+  );
   const unknown = codes.find((c) => !active.has(c));
   if (unknown) throw new AppError('SERVICE_KIND_UNKNOWN', { code: unknown });
 }
 
-export async function createServiceKind(opts: { db: Db; actor: Actor; input: CreateServiceKind }): Promise<ServiceKindView> {
+export async function createServiceKind(opts: {
+  db: Db;
+  actor: Actor;
+  input: CreateServiceKind;
+}): Promise<ServiceKindView> {
   assertMayEditKinds(opts.actor);
   return opts.db.transaction(async (tx) => {
-    const [row] = await tx.insert(serviceKinds).values({ ...opts.input, sort: opts.input.sort ?? 1000 }).onConflictDoNothing().returning();
+    const [row] = await tx
+      .insert(serviceKinds)
+      .values({ ...opts.input, sort: opts.input.sort ?? 1000 })
+      .onConflictDoNothing()
+      .returning();
     if (!row) throw new AppError('DUPLICATE', { field: 'code', value: opts.input.code });
-    await recordAudit(tx, { actor: opts.actor, action: 'service_kind.create', entityType: 'service_kind', entityId: row.code, after: row });
+    await recordAudit(tx, {
+      actor: opts.actor,
+      action: 'service_kind.create',
+      entityType: 'service_kind',
+      entityId: row.code,
+      after: row,
+    });
     return presentKind(row);
   });
 }
 
 /** Renames, re-sorts or retires a kind (a retired kind stays on past days but cannot be chosen again). */
-export async function updateServiceKind(opts: { db: Db; actor: Actor; code: string; input: UpdateServiceKind }): Promise<ServiceKindView> {
+export async function updateServiceKind(opts: {
+  db: Db;
+  actor: Actor;
+  code: string;
+  input: UpdateServiceKind;
+}): Promise<ServiceKindView> {
   assertMayEditKinds(opts.actor);
   return opts.db.transaction(async (tx) => {
     const [before] = await tx.select().from(serviceKinds).where(eq(serviceKinds.code, opts.code));
     if (!before) throw new AppError('NOT_FOUND', { entity: 'service_kind' });
     const { version, ...values } = opts.input;
-    const row = await updateVersioned({ db: tx, table: serviceKinds, key: serviceKinds.code, id: opts.code, version, values, entity: 'service_kind' });
-    await recordAudit(tx, { actor: opts.actor, action: 'service_kind.update', entityType: 'service_kind', entityId: opts.code, before, after: row });
+    const row = await updateVersioned({
+      db: tx,
+      table: serviceKinds,
+      key: serviceKinds.code,
+      id: opts.code,
+      version,
+      values,
+      entity: 'service_kind',
+    });
+    await recordAudit(tx, {
+      actor: opts.actor,
+      action: 'service_kind.update',
+      entityType: 'service_kind',
+      entityId: opts.code,
+      before,
+      after: row,
+    });
     return presentKind(row);
   });
 }

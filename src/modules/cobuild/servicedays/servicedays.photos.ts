@@ -24,7 +24,11 @@ export function dayPhotoUrls(id: string): { url: string; thumbUrl: string } {
 }
 
 export async function photosOfDay(db: Db, dayId: string): Promise<PhotoView[]> {
-  const rows = await db.select().from(serviceDayPhotos).where(eq(serviceDayPhotos.dayId, dayId)).orderBy(asc(serviceDayPhotos.createdAt), asc(serviceDayPhotos.id));
+  const rows = await db
+    .select()
+    .from(serviceDayPhotos)
+    .where(eq(serviceDayPhotos.dayId, dayId))
+    .orderBy(asc(serviceDayPhotos.createdAt), asc(serviceDayPhotos.id));
   return rows.map((p) => ({ id: p.id, ...dayPhotoUrls(p.id), width: p.width, height: p.height }));
 }
 
@@ -38,9 +42,19 @@ async function writeFileAtomically(file: string, data: Buffer): Promise<void> {
 }
 
 /** Sanitises and stores a photo of the day's outcome; the day row is locked so the photo limit holds under concurrency. */
-export async function addDayPhoto(opts: { db: Db; actor: Actor; dayId: string; uploadsRoot: string; input: Buffer; locale: Locale }): Promise<PhotoView> {
+export async function addDayPhoto(opts: {
+  db: Db;
+  actor: Actor;
+  dayId: string;
+  uploadsRoot: string;
+  input: Buffer;
+  locale: Locale;
+}): Promise<PhotoView> {
   const { db, actor } = opts;
-  const [day] = await db.select({ communityId: serviceDays.communityId }).from(serviceDays).where(eq(serviceDays.id, opts.dayId));
+  const [day] = await db
+    .select({ communityId: serviceDays.communityId })
+    .from(serviceDays)
+    .where(eq(serviceDays.id, opts.dayId));
   if (!day) throw new AppError('NOT_FOUND', { entity: 'service_day' });
   await assertMayManage(db, actor, day.communityId);
   const encoded = await encodePhoto(opts.input, opts.locale);
@@ -54,14 +68,32 @@ export async function addDayPhoto(opts: { db: Db; actor: Actor; dayId: string; u
     await writeFileAtomically(files[1], encoded.thumb);
     await db.transaction(async (tx) => {
       await tx.select({ id: serviceDays.id }).from(serviceDays).where(eq(serviceDays.id, opts.dayId)).for('update');
-      const [{ n }] = await tx.select({ n: count() }).from(serviceDayPhotos).where(eq(serviceDayPhotos.dayId, opts.dayId));
+      const [{ n }] = await tx
+        .select({ n: count() })
+        .from(serviceDayPhotos)
+        .where(eq(serviceDayPhotos.dayId, opts.dayId));
       if (n >= MAX_DAY_PHOTOS) throw new AppError('SERVICE_DAY_PHOTO_LIMIT', { max: MAX_DAY_PHOTOS, count: n });
       await tx.insert(serviceDayPhotos).values({
-        id, dayId: opts.dayId, ...rows, width: encoded.width, height: encoded.height, bytes: encoded.full.length, uploadedByUserId: actor.userId,
+        id,
+        dayId: opts.dayId,
+        ...rows,
+        width: encoded.width,
+        height: encoded.height,
+        bytes: encoded.full.length,
+        uploadedByUserId: actor.userId,
       });
       await recordAudit(tx, {
-        actor, action: 'service_day_photo.upload', entityType: 'service_day', entityId: opts.dayId,
-        after: { photoId: id, width: encoded.width, height: encoded.height, bytes: encoded.full.length, originalBytes: opts.input.length },
+        actor,
+        action: 'service_day_photo.upload',
+        entityType: 'service_day',
+        entityId: opts.dayId,
+        after: {
+          photoId: id,
+          width: encoded.width,
+          height: encoded.height,
+          bytes: encoded.full.length,
+          originalBytes: opts.input.length,
+        },
       });
     });
   } catch (e) {
@@ -71,19 +103,38 @@ export async function addDayPhoto(opts: { db: Db; actor: Actor; dayId: string; u
   return { id, ...dayPhotoUrls(id), width: encoded.width, height: encoded.height };
 }
 
-export async function removeDayPhoto(opts: { db: Db; actor: Actor; dayId: string; photoId: string; uploadsRoot: string }): Promise<void> {
-  const [day] = await opts.db.select({ communityId: serviceDays.communityId }).from(serviceDays).where(eq(serviceDays.id, opts.dayId));
+export async function removeDayPhoto(opts: {
+  db: Db;
+  actor: Actor;
+  dayId: string;
+  photoId: string;
+  uploadsRoot: string;
+}): Promise<void> {
+  const [day] = await opts.db
+    .select({ communityId: serviceDays.communityId })
+    .from(serviceDays)
+    .where(eq(serviceDays.id, opts.dayId));
   if (!day) throw new AppError('NOT_FOUND', { entity: 'service_day' });
   await assertMayManage(opts.db, opts.actor, day.communityId);
   const row = await opts.db.transaction(async (tx) => {
-    const [deleted] = await tx.delete(serviceDayPhotos)
-      .where(and(eq(serviceDayPhotos.id, opts.photoId), eq(serviceDayPhotos.dayId, opts.dayId))).returning();
+    const [deleted] = await tx
+      .delete(serviceDayPhotos)
+      .where(and(eq(serviceDayPhotos.id, opts.photoId), eq(serviceDayPhotos.dayId, opts.dayId)))
+      .returning();
     if (!deleted) throw new AppError('NOT_FOUND', { entity: 'service_day_photo' });
-    await recordAudit(tx, { actor: opts.actor, action: 'service_day_photo.remove', entityType: 'service_day', entityId: opts.dayId, before: deleted });
+    await recordAudit(tx, {
+      actor: opts.actor,
+      action: 'service_day_photo.remove',
+      entityType: 'service_day',
+      entityId: opts.dayId,
+      before: deleted,
+    });
     return deleted;
   });
   // The files go after the commit: a failed delete leaves a row pointing at files, never a row without them.
-  await Promise.all([row.path, row.thumbPath].map((p) => unlink(path.join(opts.uploadsRoot, p)).catch(() => undefined)));
+  await Promise.all(
+    [row.path, row.thumbPath].map((p) => unlink(path.join(opts.uploadsRoot, p)).catch(() => undefined)),
+  );
 }
 
 export type DayPhotoRow = typeof serviceDayPhotos.$inferSelect;

@@ -43,7 +43,12 @@ export async function assertMayManage(db: Db, actor: Actor, communityId: string)
  * Signing a unit up: the county or the day's community admin for any unit (the community may invite a unit in);
  * a unit admin only for their own unit. Returns whether the actor acts as the unit itself (the pairing rule applies).
  */
-export async function assertMaySignup(db: Db, actor: Actor, communityId: string, unitId: string): Promise<'staff' | 'unit'> {
+export async function assertMaySignup(
+  db: Db,
+  actor: Actor,
+  communityId: string,
+  unitId: string,
+): Promise<'staff' | 'unit'> {
   if (!can(actor, 'servicedays.signup')) throw new AppError('FORBIDDEN');
   if (await managesCommunity(db, actor, communityId)) return 'staff';
   const scope = await resolveScope(db, actor);
@@ -52,7 +57,11 @@ export async function assertMaySignup(db: Db, actor: Actor, communityId: string,
 }
 
 /** The units whose members the actor may check in at this day: all (null) or their own units. */
-export async function checkinAuthority(db: Db, actor: Actor, communityId: string): Promise<{ all: boolean; unitIds: string[] }> {
+export async function checkinAuthority(
+  db: Db,
+  actor: Actor,
+  communityId: string,
+): Promise<{ all: boolean; unitIds: string[] }> {
   if (await managesCommunity(db, actor, communityId)) return { all: true, unitIds: [] };
   if (!can(actor, 'servicedays.checkin') || !hasRole(actor, 'unit_admin')) return { all: false, unitIds: [] };
   return { all: false, unitIds: (await resolveScope(db, actor)).unitIds };
@@ -61,7 +70,8 @@ export async function checkinAuthority(db: Db, actor: Actor, communityId: string
 /** Check-ins a reader sees: all of a day they may manage or read as county/community/grid; a unit admin its own. */
 export async function checkinsVisibleTo(db: Db, actor: Actor, communityId: string): Promise<SQL | undefined> {
   const scope = await resolveScope(db, actor);
-  if (scope.all || scope.communityIds.includes(communityId) || scope.gridCommunityIds.includes(communityId)) return undefined;
+  if (scope.all || scope.communityIds.includes(communityId) || scope.gridCommunityIds.includes(communityId))
+    return undefined;
   return scope.unitIds.length ? inArray(serviceDayCheckins.unitId, scope.unitIds) : sql`false`;
 }
 

@@ -1,6 +1,17 @@
 import { sql } from 'drizzle-orm';
 import {
-  boolean, date, doublePrecision, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid,
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt, idColumn, updatedAt, version } from '../../../core/columns.js';
 import { users } from '../../auth/auth.schema.js';
@@ -30,7 +41,9 @@ export const serviceDays = pgTable(
   'service_days',
   {
     id: idColumn(),
-    communityId: uuid('community_id').notNull().references(() => organisations.id, { onDelete: 'restrict' }),
+    communityId: uuid('community_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'restrict' }),
     date: date('date').notNull(),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
@@ -58,15 +71,22 @@ export const serviceDays = pgTable(
 );
 
 /** One service item a unit brings: a kind from the catalogue and what exactly it does. */
-export interface SignupItem { kindCode: string; description: string }
+export interface SignupItem {
+  kindCode: string;
+  description: string;
+}
 
 /** A unit's sign-up for a day (one per unit and day; changed or withdrawn before the day starts). */
 export const serviceDaySignups = pgTable(
   'service_day_signups',
   {
     id: idColumn(),
-    dayId: uuid('day_id').notNull().references(() => serviceDays.id, { onDelete: 'cascade' }),
-    unitId: uuid('unit_id').notNull().references(() => organisations.id, { onDelete: 'restrict' }),
+    dayId: uuid('day_id')
+      .notNull()
+      .references(() => serviceDays.id, { onDelete: 'cascade' }),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'restrict' }),
     items: jsonb('items').$type<SignupItem[]>().notNull(),
     headcount: integer('headcount').notNull(),
     note: text('note'),
@@ -92,8 +112,12 @@ export const serviceDayCheckins = pgTable(
   'service_day_checkins',
   {
     id: idColumn(),
-    dayId: uuid('day_id').notNull().references(() => serviceDays.id, { onDelete: 'cascade' }),
-    memberId: uuid('member_id').notNull().references(() => partyMembers.id, { onDelete: 'restrict' }),
+    dayId: uuid('day_id')
+      .notNull()
+      .references(() => serviceDays.id, { onDelete: 'cascade' }),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => partyMembers.id, { onDelete: 'restrict' }),
     /** The member's unit when they checked in (members change units; the tally stays as it was). */
     unitId: uuid('unit_id').references(() => organisations.id, { onDelete: 'restrict' }),
     method: checkinMethod('method').notNull(),
@@ -111,7 +135,9 @@ export const serviceDayPhotos = pgTable(
   'service_day_photos',
   {
     id: idColumn(),
-    dayId: uuid('day_id').notNull().references(() => serviceDays.id, { onDelete: 'cascade' }),
+    dayId: uuid('day_id')
+      .notNull()
+      .references(() => serviceDays.id, { onDelete: 'cascade' }),
     path: text('path').notNull(),
     thumbPath: text('thumb_path').notNull(),
     width: integer('width').notNull(),

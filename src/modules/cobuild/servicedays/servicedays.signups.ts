@@ -25,9 +25,14 @@ import { clock } from '../../../core/clock.js';
 type SignupRow = typeof serviceDaySignups.$inferSelect;
 
 function selectSignups(db: Db) {
-  const checked = db.select({ dayId: serviceDayCheckins.dayId, unitId: serviceDayCheckins.unitId, n: count().as('n') })
-    .from(serviceDayCheckins).groupBy(serviceDayCheckins.dayId, serviceDayCheckins.unitId).as('ck');
-  return db.select({ s: serviceDaySignups, unitName: organisations.name, checkedIn: checked.n }).from(serviceDaySignups)
+  const checked = db
+    .select({ dayId: serviceDayCheckins.dayId, unitId: serviceDayCheckins.unitId, n: count().as('n') })
+    .from(serviceDayCheckins)
+    .groupBy(serviceDayCheckins.dayId, serviceDayCheckins.unitId)
+    .as('ck');
+  return db
+    .select({ s: serviceDaySignups, unitName: organisations.name, checkedIn: checked.n })
+    .from(serviceDaySignups)
     .innerJoin(organisations, eq(organisations.id, serviceDaySignups.unitId))
     .leftJoin(checked, and(eq(checked.dayId, serviceDaySignups.dayId), eq(checked.unitId, serviceDaySignups.unitId)));
 }
@@ -35,20 +40,42 @@ function selectSignups(db: Db) {
 function present(r: { s: SignupRow; unitName: string; checkedIn: number | null }): SignupView {
   const s = r.s;
   return {
-    id: s.id, dayId: s.dayId, unitId: s.unitId, unitName: r.unitName, items: s.items, headcount: s.headcount, note: s.note,
-    checkedIn: Number(r.checkedIn ?? 0), createdAt: s.createdAt.toISOString(), updatedAt: s.updatedAt.toISOString(), version: s.version,
+    id: s.id,
+    dayId: s.dayId,
+    unitId: s.unitId,
+    unitName: r.unitName,
+    items: s.items,
+    headcount: s.headcount,
+    note: s.note,
+    checkedIn: Number(r.checkedIn ?? 0),
+    createdAt: s.createdAt.toISOString(),
+    updatedAt: s.updatedAt.toISOString(),
+    version: s.version,
   };
 }
 
-export async function listSignups(opts: { db: Db; actor: Actor; dayId: string; query: ListQuery }): Promise<Page<SignupView>> {
+export async function listSignups(opts: {
+  db: Db;
+  actor: Actor;
+  dayId: string;
+  query: ListQuery;
+}): Promise<Page<SignupView>> {
   await loadVisibleDay(opts.db, opts.actor, opts.dayId);
   const q = opts.query;
   const where = eq(serviceDaySignups.dayId, opts.dayId);
-  const sort = orderBy(q.sort, { createdAt: serviceDaySignups.createdAt, headcount: serviceDaySignups.headcount, unitName: organisations.name },
-    [asc(serviceDaySignups.createdAt)], serviceDaySignups.id);
+  const sort = orderBy(
+    q.sort,
+    { createdAt: serviceDaySignups.createdAt, headcount: serviceDaySignups.headcount, unitName: organisations.name },
+    [asc(serviceDaySignups.createdAt)],
+    serviceDaySignups.id,
+  );
   const { limit, offset } = pageWindow(q);
   const [rows, [{ total }]] = await Promise.all([
-    selectSignups(opts.db).where(where).orderBy(...sort).limit(limit).offset(offset),
+    selectSignups(opts.db)
+      .where(where)
+      .orderBy(...sort)
+      .limit(limit)
+      .offset(offset),
     opts.db.select({ total: count() }).from(serviceDaySignups).where(where),
   ]);
   return { items: rows.map(present), total, page: q.page, pageSize: q.pageSize };
@@ -75,8 +102,11 @@ async function assertUnit(tx: Db, unitId: string): Promise<void> {
 /** A unit acting for itself must be paired with the community in the day's year, once that year has an adopted pairing. */
 async function assertPairedIfRequired(tx: Db, day: DayRow, unitId: string): Promise<void> {
   const year = Number(day.date.slice(0, 4));
-  const [adopted] = await tx.select({ id: pairingPlans.id }).from(pairingPlans)
-    .where(and(eq(pairingPlans.year, year), eq(pairingPlans.status, 'adopted'))).limit(1);
+  const [adopted] = await tx
+    .select({ id: pairingPlans.id })
+    .from(pairingPlans)
+    .where(and(eq(pairingPlans.year, year), eq(pairingPlans.status, 'adopted')))
+    .limit(1);
   if (adopted && !(await isPaired(tx, { year, communityId: day.communityId, unitId }))) {
     throw new AppError('SERVICE_DAY_UNIT_NOT_PAIRED', { year });
   }
@@ -89,11 +119,21 @@ async function lockDay(tx: Db, dayId: string): Promise<DayRow> {
 }
 
 function isUniqueViolation(e: unknown): boolean {
-  const codeOf = (x: unknown) => (typeof x === 'object' && x !== null && 'code' in x ? (x as { code: unknown }).code : undefined);
-  return codeOf(e) === '23505' || (typeof e === 'object' && e !== null && 'cause' in e && codeOf((e as { cause: unknown }).cause) === '23505');
+  const codeOf = (x: unknown) =>
+    typeof x === 'object' && x !== null && 'code' in x ? (x as { code: unknown }).code : undefined;
+  return (
+    codeOf(e) === '23505' ||
+    (typeof e === 'object' && e !== null && 'cause' in e && codeOf((e as { cause: unknown }).cause) === '23505')
+  );
 }
 
-export async function createSignup(opts: { db: Db; actor: Actor; dayId: string; input: SignupRequest; now?: Date }): Promise<SignupView> {
+export async function createSignup(opts: {
+  db: Db;
+  actor: Actor;
+  dayId: string;
+  input: SignupRequest;
+  now?: Date;
+}): Promise<SignupView> {
   const { db, actor, input } = opts;
   const visible = await loadVisibleDay(db, actor, opts.dayId);
   const unitId = await unitFor(db, actor, input.unitId);
@@ -104,12 +144,30 @@ export async function createSignup(opts: { db: Db; actor: Actor; dayId: string; 
       assertStillOpen(day, opts.now ?? clock.now());
       await assertUnit(tx, unitId);
       if (as === 'unit') await assertPairedIfRequired(tx, day, unitId);
-      await assertKnownKinds(tx, input.items.map((i) => i.kindCode));
-      const [row] = await tx.insert(serviceDaySignups).values({
-        dayId: day.id, unitId, items: input.items, headcount: input.headcount, note: input.note || null, createdByUserId: actor.userId,
-      }).onConflictDoNothing().returning();
+      await assertKnownKinds(
+        tx,
+        input.items.map((i) => i.kindCode),
+      );
+      const [row] = await tx
+        .insert(serviceDaySignups)
+        .values({
+          dayId: day.id,
+          unitId,
+          items: input.items,
+          headcount: input.headcount,
+          note: input.note || null,
+          createdByUserId: actor.userId,
+        })
+        .onConflictDoNothing()
+        .returning();
       if (!row) throw new AppError('SERVICE_DAY_ALREADY_SIGNED_UP');
-      await recordAudit(tx, { actor, action: 'service_day_signup.create', entityType: 'service_day', entityId: day.id, after: row });
+      await recordAudit(tx, {
+        actor,
+        action: 'service_day_signup.create',
+        entityType: 'service_day',
+        entityId: day.id,
+        after: row,
+      });
       return row.id;
     });
     return await getSignup(db, id);
@@ -120,10 +178,20 @@ export async function createSignup(opts: { db: Db; actor: Actor; dayId: string; 
 }
 
 /** The sign-up locked for a change by someone who may sign its unit up, while the day is still open. */
-async function lockSignupForWrite(tx: Db, actor: Actor, dayId: string, signupId: string, version: number, now: Date): Promise<SignupRow> {
+async function lockSignupForWrite(
+  tx: Db,
+  actor: Actor,
+  dayId: string,
+  signupId: string,
+  version: number,
+  now: Date,
+): Promise<SignupRow> {
   const day = await lockDay(tx, dayId);
-  const [row] = await tx.select().from(serviceDaySignups)
-    .where(and(eq(serviceDaySignups.id, signupId), eq(serviceDaySignups.dayId, dayId))).for('update');
+  const [row] = await tx
+    .select()
+    .from(serviceDaySignups)
+    .where(and(eq(serviceDaySignups.id, signupId), eq(serviceDaySignups.dayId, dayId)))
+    .for('update');
   if (!row) throw new AppError('NOT_FOUND', { entity: 'service_day_signup' });
   await assertMaySignup(tx, actor, day.communityId, row.unitId);
   if (row.version !== version) throw new AppError('STALE_UPDATE');
@@ -131,29 +199,78 @@ async function lockSignupForWrite(tx: Db, actor: Actor, dayId: string, signupId:
   return row;
 }
 
-export async function updateSignup(opts: { db: Db; actor: Actor; dayId: string; signupId: string; input: UpdateSignup; now?: Date }): Promise<SignupView> {
+export async function updateSignup(opts: {
+  db: Db;
+  actor: Actor;
+  dayId: string;
+  signupId: string;
+  input: UpdateSignup;
+  now?: Date;
+}): Promise<SignupView> {
   const { actor, input } = opts;
   await loadVisibleDay(opts.db, actor, opts.dayId);
   await opts.db.transaction(async (tx) => {
-    const before = await lockSignupForWrite(tx, actor, opts.dayId, opts.signupId, input.version, opts.now ?? clock.now());
-    if (input.items) await assertKnownKinds(tx, input.items.map((i) => i.kindCode));
+    const before = await lockSignupForWrite(
+      tx,
+      actor,
+      opts.dayId,
+      opts.signupId,
+      input.version,
+      opts.now ?? clock.now(),
+    );
+    if (input.items)
+      await assertKnownKinds(
+        tx,
+        input.items.map((i) => i.kindCode),
+      );
     const values = {
-      items: input.items ?? before.items, headcount: input.headcount ?? before.headcount,
+      items: input.items ?? before.items,
+      headcount: input.headcount ?? before.headcount,
       note: input.note === undefined ? before.note : input.note || null,
     };
-    const [after] = await tx.update(serviceDaySignups).set({ ...values, version: sql`${serviceDaySignups.version} + 1`, updatedAt: clock.now() })
-      .where(eq(serviceDaySignups.id, before.id)).returning();
-    await recordAudit(tx, { actor, action: 'service_day_signup.update', entityType: 'service_day', entityId: before.dayId, before, after });
+    const [after] = await tx
+      .update(serviceDaySignups)
+      .set({ ...values, version: sql`${serviceDaySignups.version} + 1`, updatedAt: clock.now() })
+      .where(eq(serviceDaySignups.id, before.id))
+      .returning();
+    await recordAudit(tx, {
+      actor,
+      action: 'service_day_signup.update',
+      entityType: 'service_day',
+      entityId: before.dayId,
+      before,
+      after,
+    });
   });
   return getSignup(opts.db, opts.signupId);
 }
 
-export async function withdrawSignup(opts: { db: Db; actor: Actor; dayId: string; signupId: string; version: number; now?: Date }): Promise<void> {
+export async function withdrawSignup(opts: {
+  db: Db;
+  actor: Actor;
+  dayId: string;
+  signupId: string;
+  version: number;
+  now?: Date;
+}): Promise<void> {
   const { actor } = opts;
   await loadVisibleDay(opts.db, actor, opts.dayId);
   await opts.db.transaction(async (tx) => {
-    const before = await lockSignupForWrite(tx, actor, opts.dayId, opts.signupId, opts.version, opts.now ?? clock.now());
+    const before = await lockSignupForWrite(
+      tx,
+      actor,
+      opts.dayId,
+      opts.signupId,
+      opts.version,
+      opts.now ?? clock.now(),
+    );
     await tx.delete(serviceDaySignups).where(eq(serviceDaySignups.id, before.id));
-    await recordAudit(tx, { actor, action: 'service_day_signup.withdraw', entityType: 'service_day', entityId: before.dayId, before });
+    await recordAudit(tx, {
+      actor,
+      action: 'service_day_signup.withdraw',
+      entityType: 'service_day',
+      entityId: before.dayId,
+      before,
+    });
   });
 }

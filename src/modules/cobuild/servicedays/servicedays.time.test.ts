@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { checkinWindow, localInstant, localLabel, localParts } from './servicedays.time.js';
 
-const day = { startsAt: localInstant('2026-06-01', '08:30'), endsAt: localInstant('2026-06-01', '11:30'), status: 'scheduled' as const };
+const day = {
+  startsAt: localInstant('2026-06-01', '08:30'),
+  endsAt: localInstant('2026-06-01', '11:30'),
+  status: 'scheduled' as const,
+};
 const at = (iso: string) => new Date(iso);
 
 describe('service day times', () => {

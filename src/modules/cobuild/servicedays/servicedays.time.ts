@@ -27,7 +27,11 @@ export function localLabel(at: Date): string {
 
 export type CheckinWindow = 'open' | 'not_started' | 'closed' | 'cancelled';
 
-export interface DayTimes { startsAt: Date; endsAt: Date; status: 'scheduled' | 'held' | 'cancelled' }
+export interface DayTimes {
+  startsAt: Date;
+  endsAt: Date;
+  status: 'scheduled' | 'held' | 'cancelled';
+}
 
 export function checkinOpensAt(day: DayTimes): Date {
   return new Date(day.startsAt.getTime() - CHECKIN_EARLY_MS);

@@ -25,23 +25,46 @@ export default function AuditPage() {
 
   const filters = (
     <>
-      <Select allowClear placeholder={t('audit.entityFilter')} value={f.entityType} onChange={(v: string | undefined) => list.setFilter('entityType', v)}
-        options={labelOptions('entityType')} data-testid="audit-entity" />
-      <Select allowClear showSearch={{ optionFilterProp: 'label' }} className="filter-wide" placeholder={t('audit.actionFilter')} value={f.action}
-        onChange={(v: string | undefined) => list.setFilter('action', v)} options={labelOptions('auditAction')} data-testid="audit-action" />
-      <DatePicker.RangePicker className="filter-auto" allowEmpty={[true, true]}
+      <Select
+        allowClear
+        placeholder={t('audit.entityFilter')}
+        value={f.entityType}
+        onChange={(v: string | undefined) => list.setFilter('entityType', v)}
+        options={labelOptions('entityType')}
+        data-testid="audit-entity"
+      />
+      <Select
+        allowClear
+        showSearch={{ optionFilterProp: 'label' }}
+        className="filter-wide"
+        placeholder={t('audit.actionFilter')}
+        value={f.action}
+        onChange={(v: string | undefined) => list.setFilter('action', v)}
+        options={labelOptions('auditAction')}
+        data-testid="audit-action"
+      />
+      <DatePicker.RangePicker
+        className="filter-auto"
+        allowEmpty={[true, true]}
         value={[f.from ? dayjs(f.from) : null, f.to ? dayjs(f.to) : null]}
-        onChange={(range) => list.setFilters({
-          from: range?.[0] ? range[0].startOf('day').format() : undefined,
-          to: range?.[1] ? range[1].endOf('day').format() : undefined,
-        })} />
+        onChange={(range) =>
+          list.setFilters({
+            from: range?.[0] ? range[0].startOf('day').format() : undefined,
+            to: range?.[1] ? range[1].endOf('day').format() : undefined,
+          })
+        }
+      />
     </>
   );
   const active = Object.values(f).filter(Boolean).length;
 
   return (
     <ListPage title={t('audit.title')} filters={filters} activeFilters={active}>
-      {entries.isError ? <LoadError error={entries.error} onRetry={() => void entries.refetch()} /> : entries.isPending ? <Loading /> : (
+      {entries.isError ? (
+        <LoadError error={entries.error} onRetry={() => void entries.refetch()} />
+      ) : entries.isPending ? (
+        <Loading />
+      ) : (
         <Table<AuditEntry>
           data-testid="audit-table"
           rowKey="id"
@@ -50,8 +73,12 @@ export default function AuditPage() {
           dataSource={entries.data?.items ?? []}
           locale={{ emptyText: <EmptyState /> }}
           pagination={{
-            current: list.page, pageSize: list.pageSize, total: entries.data?.total ?? 0, showSizeChanger: true,
-            showTotal: (n) => t('common.total', { count: n }), onChange: (p, s) => list.setPage(p, s),
+            current: list.page,
+            pageSize: list.pageSize,
+            total: entries.data?.total ?? 0,
+            showSizeChanger: true,
+            showTotal: (n) => t('common.total', { count: n }),
+            onChange: (p, s) => list.setPage(p, s),
           }}
           expandable={{
             rowExpandable: (r) => r.before !== null || r.after !== null,
@@ -73,7 +100,12 @@ export default function AuditPage() {
             { key: 'actor', title: t('audit.actor'), render: (_, r) => r.actorName ?? t('audit.system') },
             { key: 'action', title: t('audit.action'), render: (_, r) => labelOf('auditAction', r.action) },
             { key: 'entity', title: t('audit.entityType'), render: (_, r) => labelOf('entityType', r.entityType) },
-            { key: 'entityId', title: t('audit.entityId'), render: (_, r) => <span className="mono">{r.entityId ?? '—'}</span>, responsive: ['lg'] },
+            {
+              key: 'entityId',
+              title: t('audit.entityId'),
+              render: (_, r) => <span className="mono">{r.entityId ?? '—'}</span>,
+              responsive: ['lg'],
+            },
             { key: 'ip', title: t('audit.ip'), dataIndex: 'ip', responsive: ['md'] },
           ]}
         />

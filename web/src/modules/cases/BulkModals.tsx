@@ -42,14 +42,26 @@ function RunReport({ state, total, skipped }: { state: RunState; total: number; 
   if (!state.running && !state.finished) return null;
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="bulk-report">
-      <Progress percent={total ? Math.round((state.done / total) * 100) : 100} status={state.running ? 'active' : state.failures.length ? 'exception' : 'success'} />
+      <Progress
+        percent={total ? Math.round((state.done / total) * 100) : 100}
+        status={state.running ? 'active' : state.failures.length ? 'exception' : 'success'}
+      />
       <Typography.Text>
-        {state.running ? t('cases.bulkProgress', { done: state.done, total })
+        {state.running
+          ? t('cases.bulkProgress', { done: state.done, total })
           : t('cases.bulkDone', { ok: state.ok, failed: state.failures.length, skipped })}
       </Typography.Text>
       {state.failures.length > 0 && (
-        <List size="small" bordered dataSource={state.failures}
-          renderItem={(f) => <List.Item><Typography.Text type="danger">{t('cases.bulkFailedRow', f)}</Typography.Text></List.Item>} />
+        <List
+          size="small"
+          bordered
+          dataSource={state.failures}
+          renderItem={(f) => (
+            <List.Item>
+              <Typography.Text type="danger">{t('cases.bulkFailedRow', f)}</Typography.Text>
+            </List.Item>
+          )}
+        />
       )}
     </Space>
   );
@@ -68,23 +80,43 @@ export function BulkAcceptModal({ open, cases, onClose, onDone }: Props) {
   const { state, run, reset } = useBulkRun();
   const eligible = cases.filter((c) => c.status === 'reported');
   const skipped = cases.length - eligible.length;
-  useEffect(() => { if (open) reset(); }, [open, reset]);
+  useEffect(() => {
+    if (open) reset();
+  }, [open, reset]);
   const close = () => {
     if (state.finished) onDone();
     onClose();
   };
   return (
-    <Modal open={open} title={t('cases.bulkAcceptTitle', { count: eligible.length })} onCancel={close} destroyOnHidden
+    <Modal
+      open={open}
+      title={t('cases.bulkAcceptTitle', { count: eligible.length })}
+      onCancel={close}
+      destroyOnHidden
       mask={{ closable: !state.running }}
-      footer={state.finished ? <Button type="primary" onClick={close}>{t('common.close')}</Button> : (
-        <Space>
-          <Button onClick={close} disabled={state.running}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={state.running} disabled={!eligible.length} data-testid="bulk-accept-start"
-            onClick={() => void run(eligible, (c) => transitionCase(c.id, { action: 'accept', version: c.version }))}>
-            {t('cases.start')}
+      footer={
+        state.finished ? (
+          <Button type="primary" onClick={close}>
+            {t('common.close')}
           </Button>
-        </Space>
-      )}>
+        ) : (
+          <Space>
+            <Button onClick={close} disabled={state.running}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              type="primary"
+              loading={state.running}
+              disabled={!eligible.length}
+              data-testid="bulk-accept-start"
+              onClick={() => void run(eligible, (c) => transitionCase(c.id, { action: 'accept', version: c.version }))}
+            >
+              {t('cases.start')}
+            </Button>
+          </Space>
+        )
+      }
+    >
       <Space orientation="vertical" style={{ width: '100%' }}>
         {skipped > 0 && <Alert type="warning" showIcon title={t('cases.bulkAcceptHint', { count: skipped })} />}
         <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
@@ -101,7 +133,12 @@ export function BulkAssignModal({ open, cases, onClose, onDone }: Props) {
   const { t } = useI18n();
   const [form] = Form.useForm<{ gridId: string; reason: string }>();
   const { state, run, reset } = useBulkRun();
-  useEffect(() => { if (open) { reset(); form.resetFields(); } }, [open, reset, form]);
+  useEffect(() => {
+    if (open) {
+      reset();
+      form.resetFields();
+    }
+  }, [open, reset, form]);
   const close = () => {
     if (state.finished) onDone();
     onClose();
@@ -111,23 +148,55 @@ export function BulkAssignModal({ open, cases, onClose, onDone }: Props) {
     await run(cases, (c) => reassignCase(c.id, { gridId: v.gridId, reason: v.reason.trim(), version: c.version }));
   };
   return (
-    <Modal open={open} title={t('cases.bulkAssignTitle', { count: cases.length })} onCancel={close} destroyOnHidden
+    <Modal
+      open={open}
+      title={t('cases.bulkAssignTitle', { count: cases.length })}
+      onCancel={close}
+      destroyOnHidden
       mask={{ closable: !state.running }}
-      footer={state.finished ? <Button type="primary" onClick={close}>{t('common.close')}</Button> : (
-        <Space>
-          <Button onClick={close} disabled={state.running}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={state.running} data-testid="bulk-assign-start" onClick={() => void start().catch(() => undefined)}>
-            {t('cases.start')}
+      footer={
+        state.finished ? (
+          <Button type="primary" onClick={close}>
+            {t('common.close')}
           </Button>
-        </Space>
-      )}>
+        ) : (
+          <Space>
+            <Button onClick={close} disabled={state.running}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              type="primary"
+              loading={state.running}
+              data-testid="bulk-assign-start"
+              onClick={() => void start().catch(() => undefined)}
+            >
+              {t('cases.start')}
+            </Button>
+          </Space>
+        )
+      }
+    >
       <Form form={form} layout="vertical" disabled={state.running || state.finished}>
-        <Form.Item name="gridId" label={t('cases.targetGrid')} rules={[{ required: true, message: t('errors.required', { field: t('cases.targetGrid') }) }]}>
+        <Form.Item
+          name="gridId"
+          label={t('cases.targetGrid')}
+          rules={[{ required: true, message: t('errors.required', { field: t('cases.targetGrid') }) }]}
+        >
           <GridTreeSelect testId="bulk-assign-grid" />
         </Form.Item>
-        <Form.Item name="reason" label={t('cases.reason')}
-          rules={[{ required: true, whitespace: true, min: 2, message: t('errors.required', { field: t('cases.reason') }) }]}>
-          <Input.TextArea rows={2} maxLength={500} placeholder={t('cases.reasonPlaceholder')} data-testid="bulk-assign-reason" />
+        <Form.Item
+          name="reason"
+          label={t('cases.reason')}
+          rules={[
+            { required: true, whitespace: true, min: 2, message: t('errors.required', { field: t('cases.reason') }) },
+          ]}
+        >
+          <Input.TextArea
+            rows={2}
+            maxLength={500}
+            placeholder={t('cases.reasonPlaceholder')}
+            data-testid="bulk-assign-reason"
+          />
         </Form.Item>
       </Form>
       <RunReport state={state} total={cases.length} skipped={0} />

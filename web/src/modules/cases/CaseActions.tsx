@@ -43,7 +43,9 @@ export function CaseActions({ c, onReload }: { c: CaseDetail; onReload: () => vo
     if (a === 'accept') form.setFieldsValue({ categoryCode: c.categoryCode });
     setAction(a);
   };
-  const close = () => { if (!busy) setAction(null); };
+  const close = () => {
+    if (!busy) setAction(null);
+  };
 
   const send = async (a: CaseAction, extra: Omit<TransitionRequest, 'action' | 'version'>) => {
     setBusy(true);
@@ -55,7 +57,10 @@ export function CaseActions({ c, onReload }: { c: CaseDetail; onReload: () => vo
       setAction(null);
     } catch (err) {
       const conflict = err instanceof ApiError && err.status === 409;
-      setError({ message: conflict && err.code === 'STALE_UPDATE' ? t('cases.stale') : errorMessage(err), stale: conflict });
+      setError({
+        message: conflict && err.code === 'STALE_UPDATE' ? t('cases.stale') : errorMessage(err),
+        stale: conflict,
+      });
     } finally {
       setBusy(false);
     }
@@ -68,18 +73,40 @@ export function CaseActions({ c, onReload }: { c: CaseDetail; onReload: () => vo
     if (v.reason?.trim()) extra.reason = v.reason.trim();
     if (v.note?.trim()) extra.note = v.note.trim();
     if (action === 'accept' && v.categoryCode && v.categoryCode !== c.categoryCode) extra.categoryCode = v.categoryCode;
-    if (action === 'rate') Object.assign(extra, { satisfaction: v.satisfaction, comment: v.comment?.trim() || undefined, phoneVisit: true });
+    if (action === 'rate')
+      Object.assign(extra, { satisfaction: v.satisfaction, comment: v.comment?.trim() || undefined, phoneVisit: true });
     if (action === 'resolve' && photoIds.length) extra.photoIds = photoIds;
     await send(action, extra);
   };
 
   const errorBox: ReactNode = error ? (
-    <Alert type="error" showIcon title={error.message} data-testid="case-action-error"
-      action={error.stale ? <Button size="small" onClick={() => { setAction(null); onReload(); }}>{t('cases.staleReload')}</Button> : undefined} />
+    <Alert
+      type="error"
+      showIcon
+      title={error.message}
+      data-testid="case-action-error"
+      action={
+        error.stale ? (
+          <Button
+            size="small"
+            onClick={() => {
+              setAction(null);
+              onReload();
+            }}
+          >
+            {t('cases.staleReload')}
+          </Button>
+        ) : undefined
+      }
+    />
   ) : null;
 
   if (!c.actions.length) {
-    return <Typography.Text type="secondary" data-testid="case-actions">{t('cases.noActions')}</Typography.Text>;
+    return (
+      <Typography.Text type="secondary" data-testid="case-actions">
+        {t('cases.noActions')}
+      </Typography.Text>
+    );
   }
 
   const req = (field: string) => ({ required: true, whitespace: true, message: t('errors.required', { field }) });
@@ -88,36 +115,89 @@ export function CaseActions({ c, onReload }: { c: CaseDetail; onReload: () => vo
     <>
       <Space wrap data-testid="case-actions">
         {c.actions.map((a) => (
-          <Button key={a} type={PRIMARY.includes(a) ? 'primary' : 'default'} danger={DANGER.includes(a)} onClick={() => open(a)}
-            data-testid={`case-action-${a}`}>
+          <Button
+            key={a}
+            type={PRIMARY.includes(a) ? 'primary' : 'default'}
+            danger={DANGER.includes(a)}
+            onClick={() => open(a)}
+            data-testid={`case-action-${a}`}
+          >
             {labelOf('caseAction', a)}
           </Button>
         ))}
       </Space>
-      <WhistleDialog open={action === 'dispatch'} c={c} busy={busy} error={errorBox} onCancel={close}
-        onSubmit={(v: WhistleValues) => void send('dispatch', { unitIds: v.unitIds, instructions: v.instructions })} />
-      <Modal open={!!action && action !== 'dispatch'} title={action ? t('cases.actionTitle', { action: labelOf('caseAction', action), number: c.number }) : ''}
-        onCancel={close} onOk={() => void submit().catch(() => undefined)} okText={t('common.confirm')} cancelText={t('common.cancel')}
-        confirmLoading={busy} destroyOnHidden okButtonProps={{ 'data-testid': 'case-action-submit', danger: action ? DANGER.includes(action) : false } as { danger: boolean }}>
+      <WhistleDialog
+        open={action === 'dispatch'}
+        c={c}
+        busy={busy}
+        error={errorBox}
+        onCancel={close}
+        onSubmit={(v: WhistleValues) => void send('dispatch', { unitIds: v.unitIds, instructions: v.instructions })}
+      />
+      <Modal
+        open={!!action && action !== 'dispatch'}
+        title={action ? t('cases.actionTitle', { action: labelOf('caseAction', action), number: c.number }) : ''}
+        onCancel={close}
+        onOk={() => void submit().catch(() => undefined)}
+        okText={t('common.confirm')}
+        cancelText={t('common.cancel')}
+        confirmLoading={busy}
+        destroyOnHidden
+        okButtonProps={
+          { 'data-testid': 'case-action-submit', danger: action ? DANGER.includes(action) : false } as {
+            danger: boolean;
+          }
+        }
+      >
         <Form form={form} layout="vertical" data-testid={`case-action-form-${action ?? ''}`}>
           {action === 'accept' && (
-            <Form.Item name="categoryCode" label={t('cases.confirmedCategory')}
-              extra={c.suggestedCategoryCode ? t('cases.suggestedVsConfirmed', {
-                name: categoryLabel(c.suggestedCategoryCode), confidence: formatPercent(c.suggestedConfidence ?? null, 0),
-              }) : undefined}>
-              <TreeSelect<string> treeData={categories.tree} showSearch treeNodeFilterProp="title" data-testid="accept-category" />
+            <Form.Item
+              name="categoryCode"
+              label={t('cases.confirmedCategory')}
+              extra={
+                c.suggestedCategoryCode
+                  ? t('cases.suggestedVsConfirmed', {
+                      name: categoryLabel(c.suggestedCategoryCode),
+                      confidence: formatPercent(c.suggestedConfidence ?? null, 0),
+                    })
+                  : undefined
+              }
+            >
+              <TreeSelect<string>
+                treeData={categories.tree}
+                showSearch
+                treeNodeFilterProp="title"
+                data-testid="accept-category"
+              />
             </Form.Item>
           )}
           {action && NEEDS_REASON.includes(action) && (
-            <Form.Item name="reason" label={t('cases.reason')} rules={[req(t('cases.reason'))]}
-              extra={action === 'reopen' ? t('cases.reopenHint') : undefined}>
-              <Input.TextArea rows={3} maxLength={500} showCount placeholder={t('cases.reasonPlaceholder')} data-testid="case-action-reason" />
+            <Form.Item
+              name="reason"
+              label={t('cases.reason')}
+              rules={[req(t('cases.reason'))]}
+              extra={action === 'reopen' ? t('cases.reopenHint') : undefined}
+            >
+              <Input.TextArea
+                rows={3}
+                maxLength={500}
+                showCount
+                placeholder={t('cases.reasonPlaceholder')}
+                data-testid="case-action-reason"
+              />
             </Form.Item>
           )}
           {action === 'rate' && (
             <>
-              <Form.Item name="satisfaction" label={t('cases.phoneVisit')} rules={[{ required: true, message: t('errors.required', { field: t('cases.satisfactionLabel') }) }]}>
-                <Radio.Group optionType="button" options={SATISFACTION_LIST.map((s) => ({ value: s, label: labelOf('satisfaction', s) }))} />
+              <Form.Item
+                name="satisfaction"
+                label={t('cases.phoneVisit')}
+                rules={[{ required: true, message: t('errors.required', { field: t('cases.satisfactionLabel') }) }]}
+              >
+                <Radio.Group
+                  optionType="button"
+                  options={SATISFACTION_LIST.map((s) => ({ value: s, label: labelOf('satisfaction', s) }))}
+                />
               </Form.Item>
               <Form.Item name="comment" label={t('cases.comment')}>
                 <Input.TextArea rows={2} maxLength={500} />
@@ -126,7 +206,12 @@ export function CaseActions({ c, onReload }: { c: CaseDetail; onReload: () => vo
           )}
           {action && !NEEDS_REASON.includes(action) && action !== 'rate' && (
             <Form.Item name="note" label={t('cases.note')} rules={action === 'resolve' ? [req(t('cases.note'))] : []}>
-              <Input.TextArea rows={3} maxLength={2000} placeholder={t('cases.notePlaceholder')} data-testid="case-action-note" />
+              <Input.TextArea
+                rows={3}
+                maxLength={2000}
+                placeholder={t('cases.notePlaceholder')}
+                data-testid="case-action-note"
+              />
             </Form.Item>
           )}
           {action === 'resolve' && (

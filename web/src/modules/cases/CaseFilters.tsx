@@ -20,33 +20,87 @@ export function CaseFilters({ list }: { list: ListParams<CaseFilter> }) {
   const manyCommunities = me.roles.some((r) => r.role === 'county_admin');
   return (
     <>
-      <Input.Search className="filter-wide" allowClear placeholder={t('cases.searchPlaceholder')} defaultValue={list.q}
-        onSearch={(v) => list.setFilter('q', v)} data-testid="cases-search" />
-      <Select className="filter-wide" mode="multiple" allowClear maxTagCount="responsive" placeholder={t('cases.statusFilter')}
-        value={csv(f.status)} onChange={(v: string[]) => list.setFilter('status', v.join(',') || undefined)} data-testid="cases-status-filter"
-        options={CASE_STATUS_LIST.map((s) => ({ value: s, label: labelOf('caseStatus', s) }))} />
-      <Select className="filter-wide" mode="multiple" allowClear maxTagCount="responsive" placeholder={t('cases.channelFilter')}
-        value={csv(f.channel)} onChange={(v: string[]) => list.setFilter('channel', v.join(',') || undefined)} data-testid="cases-channel-filter"
-        options={CASE_CHANNEL_LIST.map((s) => ({ value: s, label: labelOf('caseChannel', s) }))} />
-      <TreeSelect className="filter-wide" allowClear showSearch treeNodeFilterProp="title" placeholder={t('cases.categoryFilter')}
-        value={f.category} onChange={(v: string | undefined) => list.setFilter('category', v)} treeData={categories.tree}
-        loading={categories.isLoading} data-testid="cases-category-filter" popupMatchSelectWidth={false} />
+      <Input.Search
+        className="filter-wide"
+        allowClear
+        placeholder={t('cases.searchPlaceholder')}
+        defaultValue={list.q}
+        onSearch={(v) => list.setFilter('q', v)}
+        data-testid="cases-search"
+      />
+      <Select
+        className="filter-wide"
+        mode="multiple"
+        allowClear
+        maxTagCount="responsive"
+        placeholder={t('cases.statusFilter')}
+        value={csv(f.status)}
+        onChange={(v: string[]) => list.setFilter('status', v.join(',') || undefined)}
+        data-testid="cases-status-filter"
+        options={CASE_STATUS_LIST.map((s) => ({ value: s, label: labelOf('caseStatus', s) }))}
+      />
+      <Select
+        className="filter-wide"
+        mode="multiple"
+        allowClear
+        maxTagCount="responsive"
+        placeholder={t('cases.channelFilter')}
+        value={csv(f.channel)}
+        onChange={(v: string[]) => list.setFilter('channel', v.join(',') || undefined)}
+        data-testid="cases-channel-filter"
+        options={CASE_CHANNEL_LIST.map((s) => ({ value: s, label: labelOf('caseChannel', s) }))}
+      />
+      <TreeSelect
+        className="filter-wide"
+        allowClear
+        showSearch
+        treeNodeFilterProp="title"
+        placeholder={t('cases.categoryFilter')}
+        value={f.category}
+        onChange={(v: string | undefined) => list.setFilter('category', v)}
+        treeData={categories.tree}
+        loading={categories.isLoading}
+        data-testid="cases-category-filter"
+        popupMatchSelectWidth={false}
+      />
       {manyCommunities && (
-        <OrgSelect kind="community" value={f.communityId} placeholder={t('cases.communityFilter')} testId="cases-community-filter"
-          onChange={(v) => list.setFilter('communityId', v)} />
+        <OrgSelect
+          kind="community"
+          value={f.communityId}
+          placeholder={t('cases.communityFilter')}
+          testId="cases-community-filter"
+          onChange={(v) => list.setFilter('communityId', v)}
+        />
       )}
-      <Select allowClear placeholder={t('cases.supervisedFilter')} value={f.supervised} data-testid="cases-supervised-filter"
+      <Select
+        allowClear
+        placeholder={t('cases.supervisedFilter')}
+        value={f.supervised}
+        data-testid="cases-supervised-filter"
         onChange={(v: string | undefined) => list.setFilter('supervised', v)}
-        options={[{ value: 'true', label: t('common.yes') }, { value: 'false', label: t('common.no') }]} />
-      <Select allowClear placeholder={t('cases.whistleFilter')} value={f.whistle} data-testid="cases-whistle-filter"
+        options={[
+          { value: 'true', label: t('common.yes') },
+          { value: 'false', label: t('common.no') },
+        ]}
+      />
+      <Select
+        allowClear
+        placeholder={t('cases.whistleFilter')}
+        value={f.whistle}
+        data-testid="cases-whistle-filter"
         onChange={(v: string | undefined) => list.setFilter('whistle', v)}
         options={[
           { value: 'any', label: t('cases.whistleAny') },
           { value: 'resident', label: labelOf('whistle', 'resident') },
           { value: 'community', label: labelOf('whistle', 'community') },
-        ]} />
-      <Checkbox className="filter-auto" checked={f.mine === 'true'} onChange={(e) => list.setFilter('mine', e.target.checked ? 'true' : undefined)}
-        data-testid="cases-mine-filter">
+        ]}
+      />
+      <Checkbox
+        className="filter-auto"
+        checked={f.mine === 'true'}
+        onChange={(e) => list.setFilter('mine', e.target.checked ? 'true' : undefined)}
+        data-testid="cases-mine-filter"
+      >
         {t('cases.mineFilter')}
       </Checkbox>
     </>

@@ -23,14 +23,26 @@ export function CaseMap({ gridId, point }: { gridId: string; point: [number, num
     } as unknown as GeoJsonInput);
     return {
       geo: {
-        map: name, roam: true, aspectScale: ASPECT, layoutCenter: ['50%', '50%'], layoutSize: '90%', selectedMode: false, silent: true,
+        map: name,
+        roam: true,
+        aspectScale: ASPECT,
+        layoutCenter: ['50%', '50%'],
+        layoutSize: '90%',
+        selectedMode: false,
+        silent: true,
         label: { show: true, color: '#6b4b47', fontSize: 12 },
         itemStyle: { areaColor: '#fbeaea', borderColor: PARTY_RED, borderWidth: 1.5 },
       },
-      series: [{
-        type: 'effectScatter', coordinateSystem: 'geo', symbolSize: 12, itemStyle: { color: PARTY_RED }, rippleEffect: { scale: 3 },
-        data: point ? [point] : [],
-      }],
+      series: [
+        {
+          type: 'effectScatter',
+          coordinateSystem: 'geo',
+          symbolSize: 12,
+          itemStyle: { color: PARTY_RED },
+          rippleEffect: { scale: 3 },
+          data: point ? [point] : [],
+        },
+      ],
     };
   }, [g, point]);
   if (grid.isLoading) return <Loading minHeight={220} />;

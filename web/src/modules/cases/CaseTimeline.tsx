@@ -4,12 +4,24 @@ import { labelOf, useI18n } from '../../i18n';
 import { formatDateTime } from '../../ui/format';
 
 const COLOURS: Record<string, string> = {
-  report: 'gold', reject: 'gray', resolve: 'green', verify: 'green', close: 'green', rate: 'green', return: 'orange',
-  fail_verification: 'red', reopen: 'red', escalate: 'red', supervise: 'red', dispatch: 'blue', acknowledge: 'blue',
+  report: 'gold',
+  reject: 'gray',
+  resolve: 'green',
+  verify: 'green',
+  close: 'green',
+  rate: 'green',
+  return: 'orange',
+  fail_verification: 'red',
+  reopen: 'red',
+  escalate: 'red',
+  supervise: 'red',
+  dispatch: 'blue',
+  acknowledge: 'blue',
 };
 
 function satisfactionOf(data: unknown): string | null {
-  if (data && typeof data === 'object' && 'satisfaction' in data && typeof data.satisfaction === 'string') return data.satisfaction;
+  if (data && typeof data === 'object' && 'satisfaction' in data && typeof data.satisfaction === 'string')
+    return data.satisfaction;
   return null;
 }
 
@@ -28,9 +40,11 @@ export function CaseTimeline({ events }: { events: CaseEvent[] }) {
               <div className="timeline-item" data-testid={`case-event-${e.action}`}>
                 <div>
                   <Typography.Text strong>{labelOf('caseEvent', e.action)}</Typography.Text>
-                  {e.toStatus && e.toStatus !== e.fromStatus && labelOf('caseStatus', e.toStatus) !== labelOf('caseEvent', e.action) && (
-                    <Tag style={{ marginInlineStart: 8 }}>{labelOf('caseStatus', e.toStatus)}</Tag>
-                  )}
+                  {e.toStatus &&
+                    e.toStatus !== e.fromStatus &&
+                    labelOf('caseStatus', e.toStatus) !== labelOf('caseEvent', e.action) && (
+                      <Tag style={{ marginInlineStart: 8 }}>{labelOf('caseStatus', e.toStatus)}</Tag>
+                    )}
                   {s && <Tag color={s === 'unsatisfied' ? 'red' : 'green'}>{labelOf('satisfaction', s)}</Tag>}
                 </div>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>

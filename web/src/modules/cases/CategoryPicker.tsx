@@ -41,26 +41,51 @@ export function CategoryPicker({ description, value, onChange, testId }: Props) 
 
   return (
     <Space orientation="vertical" size={4} style={{ width: '100%' }}>
-      <TreeSelect<string> data-testid={testId} value={value} onChange={choose} treeData={categories.tree} showSearch allowClear
-        treeNodeFilterProp="title" placeholder={t('common.selectPlaceholder')} loading={categories.isLoading} treeDefaultExpandAll={false}
-        style={{ width: '100%' }} />
+      <TreeSelect<string>
+        data-testid={testId}
+        value={value}
+        onChange={choose}
+        treeData={categories.tree}
+        showSearch
+        allowClear
+        treeNodeFilterProp="title"
+        placeholder={t('common.selectPlaceholder')}
+        loading={categories.isLoading}
+        treeDefaultExpandAll={false}
+        style={{ width: '100%' }}
+      />
       <div data-testid="case-suggestion" style={{ minHeight: 22 }}>
-        {suggestion.isFetching && !s ? <Space size={6}><Spin size="small" /><Typography.Text type="secondary">{t('cases.classifying')}</Typography.Text></Space>
-          : s ? (
-            <Space size={4} wrap>
-              <Typography.Text type="secondary">{t('cases.suggestedCategory')}:</Typography.Text>
-              <Tag color={value === s.category ? 'red' : 'default'} style={{ cursor: 'pointer' }} onClick={() => choose(s.category)}
-                data-testid="case-suggested-category">
-                {s.categoryName} · {t('cases.confidence', { value: formatPercent(s.confidence, 0) })}
+        {suggestion.isFetching && !s ? (
+          <Space size={6}>
+            <Spin size="small" />
+            <Typography.Text type="secondary">{t('cases.classifying')}</Typography.Text>
+          </Space>
+        ) : s ? (
+          <Space size={4} wrap>
+            <Typography.Text type="secondary">{t('cases.suggestedCategory')}:</Typography.Text>
+            <Tag
+              color={value === s.category ? 'red' : 'default'}
+              style={{ cursor: 'pointer' }}
+              onClick={() => choose(s.category)}
+              data-testid="case-suggested-category"
+            >
+              {s.categoryName} · {t('cases.confidence', { value: formatPercent(s.confidence, 0) })}
+            </Tag>
+            {alternatives.length > 0 && <Typography.Text type="secondary">{t('cases.alternatives')}:</Typography.Text>}
+            {alternatives.map((a) => (
+              <Tag
+                key={a.category}
+                color={value === a.category ? 'red' : undefined}
+                style={{ cursor: 'pointer' }}
+                onClick={() => choose(a.category)}
+              >
+                {a.categoryName} {formatPercent(a.confidence, 0)}
               </Tag>
-              {alternatives.length > 0 && <Typography.Text type="secondary">{t('cases.alternatives')}:</Typography.Text>}
-              {alternatives.map((a) => (
-                <Tag key={a.category} color={value === a.category ? 'red' : undefined} style={{ cursor: 'pointer' }} onClick={() => choose(a.category)}>
-                  {a.categoryName} {formatPercent(a.confidence, 0)}
-                </Tag>
-              ))}
-            </Space>
-          ) : <Typography.Text type="secondary">{t('cases.classifyHint')}</Typography.Text>}
+            ))}
+          </Space>
+        ) : (
+          <Typography.Text type="secondary">{t('cases.classifyHint')}</Typography.Text>
+        )}
       </div>
     </Space>
   );

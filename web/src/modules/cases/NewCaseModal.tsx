@@ -25,7 +25,15 @@ interface Values {
 const blank = (s: string | undefined) => (s && s.trim() ? s.trim() : undefined);
 
 /** Staff record a case on a resident's behalf (说事厅, 入户走访, 说事点) or the community's own whistle. */
-export function NewCaseModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (c: CaseSummary) => void }) {
+export function NewCaseModal({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (c: CaseSummary) => void;
+}) {
   const { t } = useI18n();
   const feedback = useFeedback();
   const [form] = Form.useForm<Values>();
@@ -54,7 +62,9 @@ export function NewCaseModal({ open, onClose, onCreated }: { open: boolean; onCl
       address: blank(v.address),
       ...(point ? { lng: Number(point.lng.toFixed(6)), lat: Number(point.lat.toFixed(6)) } : {}),
       ...(reporterMode === 'person' && v.reporterPersonId ? { reporterPersonId: v.reporterPersonId } : {}),
-      ...(reporterMode === 'typed' ? { reporterName: blank(v.reporterName), reporterPhone: blank(v.reporterPhone) } : {}),
+      ...(reporterMode === 'typed'
+        ? { reporterName: blank(v.reporterName), reporterPhone: blank(v.reporterPhone) }
+        : {}),
       ...(photoIds.length ? { photoIds } : {}),
     };
     try {
@@ -68,15 +78,39 @@ export function NewCaseModal({ open, onClose, onCreated }: { open: boolean; onCl
   };
 
   return (
-    <Modal open={open} title={t('cases.newCase')} onCancel={onClose} onOk={() => void submit().catch(() => undefined)} okText={t('common.save')}
-      cancelText={t('common.cancel')} confirmLoading={create.isPending} width={820} destroyOnHidden okButtonProps={{ 'data-testid': 'case-create-submit' } as Record<`data-${string}`, string>}>
+    <Modal
+      open={open}
+      title={t('cases.newCase')}
+      onCancel={onClose}
+      onOk={() => void submit().catch(() => undefined)}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={create.isPending}
+      width={820}
+      destroyOnHidden
+      okButtonProps={{ 'data-testid': 'case-create-submit' } as Record<`data-${string}`, string>}
+    >
       <Form form={form} layout="vertical" initialValues={{ channel: 'hall' }} data-testid="case-form">
         <Form.Item name="channel" label={t('cases.channel')} rules={[{ required: true }]}>
-          <Radio.Group optionType="button" options={STAFF_CHANNELS.map((c) => ({ value: c, label: labelOf('caseChannel', c) }))} data-testid="case-channel" />
+          <Radio.Group
+            optionType="button"
+            options={STAFF_CHANNELS.map((c) => ({ value: c, label: labelOf('caseChannel', c) }))}
+            data-testid="case-channel"
+          />
         </Form.Item>
-        <Form.Item name="description" label={t('cases.description')}
-          rules={[{ required: true, whitespace: true, min: 2, message: t('errors.required', { field: t('cases.description') }) },
-            { max: 2000, message: t('errors.maxLength', { field: t('cases.description'), max: 2000 }) }]}>
+        <Form.Item
+          name="description"
+          label={t('cases.description')}
+          rules={[
+            {
+              required: true,
+              whitespace: true,
+              min: 2,
+              message: t('errors.required', { field: t('cases.description') }),
+            },
+            { max: 2000, message: t('errors.maxLength', { field: t('cases.description'), max: 2000 }) },
+          ]}
+        >
           <Input.TextArea rows={3} showCount maxLength={2000} data-testid="case-description" />
         </Form.Item>
         <Form.Item name="categoryCode" label={t('cases.confirmedCategory')}>
@@ -89,8 +123,15 @@ export function NewCaseModal({ open, onClose, onCreated }: { open: boolean; onCl
           <Input placeholder={t('cases.addressPlaceholder')} data-testid="case-address" />
         </Form.Item>
         <Form.Item label={t('cases.reporter')} extra={t('cases.reporterHint')}>
-          <Segmented value={reporterMode} onChange={(v) => setReporterMode(v as 'person' | 'typed')} style={{ marginBottom: 8 }}
-            options={[{ value: 'person', label: t('cases.reporterSearch') }, { value: 'typed', label: t('cases.reporterName') }]} />
+          <Segmented
+            value={reporterMode}
+            onChange={(v) => setReporterMode(v as 'person' | 'typed')}
+            style={{ marginBottom: 8 }}
+            options={[
+              { value: 'person', label: t('cases.reporterSearch') },
+              { value: 'typed', label: t('cases.reporterName') },
+            ]}
+          />
           {reporterMode === 'person' ? (
             <Form.Item name="reporterPersonId" noStyle>
               <PersonSelect placeholder={t('cases.reporterSearch')} testId="case-reporter" />
@@ -103,7 +144,11 @@ export function NewCaseModal({ open, onClose, onCreated }: { open: boolean; onCl
                 </Form.Item>
               </Col>
               <Col xs={24} md={12}>
-                <Form.Item name="reporterPhone" noStyle rules={[{ pattern: PHONE_PATTERN, message: t('errors.phone') }]}>
+                <Form.Item
+                  name="reporterPhone"
+                  noStyle
+                  rules={[{ pattern: PHONE_PATTERN, message: t('errors.phone') }]}
+                >
                   <Input placeholder={t('cases.reporterPhoneInput')} inputMode="tel" maxLength={11} />
                 </Form.Item>
               </Col>

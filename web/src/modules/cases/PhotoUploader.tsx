@@ -32,17 +32,29 @@ export function PhotoUploader({ onChange, max = 9, testId }: Props) {
         multiple
         fileList={files}
         onRemove={(f) => publish(files.filter((x) => x.uid !== f.uid))}
-        onChange={({ fileList }) => setFiles((prev) => fileList.map((f) => ({ ...prev.find((p) => p.uid === f.uid), ...f })))}
+        onChange={({ fileList }) =>
+          setFiles((prev) => fileList.map((f) => ({ ...prev.find((p) => p.uid === f.uid), ...f })))
+        }
         customRequest={({ file, onProgress, onSuccess, onError }) => {
           const raw = file as File & { uid: string };
           void (async () => {
             const blob = await shrinkImage(raw);
-            const job = uploadFile<UploadedPhoto>('/cases/photos', blob, undefined, (p) => onProgress?.({ percent: p.percent }), jpegName(raw));
+            const job = uploadFile<UploadedPhoto>(
+              '/cases/photos',
+              blob,
+              undefined,
+              (p) => onProgress?.({ percent: p.percent }),
+              jpegName(raw),
+            );
             try {
               const photo = await job.promise;
               onSuccess?.(photo);
               setFiles((prev) => {
-                const next = prev.map((f) => (f.uid === raw.uid ? { ...f, status: 'done' as const, photoId: photo.id, thumbUrl: photo.thumbUrl, url: photo.url } : f));
+                const next = prev.map((f) =>
+                  f.uid === raw.uid
+                    ? { ...f, status: 'done' as const, photoId: photo.id, thumbUrl: photo.thumbUrl, url: photo.url }
+                    : f,
+                );
                 onChange(next.filter((f) => f.status === 'done' && f.photoId).map((f) => f.photoId as string));
                 return next;
               });

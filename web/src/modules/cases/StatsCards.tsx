@@ -7,7 +7,13 @@ import { formatNumber, formatPercent } from '../../ui/format';
 
 export type CountKey = 'raised' | 'residentWhistles' | 'communityWhistles' | 'resolved' | 'overdue';
 export type RateKey = 'responseRate' | 'resolutionRate' | 'satisfactionRate';
-export const COUNT_KEYS: readonly CountKey[] = ['raised', 'residentWhistles', 'communityWhistles', 'resolved', 'overdue'];
+export const COUNT_KEYS: readonly CountKey[] = [
+  'raised',
+  'residentWhistles',
+  'communityWhistles',
+  'resolved',
+  'overdue',
+];
 export const RATE_KEYS: readonly RateKey[] = ['responseRate', 'resolutionRate', 'satisfactionRate'];
 
 /** The stats API takes local days (Asia/Shanghai), both included. */
@@ -23,24 +29,41 @@ export function formatScore(v: number | null | undefined): string {
 }
 
 /** The KPI cards: five counts and three rates. */
-export function StatsCards({ totals, loading, compact = false }: { totals: CaseStatsFigures | undefined; loading: boolean; compact?: boolean }) {
+export function StatsCards({
+  totals,
+  loading,
+  compact = false,
+}: {
+  totals: CaseStatsFigures | undefined;
+  loading: boolean;
+  compact?: boolean;
+}) {
   const { t } = useI18n();
   const card = (key: CountKey | RateKey, value: string, warn = false) => (
     <Card size="small" className="stat-card" data-testid={`stats-${key}`}>
-      {loading ? <Skeleton active paragraph={false} /> : (
-        <Statistic title={t(`caseStats.${key}`)} value={value} styles={{ content: { color: warn ? '#cf1322' : PARTY_RED, fontSize: compact ? 20 : 24 } }} />
+      {loading ? (
+        <Skeleton active paragraph={false} />
+      ) : (
+        <Statistic
+          title={t(`caseStats.${key}`)}
+          value={value}
+          styles={{ content: { color: warn ? '#cf1322' : PARTY_RED, fontSize: compact ? 20 : 24 } }}
+        />
       )}
     </Card>
   );
   return (
     <Row gutter={[12, 12]}>
       {COUNT_KEYS.map((k) => (
-        <Col key={k} xs={12} sm={8} md={6} xl={3}>{card(k, formatNumber(totals?.[k]), k === 'overdue' && (totals?.overdue ?? 0) > 0)}</Col>
+        <Col key={k} xs={12} sm={8} md={6} xl={3}>
+          {card(k, formatNumber(totals?.[k]), k === 'overdue' && (totals?.overdue ?? 0) > 0)}
+        </Col>
       ))}
       {RATE_KEYS.map((k) => (
-        <Col key={k} xs={12} sm={8} md={6} xl={3}>{card(k, formatPercent(totals?.[k]))}</Col>
+        <Col key={k} xs={12} sm={8} md={6} xl={3}>
+          {card(k, formatPercent(totals?.[k]))}
+        </Col>
       ))}
     </Row>
   );
 }
-

@@ -33,7 +33,12 @@ export function WhistleDialog({ open, c, busy, error, onCancel, onSubmit }: Prop
   }, [typed]);
   useEffect(() => {
     if (!open) return;
-    setMode('units'); setTyped(''); setQ(''); setChosen(new Map()); setInstructions(''); setMissing(false);
+    setMode('units');
+    setTyped('');
+    setQ('');
+    setChosen(new Map());
+    setInstructions('');
+    setMissing(false);
   }, [open]);
   const units = useUnitSearch(q, open && mode === 'units');
 
@@ -55,38 +60,78 @@ export function WhistleDialog({ open, c, busy, error, onCancel, onSubmit }: Prop
   };
 
   return (
-    <Modal open={open} title={`${t('cases.whistleTitle')} · ${c.number}`} onCancel={onCancel} onOk={submit} okText={t('common.confirm')}
-      cancelText={t('common.cancel')} confirmLoading={busy} width={640} destroyOnHidden
-      okButtonProps={{ 'data-testid': 'whistle-submit' } as Record<`data-${string}`, string>}>
+    <Modal
+      open={open}
+      title={`${t('cases.whistleTitle')} · ${c.number}`}
+      onCancel={onCancel}
+      onOk={submit}
+      okText={t('common.confirm')}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      width={640}
+      destroyOnHidden
+      okButtonProps={{ 'data-testid': 'whistle-submit' } as Record<`data-${string}`, string>}
+    >
       <div data-testid="whistle-dialog">
         <Space orientation="vertical" size={12} style={{ width: '100%' }}>
           <Radio.Group value={mode} onChange={(e) => setMode(e.target.value as 'units' | 'grid')}>
             <Space orientation="vertical">
-              <Radio value="units" data-testid="whistle-mode-units">{t('cases.whistleUnits')}</Radio>
-              <Radio value="grid" data-testid="whistle-mode-grid">{t('cases.keepWithGrid')}{c.ownerName ? `（${c.ownerName}）` : ''}</Radio>
+              <Radio value="units" data-testid="whistle-mode-units">
+                {t('cases.whistleUnits')}
+              </Radio>
+              <Radio value="grid" data-testid="whistle-mode-grid">
+                {t('cases.keepWithGrid')}
+                {c.ownerName ? `（${c.ownerName}）` : ''}
+              </Radio>
             </Space>
           </Radio.Group>
           {mode === 'units' && (
             <>
-              <Input.Search allowClear placeholder={t('cases.unitSearch')} value={typed} onChange={(e) => setTyped(e.target.value)}
-                data-testid="whistle-unit-search" />
+              <Input.Search
+                allowClear
+                placeholder={t('cases.unitSearch')}
+                value={typed}
+                onChange={(e) => setTyped(e.target.value)}
+                data-testid="whistle-unit-search"
+              />
               <div className="whistle-units" data-testid="whistle-units">
-                {units.isLoading ? <div className="state-center" style={{ minHeight: 120 }}><Spin /></div>
-                  : (units.data?.items.length ?? 0) === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={units.isError ? t('common.loadFailed') : t('common.empty')} />
-                    : units.data?.items.map((u) => (
-                      <label key={u.id} className={`whistle-unit${chosen.has(u.id) ? ' chosen' : ''}`} data-testid={`whistle-unit-${u.id}`}>
-                        <Checkbox checked={chosen.has(u.id)} onChange={(e) => toggle(u, e.target.checked)} />
-                        <span className="whistle-unit-name">{u.name}</span>
-                        <span className="whistle-unit-tags">
-                          {u.strengths.slice(0, 3).map((s) => <Tag key={s} style={{ marginInlineEnd: 2 }}>{labelOf('strength', s)}</Tag>)}
-                        </span>
-                      </label>
-                    ))}
+                {units.isLoading ? (
+                  <div className="state-center" style={{ minHeight: 120 }}>
+                    <Spin />
+                  </div>
+                ) : (units.data?.items.length ?? 0) === 0 ? (
+                  <Empty
+                    image={Empty.PRESENTED_IMAGE_SIMPLE}
+                    description={units.isError ? t('common.loadFailed') : t('common.empty')}
+                  />
+                ) : (
+                  units.data?.items.map((u) => (
+                    <label
+                      key={u.id}
+                      className={`whistle-unit${chosen.has(u.id) ? ' chosen' : ''}`}
+                      data-testid={`whistle-unit-${u.id}`}
+                    >
+                      <Checkbox checked={chosen.has(u.id)} onChange={(e) => toggle(u, e.target.checked)} />
+                      <span className="whistle-unit-name">{u.name}</span>
+                      <span className="whistle-unit-tags">
+                        {u.strengths.slice(0, 3).map((s) => (
+                          <Tag key={s} style={{ marginInlineEnd: 2 }}>
+                            {labelOf('strength', s)}
+                          </Tag>
+                        ))}
+                      </span>
+                    </label>
+                  ))
+                )}
               </div>
               {chosen.size > 0 && (
                 <Space size={4} wrap>
                   <Typography.Text type="secondary">{t('cases.unitsChosen', { count: chosen.size })}:</Typography.Text>
-                  {[...chosen.values()].map((u) => <Tag key={u.id} color="red" closable onClose={() => toggle(u, false)}>{u.name}</Tag>)}
+                  {[...chosen.values()].map((u) => (
+                    <Tag key={u.id} color="red" closable onClose={() => toggle(u, false)}>
+                      {u.name}
+                    </Tag>
+                  ))}
                 </Space>
               )}
               {missing && <Alert type="warning" showIcon title={t('cases.chooseUnitsFirst')} />}
@@ -94,8 +139,15 @@ export function WhistleDialog({ open, c, busy, error, onCancel, onSubmit }: Prop
           )}
           <div>
             <Typography.Text>{t('cases.instructions')}</Typography.Text>
-            <Input.TextArea rows={2} maxLength={500} value={instructions} onChange={(e) => setInstructions(e.target.value)}
-              placeholder={t('cases.instructionsPlaceholder')} data-testid="whistle-instructions" style={{ marginTop: 4 }} />
+            <Input.TextArea
+              rows={2}
+              maxLength={500}
+              value={instructions}
+              onChange={(e) => setInstructions(e.target.value)}
+              placeholder={t('cases.instructionsPlaceholder')}
+              data-testid="whistle-instructions"
+              style={{ marginTop: 4 }}
+            />
           </div>
           {error}
         </Space>

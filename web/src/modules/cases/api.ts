@@ -1,8 +1,21 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Query } from '../../api/client';
 import type {
-  CaseCategory, CaseDetail, CaseStats, CaseStatus, CaseSummary, ClassifyResponse, CreateCase, DispatchInboxRow, DispatchStep,
-  OrganisationView, Page, ReassignRequest, SimilarCase, StatsGroupBy, TransitionRequest,
+  CaseCategory,
+  CaseDetail,
+  CaseStats,
+  CaseStatus,
+  CaseSummary,
+  ClassifyResponse,
+  CreateCase,
+  DispatchInboxRow,
+  DispatchStep,
+  OrganisationView,
+  Page,
+  ReassignRequest,
+  SimilarCase,
+  StatsGroupBy,
+  TransitionRequest,
 } from '../../api/contracts';
 import { useI18n } from '../../i18n';
 
@@ -54,12 +67,16 @@ export function useCategoryTree(leavesOnly: boolean, enabled = true) {
   const { language } = useI18n();
   const q = useCategories(enabled);
   const rows = q.data ?? [];
-  const tree = rows.filter((c) => !c.parentCode).map((top) => ({
-    value: top.code,
-    title: categoryName(top, language),
-    selectable: !leavesOnly,
-    children: rows.filter((c) => c.parentCode === top.code).map((c) => ({ value: c.code, title: categoryName(c, language) })),
-  }));
+  const tree = rows
+    .filter((c) => !c.parentCode)
+    .map((top) => ({
+      value: top.code,
+      title: categoryName(top, language),
+      selectable: !leavesOnly,
+      children: rows
+        .filter((c) => c.parentCode === top.code)
+        .map((c) => ({ value: c.code, title: categoryName(c, language) })),
+    }));
   return { ...q, tree };
 }
 
@@ -90,7 +107,12 @@ export function useSimilar(point: { lng: number; lat: number } | null, category:
 
 /** The 201 carries the new case's summary; its page loads the detail. */
 export function createCase(input: CreateCase, idempotencyKey?: string): Promise<CaseSummary> {
-  return api.post<CaseSummary>('/cases', input, undefined, idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : undefined);
+  return api.post<CaseSummary>(
+    '/cases',
+    input,
+    undefined,
+    idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : undefined,
+  );
 }
 
 export function transitionCase(id: string, input: TransitionRequest): Promise<CaseDetail> {
@@ -107,9 +129,14 @@ export function useCaseWrites() {
   return {
     settle: async (detail?: CaseDetail) => {
       if (detail) qc.setQueryData(caseKeys.detail(detail.id), detail);
-      await qc.invalidateQueries({ queryKey: caseKeys.all, predicate: (q) => !detail || q.queryKey[1] !== 'detail' || q.queryKey[2] !== detail.id });
+      await qc.invalidateQueries({
+        queryKey: caseKeys.all,
+        predicate: (q) => !detail || q.queryKey[1] !== 'detail' || q.queryKey[2] !== detail.id,
+      });
     },
-    create: useMutation({ mutationFn: ({ input, key }: { input: CreateCase; key?: string }) => createCase(input, key) }),
+    create: useMutation({
+      mutationFn: ({ input, key }: { input: CreateCase; key?: string }) => createCase(input, key),
+    }),
   };
 }
 
@@ -117,7 +144,12 @@ export function useCaseWrites() {
 export function useUnitSearch(q: string, enabled = true) {
   return useQuery({
     queryKey: caseKeys.units(q),
-    queryFn: ({ signal }) => api.get<Page<OrganisationView>>('/organisations', { kind: 'unit', q: q || undefined, pageSize: 200, sort: 'code' }, signal),
+    queryFn: ({ signal }) =>
+      api.get<Page<OrganisationView>>(
+        '/organisations',
+        { kind: 'unit', q: q || undefined, pageSize: 200, sort: 'code' },
+        signal,
+      ),
     placeholderData: keepPreviousData,
     staleTime: 5 * 60_000,
     enabled,
@@ -148,5 +180,8 @@ export function useDispatchInbox(query: Query) {
  * (first report acknowledges it, first arrival starts it, the last unit finishing resolves it).
  */
 export async function dispatchStep(row: DispatchInboxRow, step: DispatchStep, text?: string): Promise<unknown> {
-  return api.post(`/case-dispatches/${row.id}/${step}`, { version: row.version, ...(step === 'return' ? { reason: text } : text ? { note: text } : {}) });
+  return api.post(`/case-dispatches/${row.id}/${step}`, {
+    version: row.version,
+    ...(step === 'return' ? { reason: text } : text ? { note: text } : {}),
+  });
 }

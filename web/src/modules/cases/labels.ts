@@ -7,8 +7,11 @@ export function useCategoryLabel() {
   const { language } = useI18n();
   const cats = useCategories();
   const data = cats.data;
-  return useCallback((code: string, fallback?: string) => {
-    const hit = data?.find((c) => c.code === code);
-    return hit ? categoryName(hit, language) : fallback ?? code;
-  }, [data, language]);
+  return useCallback(
+    (code: string, fallback?: string) => {
+      const hit = data?.find((c) => c.code === code);
+      return hit ? categoryName(hit, language) : (fallback ?? code);
+    },
+    [data, language],
+  );
 }

@@ -17,7 +17,13 @@ const TWO_HOURS = 2 * 3600_000;
  * One clock against `now`: done (on time or late) once `doneAt` is set; otherwise overdue past the due time and
  * "due soon" in the last quarter of its span or the last two hours.
  */
-export function readClock(clock: SlaClock, startIso: string, dueIso: string, doneIso: string | null, now: number): SlaReading {
+export function readClock(
+  clock: SlaClock,
+  startIso: string,
+  dueIso: string,
+  doneIso: string | null,
+  now: number,
+): SlaReading {
   const due = Date.parse(dueIso);
   if (doneIso) {
     const done = Date.parse(doneIso);
@@ -34,7 +40,10 @@ const NO_CLOCKS: readonly CaseStatus[] = ['rejected'];
 
 /** Both clocks of a case; none for a rejected or merged case. */
 export function caseClocks(
-  c: Pick<CaseSummary, 'status' | 'reportedAt' | 'responseDueAt' | 'resolutionDueAt' | 'acknowledgedAt' | 'resolvedAt' | 'mergedIntoId'>,
+  c: Pick<
+    CaseSummary,
+    'status' | 'reportedAt' | 'responseDueAt' | 'resolutionDueAt' | 'acknowledgedAt' | 'resolvedAt' | 'mergedIntoId'
+  >,
   now: number,
 ): SlaReading[] {
   if (NO_CLOCKS.includes(c.status) || c.mergedIntoId) return [];
@@ -44,4 +53,10 @@ export function caseClocks(
   ];
 }
 
-export const SLA_COLOURS: Record<SlaState, string> = { ok: 'blue', soon: 'orange', overdue: 'red', met: 'green', late: 'default' };
+export const SLA_COLOURS: Record<SlaState, string> = {
+  ok: 'blue',
+  soon: 'orange',
+  overdue: 'red',
+  met: 'green',
+  late: 'default',
+};

@@ -17,18 +17,95 @@ const ServiceDayCheckinPage = lazy(() => import('./servicedays/CheckinPage'));
 export function cobuildRoutes() {
   return (
     <Route path="cobuild">
-      <Route path="pairing" element={<RequirePermission permission="pairings.read"><PairingPage /></RequirePermission>} />
-      <Route path="projects" element={<RequirePermission permission="cobuild.read"><ProjectsPage /></RequirePermission>} />
-      <Route path="projects/plan/:communityId/:year" element={<RequirePermission permission="cobuild.read"><PlanPage /></RequirePermission>} />
-      <Route path="projects/:id" element={<RequirePermission permission="cobuild.read"><ProjectPage /></RequirePermission>} />
-      <Route path="needs" element={<RequirePermission permission="cobuild.read"><NeedsPage /></RequirePermission>} />
-      <Route path="needs/:tab" element={<RequirePermission permission="cobuild.read"><NeedsPage /></RequirePermission>} />
-      <Route path="meetings" element={<RequirePermission permission="cobuild.read"><MeetingsPage /></RequirePermission>} />
-      <Route path="meetings/:id" element={<RequirePermission permission="cobuild.read"><MeetingDetailPage /></RequirePermission>} />
-      <Route path="service-days" element={<RequirePermission permission="cobuild.read"><ServiceDaysPage /></RequirePermission>} />
+      <Route
+        path="pairing"
+        element={
+          <RequirePermission permission="pairings.read">
+            <PairingPage />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="projects"
+        element={
+          <RequirePermission permission="cobuild.read">
+            <ProjectsPage />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="projects/plan/:communityId/:year"
+        element={
+          <RequirePermission permission="cobuild.read">
+            <PlanPage />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="projects/:id"
+        element={
+          <RequirePermission permission="cobuild.read">
+            <ProjectPage />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="needs"
+        element={
+          <RequirePermission permission="cobuild.read">
+            <NeedsPage />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="needs/:tab"
+        element={
+          <RequirePermission permission="cobuild.read">
+            <NeedsPage />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="meetings"
+        element={
+          <RequirePermission permission="cobuild.read">
+            <MeetingsPage />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="meetings/:id"
+        element={
+          <RequirePermission permission="cobuild.read">
+            <MeetingDetailPage />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="service-days"
+        element={
+          <RequirePermission permission="cobuild.read">
+            <ServiceDaysPage />
+          </RequirePermission>
+        }
+      />
       {/* The QR code opens this on a member's phone: members check in without the co-building lists (cobuild.read). */}
-      <Route path="service-days/checkin/:token" element={<RequirePermission permission="servicedays.checkin"><ServiceDayCheckinPage /></RequirePermission>} />
-      <Route path="service-days/:id" element={<RequirePermission permission="cobuild.read"><ServiceDayPage /></RequirePermission>} />
+      <Route
+        path="service-days/checkin/:token"
+        element={
+          <RequirePermission permission="servicedays.checkin">
+            <ServiceDayCheckinPage />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="service-days/:id"
+        element={
+          <RequirePermission permission="cobuild.read">
+            <ServiceDayPage />
+          </RequirePermission>
+        }
+      />
     </Route>
   );
 }

@@ -55,46 +55,126 @@ export default function EvaluationsPage() {
       feedback.error(err);
     }
   };
-  const unavailable = sessions.isError && sessions.error instanceof ApiError && (sessions.error.status === 404 || sessions.error.status === 405);
+  const unavailable =
+    sessions.isError &&
+    sessions.error instanceof ApiError &&
+    (sessions.error.status === 404 || sessions.error.status === 405);
 
   return (
-    <ListPage title={t('evaluations.title')}
-      actions={canManage ? <Button type="primary" icon={<PlusOutlined />} onClick={openCreate} data-testid="evaluation-create">{t('evaluations.create')}</Button> : undefined}
-      filters={ownCommunity || !hasRole(me, 'county_admin') ? undefined : <OrgSelect kind="community" value={list.filters.communityId} placeholder={t('evaluations.community')}
-        onChange={(v) => list.setFilter('communityId', v)} testId="evaluation-community-filter" />}
-      activeFilters={list.filters.communityId ? 1 : 0}>
-      <Typography.Paragraph type="secondary" style={{ margin: '0 0 8px' }}>{t('evaluations.subtitle')}</Typography.Paragraph>
+    <ListPage
+      title={t('evaluations.title')}
+      actions={
+        canManage ? (
+          <Button type="primary" icon={<PlusOutlined />} onClick={openCreate} data-testid="evaluation-create">
+            {t('evaluations.create')}
+          </Button>
+        ) : undefined
+      }
+      filters={
+        ownCommunity || !hasRole(me, 'county_admin') ? undefined : (
+          <OrgSelect
+            kind="community"
+            value={list.filters.communityId}
+            placeholder={t('evaluations.community')}
+            onChange={(v) => list.setFilter('communityId', v)}
+            testId="evaluation-community-filter"
+          />
+        )
+      }
+      activeFilters={list.filters.communityId ? 1 : 0}
+    >
+      <Typography.Paragraph type="secondary" style={{ margin: '0 0 8px' }}>
+        {t('evaluations.subtitle')}
+      </Typography.Paragraph>
       {sessions.isError ? (
-        unavailable ? <Alert type="warning" showIcon title={t('evaluations.unavailable')} description={errorMessage(sessions.error)} />
-          : <LoadError error={sessions.error} onRetry={() => void sessions.refetch()} />
-      ) : sessions.isPending ? <Loading /> : (
+        unavailable ? (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('evaluations.unavailable')}
+            description={errorMessage(sessions.error)}
+          />
+        ) : (
+          <LoadError error={sessions.error} onRetry={() => void sessions.refetch()} />
+        )
+      ) : sessions.isPending ? (
+        <Loading />
+      ) : (
         <Table<EvaluationSessionView>
-          data-testid="evaluations-table" rowKey="id" size="middle" className="clickable-rows" loading={sessions.isFetching}
-          dataSource={sessions.data?.items ?? []} locale={{ emptyText: <EmptyState /> }}
-          onRow={(r) => ({ onClick: () => navigate(`/evaluations/${r.id}`), 'data-testid': `evaluation-row-${r.id}` } as HTMLAttributes<HTMLElement>)}
+          data-testid="evaluations-table"
+          rowKey="id"
+          size="middle"
+          className="clickable-rows"
+          loading={sessions.isFetching}
+          dataSource={sessions.data?.items ?? []}
+          locale={{ emptyText: <EmptyState /> }}
+          onRow={(r) =>
+            ({
+              onClick: () => navigate(`/evaluations/${r.id}`),
+              'data-testid': `evaluation-row-${r.id}`,
+            }) as HTMLAttributes<HTMLElement>
+          }
           pagination={{
-            current: list.page, pageSize: list.pageSize, total: sessions.data?.total ?? 0,
-            showTotal: (n) => t('common.total', { count: n }), onChange: (p, s) => list.setPage(p, s),
+            current: list.page,
+            pageSize: list.pageSize,
+            total: sessions.data?.total ?? 0,
+            showTotal: (n) => t('common.total', { count: n }),
+            onChange: (p, s) => list.setPage(p, s),
           }}
           columns={[
             { key: 'heldOn', title: t('evaluations.heldOn'), render: (_, s) => formatDate(s.heldOn) },
             { key: 'community', title: t('evaluations.community'), render: (_, s) => s.communityName ?? '—' },
-            { key: 'status', title: t('evaluations.status'), render: (_, s) => <EnumTag group="evaluationStatus" value={s.status} /> },
-            { key: 'period', title: t('evaluations.period'), responsive: ['md'], render: (_, s) => `${formatDate(s.periodFrom)} ~ ${formatDate(s.periodTo)}` },
-            { key: 'items', title: t('evaluations.itemCount'), align: 'right', render: (_, s) => formatNumber(s.itemCount) },
-            { key: 'judged', title: t('evaluations.judged'), align: 'right', responsive: ['md'],
-              render: (_, s) => `${formatNumber(s.itemCount - s.counts.pending)} / ${formatNumber(s.itemCount)}` },
+            {
+              key: 'status',
+              title: t('evaluations.status'),
+              render: (_, s) => <EnumTag group="evaluationStatus" value={s.status} />,
+            },
+            {
+              key: 'period',
+              title: t('evaluations.period'),
+              responsive: ['md'],
+              render: (_, s) => `${formatDate(s.periodFrom)} ~ ${formatDate(s.periodTo)}`,
+            },
+            {
+              key: 'items',
+              title: t('evaluations.itemCount'),
+              align: 'right',
+              render: (_, s) => formatNumber(s.itemCount),
+            },
+            {
+              key: 'judged',
+              title: t('evaluations.judged'),
+              align: 'right',
+              responsive: ['md'],
+              render: (_, s) => `${formatNumber(s.itemCount - s.counts.pending)} / ${formatNumber(s.itemCount)}`,
+            },
           ]}
         />
       )}
-      <Modal open={creating} title={t('evaluations.createTitle')} onCancel={() => setCreating(false)} onOk={() => void submit().catch(() => undefined)}
-        confirmLoading={create.isPending} okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden>
+      <Modal
+        open={creating}
+        title={t('evaluations.createTitle')}
+        onCancel={() => setCreating(false)}
+        onOk={() => void submit().catch(() => undefined)}
+        confirmLoading={create.isPending}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical" data-testid="evaluation-form">
-          <Form.Item name="communityId" label={t('evaluations.community')} rules={[{ required: true, message: t('errors.required', { field: t('evaluations.community') }) }]}>
+          <Form.Item
+            name="communityId"
+            label={t('evaluations.community')}
+            rules={[{ required: true, message: t('errors.required', { field: t('evaluations.community') }) }]}
+          >
             <OrgSelect kind="community" disabled={!!ownCommunity} />
           </Form.Item>
-          <Form.Item name="heldOn" label={t('evaluations.heldOn')} extra={t('evaluations.heldOnHint')}
-            rules={[{ required: true, message: t('errors.required', { field: t('evaluations.heldOn') }) }]}>
+          <Form.Item
+            name="heldOn"
+            label={t('evaluations.heldOn')}
+            extra={t('evaluations.heldOnHint')}
+            rules={[{ required: true, message: t('errors.required', { field: t('evaluations.heldOn') }) }]}
+          >
             <DatePicker disabledDate={(d) => d.date() !== 20} style={{ width: '100%' }} />
           </Form.Item>
         </Form>

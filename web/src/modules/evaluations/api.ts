@@ -1,6 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiUrl, type Query } from '../../api/client';
-import type { EvaluationItemView, EvaluationSessionDetail, EvaluationSessionView, Page, Verdict } from '../../api/contracts';
+import type {
+  EvaluationItemView,
+  EvaluationSessionDetail,
+  EvaluationSessionView,
+  Page,
+  Verdict,
+} from '../../api/contracts';
 
 export const evaluationKeys = {
   all: ['evaluations'] as const,
@@ -35,7 +41,8 @@ export function useEvaluationWrites(sessionId?: string) {
   const invalidate = () => qc.invalidateQueries({ queryKey: evaluationKeys.all });
   return {
     create: useMutation({
-      mutationFn: (input: { communityId: string; heldOn: string }) => api.post<EvaluationSessionDetail>('/evaluation-sessions', input),
+      mutationFn: (input: { communityId: string; heldOn: string }) =>
+        api.post<EvaluationSessionDetail>('/evaluation-sessions', input),
       onSuccess: invalidate,
     }),
     verdict: useMutation({

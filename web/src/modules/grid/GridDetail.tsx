@@ -32,34 +32,63 @@ export function GridDetail({ grid, drilled, onSelect, onDrill }: Props) {
         <EnumTag group="gridLevel" value={grid.level} />
         <EnumTag group="gridKind" value={grid.kind} />
         {grid.childCount > 0 && !drilled && (
-          <Button size="small" type="primary" ghost icon={<ApartmentOutlined />} onClick={() => onDrill(grid.id)} data-testid="grid-drill">
+          <Button
+            size="small"
+            type="primary"
+            ghost
+            icon={<ApartmentOutlined />}
+            onClick={() => onDrill(grid.id)}
+            data-testid="grid-drill"
+          >
             {t('grid.drillIn')}
           </Button>
         )}
       </Space>
-      <Descriptions size="small" bordered column={1} styles={{ label: { whiteSpace: 'nowrap', width: 1 } }}
+      <Descriptions
+        size="small"
+        bordered
+        column={1}
+        styles={{ label: { whiteSpace: 'nowrap', width: 1 } }}
         items={[
           { key: 'code', label: t('grid.code'), children: <span className="mono">{grid.code}</span> },
           { key: 'community', label: t('grid.community'), children: grid.communityName },
-          { key: 'path', label: t('grid.path'), children: grid.path.length ? (
-            <Breadcrumb items={grid.path.map((p) => ({ key: p.id, title: <a onClick={() => onSelect(p.id)}>{p.name}</a> }))} />
-          ) : '—' },
+          {
+            key: 'path',
+            label: t('grid.path'),
+            children: grid.path.length ? (
+              <Breadcrumb
+                items={grid.path.map((p) => ({ key: p.id, title: <a onClick={() => onSelect(p.id)}>{p.name}</a> }))}
+              />
+            ) : (
+              '—'
+            ),
+          },
           { key: 'children', label: t('grid.childCount'), children: formatNumber(grid.childCount) },
           { key: 'people', label: t('grid.peopleCount'), children: formatNumber(grid.peopleCount) },
         ]}
       />
 
       <div className="section-title">{t('grid.duties')}</div>
-      {duties.isError ? <LoadError error={duties.error} compact onRetry={() => void duties.refetch()} /> : (
+      {duties.isError ? (
+        <LoadError error={duties.error} compact onRetry={() => void duties.refetch()} />
+      ) : (
         <Table<GridDutyView>
-          size="small" rowKey="id" pagination={false} loading={duties.isLoading} dataSource={duties.data?.items ?? []}
+          size="small"
+          rowKey="id"
+          pagination={false}
+          loading={duties.isLoading}
+          dataSource={duties.data?.items ?? []}
           data-testid="grid-duties"
           locale={{ emptyText: <EmptyState description={t('grid.noDuties')} /> }}
           scroll={{ x: 'max-content' }}
           columns={[
             { key: 'role', title: t('grid.dutyRole'), render: (_, d) => <EnumTag group="dutyRole" value={d.role} /> },
             { key: 'person', title: t('grid.dutyPerson'), dataIndex: 'personName' },
-            { key: 'phone', title: t('grid.dutyPhone'), render: (_, d) => <span className="mono">{d.personPhone ?? '—'}</span> },
+            {
+              key: 'phone',
+              title: t('grid.dutyPhone'),
+              render: (_, d) => <span className="mono">{d.personPhone ?? '—'}</span>,
+            },
             { key: 'since', title: t('grid.dutySince'), render: (_, d) => formatDate(d.since) },
           ]}
         />
@@ -73,20 +102,35 @@ export function GridDetail({ grid, drilled, onSelect, onDrill }: Props) {
               <TeamOutlined /> {t('common.view')}
             </Link>
           </Space>
-          {residents.isError ? <Typography.Text type="secondary">{t('grid.peopleUnavailable')}</Typography.Text> : (
+          {residents.isError ? (
+            <Typography.Text type="secondary">{t('grid.peopleUnavailable')}</Typography.Text>
+          ) : (
             <Table<PersonView>
-              size="small" rowKey="id" loading={residents.isFetching} dataSource={residents.data?.items ?? []}
+              size="small"
+              rowKey="id"
+              loading={residents.isFetching}
+              dataSource={residents.data?.items ?? []}
               data-testid="grid-residents"
               locale={{ emptyText: <EmptyState description={t('grid.noResidents')} /> }}
               scroll={{ x: 'max-content' }}
               pagination={{
-                current: page, pageSize: 10, total: residents.data?.total ?? 0, size: 'small', showSizeChanger: false,
-                showTotal: (n) => t('common.total', { count: n }), onChange: setPage, hideOnSinglePage: true,
+                current: page,
+                pageSize: 10,
+                total: residents.data?.total ?? 0,
+                size: 'small',
+                showSizeChanger: false,
+                showTotal: (n) => t('common.total', { count: n }),
+                onChange: setPage,
+                hideOnSinglePage: true,
               }}
               columns={[
                 { key: 'name', title: t('people.name'), dataIndex: 'name' },
                 { key: 'gender', title: t('people.gender'), render: (_, p) => labelOf('gender', p.gender) },
-                { key: 'phone', title: t('people.phone'), render: (_, p) => <span className="mono">{p.phone ?? '—'}</span> },
+                {
+                  key: 'phone',
+                  title: t('people.phone'),
+                  render: (_, p) => <span className="mono">{p.phone ?? '—'}</span>,
+                },
                 { key: 'grid', title: t('people.homeGrid'), dataIndex: 'homeGridName' },
               ]}
             />

@@ -29,7 +29,19 @@ interface Props {
 const ASPECT = Math.cos((27.5 * Math.PI) / 180);
 
 /** The grid map: ECharts `geo` over the grids' GeoJSON, one registered map per layer, filling its box. */
-export function GridMap({ layer, selectedId, communityIndex, locating, marker, resetKey, language, compact, onSelect, onOpen, onLocate }: Props) {
+export function GridMap({
+  layer,
+  selectedId,
+  communityIndex,
+  locating,
+  marker,
+  resetKey,
+  language,
+  compact,
+  onSelect,
+  onOpen,
+  onLocate,
+}: Props) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const handlers = useRef({ onSelect, onOpen, onLocate, locating });
@@ -46,11 +58,13 @@ export function GridMap({ layer, selectedId, communityIndex, locating, marker, r
     chart.current = instance;
     instance.on('click', (params) => {
       if (handlers.current.locating) return;
-      if (params.componentType === 'geo' && typeof params.name === 'string' && params.name) handlers.current.onSelect(params.name);
+      if (params.componentType === 'geo' && typeof params.name === 'string' && params.name)
+        handlers.current.onSelect(params.name);
     });
     instance.on('dblclick', (params) => {
       if (handlers.current.locating) return;
-      if (params.componentType === 'geo' && typeof params.name === 'string' && params.name) handlers.current.onOpen(params.name);
+      if (params.componentType === 'geo' && typeof params.name === 'string' && params.name)
+        handlers.current.onOpen(params.name);
     });
     instance.getZr().on('click', (e) => {
       if (!handlers.current.locating) return;
@@ -81,7 +95,12 @@ export function GridMap({ layer, selectedId, communityIndex, locating, marker, r
     }
     echarts.registerMap(mapName, {
       type: 'FeatureCollection',
-      features: features.map((f) => ({ type: 'Feature', id: f.properties.id, properties: { ...f.properties }, geometry: f.geometry })),
+      features: features.map((f) => ({
+        type: 'Feature',
+        id: f.properties.id,
+        properties: { ...f.properties },
+        geometry: f.geometry,
+      })),
     } as unknown as GeoJsonInput);
     const option: EChartsOption = {
       tooltip: { trigger: 'item', confine: true },
@@ -112,17 +131,19 @@ export function GridMap({ layer, selectedId, communityIndex, locating, marker, r
         },
         regions: regionStyles(layer, selectedId, communityIndex, compact),
       },
-      series: [{
-        type: 'effectScatter',
-        coordinateSystem: 'geo',
-        geoIndex: 0,
-        symbolSize: 12,
-        itemStyle: { color: PARTY_RED },
-        rippleEffect: { scale: 3.5 },
-        silent: true,
-        tooltip: { show: false },
-        data: marker ? [marker] : [],
-      }],
+      series: [
+        {
+          type: 'effectScatter',
+          coordinateSystem: 'geo',
+          geoIndex: 0,
+          symbolSize: 12,
+          itemStyle: { color: PARTY_RED },
+          rippleEffect: { scale: 3.5 },
+          silent: true,
+          tooltip: { show: false },
+          data: marker ? [marker] : [],
+        },
+      ],
     };
     const layout = `${mapName}|${resetKey}`;
     instance.setOption(option, { notMerge: layout !== lastLayout.current });

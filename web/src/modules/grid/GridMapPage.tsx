@@ -19,8 +19,18 @@ import type { MapLayer } from './mapStyle';
 function frameOf(g: GridDetailView | undefined): GridFeature | null {
   if (!g || !g.boundary) return null;
   return {
-    type: 'Feature', id: g.id, geometry: g.boundary,
-    properties: { id: g.id, code: g.code, name: g.name, level: g.level, kind: g.kind, parentId: g.parentId, communityId: g.communityId },
+    type: 'Feature',
+    id: g.id,
+    geometry: g.boundary,
+    properties: {
+      id: g.id,
+      code: g.code,
+      name: g.name,
+      level: g.level,
+      kind: g.kind,
+      parentId: g.parentId,
+      communityId: g.communityId,
+    },
   };
 }
 
@@ -40,17 +50,20 @@ export default function GridMapPage() {
   const [resetKey, setResetKey] = useState(0);
   const [sideOpen, setSideOpen] = useState(false);
 
-  const go = useCallback((changes: { grid?: string | null; in?: string | null }) => {
-    setSp((prev) => {
-      const next = new URLSearchParams(prev);
-      for (const [k, v] of Object.entries(changes)) {
-        if (v === undefined) continue;
-        if (v === null) next.delete(k);
-        else next.set(k, v);
-      }
-      return next;
-    });
-  }, [setSp]);
+  const go = useCallback(
+    (changes: { grid?: string | null; in?: string | null }) => {
+      setSp((prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [k, v] of Object.entries(changes)) {
+          if (v === undefined) continue;
+          if (v === null) next.delete(k);
+          else next.set(k, v);
+        }
+        return next;
+      });
+    },
+    [setSp],
+  );
 
   const communities = useGridList({ level: 1, pageSize: 200, sort: 'code' });
   const communityIndex = useMemo(
@@ -63,11 +76,14 @@ export default function GridMapPage() {
   const selected = useGrid(selectedId);
 
   const geo = drillId ? drillGeo : countyGeo;
-  const layer = useMemo<MapLayer>(() => ({
-    key: drillId ?? 'county',
-    frame: drillId ? frameOf(drillGrid.data) : null,
-    features: drillId ? (drillGeo.data?.features ?? []) : (countyGeo.data?.features ?? []),
-  }), [drillId, drillGrid.data, drillGeo.data, countyGeo.data]);
+  const layer = useMemo<MapLayer>(
+    () => ({
+      key: drillId ?? 'county',
+      frame: drillId ? frameOf(drillGrid.data) : null,
+      features: drillId ? (drillGeo.data?.features ?? []) : (countyGeo.data?.features ?? []),
+    }),
+    [drillId, drillGrid.data, drillGeo.data, countyGeo.data],
+  );
 
   // A grid chosen in the tree or search: show its children, or its siblings when it has none.
   useEffect(() => {
@@ -87,7 +103,10 @@ export default function GridMapPage() {
     setLocateBusy(true);
     try {
       const { grid } = await locateGrid(lng, lat);
-      const detail = await qc.fetchQuery({ queryKey: gridKeys.detail(grid.id), queryFn: () => api.get<GridDetailView>(`/grids/${grid.id}`) });
+      const detail = await qc.fetchQuery({
+        queryKey: gridKeys.detail(grid.id),
+        queryFn: () => api.get<GridDetailView>(`/grids/${grid.id}`),
+      });
       setMarker({ layer: detail.parentId ?? 'county', point: [lng, lat] });
       go({ grid: grid.id, in: detail.parentId });
       feedback.success(t('grid.locateResult', { name: grid.name, code: grid.code }));
@@ -101,39 +120,80 @@ export default function GridMapPage() {
   const up = () => go({ in: drillGrid.data?.parentId ?? null });
   const crumbs = [
     { key: 'county', title: drillId ? <a onClick={() => go({ in: null })}>{t('grid.county')}</a> : t('grid.county') },
-    ...(drillGrid.data?.path ?? []).map((p) => ({ key: p.id, title: <a onClick={() => go({ in: p.id })}>{p.name}</a> })),
+    ...(drillGrid.data?.path ?? []).map((p) => ({
+      key: p.id,
+      title: <a onClick={() => go({ in: p.id })}>{p.name}</a>,
+    })),
     ...(drillId && drillGrid.data ? [{ key: drillGrid.data.id, title: drillGrid.data.name }] : []),
   ];
 
   const side = <GridTreePanel selectedId={selectedId} selectedPath={selected.data?.path} onSelect={chooseFromList} />;
   const detailTitle = selected.data?.name ?? t('common.detail');
-  const detailBody = selected.isLoading ? <Loading /> : selected.isError || !selected.data
-    ? <LoadError error={selected.error} onRetry={() => void selected.refetch()} compact />
-    : <GridDetail grid={selected.data} drilled={selected.data.id === drillId} onSelect={(id) => go({ grid: id })} onDrill={(id) => go({ in: id })} />;
+  const detailBody = selected.isLoading ? (
+    <Loading />
+  ) : selected.isError || !selected.data ? (
+    <LoadError error={selected.error} onRetry={() => void selected.refetch()} compact />
+  ) : (
+    <GridDetail
+      grid={selected.data}
+      drilled={selected.data.id === drillId}
+      onSelect={(id) => go({ grid: id })}
+      onDrill={(id) => go({ in: id })}
+    />
+  );
   const empty = !geo.isLoading && !geo.isError && layer.features.length === 0;
 
   return (
     <div className="page">
-      <Typography.Title level={4} style={{ margin: 0 }}>{t('grid.title')}</Typography.Title>
+      <Typography.Title level={4} style={{ margin: 0 }}>
+        {t('grid.title')}
+      </Typography.Title>
       <div className="map-layout">
-        {!mobile && <div className="map-side"><Card size="small">{side}</Card></div>}
+        {!mobile && (
+          <div className="map-side">
+            <Card size="small">{side}</Card>
+          </div>
+        )}
         <div className="map-main">
-          <Card size="small" title={<Breadcrumb items={crumbs} />}
-            extra={(
+          <Card
+            size="small"
+            title={<Breadcrumb items={crumbs} />}
+            extra={
               <Space size={4} wrap className="map-toolbar">
-                {mobile && <Button size="small" icon={<UnorderedListOutlined />} onClick={() => setSideOpen(true)}>{t('grid.showTree')}</Button>}
-                {drillId && <Button size="small" icon={<ArrowUpOutlined />} onClick={up} data-testid="grid-up">{mobile ? null : t('grid.drillUp')}</Button>}
+                {mobile && (
+                  <Button size="small" icon={<UnorderedListOutlined />} onClick={() => setSideOpen(true)}>
+                    {t('grid.showTree')}
+                  </Button>
+                )}
+                {drillId && (
+                  <Button size="small" icon={<ArrowUpOutlined />} onClick={up} data-testid="grid-up">
+                    {mobile ? null : t('grid.drillUp')}
+                  </Button>
+                )}
                 <Tooltip title={t('grid.locateOn')}>
-                  <Button size="small" type={locating ? 'primary' : 'default'} icon={<AimOutlined />} loading={locateBusy}
-                    onClick={() => setLocating((v) => !v)} data-testid="grid-locate" aria-pressed={locating}>
+                  <Button
+                    size="small"
+                    type={locating ? 'primary' : 'default'}
+                    icon={<AimOutlined />}
+                    loading={locateBusy}
+                    onClick={() => setLocating((v) => !v)}
+                    data-testid="grid-locate"
+                    aria-pressed={locating}
+                  >
                     {t('grid.locate')}
                   </Button>
                 </Tooltip>
                 <Tooltip title={t('grid.resetView')}>
-                  <Button size="small" icon={<ReloadOutlined />} onClick={() => setResetKey((k) => k + 1)} aria-label={t('grid.resetView')} />
+                  <Button
+                    size="small"
+                    icon={<ReloadOutlined />}
+                    onClick={() => setResetKey((k) => k + 1)}
+                    aria-label={t('grid.resetView')}
+                  />
                 </Tooltip>
               </Space>
-            )}>
+            }
+          >
             <div className="map-canvas" data-testid="grid-map">
               <GridMap
                 layer={layer}
@@ -148,10 +208,26 @@ export default function GridMapPage() {
                 onOpen={chooseFromList}
                 onLocate={(lng, lat) => void onLocate(lng, lat)}
               />
-              {geo.isLoading && <div className="map-overlay"><Spin description={t('grid.mapLoading')} /></div>}
-              {geo.isError && <div className="map-overlay"><LoadError error={geo.error} onRetry={() => void geo.refetch()} compact /></div>}
-              {empty && <div className="map-overlay"><Typography.Text type="secondary">{t('grid.noGeometry')}</Typography.Text></div>}
-              {locating && <div className="map-legend" style={{ top: 8, bottom: 'auto' }}>{t('grid.locateOn')}</div>}
+              {geo.isLoading && (
+                <div className="map-overlay">
+                  <Spin description={t('grid.mapLoading')} />
+                </div>
+              )}
+              {geo.isError && (
+                <div className="map-overlay">
+                  <LoadError error={geo.error} onRetry={() => void geo.refetch()} compact />
+                </div>
+              )}
+              {empty && (
+                <div className="map-overlay">
+                  <Typography.Text type="secondary">{t('grid.noGeometry')}</Typography.Text>
+                </div>
+              )}
+              {locating && (
+                <div className="map-legend" style={{ top: 8, bottom: 'auto' }}>
+                  {t('grid.locateOn')}
+                </div>
+              )}
               {!drillId && !empty && <div className="map-legend">{t('grid.legend')}</div>}
             </div>
           </Card>
@@ -159,15 +235,33 @@ export default function GridMapPage() {
         {!mobile && selectedId && (
           // On a desktop the detail sits beside the map (which shrinks), so the chosen grid stays in view.
           <div className="map-detail">
-            <Card size="small" title={detailTitle} data-testid="grid-detail"
-              extra={<Button type="text" size="small" icon={<CloseOutlined />} aria-label={t('common.close')} onClick={() => go({ grid: null })} />}>
+            <Card
+              size="small"
+              title={detailTitle}
+              data-testid="grid-detail"
+              extra={
+                <Button
+                  type="text"
+                  size="small"
+                  icon={<CloseOutlined />}
+                  aria-label={t('common.close')}
+                  onClick={() => go({ grid: null })}
+                />
+              }
+            >
               {detailBody}
             </Card>
           </div>
         )}
       </div>
       {mobile && (
-        <Drawer open={sideOpen} onClose={() => setSideOpen(false)} placement="left" size="85%" title={t('grid.showTree')}>
+        <Drawer
+          open={sideOpen}
+          onClose={() => setSideOpen(false)}
+          placement="left"
+          size="85%"
+          title={t('grid.showTree')}
+        >
           <div style={{ display: 'flex', flexDirection: 'column', gap: 8, height: '100%' }}>{side}</div>
         </Drawer>
       )}

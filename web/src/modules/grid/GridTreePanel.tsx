@@ -28,7 +28,9 @@ function buildLazy(items: GridView[], loaded: Loaded): TreeDataNode[] {
   return items.map((g) => {
     const lazy = loaded[g.id];
     return {
-      key: g.id, title: g.name, isLeaf: g.level >= 4 || g.childCount === 0,
+      key: g.id,
+      title: g.name,
+      isLeaf: g.level >= 4 || g.childCount === 0,
       children: lazy ? buildLazy(lazy, loaded) : undefined,
     };
   });
@@ -50,12 +52,16 @@ export function GridTreePanel({ selectedId, selectedPath, onSelect }: Props) {
     let cancelled = false;
     void (async () => {
       const deeper = selectedPath.filter((p) => p.level >= 2 && !loaded[p.id]);
-      const fetched = await Promise.all(deeper.map(async (p) => [p.id, (await fetchGridChildren(p.id)).items] as const)).catch(() => []);
+      const fetched = await Promise.all(
+        deeper.map(async (p) => [p.id, (await fetchGridChildren(p.id)).items] as const),
+      ).catch(() => []);
       if (cancelled) return;
       if (fetched.length) setLoaded((prev) => ({ ...Object.fromEntries(fetched), ...prev }));
       setExpanded((prev) => [...new Set([...prev, ...selectedPath.map((p) => p.id)])]);
     })();
-    return () => { cancelled = true; };
+    return () => {
+      cancelled = true;
+    };
     // pathKey stands for selectedPath, which is a new array whenever the detail is refetched.
   }, [pathKey]);
 
@@ -70,34 +76,61 @@ export function GridTreePanel({ selectedId, selectedPath, onSelect }: Props) {
 
   return (
     <>
-      <Input.Search allowClear placeholder={t('grid.searchTree')} value={q} onChange={(e) => setQ(e.target.value)}
-        data-testid="grid-search" />
+      <Input.Search
+        allowClear
+        placeholder={t('grid.searchTree')}
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+        data-testid="grid-search"
+      />
       <div className="map-side-list" data-testid="grid-tree">
         {q.trim() ? (
-          search.isLoading ? <Loading /> : search.isError ? <LoadError error={search.error} compact />
-            : (search.data?.items.length ?? 0) === 0 ? <EmptyState description={t('grid.noResults')} /> : (
-              <div role="list" aria-label={t('grid.results')}>
-                {search.data?.items.map((g) => (
-                  <div key={g.id} role="listitem" className="search-hit" onClick={() => onSelect(g.id)}
-                    onKeyDown={(e) => e.key === 'Enter' && onSelect(g.id)} tabIndex={0}>
-                    <span>{g.name}<br /><span className="muted mono" style={{ fontSize: 12 }}>{g.code} · {g.communityName}</span></span>
-                    <EnumTag group="gridLevelShort" value={g.level} />
-                  </div>
-                ))}
-              </div>
-            )
-        ) : tree.isLoading ? <Loading /> : tree.isError ? <LoadError error={tree.error} onRetry={() => void tree.refetch()} compact />
-          : data.length === 0 ? <EmptyState /> : (
-            <Tree
-              treeData={data}
-              loadData={loadData}
-              selectedKeys={selectedId ? [selectedId] : []}
-              expandedKeys={expanded}
-              onExpand={(keys) => setExpanded(keys)}
-              onSelect={(keys) => keys[0] !== undefined && onSelect(String(keys[0]))}
-              blockNode
-            />
-          )}
+          search.isLoading ? (
+            <Loading />
+          ) : search.isError ? (
+            <LoadError error={search.error} compact />
+          ) : (search.data?.items.length ?? 0) === 0 ? (
+            <EmptyState description={t('grid.noResults')} />
+          ) : (
+            <div role="list" aria-label={t('grid.results')}>
+              {search.data?.items.map((g) => (
+                <div
+                  key={g.id}
+                  role="listitem"
+                  className="search-hit"
+                  onClick={() => onSelect(g.id)}
+                  onKeyDown={(e) => e.key === 'Enter' && onSelect(g.id)}
+                  tabIndex={0}
+                >
+                  <span>
+                    {g.name}
+                    <br />
+                    <span className="muted mono" style={{ fontSize: 12 }}>
+                      {g.code} · {g.communityName}
+                    </span>
+                  </span>
+                  <EnumTag group="gridLevelShort" value={g.level} />
+                </div>
+              ))}
+            </div>
+          )
+        ) : tree.isLoading ? (
+          <Loading />
+        ) : tree.isError ? (
+          <LoadError error={tree.error} onRetry={() => void tree.refetch()} compact />
+        ) : data.length === 0 ? (
+          <EmptyState />
+        ) : (
+          <Tree
+            treeData={data}
+            loadData={loadData}
+            selectedKeys={selectedId ? [selectedId] : []}
+            expandedKeys={expanded}
+            onExpand={(keys) => setExpanded(keys)}
+            onSelect={(keys) => keys[0] !== undefined && onSelect(String(keys[0]))}
+            blockNode
+          />
+        )}
       </div>
     </>
   );

@@ -53,7 +53,13 @@ export function GridTreeSelect({ communityId, value, onChange, placeholder, styl
     const page = await fetchGridChildren(parentId);
     setLoaded((prev) => [
       ...prev,
-      ...page.items.map((g) => ({ id: g.id, pId: parentId, value: g.id, title: g.name, isLeaf: g.childCount === 0 || undefined })),
+      ...page.items.map((g) => ({
+        id: g.id,
+        pId: parentId,
+        value: g.id,
+        title: g.name,
+        isLeaf: g.childCount === 0 || undefined,
+      })),
     ]);
   };
 

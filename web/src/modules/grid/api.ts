@@ -1,7 +1,14 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, type Query } from '../../api/client';
 import type {
-  GridDetail, GridDutyView, GridFeatureCollection, GridTreeNode, GridView, LocateResponse, Page, PersonView,
+  GridDetail,
+  GridDutyView,
+  GridFeatureCollection,
+  GridTreeNode,
+  GridView,
+  LocateResponse,
+  Page,
+  PersonView,
 } from '../../api/contracts';
 
 export const gridKeys = {
@@ -58,7 +65,8 @@ export function useGridGeoJson(query: { level?: number[]; parentId?: string }, e
 export function useGridDuties(gridId: string | null) {
   return useQuery({
     queryKey: gridKeys.duties(gridId ?? ''),
-    queryFn: ({ signal }) => api.get<Page<GridDutyView>>('/grid-duties', { gridId, active: 'true', pageSize: 100 }, signal),
+    queryFn: ({ signal }) =>
+      api.get<Page<GridDutyView>>('/grid-duties', { gridId, active: 'true', pageSize: 100 }, signal),
     enabled: !!gridId,
   });
 }

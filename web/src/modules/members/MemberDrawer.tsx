@@ -12,7 +12,11 @@ import { LoadError, Loading } from '../../ui/states';
 import { useMember, useMemberMutations } from './api';
 
 /** One Party member: kind, unit, branch, residence; edit and delete with members.write. */
-export function MemberDrawer({ memberId, onClose, onEdit }: {
+export function MemberDrawer({
+  memberId,
+  onClose,
+  onEdit,
+}: {
   memberId: string | null;
   onClose: () => void;
   onEdit: (m: PartyMemberView) => void;
@@ -35,20 +39,43 @@ export function MemberDrawer({ memberId, onClose, onEdit }: {
     }
   };
 
-  const footer = m && can('members.write') ? (
-    <Space wrap>
-      <Button icon={<EditOutlined />} onClick={() => onEdit(m)} data-testid="member-edit">{t('common.edit')}</Button>
-      <Popconfirm title={t('common.deleteConfirm', { name: m.name })} okText={t('common.delete')} cancelText={t('common.cancel')}
-        okButtonProps={{ danger: true, loading: remove.isPending }} onConfirm={() => del()}>
-        <Button danger icon={<DeleteOutlined />} data-testid="member-delete">{t('common.delete')}</Button>
-      </Popconfirm>
-    </Space>
-  ) : undefined;
+  const footer =
+    m && can('members.write') ? (
+      <Space wrap>
+        <Button icon={<EditOutlined />} onClick={() => onEdit(m)} data-testid="member-edit">
+          {t('common.edit')}
+        </Button>
+        <Popconfirm
+          title={t('common.deleteConfirm', { name: m.name })}
+          okText={t('common.delete')}
+          cancelText={t('common.cancel')}
+          okButtonProps={{ danger: true, loading: remove.isPending }}
+          onConfirm={() => del()}
+        >
+          <Button danger icon={<DeleteOutlined />} data-testid="member-delete">
+            {t('common.delete')}
+          </Button>
+        </Popconfirm>
+      </Space>
+    ) : undefined;
 
   return (
-    <DetailDrawer open={!!memberId} onClose={onClose} title={m?.name ?? t('common.detail')} testId="member-detail" footer={footer}>
-      {member.isLoading ? <Loading /> : member.isError || !m ? <LoadError error={member.error} onRetry={() => void member.refetch()} /> : (
-        <Descriptions size="small" bordered column={1}
+    <DetailDrawer
+      open={!!memberId}
+      onClose={onClose}
+      title={m?.name ?? t('common.detail')}
+      testId="member-detail"
+      footer={footer}
+    >
+      {member.isLoading ? (
+        <Loading />
+      ) : member.isError || !m ? (
+        <LoadError error={member.error} onRetry={() => void member.refetch()} />
+      ) : (
+        <Descriptions
+          size="small"
+          bordered
+          column={1}
           items={[
             { key: 'name', label: t('members.name'), children: m.name },
             { key: 'gender', label: t('members.gender'), children: labelOf('gender', m.gender) },
@@ -59,8 +86,15 @@ export function MemberDrawer({ memberId, onClose, onEdit }: {
             { key: 'residence', label: t('members.residence'), children: m.residenceCommunityName ?? '—' },
             { key: 'joined', label: t('members.joinedAt'), children: formatDate(m.joinedAt) },
             { key: 'updated', label: t('people.updatedAt'), children: formatDateTime(m.updatedAt) },
-            ...(can('people.read') ? [{ key: 'person', label: t('members.person'),
-              children: <Link to={`/people?person=${m.personId}`}>{t('members.viewPerson')}</Link> }] : []),
+            ...(can('people.read')
+              ? [
+                  {
+                    key: 'person',
+                    label: t('members.person'),
+                    children: <Link to={`/people?person=${m.personId}`}>{t('members.viewPerson')}</Link>,
+                  },
+                ]
+              : []),
           ]}
         />
       )}

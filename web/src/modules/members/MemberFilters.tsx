@@ -14,15 +14,44 @@ export function MemberFilters({ list }: { list: ListParams<MemberFilter> }) {
   const kinds = f.kind ? f.kind.split(',') : [];
   return (
     <>
-      <Input.Search className="filter-wide" allowClear placeholder={t('members.searchPlaceholder')} defaultValue={list.q}
-        onSearch={(v) => list.setFilter('q', v)} data-testid="members-search" />
-      <Select mode="multiple" allowClear className="filter-wide" placeholder={t('members.kindFilter')} value={kinds} maxTagCount="responsive"
-        onChange={(v: string[]) => list.setFilter('kind', v.join(','))} data-testid="members-kind"
-        options={MEMBER_KINDS.map((k) => ({ value: k, label: labelOf('memberKind', k) }))} />
-      <OrgSelect kind="unit" className="filter-wide" value={f.unitId} placeholder={t('members.unitFilter')} onChange={(v) => list.setFilter('unitId', v)} />
-      <OrgSelect kind="community" value={f.residenceCommunityId} placeholder={t('members.residenceFilter')}
-        onChange={(v) => list.setFilter('residenceCommunityId', v)} />
-      <OrgSelect kind="branch" value={f.branchId} placeholder={t('members.branchFilter')} onChange={(v) => list.setFilter('branchId', v)} />
+      <Input.Search
+        className="filter-wide"
+        allowClear
+        placeholder={t('members.searchPlaceholder')}
+        defaultValue={list.q}
+        onSearch={(v) => list.setFilter('q', v)}
+        data-testid="members-search"
+      />
+      <Select
+        mode="multiple"
+        allowClear
+        className="filter-wide"
+        placeholder={t('members.kindFilter')}
+        value={kinds}
+        maxTagCount="responsive"
+        onChange={(v: string[]) => list.setFilter('kind', v.join(','))}
+        data-testid="members-kind"
+        options={MEMBER_KINDS.map((k) => ({ value: k, label: labelOf('memberKind', k) }))}
+      />
+      <OrgSelect
+        kind="unit"
+        className="filter-wide"
+        value={f.unitId}
+        placeholder={t('members.unitFilter')}
+        onChange={(v) => list.setFilter('unitId', v)}
+      />
+      <OrgSelect
+        kind="community"
+        value={f.residenceCommunityId}
+        placeholder={t('members.residenceFilter')}
+        onChange={(v) => list.setFilter('residenceCommunityId', v)}
+      />
+      <OrgSelect
+        kind="branch"
+        value={f.branchId}
+        placeholder={t('members.branchFilter')}
+        onChange={(v) => list.setFilter('branchId', v)}
+      />
     </>
   );
 }

@@ -22,7 +22,11 @@ interface Values {
 }
 
 /** Make a registered person a Party member, or change a member's kind, unit, branch or residence. */
-export function MemberFormModal({ target, onClose, onSaved }: {
+export function MemberFormModal({
+  target,
+  onClose,
+  onSaved,
+}: {
   target: MemberFormTarget | null;
   onClose: () => void;
   onSaved: (m: PartyMemberView) => void;
@@ -38,8 +42,11 @@ export function MemberFormModal({ target, onClose, onSaved }: {
     form.resetFields();
     if (editing) {
       form.setFieldsValue({
-        kind: editing.kind, unitId: editing.unitId ?? undefined, branchId: editing.branchId ?? undefined,
-        residenceCommunityId: editing.residenceCommunityId ?? undefined, joinedAt: editing.joinedAt ? dayjs(editing.joinedAt) : null,
+        kind: editing.kind,
+        unitId: editing.unitId ?? undefined,
+        branchId: editing.branchId ?? undefined,
+        residenceCommunityId: editing.residenceCommunityId ?? undefined,
+        joinedAt: editing.joinedAt ? dayjs(editing.joinedAt) : null,
       });
     } else {
       form.setFieldsValue({ kind: 'in_service' });
@@ -49,7 +56,10 @@ export function MemberFormModal({ target, onClose, onSaved }: {
   const submit = async () => {
     const v = await form.validateFields();
     const fields = {
-      kind: v.kind, unitId: v.unitId ?? null, branchId: v.branchId ?? null, residenceCommunityId: v.residenceCommunityId ?? null,
+      kind: v.kind,
+      unitId: v.unitId ?? null,
+      branchId: v.branchId ?? null,
+      residenceCommunityId: v.residenceCommunityId ?? null,
       joinedAt: v.joinedAt ? v.joinedAt.format('YYYY-MM-DD') : null,
     };
     try {
@@ -65,22 +75,44 @@ export function MemberFormModal({ target, onClose, onSaved }: {
   };
 
   return (
-    <Modal open={!!target} title={editing ? t('members.editTitle', { name: editing.name }) : t('members.createTitle')}
-      onCancel={onClose} onOk={() => void submit().catch(() => undefined)} okText={t('common.save')} cancelText={t('common.cancel')}
-      confirmLoading={create.isPending || update.isPending} width={560} destroyOnHidden>
+    <Modal
+      open={!!target}
+      title={editing ? t('members.editTitle', { name: editing.name }) : t('members.createTitle')}
+      onCancel={onClose}
+      onOk={() => void submit().catch(() => undefined)}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={create.isPending || update.isPending}
+      width={560}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" data-testid="member-form">
         {!editing && (
-          <Form.Item name="personId" label={t('members.person')} extra={t('members.personHint')}
-            rules={[{ required: true, message: t('errors.required', { field: t('members.person') }) }]}>
+          <Form.Item
+            name="personId"
+            label={t('members.person')}
+            extra={t('members.personHint')}
+            rules={[{ required: true, message: t('errors.required', { field: t('members.person') }) }]}
+          >
             <PersonSelect testId="member-person" />
           </Form.Item>
         )}
-        <Form.Item name="kind" label={t('members.kind')} rules={[{ required: true, message: t('errors.required', { field: t('members.kind') }) }]}>
+        <Form.Item
+          name="kind"
+          label={t('members.kind')}
+          rules={[{ required: true, message: t('errors.required', { field: t('members.kind') }) }]}
+        >
           <Select options={MEMBER_KINDS.map((k) => ({ value: k, label: labelOf('memberKind', k) }))} />
         </Form.Item>
-        <Form.Item name="unitId" label={t('members.unit')}><OrgSelect kind="unit" /></Form.Item>
-        <Form.Item name="branchId" label={t('members.branch')}><OrgSelect kind="branch" /></Form.Item>
-        <Form.Item name="residenceCommunityId" label={t('members.residence')}><OrgSelect kind="community" /></Form.Item>
+        <Form.Item name="unitId" label={t('members.unit')}>
+          <OrgSelect kind="unit" />
+        </Form.Item>
+        <Form.Item name="branchId" label={t('members.branch')}>
+          <OrgSelect kind="branch" />
+        </Form.Item>
+        <Form.Item name="residenceCommunityId" label={t('members.residence')}>
+          <OrgSelect kind="community" />
+        </Form.Item>
         <Form.Item name="joinedAt" label={t('members.joinedAt')}>
           <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(countyWallClock()))} />
         </Form.Item>

@@ -32,11 +32,18 @@ export function useMemberMutations() {
     await qc.invalidateQueries({ queryKey: ['total'] });
   };
   return {
-    create: useMutation({ mutationFn: (input: CreatePartyMember) => api.post<PartyMemberView>('/party-members', input), onSuccess: invalidate }),
-    update: useMutation({
-      mutationFn: ({ id, input }: { id: string; input: UpdatePartyMember }) => api.patch<PartyMemberView>(`/party-members/${id}`, input),
+    create: useMutation({
+      mutationFn: (input: CreatePartyMember) => api.post<PartyMemberView>('/party-members', input),
       onSuccess: invalidate,
     }),
-    remove: useMutation({ mutationFn: (id: string) => api.del<{ ok: true }>(`/party-members/${id}`), onSuccess: invalidate }),
+    update: useMutation({
+      mutationFn: ({ id, input }: { id: string; input: UpdatePartyMember }) =>
+        api.patch<PartyMemberView>(`/party-members/${id}`, input),
+      onSuccess: invalidate,
+    }),
+    remove: useMutation({
+      mutationFn: (id: string) => api.del<{ ok: true }>(`/party-members/${id}`),
+      onSuccess: invalidate,
+    }),
   };
 }

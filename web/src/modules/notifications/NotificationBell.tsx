@@ -33,17 +33,31 @@ export function NotificationBell() {
 
   // The list is its own chunk (see NotificationPanel): a spinner while it arrives on the first open.
   const panel = (
-    <Suspense fallback={<div className="bell-panel state-center" style={{ minHeight: 120 }}><Spin /></div>}>
+    <Suspense
+      fallback={
+        <div className="bell-panel state-center" style={{ minHeight: 120 }}>
+          <Spin />
+        </div>
+      }
+    >
       <NotificationPanel open={open} unread={count} onChoose={choose} />
     </Suspense>
   );
 
   const button = (
-    <button type="button" className="bell-button" aria-label={t('notifications.title')} data-testid="bell" onClick={mobile ? () => setOpen(true) : undefined}>
+    <button
+      type="button"
+      className="bell-button"
+      aria-label={t('notifications.title')}
+      data-testid="bell"
+      onClick={mobile ? () => setOpen(true) : undefined}
+    >
       <Badge count={count} size="small" overflowCount={99} offset={[2, -2]}>
         <BellOutlined className="bell-icon" />
       </Badge>
-      <span className="visually-hidden" data-testid="bell-count">{count}</span>
+      <span className="visually-hidden" data-testid="bell-count">
+        {count}
+      </span>
     </button>
   );
   // On a phone the list takes the screen; on a desktop it drops down from the bell.
@@ -51,7 +65,14 @@ export function NotificationBell() {
     return (
       <>
         {button}
-        <Drawer open={open} onClose={() => setOpen(false)} placement="top" size="70%" closable={false} styles={{ body: { padding: 0 } }}>
+        <Drawer
+          open={open}
+          onClose={() => setOpen(false)}
+          placement="top"
+          size="70%"
+          closable={false}
+          styles={{ body: { padding: 0 } }}
+        >
           {panel}
         </Drawer>
       </>

@@ -44,39 +44,87 @@ export function OrgDetail({ id, onSelect, onEdit, onCreateChild, onDeleted }: Pr
     <div data-testid="org-detail">
       <Space align="center" wrap style={{ justifyContent: 'space-between', width: '100%', marginBottom: 12 }}>
         <Space align="center" wrap>
-          <Typography.Title level={5} style={{ margin: 0 }}>{o.name}</Typography.Title>
+          <Typography.Title level={5} style={{ margin: 0 }}>
+            {o.name}
+          </Typography.Title>
           <EnumTag group="orgKind" value={o.kind} />
         </Space>
         {can('org.write') && (
           <Space wrap>
-            <Button size="small" icon={<PlusOutlined />} onClick={() => onCreateChild(o)}>{t('org.createChild')}</Button>
-            <Button size="small" icon={<EditOutlined />} onClick={() => onEdit(o)} data-testid="org-edit">{t('common.edit')}</Button>
-            <Popconfirm title={t('common.deleteConfirm', { name: o.name })} okText={t('common.delete')} cancelText={t('common.cancel')}
-              okButtonProps={{ danger: true, loading: remove.isPending }} onConfirm={() => del()}>
-              <Button size="small" danger icon={<DeleteOutlined />} data-testid="org-delete">{t('common.delete')}</Button>
+            <Button size="small" icon={<PlusOutlined />} onClick={() => onCreateChild(o)}>
+              {t('org.createChild')}
+            </Button>
+            <Button size="small" icon={<EditOutlined />} onClick={() => onEdit(o)} data-testid="org-edit">
+              {t('common.edit')}
+            </Button>
+            <Popconfirm
+              title={t('common.deleteConfirm', { name: o.name })}
+              okText={t('common.delete')}
+              cancelText={t('common.cancel')}
+              okButtonProps={{ danger: true, loading: remove.isPending }}
+              onConfirm={() => del()}
+            >
+              <Button size="small" danger icon={<DeleteOutlined />} data-testid="org-delete">
+                {t('common.delete')}
+              </Button>
             </Popconfirm>
           </Space>
         )}
       </Space>
-      <Descriptions size="small" bordered column={{ xs: 1, sm: 1, md: 2 }}
+      <Descriptions
+        size="small"
+        bordered
+        column={{ xs: 1, sm: 1, md: 2 }}
         items={[
           { key: 'kind', label: t('org.kind'), children: labelOf('orgKind', o.kind) },
           { key: 'code', label: t('org.code'), children: o.code ?? '—' },
-          { key: 'parent', label: t('org.parent'), children: o.parentId
-            ? <Typography.Link onClick={() => onSelect(o.parentId ?? '')}>{o.parentName}</Typography.Link> : '—' },
+          {
+            key: 'parent',
+            label: t('org.parent'),
+            children: o.parentId ? (
+              <Typography.Link onClick={() => onSelect(o.parentId ?? '')}>{o.parentName}</Typography.Link>
+            ) : (
+              '—'
+            ),
+          },
           { key: 'phone', label: t('org.phone'), children: o.phone ?? '—' },
           { key: 'address', label: t('org.address'), children: o.address ?? '—', span: { xs: 1, md: 2 } },
           { key: 'members', label: t('org.memberCount'), children: formatNumber(o.memberCount) },
           { key: 'population', label: t('org.population'), children: formatNumber(o.population) },
           { key: 'children', label: t('org.childCount'), children: formatNumber(o.childCount) },
-          { key: 'location', label: t('org.location'), children: o.lng !== null && o.lat !== null ? `${o.lng.toFixed(5)}, ${o.lat.toFixed(5)}` : '—' },
-          { key: 'strengths', label: t('org.strengths'), span: { xs: 1, md: 2 }, children: o.strengths.length
-            ? o.strengths.map((s) => <Tag key={s} color="volcano">{labelOf('strength', s)}</Tag>) : '—' },
-          ...(o.kind === 'unit' ? [{ key: 'leader', label: t('org.leader'), span: { xs: 1, md: 2 }, children: o.leaderName ? `${o.leaderName}${o.leaderTitle ? `（${o.leaderTitle}）` : ''}` : '—' }] : []),
+          {
+            key: 'location',
+            label: t('org.location'),
+            children: o.lng !== null && o.lat !== null ? `${o.lng.toFixed(5)}, ${o.lat.toFixed(5)}` : '—',
+          },
+          {
+            key: 'strengths',
+            label: t('org.strengths'),
+            span: { xs: 1, md: 2 },
+            children: o.strengths.length
+              ? o.strengths.map((s) => (
+                  <Tag key={s} color="volcano">
+                    {labelOf('strength', s)}
+                  </Tag>
+                ))
+              : '—',
+          },
+          ...(o.kind === 'unit'
+            ? [
+                {
+                  key: 'leader',
+                  label: t('org.leader'),
+                  span: { xs: 1, md: 2 },
+                  children: o.leaderName ? `${o.leaderName}${o.leaderTitle ? `（${o.leaderTitle}）` : ''}` : '—',
+                },
+              ]
+            : []),
         ]}
       />
       <div className="section-title">{t('org.children')}</div>
-      {children.isError ? <LoadError error={children.error} compact onRetry={() => void children.refetch()} /> : (
+      {children.isError ? (
+        <LoadError error={children.error} compact onRetry={() => void children.refetch()} />
+      ) : (
         <Table<OrganisationView>
           size="small"
           rowKey="id"
@@ -91,7 +139,12 @@ export function OrgDetail({ id, onSelect, onEdit, onCreateChild, onDeleted }: Pr
             { key: 'name', title: t('org.name'), dataIndex: 'name' },
             { key: 'kind', title: t('org.kind'), render: (_, r) => <EnumTag group="orgKind" value={r.kind} /> },
             { key: 'code', title: t('org.code'), dataIndex: 'code', responsive: ['md'] },
-            { key: 'members', title: t('org.memberCount'), align: 'right', render: (_, r) => formatNumber(r.memberCount) },
+            {
+              key: 'members',
+              title: t('org.memberCount'),
+              align: 'right',
+              render: (_, r) => formatNumber(r.memberCount),
+            },
           ]}
         />
       )}

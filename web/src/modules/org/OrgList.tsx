@@ -16,14 +16,31 @@ export function OrgListFilters({ list }: { list: ListParams<OrgFilter> }) {
   const kinds = list.filters.kind ? list.filters.kind.split(',') : [];
   return (
     <>
-      <Input.Search className="filter-wide" allowClear placeholder={t('common.searchPlaceholder')} defaultValue={list.q}
-        onSearch={(v) => list.setFilter('q', v)} data-testid="org-search" />
-      <Select mode="multiple" allowClear className="filter-wide" placeholder={t('org.kindFilter')} value={kinds} maxTagCount="responsive"
+      <Input.Search
+        className="filter-wide"
+        allowClear
+        placeholder={t('common.searchPlaceholder')}
+        defaultValue={list.q}
+        onSearch={(v) => list.setFilter('q', v)}
+        data-testid="org-search"
+      />
+      <Select
+        mode="multiple"
+        allowClear
+        className="filter-wide"
+        placeholder={t('org.kindFilter')}
+        value={kinds}
+        maxTagCount="responsive"
         onChange={(v: string[]) => list.setFilter('kind', v.join(','))}
-        options={ORG_KINDS.map((k) => ({ value: k, label: labelOf('orgKind', k) }))} />
-      <Select allowClear placeholder={t('org.strengthFilter')} value={list.filters.strength}
+        options={ORG_KINDS.map((k) => ({ value: k, label: labelOf('orgKind', k) }))}
+      />
+      <Select
+        allowClear
+        placeholder={t('org.strengthFilter')}
+        value={list.filters.strength}
         onChange={(v: string | undefined) => list.setFilter('strength', v)}
-        options={STRENGTHS.map((s) => ({ value: s, label: labelOf('strength', s) }))} />
+        options={STRENGTHS.map((s) => ({ value: s, label: labelOf('strength', s) }))}
+      />
     </>
   );
 }
@@ -31,7 +48,13 @@ export function OrgListFilters({ list }: { list: ListParams<OrgFilter> }) {
 export function OrgList({ list, onOpen }: { list: ListParams<OrgFilter>; onOpen: (id: string) => void }) {
   const { t } = useI18n();
   const { view: _view, id: _id, ...filters } = list.filters;
-  const q = useOrgList({ page: list.page, pageSize: list.pageSize, q: list.q || undefined, sort: list.sort, ...filters });
+  const q = useOrgList({
+    page: list.page,
+    pageSize: list.pageSize,
+    q: list.q || undefined,
+    sort: list.sort,
+    ...filters,
+  });
   if (q.isError) return <LoadError error={q.error} onRetry={() => void q.refetch()} />;
   return (
     <Table<OrganisationView>
@@ -47,19 +70,58 @@ export function OrgList({ list, onOpen }: { list: ListParams<OrgFilter>; onOpen:
         list.setSort(sortParam(s?.columnKey, s?.order));
       }}
       pagination={{
-        current: list.page, pageSize: list.pageSize, total: q.data?.total ?? 0, showSizeChanger: true,
-        showTotal: (n) => t('common.total', { count: n }), onChange: (p, s) => list.setPage(p, s),
+        current: list.page,
+        pageSize: list.pageSize,
+        total: q.data?.total ?? 0,
+        showSizeChanger: true,
+        showTotal: (n) => t('common.total', { count: n }),
+        onChange: (p, s) => list.setPage(p, s),
       }}
       columns={[
-        { key: 'name', title: t('org.name'), dataIndex: 'name', sorter: true, sortOrder: sortOrderOf(list.sort, 'name') },
-        { key: 'kind', title: t('org.kind'), render: (_, r) => <EnumTag group="orgKind" value={r.kind} />, sorter: true, sortOrder: sortOrderOf(list.sort, 'kind') },
-        { key: 'code', title: t('org.code'), dataIndex: 'code', sorter: true, sortOrder: sortOrderOf(list.sort, 'code'), responsive: ['md'] },
+        {
+          key: 'name',
+          title: t('org.name'),
+          dataIndex: 'name',
+          sorter: true,
+          sortOrder: sortOrderOf(list.sort, 'name'),
+        },
+        {
+          key: 'kind',
+          title: t('org.kind'),
+          render: (_, r) => <EnumTag group="orgKind" value={r.kind} />,
+          sorter: true,
+          sortOrder: sortOrderOf(list.sort, 'kind'),
+        },
+        {
+          key: 'code',
+          title: t('org.code'),
+          dataIndex: 'code',
+          sorter: true,
+          sortOrder: sortOrderOf(list.sort, 'code'),
+          responsive: ['md'],
+        },
         { key: 'parent', title: t('org.parent'), dataIndex: 'parentName', responsive: ['lg'] },
-        { key: 'strengths', title: t('org.strengths'), responsive: ['lg'],
-          render: (_, r) => r.strengths.map((s) => <Tag key={s}>{labelOf('strength', s)}</Tag>) },
-        { key: 'memberCount', title: t('org.memberCount'), align: 'right', render: (_, r) => formatNumber(r.memberCount) },
-        { key: 'population', title: t('org.population'), align: 'right', sorter: true, sortOrder: sortOrderOf(list.sort, 'population'),
-          render: (_, r) => formatNumber(r.population), responsive: ['md'] },
+        {
+          key: 'strengths',
+          title: t('org.strengths'),
+          responsive: ['lg'],
+          render: (_, r) => r.strengths.map((s) => <Tag key={s}>{labelOf('strength', s)}</Tag>),
+        },
+        {
+          key: 'memberCount',
+          title: t('org.memberCount'),
+          align: 'right',
+          render: (_, r) => formatNumber(r.memberCount),
+        },
+        {
+          key: 'population',
+          title: t('org.population'),
+          align: 'right',
+          sorter: true,
+          sortOrder: sortOrderOf(list.sort, 'population'),
+          render: (_, r) => formatNumber(r.population),
+          responsive: ['md'],
+        },
       ]}
     />
   );

@@ -17,7 +17,17 @@ interface Props {
 }
 
 /** A searchable select over every organisation of one kind (communities, units, branches). */
-export function OrgSelect({ kind, value, onChange, placeholder, style, className, allowClear = true, disabled, testId }: Props) {
+export function OrgSelect({
+  kind,
+  value,
+  onChange,
+  placeholder,
+  style,
+  className,
+  allowClear = true,
+  disabled,
+  testId,
+}: Props) {
   const { t } = useI18n();
   const q = useOrgOptions(kind);
   return (

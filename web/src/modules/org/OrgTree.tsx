@@ -23,7 +23,10 @@ function OrgTitle({ node }: { node: OrgTreeNode }) {
   useI18n(); // re-render the kind label when the language changes
   return (
     <span>
-      {node.name} <span className="muted" style={{ fontSize: 12 }}>{labelOf('orgKind', node.kind)}</span>
+      {node.name}{' '}
+      <span className="muted" style={{ fontSize: 12 }}>
+        {labelOf('orgKind', node.kind)}
+      </span>
     </span>
   );
 }
@@ -50,25 +53,39 @@ export function OrgTree({ selectedId, onSelect }: { selectedId: string | null; o
   }, [tree.data, q]);
 
   // By default open the county and towns (the first two levels); a search opens what matched.
-  const defaultExpand = useMemo(() => (tree.data ?? []).flatMap((n) => [n.id, ...n.children.map((c) => c.id)]), [tree.data]);
-  const expandedKeys = q.trim() ? searchExpand : expanded ?? defaultExpand;
+  const defaultExpand = useMemo(
+    () => (tree.data ?? []).flatMap((n) => [n.id, ...n.children.map((c) => c.id)]),
+    [tree.data],
+  );
+  const expandedKeys = q.trim() ? searchExpand : (expanded ?? defaultExpand);
 
   return (
     <>
-      <Input.Search allowClear placeholder={t('org.searchTree')} value={q} onChange={(e) => setQ(e.target.value)}
-        style={{ marginBottom: 8 }} data-testid="org-tree-search" />
+      <Input.Search
+        allowClear
+        placeholder={t('org.searchTree')}
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+        style={{ marginBottom: 8 }}
+        data-testid="org-tree-search"
+      />
       <div className="tree-scroll" data-testid="org-tree">
-        {tree.isLoading ? <Loading /> : tree.isError ? <LoadError error={tree.error} onRetry={() => void tree.refetch()} compact />
-          : data.length === 0 ? <EmptyState /> : (
-            <Tree
-              treeData={data}
-              selectedKeys={selectedId ? [selectedId] : []}
-              expandedKeys={expandedKeys}
-              onExpand={(keys) => setExpanded(keys)}
-              onSelect={(keys) => keys[0] !== undefined && onSelect(String(keys[0]))}
-              blockNode
-            />
-          )}
+        {tree.isLoading ? (
+          <Loading />
+        ) : tree.isError ? (
+          <LoadError error={tree.error} onRetry={() => void tree.refetch()} compact />
+        ) : data.length === 0 ? (
+          <EmptyState />
+        ) : (
+          <Tree
+            treeData={data}
+            selectedKeys={selectedId ? [selectedId] : []}
+            expandedKeys={expandedKeys}
+            onExpand={(keys) => setExpanded(keys)}
+            onSelect={(keys) => keys[0] !== undefined && onSelect(String(keys[0]))}
+            blockNode
+          />
+        )}
       </div>
     </>
   );

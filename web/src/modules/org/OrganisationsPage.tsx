@@ -37,10 +37,26 @@ export default function OrganisationsPage() {
 
   const actions = (
     <>
-      <Segmented<View> value={view} onChange={(v) => list.setFilters({ view: v === 'list' ? 'list' : undefined, id: v === 'list' ? undefined : selectedId ?? undefined })}
-        options={[{ value: 'tree', label: t('common.tree') }, { value: 'list', label: t('common.list') }]} />
+      <Segmented<View>
+        value={view}
+        onChange={(v) =>
+          list.setFilters({
+            view: v === 'list' ? 'list' : undefined,
+            id: v === 'list' ? undefined : (selectedId ?? undefined),
+          })
+        }
+        options={[
+          { value: 'tree', label: t('common.tree') },
+          { value: 'list', label: t('common.list') },
+        ]}
+      />
       {can('org.write') && (
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setForm({ mode: 'create', parent: null })} data-testid="org-create">
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => setForm({ mode: 'create', parent: null })}
+          data-testid="org-create"
+        >
           {t('common.create')}
         </Button>
       )}
@@ -54,19 +70,41 @@ export default function OrganisationsPage() {
       {view === 'tree' ? (
         <ListPage title={t('org.title')} actions={actions} plain>
           <div className="split">
-            <Card size="small" className="split-side"><OrgTree selectedId={selectedId} onSelect={select} /></Card>
-            <Card size="small" className="split-main">{detail ?? <EmptyState description={t('org.selectHint')} />}</Card>
+            <Card size="small" className="split-side">
+              <OrgTree selectedId={selectedId} onSelect={select} />
+            </Card>
+            <Card size="small" className="split-main">
+              {detail ?? <EmptyState description={t('org.selectHint')} />}
+            </Card>
           </div>
         </ListPage>
       ) : (
-        <ListPage title={t('org.title')} actions={actions} filters={<OrgListFilters list={list} />} activeFilters={activeFilters}>
+        <ListPage
+          title={t('org.title')}
+          actions={actions}
+          filters={<OrgListFilters list={list} />}
+          activeFilters={activeFilters}
+        >
           <OrgList list={list} onOpen={select} />
-          <DetailDrawer open={!!selectedId} onClose={() => select(undefined)} title={t('common.detail')} testId="org-drawer" width={640}>
+          <DetailDrawer
+            open={!!selectedId}
+            onClose={() => select(undefined)}
+            title={t('common.detail')}
+            testId="org-drawer"
+            width={640}
+          >
             {detail}
           </DetailDrawer>
         </ListPage>
       )}
-      <OrgFormModal target={form} onClose={() => setForm(null)} onSaved={(org) => { setForm(null); select(org.id); }} />
+      <OrgFormModal
+        target={form}
+        onClose={() => setForm(null)}
+        onSaved={(org) => {
+          setForm(null);
+          select(org.id);
+        }}
+      />
     </>
   );
 }

@@ -1,7 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Query } from '../../api/client';
 import type {
-  CreateOrganisation, OrgKind, OrganisationView, OrgTreeNode, Page, UpdateOrganisation,
+  CreateOrganisation,
+  OrgKind,
+  OrganisationView,
+  OrgTreeNode,
+  Page,
+  UpdateOrganisation,
 } from '../../api/contracts';
 
 export const orgKeys = {
@@ -14,7 +19,10 @@ export const orgKeys = {
 };
 
 export function useOrgTree() {
-  return useQuery({ queryKey: orgKeys.tree, queryFn: ({ signal }) => api.get<OrgTreeNode[]>('/organisations/tree', undefined, signal) });
+  return useQuery({
+    queryKey: orgKeys.tree,
+    queryFn: ({ signal }) => api.get<OrgTreeNode[]>('/organisations/tree', undefined, signal),
+  });
 }
 
 export function useOrgList(query: Query) {
@@ -36,7 +44,8 @@ export function useOrg(id: string | null) {
 export function useOrgChildren(id: string | null) {
   return useQuery({
     queryKey: orgKeys.children(id ?? ''),
-    queryFn: ({ signal }) => api.get<Page<OrganisationView>>('/organisations', { parentId: id, pageSize: 200, sort: 'code' }, signal),
+    queryFn: ({ signal }) =>
+      api.get<Page<OrganisationView>>('/organisations', { parentId: id, pageSize: 200, sort: 'code' }, signal),
     enabled: !!id,
   });
 }
@@ -45,7 +54,8 @@ export function useOrgChildren(id: string | null) {
 export function useOrgOptions(kind: OrgKind, enabled = true) {
   return useQuery({
     queryKey: orgKeys.options(kind),
-    queryFn: ({ signal }) => api.get<Page<OrganisationView>>('/organisations', { kind, pageSize: 200, sort: 'code' }, signal),
+    queryFn: ({ signal }) =>
+      api.get<Page<OrganisationView>>('/organisations', { kind, pageSize: 200, sort: 'code' }, signal),
     staleTime: 5 * 60_000,
     enabled,
   });
@@ -60,7 +70,8 @@ export function useOrgMutations() {
       onSuccess: invalidate,
     }),
     update: useMutation({
-      mutationFn: ({ id, input }: { id: string; input: UpdateOrganisation }) => api.patch<OrganisationView>(`/organisations/${id}`, input),
+      mutationFn: ({ id, input }: { id: string; input: UpdateOrganisation }) =>
+        api.patch<OrganisationView>(`/organisations/${id}`, input),
       onSuccess: invalidate,
     }),
     remove: useMutation({

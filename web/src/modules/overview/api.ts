@@ -14,7 +14,8 @@ export function useTotals(specs: CountSpec[]) {
   return useQueries({
     queries: specs.map((s) => ({
       queryKey: ['total', s.path, s.query ?? {}],
-      queryFn: ({ signal }: { signal: AbortSignal }) => api.get<Page<unknown>>(s.path, { ...s.query, pageSize: 1 }, signal),
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        api.get<Page<unknown>>(s.path, { ...s.query, pageSize: 1 }, signal),
       enabled: s.enabled,
       select: (p: Page<unknown>) => p.total,
       staleTime: 60_000,

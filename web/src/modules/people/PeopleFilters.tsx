@@ -14,19 +14,55 @@ export function PeopleFilters({ list }: { list: ListParams<PeopleFilter> }) {
   const f = list.filters;
   return (
     <>
-      <Input.Search className="filter-wide" allowClear placeholder={t('people.searchPlaceholder')} defaultValue={list.q}
-        onSearch={(v) => list.setFilter('q', v)} data-testid="people-search" />
-      <OrgSelect kind="community" value={f.communityId} placeholder={t('people.communityFilter')} testId="people-community"
-        onChange={(v) => list.setFilters({ communityId: v, gridId: undefined })} />
-      <GridTreeSelect communityId={f.communityId} value={f.gridId} placeholder={t('people.gridFilter')} testId="people-grid"
-        onChange={(v) => list.setFilter('gridId', v)} />
-      <Select allowClear placeholder={t('people.roleFilter')} value={f.role} onChange={(v: string | undefined) => list.setFilter('role', v)}
-        options={PERSON_ROLES.map((r) => ({ value: r, label: labelOf('personRole', r) }))} />
-      <Select allowClear placeholder={t('people.genderFilter')} value={f.gender} onChange={(v: string | undefined) => list.setFilter('gender', v)}
-        options={[{ value: 'male', label: labelOf('gender', 'male') }, { value: 'female', label: labelOf('gender', 'female') }]} />
-      <Select allowClear placeholder={t('people.partyFilter')} value={f.partyMember}
+      <Input.Search
+        className="filter-wide"
+        allowClear
+        placeholder={t('people.searchPlaceholder')}
+        defaultValue={list.q}
+        onSearch={(v) => list.setFilter('q', v)}
+        data-testid="people-search"
+      />
+      <OrgSelect
+        kind="community"
+        value={f.communityId}
+        placeholder={t('people.communityFilter')}
+        testId="people-community"
+        onChange={(v) => list.setFilters({ communityId: v, gridId: undefined })}
+      />
+      <GridTreeSelect
+        communityId={f.communityId}
+        value={f.gridId}
+        placeholder={t('people.gridFilter')}
+        testId="people-grid"
+        onChange={(v) => list.setFilter('gridId', v)}
+      />
+      <Select
+        allowClear
+        placeholder={t('people.roleFilter')}
+        value={f.role}
+        onChange={(v: string | undefined) => list.setFilter('role', v)}
+        options={PERSON_ROLES.map((r) => ({ value: r, label: labelOf('personRole', r) }))}
+      />
+      <Select
+        allowClear
+        placeholder={t('people.genderFilter')}
+        value={f.gender}
+        onChange={(v: string | undefined) => list.setFilter('gender', v)}
+        options={[
+          { value: 'male', label: labelOf('gender', 'male') },
+          { value: 'female', label: labelOf('gender', 'female') },
+        ]}
+      />
+      <Select
+        allowClear
+        placeholder={t('people.partyFilter')}
+        value={f.partyMember}
         onChange={(v: string | undefined) => list.setFilter('partyMember', v)}
-        options={[{ value: 'true', label: t('common.yes') }, { value: 'false', label: t('common.no') }]} />
+        options={[
+          { value: 'true', label: t('common.yes') },
+          { value: 'false', label: t('common.no') },
+        ]}
+      />
     </>
   );
 }

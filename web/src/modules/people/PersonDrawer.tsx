@@ -52,47 +52,120 @@ export function PersonDrawer({ personId, onClose, onEdit }: Props) {
     }
   };
 
-  const footer = p && can('people.write') ? (
-    <Space wrap>
-      <Button icon={<EditOutlined />} onClick={() => onEdit(p)} data-testid="person-edit">{t('common.edit')}</Button>
-      <Popconfirm title={t('common.deleteConfirm', { name: p.name })} okText={t('common.delete')} cancelText={t('common.cancel')}
-        okButtonProps={{ danger: true, loading: remove.isPending }} onConfirm={() => del()}>
-        <Button danger icon={<DeleteOutlined />} data-testid="person-delete">{t('common.delete')}</Button>
-      </Popconfirm>
-    </Space>
-  ) : undefined;
+  const footer =
+    p && can('people.write') ? (
+      <Space wrap>
+        <Button icon={<EditOutlined />} onClick={() => onEdit(p)} data-testid="person-edit">
+          {t('common.edit')}
+        </Button>
+        <Popconfirm
+          title={t('common.deleteConfirm', { name: p.name })}
+          okText={t('common.delete')}
+          cancelText={t('common.cancel')}
+          okButtonProps={{ danger: true, loading: remove.isPending }}
+          onConfirm={() => del()}
+        >
+          <Button danger icon={<DeleteOutlined />} data-testid="person-delete">
+            {t('common.delete')}
+          </Button>
+        </Popconfirm>
+      </Space>
+    ) : undefined;
 
   const pii = (masked: string | null, full: string | null | undefined) => (
-    <span className="mono">{full !== undefined && full !== null ? full : masked ?? '—'}</span>
+    <span className="mono">{full !== undefined && full !== null ? full : (masked ?? '—')}</span>
   );
 
   return (
-    <DetailDrawer open={!!personId} onClose={onClose} title={p?.name ?? t('common.detail')} testId="person-detail" footer={footer}
-      extra={p && can('people.reveal') && !revealed && (p.phone || p.idNumber) ? (
-        <Button size="small" icon={<EyeOutlined />} loading={revealing} onClick={() => void reveal()} data-testid="reveal-pii"
-          title={t('people.revealNote')}>
-          {t('people.reveal')}
-        </Button>
-      ) : undefined}>
-      {person.isLoading ? <Loading /> : person.isError || !p ? <LoadError error={person.error} onRetry={() => void person.refetch()} /> : (
+    <DetailDrawer
+      open={!!personId}
+      onClose={onClose}
+      title={p?.name ?? t('common.detail')}
+      testId="person-detail"
+      footer={footer}
+      extra={
+        p && can('people.reveal') && !revealed && (p.phone || p.idNumber) ? (
+          <Button
+            size="small"
+            icon={<EyeOutlined />}
+            loading={revealing}
+            onClick={() => void reveal()}
+            data-testid="reveal-pii"
+            title={t('people.revealNote')}
+          >
+            {t('people.reveal')}
+          </Button>
+        ) : undefined
+      }
+    >
+      {person.isLoading ? (
+        <Loading />
+      ) : person.isError || !p ? (
+        <LoadError error={person.error} onRetry={() => void person.refetch()} />
+      ) : (
         <>
-          {revealed && <Alert type="warning" showIcon title={t('people.revealed')} style={{ marginBottom: 12 }} data-testid="pii-revealed" />}
-          <Descriptions size="small" bordered column={1}
+          {revealed && (
+            <Alert
+              type="warning"
+              showIcon
+              title={t('people.revealed')}
+              style={{ marginBottom: 12 }}
+              data-testid="pii-revealed"
+            />
+          )}
+          <Descriptions
+            size="small"
+            bordered
+            column={1}
             items={[
               { key: 'name', label: t('people.name'), children: p.name },
               { key: 'gender', label: t('people.gender'), children: labelOf('gender', p.gender) },
               { key: 'birth', label: t('people.birthDate'), children: formatDate(p.birthDate) },
-              { key: 'phone', label: t('people.phone'), children: <span data-testid="person-phone">{pii(p.phone, revealed?.phone)}</span> },
-              { key: 'id', label: t('people.idNumber'), children: <span data-testid="person-id-number">{pii(p.idNumber, revealed?.idNumber)}</span> },
+              {
+                key: 'phone',
+                label: t('people.phone'),
+                children: <span data-testid="person-phone">{pii(p.phone, revealed?.phone)}</span>,
+              },
+              {
+                key: 'id',
+                label: t('people.idNumber'),
+                children: <span data-testid="person-id-number">{pii(p.idNumber, revealed?.idNumber)}</span>,
+              },
               { key: 'address', label: t('people.address'), children: p.address ?? '—' },
               { key: 'community', label: t('people.community'), children: p.communityName ?? '—' },
-              { key: 'grid', label: t('people.homeGrid'), children: p.homeGridId
-                ? <Link to={`/grids?grid=${p.homeGridId}`}>{p.homeGridName} <Typography.Text type="secondary" className="mono">{p.homeGridCode}</Typography.Text></Link>
-                : '—' },
-              { key: 'roles', label: t('people.roles'), children: p.roles.length ? p.roles.map((r) => <Tag key={r}>{labelOf('personRole', r)}</Tag>) : '—' },
-              { key: 'party', label: t('people.partyMember'), children: p.partyMemberKind
-                ? <EnumTag group="memberKind" value={p.partyMemberKind} /> : t('people.notPartyMember') },
-              { key: 'note', label: t('people.note'), children: p.note ? <span style={{ whiteSpace: 'pre-wrap' }}>{p.note}</span> : '—' },
+              {
+                key: 'grid',
+                label: t('people.homeGrid'),
+                children: p.homeGridId ? (
+                  <Link to={`/grids?grid=${p.homeGridId}`}>
+                    {p.homeGridName}{' '}
+                    <Typography.Text type="secondary" className="mono">
+                      {p.homeGridCode}
+                    </Typography.Text>
+                  </Link>
+                ) : (
+                  '—'
+                ),
+              },
+              {
+                key: 'roles',
+                label: t('people.roles'),
+                children: p.roles.length ? p.roles.map((r) => <Tag key={r}>{labelOf('personRole', r)}</Tag>) : '—',
+              },
+              {
+                key: 'party',
+                label: t('people.partyMember'),
+                children: p.partyMemberKind ? (
+                  <EnumTag group="memberKind" value={p.partyMemberKind} />
+                ) : (
+                  t('people.notPartyMember')
+                ),
+              },
+              {
+                key: 'note',
+                label: t('people.note'),
+                children: p.note ? <span style={{ whiteSpace: 'pre-wrap' }}>{p.note}</span> : '—',
+              },
               { key: 'created', label: t('people.createdAt'), children: formatDateTime(p.createdAt) },
               { key: 'updated', label: t('people.updatedAt'), children: formatDateTime(p.updatedAt) },
             ]}

@@ -29,7 +29,8 @@ export function usePerson(id: string | null) {
 export function usePeopleSearch(q: string) {
   return useQuery({
     queryKey: peopleKeys.search(q),
-    queryFn: ({ signal }) => api.get<Page<PersonView>>('/people', { q: q || undefined, pageSize: 20, sort: 'name' }, signal),
+    queryFn: ({ signal }) =>
+      api.get<Page<PersonView>>('/people', { q: q || undefined, pageSize: 20, sort: 'name' }, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -46,7 +47,10 @@ export function usePeopleMutations() {
     await qc.invalidateQueries({ queryKey: ['total'] });
   };
   return {
-    create: useMutation({ mutationFn: (input: CreatePerson) => api.post<PersonView>('/people', input), onSuccess: invalidate }),
+    create: useMutation({
+      mutationFn: (input: CreatePerson) => api.post<PersonView>('/people', input),
+      onSuccess: invalidate,
+    }),
     update: useMutation({
       mutationFn: ({ id, input }: { id: string; input: UpdatePerson }) => api.patch<PersonView>(`/people/${id}`, input),
       onSuccess: invalidate,

@@ -46,17 +46,28 @@ export function BarChart({ categories, series, rightWholeNumbers = false, height
       {width > 0 && (
         <svg width={width} height={height} role="img" aria-label={series.map((s) => s.name).join(' / ')}>
           <Legend rows={legend} y={4} />
-          <text x={M.left} y={top - 12} fontSize={FONT} fill={AXIS} textAnchor="middle">{series.find((s) => s.axis === 0)?.name}</text>
-          {hasRight && <text x={M.left + plotW} y={top - 12} fontSize={FONT} fill={AXIS} textAnchor="middle">{series.find((s) => s.axis === 1)?.name}</text>}
+          <text x={M.left} y={top - 12} fontSize={FONT} fill={AXIS} textAnchor="middle">
+            {series.find((s) => s.axis === 0)?.name}
+          </text>
+          {hasRight && (
+            <text x={M.left + plotW} y={top - 12} fontSize={FONT} fill={AXIS} textAnchor="middle">
+              {series.find((s) => s.axis === 1)?.name}
+            </text>
+          )}
           {ticks[0].map((v) => (
             <g key={`l${v}`}>
               <line x1={M.left} x2={M.left + plotW} y1={y(v, 0)} y2={y(v, 0)} stroke={GRID_LINE} />
-              <text x={M.left - 8} y={y(v, 0) + 4} fontSize={FONT} fill={AXIS} textAnchor="end">{formatNumber(v)}</text>
+              <text x={M.left - 8} y={y(v, 0) + 4} fontSize={FONT} fill={AXIS} textAnchor="end">
+                {formatNumber(v)}
+              </text>
             </g>
           ))}
-          {hasRight && ticks[1].map((v) => (
-            <text key={`r${v}`} x={M.left + plotW + 8} y={y(v, 1) + 4} fontSize={FONT} fill={AXIS}>{formatNumber(v)}</text>
-          ))}
+          {hasRight &&
+            ticks[1].map((v) => (
+              <text key={`r${v}`} x={M.left + plotW + 8} y={y(v, 1) + 4} fontSize={FONT} fill={AXIS}>
+                {formatNumber(v)}
+              </text>
+            ))}
           <line x1={M.left} x2={M.left + plotW} y1={top + plotH} y2={top + plotH} stroke={AXIS} />
           {categories.map((c, i) => {
             const x0 = M.left + band * i + (band - barW * series.length) / 2;
@@ -66,11 +77,23 @@ export function BarChart({ categories, series, rightWholeNumbers = false, height
                 <title>{[c, ...series.map((s) => `${s.name}: ${formatNumber(s.values[i] ?? 0)}`)].join('\n')}</title>
                 <rect x={M.left + band * i} y={top} width={band} height={plotH} fill="transparent" />
                 {series.map((s, k) => (
-                  <rect key={s.name} x={x0 + barW * k} y={y(s.values[i] ?? 0, s.axis)} width={barW}
-                    height={top + plotH - y(s.values[i] ?? 0, s.axis)} fill={s.color} />
+                  <rect
+                    key={s.name}
+                    x={x0 + barW * k}
+                    y={y(s.values[i] ?? 0, s.axis)}
+                    width={barW}
+                    height={top + plotH - y(s.values[i] ?? 0, s.axis)}
+                    fill={s.color}
+                  />
                 ))}
-                <text fontSize={FONT} fill={TEXT} textAnchor="end"
-                  transform={`translate(${labelX},${top + plotH + 14}) rotate(-30)`}>{c}</text>
+                <text
+                  fontSize={FONT}
+                  fill={TEXT}
+                  textAnchor="end"
+                  transform={`translate(${labelX},${top + plotH + 14}) rotate(-30)`}
+                >
+                  {c}
+                </text>
               </g>
             );
           })}

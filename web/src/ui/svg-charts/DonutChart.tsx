@@ -7,11 +7,13 @@ export interface Slice extends LegendItem {
 }
 
 /** The point at `angle` (radians, 0 = 12 o'clock, clockwise) on a circle of radius r around (cx, cy). */
-const at = (cx: number, cy: number, r: number, angle: number) => [cx + r * Math.sin(angle), cy - r * Math.cos(angle)] as const;
+const at = (cx: number, cy: number, r: number, angle: number) =>
+  [cx + r * Math.sin(angle), cy - r * Math.cos(angle)] as const;
 
 function arc(cx: number, cy: number, r0: number, r1: number, a0: number, a1: number): string {
   // A full ring cannot be one arc (start = end): draw it as two halves.
-  if (a1 - a0 >= 2 * Math.PI - 1e-6) return `${arc(cx, cy, r0, r1, 0, Math.PI)} ${arc(cx, cy, r0, r1, Math.PI, 2 * Math.PI)}`;
+  if (a1 - a0 >= 2 * Math.PI - 1e-6)
+    return `${arc(cx, cy, r0, r1, 0, Math.PI)} ${arc(cx, cy, r0, r1, Math.PI, 2 * Math.PI)}`;
   const large = a1 - a0 > Math.PI ? 1 : 0;
   const [x0, y0] = at(cx, cy, r1, a0);
   const [x1, y1] = at(cx, cy, r1, a1);
@@ -36,18 +38,22 @@ export function DonutChart({ slices, height = 320, testId }: { slices: Slice[]; 
     <div ref={ref} className="chart-box" data-testid={testId}>
       {width > 0 && total > 0 && (
         <svg width={width} height={height} role="img" aria-label={slices.map((s) => `${s.name} ${s.value}`).join(', ')}>
-          {slices.filter((s) => s.value > 0).map((s) => {
-            const a0 = start;
-            const a1 = (start += (s.value / total) * 2 * Math.PI);
-            const [lx, ly] = at(cx, cy, (r0 + r1) / 2, (a0 + a1) / 2);
-            return (
-              <g key={s.name}>
-                <title>{`${s.name}: ${formatNumber(s.value)}`}</title>
-                <path d={arc(cx, cy, r0, r1, a0, a1)} fill={s.color} stroke="#fff" strokeWidth={1} />
-                <text x={lx} y={ly + 4} fontSize={FONT} fontWeight="bold" fill="#fff" textAnchor="middle">{s.value}</text>
-              </g>
-            );
-          })}
+          {slices
+            .filter((s) => s.value > 0)
+            .map((s) => {
+              const a0 = start;
+              const a1 = (start += (s.value / total) * 2 * Math.PI);
+              const [lx, ly] = at(cx, cy, (r0 + r1) / 2, (a0 + a1) / 2);
+              return (
+                <g key={s.name}>
+                  <title>{`${s.name}: ${formatNumber(s.value)}`}</title>
+                  <path d={arc(cx, cy, r0, r1, a0, a1)} fill={s.color} stroke="#fff" strokeWidth={1} />
+                  <text x={lx} y={ly + 4} fontSize={FONT} fontWeight="bold" fill="#fff" textAnchor="middle">
+                    {s.value}
+                  </text>
+                </g>
+              );
+            })}
           <Legend rows={legend} y={height - legendHeight(legend)} />
         </svg>
       )}

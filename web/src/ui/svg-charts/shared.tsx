@@ -76,12 +76,16 @@ export const legendHeight = (rows: unknown[]) => rows.length * ROW;
 export function Legend({ rows, y }: { rows: { item: LegendItem; x: number }[][]; y: number }) {
   return (
     <g>
-      {rows.flatMap((row, r) => row.map(({ item, x }) => (
-        <g key={item.name} transform={`translate(${x},${y + r * ROW})`}>
-          <rect width={25} height={14} rx={4} fill={item.color} />
-          <text x={30} y={11} fontSize={FONT} fill={TEXT}>{item.name}</text>
-        </g>
-      )))}
+      {rows.flatMap((row, r) =>
+        row.map(({ item, x }) => (
+          <g key={item.name} transform={`translate(${x},${y + r * ROW})`}>
+            <rect width={25} height={14} rx={4} fill={item.color} />
+            <text x={30} y={11} fontSize={FONT} fill={TEXT}>
+              {item.name}
+            </text>
+          </g>
+        )),
+      )}
     </g>
   );
 }

@@ -25,13 +25,22 @@ export function MeetingActions({ m }: { m: MeetingDetail }) {
 
   const open = (d: Dialog) => {
     form.resetFields();
-    form.setFieldsValue({ date: dayjs(m.meetingDate), place: m.place ?? `${m.communityName}党群服务中心`, minutes: m.minutes ?? '' });
+    form.setFieldsValue({
+      date: dayjs(m.meetingDate),
+      place: m.place ?? `${m.communityName}党群服务中心`,
+      minutes: m.minutes ?? '',
+    });
     setDialog(d);
   };
   const submit = async () => {
     const v = await form.validateFields();
     try {
-      if (dialog === 'schedule') await writes.schedule.mutateAsync({ meetingDate: v.date!.format('YYYY-MM-DD'), place: v.place!.trim(), version: m.version });
+      if (dialog === 'schedule')
+        await writes.schedule.mutateAsync({
+          meetingDate: v.date!.format('YYYY-MM-DD'),
+          place: v.place!.trim(),
+          version: m.version,
+        });
       if (dialog === 'hold') await writes.hold.mutateAsync({ minutes: v.minutes!.trim(), version: m.version });
       if (dialog === 'cancel') await writes.cancel.mutateAsync({ reason: v.reason!.trim(), version: m.version });
       feedback.success(t('common.saved'));
@@ -42,33 +51,74 @@ export function MeetingActions({ m }: { m: MeetingDetail }) {
   };
   const required = (field: string) => [{ required: true, whitespace: true, message: t('errors.required', { field }) }];
   const busy = writes.schedule.isPending || writes.hold.isPending || writes.cancel.isPending;
-  const titles = { schedule: m.status === 'scheduled' ? t('meetings.reschedule') : t('meetings.schedule'), hold: t('meetings.hold'), cancel: t('meetings.cancel') };
+  const titles = {
+    schedule: m.status === 'scheduled' ? t('meetings.reschedule') : t('meetings.schedule'),
+    hold: t('meetings.hold'),
+    cancel: t('meetings.cancel'),
+  };
 
   return (
     <Space wrap>
-      <Button onClick={() => open('schedule')} type={m.status === 'proposed' ? 'primary' : 'default'} data-testid="meeting-schedule">{titles.schedule}</Button>
-      {m.status === 'scheduled' && <Button type="primary" onClick={() => open('hold')} data-testid="meeting-hold">{t('meetings.hold')}</Button>}
-      <Button danger onClick={() => open('cancel')} data-testid="meeting-cancel">{t('meetings.cancel')}</Button>
-      <Modal open={dialog !== null} title={dialog ? titles[dialog] : ''} onCancel={() => setDialog(null)} onOk={() => void submit().catch(() => undefined)}
-        confirmLoading={busy} okText={t('common.confirm')} cancelText={t('common.cancel')} okButtonProps={{ danger: dialog === 'cancel' }} destroyOnHidden>
+      <Button
+        onClick={() => open('schedule')}
+        type={m.status === 'proposed' ? 'primary' : 'default'}
+        data-testid="meeting-schedule"
+      >
+        {titles.schedule}
+      </Button>
+      {m.status === 'scheduled' && (
+        <Button type="primary" onClick={() => open('hold')} data-testid="meeting-hold">
+          {t('meetings.hold')}
+        </Button>
+      )}
+      <Button danger onClick={() => open('cancel')} data-testid="meeting-cancel">
+        {t('meetings.cancel')}
+      </Button>
+      <Modal
+        open={dialog !== null}
+        title={dialog ? titles[dialog] : ''}
+        onCancel={() => setDialog(null)}
+        onOk={() => void submit().catch(() => undefined)}
+        confirmLoading={busy}
+        okText={t('common.confirm')}
+        cancelText={t('common.cancel')}
+        okButtonProps={{ danger: dialog === 'cancel' }}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical" data-testid="meeting-action-form">
           {dialog === 'schedule' && (
             <>
-              <Form.Item name="date" label={t('meetings.date')} rules={[{ required: true, message: t('errors.required', { field: t('meetings.date') }) }]}>
-                <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(from, 'day') || d.isAfter(to, 'day')} />
+              <Form.Item
+                name="date"
+                label={t('meetings.date')}
+                rules={[{ required: true, message: t('errors.required', { field: t('meetings.date') }) }]}
+              >
+                <DatePicker
+                  style={{ width: '100%' }}
+                  disabledDate={(d) => d.isBefore(from, 'day') || d.isAfter(to, 'day')}
+                />
               </Form.Item>
-              <Form.Item name="place" label={t('meetings.place')} rules={required(t('meetings.place'))}><Input maxLength={200} /></Form.Item>
+              <Form.Item name="place" label={t('meetings.place')} rules={required(t('meetings.place'))}>
+                <Input maxLength={200} />
+              </Form.Item>
             </>
           )}
           {dialog === 'hold' && (
-            <Form.Item name="minutes" label={t('meetings.minutes')} extra={t('meetings.minutesRequired')} rules={required(t('meetings.minutes'))}>
+            <Form.Item
+              name="minutes"
+              label={t('meetings.minutes')}
+              extra={t('meetings.minutesRequired')}
+              rules={required(t('meetings.minutes'))}
+            >
               <Input.TextArea rows={8} maxLength={20000} data-testid="meeting-minutes-input" />
             </Form.Item>
           )}
           {dialog === 'cancel' && (
             <>
               <p>{t('meetings.cancelConfirm')}</p>
-              <Form.Item name="reason" label={t('meetings.cancelReason')} rules={required(t('meetings.cancelReason'))}><Input.TextArea rows={2} maxLength={500} /></Form.Item>
+              <Form.Item name="reason" label={t('meetings.cancelReason')} rules={required(t('meetings.cancelReason'))}>
+                <Input.TextArea rows={2} maxLength={500} />
+              </Form.Item>
             </>
           )}
         </Form>

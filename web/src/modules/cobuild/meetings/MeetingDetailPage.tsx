@@ -34,8 +34,16 @@ function Minutes({ m }: { m: MeetingDetail }) {
     <Card size="small" title={t('meetings.minutes')} data-testid="meeting-minutes">
       {editable ? (
         <>
-          <Input.TextArea rows={6} value={text} onChange={(e) => setText(e.target.value)} maxLength={20000} data-testid="meeting-minutes-draft" />
-          <Button style={{ marginTop: 8 }} onClick={() => void save()} loading={update.isPending}>{t('common.save')}</Button>
+          <Input.TextArea
+            rows={6}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            maxLength={20000}
+            data-testid="meeting-minutes-draft"
+          />
+          <Button style={{ marginTop: 8 }} onClick={() => void save()} loading={update.isPending}>
+            {t('common.save')}
+          </Button>
         </>
       ) : (
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }} type={m.minutes ? undefined : 'secondary'}>
@@ -54,28 +62,47 @@ export default function MeetingDetailPage() {
   const m = q.data;
   if (q.isLoading) return <Loading minHeight="50vh" />;
   if (q.isError || !m) {
-    return q.error instanceof ApiError && q.error.status === 404
-      ? <Alert type="warning" showIcon title={errorMessage(q.error)} action={<Link to="/cobuild/meetings">{t('meetings.back')}</Link>} />
-      : <LoadError error={q.error} onRetry={() => void q.refetch()} />;
+    return q.error instanceof ApiError && q.error.status === 404 ? (
+      <Alert
+        type="warning"
+        showIcon
+        title={errorMessage(q.error)}
+        action={<Link to="/cobuild/meetings">{t('meetings.back')}</Link>}
+      />
+    ) : (
+      <LoadError error={q.error} onRetry={() => void q.refetch()} />
+    );
   }
   return (
     <div className="page" data-testid="meeting-detail">
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
         <Space wrap>
-          <Link to="/cobuild/meetings"><Button icon={<ArrowLeftOutlined />} type="text" aria-label={t('meetings.back')} /></Link>
-          <Typography.Title level={4} style={{ margin: 0 }}>{t('meetings.meetingTitle', { community: m.communityName, year: m.year, quarter: m.quarter })}</Typography.Title>
+          <Link to="/cobuild/meetings">
+            <Button icon={<ArrowLeftOutlined />} type="text" aria-label={t('meetings.back')} />
+          </Link>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('meetings.meetingTitle', { community: m.communityName, year: m.year, quarter: m.quarter })}
+          </Typography.Title>
           <MeetingStatusTag status={m.status} />
         </Space>
         <MeetingActions m={m} />
       </Flex>
       <Card size="small" style={{ marginBottom: 12 }}>
-        <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }} items={[
-          { key: 'date', label: t('meetings.date'), children: formatDate(m.meetingDate) },
-          { key: 'place', label: t('meetings.place'), children: m.place ?? '—' },
-          { key: 'attended', label: t('meetings.attended'), children: `${m.attendedCount} / ${m.invitedCount}` },
-          { key: 'tasks', label: t('meetings.resolutions'), children: `${m.tasks.done} / ${m.tasks.total}${m.tasks.overdue ? ` · ${t('meetings.overdue')} ${m.tasks.overdue}` : ''}` },
-          ...(m.heldAt ? [{ key: 'held', label: t('meetings.statusHeld'), children: formatDateTime(m.heldAt) }] : []),
-        ]} />
+        <Descriptions
+          size="small"
+          column={{ xs: 1, sm: 2, lg: 4 }}
+          items={[
+            { key: 'date', label: t('meetings.date'), children: formatDate(m.meetingDate) },
+            { key: 'place', label: t('meetings.place'), children: m.place ?? '—' },
+            { key: 'attended', label: t('meetings.attended'), children: `${m.attendedCount} / ${m.invitedCount}` },
+            {
+              key: 'tasks',
+              label: t('meetings.resolutions'),
+              children: `${m.tasks.done} / ${m.tasks.total}${m.tasks.overdue ? ` · ${t('meetings.overdue')} ${m.tasks.overdue}` : ''}`,
+            },
+            ...(m.heldAt ? [{ key: 'held', label: t('meetings.statusHeld'), children: formatDateTime(m.heldAt) }] : []),
+          ]}
+        />
       </Card>
       <Row gutter={[12, 12]}>
         <Col xs={24} xl={14}>

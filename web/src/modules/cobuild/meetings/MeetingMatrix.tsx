@@ -11,14 +11,22 @@ import { OrgSelect } from '../../org/OrgSelect';
 import { type MeetingStatus, type MeetingView, useMeetings } from './api';
 import { MEETING_STATUS_LIST, MeetingStatusTag, useStatusLabels } from './MeetingTags';
 
-interface Row { communityId: string; communityName: string; byQuarter: Record<number, MeetingView | undefined> }
+interface Row {
+  communityId: string;
+  communityName: string;
+  byQuarter: Record<number, MeetingView | undefined>;
+}
 
 const QUARTERS = [1, 2, 3, 4] as const;
 
 function rowsOf(items: MeetingView[]): Row[] {
   const rows = new Map<string, Row>();
   for (const m of items) {
-    const row = rows.get(m.communityId) ?? { communityId: m.communityId, communityName: m.communityName, byQuarter: {} };
+    const row = rows.get(m.communityId) ?? {
+      communityId: m.communityId,
+      communityName: m.communityName,
+      byQuarter: {},
+    };
     row.byQuarter[m.quarter] = m;
     rows.set(m.communityId, row);
   }
@@ -32,11 +40,19 @@ function MeetingCell({ m }: { m: MeetingView | undefined }) {
   return (
     <Link to={`/cobuild/meetings/${m.id}`} data-testid={`meeting-cell-${m.id}`}>
       <Flex vertical gap={2}>
-        <span><MeetingStatusTag status={m.status} /><span className="mono">{m.meetingDate.slice(5)}</span></span>
+        <span>
+          <MeetingStatusTag status={m.status} />
+          <span className="mono">{m.meetingDate.slice(5)}</span>
+        </span>
         {m.tasks.total > 0 && (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('meetings.resolutions')} {formatNumber(m.tasks.done)}/{formatNumber(m.tasks.total)}
-            {m.tasks.overdue > 0 && <Typography.Text type="danger" style={{ fontSize: 12 }}> · {t('meetings.overdue')} {m.tasks.overdue}</Typography.Text>}
+            {m.tasks.overdue > 0 && (
+              <Typography.Text type="danger" style={{ fontSize: 12 }}>
+                {' '}
+                · {t('meetings.overdue')} {m.tasks.overdue}
+              </Typography.Text>
+            )}
           </Typography.Text>
         )}
       </Flex>
@@ -57,43 +73,89 @@ export function MeetingMatrix({ year }: { year: number }) {
   const filters = (
     <Flex gap={8} wrap style={{ marginBottom: 8 }}>
       {hasRole(me, 'county_admin') && (
-        <OrgSelect kind="community" value={communityId} onChange={setCommunityId} placeholder={t('meetings.community')} style={{ minWidth: 160 }} testId="meetings-community" />
+        <OrgSelect
+          kind="community"
+          value={communityId}
+          onChange={setCommunityId}
+          placeholder={t('meetings.community')}
+          style={{ minWidth: 160 }}
+          testId="meetings-community"
+        />
       )}
-      <Select<MeetingStatus> allowClear value={status} onChange={setStatus} placeholder={t('meetings.allStatuses')} style={{ minWidth: 120 }}
-        options={MEETING_STATUS_LIST.map((s) => ({ value: s, label: labels.meeting(s) }))} data-testid="meetings-status" />
+      <Select<MeetingStatus>
+        allowClear
+        value={status}
+        onChange={setStatus}
+        placeholder={t('meetings.allStatuses')}
+        style={{ minWidth: 120 }}
+        options={MEETING_STATUS_LIST.map((s) => ({ value: s, label: labels.meeting(s) }))}
+        data-testid="meetings-status"
+      />
     </Flex>
   );
-  if (q.isError) return <>{filters}<LoadError error={q.error} onRetry={() => void q.refetch()} /></>;
-  if (q.isPending) return <>{filters}<Loading /></>;
+  if (q.isError)
+    return (
+      <>
+        {filters}
+        <LoadError error={q.error} onRetry={() => void q.refetch()} />
+      </>
+    );
+  if (q.isPending)
+    return (
+      <>
+        {filters}
+        <Loading />
+      </>
+    );
   if (mobile) {
     return (
       <>
         {filters}
-        <List dataSource={rows} locale={{ emptyText: <EmptyState /> }} data-testid="meetings-list" renderItem={(r) => (
-          <List.Item>
-            <Flex vertical gap={6} style={{ width: '100%' }}>
-              <Typography.Text strong>{r.communityName}</Typography.Text>
-              {QUARTERS.map((qq) => (
-                <Flex key={qq} gap={8} align="start">
-                  <Typography.Text type="secondary" style={{ width: 28 }}>{t('meetings.quarterShort', { quarter: qq })}</Typography.Text>
-                  <MeetingCell m={r.byQuarter[qq]} />
-                </Flex>
-              ))}
-            </Flex>
-          </List.Item>
-        )} />
+        <List
+          dataSource={rows}
+          locale={{ emptyText: <EmptyState /> }}
+          data-testid="meetings-list"
+          renderItem={(r) => (
+            <List.Item>
+              <Flex vertical gap={6} style={{ width: '100%' }}>
+                <Typography.Text strong>{r.communityName}</Typography.Text>
+                {QUARTERS.map((qq) => (
+                  <Flex key={qq} gap={8} align="start">
+                    <Typography.Text type="secondary" style={{ width: 28 }}>
+                      {t('meetings.quarterShort', { quarter: qq })}
+                    </Typography.Text>
+                    <MeetingCell m={r.byQuarter[qq]} />
+                  </Flex>
+                ))}
+              </Flex>
+            </List.Item>
+          )}
+        />
       </>
     );
   }
   return (
     <>
       {filters}
-      <Table<Row> rowKey="communityId" size="small" dataSource={rows} pagination={false} loading={q.isFetching} data-testid="meetings-matrix"
+      <Table<Row>
+        rowKey="communityId"
+        size="small"
+        dataSource={rows}
+        pagination={false}
+        loading={q.isFetching}
+        data-testid="meetings-matrix"
         locale={{ emptyText: <EmptyState /> }}
         columns={[
-          { key: 'community', title: t('meetings.community'), width: 140, render: (_, r) => <Typography.Text strong>{r.communityName}</Typography.Text> },
+          {
+            key: 'community',
+            title: t('meetings.community'),
+            width: 140,
+            render: (_, r) => <Typography.Text strong>{r.communityName}</Typography.Text>,
+          },
           ...QUARTERS.map((qq) => ({
-            key: `q${qq}`, title: t('meetings.quarterN', { quarter: qq }), render: (_: unknown, r: Row) => <MeetingCell m={r.byQuarter[qq]} />,
+            key: `q${qq}`,
+            title: t('meetings.quarterN', { quarter: qq }),
+            render: (_: unknown, r: Row) => <MeetingCell m={r.byQuarter[qq]} />,
           })),
         ]}
       />

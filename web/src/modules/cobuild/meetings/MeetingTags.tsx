@@ -4,21 +4,31 @@ import type { AgendaItemView, MeetingStatus, TaskStatus } from './api';
 
 type AgendaSource = AgendaItemView['source'];
 
-const MEETING: Record<MeetingStatus, { key: 'statusProposed' | 'statusScheduled' | 'statusHeld' | 'statusCancelled'; colour: string }> = {
+const MEETING: Record<
+  MeetingStatus,
+  { key: 'statusProposed' | 'statusScheduled' | 'statusHeld' | 'statusCancelled'; colour: string }
+> = {
   proposed: { key: 'statusProposed', colour: 'gold' },
   scheduled: { key: 'statusScheduled', colour: 'processing' },
   held: { key: 'statusHeld', colour: 'success' },
   cancelled: { key: 'statusCancelled', colour: 'default' },
 };
 
-const TASK: Record<TaskStatus, { key: 'taskOpen' | 'taskInProgress' | 'taskDone' | 'taskCancelled'; colour: string }> = {
-  open: { key: 'taskOpen', colour: 'gold' },
-  in_progress: { key: 'taskInProgress', colour: 'processing' },
-  done: { key: 'taskDone', colour: 'success' },
-  cancelled: { key: 'taskCancelled', colour: 'default' },
-};
+const TASK: Record<TaskStatus, { key: 'taskOpen' | 'taskInProgress' | 'taskDone' | 'taskCancelled'; colour: string }> =
+  {
+    open: { key: 'taskOpen', colour: 'gold' },
+    in_progress: { key: 'taskInProgress', colour: 'processing' },
+    done: { key: 'taskDone', colour: 'success' },
+    cancelled: { key: 'taskCancelled', colour: 'default' },
+  };
 
-const SOURCE: Record<AgendaSource, { key: 'sourceFollowUp' | 'sourceOverdueCase' | 'sourceOpenNeed' | 'sourceDelayedProject' | 'sourceManual'; colour: string }> = {
+const SOURCE: Record<
+  AgendaSource,
+  {
+    key: 'sourceFollowUp' | 'sourceOverdueCase' | 'sourceOpenNeed' | 'sourceDelayedProject' | 'sourceManual';
+    colour: string;
+  }
+> = {
   follow_up: { key: 'sourceFollowUp', colour: 'purple' },
   overdue_case: { key: 'sourceOverdueCase', colour: 'red' },
   open_need: { key: 'sourceOpenNeed', colour: 'cyan' },
@@ -39,7 +49,11 @@ export function useStatusLabels() {
 
 export function MeetingStatusTag({ status }: { status: MeetingStatus }) {
   const { t } = useI18n();
-  return <Tag color={MEETING[status].colour} data-testid={`meeting-status-${status}`}>{t(`meetings.${MEETING[status].key}`)}</Tag>;
+  return (
+    <Tag color={MEETING[status].colour} data-testid={`meeting-status-${status}`}>
+      {t(`meetings.${MEETING[status].key}`)}
+    </Tag>
+  );
 }
 
 export function TaskStatusTag({ status, overdue }: { status: TaskStatus; overdue?: boolean }) {
@@ -47,12 +61,20 @@ export function TaskStatusTag({ status, overdue }: { status: TaskStatus; overdue
   return (
     <span style={{ whiteSpace: 'nowrap' }}>
       <Tag color={TASK[status].colour}>{t(`meetings.${TASK[status].key}`)}</Tag>
-      {overdue && <Tag color="red" data-testid="task-overdue">{t('meetings.overdue')}</Tag>}
+      {overdue && (
+        <Tag color="red" data-testid="task-overdue">
+          {t('meetings.overdue')}
+        </Tag>
+      )}
     </span>
   );
 }
 
 export function AgendaSourceTag({ source }: { source: AgendaSource }) {
   const { t } = useI18n();
-  return <Tag color={SOURCE[source].colour} style={{ marginInlineEnd: 6 }}>{t(`meetings.${SOURCE[source].key}`)}</Tag>;
+  return (
+    <Tag color={SOURCE[source].colour} style={{ marginInlineEnd: 6 }}>
+      {t(`meetings.${SOURCE[source].key}`)}
+    </Tag>
+  );
 }

@@ -27,7 +27,15 @@ function SolvedFigures({ year }: { year: number }) {
   const d = q.data;
   const cell = (title: string, value: number | undefined, colour?: string, testId?: string) => (
     <Col xs={8} md={6}>
-      <Card size="small"><Statistic title={title} value={value === undefined ? '—' : formatNumber(value)} loading={q.isLoading} styles={{ content: { color: colour } }} data-testid={testId} /></Card>
+      <Card size="small">
+        <Statistic
+          title={title}
+          value={value === undefined ? '—' : formatNumber(value)}
+          loading={q.isLoading}
+          styles={{ content: { color: colour } }}
+          data-testid={testId}
+        />
+      </Card>
     </Col>
   );
   return (
@@ -57,16 +65,37 @@ function ProposeButton({ year }: { year: number }) {
   };
   return (
     <>
-      <Button type="primary" icon={<ThunderboltOutlined />} onClick={() => { form.setFieldsValue({ year, quarter: currentQuarter() }); setOpen(true); }} data-testid="meetings-propose">
+      <Button
+        type="primary"
+        icon={<ThunderboltOutlined />}
+        onClick={() => {
+          form.setFieldsValue({ year, quarter: currentQuarter() });
+          setOpen(true);
+        }}
+        data-testid="meetings-propose"
+      >
         {t('meetings.propose')}
       </Button>
-      <Modal open={open} title={t('meetings.proposeTitle')} onCancel={() => setOpen(false)} onOk={() => void submit().catch(() => undefined)}
-        confirmLoading={propose.isPending} okText={t('common.confirm')} cancelText={t('common.cancel')} destroyOnHidden>
+      <Modal
+        open={open}
+        title={t('meetings.proposeTitle')}
+        onCancel={() => setOpen(false)}
+        onOk={() => void submit().catch(() => undefined)}
+        confirmLoading={propose.isPending}
+        okText={t('common.confirm')}
+        cancelText={t('common.cancel')}
+        destroyOnHidden
+      >
         <Typography.Paragraph type="secondary">{t('meetings.proposeHint')}</Typography.Paragraph>
         <Form form={form} layout="inline">
-          <Form.Item name="year" label={t('meetings.year')} rules={[{ required: true }]}><Select options={yearOptions()} style={{ width: 100 }} /></Form.Item>
+          <Form.Item name="year" label={t('meetings.year')} rules={[{ required: true }]}>
+            <Select options={yearOptions()} style={{ width: 100 }} />
+          </Form.Item>
           <Form.Item name="quarter" label={t('meetings.quarter')} rules={[{ required: true }]}>
-            <Select style={{ width: 120 }} options={[1, 2, 3, 4].map((q) => ({ value: q, label: t('meetings.quarterN', { quarter: q }) }))} />
+            <Select
+              style={{ width: 120 }}
+              options={[1, 2, 3, 4].map((q) => ({ value: q, label: t('meetings.quarterN', { quarter: q }) }))}
+            />
           </Form.Item>
         </Form>
       </Modal>
@@ -82,28 +111,53 @@ export default function MeetingsPage() {
   const unitOnly = hasRole(me, 'unit_admin') && !hasRole(me, 'county_admin', 'community_admin');
   const tab = sp.get('tab') ?? (unitOnly ? 'tasks' : 'meetings');
   const year = Number(sp.get('year')) || dayjs(countyWallClock()).year();
-  const setParam = (k: string, v: string | undefined) => setSp((prev) => {
-    const next = new URLSearchParams(prev);
-    if (v) next.set(k, v); else next.delete(k);
-    if (k === 'tab') next.delete('page');
-    return next;
-  }, { replace: true });
+  const setParam = (k: string, v: string | undefined) =>
+    setSp(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (v) next.set(k, v);
+        else next.delete(k);
+        if (k === 'tab') next.delete('page');
+        return next;
+      },
+      { replace: true },
+    );
 
   return (
-    <ListPage title={t('meetings.title')} plain
-      actions={(
+    <ListPage
+      title={t('meetings.title')}
+      plain
+      actions={
         <>
-          <Select value={year} options={yearOptions()} onChange={(v) => setParam('year', String(v))} style={{ width: 100 }} aria-label={t('meetings.year')} data-testid="meetings-year" />
+          <Select
+            value={year}
+            options={yearOptions()}
+            onChange={(v) => setParam('year', String(v))}
+            style={{ width: 100 }}
+            aria-label={t('meetings.year')}
+            data-testid="meetings-year"
+          />
           {can('meetings.write') && <ProposeButton year={year} />}
         </>
-      )}>
-      <Typography.Paragraph type="secondary" style={{ margin: '0 0 8px' }}>{unitOnly ? t('meetings.myUnitHint') : t('meetings.subtitle')}</Typography.Paragraph>
+      }
+    >
+      <Typography.Paragraph type="secondary" style={{ margin: '0 0 8px' }}>
+        {unitOnly ? t('meetings.myUnitHint') : t('meetings.subtitle')}
+      </Typography.Paragraph>
       <SolvedFigures year={year} />
       <Card size="small" className="list-card">
-        <Tabs activeKey={tab} onChange={(k) => setParam('tab', k)} items={[
-          { key: 'meetings', label: t('meetings.tabMeetings'), children: <MeetingMatrix year={year} /> },
-          { key: 'tasks', label: unitOnly ? t('meetings.tabMyTasks') : t('meetings.tabTasks'), children: <MeetingTasksList year={year} /> },
-        ]} />
+        <Tabs
+          activeKey={tab}
+          onChange={(k) => setParam('tab', k)}
+          items={[
+            { key: 'meetings', label: t('meetings.tabMeetings'), children: <MeetingMatrix year={year} /> },
+            {
+              key: 'tasks',
+              label: unitOnly ? t('meetings.tabMyTasks') : t('meetings.tabTasks'),
+              children: <MeetingTasksList year={year} />,
+            },
+          ]}
+        />
       </Card>
     </ListPage>
   );

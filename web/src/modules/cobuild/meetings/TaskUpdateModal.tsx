@@ -13,7 +13,15 @@ const NEXT: Record<TaskStatus, TaskStatus[]> = {
   cancelled: [],
 };
 
-export function TaskUpdateModal({ task, staff, onClose }: { task: TaskView | null; staff: boolean; onClose: () => void }) {
+export function TaskUpdateModal({
+  task,
+  staff,
+  onClose,
+}: {
+  task: TaskView | null;
+  staff: boolean;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const feedback = useFeedback();
   const labels = useStatusLabels();
@@ -24,12 +32,18 @@ export function TaskUpdateModal({ task, staff, onClose }: { task: TaskView | nul
     if (task) form.setFieldsValue({ status: task.status, completionNote: task.completionNote ?? '' });
   }, [task, form]);
   if (!task) return null;
-  const options = [task.status, ...NEXT[task.status].filter((s) => staff || (s !== 'cancelled' && task.status !== 'done'))];
+  const options = [
+    task.status,
+    ...NEXT[task.status].filter((s) => staff || (s !== 'cancelled' && task.status !== 'done')),
+  ];
   const submit = async () => {
     const v = await form.validateFields();
     try {
       await update.mutateAsync({
-        id: task.id, version: task.version, completionNote: v.completionNote.trim() || null, ...(v.status !== task.status ? { status: v.status } : {}),
+        id: task.id,
+        version: task.version,
+        completionNote: v.completionNote.trim() || null,
+        ...(v.status !== task.status ? { status: v.status } : {}),
       });
       feedback.success(t('common.saved'));
       onClose();
@@ -38,16 +52,36 @@ export function TaskUpdateModal({ task, staff, onClose }: { task: TaskView | nul
     }
   };
   return (
-    <Modal open title={t('meetings.updateTask')} onCancel={onClose} onOk={() => void submit().catch(() => undefined)} confirmLoading={update.isPending}
-      okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden>
+    <Modal
+      open
+      title={t('meetings.updateTask')}
+      onCancel={onClose}
+      onOk={() => void submit().catch(() => undefined)}
+      confirmLoading={update.isPending}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      destroyOnHidden
+    >
       <Typography.Paragraph>{task.content}</Typography.Paragraph>
-      <Typography.Paragraph type="secondary">{task.ownerUnitName} · {t('meetings.deadline')} {task.deadline}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {task.ownerUnitName} · {t('meetings.deadline')} {task.deadline}
+      </Typography.Paragraph>
       <Form form={form} layout="vertical" data-testid="task-update-form">
         <Form.Item name="status" label={t('meetings.taskStatus')} rules={[{ required: true }]}>
           <Select options={options.map((s) => ({ value: s, label: labels.task(s) }))} data-testid="task-status" />
         </Form.Item>
-        <Form.Item name="completionNote" label={t('meetings.completionNote')} extra={t('meetings.completionNoteHint')}
-          rules={[{ required: status === 'done', whitespace: true, message: t('errors.required', { field: t('meetings.completionNote') }) }]}>
+        <Form.Item
+          name="completionNote"
+          label={t('meetings.completionNote')}
+          extra={t('meetings.completionNoteHint')}
+          rules={[
+            {
+              required: status === 'done',
+              whitespace: true,
+              message: t('errors.required', { field: t('meetings.completionNote') }),
+            },
+          ]}
+        >
           <Input.TextArea rows={3} maxLength={2000} data-testid="task-note" />
         </Form.Item>
       </Form>

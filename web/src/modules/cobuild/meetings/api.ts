@@ -2,10 +2,24 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api, type Query } from '../../../api/client';
 import type { Page } from '../../../api/contracts';
 import type {
-  MeetingDetail, MeetingView, ProposeResult, SolvedSummary, TaskStatus, TaskView,
+  MeetingDetail,
+  MeetingView,
+  ProposeResult,
+  SolvedSummary,
+  TaskStatus,
+  TaskView,
 } from '../../../../../src/modules/cobuild/meetings/meetings.contracts';
 
-export type { AgendaItemView, InvitationView, MeetingDetail, MeetingStatus, MeetingView, SolvedSummary, TaskStatus, TaskView } from '../../../../../src/modules/cobuild/meetings/meetings.contracts';
+export type {
+  AgendaItemView,
+  InvitationView,
+  MeetingDetail,
+  MeetingStatus,
+  MeetingView,
+  SolvedSummary,
+  TaskStatus,
+  TaskView,
+} from '../../../../../src/modules/cobuild/meetings/meetings.contracts';
 
 export const meetingKeys = {
   all: ['joint-meetings'] as const,
@@ -58,7 +72,10 @@ export interface TaskUpdate {
 
 function useMeetingPost<T>(url: string) {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: (body: object) => api.post<T>(url, body), onSuccess: () => qc.invalidateQueries({ queryKey: meetingKeys.all }) });
+  return useMutation({
+    mutationFn: (body: object) => api.post<T>(url, body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: meetingKeys.all }),
+  });
 }
 
 /** Every write refreshes all meeting queries: lists, details, tasks and the solved figure move together. */
@@ -67,30 +84,46 @@ export function useMeetingWrites(meetingId?: string) {
   const onSuccess = () => qc.invalidateQueries({ queryKey: meetingKeys.all });
   const base = `/joint-meetings/${meetingId}`;
   return {
-    propose: useMutation({ mutationFn: (body: { year: number; quarter: number }) => api.post<ProposeResult>('/joint-meetings/propose', body), onSuccess }),
-    update: useMutation({ mutationFn: (body: { minutes?: string | null; version: number }) => api.patch<MeetingDetail>(base, body), onSuccess }),
+    propose: useMutation({
+      mutationFn: (body: { year: number; quarter: number }) => api.post<ProposeResult>('/joint-meetings/propose', body),
+      onSuccess,
+    }),
+    update: useMutation({
+      mutationFn: (body: { minutes?: string | null; version: number }) => api.patch<MeetingDetail>(base, body),
+      onSuccess,
+    }),
     schedule: useMeetingPost<MeetingDetail>(`${base}/schedule`),
     hold: useMeetingPost<MeetingDetail>(`${base}/hold`),
     cancel: useMeetingPost<MeetingDetail>(`${base}/cancel`),
     refreshAgenda: useMeetingPost<MeetingDetail>(`${base}/agenda/refresh`),
     addItem: useMeetingPost<MeetingDetail>(`${base}/agenda`),
-    removeItem: useMutation({ mutationFn: (itemId: string) => api.del<MeetingDetail>(`${base}/agenda/${itemId}`), onSuccess }),
+    removeItem: useMutation({
+      mutationFn: (itemId: string) => api.del<MeetingDetail>(`${base}/agenda/${itemId}`),
+      onSuccess,
+    }),
     progress: useMutation({
-      mutationFn: ({ itemId, progressNote }: { itemId: string; progressNote: string | null }) => api.put<MeetingDetail>(`${base}/agenda/${itemId}/progress`, { progressNote }),
+      mutationFn: ({ itemId, progressNote }: { itemId: string; progressNote: string | null }) =>
+        api.put<MeetingDetail>(`${base}/agenda/${itemId}/progress`, { progressNote }),
       onSuccess,
     }),
     invite: useMeetingPost<MeetingDetail>(`${base}/invitations`),
     respond: useMutation({
-      mutationFn: ({ unitId, ...body }: { unitId: string; response: 'accepted' | 'declined'; note: string | null }) => api.put<MeetingDetail>(`${base}/invitations/${unitId}/response`, body),
+      mutationFn: ({ unitId, ...body }: { unitId: string; response: 'accepted' | 'declined'; note: string | null }) =>
+        api.put<MeetingDetail>(`${base}/invitations/${unitId}/response`, body),
       onSuccess,
     }),
     attendance: useMutation({
-      mutationFn: ({ unitId, ...body }: { unitId: string; attended: boolean; attendees?: string[] }) => api.put<MeetingDetail>(`${base}/invitations/${unitId}/attendance`, body),
+      mutationFn: ({ unitId, ...body }: { unitId: string; attended: boolean; attendees?: string[] }) =>
+        api.put<MeetingDetail>(`${base}/invitations/${unitId}/attendance`, body),
       onSuccess,
     }),
-    confirm: useMutation({ mutationFn: (unitId: string) => api.post<MeetingDetail>(`${base}/invitations/${unitId}/confirm`), onSuccess }),
+    confirm: useMutation({
+      mutationFn: (unitId: string) => api.post<MeetingDetail>(`${base}/invitations/${unitId}/confirm`),
+      onSuccess,
+    }),
     resolve: useMutation({
-      mutationFn: (body: { ownerUnitId: string; deadline: string; content: string }) => api.post<TaskView>(`${base}/resolutions`, body),
+      mutationFn: (body: { ownerUnitId: string; deadline: string; content: string }) =>
+        api.post<TaskView>(`${base}/resolutions`, body),
       onSuccess,
     }),
   };

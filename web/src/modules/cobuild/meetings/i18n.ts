@@ -1,7 +1,8 @@
 /** Strings of the joint meetings pages, merged into the app's dictionaries under `meetings`. */
 const zhCN = {
   title: '党建联席会',
-  subtitle: '每季度各社区召开党建工作联席会，结对单位参会，会议决议形成任务，明确责任单位和时限，下次会议跟踪办理情况。',
+  subtitle:
+    '每季度各社区召开党建工作联席会，结对单位参会，会议决议形成任务，明确责任单位和时限，下次会议跟踪办理情况。',
   tabMeetings: '联席会',
   tabTasks: '决议任务',
   tabMyTasks: '本单位任务',
@@ -19,7 +20,8 @@ const zhCN = {
   statusCancelled: '已取消',
   propose: '生成本季度联席会',
   proposeTitle: '自动生成联席会',
-  proposeHint: '为尚未安排本季度联席会的社区各生成一次“拟召开”的联席会：建议日期、邀请结对单位，并从未办结决议、超期事项、未满足需求和滞后项目中提取议题。已有的不会重复生成。',
+  proposeHint:
+    '为尚未安排本季度联席会的社区各生成一次“拟召开”的联席会：建议日期、邀请结对单位，并从未办结决议、超期事项、未满足需求和滞后项目中提取议题。已有的不会重复生成。',
   proposed: '新生成 {{created}} 个，已有 {{existing}} 个',
   date: '会议日期',
   place: '地点',
@@ -112,10 +114,11 @@ const zhCN = {
 
 const en: typeof zhCN = {
   title: 'Joint meetings',
-  subtitle: 'Each community holds a quarterly Party-building joint meeting with its paired units. Resolutions become tasks with an owner unit and a deadline, followed up at the next meeting.',
+  subtitle:
+    'Each community holds a quarterly Party-building joint meeting with its paired units. Resolutions become tasks with an owner unit and a deadline, followed up at the next meeting.',
   tabMeetings: 'Meetings',
   tabTasks: 'Resolution tasks',
-  tabMyTasks: 'My unit\'s tasks',
+  tabMyTasks: "My unit's tasks",
   year: 'Year',
   quarter: 'Quarter',
   quarterN: 'Q{{quarter}}',
@@ -128,9 +131,10 @@ const en: typeof zhCN = {
   statusScheduled: 'Scheduled',
   statusHeld: 'Held',
   statusCancelled: 'Cancelled',
-  propose: 'Propose this quarter\'s meetings',
+  propose: "Propose this quarter's meetings",
   proposeTitle: 'Propose meetings automatically',
-  proposeHint: 'Creates a proposed meeting for every community that has none this quarter: a suggested date, the paired units invited, and agenda items from open resolutions, overdue cases, open needs and delayed projects. Existing meetings are left as they are.',
+  proposeHint:
+    'Creates a proposed meeting for every community that has none this quarter: a suggested date, the paired units invited, and agenda items from open resolutions, overdue cases, open needs and delayed projects. Existing meetings are left as they are.',
   proposed: '{{created}} created, {{existing}} already there',
   date: 'Date',
   place: 'Place',

@@ -25,17 +25,26 @@ export function MatchingTab() {
   return (
     <Flex vertical gap={12}>
       <RunPanel countyWide={hasRole(me, 'county_admin')} onDone={(r: RunView) => setChosen(r.id)} />
-      {runs.isError ? <LoadError error={runs.error} onRetry={() => void runs.refetch()} /> : runs.isPending ? <Loading /> : !runs.data?.items.length ? (
+      {runs.isError ? (
+        <LoadError error={runs.error} onRetry={() => void runs.refetch()} />
+      ) : runs.isPending ? (
+        <Loading />
+      ) : !runs.data?.items.length ? (
         <EmptyState description={t('needs.run.none')} />
       ) : (
         <>
           <Flex align="center" gap={8} wrap>
             <Typography.Text strong>{t('needs.run.history')}</Typography.Text>
-            <Select value={runId} onChange={setChosen} style={{ minWidth: 280, maxWidth: '100%' }} data-testid="run-select"
+            <Select
+              value={runId}
+              onChange={setChosen}
+              style={{ minWidth: 280, maxWidth: '100%' }}
+              data-testid="run-select"
               options={runs.data.items.map((r) => ({
                 value: r.id,
                 label: `${formatDateTime(r.createdAt)} · ${r.communityName ?? t('needs.run.countyWide')} · ${formatPercent(r.stats?.weightedCoverage ?? 0)} · ${r.counts.accepted}/${r.counts.proposed + r.counts.accepted + r.counts.rejected}`,
-              }))} />
+              }))}
+            />
           </Flex>
           {run && <RunFigures run={run} />}
           {run && <MatchesTable runId={run.id} />}
@@ -67,37 +76,109 @@ function MatchesTable({ runId }: { runId: string }) {
     <>
       <Flex align="center" gap={8} wrap>
         <Typography.Text strong>{t('needs.match.title')}</Typography.Text>
-        <Segmented<StatusFilter> value={status} onChange={(v) => { setStatus(v); setPage({ page: 1, pageSize: page.pageSize }); }} data-testid="match-status"
-          options={(['proposed', 'accepted', 'rejected', 'all'] as const).map((s) => ({ value: s, label: s === 'all' ? t('needs.match.all') : t(`needs.match.statuses.${s}`) }))} />
+        <Segmented<StatusFilter>
+          value={status}
+          onChange={(v) => {
+            setStatus(v);
+            setPage({ page: 1, pageSize: page.pageSize });
+          }}
+          data-testid="match-status"
+          options={(['proposed', 'accepted', 'rejected', 'all'] as const).map((s) => ({
+            value: s,
+            label: s === 'all' ? t('needs.match.all') : t(`needs.match.statuses.${s}`),
+          }))}
+        />
       </Flex>
-      {matches.isError ? <LoadError error={matches.error} onRetry={() => void matches.refetch()} /> : (
+      {matches.isError ? (
+        <LoadError error={matches.error} onRetry={() => void matches.refetch()} />
+      ) : (
         <Table<MatchView>
-          data-testid="matches-table" rowKey="id" size="small" loading={matches.isFetching} dataSource={matches.data?.items ?? []}
-          locale={{ emptyText: <EmptyState /> }} scroll={{ x: 'max-content' }}
-          pagination={{ current: page.page, pageSize: page.pageSize, total: matches.data?.total ?? 0, showTotal: (n) => t('common.total', { count: n }), onChange: (p, s) => setPage({ page: p, pageSize: s }) }}
+          data-testid="matches-table"
+          rowKey="id"
+          size="small"
+          loading={matches.isFetching}
+          dataSource={matches.data?.items ?? []}
+          locale={{ emptyText: <EmptyState /> }}
+          scroll={{ x: 'max-content' }}
+          pagination={{
+            current: page.page,
+            pageSize: page.pageSize,
+            total: matches.data?.total ?? 0,
+            showTotal: (n) => t('common.total', { count: n }),
+            onChange: (p, s) => setPage({ page: p, pageSize: s }),
+          }}
           columns={[
-            { key: 'need', title: t('needs.match.need'), render: (_, m) => (
-              <Space direction="vertical" size={0} style={{ maxWidth: 260 }}>
-                <span><PriorityTag value={m.needPriority} />{m.needTitle}</span>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{m.communityName} · {t('needs.remaining')} {amount(m.needRemaining, m.unit)}</Typography.Text>
-                {mobile && (
-                  <>
-                    <span>→ {m.unitName} · {amount(m.amount, m.unit)} · {t('needs.match.km', { d: formatNumber(Math.round(m.distanceKm * 100) / 100) })}</span>
-                    <Flex gap={4} align="center"><MatchStatusTag value={m.status} /><MatchActions m={m} onDecide={decide} /></Flex>
-                  </>
-                )}
-              </Space>
-            ) },
-            { key: 'resource', title: t('needs.match.resource'), responsive: ['sm'], render: (_, m) => (
-              <Space direction="vertical" size={0} style={{ maxWidth: 240 }}>
-                <span>{m.unitName}</span>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{m.resourceTitle} · {t('needs.left')} {amount(m.resourceRemaining, m.unit)}</Typography.Text>
-              </Space>
-            ) },
-            { key: 'amount', title: t('needs.match.amount'), align: 'right', responsive: ['sm'], render: (_, m) => amount(m.amount, m.unit) },
-            { key: 'distance', title: t('needs.match.distance'), align: 'right', responsive: ['sm'], render: (_, m) => t('needs.match.km', { d: formatNumber(Math.round(m.distanceKm * 100) / 100) }) },
-            { key: 'status', title: t('needs.status'), responsive: ['sm'], render: (_, m) => <><MatchStatusTag value={m.status} />{m.task && <TaskStatusTag value={m.task.status} />}</> },
-            { key: 'actions', title: t('needs.actions'), responsive: ['sm'], render: (_, m) => <MatchActions m={m} onDecide={decide} /> },
+            {
+              key: 'need',
+              title: t('needs.match.need'),
+              render: (_, m) => (
+                <Space direction="vertical" size={0} style={{ maxWidth: 260 }}>
+                  <span>
+                    <PriorityTag value={m.needPriority} />
+                    {m.needTitle}
+                  </span>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {m.communityName} · {t('needs.remaining')} {amount(m.needRemaining, m.unit)}
+                  </Typography.Text>
+                  {mobile && (
+                    <>
+                      <span>
+                        → {m.unitName} · {amount(m.amount, m.unit)} ·{' '}
+                        {t('needs.match.km', { d: formatNumber(Math.round(m.distanceKm * 100) / 100) })}
+                      </span>
+                      <Flex gap={4} align="center">
+                        <MatchStatusTag value={m.status} />
+                        <MatchActions m={m} onDecide={decide} />
+                      </Flex>
+                    </>
+                  )}
+                </Space>
+              ),
+            },
+            {
+              key: 'resource',
+              title: t('needs.match.resource'),
+              responsive: ['sm'],
+              render: (_, m) => (
+                <Space direction="vertical" size={0} style={{ maxWidth: 240 }}>
+                  <span>{m.unitName}</span>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {m.resourceTitle} · {t('needs.left')} {amount(m.resourceRemaining, m.unit)}
+                  </Typography.Text>
+                </Space>
+              ),
+            },
+            {
+              key: 'amount',
+              title: t('needs.match.amount'),
+              align: 'right',
+              responsive: ['sm'],
+              render: (_, m) => amount(m.amount, m.unit),
+            },
+            {
+              key: 'distance',
+              title: t('needs.match.distance'),
+              align: 'right',
+              responsive: ['sm'],
+              render: (_, m) => t('needs.match.km', { d: formatNumber(Math.round(m.distanceKm * 100) / 100) }),
+            },
+            {
+              key: 'status',
+              title: t('needs.status'),
+              responsive: ['sm'],
+              render: (_, m) => (
+                <>
+                  <MatchStatusTag value={m.status} />
+                  {m.task && <TaskStatusTag value={m.task.status} />}
+                </>
+              ),
+            },
+            {
+              key: 'actions',
+              title: t('needs.actions'),
+              responsive: ['sm'],
+              render: (_, m) => <MatchActions m={m} onDecide={decide} />,
+            },
           ]}
         />
       )}
@@ -105,21 +186,40 @@ function MatchesTable({ runId }: { runId: string }) {
   );
 }
 
-function MatchActions({ m, onDecide }: { m: MatchView; onDecide: (m: MatchView, how: 'accept' | 'reject') => Promise<void> }) {
+function MatchActions({
+  m,
+  onDecide,
+}: {
+  m: MatchView;
+  onDecide: (m: MatchView, how: 'accept' | 'reject') => Promise<void>;
+}) {
   const { t } = useI18n();
   const amount = useAmount();
   if (m.status === 'rejected' || m.task?.status === 'done') return null;
   return (
     <Flex gap={4}>
       {m.status === 'proposed' && (
-        <Popconfirm title={t('needs.match.acceptConfirm', { resource: m.resourceTitle, amount: amount(m.amount, m.unit) })} onConfirm={() => onDecide(m, 'accept')}
-          okText={t('needs.match.accept')} cancelText={t('common.cancel')}>
-          <Button size="small" type="primary" data-testid={`match-accept-${m.id}`}>{t('needs.match.accept')}</Button>
+        <Popconfirm
+          title={t('needs.match.acceptConfirm', { resource: m.resourceTitle, amount: amount(m.amount, m.unit) })}
+          onConfirm={() => onDecide(m, 'accept')}
+          okText={t('needs.match.accept')}
+          cancelText={t('common.cancel')}
+        >
+          <Button size="small" type="primary" data-testid={`match-accept-${m.id}`}>
+            {t('needs.match.accept')}
+          </Button>
         </Popconfirm>
       )}
-      <Popconfirm title={t(m.status === 'accepted' ? 'needs.match.takeBackConfirm' : 'needs.match.rejectConfirm')} onConfirm={() => onDecide(m, 'reject')}
-        okText={t('common.confirm')} cancelText={t('common.cancel')} okButtonProps={{ danger: true }}>
-        <Button size="small" danger data-testid={`match-reject-${m.id}`}>{t(m.status === 'accepted' ? 'needs.match.takeBack' : 'needs.match.reject')}</Button>
+      <Popconfirm
+        title={t(m.status === 'accepted' ? 'needs.match.takeBackConfirm' : 'needs.match.rejectConfirm')}
+        onConfirm={() => onDecide(m, 'reject')}
+        okText={t('common.confirm')}
+        cancelText={t('common.cancel')}
+        okButtonProps={{ danger: true }}
+      >
+        <Button size="small" danger data-testid={`match-reject-${m.id}`}>
+          {t(m.status === 'accepted' ? 'needs.match.takeBack' : 'needs.match.reject')}
+        </Button>
       </Popconfirm>
     </Flex>
   );

@@ -26,10 +26,18 @@ export function NeedsMap({ points, loading, error }: { points: NeedPoint[]; load
     if (!features.length) return null;
     echarts.registerMap(MAP, {
       type: 'FeatureCollection',
-      features: features.map((f) => ({ type: 'Feature', id: f.properties.id, properties: { name: f.properties.name }, geometry: f.geometry })),
+      features: features.map((f) => ({
+        type: 'Feature',
+        id: f.properties.id,
+        properties: { name: f.properties.name },
+        geometry: f.geometry,
+      })),
     } as unknown as GeoJsonInput);
     const series = [1, 2, 3, 4, 5].map((p) => ({
-      name: t('needs.priorityLegend', { p }), type: 'scatter' as const, coordinateSystem: 'geo' as const, symbolSize: 5 + p * 2.2,
+      name: t('needs.priorityLegend', { p }),
+      type: 'scatter' as const,
+      coordinateSystem: 'geo' as const,
+      symbolSize: 5 + p * 2.2,
       itemStyle: { color: PRIORITY_COLOURS[p], opacity: 0.85, borderColor: '#fff', borderWidth: 0.8 },
       data: points.filter((n) => n.priority === p).map((n) => ({ name: n.title, value: [n.lng, n.lat], need: n })),
       tooltip: {
@@ -41,8 +49,15 @@ export function NeedsMap({ points, loading, error }: { points: NeedPoint[]; load
       tooltip: { trigger: 'item', confine: true },
       legend: { bottom: 0, type: 'scroll' },
       geo: {
-        map: MAP, roam: true, aspectScale: ASPECT, layoutCenter: ['50%', '46%'], layoutSize: '88%', selectedMode: false, silent: true,
-        label: { show: true, color: '#6b4b47', fontSize: 11 }, itemStyle: { areaColor: '#f6f1ea', borderColor: '#bfa9a4', borderWidth: 1 },
+        map: MAP,
+        roam: true,
+        aspectScale: ASPECT,
+        layoutCenter: ['50%', '46%'],
+        layoutSize: '88%',
+        selectedMode: false,
+        silent: true,
+        label: { show: true, color: '#6b4b47', fontSize: 11 },
+        itemStyle: { areaColor: '#f6f1ea', borderColor: '#bfa9a4', borderWidth: 1 },
       },
       series,
     };

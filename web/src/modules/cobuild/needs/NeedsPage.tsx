@@ -23,19 +23,49 @@ export default function NeedsPage() {
   const ownUnit = me.roles.find((r) => r.role === 'unit_admin')?.scopeOrgId ?? undefined;
   const visible = TABS.filter((k) => k !== 'matching' || can('matching.run'));
   const tab: Tab = visible.includes(params.tab as Tab) ? (params.tab as Tab) : 'needs';
-  const active = [needList.filters.communityId, needList.filters.status, needList.filters.priority, needList.filters.domain, needList.filters.source, needList.q].filter(Boolean).length;
+  const active = [
+    needList.filters.communityId,
+    needList.filters.status,
+    needList.filters.priority,
+    needList.filters.domain,
+    needList.filters.source,
+    needList.q,
+  ].filter(Boolean).length;
   return (
-    <ListPage title={t('needs.title')} plain activeFilters={active}
-      actions={<Link to="/cobuild/projects"><Button data-testid="projects-link">{t('needs.projectsLink')}</Button></Link>}>
-      <Typography.Paragraph type="secondary" style={{ margin: '0 0 8px' }}>{t('needs.subtitle')}</Typography.Paragraph>
+    <ListPage
+      title={t('needs.title')}
+      plain
+      activeFilters={active}
+      actions={
+        <Link to="/cobuild/projects">
+          <Button data-testid="projects-link">{t('needs.projectsLink')}</Button>
+        </Link>
+      }
+    >
+      <Typography.Paragraph type="secondary" style={{ margin: '0 0 8px' }}>
+        {t('needs.subtitle')}
+      </Typography.Paragraph>
       <div className="list-card ant-card ant-card-small" style={{ padding: 12, background: '#fff', borderRadius: 8 }}>
-        <Tabs activeKey={tab} onChange={(k) => navigate(k === 'needs' ? '/cobuild/needs' : `/cobuild/needs/${k}`)} data-testid="needs-tabs" destroyOnHidden
+        <Tabs
+          activeKey={tab}
+          onChange={(k) => navigate(k === 'needs' ? '/cobuild/needs' : `/cobuild/needs/${k}`)}
+          data-testid="needs-tabs"
+          destroyOnHidden
           items={visible.map((k) => ({
-            key: k, label: t(`needs.tabs.${k}`),
-            children: k === 'needs' ? <NeedsTab list={needList} ownCommunity={ownCommunity} />
-              : k === 'resources' ? <ResourcesTab ownUnit={ownUnit} />
-                : k === 'matching' ? <MatchingTab /> : <TasksTab />,
-          }))} />
+            key: k,
+            label: t(`needs.tabs.${k}`),
+            children:
+              k === 'needs' ? (
+                <NeedsTab list={needList} ownCommunity={ownCommunity} />
+              ) : k === 'resources' ? (
+                <ResourcesTab ownUnit={ownUnit} />
+              ) : k === 'matching' ? (
+                <MatchingTab />
+              ) : (
+                <TasksTab />
+              ),
+          }))}
+        />
       </div>
     </ListPage>
   );

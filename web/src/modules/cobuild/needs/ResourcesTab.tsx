@@ -38,43 +38,132 @@ export function ResourcesTab({ ownUnit }: { ownUnit?: string }) {
   return (
     <>
       <Flex className="filter-bar" wrap gap={8} style={{ marginBottom: 12 }}>
-        {!ownUnit && <OrgSelect kind="unit" value={list.filters.unitId} placeholder={t('needs.unit')} onChange={(v) => list.setFilter('unitId', v)} style={{ width: 200 }} />}
-        <Select allowClear value={list.filters.kind} placeholder={t('needs.kind')} style={{ width: 120 }} onChange={(v) => list.setFilter('kind', v)}
-          options={KINDS.map((k) => ({ value: k, label: t(`needs.kinds.${k}`) }))} data-testid="resource-kind" />
-        <Input.Search allowClear defaultValue={list.q} placeholder={t('needs.search')} onSearch={(v) => list.setFilter('q', v)} style={{ width: 200 }} />
+        {!ownUnit && (
+          <OrgSelect
+            kind="unit"
+            value={list.filters.unitId}
+            placeholder={t('needs.unit')}
+            onChange={(v) => list.setFilter('unitId', v)}
+            style={{ width: 200 }}
+          />
+        )}
+        <Select
+          allowClear
+          value={list.filters.kind}
+          placeholder={t('needs.kind')}
+          style={{ width: 120 }}
+          onChange={(v) => list.setFilter('kind', v)}
+          options={KINDS.map((k) => ({ value: k, label: t(`needs.kinds.${k}`) }))}
+          data-testid="resource-kind"
+        />
+        <Input.Search
+          allowClear
+          defaultValue={list.q}
+          placeholder={t('needs.search')}
+          onSearch={(v) => list.setFilter('q', v)}
+          style={{ width: 200 }}
+        />
         <span style={{ flex: 1 }} />
         <ExportButton path="/resources/export.xlsx" query={query} fileName="resources.xlsx" />
-        {canWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="resource-create">{t('needs.newResource')}</Button>}
+        {canWrite && (
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setEditing('new')}
+            data-testid="resource-create"
+          >
+            {t('needs.newResource')}
+          </Button>
+        )}
       </Flex>
-      {resources.isError ? <LoadError error={resources.error} onRetry={() => void resources.refetch()} /> : (
+      {resources.isError ? (
+        <LoadError error={resources.error} onRetry={() => void resources.refetch()} />
+      ) : (
         <Table<ResourceView>
-          data-testid="resources-table" rowKey="id" size="small" loading={resources.isFetching} dataSource={resources.data?.items ?? []}
-          locale={{ emptyText: <EmptyState /> }} scroll={{ x: 'max-content' }}
-          onChange={(_p, _f, s) => { const one = Array.isArray(s) ? s[0] : s; list.setSort(sortParam(one?.field, one?.order)); }}
-          pagination={{ current: list.page, pageSize: list.pageSize, total: resources.data?.total ?? 0, showTotal: (n) => t('common.total', { count: n }), onChange: (p, s) => list.setPage(p, s) }}
+          data-testid="resources-table"
+          rowKey="id"
+          size="small"
+          loading={resources.isFetching}
+          dataSource={resources.data?.items ?? []}
+          locale={{ emptyText: <EmptyState /> }}
+          scroll={{ x: 'max-content' }}
+          onChange={(_p, _f, s) => {
+            const one = Array.isArray(s) ? s[0] : s;
+            list.setSort(sortParam(one?.field, one?.order));
+          }}
+          pagination={{
+            current: list.page,
+            pageSize: list.pageSize,
+            total: resources.data?.total ?? 0,
+            showTotal: (n) => t('common.total', { count: n }),
+            onChange: (p, s) => list.setPage(p, s),
+          }}
           columns={[
             { key: 'unitName', dataIndex: 'unitName', title: t('needs.unit'), sorter: true },
             { key: 'title', dataIndex: 'title', title: t('needs.resourceTitle'), sorter: true },
             { key: 'kind', title: t('needs.kind'), render: (_, r) => t(`needs.kinds.${r.kind}`) },
-            { key: 'capacity', dataIndex: 'capacity', title: t('needs.capacity'), sorter: true, align: 'right', render: (_, r) => amount(r.capacity, r.unit) },
-            { key: 'reserved', title: t('needs.reserved'), responsive: ['sm'], render: (_, r) => (
-              <div style={{ minWidth: 110 }}><Progress size="small" percent={Math.round((r.reserved / r.capacity) * 100)} format={() => amount(r.reserved, r.unit)} /></div>
-            ) },
-            { key: 'period', title: t('needs.period'), responsive: ['md'], render: (_, r) => `${formatDate(r.availableFrom)} ~ ${formatDate(r.availableTo)}` },
-            ...(canWrite ? [{
-              key: 'actions', title: t('needs.actions'), render: (_: unknown, r: ResourceView) => (
-                <Flex gap={4}>
-                  <Button size="small" type="link" onClick={() => setEditing(r)}>{t('common.edit')}</Button>
-                  <Popconfirm title={t('needs.deleteResourceConfirm', { title: r.title })} onConfirm={() => void remove(r)} okText={t('common.delete')} cancelText={t('common.cancel')}>
-                    <Button size="small" type="link" danger>{t('common.delete')}</Button>
-                  </Popconfirm>
-                </Flex>
+            {
+              key: 'capacity',
+              dataIndex: 'capacity',
+              title: t('needs.capacity'),
+              sorter: true,
+              align: 'right',
+              render: (_, r) => amount(r.capacity, r.unit),
+            },
+            {
+              key: 'reserved',
+              title: t('needs.reserved'),
+              responsive: ['sm'],
+              render: (_, r) => (
+                <div style={{ minWidth: 110 }}>
+                  <Progress
+                    size="small"
+                    percent={Math.round((r.reserved / r.capacity) * 100)}
+                    format={() => amount(r.reserved, r.unit)}
+                  />
+                </div>
               ),
-            }] : []),
+            },
+            {
+              key: 'period',
+              title: t('needs.period'),
+              responsive: ['md'],
+              render: (_, r) => `${formatDate(r.availableFrom)} ~ ${formatDate(r.availableTo)}`,
+            },
+            ...(canWrite
+              ? [
+                  {
+                    key: 'actions',
+                    title: t('needs.actions'),
+                    render: (_: unknown, r: ResourceView) => (
+                      <Flex gap={4}>
+                        <Button size="small" type="link" onClick={() => setEditing(r)}>
+                          {t('common.edit')}
+                        </Button>
+                        <Popconfirm
+                          title={t('needs.deleteResourceConfirm', { title: r.title })}
+                          onConfirm={() => void remove(r)}
+                          okText={t('common.delete')}
+                          cancelText={t('common.cancel')}
+                        >
+                          <Button size="small" type="link" danger>
+                            {t('common.delete')}
+                          </Button>
+                        </Popconfirm>
+                      </Flex>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       )}
-      <ResourceForm open={editing !== null} resource={editing === 'new' ? null : editing} ownUnit={ownUnit} onClose={() => setEditing(null)} />
+      <ResourceForm
+        open={editing !== null}
+        resource={editing === 'new' ? null : editing}
+        ownUnit={ownUnit}
+        onClose={() => setEditing(null)}
+      />
     </>
   );
 }

@@ -36,30 +36,80 @@ export function TasksTab() {
   return (
     <>
       <Flex gap={8} style={{ marginBottom: 12 }}>
-        <Select allowClear value={list.filters.status} placeholder={t('needs.status')} style={{ width: 120 }} onChange={(v) => list.setFilter('status', v)}
-          options={TASK_STATUSES.map((s) => ({ value: s, label: t(`needs.task.statuses.${s}`) }))} data-testid="task-status" />
+        <Select
+          allowClear
+          value={list.filters.status}
+          placeholder={t('needs.status')}
+          style={{ width: 120 }}
+          onChange={(v) => list.setFilter('status', v)}
+          options={TASK_STATUSES.map((s) => ({ value: s, label: t(`needs.task.statuses.${s}`) }))}
+          data-testid="task-status"
+        />
       </Flex>
-      {tasks.isError ? <LoadError error={tasks.error} onRetry={() => void tasks.refetch()} /> : (
+      {tasks.isError ? (
+        <LoadError error={tasks.error} onRetry={() => void tasks.refetch()} />
+      ) : (
         <Table<NeedTaskView>
-          data-testid="tasks-table" rowKey="id" size="small" loading={tasks.isFetching} dataSource={tasks.data?.items ?? []}
-          locale={{ emptyText: <EmptyState /> }} scroll={{ x: 'max-content' }}
-          pagination={{ current: list.page, pageSize: list.pageSize, total: tasks.data?.total ?? 0, showTotal: (n) => t('common.total', { count: n }), onChange: (p, s) => list.setPage(p, s) }}
+          data-testid="tasks-table"
+          rowKey="id"
+          size="small"
+          loading={tasks.isFetching}
+          dataSource={tasks.data?.items ?? []}
+          locale={{ emptyText: <EmptyState /> }}
+          scroll={{ x: 'max-content' }}
+          pagination={{
+            current: list.page,
+            pageSize: list.pageSize,
+            total: tasks.data?.total ?? 0,
+            showTotal: (n) => t('common.total', { count: n }),
+            onChange: (p, s) => list.setPage(p, s),
+          }}
           columns={[
-            { key: 'title', title: t('needs.task.title'), render: (_, x) => (
-              <div style={{ maxWidth: 300 }}>{x.title}<br /><Typography.Text type="secondary" style={{ fontSize: 12 }}>{x.communityName}</Typography.Text>
-                {mobile && (
-                  <Flex vertical gap={4} style={{ marginTop: 4 }}>
-                    <span><TaskStatusTag value={x.status} overdue={x.overdue} /><Typography.Text type="secondary" style={{ fontSize: 12 }}>{x.ownerUnitName} · {formatDate(x.dueOn)}</Typography.Text></span>
-                    <TaskActions task={x} onMove={move} onProject={setToProject} />
-                  </Flex>
-                )}
-              </div>
-            ) },
+            {
+              key: 'title',
+              title: t('needs.task.title'),
+              render: (_, x) => (
+                <div style={{ maxWidth: 300 }}>
+                  {x.title}
+                  <br />
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {x.communityName}
+                  </Typography.Text>
+                  {mobile && (
+                    <Flex vertical gap={4} style={{ marginTop: 4 }}>
+                      <span>
+                        <TaskStatusTag value={x.status} overdue={x.overdue} />
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {x.ownerUnitName} · {formatDate(x.dueOn)}
+                        </Typography.Text>
+                      </span>
+                      <TaskActions task={x} onMove={move} onProject={setToProject} />
+                    </Flex>
+                  )}
+                </div>
+              ),
+            },
             { key: 'owner', title: t('needs.task.owner'), dataIndex: 'ownerUnitName', responsive: ['sm'] },
-            { key: 'amount', title: t('needs.task.amount'), align: 'right', responsive: ['sm'], render: (_, x) => amount(x.amount, x.unit) },
+            {
+              key: 'amount',
+              title: t('needs.task.amount'),
+              align: 'right',
+              responsive: ['sm'],
+              render: (_, x) => amount(x.amount, x.unit),
+            },
             { key: 'due', title: t('needs.task.due'), responsive: ['sm'], render: (_, x) => formatDate(x.dueOn) },
-            { key: 'status', title: t('needs.status'), responsive: ['sm'], render: (_, x) => <TaskStatusTag value={x.status} overdue={x.overdue} /> },
-            { key: 'actions', title: t('needs.actions'), responsive: ['sm'], render: (_, x) => <TaskActions task={x} onMove={move} onProject={setToProject} /> },
+            {
+              key: 'status',
+              title: t('needs.status'),
+              responsive: ['sm'],
+              render: (_, x) => <TaskStatusTag value={x.status} overdue={x.overdue} />,
+            },
+            {
+              key: 'actions',
+              title: t('needs.actions'),
+              responsive: ['sm'],
+              render: (_, x) => <TaskActions task={x} onMove={move} onProject={setToProject} />,
+            },
           ]}
         />
       )}
@@ -68,21 +118,54 @@ export function TasksTab() {
   );
 }
 
-function TaskActions({ task: x, onMove, onProject }: { task: NeedTaskView; onMove: (x: NeedTaskView, s: string) => Promise<void>; onProject: (x: NeedTaskView) => void }) {
+function TaskActions({
+  task: x,
+  onMove,
+  onProject,
+}: {
+  task: NeedTaskView;
+  onMove: (x: NeedTaskView, s: string) => Promise<void>;
+  onProject: (x: NeedTaskView) => void;
+}) {
   const { t } = useI18n();
   const { can } = useSession();
   const live = x.status === 'open' || x.status === 'in_progress';
   return (
     <Flex gap={4} wrap>
-      {x.status === 'open' && <Button size="small" onClick={() => void onMove(x, 'in_progress')}>{t('needs.task.start')}</Button>}
-      {live && <Button size="small" type="primary" onClick={() => void onMove(x, 'done')}>{t('needs.task.done')}</Button>}
+      {x.status === 'open' && (
+        <Button size="small" onClick={() => void onMove(x, 'in_progress')}>
+          {t('needs.task.start')}
+        </Button>
+      )}
       {live && (
-        <Popconfirm title={t('needs.task.cancelConfirm')} onConfirm={() => onMove(x, 'cancelled')} okText={t('common.confirm')} cancelText={t('common.cancel')} okButtonProps={{ danger: true }}>
-          <Button size="small" danger>{t('needs.task.cancel')}</Button>
+        <Button size="small" type="primary" onClick={() => void onMove(x, 'done')}>
+          {t('needs.task.done')}
+        </Button>
+      )}
+      {live && (
+        <Popconfirm
+          title={t('needs.task.cancelConfirm')}
+          onConfirm={() => onMove(x, 'cancelled')}
+          okText={t('common.confirm')}
+          cancelText={t('common.cancel')}
+          okButtonProps={{ danger: true }}
+        >
+          <Button size="small" danger>
+            {t('needs.task.cancel')}
+          </Button>
         </Popconfirm>
       )}
-      {x.projectId ? <Link to={`/cobuild/projects/${x.projectId}`}>{t('needs.task.project')}</Link>
-        : can('projects.write') && can('matching.run') && x.status !== 'cancelled' && <Button size="small" type="link" onClick={() => onProject(x)}>{t('needs.task.toProject')}</Button>}
+      {x.projectId ? (
+        <Link to={`/cobuild/projects/${x.projectId}`}>{t('needs.task.project')}</Link>
+      ) : (
+        can('projects.write') &&
+        can('matching.run') &&
+        x.status !== 'cancelled' && (
+          <Button size="small" type="link" onClick={() => onProject(x)}>
+            {t('needs.task.toProject')}
+          </Button>
+        )
+      )}
     </Flex>
   );
 }
@@ -96,7 +179,12 @@ function ToProjectModal({ task, onClose }: { task: NeedTaskView | null; onClose:
     if (!task) return;
     const v = await form.validateFields();
     try {
-      await toProject.mutateAsync({ id: task.id, name: v.name, startOn: v.period[0].format('YYYY-MM-DD'), endOn: v.period[1].format('YYYY-MM-DD') });
+      await toProject.mutateAsync({
+        id: task.id,
+        name: v.name,
+        startOn: v.period[0].format('YYYY-MM-DD'),
+        endOn: v.period[1].format('YYYY-MM-DD'),
+      });
       feedback.success(t('needs.task.made'));
       onClose();
     } catch (err) {
@@ -104,11 +192,37 @@ function ToProjectModal({ task, onClose }: { task: NeedTaskView | null; onClose:
     }
   };
   return (
-    <Modal open={!!task} title={t('needs.task.toProjectTitle')} onCancel={onClose} onOk={() => void submit().catch(() => undefined)} confirmLoading={toProject.isPending}
-      okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden afterOpenChange={(o) => o && task && form.setFieldsValue({ name: task.needTitle, period: [dayjs(countyWallClock()), dayjs(countyWallClock()).endOf('year')] })}>
+    <Modal
+      open={!!task}
+      title={t('needs.task.toProjectTitle')}
+      onCancel={onClose}
+      onOk={() => void submit().catch(() => undefined)}
+      confirmLoading={toProject.isPending}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      destroyOnHidden
+      afterOpenChange={(o) =>
+        o &&
+        task &&
+        form.setFieldsValue({
+          name: task.needTitle,
+          period: [dayjs(countyWallClock()), dayjs(countyWallClock()).endOf('year')],
+        })
+      }
+    >
       <Form form={form} layout="vertical">
-        <Form.Item name="name" label={t('needs.task.projectName')} rules={[{ required: true, message: t('errors.required', { field: t('needs.task.projectName') }) }]}><Input maxLength={200} /></Form.Item>
-        <Form.Item name="period" label={`${t('needs.task.startOn')} ~ ${t('needs.task.endOn')}`} rules={[{ required: true, message: t('errors.required', { field: t('needs.task.startOn') }) }]}>
+        <Form.Item
+          name="name"
+          label={t('needs.task.projectName')}
+          rules={[{ required: true, message: t('errors.required', { field: t('needs.task.projectName') }) }]}
+        >
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item
+          name="period"
+          label={`${t('needs.task.startOn')} ~ ${t('needs.task.endOn')}`}
+          rules={[{ required: true, message: t('errors.required', { field: t('needs.task.startOn') }) }]}
+        >
           <DatePicker.RangePicker style={{ width: '100%' }} />
         </Form.Item>
       </Form>

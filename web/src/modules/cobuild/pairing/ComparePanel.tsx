@@ -17,25 +17,47 @@ export function ComparePanel({ planId }: { planId: string }) {
     <div data-testid="compare-panel">
       <Row gutter={[12, 12]}>
         <Col xs={24} xl={12}>
-          <Typography.Text strong>{t('pairing.compare.this')}：{c.plan.name}</Typography.Text>
+          <Typography.Text strong>
+            {t('pairing.compare.this')}：{c.plan.name}
+          </Typography.Text>
           {c.plan.objective && <ObjectiveCards objective={c.plan.objective} compact />}
         </Col>
         <Col xs={24} xl={12}>
-          <Typography.Text strong>{t('pairing.compare.other')}：{c.other.name}</Typography.Text>
+          <Typography.Text strong>
+            {t('pairing.compare.other')}：{c.other.name}
+          </Typography.Text>
           {c.other.objective && <ObjectiveCards objective={c.other.objective} compact />}
         </Col>
       </Row>
       <Typography.Paragraph style={{ margin: '12px 0 4px' }}>
         {c.moved.length ? t('pairing.compare.moved', { count: c.moved.length }) : t('pairing.compare.noMoves')}
-        <Typography.Text type="secondary" style={{ marginLeft: 12 }}>{t('pairing.compare.unchanged', { count: c.unchanged })}</Typography.Text>
+        <Typography.Text type="secondary" style={{ marginLeft: 12 }}>
+          {t('pairing.compare.unchanged', { count: c.unchanged })}
+        </Typography.Text>
       </Typography.Paragraph>
       {c.moved.length > 0 && (
-        <Table size="small" rowKey="unitId" dataSource={c.moved} pagination={{ pageSize: 10, showSizeChanger: false }} scroll={{ x: 480 }}
+        <Table
+          size="small"
+          rowKey="unitId"
+          dataSource={c.moved}
+          pagination={{ pageSize: 10, showSizeChanger: false }}
+          scroll={{ x: 480 }}
           columns={[
             { key: 'unit', title: t('pairing.compare.unit'), dataIndex: 'unitName' },
-            { key: 'from', title: t('pairing.compare.from'), dataIndex: 'from', render: (v: string[]) => v.join('、') || '—' },
-            { key: 'to', title: t('pairing.compare.to'), dataIndex: 'to', render: (v: string[]) => v.join('、') || '—' },
-          ]} />
+            {
+              key: 'from',
+              title: t('pairing.compare.from'),
+              dataIndex: 'from',
+              render: (v: string[]) => v.join('、') || '—',
+            },
+            {
+              key: 'to',
+              title: t('pairing.compare.to'),
+              dataIndex: 'to',
+              render: (v: string[]) => v.join('、') || '—',
+            },
+          ]}
+        />
       )}
     </div>
   );

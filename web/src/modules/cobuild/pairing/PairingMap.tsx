@@ -7,7 +7,20 @@ import { EmptyState } from '../../../ui/states';
 import type { PlanDetail } from './api';
 
 echarts.use([ScatterChart, LinesChart]);
-const PALETTE = ['#c0392b', '#2471a3', '#229954', '#d68910', '#7d3c98', '#17a589', '#b03a2e', '#2e4053', '#ca6f1e', '#1f618d', '#7b241c', '#0e6655'];
+const PALETTE = [
+  '#c0392b',
+  '#2471a3',
+  '#229954',
+  '#d68910',
+  '#7d3c98',
+  '#17a589',
+  '#b03a2e',
+  '#2e4053',
+  '#ca6f1e',
+  '#1f618d',
+  '#7b241c',
+  '#0e6655',
+];
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -25,7 +38,18 @@ export function PairingMap({ plan }: { plan: PlanDetail }) {
     const lines = plan.pairs.flatMap((p) => {
       const c = community.get(p.communityId);
       const u = unit.get(p.unitId);
-      return c && u ? [{ coords: [[u.lng, u.lat], [c.lng, c.lat]], lineStyle: { color: colour.get(c.id) }, pair: p }] : [];
+      return c && u
+        ? [
+            {
+              coords: [
+                [u.lng, u.lat],
+                [c.lng, c.lat],
+              ],
+              lineStyle: { color: colour.get(c.id) },
+              pair: p,
+            },
+          ]
+        : [];
     });
     const lngs = [...plan.communities.map((c) => c.lng), ...plan.units.map((u) => u.lng)];
     const lats = [...plan.communities.map((c) => c.lat), ...plan.units.map((u) => u.lat)];
@@ -38,19 +62,42 @@ export function PairingMap({ plan }: { plan: PlanDetail }) {
       grid: { left: 8, right: 8, top: 8, bottom: 36 },
       series: [
         {
-          name: t('pairing.map.pairs'), type: 'lines', coordinateSystem: 'cartesian2d', data: lines, z: 1,
-          lineStyle: { width: 1.2, opacity: 0.55 }, silent: false,
-          tooltip: { formatter: (x: { data: { pair: PlanDetail['pairs'][number] } }) => `${escapeHtml(x.data.pair.unitName)} → ${escapeHtml(x.data.pair.communityName)}<br/>${x.data.pair.distanceKm?.toFixed(2) ?? '—'} km` },
+          name: t('pairing.map.pairs'),
+          type: 'lines',
+          coordinateSystem: 'cartesian2d',
+          data: lines,
+          z: 1,
+          lineStyle: { width: 1.2, opacity: 0.55 },
+          silent: false,
+          tooltip: {
+            formatter: (x: { data: { pair: PlanDetail['pairs'][number] } }) =>
+              `${escapeHtml(x.data.pair.unitName)} → ${escapeHtml(x.data.pair.communityName)}<br/>${x.data.pair.distanceKm?.toFixed(2) ?? '—'} km`,
+          },
         },
         {
-          name: t('pairing.map.units'), type: 'scatter', symbolSize: 7, z: 2,
-          data: plan.units.map((u) => ({ value: [u.lng, u.lat], name: u.name, itemStyle: { color: unitColour.get(u.id) ?? '#999', borderColor: '#fff', borderWidth: 0.6 } })),
+          name: t('pairing.map.units'),
+          type: 'scatter',
+          symbolSize: 7,
+          z: 2,
+          data: plan.units.map((u) => ({
+            value: [u.lng, u.lat],
+            name: u.name,
+            itemStyle: { color: unitColour.get(u.id) ?? '#999', borderColor: '#fff', borderWidth: 0.6 },
+          })),
           tooltip: { formatter: (x: { name: string }) => escapeHtml(x.name) },
         },
         {
-          name: t('pairing.map.communities'), type: 'scatter', symbol: 'diamond', symbolSize: 20, z: 3,
+          name: t('pairing.map.communities'),
+          type: 'scatter',
+          symbol: 'diamond',
+          symbolSize: 20,
+          z: 3,
           label: { show: true, position: 'top', formatter: '{b}', fontSize: 11, color: '#4a2a26' },
-          data: plan.communities.map((c) => ({ value: [c.lng, c.lat], name: c.name, itemStyle: { color: colour.get(c.id), borderColor: '#fff', borderWidth: 1.5 } })),
+          data: plan.communities.map((c) => ({
+            value: [c.lng, c.lat],
+            name: c.name,
+            itemStyle: { color: colour.get(c.id), borderColor: '#fff', borderWidth: 1.5 },
+          })),
           tooltip: { formatter: (x: { name: string }) => escapeHtml(x.name) },
         },
       ],

@@ -24,14 +24,25 @@ export default function PairingPage() {
     { key: 'committee', label: t('pairing.tabs.committee'), children: <CommitteeTab year={year} /> },
   ];
   return (
-    <ListPage title={t('pairing.title')} plain
-      actions={(
+    <ListPage
+      title={t('pairing.title')}
+      plain
+      actions={
         <Space>
           <span>{t('pairing.year')}</span>
-          <Select value={year} onChange={setYear} style={{ width: 100 }} data-testid="pairing-year" options={YEARS.map((y) => ({ value: y, label: String(y) }))} />
+          <Select
+            value={year}
+            onChange={setYear}
+            style={{ width: 100 }}
+            data-testid="pairing-year"
+            options={YEARS.map((y) => ({ value: y, label: String(y) }))}
+          />
         </Space>
-      )}>
-      <Typography.Paragraph type="secondary" style={{ margin: '0 0 8px' }}>{t('pairing.subtitle')}</Typography.Paragraph>
+      }
+    >
+      <Typography.Paragraph type="secondary" style={{ margin: '0 0 8px' }}>
+        {t('pairing.subtitle')}
+      </Typography.Paragraph>
       <div className="list-card" style={{ padding: 12, background: '#fff', borderRadius: 8 }}>
         <Tabs activeKey={tab} onChange={setTab} items={tabs} destroyOnHidden data-testid="pairing-tabs" />
       </div>

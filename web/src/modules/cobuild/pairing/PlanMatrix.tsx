@@ -12,9 +12,16 @@ function Explanation({ pair }: { pair: PairView }) {
   const pct = (x: number) => `${Math.round(x * 100)}%`;
   return (
     <div style={{ maxWidth: 280 }}>
-      <div><b>{pair.unitName}</b>{pair.unitLeader ? ` · ${pair.unitLeader}` : ''}</div>
+      <div>
+        <b>{pair.unitName}</b>
+        {pair.unitLeader ? ` · ${pair.unitLeader}` : ''}
+      </div>
       <div>{t('pairing.explanation', { km: e.distanceKm.toFixed(2), met: pct(e.needsMet) })}</div>
-      <div>{e.matched.length ? `${t('pairing.matched')}：${e.matched.map((m) => `${label('strength', m.tag)} ${pct(m.share)}`).join('、')}` : t('pairing.noMatch')}</div>
+      <div>
+        {e.matched.length
+          ? `${t('pairing.matched')}：${e.matched.map((m) => `${label('strength', m.tag)} ${pct(m.share)}`).join('、')}`
+          : t('pairing.noMatch')}
+      </div>
       <div>{t('pairing.terms', { d: e.terms.distance.toFixed(5), c: e.terms.complement.toFixed(5) })}</div>
     </div>
   );
@@ -24,7 +31,15 @@ function Explanation({ pair }: { pair: PairView }) {
  * The plan as a matrix grouped by community: one row per community with its units (hover: why this pair). On a
  * draft each unit can be moved or removed and units added; each change is saved at once and re-scored.
  */
-export function PlanMatrix({ plan, onChange, busy }: { plan: PlanDetail; onChange?: (change: PairChange) => void; busy?: boolean }) {
+export function PlanMatrix({
+  plan,
+  onChange,
+  busy,
+}: {
+  plan: PlanDetail;
+  onChange?: (change: PairChange) => void;
+  busy?: boolean;
+}) {
   const { t } = useI18n();
   const byCommunity = useMemo(() => {
     const m = new Map<string, PairView[]>();
@@ -40,34 +55,67 @@ export function PlanMatrix({ plan, onChange, busy }: { plan: PlanDetail; onChang
         const members = pairs.reduce((s, p) => s + (headcount.get(p.unitId) ?? 0), 0);
         return (
           <Col key={c.id} xs={24} lg={12}>
-            <Card size="small" title={c.name} extra={<Typography.Text type="secondary">{pairs.length} · {members}</Typography.Text>}>
+            <Card
+              size="small"
+              title={c.name}
+              extra={
+                <Typography.Text type="secondary">
+                  {pairs.length} · {members}
+                </Typography.Text>
+              }
+            >
               {pairs.map((p) => {
                 const tag = (
                   <Tooltip title={<Explanation pair={p} />}>
-                    <Tag color={SOURCE_COLOUR[p.source]} style={{ marginBottom: 4, cursor: editable ? 'pointer' : 'default' }}>{p.unitName}</Tag>
+                    <Tag
+                      color={SOURCE_COLOUR[p.source]}
+                      style={{ marginBottom: 4, cursor: editable ? 'pointer' : 'default' }}
+                    >
+                      {p.unitName}
+                    </Tag>
                   </Tooltip>
                 );
                 if (!editable) return <span key={p.id}>{tag}</span>;
                 const items = [
-                  ...plan.communities.filter((o) => o.id !== c.id).map((o) => ({ key: `move:${o.id}`, label: `${t('pairing.edit.move')} ${o.name}` })),
+                  ...plan.communities
+                    .filter((o) => o.id !== c.id)
+                    .map((o) => ({ key: `move:${o.id}`, label: `${t('pairing.edit.move')} ${o.name}` })),
                   { key: 'remove', danger: true, label: t('pairing.edit.remove') },
                 ];
                 return (
-                  <Dropdown key={p.id} trigger={['click']} disabled={busy}
+                  <Dropdown
+                    key={p.id}
+                    trigger={['click']}
+                    disabled={busy}
                     menu={{
-                      items, style: { maxHeight: 320, overflow: 'auto' },
-                      onClick: ({ key }) => onChange?.(key === 'remove'
-                        ? { op: 'remove', unitId: p.unitId, communityId: c.id }
-                        : { op: 'move', unitId: p.unitId, fromCommunityId: c.id, toCommunityId: key.slice(5) }),
-                    }}>
+                      items,
+                      style: { maxHeight: 320, overflow: 'auto' },
+                      onClick: ({ key }) =>
+                        onChange?.(
+                          key === 'remove'
+                            ? { op: 'remove', unitId: p.unitId, communityId: c.id }
+                            : { op: 'move', unitId: p.unitId, fromCommunityId: c.id, toCommunityId: key.slice(5) },
+                        ),
+                    }}
+                  >
                     {tag}
                   </Dropdown>
                 );
               })}
               {editable && (
-                <Select size="small" showSearch value={null} placeholder={t('pairing.edit.addPlaceholder')} style={{ width: '100%', marginTop: 4 }} disabled={busy}
-                  optionFilterProp="label" options={plan.units.filter((u) => !pairs.some((p) => p.unitId === u.id)).map((u) => ({ value: u.id, label: u.name }))}
-                  onChange={(unitId: string | null) => unitId && onChange?.({ op: 'add', unitId, communityId: c.id })} />
+                <Select
+                  size="small"
+                  showSearch
+                  value={null}
+                  placeholder={t('pairing.edit.addPlaceholder')}
+                  style={{ width: '100%', marginTop: 4 }}
+                  disabled={busy}
+                  optionFilterProp="label"
+                  options={plan.units
+                    .filter((u) => !pairs.some((p) => p.unitId === u.id))
+                    .map((u) => ({ value: u.id, label: u.name }))}
+                  onChange={(unitId: string | null) => unitId && onChange?.({ op: 'add', unitId, communityId: c.id })}
+                />
               )}
             </Card>
           </Col>

@@ -19,7 +19,9 @@ export function EvidenceCard({ project }: { project: ProjectDetail }) {
 
   const send = async (file: File) => {
     try {
-      const job = uploadFile<EvidenceView>(`/projects/${project.id}/evidence`, file, { milestoneId }, (p) => setPercent(p.percent));
+      const job = uploadFile<EvidenceView>(`/projects/${project.id}/evidence`, file, { milestoneId }, (p) =>
+        setPercent(p.percent),
+      );
       await job.promise;
       feedback.success(t('projects.uploaded'));
       await writes.invalidate();
@@ -30,46 +32,105 @@ export function EvidenceCard({ project }: { project: ProjectDetail }) {
     }
   };
   const remove = async (id: string) => {
-    try { await writes.deleteEvidence.mutateAsync(id); } catch (err) { feedback.error(err); }
+    try {
+      await writes.deleteEvidence.mutateAsync(id);
+    } catch (err) {
+      feedback.error(err);
+    }
   };
 
   return (
     <Card size="small" title={t('projects.evidence')} data-testid="evidence-card">
       {project.can.track && (
         <Space wrap style={{ marginBottom: 12 }}>
-          <Select allowClear placeholder={t('projects.forMilestone')} value={milestoneId} onChange={setMilestoneId} style={{ width: 200 }}
-            options={project.milestones.map((m) => ({ value: m.id, label: m.title }))} />
-          <Upload showUploadList={false} accept="image/*,.pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx"
-            beforeUpload={(file) => { void send(file); return false; }}>
-            <Button icon={<UploadOutlined />} loading={percent !== null} data-testid="evidence-upload">{t('projects.upload')}</Button>
+          <Select
+            allowClear
+            placeholder={t('projects.forMilestone')}
+            value={milestoneId}
+            onChange={setMilestoneId}
+            style={{ width: 200 }}
+            options={project.milestones.map((m) => ({ value: m.id, label: m.title }))}
+          />
+          <Upload
+            showUploadList={false}
+            accept="image/*,.pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx"
+            beforeUpload={(file) => {
+              void send(file);
+              return false;
+            }}
+          >
+            <Button icon={<UploadOutlined />} loading={percent !== null} data-testid="evidence-upload">
+              {t('projects.upload')}
+            </Button>
           </Upload>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('projects.uploadHint')}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('projects.uploadHint')}
+          </Typography.Text>
         </Space>
       )}
       {percent !== null && <Progress percent={percent} size="small" />}
-      {project.evidence.length === 0 && <div><Typography.Text type="secondary">{t('projects.noEvidence')}</Typography.Text></div>}
+      {project.evidence.length === 0 && (
+        <div>
+          <Typography.Text type="secondary">{t('projects.noEvidence')}</Typography.Text>
+        </div>
+      )}
       <Image.PreviewGroup>
         <Flex wrap gap={8}>
           {photos.map((p) => (
             <div key={p.id} style={{ textAlign: 'center' }}>
-              <Image src={p.thumbUrl ?? p.url} preview={{ src: p.url }} width={96} height={96} style={{ objectFit: 'cover', borderRadius: 6 }} alt={p.fileName} />
-              {titleOf(p) && <div style={{ fontSize: 12, maxWidth: 96 }} className="ellipsis">{titleOf(p)}</div>}
+              <Image
+                src={p.thumbUrl ?? p.url}
+                preview={{ src: p.url }}
+                width={96}
+                height={96}
+                style={{ objectFit: 'cover', borderRadius: 6 }}
+                alt={p.fileName}
+              />
+              {titleOf(p) && (
+                <div style={{ fontSize: 12, maxWidth: 96 }} className="ellipsis">
+                  {titleOf(p)}
+                </div>
+              )}
             </div>
           ))}
         </Flex>
       </Image.PreviewGroup>
       {files.length > 0 && (
-        <List size="small" dataSource={files} renderItem={(f) => (
-          <List.Item actions={project.can.track ? [
-            <Popconfirm key="del" title={t('projects.evidenceDeleteConfirm')} onConfirm={() => void remove(f.id)}>
-              <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
-            </Popconfirm>,
-          ] : undefined}>
-            <Space><FileOutlined /><a href={f.url}>{f.fileName}</a>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{Math.ceil(f.bytes / 1024)} KB{titleOf(f) ? ` · ${titleOf(f)}` : ''}</Typography.Text>
-            </Space>
-          </List.Item>
-        )} />
+        <List
+          size="small"
+          dataSource={files}
+          renderItem={(f) => (
+            <List.Item
+              actions={
+                project.can.track
+                  ? [
+                      <Popconfirm
+                        key="del"
+                        title={t('projects.evidenceDeleteConfirm')}
+                        onConfirm={() => void remove(f.id)}
+                      >
+                        <Button
+                          size="small"
+                          type="text"
+                          danger
+                          icon={<DeleteOutlined />}
+                          aria-label={t('common.delete')}
+                        />
+                      </Popconfirm>,
+                    ]
+                  : undefined
+              }
+            >
+              <Space>
+                <FileOutlined />
+                <a href={f.url}>{f.fileName}</a>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {Math.ceil(f.bytes / 1024)} KB{titleOf(f) ? ` · ${titleOf(f)}` : ''}
+                </Typography.Text>
+              </Space>
+            </List.Item>
+          )}
+        />
       )}
     </Card>
   );

@@ -21,8 +21,18 @@ interface Values {
 }
 
 /** Create a project in a community's plan, or edit one (the plan fields: units, budget, dates, parent). */
-export function ProjectForm({ open, onClose, communityId, year, project }: {
-  open: boolean; onClose: () => void; communityId?: string; year: number; project?: ProjectDetail;
+export function ProjectForm({
+  open,
+  onClose,
+  communityId,
+  year,
+  project,
+}: {
+  open: boolean;
+  onClose: () => void;
+  communityId?: string;
+  year: number;
+  project?: ProjectDetail;
 }) {
   const { t } = useI18n();
   const { me } = useSession();
@@ -35,18 +45,36 @@ export function ProjectForm({ open, onClose, communityId, year, project }: {
   const units = usePairedUnits(chosen, project?.year ?? year);
   const parents = useProjects({ communityId: chosen, year: project?.year ?? year, topLevel: 'true', pageSize: 200 });
   const unitOptions = (units.data ?? []).map((u) => ({ value: u.unitId, label: u.name }));
-  const initial: Partial<Values> = project ? {
-    communityId: project.communityId, name: project.name, domain: project.domain, budget: project.budget, resources: project.resources ?? undefined,
-    lead: project.units.find((u) => u.role === 'lead')?.unitId, partners: project.units.filter((u) => u.role === 'partner').map((u) => u.unitId),
-    dates: [dayjs(project.startOn), dayjs(project.endOn)], parentId: project.parentId, description: project.description ?? undefined,
-  } : { communityId: ownCommunity ?? communityId, domain: 'old_estate_renovation' };
+  const initial: Partial<Values> = project
+    ? {
+        communityId: project.communityId,
+        name: project.name,
+        domain: project.domain,
+        budget: project.budget,
+        resources: project.resources ?? undefined,
+        lead: project.units.find((u) => u.role === 'lead')?.unitId,
+        partners: project.units.filter((u) => u.role === 'partner').map((u) => u.unitId),
+        dates: [dayjs(project.startOn), dayjs(project.endOn)],
+        parentId: project.parentId,
+        description: project.description ?? undefined,
+      }
+    : { communityId: ownCommunity ?? communityId, domain: 'old_estate_renovation' };
 
   const submit = async () => {
     const v = await form.validateFields();
     const fields = {
-      name: v.name, domain: v.domain, budget: v.budget ?? null, resources: v.resources || null, description: v.description || null,
-      units: [{ unitId: v.lead, role: 'lead' as const }, ...(v.partners ?? []).filter((u) => u !== v.lead).map((unitId) => ({ unitId, role: 'partner' as const }))],
-      startOn: v.dates[0].format('YYYY-MM-DD'), endOn: v.dates[1].format('YYYY-MM-DD'), parentId: v.parentId ?? null,
+      name: v.name,
+      domain: v.domain,
+      budget: v.budget ?? null,
+      resources: v.resources || null,
+      description: v.description || null,
+      units: [
+        { unitId: v.lead, role: 'lead' as const },
+        ...(v.partners ?? []).filter((u) => u !== v.lead).map((unitId) => ({ unitId, role: 'partner' as const })),
+      ],
+      startOn: v.dates[0].format('YYYY-MM-DD'),
+      endOn: v.dates[1].format('YYYY-MM-DD'),
+      parentId: v.parentId ?? null,
     };
     try {
       if (project) {
@@ -66,19 +94,34 @@ export function ProjectForm({ open, onClose, communityId, year, project }: {
   const required = (field: string) => [{ required: true, message: t('errors.required', { field }) }];
 
   return (
-    <Modal open={open} title={project ? t('projects.editProject') : t('projects.newProject')} onCancel={onClose} width={640}
-      onOk={() => void submit().catch(() => undefined)} confirmLoading={create.isPending || update.isPending}
-      okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden>
+    <Modal
+      open={open}
+      title={project ? t('projects.editProject') : t('projects.newProject')}
+      onCancel={onClose}
+      width={640}
+      onOk={() => void submit().catch(() => undefined)}
+      confirmLoading={create.isPending || update.isPending}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" initialValues={initial} data-testid="project-form">
         <Form.Item name="communityId" label={t('projects.community')} rules={required(t('projects.community'))}>
           <OrgSelect kind="community" disabled={!!ownCommunity || !!project} />
         </Form.Item>
-        <Form.Item name="name" label={t('projects.name')} rules={required(t('projects.name'))}><Input maxLength={200} /></Form.Item>
+        <Form.Item name="name" label={t('projects.name')} rules={required(t('projects.name'))}>
+          <Input maxLength={200} />
+        </Form.Item>
         <Form.Item name="domain" label={t('projects.domain')} rules={required(t('projects.domain'))}>
           <Select options={DOMAINS.map((d) => ({ value: d, label: t(`projects.domains.${d}`) }))} />
         </Form.Item>
         <Form.Item name="lead" label={t('projects.leadUnit')} rules={required(t('projects.leadUnit'))}>
-          <Select options={unitOptions} loading={units.isLoading} showSearch={{ optionFilterProp: 'label' }} data-testid="project-lead" />
+          <Select
+            options={unitOptions}
+            loading={units.isLoading}
+            showSearch={{ optionFilterProp: 'label' }}
+            data-testid="project-lead"
+          />
         </Form.Item>
         <Form.Item name="partners" label={t('projects.partnerUnits')}>
           <Select mode="multiple" options={unitOptions} showSearch={{ optionFilterProp: 'label' }} />
@@ -86,12 +129,23 @@ export function ProjectForm({ open, onClose, communityId, year, project }: {
         <Form.Item name="dates" label={t('projects.dates')} rules={required(t('projects.dates'))}>
           <DatePicker.RangePicker style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="budget" label={t('projects.budget')}><InputNumber min={0} step={1000} style={{ width: '100%' }} /></Form.Item>
-        <Form.Item name="parentId" label={t('projects.parent')}>
-          <Select allowClear options={(parents.data?.items ?? []).filter((p) => p.id !== project?.id).map((p) => ({ value: p.id, label: p.name }))} />
+        <Form.Item name="budget" label={t('projects.budget')}>
+          <InputNumber min={0} step={1000} style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="resources" label={t('projects.resources')}><Input.TextArea rows={2} maxLength={2000} /></Form.Item>
-        <Form.Item name="description" label={t('projects.description')}><Input.TextArea rows={3} maxLength={5000} /></Form.Item>
+        <Form.Item name="parentId" label={t('projects.parent')}>
+          <Select
+            allowClear
+            options={(parents.data?.items ?? [])
+              .filter((p) => p.id !== project?.id)
+              .map((p) => ({ value: p.id, label: p.name }))}
+          />
+        </Form.Item>
+        <Form.Item name="resources" label={t('projects.resources')}>
+          <Input.TextArea rows={2} maxLength={2000} />
+        </Form.Item>
+        <Form.Item name="description" label={t('projects.description')}>
+          <Input.TextArea rows={3} maxLength={5000} />
+        </Form.Item>
       </Form>
     </Modal>
   );

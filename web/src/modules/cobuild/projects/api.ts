@@ -2,17 +2,41 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api, type Query } from '../../../api/client';
 import type { Page } from '../../../api/contracts';
 import type {
-  CreateProject, MilestoneInput, PairedUnit, PlanView, ProjectDetail, ProjectSummary, ProjectView, UpdateMilestone, UpdateProject,
+  CreateProject,
+  MilestoneInput,
+  PairedUnit,
+  PlanView,
+  ProjectDetail,
+  ProjectSummary,
+  ProjectView,
+  UpdateMilestone,
+  UpdateProject,
 } from '../../../../../src/modules/cobuild/projects/projects.contracts';
 
 export type {
-  CreateProject, EvidenceView, MilestoneView, PairedUnit, PlanView, ProjectDetail, ProjectDomain, ProjectSummary, ProjectView,
+  CreateProject,
+  EvidenceView,
+  MilestoneView,
+  PairedUnit,
+  PlanView,
+  ProjectDetail,
+  ProjectDomain,
+  ProjectSummary,
+  ProjectView,
 } from '../../../../../src/modules/cobuild/projects/projects.contracts';
 export type ProjectStatus = ProjectView['status'];
 export type PlanStatus = PlanView['status'];
 
 export const DOMAINS = [
-  'old_estate_renovation', 'living_environment', 'civilised_city', 'anti_gang', 'flood_control', 'work_safety', 'elderly_care', 'culture', 'other',
+  'old_estate_renovation',
+  'living_environment',
+  'civilised_city',
+  'anti_gang',
+  'flood_control',
+  'work_safety',
+  'elderly_care',
+  'culture',
+  'other',
 ] as const;
 export const STATUSES = ['planned', 'in_progress', 'done', 'delayed', 'cancelled'] as const;
 
@@ -69,7 +93,6 @@ export function usePairedUnits(communityId: string | undefined, year: number) {
   });
 }
 
-
 /** Every write invalidates the whole projects cache: a change moves parents, plans and summaries too. */
 export function useProjectWrites() {
   const qc = useQueryClient();
@@ -77,18 +100,36 @@ export function useProjectWrites() {
   const useWrite = <V, R>(fn: (v: V) => Promise<R>) => useMutation({ mutationFn: fn, onSuccess });
   return {
     create: useWrite((input: CreateProject) => api.post<ProjectDetail>('/projects', input)),
-    update: useWrite(({ id, ...body }: UpdateProject & { id: string }) => api.patch<ProjectDetail>(`/projects/${id}`, body)),
-    cancel: useWrite(({ id, ...body }: { id: string; version: number; reason: string }) => api.post<ProjectDetail>(`/projects/${id}/cancel`, body)),
+    update: useWrite(({ id, ...body }: UpdateProject & { id: string }) =>
+      api.patch<ProjectDetail>(`/projects/${id}`, body),
+    ),
+    cancel: useWrite(({ id, ...body }: { id: string; version: number; reason: string }) =>
+      api.post<ProjectDetail>(`/projects/${id}/cancel`, body),
+    ),
     remove: useWrite((id: string) => api.del<{ ok: true }>(`/projects/${id}`)),
-    addMilestone: useWrite(({ id, ...body }: MilestoneInput & { id: string }) => api.post<ProjectDetail>(`/projects/${id}/milestones`, body)),
+    addMilestone: useWrite(({ id, ...body }: MilestoneInput & { id: string }) =>
+      api.post<ProjectDetail>(`/projects/${id}/milestones`, body),
+    ),
     updateMilestone: useWrite(({ id, milestoneId, ...body }: UpdateMilestone & { id: string; milestoneId: string }) =>
-      api.patch<ProjectDetail>(`/projects/${id}/milestones/${milestoneId}`, body)),
-    deleteMilestone: useWrite(({ id, milestoneId }: { id: string; milestoneId: string }) => api.del<ProjectDetail>(`/projects/${id}/milestones/${milestoneId}`)),
+      api.patch<ProjectDetail>(`/projects/${id}/milestones/${milestoneId}`, body),
+    ),
+    deleteMilestone: useWrite(({ id, milestoneId }: { id: string; milestoneId: string }) =>
+      api.del<ProjectDetail>(`/projects/${id}/milestones/${milestoneId}`),
+    ),
     deleteEvidence: useWrite((evidenceId: string) => api.del<{ ok: true }>(`/projects/evidence/${evidenceId}`)),
     createPlan: useWrite((body: { communityId: string; year: number }) => api.post<PlanView>('/project-plans', body)),
-    planAction: useWrite(({ id, action, ...body }: { id: string; action: 'submit' | 'approve' | 'return'; version: number; reason?: string }) =>
-      api.post<PlanView>(`/project-plans/${id}/${action}`, body)),
+    planAction: useWrite(
+      ({
+        id,
+        action,
+        ...body
+      }: {
+        id: string;
+        action: 'submit' | 'approve' | 'return';
+        version: number;
+        reason?: string;
+      }) => api.post<PlanView>(`/project-plans/${id}/${action}`, body),
+    ),
     invalidate: onSuccess,
   };
 }
-

@@ -4,11 +4,22 @@ import type { PlanStatus, ProjectDomain, ProjectStatus, ProjectView } from './ap
 
 /** Small pieces shared by the projects pages: tags for domain, status and plan status, and a progress bar. */
 const STATUS_COLOURS: Record<ProjectStatus, string> = {
-  planned: 'default', in_progress: 'processing', done: 'success', delayed: 'error', cancelled: 'default',
+  planned: 'default',
+  in_progress: 'processing',
+  done: 'success',
+  delayed: 'error',
+  cancelled: 'default',
 };
 const DOMAIN_COLOURS: Record<ProjectDomain, string> = {
-  old_estate_renovation: 'geekblue', living_environment: 'green', civilised_city: 'magenta', anti_gang: 'volcano',
-  flood_control: 'cyan', work_safety: 'orange', elderly_care: 'gold', culture: 'purple', other: 'default',
+  old_estate_renovation: 'geekblue',
+  living_environment: 'green',
+  civilised_city: 'magenta',
+  anti_gang: 'volcano',
+  flood_control: 'cyan',
+  work_safety: 'orange',
+  elderly_care: 'gold',
+  culture: 'purple',
+  other: 'default',
 };
 const PLAN_COLOURS: Record<PlanStatus, string> = { draft: 'default', submitted: 'processing', approved: 'success' };
 
@@ -19,7 +30,11 @@ export function DomainTag({ value }: { value: ProjectDomain }) {
 
 export function StatusTag({ value }: { value: ProjectStatus }) {
   const { t } = useI18n();
-  return <Tag color={STATUS_COLOURS[value]} data-testid={`project-status-${value}`}>{t(`projects.statuses.${value}`)}</Tag>;
+  return (
+    <Tag color={STATUS_COLOURS[value]} data-testid={`project-status-${value}`}>
+      {t(`projects.statuses.${value}`)}
+    </Tag>
+  );
 }
 
 export function PlanStatusTag({ value }: { value: PlanStatus }) {
@@ -28,7 +43,14 @@ export function PlanStatusTag({ value }: { value: PlanStatus }) {
 }
 
 export function ProgressBar({ project, width }: { project: Pick<ProjectView, 'progress' | 'status'>; width?: number }) {
-  const status = project.status === 'done' ? 'success' : project.status === 'delayed' ? 'exception' : project.status === 'in_progress' ? 'active' : 'normal';
+  const status =
+    project.status === 'done'
+      ? 'success'
+      : project.status === 'delayed'
+        ? 'exception'
+        : project.status === 'in_progress'
+          ? 'active'
+          : 'normal';
   return (
     <div style={{ minWidth: width ?? 120 }}>
       <Progress percent={project.progress} size="small" status={status} format={(p) => `${p ?? 0}%`} />
@@ -41,9 +63,15 @@ export function OverdueTags({ project }: { project: Pick<ProjectView, 'overdue' 
   if (!project.overdue && !project.milestoneOverdue) return null;
   return (
     <Space size={4} wrap>
-      {project.overdue && <Tag color="red" data-testid="overdue-tag">{t('projects.overdue')}</Tag>}
+      {project.overdue && (
+        <Tag color="red" data-testid="overdue-tag">
+          {t('projects.overdue')}
+        </Tag>
+      )}
       {!project.overdue && project.milestoneOverdue && (
-        <Tooltip title={`${t('projects.dueOn')} ${project.nextDueOn ?? ''}`}><Tag color="orange">{t('projects.milestoneOverdue')}</Tag></Tooltip>
+        <Tooltip title={`${t('projects.dueOn')} ${project.nextDueOn ?? ''}`}>
+          <Tag color="orange">{t('projects.milestoneOverdue')}</Tag>
+        </Tooltip>
       )}
     </Space>
   );
@@ -54,8 +82,13 @@ export function UnitsCell({ project }: { project: Pick<ProjectView, 'units'> }) 
   return (
     <Space size={[4, 4]} wrap>
       {project.units.map((u) => (
-        <Tag key={u.unitId} color={u.role === 'lead' ? 'blue' : undefined} title={u.paired ? undefined : t('projects.notPaired')}>
-          {u.unitName}{u.paired ? '' : ' *'}
+        <Tag
+          key={u.unitId}
+          color={u.role === 'lead' ? 'blue' : undefined}
+          title={u.paired ? undefined : t('projects.notPaired')}
+        >
+          {u.unitName}
+          {u.paired ? '' : ' *'}
         </Tag>
       ))}
     </Space>

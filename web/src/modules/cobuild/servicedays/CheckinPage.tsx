@@ -28,8 +28,17 @@ export default function CheckinPage() {
   if (page.isLoading) return <Loading minHeight="60vh" />;
   if (page.isError || !page.data) {
     const invalid = page.error instanceof ApiError && page.error.status === 404;
-    return <Result status={invalid ? 'warning' : 'error'} title={invalid ? t('servicedays.mInvalid') : errorMessage(page.error)}
-      extra={<Link to="/"><Button>{t('servicedays.mHome')}</Button></Link>} />;
+    return (
+      <Result
+        status={invalid ? 'warning' : 'error'}
+        title={invalid ? t('servicedays.mInvalid') : errorMessage(page.error)}
+        extra={
+          <Link to="/">
+            <Button>{t('servicedays.mHome')}</Button>
+          </Link>
+        }
+      />
+    );
   }
   const p = page.data;
   const done = checkin.data ?? p.myCheckin;
@@ -38,24 +47,52 @@ export default function CheckinPage() {
     <Flex justify="center" className="sd-checkin-page" data-testid="sd-checkin-page">
       <Card style={{ width: '100%', maxWidth: 440 }} styles={{ body: { padding: 20 } }}>
         <Flex vertical gap={12} align="stretch">
-          <Typography.Text type="secondary">{t('servicedays.mTitle')} · {p.communityName}</Typography.Text>
-          <Typography.Title level={3} style={{ margin: 0 }}>{p.theme}</Typography.Title>
-          <Typography.Text><ClockCircleOutlined /> {p.date} {p.startTime}–{p.endTime}</Typography.Text>
-          <Typography.Text><EnvironmentOutlined /> {p.place}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t('servicedays.mTitle')} · {p.communityName}
+          </Typography.Text>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {p.theme}
+          </Typography.Title>
+          <Typography.Text>
+            <ClockCircleOutlined /> {p.date} {p.startTime}–{p.endTime}
+          </Typography.Text>
+          <Typography.Text>
+            <EnvironmentOutlined /> {p.place}
+          </Typography.Text>
           {p.memberName && <Typography.Text strong>{t('servicedays.mWho', { name: p.memberName })}</Typography.Text>}
           {done ? (
-            <Result status="success" icon={<CheckCircleFilled />} style={{ padding: '24px 0 8px' }} data-testid="sd-checkin-done"
+            <Result
+              status="success"
+              icon={<CheckCircleFilled />}
+              style={{ padding: '24px 0 8px' }}
+              data-testid="sd-checkin-done"
               title={checkin.data ? t('servicedays.mDone') : t('servicedays.mAlready')}
-              subTitle={t('servicedays.mAt', { time: formatDateTime(done.checkedInAt) })} />
+              subTitle={t('servicedays.mAt', { time: formatDateTime(done.checkedInAt) })}
+            />
           ) : notice ? (
-            <Alert type="warning" showIcon icon={<CloseCircleOutlined />} title={notice} data-testid="sd-checkin-notice" />
+            <Alert
+              type="warning"
+              showIcon
+              icon={<CloseCircleOutlined />}
+              title={notice}
+              data-testid="sd-checkin-notice"
+            />
           ) : (
-            <Button type="primary" size="large" block loading={checkin.isPending} onClick={() => checkin.mutate()} data-testid="sd-checkin-button"
-              style={{ height: 96, fontSize: 28, letterSpacing: 8, borderRadius: 48, marginTop: 12 }}>
+            <Button
+              type="primary"
+              size="large"
+              block
+              loading={checkin.isPending}
+              onClick={() => checkin.mutate()}
+              data-testid="sd-checkin-button"
+              style={{ height: 96, fontSize: 28, letterSpacing: 8, borderRadius: 48, marginTop: 12 }}
+            >
               {t('servicedays.mButton')}
             </Button>
           )}
-          {checkin.isError && <Alert type="error" showIcon title={errorMessage(checkin.error)} data-testid="sd-checkin-error" />}
+          {checkin.isError && (
+            <Alert type="error" showIcon title={errorMessage(checkin.error)} data-testid="sd-checkin-error" />
+          )}
         </Flex>
       </Card>
     </Flex>

@@ -28,19 +28,46 @@ function StaffCheckinModal({ day, open, onClose }: { day: ServiceDayDetail; open
     }
   };
   return (
-    <Modal open={open} title={t('servicedays.checkinStaffTitle')} onCancel={onClose} onOk={() => void submit()} okButtonProps={{ disabled: !picked.length }}
-      confirmLoading={checkin.isPending} okText={t('common.confirm')} cancelText={t('common.cancel')} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('servicedays.checkinStaffTitle')}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okButtonProps={{ disabled: !picked.length }}
+      confirmLoading={checkin.isPending}
+      okText={t('common.confirm')}
+      cancelText={t('common.cancel')}
+      destroyOnHidden
+    >
       <Typography.Paragraph type="secondary">{t('servicedays.checkinStaffHint')}</Typography.Paragraph>
-      <Select mode="multiple" style={{ width: '100%' }} value={picked} onChange={setPicked} showSearch filterOption={false} onSearch={setQ}
-        placeholder={t('servicedays.checkinPick')} loading={candidates.isFetching} data-testid="sd-checkin-pick"
-        options={(candidates.data?.items ?? []).map((c) => ({ value: c.memberId, disabled: c.checkedIn, label: `${c.name} · ${c.unitName ?? ''}${c.checkedIn ? ` (${t('servicedays.checkedIn')})` : ''}` }))} />
+      <Select
+        mode="multiple"
+        style={{ width: '100%' }}
+        value={picked}
+        onChange={setPicked}
+        showSearch
+        filterOption={false}
+        onSearch={setQ}
+        placeholder={t('servicedays.checkinPick')}
+        loading={candidates.isFetching}
+        data-testid="sd-checkin-pick"
+        options={(candidates.data?.items ?? []).map((c) => ({
+          value: c.memberId,
+          disabled: c.checkedIn,
+          label: `${c.name} · ${c.unitName ?? ''}${c.checkedIn ? ` (${t('servicedays.checkedIn')})` : ''}`,
+        }))}
+      />
     </Modal>
   );
 }
 
 /** Same window as the server's: from 30 minutes before the start to 24 hours after the end. */
 function checkinOpen(day: ServiceDayDetail, now = nowMs()): boolean {
-  return day.status !== 'cancelled' && now >= Date.parse(day.startsAt) - 30 * 60_000 && now <= Date.parse(day.endsAt) + 24 * 3_600_000;
+  return (
+    day.status !== 'cancelled' &&
+    now >= Date.parse(day.startsAt) - 30 * 60_000 &&
+    now <= Date.parse(day.endsAt) + 24 * 3_600_000
+  );
 }
 
 export function CheckinsCard({ day }: { day: ServiceDayDetail }) {
@@ -51,23 +78,74 @@ export function CheckinsCard({ day }: { day: ServiceDayDetail }) {
   const { removeCheckin } = useDayWrites(day.id);
   const [picking, setPicking] = useState(false);
   return (
-    <Card size="small" title={`${t('servicedays.checkinTitle')} (${checkins.data?.total ?? 0})`} data-testid="sd-checkins"
-      extra={day.can.checkinOthers && checkinOpen(day) && <Button size="small" icon={<UserAddOutlined />} onClick={() => setPicking(true)} data-testid="sd-checkin-staff">{t('servicedays.checkinStaff')}</Button>}>
-      {checkins.isError ? <LoadError compact error={checkins.error} onRetry={() => void checkins.refetch()} /> : (
-        <Table<CheckinView> rowKey="id" size="small" loading={checkins.isFetching} dataSource={checkins.data?.items ?? []}
-          locale={{ emptyText: <EmptyState /> }} scroll={{ x: 'max-content' }}
-          pagination={{ current: page.page, pageSize: page.pageSize, total: checkins.data?.total ?? 0, size: 'small', onChange: (p, s) => setPage({ page: p, pageSize: s }) }}
+    <Card
+      size="small"
+      title={`${t('servicedays.checkinTitle')} (${checkins.data?.total ?? 0})`}
+      data-testid="sd-checkins"
+      extra={
+        day.can.checkinOthers &&
+        checkinOpen(day) && (
+          <Button
+            size="small"
+            icon={<UserAddOutlined />}
+            onClick={() => setPicking(true)}
+            data-testid="sd-checkin-staff"
+          >
+            {t('servicedays.checkinStaff')}
+          </Button>
+        )
+      }
+    >
+      {checkins.isError ? (
+        <LoadError compact error={checkins.error} onRetry={() => void checkins.refetch()} />
+      ) : (
+        <Table<CheckinView>
+          rowKey="id"
+          size="small"
+          loading={checkins.isFetching}
+          dataSource={checkins.data?.items ?? []}
+          locale={{ emptyText: <EmptyState /> }}
+          scroll={{ x: 'max-content' }}
+          pagination={{
+            current: page.page,
+            pageSize: page.pageSize,
+            total: checkins.data?.total ?? 0,
+            size: 'small',
+            onChange: (p, s) => setPage({ page: p, pageSize: s }),
+          }}
           columns={[
             { title: t('servicedays.member'), dataIndex: 'memberName' },
             { title: t('servicedays.unit'), render: (_, c) => c.unitName ?? '—' },
             { title: t('servicedays.checkedInAt'), render: (_, c) => formatDateTime(c.checkedInAt) },
-            { title: t('servicedays.method'), responsive: ['md'], render: (_, c) => t(c.method === 'qr' ? 'servicedays.methodQr' : 'servicedays.methodStaff') },
-            ...(day.can.manage ? [{ key: 'x', title: '', render: (_: unknown, c: CheckinView) => (
-              <Popconfirm title={t('servicedays.checkinRemoveConfirm')} okText={t('common.confirm')} cancelText={t('common.cancel')}
-                onConfirm={() => removeCheckin.mutateAsync(c.id).then(() => feedback.success(t('common.deleted')), feedback.error)}>
-                <Button type="link" danger size="small">{t('servicedays.checkinRemove')}</Button>
-              </Popconfirm>
-            ) }] : []),
+            {
+              title: t('servicedays.method'),
+              responsive: ['md'],
+              render: (_, c) => t(c.method === 'qr' ? 'servicedays.methodQr' : 'servicedays.methodStaff'),
+            },
+            ...(day.can.manage
+              ? [
+                  {
+                    key: 'x',
+                    title: '',
+                    render: (_: unknown, c: CheckinView) => (
+                      <Popconfirm
+                        title={t('servicedays.checkinRemoveConfirm')}
+                        okText={t('common.confirm')}
+                        cancelText={t('common.cancel')}
+                        onConfirm={() =>
+                          removeCheckin
+                            .mutateAsync(c.id)
+                            .then(() => feedback.success(t('common.deleted')), feedback.error)
+                        }
+                      >
+                        <Button type="link" danger size="small">
+                          {t('servicedays.checkinRemove')}
+                        </Button>
+                      </Popconfirm>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       )}

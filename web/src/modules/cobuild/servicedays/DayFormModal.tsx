@@ -8,10 +8,27 @@ import { useFeedback } from '../../../ui/feedback';
 import { OrgSelect } from '../../org/OrgSelect';
 import { type ServiceDayDetail, useDayWrites, useServiceKinds } from './api';
 
-interface Values { communityId: string; date: Dayjs; time: [Dayjs, Dayjs]; place: string; theme: string; kindCodes: string[] }
+interface Values {
+  communityId: string;
+  date: Dayjs;
+  time: [Dayjs, Dayjs];
+  place: string;
+  theme: string;
+  kindCodes: string[];
+}
 
 /** Schedules a new day, or edits one that is still scheduled (`day` given). */
-export function DayFormModal({ open, onClose, day, ownCommunity }: { open: boolean; onClose: () => void; day?: ServiceDayDetail; ownCommunity?: string }) {
+export function DayFormModal({
+  open,
+  onClose,
+  day,
+  ownCommunity,
+}: {
+  open: boolean;
+  onClose: () => void;
+  day?: ServiceDayDetail;
+  ownCommunity?: string;
+}) {
   const { t, language } = useI18n();
   const feedback = useFeedback();
   const navigate = useNavigate();
@@ -23,21 +40,34 @@ export function DayFormModal({ open, onClose, day, ownCommunity }: { open: boole
     form.resetFields();
     if (day) {
       form.setFieldsValue({
-        communityId: day.communityId, date: dayjs(day.date), time: [dayjs(`${day.date}T${day.startTime}`), dayjs(`${day.date}T${day.endTime}`)],
-        place: day.place, theme: day.theme, kindCodes: day.kindCodes,
+        communityId: day.communityId,
+        date: dayjs(day.date),
+        time: [dayjs(`${day.date}T${day.startTime}`), dayjs(`${day.date}T${day.endTime}`)],
+        place: day.place,
+        theme: day.theme,
+        kindCodes: day.kindCodes,
       });
     } else {
       const today = dayjs(countyWallClock());
-      const saturday = today.add(((6 - today.day() + 7) % 7) || 7, 'day');
-      form.setFieldsValue({ communityId: ownCommunity, date: saturday, time: [saturday.hour(8).minute(30), saturday.hour(11).minute(30)], kindCodes: [] });
+      const saturday = today.add((6 - today.day() + 7) % 7 || 7, 'day');
+      form.setFieldsValue({
+        communityId: ownCommunity,
+        date: saturday,
+        time: [saturday.hour(8).minute(30), saturday.hour(11).minute(30)],
+        kindCodes: [],
+      });
     }
   }, [open, day, ownCommunity, form]);
   const required = (field: string) => [{ required: true, message: t('errors.required', { field }) }];
   const submit = async () => {
     const v = await form.validateFields();
     const input = {
-      date: v.date.format('YYYY-MM-DD'), startTime: v.time[0].format('HH:mm'), endTime: v.time[1].format('HH:mm'),
-      place: v.place, theme: v.theme, kindCodes: v.kindCodes,
+      date: v.date.format('YYYY-MM-DD'),
+      startTime: v.time[0].format('HH:mm'),
+      endTime: v.time[1].format('HH:mm'),
+      place: v.place,
+      theme: v.theme,
+      kindCodes: v.kindCodes,
     };
     try {
       if (day) {
@@ -55,9 +85,16 @@ export function DayFormModal({ open, onClose, day, ownCommunity }: { open: boole
     }
   };
   return (
-    <Modal open={open} title={t(day ? 'servicedays.editTitle' : 'servicedays.createTitle')} onCancel={onClose} destroyOnHidden
-      onOk={() => void submit().catch(() => undefined)} confirmLoading={writes.create.isPending || writes.update.isPending}
-      okText={t('common.save')} cancelText={t('common.cancel')}>
+    <Modal
+      open={open}
+      title={t(day ? 'servicedays.editTitle' : 'servicedays.createTitle')}
+      onCancel={onClose}
+      destroyOnHidden
+      onOk={() => void submit().catch(() => undefined)}
+      confirmLoading={writes.create.isPending || writes.update.isPending}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+    >
       <Form form={form} layout="vertical" data-testid="day-form">
         <Form.Item name="communityId" label={t('servicedays.community')} rules={required(t('servicedays.community'))}>
           <OrgSelect kind="community" disabled={!!ownCommunity || !!day} />
@@ -75,8 +112,15 @@ export function DayFormModal({ open, onClose, day, ownCommunity }: { open: boole
           <Input maxLength={200} />
         </Form.Item>
         <Form.Item name="kindCodes" label={t('servicedays.kinds')}>
-          <Select mode="multiple" allowClear optionFilterProp="label" loading={kinds.isLoading}
-            options={(kinds.data?.items ?? []).filter((k) => k.active).map((k) => ({ value: k.code, label: language === 'en' ? k.nameEn : k.name }))} />
+          <Select
+            mode="multiple"
+            allowClear
+            optionFilterProp="label"
+            loading={kinds.isLoading}
+            options={(kinds.data?.items ?? [])
+              .filter((k) => k.active)
+              .map((k) => ({ value: k.code, label: language === 'en' ? k.nameEn : k.name }))}
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,6 +1,19 @@
 import { nowMs } from '../../../ui/clock';
 import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Form, Image, Input, InputNumber, Popconfirm, Progress, Typography, Upload } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Flex,
+  Form,
+  Image,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Progress,
+  Typography,
+  Upload,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import { uploadFile } from '../../../api/upload';
 import { useI18n } from '../../../i18n';
@@ -30,18 +43,41 @@ function Photos({ day }: { day: ServiceDayDetail }) {
         <Image.PreviewGroup>
           {day.photos.map((p) => (
             <div key={p.id} style={{ position: 'relative' }}>
-              <Image src={p.thumbUrl} preview={{ src: p.url }} width={104} height={104} style={{ objectFit: 'cover', borderRadius: 6 }} />
+              <Image
+                src={p.thumbUrl}
+                preview={{ src: p.url }}
+                width={104}
+                height={104}
+                style={{ objectFit: 'cover', borderRadius: 6 }}
+              />
               {day.can.manage && (
-                <Popconfirm title={t('servicedays.photoRemoveConfirm')} okText={t('common.confirm')} cancelText={t('common.cancel')}
-                  onConfirm={() => removePhoto.mutateAsync(p.id).catch(feedback.error)}>
-                  <Button size="small" danger shape="circle" icon={<DeleteOutlined />} style={{ position: 'absolute', top: 4, right: 4 }} />
+                <Popconfirm
+                  title={t('servicedays.photoRemoveConfirm')}
+                  okText={t('common.confirm')}
+                  cancelText={t('common.cancel')}
+                  onConfirm={() => removePhoto.mutateAsync(p.id).catch(feedback.error)}
+                >
+                  <Button
+                    size="small"
+                    danger
+                    shape="circle"
+                    icon={<DeleteOutlined />}
+                    style={{ position: 'absolute', top: 4, right: 4 }}
+                  />
                 </Popconfirm>
               )}
             </div>
           ))}
         </Image.PreviewGroup>
         {day.can.manage && day.status !== 'cancelled' && (
-          <Upload accept="image/jpeg,image/png,image/webp" showUploadList={false} beforeUpload={(f) => { void upload(f); return false; }}>
+          <Upload
+            accept="image/jpeg,image/png,image/webp"
+            showUploadList={false}
+            beforeUpload={(f) => {
+              void upload(f);
+              return false;
+            }}
+          >
             <Button icon={<UploadOutlined />} style={{ width: 104, height: 104 }} disabled={percent !== null}>
               {percent !== null ? <Progress type="circle" percent={percent} size={40} /> : t('servicedays.photoUpload')}
             </Button>
@@ -58,7 +94,9 @@ export function OutcomeCard({ day }: { day: ServiceDayDetail }) {
   const feedback = useFeedback();
   const { outcome } = useDayWrites(day.id);
   const [form] = Form.useForm<{ peopleServed: number; summary?: string }>();
-  useEffect(() => { form.setFieldsValue({ peopleServed: day.peopleServed ?? undefined, summary: day.summary ?? undefined }); }, [day, form]);
+  useEffect(() => {
+    form.setFieldsValue({ peopleServed: day.peopleServed ?? undefined, summary: day.summary ?? undefined });
+  }, [day, form]);
   const started = Date.parse(day.startsAt) <= nowMs();
   const save = async () => {
     const v = await form.validateFields();
@@ -72,15 +110,34 @@ export function OutcomeCard({ day }: { day: ServiceDayDetail }) {
   const editable = day.can.manage && day.status !== 'cancelled' && started;
   return (
     <Card size="small" title={t('servicedays.outcomeTitle')} data-testid="sd-outcome">
-      {day.can.manage && day.status === 'scheduled' && <Alert type="info" showIcon title={t('servicedays.outcomeHint')} style={{ marginBottom: 12 }} />}
+      {day.can.manage && day.status === 'scheduled' && (
+        <Alert type="info" showIcon title={t('servicedays.outcomeHint')} style={{ marginBottom: 12 }} />
+      )}
       <Form form={form} layout="vertical" disabled={!editable}>
-        <Form.Item name="peopleServed" label={t('servicedays.peopleServed')} rules={[{ required: true, message: t('errors.required', { field: t('servicedays.peopleServed') }) }]}>
+        <Form.Item
+          name="peopleServed"
+          label={t('servicedays.peopleServed')}
+          rules={[{ required: true, message: t('errors.required', { field: t('servicedays.peopleServed') }) }]}
+        >
           <InputNumber min={0} max={1_000_000} precision={0} style={{ width: 160 }} />
         </Form.Item>
-        <Form.Item name="summary" label={t('servicedays.summaryText')}><Input.TextArea rows={3} maxLength={5000} /></Form.Item>
-        {editable && <Button type="primary" onClick={() => void save().catch(() => undefined)} loading={outcome.isPending} data-testid="sd-outcome-save">{t('servicedays.outcomeSave')}</Button>}
+        <Form.Item name="summary" label={t('servicedays.summaryText')}>
+          <Input.TextArea rows={3} maxLength={5000} />
+        </Form.Item>
+        {editable && (
+          <Button
+            type="primary"
+            onClick={() => void save().catch(() => undefined)}
+            loading={outcome.isPending}
+            data-testid="sd-outcome-save"
+          >
+            {t('servicedays.outcomeSave')}
+          </Button>
+        )}
       </Form>
-      <div style={{ marginTop: 16 }}><Photos day={day} /></div>
+      <div style={{ marginTop: 16 }}>
+        <Photos day={day} />
+      </div>
     </Card>
   );
 }

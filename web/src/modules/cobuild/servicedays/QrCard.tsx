@@ -23,22 +23,46 @@ export function QrCard({ day }: { day: ServiceDayDetail }) {
   return (
     <Card size="small" title={t('servicedays.qrTitle')} className="sd-qr-card" data-testid="sd-qr">
       <Flex vertical align="center" gap={8}>
-        <Typography.Title level={5} style={{ margin: 0, textAlign: 'center' }}>{day.communityName} · {day.theme}</Typography.Title>
-        <Typography.Text>{day.date} {day.startTime}–{day.endTime} · {day.place}</Typography.Text>
+        <Typography.Title level={5} style={{ margin: 0, textAlign: 'center' }}>
+          {day.communityName} · {day.theme}
+        </Typography.Title>
+        <Typography.Text>
+          {day.date} {day.startTime}–{day.endTime} · {day.place}
+        </Typography.Text>
         <QRCode value={url} size={220} errorLevel="M" bordered={false} />
-        <Typography.Paragraph type="secondary" style={{ textAlign: 'center', margin: 0, maxWidth: 280 }}>{t('servicedays.qrHint')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary" style={{ textAlign: 'center', margin: 0, maxWidth: 280 }}>
+          {t('servicedays.qrHint')}
+        </Typography.Paragraph>
         <Flex gap={8} wrap justify="center" className="sd-no-print">
-          <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="sd-qr-print">{t('servicedays.qrPrint')}</Button>
-          <Button icon={<CopyOutlined />} onClick={() => void copy()}>{t('servicedays.copyLink')}</Button>
+          <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="sd-qr-print">
+            {t('servicedays.qrPrint')}
+          </Button>
+          <Button icon={<CopyOutlined />} onClick={() => void copy()}>
+            {t('servicedays.copyLink')}
+          </Button>
           {day.status !== 'cancelled' && (
-            <Popconfirm title={t('servicedays.qrRotateConfirm')} okText={t('common.confirm')} cancelText={t('common.cancel')}
-              onConfirm={() => rotate.mutateAsync({ version: day.version }).then(() => feedback.success(t('servicedays.qrRotated')), feedback.error)}>
-              <Button icon={<ReloadOutlined />} loading={rotate.isPending}>{t('servicedays.qrRotate')}</Button>
+            <Popconfirm
+              title={t('servicedays.qrRotateConfirm')}
+              okText={t('common.confirm')}
+              cancelText={t('common.cancel')}
+              onConfirm={() =>
+                rotate
+                  .mutateAsync({ version: day.version })
+                  .then(() => feedback.success(t('servicedays.qrRotated')), feedback.error)
+              }
+            >
+              <Button icon={<ReloadOutlined />} loading={rotate.isPending}>
+                {t('servicedays.qrRotate')}
+              </Button>
             </Popconfirm>
           )}
         </Flex>
       </Flex>
-      <style>{'@media print { body * { visibility: hidden; } .sd-qr-card, .sd-qr-card * { visibility: visible; } .sd-qr-card { position: absolute; left: 0; top: 0; width: 100%; border: none; } .sd-no-print { display: none !important; } }'}</style>
+      <style>
+        {
+          '@media print { body * { visibility: hidden; } .sd-qr-card, .sd-qr-card * { visibility: visible; } .sd-qr-card { position: absolute; left: 0; top: 0; width: 100%; border: none; } .sd-no-print { display: none !important; } }'
+        }
+      </style>
     </Card>
   );
 }

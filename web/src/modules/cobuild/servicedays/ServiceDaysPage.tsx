@@ -27,16 +27,66 @@ function Filters({ list, showCommunity }: { list: ListParams<Filter>; showCommun
   const f = list.filters;
   return (
     <>
-      <Input.Search allowClear placeholder={t('servicedays.search')} defaultValue={list.q} onSearch={(v) => list.setFilter('q', v || undefined)} style={{ width: 200 }} />
-      <Select allowClear placeholder={t('servicedays.year')} value={f.year} onChange={(v) => list.setFilters({ year: v, month: v ? f.month : undefined })} style={{ width: 100 }}
-        options={YEARS.map((y) => ({ value: String(y), label: String(y) }))} data-testid="sd-year" />
-      <Select allowClear placeholder={t('servicedays.month')} value={f.month} disabled={!f.year} onChange={(v) => list.setFilter('month', v)} style={{ width: 100 }}
-        options={Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: t('servicedays.monthN', { month: i + 1 }) }))} />
-      {showCommunity && <OrgSelect kind="community" value={f.communityId} placeholder={t('servicedays.community')} onChange={(v) => list.setFilter('communityId', v)} />}
-      <Select allowClear placeholder={t('servicedays.allStatuses')} value={f.status} onChange={(v) => list.setFilter('status', v)} style={{ width: 120 }}
-        options={(['scheduled', 'held', 'cancelled'] as const).map((s) => ({ value: s, label: t(`servicedays.status${s[0].toUpperCase()}${s.slice(1)}` as 'servicedays.statusHeld') }))} />
-      <Select allowClear showSearch optionFilterProp="label" placeholder={t('servicedays.allKinds')} value={f.kind} onChange={(v) => list.setFilter('kind', v)} style={{ width: 180 }}
-        options={(kinds.data?.items ?? []).map((k) => ({ value: k.code, label: language === 'en' ? k.nameEn : k.name }))} />
+      <Input.Search
+        allowClear
+        placeholder={t('servicedays.search')}
+        defaultValue={list.q}
+        onSearch={(v) => list.setFilter('q', v || undefined)}
+        style={{ width: 200 }}
+      />
+      <Select
+        allowClear
+        placeholder={t('servicedays.year')}
+        value={f.year}
+        onChange={(v) => list.setFilters({ year: v, month: v ? f.month : undefined })}
+        style={{ width: 100 }}
+        options={YEARS.map((y) => ({ value: String(y), label: String(y) }))}
+        data-testid="sd-year"
+      />
+      <Select
+        allowClear
+        placeholder={t('servicedays.month')}
+        value={f.month}
+        disabled={!f.year}
+        onChange={(v) => list.setFilter('month', v)}
+        style={{ width: 100 }}
+        options={Array.from({ length: 12 }, (_, i) => ({
+          value: String(i + 1),
+          label: t('servicedays.monthN', { month: i + 1 }),
+        }))}
+      />
+      {showCommunity && (
+        <OrgSelect
+          kind="community"
+          value={f.communityId}
+          placeholder={t('servicedays.community')}
+          onChange={(v) => list.setFilter('communityId', v)}
+        />
+      )}
+      <Select
+        allowClear
+        placeholder={t('servicedays.allStatuses')}
+        value={f.status}
+        onChange={(v) => list.setFilter('status', v)}
+        style={{ width: 120 }}
+        options={(['scheduled', 'held', 'cancelled'] as const).map((s) => ({
+          value: s,
+          label: t(`servicedays.status${s[0].toUpperCase()}${s.slice(1)}` as 'servicedays.statusHeld'),
+        }))}
+      />
+      <Select
+        allowClear
+        showSearch
+        optionFilterProp="label"
+        placeholder={t('servicedays.allKinds')}
+        value={f.kind}
+        onChange={(v) => list.setFilter('kind', v)}
+        style={{ width: 180 }}
+        options={(kinds.data?.items ?? []).map((k) => ({
+          value: k.code,
+          label: language === 'en' ? k.nameEn : k.name,
+        }))}
+      />
     </>
   );
 }
@@ -50,19 +100,73 @@ function DayTable({ list }: { list: ListParams<Filter> }) {
   if (days.isPending) return <Loading />;
   return (
     <Table<ServiceDayView>
-      data-testid="service-days-table" rowKey="id" size="middle" className="clickable-rows" loading={days.isFetching}
-      dataSource={days.data.items} locale={{ emptyText: <EmptyState /> }} scroll={{ x: 'max-content' }}
-      onRow={(r) => ({ onClick: () => navigate(`/cobuild/service-days/${r.id}`), 'data-testid': `day-row-${r.id}` } as HTMLAttributes<HTMLElement>)}
-      pagination={{ current: list.page, pageSize: list.pageSize, total: days.data.total, showTotal: (n) => t('common.total', { count: n }), onChange: (p, s) => list.setPage(p, s) }}
+      data-testid="service-days-table"
+      rowKey="id"
+      size="middle"
+      className="clickable-rows"
+      loading={days.isFetching}
+      dataSource={days.data.items}
+      locale={{ emptyText: <EmptyState /> }}
+      scroll={{ x: 'max-content' }}
+      onRow={(r) =>
+        ({
+          onClick: () => navigate(`/cobuild/service-days/${r.id}`),
+          'data-testid': `day-row-${r.id}`,
+        }) as HTMLAttributes<HTMLElement>
+      }
+      pagination={{
+        current: list.page,
+        pageSize: list.pageSize,
+        total: days.data.total,
+        showTotal: (n) => t('common.total', { count: n }),
+        onChange: (p, s) => list.setPage(p, s),
+      }}
       columns={[
-        { key: 'date', title: t('servicedays.date'), render: (_, d) => <><div>{formatDate(d.date)}</div><Typography.Text type="secondary">{d.startTime}–{d.endTime}</Typography.Text></> },
+        {
+          key: 'date',
+          title: t('servicedays.date'),
+          render: (_, d) => (
+            <>
+              <div>{formatDate(d.date)}</div>
+              <Typography.Text type="secondary">
+                {d.startTime}–{d.endTime}
+              </Typography.Text>
+            </>
+          ),
+        },
         { key: 'community', title: t('servicedays.community'), render: (_, d) => d.communityName },
-        { key: 'theme', title: t('servicedays.theme'), render: (_, d) => <><div>{d.theme}</div><KindTags codes={d.kindCodes} max={3} /></> },
+        {
+          key: 'theme',
+          title: t('servicedays.theme'),
+          render: (_, d) => (
+            <>
+              <div>{d.theme}</div>
+              <KindTags codes={d.kindCodes} max={3} />
+            </>
+          ),
+        },
         { key: 'status', title: t('servicedays.status'), render: (_, d) => <StatusTag status={d.status} /> },
-        { key: 'signups', title: t('servicedays.signups'), align: 'right', responsive: ['md'], render: (_, d) => formatNumber(d.signupCount) },
-        { key: 'checkins', title: `${t('servicedays.checkins')} / ${t('servicedays.headcount')}`, align: 'right', responsive: ['md'],
-          render: (_, d) => `${formatNumber(d.checkinCount)} / ${formatNumber(d.headcountPromised)}` },
-        { key: 'served', title: t('servicedays.peopleServed'), align: 'right', responsive: ['lg'], render: (_, d) => formatNumber(d.peopleServed) },
+        {
+          key: 'signups',
+          title: t('servicedays.signups'),
+          align: 'right',
+          responsive: ['md'],
+          render: (_, d) => formatNumber(d.signupCount),
+        },
+        {
+          key: 'checkins',
+          title: `${t('servicedays.checkins')} / ${t('servicedays.headcount')}`,
+          align: 'right',
+          responsive: ['md'],
+          render: (_, d) => `${formatNumber(d.checkinCount)} / ${formatNumber(d.headcountPromised)}`,
+        },
+        {
+          key: 'served',
+          title: t('servicedays.peopleServed'),
+          align: 'right',
+          responsive: ['lg'],
+          render: (_, d) => formatNumber(d.peopleServed),
+        },
       ]}
     />
   );
@@ -79,18 +183,39 @@ export default function ServiceDaysPage() {
   const { tab: _tab, page: _p, pageSize: _s, ...exportQuery } = list.query;
   const active = FILTERS.filter((k) => k !== 'tab' && list.filters[k]).length;
   return (
-    <ListPage title={t('servicedays.title')} activeFilters={active}
-      actions={<>
-        <ExportButton path="/service-days/export.xlsx" query={exportQuery} fileName="service-days.xlsx" />
-        {can('servicedays.write') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="sd-create">{t('servicedays.create')}</Button>}
-      </>}
-      filters={tab === 'days' ? <Filters list={list} showCommunity={hasRole(me, 'county_admin', 'unit_admin')} /> : undefined}>
-      <Typography.Paragraph type="secondary" style={{ margin: '0 0 8px' }}>{t('servicedays.subtitle')}</Typography.Paragraph>
-      <Tabs activeKey={tab} onChange={(k) => list.setFilter('tab', k === 'days' ? undefined : k)} items={[
+    <ListPage
+      title={t('servicedays.title')}
+      activeFilters={active}
+      actions={
+        <>
+          <ExportButton path="/service-days/export.xlsx" query={exportQuery} fileName="service-days.xlsx" />
+          {can('servicedays.write') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="sd-create">
+              {t('servicedays.create')}
+            </Button>
+          )}
+        </>
+      }
+      filters={
+        tab === 'days' ? <Filters list={list} showCommunity={hasRole(me, 'county_admin', 'unit_admin')} /> : undefined
+      }
+    >
+      <Typography.Paragraph type="secondary" style={{ margin: '0 0 8px' }}>
+        {t('servicedays.subtitle')}
+      </Typography.Paragraph>
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => list.setFilter('tab', k === 'days' ? undefined : k)}
+        items={[
           { key: 'days', label: t('servicedays.tabDays'), children: <DayTable list={list} /> },
-          { key: 'calendar', label: t('servicedays.tabCalendar'), children: <DayCalendar communityId={list.filters.communityId} /> },
+          {
+            key: 'calendar',
+            label: t('servicedays.tabCalendar'),
+            children: <DayCalendar communityId={list.filters.communityId} />,
+          },
           { key: 'units', label: t('servicedays.tabUnits'), children: <UnitSummaryTable /> },
-        ]} />
+        ]}
+      />
       <DayFormModal open={creating} onClose={() => setCreating(false)} ownCommunity={ownCommunity} />
     </ListPage>
   );

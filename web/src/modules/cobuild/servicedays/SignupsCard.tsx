@@ -1,6 +1,19 @@
 import { nowMs } from '../../../ui/clock';
 import { DeleteOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Typography,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import type { Page } from '../../../api/contracts';
 import { useSession } from '../../../auth/session';
@@ -9,12 +22,35 @@ import { useFeedback } from '../../../ui/feedback';
 import { formatNumber } from '../../../ui/format';
 import { EmptyState, LoadError } from '../../../ui/states';
 import { OrgSelect } from '../../org/OrgSelect';
-import { type ServiceDayDetail, type SignupInput, type SignupView, useDayPart, useDayWrites, useKindName, useServiceKinds } from './api';
+import {
+  type ServiceDayDetail,
+  type SignupInput,
+  type SignupView,
+  useDayPart,
+  useDayWrites,
+  useKindName,
+  useServiceKinds,
+} from './api';
 
-interface Values { unitId?: string; items: { kindCode: string; description: string }[]; headcount: number; note?: string }
+interface Values {
+  unitId?: string;
+  items: { kindCode: string; description: string }[];
+  headcount: number;
+  note?: string;
+}
 
 /** The sign-up form: a unit admin signs up their own unit; the county or community may sign up any unit. */
-function SignupModal({ day, editing, open, onClose }: { day: ServiceDayDetail; editing: SignupView | null; open: boolean; onClose: () => void }) {
+function SignupModal({
+  day,
+  editing,
+  open,
+  onClose,
+}: {
+  day: ServiceDayDetail;
+  editing: SignupView | null;
+  open: boolean;
+  onClose: () => void;
+}) {
   const { t, language } = useI18n();
   const feedback = useFeedback();
   const kinds = useServiceKinds();
@@ -23,8 +59,11 @@ function SignupModal({ day, editing, open, onClose }: { day: ServiceDayDetail; e
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    form.setFieldsValue(editing ? { items: editing.items, headcount: editing.headcount, note: editing.note ?? undefined }
-      : { items: [{ kindCode: day.kindCodes[0] ?? '', description: '' }], headcount: 5 });
+    form.setFieldsValue(
+      editing
+        ? { items: editing.items, headcount: editing.headcount, note: editing.note ?? undefined }
+        : { items: [{ kindCode: day.kindCodes[0] ?? '', description: '' }], headcount: 5 },
+    );
   }, [open, editing, day, form]);
   const required = (field: string) => [{ required: true, message: t('errors.required', { field }) }];
   const submit = async () => {
@@ -39,38 +78,77 @@ function SignupModal({ day, editing, open, onClose }: { day: ServiceDayDetail; e
       feedback.error(err);
     }
   };
-  const kindOptions = (kinds.data?.items ?? []).filter((k) => k.active).map((k) => ({ value: k.code, label: language === 'en' ? k.nameEn : k.name }));
+  const kindOptions = (kinds.data?.items ?? [])
+    .filter((k) => k.active)
+    .map((k) => ({ value: k.code, label: language === 'en' ? k.nameEn : k.name }));
   return (
-    <Modal open={open} onCancel={onClose} destroyOnHidden title={t(editing ? 'servicedays.signupEdit' : day.can.manage ? 'servicedays.signupFor' : 'servicedays.signupCreate')}
-      onOk={() => void submit().catch(() => undefined)} confirmLoading={writes.signup.isPending || writes.updateSignup.isPending}
-      okText={t('common.save')} cancelText={t('common.cancel')}>
+    <Modal
+      open={open}
+      onCancel={onClose}
+      destroyOnHidden
+      title={t(
+        editing ? 'servicedays.signupEdit' : day.can.manage ? 'servicedays.signupFor' : 'servicedays.signupCreate',
+      )}
+      onOk={() => void submit().catch(() => undefined)}
+      confirmLoading={writes.signup.isPending || writes.updateSignup.isPending}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+    >
       <Form form={form} layout="vertical" data-testid="signup-form">
         {day.can.manage && !editing && (
-          <Form.Item name="unitId" label={t('servicedays.unit')} rules={required(t('servicedays.unit'))}><OrgSelect kind="unit" /></Form.Item>
+          <Form.Item name="unitId" label={t('servicedays.unit')} rules={required(t('servicedays.unit'))}>
+            <OrgSelect kind="unit" />
+          </Form.Item>
         )}
         <Form.List name="items">
           {(fields, { add, remove }) => (
             <>
-              <div className="ant-form-item-label" style={{ paddingBottom: 8 }}><label className="ant-form-item-required">{t('servicedays.items')}</label></div>
+              <div className="ant-form-item-label" style={{ paddingBottom: 8 }}>
+                <label className="ant-form-item-required">{t('servicedays.items')}</label>
+              </div>
               {fields.map((field) => (
                 <Space key={field.key} align="start" wrap style={{ display: 'flex', marginBottom: 4 }}>
-                  <Form.Item name={[field.name, 'kindCode']} rules={required(t('servicedays.itemKind'))} style={{ width: 180, marginBottom: 8 }}>
-                    <Select showSearch optionFilterProp="label" placeholder={t('servicedays.itemKind')} options={kindOptions} />
+                  <Form.Item
+                    name={[field.name, 'kindCode']}
+                    rules={required(t('servicedays.itemKind'))}
+                    style={{ width: 180, marginBottom: 8 }}
+                  >
+                    <Select
+                      showSearch
+                      optionFilterProp="label"
+                      placeholder={t('servicedays.itemKind')}
+                      options={kindOptions}
+                    />
                   </Form.Item>
-                  <Form.Item name={[field.name, 'description']} rules={required(t('servicedays.itemDescription'))} style={{ width: 230, marginBottom: 8 }}>
+                  <Form.Item
+                    name={[field.name, 'description']}
+                    rules={required(t('servicedays.itemDescription'))}
+                    style={{ width: 230, marginBottom: 8 }}
+                  >
                     <Input maxLength={500} placeholder={t('servicedays.itemDescription')} />
                   </Form.Item>
-                  {fields.length > 1 && <MinusCircleOutlined onClick={() => remove(field.name)} style={{ marginTop: 8 }} />}
+                  {fields.length > 1 && (
+                    <MinusCircleOutlined onClick={() => remove(field.name)} style={{ marginTop: 8 }} />
+                  )}
                 </Space>
               ))}
-              <Button type="dashed" onClick={() => add({ kindCode: '', description: '' })} icon={<PlusOutlined />} style={{ marginBottom: 12 }}>{t('servicedays.addItem')}</Button>
+              <Button
+                type="dashed"
+                onClick={() => add({ kindCode: '', description: '' })}
+                icon={<PlusOutlined />}
+                style={{ marginBottom: 12 }}
+              >
+                {t('servicedays.addItem')}
+              </Button>
             </>
           )}
         </Form.List>
         <Form.Item name="headcount" label={t('servicedays.headcount')} rules={required(t('servicedays.headcount'))}>
           <InputNumber min={1} max={1000} precision={0} style={{ width: 140 }} />
         </Form.Item>
-        <Form.Item name="note" label={t('servicedays.note')}><Input.TextArea maxLength={500} rows={2} /></Form.Item>
+        <Form.Item name="note" label={t('servicedays.note')}>
+          <Input.TextArea maxLength={500} rows={2} />
+        </Form.Item>
       </Form>
     </Modal>
   );
@@ -91,30 +169,90 @@ export function SignupsCard({ day }: { day: ServiceDayDetail }) {
   const alreadyIn = (signups.data?.items ?? []).some((s) => ownUnits.includes(s.unitId));
   const canAdd = open && can('servicedays.signup') && (day.can.manage || (ownUnits.length > 0 && !alreadyIn));
   return (
-    <Card size="small" title={`${t('servicedays.signupTitle')} (${signups.data?.total ?? 0})`} data-testid="sd-signups"
-      extra={canAdd && <Button type="primary" size="small" icon={<PlusOutlined />} onClick={() => setModal({ open: true, editing: null })} data-testid="sd-signup">{t(day.can.manage ? 'servicedays.signupFor' : 'servicedays.signupCreate')}</Button>}>
-      {!open && day.status === 'scheduled' && <Alert type="info" showIcon title={t('servicedays.signupClosed')} style={{ marginBottom: 8 }} />}
-      {signups.isError ? <LoadError compact error={signups.error} onRetry={() => void signups.refetch()} /> : (
-        <Table<SignupView> rowKey="id" size="small" loading={signups.isFetching} pagination={false} dataSource={signups.data?.items ?? []}
-          locale={{ emptyText: <EmptyState /> }} scroll={{ x: 'max-content' }}
+    <Card
+      size="small"
+      title={`${t('servicedays.signupTitle')} (${signups.data?.total ?? 0})`}
+      data-testid="sd-signups"
+      extra={
+        canAdd && (
+          <Button
+            type="primary"
+            size="small"
+            icon={<PlusOutlined />}
+            onClick={() => setModal({ open: true, editing: null })}
+            data-testid="sd-signup"
+          >
+            {t(day.can.manage ? 'servicedays.signupFor' : 'servicedays.signupCreate')}
+          </Button>
+        )
+      }
+    >
+      {!open && day.status === 'scheduled' && (
+        <Alert type="info" showIcon title={t('servicedays.signupClosed')} style={{ marginBottom: 8 }} />
+      )}
+      {signups.isError ? (
+        <LoadError compact error={signups.error} onRetry={() => void signups.refetch()} />
+      ) : (
+        <Table<SignupView>
+          rowKey="id"
+          size="small"
+          loading={signups.isFetching}
+          pagination={false}
+          dataSource={signups.data?.items ?? []}
+          locale={{ emptyText: <EmptyState /> }}
+          scroll={{ x: 'max-content' }}
           columns={[
             { title: t('servicedays.unit'), dataIndex: 'unitName' },
-            { title: t('servicedays.items'), render: (_, s) => s.items.map((i, n) => <div key={n}><Typography.Text strong>{kindName(i.kindCode)}</Typography.Text> {i.description}</div>) },
+            {
+              title: t('servicedays.items'),
+              render: (_, s) =>
+                s.items.map((i, n) => (
+                  <div key={n}>
+                    <Typography.Text strong>{kindName(i.kindCode)}</Typography.Text> {i.description}
+                  </div>
+                )),
+            },
             { title: t('servicedays.headcount'), align: 'right', render: (_, s) => formatNumber(s.headcount) },
             { title: t('servicedays.checkedIn'), align: 'right', render: (_, s) => formatNumber(s.checkedIn) },
-            ...(open ? [{ key: 'actions', title: t('common.actions'), render: (_: unknown, s: SignupView) => mine(s) && (
-              <Space size={0}>
-                <Button type="link" size="small" onClick={() => setModal({ open: true, editing: s })}>{t('common.edit')}</Button>
-                <Popconfirm title={t('servicedays.signupWithdrawConfirm')} okText={t('common.confirm')} cancelText={t('common.cancel')}
-                  onConfirm={() => withdraw.mutateAsync({ signupId: s.id, version: s.version }).then(() => feedback.success(t('common.deleted')), feedback.error)}>
-                  <Button type="link" size="small" danger icon={<DeleteOutlined />}>{t('servicedays.signupWithdraw')}</Button>
-                </Popconfirm>
-              </Space>
-            ) }] : []),
+            ...(open
+              ? [
+                  {
+                    key: 'actions',
+                    title: t('common.actions'),
+                    render: (_: unknown, s: SignupView) =>
+                      mine(s) && (
+                        <Space size={0}>
+                          <Button type="link" size="small" onClick={() => setModal({ open: true, editing: s })}>
+                            {t('common.edit')}
+                          </Button>
+                          <Popconfirm
+                            title={t('servicedays.signupWithdrawConfirm')}
+                            okText={t('common.confirm')}
+                            cancelText={t('common.cancel')}
+                            onConfirm={() =>
+                              withdraw
+                                .mutateAsync({ signupId: s.id, version: s.version })
+                                .then(() => feedback.success(t('common.deleted')), feedback.error)
+                            }
+                          >
+                            <Button type="link" size="small" danger icon={<DeleteOutlined />}>
+                              {t('servicedays.signupWithdraw')}
+                            </Button>
+                          </Popconfirm>
+                        </Space>
+                      ),
+                  },
+                ]
+              : []),
           ]}
         />
       )}
-      <SignupModal day={day} open={modal.open} editing={modal.editing} onClose={() => setModal({ open: false, editing: null })} />
+      <SignupModal
+        day={day}
+        open={modal.open}
+        editing={modal.editing}
+        onClose={() => setModal({ open: false, editing: null })}
+      />
     </Card>
   );
 }

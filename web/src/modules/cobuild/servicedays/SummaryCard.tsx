@@ -15,10 +15,26 @@ export function SummaryCard({ day }: { day: ServiceDayDetail }) {
       {s && (
         <>
           <Row gutter={[16, 12]}>
-            <Col xs={12} md={6}><Statistic title={t('servicedays.signups')} value={s.signups} /></Col>
-            <Col xs={12} md={6}><Statistic title={t('servicedays.headcount')} value={s.headcountPromised} /></Col>
-            <Col xs={12} md={6}><Statistic title={t('servicedays.checkins')} value={s.checkedIn} suffix={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('servicedays.byQr', { n: s.checkedInByQr })}</Typography.Text>} /></Col>
-            <Col xs={12} md={6}><Statistic title={t('servicedays.peopleServed')} value={s.peopleServed ?? '—'} /></Col>
+            <Col xs={12} md={6}>
+              <Statistic title={t('servicedays.signups')} value={s.signups} />
+            </Col>
+            <Col xs={12} md={6}>
+              <Statistic title={t('servicedays.headcount')} value={s.headcountPromised} />
+            </Col>
+            <Col xs={12} md={6}>
+              <Statistic
+                title={t('servicedays.checkins')}
+                value={s.checkedIn}
+                suffix={
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('servicedays.byQr', { n: s.checkedInByQr })}
+                  </Typography.Text>
+                }
+              />
+            </Col>
+            <Col xs={12} md={6}>
+              <Statistic title={t('servicedays.peopleServed')} value={s.peopleServed ?? '—'} />
+            </Col>
           </Row>
           {s.kinds.length > 0 && (
             <div style={{ marginTop: 12 }}>

@@ -3,11 +3,31 @@ import { api, request, type Query } from '../../../api/client';
 import type { Page } from '../../../api/contracts';
 import { useI18n } from '../../../i18n';
 import type {
-  Candidate, CheckinPage, CheckinView, DaySummary, ServiceDayDetail, ServiceDayStatus, ServiceDayView, ServiceKindView, SignupView,
-  StaffCheckinResult, UnitSummary,
+  Candidate,
+  CheckinPage,
+  CheckinView,
+  DaySummary,
+  ServiceDayDetail,
+  ServiceDayStatus,
+  ServiceDayView,
+  ServiceKindView,
+  SignupView,
+  StaffCheckinResult,
+  UnitSummary,
 } from '../../../../../src/modules/cobuild/servicedays/servicedays.contracts';
 
-export type { Candidate, CheckinPage, CheckinView, DaySummary, ServiceDayDetail, ServiceDayStatus, ServiceDayView, ServiceKindView, SignupView, UnitSummary };
+export type {
+  Candidate,
+  CheckinPage,
+  CheckinView,
+  DaySummary,
+  ServiceDayDetail,
+  ServiceDayStatus,
+  ServiceDayView,
+  ServiceKindView,
+  SignupView,
+  UnitSummary,
+};
 
 export const dayKeys = {
   all: ['servicedays'] as const,
@@ -104,13 +124,23 @@ export function useDayWrites(id?: string) {
   const m = <A, R>(fn: (a: A) => Promise<R>) => useWrite(fn, invalidate);
   return {
     create: m((input: DayInput) => api.post<ServiceDayDetail>('/service-days', input)),
-    update: m((input: Partial<DayInput> & { version: number }) => api.patch<ServiceDayDetail>(`/service-days/${id}`, input)),
-    cancel: m((input: { reason: string; version: number }) => api.post<ServiceDayDetail>(`/service-days/${id}/cancel`, input)),
-    outcome: m((input: { peopleServed: number; summary: string | null; version: number }) => api.put<ServiceDayDetail>(`/service-days/${id}/outcome`, input)),
+    update: m((input: Partial<DayInput> & { version: number }) =>
+      api.patch<ServiceDayDetail>(`/service-days/${id}`, input),
+    ),
+    cancel: m((input: { reason: string; version: number }) =>
+      api.post<ServiceDayDetail>(`/service-days/${id}/cancel`, input),
+    ),
+    outcome: m((input: { peopleServed: number; summary: string | null; version: number }) =>
+      api.put<ServiceDayDetail>(`/service-days/${id}/outcome`, input),
+    ),
     rotate: m((input: { version: number }) => api.post<ServiceDayDetail>(`/service-days/${id}/rotate-token`, input)),
     signup: m((input: SignupInput) => api.post<SignupView>(`/service-days/${id}/signups`, input)),
-    updateSignup: m(({ signupId, ...input }: Partial<SignupInput> & { signupId: string; version: number }) => api.patch<SignupView>(`/service-days/${id}/signups/${signupId}`, input)),
-    withdraw: m(({ signupId, version }: { signupId: string; version: number }) => request<{ ok: true }>('DELETE', `/service-days/${id}/signups/${signupId}`, { body: { version } })),
+    updateSignup: m(({ signupId, ...input }: Partial<SignupInput> & { signupId: string; version: number }) =>
+      api.patch<SignupView>(`/service-days/${id}/signups/${signupId}`, input),
+    ),
+    withdraw: m(({ signupId, version }: { signupId: string; version: number }) =>
+      request<{ ok: true }>('DELETE', `/service-days/${id}/signups/${signupId}`, { body: { version } }),
+    ),
     checkin: m((memberIds: string[]) => api.post<StaffCheckinResult>(`/service-days/${id}/checkins`, { memberIds })),
     removeCheckin: m((checkinId: string) => api.del<{ ok: true }>(`/service-days/${id}/checkins/${checkinId}`)),
     removePhoto: m((photoId: string) => api.del<{ ok: true }>(`/service-days/${id}/photos/${photoId}`)),
@@ -131,5 +161,14 @@ export function useSelfCheckin(token: string) {
   return useMutation({ mutationFn: () => api.post<CheckinView>(`/service-days/checkin/${token}`) });
 }
 
-export const STATUS_COLOURS: Record<ServiceDayStatus, string> = { scheduled: 'blue', held: 'green', cancelled: 'default' };
-export const statusKey = (s: ServiceDayStatus) => (s === 'scheduled' ? 'servicedays.statusScheduled' : s === 'held' ? 'servicedays.statusHeld' : 'servicedays.statusCancelled');
+export const STATUS_COLOURS: Record<ServiceDayStatus, string> = {
+  scheduled: 'blue',
+  held: 'green',
+  cancelled: 'default',
+};
+export const statusKey = (s: ServiceDayStatus) =>
+  s === 'scheduled'
+    ? 'servicedays.statusScheduled'
+    : s === 'held'
+      ? 'servicedays.statusHeld'
+      : 'servicedays.statusCancelled';

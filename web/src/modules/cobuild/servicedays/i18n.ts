@@ -105,7 +105,8 @@ const zhCN = {
 
 const en: typeof zhCN = {
   title: 'Service days',
-  subtitle: 'Communities schedule service days, paired units sign up with service items, in-service members check in with the QR code, and the community records the outcome.',
+  subtitle:
+    'Communities schedule service days, paired units sign up with service items, in-service members check in with the QR code, and the community records the outcome.',
   tabDays: 'Schedule',
   tabCalendar: 'Calendar',
   tabUnits: 'By unit',
@@ -142,7 +143,8 @@ const en: typeof zhCN = {
   cancelled: 'Cancelled: {{reason}}',
   info: 'About the day',
   qrTitle: 'Check-in QR code',
-  qrHint: 'In-service members scan it with their phone, log in and tap "Check in": from 30 minutes before the start to 24 hours after the end.',
+  qrHint:
+    'In-service members scan it with their phone, log in and tap "Check in": from 30 minutes before the start to 24 hours after the end.',
   qrPrint: 'Print the QR code',
   qrRotate: 'New QR code',
   qrRotateConfirm: 'The old QR code stops working at once. Issue a new one?',
@@ -154,7 +156,7 @@ const en: typeof zhCN = {
   signupFor: 'Sign a unit up',
   signupEdit: 'Change the sign-up',
   signupWithdraw: 'Withdraw',
-  signupWithdrawConfirm: 'Withdraw this unit\'s sign-up?',
+  signupWithdrawConfirm: "Withdraw this unit's sign-up?",
   signupClosed: 'The day has started, been held or been cancelled: sign-ups are closed.',
   unit: 'Unit',
   items: 'Service items',
