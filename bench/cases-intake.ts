@@ -23,7 +23,7 @@ import { grids } from '../src/modules/grid/grid.schema.js';
 import { organisations } from '../src/modules/org/org.schema.js';
 import { loadExamples } from '../src/modules/cases/classifier/data.js';
 import { defaultClassifier } from '../src/modules/cases/classifier/classifier.js';
-import { FOLD_EVERY_MS, foldCaseStats } from '../src/modules/cases/cases.stats.rollup.js';
+import { FOLD_EVERY_MS, foldCaseStats } from '../src/modules/cases/stats/rollup.js';
 import { pointInGrid } from '../src/seed/cases-world.js';
 import { seedDemo } from '../src/seed/demo.js';
 import { createRng } from '../src/seed/rng.js';

@@ -98,8 +98,8 @@ async function main(): Promise<void> {
     );
   }
   // The same numbers without the rollup, straight from `cases` (what the triggers save).
-  const { caseStats } = await import('../src/modules/cases/cases.stats.js');
-  const { ZCaseStatsQuery } = await import('../src/modules/cases/cases.stats.contracts.js');
+  const { caseStats } = await import('../src/modules/cases/stats/stats.js');
+  const { ZCaseStatsQuery } = await import('../src/modules/cases/stats/stats.contracts.js');
   const [admin] = await rowsOf<{ id: string }>(db, sql`select id from users where username = 'admin'`);
   const [binding] = await rowsOf<{ scope_org_id: string }>(
     db,

@@ -7,7 +7,7 @@ import { count } from 'drizzle-orm';
 import { hashPassword } from '../src/core/auth/password.js';
 import { openDatabase } from '../src/core/db.js';
 import { caseDispatches, caseEvents, cases } from '../src/modules/cases/cases.schema.js';
-import { caseStats } from '../src/modules/cases/cases.stats.schema.js';
+import { caseStats } from '../src/modules/cases/stats/stats.schema.js';
 import { buildDemo, createRng, DEMO_PASSWORD, seedDemo, writeDemo } from '../src/seed/demo.js';
 import { buildDemoCases } from '../src/seed/demo-cases.js';
 import { seedReferenceData } from '../src/seed/reference.js';

@@ -6,7 +6,7 @@ import { localInstant } from '../src/core/calendar.js';
 import type { Db } from '../src/core/db.js';
 import { roleBindings, users } from '../src/modules/auth/auth.schema.js';
 import { caseDispatches, cases } from '../src/modules/cases/cases.schema.js';
-import { type CaseStatsQuery, ZCaseStatsQuery } from '../src/modules/cases/cases.stats.contracts.js';
+import { type CaseStatsQuery, ZCaseStatsQuery } from '../src/modules/cases/stats/stats.contracts.js';
 
 export type CaseInsert = typeof cases.$inferInsert;
 export type DispatchInsert = typeof caseDispatches.$inferInsert;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/core/config.js';
-import type { UploadedPhoto } from '../src/modules/cases/cases.photos.js';
+import type { UploadedPhoto } from '../src/modules/cases/photos/photos.js';
 import { openTestDatabase, type TestContext } from './app.js';
 import { seedTestWorld, TEST_PASSWORD } from './world.js';
 

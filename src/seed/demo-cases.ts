@@ -5,10 +5,10 @@ import { clock } from '../core/clock.js';
 import type { Db } from '../core/db.js';
 import { calendarDefaults } from '../modules/calendar/calendar.defaults.js';
 import { defaultCategoryRows, seedCaseCategories } from '../modules/cases/cases.categories.js';
-import { URGENT_WHISTLE_MINUTES } from '../modules/cases/cases.dispatch.js';
+import { URGENT_WHISTLE_MINUTES } from '../modules/cases/dispatch/dispatch.js';
 import type { CaseStatus } from '../modules/cases/cases.machine.js';
 import { caseDispatches, caseEvents, cases } from '../modules/cases/cases.schema.js';
-import { rebuildCaseStats } from '../modules/cases/cases.stats.js';
+import { rebuildCaseStats } from '../modules/cases/stats/stats.js';
 import { loadExamples } from '../modules/cases/classifier/data.js';
 import { type CaseInsert, Lifecycle } from './cases-lifecycle.js';
 import {

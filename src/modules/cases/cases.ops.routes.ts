@@ -3,9 +3,9 @@ import { authorize } from '../../core/auth/plugin.js';
 import { ZIdParams } from '../../core/contracts.js';
 import type { App } from '../../core/http/types.js';
 import { ZCaseDetail } from './cases.contracts.js';
-import { findSimilarCases, mergeCases, ZMergeRequest, ZSimilarList, ZSimilarQuery } from './cases.duplicates.js';
+import { findSimilarCases, mergeCases, ZMergeRequest, ZSimilarList, ZSimilarQuery } from './intake/duplicates.js';
 import { getCaseDetail } from './cases.query.js';
-import { runCaseSweep } from './cases.sweep.js';
+import { runCaseSweep } from './dispatch/sweep.js';
 import {
   actOnDispatch,
   DISPATCH_STEPS,
@@ -15,7 +15,7 @@ import {
   ZDispatchList,
   ZDispatchListQuery,
   ZDispatchStepRequest,
-} from './cases.unit-inbox.js';
+} from './dispatch/unit-inbox.js';
 
 const tags = ['cases'];
 

@@ -2,7 +2,7 @@ import { and, count, eq, ne } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/app.js';
-import { auditLog } from '../audit/audit.schema.js';
+import { auditLog } from '../../core/audit.schema.js';
 import type { CaseDetail } from './cases.contracts.js';
 import { CASE_ACTIONS, type CaseRelation, type CaseStatus, TRANSITIONS } from './cases.machine.js';
 import { caseEvents, SATISFACTIONS } from './cases.schema.js';

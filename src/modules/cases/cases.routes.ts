@@ -18,9 +18,9 @@ import {
   ZTransitionRequest,
   ZUpdateCategory,
 } from './cases.contracts.js';
-import { reportCase } from './cases.intake.js';
+import { reportCase } from './intake/intake.js';
 import { getCaseDetail, getCaseSummary, listCases } from './cases.query.js';
-import { reassignCase } from './cases.reassign.js';
+import { reassignCase } from './dispatch/reassign.js';
 import { transitionCase } from './cases.transition.js';
 import { classify } from './classifier/classifier.js';
 

@@ -8,7 +8,7 @@ import type { GridView } from '../../../src/modules/grid/grid.contracts';
 import type { CaseDetail, CaseSummary } from '../../../src/modules/cases/cases.contracts';
 import type { CASE_CHANNELS, CASE_STATUSES, SATISFACTIONS } from '../../../src/modules/cases/cases.schema';
 import type { CaseAction } from '../../../src/modules/cases/cases.machine';
-import type { StatsGroupBy } from '../../../src/modules/cases/cases.stats.contracts';
+import type { StatsGroupBy } from '../../../src/modules/cases/stats/stats.contracts';
 import type { VERDICTS as EVALUATION_VERDICTS } from '../../../src/modules/evaluations/evaluations.contracts';
 
 export type { MeResponse } from '../../../src/modules/auth/auth.contracts';
@@ -219,9 +219,9 @@ export interface UploadedPhoto {
   height: number;
 }
 
-export type { SimilarCase } from '../../../src/modules/cases/cases.duplicates';
+export type { SimilarCase } from '../../../src/modules/cases/intake/duplicates';
 /** A row of the unit inbox (GET /api/case-dispatches). */
-export type { DispatchItem as DispatchInboxRow, DispatchStep } from '../../../src/modules/cases/cases.unit-inbox';
+export type { DispatchItem as DispatchInboxRow, DispatchStep } from '../../../src/modules/cases/dispatch/unit-inbox';
 
 export interface NotificationView {
   id: string;
@@ -243,7 +243,7 @@ export type {
   StatsGroup as CaseStatsGroup,
   StatsRow as CaseStatsFigures,
   StatsGroupBy,
-} from '../../../src/modules/cases/cases.stats.contracts';
+} from '../../../src/modules/cases/stats/stats.contracts';
 export const STATS_GROUP_BY = [
   'community',
   'grid',

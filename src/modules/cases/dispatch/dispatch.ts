@@ -1,17 +1,17 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
-import type { Actor } from '../../core/auth/actor.js';
-import { resolveScope } from '../../core/auth/scope.js';
-import type { Db } from '../../core/db.js';
-import { AppError } from '../../core/errors.js';
-import { roleBindings } from '../auth/auth.schema.js';
-import { notifyUsers } from '../notifications/notifications.service.js';
-import { organisations } from '../org/org.schema.js';
-import { subCategory } from './cases.categories.js';
-import { workCalendar } from './cases.clock.js';
-import type { CaseRelation } from './cases.machine.js';
-import { caseDispatches, type cases } from './cases.schema.js';
-import { clock } from '../../core/clock.js';
+import type { Actor } from '../../../core/auth/actor.js';
+import { resolveScope } from '../../../core/auth/scope.js';
+import type { Db } from '../../../core/db.js';
+import { AppError } from '../../../core/errors.js';
+import { roleBindings } from '../../auth/auth.schema.js';
+import { notifyUsers } from '../../notifications/notifications.service.js';
+import { organisations } from '../../org/org.schema.js';
+import { subCategory } from '../cases.categories.js';
+import { workCalendar } from '../cases.clock.js';
+import type { CaseRelation } from '../cases.machine.js';
+import { caseDispatches, type cases } from '../cases.schema.js';
+import { clock } from '../../../core/clock.js';
 
 /** An urgent whistle must be answered (报到) within 30 minutes of the clock, whatever the category says. */
 export const URGENT_WHISTLE_MINUTES = 30;

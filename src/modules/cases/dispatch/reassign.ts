@@ -1,14 +1,14 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { recordAudit } from '../../core/audit.js';
-import type { Actor } from '../../core/auth/actor.js';
-import type { Db } from '../../core/db.js';
-import { AppError } from '../../core/errors.js';
-import { notifyPeople } from '../notifications/notifications.service.js';
-import type { ReassignRequest } from './cases.contracts.js';
-import { routeToGrid } from './cases.routing.js';
-import { caseEvents, cases } from './cases.schema.js';
-import { loadCaseFor } from './cases.transition.js';
-import { clock } from '../../core/clock.js';
+import { recordAudit } from '../../../core/audit.js';
+import type { Actor } from '../../../core/auth/actor.js';
+import type { Db } from '../../../core/db.js';
+import { AppError } from '../../../core/errors.js';
+import { notifyPeople } from '../../notifications/notifications.service.js';
+import type { ReassignRequest } from '../cases.contracts.js';
+import { routeToGrid } from '../intake/routing.js';
+import { caseEvents, cases } from '../cases.schema.js';
+import { loadCaseFor } from '../cases.transition.js';
+import { clock } from '../../../core/clock.js';
 
 /** Staff move a case to another grid (and its owner) with a reason; the status does not change. */
 export async function reassignCase(opts: {

@@ -1,21 +1,14 @@
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../../test/app.js';
-import { auditLog } from '../audit/audit.schema.js';
-import { gridDuties } from '../grid/grid.schema.js';
-import { people } from '../people/people.schema.js';
-import { jobRuns } from '../system/system.schema.js';
-import type { CaseDetail } from './cases.contracts.js';
-import { caseEvents, cases } from './cases.schema.js';
-import { WorkCalendar } from '../../core/calendar.js';
-import {
-  claimSweepTick,
-  dueSoonClock,
-  runCaseSweep,
-  startCaseSweeper,
-  SWEEP_JOB,
-  type SweepLog,
-} from './cases.sweep.js';
+import { createTestContext, type TestContext } from '../../../../test/app.js';
+import { auditLog } from '../../../core/audit.schema.js';
+import { gridDuties } from '../../grid/grid.schema.js';
+import { people } from '../../people/people.schema.js';
+import { jobRuns } from '../../../core/system.schema.js';
+import type { CaseDetail } from '../cases.contracts.js';
+import { caseEvents, cases } from '../cases.schema.js';
+import { WorkCalendar } from '../../../core/calendar.js';
+import { claimSweepTick, dueSoonClock, runCaseSweep, startCaseSweeper, SWEEP_JOB, type SweepLog } from './sweep.js';
 
 let ctx: TestContext;
 const FAR_FUTURE = new Date('2099-06-01T02:00:00Z');

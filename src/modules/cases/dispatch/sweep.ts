@@ -1,16 +1,16 @@
 import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
-import { recordAudit } from '../../core/audit.js';
-import type { WorkCalendar } from '../../core/calendar.js';
-import type { Db } from '../../core/db.js';
-import { roleBindings } from '../auth/auth.schema.js';
-import { grids } from '../grid/grid.schema.js';
-import { notifyPeople, notifyUsers } from '../notifications/notifications.service.js';
-import { jobRuns } from '../system/system.schema.js';
-import { allCategories } from './cases.categories.js';
-import { workCalendar } from './cases.clock.js';
-import { ownerAbove } from './cases.routing.js';
-import { caseEvents, cases } from './cases.schema.js';
-import { clock } from '../../core/clock.js';
+import { recordAudit } from '../../../core/audit.js';
+import type { WorkCalendar } from '../../../core/calendar.js';
+import type { Db } from '../../../core/db.js';
+import { roleBindings } from '../../auth/auth.schema.js';
+import { grids } from '../../grid/grid.schema.js';
+import { notifyPeople, notifyUsers } from '../../notifications/notifications.service.js';
+import { jobRuns } from '../../../core/system.schema.js';
+import { allCategories } from '../cases.categories.js';
+import { workCalendar } from '../cases.clock.js';
+import { ownerAbove } from '../intake/routing.js';
+import { caseEvents, cases } from '../cases.schema.js';
+import { clock } from '../../../core/clock.js';
 
 /**
  * 督办: the clock sweep. Every step claims its work through the database (a row lock skipped by other sweepers, and

@@ -1,11 +1,11 @@
-import { clock } from '../../core/clock.js';
+import { clock } from '../../../core/clock.js';
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../../test/app.js';
-import { auditLog } from '../audit/audit.schema.js';
-import type { CaseDetail } from './cases.contracts.js';
-import { caseDispatches } from './cases.schema.js';
-import type { DispatchItem } from './cases.unit-inbox.js';
+import { createTestContext, type TestContext } from '../../../../test/app.js';
+import { auditLog } from '../../../core/audit.schema.js';
+import type { CaseDetail } from '../cases.contracts.js';
+import { caseDispatches } from '../cases.schema.js';
+import type { DispatchItem } from './unit-inbox.js';
 
 let ctx: TestContext;
 beforeAll(async () => {

@@ -1,20 +1,20 @@
 import { and, count, desc, eq, ilike, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { recordAudit } from '../../core/audit.js';
-import type { Actor } from '../../core/auth/actor.js';
-import { anyOf, escapeLike, gridCodeUnder, resolveScope } from '../../core/auth/scope.js';
-import { ZVersion } from '../../core/contracts.js';
-import type { Db } from '../../core/db.js';
-import { AppError } from '../../core/errors.js';
-import { listResponse, orderBy, type Page, pageWindow, ZCsv, ZListQuery } from '../../core/list.js';
-import { grids } from '../grid/grid.schema.js';
-import { notifyPeople } from '../notifications/notifications.service.js';
-import { organisations } from '../org/org.schema.js';
-import { ZCaseStatus, ZPriority } from './cases.contracts.js';
-import type { TransitionRequest } from './cases.contracts.js';
-import { transitionCase } from './cases.transition.js';
-import { caseDispatches, caseEvents, cases } from './cases.schema.js';
-import { clock } from '../../core/clock.js';
+import { recordAudit } from '../../../core/audit.js';
+import type { Actor } from '../../../core/auth/actor.js';
+import { anyOf, escapeLike, gridCodeUnder, resolveScope } from '../../../core/auth/scope.js';
+import { ZVersion } from '../../../core/contracts.js';
+import type { Db } from '../../../core/db.js';
+import { AppError } from '../../../core/errors.js';
+import { listResponse, orderBy, type Page, pageWindow, ZCsv, ZListQuery } from '../../../core/list.js';
+import { grids } from '../../grid/grid.schema.js';
+import { notifyPeople } from '../../notifications/notifications.service.js';
+import { organisations } from '../../org/org.schema.js';
+import { ZCaseStatus, ZPriority } from '../cases.contracts.js';
+import type { TransitionRequest } from '../cases.contracts.js';
+import { transitionCase } from '../cases.transition.js';
+import { caseDispatches, caseEvents, cases } from '../cases.schema.js';
+import { clock } from '../../../core/clock.js';
 
 /**
  * The unit's side of 吹哨报到: each unit called in works its own dispatch row — reports (报到), arrives on site,

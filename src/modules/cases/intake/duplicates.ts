@@ -1,18 +1,18 @@
 import { and, asc, between, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { recordAudit } from '../../core/audit.js';
-import type { Actor } from '../../core/auth/actor.js';
-import { ZVersion } from '../../core/contracts.js';
-import type { Db } from '../../core/db.js';
-import { AppError } from '../../core/errors.js';
-import { insideCounty } from '../../core/geo.js';
-import { grids } from '../grid/grid.schema.js';
-import { notifyPeople, notifyUsers } from '../notifications/notifications.service.js';
-import { ZCaseStatus } from './cases.contracts.js';
-import { casesVisibleTo, mayJoinCase, mayNameSimilarCase } from './cases.policy.js';
-import { caseEvents, cases } from './cases.schema.js';
-import { loadCaseFor } from './cases.transition.js';
-import { clock } from '../../core/clock.js';
+import { recordAudit } from '../../../core/audit.js';
+import type { Actor } from '../../../core/auth/actor.js';
+import { ZVersion } from '../../../core/contracts.js';
+import type { Db } from '../../../core/db.js';
+import { AppError } from '../../../core/errors.js';
+import { insideCounty } from '../../../core/geo.js';
+import { grids } from '../../grid/grid.schema.js';
+import { notifyPeople, notifyUsers } from '../../notifications/notifications.service.js';
+import { ZCaseStatus } from '../cases.contracts.js';
+import { casesVisibleTo, mayJoinCase, mayNameSimilarCase } from '../cases.policy.js';
+import { caseEvents, cases } from '../cases.schema.js';
+import { loadCaseFor } from '../cases.transition.js';
+import { clock } from '../../../core/clock.js';
 
 /** DESIGN §1: a report within 50 m of an open case of the same sub-category is offered as "same as". */
 export const SIMILAR_RADIUS_M = 50;

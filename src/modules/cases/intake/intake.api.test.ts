@@ -1,12 +1,12 @@
 import { count, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../../test/app.js';
-import { auditLog } from '../audit/audit.schema.js';
-import { rowsOf } from '../../core/bulk.js';
-import type { CaseSummary } from './cases.contracts.js';
-import type { CaseStats } from './cases.stats.contracts.js';
-import { foldCaseStats } from './cases.stats.rollup.js';
-import { caseEvents, cases } from './cases.schema.js';
+import { createTestContext, type TestContext } from '../../../../test/app.js';
+import { auditLog } from '../../../core/audit.schema.js';
+import { rowsOf } from '../../../core/bulk.js';
+import type { CaseSummary } from '../cases.contracts.js';
+import type { CaseStats } from '../stats/stats.contracts.js';
+import { foldCaseStats } from '../stats/rollup.js';
+import { caseEvents, cases } from '../cases.schema.js';
 
 let ctx: TestContext;
 beforeAll(async () => {

@@ -1,26 +1,26 @@
-import { localDayOf } from '../../core/calendar.js';
+import { localDayOf } from '../../../core/calendar.js';
 import { eq, sql } from 'drizzle-orm';
-import { recordAudit } from '../../core/audit.js';
-import type { Actor } from '../../core/auth/actor.js';
-import { rowsOf } from '../../core/bulk.js';
-import type { Db } from '../../core/db.js';
-import { AppError } from '../../core/errors.js';
-import { rememberAnswer } from '../../core/idempotency.js';
-import { insideCounty } from '../../core/geo.js';
-import { notifyPeople } from '../notifications/notifications.service.js';
-import { people } from '../people/people.schema.js';
-import { classify } from './classifier/classifier.js';
-import { subCategory } from './cases.categories.js';
-import { workCalendar } from './cases.clock.js';
-import type { CaseSummary, CreateCase } from './cases.contracts.js';
-import { followMain, lockMergeTarget, recordMerge } from './cases.duplicates.js';
-import { isCaseStaff } from './cases.policy.js';
-import { writeReportedCase } from './cases.intake.write.js';
-import { getCaseSummary } from './cases.query.js';
-import { routeCase, routedGrid } from './cases.routing.js';
-import { attachPhotos } from './cases.photos.js';
-import { caseEvents, cases } from './cases.schema.js';
-import { clock } from '../../core/clock.js';
+import { recordAudit } from '../../../core/audit.js';
+import type { Actor } from '../../../core/auth/actor.js';
+import { rowsOf } from '../../../core/bulk.js';
+import type { Db } from '../../../core/db.js';
+import { AppError } from '../../../core/errors.js';
+import { rememberAnswer } from '../../../core/idempotency.js';
+import { insideCounty } from '../../../core/geo.js';
+import { notifyPeople } from '../../notifications/notifications.service.js';
+import { people } from '../../people/people.schema.js';
+import { classify } from '../classifier/classifier.js';
+import { subCategory } from '../cases.categories.js';
+import { workCalendar } from '../cases.clock.js';
+import type { CaseSummary, CreateCase } from '../cases.contracts.js';
+import { followMain, lockMergeTarget, recordMerge } from './duplicates.js';
+import { isCaseStaff } from '../cases.policy.js';
+import { writeReportedCase } from './intake.write.js';
+import { getCaseSummary } from '../cases.query.js';
+import { routeCase, routedGrid } from './routing.js';
+import { attachPhotos } from '../photos/photos.js';
+import { caseEvents, cases } from '../cases.schema.js';
+import { clock } from '../../../core/clock.js';
 
 type CasePriority = CaseSummary['priority'];
 
@@ -206,4 +206,4 @@ async function writeInSteps(tx: Db, actor: Actor, p: Prepared, input: CreateCase
 }
 
 /** Photos are linked by cases.photos.ts, which also enforces the 9-per-case limit. */
-export { attachPhotos } from './cases.photos.js';
+export { attachPhotos } from '../photos/photos.js';

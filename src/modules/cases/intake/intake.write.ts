@@ -1,14 +1,14 @@
-import { localDayOf } from '../../core/calendar.js';
+import { localDayOf } from '../../../core/calendar.js';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { Actor } from '../../core/auth/actor.js';
-import { type Db, parallelWrites, preparedRows } from '../../core/db.js';
-import { AppError } from '../../core/errors.js';
-import type { AnswerKey } from '../../core/idempotency.js';
-import type { CaseSummary } from './cases.contracts.js';
+import type { Actor } from '../../../core/auth/actor.js';
+import { type Db, parallelWrites, preparedRows } from '../../../core/db.js';
+import { AppError } from '../../../core/errors.js';
+import type { AnswerKey } from '../../../core/idempotency.js';
+import type { CaseSummary } from '../cases.contracts.js';
 type CasePriority = CaseSummary['priority'];
-import { OWNER_ROLES } from './cases.routing.js';
-import { gridCodeLength } from './cases.stats.rates.js';
+import { OWNER_ROLES } from './routing.js';
+import { gridCodeLength } from '../stats/rates.js';
 
 /** Every level a grid may have (grids_level_range): a grid's path is the prefixes of its code at these lengths. */
 const GRID_LEVELS = [1, 2, 3, 4];

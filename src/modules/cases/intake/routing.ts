@@ -1,11 +1,11 @@
-import { localDayOf } from '../../core/calendar.js';
+import { localDayOf } from '../../../core/calendar.js';
 import { and, desc, eq, gte, inArray, isNull, or } from 'drizzle-orm';
-import type { Db } from '../../core/db.js';
-import { AppError } from '../../core/errors.js';
-import { insideCounty } from '../../core/geo.js';
-import { locateGrid } from '../grid/grid.locate.js';
-import { gridDuties, grids } from '../grid/grid.schema.js';
-import { people } from '../people/people.schema.js';
+import type { Db } from '../../../core/db.js';
+import { AppError } from '../../../core/errors.js';
+import { insideCounty } from '../../../core/geo.js';
+import { locateGrid } from '../../grid/grid.locate.js';
+import { gridDuties, grids } from '../../grid/grid.schema.js';
+import { people } from '../../people/people.schema.js';
 
 export interface Routing {
   gridId: string;

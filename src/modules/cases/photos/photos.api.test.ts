@@ -1,21 +1,21 @@
-import { clock } from '../../core/clock.js';
+import { clock } from '../../../core/clock.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestContext } from '../../../test/app.js';
+import type { TestContext } from '../../../../test/app.js';
 import {
   createUploadTestContext,
   photoForm,
   samplePhoto,
   type UploadedPhoto,
   uploadPhoto,
-} from '../../../test/photos.js';
-import type { Actor } from '../../core/auth/actor.js';
-import { isAppError } from '../../core/errors.js';
-import type { CaseDetail, CaseSummary } from './cases.contracts.js';
-import { attachPhotos, MAX_PHOTO_BYTES, sniffImage } from './cases.photos.js';
+} from '../../../../test/photos.js';
+import type { Actor } from '../../../core/auth/actor.js';
+import { isAppError } from '../../../core/errors.js';
+import type { CaseDetail, CaseSummary } from '../cases.contracts.js';
+import { attachPhotos, MAX_PHOTO_BYTES, sniffImage } from './photos.js';
 
 let ctx: TestContext & { dataDir: string };
 beforeAll(async () => {

@@ -1,10 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { authorize } from '../../core/auth/plugin.js';
-import { uploadsDir } from '../../core/config.js';
-import { AppError } from '../../core/errors.js';
-import type { App } from '../../core/http/types.js';
-import { imageError, loadPhotoFor, MAX_PHOTO_BYTES, openPhotoFile, storePhoto } from './cases.photos.js';
+import { authorize } from '../../../core/auth/plugin.js';
+import { uploadsDir } from '../../../core/config.js';
+import { AppError } from '../../../core/errors.js';
+import type { App } from '../../../core/http/types.js';
+import { imageError, loadPhotoFor, MAX_PHOTO_BYTES, openPhotoFile, storePhoto } from './photos.js';
 
 const tags = ['cases'];
 const ZPhotoParams = z.object({ id: z.uuid() });

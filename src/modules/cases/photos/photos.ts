@@ -3,14 +3,14 @@ import { createReadStream, type ReadStream } from 'node:fs';
 import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { and, count, eq, inArray, isNull } from 'drizzle-orm';
-import { recordAudit } from '../../core/audit.js';
-import type { Actor } from '../../core/auth/actor.js';
-import type { Db } from '../../core/db.js';
-import { AppError } from '../../core/errors.js';
-import type { Locale } from '../../core/i18n.js';
-import { casesVisibleTo, photosAttachableBy } from './cases.policy.js';
-import { casePhotos, cases } from './cases.schema.js';
-import { clock } from '../../core/clock.js';
+import { recordAudit } from '../../../core/audit.js';
+import type { Actor } from '../../../core/auth/actor.js';
+import type { Db } from '../../../core/db.js';
+import { AppError } from '../../../core/errors.js';
+import type { Locale } from '../../../core/i18n.js';
+import { casesVisibleTo, photosAttachableBy } from '../cases.policy.js';
+import { casePhotos, cases } from '../cases.schema.js';
+import { clock } from '../../../core/clock.js';
 
 /**
  * Case photos (随手拍): uploads are recognised by their content, decoded under a pixel limit, auto-rotated, stripped

@@ -1,9 +1,9 @@
 import { or, type SQL, sql } from 'drizzle-orm';
-import { rowsOf } from '../../core/bulk.js';
-import { localDayOf } from '../../core/calendar.js';
-import type { Db } from '../../core/db.js';
-import { cases } from './cases.schema.js';
-import { type CounterRow, type Counters, gridCodeLength, type GroupKey, toCounters } from './cases.stats.rates.js';
+import { rowsOf } from '../../../core/bulk.js';
+import { localDayOf } from '../../../core/calendar.js';
+import type { Db } from '../../../core/db.js';
+import { cases } from '../cases.schema.js';
+import { type CounterRow, type Counters, gridCodeLength, type GroupKey, toCounters } from './rates.js';
 
 /*
  * The direct path of case statistics: counts computed from the base tables (`cases`, `case_dispatches`) under a

@@ -1,7 +1,7 @@
-import type { StatsGroupBy } from './cases.stats.contracts.js';
-import { localDayOf, localInstant } from '../../core/calendar.js';
-import { AppError } from '../../core/errors.js';
-import type { CaseStatsQuery, StatsRow } from './cases.stats.contracts.js';
+import type { StatsGroupBy } from './stats.contracts.js';
+import { localDayOf, localInstant } from '../../../core/calendar.js';
+import { AppError } from '../../../core/errors.js';
+import type { CaseStatsQuery, StatsRow } from './stats.contracts.js';
 
 /* Counters, the rates computed from them, and the period a statistics query covers: pure, no database. */
 

@@ -1,8 +1,8 @@
 import { and, or, type SQL, sql } from 'drizzle-orm';
-import { rowsOf } from '../../core/bulk.js';
-import type { Db } from '../../core/db.js';
-import { grids } from '../grid/grid.schema.js';
-import type { StatsWhistle } from './cases.stats.contracts.js';
+import { rowsOf } from '../../../core/bulk.js';
+import type { Db } from '../../../core/db.js';
+import { grids } from '../../grid/grid.schema.js';
+import type { StatsWhistle } from './stats.contracts.js';
 import {
   addDays,
   type CounterRow,
@@ -16,7 +16,7 @@ import {
   nextMonthStart,
   type StatsPeriod,
   toCounters,
-} from './cases.stats.rates.js';
+} from './rates.js';
 
 /*
  * The rollup path of case statistics: counts read from `case_stats` (kept by triggers, see cases.stats.schema.ts),

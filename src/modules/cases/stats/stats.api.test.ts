@@ -1,7 +1,7 @@
-import { clock } from '../../core/clock.js';
+import { clock } from '../../../core/clock.js';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../../test/app.js';
+import { createTestContext, type TestContext } from '../../../../test/app.js';
 import {
   actorFor,
   at,
@@ -10,13 +10,13 @@ import {
   type DispatchInsert,
   insertCases,
   query,
-} from '../../../test/cases-stats.js';
-import { api, expectError, expectOk } from '../../../test/http.js';
-import { localDayOf } from '../../core/calendar.js';
-import { grids } from '../grid/grid.schema.js';
-import { cases } from './cases.schema.js';
-import { type CaseStats, type StatsRow } from './cases.stats.contracts.js';
-import { caseStats } from './cases.stats.js';
+} from '../../../../test/cases-stats.js';
+import { api, expectError, expectOk } from '../../../../test/http.js';
+import { localDayOf } from '../../../core/calendar.js';
+import { grids } from '../../grid/grid.schema.js';
+import { cases } from '../cases.schema.js';
+import { type CaseStats, type StatsRow } from './stats.contracts.js';
+import { caseStats } from './stats.js';
 
 describe('the definitions, on a small hand-built fixture (March 2026)', () => {
   let ctx: TestContext;

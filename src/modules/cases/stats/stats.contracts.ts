@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isCalendarDay } from '../../core/calendar.js';
+import { isCalendarDay } from '../../../core/calendar.js';
 
 export const STATS_GROUP_BY = ['community', 'grid', 'unit', 'category', 'month', 'channel'] as const;
 export type StatsGroupBy = (typeof STATS_GROUP_BY)[number];

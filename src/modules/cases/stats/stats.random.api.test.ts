@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { inArray, type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../../test/app.js';
+import { createTestContext, type TestContext } from '../../../../test/app.js';
 import {
   actorFor,
   at,
@@ -13,18 +13,18 @@ import {
   type DispatchRow,
   insertCases,
   query,
-} from '../../../test/cases-stats.js';
-import type { Actor } from '../../core/auth/actor.js';
-import { rowsOf } from '../../core/bulk.js';
-import { localDayOf, localInstant } from '../../core/calendar.js';
-import type { Db } from '../../core/db.js';
-import { users } from '../auth/auth.schema.js';
-import { grids } from '../grid/grid.schema.js';
-import { createRng, type Rng } from '../../seed/rng.js';
-import { caseDispatches, cases } from './cases.schema.js';
-import { STATS_GROUP_BY, type StatsRow } from './cases.stats.contracts.js';
-import { caseStats, COUNTER_KEYS, type Counters, emptyCounters, statsRow } from './cases.stats.js';
-import { foldCaseStats } from './cases.stats.rollup.js';
+} from '../../../../test/cases-stats.js';
+import type { Actor } from '../../../core/auth/actor.js';
+import { rowsOf } from '../../../core/bulk.js';
+import { localDayOf, localInstant } from '../../../core/calendar.js';
+import type { Db } from '../../../core/db.js';
+import { users } from '../../auth/auth.schema.js';
+import { grids } from '../../grid/grid.schema.js';
+import { createRng, type Rng } from '../../../seed/rng.js';
+import { caseDispatches, cases } from '../cases.schema.js';
+import { STATS_GROUP_BY, type StatsRow } from './stats.contracts.js';
+import { caseStats, COUNTER_KEYS, type Counters, emptyCounters, statsRow } from './stats.js';
+import { foldCaseStats } from './rollup.js';
 
 interface World {
   grids: { id: string; code: string; level: number; communityId: string }[];

@@ -1,7 +1,7 @@
-import { authorize } from '../../core/auth/plugin.js';
-import type { App } from '../../core/http/types.js';
-import { caseStats } from './cases.stats.js';
-import { ZCaseStats, ZCaseStatsQuery } from './cases.stats.contracts.js';
+import { authorize } from '../../../core/auth/plugin.js';
+import type { App } from '../../../core/http/types.js';
+import { caseStats } from './stats.js';
+import { ZCaseStats, ZCaseStatsQuery } from './stats.contracts.js';
 
 const tags = ['cases'];
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { localInstant } from '../../core/calendar.js';
-import { AppError } from '../../core/errors.js';
-import { COUNTER_KEYS, type Counters, emptyCounters, statsPeriod, statsRow } from './cases.stats.js';
+import { localInstant } from '../../../core/calendar.js';
+import { AppError } from '../../../core/errors.js';
+import { COUNTER_KEYS, type Counters, emptyCounters, statsPeriod, statsRow } from './stats.js';
 
 const counters = (c: Partial<Counters>): Counters => ({ ...emptyCounters(), ...c });
 

@@ -1,13 +1,13 @@
 import { and, eq, inArray, isNotNull, isNull, like, not, or, type SQL, sql } from 'drizzle-orm';
-import type { Actor } from '../../core/auth/actor.js';
-import { escapeLike, resolveScope } from '../../core/auth/scope.js';
-import { localInstant } from '../../core/calendar.js';
-import type { Db } from '../../core/db.js';
-import { grids } from '../grid/grid.schema.js';
-import { organisations } from '../org/org.schema.js';
-import { allCategories } from './cases.categories.js';
-import { casesVisibleTo } from './cases.policy.js';
-import { CASE_CHANNELS, caseDispatches, cases } from './cases.schema.js';
+import type { Actor } from '../../../core/auth/actor.js';
+import { escapeLike, resolveScope } from '../../../core/auth/scope.js';
+import { localInstant } from '../../../core/calendar.js';
+import type { Db } from '../../../core/db.js';
+import { grids } from '../../grid/grid.schema.js';
+import { organisations } from '../../org/org.schema.js';
+import { allCategories } from '../cases.categories.js';
+import { casesVisibleTo } from '../cases.policy.js';
+import { CASE_CHANNELS, caseDispatches, cases } from '../cases.schema.js';
 import {
   addCounters,
   type Counters,
@@ -20,12 +20,12 @@ import {
   statsPeriod,
   type StatsWeights,
   statsRow,
-} from './cases.stats.rates.js';
-import { directCounters, dueCounters, type Windows } from './cases.stats.direct.js';
-import { type FastRestriction, type RollupKind, rollupCounters, rollupKinds } from './cases.stats.rollup.js';
-import { clock } from '../../core/clock.js';
-export * from './cases.stats.rates.js';
-import type { CaseStats, CaseStatsQuery, StatsGroup, StatsWhistle } from './cases.stats.contracts.js';
+} from './rates.js';
+import { directCounters, dueCounters, type Windows } from './direct.js';
+import { type FastRestriction, type RollupKind, rollupCounters, rollupKinds } from './rollup.js';
+import { clock } from '../../../core/clock.js';
+export * from './rates.js';
+import type { CaseStats, CaseStatsQuery, StatsGroup, StatsWhistle } from './stats.contracts.js';
 
 /*
  * Case statistics (DESIGN §1 "Rates"), exactly as docs/CASES.md "Statistics" defines them.

@@ -8,7 +8,7 @@ import type { Actor } from '../../../core/auth/actor.js';
 import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
 import type { Locale } from '../../../core/i18n.js';
-import { encodePhoto, MAX_PHOTO_BYTES, sniffImage } from '../../cases/cases.photos.js';
+import { encodePhoto, MAX_PHOTO_BYTES, sniffImage } from '../../cases/photos/photos.js';
 import type { EvidenceView } from './projects.contracts.js';
 import { assertMayTrack, projectsVisibleTo } from './projects.policy.js';
 import { projectEvidence, projectMilestones, projects } from './projects.schema.js';

@@ -7,7 +7,7 @@ import type { Actor } from '../../../core/auth/actor.js';
 import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
 import type { Locale } from '../../../core/i18n.js';
-import { encodePhoto, openPhotoFile } from '../../cases/cases.photos.js';
+import { encodePhoto, openPhotoFile } from '../../cases/photos/photos.js';
 import type { PhotoView } from './servicedays.contracts.js';
 import { assertMayManage } from './servicedays.policy.js';
 import { serviceDayPhotos, serviceDays } from './servicedays.schema.js';
