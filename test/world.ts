@@ -1,7 +1,8 @@
 import type { Polygon } from 'geojson';
 import type { Db } from '../src/core/db.js';
 import { hashPassword } from '../src/core/auth/password.js';
-import { roleBindings, users, type Role } from '../src/modules/auth/auth.schema.js';
+import type { Role } from '../src/core/auth/roles.js';
+import { roleBindings, users } from '../src/modules/auth/auth.schema.js';
 import { grids } from '../src/modules/grid/grid.schema.js';
 import { partyMembers } from '../src/modules/members/members.schema.js';
 import { organisations } from '../src/modules/org/org.schema.js';

@@ -1,4 +1,4 @@
-import { auditLog } from '../modules/audit/audit.schema.js';
+import { auditLog } from './audit.schema.js';
 import type { Db } from './db.js';
 import type { Actor } from './auth/actor.js';
 

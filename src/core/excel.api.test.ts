@@ -2,7 +2,7 @@ import { count, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/app.js';
 import { highRatioBomb, lyingSizeBomb, manyRowsBomb, sharedStringsBomb, xlsxForm } from '../../test/xlsx-bombs.js';
-import { auditLog } from '../modules/audit/audit.schema.js';
+import { auditLog } from './audit.schema.js';
 import { projects } from '../modules/cobuild/projects/projects.schema.js';
 import { PLAN_COLUMNS } from '../modules/cobuild/projects/projects.excel.js';
 import { MEMBER_COLUMNS } from '../modules/members/members.excel.js';

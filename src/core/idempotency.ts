@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { idempotencyKeys } from '../modules/system/system.schema.js';
+import { idempotencyKeys } from './system.schema.js';
 import type { Db } from './db.js';
 import { AppError } from './errors.js';
 

@@ -1,5 +1,5 @@
 import { integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { createdAt } from '../../core/columns.js';
+import { createdAt } from './columns.js';
 
 /** A retried write with the same Idempotency-Key returns the first answer instead of writing twice. */
 export const idempotencyKeys = pgTable(

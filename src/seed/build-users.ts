@@ -1,4 +1,4 @@
-import type { Role } from '../modules/auth/auth.schema.js';
+import type { Role } from '../core/auth/roles.js';
 import type { Duties } from './build-duties.js';
 import type { GridTree } from './build-grids.js';
 import {

@@ -1,4 +1,4 @@
-import type { Role } from '../../modules/auth/auth.schema.js';
+import type { Role } from './roles.js';
 
 export interface RoleBindingView {
   role: Role;

@@ -1,4 +1,4 @@
-import type { Role } from '../../modules/auth/auth.schema.js';
+import type { Role } from './roles.js';
 import type { Actor } from './actor.js';
 
 export const PERMISSIONS = [

@@ -3,7 +3,7 @@ import { escapeLike } from '../../core/auth/scope.js';
 import type { Db } from '../../core/db.js';
 import { pageWindow } from '../../core/list.js';
 import type { AuditQuery } from './audit.contracts.js';
-import { auditLog } from './audit.schema.js';
+import { auditLog } from '../../core/audit.schema.js';
 
 export async function listAudit(opts: { db: Db; query: AuditQuery }) {
   const q = opts.query;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PERMISSIONS } from '../../core/auth/permissions.js';
-import { ROLES } from './auth.schema.js';
+import { ROLES } from '../../core/auth/roles.js';
 import { PASSWORD_MAX_LENGTH } from './password-rule.js';
 
 export const ZLoginRequest = z.strictObject({

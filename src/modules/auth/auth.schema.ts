@@ -1,20 +1,10 @@
 import { boolean, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { ROLES } from '../../core/auth/roles.js';
 import { createdAt, idColumn, updatedAt } from '../../core/columns.js';
 import { grids } from '../grid/grid.schema.js';
 import { organisations } from '../org/org.schema.js';
 import { people } from '../people/people.schema.js';
 
-export const ROLES = [
-  'county_admin',
-  'community_admin',
-  'grid_worker',
-  'unit_admin',
-  'party_member',
-  'volunteer',
-  'alley_head',
-  'resident',
-] as const;
-export type Role = (typeof ROLES)[number];
 export const roleEnum = pgEnum('role', ROLES);
 
 export const users = pgTable('users', {

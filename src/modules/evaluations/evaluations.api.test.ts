@@ -6,7 +6,7 @@ import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/app.js';
 import { api, expectError, expectOk, type Page } from '../../../test/http.js';
-import { auditLog } from '../audit/audit.schema.js';
+import { auditLog } from '../../core/audit.schema.js';
 import type { CaseDetail } from '../cases/cases.contracts.js';
 import { cases } from '../cases/cases.schema.js';
 import type { EvaluationItem, SessionDetail, SessionView } from './evaluations.contracts.js';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/app.js';
 import { XLSX_MIME } from '../../core/excel.js';
 import { idCheckChar } from '../../core/idcard.js';
-import { auditLog } from '../audit/audit.schema.js';
+import { auditLog } from '../../core/audit.schema.js';
 import { PERSON_COLUMNS } from './people.excel.js';
 import { people } from './people.schema.js';
 

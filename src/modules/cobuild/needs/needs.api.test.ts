@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../../test/app.js';
 import { api, expectError, expectOk, type Page } from '../../../../test/http.js';
-import { auditLog } from '../../audit/audit.schema.js';
+import { auditLog } from '../../../core/audit.schema.js';
 import type { NeedView, ResourceView } from './needs.contracts.js';
 import { needs, resources } from './needs.schema.js';
 
