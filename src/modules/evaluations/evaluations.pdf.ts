@@ -1,86 +1,9 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import type { EvaluationItem, SessionDetail } from './evaluations.contracts.js';
 import { clock } from '../../core/clock.js';
+import { A4_PAGE, cjkFont, documentInfo, type FontSource, pageFooter, renderPdf } from '../../core/pdf.js';
+import type { EvaluationItem, SessionDetail } from './evaluations.contracts.js';
 
-/**
- * The printable record of an evaluation session (每月20日定期评事记录), laid out with pdfmake. Chinese needs a CJK
- * font embedded in the PDF (subset to the glyphs used): Debian's Noto Sans CJK when the machine has fonts-noto-cjk,
- * otherwise Noto Sans Hans (GB 2312 subset) from the npm package @embedpdf/fonts-sc, so a fresh install works too.
- */
-const require = createRequire(import.meta.url);
-
-type FontFile = string | [string, string];
-interface FontFamily {
-  normal: FontFile;
-  bold: FontFile;
-  italics: FontFile;
-  bolditalics: FontFile;
-}
-interface PdfKitDocument {
-  on(event: 'data', listener: (chunk: Buffer) => void): void;
-  on(event: 'end', listener: () => void): void;
-  on(event: 'error', listener: (err: Error) => void): void;
-  end(): void;
-}
-interface PdfPrinter {
-  createPdfKitDocument(doc: TDocumentDefinitions): Promise<PdfKitDocument>;
-}
-interface UrlResolver {
-  resolve(url: string): void;
-  resolved(): Promise<void>;
-}
-type PdfPrinterClass = new (
-  fonts: Record<string, FontFamily>,
-  virtualfs: null,
-  urlResolver: UrlResolver,
-  localAccessPolicy: (p: string) => boolean,
-) => PdfPrinter;
-
-const SYSTEM_FONT_DIR = '/usr/share/fonts/opentype/noto';
-export type FontSource = 'system' | 'npm';
-
-/** The CJK font family to embed: the system's Noto Sans CJK SC if present (unless npm is asked for), else the npm font. */
-export function cjkFont(prefer: FontSource = 'system'): { source: FontSource; family: FontFamily; files: string[] } {
-  const regular = path.join(SYSTEM_FONT_DIR, 'NotoSansCJK-Regular.ttc');
-  const bold = path.join(SYSTEM_FONT_DIR, 'NotoSansCJK-Bold.ttc');
-  if (prefer === 'system' && existsSync(regular) && existsSync(bold)) {
-    const normal: FontFile = [regular, 'NotoSansCJKsc-Regular'];
-    const strong: FontFile = [bold, 'NotoSansCJKsc-Bold'];
-    return {
-      source: 'system',
-      family: { normal, bold: strong, italics: normal, bolditalics: strong },
-      files: [regular, bold],
-    };
-  }
-  const dir = path.join(path.dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts');
-  const normal = path.join(dir, 'NotoSansHans-Regular.otf');
-  const strong = path.join(dir, 'NotoSansHans-Bold.otf');
-  return {
-    source: 'npm',
-    family: { normal, bold: strong, italics: normal, bolditalics: strong },
-    files: [normal, strong],
-  };
-}
-
-/** Renders a pdfmake document to a Buffer with only the given fonts readable, and nothing fetched from the network. */
-export async function renderPdf(doc: TDocumentDefinitions, font: ReturnType<typeof cjkFont>): Promise<Buffer> {
-  const { default: Printer } = require('pdfmake/js/Printer.js') as { default: PdfPrinterClass };
-  const resolver: UrlResolver = { resolve: () => undefined, resolved: async () => undefined };
-  const allowed = new Set(font.files);
-  const printer = new Printer({ cjk: structuredClone(font.family) }, null, resolver, (p) => allowed.has(p));
-  const pdf = await printer.createPdfKitDocument({ ...doc, defaultStyle: { font: 'cjk', ...doc.defaultStyle } });
-  return new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    pdf.on('data', (c) => chunks.push(c));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-    pdf.end();
-  });
-}
-
+/** The printable record of an evaluation session (每月20日定期评事记录); fonts and rendering are core/pdf.ts's. */
 const CASE_STATUS_ZH: Record<EvaluationItem['caseStatus'], string> = {
   reported: '已上报',
   accepted: '已受理',
@@ -181,9 +104,8 @@ export function recordDocument(s: SessionDetail, countyName: string, generatedAt
   const title = `${countyName}${s.communityName} 每月20日定期评事记录`;
   const label = (text: string): Content => ({ text, bold: true, margin: [0, 10, 0, 4] });
   return {
-    pageSize: 'A4',
-    pageMargins: [40, 48, 40, 48],
-    info: { title, subject: '每月20日定期评事记录', creator: '联建共治', producer: '联建共治' },
+    ...A4_PAGE,
+    info: documentInfo(title, '每月20日定期评事记录'),
     watermark:
       s.status === 'held' ? undefined : { text: '草 稿', fontSize: 96, color: '#999999', opacity: 0.12, angle: -30 },
     defaultStyle: { fontSize: 10, lineHeight: 1.15 },
@@ -212,13 +134,7 @@ export function recordDocument(s: SessionDetail, countyName: string, generatedAt
         margin: [0, 28, 0, 0],
       },
     ],
-    footer: (page, pages) => ({
-      columns: [
-        { text: `${title}　生成于 ${chineseDate(generatedAt.toISOString())}`, fontSize: 8, color: '#666666' },
-        { text: `第 ${page} 页 / 共 ${pages} 页`, fontSize: 8, color: '#666666', alignment: 'right' },
-      ],
-      margin: [40, 16, 40, 0],
-    }),
+    footer: pageFooter(`${title}　生成于 ${chineseDate(generatedAt.toISOString())}`),
   };
 }
 

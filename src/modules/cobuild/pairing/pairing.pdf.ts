@@ -1,10 +1,10 @@
 import { localDayOf } from '../../../core/calendar.js';
 import type { TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { cjkFont, type FontSource, renderPdf } from '../../evaluations/evaluations.pdf.js';
+import { A4_PAGE, cjkFont, documentInfo, type FontSource, pageFooter, renderPdf } from '../../../core/pdf.js';
 import type { Committee } from './pairing.contracts.js';
 import { clock } from '../../../core/clock.js';
 
-/** The printable roster of a community's 大党委 (社区大党委成员名单), with the same CJK font handling as the evaluation record. */
+/** The printable roster of a community's 大党委 (社区大党委成员名单), rendered by core/pdf.ts. */
 const ROLE_ZH: Record<Committee['members'][number]['role'], string> = {
   head: '书记',
   deputy: '兼职副书记',
@@ -26,9 +26,8 @@ function rosterDocument(c: Committee, now: Date): TDocumentDefinitions {
     m.title ?? '',
   ]);
   return {
-    pageSize: 'A4',
-    pageMargins: [40, 48, 40, 48],
-    info: { title, subject: '社区大党委成员名单', creator: '联建共治', producer: '联建共治' },
+    ...A4_PAGE,
+    info: documentInfo(title, '社区大党委成员名单'),
     defaultStyle: { fontSize: 10.5, lineHeight: 1.2 },
     content: [
       { text: title, fontSize: 17, bold: true, alignment: 'center', margin: [0, 0, 0, 6] },
@@ -43,13 +42,7 @@ function rosterDocument(c: Committee, now: Date): TDocumentDefinitions {
         layout: 'lightHorizontalLines',
       },
     ],
-    footer: (page, pages) => ({
-      columns: [
-        { text: `生成于 ${localDayOf(now)}`, fontSize: 8, color: '#666666' },
-        { text: `第 ${page} 页 / 共 ${pages} 页`, fontSize: 8, color: '#666666', alignment: 'right' },
-      ],
-      margin: [40, 16, 40, 0],
-    }),
+    footer: pageFooter(`生成于 ${localDayOf(now)}`),
   };
 }
 
