@@ -19,6 +19,7 @@ import { registerRateLimits } from './core/http/rate-limit.js';
 import { DOCS_CSP, registerSecurityHeaders } from './core/http/security.js';
 import type { App } from './core/http/types.js';
 import { registerWebApp } from './core/http/web-app.js';
+import { actorForSession } from './modules/auth/auth.service.js';
 import { registerModules } from './modules/index.js';
 
 export interface BuildAppOptions {
@@ -70,7 +71,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   // onRequest, in this order: security headers (above), cross-site writes refused, session → actor (401 for
   // anonymous calls to non-public routes), rate limits keyed by that actor.
   registerRequestGuards(app, { crossSiteCheck: hardened });
-  registerAuth(app);
+  registerAuth(app, { resolveActor: actorForSession });
   if (hardened) await registerRateLimits(app, opts.config);
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);

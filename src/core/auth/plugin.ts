@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { actorForSession } from '../../modules/auth/auth.service.js';
+import type { Db } from '../db.js';
 import { AppError } from '../errors.js';
 import { pickLocale } from '../i18n.js';
 import type { Actor } from './actor.js';
@@ -33,8 +33,20 @@ export function needsLogin(req: FastifyRequest): boolean {
   return !PUBLIC_ROUTES.has(`${req.method} ${route}`);
 }
 
+/**
+ * Turns a session cookie into the actor, or null when the session is unknown or has ended. The identity module
+ * provides it (modules/auth: actorForSession) and the composition root (src/app.ts) passes it in, so core reads no
+ * module's tables.
+ */
+export type ResolveActor = (opts: {
+  db: Db;
+  secret: string;
+  token: string;
+  meta: ReturnType<typeof requestMeta>;
+}) => Promise<Actor | null>;
+
 /** Resolves the session cookie into request.actor on every API request; 401 when the route needs one and there is none. */
-export function registerAuth(app: FastifyInstance): void {
+export function registerAuth(app: FastifyInstance, opts: { resolveActor: ResolveActor }): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);
   app.decorateRequest('locale', 'zh-CN');
@@ -45,7 +57,7 @@ export function registerAuth(app: FastifyInstance): void {
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
       req.sessionToken = token;
-      req.actor = await actorForSession({
+      req.actor = await opts.resolveActor({
         db: app.db,
         secret: app.config.sessionSecret,
         token,
