@@ -7,14 +7,14 @@
  *            10,000 × 1,000 instance for comparison.
  *   --highs: also solve the 100,000 × 10,000 LP with HiGHS (ipm, ~1 min, ~1.2 GB).
  */
-import { buildCandidates, type PointSet } from '../src/modules/cobuild/needs/matching.candidates.js';
+import { buildCandidates, type PointSet } from '../src/modules/cobuild/needs/matching/matching.candidates.js';
 import {
   dualViolation,
   type MatchingProblem,
   repairedBound,
   solveMatching,
-} from '../src/modules/cobuild/needs/matching.flow.js';
-import { loadHighs, solveWithHighs } from '../src/modules/cobuild/needs/matching.highs.js';
+} from '../src/modules/cobuild/needs/matching/matching.flow.js';
+import { loadHighs, solveWithHighs } from '../src/modules/cobuild/needs/matching/matching.highs.js';
 import { createRng, type Rng } from '../src/seed/rng.js';
 
 const MAX_KM = 3;

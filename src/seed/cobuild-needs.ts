@@ -3,9 +3,9 @@ import { insertRows } from '../core/bulk.js';
 import { addDays, localInstant } from '../core/calendar.js';
 import type { Db } from '../core/db.js';
 import { cases } from '../modules/cases/cases.schema.js';
-import { buildCandidates } from '../modules/cobuild/needs/matching.candidates.js';
-import { solveMatching } from '../modules/cobuild/needs/matching.flow.js';
-import { runStats } from '../modules/cobuild/needs/matching.stats.js';
+import { buildCandidates } from '../modules/cobuild/needs/matching/matching.candidates.js';
+import { solveMatching } from '../modules/cobuild/needs/matching/matching.flow.js';
+import { runStats } from '../modules/cobuild/needs/matching/matching.stats.js';
 import {
   matchingRuns,
   MEASURE_UNITS,

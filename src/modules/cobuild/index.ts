@@ -1,7 +1,7 @@
 import type { App } from '../../core/http/types.js';
 import { meetingsRoutes } from './meetings/meetings.routes.js';
 import { pairingRoutes } from './pairing/pairing.routes.js';
-import { matchingRoutes } from './needs/matching.routes.js';
+import { matchingRoutes } from './needs/matching/matching.routes.js';
 import { needsRoutes } from './needs/needs.routes.js';
 import { meetingTasksRoutes } from './meetings/meetings.tasks.routes.js';
 import { projectsRoutes } from './projects/projects.routes.js';

@@ -10,6 +10,7 @@ import {
   NEED_TASK_STATUSES,
   RESOURCE_KINDS,
 } from './needs.schema.js';
+export { KIND_UNITS } from './needs.enums.js';
 
 /** 三张清单: needs and resources (the web imports the types). Matching runs live in matching.contracts.ts. */
 export const ZMeasureUnit = z.enum(MEASURE_UNITS);
@@ -21,14 +22,6 @@ export const ZResourceKind = z.enum(RESOURCE_KINDS);
 export type ResourceKind = z.infer<typeof ZResourceKind>;
 export const ZMatchStatus = z.enum(MATCH_STATUSES);
 export const ZNeedTaskStatus = z.enum(NEED_TASK_STATUSES);
-
-/** Which units of measure each kind of resource may be counted in; a need matches a resource of the same unit. */
-export const KIND_UNITS: Record<ResourceKind, readonly MeasureUnit[]> = {
-  people_hours: ['person_hours'],
-  money: ['yuan'],
-  equipment: ['items'],
-  expertise: ['sessions', 'person_hours'],
-};
 
 const ZTitle = z.string().trim().min(1).max(200);
 const ZDescription = z.string().trim().max(2000).nullable().optional();

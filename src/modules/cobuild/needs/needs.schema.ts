@@ -19,18 +19,31 @@ import { users } from '../../auth/auth.schema.js';
 import { cases } from '../../cases/cases.schema.js';
 import { organisations } from '../../org/org.schema.js';
 import { projectDomain, projects } from '../projects/projects.schema.js';
+import {
+  MATCH_STATUSES,
+  MEASURE_UNITS,
+  NEED_SOURCES,
+  NEED_STATUSES,
+  NEED_TASK_STATUSES,
+  RESOURCE_KINDS,
+} from './needs.enums.js';
 
 /**
  * The needs and resources lists of 三张清单 and the matching runs between them. Served and reserved amounts are
  * kept on the rows and only ever changed by conditional updates, so concurrent accepts cannot over-commit.
  */
-export const MEASURE_UNITS = ['person_hours', 'yuan', 'items', 'sessions'] as const;
+export {
+  MATCH_STATUSES,
+  MEASURE_UNITS,
+  NEED_SOURCES,
+  NEED_STATUSES,
+  NEED_TASK_STATUSES,
+  RESOURCE_KINDS,
+} from './needs.enums.js';
 export const measureUnit = pgEnum('measure_unit', MEASURE_UNITS);
 
-export const NEED_SOURCES = ['case', 'survey', 'community'] as const;
 export const needSource = pgEnum('need_source', NEED_SOURCES);
 
-export const NEED_STATUSES = ['open', 'matched', 'in_progress', 'met', 'closed'] as const;
 export const needStatus = pgEnum('need_status', NEED_STATUSES);
 
 export const needs = pgTable(
@@ -67,7 +80,6 @@ export const needs = pgTable(
   ],
 );
 
-export const RESOURCE_KINDS = ['people_hours', 'money', 'equipment', 'expertise'] as const;
 export const resourceKind = pgEnum('resource_kind', RESOURCE_KINDS);
 
 export const resources = pgTable(
@@ -120,7 +132,6 @@ export const matchingRuns = pgTable(
   (t) => [index('matching_runs_created_idx').on(t.createdAt)],
 );
 
-export const MATCH_STATUSES = ['proposed', 'accepted', 'rejected'] as const;
 export const matchStatus = pgEnum('need_match_status', MATCH_STATUSES);
 
 export const needMatches = pgTable(
@@ -150,7 +161,6 @@ export const needMatches = pgTable(
   ],
 );
 
-export const NEED_TASK_STATUSES = ['open', 'in_progress', 'done', 'cancelled'] as const;
 export const needTaskStatus = pgEnum('need_task_status', NEED_TASK_STATUSES);
 
 /** The follow-up of an accepted match: the resource's unit owns it until the need is met. */

@@ -1,15 +1,15 @@
-import { clock } from '../../../core/clock.js';
+import { clock } from '../../../../core/clock.js';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../../../test/app.js';
-import { adoptTestPairing } from '../../../../test/cobuild.js';
-import { api, expectError, expectOk, type Page } from '../../../../test/http.js';
-import { auditLog } from '../../audit/audit.schema.js';
-import { projects } from '../projects/projects.schema.js';
+import { createTestContext, type TestContext } from '../../../../../test/app.js';
+import { adoptTestPairing } from '../../../../../test/cobuild.js';
+import { api, expectError, expectOk, type Page } from '../../../../../test/http.js';
+import { auditLog } from '../../../../core/audit.schema.js';
+import { projects } from '../../projects/projects.schema.js';
 import type { MatchView, NeedTaskView, RunView } from './matching.contracts.js';
 import { stopMatchingSolver } from './matching.runner.js';
-import type { NeedView, ResourceView } from './needs.contracts.js';
-import { needMatches, needs, needTasks, resources } from './needs.schema.js';
+import type { NeedView, ResourceView } from '../needs.contracts.js';
+import { needMatches, needs, needTasks, resources } from '../needs.schema.js';
 
 let ctx: TestContext;
 let call: ReturnType<typeof api>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { ZIsoDate, ZVersion } from '../../../core/contracts.js';
-import { listResponse, ZListQuery } from '../../../core/list.js';
-import { ZMatchStatus, ZMeasureUnit, ZNeedDomain, ZNeedTaskStatus, ZResourceKind } from './needs.contracts.js';
+import { ZIsoDate, ZVersion } from '../../../../core/contracts.js';
+import { listResponse, ZListQuery } from '../../../../core/list.js';
+import { ZMatchStatus, ZMeasureUnit, ZNeedDomain, ZNeedTaskStatus, ZResourceKind } from '../needs.contracts.js';
 
 /** Matching runs, their proposed matches and the follow-up tasks of accepted ones. */
 export const ZSolverChoice = z.enum(['flow', 'highs']);

@@ -1,13 +1,13 @@
-import { addDays } from '../../../core/calendar.js';
+import { addDays } from '../../../../core/calendar.js';
 import { and, eq, sql } from 'drizzle-orm';
-import { recordAudit } from '../../../core/audit.js';
-import type { Actor } from '../../../core/auth/actor.js';
-import type { Db } from '../../../core/db.js';
-import { AppError } from '../../../core/errors.js';
+import { recordAudit } from '../../../../core/audit.js';
+import type { Actor } from '../../../../core/auth/actor.js';
+import type { Db } from '../../../../core/db.js';
+import { AppError } from '../../../../core/errors.js';
 import type { AcceptMatch } from './matching.contracts.js';
-import { assertMayMatch, needsVisibleTo } from './needs.policy.js';
-import { needMatches, needs, needTasks, resources } from './needs.schema.js';
-import { clock } from '../../../core/clock.js';
+import { assertMayMatch, needsVisibleTo } from '../needs.policy.js';
+import { needMatches, needs, needTasks, resources } from '../needs.schema.js';
+import { clock } from '../../../../core/clock.js';
 
 /**
  * Accepting and rejecting proposed matches. Accepting reserves the amount on the resource and commits it to the

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { requireActor } from '../../../core/auth/plugin.js';
-import { localDayOf } from '../../../core/calendar.js';
-import type { App } from '../../../core/http/types.js';
+import { requireActor } from '../../../../core/auth/plugin.js';
+import { localDayOf } from '../../../../core/calendar.js';
+import type { App } from '../../../../core/http/types.js';
 import {
   ZAcceptMatch,
   ZMatchList,
@@ -21,9 +21,9 @@ import {
 } from './matching.contracts.js';
 import { acceptMatch, rejectMatch } from './matching.decide.js';
 import { getMatch, getRun, listMatches, listRuns, runMatching } from './matching.service.js';
-import { ZIdParams } from './needs.contracts.js';
-import { getNeedTask, listNeedTasks, taskToProject, updateNeedTask } from './needs.tasks.js';
-import { clock } from '../../../core/clock.js';
+import { ZIdParams } from '../needs.contracts.js';
+import { getNeedTask, listNeedTasks, taskToProject, updateNeedTask } from './matching.tasks.js';
+import { clock } from '../../../../core/clock.js';
 
 const today = () => localDayOf(clock.now());
 const year = () => Number(today().slice(0, 4));

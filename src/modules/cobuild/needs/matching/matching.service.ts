@@ -1,20 +1,20 @@
 import { and, count, desc, eq, gt, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { recordAudit } from '../../../core/audit.js';
-import type { Actor } from '../../../core/auth/actor.js';
-import { insertRows } from '../../../core/bulk.js';
-import type { Db } from '../../../core/db.js';
-import { AppError } from '../../../core/errors.js';
-import { type Page, pageWindow } from '../../../core/list.js';
-import { users } from '../../auth/auth.schema.js';
-import { organisations } from '../../org/org.schema.js';
+import { recordAudit } from '../../../../core/audit.js';
+import type { Actor } from '../../../../core/auth/actor.js';
+import { insertRows } from '../../../../core/bulk.js';
+import type { Db } from '../../../../core/db.js';
+import { AppError } from '../../../../core/errors.js';
+import { type Page, pageWindow } from '../../../../core/list.js';
+import { users } from '../../../auth/auth.schema.js';
+import { organisations } from '../../../org/org.schema.js';
 import { buildCandidates } from './matching.candidates.js';
 import type { MatchListQuery, MatchView, RunListQuery, RunMatching, RunStats, RunView } from './matching.contracts.js';
 import { type MatchingProblem, solveMatching } from './matching.flow.js';
 import { solveLpInWorker } from './matching.runner.js';
 import { runStats } from './matching.stats.js';
-import { matchingCommunities, needsVisibleTo } from './needs.policy.js';
-import { matchingRuns, MEASURE_UNITS, needMatches, needs, needTasks, resources } from './needs.schema.js';
+import { matchingCommunities, needsVisibleTo } from '../needs.policy.js';
+import { matchingRuns, MEASURE_UNITS, needMatches, needs, needTasks, resources } from '../needs.schema.js';
 
 /**
  * A matching run: the open needs in scope and the resources available on the day become a transportation LP over

@@ -1,16 +1,16 @@
 import { and, asc, count, eq, inArray, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { recordAudit } from '../../../core/audit.js';
-import type { Actor } from '../../../core/auth/actor.js';
-import type { Db } from '../../../core/db.js';
-import { AppError } from '../../../core/errors.js';
-import { orderBy, type Page, pageWindow } from '../../../core/list.js';
-import { organisations } from '../../org/org.schema.js';
-import { createProjectInTx } from '../projects/projects.service.js';
+import { recordAudit } from '../../../../core/audit.js';
+import type { Actor } from '../../../../core/auth/actor.js';
+import type { Db } from '../../../../core/db.js';
+import { AppError } from '../../../../core/errors.js';
+import { orderBy, type Page, pageWindow } from '../../../../core/list.js';
+import { organisations } from '../../../org/org.schema.js';
+import { createProjectInTx } from '../../projects/projects.service.js';
 import type { NeedTaskListQuery, NeedTaskView, TaskToProject, UpdateNeedTask } from './matching.contracts.js';
-import { assertMayWorkTask, tasksVisibleTo } from './needs.policy.js';
-import { needs, needTasks } from './needs.schema.js';
-import { clock } from '../../../core/clock.js';
+import { assertMayWorkTask, tasksVisibleTo } from '../needs.policy.js';
+import { needs, needTasks } from '../needs.schema.js';
+import { clock } from '../../../../core/clock.js';
 
 /**
  * Follow-up tasks of accepted matches: the resource's unit works them (open → in progress → done); the need follows

@@ -7,7 +7,7 @@ import type {
   RunMatching,
   RunView,
   TaskToProject,
-} from '../../../../../src/modules/cobuild/needs/matching.contracts';
+} from '../../../../../src/modules/cobuild/needs/matching/matching.contracts';
 import type {
   CreateNeed,
   CreateResource,
@@ -18,7 +18,11 @@ import type {
   UpdateResource,
 } from '../../../../../src/modules/cobuild/needs/needs.contracts';
 
-export type { MatchView, NeedTaskView, RunView } from '../../../../../src/modules/cobuild/needs/matching.contracts';
+export type {
+  MatchView,
+  NeedTaskView,
+  RunView,
+} from '../../../../../src/modules/cobuild/needs/matching/matching.contracts';
 export type {
   CreateNeed,
   CreateResource,
