@@ -27,7 +27,7 @@ import type { CaseDetail, CaseListQuery, CaseSummary } from './cases.contracts.j
 import { availableActions, type CaseStatus } from './cases.machine.js';
 import { casesVisibleTo } from './cases.policy.js';
 import { caseCategories, caseDispatches, caseEvents, casePhotos, cases } from './cases.schema.js';
-import { loadCaseFor } from './cases.transition.js';
+import { loadCaseFor } from './cases.load.js';
 
 const owner = alias(people, 'owner');
 const unit = alias(organisations, 'unit');

@@ -1,45 +1,20 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../core/audit.js';
 import type { Actor } from '../../core/auth/actor.js';
-import { resolveScope } from '../../core/auth/scope.js';
 import type { Db } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';
-import { grids } from '../grid/grid.schema.js';
 import { notifyPeople } from '../notifications/notifications.service.js';
 import { subCategory } from './cases.categories.js';
 import { workCalendar } from './cases.clock.js';
 import type { TransitionRequest } from './cases.contracts.js';
 import { dispatchToUnits, updateOwnDispatches } from './dispatch/dispatch.js';
-import { attachPhotos } from './intake/intake.js';
+import { attachPhotos } from './photos/photos.js';
+import { loadCaseFor } from './cases.load.js';
 import { type CaseAction, type CaseRelation, type CaseStatus, checkTransition } from './cases.machine.js';
-import { casesVisibleTo, relationsTo } from './cases.policy.js';
 import { caseDispatches, caseEvents, cases } from './cases.schema.js';
 import { clock } from '../../core/clock.js';
 
 export type CaseRow = typeof cases.$inferSelect;
-
-/** The case as this actor may see it, with what the policy needs to know about it. */
-export async function loadCaseFor(tx: Db, actor: Actor, caseId: string) {
-  const [row] = await tx
-    .select({ c: cases, gridCode: grids.code })
-    .from(cases)
-    .innerJoin(grids, eq(grids.id, cases.gridId))
-    .where(and(eq(cases.id, caseId), await casesVisibleTo(tx, actor)));
-  if (!row) throw new AppError('NOT_FOUND', { entity: 'case' });
-  const units = await tx
-    .select({ unitId: caseDispatches.unitId })
-    .from(caseDispatches)
-    .where(and(eq(caseDispatches.caseId, caseId), ne(caseDispatches.status, 'returned')));
-  const scope = await resolveScope(tx, actor);
-  const relations = relationsTo(actor, scope, {
-    communityId: row.c.communityId,
-    gridCode: row.gridCode,
-    reporterUserId: row.c.reporterUserId,
-    reporterPersonId: row.c.reporterPersonId,
-    unitIds: units.map((u) => u.unitId),
-  });
-  return { row: row.c, relations, scope };
-}
 
 type Changes = Partial<typeof cases.$inferInsert>;
 /** Dispatch rows a unit can still finish or send back. */

@@ -6,7 +6,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { ROOT_DIR } from '../../../core/paths.js';
-import { type CategoryBank, type SharedBank, ZCategoryBank, ZSharedBank } from './dataset.js';
+import {
+  type CategoryBank,
+  type LabelledExample,
+  type SharedBank,
+  ZCategoryBank,
+  ZLabelledExample,
+  ZSharedBank,
+} from './dataset.js';
+
+export { type LabelledExample, ZLabelledExample } from './dataset.js';
 
 /** One place to change if the data moves (data/ is also PGlite's default DATA_DIR; see the report). */
 export const CASES_DATA_DIR = path.join(ROOT_DIR, 'datasets', 'cases');
@@ -54,13 +63,10 @@ export const ZCategoryTree = z.object({
   categories: z.array(ZTopCategory).min(1),
 });
 
-export const ZLabelledExample = z.object({ text: z.string(), category: z.string() });
-
 export type Priority = z.infer<typeof ZPriority>;
 export type SubCategory = z.infer<typeof ZSubCategory>;
 export type TopCategory = z.infer<typeof ZTopCategory>;
 export type CategoryTree = z.infer<typeof ZCategoryTree>;
-export type LabelledExample = z.infer<typeof ZLabelledExample>;
 
 export function loadCategoryTree(file: string = CATEGORIES_FILE): CategoryTree {
   return ZCategoryTree.parse(JSON.parse(readFileSync(file, 'utf8')));

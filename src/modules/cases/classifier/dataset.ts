@@ -5,8 +5,11 @@
  * Near-duplicates are dropped so the held-out split is not just the training set with a different opener.
  */
 import { z } from 'zod';
-import type { LabelledExample } from './data.js';
 import { seededRandom } from './random.js';
+
+/** One training example; defined here (not in data.ts, which reads the files) so data.ts → dataset.ts is one-way. */
+export const ZLabelledExample = z.object({ text: z.string(), category: z.string() });
+export type LabelledExample = z.infer<typeof ZLabelledExample>;
 
 export const ZCategoryBank = z.object({
   problems: z.array(z.string()).min(1),

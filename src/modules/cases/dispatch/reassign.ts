@@ -7,7 +7,7 @@ import { notifyPeople } from '../../notifications/notifications.service.js';
 import type { ReassignRequest } from '../cases.contracts.js';
 import { routeToGrid } from '../intake/routing.js';
 import { caseEvents, cases } from '../cases.schema.js';
-import { loadCaseFor } from '../cases.transition.js';
+import { loadCaseFor } from '../cases.load.js';
 import { clock } from '../../../core/clock.js';
 
 /** Staff move a case to another grid (and its owner) with a reason; the status does not change. */

@@ -11,7 +11,7 @@ import { notifyPeople, notifyUsers } from '../../notifications/notifications.ser
 import { ZCaseStatus } from '../cases.contracts.js';
 import { casesVisibleTo, mayJoinCase, mayNameSimilarCase } from '../cases.policy.js';
 import { caseEvents, cases } from '../cases.schema.js';
-import { loadCaseFor } from '../cases.transition.js';
+import { loadCaseFor } from '../cases.load.js';
 import { clock } from '../../../core/clock.js';
 
 /** DESIGN §1: a report within 50 m of an open case of the same sub-category is offered as "same as". */

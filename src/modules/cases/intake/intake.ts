@@ -204,6 +204,3 @@ async function writeInSteps(tx: Db, actor: Actor, p: Prepared, input: CreateCase
   });
   return row.id;
 }
-
-/** Photos are linked by cases.photos.ts, which also enforces the 9-per-case limit. */
-export { attachPhotos } from '../photos/photos.js';
