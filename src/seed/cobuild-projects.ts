@@ -21,7 +21,6 @@ import { createRng, type Rng } from './rng.js';
  * 杭东社区 also has next year's draft. Deterministic for a day and bulk-inserted.
  */
 const PROJECTS_SEED = 5_150_026;
-const PER_COMMUNITY = 14;
 
 const ESTATES = [
   '水南',
