@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ZIsoDate } from '../../core/contracts.js';
+import { CALENDAR_DAY_KINDS } from './calendar.enums.js';
 
-export const CALENDAR_DAY_KINDS = ['holiday', 'workday'] as const;
-/** holiday: a weekday off (法定节假日); workday: a weekend day worked (调休上班). */
+export { CALENDAR_DAY_KINDS } from './calendar.enums.js';
 export const ZCalendarDayKind = z.enum(CALENDAR_DAY_KINDS);
 
 /** Years the calendar can be edited for: wide enough for history and planning, narrow enough to catch typos. */

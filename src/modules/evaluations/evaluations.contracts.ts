@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { ZVersion } from '../../core/contracts.js';
 import { listResponse, ZListQuery } from '../../core/list.js';
 import { ZCaseStatus, ZSatisfaction } from '../cases/cases.contracts.js';
+import { SESSION_STATUSES, VERDICTS } from './evaluations.enums.js';
 
 /** 每月20日定期评事: request and response contracts (the web imports the types). */
-export const VERDICTS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
+export { SESSION_STATUSES, VERDICTS } from './evaluations.enums.js';
 export const ZVerdict = z.enum(VERDICTS);
 /** An item's verdict before the representatives have given one is `pending`. */
 export const ZItemVerdict = z.enum([...VERDICTS, 'pending']);
-export const SESSION_STATUSES = ['draft', 'held'] as const;
 export const ZSessionStatus = z.enum(SESSION_STATUSES);
 
 /** A calendar date that is the 20th of its month. */

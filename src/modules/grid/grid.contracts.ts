@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { ZIsoDate, ZLat, ZLng, ZVersion } from '../../core/contracts.js';
 import { listResponse, ZCsv, ZListQuery } from '../../core/list.js';
+import { DUTY_ROLES, GRID_KINDS } from './grid.enums.js';
 
-export const GRID_KINDS = ['community', 'full_time', 'neighbourhood', 'building', 'alley'] as const;
+export { DUTY_ROLES, GRID_KINDS } from './grid.enums.js';
 export const ZGridKind = z.enum(GRID_KINDS);
 export const ZGridLevel = z.coerce.number().int().min(1).max(4);
 /** `level=1,2` or repeated `level=` in a query string. */
@@ -134,14 +135,6 @@ export const ZLocateResponse = z.object({
   }),
 });
 
-export const DUTY_ROLES = [
-  'community_secretary',
-  'grid_worker',
-  'neighbourhood_worker',
-  'building_head',
-  'alley_head',
-  'in_service_member',
-] as const;
 export const ZDutyRole = z.enum(DUTY_ROLES);
 
 export const ZGridDuty = z.object({

@@ -16,8 +16,9 @@ import type { Geometry } from 'geojson';
 import { createdAt, idColumn, updatedAt, version } from '../../core/columns.js';
 import { organisations } from '../org/org.schema.js';
 import { people } from '../people/people.schema.js';
+import { DUTY_ROLES, GRID_KINDS } from './grid.enums.js';
 
-export const gridKind = pgEnum('grid_kind', ['community', 'full_time', 'neighbourhood', 'building', 'alley']);
+export const gridKind = pgEnum('grid_kind', GRID_KINDS);
 
 export const grids = pgTable(
   'grids',
@@ -48,14 +49,7 @@ export const grids = pgTable(
   ],
 );
 
-export const dutyRole = pgEnum('duty_role', [
-  'community_secretary',
-  'grid_worker',
-  'neighbourhood_worker',
-  'building_head',
-  'alley_head',
-  'in_service_member',
-]);
+export const dutyRole = pgEnum('duty_role', DUTY_ROLES);
 
 /** 按格定岗、责在格中: who answers for a grid, in which role, since when. */
 export const gridDuties = pgTable(

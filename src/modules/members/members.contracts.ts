@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { ZIsoDate, ZVersion } from '../../core/contracts.js';
 import { listResponse, ZCsv, ZListQuery } from '../../core/list.js';
+import { MEMBER_KINDS } from './members.enums.js';
 
-export const MEMBER_KINDS = ['in_service', 'mobile', 'retired', 'ordinary'] as const;
+export { MEMBER_KINDS } from './members.enums.js';
 export const ZMemberKind = z.enum(MEMBER_KINDS);
 
 export const ZPartyMember = z.object({

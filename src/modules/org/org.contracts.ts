@@ -1,26 +1,12 @@
 import { z } from 'zod';
 import { ZLat, ZLng, ZVersion } from '../../core/contracts.js';
 import { listResponse, ZCsv, ZListQuery } from '../../core/list.js';
+import { ORG_KINDS, STRENGTHS } from './org.enums.js';
 
-export const ORG_KINDS = ['county', 'town', 'community', 'branch', 'unit'] as const;
+export { ORG_KINDS, STRENGTHS } from './org.enums.js';
 export const ZOrgKind = z.enum(ORG_KINDS);
 export type OrgKind = z.infer<typeof ZOrgKind>;
 
-/** The strengths vocabulary a unit can bring to a pairing (优势互补). */
-export const STRENGTHS = [
-  'law',
-  'health',
-  'construction',
-  'education',
-  'public_security',
-  'environment',
-  'culture',
-  'finance',
-  'elderly_care',
-  'youth',
-  'emergency',
-  'social_work',
-] as const;
 export const ZStrength = z.enum(STRENGTHS);
 
 export const ZOrganisation = z.object({

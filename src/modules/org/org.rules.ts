@@ -1,13 +1,5 @@
 import type { OrgKind } from './org.contracts.js';
-
-/** Which kinds of organisation may sit directly under which (null = the root). */
-const ALLOWED_PARENTS: Record<OrgKind, (OrgKind | null)[]> = {
-  county: [null],
-  town: ['county'],
-  community: ['town', 'county'],
-  branch: ['community', 'unit'],
-  unit: ['county', 'town'],
-};
+import { ALLOWED_PARENTS } from './org.enums.js';
 
 export function isAllowedParent(kind: OrgKind, parentKind: OrgKind | null): boolean {
   return ALLOWED_PARENTS[kind].includes(parentKind);

@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, doublePrecision, index, integer, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, idColumn, updatedAt, version } from '../../core/columns.js';
+import { ORG_KINDS } from './org.enums.js';
 
-export const orgKind = pgEnum('org_kind', ['county', 'town', 'community', 'branch', 'unit']);
+export const orgKind = pgEnum('org_kind', ORG_KINDS);
 
 export const organisations = pgTable(
   'organisations',

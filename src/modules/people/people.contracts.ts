@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { ZIsoDate, ZVersion } from '../../core/contracts.js';
 import { isValidIdNumber, PHONE_PATTERN } from '../../core/idcard.js';
 import { listResponse, ZCsv, ZListQuery } from '../../core/list.js';
+import { GENDERS, PERSON_ROLES } from './people.enums.js';
 
-export const PERSON_ROLES = ['resident', 'volunteer', 'grid_worker', 'alley_head', 'building_head', 'staff'] as const;
+export { PERSON_ROLES } from './people.enums.js';
 export const ZPersonRole = z.enum(PERSON_ROLES);
-export const ZGender = z.enum(['male', 'female']);
+export const ZGender = z.enum(GENDERS);
 
 export const ZPhone = z.string().trim().regex(PHONE_PATTERN, 'a mainland mobile number: 11 digits starting with 1');
 export const ZIdNumber = z

@@ -3,8 +3,9 @@ import { type AnyPgColumn, date, index, pgEnum, pgTable, text, uuid } from 'driz
 import { createdAt, idColumn, updatedAt, version } from '../../core/columns.js';
 import { grids } from '../grid/grid.schema.js';
 import { organisations } from '../org/org.schema.js';
+import { GENDERS } from './people.enums.js';
 
-export const gender = pgEnum('gender', ['male', 'female']);
+export const gender = pgEnum('gender', GENDERS);
 
 export const people = pgTable(
   'people',

@@ -1,15 +1,14 @@
 /**
- * Types of the API, taken from the server's zod contracts (types only: nothing from src/ ends up in the bundle).
- * Enum value lists are repeated here as typed constants so that a renamed value fails the type check.
+ * Types of the API, taken from the server's zod contracts (types only: zod and server code stay out of the bundle).
+ * Value lists come from the server's `*.enums.ts` files, which import nothing, so the web shows exactly the values
+ * the server accepts. Lists still written here (cases) say `satisfies` so that a renamed value fails the type check.
  */
 import type { MeResponse } from '../../../src/modules/auth/auth.contracts';
-import type { OrgKind } from '../../../src/modules/org/org.contracts';
 import type { GridView } from '../../../src/modules/grid/grid.contracts';
 import type { CaseDetail, CaseSummary } from '../../../src/modules/cases/cases.contracts';
 import type { CASE_CHANNELS, CASE_STATUSES, SATISFACTIONS } from '../../../src/modules/cases/cases.schema';
 import type { CaseAction } from '../../../src/modules/cases/cases.machine';
 import type { StatsGroupBy } from '../../../src/modules/cases/stats/stats.contracts';
-import type { VERDICTS as EVALUATION_VERDICTS } from '../../../src/modules/evaluations/evaluations.contracts';
 
 export type { MeResponse } from '../../../src/modules/auth/auth.contracts';
 export type {
@@ -33,7 +32,7 @@ export type {
 } from '../../../src/modules/members/members.contracts';
 
 export type Permission = MeResponse['permissions'][number];
-export type Role = MeResponse['roles'][number]['role'];
+export type { Role } from '../../../src/core/auth/roles';
 export type GridKind = GridView['kind'];
 
 export interface Page<T> {
@@ -84,33 +83,11 @@ export interface RevealResponse {
   idNumber?: string | null;
 }
 
-export const ORG_KINDS = ['county', 'town', 'community', 'branch', 'unit'] as const satisfies readonly OrgKind[];
-export const STRENGTHS = [
-  'law',
-  'health',
-  'construction',
-  'education',
-  'public_security',
-  'environment',
-  'culture',
-  'finance',
-  'elderly_care',
-  'youth',
-  'emergency',
-  'social_work',
-] as const;
-export const PERSON_ROLES = ['resident', 'volunteer', 'grid_worker', 'alley_head', 'building_head', 'staff'] as const;
-export const MEMBER_KINDS = ['in_service', 'mobile', 'retired', 'ordinary'] as const;
-export type MemberKind = (typeof MEMBER_KINDS)[number];
-
-/** Which kinds may sit directly under which (mirrors src/modules/org/org.rules.ts; the server decides). */
-export const ALLOWED_PARENTS: Record<OrgKind, readonly (OrgKind | null)[]> = {
-  county: [null],
-  town: ['county'],
-  community: ['town', 'county'],
-  branch: ['community', 'unit'],
-  unit: ['county', 'town'],
-};
+export { ROLES } from '../../../src/core/auth/roles';
+export { ALLOWED_PARENTS, ORG_KINDS, STRENGTHS } from '../../../src/modules/org/org.enums';
+export { GRID_KINDS } from '../../../src/modules/grid/grid.enums';
+export { PERSON_ROLES } from '../../../src/modules/people/people.enums';
+export { MEMBER_KINDS, type MemberKind } from '../../../src/modules/members/members.enums';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Cases (居民说事, 随手拍, 吹哨报到), notifications, statistics and evaluation sessions.
@@ -258,5 +235,4 @@ export type {
   SessionDetail as EvaluationSessionDetail,
   EvaluationItem as EvaluationItemView,
 } from '../../../src/modules/evaluations/evaluations.contracts';
-export const VERDICTS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const satisfies readonly Verdict[];
-export type Verdict = (typeof EVALUATION_VERDICTS)[number];
+export { VERDICTS, type Verdict } from '../../../src/modules/evaluations/evaluations.enums';

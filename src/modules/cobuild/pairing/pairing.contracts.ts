@@ -2,22 +2,11 @@ import { z } from 'zod';
 import { ZVersion } from '../../../core/contracts.js';
 import { listResponse, ZListQuery } from '../../../core/list.js';
 import { PAIR_SOURCES, PAIRING_PLAN_STATUSES } from './pairing.schema.js';
+import { STRENGTHS } from '../../org/org.enums.js';
+import { COMMITTEE_ROLES } from './pairing.enums.js';
 
 /** 结对 (community ↔ unit pairing): optimiser settings, plans, pairs. The web imports these types. */
-export const STRENGTH_TAGS = [
-  'law',
-  'health',
-  'construction',
-  'education',
-  'public_security',
-  'environment',
-  'culture',
-  'finance',
-  'elderly_care',
-  'youth',
-  'emergency',
-  'social_work',
-] as const;
+export const STRENGTH_TAGS = STRENGTHS;
 export const ZStrength = z.enum(STRENGTH_TAGS);
 export type Strength = z.infer<typeof ZStrength>;
 
@@ -257,7 +246,7 @@ export const ZComparison = z.object({
 export type Comparison = z.infer<typeof ZComparison>;
 
 /** 大党委: a community's committee of a year (head = community secretary, deputies = paired units' Party leaders). */
-export const COMMITTEE_ROLE_VALUES = ['head', 'deputy', 'member'] as const;
+export const COMMITTEE_ROLE_VALUES = COMMITTEE_ROLES;
 export const ZCommitteeRole = z.enum(COMMITTEE_ROLE_VALUES);
 export const ZCommitteeParams = z.object({ communityId: z.uuid() });
 export const ZMemberKey = z.string().regex(/^(secretary|unit:[0-9a-f-]{36}|extra:[0-9a-f-]{36})$/);

@@ -15,12 +15,13 @@ import {
 import { createdAt, idColumn, updatedAt, version } from '../../../core/columns.js';
 import { users } from '../../auth/auth.schema.js';
 import { organisations } from '../../org/org.schema.js';
+import { COMMITTEE_ROLES, PAIR_SOURCES, PAIRING_PLAN_STATUSES } from './pairing.enums.js';
 
 /**
  * A pairing plan (结对方案) for one year: a proposal from the optimiser or a hand edit. At most one plan per year is
  * adopted; adopting another supersedes it, so earlier plans and years stay on record.
  */
-export const PAIRING_PLAN_STATUSES = ['draft', 'adopted', 'superseded'] as const;
+export { COMMITTEE_ROLES, PAIR_SOURCES, PAIRING_PLAN_STATUSES } from './pairing.enums.js';
 export const pairingPlanStatus = pgEnum('pairing_plan_status', PAIRING_PLAN_STATUSES);
 
 export const pairingPlans = pgTable(
@@ -47,7 +48,6 @@ export const pairingPlans = pgTable(
   ],
 );
 
-export const PAIR_SOURCES = ['optimiser', 'manual', 'pinned'] as const;
 export const pairSource = pgEnum('pair_source', PAIR_SOURCES);
 
 /** One community ↔ unit pair (结对) of a plan; `year` repeats the plan's so lookups by year need no join. */
@@ -78,7 +78,6 @@ export const pairings = pgTable(
   ],
 );
 
-export const COMMITTEE_ROLES = ['head', 'deputy', 'member'] as const;
 export const committeeRole = pgEnum('committee_role', COMMITTEE_ROLES);
 
 /**

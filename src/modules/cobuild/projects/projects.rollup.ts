@@ -9,6 +9,9 @@
  * Status: cancelled (explicit) → done (progress 100) → delayed (end date passed, or an own milestone overdue) →
  * planned (nothing done and not started yet) → in progress.
  */
+import type { ProjectStatus } from './projects.enums.js';
+
+export { PROJECT_STATUSES, type ProjectStatus } from './projects.enums.js';
 export interface MilestoneFacts {
   weight: number;
   dueOn: string;
@@ -20,9 +23,6 @@ export interface ChildFacts {
   budget: number | null;
   cancelled: boolean;
 }
-
-export const PROJECT_STATUSES = ['planned', 'in_progress', 'done', 'delayed', 'cancelled'] as const;
-export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 

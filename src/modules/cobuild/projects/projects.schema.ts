@@ -16,6 +16,7 @@ import {
 import { createdAt, idColumn, updatedAt, version } from '../../../core/columns.js';
 import { users } from '../../auth/auth.schema.js';
 import { organisations } from '../../org/org.schema.js';
+import { PLAN_STATUSES, PROJECT_DOMAINS, UNIT_ROLES } from './projects.enums.js';
 
 /**
  * 共建项目清单: each community's annual plan (drafted by the community, approved by the county at the start of the
@@ -24,23 +25,11 @@ import { organisations } from '../../org/org.schema.js';
  * it; its status is derived from progress and dates at read time (only `cancelled` is stored), so it never goes
  * stale as days pass.
  */
-export const PLAN_STATUSES = ['draft', 'submitted', 'approved'] as const;
+export { PLAN_STATUSES, PROJECT_DOMAINS, UNIT_ROLES } from './projects.enums.js';
 export const projectPlanStatus = pgEnum('project_plan_status', PLAN_STATUSES);
 
-export const PROJECT_DOMAINS = [
-  'old_estate_renovation',
-  'living_environment',
-  'civilised_city',
-  'anti_gang',
-  'flood_control',
-  'work_safety',
-  'elderly_care',
-  'culture',
-  'other',
-] as const;
 export const projectDomain = pgEnum('project_domain', PROJECT_DOMAINS);
 
-export const UNIT_ROLES = ['lead', 'partner'] as const;
 export const projectUnitRole = pgEnum('project_unit_role', UNIT_ROLES);
 
 export const projectPlans = pgTable(

@@ -17,6 +17,7 @@ import { createdAt, idColumn, updatedAt, version } from '../../../core/columns.j
 import { users } from '../../auth/auth.schema.js';
 import { partyMembers } from '../../members/members.schema.js';
 import { organisations } from '../../org/org.schema.js';
+import { CHECKIN_METHODS, SERVICE_DAY_STATUSES } from './servicedays.enums.js';
 
 /** The catalogue of service kinds (服务内容) a service day can offer; reference data, edited by the county. */
 export const serviceKinds = pgTable('service_kinds', {
@@ -30,7 +31,7 @@ export const serviceKinds = pgTable('service_kinds', {
   version: version(),
 });
 
-export const SERVICE_DAY_STATUSES = ['scheduled', 'held', 'cancelled'] as const;
+export { CHECKIN_METHODS, SERVICE_DAY_STATUSES } from './servicedays.enums.js';
 export const serviceDayStatus = pgEnum('service_day_status', SERVICE_DAY_STATUSES);
 
 /**
@@ -101,7 +102,6 @@ export const serviceDaySignups = pgTable(
   ],
 );
 
-export const CHECKIN_METHODS = ['qr', 'staff'] as const;
 export const checkinMethod = pgEnum('service_day_checkin_method', CHECKIN_METHODS);
 
 /**

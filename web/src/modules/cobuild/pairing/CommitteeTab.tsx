@@ -5,9 +5,8 @@ import { useSession } from '../../../auth/session';
 import { useI18n } from '../../../i18n';
 import { useFeedback } from '../../../ui/feedback';
 import { EmptyState, LoadError, Loading } from '../../../ui/states';
+import { COMMITTEE_ROLES as ROLES } from '../../../../../src/modules/cobuild/pairing/pairing.enums';
 import { type Committee, type CommitteeMember, useCommittee, useCommittees, usePairingWrites } from './api';
-
-const ROLES = ['head', 'deputy', 'member'] as const;
 
 type NewMember = { name: string; title?: string; role: CommitteeMember['role'] };
 

@@ -37,20 +37,7 @@ export type {
   Violation,
 } from '../../../../../src/modules/cobuild/pairing/pairing.contracts';
 
-export const STRENGTH_TAGS = [
-  'law',
-  'health',
-  'construction',
-  'education',
-  'public_security',
-  'environment',
-  'culture',
-  'finance',
-  'elderly_care',
-  'youth',
-  'emergency',
-  'social_work',
-] as const;
+export { STRENGTHS as STRENGTH_TAGS } from '../../../../../src/modules/org/org.enums';
 
 export const pairingKeys = {
   all: ['pairing'] as const,

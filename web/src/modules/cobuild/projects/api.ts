@@ -27,18 +27,10 @@ export type {
 export type ProjectStatus = ProjectView['status'];
 export type PlanStatus = PlanView['status'];
 
-export const DOMAINS = [
-  'old_estate_renovation',
-  'living_environment',
-  'civilised_city',
-  'anti_gang',
-  'flood_control',
-  'work_safety',
-  'elderly_care',
-  'culture',
-  'other',
-] as const;
-export const STATUSES = ['planned', 'in_progress', 'done', 'delayed', 'cancelled'] as const;
+export {
+  PROJECT_DOMAINS as DOMAINS,
+  PROJECT_STATUSES as STATUSES,
+} from '../../../../../src/modules/cobuild/projects/projects.enums';
 
 export const projectKeys = {
   all: ['projects'] as const,

@@ -11,7 +11,7 @@ import { ListPage } from '../../../ui/ListPage';
 import { EmptyState, LoadError, Loading } from '../../../ui/states';
 import { type ListParams, useListParams } from '../../../ui/useListParams';
 import { OrgSelect } from '../../org/OrgSelect';
-import { type ServiceDayView, useServiceDays, useServiceKinds } from './api';
+import { SERVICE_DAY_STATUSES, type ServiceDayView, useServiceDays, useServiceKinds } from './api';
 import { DayCalendar } from './DayCalendar';
 import { DayFormModal } from './DayFormModal';
 import { KindTags, StatusTag } from './DayTags';
@@ -69,7 +69,7 @@ function Filters({ list, showCommunity }: { list: ListParams<Filter>; showCommun
         value={f.status}
         onChange={(v) => list.setFilter('status', v)}
         style={{ width: 120 }}
-        options={(['scheduled', 'held', 'cancelled'] as const).map((s) => ({
+        options={SERVICE_DAY_STATUSES.map((s) => ({
           value: s,
           label: t(`servicedays.status${s[0].toUpperCase()}${s.slice(1)}` as 'servicedays.statusHeld'),
         }))}

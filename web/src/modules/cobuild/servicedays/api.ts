@@ -16,6 +16,7 @@ import type {
   UnitSummary,
 } from '../../../../../src/modules/cobuild/servicedays/servicedays.contracts';
 
+export { SERVICE_DAY_STATUSES } from '../../../../../src/modules/cobuild/servicedays/servicedays.enums';
 export type {
   Candidate,
   CheckinPage,
