@@ -1,10 +1,12 @@
 import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../core/auth/actor.js';
 import { hasRole } from '../../core/auth/actor.js';
+import { can } from '../../core/auth/permissions.js';
 import { anyOf, type DataScope, gridCodeUnder, resolveScope } from '../../core/auth/scope.js';
 import type { Db } from '../../core/db.js';
+import { AppError } from '../../core/errors.js';
 import { grids } from '../grid/grid.schema.js';
-import type { CaseRelation } from './cases.machine.js';
+import { type CaseAction, type CaseRelation, TRANSITIONS } from './cases.machine.js';
 import { caseDispatches, casePhotos, cases } from './cases.schema.js';
 
 /**
@@ -53,6 +55,7 @@ export function relationsTo(actor: Actor, scope: DataScope, c: CaseFacts): CaseR
   const rel: CaseRelation[] = [];
   if (scope.all) rel.push('county');
   if (scope.communityIds.includes(c.communityId)) rel.push('community');
+  // 巷长 answer for grids too, but only a grid worker owns the cases in them (DESIGN: 网格员 is the duty holder).
   if (hasRole(actor, 'grid_worker') && scope.gridCodePrefixes.some((p) => c.gridCode.startsWith(p))) rel.push('owner');
   if (scope.unitIds.some((u) => c.unitIds.includes(u))) rel.push('unit');
   if (c.reporterUserId === actor.userId || (actor.personId && c.reporterPersonId === actor.personId))
@@ -62,7 +65,71 @@ export function relationsTo(actor: Actor, scope: DataScope, c: CaseFacts): CaseR
 
 /** Staff who may record a case for others or classify text: anyone who handles cases somewhere. */
 export function isCaseStaff(actor: Actor): boolean {
-  return hasRole(actor, 'county_admin', 'community_admin', 'grid_worker');
+  return can(actor, 'cases.manage');
+}
+
+/** Channels only staff record (on a resident's behalf, or the community's own whistle). */
+const STAFF_CHANNELS: ReadonlySet<string> = new Set(['hall', 'door_visit', 'street_point', 'community_whistle']);
+
+/** Intake: a staff channel (hall, door visit, street point, community whistle) is recorded by staff only. */
+export function assertMayReportThrough(actor: Actor, channel: string): void {
+  if (STAFF_CHANNELS.has(channel) && !isCaseStaff(actor)) throw new AppError('FORBIDDEN');
+}
+
+/** The relations that handle a case (as opposed to a unit it was dispatched to, or its reporter). */
+const STAFF_RELATIONS: ReadonlySet<CaseRelation> = new Set(['county', 'community', 'owner']);
+const handles = (relations: readonly CaseRelation[]) => relations.some((r) => STAFF_RELATIONS.has(r));
+
+/** A transition: the state machine says which relations may fire each action. */
+export function canFire(action: CaseAction, relations: readonly CaseRelation[]): boolean {
+  return TRANSITIONS[action].by.some((r) => relations.includes(r));
+}
+
+export function assertMayFire(action: CaseAction, relations: readonly CaseRelation[]): void {
+  if (!canFire(action, relations)) throw new AppError('FORBIDDEN');
+}
+
+/** The reporter rates on the phone page; staff only record a phone-visit rating on the reporter's behalf. */
+export function assertMayRate(relations: readonly CaseRelation[], phoneVisit: boolean | undefined): void {
+  if (!relations.includes('reporter') && !phoneVisit) throw new AppError('FORBIDDEN');
+}
+
+/** Reassigning a case to another grid: whoever handles it (county, its community, its grid worker). */
+export function assertMayReassign(relations: readonly CaseRelation[]): void {
+  if (!handles(relations)) throw new AppError('FORBIDDEN');
+}
+
+/** Moving a case out of one's own community needs the county (or an admin of both communities). */
+export function assertMayMoveToCommunity(scope: DataScope, fromCommunityId: string, toCommunityId: string): void {
+  if (!scope.all && toCommunityId !== fromCommunityId && !scope.communityIds.includes(toCommunityId))
+    throw new AppError('FORBIDDEN');
+}
+
+/** Merging: each of the two cases must be one this actor handles as staff. */
+export function assertMayMerge(relations: readonly CaseRelation[]): void {
+  if (!handles(relations)) throw new AppError('FORBIDDEN');
+}
+
+/** A dispatch row (吹哨报到) is worked only by an admin of the unit it was sent to. */
+export async function assertMayWorkDispatch(db: Db, actor: Actor, unitId: string): Promise<void> {
+  if (!(await resolveScope(db, actor)).unitIds.includes(unitId)) throw new AppError('FORBIDDEN');
+}
+
+/**
+ * Dispatch rows: a unit admin sees its units' rows; a community admin those of their communities' cases; a grid
+ * worker those of cases in their grids (the units they whistled in); the county all; anyone else none. The query
+ * joins cases and grids.
+ */
+export async function dispatchesVisibleTo(db: Db, actor: Actor): Promise<SQL | undefined> {
+  const scope = await resolveScope(db, actor);
+  if (scope.all) return undefined;
+  return (
+    anyOf(
+      scope.unitIds.length ? inArray(caseDispatches.unitId, scope.unitIds) : undefined,
+      scope.communityIds.length ? inArray(cases.communityId, scope.communityIds) : undefined,
+      gridCodeUnder(grids.code, scope.gridCodePrefixes),
+    ) ?? sql`false`
+  );
 }
 
 /**

@@ -10,6 +10,7 @@ import type { TransitionRequest } from './cases.contracts.js';
 import { dispatchToUnits, updateOwnDispatches } from './dispatch/dispatch.js';
 import { attachPhotos } from './photos/photos.js';
 import { loadCaseFor } from './cases.load.js';
+import { assertMayFire, assertMayRate } from './cases.policy.js';
 import { type CaseAction, type CaseRelation, type CaseStatus, checkTransition } from './cases.machine.js';
 import { caseDispatches, caseEvents, cases } from './cases.schema.js';
 import { clock } from '../../core/clock.js';
@@ -96,10 +97,10 @@ async function recategorise(tx: Db, c: CaseRow, code: string): Promise<Changes> 
   };
 }
 
-/** The reporter rates on the phone page; staff only record a phone-visit rating on the reporter's behalf. */
+/** A rating by the reporter, or recorded by staff after a phone visit (cases.policy.ts says who may). */
 function rating(c: CaseRow, relations: CaseRelation[], input: TransitionRequest, now: Date): Changes {
+  assertMayRate(relations, input.phoneVisit);
   const byReporter = relations.includes('reporter');
-  if (!byReporter && !input.phoneVisit) throw new AppError('FORBIDDEN');
   return {
     satisfaction: input.satisfaction,
     ratingComment: input.comment ?? null,
@@ -108,13 +109,15 @@ function rating(c: CaseRow, relations: CaseRelation[], input: TransitionRequest,
   };
 }
 
+/** The refusals in the machine's order: wrong state 409, not this actor's action 403 (the policy), missing field 400. */
 function refuse(
   check: Exclude<ReturnType<typeof checkTransition>, { ok: true }>,
-  action: string,
+  action: CaseAction,
   status: string,
+  relations: readonly CaseRelation[],
 ): never {
   if (check.reason === 'state') throw new AppError('CASE_TRANSITION_NOT_ALLOWED', { action, status });
-  if (check.reason === 'role') throw new AppError('FORBIDDEN');
+  assertMayFire(action, relations);
   throw new AppError('VALIDATION_FAILED', {}, [
     { path: `/${check.missing}`, message: `${action} needs ${check.missing}` },
   ]);
@@ -139,7 +142,7 @@ export async function transitionCase(opts: {
     // A merged duplicate follows its main case (mirrorToMerged); acting on it directly would fork the shared state.
     if (c.mergedIntoId) throw new AppError('CASE_TRANSITION_NOT_ALLOWED', { action: input.action, status: c.status });
     const check = checkTransition(input.action, c.status as CaseStatus, relations, input);
-    if (!check.ok) refuse(check, input.action, c.status);
+    if (!check.ok) refuse(check, input.action, c.status, relations);
     if (c.version !== input.version) throw new AppError('STALE_UPDATE');
     const changes = await applyAction(tx, actor, c, relations, input, now);
     const updated = await tx

@@ -8,6 +8,7 @@ import type { ReassignRequest } from '../cases.contracts.js';
 import { routeToGrid } from '../intake/routing.js';
 import { caseEvents, cases } from '../cases.schema.js';
 import { loadCaseFor } from '../cases.load.js';
+import { assertMayMoveToCommunity, assertMayReassign } from '../cases.policy.js';
 import { clock } from '../../../core/clock.js';
 
 /** Staff move a case to another grid (and its owner) with a reason; the status does not change. */
@@ -21,14 +22,12 @@ export async function reassignCase(opts: {
   const now = opts.now ?? clock.now();
   await opts.db.transaction(async (tx) => {
     const { row: c, relations, scope } = await loadCaseFor(tx, opts.actor, opts.caseId);
-    if (!relations.some((r) => r === 'county' || r === 'community' || r === 'owner')) throw new AppError('FORBIDDEN');
+    assertMayReassign(relations);
     if (c.status === 'rejected' || c.status === 'closed' || c.status === 'rated')
       throw new AppError('CASE_TRANSITION_NOT_ALLOWED', { action: 'reassign', status: c.status });
     if (c.version !== opts.input.version) throw new AppError('STALE_UPDATE');
     const target = await routeToGrid(tx, opts.input.gridId, now);
-    // Moving a case out of one's own community needs the county (or an admin of both communities).
-    if (!scope.all && target.communityId !== c.communityId && !scope.communityIds.includes(target.communityId))
-      throw new AppError('FORBIDDEN');
+    assertMayMoveToCommunity(scope, c.communityId, target.communityId);
     const updated = await tx
       .update(cases)
       .set({

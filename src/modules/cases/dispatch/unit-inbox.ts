@@ -2,7 +2,7 @@ import { and, count, desc, eq, ilike, inArray, isNull, lt, or, sql, type SQL } f
 import { z } from 'zod';
 import { recordAudit } from '../../../core/audit.js';
 import type { Actor } from '../../../core/auth/actor.js';
-import { anyOf, escapeLike, gridCodeUnder, resolveScope } from '../../../core/auth/scope.js';
+import { escapeLike } from '../../../core/auth/scope.js';
 import { ZVersion } from '../../../core/contracts.js';
 import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
@@ -12,6 +12,7 @@ import { notifyPeople } from '../../notifications/notifications.service.js';
 import { organisations } from '../../org/org.schema.js';
 import { ZCaseStatus, ZPriority } from '../cases.contracts.js';
 import type { TransitionRequest } from '../cases.contracts.js';
+import { assertMayWorkDispatch, dispatchesVisibleTo } from '../cases.policy.js';
 import { transitionCase } from '../cases.transition.js';
 import { caseDispatches, caseEvents, cases } from '../cases.schema.js';
 import { clock } from '../../../core/clock.js';
@@ -79,22 +80,6 @@ export const ZDispatchStepRequest = z.strictObject({
 export type DispatchStepRequest = z.infer<typeof ZDispatchStepRequest>;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-
-/**
- * A unit admin sees its units' rows; a community admin those of their communities' cases; a grid worker those of
- * cases in their grids (the units they whistled in); the county all; anyone else none.
- */
-async function dispatchesVisibleTo(db: Db, actor: Actor): Promise<SQL | undefined> {
-  const scope = await resolveScope(db, actor);
-  if (scope.all) return undefined;
-  return (
-    anyOf(
-      scope.unitIds.length ? inArray(caseDispatches.unitId, scope.unitIds) : undefined,
-      scope.communityIds.length ? inArray(cases.communityId, scope.communityIds) : undefined,
-      gridCodeUnder(grids.code, scope.gridCodePrefixes),
-    ) ?? sql`false`
-  );
-}
 
 /** Pending and past its response time, computed against `now` in SQL so the filter and the flag agree. */
 function overdueSql(now: Date): SQL {
@@ -213,7 +198,7 @@ export async function actOnDispatch(opts: {
   await opts.db.transaction(async (tx) => {
     const [d] = await tx.select().from(caseDispatches).where(eq(caseDispatches.id, opts.dispatchId)).for('update');
     if (!d) throw new AppError('NOT_FOUND', { entity: 'case_dispatch' });
-    if (!(await resolveScope(tx, actor)).unitIds.includes(d.unitId)) throw new AppError('FORBIDDEN');
+    await assertMayWorkDispatch(tx, actor, d.unitId);
     if (!rule.from.includes(d.status))
       throw new AppError('CASE_TRANSITION_NOT_ALLOWED', { action: `unit_${step}`, status: d.status });
     if (step === 'return' && !input.reason)

@@ -9,7 +9,7 @@ import { insideCounty } from '../../../core/geo.js';
 import { grids } from '../../grid/grid.schema.js';
 import { notifyPeople, notifyUsers } from '../../notifications/notifications.service.js';
 import { ZCaseStatus } from '../cases.contracts.js';
-import { casesVisibleTo, mayJoinCase, mayNameSimilarCase } from '../cases.policy.js';
+import { assertMayMerge, casesVisibleTo, mayJoinCase, mayNameSimilarCase } from '../cases.policy.js';
 import { caseEvents, cases } from '../cases.schema.js';
 import { loadCaseFor } from '../cases.load.js';
 import { clock } from '../../../core/clock.js';
@@ -189,8 +189,6 @@ export async function recordMerge(tx: Db, actor: Actor, dup: MergedCase, main: C
   if (!sent) await notifyUsers(tx, [dup.reporterUserId], draft);
 }
 
-const STAFF_RELATIONS = new Set(['county', 'community', 'owner']);
-
 /**
  * Staff merge a case into another: both visible to them as staff, both open, in one community; never into itself,
  * never into a case that is itself merged (no chains: cases already merged into this one move along with it).
@@ -208,7 +206,7 @@ export async function mergeCases(opts: {
   await opts.db.transaction(async (tx) => {
     for (const id of [caseId, input.intoCaseId]) {
       const { relations } = await loadCaseFor(tx, actor, id);
-      if (!relations.some((r) => STAFF_RELATIONS.has(r))) throw new AppError('FORBIDDEN');
+      assertMayMerge(relations);
     }
     // Both rows locked in id order (two staff merging A→B and B→A at once wait instead of making a cycle), then
     // every rule is checked on the locked, current rows.

@@ -14,7 +14,7 @@ import { subCategory } from '../cases.categories.js';
 import { workCalendar } from '../cases.clock.js';
 import type { CaseSummary, CreateCase } from '../cases.contracts.js';
 import { followMain, lockMergeTarget, recordMerge } from './duplicates.js';
-import { isCaseStaff } from '../cases.policy.js';
+import { assertMayReportThrough, isCaseStaff } from '../cases.policy.js';
 import { writeReportedCase } from './intake.write.js';
 import { getCaseSummary } from '../cases.query.js';
 import { routeCase, routedGrid } from './routing.js';
@@ -24,9 +24,6 @@ import { clock } from '../../../core/clock.js';
 
 type CasePriority = CaseSummary['priority'];
 
-/** Channels only staff record (on a resident's behalf, or the community's own whistle). */
-const STAFF_CHANNELS = new Set(['hall', 'door_visit', 'street_point', 'community_whistle']);
-
 function titleFrom(description: string): string {
   const firstLine = description.split(/[\n。！？!?]/)[0]?.trim() ?? description;
   return firstLine.length > 30 ? `${firstLine.slice(0, 30)}…` : firstLine;
@@ -34,8 +31,8 @@ function titleFrom(description: string): string {
 
 /** Who raised it: staff name a resident (or the community for its own whistle); a resident is themselves. */
 async function reporterOf(tx: Db, actor: Actor, input: CreateCase) {
+  assertMayReportThrough(actor, input.channel);
   const staff = isCaseStaff(actor);
-  if (STAFF_CHANNELS.has(input.channel) && !staff) throw new AppError('FORBIDDEN');
   if (!staff) {
     const [self] = actor.personId
       ? await tx.select({ name: people.name, phone: people.phone }).from(people).where(eq(people.id, actor.personId))
