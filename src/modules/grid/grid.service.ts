@@ -2,20 +2,18 @@ import { and, asc, count, desc, eq, getTableColumns, ilike, inArray, like, lte, 
 import { alias } from 'drizzle-orm/pg-core';
 import { recordAudit } from '../../core/audit.js';
 import type { Actor } from '../../core/auth/actor.js';
-import { escapeLike } from '../../core/auth/scope.js';
-import { assertFound, assertNotReferenced, updateVersioned } from '../../core/crud.js';
+import { escapeLike } from '../../core/strings.js';
+import { assertFound, updateVersioned } from '../../core/crud.js';
 import type { Db } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';
 import { bboxOf, parseArea } from '../../core/geo.js';
 import { orderBy, type Page, pageWindow } from '../../core/list.js';
-import { roleBindings } from '../auth/auth.schema.js';
-import { cases } from '../cases/cases.schema.js';
+import { assertNoReferrers } from '../../core/references.js';
 import { organisations } from '../org/org.schema.js';
-import { people } from '../people/people.schema.js';
 import type { CreateGrid, GridDetail, GridListQuery, GridTreeNode, GridView, UpdateGrid } from './grid.contracts.js';
 import { invalidateGridLocator } from './grid.locate.js';
 import { assertCanManageCommunity } from './grid.policy.js';
-import { alleyRegions, gridDuties, grids } from './grid.schema.js';
+import { grids } from './grid.schema.js';
 
 export const COUNTY_CODE = '350723';
 const parent = alias(grids, 'parent');
@@ -287,14 +285,7 @@ export async function deleteGrid(opts: { db: Db; actor: Actor; id: string }): Pr
     const [before] = await tx.select().from(grids).where(eq(grids.id, opts.id));
     assertFound(before, 'grid');
     await assertCanManageCommunity(tx, opts.actor, before.communityId, 'grid.write');
-    await assertNotReferenced(tx, opts.id, [
-      { referrer: 'child_grid', table: grids, column: grids.parentId },
-      { referrer: 'person', table: people, column: people.homeGridId },
-      { referrer: 'grid_duty', table: gridDuties, column: gridDuties.gridId },
-      { referrer: 'alley_region', table: alleyRegions, column: alleyRegions.gridId },
-      { referrer: 'role_binding', table: roleBindings, column: roleBindings.scopeGridId },
-      { referrer: 'case', table: cases, column: cases.gridId },
-    ]);
+    await assertNoReferrers(tx, grids, opts.id);
     await tx.delete(grids).where(eq(grids.id, opts.id));
     await recordAudit(tx, { actor: opts.actor, action: 'grid.delete', entityType: 'grid', entityId: opts.id, before });
   });

@@ -2,13 +2,14 @@ import { and, asc, count, eq, ilike, inArray, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { recordAudit } from '../../core/audit.js';
 import type { Actor } from '../../core/auth/actor.js';
-import { escapeLike, resolveScope } from '../../core/auth/scope.js';
-import { assertFound, assertNotReferenced, updateVersioned } from '../../core/crud.js';
+import { escapeLike } from '../../core/strings.js';
+import { resolveScope } from '../grid/grid.scope.js';
+import { assertFound, updateVersioned } from '../../core/crud.js';
 import type { Db } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';
 import { orderBy, type Page, pageWindow } from '../../core/list.js';
 import { maskPhone } from '../../core/pii.js';
-import { serviceDayCheckins } from '../cobuild/servicedays/servicedays.schema.js';
+import { assertNoReferrers } from '../../core/references.js';
 import { organisations } from '../org/org.schema.js';
 import { people } from '../people/people.schema.js';
 import { personForBody } from '../people/people.service.js';
@@ -211,9 +212,7 @@ export async function deleteMember(opts: { db: Db; actor: Actor; id: string }): 
     await getVisibleMember(tx, opts.actor, opts.id);
     const [before] = await tx.select().from(partyMembers).where(eq(partyMembers.id, opts.id));
     await assertMayManageMember(tx, opts.actor, before);
-    await assertNotReferenced(tx, opts.id, [
-      { referrer: 'service_day_checkin', table: serviceDayCheckins, column: serviceDayCheckins.memberId },
-    ]);
+    await assertNoReferrers(tx, partyMembers, opts.id);
     await tx.delete(partyMembers).where(eq(partyMembers.id, opts.id));
     await recordAudit(tx, {
       actor: opts.actor,

@@ -2,11 +2,12 @@ import { and, asc, count, eq, getTableColumns, ilike, inArray, or, sql } from 'd
 import { alias } from 'drizzle-orm/pg-core';
 import { recordAudit } from '../../core/audit.js';
 import type { Actor } from '../../core/auth/actor.js';
-import { escapeLike } from '../../core/auth/scope.js';
-import { assertFound, assertNotReferenced, updateVersioned } from '../../core/crud.js';
+import { escapeLike } from '../../core/strings.js';
+import { assertFound, updateVersioned } from '../../core/crud.js';
 import type { Db } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';
 import { orderBy, type Page, pageWindow } from '../../core/list.js';
+import { assertNoReferrers } from '../../core/references.js';
 import { partyMembers } from '../members/members.schema.js';
 import type {
   CreateOrganisation,
@@ -16,7 +17,6 @@ import type {
   OrgTreeNode,
   UpdateOrganisation,
 } from './org.contracts.js';
-import { ORGANISATION_REFERRERS } from './org.references.js';
 import { isAllowedParent, wouldCreateCycle } from './org.rules.js';
 import { organisations } from './org.schema.js';
 
@@ -194,7 +194,7 @@ export async function deleteOrganisation(opts: { db: Db; actor: Actor; id: strin
   await opts.db.transaction(async (tx) => {
     const [before] = await tx.select().from(organisations).where(eq(organisations.id, opts.id));
     assertFound(before, 'organisation');
-    await assertNotReferenced(tx, opts.id, ORGANISATION_REFERRERS);
+    await assertNoReferrers(tx, organisations, opts.id);
     await tx.delete(organisations).where(eq(organisations.id, opts.id));
     await recordAudit(tx, {
       actor: opts.actor,

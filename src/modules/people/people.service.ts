@@ -1,15 +1,14 @@
 import { and, asc, count, eq, getTableColumns, ilike, isNotNull, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../core/audit.js';
 import type { Actor } from '../../core/auth/actor.js';
-import { escapeLike } from '../../core/auth/scope.js';
-import { assertFound, assertNotReferenced, updateVersioned } from '../../core/crud.js';
+import { escapeLike } from '../../core/strings.js';
+import { assertFound, updateVersioned } from '../../core/crud.js';
 import type { Db } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';
 import { orderBy, type Page, pageWindow } from '../../core/list.js';
+import { assertNoReferrers } from '../../core/references.js';
 import { maskIdNumber, maskPhone } from '../../core/pii.js';
-import { users } from '../auth/auth.schema.js';
-import { cases } from '../cases/cases.schema.js';
-import { gridDuties, grids } from '../grid/grid.schema.js';
+import { grids } from '../grid/grid.schema.js';
 import { partyMembers } from '../members/members.schema.js';
 import { organisations } from '../org/org.schema.js';
 import type { CreatePerson, PersonListQuery, PersonView, UpdatePerson } from './people.contracts.js';
@@ -201,13 +200,7 @@ export async function deletePerson(opts: { db: Db; actor: Actor; id: string }): 
       communityId: current.communityId,
       homeGridCode: current.homeGridCode,
     });
-    await assertNotReferenced(tx, opts.id, [
-      { referrer: 'party_member', table: partyMembers, column: partyMembers.personId },
-      { referrer: 'grid_duty', table: gridDuties, column: gridDuties.personId },
-      { referrer: 'user_account', table: users, column: users.personId },
-      { referrer: 'case', table: cases, column: cases.reporterPersonId },
-      { referrer: 'case', table: cases, column: cases.ownerPersonId },
-    ]);
+    await assertNoReferrers(tx, people, opts.id);
     const [before] = await tx.delete(people).where(eq(people.id, opts.id)).returning();
     await recordAudit(tx, {
       actor: opts.actor,
