@@ -11,6 +11,16 @@ export const ZLng = z.number().min(-180).max(180);
 export const ZLat = z.number().min(-90).max(90);
 export const ZBbox = z.tuple([z.number(), z.number(), z.number(), z.number()]);
 
+/** The query of an Excel import. */
+export const ZImportMode = z.object({
+  /** all-or-nothing: one bad row rejects the file; partial: valid rows go in, bad rows are reported. */
+  mode: z.enum(['partial', 'all_or_nothing']).default('partial'),
+  dryRun: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .default(false),
+});
+
 /** What an Excel import did (or, on a dry run, would do): every bad row with its column and reason. */
 export const ZImportReport = z.object({
   totalRows: z.number().int(),

@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import type { ExcelColumn } from './excel.js';
+import type { ExcelColumn } from './excel-columns.js';
 import { exceljs } from './excel-lib.js';
 
 /** Rows of the template that carry drop-downs and text formats. */

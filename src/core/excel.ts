@@ -1,7 +1,9 @@
 import { PassThrough, type Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
+import { localDayOf } from './calendar.js';
 import { AppError, isAppError } from './errors.js';
+import type { ExcelColumn } from './excel-columns.js';
 import { exceljs } from './excel-lib.js';
 import { IMPORT_LIMITS, ImportLimitError, type ImportLimits, LIMIT_REASONS, ReadBudget } from './excel-limits.js';
 import { firstWorksheetRows } from './excel-sheet-reader.js';
@@ -14,19 +16,10 @@ import type { Locale } from './i18n.js';
  */
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const MAX_IMPORT_ROWS = 100_000;
+/** Rows an export of people or Party members holds at most (masked PII, streamed). */
+export const MAX_EXPORT_ROWS = 100_000;
 
-export interface ExcelColumn {
-  key: string;
-  /** The Chinese header users see; an upload may use this or the key. */
-  title: string;
-  required?: boolean;
-  width?: number;
-  /** Shown on the notes sheet and as a comment on the header cell. */
-  note?: string;
-  example?: string;
-  /** Excel would turn 18-digit ID numbers into 3.5E+17 and drop leading zeros: such columns are formatted as text. */
-  text?: boolean;
-}
+export { type ExcelColumn, withExamples } from './excel-columns.js';
 
 export type Cell = string | number | boolean | Date | null;
 export interface SheetRow {
@@ -292,6 +285,9 @@ export async function writeSheetStream<T>(
   ws.commit();
   await wb.commit();
 }
+
+/** A county day as it appears in export file names: 20260320. */
+export const fileDay = (now: Date) => localDayOf(now).replaceAll('-', '');
 
 /** attachment; filename="ascii"; filename*=UTF-8''… (RFC 6266 / 5987) so browsers keep the Chinese name. */
 export function contentDisposition(fileName: string, asciiFallback: string): string {

@@ -1,7 +1,7 @@
 import { authorize } from '../../core/auth/plugin.js';
 import { receiveUpload, sendWorkbook } from '../../core/excel.js';
 import type { App } from '../../core/http/types.js';
-import { ZImportMode, ZImportReport } from '../people/people.contracts.js';
+import { ZImportMode, ZImportReport } from '../../core/contracts.js';
 import { exportMembers, membersTemplate, ZPartyMemberExportQuery } from './members.excel.js';
 import { importMembers } from './members.import.js';
 import { clock } from '../../core/clock.js';

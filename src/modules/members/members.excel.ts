@@ -11,19 +11,14 @@ import {
   type Download,
   type ExcelColumn,
   type ExportColumn,
+  fileDay,
+  MAX_EXPORT_ROWS,
+  withExamples,
   writeSheetStream,
 } from '../../core/excel.js';
 import { orderBy } from '../../core/list.js';
 import { organisations } from '../org/org.schema.js';
-import {
-  countyDay,
-  EXPORT_CAP,
-  GENDER_LABELS,
-  manageableGrids,
-  MEMBER_KIND_LABELS,
-  PERSON_FIELD_COLUMNS,
-  withExamples,
-} from '../people/people.excel.js';
+import { GENDER_LABELS, manageableGrids, MEMBER_KIND_LABELS, PERSON_FIELD_COLUMNS } from '../people/people.excel.js';
 import { people } from '../people/people.schema.js';
 import { type PartyMemberView, ZPartyMemberQuery } from './members.contracts.js';
 import { partyMembers } from './members.schema.js';
@@ -171,9 +166,9 @@ export async function exportMembers(opts: {
     .leftJoin(unit, eq(unit.id, partyMembers.unitId))
     .where(where)
     .orderBy(...sort)
-    .limit(EXPORT_CAP + 1);
-  const truncated = idRows.length > EXPORT_CAP;
-  const ids = idRows.slice(0, EXPORT_CAP).map((r) => r.id);
+    .limit(MAX_EXPORT_ROWS + 1);
+  const truncated = idRows.length > MAX_EXPORT_ROWS;
+  const ids = idRows.slice(0, MAX_EXPORT_ROWS).map((r) => r.id);
   await recordAudit(db, {
     actor: opts.actor,
     action: 'party_member.export',
@@ -181,8 +176,8 @@ export async function exportMembers(opts: {
     after: { filter: query, rows: ids.length, truncated },
   });
   return {
-    fileName: `党员名单-${countyDay(opts.now)}.xlsx`,
-    asciiName: `party-members-${countyDay(opts.now)}.xlsx`,
+    fileName: `党员名单-${fileDay(opts.now)}.xlsx`,
+    asciiName: `party-members-${fileDay(opts.now)}.xlsx`,
     headers: { 'x-export-rows': String(ids.length), 'x-export-truncated': String(truncated) },
     body: (out: Writable) =>
       writeSheetStream(out, { sheetName: '党员', columns: EXPORT_COLUMNS, batches: memberBatches(db, ids) }),

@@ -4,15 +4,15 @@ import { type DataScope, resolveScope } from '../../core/auth/scope.js';
 import { recordset, rowsOf } from '../../core/bulk.js';
 import type { Db } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';
-import { cellDate, cellText, format, readSheet, RowErrors, type SheetRow } from '../../core/excel.js';
+import type { ImportReport } from '../../core/contracts.js';
+import { cellDate, format, readSheet, RowErrors, type SheetRow } from '../../core/excel.js';
+import { applyImport, type ImportOptions, importReason, textOf } from '../../core/excel-import.js';
 import type { Locale } from '../../core/i18n.js';
 import { organisations } from '../org/org.schema.js';
-import type { ImportReport } from '../people/people.contracts.js';
 import { MEMBER_KIND_LABELS } from '../people/people.excel.js';
 import {
   type ExistingPerson,
   gridsByCode,
-  type ImportOptions,
   parsePersonRow,
   PERSON_RECORD_COLUMNS,
   peopleByIdNumber,
@@ -77,8 +77,6 @@ interface OrgLookups {
   branchParents: Map<string, string | null>;
 }
 
-const text = (r: SheetRow, key: string) => cellText(r.cells[key] ?? null);
-
 async function lookupOrgs(db: Db): Promise<OrgLookups> {
   // Units, communities and branches of one county number in the hundreds: read them whole rather than by name.
   const orgs = await db
@@ -111,19 +109,19 @@ function parseMemberRow(r: SheetRow, ctx: RowContext, orgs: OrgLookups): MemberD
   const say = (key: string, reason: MemberReason, params?: Record<string, string>) =>
     ctx.errors.add(r.row, key, format(REASONS[ctx.locale][reason], params));
   const person = parsePersonRow(r, ctx);
-  if (!text(r, 'idNumber')) ctx.errors.add(r.row, 'idNumber', personReason(ctx.locale, 'required'));
-  const kindLabel = text(r, 'kind');
+  if (!textOf(r, 'idNumber')) ctx.errors.add(r.row, 'idNumber', importReason(ctx.locale, 'required'));
+  const kindLabel = textOf(r, 'kind');
   const kind = KIND_BY_LABEL.get(kindLabel);
-  if (!kindLabel) ctx.errors.add(r.row, 'kind', personReason(ctx.locale, 'required'));
+  if (!kindLabel) ctx.errors.add(r.row, 'kind', importReason(ctx.locale, 'required'));
   else if (!kind) say('kind', 'kind', { options: Object.values(MEMBER_KIND_LABELS).join('、') });
-  const unitCode = text(r, 'unitCode');
+  const unitCode = textOf(r, 'unitCode');
   const unitId = unitCode ? (orgs.unitsByCode.get(unitCode) ?? null) : null;
   if (unitCode && !unitId) say('unitCode', 'unit_unknown', { code: unitCode });
   else if (kind === 'in_service' && !unitCode) say('unitCode', 'unit_required');
-  const communityName = text(r, 'residenceCommunity');
+  const communityName = textOf(r, 'residenceCommunity');
   const residenceCommunityId = communityName ? (orgs.communitiesByName.get(communityName) ?? null) : null;
   if (communityName && !residenceCommunityId) say('residenceCommunity', 'community_unknown', { name: communityName });
-  const branchName = text(r, 'branch');
+  const branchName = textOf(r, 'branch');
   const branchId = branchName
     ? (orgs.branches.get(`${residenceCommunityId}/${branchName}`) ??
       orgs.branches.get(`${unitId}/${branchName}`) ??
@@ -131,7 +129,7 @@ function parseMemberRow(r: SheetRow, ctx: RowContext, orgs: OrgLookups): MemberD
     : null;
   if (branchName && !branchId) say('branch', 'branch_unknown', { name: branchName });
   const joinedAt = cellDate(r.cells.joinedAt ?? null);
-  if (joinedAt === null) ctx.errors.add(r.row, 'joinedAt', personReason(ctx.locale, 'date'));
+  if (joinedAt === null) ctx.errors.add(r.row, 'joinedAt', importReason(ctx.locale, 'date'));
   if (ctx.errors.has(r.row) || !person?.idNumber || !kind) return null;
   return {
     person: { ...person, idNumber: person.idNumber },
@@ -226,12 +224,9 @@ async function planMembers(db: Db, scope: DataScope, rows: SheetRow[], locale: L
 export async function importMembers(opts: ImportOptions): Promise<ImportReport> {
   const rows = await readSheet(opts.file, { columns: MEMBER_COLUMNS, locale: opts.locale });
   const { errors, planned } = await planMembers(opts.db, await resolveScope(opts.db, opts.actor), rows, opts.locale);
-  const updated = planned.filter((p) => p.existingMemberId).length;
-  const report = { totalRows: rows.length, validRows: planned.length, errors: errors.list(), errorCount: errors.count };
-  if (opts.mode === 'all_or_nothing' && errors.count) return { ...report, inserted: 0, updated: 0, committed: false };
-  const counts = { inserted: planned.length - updated, updated };
-  if (opts.dryRun || !planned.length) return { ...report, ...counts, committed: false };
-  await opts.db.transaction(async (tx) => {
+  const updates = planned.filter((p) => p.existingMemberId).length;
+  const plan = { totalRows: rows.length, errors, validRows: planned.length, updates };
+  return applyImport(opts, plan, async (tx, counts) => {
     const peopleCreated = await createPeople(tx, planned);
     await upsertMembers(tx, planned);
     await recordAudit(tx, {
@@ -248,7 +243,6 @@ export async function importMembers(opts: ImportOptions): Promise<ImportReport> 
       },
     });
   });
-  return { ...report, ...counts, committed: true };
 }
 
 const ROWS_PER_STATEMENT = 5000;

@@ -80,15 +80,6 @@ export const ZRevealResponse = z.object({
   idNumber: z.string().nullable().optional(),
 });
 
-export const ZImportMode = z.object({
-  /** all-or-nothing: one bad row rejects the file; partial: valid rows go in, bad rows are reported. */
-  mode: z.enum(['partial', 'all_or_nothing']).default('partial'),
-  dryRun: z
-    .enum(['true', 'false'])
-    .transform((v) => v === 'true')
-    .default(false),
-});
-
-export { ZImportReport, type ImportReport } from '../../core/contracts.js';
+export { ZImportMode, ZImportReport, type ImportReport } from '../../core/contracts.js';
 
 export { ZCsv };

@@ -10,6 +10,9 @@ import {
   type Download,
   type ExcelColumn,
   type ExportColumn,
+  fileDay,
+  MAX_EXPORT_ROWS,
+  withExamples,
   writeSheetStream,
 } from '../../core/excel.js';
 import { idCheckChar } from '../../core/idcard.js';
@@ -102,10 +105,6 @@ export async function manageableGrids(db: Db, scope: DataScope): Promise<{ code:
     .limit(5000);
 }
 
-export function withExamples(columns: ExcelColumn[], examples: Record<string, string | undefined>): ExcelColumn[] {
-  return columns.map((c) => (examples[c.key] ? { ...c, example: examples[c.key] } : c));
-}
-
 export async function peopleTemplate(opts: { db: Db; actor: Actor }): Promise<Download> {
   const gridList = await manageableGrids(opts.db, await resolveScope(opts.db, opts.actor));
   // The example row uses a grid the actor manages, so that it imports as it stands.
@@ -122,7 +121,6 @@ export async function peopleTemplate(opts: { db: Db; actor: Actor }): Promise<Do
 export const ZPersonExportQuery = ZPersonListQuery.omit({ page: true, pageSize: true });
 export type PersonExportQuery = z.infer<typeof ZPersonExportQuery>;
 
-export const EXPORT_CAP = 100_000;
 const EXPORT_BATCH = 2000;
 
 const label = <K extends string>(labels: Record<K, string>, v: string | null) => (v ? (labels[v as K] ?? v) : null);
@@ -141,10 +139,6 @@ const EXPORT_COLUMNS: ExportColumn<PersonView>[] = [
   { title: '党员类别', width: 10, value: (p) => label(MEMBER_KIND_LABELS, p.partyMemberKind) },
   { title: '备注', width: 20, value: (p) => p.note },
 ];
-
-/** Today in the county's zone, for file names. */
-export const countyDay = (now: Date) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now).replaceAll('-', '');
 
 /**
  * The people the actor may list, filtered like the list, as a workbook of at most 100,000 rows with PII masked.
@@ -172,9 +166,9 @@ export async function exportPeople(opts: {
     .leftJoin(partyMembers, eq(partyMembers.personId, people.id))
     .where(where)
     .orderBy(...sort)
-    .limit(EXPORT_CAP + 1);
-  const truncated = idRows.length > EXPORT_CAP;
-  const ids = idRows.slice(0, EXPORT_CAP).map((r) => r.id);
+    .limit(MAX_EXPORT_ROWS + 1);
+  const truncated = idRows.length > MAX_EXPORT_ROWS;
+  const ids = idRows.slice(0, MAX_EXPORT_ROWS).map((r) => r.id);
   await recordAudit(db, {
     actor: opts.actor,
     action: 'person.export',
@@ -182,8 +176,8 @@ export async function exportPeople(opts: {
     after: { filter: query, rows: ids.length, truncated },
   });
   return {
-    fileName: `人员名单-${countyDay(opts.now)}.xlsx`,
-    asciiName: `people-${countyDay(opts.now)}.xlsx`,
+    fileName: `人员名单-${fileDay(opts.now)}.xlsx`,
+    asciiName: `people-${fileDay(opts.now)}.xlsx`,
     headers: { 'x-export-rows': String(ids.length), 'x-export-truncated': String(truncated) },
     body: (out: Writable) =>
       writeSheetStream(out, { sheetName: '人员', columns: EXPORT_COLUMNS, batches: personBatches(db, ids) }),

@@ -5,7 +5,8 @@ import { type DataScope, resolveScope } from '../../core/auth/scope.js';
 import { recordset, rowsOf } from '../../core/bulk.js';
 import type { Db } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';
-import { type Cell, cellDate, cellText, format, readSheet, RowErrors, type SheetRow } from '../../core/excel.js';
+import { cellDate, format, readSheet, RowErrors, type SheetRow } from '../../core/excel.js';
+import { applyImport, boundedText, IMPORT_REASONS, type ImportOptions, textOf } from '../../core/excel-import.js';
 import type { Locale } from '../../core/i18n.js';
 import { isValidIdNumber, PHONE_PATTERN } from '../../core/idcard.js';
 import { grids } from '../grid/grid.schema.js';
@@ -16,10 +17,8 @@ import { people } from './people.schema.js';
 
 const REASONS = {
   'zh-CN': {
-    required: '必填',
-    too_long: '不能超过 {max} 个字',
+    ...IMPORT_REASONS['zh-CN'],
     gender: '应为“男”或“女”',
-    date: '无法识别的日期，请填写如 1990-01-02',
     phone: '应为 1 开头的 11 位手机号码',
     id_number: '不是有效的 18 位身份证号（出生日期或校验位不对）',
     id_as_number: '身份证号被 Excel 存成了数字，末几位已丢失；请把该列设为文本后重新填写',
@@ -33,10 +32,8 @@ const REASONS = {
     person_out_of_scope: '该身份证号已登记在您管理范围以外的人员名下',
   },
   en: {
-    required: 'required',
-    too_long: 'at most {max} characters',
+    ...IMPORT_REASONS.en,
     gender: 'must be 男 (male) or 女 (female)',
-    date: 'not a date; write it like 1990-01-02',
     phone: 'must be an 11-digit mobile number starting with 1',
     id_number: 'not a valid 18-character ID number (birth date or check digit wrong)',
     id_as_number:
@@ -85,13 +82,8 @@ export interface RowContext {
   gridsByCode: Map<string, GridRef>;
 }
 
-const text = (c: Cell | undefined) => (c === undefined ? '' : cellText(c));
-
-function bounded(ctx: RowContext, r: SheetRow, key: string, max: number): string | null {
-  const v = text(r.cells[key]);
-  if (v.length > max) ctx.errors.add(r.row, key, personReason(ctx.locale, 'too_long', { max }));
-  return v || null;
-}
+const bounded = (ctx: RowContext, r: SheetRow, key: string, max: number) =>
+  boundedText(ctx.errors, ctx.locale, r, key, max);
 
 /** Checks the person columns of a row (also used by the Party-member import); null when any is wrong. */
 export function parsePersonRow(r: SheetRow, ctx: RowContext): PersonDraft | null {
@@ -99,7 +91,7 @@ export function parsePersonRow(r: SheetRow, ctx: RowContext): PersonDraft | null
     ctx.errors.add(r.row, key, personReason(ctx.locale, reason, params));
   const name = bounded(ctx, r, 'name', 50);
   if (!name) say('name', 'required');
-  const phone = text(r.cells.phone).replace(/[\s-]/g, '') || null;
+  const phone = textOf(r, 'phone').replace(/[\s-]/g, '') || null;
   if (phone && !PHONE_PATTERN.test(phone)) say('phone', 'phone');
   const idNumber = parseIdNumber(r, say);
   const gender = parseGender(r, idNumber, say);
@@ -125,7 +117,7 @@ type Say = (key: string, reason: PersonReason, params?: Record<string, string | 
 
 function parseIdNumber(r: SheetRow, say: Say): string | null {
   const cell = r.cells.idNumber;
-  const v = text(cell).toUpperCase();
+  const v = textOf(r, 'idNumber').toUpperCase();
   if (!v) return null;
   if (typeof cell === 'number') say('idNumber', 'id_as_number');
   else if (!isValidIdNumber(v)) say('idNumber', 'id_number');
@@ -135,7 +127,7 @@ function parseIdNumber(r: SheetRow, say: Say): string | null {
 
 /** Blank gender and birth date are read from the ID number; given ones must agree with it. */
 function parseGender(r: SheetRow, idNumber: string | null, say: Say): 'male' | 'female' | null {
-  const v = text(r.cells.gender).toLowerCase();
+  const v = textOf(r, 'gender').toLowerCase();
   const fromId = idNumber ? (Number(idNumber[16]) % 2 === 1 ? 'male' : 'female') : null;
   if (!v) return fromId;
   const g = v === '男' || v === 'male' ? 'male' : v === '女' || v === 'female' ? 'female' : null;
@@ -154,7 +146,7 @@ function parseBirthDate(r: SheetRow, idNumber: string | null, say: Say): string 
 }
 
 function parseGrid(r: SheetRow, ctx: RowContext, say: Say): GridRef | null {
-  const code = text(r.cells.homeGridCode);
+  const code = textOf(r, 'homeGridCode');
   if (!code) return null;
   const grid = ctx.gridsByCode.get(code);
   if (!grid) say('homeGridCode', 'grid_unknown', { code });
@@ -170,7 +162,7 @@ const ROLE_BY_LABEL = new Map<string, keyof typeof ROLE_LABELS>(
 
 function parseRoles(r: SheetRow, ctx: RowContext, say: Say): PersonDraft['roles'] {
   if (!('roles' in r.cells)) return null;
-  const labels = text(r.cells.roles)
+  const labels = textOf(r, 'roles')
     .split(/[、,，;；\s]+/)
     .filter(Boolean);
   if (!labels.length) return null;
@@ -189,7 +181,7 @@ function parseRoles(r: SheetRow, ctx: RowContext, say: Say): PersonDraft['roles'
 
 /** The grids the file names, in one query. */
 export async function gridsByCode(db: Db, rows: SheetRow[]): Promise<Map<string, GridRef>> {
-  const codes = [...new Set(rows.map((r) => text(r.cells.homeGridCode)).filter(Boolean))];
+  const codes = [...new Set(rows.map((r) => textOf(r, 'homeGridCode')).filter(Boolean))];
   if (!codes.length) return new Map();
   // One array parameter, not one per code: a file may name 100,000 different (bad) codes.
   const found = await db
@@ -275,30 +267,16 @@ async function planPeople(db: Db, scope: DataScope, rows: SheetRow[], locale: Lo
   return { errors: ctx.errors, planned };
 }
 
-export interface ImportOptions {
-  db: Db;
-  actor: Actor;
-  file: Buffer;
-  fileName: string;
-  mode: 'partial' | 'all_or_nothing';
-  dryRun: boolean;
-  locale: Locale;
-}
-
 /**
- * Imports people from a workbook: every row is validated before anything is written; then, unless this is a dry
- * run or an all-or-nothing import with errors, the valid rows go in within one transaction. A dry run reports
- * the inserts and updates it would make, with committed: false.
+ * Imports people from a workbook: every row is validated before anything is written; the valid rows then go in as
+ * core/excel-import.ts's applyImport decides (modes, dry run), inserts and (matched by ID number) updates.
  */
 export async function importPeople(opts: ImportOptions): Promise<ImportReport> {
   const rows = await readSheet(opts.file, { columns: PERSON_COLUMNS, locale: opts.locale });
   const { errors, planned } = await planPeople(opts.db, await resolveScope(opts.db, opts.actor), rows, opts.locale);
   const updates = planned.filter((p) => p.existingId).length;
-  const report = { totalRows: rows.length, validRows: planned.length, errors: errors.list(), errorCount: errors.count };
-  if (opts.mode === 'all_or_nothing' && errors.count) return { ...report, inserted: 0, updated: 0, committed: false };
-  const counts = { inserted: planned.length - updates, updated: updates };
-  if (opts.dryRun || !planned.length) return { ...report, ...counts, committed: false };
-  await opts.db.transaction(async (tx) => {
+  const plan = { totalRows: rows.length, errors, validRows: planned.length, updates };
+  return applyImport(opts, plan, async (tx, counts) => {
     await upsertPeople(tx, planned);
     await recordAudit(tx, {
       actor: opts.actor,
@@ -307,7 +285,6 @@ export async function importPeople(opts: ImportOptions): Promise<ImportReport> {
       after: { fileName: opts.fileName, mode: opts.mode, totalRows: rows.length, ...counts, errorCount: errors.count },
     });
   });
-  return { ...report, ...counts, committed: true };
 }
 
 /** Rows per statement: each chunk travels as one JSON parameter of about a megabyte. */
