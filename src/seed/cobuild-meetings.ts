@@ -297,7 +297,10 @@ function communityMeetings(rng: Rng, ctx: MeetingCtx): void {
   const { year, today } = ctx.time;
   for (let quarter = 1; quarter <= 4; quarter++) {
     const date = suggestedMeetingDate({ year, quarter }, ctx.index);
-    if (date >= today) return upcomingMeeting(rng, ctx, year, quarter, date);
+    if (date >= today) {
+      upcomingMeeting(rng, ctx, year, quarter, date);
+      return;
+    }
     heldMeeting(rng, ctx, year, quarter, date);
   }
   upcomingMeeting(rng, ctx, year + 1, 1, suggestedMeetingDate({ year: year + 1, quarter: 1 }, ctx.index));
