@@ -8,7 +8,8 @@ import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { Loading } from '../ui/states';
 import { useIsMobile } from '../ui/useIsMobile';
 import { NotificationBell } from '../modules/notifications/NotificationBell';
-import { isResidentOnly, NAV_ITEMS, navKeyOf, navVisible } from './nav';
+import { isResidentOnly } from '../auth/access';
+import { NAV_ITEMS, navKeyOf, navVisible } from './nav';
 import { UserMenu } from './UserMenu';
 
 const COLLAPSE_KEY = 'lianjian.siderCollapsed';

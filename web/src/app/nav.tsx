@@ -17,7 +17,8 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
-import type { MeResponse, Permission, Role } from '../api/contracts';
+import type { MeResponse, Permission } from '../api/contracts';
+import { hasUnitInbox } from '../auth/access';
 
 export type NavKey =
   | 'overview'
@@ -54,14 +55,10 @@ export interface NavItem {
   external?: boolean;
 }
 
-export const hasRole = (me: MeResponse, ...roles: Role[]) => me.roles.some((r) => roles.includes(r.role));
-
 /** Statistics: whoever the server lets read them (scoped to what they may see). */
 export const canSeeStats = (a: Access) => a.can('cases.stats');
 /** The unit inbox is for unit administrators (吹哨报到). */
-export const canSeeUnitInbox = (a: Access) => a.can('cases.read') && hasRole(a.me, 'unit_admin', 'county_admin');
-/** A login that is only a resident uses the phone page. */
-export const isResidentOnly = (me: MeResponse) => me.roles.length > 0 && me.roles.every((r) => r.role === 'resident');
+export const canSeeUnitInbox = (a: Access) => hasUnitInbox(a.me);
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'overview', path: '/', icon: <HomeOutlined /> },

@@ -1,5 +1,6 @@
 import { Checkbox, Input, Select, TreeSelect } from 'antd';
 import { CASE_CHANNEL_LIST, CASE_STATUS_LIST } from '../../api/contracts';
+import { seesWholeCounty } from '../../auth/access';
 import { useSession } from '../../auth/session';
 import { labelOf, useI18n } from '../../i18n';
 import type { ListParams } from '../../ui/useListParams';
@@ -17,7 +18,7 @@ export function CaseFilters({ list }: { list: ListParams<CaseFilter> }) {
   const { me } = useSession();
   const f = list.filters;
   const categories = useCategoryTree(false);
-  const manyCommunities = me.roles.some((r) => r.role === 'county_admin');
+  const manyCommunities = seesWholeCounty(me);
   return (
     <>
       <Input.Search

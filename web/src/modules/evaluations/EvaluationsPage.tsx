@@ -14,7 +14,7 @@ import { formatDate, formatNumber } from '../../ui/format';
 import { ListPage } from '../../ui/ListPage';
 import { EmptyState, LoadError, Loading } from '../../ui/states';
 import { useListParams } from '../../ui/useListParams';
-import { hasRole } from '../../app/nav';
+import { ownOrgOf, runsCommunities, seesWholeCounty } from '../../auth/access';
 import { OrgSelect } from '../org/OrgSelect';
 import { useEvaluationWrites, useSessions } from './api';
 
@@ -35,9 +35,9 @@ export default function EvaluationsPage() {
   const { create } = useEvaluationWrites();
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm<{ communityId: string; heldOn: Dayjs }>();
-  const ownCommunity = me.roles.find((r) => r.role === 'community_admin')?.scopeOrgId ?? undefined;
+  const ownCommunity = ownOrgOf(me, 'community_admin');
   // Grid workers read the sessions of their communities; the county and community admins run them.
-  const canManage = hasRole(me, 'county_admin', 'community_admin');
+  const canManage = runsCommunities(me);
 
   const openCreate = () => {
     form.resetFields();
@@ -71,7 +71,7 @@ export default function EvaluationsPage() {
         ) : undefined
       }
       filters={
-        ownCommunity || !hasRole(me, 'county_admin') ? undefined : (
+        ownCommunity || !seesWholeCounty(me) ? undefined : (
           <OrgSelect
             kind="community"
             value={list.filters.communityId}

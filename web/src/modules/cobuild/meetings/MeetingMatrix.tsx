@@ -1,7 +1,7 @@
 import { Flex, List, Select, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { hasRole } from '../../../app/nav';
+import { seesWholeCounty } from '../../../auth/access';
 import { useSession } from '../../../auth/session';
 import { useI18n } from '../../../i18n';
 import { formatNumber } from '../../../ui/format';
@@ -72,7 +72,7 @@ export function MeetingMatrix({ year }: { year: number }) {
   const rows = rowsOf(q.data?.items ?? []);
   const filters = (
     <Flex gap={8} wrap style={{ marginBottom: 8 }}>
-      {hasRole(me, 'county_admin') && (
+      {seesWholeCounty(me) && (
         <OrgSelect
           kind="community"
           value={communityId}

@@ -2,6 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, DatePicker, Form, Input, Modal, Select, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { scopeOrgsOf } from '../../../auth/access';
 import { useSession } from '../../../auth/session';
 import { useI18n } from '../../../i18n';
 import { useFeedback } from '../../../ui/feedback';
@@ -22,7 +23,7 @@ export function MeetingResolutions({ m }: { m: MeetingDetail }) {
   const [editing, setEditing] = useState<TaskView | null>(null);
   const [form] = Form.useForm<{ ownerUnitId: string; deadline: Dayjs; content: string; otherUnit?: boolean }>();
   const canAdd = m.can.manage && (m.status === 'scheduled' || m.status === 'held');
-  const myUnits = me.roles.filter((r) => r.role === 'unit_admin').map((r) => r.scopeOrgId);
+  const myUnits = scopeOrgsOf(me, 'unit_admin');
   const mayUpdate = (task: TaskView) =>
     task.status !== 'cancelled' && (m.can.manage || (myUnits.includes(task.ownerUnitId) && task.status !== 'done'));
   const invitedOptions = m.invitations.map((i) => ({ value: i.unitId, label: i.unitName }));

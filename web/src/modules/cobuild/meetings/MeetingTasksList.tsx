@@ -1,7 +1,7 @@
 import { Button, Flex, Input, List, Select, Switch, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { hasRole } from '../../../app/nav';
+import { scopeOrgsOf, seesWholeCounty } from '../../../auth/access';
 import { useSession } from '../../../auth/session';
 import { useI18n } from '../../../i18n';
 import { ExportButton } from '../../../ui/ExportButton';
@@ -28,7 +28,7 @@ export function MeetingTasksList({ year }: { year: number }) {
   const [editing, setEditing] = useState<TaskView | null>(null);
   const [search, setSearch] = useState(list.q);
   const staff = can('meetings.write');
-  const myUnits = me.roles.filter((r) => r.role === 'unit_admin').map((r) => r.scopeOrgId);
+  const myUnits = scopeOrgsOf(me, 'unit_admin');
   // An owner works its task until it is closed; reopening or cancelling is the community's call.
   const mayUpdate = (task: TaskView) =>
     task.status !== 'cancelled' && (staff || (myUnits.includes(task.ownerUnitId) && task.status !== 'done'));
@@ -51,7 +51,7 @@ export function MeetingTasksList({ year }: { year: number }) {
     showTotal: (n: number) => t('common.total', { count: n }),
     onChange: (p: number, s: number) => list.setPage(p, s),
   };
-  const county = hasRole(me, 'county_admin');
+  const county = seesWholeCounty(me);
 
   return (
     <>

@@ -4,7 +4,6 @@ import { Button, Card, Col, Form, Modal, Row, Select, Statistic, Tabs, Typograph
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { hasRole } from '../../../app/nav';
 import { useSession } from '../../../auth/session';
 import { useI18n } from '../../../i18n';
 import { useFeedback } from '../../../ui/feedback';
@@ -106,9 +105,10 @@ function ProposeButton({ year }: { year: number }) {
 /** 党建联席会: the meetings by quarter per community, the resolution tasks, and the 急事难事 solved figure. */
 export default function MeetingsPage() {
   const { t } = useI18n();
-  const { me, can } = useSession();
+  const { can } = useSession();
   const [sp, setSp] = useSearchParams();
-  const unitOnly = hasRole(me, 'unit_admin') && !hasRole(me, 'county_admin', 'community_admin');
+  // Who works on resolution tasks without running meetings (a unit) opens on the tasks.
+  const unitOnly = can('meetings.tasks') && !can('meetings.write');
   const tab = sp.get('tab') ?? (unitOnly ? 'tasks' : 'meetings');
   const year = Number(sp.get('year')) || dayjs(countyWallClock()).year();
   const setParam = (k: string, v: string | undefined) =>

@@ -1,6 +1,6 @@
 import { Button, Flex, Popconfirm, Segmented, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { hasRole } from '../../../app/nav';
+import { seesWholeCounty } from '../../../auth/access';
 import { useSession } from '../../../auth/session';
 import { useI18n } from '../../../i18n';
 import { useFeedback } from '../../../ui/feedback';
@@ -24,7 +24,7 @@ export function MatchingTab() {
   const run = runs.data?.items.find((r) => r.id === runId);
   return (
     <Flex vertical gap={12}>
-      <RunPanel countyWide={hasRole(me, 'county_admin')} onDone={(r: RunView) => setChosen(r.id)} />
+      <RunPanel countyWide={seesWholeCounty(me)} onDone={(r: RunView) => setChosen(r.id)} />
       {runs.isError ? (
         <LoadError error={runs.error} onRetry={() => void runs.refetch()} />
       ) : runs.isPending ? (

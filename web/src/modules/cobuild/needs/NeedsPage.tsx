@@ -1,5 +1,6 @@
 import { Button, Tabs, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router-dom';
+import { ownOrgOf } from '../../../auth/access';
 import { useSession } from '../../../auth/session';
 import { useI18n } from '../../../i18n';
 import { ListPage } from '../../../ui/ListPage';
@@ -19,8 +20,8 @@ export default function NeedsPage() {
   const navigate = useNavigate();
   const params = useParams<{ tab?: string }>();
   const needList = useListParams(NEED_FILTERS);
-  const ownCommunity = me.roles.find((r) => r.role === 'community_admin')?.scopeOrgId ?? undefined;
-  const ownUnit = me.roles.find((r) => r.role === 'unit_admin')?.scopeOrgId ?? undefined;
+  const ownCommunity = ownOrgOf(me, 'community_admin');
+  const ownUnit = ownOrgOf(me, 'unit_admin');
   const visible = TABS.filter((k) => k !== 'matching' || can('matching.run'));
   const tab: Tab = visible.includes(params.tab as Tab) ? (params.tab as Tab) : 'needs';
   const active = [

@@ -1,6 +1,7 @@
 import { App as AntApp, Button, Col, Form, Input, Modal, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { apiUrl } from '../../../api/client';
+import { scopeOrgsOf } from '../../../auth/access';
 import { useSession } from '../../../auth/session';
 import { useI18n } from '../../../i18n';
 import { useFeedback } from '../../../ui/feedback';
@@ -149,9 +150,7 @@ export function CommitteeTab({ year }: { year: number }) {
   const roster = useCommittee(current, year);
   const writes = usePairingWrites();
   const [adding, setAdding] = useState(false);
-  const editable =
-    !!current &&
-    (can('pairings.manage') || me.roles.some((r) => r.role === 'community_admin' && r.scopeOrgId === current));
+  const editable = !!current && (can('pairings.manage') || scopeOrgsOf(me, 'community_admin').includes(current));
 
   const update = async (m: CommitteeMember, patch: { role?: CommitteeMember['role']; removed?: boolean }) => {
     if (!current) return;

@@ -24,7 +24,7 @@ import {
 } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { hasRole } from '../../../app/nav';
+import { runsCommunities } from '../../../auth/access';
 import { useSession } from '../../../auth/session';
 import { useI18n } from '../../../i18n';
 import { ExportButton } from '../../../ui/ExportButton';
@@ -63,8 +63,8 @@ export default function PlanPage() {
   const writes = useProjectWrites();
   const plan = plans.data?.items[0];
   const community = plan?.communityName ?? projects.data?.items[0]?.communityName ?? '';
-  const manages = can('projects.write') && hasRole(me, 'county_admin', 'community_admin');
-  const editable = manages && (!plan || plan.status === 'draft' || hasRole(me, 'county_admin'));
+  const manages = can('projects.write') && runsCommunities(me);
+  const editable = manages && (!plan || plan.status === 'draft' || can('projects.approve'));
 
   if (plans.isError)
     return (
@@ -167,7 +167,7 @@ function PlanBar({ plan }: { plan: PlanView }) {
       feedback.error(err);
     }
   };
-  const manages = can('projects.write') && hasRole(me, 'county_admin', 'community_admin');
+  const manages = can('projects.write') && runsCommunities(me);
   const approves = can('projects.approve');
   return (
     <Card size="small" style={{ marginBottom: 12 }}>

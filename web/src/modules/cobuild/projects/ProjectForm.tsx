@@ -1,6 +1,7 @@
 import { DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router-dom';
+import { ownOrgOf } from '../../../auth/access';
 import { useSession } from '../../../auth/session';
 import { useI18n } from '../../../i18n';
 import { useFeedback } from '../../../ui/feedback';
@@ -40,7 +41,7 @@ export function ProjectForm({
   const navigate = useNavigate();
   const { create, update } = useProjectWrites();
   const [form] = Form.useForm<Values>();
-  const ownCommunity = me.roles.find((r) => r.role === 'community_admin')?.scopeOrgId ?? undefined;
+  const ownCommunity = ownOrgOf(me, 'community_admin');
   const chosen = Form.useWatch('communityId', form) ?? project?.communityId ?? communityId;
   const units = usePairedUnits(chosen, project?.year ?? year);
   const parents = useProjects({ communityId: chosen, year: project?.year ?? year, topLevel: 'true', pageSize: 200 });

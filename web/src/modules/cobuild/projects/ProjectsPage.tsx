@@ -18,7 +18,7 @@ import {
 import dayjs from 'dayjs';
 import { useState, type HTMLAttributes } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { hasRole } from '../../../app/nav';
+import { ownOrgOf, runsCommunities } from '../../../auth/access';
 import { useSession } from '../../../auth/session';
 import { useI18n } from '../../../i18n';
 import { ExportButton } from '../../../ui/ExportButton';
@@ -42,16 +42,16 @@ export default function ProjectsPage() {
   const { me, can } = useSession();
   const list = useListParams(FILTERS);
   const [creating, setCreating] = useState(false);
-  const ownCommunity = me.roles.find((r) => r.role === 'community_admin')?.scopeOrgId ?? undefined;
-  const ownUnit = me.roles.find((r) => r.role === 'unit_admin')?.scopeOrgId ?? undefined;
+  const ownCommunity = ownOrgOf(me, 'community_admin');
+  const ownUnit = ownOrgOf(me, 'unit_admin');
   const view = list.filters.view === 'plans' ? 'plans' : 'list';
   const year = list.filters.year ?? String(thisYear());
   const query = { ...list.query, view: undefined, year, overdue: list.filters.overdue };
   // A community adds projects only while its plan of the year is a draft (or before it has one); the county may amend.
   const ownPlans = usePlans({ year, communityId: ownCommunity, pageSize: '1' });
   const ownPlanLocked =
-    !!ownCommunity && !hasRole(me, 'county_admin') && (ownPlans.data?.items ?? []).some((p) => p.status !== 'draft');
-  const canCreate = can('projects.write') && hasRole(me, 'county_admin', 'community_admin') && !ownPlanLocked;
+    !!ownCommunity && !can('projects.approve') && (ownPlans.data?.items ?? []).some((p) => p.status !== 'draft');
+  const canCreate = can('projects.write') && runsCommunities(me) && !ownPlanLocked;
   const f = list.filters;
   const active = [f.communityId, f.unitId, f.domain, f.status, f.overdue, list.q].filter(Boolean).length;
 

@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Input, Select, Table, Tabs, Typography } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { hasRole } from '../../../app/nav';
+import { ownOrgOf, seesSeveralCommunities } from '../../../auth/access';
 import { useSession } from '../../../auth/session';
 import { useI18n } from '../../../i18n';
 import { ExportButton } from '../../../ui/ExportButton';
@@ -178,7 +178,7 @@ export default function ServiceDaysPage() {
   const { me, can } = useSession();
   const list = useListParams(FILTERS);
   const [creating, setCreating] = useState(false);
-  const ownCommunity = me.roles.find((r) => r.role === 'community_admin')?.scopeOrgId ?? undefined;
+  const ownCommunity = ownOrgOf(me, 'community_admin');
   const tab = list.filters.tab ?? 'days';
   const { tab: _tab, page: _p, pageSize: _s, ...exportQuery } = list.query;
   const active = FILTERS.filter((k) => k !== 'tab' && list.filters[k]).length;
@@ -196,9 +196,7 @@ export default function ServiceDaysPage() {
           )}
         </>
       }
-      filters={
-        tab === 'days' ? <Filters list={list} showCommunity={hasRole(me, 'county_admin', 'unit_admin')} /> : undefined
-      }
+      filters={tab === 'days' ? <Filters list={list} showCommunity={seesSeveralCommunities(me)} /> : undefined}
     >
       <Typography.Paragraph type="secondary" style={{ margin: '0 0 8px' }}>
         {t('servicedays.subtitle')}

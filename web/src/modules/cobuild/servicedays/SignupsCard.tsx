@@ -16,6 +16,7 @@ import {
 } from 'antd';
 import { useEffect, useState } from 'react';
 import type { Page } from '../../../api/contracts';
+import { scopeOrgsOf } from '../../../auth/access';
 import { useSession } from '../../../auth/session';
 import { useI18n } from '../../../i18n';
 import { useFeedback } from '../../../ui/feedback';
@@ -163,7 +164,7 @@ export function SignupsCard({ day }: { day: ServiceDayDetail }) {
   const signups = useDayPart<Page<SignupView>>(day.id, 'signups', { pageSize: 200 });
   const { withdraw } = useDayWrites(day.id);
   const [modal, setModal] = useState<{ open: boolean; editing: SignupView | null }>({ open: false, editing: null });
-  const ownUnits = me.roles.filter((r) => r.role === 'unit_admin').map((r) => r.scopeOrgId);
+  const ownUnits = scopeOrgsOf(me, 'unit_admin');
   const mine = (s: SignupView) => day.can.manage || ownUnits.includes(s.unitId);
   const open = day.status === 'scheduled' && Date.parse(day.startsAt) > nowMs();
   const alreadyIn = (signups.data?.items ?? []).some((s) => ownUnits.includes(s.unitId));
