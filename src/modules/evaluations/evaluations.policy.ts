@@ -1,10 +1,10 @@
 import { inArray, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../core/auth/actor.js';
 import { hasRole } from '../../core/auth/actor.js';
-import { resolveScope } from '../../core/auth/scope.js';
+import { resolveScope } from '../grid/grid.scope.js';
 import type { Db } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';
-import { evaluationSessions } from '../cases/cases.schema.js';
+import { evaluationSessions } from './evaluations.schema.js';
 
 /**
  * Who may do what with evaluation sessions (每月20日定期评事): the county everything; a community admin runs the

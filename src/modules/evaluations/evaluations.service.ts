@@ -4,7 +4,8 @@ import type { Actor } from '../../core/auth/actor.js';
 import type { Db } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';
 import { orderBy, type Page, pageWindow } from '../../core/list.js';
-import { caseCategories, cases, evaluationItems, evaluationSessions } from '../cases/cases.schema.js';
+import { caseCategories, cases } from '../cases/cases.schema.js';
+import { evaluationItems, evaluationSessions } from './evaluations.schema.js';
 import { organisations } from '../org/org.schema.js';
 import type {
   CreateSession,
