@@ -1,92 +1,14 @@
-import { inArray, like, or, type SQL } from 'drizzle-orm';
+import { like, or, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import { grids } from '../../modules/grid/grid.schema.js';
-import { organisations } from '../../modules/org/org.schema.js';
-import type { Db } from '../db.js';
-import { type Actor, isCountyAdmin, scopeGridIds, scopeOrgIds } from './actor.js';
+import { escapeLike } from '../strings.js';
 
-/** An actor's data scope, resolved once per request from their role bindings. */
-export interface DataScope {
-  all: boolean;
-  /** Communities run by the actor as community admin (a town or county scope expands to its communities). */
-  communityIds: string[];
-  /** Codes of the grids a grid worker or alley head answers for; a code is a prefix of every grid below it. */
-  gridCodePrefixes: string[];
-  /** The communities those grids lie in. */
-  gridCommunityIds: string[];
-  /** Units administered by the actor. */
-  unitIds: string[];
-  personId: string | null;
-}
-
-const cache = new WeakMap<Actor, Promise<DataScope>>();
-
-export function resolveScope(db: Db, actor: Actor): Promise<DataScope> {
-  let p = cache.get(actor);
-  if (!p) {
-    p = computeScope(db, actor);
-    cache.set(actor, p);
-  }
-  return p;
-}
-
-async function computeScope(db: Db, actor: Actor): Promise<DataScope> {
-  if (isCountyAdmin(actor)) {
-    return {
-      all: true,
-      communityIds: [],
-      gridCodePrefixes: [],
-      gridCommunityIds: [],
-      unitIds: [],
-      personId: actor.personId,
-    };
-  }
-  const adminOrgIds = scopeOrgIds(actor, 'community_admin');
-  const communityIds = adminOrgIds.length ? await communitiesWithin(db, adminOrgIds) : [];
-  const gridIds = scopeGridIds(actor, 'grid_worker', 'alley_head');
-  const gridRows = gridIds.length
-    ? await db
-        .select({ code: grids.code, communityId: grids.communityId })
-        .from(grids)
-        .where(inArray(grids.id, gridIds))
-    : [];
-  return {
-    all: false,
-    communityIds,
-    gridCodePrefixes: gridRows.map((g) => g.code),
-    gridCommunityIds: [...new Set(gridRows.map((g) => g.communityId))],
-    unitIds: scopeOrgIds(actor, 'unit_admin'),
-    personId: actor.personId,
-  };
-}
-
-/** The community organisations at or below the given organisations (county → towns → communities). */
-async function communitiesWithin(db: Db, orgIds: string[]): Promise<string[]> {
-  // The administrative part of the tree is small (a county has tens of towns and communities): walk it in memory.
-  const rows = await db
-    .select({ id: organisations.id, kind: organisations.kind, parentId: organisations.parentId })
-    .from(organisations)
-    .where(inArray(organisations.kind, ['county', 'town', 'community']));
-  const children = new Map<string, typeof rows>();
-  for (const r of rows) if (r.parentId) children.set(r.parentId, [...(children.get(r.parentId) ?? []), r]);
-  const found = new Set<string>();
-  const stack = rows.filter((r) => orgIds.includes(r.id));
-  while (stack.length) {
-    const r = stack.pop()!;
-    if (r.kind === 'community') found.add(r.id);
-    else stack.push(...(children.get(r.id) ?? []));
-  }
-  return [...found];
-}
+// Building blocks of the modules' scope filters (their …VisibleTo functions). Resolving who sees what reads the
+// organisation and grid tables, so it lives in modules/grid/grid.scope.ts; these helpers need no table.
 
 /** A where-clause matching grid codes under any of the prefixes. */
 export function gridCodeUnder(column: PgColumn, prefixes: string[]): SQL | undefined {
   if (!prefixes.length) return undefined;
   return or(...prefixes.map((p) => like(column, `${escapeLike(p)}%`)));
-}
-
-export function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /** Combine optional clauses with OR; undefined when none apply (callers treat that as "nothing visible"). */

@@ -1,5 +1,5 @@
 import { and, count, desc, eq, gte, ilike, lte, type SQL } from 'drizzle-orm';
-import { escapeLike } from '../../core/auth/scope.js';
+import { escapeLike } from '../../core/strings.js';
 import type { Db } from '../../core/db.js';
 import { pageWindow } from '../../core/list.js';
 import type { AuditQuery } from './audit.contracts.js';

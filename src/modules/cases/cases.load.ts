@@ -1,6 +1,6 @@
 import { and, eq, ne } from 'drizzle-orm';
 import type { Actor } from '../../core/auth/actor.js';
-import { resolveScope } from '../../core/auth/scope.js';
+import { resolveScope } from '../grid/grid.scope.js';
 import type { Db } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';
 import { grids } from '../grid/grid.schema.js';

@@ -16,7 +16,7 @@ import {
 } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Actor } from '../../core/auth/actor.js';
-import { escapeLike } from '../../core/auth/scope.js';
+import { escapeLike } from '../../core/strings.js';
 import type { Db } from '../../core/db.js';
 import { orderBy, type Page, pageWindow } from '../../core/list.js';
 import { maskPhone } from '../../core/pii.js';

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, gte, inArray, isNull, like, or, sql } from 'drizzle-orm';
 import { recordAudit } from '../../core/audit.js';
 import type { Actor } from '../../core/auth/actor.js';
-import { escapeLike } from '../../core/auth/scope.js';
+import { escapeLike } from '../../core/strings.js';
 import { assertFound, updateVersioned } from '../../core/crud.js';
 import type { Db } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';

@@ -2,7 +2,7 @@ import { eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../core/auth/actor.js';
 import { hasRole, scopeGridIds } from '../../core/auth/actor.js';
 import { can, type Permission } from '../../core/auth/permissions.js';
-import { resolveScope } from '../../core/auth/scope.js';
+import { resolveScope } from './grid.scope.js';
 import type { Db } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';
 import { people } from '../people/people.schema.js';

@@ -4,7 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import { recordAudit } from '../../core/audit.js';
 import type { Actor } from '../../core/auth/actor.js';
-import { resolveScope, type DataScope } from '../../core/auth/scope.js';
+import { resolveScope, type DataScope } from '../grid/grid.scope.js';
 import type { Db } from '../../core/db.js';
 import {
   buildTemplate,

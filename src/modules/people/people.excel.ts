@@ -3,7 +3,8 @@ import { asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { recordAudit } from '../../core/audit.js';
 import type { Actor } from '../../core/auth/actor.js';
-import { gridCodeUnder, resolveScope, type DataScope } from '../../core/auth/scope.js';
+import { gridCodeUnder } from '../../core/auth/scope.js';
+import { resolveScope, type DataScope } from '../grid/grid.scope.js';
 import type { Db } from '../../core/db.js';
 import {
   buildTemplate,

@@ -1,7 +1,8 @@
 import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../core/auth/actor.js';
 import { can, type Permission } from '../../core/auth/permissions.js';
-import { anyOf, gridCodeUnder, resolveScope, type DataScope } from '../../core/auth/scope.js';
+import { anyOf, gridCodeUnder } from '../../core/auth/scope.js';
+import { resolveScope, type DataScope } from '../grid/grid.scope.js';
 import type { Db } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';
 import { grids } from '../grid/grid.schema.js';

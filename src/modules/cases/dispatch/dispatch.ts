@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Actor } from '../../../core/auth/actor.js';
-import { resolveScope } from '../../../core/auth/scope.js';
+import { resolveScope } from '../../grid/grid.scope.js';
 import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
 import { roleBindings } from '../../auth/auth.schema.js';

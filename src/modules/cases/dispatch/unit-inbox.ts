@@ -2,7 +2,7 @@ import { and, count, desc, eq, ilike, inArray, isNull, lt, or, sql, type SQL } f
 import { z } from 'zod';
 import { recordAudit } from '../../../core/audit.js';
 import type { Actor } from '../../../core/auth/actor.js';
-import { escapeLike } from '../../../core/auth/scope.js';
+import { escapeLike } from '../../../core/strings.js';
 import { ZVersion } from '../../../core/contracts.js';
 import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';

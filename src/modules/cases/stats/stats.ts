@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNotNull, isNull, like, not, or, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../../core/auth/actor.js';
-import { escapeLike, resolveScope } from '../../../core/auth/scope.js';
+import { escapeLike } from '../../../core/strings.js';
+import { resolveScope } from '../../grid/grid.scope.js';
 import { localInstant } from '../../../core/calendar.js';
 import type { Db } from '../../../core/db.js';
 import { grids } from '../../grid/grid.schema.js';

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../../core/auth/actor.js';
-import { escapeLike } from '../../../core/auth/scope.js';
+import { escapeLike } from '../../../core/strings.js';
 import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
 import { orderBy, type Page, pageWindow } from '../../../core/list.js';

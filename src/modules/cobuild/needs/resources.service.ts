@@ -1,7 +1,8 @@
 import { and, asc, count, desc, eq, gte, ilike, lte, or, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../../core/audit.js';
 import type { Actor } from '../../../core/auth/actor.js';
-import { resolveScope, escapeLike } from '../../../core/auth/scope.js';
+import { escapeLike } from '../../../core/strings.js';
+import { resolveScope } from '../../grid/grid.scope.js';
 import { assertNotReferenced } from '../../../core/crud.js';
 import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';

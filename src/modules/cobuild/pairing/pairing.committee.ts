@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { recordAudit } from '../../../core/audit.js';
 import type { Actor } from '../../../core/auth/actor.js';
-import { resolveScope } from '../../../core/auth/scope.js';
+import { resolveScope } from '../../grid/grid.scope.js';
 import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
 import { gridDuties, grids } from '../../grid/grid.schema.js';

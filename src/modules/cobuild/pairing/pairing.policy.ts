@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../../core/auth/actor.js';
 import { can } from '../../../core/auth/permissions.js';
-import { resolveScope } from '../../../core/auth/scope.js';
+import { resolveScope } from '../../grid/grid.scope.js';
 import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
 import { pairingPlans, pairings } from './pairing.schema.js';

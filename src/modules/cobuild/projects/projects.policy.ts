@@ -1,7 +1,8 @@
 import { and, eq, exists, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../../core/auth/actor.js';
 import { hasRole, isCountyAdmin } from '../../../core/auth/actor.js';
-import { anyOf, resolveScope } from '../../../core/auth/scope.js';
+import { anyOf } from '../../../core/auth/scope.js';
+import { resolveScope } from '../../grid/grid.scope.js';
 import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
 import { projectPlans, projects, projectUnits } from './projects.schema.js';

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Actor } from '../../../core/auth/actor.js';
-import { escapeLike } from '../../../core/auth/scope.js';
+import { escapeLike } from '../../../core/strings.js';
 import type { Db } from '../../../core/db.js';
 import { orderBy, type Page, pageWindow } from '../../../core/list.js';
 import { organisations } from '../../org/org.schema.js';

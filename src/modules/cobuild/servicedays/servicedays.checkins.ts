@@ -2,7 +2,7 @@ import { aliasedTable, and, asc, count, eq, ilike, inArray } from 'drizzle-orm';
 import { recordAudit } from '../../../core/audit.js';
 import type { Actor } from '../../../core/auth/actor.js';
 import { can } from '../../../core/auth/permissions.js';
-import { escapeLike } from '../../../core/auth/scope.js';
+import { escapeLike } from '../../../core/strings.js';
 import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
 import { orderBy, type Page, pageWindow } from '../../../core/list.js';

@@ -3,7 +3,7 @@ import { and, count, desc, eq, gte, ilike, lt, or, sql, type SQL } from 'drizzle
 import { recordAudit } from '../../../core/audit.js';
 import type { Actor } from '../../../core/auth/actor.js';
 import { can } from '../../../core/auth/permissions.js';
-import { escapeLike } from '../../../core/auth/scope.js';
+import { escapeLike } from '../../../core/strings.js';
 import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
 import { orderBy, type Page, pageWindow } from '../../../core/list.js';

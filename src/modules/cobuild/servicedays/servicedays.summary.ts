@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream';
 import { and, asc, count, countDistinct, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../../core/audit.js';
 import type { Actor } from '../../../core/auth/actor.js';
-import { resolveScope } from '../../../core/auth/scope.js';
+import { resolveScope } from '../../grid/grid.scope.js';
 import type { Db } from '../../../core/db.js';
 import { type Download, type ExportColumn, writeSheetStream } from '../../../core/excel.js';
 import { type Page, pageWindow } from '../../../core/list.js';
