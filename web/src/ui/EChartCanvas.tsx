@@ -1,28 +1,14 @@
-import { useEffect, useRef } from 'react';
-import { echarts, type EChartsOption } from './echarts';
+import { useEffect } from 'react';
+import type { EChartsOption } from './echarts';
+import { useEChart } from './useEChart';
 
-/** The ECharts instance behind `EChart`: fills its parent, follows its size (ResizeObserver), disposed on unmount. */
+/** The ECharts instance behind `EChart`: fills its parent, follows its size, disposed on unmount. */
 export default function EChartCanvas({ option }: { option: EChartsOption }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const instance = echarts.init(el);
-    chart.current = instance;
-    const ro = new ResizeObserver(() => instance.resize());
-    ro.observe(el);
-    return () => {
-      ro.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
+  const { ref, chart } = useEChart();
 
   useEffect(() => {
     chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
+  }, [chart, option]);
 
   return <div ref={ref} className="chart-canvas" />;
 }

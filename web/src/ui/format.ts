@@ -46,3 +46,8 @@ export function formatShortDateTime(iso: string | null | undefined): string {
   const d = dayjs(iso);
   return d.isValid() ? d.format('MM-DD HH:mm') : iso;
 }
+
+/** Text for an ECharts tooltip, which renders HTML: names come from users. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

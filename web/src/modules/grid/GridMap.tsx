@@ -3,6 +3,8 @@ import type { GridFeature } from '../../api/contracts';
 import { PARTY_RED } from '../../app/theme';
 import { labelOf } from '../../i18n';
 import { echarts, type EChartsOption } from '../../ui/echarts-map';
+import { escapeHtml } from '../../ui/format';
+import { useEChart } from '../../ui/useEChart';
 import { orderedFeatures, regionStyles, type MapLayer } from './mapStyle';
 
 type GeoJsonInput = Parameters<typeof echarts.registerMap>[1];
@@ -42,20 +44,11 @@ export function GridMap({
   onOpen,
   onLocate,
 }: Props) {
-  const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
   const handlers = useRef({ onSelect, onOpen, onLocate, locating });
   handlers.current = { onSelect, onOpen, onLocate, locating };
+  const { ref: box, chart } = useEChart(listen);
 
-  const features = useMemo(() => orderedFeatures(layer), [layer]);
-  const byId = useMemo(() => new Map<string, GridFeature>(features.map((f) => [f.properties.id, f])), [features]);
-  const mapName = `lianjian-grids-${layer.key}`;
-
-  useEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    const instance = echarts.init(el);
-    chart.current = instance;
+  function listen(instance: echarts.ECharts) {
     instance.on('click', (params) => {
       if (handlers.current.locating) return;
       if (params.componentType === 'geo' && typeof params.name === 'string' && params.name)
@@ -73,14 +66,11 @@ export function GridMap({
         handlers.current.onLocate(coord[0], coord[1]);
       }
     });
-    const ro = new ResizeObserver(() => instance.resize());
-    ro.observe(el);
-    return () => {
-      ro.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
+  }
+
+  const features = useMemo(() => orderedFeatures(layer), [layer]);
+  const byId = useMemo(() => new Map<string, GridFeature>(features.map((f) => [f.properties.id, f])), [features]);
+  const mapName = `lianjian-grids-${layer.key}`;
 
   // A new layer (or a reset) replaces everything, so zoom and pan start afresh.
   const lastLayout = useRef('');
@@ -149,11 +139,7 @@ export function GridMap({
     instance.setOption(option, { notMerge: layout !== lastLayout.current });
     lastLayout.current = layout;
     // language: labels and tooltips are rebuilt in the new language.
-  }, [features, byId, mapName, layer, selectedId, communityIndex, marker, resetKey, language, compact]);
+  }, [chart, features, byId, mapName, layer, selectedId, communityIndex, marker, resetKey, language, compact]);
 
   return <div ref={box} className={`map-canvas${locating ? ' locating' : ''}`} data-testid="grid-map-canvas" />;
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useI18n } from '../../../i18n';
 import { EChart } from '../../../ui/EChart';
 import { echarts, type EChartsOption } from '../../../ui/echarts-map';
+import { escapeHtml } from '../../../ui/format';
 import { EmptyState, LoadError, Loading } from '../../../ui/states';
 import { useGridGeoJson } from '../../grid/api';
 import type { NeedPoint } from './api';
@@ -12,10 +13,6 @@ echarts.use([ScatterChart]);
 type GeoJsonInput = Parameters<typeof echarts.registerMap>[1];
 const ASPECT = Math.cos((27.5 * Math.PI) / 180);
 const MAP = 'needs-communities';
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /** The needs as points over the communities (level-1 grids), coloured and sized by priority. */
 export function NeedsMap({ points, loading, error }: { points: NeedPoint[]; loading: boolean; error: unknown }) {

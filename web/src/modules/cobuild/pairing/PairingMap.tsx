@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useI18n } from '../../../i18n';
 import { EChart } from '../../../ui/EChart';
 import { echarts, type EChartsOption } from '../../../ui/echarts';
+import { escapeHtml } from '../../../ui/format';
 import { EmptyState } from '../../../ui/states';
 import type { PlanDetail } from './api';
 
@@ -21,10 +22,6 @@ const PALETTE = [
   '#7b241c',
   '#0e6655',
 ];
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /** Communities (large) and units (small) on lng/lat, a line for each pair, coloured by community. */
 export function PairingMap({ plan }: { plan: PlanDetail }) {
