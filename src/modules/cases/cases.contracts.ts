@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { ZLat, ZLng, ZVersion } from '../../core/contracts.js';
 import { listResponse, ZCsv, ZListQuery } from '../../core/list.js';
-import { CASE_ACTIONS } from './cases.machine.js';
-import { CASE_CHANNELS, CASE_STATUSES, SATISFACTIONS } from './cases.schema.js';
+import { CASE_ACTIONS, CASE_CHANNELS, CASE_PRIORITIES, CASE_STATUSES, SATISFACTIONS } from './cases.enums.js';
 
 export const ZChannel = z.enum(CASE_CHANNELS);
 export const ZCaseStatus = z.enum(CASE_STATUSES);
 export const ZSatisfaction = z.enum(SATISFACTIONS);
-export const ZPriority = z.enum(['urgent', 'ordinary', 'complex']);
+export const ZPriority = z.enum(CASE_PRIORITIES);
 export const ZCaseAction = z.enum(CASE_ACTIONS);
 
 export const ZCreateCase = z

@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   availableActions,
-  CASE_ACTIONS,
   type CaseAction,
   type CaseRelation,
   type CaseStatus,
@@ -11,7 +10,7 @@ import {
   TRANSITIONS,
   type TransitionInput,
 } from './cases.machine.js';
-import { CASE_STATUSES } from './cases.schema.js';
+import { CASE_ACTIONS, CASE_STATUSES } from './cases.enums.js';
 
 const RELATIONS: readonly CaseRelation[] = ['county', 'community', 'owner', 'unit', 'reporter'];
 const REQUIREMENTS: readonly Requirement[] = ['reason', 'note', 'satisfaction'];

@@ -1,28 +1,12 @@
-import type { CASE_STATUSES } from './cases.schema.js';
+import { CASE_ACTIONS, type CaseAction, type CaseStatus } from './cases.enums.js';
 
-export type CaseStatus = (typeof CASE_STATUSES)[number];
+export type { CaseAction, CaseStatus } from './cases.enums.js';
 
 /**
  * How the actor stands to a case; the service works these out (grid scope, community, dispatch, reporter),
  * the machine only says which relations may fire which transition.
  */
 export type CaseRelation = 'county' | 'community' | 'owner' | 'unit' | 'reporter';
-
-export const CASE_ACTIONS = [
-  'accept',
-  'reject',
-  'dispatch',
-  'acknowledge',
-  'start',
-  'resolve',
-  'return',
-  'verify',
-  'fail_verification',
-  'close',
-  'rate',
-  'reopen',
-] as const;
-export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 /** Fields a transition cannot do without (checked before anything is written). */
 export type Requirement = 'reason' | 'note' | 'satisfaction';
@@ -60,17 +44,6 @@ export const TRANSITIONS: Record<CaseAction, Transition> = {
 
 /** States a case can no longer leave (a reopened rating leaves 'rated' through 'reopen'). */
 export const FINAL_STATES: readonly CaseStatus[] = ['rejected'];
-export const OPEN_STATES: readonly CaseStatus[] = [
-  'reported',
-  'accepted',
-  'dispatched',
-  'acknowledged',
-  'in_progress',
-  'returned',
-  'reopened',
-  'resolved',
-  'verified',
-];
 
 export type TransitionCheck =
   | { ok: true; to: CaseStatus }

@@ -7,6 +7,7 @@ import { type DataScope, resolveScope } from '../grid/grid.scope.js';
 import type { Db } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';
 import { grids } from '../grid/grid.schema.js';
+import { STAFF_CHANNELS } from './cases.enums.js';
 import { type CaseAction, type CaseRelation, TRANSITIONS } from './cases.machine.js';
 import { caseDispatches, casePhotos, cases } from './cases.schema.js';
 
@@ -69,12 +70,11 @@ export function isCaseStaff(actor: Actor): boolean {
   return can(actor, 'cases.manage');
 }
 
-/** Channels only staff record (on a resident's behalf, or the community's own whistle). */
-const STAFF_CHANNELS: ReadonlySet<string> = new Set(['hall', 'door_visit', 'street_point', 'community_whistle']);
+const STAFF_CHANNEL_SET: ReadonlySet<string> = new Set(STAFF_CHANNELS);
 
 /** Intake: a staff channel (hall, door visit, street point, community whistle) is recorded by staff only. */
 export function assertMayReportThrough(actor: Actor, channel: string): void {
-  if (STAFF_CHANNELS.has(channel) && !isCaseStaff(actor)) throw new AppError('FORBIDDEN');
+  if (STAFF_CHANNEL_SET.has(channel) && !isCaseStaff(actor)) throw new AppError('FORBIDDEN');
 }
 
 /** The relations that handle a case (as opposed to a unit it was dispatched to, or its reporter). */

@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/app.js';
 import { auditLog } from '../../core/audit.schema.js';
 import type { CaseDetail } from './cases.contracts.js';
-import { CASE_ACTIONS, type CaseRelation, type CaseStatus, TRANSITIONS } from './cases.machine.js';
-import { caseEvents, SATISFACTIONS } from './cases.schema.js';
+import { CASE_ACTIONS, type CaseStatus, SATISFACTIONS } from './cases.enums.js';
+import { type CaseRelation, TRANSITIONS } from './cases.machine.js';
+import { caseEvents } from './cases.schema.js';
 
 let ctx: TestContext;
 beforeAll(async () => {

@@ -22,11 +22,12 @@ import { users } from '../auth/auth.schema.js';
 import { grids } from '../grid/grid.schema.js';
 import { organisations } from '../org/org.schema.js';
 import { people } from '../people/people.schema.js';
+import { CASE_CHANNELS, CASE_PRIORITIES, CASE_STATUSES, DISPATCH_STATUSES, SATISFACTIONS } from './cases.enums.js';
 
 /** Case numbers (GZ2026-000123) come from a sequence: unique across processes without a lock. */
 export const caseNumberSeq = pgSequence('case_number_seq', { startWith: 1 });
 
-export const casePriority = pgEnum('case_priority', ['urgent', 'ordinary', 'complex']);
+export const casePriority = pgEnum('case_priority', CASE_PRIORITIES);
 
 /** Two-level category tree; sub-categories carry the priority and the clocks (editable by the county admin). */
 export const caseCategories = pgTable('case_categories', {
@@ -43,26 +44,8 @@ export const caseCategories = pgTable('case_categories', {
   version: version(),
 });
 
-export const CASE_CHANNELS = ['hall', 'street_point', 'door_visit', 'snap', 'online', 'community_whistle'] as const;
 export const caseChannel = pgEnum('case_channel', CASE_CHANNELS);
-
-export const CASE_STATUSES = [
-  'reported',
-  'accepted',
-  'rejected',
-  'dispatched',
-  'acknowledged',
-  'in_progress',
-  'resolved',
-  'verified',
-  'closed',
-  'rated',
-  'returned',
-  'reopened',
-] as const;
 export const caseStatus = pgEnum('case_status', CASE_STATUSES);
-
-export const SATISFACTIONS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
 export const satisfaction = pgEnum('satisfaction', SATISFACTIONS);
 
 /** 群众吹哨 (a resident's matter escalated to units) or 社区吹哨 (the community calls units in itself). */
@@ -179,7 +162,7 @@ export const casePhotos = pgTable(
   (t) => [index('case_photos_case_idx').on(t.caseId)],
 );
 
-export const dispatchStatus = pgEnum('dispatch_status', ['pending', 'acknowledged', 'on_site', 'done', 'returned']);
+export const dispatchStatus = pgEnum('dispatch_status', DISPATCH_STATUSES);
 
 /** 吹哨报到: one row per unit called in; "reported" (acknowledged) and "arrived on site" are separate steps. */
 export const caseDispatches = pgTable(

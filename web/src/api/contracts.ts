@@ -6,7 +6,7 @@
 import type { MeResponse } from '../../../src/modules/auth/auth.contracts';
 import type { GridView } from '../../../src/modules/grid/grid.contracts';
 import type { CaseDetail, CaseSummary } from '../../../src/modules/cases/cases.contracts';
-import type { CASE_CHANNELS, CASE_STATUSES, SATISFACTIONS } from '../../../src/modules/cases/cases.schema';
+import type { CASE_CHANNELS, CASE_STATUSES, SATISFACTIONS } from '../../../src/modules/cases/cases.enums';
 import type { CaseAction } from '../../../src/modules/cases/cases.machine';
 import type { StatsGroupBy } from '../../../src/modules/cases/stats/stats.contracts';
 

@@ -12,6 +12,7 @@ import { notifyPeople } from '../../notifications/notifications.service.js';
 import { organisations } from '../../org/org.schema.js';
 import { ZCaseStatus, ZPriority } from '../cases.contracts.js';
 import type { TransitionRequest } from '../cases.contracts.js';
+import { DISPATCH_STATUSES, type DispatchStatus } from '../cases.enums.js';
 import { assertMayWorkDispatch, dispatchesVisibleTo } from '../cases.policy.js';
 import { transitionCase } from '../cases.transition.js';
 import { caseDispatches, caseEvents, cases } from '../cases.schema.js';
@@ -22,8 +23,6 @@ import { clock } from '../../../core/clock.js';
  * finishes or sends it back — as separate timestamped steps, whatever the case as a whole has moved on to.
  */
 
-export const DISPATCH_STATUSES = ['pending', 'acknowledged', 'on_site', 'done', 'returned'] as const;
-type DispatchStatus = (typeof DISPATCH_STATUSES)[number];
 export const DISPATCH_STEPS = ['acknowledge', 'arrive', 'done', 'return'] as const;
 export type DispatchStep = (typeof DISPATCH_STEPS)[number];
 

@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import { isCalendarDay } from '../../../core/calendar.js';
 
-export const STATS_GROUP_BY = ['community', 'grid', 'unit', 'category', 'month', 'channel'] as const;
-export type StatsGroupBy = (typeof STATS_GROUP_BY)[number];
+import { STATS_GROUP_BY, STATS_WHISTLE } from '../cases.enums.js';
 
-export const STATS_WHISTLE = ['any', 'resident', 'community', 'none'] as const;
-export type StatsWhistle = (typeof STATS_WHISTLE)[number];
+export type { StatsGroupBy, StatsWhistle } from '../cases.enums.js';
 
 /** A local day in Asia/Shanghai, 'YYYY-MM-DD'. */
 const ZDay = z

@@ -22,7 +22,8 @@ import { users } from '../../auth/auth.schema.js';
 import { grids } from '../../grid/grid.schema.js';
 import { createRng, type Rng } from '../../../seed/rng.js';
 import { caseDispatches, cases } from '../cases.schema.js';
-import { STATS_GROUP_BY, type StatsRow } from './stats.contracts.js';
+import { STATS_GROUP_BY } from '../cases.enums.js';
+import type { StatsRow } from './stats.contracts.js';
 import { caseStats, COUNTER_KEYS, type Counters, emptyCounters, statsRow } from './stats.js';
 import { foldCaseStats } from './rollup.js';
 

@@ -8,7 +8,8 @@ import { grids } from '../../grid/grid.schema.js';
 import { organisations } from '../../org/org.schema.js';
 import { allCategories } from '../cases.categories.js';
 import { casesVisibleTo } from '../cases.policy.js';
-import { CASE_CHANNELS, caseDispatches, cases } from '../cases.schema.js';
+import { CASE_CHANNELS } from '../cases.enums.js';
+import { caseDispatches, cases } from '../cases.schema.js';
 import {
   addCounters,
   type Counters,

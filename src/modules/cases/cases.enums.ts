@@ -1,0 +1,79 @@
+/**
+ * The value lists of cases, defined once. This file imports nothing (no zod, no database), so the schema's pgEnums,
+ * the zod contracts, the state machine and the web app all read the same lists. Order matters: pgEnum values are
+ * created in this order, and the web shows options in it.
+ */
+
+export const CASE_STATUSES = [
+  'reported',
+  'accepted',
+  'rejected',
+  'dispatched',
+  'acknowledged',
+  'in_progress',
+  'resolved',
+  'verified',
+  'closed',
+  'rated',
+  'returned',
+  'reopened',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** Not yet closed, rated or rejected: what lists and the map call "open". */
+export const OPEN_CASE_STATUSES = [
+  'reported',
+  'accepted',
+  'dispatched',
+  'acknowledged',
+  'in_progress',
+  'returned',
+  'reopened',
+  'resolved',
+  'verified',
+] as const satisfies readonly CaseStatus[];
+
+export const CASE_CHANNELS = ['hall', 'street_point', 'door_visit', 'snap', 'online', 'community_whistle'] as const;
+export type CaseChannel = (typeof CASE_CHANNELS)[number];
+
+/** Channels only staff record (on a resident's behalf, or the community's own whistle); cases.policy.ts enforces it. */
+export const STAFF_CHANNELS = [
+  'hall',
+  'door_visit',
+  'street_point',
+  'community_whistle',
+] as const satisfies readonly CaseChannel[];
+
+export const CASE_ACTIONS = [
+  'accept',
+  'reject',
+  'dispatch',
+  'acknowledge',
+  'start',
+  'resolve',
+  'return',
+  'verify',
+  'fail_verification',
+  'close',
+  'rate',
+  'reopen',
+] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
+
+export const SATISFACTIONS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
+export type Satisfaction = (typeof SATISFACTIONS)[number];
+
+export const CASE_PRIORITIES = ['urgent', 'ordinary', 'complex'] as const;
+export type CasePriority = (typeof CASE_PRIORITIES)[number];
+
+/** A unit's dispatch row (吹哨报到) from pending to done, or returned. */
+export const DISPATCH_STATUSES = ['pending', 'acknowledged', 'on_site', 'done', 'returned'] as const;
+export type DispatchStatus = (typeof DISPATCH_STATUSES)[number];
+
+/** How /api/cases/stats may group its rows. */
+export const STATS_GROUP_BY = ['community', 'grid', 'unit', 'category', 'month', 'channel'] as const;
+export type StatsGroupBy = (typeof STATS_GROUP_BY)[number];
+
+/** The stats filter on whistled cases: any, resident (群众吹哨), community (社区吹哨) or none. */
+export const STATS_WHISTLE = ['any', 'resident', 'community', 'none'] as const;
+export type StatsWhistle = (typeof STATS_WHISTLE)[number];
