@@ -22,6 +22,9 @@ export const PERMISSIONS = [
   'cases.manage',
   'cases.configure',
   'cases.stats',
+  // Monthly evaluation sessions (每月20日定期评事): reading them, and running them (create, record, hold).
+  'evaluations.read',
+  'evaluations.manage',
   // Co-building (六联六构建). cobuild.read opens the co-building lists; the scope narrows them per role.
   'cobuild.read',
   'pairings.read',
@@ -58,6 +61,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cases.report',
     'cases.manage',
     'cases.stats',
+    'evaluations.read',
+    'evaluations.manage',
     'cobuild.read',
     'pairings.read',
     'projects.write',
@@ -80,6 +85,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cases.report',
     'cases.manage',
     'cases.stats',
+    'evaluations.read',
     'cobuild.read',
     'needs.write',
   ],
@@ -125,5 +131,10 @@ export function permissionsOf(actor: Actor): Permission[] {
 }
 
 export function can(actor: Actor, permission: Permission): boolean {
-  return actor.bindings.some((b) => ROLE_PERMISSIONS[b.role].includes(permission));
+  return actor.bindings.some((b) => grants(b.role, permission));
+}
+
+/** Whether one role carries the permission: for a policy whose scope depends on which binding grants it. */
+export function grants(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
 }

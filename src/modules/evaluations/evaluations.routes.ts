@@ -1,4 +1,4 @@
-import { requireActor } from '../../core/auth/plugin.js';
+import { authorize } from '../../core/auth/plugin.js';
 import { contentDisposition } from '../../core/excel.js';
 import type { App } from '../../core/http/types.js';
 import {
@@ -26,13 +26,18 @@ import {
 
 const tags = ['evaluation-sessions'];
 
-/** Monthly evaluation sessions on the 20th (每月20日定期评事). Role and scope checks live in the service's policy. */
+/**
+ * Monthly evaluation sessions on the 20th (每月20日定期评事). Routes check the permission; the scope (which communities)
+ * is the service's, through evaluations.policy.ts. Writes to an existing session are gated by `evaluations.read`
+ * here: a session the actor cannot see is 404 before "may not run it" is 403 (the service checks
+ * `evaluations.manage` once the session is found), as it always was.
+ */
 export async function evaluationsRoutes(app: App): Promise<void> {
   app.get(
     '/evaluation-sessions',
     { schema: { tags, querystring: ZSessionListQuery, response: { 200: ZSessionList } } },
     async (req) => {
-      return listSessions({ db: app.db, actor: requireActor(req), query: req.query });
+      return listSessions({ db: app.db, actor: authorize(req, 'evaluations.read'), query: req.query });
     },
   );
 
@@ -40,7 +45,8 @@ export async function evaluationsRoutes(app: App): Promise<void> {
     '/evaluation-sessions',
     { schema: { tags, body: ZCreateSession, response: { 201: ZSessionDetail } } },
     async (req, reply) => {
-      const session = await createSession({ db: app.db, actor: requireActor(req), input: req.body });
+      const actor = authorize(req, 'evaluations.manage');
+      const session = await createSession({ db: app.db, actor, input: req.body });
       return reply.status(201).send(session);
     },
   );
@@ -49,7 +55,7 @@ export async function evaluationsRoutes(app: App): Promise<void> {
     '/evaluation-sessions/:id',
     { schema: { tags, params: ZSessionParams, response: { 200: ZSessionDetail } } },
     async (req) => {
-      return getSession({ db: app.db, actor: requireActor(req), id: req.params.id });
+      return getSession({ db: app.db, actor: authorize(req, 'evaluations.read'), id: req.params.id });
     },
   );
 
@@ -59,7 +65,8 @@ export async function evaluationsRoutes(app: App): Promise<void> {
       schema: { tags, params: ZSessionParams, body: ZUpdateSession, response: { 200: ZSessionDetail } },
     },
     async (req) => {
-      return updateSession({ db: app.db, actor: requireActor(req), id: req.params.id, input: req.body });
+      const actor = authorize(req, 'evaluations.read');
+      return updateSession({ db: app.db, actor, id: req.params.id, input: req.body });
     },
   );
 
@@ -71,7 +78,7 @@ export async function evaluationsRoutes(app: App): Promise<void> {
     async (req) => {
       return setVerdict({
         db: app.db,
-        actor: requireActor(req),
+        actor: authorize(req, 'evaluations.read'),
         id: req.params.id,
         itemId: req.params.itemId,
         input: req.body,
@@ -85,12 +92,14 @@ export async function evaluationsRoutes(app: App): Promise<void> {
       schema: { tags, params: ZSessionParams, body: ZHoldRequest, response: { 200: ZSessionDetail } },
     },
     async (req) => {
-      return holdSession({ db: app.db, actor: requireActor(req), id: req.params.id, input: req.body });
+      const actor = authorize(req, 'evaluations.read');
+      return holdSession({ db: app.db, actor, id: req.params.id, input: req.body });
     },
   );
 
   app.get('/evaluation-sessions/:id/record.pdf', { schema: { tags, params: ZSessionParams } }, async (req, reply) => {
-    const session = await getSession({ db: app.db, actor: requireActor(req), id: req.params.id });
+    const actor = authorize(req, 'evaluations.read');
+    const session = await getSession({ db: app.db, actor, id: req.params.id });
     const pdf = await renderSessionRecord(session, await countyNameOf(app.db, session.communityId));
     const name = `${session.communityName}${session.heldOn}定期评事记录.pdf`;
     return reply
