@@ -6,6 +6,7 @@ import { casesOpsRoutes } from './cases/cases.ops.routes.js';
 import { casePhotosRoutes } from './cases/photos/photos.routes.js';
 import { casesRoutes } from './cases/cases.routes.js';
 import { cobuildRoutes } from './cobuild/index.js';
+import { dutiesRoutes } from './duties/duties.routes.js';
 import { caseStatsRoutes } from './cases/stats/stats.routes.js';
 import { evaluationsRoutes } from './evaluations/evaluations.routes.js';
 import { gridRoutes } from './grid/grid.routes.js';
@@ -22,6 +23,7 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(auditRoutes);
   await app.register(orgRoutes);
   await app.register(gridRoutes);
+  await app.register(dutiesRoutes);
   await app.register(peopleRoutes);
   await app.register(membersRoutes);
   await app.register(calendarRoutes);

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/app.js';
 import { api, auditRows, expectError, expectOk, type Page } from '../../../test/http.js';
-import type { GridDetail, GridDutyView } from './grid.contracts.js';
+import type { GridDetail } from '../grid/grid.contracts.js';
+import type { GridDutyView } from './duties.contracts.js';
 
 let ctx: TestContext;
 let call: ReturnType<typeof api>;

@@ -9,9 +9,10 @@ import { orderBy, type Page, pageWindow } from '../../core/list.js';
 import { maskPhone } from '../../core/pii.js';
 import { people } from '../people/people.schema.js';
 import { personForBody } from '../people/people.service.js';
-import type { CreateGridDuty, GridDutyQuery, GridDutyView, UpdateGridDuty } from './grid.contracts.js';
-import { assertCanManageCommunity, dutiesVisibleTo } from './grid.policy.js';
-import { gridDuties, grids } from './grid.schema.js';
+import { grids } from '../grid/grid.schema.js';
+import type { CreateGridDuty, GridDutyQuery, GridDutyView, UpdateGridDuty } from './duties.contracts.js';
+import { assertMayManageDuty, dutiesVisibleTo } from './duties.policy.js';
+import { gridDuties } from './duties.schema.js';
 import { clock } from '../../core/clock.js';
 
 const today = () => clock.today();
@@ -45,7 +46,7 @@ function present(r: ViewRow): GridDutyView {
   return { ...rest, personPhone: maskPhone(r.personPhone), active: !r.until || r.until >= today() };
 }
 
-/** Duties the actor may see (grid.policy.ts: staff all, anyone else those of their own grids), filtered and paged. */
+/** Duties the actor may see (duties.policy.ts: staff all, anyone else those of their own grids), filtered and paged. */
 export async function listGridDuties(opts: {
   db: Db;
   actor: Actor;
@@ -102,7 +103,7 @@ export async function createGridDuty(opts: { db: Db; actor: Actor; input: Create
       .from(grids)
       .where(eq(grids.id, opts.input.gridId));
     if (!grid) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/gridId', message: 'grid does not exist' }]);
-    await assertCanManageCommunity(tx, opts.actor, grid.communityId, 'duty.write');
+    await assertMayManageDuty(tx, opts.actor, grid.communityId);
     // The person must be someone the actor may see: a community admin cannot enlist another community's residents.
     await personForBody(tx, opts.actor, opts.input.personId);
     const [row] = await tx.insert(gridDuties).values(opts.input).returning();
@@ -126,7 +127,7 @@ export async function updateGridDuty(opts: {
 }): Promise<GridDutyView> {
   await opts.db.transaction(async (tx) => {
     const current = await getDuty(tx, opts.id);
-    await assertCanManageCommunity(tx, opts.actor, current.communityId, 'duty.write');
+    await assertMayManageDuty(tx, opts.actor, current.communityId);
     const { version, ...values } = opts.input;
     const since = values.since ?? current.since;
     const until = values.until === undefined ? current.until : values.until;
@@ -156,7 +157,7 @@ export async function updateGridDuty(opts: {
 export async function deleteGridDuty(opts: { db: Db; actor: Actor; id: string }): Promise<void> {
   await opts.db.transaction(async (tx) => {
     const current = await getDuty(tx, opts.id);
-    await assertCanManageCommunity(tx, opts.actor, current.communityId, 'duty.write');
+    await assertMayManageDuty(tx, opts.actor, current.communityId);
     const [before] = await tx.delete(gridDuties).where(eq(gridDuties.id, opts.id)).returning();
     await recordAudit(tx, {
       actor: opts.actor,

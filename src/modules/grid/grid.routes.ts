@@ -5,13 +5,9 @@ import { insideCounty } from '../../core/geo.js';
 import type { App } from '../../core/http/types.js';
 import {
   ZCreateGrid,
-  ZCreateGridDuty,
   ZFeatureCollection,
   ZGeoJsonQuery,
   ZGridDetail,
-  ZGridDuty,
-  ZGridDutyList,
-  ZGridDutyQuery,
   ZGridList,
   ZGridListQuery,
   ZGridTree,
@@ -19,9 +15,7 @@ import {
   ZLocateQuery,
   ZLocateResponse,
   ZUpdateGrid,
-  ZUpdateGridDuty,
 } from './grid.contracts.js';
-import { createGridDuty, deleteGridDuty, listGridDuties, updateGridDuty } from './grid-duties.service.js';
 import { locateGrid } from './grid.locate.js';
 import {
   createGrid,
@@ -95,39 +89,6 @@ export async function gridRoutes(app: App): Promise<void> {
   app.delete('/grids/:id', { schema: { tags, params: ZIdParams, response: { 200: ZOk } } }, async (req) => {
     const actor = authorize(req, 'grid.write');
     await deleteGrid({ db: app.db, actor, id: req.params.id });
-    return { ok: true as const };
-  });
-
-  app.get(
-    '/grid-duties',
-    { schema: { tags, querystring: ZGridDutyQuery, response: { 200: ZGridDutyList } } },
-    async (req) => {
-      const actor = authorize(req, 'grid.read');
-      return listGridDuties({ db: app.db, actor, query: req.query });
-    },
-  );
-
-  app.post(
-    '/grid-duties',
-    { schema: { tags, body: ZCreateGridDuty, response: { 201: ZGridDuty } } },
-    async (req, reply) => {
-      const actor = authorize(req, 'duty.write');
-      return reply.status(201).send(await createGridDuty({ db: app.db, actor, input: req.body }));
-    },
-  );
-
-  app.patch(
-    '/grid-duties/:id',
-    { schema: { tags, params: ZIdParams, body: ZUpdateGridDuty, response: { 200: ZGridDuty } } },
-    async (req) => {
-      const actor = authorize(req, 'duty.write');
-      return updateGridDuty({ db: app.db, actor, id: req.params.id, input: req.body });
-    },
-  );
-
-  app.delete('/grid-duties/:id', { schema: { tags, params: ZIdParams, response: { 200: ZOk } } }, async (req) => {
-    const actor = authorize(req, 'duty.write');
-    await deleteGridDuty({ db: app.db, actor, id: req.params.id });
     return { ok: true as const };
   });
 }

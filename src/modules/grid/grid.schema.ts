@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   check,
-  date,
   doublePrecision,
   index,
   jsonb,
@@ -15,8 +14,7 @@ import {
 import type { Geometry } from 'geojson';
 import { createdAt, idColumn, updatedAt, version } from '../../core/columns.js';
 import { organisations } from '../org/org.schema.js';
-import { people } from '../people/people.schema.js';
-import { DUTY_ROLES, GRID_KINDS } from './grid.enums.js';
+import { GRID_KINDS } from './grid.enums.js';
 
 export const gridKind = pgEnum('grid_kind', GRID_KINDS);
 
@@ -47,30 +45,6 @@ export const grids = pgTable(
     index('grids_code_prefix_idx').on(t.code.op('text_pattern_ops')),
     check('grids_level_range', sql`${t.level} between 1 and 4`),
   ],
-);
-
-export const dutyRole = pgEnum('duty_role', DUTY_ROLES);
-
-/** 按格定岗、责在格中: who answers for a grid, in which role, since when. */
-export const gridDuties = pgTable(
-  'grid_duties',
-  {
-    id: idColumn(),
-    gridId: uuid('grid_id')
-      .notNull()
-      .references(() => grids.id, { onDelete: 'restrict' }),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id, { onDelete: 'restrict' }),
-    role: dutyRole('role').notNull(),
-    since: date('since').notNull(),
-    until: date('until'),
-    note: text('note'),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-    version: version(),
-  },
-  (t) => [index('grid_duties_grid_idx').on(t.gridId), index('grid_duties_person_idx').on(t.personId)],
 );
 
 export interface SixHaves {

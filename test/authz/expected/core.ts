@@ -90,7 +90,7 @@ export const CORE: ExpectedTable = {
     unit02: 'denied', member01: 'denied', member02: 'denied', resident01: 'denied', anon: 'unauth',
   },
   // Every role may ask; a resident or member is answered only the duties of their own grid and its ancestors
-  // (grid.policy.ts dutiesVisibleTo; the leak pass of the matrix checks the content).
+  // (duties.policy.ts dutiesVisibleTo; the leak pass of the matrix checks the content).
   'GET /api/grid-duties': {
     admin: 'ok', hangdong: 'ok', sanfeng: 'ok', grid01: 'ok', unit01: 'ok',
     unit02: 'ok', member01: 'ok', member02: 'ok', resident01: 'ok', anon: 'unauth',

@@ -18,7 +18,8 @@ export type {
   CreateOrganisation,
   UpdateOrganisation,
 } from '../../../src/modules/org/org.contracts';
-export type { GridView, GridDetail, GridTreeNode, GridDutyView } from '../../../src/modules/grid/grid.contracts';
+export type { GridView, GridDetail, GridTreeNode } from '../../../src/modules/grid/grid.contracts';
+export type { GridDutyView } from '../../../src/modules/duties/duties.contracts';
 export type {
   PersonView,
   CreatePerson,

@@ -2,7 +2,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../../test/app.js';
 import { auditLog } from '../../../core/audit.schema.js';
-import { gridDuties } from '../../grid/grid.schema.js';
+import { gridDuties } from '../../duties/duties.schema.js';
 import { people } from '../../people/people.schema.js';
 import { jobRuns } from '../../../core/system.schema.js';
 import type { CaseDetail } from '../cases.contracts.js';

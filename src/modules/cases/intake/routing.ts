@@ -4,7 +4,8 @@ import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
 import { insideCounty } from '../../../core/geo.js';
 import { locateGrid } from '../../grid/grid.locate.js';
-import { gridDuties, grids } from '../../grid/grid.schema.js';
+import { gridDuties } from '../../duties/duties.schema.js';
+import { grids } from '../../grid/grid.schema.js';
 import { people } from '../../people/people.schema.js';
 
 export interface Routing {

@@ -5,7 +5,7 @@ import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
 import { organisations } from '../../org/org.schema.js';
 import type { AttendanceRequest, RespondRequest } from './meetings.contracts.js';
-import { assertMayManageMeetings, mayManageMeetings, unitsActorSpeaksFor } from './meetings.policy.js';
+import { assertMayActAsUnit, assertMayManageMeetings, assertMaySpeakForUnit } from './meetings.policy.js';
 import { jointMeetingUnits } from './meetings.schema.js';
 import { assertMeetingState, lockForManage, lockMeeting, type MeetingRow } from './meetings.service.js';
 import { clock } from '../../../core/clock.js';
@@ -73,7 +73,7 @@ export async function respondToInvitation(opts: {
   const { actor, input } = opts;
   await opts.db.transaction(async (tx) => {
     const m = await lockMeeting(tx, actor, opts.id);
-    await assertSpeaksForUnit(tx, actor, m, opts.unitId);
+    await assertMaySpeakForUnit(tx, actor, m, opts.unitId);
     assertMeetingState(m, 'respond');
     const before = await invitationOf(tx, m.id, opts.unitId);
     const after = { response: input.response, responseNote: input.note || null, respondedAt: clock.now() };
@@ -90,12 +90,6 @@ export async function respondToInvitation(opts: {
       { unitId: before.unitId, ...after },
     );
   });
-}
-
-/** Staff may act for any invited unit; otherwise the actor must administer this unit. */
-async function assertSpeaksForUnit(tx: Db, actor: Actor, m: MeetingRow, unitId: string): Promise<void> {
-  if (await mayManageMeetings(tx, actor, m.communityId)) return;
-  if (!(await unitsActorSpeaksFor(tx, actor, [unitId])).length) throw new AppError('FORBIDDEN');
 }
 
 /** Staff check-in at the meeting: whether the unit came and who came. */
@@ -146,7 +140,7 @@ export async function confirmAttendance(opts: {
   const { actor } = opts;
   await opts.db.transaction(async (tx) => {
     const m = await lockMeeting(tx, actor, opts.id);
-    if (!(await unitsActorSpeaksFor(tx, actor, [opts.unitId])).length) throw new AppError('FORBIDDEN');
+    await assertMayActAsUnit(tx, actor, opts.unitId);
     assertMeetingState(m, 'checkin');
     const before = await invitationOf(tx, m.id, opts.unitId);
     if (before.confirmedAt) return;

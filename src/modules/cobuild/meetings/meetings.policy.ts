@@ -6,6 +6,7 @@ import { anyOf } from '../../../core/auth/scope.js';
 import { resolveScope } from '../../grid/grid.scope.js';
 import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
+import type { TaskStatus } from './meetings.contracts.js';
 import { jointMeetings, jointMeetingUnits, meetingTasks } from './meetings.schema.js';
 
 /**
@@ -56,11 +57,22 @@ export async function assertMayManageMeetings(db: Db, actor: Actor, communityId:
   if (!(await mayManageMeetings(db, actor, communityId))) throw new AppError('FORBIDDEN');
 }
 
-/** Proposing for every community at once is the county's job; a community admin proposes for its own. */
-export async function communitiesManagedBy(db: Db, actor: Actor): Promise<'all' | string[]> {
+/**
+ * The communities whose meetings this actor may propose: every one for the county (or the scheduled job, actor null),
+ * its own for a community admin. Asking for a community outside them is 403; undefined means every community.
+ */
+export async function communitiesToPropose(
+  db: Db,
+  actor: Actor | null,
+  requested?: string[],
+): Promise<string[] | undefined> {
+  if (!actor) return requested;
   if (!can(actor, 'meetings.write')) throw new AppError('FORBIDDEN');
   const scope = await resolveScope(db, actor);
-  return scope.all ? 'all' : scope.communityIds;
+  if (scope.all) return requested;
+  const ids = requested ? requested.filter((id) => scope.communityIds.includes(id)) : scope.communityIds;
+  if (requested && ids.length < requested.length) throw new AppError('FORBIDDEN');
+  return ids;
 }
 
 /** The units of these whose admin this actor is, and so may answer for (meetings.tasks). */
@@ -70,6 +82,24 @@ export async function unitsActorSpeaksFor(db: Db, actor: Actor, unitIds: string[
   return unitIds.filter((id) => scope.unitIds.includes(id));
 }
 
+/** Answering an invitation: the meeting's staff for any invited unit, otherwise an admin of this unit. */
+export async function assertMaySpeakForUnit(
+  db: Db,
+  actor: Actor,
+  meeting: { communityId: string },
+  unitId: string,
+): Promise<void> {
+  if (await mayManageMeetings(db, actor, meeting.communityId)) return;
+  await assertMayActAsUnit(db, actor, unitId);
+}
+
+/** Confirming a unit's own attendance: only an admin of that unit (meetings.tasks). */
+export async function assertMayActAsUnit(db: Db, actor: Actor, unitId: string): Promise<void> {
+  if (!(await unitsActorSpeaksFor(db, actor, [unitId])).length) throw new AppError('FORBIDDEN');
+}
+
+export type TaskAccess = 'staff' | 'owner';
+
 /**
  * How the actor may touch a task: 'staff' (the community's admin or the county: every field), 'owner' (an admin
  * of the owner unit: status and completion note), or a 403.
@@ -78,8 +108,18 @@ export async function taskAccess(
   db: Db,
   actor: Actor,
   task: { communityId: string; ownerUnitId: string },
-): Promise<'staff' | 'owner'> {
+): Promise<TaskAccess> {
   if (await mayManageMeetings(db, actor, task.communityId)) return 'staff';
   if ((await unitsActorSpeaksFor(db, actor, [task.ownerUnitId])).length) return 'owner';
   throw new AppError('FORBIDDEN');
+}
+
+/** Reopening a done task and cancelling one are the community's (staff) decisions, not the owner unit's. */
+export function assertMayMoveTask(access: TaskAccess, from: TaskStatus, to: TaskStatus): void {
+  if (access === 'owner' && (to === 'cancelled' || from === 'done')) throw new AppError('FORBIDDEN');
+}
+
+/** A task's content, deadline and owner are the staff's: an owner unit sending them is 403. */
+export function assertMayEditTaskDetails(access: TaskAccess): void {
+  if (access !== 'staff') throw new AppError('FORBIDDEN');
 }

@@ -8,7 +8,7 @@ import { organisations } from '../../org/org.schema.js';
 import { adoptedPairs } from '../pairing/pairing.queries.js';
 import { fillAgendas } from './meetings.agenda.js';
 import type { CreateMeeting, ProposeResult } from './meetings.contracts.js';
-import { assertMayManageMeetings, communitiesManagedBy } from './meetings.policy.js';
+import { assertMayManageMeetings, communitiesToPropose } from './meetings.policy.js';
 import { isInQuarter, type Quarter, quarterOfInstant, suggestedMeetingDate } from './meetings.quarter.js';
 import { jointMeetings, jointMeetingUnits } from './meetings.schema.js';
 import { clock } from '../../../core/clock.js';
@@ -24,9 +24,8 @@ interface CommunityRef {
   code: string | null;
 }
 
-async function communitiesFor(tx: Db, managed: 'all' | string[], requested?: string[]): Promise<CommunityRef[]> {
-  const ids = managed === 'all' ? requested : requested ? requested.filter((id) => managed.includes(id)) : managed;
-  if (ids && requested && ids.length < requested.length) throw new AppError('FORBIDDEN');
+/** These communities (every one when ids is undefined), in code order. */
+async function communitiesFor(tx: Db, ids?: string[]): Promise<CommunityRef[]> {
   if (ids && !ids.length) return [];
   return tx
     .select({ id: organisations.id, code: organisations.code })
@@ -122,9 +121,9 @@ export async function proposeMeetings(opts: {
 }): Promise<ProposeResult> {
   const now = opts.now ?? clock.now();
   const q = { year: opts.year, quarter: opts.quarter };
-  const managed = opts.actor ? await communitiesManagedBy(opts.db, opts.actor) : 'all';
+  const ids = await communitiesToPropose(opts.db, opts.actor, opts.communityIds);
   return opts.db.transaction(async (tx) => {
-    const communities = await communitiesFor(tx, managed, opts.communityIds);
+    const communities = await communitiesFor(tx, ids);
     const paired = await pairedByCommunity(tx, q.year);
     const created = await createMeetings(tx, {
       actor: opts.actor,
@@ -153,7 +152,7 @@ export async function createMeeting(opts: { db: Db; actor: Actor; input: CreateM
     throw new AppError('MEETING_DATE_OUTSIDE_QUARTER', { date: input.meetingDate, ...q });
   }
   return opts.db.transaction(async (tx) => {
-    const [community] = await communitiesFor(tx, 'all', [input.communityId]);
+    const [community] = await communitiesFor(tx, [input.communityId]);
     if (!community) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/communityId', message: 'not a community' }]);
     const paired = await pairedByCommunity(tx, q.year);
     const [meeting] = await createMeetings(tx, {

@@ -7,7 +7,7 @@ import { AppError } from '../../../core/errors.js';
 import { type Download, type ExportColumn, writeSheetStream } from '../../../core/excel.js';
 import { organisations } from '../../org/org.schema.js';
 import type { CreateResolution, TaskListQuery, TaskStatus, TaskView, UpdateTask } from './meetings.contracts.js';
-import { taskAccess } from './meetings.policy.js';
+import { assertMayEditTaskDetails, assertMayMoveTask, type TaskAccess, taskAccess } from './meetings.policy.js';
 import { jointMeetings, meetingTasks } from './meetings.schema.js';
 import { lockForManage } from './meetings.service.js';
 import { selectTaskViews, presentTask, taskFilters, taskSort } from './meetings.tasks.query.js';
@@ -19,14 +19,13 @@ import { clock } from '../../../core/clock.js';
  */
 type TaskRow = typeof meetingTasks.$inferSelect;
 
-/** Status moves; reopening a done task and cancelling are the community's (staff) decisions, not the owner's. */
+/** Status moves; which of them an owner unit may make is the policy's (assertMayMoveTask). */
 const NEXT: Record<TaskStatus, readonly TaskStatus[]> = {
   open: ['in_progress', 'done', 'cancelled'],
   in_progress: ['open', 'done', 'cancelled'],
   done: ['in_progress'],
   cancelled: [],
 };
-const STAFF_ONLY_MOVES = (from: TaskStatus, to: TaskStatus) => to === 'cancelled' || from === 'done';
 
 async function assertOwnerIsUnit(tx: Db, unitId: string): Promise<void> {
   const [org] = await tx.select({ kind: organisations.kind }).from(organisations).where(eq(organisations.id, unitId));
@@ -75,14 +74,14 @@ export async function createResolution(opts: {
 }
 
 /** The status move and its completion fields: done needs a note and gets a completion day (today unless given). */
-function statusChanges(before: TaskRow, input: UpdateTask, access: 'staff' | 'owner', today: string): Partial<TaskRow> {
+function statusChanges(before: TaskRow, input: UpdateTask, access: TaskAccess, today: string): Partial<TaskRow> {
   const to = input.status;
   const note = input.completionNote === undefined ? before.completionNote : input.completionNote || null;
   const changes: Partial<TaskRow> = input.completionNote === undefined ? {} : { completionNote: note };
   if (to === undefined || to === before.status) return changes;
   if (!NEXT[before.status].includes(to))
     throw new AppError('MEETING_TASK_TRANSITION', { from: `task_${before.status}`, to: `task_${to}` });
-  if (access === 'owner' && STAFF_ONLY_MOVES(before.status, to)) throw new AppError('FORBIDDEN');
+  assertMayMoveTask(access, before.status, to);
   if (to === 'done') {
     if (!note) throw new AppError('MEETING_TASK_NOTE_REQUIRED');
     const completedOn = input.completedOn ?? today;
@@ -94,15 +93,10 @@ function statusChanges(before: TaskRow, input: UpdateTask, access: 'staff' | 'ow
 }
 
 /** Content, deadline and owner: staff only (an owner sending them is 403). */
-async function staffChanges(
-  tx: Db,
-  before: TaskRow,
-  input: UpdateTask,
-  access: 'staff' | 'owner',
-): Promise<Partial<TaskRow>> {
+async function staffChanges(tx: Db, before: TaskRow, input: UpdateTask, access: TaskAccess): Promise<Partial<TaskRow>> {
   const changes: Partial<TaskRow> = {};
   if (input.content === undefined && input.deadline === undefined && input.ownerUnitId === undefined) return changes;
-  if (access !== 'staff') throw new AppError('FORBIDDEN');
+  assertMayEditTaskDetails(access);
   if (input.content !== undefined) changes.content = input.content;
   if (input.deadline !== undefined) {
     const [m] = await tx

@@ -38,6 +38,17 @@ export async function matchingCommunities(db: Db, actor: Actor): Promise<string[
   return scope.all ? null : scope.communityIds;
 }
 
+/**
+ * The communities of a run by a community admin (managed: its communities): the one asked for if it is one of them,
+ * else all of them; asking for another, or managing none, is 403.
+ */
+export function assertMayRunFor(managed: string[], communityId: string | undefined): string[] {
+  if (communityId && !managed.includes(communityId)) throw new AppError('FORBIDDEN');
+  if (communityId) return [communityId];
+  if (!managed.length) throw new AppError('FORBIDDEN');
+  return managed;
+}
+
 export async function assertMayMatch(db: Db, actor: Actor, communityId: string): Promise<void> {
   const ids = await matchingCommunities(db, actor);
   if (ids && !ids.includes(communityId)) throw new AppError('FORBIDDEN');
@@ -76,6 +87,11 @@ export async function resourcesVisibleTo(db: Db, actor: Actor): Promise<SQL | un
   const scope = await resolveScope(db, actor);
   if (scope.all || scope.communityIds.length || scope.gridCommunityIds.length) return undefined;
   return scope.unitIds.length ? inArray(resources.unitId, scope.unitIds) : sql`false`;
+}
+
+/** The units an actor administers (a unit admin offering a resource without naming its unit). */
+export async function ownUnitIds(db: Db, actor: Actor): Promise<string[]> {
+  return (await resolveScope(db, actor)).unitIds;
 }
 
 export async function assertMayManageResources(db: Db, actor: Actor, unitId: string): Promise<void> {

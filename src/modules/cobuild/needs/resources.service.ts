@@ -2,7 +2,6 @@ import { and, asc, count, desc, eq, gte, ilike, lte, or, sql, type SQL } from 'd
 import { recordAudit } from '../../../core/audit.js';
 import type { Actor } from '../../../core/auth/actor.js';
 import { escapeLike } from '../../../core/strings.js';
-import { resolveScope } from '../../grid/grid.scope.js';
 import { assertNotReferenced } from '../../../core/crud.js';
 import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
@@ -15,7 +14,7 @@ import {
   type ResourceView,
   type UpdateResource,
 } from './needs.contracts.js';
-import { assertMayManageResources, resourcesVisibleTo } from './needs.policy.js';
+import { assertMayManageResources, ownUnitIds, resourcesVisibleTo } from './needs.policy.js';
 import { needMatches, resources } from './needs.schema.js';
 import { assertInCounty } from './needs.service.js';
 import { clock } from '../../../core/clock.js';
@@ -141,8 +140,8 @@ export async function getResource(opts: { db: Db; actor: Actor; id: string }): P
 
 /** The unit a new resource belongs to: the one named (county, or a unit admin naming its own), else the admin's unit. */
 async function targetUnit(db: Db, actor: Actor, unitId: string | undefined): Promise<string> {
-  const scope = await resolveScope(db, actor);
-  const id = unitId ?? (scope.unitIds.length === 1 ? scope.unitIds[0] : undefined);
+  const own = unitId ? [] : await ownUnitIds(db, actor);
+  const id = unitId ?? (own.length === 1 ? own[0] : undefined);
   if (!id)
     throw new AppError('VALIDATION_FAILED', {}, [
       { path: '/unitId', message: 'name the unit that offers the resource' },

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { recordAudit } from '../../../core/audit.js';
 import type { Actor } from '../../../core/auth/actor.js';
-import { resolveScope } from '../../grid/grid.scope.js';
 import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
 import { gridDuties, grids } from '../../grid/grid.schema.js';
@@ -15,7 +14,12 @@ import type {
   CommitteeMember,
   UpdateCommitteeMember,
 } from './pairing.contracts.js';
-import { assertMayEditCommittee, assertMayReadPairings, mayReadCommittee } from './pairing.policy.js';
+import {
+  assertMayEditCommittee,
+  assertMayReadPairings,
+  committeesVisibleTo,
+  mayReadCommittee,
+} from './pairing.policy.js';
 import { adoptedPairs } from './pairing.queries.js';
 import { partyCommitteeMembers } from './pairing.schema.js';
 import { clock } from '../../../core/clock.js';
@@ -148,7 +152,7 @@ export async function getCommittee(opts: {
 /** One row per community the actor sees: the head's name and how many members. */
 export async function listCommittees(opts: { db: Db; actor: Actor; year: number }): Promise<CommitteeList> {
   assertMayReadPairings(opts.actor);
-  const scope = await resolveScope(opts.db, opts.actor);
+  const visible = await committeesVisibleTo(opts.db, opts.actor);
   const communities = await opts.db
     .select({ id: organisations.id })
     .from(organisations)
@@ -156,10 +160,9 @@ export async function listCommittees(opts: { db: Db; actor: Actor; year: number 
     .orderBy(asc(organisations.code));
   const items: CommitteeList['items'] = [];
   for (const c of communities) {
-    if (!scope.all && !scope.communityIds.includes(c.id)) {
-      const paired = await adoptedPairs(opts.db, { year: opts.year, communityId: c.id });
-      if (!paired.some((p) => scope.unitIds.includes(p.unitId))) continue;
-    }
+    const pairedUnitIds = async () =>
+      (await adoptedPairs(opts.db, { year: opts.year, communityId: c.id })).map((p) => p.unitId);
+    if (!(await visible(c.id, pairedUnitIds))) continue;
     const r = await roster(opts.db, opts.year, c.id);
     items.push({
       communityId: c.id,

@@ -48,3 +48,18 @@ export async function mayReadCommittee(
   const scope = await resolveScope(db, actor);
   return scope.all || scope.communityIds.includes(communityId) || pairedUnitIds.some((u) => scope.unitIds.includes(u));
 }
+
+/**
+ * Which rosters this actor's list of 大党委 shows: every one for the county, its own communities', and another
+ * community's when one of its paired units is the actor's (pairedUnitIds is only asked then: one query per community).
+ */
+export async function committeesVisibleTo(
+  db: Db,
+  actor: Actor,
+): Promise<(communityId: string, pairedUnitIds: () => Promise<string[]>) => Promise<boolean>> {
+  const scope = await resolveScope(db, actor);
+  return async (communityId, pairedUnitIds) =>
+    scope.all ||
+    scope.communityIds.includes(communityId) ||
+    (await pairedUnitIds()).some((u) => scope.unitIds.includes(u));
+}

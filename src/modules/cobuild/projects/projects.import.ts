@@ -13,8 +13,8 @@ import type {
 } from './projects.contracts.js';
 import { pairedUnitsByName, PLAN_COLUMNS, planProjectsByName } from './projects.excel.js';
 import { domainByLabel } from './projects.labels.js';
-import { assertMayManageCommunity } from './projects.policy.js';
-import { assertPlanEditable, ensurePlan } from './projects.plans.js';
+import { ensurePlan } from './projects.plans.js';
+import { assertMayManageCommunity, assertPlanEditable } from './projects.policy.js';
 import { createProjectInTx } from './projects.service.js';
 import { assertDates, assertMilestoneWithin } from './projects.validate.js';
 

@@ -1,14 +1,17 @@
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../core/audit.js';
 import type { Actor } from '../../../core/auth/actor.js';
-import { isCountyAdmin } from '../../../core/auth/actor.js';
-import { can } from '../../../core/auth/permissions.js';
 import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
 import { orderBy, type Page, pageWindow } from '../../../core/list.js';
 import { organisations } from '../../org/org.schema.js';
 import type { CreatePlan, PlanListQuery, PlanStatus, PlanView } from './projects.contracts.js';
-import { assertMayManageCommunity, assertMayReadProjects, plansVisibleTo } from './projects.policy.js';
+import {
+  assertMayManageCommunity,
+  assertMayMovePlan,
+  assertMayReadProjects,
+  plansVisibleTo,
+} from './projects.policy.js';
 import { projectPlans, projects } from './projects.schema.js';
 import { clock } from '../../../core/clock.js';
 
@@ -45,12 +48,6 @@ export async function ensurePlan(tx: Db, communityId: string, year: number): Pro
     .where(and(eq(projectPlans.communityId, communityId), eq(projectPlans.year, year)))
     .for('update');
   return plan;
-}
-
-/** A plan's project list may change while it is a draft; the county may amend it in any state. */
-export function assertPlanEditable(plan: PlanRow, actor: Actor): void {
-  if (plan.status !== 'draft' && !isCountyAdmin(actor))
-    throw new AppError('PROJECT_PLAN_LOCKED', { year: plan.year, status: plan.status });
 }
 
 export async function createPlan(opts: { db: Db; actor: Actor; input: CreatePlan }): Promise<PlanView> {
@@ -182,8 +179,7 @@ export async function transitionPlan(opts: {
       .where(and(eq(projectPlans.id, opts.id), await plansVisibleTo(tx, actor)))
       .for('update');
     if (!plan) throw new AppError('NOT_FOUND', { entity: 'project_plan' });
-    if (rule.county ? !can(actor, 'projects.approve') : false) throw new AppError('FORBIDDEN');
-    await assertMayManageCommunity(tx, actor, plan.communityId);
+    await assertMayMovePlan(tx, actor, plan, rule.county);
     if (plan.version !== opts.version) throw new AppError('STALE_UPDATE');
     if (!rule.from.includes(plan.status))
       throw new AppError('PROJECT_PLAN_TRANSITION', { status: plan.status, action });

@@ -1,6 +1,7 @@
 import { and, eq, exists, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../../core/auth/actor.js';
 import { hasRole, isCountyAdmin } from '../../../core/auth/actor.js';
+import { can } from '../../../core/auth/permissions.js';
 import { anyOf } from '../../../core/auth/scope.js';
 import { resolveScope } from '../../grid/grid.scope.js';
 import type { Db } from '../../../core/db.js';
@@ -92,4 +93,26 @@ export async function assertMayTrack(
   project: { id: string; communityId: string },
 ): Promise<void> {
   if (!(await mayTrack(db, actor, project))) throw new AppError('FORBIDDEN');
+}
+
+/** A plan's own moves: submitting is the community's; approving and returning are the county's (projects.approve). */
+export async function assertMayMovePlan(
+  db: Db,
+  actor: Actor,
+  plan: { communityId: string },
+  countyDecision: boolean,
+): Promise<void> {
+  if (countyDecision && !can(actor, 'projects.approve')) throw new AppError('FORBIDDEN');
+  await assertMayManageCommunity(db, actor, plan.communityId);
+}
+
+/** The county (projects.approve) may amend a plan in any state; the community only its draft. */
+export function assertPlanEditable(plan: { year: number; status: string }, actor: Actor): void {
+  if (plan.status !== 'draft' && !can(actor, 'projects.approve'))
+    throw new AppError('PROJECT_PLAN_LOCKED', { year: plan.year, status: plan.status });
+}
+
+/** Only the county (projects.approve) may put an unpaired unit on a project, with a reason. */
+export function mayOverridePairing(actor: Actor): boolean {
+  return can(actor, 'projects.approve');
 }

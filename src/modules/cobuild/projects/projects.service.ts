@@ -8,11 +8,13 @@ import { evidenceOf, evidencePaths } from './projects.evidence.js';
 import {
   assertMayManageCommunity,
   assertMayReadProjects,
+  assertMayTrack,
+  assertPlanEditable,
   mayManageCommunity,
   mayTrack,
   projectsVisibleTo,
 } from './projects.policy.js';
-import { assertCommunity, assertPlanEditable, ensurePlan } from './projects.plans.js';
+import { assertCommunity, ensurePlan } from './projects.plans.js';
 import { childViews, projectViews } from './projects.query.js';
 import { recomputeUpwards } from './projects.recompute.js';
 import { isMilestoneOverdue, progressSource } from './projects.rollup.js';
@@ -218,7 +220,7 @@ export async function updateProject(opts: {
     if (before.cancelled) throw new AppError('PROJECT_CANCELLED');
     const touchesPlan = PLAN_FIELDS.some((f) => input[f] !== undefined);
     if (touchesPlan) await checkPlanEdit(tx, actor, before, input);
-    else await assertTracker(tx, actor, before);
+    else await assertMayTrack(tx, actor, before);
     if (input.manualProgress !== undefined && input.manualProgress !== null)
       await checkManualProgress(tx, before.id, input.manualProgress);
     const { units: _units, version: _version, pairingOverrideReason: _reason, ...fields } = input;
@@ -249,10 +251,6 @@ export async function updateProject(opts: {
     });
   });
   return getProject({ db: opts.db, actor, id: opts.id, today });
-}
-
-async function assertTracker(tx: Db, actor: Actor, p: ProjectRow): Promise<void> {
-  if (!(await mayTrack(tx, actor, p))) throw new AppError('FORBIDDEN');
 }
 
 async function checkPlanEdit(tx: Db, actor: Actor, before: ProjectRow, input: UpdateProject): Promise<void> {

@@ -1,11 +1,11 @@
 import { and, eq, gt, inArray, lt, or } from 'drizzle-orm';
 import type { Actor } from '../../../core/auth/actor.js';
-import { isCountyAdmin } from '../../../core/auth/actor.js';
 import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
 import { organisations } from '../../org/org.schema.js';
 import { adoptedPairs } from '../pairing/pairing.queries.js';
 import type { ProjectUnitInput } from './projects.contracts.js';
+import { mayOverridePairing } from './projects.policy.js';
 import { MAX_DEPTH } from './projects.recompute.js';
 import { projectMilestones, projects } from './projects.schema.js';
 
@@ -69,7 +69,7 @@ export async function checkUnits(
   const paired = new Set(
     (await adoptedPairs(tx, { year: opts.year, communityId: opts.communityId })).map((p) => p.unitId),
   );
-  const override = isCountyAdmin(actor) && opts.overrideReason ? opts.overrideReason : null;
+  const override = mayOverridePairing(actor) && opts.overrideReason ? opts.overrideReason : null;
   return opts.units.map((u) => {
     if (paired.has(u.unitId)) return { ...u, overrideReason: null };
     if (!override)

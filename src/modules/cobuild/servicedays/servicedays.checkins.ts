@@ -1,7 +1,6 @@
 import { aliasedTable, and, asc, count, eq, ilike, inArray } from 'drizzle-orm';
 import { recordAudit } from '../../../core/audit.js';
 import type { Actor } from '../../../core/auth/actor.js';
-import { can } from '../../../core/auth/permissions.js';
 import { escapeLike } from '../../../core/strings.js';
 import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
@@ -17,7 +16,13 @@ import type {
   StaffCheckin,
   StaffCheckinResult,
 } from './servicedays.contracts.js';
-import { checkinAuthority, checkinsVisibleTo, managesCommunity } from './servicedays.policy.js';
+import {
+  assertCheckinAuthority,
+  assertMayCheckIn,
+  assertMayCheckInMembers,
+  assertMayManage,
+  checkinsVisibleTo,
+} from './servicedays.policy.js';
 import { serviceDayCheckins, serviceDays, serviceDaySignups } from './servicedays.schema.js';
 import { type DayRow, loadVisibleDay } from './servicedays.service.js';
 import { checkinClosesAt, checkinOpensAt, checkinWindow, localLabel, localParts } from './servicedays.time.js';
@@ -124,7 +129,7 @@ async function checkinOf(db: Db, dayId: string, memberId: string): Promise<Check
 
 /** What the phone page shows after a scan: the day, whether check-in is open now, and my check-in if any. */
 export async function checkinPage(opts: { db: Db; actor: Actor; token: string; now?: Date }): Promise<CheckinPage> {
-  if (!can(opts.actor, 'servicedays.checkin')) throw new AppError('FORBIDDEN');
+  assertMayCheckIn(opts.actor);
   const day = await dayByToken(opts.db, opts.token);
   const [community] = await opts.db
     .select({ name: organisations.name })
@@ -203,7 +208,7 @@ export async function checkInSelf(opts: {
   token: string;
   now?: Date;
 }): Promise<{ created: boolean; checkin: CheckinView }> {
-  if (!can(opts.actor, 'servicedays.checkin')) throw new AppError('FORBIDDEN');
+  assertMayCheckIn(opts.actor);
   const now = opts.now ?? clock.now();
   const day = await dayByToken(opts.db, opts.token);
   const member = await ownMember(opts.db, opts.actor);
@@ -227,8 +232,7 @@ export async function checkInMembers(opts: {
 }): Promise<StaffCheckinResult> {
   const { db, actor } = opts;
   const view = await loadVisibleDay(db, actor, opts.dayId);
-  const authority = await checkinAuthority(db, actor, view.d.communityId);
-  if (!authority.all && !authority.unitIds.length) throw new AppError('FORBIDDEN');
+  const authority = await assertCheckinAuthority(db, actor, view.d.communityId);
   const ids = [...new Set(opts.input.memberIds)];
   const members = await db
     .select({ id: partyMembers.id, unitId: partyMembers.unitId })
@@ -236,8 +240,7 @@ export async function checkInMembers(opts: {
     .where(inArray(partyMembers.id, ids));
   if (members.length !== ids.length)
     throw new AppError('VALIDATION_FAILED', {}, [{ path: '/memberIds', message: 'unknown Party member' }]);
-  if (!authority.all && members.some((m) => !m.unitId || !authority.unitIds.includes(m.unitId)))
-    throw new AppError('FORBIDDEN');
+  assertMayCheckInMembers(authority, members);
   assertWindow(view.d, opts.now ?? clock.now());
   const created = await insertCheckins(db, actor, view.d, members, 'staff', opts.now ?? clock.now());
   const rows = (
@@ -254,7 +257,7 @@ export async function checkInMembers(opts: {
 /** Removes a check-in recorded by mistake (the day's managers only). */
 export async function removeCheckin(opts: { db: Db; actor: Actor; dayId: string; checkinId: string }): Promise<void> {
   const view = await loadVisibleDay(opts.db, opts.actor, opts.dayId);
-  if (!(await managesCommunity(opts.db, opts.actor, view.d.communityId))) throw new AppError('FORBIDDEN');
+  await assertMayManage(opts.db, opts.actor, view.d.communityId);
   await opts.db.transaction(async (tx) => {
     const [row] = await tx
       .delete(serviceDayCheckins)
@@ -284,8 +287,7 @@ export async function checkinCandidates(opts: {
 }): Promise<Candidate[]> {
   const { db, actor } = opts;
   const view = await loadVisibleDay(db, actor, opts.dayId);
-  const authority = await checkinAuthority(db, actor, view.d.communityId);
-  if (!authority.all && !authority.unitIds.length) throw new AppError('FORBIDDEN');
+  const authority = await assertCheckinAuthority(db, actor, view.d.communityId);
   const signedUp = (
     await db
       .select({ unitId: serviceDaySignups.unitId })

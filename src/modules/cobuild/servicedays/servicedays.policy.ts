@@ -56,12 +56,31 @@ export async function assertMaySignup(
   throw new AppError('FORBIDDEN');
 }
 
-/** The units whose members the actor may check in at this day: all (null) or their own units. */
-export async function checkinAuthority(
-  db: Db,
-  actor: Actor,
-  communityId: string,
-): Promise<{ all: boolean; unitIds: string[] }> {
+/** Checking oneself in by the day's QR code (and opening that page): servicedays.checkin. */
+export function assertMayCheckIn(actor: Actor): void {
+  if (!can(actor, 'servicedays.checkin')) throw new AppError('FORBIDDEN');
+}
+
+export interface CheckinAuthority {
+  all: boolean;
+  unitIds: string[];
+}
+
+/** The units whose members the actor may check in at this day: all, or their own units (none: 403). */
+export async function assertCheckinAuthority(db: Db, actor: Actor, communityId: string): Promise<CheckinAuthority> {
+  const authority = await checkinAuthority(db, actor, communityId);
+  if (!authority.all && !authority.unitIds.length) throw new AppError('FORBIDDEN');
+  return authority;
+}
+
+/** A unit admin checks in only members of its own units. */
+export function assertMayCheckInMembers(authority: CheckinAuthority, members: { unitId: string | null }[]): void {
+  if (!authority.all && members.some((m) => !m.unitId || !authority.unitIds.includes(m.unitId)))
+    throw new AppError('FORBIDDEN');
+}
+
+/** The units whose members the actor may check in at this day: all, or their own units. */
+export async function checkinAuthority(db: Db, actor: Actor, communityId: string): Promise<CheckinAuthority> {
   if (await managesCommunity(db, actor, communityId)) return { all: true, unitIds: [] };
   if (!can(actor, 'servicedays.checkin') || !hasRole(actor, 'unit_admin')) return { all: false, unitIds: [] };
   return { all: false, unitIds: (await resolveScope(db, actor)).unitIds };
@@ -77,4 +96,16 @@ export async function checkinsVisibleTo(db: Db, actor: Actor, communityId: strin
 
 export function assertMayEditKinds(actor: Actor): void {
   if (!isCountyAdmin(actor)) throw new AppError('FORBIDDEN');
+}
+
+/** The units an actor's unit summaries are narrowed to: a reader who is only a unit admin sees its own; undefined = all. */
+export async function summaryUnitsVisibleTo(db: Db, actor: Actor): Promise<string[] | undefined> {
+  const scope = await resolveScope(db, actor);
+  const ownUnitsOnly = !scope.all && !scope.communityIds.length && !scope.gridCommunityIds.length;
+  return ownUnitsOnly ? scope.unitIds : undefined;
+}
+
+/** The units an actor administers (a unit admin signing up without naming its unit). */
+export async function ownUnitIds(db: Db, actor: Actor): Promise<string[]> {
+  return (await resolveScope(db, actor)).unitIds;
 }

@@ -1,7 +1,6 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../core/audit.js';
 import type { Actor } from '../../../core/auth/actor.js';
-import { resolveScope } from '../../grid/grid.scope.js';
 import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
 import { orderBy, type Page, pageWindow, type ListQuery } from '../../../core/list.js';
@@ -10,7 +9,7 @@ import { isPaired } from '../pairing/pairing.queries.js';
 import { pairingPlans } from '../pairing/pairing.schema.js';
 import type { SignupRequest, SignupView, UpdateSignup } from './servicedays.contracts.js';
 import { assertKnownKinds } from './servicedays.kinds.js';
-import { assertMaySignup } from './servicedays.policy.js';
+import { assertMaySignup, ownUnitIds } from './servicedays.policy.js';
 import { serviceDayCheckins, serviceDays, serviceDaySignups } from './servicedays.schema.js';
 import { assertStillOpen, type DayRow, loadVisibleDay } from './servicedays.service.js';
 import { clock } from '../../../core/clock.js';
@@ -89,7 +88,7 @@ async function getSignup(db: Db, id: string): Promise<SignupView> {
 /** The unit signing up: the one named, or a unit admin's only unit. */
 async function unitFor(db: Db, actor: Actor, unitId: string | undefined): Promise<string> {
   if (unitId) return unitId;
-  const own = (await resolveScope(db, actor)).unitIds;
+  const own = await ownUnitIds(db, actor);
   if (own.length === 1) return own[0];
   throw new AppError('VALIDATION_FAILED', {}, [{ path: '/unitId', message: 'name the unit that signs up' }]);
 }

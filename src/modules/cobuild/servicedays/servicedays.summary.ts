@@ -2,7 +2,6 @@ import type { Writable } from 'node:stream';
 import { and, asc, count, countDistinct, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../../core/audit.js';
 import type { Actor } from '../../../core/auth/actor.js';
-import { resolveScope } from '../../grid/grid.scope.js';
 import type { Db } from '../../../core/db.js';
 import { type Download, type ExportColumn, writeSheetStream } from '../../../core/excel.js';
 import { type Page, pageWindow } from '../../../core/list.js';
@@ -14,7 +13,7 @@ import type {
   UnitSummary,
   UnitSummaryQuery,
 } from './servicedays.contracts.js';
-import { assertMayRead, daysVisibleTo } from './servicedays.policy.js';
+import { assertMayRead, daysVisibleTo, summaryUnitsVisibleTo } from './servicedays.policy.js';
 import { serviceDayCheckins, serviceDays, serviceDaySignups, serviceKinds } from './servicedays.schema.js';
 import { listDays, loadVisibleDay } from './servicedays.service.js';
 import { localParts } from './servicedays.time.js';
@@ -83,14 +82,13 @@ export async function unitSummaries(opts: {
 }): Promise<Page<UnitSummary>> {
   const { db, actor, query: q } = opts;
   assertMayRead(actor);
-  const scope = await resolveScope(db, actor);
-  const ownUnitsOnly = !scope.all && !scope.communityIds.length && !scope.gridCommunityIds.length;
+  const ownUnits = await summaryUnitsVisibleTo(db, actor);
   const dayFilter = and(
     await daysVisibleTo(db, actor),
     dayRange(q.year),
     q.communityId ? eq(serviceDays.communityId, q.communityId) : undefined,
   );
-  const unitFilter = ownUnitsOnly ? sql`${organisations.id} = any(${sql.param(scope.unitIds)}::uuid[])` : undefined;
+  const unitFilter = ownUnits ? sql`${organisations.id} = any(${sql.param(ownUnits)}::uuid[])` : undefined;
   const signups = db
     .select({
       unitId: serviceDaySignups.unitId,

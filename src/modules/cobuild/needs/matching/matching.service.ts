@@ -13,7 +13,7 @@ import type { MatchListQuery, MatchView, RunListQuery, RunMatching, RunStats, Ru
 import { type MatchingProblem, solveMatching } from './matching.flow.js';
 import { solveLpInWorker } from './matching.runner.js';
 import { runStats } from './matching.stats.js';
-import { matchingCommunities, needsVisibleTo } from '../needs.policy.js';
+import { assertMayRunFor, matchingCommunities, needsVisibleTo } from '../needs.policy.js';
 import { matchingRuns, MEASURE_UNITS, needMatches, needs, needTasks, resources } from '../needs.schema.js';
 
 /**
@@ -51,10 +51,8 @@ async function runScope(
       throw new AppError('VALIDATION_FAILED', {}, [{ path: '/communityId', message: 'not a community' }]);
   }
   if (!managed) return { ids: communityId ? [communityId] : null, communityId: communityId ?? null };
-  if (communityId && !managed.includes(communityId)) throw new AppError('FORBIDDEN');
-  if (communityId) return { ids: [communityId], communityId };
-  if (!managed.length) throw new AppError('FORBIDDEN');
-  return { ids: managed, communityId: managed.length === 1 ? managed[0] : null };
+  const ids = assertMayRunFor(managed, communityId);
+  return { ids, communityId: communityId ?? (ids.length === 1 ? ids[0] : null) };
 }
 
 async function loadInstance(db: Db, opts: { ids: string[] | null; on: string; minPriority: number }): Promise<Loaded> {
