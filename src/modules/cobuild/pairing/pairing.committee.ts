@@ -4,7 +4,8 @@ import { recordAudit } from '../../../core/audit.js';
 import type { Actor } from '../../../core/auth/actor.js';
 import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
-import { gridDuties, grids } from '../../grid/grid.schema.js';
+import { gridDuties } from '../../duties/duties.schema.js';
+import { grids } from '../../grid/grid.schema.js';
 import { organisations } from '../../org/org.schema.js';
 import { people } from '../../people/people.schema.js';
 import type {
