@@ -4,6 +4,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, ERROR_STATUS, type ErrorCode, isAppError } from '../errors.js';
 import { pickLocale, translateError } from '../i18n.js';
+import { referrerNoun } from '../references.js';
 import { BARE_SECURITY_HEADERS, setBareSecurityHeaders } from './security.js';
 
 /** Database errors that are the client's fault, by SQLSTATE. */
@@ -16,7 +17,7 @@ function fromDatabaseError(e: { code?: string; detail?: string; constraint?: str
     }
     case '23503':
     case '23001': // restrict_violation: an ON DELETE RESTRICT foreign key (e.g. a member with service-day check-ins)
-      return new AppError('REFERENCED', { count: 1, referrer: e.constraint ?? '' });
+      return fromForeignKeyError(e);
     case '23P01':
       return new AppError('CONFLICT', { reason: e.detail ?? e.constraint ?? '' });
     case '22P02':
@@ -31,6 +32,23 @@ function fromDatabaseError(e: { code?: string; detail?: string; constraint?: str
     default:
       return null;
   }
+}
+
+/**
+ * A foreign key broken from either side. Writing a row whose referent does not exist ("Key (grid_id)=(…) is not
+ * present in table …") is the client naming nothing: 400 VALIDATION_FAILED at the field, as the services' own checks
+ * answer. Deleting a row that others still refer to ("… is still referenced from table …") is 409 REFERENCED, naming
+ * the referring rows by their noun when core/references.ts knows the table (services check first; this is the net).
+ */
+function fromForeignKeyError(e: { detail?: string; constraint?: string }): AppError {
+  const missing = /^Key \((\w+)\)=\(.*\) is not present in table/.exec(e.detail ?? '');
+  if (missing) {
+    const field = missing[1].replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+    return new AppError('VALIDATION_FAILED', {}, [{ path: `/${field}`, message: 'does not exist' }]);
+  }
+  const referring = /is still referenced from table "(\w+)"/.exec(e.detail ?? '')?.[1];
+  const referrer = (referring && referrerNoun(referring)) || e.constraint || '';
+  return new AppError('REFERENCED', { count: 1, referrer });
 }
 
 /** Fastify's and its plugins' own errors: our code, and a fixed reason instead of their message (which can quote the URL or body). */
