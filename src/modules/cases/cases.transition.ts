@@ -4,6 +4,7 @@ import type { Actor } from '../../core/auth/actor.js';
 import type { Db } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';
 import { notifyPeople } from '../notifications/notifications.service.js';
+import { notificationTitle } from '../../core/i18n.js';
 import { subCategory } from './cases.categories.js';
 import { workCalendar } from './cases.clock.js';
 import type { TransitionRequest } from './cases.contracts.js';
@@ -66,7 +67,7 @@ async function applyAction(
     case 'close':
       await notifyPeople(tx, [c.reporterPersonId], {
         kind: 'case.closed',
-        title: `您反映的事项 ${c.number} 已办结，请评价`,
+        title: notificationTitle('case_closed', { number: c.number }),
         entityType: 'case',
         entityId: c.id,
         link: `/m/cases/${c.id}`,
@@ -232,7 +233,7 @@ async function mirrorToMerged(
     for (const r of rows) {
       await notifyPeople(tx, [r.reporterPersonId], {
         kind: `case.${to}`,
-        title: `您反映的事项 ${r.number} 已与 ${c.number} 合并处理，状态更新`,
+        title: notificationTitle('case_merged_update', { number: r.number, into: c.number }),
         entityType: 'case',
         entityId: r.id,
         link: `/m/cases/${r.id}`,

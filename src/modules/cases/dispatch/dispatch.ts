@@ -6,6 +6,7 @@ import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
 import { roleBindings } from '../../auth/auth.schema.js';
 import { notifyUsers } from '../../notifications/notifications.service.js';
+import { notificationTitle } from '../../../core/i18n.js';
 import { organisations } from '../../org/org.schema.js';
 import { subCategory } from '../cases.categories.js';
 import { workCalendar } from '../cases.clock.js';
@@ -78,7 +79,7 @@ export async function dispatchToUnits(opts: {
     admins.map((a) => a.userId),
     {
       kind: 'case.whistle',
-      title: `吹哨报到：${c.number} 请及时报到`,
+      title: notificationTitle('case_whistle', { number: c.number }),
       body: c.title,
       entityType: 'case',
       entityId: c.id,

@@ -4,6 +4,7 @@ import type { Actor } from '../../../core/auth/actor.js';
 import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
 import { notifyPeople } from '../../notifications/notifications.service.js';
+import { notificationTitle } from '../../../core/i18n.js';
 import type { ReassignRequest } from '../cases.contracts.js';
 import { routeToGrid } from '../intake/routing.js';
 import { caseEvents, cases } from '../cases.schema.js';
@@ -64,7 +65,7 @@ export async function reassignCase(opts: {
     });
     await notifyPeople(tx, [target.ownerPersonId], {
       kind: 'case.assigned',
-      title: `事件 ${c.number} 已转派给您`,
+      title: notificationTitle('case_assigned', { number: c.number }),
       body: opts.input.reason,
       entityType: 'case',
       entityId: c.id,

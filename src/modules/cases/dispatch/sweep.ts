@@ -5,6 +5,7 @@ import type { Db } from '../../../core/db.js';
 import { roleBindings } from '../../auth/auth.schema.js';
 import { grids } from '../../grid/grid.schema.js';
 import { notifyPeople, notifyUsers } from '../../notifications/notifications.service.js';
+import { notificationTitle } from '../../../core/i18n.js';
 import { jobRuns } from '../../../core/system.schema.js';
 import { allCategories } from '../cases.categories.js';
 import { workCalendar } from '../cases.clock.js';
@@ -148,7 +149,7 @@ async function escalate(tx: Db, c: CaseRow, now: Date): Promise<void> {
   });
   const draft = {
     kind: 'case.supervised',
-    title: `督办：事项 ${c.number} 已超过${clock === 'response' ? '响应' : '办结'}时限`,
+    title: notificationTitle(`case_supervised_${clock}`, { number: c.number }),
     body: c.title,
     entityType: 'case',
     entityId: c.id,
@@ -251,7 +252,7 @@ async function warnOnce(db: Db, c: CaseRow, clock: Clock, now: Date): Promise<bo
     const due = clock === 'response' ? c.responseDueAt : c.resolutionDueAt;
     const draft = {
       kind: 'case.due_soon',
-      title: `即将超时：事项 ${c.number} 的${clock === 'response' ? '响应' : '办结'}时限将到`,
+      title: notificationTitle(`case_due_soon_${clock}`, { number: c.number }),
       body: c.title,
       entityType: 'case',
       entityId: c.id,

@@ -9,6 +9,7 @@ import { AppError } from '../../../core/errors.js';
 import { listResponse, orderBy, type Page, pageWindow, ZCsv, ZListQuery } from '../../../core/list.js';
 import { grids } from '../../grid/grid.schema.js';
 import { notifyPeople } from '../../notifications/notifications.service.js';
+import { notificationTitle } from '../../../core/i18n.js';
 import { organisations } from '../../org/org.schema.js';
 import { ZCaseStatus, ZPriority } from '../cases.contracts.js';
 import type { TransitionRequest } from '../cases.contracts.js';
@@ -306,7 +307,7 @@ async function recordStep(
     .where(eq(organisations.id, d.unitId));
   await notifyPeople(tx, [c.ownerPersonId], {
     kind: `case.unit_${step}`,
-    title: `${unit.name}${step === 'done' ? '已办结' : '已退回'}事项 ${c.number}`,
+    title: notificationTitle(`case_unit_${step}`, { unit: unit.name, number: c.number }),
     body: note ?? undefined,
     entityType: 'case',
     entityId: d.caseId,

@@ -8,6 +8,7 @@ import { AppError } from '../../../core/errors.js';
 import { insideCounty } from '../../../core/geo.js';
 import { grids } from '../../grid/grid.schema.js';
 import { notifyPeople, notifyUsers } from '../../notifications/notifications.service.js';
+import { notificationTitle } from '../../../core/i18n.js';
 import { ZCaseStatus } from '../cases.contracts.js';
 import { assertMayMerge, casesVisibleTo, mayJoinCase, mayNameSimilarCase } from '../cases.policy.js';
 import { caseEvents, cases } from '../cases.schema.js';
@@ -179,7 +180,7 @@ export async function recordMerge(tx: Db, actor: Actor, dup: MergedCase, main: C
   ]);
   const draft = {
     kind: 'case.merged',
-    title: `您反映的事项 ${dup.number} 已与 ${main.number} 合并处理`,
+    title: notificationTitle('case_merged', { number: dup.number, into: main.number }),
     body: main.title,
     entityType: 'case',
     entityId: dup.id,

@@ -8,6 +8,7 @@ import { AppError } from '../../../core/errors.js';
 import { rememberAnswer } from '../../../core/idempotency.js';
 import { insideCounty } from '../../../core/geo.js';
 import { notifyPeople } from '../../notifications/notifications.service.js';
+import { notificationTitle } from '../../../core/i18n.js';
 import { people } from '../../people/people.schema.js';
 import { classify } from '../classifier/classifier.js';
 import { subCategory } from '../cases.categories.js';
@@ -138,7 +139,9 @@ export async function reportCase(opts: {
 }
 
 function newCaseNotice(priority: string | null, description: string) {
-  return { titlePrefix: `新${priority === 'urgent' ? '紧急' : ''}事件 `, body: description.slice(0, 80) };
+  // The title without the number: the batched intake's SQL appends the number it draws (intake.write.ts).
+  const titlePrefix = notificationTitle(priority === 'urgent' ? 'case_new_urgent' : 'case_new', { number: '' });
+  return { titlePrefix, body: description.slice(0, 80) };
 }
 
 /** The longer path: photos to link, or a merge into the open case it is the same as. */
