@@ -1,14 +1,11 @@
-import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { Button, Descriptions, Popconfirm, Space } from 'antd';
+import { Descriptions } from 'antd';
 import { Link } from 'react-router-dom';
 import type { PartyMemberView } from '../../api/contracts';
 import { useSession } from '../../auth/session';
 import { labelOf, useI18n } from '../../i18n';
-import { DetailDrawer } from '../../ui/DetailDrawer';
 import { EnumTag } from '../../ui/EnumTag';
-import { useFeedback } from '../../ui/feedback';
 import { formatDate, formatDateTime } from '../../ui/format';
-import { LoadError, Loading } from '../../ui/states';
+import { RecordDrawer } from '../../ui/RecordDrawer';
 import { useMember, useMemberMutations } from './api';
 
 /** One Party member: kind, unit, branch, residence; edit and delete with members.write. */
@@ -23,55 +20,20 @@ export function MemberDrawer({
 }) {
   const { t } = useI18n();
   const { can } = useSession();
-  const feedback = useFeedback();
   const member = useMember(memberId);
   const { remove } = useMemberMutations();
-  const m = member.data;
-
-  const del = async () => {
-    if (!m) return;
-    try {
-      await remove.mutateAsync(m.id);
-      feedback.success(t('common.deleted'));
-      onClose();
-    } catch (err) {
-      feedback.error(err);
-    }
-  };
-
-  const footer =
-    m && can('members.write') ? (
-      <Space wrap>
-        <Button icon={<EditOutlined />} onClick={() => onEdit(m)} data-testid="member-edit">
-          {t('common.edit')}
-        </Button>
-        <Popconfirm
-          title={t('common.deleteConfirm', { name: m.name })}
-          okText={t('common.delete')}
-          cancelText={t('common.cancel')}
-          okButtonProps={{ danger: true, loading: remove.isPending }}
-          onConfirm={() => del()}
-        >
-          <Button danger icon={<DeleteOutlined />} data-testid="member-delete">
-            {t('common.delete')}
-          </Button>
-        </Popconfirm>
-      </Space>
-    ) : undefined;
 
   return (
-    <DetailDrawer
+    <RecordDrawer<PartyMemberView>
       open={!!memberId}
       onClose={onClose}
-      title={m?.name ?? t('common.detail')}
-      testId="member-detail"
-      footer={footer}
+      result={member}
+      testIdPrefix="member"
+      writable={can('members.write')}
+      onEdit={onEdit}
+      remove={remove}
     >
-      {member.isLoading ? (
-        <Loading />
-      ) : member.isError || !m ? (
-        <LoadError error={member.error} onRetry={() => void member.refetch()} />
-      ) : (
+      {(m) => (
         <Descriptions
           size="small"
           bordered
@@ -98,6 +60,6 @@ export function MemberDrawer({
           ]}
         />
       )}
-    </DetailDrawer>
+    </RecordDrawer>
   );
 }

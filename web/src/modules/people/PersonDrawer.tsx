@@ -1,15 +1,14 @@
-import { DeleteOutlined, EditOutlined, EyeOutlined } from '@ant-design/icons';
-import { Alert, Button, Descriptions, Popconfirm, Space, Tag, Typography } from 'antd';
+import { EyeOutlined } from '@ant-design/icons';
+import { Alert, Button, Descriptions, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { PersonView, RevealResponse } from '../../api/contracts';
 import { useSession } from '../../auth/session';
 import { labelOf, useI18n } from '../../i18n';
-import { DetailDrawer } from '../../ui/DetailDrawer';
 import { EnumTag } from '../../ui/EnumTag';
 import { useFeedback } from '../../ui/feedback';
 import { formatDate, formatDateTime } from '../../ui/format';
-import { LoadError, Loading } from '../../ui/states';
+import { RecordDrawer } from '../../ui/RecordDrawer';
 import { revealPerson, usePeopleMutations, usePerson } from './api';
 
 interface Props {
@@ -41,48 +40,19 @@ export function PersonDrawer({ personId, onClose, onEdit }: Props) {
       setRevealing(false);
     }
   };
-  const del = async () => {
-    if (!p) return;
-    try {
-      await remove.mutateAsync(p.id);
-      feedback.success(t('common.deleted'));
-      onClose();
-    } catch (err) {
-      feedback.error(err);
-    }
-  };
-
-  const footer =
-    p && can('people.write') ? (
-      <Space wrap>
-        <Button icon={<EditOutlined />} onClick={() => onEdit(p)} data-testid="person-edit">
-          {t('common.edit')}
-        </Button>
-        <Popconfirm
-          title={t('common.deleteConfirm', { name: p.name })}
-          okText={t('common.delete')}
-          cancelText={t('common.cancel')}
-          okButtonProps={{ danger: true, loading: remove.isPending }}
-          onConfirm={() => del()}
-        >
-          <Button danger icon={<DeleteOutlined />} data-testid="person-delete">
-            {t('common.delete')}
-          </Button>
-        </Popconfirm>
-      </Space>
-    ) : undefined;
-
   const pii = (masked: string | null, full: string | null | undefined) => (
     <span className="mono">{full !== undefined && full !== null ? full : (masked ?? '—')}</span>
   );
 
   return (
-    <DetailDrawer
+    <RecordDrawer<PersonView>
       open={!!personId}
       onClose={onClose}
-      title={p?.name ?? t('common.detail')}
-      testId="person-detail"
-      footer={footer}
+      result={person}
+      testIdPrefix="person"
+      writable={can('people.write')}
+      onEdit={onEdit}
+      remove={remove}
       extra={
         p && can('people.reveal') && !revealed && (p.phone || p.idNumber) ? (
           <Button
@@ -98,11 +68,7 @@ export function PersonDrawer({ personId, onClose, onEdit }: Props) {
         ) : undefined
       }
     >
-      {person.isLoading ? (
-        <Loading />
-      ) : person.isError || !p ? (
-        <LoadError error={person.error} onRetry={() => void person.refetch()} />
-      ) : (
+      {(p) => (
         <>
           {revealed && (
             <Alert
@@ -172,6 +138,6 @@ export function PersonDrawer({ personId, onClose, onEdit }: Props) {
           />
         </>
       )}
-    </DetailDrawer>
+    </RecordDrawer>
   );
 }
