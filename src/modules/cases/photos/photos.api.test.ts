@@ -15,7 +15,8 @@ import {
 import type { Actor } from '../../../core/auth/actor.js';
 import { isAppError } from '../../../core/errors.js';
 import type { CaseDetail, CaseSummary } from '../cases.contracts.js';
-import { attachPhotos, MAX_PHOTO_BYTES, sniffImage } from './photos.js';
+import { MAX_PHOTO_BYTES, sniffImage } from '../../../core/uploads.js';
+import { attachPhotos } from './photos.js';
 
 let ctx: TestContext & { dataDir: string };
 beforeAll(async () => {

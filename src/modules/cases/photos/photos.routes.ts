@@ -2,9 +2,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { authorize } from '../../../core/auth/plugin.js';
 import { uploadsDir } from '../../../core/config.js';
-import { AppError } from '../../../core/errors.js';
 import type { App } from '../../../core/http/types.js';
-import { imageError, loadPhotoFor, MAX_PHOTO_BYTES, openPhotoFile, storePhoto } from './photos.js';
+import { receivePhoto } from '../../../core/uploads.js';
+import { loadPhotoFor, openPhotoFile, storePhoto } from './photos.js';
 
 const tags = ['cases'];
 const ZPhotoParams = z.object({ id: z.uuid() });
@@ -15,17 +15,6 @@ export const ZUploadedPhoto = z.object({
   width: z.number().int(),
   height: z.number().int(),
 });
-
-/** The file of a multipart/form-data request in the field `file`, at most 10 MB (over that: 413 from the plugin). */
-export async function receivePhoto(req: FastifyRequest): Promise<Buffer> {
-  if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-  const part = await req.file({ limits: { fileSize: MAX_PHOTO_BYTES, files: 1 } });
-  if (!part || part.fieldname !== 'file') {
-    part?.file.resume();
-    throw imageError(req.locale, 'no_file');
-  }
-  return part.toBuffer();
-}
 
 /** Photo upload (re-encoded with a thumbnail) and serving. */
 export async function casePhotosRoutes(app: App): Promise<void> {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream, type ReadStream } from 'node:fs';
-import { mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import type { ReadStream } from 'node:fs';
+import { mkdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { and, asc, count, eq } from 'drizzle-orm';
 import { recordAudit } from '../../../core/audit.js';
@@ -8,7 +8,7 @@ import type { Actor } from '../../../core/auth/actor.js';
 import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
 import type { Locale } from '../../../core/i18n.js';
-import { encodePhoto, MAX_PHOTO_BYTES, sniffImage } from '../../cases/photos/photos.js';
+import { encodePhoto, MAX_PHOTO_BYTES, openUpload, sniffImage, writeAtomically } from '../../../core/uploads.js';
 import type { EvidenceView } from './projects.contracts.js';
 import { assertMayTrack, projectsVisibleTo } from './projects.policy.js';
 import { projectEvidence, projectMilestones, projects } from './projects.schema.js';
@@ -71,15 +71,6 @@ const cleanName = (name: string) =>
     .basename(name)
     .replace(/[\u0000-\u001f"\\/]/g, '_')
     .slice(0, 120) || 'file';
-
-async function writeAtomically(file: string, data: Buffer): Promise<void> {
-  const tmp = `${file}.${randomUUID()}.tmp`;
-  await writeFile(tmp, data, { flag: 'wx', mode: 0o640 });
-  await rename(tmp, file).catch(async (e: unknown) => {
-    await unlink(tmp).catch(() => undefined);
-    throw e;
-  });
-}
 
 interface Prepared {
   kind: 'photo' | 'file';
@@ -266,12 +257,7 @@ export async function openEvidenceFile(
   uploadsRoot: string,
   relPath: string,
 ): Promise<{ stream: ReadStream; size: number }> {
-  const root = path.resolve(uploadsRoot);
-  const file = path.resolve(root, relPath);
-  if (!file.startsWith(root + path.sep)) throw new AppError('NOT_FOUND', { entity: 'project_evidence' });
-  const info = await stat(file).catch(() => null);
-  if (!info?.isFile()) throw new AppError('NOT_FOUND', { entity: 'project_evidence' });
-  return { stream: createReadStream(file), size: info.size };
+  return openUpload(uploadsRoot, relPath, 'project_evidence');
 }
 
 export async function removeFiles(uploadsRoot: string, relPaths: string[]): Promise<void> {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { and, asc, count, eq } from 'drizzle-orm';
 import { recordAudit } from '../../../core/audit.js';
@@ -7,7 +7,7 @@ import type { Actor } from '../../../core/auth/actor.js';
 import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
 import type { Locale } from '../../../core/i18n.js';
-import { encodePhoto, openPhotoFile } from '../../cases/photos/photos.js';
+import { encodePhoto, openUpload, writeAtomically } from '../../../core/uploads.js';
 import type { PhotoView } from './servicedays.contracts.js';
 import { assertMayManage } from './servicedays.policy.js';
 import { serviceDayPhotos, serviceDays } from './servicedays.schema.js';
@@ -30,15 +30,6 @@ export async function photosOfDay(db: Db, dayId: string): Promise<PhotoView[]> {
     .where(eq(serviceDayPhotos.dayId, dayId))
     .orderBy(asc(serviceDayPhotos.createdAt), asc(serviceDayPhotos.id));
   return rows.map((p) => ({ id: p.id, ...dayPhotoUrls(p.id), width: p.width, height: p.height }));
-}
-
-async function writeFileAtomically(file: string, data: Buffer): Promise<void> {
-  const tmp = `${file}.${randomUUID()}.tmp`;
-  await writeFile(tmp, data, { mode: 0o640, flag: 'wx' });
-  await rename(tmp, file).catch(async (e: unknown) => {
-    await unlink(tmp).catch(() => undefined);
-    throw e;
-  });
 }
 
 /** Sanitises and stores a photo of the day's outcome; the day row is locked so the photo limit holds under concurrency. */
@@ -64,8 +55,8 @@ export async function addDayPhoto(opts: {
   const files = [path.join(opts.uploadsRoot, rows.path), path.join(opts.uploadsRoot, rows.thumbPath)];
   await mkdir(path.join(opts.uploadsRoot, rel), { recursive: true });
   try {
-    await writeFileAtomically(files[0], encoded.full);
-    await writeFileAtomically(files[1], encoded.thumb);
+    await writeAtomically(files[0], encoded.full);
+    await writeAtomically(files[1], encoded.thumb);
     await db.transaction(async (tx) => {
       await tx.select({ id: serviceDays.id }).from(serviceDays).where(eq(serviceDays.id, opts.dayId)).for('update');
       const [{ n }] = await tx
@@ -145,4 +136,7 @@ export async function photoRow(db: Db, id: string): Promise<DayPhotoRow> {
   return row;
 }
 
-export { openPhotoFile };
+/** A day photo's file, streamed by the routes; a missing one is NOT_FOUND naming a photo (照片), as before. */
+export function openPhotoFile(uploadsRoot: string, relPath: string) {
+  return openUpload(uploadsRoot, relPath, 'case_photo');
+}

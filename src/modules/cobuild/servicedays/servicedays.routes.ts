@@ -5,7 +5,7 @@ import { uploadsDir } from '../../../core/config.js';
 import { ZIdParams, ZOk, ZVersion } from '../../../core/contracts.js';
 import { sendWorkbook } from '../../../core/excel.js';
 import type { App } from '../../../core/http/types.js';
-import { receivePhoto } from '../../cases/photos/photos.routes.js';
+import { receivePhoto } from '../../../core/uploads.js';
 import {
   ZCancelServiceDay,
   ZCandidateList,
