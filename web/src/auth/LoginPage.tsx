@@ -1,11 +1,8 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
-import { api, errorMessage } from '../api/client';
 import { useI18n } from '../i18n';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
-import { markLoggedIn, ME_KEY } from './session';
+import { useLogin } from './useLogin';
 
 interface Values {
   username: string;
@@ -14,24 +11,7 @@ interface Values {
 
 export function LoginPage() {
   const { t } = useI18n();
-  const qc = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const onFinish = async (v: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await api.post('/auth/login', { username: v.username.trim(), password: v.password });
-      markLoggedIn();
-      // GuestOnly sends the user on (to ?next= or home) as soon as the session is known.
-      await qc.invalidateQueries({ queryKey: ME_KEY });
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { login, busy, error, setError } = useLogin();
 
   return (
     <div className="login-page">
@@ -53,7 +33,7 @@ export function LoginPage() {
           layout="vertical"
           size="large"
           requiredMark={false}
-          onFinish={(v) => void onFinish(v)}
+          onFinish={(v) => void login(v.username, v.password)}
           onValuesChange={() => setError(null)}
         >
           <Form.Item

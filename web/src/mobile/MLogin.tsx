@@ -1,8 +1,7 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Navigate, useSearchParams } from 'react-router-dom';
-import { api, errorMessage } from '../api/client';
-import { markLoggedIn, ME_KEY, useMeQuery } from '../auth/session';
+import { useMeQuery } from '../auth/session';
+import { missingLoginField, useLogin } from '../auth/useLogin';
 import { useI18n } from '../i18n';
 import { LangToggle } from './MLayout';
 import { Spinner } from './parts';
@@ -10,13 +9,11 @@ import { Spinner } from './parts';
 /** The phone login: the same accounts and API as the staff site. */
 export function MLogin() {
   const { t } = useI18n();
-  const qc = useQueryClient();
   const me = useMeQuery();
   const [params] = useSearchParams();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { login, busy, error, setError } = useLogin();
   const next = params.get('next');
   const target = next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/';
 
@@ -25,21 +22,12 @@ export function MLogin() {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!username.trim() || !password) {
-      setError(t('errors.required', { field: !username.trim() ? t('auth.username') : t('auth.password') }));
+    const missing = missingLoginField(username, password);
+    if (missing) {
+      setError(t('errors.required', { field: t(`auth.${missing}`) }));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      await api.post('/auth/login', { username: username.trim(), password });
-      markLoggedIn();
-      await qc.invalidateQueries({ queryKey: ME_KEY });
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    await login(username, password);
   };
 
   return (
