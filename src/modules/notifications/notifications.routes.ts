@@ -1,21 +1,7 @@
-import { z } from 'zod';
 import { requireActor } from '../../core/auth/plugin.js';
 import type { App } from '../../core/http/types.js';
-import { listResponse, ZListQuery } from '../../core/list.js';
+import { ZMarkedCount, ZMarkRead, ZNotificationList, ZNotificationQuery } from './notifications.contracts.js';
 import { listNotifications, markRead } from './notifications.service.js';
-
-const ZNotification = z.object({
-  id: z.string(),
-  kind: z.string(),
-  title: z.string(),
-  body: z.string().nullable(),
-  entityType: z.string().nullable(),
-  entityId: z.string().nullable(),
-  link: z.string().nullable(),
-  createdAt: z.string(),
-  readAt: z.string().nullable(),
-});
-const ZNotificationList = listResponse(ZNotification).extend({ unread: z.number().int() });
 
 export async function notificationsRoutes(app: App): Promise<void> {
   app.get(
@@ -23,9 +9,7 @@ export async function notificationsRoutes(app: App): Promise<void> {
     {
       schema: {
         tags: ['notifications'],
-        querystring: ZListQuery.pick({ page: true, pageSize: true }).extend({
-          unread: z.enum(['true', 'false']).optional(),
-        }),
+        querystring: ZNotificationQuery,
         response: { 200: ZNotificationList },
       },
     },
@@ -46,8 +30,8 @@ export async function notificationsRoutes(app: App): Promise<void> {
     {
       schema: {
         tags: ['notifications'],
-        body: z.strictObject({ ids: z.array(z.uuid()).max(200).optional() }),
-        response: { 200: z.object({ marked: z.number().int() }) },
+        body: ZMarkRead,
+        response: { 200: ZMarkedCount },
       },
     },
     async (req) => {
