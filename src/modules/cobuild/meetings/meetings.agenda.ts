@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNotNull, isNull, lt, lte, max, or, sql } from 'drizzle-orm';
 import type { Db } from '../../../core/db.js';
 import { cases } from '../../cases/cases.schema.js';
-import { SWEPT_STATES } from '../../cases/dispatch/sweep.js';
+import { SWEPT_STATES } from '../../cases/cases.service.js';
 import { organisations } from '../../org/org.schema.js';
 import { delayedProjectsSource, openNeedsSource } from './meetings.agenda.cobuild.js';
 import {

@@ -13,7 +13,7 @@ import { organisations } from '../../org/org.schema.js';
 import type { CreateNeed, NeedFromCase, NeedListQuery, NeedPoint, NeedView, UpdateNeed } from './needs.contracts.js';
 import { assertMayManageNeeds, needsVisibleTo } from './needs.policy.js';
 import { needMatches, needs } from './needs.schema.js';
-import { markCaseAsNeed } from '../../cases/cases.flags.js';
+import { markCaseAsNeed } from '../../cases/cases.service.js';
 import { clock } from '../../../core/clock.js';
 
 /**
