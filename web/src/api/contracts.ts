@@ -1,14 +1,11 @@
 /**
  * Types of the API, taken from the server's zod contracts (types only: zod and server code stay out of the bundle).
  * Value lists come from the server's `*.enums.ts` files, which import nothing, so the web shows exactly the values
- * the server accepts. Lists still written here (cases) say `satisfies` so that a renamed value fails the type check.
+ * the server accepts.
  */
 import type { MeResponse } from '../../../src/modules/auth/auth.contracts';
 import type { GridView } from '../../../src/modules/grid/grid.contracts';
 import type { CaseDetail, CaseSummary } from '../../../src/modules/cases/cases.contracts';
-import type { CASE_CHANNELS, CASE_STATUSES, SATISFACTIONS } from '../../../src/modules/cases/cases.enums';
-import type { CaseAction } from '../../../src/modules/cases/cases.machine';
-import type { StatsGroupBy } from '../../../src/modules/cases/stats/stats.contracts';
 
 export type { MeResponse } from '../../../src/modules/auth/auth.contracts';
 export type {
@@ -100,75 +97,24 @@ export type {
   TransitionRequest,
   ReassignRequest,
 } from '../../../src/modules/cases/cases.contracts';
-export type { CaseAction } from '../../../src/modules/cases/cases.machine';
-export type CaseStatus = (typeof CASE_STATUSES)[number];
-export type CaseChannel = (typeof CASE_CHANNELS)[number];
-export type Satisfaction = (typeof SATISFACTIONS)[number];
+export {
+  CASE_ACTIONS as CASE_ACTION_LIST,
+  CASE_CHANNELS as CASE_CHANNEL_LIST,
+  CASE_STATUSES as CASE_STATUS_LIST,
+  OPEN_CASE_STATUSES,
+  SATISFACTIONS as SATISFACTION_LIST,
+  STAFF_CHANNELS,
+  STATS_GROUP_BY,
+  type CaseAction,
+  type CaseChannel,
+  type CaseStatus,
+  type Satisfaction,
+} from '../../../src/modules/cases/cases.enums';
 export type CasePriority = CaseSummary['priority'];
 export type CaseEvent = CaseDetail['events'][number];
 export type CaseDispatch = CaseDetail['dispatches'][number];
 export type CasePhoto = CaseDetail['photos'][number];
 export type DispatchStatus = CaseDispatch['status'];
-
-export const CASE_STATUS_LIST = [
-  'reported',
-  'accepted',
-  'rejected',
-  'dispatched',
-  'acknowledged',
-  'in_progress',
-  'resolved',
-  'verified',
-  'closed',
-  'rated',
-  'returned',
-  'reopened',
-] as const satisfies readonly CaseStatus[];
-export const CASE_CHANNEL_LIST = [
-  'hall',
-  'street_point',
-  'door_visit',
-  'snap',
-  'online',
-  'community_whistle',
-] as const satisfies readonly CaseChannel[];
-/** Channels staff record on a resident's behalf (the server refuses the others from staff forms). */
-export const STAFF_CHANNELS = [
-  'hall',
-  'door_visit',
-  'street_point',
-  'community_whistle',
-] as const satisfies readonly CaseChannel[];
-export const CASE_ACTION_LIST = [
-  'accept',
-  'reject',
-  'dispatch',
-  'acknowledge',
-  'start',
-  'resolve',
-  'return',
-  'verify',
-  'fail_verification',
-  'close',
-  'rate',
-  'reopen',
-] as const satisfies readonly CaseAction[];
-export const SATISFACTION_LIST = [
-  'satisfied',
-  'basically_satisfied',
-  'unsatisfied',
-] as const satisfies readonly Satisfaction[];
-export const OPEN_CASE_STATUSES = [
-  'reported',
-  'accepted',
-  'dispatched',
-  'acknowledged',
-  'in_progress',
-  'returned',
-  'reopened',
-  'resolved',
-  'verified',
-] as const satisfies readonly CaseStatus[];
 
 export interface CaseCategory {
   code: string;
@@ -222,14 +168,6 @@ export type {
   StatsRow as CaseStatsFigures,
   StatsGroupBy,
 } from '../../../src/modules/cases/stats/stats.contracts';
-export const STATS_GROUP_BY = [
-  'community',
-  'grid',
-  'unit',
-  'category',
-  'month',
-  'channel',
-] as const satisfies readonly StatsGroupBy[];
 
 export type {
   SessionView as EvaluationSessionView,

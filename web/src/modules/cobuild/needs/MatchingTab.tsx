@@ -7,7 +7,7 @@ import { useFeedback } from '../../../ui/feedback';
 import { formatDateTime, formatNumber, formatPercent } from '../../../ui/format';
 import { EmptyState, LoadError, Loading } from '../../../ui/states';
 import { useIsMobile } from '../../../ui/useIsMobile';
-import { type MatchView, type RunView, useMatches, useNeedWrites, useRuns } from './api';
+import { MATCH_STATUSES, type MatchView, type RunView, useMatches, useNeedWrites, useRuns } from './api';
 import { MatchStatusTag, PriorityTag, TaskStatusTag, useAmount } from './parts';
 import { RunFigures } from './RunFigures';
 import { RunPanel } from './RunPanel';
@@ -83,7 +83,7 @@ function MatchesTable({ runId }: { runId: string }) {
             setPage({ page: 1, pageSize: page.pageSize });
           }}
           data-testid="match-status"
-          options={(['proposed', 'accepted', 'rejected', 'all'] as const).map((s) => ({
+          options={([...MATCH_STATUSES, 'all'] as const).map((s) => ({
             value: s,
             label: s === 'all' ? t('needs.match.all') : t(`needs.match.statuses.${s}`),
           }))}

@@ -33,17 +33,15 @@ export type {
   ResourceView,
 } from '../../../../../src/modules/cobuild/needs/needs.contracts';
 
-export const NEED_STATUSES = ['open', 'matched', 'in_progress', 'met', 'closed'] as const;
-export const NEED_SOURCES = ['case', 'survey', 'community'] as const;
-export const UNITS = ['person_hours', 'yuan', 'items', 'sessions'] as const;
-export const KINDS = ['people_hours', 'money', 'equipment', 'expertise'] as const;
-export const KIND_UNITS: Record<(typeof KINDS)[number], readonly (typeof UNITS)[number][]> = {
-  people_hours: ['person_hours'],
-  money: ['yuan'],
-  equipment: ['items'],
-  expertise: ['sessions', 'person_hours'],
-};
-export const TASK_STATUSES = ['open', 'in_progress', 'done', 'cancelled'] as const;
+export {
+  KIND_UNITS,
+  MATCH_STATUSES,
+  MEASURE_UNITS as UNITS,
+  NEED_SOURCES,
+  NEED_STATUSES,
+  NEED_TASK_STATUSES as TASK_STATUSES,
+  RESOURCE_KINDS as KINDS,
+} from '../../../../../src/modules/cobuild/needs/needs.enums';
 
 export const needKeys = {
   all: ['needs'] as const,
