@@ -4,11 +4,14 @@ import { addDays, localInstant, WorkCalendar } from '../core/calendar.js';
 import { clock } from '../core/clock.js';
 import type { Db } from '../core/db.js';
 import { calendarDefaults } from '../modules/calendar/calendar.defaults.js';
-import { defaultCategoryRows, seedCaseCategories } from '../modules/cases/cases.categories.js';
-import { URGENT_WHISTLE_MINUTES } from '../modules/cases/dispatch/dispatch.js';
-import type { CaseStatus } from '../modules/cases/cases.machine.js';
+import {
+  defaultCategoryRows,
+  rebuildCaseStats,
+  seedCaseCategories,
+  URGENT_WHISTLE_MINUTES,
+} from '../modules/cases/cases.service.js';
+import type { CaseStatus } from '../modules/cases/cases.enums.js';
 import { caseDispatches, caseEvents, cases } from '../modules/cases/cases.schema.js';
-import { rebuildCaseStats } from '../modules/cases/stats/stats.js';
 import { loadExamples } from '../modules/cases/classifier/data.js';
 import { type CaseInsert, Lifecycle } from './cases-lifecycle.js';
 import {

@@ -1,15 +1,11 @@
 import type { FastifyReply } from 'fastify';
-import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { prepareDummyHash } from '../../core/auth/password.js';
 import { requestMeta, requireActor, SESSION_COOKIE } from '../../core/auth/plugin.js';
-import { permissionsOf } from '../../core/auth/permissions.js';
 import { isAppError } from '../../core/errors.js';
 import type { App } from '../../core/http/types.js';
-import { grids } from '../grid/grid.schema.js';
-import { organisations } from '../org/org.schema.js';
 import { ZChangePasswordRequest, ZLoginRequest, ZMeResponse } from './auth.contracts.js';
-import { changePassword, login, logout } from './auth.service.js';
+import { changePassword, describeActor, login, logout } from './auth.service.js';
 
 const ZOk = z.object({ ok: z.literal(true) });
 
@@ -61,41 +57,7 @@ export async function authRoutes(app: App): Promise<void> {
   });
 
   app.get('/auth/me', { schema: { tags: ['auth'], response: { 200: ZMeResponse } } }, async (req) => {
-    const actor = requireActor(req);
-    const orgIds = actor.bindings.map((b) => b.scopeOrgId).filter((x): x is string => !!x);
-    const gridIds = actor.bindings.map((b) => b.scopeGridId).filter((x): x is string => !!x);
-    const orgNames = new Map(
-      orgIds.length
-        ? (
-            await app.db
-              .select({ id: organisations.id, name: organisations.name })
-              .from(organisations)
-              .where(inArray(organisations.id, orgIds))
-          ).map((o) => [o.id, o.name])
-        : [],
-    );
-    const gridNames = new Map(
-      gridIds.length
-        ? (await app.db.select({ id: grids.id, name: grids.name }).from(grids).where(inArray(grids.id, gridIds))).map(
-            (g) => [g.id, g.name],
-          )
-        : [],
-    );
-    return {
-      user: {
-        id: actor.userId,
-        username: actor.username,
-        displayName: actor.displayName,
-        personId: actor.personId,
-        locale: actor.locale,
-      },
-      roles: actor.bindings.map((b) => ({
-        ...b,
-        scopeOrgName: b.scopeOrgId ? (orgNames.get(b.scopeOrgId) ?? null) : null,
-        scopeGridName: b.scopeGridId ? (gridNames.get(b.scopeGridId) ?? null) : null,
-      })),
-      permissions: permissionsOf(actor),
-    };
+    return describeActor({ db: app.db, actor: requireActor(req) });
   });
 
   app.post(

@@ -1,11 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq, lt, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import { recordAudit } from '../../core/audit.js';
 import type { Actor } from '../../core/auth/actor.js';
+import { permissionsOf } from '../../core/auth/permissions.js';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../core/auth/password.js';
 import { clock } from '../../core/clock.js';
 import type { Db } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';
+import { grids } from '../grid/grid.schema.js';
+import { organisations } from '../org/org.schema.js';
+import type { MeResponse } from './auth.contracts.js';
 import { authKnownAddresses, sessions, users } from './auth.schema.js';
 import {
   endSession,
@@ -134,6 +138,39 @@ export async function logout(opts: { db: Db; secret: string; token: string; acto
       entityId: opts.actor.userId,
     });
   });
+}
+
+/** Who is logged in (GET /api/auth/me): the user, each role binding with the name of its scope, the permissions. */
+export async function describeActor(opts: { db: Db; actor: Actor }): Promise<MeResponse> {
+  const { db, actor } = opts;
+  const orgIds = actor.bindings.map((b) => b.scopeOrgId).filter((x): x is string => !!x);
+  const gridIds = actor.bindings.map((b) => b.scopeGridId).filter((x): x is string => !!x);
+  const orgRows = orgIds.length
+    ? await db
+        .select({ id: organisations.id, name: organisations.name })
+        .from(organisations)
+        .where(inArray(organisations.id, orgIds))
+    : [];
+  const gridRows = gridIds.length
+    ? await db.select({ id: grids.id, name: grids.name }).from(grids).where(inArray(grids.id, gridIds))
+    : [];
+  const orgNames = new Map(orgRows.map((o) => [o.id, o.name]));
+  const gridNames = new Map(gridRows.map((g) => [g.id, g.name]));
+  return {
+    user: {
+      id: actor.userId,
+      username: actor.username,
+      displayName: actor.displayName,
+      personId: actor.personId,
+      locale: actor.locale,
+    },
+    roles: actor.bindings.map((b) => ({
+      ...b,
+      scopeOrgName: b.scopeOrgId ? (orgNames.get(b.scopeOrgId) ?? null) : null,
+      scopeGridName: b.scopeGridId ? (gridNames.get(b.scopeGridId) ?? null) : null,
+    })),
+    permissions: permissionsOf(actor),
+  };
 }
 
 /** Why a new password is refused, or null: the shape rule (shared with the web) and the common-password list. */
