@@ -144,20 +144,6 @@ export const CATEGORY_WEIGHTS: Record<CaseKind, Record<string, number>> = {
   },
 };
 
-/** What units bring to a case of each top-level category (UNIT_STRENGTHS), for choosing whom to whistle in. */
-export const CATEGORY_STRENGTHS: Record<string, readonly string[]> = {
-  environment: ['environment'],
-  facilities: ['construction', 'emergency'],
-  property: ['construction', 'social_work'],
-  neighbour: ['law', 'social_work'],
-  security: ['public_security', 'law'],
-  livelihood: ['elderly_care', 'social_work', 'health', 'youth'],
-  traffic: ['public_security', 'construction'],
-  safety: ['emergency', 'public_security'],
-  policy: ['social_work', 'law', 'finance'],
-  civility: ['environment', 'construction', 'law'],
-};
-
 /** How many units a whistle calls in: [count, weight]. */
 export const UNITS_PER_WHISTLE: Record<'residentWhistle' | 'communityWhistle', readonly (readonly [number, number])[]> =
   {

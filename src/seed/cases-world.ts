@@ -3,7 +3,7 @@ import { ADDRESS_PREFIX } from './demo-places.js';
 import type { GridRow, OrgRow, PersonRow } from './demo-types.js';
 import type { DemoData } from './demo.js';
 import { bilinear, distanceKm, type LngLat } from './geometry.js';
-import { CATEGORY_STRENGTHS } from './cases-plan.js';
+import { WHISTLE_STRENGTHS } from '../modules/cobuild/pairing/pairing.strengths.js';
 import type { Rng } from './rng.js';
 
 /** Someone who acts on a case: a login (if they have one) and the name the event shows. */
@@ -106,7 +106,7 @@ export class CasesWorld {
    * likely; `count` distinct.
    */
   pickUnits(rng: Rng, community: CommunityPlace, categoryCode: string, count: number): OrgRow[] {
-    const wanted = CATEGORY_STRENGTHS[categoryCode.split('.')[0]] ?? [];
+    const wanted: readonly string[] = WHISTLE_STRENGTHS[categoryCode.split('.')[0]] ?? [];
     const pool = community.nearUnits.slice(0, 12).map((u, rank) => ({
       u,
       w: (u.strengths?.some((s) => wanted.includes(s)) ? 6 : 1) / (1 + rank * 0.35),

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray, isNotNull, lt, lte, or } from 'drizzle-orm';
+import { and, asc, desc, inArray, lte } from 'drizzle-orm';
 import { needs } from '../needs/needs.schema.js';
+import { delayedSql } from '../projects/projects.query.js';
 import { projects } from '../projects/projects.schema.js';
 import {
   type AgendaSource,
@@ -10,9 +11,8 @@ import {
 
 /**
  * Agenda sources read from the other co-building lists (read-only). An open need is one no resource has been
- * committed to yet (open or only matched), highest priority (5) first. A project is delayed when it is neither done
- * nor cancelled and its end date or an own milestone's due date has passed — the same rule as the projects module's
- * deriveStatus (projects.rollup.ts).
+ * committed to yet (open or only matched), highest priority (5) first. A delayed project is the projects module's
+ * (delayedSql of projects.query.ts: neither done nor cancelled, and its end date or an own milestone's due date passed).
  */
 export const delayedProjectsSource: AgendaSource = {
   kind: 'delayed_project',
@@ -27,14 +27,7 @@ export const delayedProjectsSource: AgendaSource = {
         rank: rankWithinCommunity(projects.communityId, asc(projects.endOn), asc(projects.id)).as('rank'),
       })
       .from(projects)
-      .where(
-        and(
-          inArray(projects.communityId, communityIdsOf(scope)),
-          eq(projects.cancelled, false),
-          lt(projects.progress, 100),
-          or(lt(projects.endOn, scope.today), and(isNotNull(projects.nextDueOn), lt(projects.nextDueOn, scope.today))),
-        ),
-      )
+      .where(and(inArray(projects.communityId, communityIdsOf(scope)), delayedSql(scope.today)))
       .as('ranked');
     const rows = await db
       .select()

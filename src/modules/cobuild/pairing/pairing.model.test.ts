@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { greedyPairing, repairHeadcounts } from '../../../seed/cobuild-pairing.js';
 import { compile, defaultBounds, evaluate, haversineKm, type PairingProblem, violations } from './pairing.model.js';
-import { profileFromCases, strengthsForCategory } from './pairing.world.js';
+import { strengthsForCategory } from './pairing.strengths.js';
+import { profileFromCases } from './pairing.world.js';
 
 describe('pairing model pieces', () => {
   it('haversine: one degree of latitude is ~111 km', () => {

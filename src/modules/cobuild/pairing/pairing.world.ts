@@ -20,41 +20,12 @@ import {
   type PairingProblem,
   type UnitInput,
 } from './pairing.model.js';
+import { strengthsForCategory } from './pairing.strengths.js';
 
 /**
  * What the optimiser works on, read from the organisations and last year's cases: the units (location, headcount,
  * strengths) and communities (location, needs profile), plus the settings with every default filled in.
  */
-
-/** Which unit strengths answer which case categories (sub-category first, then its top-level category). */
-export const CATEGORY_STRENGTHS: Readonly<Record<string, readonly Strength[]>> = {
-  environment: ['environment'],
-  facilities: ['construction'],
-  'facilities.utilities': ['construction', 'emergency'],
-  property: ['construction', 'social_work'],
-  'property.fees': ['law', 'finance'],
-  neighbour: ['law', 'social_work'],
-  security: ['public_security', 'law'],
-  'security.fraud': ['public_security', 'finance'],
-  livelihood: ['social_work'],
-  'livelihood.elderly': ['elderly_care'],
-  'livelihood.assistance': ['social_work', 'finance'],
-  'livelihood.medical': ['health'],
-  'livelihood.employment': ['law', 'finance'],
-  'livelihood.children': ['education', 'youth'],
-  traffic: ['public_security'],
-  safety: ['emergency'],
-  'safety.building': ['construction', 'emergency'],
-  policy: ['law', 'social_work'],
-  'policy.social_security': ['finance', 'social_work'],
-  'policy.housing': ['construction', 'finance'],
-  civility: ['environment', 'culture'],
-  'civility.illegal_building': ['construction', 'law'],
-};
-
-export function strengthsForCategory(code: string): readonly Strength[] {
-  return CATEGORY_STRENGTHS[code] ?? CATEGORY_STRENGTHS[code.split('.')[0]] ?? [];
-}
 
 /** Case counts per category → weight per strength tag (a case's weight is split over its tags). */
 export function profileFromCases(counts: readonly { categoryCode: string; n: number }[]): NeedsProfile {

@@ -20,20 +20,31 @@ import { projectPlans, projects, projectUnits } from './projects.schema.js';
 
 /**
  * Reading projects: the status is computed here from the stored progress and dates and the county's today, in
- * SQL (to filter and count) exactly as deriveStatus() does in TypeScript.
+ * SQL (to filter and count), and only here: the list, the summary, the overdue filter and the joint meetings' agenda
+ * (delayed projects) all use these builders. deriveStatus() in projects.rollup.ts is the same rule for code without
+ * a database (the demo's checks, unit tests); projects.status.api.test.ts runs both over every case and fails if they
+ * disagree.
  */
+function lateSql(today: string): SQL {
+  const d = sql`${today}::date`;
+  // next_due_on is null when no milestone is open: "null < d" is null, so only the end date counts then.
+  return sql`(${projects.endOn} < ${d} or ${projects.nextDueOn} < ${d})`;
+}
+
 export function statusSql(today: string): SQL<ProjectStatus> {
   const d = sql`${today}::date`;
   return sql<ProjectStatus>`(case when ${projects.cancelled} then 'cancelled' when ${projects.progress} >= 100 then 'done'
-    when ${projects.endOn} < ${d} or ${projects.nextDueOn} < ${d} then 'delayed'
+    when ${lateSql(today)} then 'delayed'
     when ${projects.progress} <= 0 and ${projects.startOn} > ${d} then 'planned' else 'in_progress' end)`;
 }
 
-/** Not done, not cancelled, and the end date or an own milestone's due date has passed. */
-export function overdueSql(today: string): SQL {
-  const d = sql`${today}::date`;
-  return sql`(not ${projects.cancelled} and ${projects.progress} < 100 and (${projects.endOn} < ${d} or ${projects.nextDueOn} < ${d}))`;
+/** Delayed (statusSql = 'delayed'): not cancelled, not done, and the end date or an own milestone's due date passed. */
+export function delayedSql(today: string): SQL {
+  return sql`(not ${projects.cancelled} and ${projects.progress} < 100 and ${lateSql(today)})`;
 }
+
+/** The list's overdue filter and the summary's count: the delayed projects. */
+export const overdueSql = delayedSql;
 
 const childCount = sql<number>`(select count(*) from ${projects} c where c.parent_id = ${projects.id})`.mapWith(Number);
 

@@ -75,7 +75,10 @@ export interface StatusFacts {
   nextDueOn: string | null;
 }
 
-/** `today` is the county's calendar day (YYYY-MM-DD); the SQL in projects.query.ts mirrors this function. */
+/**
+ * `today` is the county's calendar day (YYYY-MM-DD). The server reads status in SQL (statusSql, projects.query.ts);
+ * projects.status.api.test.ts checks that both give the same status for every combination of facts.
+ */
 export function deriveStatus(p: StatusFacts, today: string): ProjectStatus {
   if (p.cancelled) return 'cancelled';
   if (p.progress >= 100) return 'done';
