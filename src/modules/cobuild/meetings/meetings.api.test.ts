@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../../test/app.js';
 import { adoptTestPairing } from '../../../../test/cobuild.js';
 import { api, auditRows, expectError, expectOk, type Page } from '../../../../test/http.js';
-import { localDayOf } from '../../../core/calendar.js';
 import type { CaseDetail } from '../../cases/cases.contracts.js';
 import { cases } from '../../cases/cases.schema.js';
 import type { MeetingDetail, MeetingView, ProposeResult, SolvedSummary, TaskView } from './meetings.contracts.js';
