@@ -13,6 +13,14 @@ export default defineConfig({
         },
       },
       {
+        // The web app's logic (web/src/**): pure functions, no DOM and no clock (each test passes its instants).
+        test: {
+          name: 'web',
+          include: ['web/src/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
         test: {
           name: 'api',
           include: ['src/**/*.api.test.ts'],

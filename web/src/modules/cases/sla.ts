@@ -53,6 +53,24 @@ export function caseClocks(
   ];
 }
 
+/** Lists show the clocks still running, and a clock that finished late; the case page shows every clock. */
+export function shownClocks(all: SlaReading[], running: boolean): SlaReading[] {
+  return running
+    ? all.filter((r) => r.state === 'ok' || r.state === 'soon' || r.state === 'overdue' || r.state === 'late')
+    : all;
+}
+
+/** The words of a clock's tag (with `clock` and `time` filled in): "响应剩2小时", "处置超时1天2小时", "响应按时完成". */
+export function slaTextKey(state: SlaState): 'sla.overdue' | 'sla.metOnTime' | 'sla.metLate' | 'sla.left' {
+  if (state === 'overdue') return 'sla.overdue';
+  if (state === 'met') return 'sla.metOnTime';
+  if (state === 'late') return 'sla.metLate';
+  return 'sla.left';
+}
+
+/** Running clocks carry a clock icon; finished ones do not. */
+export const isRunning = (state: SlaState) => state === 'ok' || state === 'soon' || state === 'overdue';
+
 export const SLA_COLOURS: Record<SlaState, string> = {
   ok: 'blue',
   soon: 'orange',
