@@ -1,4 +1,4 @@
-import { eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../../core/auth/actor.js';
 import { hasRole } from '../../../core/auth/actor.js';
 import { can, type Permission } from '../../../core/auth/permissions.js';
@@ -6,7 +6,7 @@ import { resolveScope } from '../../grid/grid.scope.js';
 import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
 import { pairedCommunityIds } from '../pairing/pairing.queries.js';
-import { needMatches, needs, needTasks, resources } from './needs.schema.js';
+import { matchingRuns, needMatches, needs, needTasks, resources } from './needs.schema.js';
 
 /**
  * Who sees and changes what in the needs and resources lists. The county: everything. A community admin: its
@@ -47,6 +47,18 @@ export function assertMayRunFor(managed: string[], communityId: string | undefin
   if (communityId) return [communityId];
   if (!managed.length) throw new AppError('FORBIDDEN');
   return managed;
+}
+
+/**
+ * Runs are read by those who may run them: the county all; a community admin those for its communities and the
+ * county-wide ones (whose proposals for its needs it decides; the match list shows it only its own needs).
+ */
+export async function runsVisibleTo(db: Db, actor: Actor): Promise<SQL | undefined> {
+  const ids = await matchingCommunities(db, actor);
+  if (!ids) return undefined;
+  return ids.length
+    ? or(inArray(matchingRuns.communityId, ids), isNull(matchingRuns.communityId))
+    : isNull(matchingRuns.communityId);
 }
 
 export async function assertMayMatch(db: Db, actor: Actor, communityId: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { requireActor } from '../../../core/auth/plugin.js';
+import { authorize, requireActor } from '../../../core/auth/plugin.js';
 import { localDayOf } from '../../../core/calendar.js';
 import { ZOk } from '../../../core/contracts.js';
 import { sendWorkbook } from '../../../core/excel.js';
@@ -52,7 +52,7 @@ export async function needsRoutes(app: App): Promise<void> {
       },
     },
     async (req) => {
-      return listNeeds({ db: app.db, actor: requireActor(req), query: req.query, year: year() });
+      return listNeeds({ db: app.db, actor: authorize(req, 'cobuild.read'), query: req.query, year: year() });
     },
   );
 
@@ -85,7 +85,13 @@ export async function needsRoutes(app: App): Promise<void> {
       return sendWorkbook(
         req,
         reply,
-        await exportNeeds({ db: app.db, actor: requireActor(req), query: req.query, year: year(), today: today() }),
+        await exportNeeds({
+          db: app.db,
+          actor: authorize(req, 'cobuild.read'),
+          query: req.query,
+          year: year(),
+          today: today(),
+        }),
       );
     },
   );
@@ -129,7 +135,7 @@ export async function needsRoutes(app: App): Promise<void> {
     '/needs/:id',
     { schema: { tags, summary: 'One need', params: ZIdParams, response: { 200: ZNeedView } } },
     async (req) => {
-      return getNeed({ db: app.db, actor: requireActor(req), id: req.params.id, year: year() });
+      return getNeed({ db: app.db, actor: authorize(req, 'cobuild.read'), id: req.params.id, year: year() });
     },
   );
 
@@ -172,7 +178,7 @@ export async function needsRoutes(app: App): Promise<void> {
       },
     },
     async (req) => {
-      return listResources({ db: app.db, actor: requireActor(req), query: req.query });
+      return listResources({ db: app.db, actor: authorize(req, 'cobuild.read'), query: req.query });
     },
   );
 
@@ -183,7 +189,7 @@ export async function needsRoutes(app: App): Promise<void> {
       return sendWorkbook(
         req,
         reply,
-        await exportResources({ db: app.db, actor: requireActor(req), query: req.query, today: today() }),
+        await exportResources({ db: app.db, actor: authorize(req, 'cobuild.read'), query: req.query, today: today() }),
       );
     },
   );
@@ -209,7 +215,7 @@ export async function needsRoutes(app: App): Promise<void> {
     '/resources/:id',
     { schema: { tags: rtags, summary: 'One resource', params: ZIdParams, response: { 200: ZResourceView } } },
     async (req) => {
-      return getResource({ db: app.db, actor: requireActor(req), id: req.params.id });
+      return getResource({ db: app.db, actor: authorize(req, 'cobuild.read'), id: req.params.id });
     },
   );
 

@@ -1,4 +1,4 @@
-import { requireActor } from '../../../core/auth/plugin.js';
+import { authorize, requireActor } from '../../../core/auth/plugin.js';
 import { contentDisposition } from '../../../core/excel.js';
 import type { App } from '../../../core/http/types.js';
 import {
@@ -45,12 +45,12 @@ export async function pairingRoutes(app: App): Promise<void> {
         response: { 200: ZPairList },
       },
     },
-    async (req) => listPairs({ db, actor: requireActor(req), query: req.query }),
+    async (req) => listPairs({ db, actor: authorize(req, 'pairings.read'), query: req.query }),
   );
   app.get(
     '/pairing-plans',
     { schema: { tags, summary: 'Pairing plans', querystring: ZPlanListQuery, response: { 200: ZPlanList } } },
-    async (req) => listPlans({ db, actor: requireActor(req), query: req.query }),
+    async (req) => listPlans({ db, actor: authorize(req, 'pairings.manage'), query: req.query }),
   );
   app.get(
     '/pairing-plans/defaults',
@@ -62,7 +62,7 @@ export async function pairingRoutes(app: App): Promise<void> {
         response: { 200: ZDefaults },
       },
     },
-    async (req) => pairingDefaults({ db, actor: requireActor(req), year: req.query.year }),
+    async (req) => pairingDefaults({ db, actor: authorize(req, 'pairings.manage'), year: req.query.year }),
   );
   app.post(
     '/pairing-plans/run',
@@ -74,7 +74,8 @@ export async function pairingRoutes(app: App): Promise<void> {
         response: { 201: ZPlanDetail },
       },
     },
-    async (req, reply) => reply.status(201).send(await runPlan({ db, actor: requireActor(req), input: req.body })),
+    async (req, reply) =>
+      reply.status(201).send(await runPlan({ db, actor: authorize(req, 'pairings.manage'), input: req.body })),
   );
   app.post(
     '/pairing-plans',
@@ -86,18 +87,19 @@ export async function pairingRoutes(app: App): Promise<void> {
         response: { 201: ZPlanDetail },
       },
     },
-    async (req, reply) => reply.status(201).send(await createPlan({ db, actor: requireActor(req), input: req.body })),
+    async (req, reply) =>
+      reply.status(201).send(await createPlan({ db, actor: authorize(req, 'pairings.manage'), input: req.body })),
   );
   app.get(
     '/pairing-plans/:id',
     { schema: { tags, summary: 'A plan with its pairs', params: ZPlanParams, response: { 200: ZPlanDetail } } },
-    async (req) => getPlan({ db, actor: requireActor(req), id: req.params.id }),
+    async (req) => getPlan({ db, actor: authorize(req, 'pairings.manage'), id: req.params.id }),
   );
   app.delete(
     '/pairing-plans/:id',
     { schema: { tags, summary: 'Delete a draft', params: ZPlanParams } },
     async (req, reply) => {
-      await deletePlan({ db, actor: requireActor(req), id: req.params.id });
+      await deletePlan({ db, actor: authorize(req, 'pairings.manage'), id: req.params.id });
       return reply.status(204).send();
     },
   );
@@ -112,7 +114,7 @@ export async function pairingRoutes(app: App): Promise<void> {
         response: { 200: ZPlanDetail },
       },
     },
-    async (req) => rerunPlan({ db, actor: requireActor(req), id: req.params.id, input: req.body }),
+    async (req) => rerunPlan({ db, actor: authorize(req, 'pairings.manage'), id: req.params.id, input: req.body }),
   );
   app.patch(
     '/pairing-plans/:id/pairs',
@@ -125,7 +127,7 @@ export async function pairingRoutes(app: App): Promise<void> {
         response: { 200: ZPlanDetail },
       },
     },
-    async (req) => editPairs({ db, actor: requireActor(req), id: req.params.id, input: req.body }),
+    async (req) => editPairs({ db, actor: authorize(req, 'pairings.manage'), id: req.params.id, input: req.body }),
   );
   app.get(
     '/pairing-plans/:id/compare',
@@ -138,7 +140,8 @@ export async function pairingRoutes(app: App): Promise<void> {
         response: { 200: ZComparison },
       },
     },
-    async (req) => comparePlans({ db, actor: requireActor(req), id: req.params.id, withId: req.query.with }),
+    async (req) =>
+      comparePlans({ db, actor: authorize(req, 'pairings.manage'), id: req.params.id, withId: req.query.with }),
   );
   app.post(
     '/pairing-plans/:id/adopt',
@@ -151,7 +154,7 @@ export async function pairingRoutes(app: App): Promise<void> {
         response: { 200: ZPlanDetail },
       },
     },
-    async (req) => adoptPlan({ db, actor: requireActor(req), id: req.params.id, input: req.body }),
+    async (req) => adoptPlan({ db, actor: authorize(req, 'pairings.manage'), id: req.params.id, input: req.body }),
   );
   await committeeRoutes(app);
 }
@@ -169,7 +172,7 @@ async function committeeRoutes(app: App): Promise<void> {
         response: { 200: ZCommitteeList },
       },
     },
-    async (req) => listCommittees({ db, actor: requireActor(req), year: req.query.year }),
+    async (req) => listCommittees({ db, actor: authorize(req, 'pairings.read'), year: req.query.year }),
   );
   app.get(
     '/party-committees/:communityId',
@@ -183,7 +186,12 @@ async function committeeRoutes(app: App): Promise<void> {
       },
     },
     async (req) =>
-      getCommittee({ db, actor: requireActor(req), year: req.query.year, communityId: req.params.communityId }),
+      getCommittee({
+        db,
+        actor: authorize(req, 'pairings.read'),
+        year: req.query.year,
+        communityId: req.params.communityId,
+      }),
   );
   app.post(
     '/party-committees/:communityId/members',
@@ -232,7 +240,7 @@ async function committeeRoutes(app: App): Promise<void> {
     async (req, reply) => {
       const committee = await getCommittee({
         db,
-        actor: requireActor(req),
+        actor: authorize(req, 'pairings.read'),
         year: req.query.year,
         communityId: req.params.communityId,
       });

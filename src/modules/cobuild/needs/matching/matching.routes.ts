@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requireActor } from '../../../../core/auth/plugin.js';
+import { authorize, requireActor } from '../../../../core/auth/plugin.js';
 import { localDayOf } from '../../../../core/calendar.js';
 import type { App } from '../../../../core/http/types.js';
 import {
@@ -52,7 +52,7 @@ export async function matchingRoutes(app: App): Promise<void> {
     '/matching-runs',
     { schema: { tags, summary: 'List matching runs', querystring: ZRunListQuery, response: { 200: ZRunList } } },
     async (req) => {
-      return listRuns({ db: app.db, actor: requireActor(req), query: req.query });
+      return listRuns({ db: app.db, actor: authorize(req, 'matching.run'), query: req.query });
     },
   );
 
@@ -60,7 +60,7 @@ export async function matchingRoutes(app: App): Promise<void> {
     '/matching-runs/:id',
     { schema: { tags, summary: 'One matching run with its figures', params: ZIdParams, response: { 200: ZRunView } } },
     async (req) => {
-      return getRun({ db: app.db, actor: requireActor(req), id: req.params.id });
+      return getRun({ db: app.db, actor: authorize(req, 'matching.run'), id: req.params.id });
     },
   );
 
@@ -75,7 +75,7 @@ export async function matchingRoutes(app: App): Promise<void> {
       },
     },
     async (req) => {
-      return listMatches({ db: app.db, actor: requireActor(req), query: req.query, year: year() });
+      return listMatches({ db: app.db, actor: authorize(req, 'cobuild.read'), query: req.query, year: year() });
     },
   );
 
@@ -126,7 +126,7 @@ export async function matchingRoutes(app: App): Promise<void> {
       },
     },
     async (req) => {
-      return listNeedTasks({ db: app.db, actor: requireActor(req), query: req.query, today: today() });
+      return listNeedTasks({ db: app.db, actor: authorize(req, 'cobuild.read'), query: req.query, today: today() });
     },
   );
 

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gt, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gt, gte, inArray, lte, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { recordAudit } from '../../../../core/audit.js';
 import type { Actor } from '../../../../core/auth/actor.js';
@@ -13,7 +13,7 @@ import type { MatchListQuery, MatchView, RunListQuery, RunMatching, RunStats, Ru
 import { type MatchingProblem, solveMatching } from './matching.flow.js';
 import { solveLpInWorker } from './matching.runner.js';
 import { runStats } from './matching.stats.js';
-import { assertMayRunFor, matchingCommunities, needsVisibleTo } from '../needs.policy.js';
+import { assertMayRunFor, matchingCommunities, needsVisibleTo, runsVisibleTo } from '../needs.policy.js';
 import { matchingRuns, MEASURE_UNITS, needMatches, needs, needTasks, resources } from '../needs.schema.js';
 
 /**
@@ -243,18 +243,6 @@ function presentRun(j: RunJoin): RunView {
     createdAt: r.createdAt.toISOString(),
     counts: { proposed: j.proposed, accepted: j.accepted, rejected: j.rejected },
   };
-}
-
-/**
- * Runs are read by those who may run them: the county all; a community admin those for its communities and the
- * county-wide ones (whose proposals for its needs it decides; the match list shows it only its own needs).
- */
-async function runsVisibleTo(db: Db, actor: Actor): Promise<SQL | undefined> {
-  const ids = await matchingCommunities(db, actor);
-  if (!ids) return undefined;
-  return ids.length
-    ? or(inArray(matchingRuns.communityId, ids), isNull(matchingRuns.communityId))
-    : isNull(matchingRuns.communityId);
 }
 
 export async function listRuns(opts: { db: Db; actor: Actor; query: RunListQuery }): Promise<Page<RunView>> {
