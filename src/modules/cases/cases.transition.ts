@@ -74,7 +74,7 @@ async function applyAction(
       });
       return { closedAt: now };
     case 'rate':
-      return rating(c, relations, input, now);
+      return rating(relations, input, now);
     case 'reopen':
       if (c.satisfaction !== 'unsatisfied')
         throw new AppError('CASE_TRANSITION_NOT_ALLOWED', { action: input.action, status: c.status });
@@ -99,7 +99,7 @@ async function recategorise(tx: Db, c: CaseRow, code: string): Promise<Changes> 
 }
 
 /** A rating by the reporter, or recorded by staff after a phone visit (cases.policy.ts says who may). */
-function rating(c: CaseRow, relations: CaseRelation[], input: TransitionRequest, now: Date): Changes {
+function rating(relations: CaseRelation[], input: TransitionRequest, now: Date): Changes {
   assertMayRate(relations, input.phoneVisit);
   const byReporter = relations.includes('reporter');
   return {

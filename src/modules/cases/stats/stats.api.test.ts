@@ -12,9 +12,6 @@ import {
   query,
 } from '../../../../test/cases-stats.js';
 import { api, expectError, expectOk } from '../../../../test/http.js';
-import { localDayOf } from '../../../core/calendar.js';
-import { grids } from '../../grid/grid.schema.js';
-import { cases } from '../cases.schema.js';
 import { type CaseStats, type StatsRow } from './stats.contracts.js';
 import { caseStats } from './stats.js';
 

@@ -18,7 +18,6 @@ import type { Actor } from '../../../core/auth/actor.js';
 import { rowsOf } from '../../../core/bulk.js';
 import { localDayOf, localInstant } from '../../../core/calendar.js';
 import type { Db } from '../../../core/db.js';
-import { users } from '../../auth/auth.schema.js';
 import { grids } from '../../grid/grid.schema.js';
 import { createRng, type Rng } from '../../../seed/rng.js';
 import { caseDispatches, cases } from '../cases.schema.js';
