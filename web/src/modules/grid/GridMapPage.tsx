@@ -1,89 +1,36 @@
-import { AimOutlined, ArrowUpOutlined, CloseOutlined, ReloadOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
-import { Breadcrumb, Button, Card, Drawer, Space, Spin, Tooltip, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
-import { api } from '../../api/client';
-import type { GridDetail as GridDetailView, GridFeature } from '../../api/contracts';
+import { CloseOutlined } from '@ant-design/icons';
+import { Breadcrumb, Button, Card, Drawer, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { DetailDrawer } from '../../ui/DetailDrawer';
-import { useFeedback } from '../../ui/feedback';
 import { LoadError, Loading } from '../../ui/states';
 import { useIsMobile } from '../../ui/useIsMobile';
-import { gridKeys, locateGrid, useGrid, useGridGeoJson, useGridList } from './api';
+import { useGrid, useGridList } from './api';
 import { GridDetail } from './GridDetail';
 import { GridMap } from './GridMap';
 import { GridTreePanel } from './GridTreePanel';
-import type { MapLayer } from './mapStyle';
-
-function frameOf(g: GridDetailView | undefined): GridFeature | null {
-  if (!g || !g.boundary) return null;
-  return {
-    type: 'Feature',
-    id: g.id,
-    geometry: g.boundary,
-    properties: {
-      id: g.id,
-      code: g.code,
-      name: g.name,
-      level: g.level,
-      kind: g.kind,
-      parentId: g.parentId,
-      communityId: g.communityId,
-    },
-  };
-}
+import { MapOverlays } from './MapOverlays';
+import { MapToolbar } from './MapToolbar';
+import { useGridNav, useLocatePoint } from './useGridNav';
+import { useMapLayer } from './useMapLayer';
 
 /** 网格地图: the grid tree beside a map of the county's grids; drill down, click a grid, locate a point. */
 export default function GridMapPage() {
   const { t, language } = useI18n();
   const mobile = useIsMobile();
-  const feedback = useFeedback();
-  const qc = useQueryClient();
-  const [sp, setSp] = useSearchParams();
-  const selectedId = sp.get('grid');
-  const drillId = sp.get('in');
+  const { selectedId, drillId, go } = useGridNav();
   const [autoDrill, setAutoDrill] = useState<string | null>(null);
   const [locating, setLocating] = useState(false);
-  const [locateBusy, setLocateBusy] = useState(false);
-  const [marker, setMarker] = useState<{ layer: string; point: [number, number] } | null>(null);
   const [resetKey, setResetKey] = useState(0);
   const [sideOpen, setSideOpen] = useState(false);
-
-  const go = useCallback(
-    (changes: { grid?: string | null; in?: string | null }) => {
-      setSp((prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v === undefined) continue;
-          if (v === null) next.delete(k);
-          else next.set(k, v);
-        }
-        return next;
-      });
-    },
-    [setSp],
-  );
 
   const communities = useGridList({ level: 1, pageSize: 200, sort: 'code' });
   const communityIndex = useMemo(
     () => new Map((communities.data?.items ?? []).map((g, i) => [g.communityId, i])),
     [communities.data],
   );
-  const countyGeo = useGridGeoJson({ level: [1, 2] }, !drillId);
-  const drillGeo = useGridGeoJson({ parentId: drillId ?? undefined }, !!drillId);
-  const drillGrid = useGrid(drillId);
   const selected = useGrid(selectedId);
-
-  const geo = drillId ? drillGeo : countyGeo;
-  const layer = useMemo<MapLayer>(
-    () => ({
-      key: drillId ?? 'county',
-      frame: drillId ? frameOf(drillGrid.data) : null,
-      features: drillId ? (drillGeo.data?.features ?? []) : (countyGeo.data?.features ?? []),
-    }),
-    [drillId, drillGrid.data, drillGeo.data, countyGeo.data],
-  );
+  const { geo, layer, drillGrid } = useMapLayer(drillId);
 
   // A grid chosen in the tree or search: show its children, or its siblings when it has none.
   useEffect(() => {
@@ -99,23 +46,7 @@ export default function GridMapPage() {
     setSideOpen(false);
   };
 
-  const onLocate = async (lng: number, lat: number) => {
-    setLocateBusy(true);
-    try {
-      const { grid } = await locateGrid(lng, lat);
-      const detail = await qc.fetchQuery({
-        queryKey: gridKeys.detail(grid.id),
-        queryFn: () => api.get<GridDetailView>(`/grids/${grid.id}`),
-      });
-      setMarker({ layer: detail.parentId ?? 'county', point: [lng, lat] });
-      go({ grid: grid.id, in: detail.parentId });
-      feedback.success(t('grid.locateResult', { name: grid.name, code: grid.code }));
-    } catch (err) {
-      feedback.error(err);
-    } finally {
-      setLocateBusy(false);
-    }
-  };
+  const { locate, locateBusy, marker } = useLocatePoint(go);
 
   const up = () => go({ in: drillGrid.data?.parentId ?? null });
   const crumbs = [
@@ -159,39 +90,16 @@ export default function GridMapPage() {
             size="small"
             title={<Breadcrumb items={crumbs} />}
             extra={
-              <Space size={4} wrap className="map-toolbar">
-                {mobile && (
-                  <Button size="small" icon={<UnorderedListOutlined />} onClick={() => setSideOpen(true)}>
-                    {t('grid.showTree')}
-                  </Button>
-                )}
-                {drillId && (
-                  <Button size="small" icon={<ArrowUpOutlined />} onClick={up} data-testid="grid-up">
-                    {mobile ? null : t('grid.drillUp')}
-                  </Button>
-                )}
-                <Tooltip title={t('grid.locateOn')}>
-                  <Button
-                    size="small"
-                    type={locating ? 'primary' : 'default'}
-                    icon={<AimOutlined />}
-                    loading={locateBusy}
-                    onClick={() => setLocating((v) => !v)}
-                    data-testid="grid-locate"
-                    aria-pressed={locating}
-                  >
-                    {t('grid.locate')}
-                  </Button>
-                </Tooltip>
-                <Tooltip title={t('grid.resetView')}>
-                  <Button
-                    size="small"
-                    icon={<ReloadOutlined />}
-                    onClick={() => setResetKey((k) => k + 1)}
-                    aria-label={t('grid.resetView')}
-                  />
-                </Tooltip>
-              </Space>
+              <MapToolbar
+                mobile={mobile}
+                drilled={!!drillId}
+                locating={locating}
+                locateBusy={locateBusy}
+                onShowTree={() => setSideOpen(true)}
+                onUp={up}
+                onToggleLocate={() => setLocating((v) => !v)}
+                onReset={() => setResetKey((k) => k + 1)}
+              />
             }
           >
             <div className="map-canvas" data-testid="grid-map">
@@ -206,29 +114,9 @@ export default function GridMapPage() {
                 compact={mobile}
                 onSelect={(id) => go({ grid: id })}
                 onOpen={chooseFromList}
-                onLocate={(lng, lat) => void onLocate(lng, lat)}
+                onLocate={(lng, lat) => void locate(lng, lat)}
               />
-              {geo.isLoading && (
-                <div className="map-overlay">
-                  <Spin description={t('grid.mapLoading')} />
-                </div>
-              )}
-              {geo.isError && (
-                <div className="map-overlay">
-                  <LoadError error={geo.error} onRetry={() => void geo.refetch()} compact />
-                </div>
-              )}
-              {empty && (
-                <div className="map-overlay">
-                  <Typography.Text type="secondary">{t('grid.noGeometry')}</Typography.Text>
-                </div>
-              )}
-              {locating && (
-                <div className="map-legend" style={{ top: 8, bottom: 'auto' }}>
-                  {t('grid.locateOn')}
-                </div>
-              )}
-              {!drillId && !empty && <div className="map-legend">{t('grid.legend')}</div>}
+              <MapOverlays geo={geo} empty={empty} locating={locating} drilled={!!drillId} />
             </div>
           </Card>
         </div>
