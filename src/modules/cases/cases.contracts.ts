@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { ZLat, ZLng, ZVersion } from '../../core/contracts.js';
 import { listResponse, ZCsv, ZListQuery } from '../../core/list.js';
-import { CASE_ACTIONS, CASE_CHANNELS, CASE_PRIORITIES, CASE_STATUSES, SATISFACTIONS } from './cases.enums.js';
+import {
+  CASE_ACTIONS,
+  CASE_CHANNELS,
+  CASE_PRIORITIES,
+  CASE_STATUSES,
+  DISPATCH_STATUSES,
+  SATISFACTIONS,
+} from './cases.enums.js';
 
 export const ZChannel = z.enum(CASE_CHANNELS);
 export const ZCaseStatus = z.enum(CASE_STATUSES);
@@ -206,3 +213,70 @@ export const ZUpdateCategory = z.strictObject({
     .optional(),
   version: ZVersion,
 });
+
+/** "Same as": open cases near a new report (GET /api/cases/similar) and merging one case into another. */
+export const ZSimilarQuery = z.object({
+  lng: z.coerce.number().min(-180).max(180),
+  lat: z.coerce.number().min(-90).max(90),
+  category: z.string().min(1).max(60),
+});
+/**
+ * A nearby open case. Staff and whoever may open the case get its number, title and status (and, when it is in their
+ * scope, when it was reported and in which grid); anyone else only its distance: that there is one, not whose or what.
+ */
+export const ZSimilarCase = z.object({
+  distanceM: z.number(),
+  visible: z.boolean(),
+  id: z.string().optional(),
+  number: z.string().optional(),
+  title: z.string().optional(),
+  status: ZCaseStatus.optional(),
+  reportedAt: z.string().optional(),
+  gridName: z.string().optional(),
+});
+export const ZSimilarList = z.object({ items: z.array(ZSimilarCase) });
+export type SimilarCase = z.infer<typeof ZSimilarCase>;
+export const ZMergeRequest = z.strictObject({ intoCaseId: z.uuid(), version: ZVersion });
+export type MergeRequest = z.infer<typeof ZMergeRequest>;
+
+/** The unit inbox (吹哨报到): a unit's dispatch rows and the steps it takes on them. */
+export const ZDispatchListQuery = ZListQuery.extend({
+  status: ZCsv.pipe(z.array(z.enum(DISPATCH_STATUSES))).optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+});
+export type DispatchListQuery = z.infer<typeof ZDispatchListQuery>;
+
+export const ZDispatchItem = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  caseNumber: z.string(),
+  caseTitle: z.string(),
+  casePriority: ZPriority,
+  caseStatus: ZCaseStatus,
+  unitId: z.string(),
+  unitName: z.string(),
+  status: z.enum(DISPATCH_STATUSES),
+  instructions: z.string().nullable(),
+  dispatchedAt: z.string(),
+  responseDueAt: z.string(),
+  caseResolutionDueAt: z.string(),
+  acknowledgedAt: z.string().nullable(),
+  arrivedAt: z.string().nullable(),
+  doneAt: z.string().nullable(),
+  reportNote: z.string().nullable(),
+  /** Not reported (报到) and past its response time, as of the request. */
+  overdue: z.boolean(),
+  version: z.number().int(),
+});
+export type DispatchItem = z.infer<typeof ZDispatchItem>;
+export const ZDispatchList = listResponse(ZDispatchItem);
+
+export const ZDispatchStepRequest = z.strictObject({
+  version: ZVersion,
+  note: z.string().trim().max(2000).optional(),
+  reason: z.string().trim().max(500).optional(),
+});
+export type DispatchStepRequest = z.infer<typeof ZDispatchStepRequest>;

@@ -70,6 +70,10 @@ export type CasePriority = (typeof CASE_PRIORITIES)[number];
 export const DISPATCH_STATUSES = ['pending', 'acknowledged', 'on_site', 'done', 'returned'] as const;
 export type DispatchStatus = (typeof DISPATCH_STATUSES)[number];
 
+/** The steps a unit takes on its dispatch row: report (报到), arrive on site, finish, or send it back. */
+export const DISPATCH_STEPS = ['acknowledge', 'arrive', 'done', 'return'] as const;
+export type DispatchStep = (typeof DISPATCH_STEPS)[number];
+
 /** How /api/cases/stats may group its rows. */
 export const STATS_GROUP_BY = ['community', 'grid', 'unit', 'category', 'month', 'channel'] as const;
 export type StatsGroupBy = (typeof STATS_GROUP_BY)[number];

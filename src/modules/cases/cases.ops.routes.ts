@@ -2,20 +2,21 @@ import { z } from 'zod';
 import { authorize } from '../../core/auth/plugin.js';
 import { ZIdParams } from '../../core/contracts.js';
 import type { App } from '../../core/http/types.js';
-import { ZCaseDetail } from './cases.contracts.js';
-import { findSimilarCases, mergeCases, ZMergeRequest, ZSimilarList, ZSimilarQuery } from './intake/duplicates.js';
-import { getCaseDetail } from './cases.query.js';
-import { runCaseSweep } from './dispatch/sweep.js';
 import {
-  actOnDispatch,
-  DISPATCH_STEPS,
-  getDispatch,
-  listDispatches,
+  ZCaseDetail,
   ZDispatchItem,
   ZDispatchList,
   ZDispatchListQuery,
   ZDispatchStepRequest,
-} from './dispatch/unit-inbox.js';
+  ZMergeRequest,
+  ZSimilarList,
+  ZSimilarQuery,
+} from './cases.contracts.js';
+import { DISPATCH_STEPS } from './cases.enums.js';
+import { findSimilarCases, mergeCases } from './intake/duplicates.js';
+import { getCaseDetail } from './cases.query.js';
+import { runCaseSweep } from './dispatch/sweep.js';
+import { actOnDispatch, getDispatch, listDispatches } from './dispatch/unit-inbox.js';
 
 const tags = ['cases'];
 

@@ -143,9 +143,10 @@ export interface UploadedPhoto {
   height: number;
 }
 
-export type { SimilarCase } from '../../../src/modules/cases/intake/duplicates';
+export type { SimilarCase } from '../../../src/modules/cases/cases.contracts';
 /** A row of the unit inbox (GET /api/case-dispatches). */
-export type { DispatchItem as DispatchInboxRow, DispatchStep } from '../../../src/modules/cases/dispatch/unit-inbox';
+export type { DispatchItem as DispatchInboxRow } from '../../../src/modules/cases/cases.contracts';
+export type { DispatchStep } from '../../../src/modules/cases/cases.enums';
 
 export interface NotificationView {
   id: string;

@@ -3,9 +3,8 @@ import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../../test/app.js';
 import { auditLog } from '../../../core/audit.schema.js';
-import type { CaseDetail } from '../cases.contracts.js';
+import type { CaseDetail, DispatchItem } from '../cases.contracts.js';
 import { caseDispatches } from '../cases.schema.js';
-import type { DispatchItem } from './unit-inbox.js';
 
 let ctx: TestContext;
 beforeAll(async () => {

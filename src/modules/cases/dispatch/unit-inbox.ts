@@ -1,19 +1,16 @@
 import { and, count, desc, eq, ilike, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import { z } from 'zod';
 import { recordAudit } from '../../../core/audit.js';
 import type { Actor } from '../../../core/auth/actor.js';
 import { escapeLike } from '../../../core/strings.js';
-import { ZVersion } from '../../../core/contracts.js';
 import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
-import { listResponse, orderBy, type Page, pageWindow, ZCsv, ZListQuery } from '../../../core/list.js';
+import { orderBy, type Page, pageWindow } from '../../../core/list.js';
 import { grids } from '../../grid/grid.schema.js';
 import { notifyPeople } from '../../notifications/notifications.service.js';
 import { notificationTitle } from '../../../core/i18n.js';
 import { organisations } from '../../org/org.schema.js';
-import { ZCaseStatus, ZPriority } from '../cases.contracts.js';
-import type { TransitionRequest } from '../cases.contracts.js';
-import { DISPATCH_STATUSES, type DispatchStatus } from '../cases.enums.js';
+import type { DispatchItem, DispatchListQuery, DispatchStepRequest, TransitionRequest } from '../cases.contracts.js';
+import type { DispatchStatus, DispatchStep } from '../cases.enums.js';
 import { assertMayWorkDispatch, dispatchesVisibleTo } from '../cases.policy.js';
 import { transitionCase } from '../cases.transition.js';
 import { caseDispatches, caseEvents, cases } from '../cases.schema.js';
@@ -23,9 +20,6 @@ import { clock } from '../../../core/clock.js';
  * The unit's side of 吹哨报到: each unit called in works its own dispatch row — reports (报到), arrives on site,
  * finishes or sends it back — as separate timestamped steps, whatever the case as a whole has moved on to.
  */
-
-export const DISPATCH_STEPS = ['acknowledge', 'arrive', 'done', 'return'] as const;
-export type DispatchStep = (typeof DISPATCH_STEPS)[number];
 
 /** The dispatch's own small machine: from which states each step may be taken, and what it stamps. */
 const STEPS: Record<
@@ -37,47 +31,6 @@ const STEPS: Record<
   done: { from: ['acknowledged', 'on_site'], to: 'done', stamp: 'doneAt' },
   return: { from: ['pending', 'acknowledged', 'on_site'], to: 'returned' },
 };
-
-export const ZDispatchListQuery = ZListQuery.extend({
-  status: ZCsv.pipe(z.array(z.enum(DISPATCH_STATUSES))).optional(),
-  overdue: z
-    .enum(['true', 'false'])
-    .transform((v) => v === 'true')
-    .optional(),
-});
-export type DispatchListQuery = z.infer<typeof ZDispatchListQuery>;
-
-export const ZDispatchItem = z.object({
-  id: z.string(),
-  caseId: z.string(),
-  caseNumber: z.string(),
-  caseTitle: z.string(),
-  casePriority: ZPriority,
-  caseStatus: ZCaseStatus,
-  unitId: z.string(),
-  unitName: z.string(),
-  status: z.enum(DISPATCH_STATUSES),
-  instructions: z.string().nullable(),
-  dispatchedAt: z.string(),
-  responseDueAt: z.string(),
-  caseResolutionDueAt: z.string(),
-  acknowledgedAt: z.string().nullable(),
-  arrivedAt: z.string().nullable(),
-  doneAt: z.string().nullable(),
-  reportNote: z.string().nullable(),
-  /** Not reported (报到) and past its response time, as of the request. */
-  overdue: z.boolean(),
-  version: z.number().int(),
-});
-export type DispatchItem = z.infer<typeof ZDispatchItem>;
-export const ZDispatchList = listResponse(ZDispatchItem);
-
-export const ZDispatchStepRequest = z.strictObject({
-  version: ZVersion,
-  note: z.string().trim().max(2000).optional(),
-  reason: z.string().trim().max(500).optional(),
-});
-export type DispatchStepRequest = z.infer<typeof ZDispatchStepRequest>;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../../test/app.js';
-import type { CaseDetail } from '../cases.contracts.js';
-import { haversineMeters, type SimilarCase } from './duplicates.js';
+import type { CaseDetail, SimilarCase } from '../cases.contracts.js';
+import { haversineMeters } from './duplicates.js';
 
 let ctx: TestContext;
 beforeAll(async () => {

@@ -1,15 +1,13 @@
 import { and, asc, between, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { recordAudit } from '../../../core/audit.js';
 import type { Actor } from '../../../core/auth/actor.js';
-import { ZVersion } from '../../../core/contracts.js';
 import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
 import { insideCounty } from '../../../core/geo.js';
 import { grids } from '../../grid/grid.schema.js';
 import { notifyPeople, notifyUsers } from '../../notifications/notifications.service.js';
 import { notificationTitle } from '../../../core/i18n.js';
-import { ZCaseStatus } from '../cases.contracts.js';
+import type { MergeRequest, SimilarCase } from '../cases.contracts.js';
 import { assertMayMerge, casesVisibleTo, mayJoinCase, mayNameSimilarCase } from '../cases.policy.js';
 import { caseEvents, cases } from '../cases.schema.js';
 import { loadCaseFor } from '../cases.load.js';
@@ -20,30 +18,6 @@ export const SIMILAR_RADIUS_M = 50;
 const SIMILAR_MAX = 20;
 /** A case in these states is over: nothing can be merged into it or out of it. */
 const FINISHED = ['closed', 'rated', 'rejected'] as const;
-
-export const ZSimilarQuery = z.object({
-  lng: z.coerce.number().min(-180).max(180),
-  lat: z.coerce.number().min(-90).max(90),
-  category: z.string().min(1).max(60),
-});
-/**
- * A nearby open case. Staff and whoever may open the case get its number, title and status (and, when it is in their
- * scope, when it was reported and in which grid); anyone else only its distance: that there is one, not whose or what.
- */
-export const ZSimilarCase = z.object({
-  distanceM: z.number(),
-  visible: z.boolean(),
-  id: z.string().optional(),
-  number: z.string().optional(),
-  title: z.string().optional(),
-  status: ZCaseStatus.optional(),
-  reportedAt: z.string().optional(),
-  gridName: z.string().optional(),
-});
-export const ZSimilarList = z.object({ items: z.array(ZSimilarCase) });
-export type SimilarCase = z.infer<typeof ZSimilarCase>;
-export const ZMergeRequest = z.strictObject({ intoCaseId: z.uuid(), version: ZVersion });
-export type MergeRequest = z.infer<typeof ZMergeRequest>;
 
 const EARTH_RADIUS_M = 6_371_008.8;
 const M_PER_DEGREE_LAT = 111_320;
