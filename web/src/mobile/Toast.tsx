@@ -13,9 +13,12 @@ const ToastContext = createContext<ToastApi>({ show: () => undefined, error: () 
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toast, setToast] = useState<{ text: string; kind: Kind; id: number } | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // Each message gets a new key, so the same text shown twice animates again.
+  const shown = useRef(0);
   const show = useCallback((text: string, kind: Kind = 'info') => {
     if (timer.current) clearTimeout(timer.current);
-    setToast({ text, kind, id: Date.now() });
+    shown.current += 1;
+    setToast({ text, kind, id: shown.current });
     timer.current = setTimeout(() => setToast(null), kind === 'error' ? 5000 : 2500);
   }, []);
   const api = useMemo<ToastApi>(() => ({ show, error: (err) => show(errorMessage(err), 'error') }), [show]);

@@ -4,7 +4,6 @@ import type {
   CaseCategory,
   CaseDetail,
   CaseStats,
-  CaseStatus,
   CaseSummary,
   ClassifyResponse,
   CreateCase,

@@ -1,7 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Segmented } from 'antd';
 import { useState } from 'react';
-import type { OrganisationView } from '../../api/contracts';
 import { useSession } from '../../auth/session';
 import { useI18n } from '../../i18n';
 import { DetailDrawer } from '../../ui/DetailDrawer';

@@ -23,8 +23,9 @@ function useElapsed(active: boolean): number {
       setSeconds(0);
       return;
     }
-    const started = Date.now();
-    const id = setInterval(() => setSeconds(Math.floor((Date.now() - started) / 1000)), 250);
+    // Elapsed time, not business time: the monotonic clock.
+    const started = performance.now();
+    const id = setInterval(() => setSeconds(Math.floor((performance.now() - started) / 1000)), 250);
     return () => clearInterval(id);
   }, [active]);
   return seconds;
