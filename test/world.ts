@@ -4,7 +4,7 @@ import { hashPassword } from '../src/core/auth/password.js';
 import type { Role } from '../src/core/auth/roles.js';
 import { roleBindings, users } from '../src/modules/auth/auth.schema.js';
 import { grids } from '../src/modules/grid/grid.schema.js';
-import { partyMembers } from '../src/modules/members/members.schema.js';
+import { partyMembers } from '../src/modules/people/members/members.schema.js';
 import { organisations } from '../src/modules/org/org.schema.js';
 import { people } from '../src/modules/people/people.schema.js';
 

@@ -5,8 +5,8 @@ import { highRatioBomb, lyingSizeBomb, manyRowsBomb, sharedStringsBomb, xlsxForm
 import { auditLog } from './audit.schema.js';
 import { projects } from '../modules/cobuild/projects/projects.schema.js';
 import { PLAN_COLUMNS } from '../modules/cobuild/projects/projects.excel.js';
-import { MEMBER_COLUMNS } from '../modules/members/members.excel.js';
-import { partyMembers } from '../modules/members/members.schema.js';
+import { MEMBER_COLUMNS } from '../modules/people/members/members.excel.js';
+import { partyMembers } from '../modules/people/members/members.schema.js';
 import { PERSON_COLUMNS } from '../modules/people/people.excel.js';
 import { people } from '../modules/people/people.schema.js';
 

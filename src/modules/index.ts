@@ -11,7 +11,8 @@ import { caseStatsRoutes } from './cases/stats/stats.routes.js';
 import { evaluationsRoutes } from './evaluations/evaluations.routes.js';
 import { gridRoutes } from './grid/grid.routes.js';
 import { healthRoutes } from './health.routes.js';
-import { membersRoutes } from './members/members.routes.js';
+import { membersRoutes } from './people/members/members.routes.js';
+import { countMembersByOrganisation } from './people/members/members.service.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { orgRoutes } from './org/org.routes.js';
 import { peopleRoutes } from './people/people.routes.js';
@@ -21,7 +22,8 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(auditRoutes);
-  await app.register(orgRoutes);
+  // Organisation views show member counts; members sit above org, so their counter is passed in here.
+  await app.register(orgRoutes, { countMembers: countMembersByOrganisation });
   await app.register(gridRoutes);
   await app.register(dutiesRoutes);
   await app.register(peopleRoutes);

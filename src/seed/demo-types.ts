@@ -2,7 +2,7 @@ import { addDays, localInstant } from '../core/calendar.js';
 import type { roleBindings, users } from '../modules/auth/auth.schema.js';
 import type { gridDuties } from '../modules/duties/duties.schema.js';
 import type { alleyRegions, grids } from '../modules/grid/grid.schema.js';
-import type { partyMembers } from '../modules/members/members.schema.js';
+import type { partyMembers } from '../modules/people/members/members.schema.js';
 import type { organisations } from '../modules/org/org.schema.js';
 import type { people } from '../modules/people/people.schema.js';
 import type { CommunityDef } from './demo-places.js';

@@ -6,7 +6,7 @@ import type { Db } from '../core/db.js';
 import { roleBindings, users } from '../modules/auth/auth.schema.js';
 import { gridDuties } from '../modules/duties/duties.schema.js';
 import { alleyRegions, grids } from '../modules/grid/grid.schema.js';
-import { partyMembers } from '../modules/members/members.schema.js';
+import { partyMembers } from '../modules/people/members/members.schema.js';
 import { organisations } from '../modules/org/org.schema.js';
 import { people } from '../modules/people/people.schema.js';
 import { buildDuties } from './build-duties.js';

@@ -1,6 +1,6 @@
 import { and, eq, like } from 'drizzle-orm';
 import { serviceDayCheckins, serviceDayPhotos } from '../../src/modules/cobuild/servicedays/servicedays.schema.js';
-import { partyMembers } from '../../src/modules/members/members.schema.js';
+import { partyMembers } from '../../src/modules/people/members/members.schema.js';
 import { people } from '../../src/modules/people/people.schema.js';
 import type { TestContext } from '../app.js';
 import { api, expectOk } from '../http.js';

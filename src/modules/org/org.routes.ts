@@ -14,6 +14,7 @@ import {
 } from './org.contracts.js';
 import { assertCanWriteOrganisations } from './org.policy.js';
 import {
+  type MemberCounter,
   createOrganisation,
   deleteOrganisation,
   getOrganisation,
@@ -24,13 +25,18 @@ import {
 
 const tags = ['organisations'];
 
-export async function orgRoutes(app: App): Promise<void> {
+export interface OrgRoutesOptions {
+  /** The members module's count per organisation (see MemberCounter). */
+  countMembers: MemberCounter;
+}
+
+export async function orgRoutes(app: App, { countMembers }: OrgRoutesOptions): Promise<void> {
   app.get(
     '/organisations',
     { schema: { tags, querystring: ZOrgListQuery, response: { 200: ZOrganisationList } } },
     async (req) => {
       authorize(req, 'org.read');
-      return listOrganisations({ db: app.db, query: req.query });
+      return listOrganisations({ db: app.db, query: req.query, countMembers });
     },
   );
 
@@ -54,7 +60,7 @@ export async function orgRoutes(app: App): Promise<void> {
     { schema: { tags, params: ZIdParams, response: { 200: ZOrganisation } } },
     async (req) => {
       authorize(req, 'org.read');
-      return getOrganisation({ db: app.db, id: req.params.id });
+      return getOrganisation({ db: app.db, id: req.params.id, countMembers });
     },
   );
 
@@ -64,7 +70,7 @@ export async function orgRoutes(app: App): Promise<void> {
     async (req, reply) => {
       const actor = authorize(req, 'org.read');
       assertCanWriteOrganisations(actor);
-      return reply.status(201).send(await createOrganisation({ db: app.db, actor, input: req.body }));
+      return reply.status(201).send(await createOrganisation({ db: app.db, actor, input: req.body, countMembers }));
     },
   );
 
@@ -76,7 +82,7 @@ export async function orgRoutes(app: App): Promise<void> {
     async (req) => {
       const actor = authorize(req, 'org.read');
       assertCanWriteOrganisations(actor);
-      return updateOrganisation({ db: app.db, actor, id: req.params.id, input: req.body });
+      return updateOrganisation({ db: app.db, actor, id: req.params.id, input: req.body, countMembers });
     },
   );
 

@@ -8,7 +8,6 @@ import type { Db } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';
 import { orderBy, type Page, pageWindow } from '../../core/list.js';
 import { assertNoReferrers } from '../../core/references.js';
-import { partyMembers } from '../members/members.schema.js';
 import type {
   CreateOrganisation,
   OrganisationView,
@@ -22,11 +21,12 @@ import { organisations } from './org.schema.js';
 
 const parent = alias(organisations, 'parent');
 
-/** Members attached to an organisation, whatever its kind: its unit's, its branch's or its residents. */
-const memberCountSql = sql<number>`(
-  select count(*)::int from ${partyMembers} pm
-  where pm.unit_id = ${organisations.id} or pm.branch_id = ${organisations.id} or pm.residence_community_id = ${organisations.id}
-)`;
+/**
+ * Party members attached to each organisation (its unit's, its branch's or its residents), counted by the members
+ * module: it sits above org (members refer to organisations), so src/modules/index.ts passes its counter in.
+ */
+export type MemberCounter = (db: Db, orgIds: readonly string[]) => Promise<ReadonlyMap<string, number>>;
+
 const childCountSql = sql<number>`(select count(*)::int from organisations c where c.parent_id = ${organisations.id})`;
 
 function selectViews(db: Db) {
@@ -34,7 +34,6 @@ function selectViews(db: Db) {
     .select({
       ...getTableColumns(organisations),
       parentName: parent.name,
-      memberCount: memberCountSql,
       childCount: childCountSql,
     })
     .from(organisations)
@@ -43,17 +42,25 @@ function selectViews(db: Db) {
 
 type ViewRow = Awaited<ReturnType<ReturnType<typeof selectViews>['execute']>>[number];
 
-function present(r: ViewRow): OrganisationView {
-  return {
+async function present(db: Db, rows: ViewRow[], countMembers: MemberCounter): Promise<OrganisationView[]> {
+  const members = await countMembers(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({
     ...r,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
-    memberCount: Number(r.memberCount),
+    memberCount: members.get(r.id) ?? 0,
     childCount: Number(r.childCount),
-  };
+  }));
 }
 
-export async function listOrganisations(opts: { db: Db; query: OrgListQuery }): Promise<Page<OrganisationView>> {
+export async function listOrganisations(opts: {
+  db: Db;
+  query: OrgListQuery;
+  countMembers: MemberCounter;
+}): Promise<Page<OrganisationView>> {
   const q = opts.query;
   const where = and(
     q.kind?.length ? inArray(organisations.kind, q.kind) : undefined,
@@ -83,12 +90,17 @@ export async function listOrganisations(opts: { db: Db; query: OrgListQuery }): 
       .offset(offset),
     opts.db.select({ total: count() }).from(organisations).where(where),
   ]);
-  return { items: rows.map(present), total, page: q.page, pageSize: q.pageSize };
+  return { items: await present(opts.db, rows, opts.countMembers), total, page: q.page, pageSize: q.pageSize };
 }
 
-export async function getOrganisation(opts: { db: Db; id: string }): Promise<OrganisationView> {
+export async function getOrganisation(opts: {
+  db: Db;
+  id: string;
+  countMembers: MemberCounter;
+}): Promise<OrganisationView> {
   const [row] = await selectViews(opts.db).where(eq(organisations.id, opts.id));
-  return present(assertFound(row, 'organisation'));
+  const [view] = await present(opts.db, [assertFound(row, 'organisation')], opts.countMembers);
+  return view;
 }
 
 export async function organisationTree(opts: { db: Db; kinds?: OrgKind[] }): Promise<OrgTreeNode[]> {
@@ -140,6 +152,7 @@ async function assertValidParent(db: Db, kind: OrgKind, parentId: string | null,
 export async function createOrganisation(opts: {
   db: Db;
   actor: Actor;
+  countMembers: MemberCounter;
   input: CreateOrganisation;
 }): Promise<OrganisationView> {
   const id = await opts.db.transaction(async (tx) => {
@@ -154,12 +167,13 @@ export async function createOrganisation(opts: {
     });
     return row.id;
   });
-  return getOrganisation({ db: opts.db, id });
+  return getOrganisation({ db: opts.db, id, countMembers: opts.countMembers });
 }
 
 export async function updateOrganisation(opts: {
   db: Db;
   actor: Actor;
+  countMembers: MemberCounter;
   id: string;
   input: UpdateOrganisation;
 }): Promise<OrganisationView> {
@@ -187,7 +201,7 @@ export async function updateOrganisation(opts: {
       after,
     });
   });
-  return getOrganisation({ db: opts.db, id: opts.id });
+  return getOrganisation({ db: opts.db, id: opts.id, countMembers: opts.countMembers });
 }
 
 export async function deleteOrganisation(opts: { db: Db; actor: Actor; id: string }): Promise<void> {

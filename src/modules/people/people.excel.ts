@@ -19,7 +19,7 @@ import {
 import { idCheckChar } from '../../core/idcard.js';
 import { orderBy } from '../../core/list.js';
 import { grids } from '../grid/grid.schema.js';
-import { partyMembers } from '../members/members.schema.js';
+import { partyMembers } from './members/members.schema.js';
 import { type PersonView, PERSON_ROLES, ZPersonListQuery } from './people.contracts.js';
 import { people } from './people.schema.js';
 import { peopleWhere, presentPerson, selectPersonRows } from './people.service.js';

@@ -6,7 +6,7 @@ import { resolveScope, type DataScope } from '../grid/grid.scope.js';
 import type { Db } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';
 import { grids } from '../grid/grid.schema.js';
-import { partyMembers } from '../members/members.schema.js';
+import { partyMembers } from './members/members.schema.js';
 import { people } from './people.schema.js';
 
 const NOTHING = sql`false`;

@@ -9,7 +9,7 @@ import { orderBy, type Page, pageWindow } from '../../core/list.js';
 import { assertNoReferrers } from '../../core/references.js';
 import { maskIdNumber, maskPhone } from '../../core/pii.js';
 import { grids } from '../grid/grid.schema.js';
-import { partyMembers } from '../members/members.schema.js';
+import { partyMembers } from './members/members.schema.js';
 import { organisations } from '../org/org.schema.js';
 import type { CreatePerson, PersonListQuery, PersonView, UpdatePerson } from './people.contracts.js';
 import { assertMayManagePlace, peopleVisibleTo } from './people.policy.js';

@@ -27,7 +27,7 @@ export type {
   PartyMemberView,
   CreatePartyMember,
   UpdatePartyMember,
-} from '../../../src/modules/members/members.contracts';
+} from '../../../src/modules/people/members/members.contracts';
 
 export type Permission = MeResponse['permissions'][number];
 export type { Role } from '../../../src/core/auth/roles';
@@ -85,7 +85,7 @@ export { ROLES } from '../../../src/core/auth/roles';
 export { ALLOWED_PARENTS, ORG_KINDS, STRENGTHS } from '../../../src/modules/org/org.enums';
 export { GRID_KINDS } from '../../../src/modules/grid/grid.enums';
 export { PERSON_ROLES } from '../../../src/modules/people/people.enums';
-export { MEMBER_KINDS, type MemberKind } from '../../../src/modules/members/members.enums';
+export { MEMBER_KINDS, type MemberKind } from '../../../src/modules/people/members/members.enums';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Cases (居民说事, 随手拍, 吹哨报到), notifications, statistics and evaluation sessions.

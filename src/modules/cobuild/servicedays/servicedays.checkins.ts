@@ -5,7 +5,7 @@ import { escapeLike } from '../../../core/strings.js';
 import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
 import { orderBy, type Page, pageWindow } from '../../../core/list.js';
-import { partyMembers } from '../../members/members.schema.js';
+import { partyMembers } from '../../people/members/members.schema.js';
 import { organisations } from '../../org/org.schema.js';
 import { people } from '../../people/people.schema.js';
 import type {

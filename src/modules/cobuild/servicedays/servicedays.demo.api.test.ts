@@ -6,7 +6,7 @@ import { rowsOf } from '../../../core/bulk.js';
 import { buildDemo, createRng, writeDemo, type DemoData } from '../../../seed/demo.js';
 import { demoTime } from '../../../seed/demo-types.js';
 import { type DemoServiceDayCounts, seedDemoServiceDays } from '../../../seed/cobuild-servicedays.js';
-import { partyMembers } from '../../members/members.schema.js';
+import { partyMembers } from '../../people/members/members.schema.js';
 import { serviceDayCheckins, serviceDays, serviceDaySignups } from './servicedays.schema.js';
 
 /** Built for 2026-11-25: eight months of days held, December's scheduled. */

@@ -15,7 +15,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { createdAt, idColumn, updatedAt, version } from '../../../core/columns.js';
 import { users } from '../../auth/auth.schema.js';
-import { partyMembers } from '../../members/members.schema.js';
+import { partyMembers } from '../../people/members/members.schema.js';
 import { organisations } from '../../org/org.schema.js';
 import { CHECKIN_METHODS, SERVICE_DAY_STATUSES } from './servicedays.enums.js';
 

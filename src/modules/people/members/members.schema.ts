@@ -1,7 +1,7 @@
 import { date, index, pgEnum, pgTable, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, idColumn, updatedAt, version } from '../../core/columns.js';
-import { organisations } from '../org/org.schema.js';
-import { people } from '../people/people.schema.js';
+import { createdAt, idColumn, updatedAt, version } from '../../../core/columns.js';
+import { organisations } from '../../org/org.schema.js';
+import { people } from '../people.schema.js';
 import { MEMBER_KINDS } from './members.enums.js';
 
 export const memberKind = pgEnum('member_kind', MEMBER_KINDS);

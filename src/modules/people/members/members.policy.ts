@@ -1,13 +1,13 @@
 import { eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Actor } from '../../core/auth/actor.js';
-import { can } from '../../core/auth/permissions.js';
-import { anyOf, gridCodeUnder } from '../../core/auth/scope.js';
-import { resolveScope } from '../grid/grid.scope.js';
-import type { Db } from '../../core/db.js';
-import { AppError } from '../../core/errors.js';
-import { grids } from '../grid/grid.schema.js';
-import { organisations } from '../org/org.schema.js';
-import { people } from '../people/people.schema.js';
+import type { Actor } from '../../../core/auth/actor.js';
+import { can } from '../../../core/auth/permissions.js';
+import { anyOf, gridCodeUnder } from '../../../core/auth/scope.js';
+import { resolveScope } from '../../grid/grid.scope.js';
+import type { Db } from '../../../core/db.js';
+import { AppError } from '../../../core/errors.js';
+import { grids } from '../../grid/grid.schema.js';
+import { organisations } from '../../org/org.schema.js';
+import { people } from '../people.schema.js';
 import { partyMembers } from './members.schema.js';
 
 /** Branches under the given parents (community or unit), as a subquery. */

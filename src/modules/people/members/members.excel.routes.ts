@@ -1,10 +1,10 @@
-import { authorize } from '../../core/auth/plugin.js';
-import { receiveUpload, sendWorkbook } from '../../core/excel.js';
-import type { App } from '../../core/http/types.js';
-import { ZImportMode, ZImportReport } from '../../core/contracts.js';
+import { authorize } from '../../../core/auth/plugin.js';
+import { receiveUpload, sendWorkbook } from '../../../core/excel.js';
+import type { App } from '../../../core/http/types.js';
+import { ZImportMode, ZImportReport } from '../../../core/contracts.js';
 import { exportMembers, membersTemplate, ZPartyMemberExportQuery } from './members.excel.js';
 import { importMembers } from './members.import.js';
-import { clock } from '../../core/clock.js';
+import { clock } from '../../../core/clock.js';
 
 const tags = ['party-members'];
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ZIsoDate, ZVersion } from '../../core/contracts.js';
-import { listResponse, ZCsv, ZListQuery } from '../../core/list.js';
+import { ZIsoDate, ZVersion } from '../../../core/contracts.js';
+import { listResponse, ZCsv, ZListQuery } from '../../../core/list.js';
 import { MEMBER_KINDS } from './members.enums.js';
 
 export { MEMBER_KINDS } from './members.enums.js';

@@ -1,6 +1,6 @@
-import { authorize } from '../../core/auth/plugin.js';
-import { ZIdParams, ZOk } from '../../core/contracts.js';
-import type { App } from '../../core/http/types.js';
+import { authorize } from '../../../core/auth/plugin.js';
+import { ZIdParams, ZOk } from '../../../core/contracts.js';
+import type { App } from '../../../core/http/types.js';
 import {
   ZCreatePartyMember,
   ZPartyMember,

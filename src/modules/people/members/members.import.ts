@@ -1,15 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { recordAudit } from '../../core/audit.js';
-import { type DataScope, resolveScope } from '../grid/grid.scope.js';
-import { recordset, rowsOf } from '../../core/bulk.js';
-import type { Db } from '../../core/db.js';
-import { AppError } from '../../core/errors.js';
-import type { ImportReport } from '../../core/contracts.js';
-import { cellDate, format, readSheet, RowErrors, type SheetRow } from '../../core/excel.js';
-import { applyImport, type ImportOptions, importReason, textOf } from '../../core/excel-import.js';
-import type { Locale } from '../../core/i18n.js';
-import { organisations } from '../org/org.schema.js';
-import { MEMBER_KIND_LABELS } from '../people/people.excel.js';
+import { recordAudit } from '../../../core/audit.js';
+import { type DataScope, resolveScope } from '../../grid/grid.scope.js';
+import { recordset, rowsOf } from '../../../core/bulk.js';
+import type { Db } from '../../../core/db.js';
+import { AppError } from '../../../core/errors.js';
+import type { ImportReport } from '../../../core/contracts.js';
+import { cellDate, format, readSheet, RowErrors, type SheetRow } from '../../../core/excel.js';
+import { applyImport, type ImportOptions, importReason, textOf } from '../../../core/excel-import.js';
+import type { Locale } from '../../../core/i18n.js';
+import { organisations } from '../../org/org.schema.js';
+import { MEMBER_KIND_LABELS } from '../people.excel.js';
 import {
   type ExistingPerson,
   gridsByCode,
@@ -22,8 +22,8 @@ import {
   placeOf,
   rejectDuplicateIds,
   type RowContext,
-} from '../people/people.import.js';
-import { mayManagePlace } from '../people/people.policy.js';
+} from '../people.import.js';
+import { mayManagePlace } from '../people.policy.js';
 import { MEMBER_COLUMNS } from './members.excel.js';
 import { partyMembers } from './members.schema.js';
 

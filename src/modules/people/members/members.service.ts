@@ -1,18 +1,18 @@
-import { and, asc, count, eq, ilike, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { recordAudit } from '../../core/audit.js';
-import type { Actor } from '../../core/auth/actor.js';
-import { escapeLike } from '../../core/strings.js';
-import { resolveScope } from '../grid/grid.scope.js';
-import { assertFound, updateVersioned } from '../../core/crud.js';
-import type { Db } from '../../core/db.js';
-import { AppError } from '../../core/errors.js';
-import { orderBy, type Page, pageWindow } from '../../core/list.js';
-import { maskPhone } from '../../core/pii.js';
-import { assertNoReferrers } from '../../core/references.js';
-import { organisations } from '../org/org.schema.js';
-import { people } from '../people/people.schema.js';
-import { personForBody } from '../people/people.service.js';
+import { recordAudit } from '../../../core/audit.js';
+import type { Actor } from '../../../core/auth/actor.js';
+import { escapeLike } from '../../../core/strings.js';
+import { resolveScope } from '../../grid/grid.scope.js';
+import { assertFound, updateVersioned } from '../../../core/crud.js';
+import type { Db } from '../../../core/db.js';
+import { AppError } from '../../../core/errors.js';
+import { orderBy, type Page, pageWindow } from '../../../core/list.js';
+import { maskPhone } from '../../../core/pii.js';
+import { assertNoReferrers } from '../../../core/references.js';
+import { organisations } from '../../org/org.schema.js';
+import { people } from '../people.schema.js';
+import { personForBody } from '../people.service.js';
 import type { CreatePartyMember, PartyMemberQuery, PartyMemberView, UpdatePartyMember } from './members.contracts.js';
 import { assertMayManageMember, membersVisibleTo } from './members.policy.js';
 import { partyMembers } from './members.schema.js';
@@ -222,4 +222,26 @@ export async function deleteMember(opts: { db: Db; actor: Actor; id: string }): 
       before,
     });
   });
+}
+
+/**
+ * Party members attached to each organisation — as its unit, its branch or its residence community, each member
+ * once — for the organisation views (org.service's MemberCounter).
+ */
+export async function countMembersByOrganisation(db: Db, orgIds: readonly string[]): Promise<Map<string, number>> {
+  if (orgIds.length === 0) return new Map();
+  const rows = await db
+    .select({ id: organisations.id, members: count() })
+    .from(organisations)
+    .innerJoin(
+      partyMembers,
+      or(
+        eq(partyMembers.unitId, organisations.id),
+        eq(partyMembers.branchId, organisations.id),
+        eq(partyMembers.residenceCommunityId, organisations.id),
+      ),
+    )
+    .where(inArray(organisations.id, [...orgIds]))
+    .groupBy(organisations.id);
+  return new Map(rows.map((r) => [r.id, r.members]));
 }

@@ -2,12 +2,12 @@ import { PassThrough } from 'node:stream';
 import { count, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../../test/app.js';
-import { XLSX_MIME } from '../../core/excel.js';
-import { idCheckChar } from '../../core/idcard.js';
-import { auditLog } from '../../core/audit.schema.js';
-import { PERSON_COLUMNS } from '../people/people.excel.js';
-import { people } from '../people/people.schema.js';
+import { createTestContext, type TestContext } from '../../../../test/app.js';
+import { XLSX_MIME } from '../../../core/excel.js';
+import { idCheckChar } from '../../../core/idcard.js';
+import { auditLog } from '../../../core/audit.schema.js';
+import { PERSON_COLUMNS } from '../people.excel.js';
+import { people } from '../people.schema.js';
 import { MEMBER_COLUMNS } from './members.excel.js';
 import { partyMembers } from './members.schema.js';
 

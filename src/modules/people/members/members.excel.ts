@@ -2,10 +2,10 @@ import type { Writable } from 'node:stream';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
-import { recordAudit } from '../../core/audit.js';
-import type { Actor } from '../../core/auth/actor.js';
-import { resolveScope, type DataScope } from '../grid/grid.scope.js';
-import type { Db } from '../../core/db.js';
+import { recordAudit } from '../../../core/audit.js';
+import type { Actor } from '../../../core/auth/actor.js';
+import { resolveScope, type DataScope } from '../../grid/grid.scope.js';
+import type { Db } from '../../../core/db.js';
 import {
   buildTemplate,
   type Download,
@@ -15,11 +15,11 @@ import {
   MAX_EXPORT_ROWS,
   withExamples,
   writeSheetStream,
-} from '../../core/excel.js';
-import { orderBy } from '../../core/list.js';
-import { organisations } from '../org/org.schema.js';
-import { GENDER_LABELS, manageableGrids, MEMBER_KIND_LABELS, PERSON_FIELD_COLUMNS } from '../people/people.excel.js';
-import { people } from '../people/people.schema.js';
+} from '../../../core/excel.js';
+import { orderBy } from '../../../core/list.js';
+import { organisations } from '../../org/org.schema.js';
+import { GENDER_LABELS, manageableGrids, MEMBER_KIND_LABELS, PERSON_FIELD_COLUMNS } from '../people.excel.js';
+import { people } from '../people.schema.js';
 import { type PartyMemberView, ZPartyMemberQuery } from './members.contracts.js';
 import { partyMembers } from './members.schema.js';
 import { membersWhere, presentMember, selectMemberRows } from './members.service.js';

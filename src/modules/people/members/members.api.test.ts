@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../../test/app.js';
-import { api, auditRows, expectError, expectOk, type Page } from '../../../test/http.js';
-import { dayKit } from '../../../test/servicedays.js';
-import { serviceDayCheckins } from '../cobuild/servicedays/servicedays.schema.js';
-import type { PersonView } from '../people/people.contracts.js';
+import { createTestContext, type TestContext } from '../../../../test/app.js';
+import { api, auditRows, expectError, expectOk, type Page } from '../../../../test/http.js';
+import { dayKit } from '../../../../test/servicedays.js';
+import { serviceDayCheckins } from '../../cobuild/servicedays/servicedays.schema.js';
+import type { PersonView } from '../people.contracts.js';
 import type { PartyMemberView } from './members.contracts.js';
 
 let ctx: TestContext;
