@@ -1,6 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../core/audit.js';
-import type { Actor } from '../../core/auth/actor.js';
 import { type DataScope, resolveScope } from '../grid/grid.scope.js';
 import { recordset, rowsOf } from '../../core/bulk.js';
 import type { Db } from '../../core/db.js';
