@@ -26,6 +26,14 @@ export function isWebImportable(file) {
   return file === ROLES_FILE || /\.(contracts|enums)\.ts$/.test(file);
 }
 
+/**
+ * What a module shows other modules: its tables (joins, foreign keys), contracts, enums, service exports, policy
+ * answers, and named query files (`*.queries.ts`, `*.query.ts`, grid's data scope `*.scope.ts`).
+ */
+export function isModulePublic(file) {
+  return /\.(schema|contracts|enums|service|policy|queries|query|scope)\.ts$/.test(file);
+}
+
 function isServerFile(file) {
   return file.startsWith('src/');
 }
@@ -36,10 +44,11 @@ function isWebFile(file) {
 
 /**
  * The rule violations that are not cycles: (a) core imports a module or the seed, (c) a leaf file imports
- * anything, (d) the web imports a server file that is not a contract, an enum file or the role list.
+ * anything, (d) the web imports a server file that is not a contract, an enum file or the role list, (e) a module
+ * imports another module's file that is not one of its public files (isModulePublic).
  * @param {{ from: string, to: string, typeOnly: boolean, external?: boolean }[]} edges
  *   `to` is a repository path for a local import, or the package name when `external` is set
- * @returns {{ rule: 'a' | 'c' | 'd', edge: { from: string, to: string, typeOnly: boolean } }[]}
+ * @returns {{ rule: 'a' | 'c' | 'd' | 'e', edge: { from: string, to: string, typeOnly: boolean } }[]}
  */
 export function ruleViolations(edges) {
   const found = [];
@@ -49,6 +58,8 @@ export function ruleViolations(edges) {
     if (edge.from.startsWith('src/core/') && (edge.to.startsWith('src/modules/') || edge.to.startsWith('src/seed/')))
       found.push({ rule: 'a', edge });
     if (isWebFile(edge.from) && isServerFile(edge.to) && !isWebImportable(edge.to)) found.push({ rule: 'd', edge });
+    const [from, to] = [moduleOf(edge.from), moduleOf(edge.to)];
+    if (from && to && from !== to && !isModulePublic(edge.to)) found.push({ rule: 'e', edge });
   }
   return found;
 }

@@ -4,7 +4,9 @@
 //   (a) a file in src/core imports anything under src/modules or src/seed (core stands alone; modules register hooks);
 //   (b) modules import each other in a loop (a module is src/modules/<m>, or src/modules/cobuild/<sub>);
 //   (c) a *.enums.ts file or src/core/auth/roles.ts imports anything (the web imports them as values);
-//   (d) a web file imports a server file that is not a *.contracts.ts, a *.enums.ts or src/core/auth/roles.ts.
+//   (d) a web file imports a server file that is not a *.contracts.ts, a *.enums.ts or src/core/auth/roles.ts;
+//   (e) a module imports a file of another module that is not public (schema, contracts, enums, service, policy,
+//       a named query file: *.queries.ts, *.query.ts, *.scope.ts).
 // Type-only imports count: a type-only loop still means neither module can be understood without the other.
 // Imports are read with TypeScript's parser (already a dev dependency): static imports, re-exports and import('…').
 //
@@ -134,6 +136,7 @@ const RULES = {
   a: 'core imports a module or the seed (core must depend on no module: move the code into core or pass a hook in from src/app.ts)',
   c: 'an enum file or core/auth/roles.ts imports something (the web imports these as values: they must import nothing)',
   d: 'the web imports a server file that is not *.contracts.ts, *.enums.ts or core/auth/roles.ts',
+  e: "a module imports another module's private file (public: *.schema, *.contracts, *.enums, *.service, *.policy, *.queries/*.query, *.scope)",
 };
 
 /** Each tangle: its loops as paths, then once each the imports (file → file) behind every step of those loops. */
@@ -162,7 +165,7 @@ function main() {
   const moduleCycles = groupCycles(local, moduleOf);
   let failed = false;
 
-  for (const rule of ['a', 'c', 'd']) {
+  for (const rule of ['a', 'c', 'd', 'e']) {
     const hits = violations.filter((v) => v.rule === rule);
     if (!hits.length) continue;
     failed = true;

@@ -46,6 +46,21 @@ describe('check-deps: the dependency rule', () => {
     expect(found.map((f) => [f.rule, f.edge.to])).toEqual([['d', 'src/modules/cases/cases.schema.ts']]);
   });
 
+  it("lets a module reach another only through its public files, and cobuild's sub-modules count as modules", () => {
+    const found = ruleViolations([
+      edge('src/modules/cases/intake/routing.ts', 'src/modules/grid/grid.locate.ts'),
+      edge('src/modules/cases/intake/routing.ts', 'src/modules/grid/grid.service.ts'),
+      edge('src/modules/cobuild/needs/needs.service.ts', 'src/modules/cases/cases.policy.ts'),
+      edge('src/modules/cobuild/needs/needs.export.ts', 'src/modules/cobuild/projects/projects.labels.ts'),
+      edge('src/modules/cases/intake/intake.ts', 'src/modules/cases/dispatch/dispatch.ts'),
+      edge('src/modules/index.ts', 'src/modules/cases/stats/stats.routes.ts'),
+    ]);
+    expect(found.map((f) => [f.rule, f.edge.to])).toEqual([
+      ['e', 'src/modules/grid/grid.locate.ts'],
+      ['e', 'src/modules/cobuild/projects/projects.labels.ts'],
+    ]);
+  });
+
   it('finds loops between modules with the file imports behind each step, not loops inside one module', () => {
     const edges = [
       edge('src/modules/grid/grid.schema.ts', 'src/modules/people/people.schema.ts'),

@@ -15,6 +15,9 @@ import { invalidateGridLocator } from './grid.locate.js';
 import { assertCanManageCommunity } from './grid.policy.js';
 import { grids } from './grid.schema.js';
 
+/** Other modules locate a point's grid through the service (cases' intake routing). */
+export { locateGrid } from './grid.locate.js';
+
 export const COUNTY_CODE = '350723';
 const parent = alias(grids, 'parent');
 

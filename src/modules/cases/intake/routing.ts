@@ -3,7 +3,7 @@ import { and, desc, eq, gte, inArray, isNull, or } from 'drizzle-orm';
 import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
 import { insideCounty } from '../../../core/geo.js';
-import { locateGrid } from '../../grid/grid.locate.js';
+import { locateGrid } from '../../grid/grid.service.js';
 import { gridDuties } from '../../duties/duties.schema.js';
 import { grids } from '../../grid/grid.schema.js';
 import { people } from '../../people/people.schema.js';

@@ -3,7 +3,7 @@ import { recordAudit } from '../../../core/audit.js';
 import type { Actor } from '../../../core/auth/actor.js';
 import type { Db } from '../../../core/db.js';
 import { type Download, type ExportColumn, writeSheetStream } from '../../../core/excel.js';
-import { DOMAIN_LABELS } from '../projects/projects.labels.js';
+import { DOMAIN_LABELS } from '../projects/projects.service.js';
 import type { NeedListQuery, NeedView, ResourceListQuery, ResourceView } from './needs.contracts.js';
 import { allNeeds } from './needs.service.js';
 import { allResources } from './resources.service.js';

@@ -30,6 +30,9 @@ import {
 } from './projects.validate.js';
 import { clock } from '../../../core/clock.js';
 
+/** The domains' spreadsheet labels, also used by the needs export. */
+export { DOMAIN_LABELS } from './projects.labels.js';
+
 /**
  * Co-building projects (共建项目): created into their community's plan for the year, with units, milestones and a
  * rolled-up progress. Every write checks role and scope, runs in one transaction with its audit row and recomputes
