@@ -17,6 +17,7 @@ export interface Tangle {
 export function moduleOf(file: string): string | null;
 export function isLeafFile(file: string): boolean;
 export function isWebImportable(file: string): boolean;
+export function isSharedRule(file: string): boolean;
 export function isModulePublic(file: string): boolean;
 export function ruleViolations(edges: ImportEdge[]): { rule: 'a' | 'c' | 'd' | 'e'; edge: ImportEdge }[];
 export function stronglyConnected(graph: Map<string, Set<string>>): string[][];

@@ -21,9 +21,17 @@ export function isLeafFile(file) {
   return file === ROLES_FILE || /\.enums\.ts$/.test(file);
 }
 
-/** Server files the web may import: contracts, enums and the role list. */
+/**
+ * A business rule shared by server and web (`*.rules.ts`: the password rule, the organisation tree's parents): it may
+ * import only leaf files and contract types, so the web bundle gets the rule and nothing of the server.
+ */
+export function isSharedRule(file) {
+  return /\.rules\.ts$/.test(file);
+}
+
+/** Server files the web may import: contracts, enums, shared rules and the role list. */
 export function isWebImportable(file) {
-  return file === ROLES_FILE || /\.(contracts|enums)\.ts$/.test(file);
+  return file === ROLES_FILE || /\.(contracts|enums|rules)\.ts$/.test(file);
 }
 
 /**
@@ -44,7 +52,7 @@ function isWebFile(file) {
 
 /**
  * The rule violations that are not cycles: (a) core imports a module or the seed, (c) a leaf file imports
- * anything, (d) the web imports a server file that is not a contract, an enum file or the role list, (e) a module
+ * anything, or a shared rule file anything but leaf files and contract types, (d) the web imports a server file that is not a contract, an enum file or the role list, (e) a module
  * imports another module's file that is not one of its public files (isModulePublic).
  * @param {{ from: string, to: string, typeOnly: boolean, external?: boolean }[]} edges
  *   `to` is a repository path for a local import, or the package name when `external` is set
@@ -54,6 +62,8 @@ export function ruleViolations(edges) {
   const found = [];
   for (const edge of edges) {
     if (isLeafFile(edge.from)) found.push({ rule: 'c', edge });
+    else if (isSharedRule(edge.from) && !isLeafFile(edge.to) && !(edge.typeOnly && /\.contracts\.ts$/.test(edge.to)))
+      found.push({ rule: 'c', edge });
     if (edge.external) continue;
     if (edge.from.startsWith('src/core/') && (edge.to.startsWith('src/modules/') || edge.to.startsWith('src/seed/')))
       found.push({ rule: 'a', edge });

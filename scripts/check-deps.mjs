@@ -3,8 +3,9 @@
 // excluded. Fails (exit 1) when
 //   (a) a file in src/core imports anything under src/modules or src/seed (core stands alone; modules register hooks);
 //   (b) modules import each other in a loop (a module is src/modules/<m>, or src/modules/cobuild/<sub>);
-//   (c) a *.enums.ts file or src/core/auth/roles.ts imports anything (the web imports them as values);
-//   (d) a web file imports a server file that is not a *.contracts.ts, a *.enums.ts or src/core/auth/roles.ts;
+//   (c) a *.enums.ts file or src/core/auth/roles.ts imports anything, or a *.rules.ts file (a business rule shared
+//       with the web) imports more than those and contract types (the web imports them as values);
+//   (d) a web file imports a server file that is not a *.contracts.ts, *.enums.ts, *.rules.ts or src/core/auth/roles.ts;
 //   (e) a module imports a file of another module that is not public (schema, contracts, enums, service, policy,
 //       a named query file: *.queries.ts, *.query.ts, *.scope.ts).
 // Type-only imports count: a type-only loop still means neither module can be understood without the other.
@@ -134,8 +135,8 @@ const arrow = (edge) => `${edge.from} → ${edge.to}${edge.typeOnly ? ' (type on
 
 const RULES = {
   a: 'core imports a module or the seed (core must depend on no module: move the code into core or pass a hook in from src/app.ts)',
-  c: 'an enum file or core/auth/roles.ts imports something (the web imports these as values: they must import nothing)',
-  d: 'the web imports a server file that is not *.contracts.ts, *.enums.ts or core/auth/roles.ts',
+  c: 'an enum file or core/auth/roles.ts imports something, or a *.rules.ts file more than enums and contract types (the web imports these as values)',
+  d: 'the web imports a server file that is not *.contracts.ts, *.enums.ts, *.rules.ts or core/auth/roles.ts',
   e: "a module imports another module's private file (public: *.schema, *.contracts, *.enums, *.service, *.policy, *.queries/*.query, *.scope)",
 };
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs every suite — unit, API on PGlite, API on PostgreSQL (when TEST_DATABASE_URL is set), browser e2e
-// (when Chromium is installed), the linter when LINT=1 — and ends with the plain total line "N passed, N failed".
+// (when Chromium is installed), the linter — and ends with the plain total line "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -107,16 +107,14 @@ for (const [i, suite] of suites.entries()) {
   lines.push(`${suite.name.padEnd(52)} ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 }
 // The linter (scripts/lint.mjs: Biome and the module-graph rules) is one more check, its output shown only when it
-// fails. Off unless LINT=1 while the tree still has violations that other changes of issue 10 are removing.
-if (process.env.LINT === '1') {
+// fails.
+{
   console.log('\n=== lint ===');
   const res = spawnSync(process.execPath, ['scripts/lint.mjs'], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
   const ok = res.status === 0;
   if (!ok) console.log(`${res.stdout ?? ''}${res.stderr ?? ''}`);
   totals[ok ? 'passed' : 'failed'] += 1;
   lines.push(`${'lint'.padEnd(52)} ${ok ? '1 passed, 0 failed' : '0 passed, 1 failed'}`);
-} else {
-  console.log('\nNote: LINT is not 1, so the linter (npm run lint) does not run here.');
 }
 console.log('\n=== summary ===');
 for (const l of lines) console.log(l);

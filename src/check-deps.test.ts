@@ -35,6 +35,20 @@ describe('check-deps: the dependency rule', () => {
     expect(found.map((f) => f.rule)).toEqual(['c', 'c']);
   });
 
+  it('lets a shared rule file import enums and contract types only', () => {
+    const found = ruleViolations([
+      edge('src/modules/org/org.rules.ts', 'src/modules/org/org.enums.ts'),
+      edge('src/modules/org/org.rules.ts', 'src/modules/org/org.contracts.ts', true),
+      edge('src/modules/org/org.rules.ts', 'src/modules/org/org.contracts.ts'),
+      edge('src/modules/org/org.rules.ts', 'src/core/db.ts', true),
+      edge('web/src/app/ChangePasswordModal.tsx', 'src/modules/auth/password.rules.ts'),
+    ]);
+    expect(found.map((f) => [f.rule, f.edge.to])).toEqual([
+      ['c', 'src/modules/org/org.contracts.ts'],
+      ['c', 'src/core/db.ts'],
+    ]);
+  });
+
   it('lets the web import contracts, enums and the role list only', () => {
     const found = ruleViolations([
       edge('web/src/api/contracts.ts', 'src/modules/cases/cases.contracts.ts', true),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PERMISSIONS } from '../../core/auth/permissions.js';
 import { ROLES } from '../../core/auth/roles.js';
-import { PASSWORD_MAX_LENGTH } from './password-rule.js';
+import { PASSWORD_MAX_LENGTH } from './password.rules.js';
 
 export const ZLoginRequest = z.strictObject({
   username: z.string().trim().min(1).max(64),
@@ -10,7 +10,7 @@ export const ZLoginRequest = z.strictObject({
 
 export const ZChangePasswordRequest = z.strictObject({
   currentPassword: z.string().min(1).max(256),
-  // The rule (length, block list…) is password-rule.ts, checked by the service: it answers PASSWORD_TOO_WEAK.
+  // The rule (length, block list…) is password.rules.ts, checked by the service: it answers PASSWORD_TOO_WEAK.
   newPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH),
 });
 

@@ -21,7 +21,7 @@ import {
 } from './auth.sessions.js';
 import { addressHash, pruneThrottle, throttledCheck, type ThrottlePolicy } from './auth.throttle.js';
 import { isCommonPassword } from './common-passwords.js';
-import { PASSWORD_MIN_LENGTH, type PasswordProblem, passwordShapeProblem } from './password-rule.js';
+import { PASSWORD_MIN_LENGTH, type PasswordProblem, passwordShapeProblem } from './password.rules.js';
 
 export { actorForSession, forgetSessions, sessionIdFor } from './auth.sessions.js';
 export type { SessionPolicy } from './auth.sessions.js';

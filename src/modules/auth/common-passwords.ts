@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT_DIR } from '../../core/paths.js';
-import { commonPasswordCandidates } from './password-rule.js';
+import { commonPasswordCandidates } from './password.rules.js';
 
 export const COMMON_PASSWORD_FILES = ['common-10k.txt', 'common-cn.txt'].map((f) =>
   path.join(ROOT_DIR, 'datasets', 'passwords', f),

@@ -2,7 +2,7 @@ import { Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 // The server's rule itself (a dependency-free file), so the form and the server cannot disagree; the server also
 // refuses common passwords and answers PASSWORD_TOO_WEAK with its own message.
-import { PASSWORD_MIN_LENGTH, passwordShapeProblem } from '../../../src/modules/auth/password-rule';
+import { PASSWORD_MIN_LENGTH, passwordShapeProblem } from '../../../src/modules/auth/password.rules';
 import { api, ApiError } from '../api/client';
 import { useSession } from '../auth/session';
 import { useI18n } from '../i18n';

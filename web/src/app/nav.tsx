@@ -65,7 +65,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'cases', path: '/cases', icon: <NotificationOutlined />, permission: 'cases.manage' },
   { key: 'unitInbox', path: '/unit-inbox', icon: <InboxOutlined />, show: canSeeUnitInbox },
   { key: 'caseStats', path: '/cases/stats', icon: <BarChartOutlined />, show: canSeeStats },
-  { key: 'evaluations', path: '/evaluations', icon: <CalendarOutlined />, permission: 'cases.manage' },
+  { key: 'evaluations', path: '/evaluations', icon: <CalendarOutlined />, permission: 'evaluations.read' },
   { key: 'pairing', path: '/cobuild/pairing', icon: <LinkOutlined />, permission: 'pairings.read' },
   { key: 'projects', path: '/cobuild/projects', icon: <ProjectOutlined />, permission: 'cobuild.read' },
   { key: 'needs', path: '/cobuild/needs', icon: <SwapOutlined />, permission: 'cobuild.read' },

@@ -35,7 +35,7 @@ export const seesWholeCounty = (me: MeResponse) => holds(me, 'county_admin');
 /** Sees several communities' service days (the county, and a unit with each community it is paired with). */
 export const seesSeveralCommunities = (me: MeResponse) => holds(me, 'county_admin', 'unit_admin');
 
-/** Runs a community's business (the county or a community admin): plans, evaluation sessions. */
+/** Runs a community's business (the county or a community admin): its annual project plan. */
 export const runsCommunities = (me: MeResponse) => holds(me, 'county_admin', 'community_admin');
 
 /** Has a unit inbox (吹哨报到): unit administrators, and the county who oversees them. */

@@ -9,7 +9,7 @@ import { EnumTag } from '../../ui/EnumTag';
 import { useFeedback } from '../../ui/feedback';
 import { formatDate } from '../../ui/format';
 import { EmptyState, LoadError, Loading } from '../../ui/states';
-import { runsCommunities } from '../../auth/access';
+import { can } from '../../auth/access';
 import { useSession as useLogin } from '../../auth/session';
 import { recordPdfUrl, useEvaluationWrites, useSession } from './api';
 
@@ -47,7 +47,7 @@ export default function EvaluationSessionPage() {
     );
   }
   // Held sessions are final; grid workers only read.
-  const held = s.status === 'held' || !runsCommunities(me);
+  const held = s.status === 'held' || !can(me, 'evaluations.manage');
 
   const save = async (item: EvaluationItemView, next: { verdict?: Verdict; comment?: string | null }) => {
     const v = next.verdict ?? (item.verdict === 'pending' ? null : item.verdict);

@@ -14,7 +14,7 @@ import { formatDate, formatNumber } from '../../ui/format';
 import { ListPage } from '../../ui/ListPage';
 import { EmptyState, LoadError, Loading } from '../../ui/states';
 import { useListParams } from '../../ui/useListParams';
-import { ownOrgOf, runsCommunities, seesWholeCounty } from '../../auth/access';
+import { can, ownOrgOf, seesWholeCounty } from '../../auth/access';
 import { OrgSelect } from '../org/OrgSelect';
 import { useEvaluationWrites, useSessions } from './api';
 
@@ -36,8 +36,8 @@ export default function EvaluationsPage() {
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm<{ communityId: string; heldOn: Dayjs }>();
   const ownCommunity = ownOrgOf(me, 'community_admin');
-  // Grid workers read the sessions of their communities; the county and community admins run them.
-  const canManage = runsCommunities(me);
+  // Grid workers read the sessions of their communities (evaluations.read); the county and community admins run them.
+  const canManage = can(me, 'evaluations.manage');
 
   const openCreate = () => {
     form.resetFields();

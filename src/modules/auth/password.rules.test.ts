@@ -3,7 +3,7 @@ import { DEMO_PASSWORD } from '../../seed/demo.js';
 import { TEST_PASSWORD } from '../../../test/world.js';
 import { newPasswordProblem } from './auth.service.js';
 import { isCommonPassword } from './common-passwords.js';
-import { commonPasswordCandidates, passwordShapeProblem } from './password-rule.js';
+import { commonPasswordCandidates, passwordShapeProblem } from './password.rules.js';
 
 describe('the password rule', () => {
   it('wants 10 characters, counted as characters rather than bytes', () => {
