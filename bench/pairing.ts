@@ -21,25 +21,13 @@ import {
 import { buildModel, candidatePairs, solvePairing } from '../src/modules/cobuild/pairing/pairing.solver.js';
 import { solveInWorker, stopSolver } from '../src/modules/cobuild/pairing/pairing.runner.js';
 import { loadWorld, problemOf, resolveSettings } from '../src/modules/cobuild/pairing/pairing.world.js';
+import { STRENGTHS } from '../src/modules/org/org.enums.js';
 import { createRng } from '../src/seed/rng.js';
 import { median } from './util.js';
 
 const runs = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 21);
 const fullLp = process.argv.includes('--full-lp');
-const TAGS = [
-  'law',
-  'health',
-  'construction',
-  'education',
-  'public_security',
-  'environment',
-  'culture',
-  'finance',
-  'elderly_care',
-  'youth',
-  'emergency',
-  'social_work',
-];
+const TAGS = STRENGTHS;
 
 async function loadHighs(): Promise<Highs> {
   const mod = await import('highs');
