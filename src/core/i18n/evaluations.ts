@@ -1,0 +1,28 @@
+import type { ErrorCode } from '../errors.js';
+import type { Locale } from './locale.js';
+
+/** Messages and nouns of the evaluation sessions (modules/evaluations). */
+const zhMessages = {
+  EVALUATION_SESSION_EXISTS: '该社区 {heldOn} 的定期评事会已经建立',
+  EVALUATION_SESSION_HELD: '该次评事会已召开并存档，记录不能再修改',
+} satisfies Partial<Record<ErrorCode, string>>;
+
+export const evaluationsMessages: Record<Locale, Record<keyof typeof zhMessages, string>> = {
+  'zh-CN': zhMessages,
+  en: {
+    EVALUATION_SESSION_EXISTS: 'This community already has an evaluation session on {heldOn}',
+    EVALUATION_SESSION_HELD:
+      'This evaluation session has been held and its record archived; it can no longer be changed',
+  },
+};
+
+export const evaluationsNouns: Record<Locale, Record<string, string>> = {
+  'zh-CN': {
+    evaluation_session: '评事会',
+    evaluation_item: '评事事项',
+  },
+  en: {
+    evaluation_session: 'evaluation session',
+    evaluation_item: 'evaluation item',
+  },
+};

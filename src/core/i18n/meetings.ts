@@ -1,0 +1,81 @@
+import type { ErrorCode } from '../errors.js';
+import type { Locale } from './locale.js';
+
+/** Messages and nouns of joint meetings and their resolution tasks (modules/cobuild/meetings). */
+const zhMessages = {
+  MEETING_EXISTS: '该社区 {year} 年第 {quarter} 季度的党建联席会已经建立，每季度只开一次',
+  MEETING_STATE: '联席会当前为“{status}”状态，不能{action}',
+  MEETING_DATE_OUTSIDE_QUARTER: '会议日期 {date} 不在 {year} 年第 {quarter} 季度内',
+  MEETING_MINUTES_REQUIRED: '召开联席会须填写会议纪要',
+  MEETING_UNIT_NOT_INVITED: '该单位未受邀参加本次联席会，请先邀请',
+  MEETING_TASK_OWNER_REQUIRED: '决议须指定责任单位',
+  MEETING_TASK_DEADLINE_REQUIRED: '决议须设定完成时限',
+  MEETING_TASK_DEADLINE_BEFORE_MEETING: '完成时限 {deadline} 早于会议日期 {meetingDate}',
+  MEETING_TASK_OWNER_NOT_UNIT: '责任单位须是共建单位（机关单位党组织）',
+  MEETING_TASK_TRANSITION: '任务当前为“{from}”，不能改为“{to}”',
+  MEETING_TASK_NOTE_REQUIRED: '办结任务须填写完成情况',
+} satisfies Partial<Record<ErrorCode, string>>;
+
+export const meetingsMessages: Record<Locale, Record<keyof typeof zhMessages, string>> = {
+  'zh-CN': zhMessages,
+  en: {
+    MEETING_EXISTS: 'This community already has its joint meeting for Q{quarter} {year}; there is one per quarter',
+    MEETING_STATE: 'The joint meeting is {status}: it cannot be {action}',
+    MEETING_DATE_OUTSIDE_QUARTER: 'The date {date} is not in Q{quarter} {year}',
+    MEETING_MINUTES_REQUIRED: 'A joint meeting is held with its minutes: write the minutes first',
+    MEETING_UNIT_NOT_INVITED: 'This unit is not invited to the meeting; invite it first',
+    MEETING_TASK_OWNER_REQUIRED: 'A resolution needs an owner unit',
+    MEETING_TASK_DEADLINE_REQUIRED: 'A resolution needs a deadline',
+    MEETING_TASK_DEADLINE_BEFORE_MEETING: 'The deadline {deadline} is before the meeting date {meetingDate}',
+    MEETING_TASK_OWNER_NOT_UNIT: 'The owner of a resolution must be a co-building unit',
+    MEETING_TASK_TRANSITION: 'The task is {from}: it cannot become {to}',
+    MEETING_TASK_NOTE_REQUIRED: 'Closing a task as done needs a note on what was done',
+  },
+};
+
+export const meetingsNouns: Record<Locale, Record<string, string>> = {
+  'zh-CN': {
+    joint_meeting: '联席会',
+    meeting_task: '决议任务',
+    agenda_item: '议题',
+    meeting_invitation: '邀请',
+    meeting_proposed: '拟召开',
+    meeting_scheduled: '已安排',
+    meeting_held: '已召开',
+    meeting_cancelled: '已取消',
+    meeting_do_schedule: '安排',
+    meeting_do_hold: '召开',
+    meeting_do_cancel: '取消',
+    meeting_do_edit: '修改',
+    meeting_do_resolve: '添加决议',
+    meeting_do_checkin: '签到',
+    meeting_do_invite: '邀请单位',
+    meeting_do_respond: '回复邀请',
+    task_open: '待办',
+    task_in_progress: '办理中',
+    task_done: '已办结',
+    task_cancelled: '已撤销',
+  },
+  en: {
+    joint_meeting: 'joint meeting',
+    meeting_task: 'resolution task',
+    agenda_item: 'agenda item',
+    meeting_invitation: 'invitation',
+    meeting_proposed: 'proposed',
+    meeting_scheduled: 'scheduled',
+    meeting_held: 'held',
+    meeting_cancelled: 'cancelled',
+    meeting_do_schedule: 'scheduled',
+    meeting_do_hold: 'held',
+    meeting_do_cancel: 'cancelled',
+    meeting_do_edit: 'edited',
+    meeting_do_resolve: 'given resolutions',
+    meeting_do_checkin: 'checked in',
+    meeting_do_invite: 'given more invitations',
+    meeting_do_respond: 'answered',
+    task_open: 'open',
+    task_in_progress: 'in progress',
+    task_done: 'done',
+    task_cancelled: 'cancelled',
+  },
+};

@@ -1,0 +1,43 @@
+import type { Locale } from './locale.js';
+
+/**
+ * Titles of notifications (the bell), by title key. A title is rendered when the notification is stored, in the
+ * county's language (NOTIFICATION_LOCALE), and shown as stored: the row keeps text, not a key, so nothing is
+ * re-rendered per reader. The English texts are kept beside the Chinese so that a reader's language could be used
+ * once the key and parameters are stored instead.
+ */
+const zhTitles = {
+  case_new: '新事件 {number}',
+  case_new_urgent: '新紧急事件 {number}',
+  case_supervised_response: '督办：事项 {number} 已超过响应时限',
+  case_supervised_resolution: '督办：事项 {number} 已超过办结时限',
+  case_due_soon_response: '即将超时：事项 {number} 的响应时限将到',
+  case_due_soon_resolution: '即将超时：事项 {number} 的办结时限将到',
+  case_unit_done: '{unit}已办结事项 {number}',
+  case_unit_return: '{unit}已退回事项 {number}',
+  case_whistle: '吹哨报到：{number} 请及时报到',
+  case_assigned: '事件 {number} 已转派给您',
+  case_closed: '您反映的事项 {number} 已办结，请评价',
+  case_merged: '您反映的事项 {number} 已与 {into} 合并处理',
+  case_merged_update: '您反映的事项 {number} 已与 {into} 合并处理，状态更新',
+} as const;
+export type NotificationTitle = keyof typeof zhTitles;
+
+export const notificationTitles: Record<Locale, Record<NotificationTitle, string>> = {
+  'zh-CN': zhTitles,
+  en: {
+    case_new: 'New case {number}',
+    case_new_urgent: 'New urgent case {number}',
+    case_supervised_response: 'Supervision: case {number} is past its response deadline',
+    case_supervised_resolution: 'Supervision: case {number} is past its resolution deadline',
+    case_due_soon_response: 'Due soon: the response deadline of case {number} is near',
+    case_due_soon_resolution: 'Due soon: the resolution deadline of case {number} is near',
+    case_unit_done: '{unit} finished case {number}',
+    case_unit_return: '{unit} returned case {number}',
+    case_whistle: 'Whistle: please report for case {number}',
+    case_assigned: 'Case {number} has been reassigned to you',
+    case_closed: 'Your case {number} is closed; please rate it',
+    case_merged: 'Your case {number} has been merged with {into}',
+    case_merged_update: 'Your case {number} has been merged with {into}; its status changed',
+  },
+};
