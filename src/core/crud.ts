@@ -57,3 +57,16 @@ export async function assertNotReferenced(db: Db, id: string, checks: ReferenceC
 }
 
 export const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+
+/**
+ * Whether a write failed on a unique index (SQLSTATE 23505), raised by the driver or wrapped as a Drizzle error's
+ * cause: for a check-then-insert that lost a race, so the service can answer with its own code instead of DUPLICATE.
+ */
+export function isUniqueViolation(e: unknown): boolean {
+  const codeOf = (x: unknown) =>
+    typeof x === 'object' && x !== null && 'code' in x ? (x as { code: unknown }).code : undefined;
+  return (
+    codeOf(e) === '23505' ||
+    (typeof e === 'object' && e !== null && 'cause' in e && codeOf((e as { cause: unknown }).cause) === '23505')
+  );
+}

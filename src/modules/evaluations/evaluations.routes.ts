@@ -14,15 +14,8 @@ import {
   ZVerdictRequest,
 } from './evaluations.contracts.js';
 import { renderSessionRecord } from './evaluations.pdf.js';
-import {
-  countyNameOf,
-  createSession,
-  getSession,
-  holdSession,
-  listSessions,
-  setVerdict,
-  updateSession,
-} from './evaluations.service.js';
+import { countyNameOf, getSession, listSessions } from './evaluations.query.js';
+import { createSession, holdSession, setVerdict, updateSession } from './evaluations.service.js';
 
 const tags = ['evaluation-sessions'];
 

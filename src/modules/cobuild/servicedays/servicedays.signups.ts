@@ -2,6 +2,7 @@ import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../core/audit.js';
 import type { Actor } from '../../../core/auth/actor.js';
 import type { Db } from '../../../core/db.js';
+import { isUniqueViolation } from '../../../core/crud.js';
 import { AppError } from '../../../core/errors.js';
 import { orderBy, type Page, pageWindow, type ListQuery } from '../../../core/list.js';
 import { organisations } from '../../org/org.schema.js';
@@ -115,15 +116,6 @@ async function lockDay(tx: Db, dayId: string): Promise<DayRow> {
   const [day] = await tx.select().from(serviceDays).where(eq(serviceDays.id, dayId)).for('update');
   if (!day) throw new AppError('NOT_FOUND', { entity: 'service_day' });
   return day;
-}
-
-function isUniqueViolation(e: unknown): boolean {
-  const codeOf = (x: unknown) =>
-    typeof x === 'object' && x !== null && 'code' in x ? (x as { code: unknown }).code : undefined;
-  return (
-    codeOf(e) === '23505' ||
-    (typeof e === 'object' && e !== null && 'cause' in e && codeOf((e as { cause: unknown }).cause) === '23505')
-  );
 }
 
 export async function createSignup(opts: {
