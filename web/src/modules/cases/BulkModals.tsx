@@ -1,71 +1,10 @@
-import { Alert, Button, Form, Input, List, Modal, Progress, Space, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
-import { errorMessage } from '../../api/client';
+import { Alert, Form, Input, Space, Typography } from 'antd';
+import { useEffect } from 'react';
 import type { CaseSummary } from '../../api/contracts';
 import { useI18n } from '../../i18n';
 import { GridTreeSelect } from '../grid/GridTreeSelect';
 import { reassignCase, transitionCase } from './api';
-
-interface RunState {
-  running: boolean;
-  done: number;
-  ok: number;
-  failures: { number: string; message: string }[];
-  finished: boolean;
-}
-const IDLE: RunState = { running: false, done: 0, ok: 0, failures: [], finished: false };
-
-/** Runs one request per case, one after another, keeping count; a failure is noted and the rest go on. */
-function useBulkRun() {
-  const [state, setState] = useState<RunState>(IDLE);
-  const run = async (cases: CaseSummary[], one: (c: CaseSummary) => Promise<unknown>) => {
-    setState({ ...IDLE, running: true });
-    let ok = 0;
-    const failures: RunState['failures'] = [];
-    for (const [i, c] of cases.entries()) {
-      try {
-        await one(c);
-        ok += 1;
-      } catch (err) {
-        failures.push({ number: c.number, message: errorMessage(err) });
-      }
-      setState({ running: true, done: i + 1, ok, failures: [...failures], finished: false });
-    }
-    setState({ running: false, done: cases.length, ok, failures, finished: true });
-  };
-  const reset = useCallback(() => setState(IDLE), []);
-  return { state, run, reset };
-}
-
-function RunReport({ state, total, skipped }: { state: RunState; total: number; skipped: number }) {
-  const { t } = useI18n();
-  if (!state.running && !state.finished) return null;
-  return (
-    <Space orientation="vertical" style={{ width: '100%' }} data-testid="bulk-report">
-      <Progress
-        percent={total ? Math.round((state.done / total) * 100) : 100}
-        status={state.running ? 'active' : state.failures.length ? 'exception' : 'success'}
-      />
-      <Typography.Text>
-        {state.running
-          ? t('cases.bulkProgress', { done: state.done, total })
-          : t('cases.bulkDone', { ok: state.ok, failed: state.failures.length, skipped })}
-      </Typography.Text>
-      {state.failures.length > 0 && (
-        <List
-          size="small"
-          bordered
-          dataSource={state.failures}
-          renderItem={(f) => (
-            <List.Item>
-              <Typography.Text type="danger">{t('cases.bulkFailedRow', f)}</Typography.Text>
-            </List.Item>
-          )}
-        />
-      )}
-    </Space>
-  );
-}
+import { BulkRunModal, RunReport, useBulkRun } from './BulkRunModal';
 
 interface Props {
   open: boolean;
@@ -83,39 +22,16 @@ export function BulkAcceptModal({ open, cases, onClose, onDone }: Props) {
   useEffect(() => {
     if (open) reset();
   }, [open, reset]);
-  const close = () => {
-    if (state.finished) onDone();
-    onClose();
-  };
   return (
-    <Modal
+    <BulkRunModal
       open={open}
       title={t('cases.bulkAcceptTitle', { count: eligible.length })}
-      onCancel={close}
-      destroyOnHidden
-      mask={{ closable: !state.running }}
-      footer={
-        state.finished ? (
-          <Button type="primary" onClick={close}>
-            {t('common.close')}
-          </Button>
-        ) : (
-          <Space>
-            <Button onClick={close} disabled={state.running}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              type="primary"
-              loading={state.running}
-              disabled={!eligible.length}
-              data-testid="bulk-accept-start"
-              onClick={() => void run(eligible, (c) => transitionCase(c.id, { action: 'accept', version: c.version }))}
-            >
-              {t('cases.start')}
-            </Button>
-          </Space>
-        )
-      }
+      state={state}
+      onClose={onClose}
+      onDone={onDone}
+      startTestId="bulk-accept-start"
+      startDisabled={!eligible.length}
+      onStart={() => void run(eligible, (c) => transitionCase(c.id, { action: 'accept', version: c.version }))}
     >
       <Space orientation="vertical" style={{ width: '100%' }}>
         {skipped > 0 && <Alert type="warning" showIcon title={t('cases.bulkAcceptHint', { count: skipped })} />}
@@ -124,7 +40,7 @@ export function BulkAcceptModal({ open, cases, onClose, onDone }: Props) {
         </Typography.Paragraph>
         <RunReport state={state} total={eligible.length} skipped={skipped} />
       </Space>
-    </Modal>
+    </BulkRunModal>
   );
 }
 
@@ -139,42 +55,19 @@ export function BulkAssignModal({ open, cases, onClose, onDone }: Props) {
       form.resetFields();
     }
   }, [open, reset, form]);
-  const close = () => {
-    if (state.finished) onDone();
-    onClose();
-  };
   const start = async () => {
     const v = await form.validateFields();
     await run(cases, (c) => reassignCase(c.id, { gridId: v.gridId, reason: v.reason.trim(), version: c.version }));
   };
   return (
-    <Modal
+    <BulkRunModal
       open={open}
       title={t('cases.bulkAssignTitle', { count: cases.length })}
-      onCancel={close}
-      destroyOnHidden
-      mask={{ closable: !state.running }}
-      footer={
-        state.finished ? (
-          <Button type="primary" onClick={close}>
-            {t('common.close')}
-          </Button>
-        ) : (
-          <Space>
-            <Button onClick={close} disabled={state.running}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              type="primary"
-              loading={state.running}
-              data-testid="bulk-assign-start"
-              onClick={() => void start().catch(() => undefined)}
-            >
-              {t('cases.start')}
-            </Button>
-          </Space>
-        )
-      }
+      state={state}
+      onClose={onClose}
+      onDone={onDone}
+      startTestId="bulk-assign-start"
+      onStart={() => void start().catch(() => undefined)}
     >
       <Form form={form} layout="vertical" disabled={state.running || state.finished}>
         <Form.Item
@@ -200,6 +93,6 @@ export function BulkAssignModal({ open, cases, onClose, onDone }: Props) {
         </Form.Item>
       </Form>
       <RunReport state={state} total={cases.length} skipped={0} />
-    </Modal>
+    </BulkRunModal>
   );
 }
