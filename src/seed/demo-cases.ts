@@ -4,13 +4,7 @@ import { addDays, localInstant, WorkCalendar } from '../core/calendar.js';
 import { clock } from '../core/clock.js';
 import type { Db } from '../core/db.js';
 import { calendarDefaults } from '../modules/calendar/calendar.defaults.js';
-import {
-  defaultCategoryRows,
-  rebuildCaseStats,
-  seedCaseCategories,
-  URGENT_WHISTLE_MINUTES,
-} from '../modules/cases/cases.service.js';
-import type { CaseStatus } from '../modules/cases/cases.enums.js';
+import { defaultCategoryRows, rebuildCaseStats, seedCaseCategories } from '../modules/cases/cases.service.js';
 import { caseDispatches, caseEvents, cases } from '../modules/cases/cases.schema.js';
 import { loadExamples } from '../modules/cases/classifier/data.js';
 import { type CaseInsert, Lifecycle } from './cases-lifecycle.js';
@@ -21,22 +15,20 @@ import {
   HOLIDAY_WEIGHT,
   MEMBER01_REPORTS,
   MONTH_WEIGHTS,
-  REJECT_REASONS,
   RESIDENT_CHANNELS,
   RESIDENT01_REPORTS,
-  RESOLUTION_NOTES,
-  SATISFACTION_WEIGHTS,
   SPECIAL_DAYS,
-  SUGGESTION_ODDS,
-  UNITS_PER_WHISTLE,
   WEEKEND_WEIGHT,
-  WHISTLE_RATED,
   YEAR_TARGETS,
 } from './cases-plan.js';
+import { type CaseFlow, MINUTE } from './demo-cases-flow.js';
 import { addMergedDuplicates } from './demo-cases-merge.js';
+import { newCaseRow, reportEvent } from './demo-cases-row.js';
+import { handleSuggestion } from './demo-cases-suggestion.js';
 import type { CategoryInfo, DemoCaseCounts, DemoCases, Special } from './demo-cases-types.js';
-import { addressIn, type CaseActor, type CommunityPlace, CasesWorld, pointInGrid } from './cases-world.js';
-import { type DemoTime, demoTime, type GridRow } from './demo-types.js';
+import { type CaseActor, type CommunityPlace, CasesWorld, pointInGrid } from './cases-world.js';
+import { type DemoTime, demoTime, type GridRow, type PersonRow } from './demo-types.js';
+import { handleWhistle } from './demo-cases-whistle.js';
 import type { DemoData } from './demo.js';
 import { createRng, type Rng, WeightedTable } from './rng.js';
 
@@ -45,26 +37,17 @@ export type { CategoryInfo, DemoCaseCounts, DemoCases } from './demo-cases-types
 
 export const DEMO_CASES_SEED = 20_261_124;
 
-const MINUTE = 60_000;
-const SATISFACTIONS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
-type Satisfaction = (typeof SATISFACTIONS)[number];
-
-function titleOf(description: string): string {
-  const first = description.split(/[\n。！？!?]/)[0]?.trim() || description;
-  return first.length > 30 ? `${first.slice(0, 30)}…` : first;
-}
-
 function daysBetween(from: string, to: string): string[] {
   const out: string[] = [];
   for (let day = from; day <= to; day = addDays(day, 1)) out.push(day);
   return out;
 }
 
-class DemoCaseBuilder {
+class DemoCaseBuilder implements CaseFlow {
   readonly out: DemoCases = { cases: [], events: [], dispatches: [] };
-  private readonly world: CasesWorld;
-  private readonly calendar: WorkCalendar;
-  private readonly end: Date;
+  readonly world: CasesWorld;
+  readonly calendar: WorkCalendar;
+  readonly end: Date;
   private readonly categories = new Map<string, CategoryInfo>();
   private readonly texts = new Map<string, string[]>();
   private readonly communityTable: WeightedTable<CommunityPlace>;
@@ -72,7 +55,7 @@ class DemoCaseBuilder {
 
   constructor(
     data: DemoData,
-    private readonly rng: Rng,
+    readonly rng: Rng,
     private readonly time: DemoTime,
   ) {
     const y = time.year;
@@ -131,6 +114,8 @@ class DemoCaseBuilder {
     plan.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
     for (const p of plan) this.create(p.kind, p.day, {});
     for (const s of specials) this.create(s.kind, s.day, s.special);
+    // A few reports "same as" an open case within 50 m, merged by the community: they share the main case's state
+    // (as followMain and mirrorToMerged keep it) and count once.
     addMergedDuplicates({
       out: this.out,
       rng: this.rng,
@@ -240,14 +225,48 @@ class DemoCaseBuilder {
     const categoryCode = special.categories ? rng.pick(special.categories) : this.categoryTables[kind].pick(rng);
     const category = this.categories.get(categoryCode);
     if (!category) throw new Error(`unknown category ${categoryCode}`);
-    const weekday = this.calendar.isWorkingDay(day) ? 'weekday' : 'weekend';
-    const channel =
-      kind === 'communityWhistle'
-        ? 'community_whistle'
-        : (special.channel ??
-          RESIDENT_CHANNELS[rng.weightedIndex(RESIDENT_CHANNELS.map((c) => CHANNEL_WEIGHTS[weekday][c]))]);
+    const channel = this.channelOf(kind, day, special);
     const reportedAt = this.reportTime(channel, day);
     const reporter = kind === 'communityWhistle' ? null : (special.reporter ?? rng.pick(community.residents));
+    const { grid, point } = this.place(community, channel, reporter, special);
+    const owner = this.world.ownerOf(grid);
+    const text = this.text(categoryCode);
+    const facts = { kind, channel, reportedAt, text, category, community, grid, point, owner, reporter, special };
+    const row = newCaseRow(rng, this.calendar, facts);
+    this.out.cases.push(row);
+    const reportActor: CaseActor =
+      channel === 'snap' || channel === 'online'
+        ? { userId: special.reporterUserId ?? null, name: reporter?.name ?? '居民' }
+        : channel === 'door_visit' && owner
+          ? this.world.actorOf(owner)
+          : community.admin;
+    this.out.events.push(reportEvent(row, reportActor));
+    const lc = new Lifecycle(row, this.out.events, this.calendar, rng, this.end);
+    const ownerActor = owner ? this.world.actorOf(owner) : community.admin;
+    if (kind === 'suggestion') handleSuggestion(this, lc, category, community, ownerActor, special);
+    else handleWhistle(this, lc, kind, category, community, ownerActor, special);
+    row.updatedAt = lc.at;
+    row.version = 1 + lc.steps;
+  }
+
+  /** Whistles by the community come as such; residents' reports by channel, weighted for a working day or not. */
+  private channelOf(kind: CaseKind, day: string, special: Special): CaseInsert['channel'] {
+    if (kind === 'communityWhistle') return 'community_whistle';
+    const weekday = this.calendar.isWorkingDay(day) ? 'weekday' : 'weekend';
+    return (
+      special.channel ??
+      RESIDENT_CHANNELS[this.rng.weightedIndex(RESIDENT_CHANNELS.map((c) => CHANNEL_WEIGHTS[weekday][c]))]
+    );
+  }
+
+  /** Located where it happened (a leaf grid and a point in it), or, unlocated, in the reporter's home grid. */
+  private place(
+    community: CommunityPlace,
+    channel: string,
+    reporter: PersonRow | null,
+    special: Special,
+  ): { grid: GridRow; point: { lng: number; lat: number } | null } {
+    const rng = this.rng;
     const leaves = special.gridUnder
       ? community.leaves.filter((g) => g.code.startsWith(special.gridUnder as string))
       : community.leaves;
@@ -262,322 +281,9 @@ class DemoCaseBuilder {
         ? this.world.gridsById.get(reporter.homeGridId)
         : undefined;
     if (!grid) throw new Error('a demo case without a grid');
-    const point = located ? pointInGrid(rng, grid) : null;
-    const owner = this.world.ownerOf(grid);
-    const text = this.text(categoryCode);
-    const description =
-      kind === 'communityWhistle' ? `【社区吹哨】${text}。社区已先行处置，需相关部门到场协同解决。` : text;
-    const row: CaseInsert = {
-      id: rng.uuid(),
-      number: '',
-      channel,
-      title: titleOf(text),
-      description,
-      categoryCode,
-      suggestedCategoryCode: categoryCode,
-      suggestedConfidence: Math.round(rng.float(0.55, 0.97) * 100) / 100,
-      priority: category.priority,
-      status: 'reported',
-      lng: point?.lng ?? null,
-      lat: point?.lat ?? null,
-      address: point ? addressIn(grid) : null,
-      gridId: grid.id,
-      communityId: community.org.id,
-      ownerPersonId: owner?.id ?? null,
-      reporterPersonId: reporter?.id ?? null,
-      reporterUserId: special.reporterUserId ?? null,
-      reporterName: reporter?.name ?? community.org.name,
-      reporterPhone: reporter?.phone ?? null,
-      recordedByUserId:
-        channel === 'snap' || channel === 'online' ? (special.reporterUserId ?? null) : community.admin.userId,
-      whistle: kind === 'communityWhistle' ? 'community' : null,
-      isNeed:
-        kind === 'suggestion' &&
-        /renovation|elderly|children|amenities/.test(categoryCode) &&
-        rng.chance(SUGGESTION_ODDS.need * 3),
-      mergedIntoId: null,
-      reportedAt,
-      acknowledgedAt: null,
-      resolvedAt: null,
-      closedAt: null,
-      responseDueAt: this.calendar.addWorkingMinutes(reportedAt, category.responseMinutes),
-      resolutionDueAt: this.calendar.addWorkingMinutes(reportedAt, category.resolutionMinutes),
-      supervisedAt: null,
-      escalationLevel: 0,
-      dueSoonNotifiedAt: null,
-      satisfaction: null,
-      ratingComment: null,
-      ratedAt: null,
-      ratedByPhoneVisit: false,
-      createdAt: reportedAt,
-      updatedAt: reportedAt,
-      version: 1,
-    };
-    this.out.cases.push(row);
-    const reportActor: CaseActor =
-      channel === 'snap' || channel === 'online'
-        ? { userId: special.reporterUserId ?? null, name: reporter?.name ?? '居民' }
-        : channel === 'door_visit' && owner
-          ? this.world.actorOf(owner)
-          : community.admin;
-    this.out.events.push({
-      caseId: row.id,
-      at: reportedAt,
-      actorUserId: reportActor.userId,
-      actorName: reportActor.name,
-      action: 'report',
-      fromStatus: null,
-      toStatus: 'reported',
-      note: null,
-      data: { channel, gridId: grid.id, suggested: categoryCode, confidence: row.suggestedConfidence },
-    });
-    const lc = new Lifecycle(row, this.out.events, this.calendar, rng, this.end);
-    const ownerActor = owner ? this.world.actorOf(owner) : community.admin;
-    if (kind === 'suggestion') this.handleSuggestion(lc, category, community, ownerActor, special);
-    else this.handleWhistle(lc, kind, category, community, ownerActor, special);
-    row.updatedAt = lc.at;
-    row.version = 1 + lc.steps;
+    return { grid, point: located ? pointInGrid(rng, grid) : null };
   }
 
-  private supervise(row: CaseInsert, limit: Date): void {
-    const t = new Date(limit.getTime() + 10 * MINUTE);
-    if (t <= this.end && !row.supervisedAt) {
-      row.supervisedAt = t;
-      row.escalationLevel = 1;
-    }
-  }
-
-  private note(categoryCode: string): string {
-    return this.rng.pick(RESOLUTION_NOTES[categoryCode.split('.')[0]] ?? RESOLUTION_NOTES.environment);
-  }
-
-  private rate(lc: Lifecycle, rater: CaseActor, byReporter: boolean, weights: readonly number[]): Satisfaction | null {
-    const satisfaction = SATISFACTIONS[this.rng.weightedIndex(weights)];
-    if (!lc.step('rate', 'rated', lc.hoursAfter(3, 96), rater, { data: { satisfaction, phoneVisit: !byReporter } }))
-      return null;
-    Object.assign(lc.row, {
-      satisfaction,
-      ratedAt: lc.at,
-      ratedByPhoneVisit: !byReporter,
-      ratingComment: satisfaction === 'unsatisfied' ? '处理不彻底，问题还会反复' : null,
-    });
-    return satisfaction;
-  }
-
-  /** The community handles it itself: its grid worker takes it, answers in time (mostly) and solves it. */
-  private handleSuggestion(
-    lc: Lifecycle,
-    category: CategoryInfo,
-    community: CommunityPlace,
-    owner: CaseActor,
-    special: Special,
-  ): void {
-    const { rng } = this;
-    const row = lc.row;
-    const admin = community.admin;
-    const go = (
-      action: string,
-      to: CaseStatus,
-      at: Date,
-      actor: CaseActor,
-      extra: { note?: string; data?: Record<string, unknown> } = {},
-    ) => lc.step(action, to, at, actor, extra) && lc.status !== special.stopAfter;
-    if (special.stopAfter === 'reported') return;
-    if (!special.stopAfter && rng.chance(SUGGESTION_ODDS.rejected)) {
-      lc.step('reject', 'rejected', lc.after(15, 240), owner, { note: rng.pick(REJECT_REASONS) });
-      return;
-    }
-    // Urgent matters (2 working hours to respond) are taken at once.
-    const urgent = category.priority === 'urgent';
-    if (
-      !go('accept', 'accepted', urgent ? lc.after(5, 30) : lc.after(10, 180), owner, {
-        data: { categoryCode: category.code },
-      })
-    )
-      return;
-    if (
-      !go('dispatch', 'dispatched', urgent ? lc.after(3, 20) : lc.after(5, 60), owner, {
-        note: '网格内自行办理',
-        data: { unitIds: [] },
-      })
-    )
-      return;
-    if (rng.chance(SUGGESTION_ODDS.returned)) {
-      if (!go('return', 'returned', lc.after(60, 400), owner, { note: '问题位置在相邻网格，退回重新指派' })) return;
-      if (!go('dispatch', 'dispatched', lc.after(20, 240), admin, { data: { unitIds: [] } })) return;
-    }
-    const late = rng.chance(SUGGESTION_ODDS.lateResponse);
-    const ackAt = late ? lc.workingAfter(row.responseDueAt, 30, 600) : lc.before(row.responseDueAt);
-    const acked = lc.step('acknowledge', 'acknowledged', ackAt, owner);
-    if (acked) row.acknowledgedAt = lc.at;
-    if (row.acknowledgedAt && row.acknowledgedAt > row.responseDueAt) this.supervise(row, row.responseDueAt);
-    if (!acked || lc.status === special.stopAfter) return;
-    if (!go('start', 'in_progress', lc.after(10, 300), owner)) return;
-    const overdue = rng.chance(SUGGESTION_ODDS.overdue);
-    const resolveAt = overdue
-      ? lc.workingAfter(row.resolutionDueAt, 60, 4 * 420)
-      : lc.before(row.resolutionDueAt, 0.15, 0.8);
-    if (overdue && this.end > row.resolutionDueAt) this.supervise(row, row.resolutionDueAt);
-    const resolve = (at: Date) => {
-      const ok = lc.step('resolve', 'resolved', at, owner, { note: this.note(category.code) });
-      if (ok) row.resolvedAt = lc.at;
-      return ok;
-    };
-    if (!resolve(resolveAt)) return;
-    if (rng.chance(SUGGESTION_ODDS.failVerification)) {
-      if (!go('fail_verification', 'reopened', lc.after(60, 600), admin, { note: '回访核实发现问题仍未解决' })) return;
-      row.resolvedAt = null;
-      if (!go('dispatch', 'dispatched', lc.after(10, 120), admin, { data: { unitIds: [] } })) return;
-      if (!go('acknowledge', 'acknowledged', lc.after(10, 200), owner)) return;
-      if (!go('start', 'in_progress', lc.after(10, 200), owner)) return;
-      if (!resolve(lc.after(120, 1200))) return;
-    }
-    if (!go('verify', 'verified', lc.after(60, 900), admin)) return;
-    if (!go('close', 'closed', lc.after(0, 240), admin)) return;
-    row.closedAt = lc.at;
-    if (!rng.chance(SUGGESTION_ODDS.rated)) return;
-    const byReporter = row.reporterUserId !== null;
-    const rater = byReporter ? { userId: row.reporterUserId ?? null, name: row.reporterName ?? '居民' } : admin;
-    if (
-      this.rate(lc, rater, byReporter, SATISFACTION_WEIGHTS.suggestion) !== 'unsatisfied' ||
-      !rng.chance(SUGGESTION_ODDS.reopenWhenUnsatisfied)
-    )
-      return;
-    if (!lc.step('reopen', 'reopened', lc.hoursAfter(2, 48), rater, { note: '居民对处理结果不满意，要求重新办理' }))
-      return;
-    Object.assign(row, {
-      resolvedAt: null,
-      closedAt: null,
-      satisfaction: null,
-      ratedAt: null,
-      ratingComment: null,
-      ratedByPhoneVisit: false,
-    });
-    if (!lc.step('dispatch', 'dispatched', lc.after(10, 240), admin, { data: { unitIds: [] } })) return;
-    if (!lc.step('acknowledge', 'acknowledged', lc.after(10, 240), owner)) return;
-    if (!lc.step('start', 'in_progress', lc.after(10, 240), owner)) return;
-    if (!resolve(lc.after(240, 1500))) return;
-    if (!lc.step('verify', 'verified', lc.after(60, 600), admin)) return;
-    if (!lc.step('close', 'closed', lc.after(0, 240), admin)) return;
-    row.closedAt = lc.at;
-    this.rate(lc, rater, byReporter, [80, 20, 0]);
-  }
-
-  /** 吹哨报到: the community calls units in; each reports (报到) within its clock, arrives and reports done. */
-  private handleWhistle(
-    lc: Lifecycle,
-    kind: CaseKind,
-    category: CategoryInfo,
-    community: CommunityPlace,
-    owner: CaseActor,
-    special: Special,
-  ): void {
-    const { rng, calendar } = this;
-    const row = lc.row;
-    const admin = community.admin;
-    const urgent = category.priority === 'urgent';
-    const go = (
-      action: string,
-      to: CaseStatus,
-      at: Date,
-      actor: CaseActor,
-      extra: { note?: string; data?: Record<string, unknown> } = {},
-    ) => lc.step(action, to, at, actor, extra) && lc.status !== special.stopAfter;
-    if (
-      !go(
-        'accept',
-        'accepted',
-        urgent ? lc.after(3, 15) : lc.after(5, 90),
-        kind === 'communityWhistle' ? admin : owner,
-        { data: { categoryCode: category.code } },
-      )
-    )
-      return;
-    const table = UNITS_PER_WHISTLE[kind === 'communityWhistle' ? 'communityWhistle' : 'residentWhistle'];
-    const count = table[rng.weightedIndex(table.map(([, w]) => w))][0];
-    const picked = this.world.pickUnits(rng, community, category.code, count);
-    const units = special.unit
-      ? [special.unit, ...picked.filter((u) => u.id !== special.unit?.id)].slice(0, Math.max(1, count))
-      : picked;
-    const dispatchedAt = urgent ? lc.after(3, 12) : lc.after(5, 60);
-    const instructions =
-      kind === 'communityWhistle' ? '社区吹哨，请各单位按职责到场协同处置' : '群众吹哨，请及时报到并到场处理';
-    const reached = lc.step('dispatch', 'dispatched', dispatchedAt, admin, {
-      note: instructions,
-      data: { unitIds: units.map((u) => u.id) },
-    });
-    if (!reached) return;
-    if (kind === 'residentWhistle') row.whistle = 'resident';
-    // Each unit: its own clock (30 minutes when urgent), 报到 within it, on site, done before the case's limit.
-    const plans = units.map((unit) => {
-      const due = urgent
-        ? new Date(lc.at.getTime() + URGENT_WHISTLE_MINUTES * MINUTE)
-        : calendar.addWorkingMinutes(lc.at, category.responseMinutes);
-      const caseDue = row.responseDueAt < due ? row.responseDueAt : due;
-      const room = Math.max(6, Math.min(240, Math.floor(calendar.workingMinutesBetween(lc.at, caseDue) * 0.8)));
-      const ackAt = urgent
-        ? new Date(lc.at.getTime() + rng.int(5, 25) * MINUTE)
-        : calendar.addWorkingMinutes(lc.at, rng.int(5, room));
-      const arrivedAt = urgent
-        ? new Date(ackAt.getTime() + rng.int(10, 60) * MINUTE)
-        : calendar.addWorkingMinutes(ackAt, rng.int(20, 300));
-      const left = calendar.workingMinutesBetween(arrivedAt, row.resolutionDueAt);
-      const doneAt = calendar.addWorkingMinutes(arrivedAt, Math.max(10, Math.round(left * rng.float(0.1, 0.7))));
-      return { unit, due, ackAt, arrivedAt, doneAt };
-    });
-    for (const p of plans) {
-      const shown = (t: Date) => (t <= this.end && special.stopAfter !== 'dispatched' ? t : null);
-      const ack = shown(p.ackAt);
-      const arrived = ack && special.stopAfter !== 'acknowledged' ? shown(p.arrivedAt) : null;
-      const done = arrived ? shown(p.doneAt) : null;
-      this.out.dispatches.push({
-        id: rng.uuid(),
-        caseId: row.id,
-        unitId: p.unit.id,
-        status: done ? 'done' : arrived ? 'on_site' : ack ? 'acknowledged' : 'pending',
-        instructions,
-        dispatchedAt,
-        dispatchedByUserId: admin.userId,
-        responseDueAt: p.due,
-        acknowledgedAt: ack,
-        arrivedAt: arrived,
-        doneAt: done,
-        reportNote: done ? this.note(category.code) : null,
-        createdAt: dispatchedAt,
-        updatedAt: done ?? arrived ?? ack ?? dispatchedAt,
-        version: 1 + [ack, arrived, done].filter(Boolean).length,
-      });
-    }
-    if (special.stopAfter === 'dispatched') return;
-    const first = plans.reduce((a, b) => (a.ackAt <= b.ackAt ? a : b));
-    if (!lc.step('acknowledge', 'acknowledged', first.ackAt, this.world.unitAdmin(first.unit))) return;
-    row.acknowledgedAt = lc.at;
-    if (lc.status === special.stopAfter) return;
-    const arrival = plans.reduce((a, b) => (a.arrivedAt <= b.arrivedAt ? a : b));
-    if (!go('start', 'in_progress', arrival.arrivedAt, this.world.unitAdmin(arrival.unit))) return;
-    const last = plans.reduce((a, b) => (a.doneAt >= b.doneAt ? a : b));
-    if (
-      !lc.step('resolve', 'resolved', last.doneAt, this.world.unitAdmin(last.unit), { note: this.note(category.code) })
-    )
-      return;
-    row.resolvedAt = lc.at;
-    if (!go('verify', 'verified', lc.after(30, 600), admin)) return;
-    if (!go('close', 'closed', lc.after(0, 240), admin)) return;
-    row.closedAt = lc.at;
-    if (!rng.chance(WHISTLE_RATED)) return;
-    const byReporter = row.reporterUserId !== null;
-    this.rate(
-      lc,
-      byReporter ? { userId: row.reporterUserId ?? null, name: row.reporterName ?? '居民' } : admin,
-      byReporter,
-      SATISFACTION_WEIGHTS.whistle,
-    );
-  }
-
-  /**
-   * A few reports "same as" an open case within 50 m, merged by the community: they share the main case's state
-   * (as followMain and mirrorToMerged keep it) and count once.
-   */
   /** Numbers in report order (GZ2026-000123), events in time order. */
   private finish(): DemoCases {
     const byTime = (a: Date, b: Date) => a.getTime() - b.getTime();
