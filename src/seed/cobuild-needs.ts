@@ -3,18 +3,19 @@ import { insertRows } from '../core/bulk.js';
 import { addDays, localInstant } from '../core/calendar.js';
 import type { Db } from '../core/db.js';
 import { cases } from '../modules/cases/cases.schema.js';
-import { buildCandidates } from '../modules/cobuild/needs/matching/matching.candidates.js';
-import { solveMatching } from '../modules/cobuild/needs/matching/matching.flow.js';
-import { runStats } from '../modules/cobuild/needs/matching/matching.stats.js';
+import { matchingRuns, needMatches, needs, needTasks, resources } from '../modules/cobuild/needs/needs.schema.js';
 import {
-  matchingRuns,
-  MEASURE_UNITS,
-  needMatches,
-  needs,
-  needTasks,
-  resources,
-} from '../modules/cobuild/needs/needs.schema.js';
-import type { ProjectDomain } from '../modules/cobuild/projects/projects.contracts.js';
+  CASE_PRIORITY,
+  caseDomain,
+  ESTATES,
+  type NeedRow,
+  type NeedsTime,
+  OFFERS,
+  type ResourceRow,
+  STREETS,
+  TEMPLATES,
+} from './cobuild-needs-plan.js';
+import { matchingRun } from './cobuild-needs-run.js';
 import type { DemoData } from './demo.js';
 import type { DemoTime } from './demo-types.js';
 import { createRng, type Rng } from './rng.js';
@@ -28,17 +29,6 @@ import { createRng, type Rng } from './rng.js';
  */
 const NEEDS_SEED = 5_100_011;
 
-/** When things happened: the latest March run at least a month before the demo's first day, and its year. */
-interface NeedsTime {
-  year: number;
-  runDay: string;
-  runAt: Date;
-  /** The survey and the communities' own lists were entered at the start of that year. */
-  listedAt: Date;
-  today: string;
-  now: Date;
-}
-
 function needsTime(time: DemoTime): NeedsTime {
   const year = `${time.year}-03-16` <= addDays(time.today, -30) ? time.year : time.year - 1;
   const runDay = `${year}-03-16`;
@@ -51,78 +41,6 @@ function needsTime(time: DemoTime): NeedsTime {
     now: time.now,
   };
 }
-
-type Unit = (typeof MEASURE_UNITS)[number];
-type NeedRow = typeof needs.$inferInsert & {
-  id: string;
-  served: number;
-  status: NonNullable<typeof needs.$inferInsert.status>;
-};
-type ResourceRow = typeof resources.$inferInsert & { id: string; reserved: number };
-interface Template {
-  title: string;
-  domain: ProjectDomain;
-  unit: Unit;
-  range: [number, number];
-}
-
-const t = (title: string, domain: ProjectDomain, unit: Unit, range: [number, number]): Template => ({
-  title,
-  domain,
-  unit,
-  range,
-});
-const TEMPLATES: readonly Template[] = [
-  t('{e}小区楼道杂物清理与墙面粉刷', 'old_estate_renovation', 'person_hours', [16, 60]),
-  t('{e}小区单元楼道加装扶手', 'old_estate_renovation', 'items', [10, 40]),
-  t('{s}背街小巷卫生整治', 'living_environment', 'person_hours', [12, 48]),
-  t('垃圾分类定时定点督导', 'living_environment', 'person_hours', [20, 80]),
-  t('{s}绿化带补植苗木', 'living_environment', 'items', [30, 120]),
-  t('文明劝导志愿服务', 'civilised_city', 'person_hours', [16, 64]),
-  t('公益宣传栏更新', 'civilised_city', 'items', [4, 12]),
-  t('扫黑除恶法治宣传进小区', 'anti_gang', 'sessions', [2, 8]),
-  t('“平安三率”入户宣传', 'anti_gang', 'person_hours', [12, 40]),
-  t('防汛沙袋储备', 'flood_control', 'items', [100, 400]),
-  t('汛期沿河巡查值守', 'flood_control', 'person_hours', [24, 96]),
-  t('沿街店铺消防安全检查', 'work_safety', 'sessions', [2, 10]),
-  t('燃气安全入户排查', 'work_safety', 'person_hours', [16, 48]),
-  t('高龄独居老人定期探访', 'elderly_care', 'person_hours', [20, 80]),
-  t('爱心义诊进社区', 'elderly_care', 'sessions', [2, 8]),
-  t('“红色共享餐厅”助老餐补贴', 'elderly_care', 'yuan', [3000, 15000]),
-  t('社区书苑图书补充', 'culture', 'items', [50, 200]),
-  t('“广场大家唱”文艺辅导', 'culture', 'sessions', [3, 10]),
-  t('“四点半学校”课后辅导', 'other', 'person_hours', [20, 80]),
-  t('“六一”慰问留守儿童', 'other', 'yuan', [2000, 8000]),
-];
-const ESTATES = ['水南', '北门', '东关', '粮站', '供销', '农机', '电厂', '纺织厂', '水电', '烟草'];
-const STREETS = ['和平街', '中山路', '解放路', '府前路', '滨江路', '五一路', '胜利街', '建设路'];
-
-/** What a unit brings by its strengths, besides every unit's members' volunteer hours. */
-const OFFERS: Record<
-  string,
-  { kind: 'expertise' | 'equipment' | 'money'; title: string; unit: Unit; range: [number, number] }
-> = {
-  law: { kind: 'expertise', title: '法律咨询与普法讲座', unit: 'sessions', range: [6, 24] },
-  health: { kind: 'expertise', title: '爱心义诊与健康讲座', unit: 'sessions', range: [4, 12] },
-  education: { kind: 'expertise', title: '课后辅导与家长课堂', unit: 'person_hours', range: [40, 120] },
-  public_security: { kind: 'expertise', title: '治安防范与反诈宣传', unit: 'sessions', range: [6, 20] },
-  emergency: { kind: 'equipment', title: '防汛沙袋与应急物资', unit: 'items', range: [50, 200] },
-  construction: { kind: 'equipment', title: '扶手、宣传栏等施工材料', unit: 'items', range: [10, 40] },
-  environment: { kind: 'equipment', title: '绿化苗木与保洁工具', unit: 'items', range: [30, 120] },
-  culture: { kind: 'expertise', title: '文艺辅导与图书捐赠', unit: 'sessions', range: [6, 16] },
-  finance: { kind: 'money', title: '共建帮扶资金', unit: 'yuan', range: [3_000, 12_000] },
-  social_work: { kind: 'expertise', title: '社工服务与心理疏导', unit: 'sessions', range: [6, 16] },
-};
-
-const CASE_PRIORITY = { urgent: 5, complex: 4, ordinary: 3 } as const;
-const caseDomain = (code: string): ProjectDomain =>
-  /renovation/.test(code)
-    ? 'old_estate_renovation'
-    : /elderly/.test(code)
-      ? 'elderly_care'
-      : /children/.test(code)
-        ? 'other'
-        : 'living_environment';
 
 const round = (x: number, step: number) => Math.max(step, Math.round(x / step) * step);
 const jitter = (rng: Rng, v: number, d: number) => Math.round((v + rng.float(-d, d)) * 1e6) / 1e6;
@@ -280,94 +198,6 @@ function unitResources(rng: Rng, data: DemoData, countyAdmin: string | null, nt:
     }
   }
   return out;
-}
-
-/** The March run: solve, then decide each proposal as the communities did (most accepted, a few turned down). */
-function matchingRun(
-  rng: Rng,
-  needRows: NeedRow[],
-  resourceRows: ResourceRow[],
-  createdBy: string | null,
-  nt: NeedsTime,
-) {
-  const { runAt, runDay } = nt;
-  const points = (rows: { lng: number; lat: number; unit: Unit }[]) => ({
-    lng: Float64Array.from(rows, (r) => r.lng),
-    lat: Float64Array.from(rows, (r) => r.lat),
-    group: Int32Array.from(rows, (r) => MEASURE_UNITS.indexOf(r.unit)),
-  });
-  const cand = buildCandidates({ needs: points(needRows), resources: points(resourceRows), maxDistanceKm: 3, k: 20 });
-  const problem = {
-    weight: Float64Array.from(needRows, (n) => n.priority),
-    demand: Float64Array.from(needRows, (n) => n.quantity),
-    capacity: Float64Array.from(resourceRows, (r) => r.capacity),
-    edgeStart: cand.edgeStart,
-    edgeResource: cand.edgeResource,
-  };
-  const result = solveMatching(problem);
-  const runId = rng.uuid();
-  const matches: (typeof needMatches.$inferInsert)[] = [];
-  const tasks: (typeof needTasks.$inferInsert)[] = [];
-  needRows.forEach((n, i) => {
-    for (let e = cand.edgeStart[i]; e < cand.edgeStart[i + 1]; e++) {
-      if (result.flow[e] <= 1e-9) continue;
-      const r = resourceRows[cand.edgeResource[e]];
-      const decision = rng.weightedIndex([82, 6, 12]);
-      const status = (['accepted', 'rejected', 'proposed'] as const)[decision];
-      const m = {
-        id: rng.uuid(),
-        runId,
-        needId: n.id,
-        resourceId: r.id,
-        amount: result.flow[e],
-        distanceKm: Math.round(cand.edgeDistanceKm[e] * 1000) / 1000,
-        status,
-        decidedBy: status === 'proposed' ? null : createdBy,
-        decidedAt: status === 'proposed' ? null : runAt,
-        createdAt: runAt,
-      };
-      matches.push(m);
-      if (status !== 'accepted') continue;
-      n.served += m.amount;
-      r.reserved += m.amount;
-      const month = rng.int(4, 10);
-      const dueOn = `${nt.year}-${String(month).padStart(2, '0')}-${String(rng.int(10, 28)).padStart(2, '0')}`;
-      const taskStatus =
-        addDays(dueOn, 90) < nt.today
-          ? rng.chance(0.9)
-            ? 'done'
-            : 'in_progress'
-          : rng.pick(['done', 'in_progress', 'open'] as const);
-      const stamp = { createdAt: runAt, updatedAt: runAt };
-      tasks.push({
-        id: rng.uuid(),
-        matchId: m.id,
-        needId: n.id,
-        ownerUnitId: r.unitId,
-        title: `${n.title}（${r.title}）`,
-        amount: m.amount,
-        dueOn,
-        status: taskStatus,
-        ...stamp,
-        version: 1,
-      });
-    }
-  });
-  const run = {
-    id: runId,
-    communityId: null,
-    parameters: { maxDistanceKm: 3, k: 20, on: runDay, minPriority: 1, solver: 'flow' },
-    solver: 'flow',
-    status: 'done',
-    objective: result.objective,
-    bound: result.bound,
-    gap: 0,
-    stats: runStats(problem, result.flow, matches.length),
-    elapsedMs: 4,
-    createdBy,
-    createdAt: runAt,
-  };
-  return { run, matches, tasks };
 }
 
 /** A need follows its tasks: in progress while any is, met once fully served with every task done. */
