@@ -6,7 +6,8 @@ import { useI18n } from '../../../i18n';
 import { ListPage } from '../../../ui/ListPage';
 import { useListParams } from '../../../ui/useListParams';
 import { MatchingTab } from './MatchingTab';
-import { NEED_FILTERS, NeedsTab } from './NeedsTab';
+import { NeedsTab } from './NeedsTab';
+import { NEED_FILTERS } from './NeedsToolbar';
 import { ResourcesTab } from './ResourcesTab';
 import { TasksTab } from './TasksTab';
 
