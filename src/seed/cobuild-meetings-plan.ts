@@ -1,7 +1,7 @@
 /**
  * Seed text for the 2026 党建工作联席会 demo: the 急事难事 the meetings resolved (each with the unit strengths
  * that suit its owner and what was reported when it was done), standing topics per quarter, and the minutes.
- * {e} is an estate, {s} a street of the community.
+ * {e} is an estate (ESTATES, demo-places.ts), {s} a street of the community.
  */
 export interface MatterTemplate {
   text: string;
@@ -9,23 +9,6 @@ export interface MatterTemplate {
   fits: readonly string[];
   done: readonly string[];
 }
-
-export const ESTATES = [
-  '水南',
-  '北门',
-  '东关',
-  '粮站',
-  '供销',
-  '农机',
-  '电厂',
-  '纺织厂',
-  '水电',
-  '老税务',
-  '烟草',
-  '交通',
-  '邮电',
-  '百货',
-] as const;
 
 export const MATTERS: readonly MatterTemplate[] = [
   {

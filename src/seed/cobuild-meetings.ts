@@ -13,7 +13,6 @@ import type { TaskStatus } from '../modules/cobuild/meetings/meetings.contracts.
 import { adoptedPairs } from '../modules/cobuild/pairing/pairing.queries.js';
 import {
   DECLINE_NOTES,
-  ESTATES,
   fill,
   MATTERS,
   type MatterTemplate,
@@ -23,7 +22,7 @@ import {
   topicText,
 } from './cobuild-meetings-plan.js';
 import type { DemoData } from './demo.js';
-import { COMMUNITIES } from './demo-places.js';
+import { COMMUNITIES, ESTATES } from './demo-places.js';
 import { unitCode } from './demo-units.js';
 import type { DemoTime, OrgRow } from './demo-types.js';
 import { personName } from './names.js';

@@ -200,6 +200,24 @@ export const ALLEY_STEMS: readonly string[] = [
   '板桥',
 ];
 
+/** The old housing estates (小区) the co-building meetings and projects work on; {e} in their texts. */
+export const ESTATES = [
+  '水南',
+  '北门',
+  '东关',
+  '粮站',
+  '供销',
+  '农机',
+  '电厂',
+  '纺织厂',
+  '水电',
+  '老税务',
+  '烟草',
+  '交通',
+  '邮电',
+  '百货',
+] as const;
+
 /** Where mobile members (流动党员) who moved into the town are registered from. */
 export const ORIGIN_TOWNSHIPS = ['寨里镇', '止马镇', '鸾凤乡', '崇仁乡', '李坊乡', '华桥乡', '司前乡'] as const;
 
