@@ -27,16 +27,21 @@ import { classify } from './classifier/classifier.js';
 const tags = ['cases'];
 
 export async function casesRoutes(app: App): Promise<void> {
+  caseRoutes(app);
+  caseActionRoutes(app);
+  categoryRoutes(app);
+}
+
+/** The case list, one case, and reporting a case. */
+function caseRoutes(app: App): void {
   app.get('/cases', { schema: { tags, querystring: ZCaseListQuery, response: { 200: ZCaseList } } }, async (req) => {
     const actor = authorize(req, 'cases.read');
     return listCases({ db: app.db, actor, query: req.query });
   });
-
   app.get('/cases/:id', { schema: { tags, params: ZIdParams, response: { 200: ZCaseDetail } } }, async (req) => {
     const actor = authorize(req, 'cases.read');
     return getCaseDetail({ db: app.db, actor, id: req.params.id });
   });
-
   app.post(
     '/cases',
     {
@@ -62,7 +67,10 @@ export async function casesRoutes(app: App): Promise<void> {
       return reply.status(201).send(answer.body);
     },
   );
+}
 
+/** What staff do with a case (a transition, a reassignment), and the category suggestion for a text. */
+function caseActionRoutes(app: App): void {
   app.post(
     '/cases/:id/transitions',
     { schema: { tags, params: ZIdParams, body: ZTransitionRequest, response: { 200: ZCaseDetail } } },
@@ -72,7 +80,6 @@ export async function casesRoutes(app: App): Promise<void> {
       return getCaseDetail({ db: app.db, actor, id: req.params.id });
     },
   );
-
   app.post(
     '/cases/:id/reassign',
     { schema: { tags, params: ZIdParams, body: ZReassignRequest, response: { 200: ZCaseDetail } } },
@@ -82,7 +89,6 @@ export async function casesRoutes(app: App): Promise<void> {
       return getCaseDetail({ db: app.db, actor, id: req.params.id });
     },
   );
-
   app.post(
     '/cases/classify',
     { schema: { tags, body: ZClassifyRequest, response: { 200: ZClassifyResponse } } },
@@ -100,12 +106,14 @@ export async function casesRoutes(app: App): Promise<void> {
       };
     },
   );
+}
 
+/** The case categories: the list, and editing one (county). */
+function categoryRoutes(app: App): void {
   app.get('/case-categories', { schema: { tags, response: { 200: ZCategoryList } } }, async (req) => {
     authorize(req, 'cases.read');
     return allCategories(app.db);
   });
-
   app.patch(
     '/case-categories/:code',
     {

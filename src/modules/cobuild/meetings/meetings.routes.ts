@@ -42,14 +42,27 @@ import { clock } from '../../../core/clock.js';
 const tags = ['joint-meetings'];
 const today = () => localDayOf(clock.now());
 
+type MeetingDetail = (actor: Actor, id: string) => Promise<z.infer<typeof ZMeetingDetail>>;
+const write = (req: FastifyRequest) => authorize(req, 'meetings.write');
+const meetingSchema = <B>(summary: string, body: B) => ({
+  schema: { tags, summary, params: ZMeetingParams, body, response: { 200: ZMeetingDetail } },
+});
+
 /**
  * 党建联席会: the quarterly joint meetings. Reading needs cobuild.read (the policy narrows it by role and scope);
  * running a meeting needs meetings.write; a unit's answers and attendance need meetings.tasks.
  */
 export async function meetingsRoutes(app: App): Promise<void> {
   const detail = (actor: Actor, id: string) => getMeeting({ db: app.db, actor, id, today: today() });
-  const write = (req: FastifyRequest) => authorize(req, 'meetings.write');
+  meetingListRoutes(app, detail);
+  meetingRoutes(app, detail);
+  agendaRoutes(app, detail);
+  agendaItemRoutes(app, detail);
+  registerInvitationRoutes(app, detail);
+}
 
+/** The meetings, a proposed meeting from the agenda, and a new meeting. */
+function meetingListRoutes(app: App, detail: MeetingDetail): void {
   app.get(
     '/joint-meetings',
     {
@@ -59,7 +72,6 @@ export async function meetingsRoutes(app: App): Promise<void> {
       return listMeetings({ db: app.db, actor: authorize(req, 'cobuild.read'), query: req.query, today: today() });
     },
   );
-
   app.post(
     '/joint-meetings/propose',
     {
@@ -74,7 +86,6 @@ export async function meetingsRoutes(app: App): Promise<void> {
       return proposeMeetings({ db: app.db, actor: write(req), ...req.body });
     },
   );
-
   app.post(
     '/joint-meetings',
     {
@@ -91,7 +102,10 @@ export async function meetingsRoutes(app: App): Promise<void> {
       return reply.status(201).send(await detail(actor, id));
     },
   );
+}
 
+/** One meeting: read, edit, and its states (scheduled, held, cancelled). */
+function meetingRoutes(app: App, detail: MeetingDetail): void {
   app.get(
     '/joint-meetings/:id',
     {
@@ -106,17 +120,11 @@ export async function meetingsRoutes(app: App): Promise<void> {
       return detail(authorize(req, 'cobuild.read'), req.params.id);
     },
   );
-
-  const meetingSchema = <B>(summary: string, body: B) => ({
-    schema: { tags, summary, params: ZMeetingParams, body, response: { 200: ZMeetingDetail } },
-  });
-
   app.patch('/joint-meetings/:id', meetingSchema('Edit date, place or minutes', ZUpdateMeeting), async (req) => {
     const actor = write(req);
     await updateMeeting({ db: app.db, actor, id: req.params.id, input: req.body });
     return detail(actor, req.params.id);
   });
-
   app.post(
     '/joint-meetings/:id/schedule',
     meetingSchema('Schedule: fix date and place', ZScheduleRequest),
@@ -126,7 +134,6 @@ export async function meetingsRoutes(app: App): Promise<void> {
       return detail(actor, req.params.id);
     },
   );
-
   app.post(
     '/joint-meetings/:id/hold',
     meetingSchema('Mark held, with the minutes (required)', ZHoldRequest),
@@ -136,13 +143,15 @@ export async function meetingsRoutes(app: App): Promise<void> {
       return detail(actor, req.params.id);
     },
   );
-
   app.post('/joint-meetings/:id/cancel', meetingSchema('Cancel, with a reason', ZCancelRequest), async (req) => {
     const actor = write(req);
     await cancelMeeting({ db: app.db, actor, id: req.params.id, input: req.body });
     return detail(actor, req.params.id);
   });
+}
 
+/** The agenda: refresh it from the community's open items, add an item. */
+function agendaRoutes(app: App, detail: MeetingDetail): void {
   app.post(
     '/joint-meetings/:id/agenda/refresh',
     {
@@ -159,7 +168,6 @@ export async function meetingsRoutes(app: App): Promise<void> {
       return detail(actor, req.params.id);
     },
   );
-
   app.post(
     '/joint-meetings/:id/agenda',
     {
@@ -177,7 +185,10 @@ export async function meetingsRoutes(app: App): Promise<void> {
       return detail(actor, req.params.id);
     },
   );
+}
 
+/** One agenda item: remove it, record its progress. */
+function agendaItemRoutes(app: App, detail: MeetingDetail): void {
   app.delete(
     '/joint-meetings/:id/agenda/:itemId',
     {
@@ -189,7 +200,6 @@ export async function meetingsRoutes(app: App): Promise<void> {
       return detail(actor, req.params.id);
     },
   );
-
   app.put(
     '/joint-meetings/:id/agenda/:itemId/progress',
     {
@@ -213,14 +223,9 @@ export async function meetingsRoutes(app: App): Promise<void> {
       return detail(actor, req.params.id);
     },
   );
-
-  registerInvitationRoutes(app, detail);
 }
 
-function registerInvitationRoutes(
-  app: App,
-  detail: (actor: Actor, id: string) => Promise<z.infer<typeof ZMeetingDetail>>,
-): void {
+function registerInvitationRoutes(app: App, detail: MeetingDetail): void {
   app.post(
     '/joint-meetings/:id/invitations',
     {

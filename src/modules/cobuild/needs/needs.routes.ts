@@ -37,10 +37,20 @@ import { clock } from '../../../core/clock.js';
 const today = () => localDayOf(clock.now());
 const year = () => Number(today().slice(0, 4));
 const MAP_CAP = 5000;
+const tags = ['needs'];
+const rtags = ['resources'];
 
 /** 三张清单: the needs list (需求清单) and the resources list (资源清单). Role and scope checks live in the services. */
 export async function needsRoutes(app: App): Promise<void> {
-  const tags = ['needs'];
+  needListRoutes(app);
+  needCreateRoutes(app);
+  needRecordRoutes(app);
+  resourceListRoutes(app);
+  resourceRecordRoutes(app);
+}
+
+/** The needs list, its map and its Excel export. */
+function needListRoutes(app: App): void {
   app.get(
     '/needs',
     {
@@ -55,7 +65,6 @@ export async function needsRoutes(app: App): Promise<void> {
       return listNeeds({ db: app.db, actor: authorize(req, 'cobuild.read'), query: req.query, year: year() });
     },
   );
-
   app.get(
     '/needs/map',
     {
@@ -77,7 +86,6 @@ export async function needsRoutes(app: App): Promise<void> {
       return { items: all.items.map(toPoint), truncated: all.truncated };
     },
   );
-
   app.get(
     '/needs/export.xlsx',
     { schema: { tags, summary: 'Export needs (Excel)', querystring: ZNeedListQuery } },
@@ -95,7 +103,10 @@ export async function needsRoutes(app: App): Promise<void> {
       );
     },
   );
+}
 
+/** A new need, typed in or raised from a case. */
+function needCreateRoutes(app: App): void {
   app.post(
     '/needs',
     { schema: { tags, summary: 'Enter a need', body: ZCreateNeed, response: { 201: ZNeedView } } },
@@ -105,7 +116,6 @@ export async function needsRoutes(app: App): Promise<void> {
       return reply.status(201).send(await getNeed({ db: app.db, actor, id, year: year() }));
     },
   );
-
   app.post(
     '/needs/from-case/:caseId',
     {
@@ -130,7 +140,10 @@ export async function needsRoutes(app: App): Promise<void> {
         .send(await getNeed({ db: app.db, actor, id: made.id, year: year() }));
     },
   );
+}
 
+/** One need: read, edit, delete. */
+function needRecordRoutes(app: App): void {
   app.get(
     '/needs/:id',
     { schema: { tags, summary: 'One need', params: ZIdParams, response: { 200: ZNeedView } } },
@@ -138,7 +151,6 @@ export async function needsRoutes(app: App): Promise<void> {
       return getNeed({ db: app.db, actor: authorize(req, 'cobuild.read'), id: req.params.id, year: year() });
     },
   );
-
   app.patch(
     '/needs/:id',
     {
@@ -156,7 +168,6 @@ export async function needsRoutes(app: App): Promise<void> {
       return getNeed({ db: app.db, actor, id: req.params.id, year: year() });
     },
   );
-
   app.delete(
     '/needs/:id',
     { schema: { tags, summary: 'Delete a need that no match refers to', params: ZIdParams, response: { 200: ZOk } } },
@@ -165,8 +176,10 @@ export async function needsRoutes(app: App): Promise<void> {
       return { ok: true as const };
     },
   );
+}
 
-  const rtags = ['resources'];
+/** The resources list, its Excel export, and a new resource. */
+function resourceListRoutes(app: App): void {
   app.get(
     '/resources',
     {
@@ -181,7 +194,6 @@ export async function needsRoutes(app: App): Promise<void> {
       return listResources({ db: app.db, actor: authorize(req, 'cobuild.read'), query: req.query });
     },
   );
-
   app.get(
     '/resources/export.xlsx',
     { schema: { tags: rtags, summary: 'Export resources (Excel)', querystring: ZResourceListQuery } },
@@ -193,7 +205,6 @@ export async function needsRoutes(app: App): Promise<void> {
       );
     },
   );
-
   app.post(
     '/resources',
     {
@@ -210,7 +221,10 @@ export async function needsRoutes(app: App): Promise<void> {
       return reply.status(201).send(await getResource({ db: app.db, actor, id }));
     },
   );
+}
 
+/** One resource: read, edit, delete. */
+function resourceRecordRoutes(app: App): void {
   app.get(
     '/resources/:id',
     { schema: { tags: rtags, summary: 'One resource', params: ZIdParams, response: { 200: ZResourceView } } },
@@ -218,7 +232,6 @@ export async function needsRoutes(app: App): Promise<void> {
       return getResource({ db: app.db, actor: authorize(req, 'cobuild.read'), id: req.params.id });
     },
   );
-
   app.patch(
     '/resources/:id',
     {
@@ -236,7 +249,6 @@ export async function needsRoutes(app: App): Promise<void> {
       return getResource({ db: app.db, actor, id: req.params.id });
     },
   );
-
   app.delete(
     '/resources/:id',
     {

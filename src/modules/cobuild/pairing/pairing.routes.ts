@@ -33,6 +33,14 @@ import { comparePlans, createPlan, getPlan, listPlans, pairingDefaults, rerunPla
 
 /** 结对 and 大党委. Role and scope checks live in the services' policy (pairing.policy.ts). */
 export async function pairingRoutes(app: App): Promise<void> {
+  pairingListRoutes(app);
+  pairingPlanRoutes(app);
+  pairingPlanEditRoutes(app);
+  await committeeRoutes(app);
+}
+
+/** The pairs in force, the plans, and the settings a new plan starts from. */
+function pairingListRoutes(app: App): void {
   const tags = ['pairings'];
   const db = app.db;
   app.get(
@@ -64,6 +72,12 @@ export async function pairingRoutes(app: App): Promise<void> {
     },
     async (req) => pairingDefaults({ db, actor: authorize(req, 'pairings.manage'), year: req.query.year }),
   );
+}
+
+/** Running the optimiser without saving, saving a plan, reading and deleting one. */
+function pairingPlanRoutes(app: App): void {
+  const tags = ['pairings'];
+  const db = app.db;
   app.post(
     '/pairing-plans/run',
     {
@@ -103,6 +117,12 @@ export async function pairingRoutes(app: App): Promise<void> {
       return reply.status(204).send();
     },
   );
+}
+
+/** A draft plan: run it again, edit its pairs by hand, compare it with the pairs in force, adopt it. */
+function pairingPlanEditRoutes(app: App): void {
+  const tags = ['pairings'];
+  const db = app.db;
   app.post(
     '/pairing-plans/:id/run',
     {
@@ -156,10 +176,16 @@ export async function pairingRoutes(app: App): Promise<void> {
     },
     async (req) => adoptPlan({ db, actor: authorize(req, 'pairings.manage'), id: req.params.id, input: req.body }),
   );
-  await committeeRoutes(app);
 }
 
 async function committeeRoutes(app: App): Promise<void> {
+  committeeReadRoutes(app);
+  committeeMemberRoutes(app);
+  rosterRoutes(app);
+}
+
+/** The party committees (大党委) of the communities, and one community's committee. */
+function committeeReadRoutes(app: App): void {
   const tags = ['party-committees'];
   const db = app.db;
   app.get(
@@ -193,6 +219,12 @@ async function committeeRoutes(app: App): Promise<void> {
         communityId: req.params.communityId,
       }),
   );
+}
+
+/** Adding a member to a committee, and changing one. */
+function committeeMemberRoutes(app: App): void {
+  const tags = ['party-committees'];
+  const db = app.db;
   app.post(
     '/party-committees/:communityId/members',
     {
@@ -234,6 +266,12 @@ async function committeeRoutes(app: App): Promise<void> {
         input: req.body,
       }),
   );
+}
+
+/** A committee's roster as a PDF. */
+function rosterRoutes(app: App): void {
+  const tags = ['party-committees'];
+  const db = app.db;
   app.get(
     '/party-committees/:communityId/roster.pdf',
     { schema: { tags, summary: 'Printable roster (PDF)', params: ZCommitteeParams, querystring: ZCommitteeQuery } },

@@ -25,6 +25,13 @@ const tags = ['project-plans'];
 
 /** Annual co-building plans (共建项目计划): draft → submitted → approved, or returned with a reason; Excel. */
 export async function planRoutes(app: App): Promise<void> {
+  planListRoutes(app);
+  planImportRoutes(app);
+  planReviewRoutes(app);
+}
+
+/** The plans, a new plan, and the Excel template and export. */
+function planListRoutes(app: App): void {
   app.get(
     '/project-plans',
     { schema: { tags, summary: 'List annual plans', querystring: ZPlanListQuery, response: { 200: ZPlanList } } },
@@ -32,7 +39,6 @@ export async function planRoutes(app: App): Promise<void> {
       return listPlans({ db: app.db, actor: authorize(req, 'cobuild.read'), query: req.query });
     },
   );
-
   app.post(
     '/project-plans',
     { schema: { tags, summary: 'Start a draft plan', body: ZCreatePlan, response: { 201: ZPlanView } } },
@@ -42,7 +48,6 @@ export async function planRoutes(app: App): Promise<void> {
         .send(await createPlan({ db: app.db, actor: authorize(req, 'projects.write'), input: req.body }));
     },
   );
-
   app.get(
     '/project-plans/import-template.xlsx',
     { schema: { tags, summary: 'Import template of a community plan', querystring: ZPlanFind } },
@@ -51,7 +56,6 @@ export async function planRoutes(app: App): Promise<void> {
       return sendWorkbook(req, reply, await planTemplate({ db: app.db, actor, ...req.query }));
     },
   );
-
   app.get(
     '/project-plans/export.xlsx',
     { schema: { tags, summary: "Export a community's plan", querystring: ZPlanFind } },
@@ -64,7 +68,10 @@ export async function planRoutes(app: App): Promise<void> {
       );
     },
   );
+}
 
+/** Importing a plan from Excel, and the units a community's plan may name. */
+function planImportRoutes(app: App): void {
   app.post(
     '/project-plans/import',
     {
@@ -89,7 +96,6 @@ export async function planRoutes(app: App): Promise<void> {
       });
     },
   );
-
   app.get(
     '/project-plans/units',
     {
@@ -104,7 +110,10 @@ export async function planRoutes(app: App): Promise<void> {
       return pairedUnits(app.db, authorize(req, 'cobuild.read'), req.query.communityId, req.query.year);
     },
   );
+}
 
+/** One plan, and its review: submit, approve, return. */
+function planReviewRoutes(app: App): void {
   app.get(
     '/project-plans/:id',
     { schema: { tags, summary: 'A plan with its figures', params: ZPlanParams, response: { 200: ZPlanView } } },
@@ -112,7 +121,6 @@ export async function planRoutes(app: App): Promise<void> {
       return getPlan({ db: app.db, actor: authorize(req, 'cobuild.read'), id: req.params.id });
     },
   );
-
   for (const action of ['submit', 'approve'] as const) {
     app.post(
       `/project-plans/:id/${action}`,
@@ -131,7 +139,6 @@ export async function planRoutes(app: App): Promise<void> {
       },
     );
   }
-
   app.post(
     '/project-plans/:id/return',
     {

@@ -59,7 +59,15 @@ async function receiveFile(req: FastifyRequest): Promise<{ buffer: Buffer; fileN
 /** 共建项目清单: projects, milestones, evidence and the lists (plans are in projects.plans.routes.ts). */
 export async function projectsRoutes(app: App): Promise<void> {
   await app.register(planRoutes);
+  projectListRoutes(app);
+  projectRoutes(app);
+  projectEditRoutes(app);
+  milestoneRoutes(app);
+  evidenceRoutes(app);
+}
 
+/** The project list, its summary and its Excel export. */
+function projectListRoutes(app: App): void {
   app.get(
     '/projects',
     {
@@ -74,7 +82,6 @@ export async function projectsRoutes(app: App): Promise<void> {
       return listProjects({ db: app.db, actor: authorize(req, 'cobuild.read'), query: req.query, today: today() });
     },
   );
-
   app.get(
     '/projects/summary',
     {
@@ -89,7 +96,6 @@ export async function projectsRoutes(app: App): Promise<void> {
       return projectSummary({ db: app.db, actor: authorize(req, 'cobuild.read'), query: req.query, today: today() });
     },
   );
-
   app.get(
     '/projects/export.xlsx',
     { schema: { tags, summary: 'Export the filtered project list', querystring: ZProjectExportQuery } },
@@ -101,7 +107,10 @@ export async function projectsRoutes(app: App): Promise<void> {
       );
     },
   );
+}
 
+/** A new project, and reading one. */
+function projectRoutes(app: App): void {
   app.post(
     '/projects',
     {
@@ -122,7 +131,6 @@ export async function projectsRoutes(app: App): Promise<void> {
       return reply.status(201).send(project);
     },
   );
-
   app.get(
     '/projects/:id',
     {
@@ -137,7 +145,10 @@ export async function projectsRoutes(app: App): Promise<void> {
       return getProject({ db: app.db, actor: authorize(req, 'cobuild.read'), id: req.params.id, today: today() });
     },
   );
+}
 
+/** Editing, cancelling and deleting a project. */
+function projectEditRoutes(app: App): void {
   app.patch(
     '/projects/:id',
     {
@@ -159,7 +170,6 @@ export async function projectsRoutes(app: App): Promise<void> {
       });
     },
   );
-
   app.post(
     '/projects/:id/cancel',
     {
@@ -181,7 +191,6 @@ export async function projectsRoutes(app: App): Promise<void> {
       });
     },
   );
-
   app.delete(
     '/projects/:id',
     { schema: { tags, summary: 'Delete a project of a draft plan', params: ZProjectParams, response: { 200: ZOk } } },
@@ -196,9 +205,6 @@ export async function projectsRoutes(app: App): Promise<void> {
       return { ok: true as const };
     },
   );
-
-  milestoneRoutes(app);
-  evidenceRoutes(app);
 }
 
 function milestoneRoutes(app: App): void {
@@ -307,33 +313,35 @@ function evidenceRoutes(app: App): void {
     },
   );
 
-  const serve =
-    (variant: 'full' | 'thumb') =>
-    async (req: FastifyRequest<{ Params: z.infer<typeof ZEvidenceParams> }>, reply: FastifyReply) => {
-      const row = await loadEvidenceFor(app.db, authorize(req, 'cobuild.read'), req.params.evidenceId);
-      const rel = variant === 'thumb' ? row.thumbPath : row.path;
-      if (!rel) throw new AppError('NOT_FOUND', { entity: 'project_evidence' });
-      const file = await openEvidenceFile(uploadsDir(app.config), rel);
-      const disposition =
-        row.kind === 'photo' ? 'inline' : `attachment; filename*=UTF-8''${encodeURIComponent(row.fileName)}`;
-      reply
-        .header('cache-control', 'private, max-age=31536000, immutable')
-        .header('x-content-type-options', 'nosniff')
-        .header('vary', 'Cookie');
-      return reply
-        .type(variant === 'thumb' ? 'image/jpeg' : row.mime)
-        .header('content-length', file.size)
-        .header('content-disposition', disposition)
-        .send(file.stream);
-    };
   app.get(
     '/projects/evidence/:evidenceId',
     { schema: { tags, summary: 'Download a piece of evidence', params: ZEvidenceParams } },
-    serve('full'),
+    serveEvidence(app, 'full'),
   );
   app.get(
     '/projects/evidence/:evidenceId/thumb',
     { schema: { tags, summary: 'Thumbnail of a photo', params: ZEvidenceParams } },
-    serve('thumb'),
+    serveEvidence(app, 'thumb'),
   );
+}
+
+/** The handler that sends a piece of evidence (or a photo's thumbnail) to someone who may read its project. */
+function serveEvidence(app: App, variant: 'full' | 'thumb') {
+  return async (req: FastifyRequest<{ Params: z.infer<typeof ZEvidenceParams> }>, reply: FastifyReply) => {
+    const row = await loadEvidenceFor(app.db, authorize(req, 'cobuild.read'), req.params.evidenceId);
+    const rel = variant === 'thumb' ? row.thumbPath : row.path;
+    if (!rel) throw new AppError('NOT_FOUND', { entity: 'project_evidence' });
+    const file = await openEvidenceFile(uploadsDir(app.config), rel);
+    const disposition =
+      row.kind === 'photo' ? 'inline' : `attachment; filename*=UTF-8''${encodeURIComponent(row.fileName)}`;
+    reply
+      .header('cache-control', 'private, max-age=31536000, immutable')
+      .header('x-content-type-options', 'nosniff')
+      .header('vary', 'Cookie');
+    return reply
+      .type(variant === 'thumb' ? 'image/jpeg' : row.mime)
+      .header('content-length', file.size)
+      .header('content-disposition', disposition)
+      .send(file.stream);
+  };
 }

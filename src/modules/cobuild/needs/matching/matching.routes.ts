@@ -31,6 +31,13 @@ const tags = ['matching'];
 
 /** Needs ↔ resources matching runs, their proposals (accept / reject) and the follow-up tasks. */
 export async function matchingRoutes(app: App): Promise<void> {
+  runRoutes(app);
+  matchRoutes(app);
+  taskRoutes(app);
+}
+
+/** Matching runs: start one, list them, read one. */
+function runRoutes(app: App): void {
   app.post(
     '/matching-runs',
     {
@@ -47,7 +54,6 @@ export async function matchingRoutes(app: App): Promise<void> {
       return reply.status(201).send(await getRun({ db: app.db, actor, id }));
     },
   );
-
   app.get(
     '/matching-runs',
     { schema: { tags, summary: 'List matching runs', querystring: ZRunListQuery, response: { 200: ZRunList } } },
@@ -55,7 +61,6 @@ export async function matchingRoutes(app: App): Promise<void> {
       return listRuns({ db: app.db, actor: authorize(req, 'matching.run'), query: req.query });
     },
   );
-
   app.get(
     '/matching-runs/:id',
     { schema: { tags, summary: 'One matching run with its figures', params: ZIdParams, response: { 200: ZRunView } } },
@@ -63,7 +68,10 @@ export async function matchingRoutes(app: App): Promise<void> {
       return getRun({ db: app.db, actor: authorize(req, 'matching.run'), id: req.params.id });
     },
   );
+}
 
+/** The proposals of the runs: list them, accept or reject one. */
+function matchRoutes(app: App): void {
   app.get(
     '/need-matches',
     {
@@ -78,7 +86,6 @@ export async function matchingRoutes(app: App): Promise<void> {
       return listMatches({ db: app.db, actor: authorize(req, 'cobuild.read'), query: req.query, year: year() });
     },
   );
-
   app.post(
     '/need-matches/:id/accept',
     {
@@ -96,7 +103,6 @@ export async function matchingRoutes(app: App): Promise<void> {
       return getMatch({ db: app.db, actor, id: req.params.id, year: year() });
     },
   );
-
   app.post(
     '/need-matches/:id/reject',
     {
@@ -114,7 +120,10 @@ export async function matchingRoutes(app: App): Promise<void> {
       return getMatch({ db: app.db, actor, id: req.params.id, year: year() });
     },
   );
+}
 
+/** The follow-up tasks of accepted matches: list, update, turn into a project. */
+function taskRoutes(app: App): void {
   app.get(
     '/need-tasks',
     {
@@ -129,7 +138,6 @@ export async function matchingRoutes(app: App): Promise<void> {
       return listNeedTasks({ db: app.db, actor: authorize(req, 'cobuild.read'), query: req.query, today: today() });
     },
   );
-
   app.patch(
     '/need-tasks/:id',
     {
@@ -147,7 +155,6 @@ export async function matchingRoutes(app: App): Promise<void> {
       return getNeedTask({ db: app.db, actor, id: req.params.id, today: today() });
     },
   );
-
   app.post(
     '/need-tasks/:id/project',
     {
