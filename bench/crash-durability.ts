@@ -9,41 +9,41 @@
  * the database is checked directly: every acknowledged case with its number, first event, audit row and idempotency
  * key; every report sent exists exactly once (found by its unique title); the case_stats rollup (with
  * case_stats_pending) equals a rebuild.
- * Exits 1 if any acknowledged case was lost or any other check failed.
+ * Exits 1 if any acknowledged case was lost or any other check failed. The server process, HTTP and stores are in
+ * crash-durability-server.ts, the database checks in crash-durability-checks.ts, the printed rows in
+ * crash-durability-report.ts.
  * Run: node --import tsx bench/crash-durability.ts [--db=pglite|postgres|both] [--rounds=3] [--seed=N] [--pg=url]
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import http from 'node:http';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Polygon } from 'geojson';
-import { sql } from 'drizzle-orm';
-import { scratchPostgresDatabase } from './util.js';
-import { rowsOf } from '../src/core/bulk.js';
-import { pgliteDir } from '../src/core/config.js';
-import { type Database, type Db, openDatabase } from '../src/core/db.js';
-import { ROOT_DIR } from '../src/core/paths.js';
 import { loadExamples } from '../src/modules/cases/classifier/data.js';
 import { pointInGrid } from '../src/seed/cases-world.js';
-import { DEMO_PASSWORD } from '../src/seed/demo.js';
 import { createRng, type Rng } from '../src/seed/rng.js';
+import { type AckCheck, checkAcknowledged, countByTitle, rollupDifferences } from './crash-durability-checks.js';
+import { failed, HEADER, type RetryOutcome, type RoundRow, rowCells, seconds } from './crash-durability-report.js';
+import {
+  type Answer,
+  agent,
+  CONNECTIONS,
+  children,
+  getJson,
+  login,
+  pgliteStore,
+  postgresStore,
+  request,
+  type Server,
+  type Store,
+  serverEnv,
+  startServer,
+  stopServer,
+} from './crash-durability-server.js';
 
-const CONNECTIONS = 50;
 /** The kill falls uniformly in [KILL_FROM_MS, KILL_TO_MS] after the first acknowledged report; the load runs until then. */
 const KILL_FROM_MS = 1_000;
 const KILL_TO_MS = 4_000;
 const FIRST_ACK_TIMEOUT_MS = 120_000;
-/**
- * The per-user write limit (RATE_LIMIT_WRITES_PER_MINUTE, default 120 a minute) would answer most of this load with
- * 429 after the first seconds; the bench is about durability, not the limiter, so the server runs with a limit no
- * round reaches (the limiter still runs on every request).
- */
-const WRITE_LIMIT_PER_MINUTE = 1_000_000;
 const API_SAMPLE = 25;
-const ROUTE = 'POST /api/cases';
 
 interface Args {
   dbs: ('pglite' | 'postgres')[];
@@ -61,154 +61,6 @@ function parseArgs(argv = process.argv.slice(2)): Args {
     rounds: Number(value('rounds') ?? 3),
     seed: Number(value('seed') ?? randomBytes(4).readUInt32LE(0)),
     pgUrl: value('pg') ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
-  };
-}
-
-// ---------------------------------------------------------------- HTTP (node:http: cheaper per request than fetch)
-
-const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS + 16 });
-
-interface Answer {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  text: string;
-}
-
-function request(
-  base: string,
-  opts: { method: string; path: string; headers?: Record<string, string>; body?: string },
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const headers: Record<string, string | number> = { ...opts.headers };
-    if (opts.body !== undefined) headers['content-length'] = Buffer.byteLength(opts.body);
-    const req = http.request(new URL(opts.path, base), { method: opts.method, headers, agent }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      // A connection cut mid-body ends in 'error' (aborted), not 'end': such a request stays unknown.
-      res.on('error', reject);
-      res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }),
-      );
-    });
-    req.on('error', reject);
-    req.end(opts.body);
-  });
-}
-
-async function getJson<T>(base: string, urlPath: string, cookie: string): Promise<T> {
-  const res = await request(base, { method: 'GET', path: urlPath, headers: { cookie } });
-  if (res.status !== 200) throw new Error(`GET ${urlPath}: ${res.status} ${res.text.slice(0, 300)}`);
-  return JSON.parse(res.text) as T;
-}
-
-/** One login per user for the whole run: sessions are rows, so the cookie outlives every restart (and throttling). */
-async function login(base: string, username: string): Promise<string> {
-  const res = await request(base, {
-    method: 'POST',
-    path: '/api/auth/login',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${res.text}`);
-  return (res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
-}
-
-// ---------------------------------------------------------------- the server process
-
-/** The servers this run started and that still run: ended when a run fails half-way. */
-const children = new Set<ChildProcess>();
-
-interface Server {
-  url: string;
-  child: ChildProcess;
-  exited: Promise<number | null>;
-  output(): string;
-  startMs: number;
-  readyMs: number;
-}
-
-/** Like test/server-process.ts startServer, but on the real clock (no CLOCK_START: every restart would rewind it). */
-async function startServer(env: NodeJS.ProcessEnv, timeoutMs = 180_000): Promise<Server> {
-  const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT_DIR, 'src/server.ts')], {
-    cwd: ROOT_DIR,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  // Only the tail is kept: a failing server may log a line per request.
-  const keep = (d: Buffer) => {
-    out = (out + d.toString()).slice(-20_000);
-  };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  children.add(child);
-  void exited.then(() => children.delete(child));
-  const { url, readyMs } = await new Promise<{ url: string; readyMs: number }>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), timeoutMs);
-    child.stdout!.on('data', () => {
-      const m = /running at (http:\/\/\S+?)\/\s[\s\S]*?ready in (\d+) ms/.exec(out);
-      if (!m) return;
-      clearTimeout(timer);
-      resolve({ url: m[1].replace('localhost', '127.0.0.1'), readyMs: Number(m[2]) });
-    });
-    void exited.then(() => {
-      clearTimeout(timer);
-      reject(new Error(`server exited early:\n${out}`));
-    });
-  });
-  return { url, child, exited, output: () => out, startMs: performance.now() - started, readyMs };
-}
-
-async function stopServer(server: Server): Promise<void> {
-  server.child.kill('SIGTERM');
-  const code = await server.exited;
-  if (code !== 0) throw new Error(`server exited with ${code} on SIGTERM:\n${server.output()}`);
-}
-
-// ---------------------------------------------------------------- where the data lives
-
-interface Store {
-  kind: 'pglite' | 'postgres';
-  env: Record<string, string>;
-  open(): Promise<Database>;
-  dispose(): Promise<void>;
-}
-
-function pgliteStore(): Store {
-  const dir = mkdtempSync(path.join(tmpdir(), 'lj-crash-'));
-  const dataDir = path.join(dir, 'data');
-  return {
-    kind: 'pglite',
-    env: { DATA_DIR: dataDir },
-    open: () => openDatabase({ dataDir: pgliteDir({ dataDir }), migrate: false }),
-    dispose: async () => rmSync(dir, { recursive: true, force: true }),
-  };
-}
-
-async function postgresStore(baseUrl: string): Promise<Store> {
-  const scratch = await scratchPostgresDatabase(baseUrl, 'lj_crash');
-  return {
-    kind: 'postgres',
-    env: { DATABASE_URL: scratch.url },
-    open: () => openDatabase({ databaseUrl: scratch.url, migrate: false }),
-    dispose: () => scratch.drop(),
-  };
-}
-
-function serverEnv(store: Store): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of ['DATABASE_URL', 'DATA_DIR', 'CLOCK_START', 'RATE_LIMIT_WRITES_PER_MINUTE']) delete env[k];
-  return {
-    ...env,
-    NODE_ENV: 'development',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    SEED_DEMO: 'true',
-    RATE_LIMIT_WRITES_PER_MINUTE: String(WRITE_LIMIT_PER_MINUTE),
-    ...store.env,
   };
 }
 
@@ -384,12 +236,6 @@ async function loadUntilKilled(
   return out;
 }
 
-interface RetryOutcome {
-  replayed: number;
-  created: number;
-  failed: string[];
-}
-
 /** Every report without an answer (or with a non-2xx one) again, same key and body, all at once. */
 async function retryWithSameKeys(base: string, items: Sent[]): Promise<RetryOutcome> {
   const out: RetryOutcome = { replayed: 0, created: 0, failed: [] };
@@ -428,137 +274,7 @@ async function readBackSample(
   return { ok, of: sample.length };
 }
 
-// ---------------------------------------------------------------- checks in the database
-
-interface AckCheck {
-  found: number;
-  absent: number;
-  wrongNumber: number;
-  noEvent: number;
-  noAudit: number;
-  noKey: number;
-}
-
-/** Each acknowledged case: there, with the number it was answered with, its report event, audit row and stored key. */
-async function checkAcknowledged(db: Db, acked: Acked[]): Promise<AckCheck> {
-  const input = JSON.stringify(
-    acked.map((a) => ({ id: a.id, number: a.number, key: a.key, user_id: a.reporter.userId })),
-  );
-  const [row] = await rowsOf<AckCheck>(
-    db,
-    sql`
-    with ack as (select * from jsonb_to_recordset(${input}::jsonb) as t(id uuid, number text, key text, user_id uuid)),
-    checked as (
-      select c.id is not null as present, c.number = ack.number as same_number,
-        exists (select 1 from case_events e where e.case_id = ack.id and e.action = 'report' and e.to_status = 'reported') as has_event,
-        exists (select 1 from audit_log a where a.entity_type = 'case' and a.entity_id = ack.id::text and a.action = 'case.create') as has_audit,
-        exists (select 1 from idempotency_keys k where k.user_id = ack.user_id and k.key = ack.key and k.route = ${ROUTE}
-          and k.body = to_jsonb(ack.id::text)) as has_key
-      from ack left join cases c on c.id = ack.id
-    )
-    select count(*) filter (where present and same_number and has_event and has_audit and has_key)::int as "found",
-      count(*) filter (where not present)::int as "absent", count(*) filter (where present and not same_number)::int as "wrongNumber",
-      count(*) filter (where not has_event)::int as "noEvent", count(*) filter (where not has_audit)::int as "noAudit",
-      count(*) filter (where not has_key)::int as "noKey"
-    from checked`,
-  );
-  return row;
-}
-
-/** Every report sent in the round, found by its unique title after the retries: more than one case is a duplicate. */
-async function countByTitle(db: Db, sent: Sent[]): Promise<{ duplicates: number; missing: number }> {
-  const titles = JSON.stringify(sent.map((s) => s.title));
-  const [row] = await rowsOf<{ duplicates: number; missing: number }>(
-    db,
-    sql`
-    with s as (select jsonb_array_elements_text(${titles}::jsonb) as title),
-    n as (select s.title, count(c.id) as n from s left join cases c on c.title = s.title group by s.title)
-    select coalesce(sum(n - 1) filter (where n > 1), 0)::int as duplicates, count(*) filter (where n = 0)::int as missing from n`,
-  );
-  return row;
-}
-
-const COUNTERS = [
-  'raised',
-  'resident_whistles',
-  'community_whistles',
-  'resolved',
-  'rated',
-  'satisfied',
-  'basically_satisfied',
-  'dispatches_done',
-  'response_due',
-  'responded_on_time',
-  'resolution_due',
-  'resolved_of_due',
-  'resolved_on_time',
-];
-
-/**
- * The rollup as readers see it: case_stats plus what still waits in case_stats_pending (PostgreSQL folds every 200 ms,
- * so a kill leaves some there), summed per key. Keys whose counters are all zero carry nothing and are left out.
- */
-const ROLLUP_SNAPSHOT = sql.raw(`
-  select kind, grain, bucket::text as bucket, community_id::text as community_id, whistle, dim,
-    ${COUNTERS.map((c) => `sum(${c})::int as ${c}`).join(', ')}
-  from (select kind, grain, bucket, community_id, whistle, dim, ${COUNTERS.join(', ')} from case_stats
-        union all select kind, grain, bucket, community_id, whistle, dim, ${COUNTERS.join(', ')} from case_stats_pending) s
-  group by 1, 2, 3, 4, 5, 6 having ${COUNTERS.map((c) => `sum(${c}) <> 0`).join(' or ')}
-  order by 1, 2, 3, 4, 5, 6`);
-
-class RollBack extends Error {}
-
-/** How many rollup keys differ from case_stats_rebuild(), which runs in a transaction that is rolled back. */
-async function rollupDifferences(db: Db): Promise<number> {
-  let before: Record<string, unknown>[] = [];
-  let after: Record<string, unknown>[] = [];
-  try {
-    await db.transaction(async (tx) => {
-      before = await rowsOf(tx, ROLLUP_SNAPSHOT);
-      await tx.execute(sql`select case_stats_rebuild()`);
-      after = await rowsOf(tx, ROLLUP_SNAPSHOT);
-      throw new RollBack();
-    });
-  } catch (err) {
-    if (!(err instanceof RollBack)) throw err;
-  }
-  const keyed = (rows: Record<string, unknown>[]) =>
-    new Map(
-      rows.map((r) => [
-        [r.kind, r.grain, r.bucket, r.community_id, r.whistle, r.dim].join('|'),
-        COUNTERS.map((c) => r[c]).join(','),
-      ]),
-    );
-  const a = keyed(before);
-  const b = keyed(after);
-  let differing = 0;
-  for (const [k, v] of a) if (b.get(k) !== v) differing++;
-  for (const k of b.keys()) if (!a.has(k)) differing++;
-  return differing;
-}
-
 // ---------------------------------------------------------------- rounds
-
-interface RoundRow {
-  db: string;
-  round: number;
-  sent: number;
-  acked: number;
-  found: number;
-  lost: number;
-  inFlight: number;
-  rejected: number;
-  retry: RetryOutcome;
-  duplicates: number;
-  missing: number;
-  rollupDiffs: number;
-  api: { ok: number; of: number };
-  firstAckMs: number;
-  killAtMs: number;
-  restartMs: number;
-  readyMs: number;
-  detail: string[];
-}
 
 interface RunContext {
   store: Store;
@@ -651,57 +367,6 @@ async function runDatabase(kind: Store['kind'], args: Args, rng: Rng, texts: str
     while (children.size) await sleep(50);
     await store.dispose();
   }
-}
-
-// ---------------------------------------------------------------- report
-
-const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-
-const HEADER = [
-  'database',
-  'round',
-  'sent',
-  'acknowledged',
-  'found after restart',
-  'lost',
-  'in flight at kill',
-  'retried: replayed / new / failed',
-  'duplicates after retry',
-  'missing after retry',
-  'rollup keys ≠ rebuild',
-  'API read-back',
-  'kill at (first answer at)',
-  'restart (server ready)',
-];
-
-function rowCells(r: RoundRow): string[] {
-  return [
-    r.db === 'pglite' ? 'PGlite' : 'PostgreSQL',
-    String(r.round),
-    String(r.sent),
-    String(r.acked),
-    String(r.found),
-    String(r.lost),
-    String(r.inFlight + r.rejected),
-    `${r.retry.replayed} / ${r.retry.created} / ${r.retry.failed.length}`,
-    String(r.duplicates),
-    String(r.missing),
-    String(r.rollupDiffs),
-    `${r.api.ok}/${r.api.of}`,
-    `${seconds(r.killAtMs)} (${seconds(r.firstAckMs)})`,
-    `${seconds(r.restartMs)} (${seconds(r.readyMs)})`,
-  ];
-}
-
-function failed(r: RoundRow): boolean {
-  return (
-    r.lost > 0 ||
-    r.duplicates > 0 ||
-    r.missing > 0 ||
-    r.rollupDiffs > 0 ||
-    r.retry.failed.length > 0 ||
-    r.api.ok < r.api.of
-  );
 }
 
 async function main(): Promise<void> {
