@@ -9,7 +9,7 @@ import {
   type SignupItem,
 } from '../modules/cobuild/servicedays/servicedays.schema.js';
 import { localInstant } from '../modules/cobuild/servicedays/servicedays.time.js';
-import { dayPlan, KIND_ITEMS, KINDS_BY_STRENGTH, MONTH_THEMES } from './cobuild-servicedays-plan.js';
+import { type DayPlan, dayPlan, KIND_ITEMS, KINDS_BY_STRENGTH, MONTH_THEMES } from './cobuild-servicedays-plan.js';
 import type { DemoTime, OrgRow, PartyMemberRow } from './demo-types.js';
 import type { DemoData } from './demo.js';
 import { createRng, type Rng } from './rng.js';
@@ -74,21 +74,59 @@ interface Ctx {
   out: { days: DayInsert[]; signups: SignupInsert[]; checkins: CheckinInsert[] };
 }
 
-/** A day with its sign-ups and, once held, its check-ins and outcome. */
-function buildDay(
+/** A paired unit signs up a week or so ahead with one or two items and a headcount. */
+function signUp(
+  { rng, now, out }: Ctx,
+  unit: OrgRow,
+  day: { dayId: string; startsAt: Date; preferred: string | null },
+): { items: SignupItem[]; headcount: number } {
+  const items = itemsFor(rng, unit, day.preferred);
+  const headcount = rng.int(3, 8);
+  const created = notAfter(new Date(day.startsAt.getTime() - rng.int(4, 12) * 86_400_000), now);
+  out.signups.push({
+    id: rng.uuid(),
+    dayId: day.dayId,
+    unitId: unit.id,
+    items,
+    headcount,
+    note: null,
+    createdByUserId: null,
+    createdAt: created,
+    updatedAt: created,
+    version: 1,
+  });
+  return { items, headcount };
+}
+
+/** On a held day about the signed-up headcount of the unit's members check in, most by QR code; returns how many. */
+function checkIn(
   ctx: Ctx,
   community: OrgRow,
-  plan: {
-    date: string;
-    start: string;
-    end: string;
-    month: number;
-    status: 'held' | 'scheduled' | 'cancelled';
-    kind?: string;
-    reason?: string;
-    skipUnitId?: string;
-  },
-): void {
+  unit: OrgRow,
+  day: { dayId: string; startsAt: Date; headcount: number },
+): number {
+  const { rng, out } = ctx;
+  const members = rng
+    .shuffle(ctx.membersByUnit.get(unit.id) ?? [])
+    .slice(0, Math.max(1, Math.round(day.headcount * rng.float(0.7, 1.1))));
+  for (const m of members) {
+    const at = new Date(day.startsAt.getTime() + rng.int(-30, 50) * MINUTE);
+    const qr = rng.chance(0.85);
+    out.checkins.push({
+      id: rng.uuid(),
+      dayId: day.dayId,
+      memberId: m.id,
+      unitId: unit.id,
+      method: qr ? 'qr' : 'staff',
+      checkedInAt: at,
+      checkedInByUserId: qr ? null : (ctx.adminOf.get(community.id) ?? null),
+    });
+  }
+  return members.length;
+}
+
+/** A day with its sign-ups and, once held, its check-ins and outcome. */
+function buildDay(ctx: Ctx, community: OrgRow, plan: DayPlan & { skipUnitId?: string }): void {
   const { rng, out } = ctx;
   const startsAt = localInstant(plan.date, plan.start);
   const endsAt = localInstant(plan.date, plan.end);
@@ -99,41 +137,11 @@ function buildDay(
   let checked = 0;
   let names = 0;
   for (const unit of units) {
-    const items = itemsFor(rng, unit, plan.kind ?? null);
-    items.forEach((i) => kinds.add(i.kindCode));
-    names += items.length;
-    const headcount = rng.int(3, 8);
-    const created = notAfter(new Date(startsAt.getTime() - rng.int(4, 12) * 86_400_000), ctx.now);
-    out.signups.push({
-      id: rng.uuid(),
-      dayId: id,
-      unitId: unit.id,
-      items,
-      headcount,
-      note: null,
-      createdByUserId: null,
-      createdAt: created,
-      updatedAt: created,
-      version: 1,
-    });
-    if (plan.status !== 'held') continue;
-    const members = rng
-      .shuffle(ctx.membersByUnit.get(unit.id) ?? [])
-      .slice(0, Math.max(1, Math.round(headcount * rng.float(0.7, 1.1))));
-    for (const m of members) {
-      const at = new Date(startsAt.getTime() + rng.int(-30, 50) * MINUTE);
-      const qr = rng.chance(0.85);
-      out.checkins.push({
-        id: rng.uuid(),
-        dayId: id,
-        memberId: m.id,
-        unitId: unit.id,
-        method: qr ? 'qr' : 'staff',
-        checkedInAt: at,
-        checkedInByUserId: qr ? null : (ctx.adminOf.get(community.id) ?? null),
-      });
-      checked++;
-    }
+    const signup = signUp(ctx, unit, { dayId: id, startsAt, preferred: plan.kind ?? null });
+    for (const item of signup.items) kinds.add(item.kindCode);
+    names += signup.items.length;
+    if (plan.status === 'held')
+      checked += checkIn(ctx, community, unit, { dayId: id, startsAt, headcount: signup.headcount });
   }
   const held = plan.status === 'held';
   const served = held ? names * rng.int(15, 45) : null;
