@@ -165,21 +165,7 @@ export async function getCaseSummary(opts: { db: Db; id: string }): Promise<Case
 export async function getCaseDetail(opts: { db: Db; actor: Actor; id: string }): Promise<CaseDetail> {
   const { row, relations } = await loadCaseFor(opts.db, opts.actor, opts.id);
   const [summary] = await selectSummaries(opts.db).where(eq(cases.id, row.id));
-  const [events, dispatches, photos, merged] = await Promise.all([
-    opts.db
-      .select()
-      .from(caseEvents)
-      .where(eq(caseEvents.caseId, row.id))
-      .orderBy(asc(caseEvents.at), asc(caseEvents.id)),
-    opts.db
-      .select({ d: caseDispatches, unitName: unit.name })
-      .from(caseDispatches)
-      .innerJoin(unit, eq(unit.id, caseDispatches.unitId))
-      .where(eq(caseDispatches.caseId, row.id))
-      .orderBy(asc(caseDispatches.dispatchedAt)),
-    opts.db.select().from(casePhotos).where(eq(casePhotos.caseId, row.id)).orderBy(asc(casePhotos.createdAt)),
-    opts.db.select({ id: cases.id }).from(cases).where(eq(cases.mergedIntoId, row.id)),
-  ]);
+  const [events, dispatches, photos, merged] = await loadHistory(opts.db, row.id);
   return {
     ...present(summary),
     description: row.description,
@@ -195,39 +181,68 @@ export async function getCaseDetail(opts: { db: Db; actor: Actor; id: string }):
     closedAt: iso(row.closedAt),
     isNeed: row.isNeed,
     escalationLevel: row.escalationLevel,
-    events: events.map((e) => ({
-      id: String(e.id),
-      at: e.at.toISOString(),
-      actorName: e.actorName,
-      action: e.action,
-      fromStatus: e.fromStatus,
-      toStatus: e.toStatus,
-      note: e.note,
-      data: e.data,
-    })),
-    dispatches: dispatches.map(({ d, unitName }) => ({
-      id: d.id,
-      unitId: d.unitId,
-      unitName,
-      status: d.status,
-      dispatchedAt: d.dispatchedAt.toISOString(),
-      responseDueAt: d.responseDueAt.toISOString(),
-      acknowledgedAt: iso(d.acknowledgedAt),
-      arrivedAt: iso(d.arrivedAt),
-      doneAt: iso(d.doneAt),
-      reportNote: d.reportNote,
-      instructions: d.instructions,
-      version: d.version,
-    })),
-    photos: photos.map((p) => ({
-      id: p.id,
-      kind: p.kind,
-      url: `/api/cases/photos/${p.id}`,
-      thumbUrl: `/api/cases/photos/${p.id}/thumb`,
-      width: p.width,
-      height: p.height,
-    })),
+    events: events.map(presentEvent),
+    dispatches: dispatches.map(presentDispatch),
+    photos: photos.map(presentPhoto),
     mergedCaseIds: merged.map((m) => m.id),
     actions: row.mergedIntoId ? [] : availableActions(row.status as CaseStatus, relations),
+  };
+}
+
+/** What a case's detail lists beside it: events, dispatches (with unit names), photos, the cases merged into it. */
+function loadHistory(db: Db, caseId: string) {
+  return Promise.all([
+    db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.at), asc(caseEvents.id)),
+    db
+      .select({ d: caseDispatches, unitName: unit.name })
+      .from(caseDispatches)
+      .innerJoin(unit, eq(unit.id, caseDispatches.unitId))
+      .where(eq(caseDispatches.caseId, caseId))
+      .orderBy(asc(caseDispatches.dispatchedAt)),
+    db.select().from(casePhotos).where(eq(casePhotos.caseId, caseId)).orderBy(asc(casePhotos.createdAt)),
+    db.select({ id: cases.id }).from(cases).where(eq(cases.mergedIntoId, caseId)),
+  ]);
+}
+
+type HistoryRows = Awaited<ReturnType<typeof loadHistory>>;
+
+function presentEvent(e: HistoryRows[0][number]): CaseDetail['events'][number] {
+  return {
+    id: String(e.id),
+    at: e.at.toISOString(),
+    actorName: e.actorName,
+    action: e.action,
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    note: e.note,
+    data: e.data,
+  };
+}
+
+function presentDispatch({ d, unitName }: HistoryRows[1][number]): CaseDetail['dispatches'][number] {
+  return {
+    id: d.id,
+    unitId: d.unitId,
+    unitName,
+    status: d.status,
+    dispatchedAt: d.dispatchedAt.toISOString(),
+    responseDueAt: d.responseDueAt.toISOString(),
+    acknowledgedAt: iso(d.acknowledgedAt),
+    arrivedAt: iso(d.arrivedAt),
+    doneAt: iso(d.doneAt),
+    reportNote: d.reportNote,
+    instructions: d.instructions,
+    version: d.version,
+  };
+}
+
+function presentPhoto(p: HistoryRows[2][number]): CaseDetail['photos'][number] {
+  return {
+    id: p.id,
+    kind: p.kind,
+    url: `/api/cases/photos/${p.id}`,
+    thumbUrl: `/api/cases/photos/${p.id}/thumb`,
+    width: p.width,
+    height: p.height,
   };
 }

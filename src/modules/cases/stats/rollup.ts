@@ -87,6 +87,41 @@ function buckets(
   return { months: [firstFull, lastFullStart], days };
 }
 
+/** The SQL key rows are grouped by, and the joins it needs (a grid key rolls the stored grids up to `gridLevel`). */
+function groupKeyOf(groupBy: GroupKey, gridLevel: number): { key: SQL; joins: SQL } {
+  let key: SQL;
+  let joins = sql``;
+  switch (groupBy) {
+    case 'none':
+      key = sql`''`;
+      break;
+    case 'community':
+      key = sql`s.community_id::text`;
+      break;
+    case 'month':
+      key = sql`to_char(s.bucket, 'YYYY-MM')`;
+      break;
+    case 'grid':
+      key = sql`a.id::text`;
+      joins = sql`join grids g on g.id::text = s.dim join grids a on a.code = left(g.code, ${gridCodeLength(gridLevel)})`;
+      break;
+    default:
+      key = sql`s.dim`;
+  }
+  return { key, joins };
+}
+
+/** The condition on the whistle (吹哨) column: any, none, one kind, or no condition. */
+function whistleFilter(whistle: FastRestriction['whistle']): SQL | undefined {
+  return whistle === 'any'
+    ? sql`s.whistle <> ''`
+    : whistle === 'none'
+      ? sql`s.whistle = ''`
+      : whistle
+        ? sql`s.whistle = ${whistle}`
+        : undefined;
+}
+
 export async function rollupCounters(opts: {
   db: Db;
   kind: RollupKind;
@@ -108,33 +143,8 @@ export async function rollupCounters(opts: {
   if (!timeParts.length) return new Map();
   const dueCut = (col: string) =>
     sql`coalesce(sum(case when s.bucket > ${lastDueDay}::date then 0 else s.${sql.raw(col)} end), 0)::int`;
-  let key: SQL;
-  let joins = sql``;
-  switch (groupBy) {
-    case 'none':
-      key = sql`''`;
-      break;
-    case 'community':
-      key = sql`s.community_id::text`;
-      break;
-    case 'month':
-      key = sql`to_char(s.bucket, 'YYYY-MM')`;
-      break;
-    case 'grid':
-      key = sql`a.id::text`;
-      joins = sql`join grids g on g.id::text = s.dim join grids a on a.code = left(g.code, ${gridCodeLength(opts.gridLevel)})`;
-      break;
-    default:
-      key = sql`s.dim`;
-  }
-  const whistle =
-    r.whistle === 'any'
-      ? sql`s.whistle <> ''`
-      : r.whistle === 'none'
-        ? sql`s.whistle = ''`
-        : r.whistle
-          ? sql`s.whistle = ${r.whistle}`
-          : undefined;
+  const { key, joins } = groupKeyOf(groupBy, opts.gridLevel);
+  const whistle = whistleFilter(r.whistle);
   if ((kind === 'cat' && whistle) || (kind === 'unit' && r.communities))
     throw new Error(`case_stats rows of kind ${kind} cannot answer this`);
   const where = and(

@@ -71,24 +71,8 @@ function dayRange(year: number | undefined): SQL | undefined {
   return year ? and(gte(serviceDays.date, `${year}-01-01`), lt(serviceDays.date, `${year + 1}-01-01`)) : undefined;
 }
 
-/**
- * Per unit over the days the reader sees (optionally one year and community): sign-ups and promised headcount,
- * days on which its members checked in, check-ins and distinct members. A unit admin sees only its own units.
- */
-export async function unitSummaries(opts: {
-  db: Db;
-  actor: Actor;
-  query: UnitSummaryQuery;
-}): Promise<Page<UnitSummary>> {
-  const { db, actor, query: q } = opts;
-  assertMayRead(actor);
-  const ownUnits = await summaryUnitsVisibleTo(db, actor);
-  const dayFilter = and(
-    await daysVisibleTo(db, actor),
-    dayRange(q.year),
-    q.communityId ? eq(serviceDays.communityId, q.communityId) : undefined,
-  );
-  const unitFilter = ownUnits ? sql`${organisations.id} = any(${sql.param(ownUnits)}::uuid[])` : undefined;
+/** Per unit, over the days `dayFilter` keeps: sign-ups and promised heads; check-ins, days and distinct members. */
+function unitTotals(db: Db, dayFilter: SQL | undefined) {
   const signups = db
     .select({
       unitId: serviceDaySignups.unitId,
@@ -112,6 +96,28 @@ export async function unitSummaries(opts: {
     .where(dayFilter)
     .groupBy(serviceDayCheckins.unitId)
     .as('ck');
+  return { signups, checkins };
+}
+
+/**
+ * Per unit over the days the reader sees (optionally one year and community): sign-ups and promised headcount,
+ * days on which its members checked in, check-ins and distinct members. A unit admin sees only its own units.
+ */
+export async function unitSummaries(opts: {
+  db: Db;
+  actor: Actor;
+  query: UnitSummaryQuery;
+}): Promise<Page<UnitSummary>> {
+  const { db, actor, query: q } = opts;
+  assertMayRead(actor);
+  const ownUnits = await summaryUnitsVisibleTo(db, actor);
+  const dayFilter = and(
+    await daysVisibleTo(db, actor),
+    dayRange(q.year),
+    q.communityId ? eq(serviceDays.communityId, q.communityId) : undefined,
+  );
+  const unitFilter = ownUnits ? sql`${organisations.id} = any(${sql.param(ownUnits)}::uuid[])` : undefined;
+  const { signups, checkins } = unitTotals(db, dayFilter);
   const where = and(
     eq(organisations.kind, 'unit'),
     unitFilter,

@@ -32,6 +32,45 @@ async function lockMatch(tx: Db, actor: Actor, id: string, year: number): Promis
   return { match, need };
 }
 
+/** Reserves `amount` on the resource unless that would pass its capacity (409 MATCH_CAPACITY_EXCEEDED). */
+async function reserveOnResource(tx: Db, resourceId: string, amount: number): Promise<typeof resources.$inferSelect> {
+  const [res] = await tx
+    .update(resources)
+    .set({ reserved: sql`${resources.reserved} + ${amount}`, updatedAt: clock.now() })
+    .where(and(eq(resources.id, resourceId), sql`${resources.reserved} + ${amount} <= ${resources.capacity} + ${EPS}`))
+    .returning();
+  if (!res) {
+    const [r] = await tx.select().from(resources).where(eq(resources.id, resourceId));
+    throw new AppError('MATCH_CAPACITY_EXCEEDED', {
+      resource: r.title,
+      left: Math.max(0, r.capacity - r.reserved),
+      amount,
+    });
+  }
+  return res;
+}
+
+/** Commits `amount` to the need (open → matched) unless that would pass its quantity (409 MATCH_DEMAND_EXCEEDED). */
+async function commitToNeed(tx: Db, need: NeedRow, amount: number): Promise<NeedRow> {
+  const [after] = await tx
+    .update(needs)
+    .set({
+      served: sql`${needs.served} + ${amount}`,
+      updatedAt: clock.now(),
+      version: sql`${needs.version} + 1`,
+      status: sql`case when ${needs.status} = 'open' then 'matched'::need_status else ${needs.status} end`,
+    })
+    .where(and(eq(needs.id, need.id), sql`${needs.served} + ${amount} <= ${needs.quantity} + ${EPS}`))
+    .returning();
+  if (!after)
+    throw new AppError('MATCH_DEMAND_EXCEEDED', {
+      need: need.title,
+      left: Math.max(0, need.quantity - need.served),
+      amount,
+    });
+  return after;
+}
+
 export async function acceptMatch(opts: {
   db: Db;
   actor: Actor;
@@ -51,40 +90,8 @@ export async function acceptMatch(opts: {
       throw new AppError('VALIDATION_FAILED', {}, [
         { path: '/amount', message: `at most the proposed ${match.amount}` },
       ]);
-    const [res] = await tx
-      .update(resources)
-      .set({ reserved: sql`${resources.reserved} + ${amount}`, updatedAt: clock.now() })
-      .where(
-        and(
-          eq(resources.id, match.resourceId),
-          sql`${resources.reserved} + ${amount} <= ${resources.capacity} + ${EPS}`,
-        ),
-      )
-      .returning();
-    if (!res) {
-      const [r] = await tx.select().from(resources).where(eq(resources.id, match.resourceId));
-      throw new AppError('MATCH_CAPACITY_EXCEEDED', {
-        resource: r.title,
-        left: Math.max(0, r.capacity - r.reserved),
-        amount,
-      });
-    }
-    const [after] = await tx
-      .update(needs)
-      .set({
-        served: sql`${needs.served} + ${amount}`,
-        updatedAt: clock.now(),
-        version: sql`${needs.version} + 1`,
-        status: sql`case when ${needs.status} = 'open' then 'matched'::need_status else ${needs.status} end`,
-      })
-      .where(and(eq(needs.id, need.id), sql`${needs.served} + ${amount} <= ${needs.quantity} + ${EPS}`))
-      .returning();
-    if (!after)
-      throw new AppError('MATCH_DEMAND_EXCEEDED', {
-        need: need.title,
-        left: Math.max(0, need.quantity - need.served),
-        amount,
-      });
+    const res = await reserveOnResource(tx, match.resourceId, amount);
+    const after = await commitToNeed(tx, need, amount);
     await tx
       .update(needMatches)
       .set({ status: 'accepted', amount, decidedBy: actor.userId, decidedAt: clock.now() })
