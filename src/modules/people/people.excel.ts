@@ -1,7 +1,5 @@
-import type { Writable } from 'node:stream';
 import { asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { recordAudit } from '../../core/audit.js';
 import type { Actor } from '../../core/auth/actor.js';
 import { gridCodeUnder } from '../../core/auth/scope.js';
 import { resolveScope, type DataScope } from '../grid/grid.scope.js';
@@ -14,8 +12,8 @@ import {
   fileDay,
   MAX_EXPORT_ROWS,
   withExamples,
-  writeSheetStream,
 } from '../../core/excel.js';
+import { auditedExport } from '../../core/excel-export.js';
 import { idCheckChar } from '../../core/idcard.js';
 import { orderBy } from '../../core/list.js';
 import { grids } from '../grid/grid.schema.js';
@@ -170,19 +168,19 @@ export async function exportPeople(opts: {
     .limit(MAX_EXPORT_ROWS + 1);
   const truncated = idRows.length > MAX_EXPORT_ROWS;
   const ids = idRows.slice(0, MAX_EXPORT_ROWS).map((r) => r.id);
-  await recordAudit(db, {
+  return auditedExport(db, {
     actor: opts.actor,
     action: 'person.export',
     entityType: 'person',
-    after: { filter: query, rows: ids.length, truncated },
-  });
-  return {
+    filter: query,
+    rows: ids.length,
+    truncated,
     fileName: `人员名单-${fileDay(opts.now)}.xlsx`,
     asciiName: `people-${fileDay(opts.now)}.xlsx`,
-    headers: { 'x-export-rows': String(ids.length), 'x-export-truncated': String(truncated) },
-    body: (out: Writable) =>
-      writeSheetStream(out, { sheetName: '人员', columns: EXPORT_COLUMNS, batches: personBatches(db, ids) }),
-  };
+    sheetName: '人员',
+    columns: EXPORT_COLUMNS,
+    batches: () => personBatches(db, ids),
+  });
 }
 
 async function* personBatches(db: Db, ids: string[]): AsyncIterable<PersonView[]> {

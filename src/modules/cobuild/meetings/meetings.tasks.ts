@@ -1,10 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Writable } from 'node:stream';
 import { recordAudit } from '../../../core/audit.js';
 import type { Actor } from '../../../core/auth/actor.js';
 import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
-import { type Download, type ExportColumn, writeSheetStream } from '../../../core/excel.js';
+import type { Download, ExportColumn } from '../../../core/excel.js';
+import { allAtOnce, auditedExport } from '../../../core/excel-export.js';
 import { organisations } from '../../org/org.schema.js';
 import type { CreateResolution, TaskListQuery, TaskStatus, TaskView, UpdateTask } from './meetings.contracts.js';
 import { assertMayEditTaskDetails, assertMayMoveTask, type TaskAccess, taskAccess } from './meetings.policy.js';
@@ -187,22 +187,18 @@ export async function exportTasks(opts: {
     .limit(EXPORT_CAP + 1);
   const truncated = rows.length > EXPORT_CAP;
   const views = rows.slice(0, EXPORT_CAP).map((r) => presentTask(r, today));
-  await recordAudit(db, {
+  const day = today.replaceAll('-', '');
+  return auditedExport(db, {
     actor: opts.actor,
     action: 'meeting_task.export',
     entityType: 'meeting_task',
-    after: { filter: query, rows: views.length, truncated },
-  });
-  const day = today.replaceAll('-', '');
-  return {
+    filter: query,
+    rows: views.length,
+    truncated,
     fileName: `联席会决议任务-${day}.xlsx`,
     asciiName: `meeting-tasks-${day}.xlsx`,
-    headers: { 'x-export-rows': String(views.length), 'x-export-truncated': String(truncated) },
-    body: (out: Writable) =>
-      writeSheetStream(out, { sheetName: '决议任务', columns: EXPORT_COLUMNS, batches: once(views) }),
-  };
-}
-
-async function* once<T>(items: T[]): AsyncIterable<T[]> {
-  yield items;
+    sheetName: '决议任务',
+    columns: EXPORT_COLUMNS,
+    batches: () => allAtOnce(views),
+  });
 }

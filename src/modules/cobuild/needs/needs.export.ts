@@ -1,8 +1,7 @@
-import type { Writable } from 'node:stream';
-import { recordAudit } from '../../../core/audit.js';
 import type { Actor } from '../../../core/auth/actor.js';
 import type { Db } from '../../../core/db.js';
-import { type Download, type ExportColumn, writeSheetStream } from '../../../core/excel.js';
+import type { Download, ExportColumn } from '../../../core/excel.js';
+import { allAtOnce, auditedExport } from '../../../core/excel-export.js';
 import { DOMAIN_LABELS } from '../projects/projects.service.js';
 import type { NeedListQuery, NeedView, ResourceListQuery, ResourceView } from './needs.contracts.js';
 import { allNeeds } from './needs.service.js';
@@ -55,10 +54,6 @@ const RESOURCE_COLUMNS: ExportColumn<ResourceView>[] = [
   { title: '说明', value: (r) => r.description, width: 40 },
 ];
 
-async function* once<T>(items: T[]): AsyncIterable<T[]> {
-  yield items;
-}
-
 export async function exportNeeds(opts: {
   db: Db;
   actor: Actor;
@@ -67,20 +62,20 @@ export async function exportNeeds(opts: {
   today: string;
 }): Promise<Download> {
   const { items, truncated } = await allNeeds({ ...opts, cap: EXPORT_CAP });
-  await recordAudit(opts.db, {
+  const day = opts.today.replaceAll('-', '');
+  return auditedExport(opts.db, {
     actor: opts.actor,
     action: 'need.export',
     entityType: 'need',
-    after: { filter: opts.query, rows: items.length, truncated },
-  });
-  const day = opts.today.replaceAll('-', '');
-  return {
+    filter: opts.query,
+    rows: items.length,
+    truncated,
     fileName: `需求清单-${day}.xlsx`,
     asciiName: `needs-${day}.xlsx`,
-    headers: { 'x-export-rows': String(items.length), 'x-export-truncated': String(truncated) },
-    body: (out: Writable) =>
-      writeSheetStream(out, { sheetName: '需求清单', columns: NEED_COLUMNS, batches: once(items) }),
-  };
+    sheetName: '需求清单',
+    columns: NEED_COLUMNS,
+    batches: () => allAtOnce(items),
+  });
 }
 
 export async function exportResources(opts: {
@@ -90,18 +85,18 @@ export async function exportResources(opts: {
   today: string;
 }): Promise<Download> {
   const { items, truncated } = await allResources({ ...opts, cap: EXPORT_CAP });
-  await recordAudit(opts.db, {
+  const day = opts.today.replaceAll('-', '');
+  return auditedExport(opts.db, {
     actor: opts.actor,
     action: 'resource.export',
     entityType: 'resource',
-    after: { filter: opts.query, rows: items.length, truncated },
-  });
-  const day = opts.today.replaceAll('-', '');
-  return {
+    filter: opts.query,
+    rows: items.length,
+    truncated,
     fileName: `资源清单-${day}.xlsx`,
     asciiName: `resources-${day}.xlsx`,
-    headers: { 'x-export-rows': String(items.length), 'x-export-truncated': String(truncated) },
-    body: (out: Writable) =>
-      writeSheetStream(out, { sheetName: '资源清单', columns: RESOURCE_COLUMNS, batches: once(items) }),
-  };
+    sheetName: '资源清单',
+    columns: RESOURCE_COLUMNS,
+    batches: () => allAtOnce(items),
+  });
 }

@@ -10,6 +10,7 @@ import {
   type ExportColumn,
   writeSheetStream,
 } from '../../../core/excel.js';
+import { allAtOnce, auditedExport } from '../../../core/excel-export.js';
 import { organisations } from '../../org/org.schema.js';
 import { adoptedPairs } from '../pairing/pairing.queries.js';
 import type { MilestoneView, PairedUnit, ProjectExportQuery, ProjectView } from './projects.contracts.js';
@@ -220,7 +221,8 @@ export async function exportPlan(opts: {
   return {
     fileName: `${name}${opts.year}年共建项目计划.xlsx`,
     asciiName: `project-plan-${opts.year}.xlsx`,
-    body: (out) => writeSheetStream(out, { sheetName: '共建项目', columns: PLAN_EXPORT_COLUMNS, batches: once(rows) }),
+    body: (out) =>
+      writeSheetStream(out, { sheetName: '共建项目', columns: PLAN_EXPORT_COLUMNS, batches: allAtOnce(rows) }),
   };
 }
 
@@ -240,10 +242,6 @@ function parentsFirst(views: ProjectView[]): ProjectView[] {
   };
   visit(null);
   return out;
-}
-
-async function* once<T>(rows: T[]): AsyncIterable<T[]> {
-  yield rows;
 }
 
 const LIST_EXPORT_COLUMNS: ExportColumn<ProjectView>[] = [
@@ -280,19 +278,20 @@ export async function exportProjects(opts: {
   const views = await exportViews(opts);
   const truncated = views.length > EXPORT_CAP;
   const rows = views.slice(0, EXPORT_CAP);
-  await recordAudit(opts.db, {
+  const day = opts.today.replaceAll('-', '');
+  return auditedExport(opts.db, {
     actor: opts.actor,
     action: 'project.export',
     entityType: 'project',
-    after: { filter: opts.query, rows: rows.length, truncated },
-  });
-  const day = opts.today.replaceAll('-', '');
-  return {
+    filter: opts.query,
+    rows: rows.length,
+    truncated,
     fileName: `共建项目清单-${day}.xlsx`,
     asciiName: `projects-${day}.xlsx`,
-    headers: { 'x-export-rows': String(rows.length), 'x-export-truncated': String(truncated) },
-    body: (out) => writeSheetStream(out, { sheetName: '共建项目', columns: LIST_EXPORT_COLUMNS, batches: once(rows) }),
-  };
+    sheetName: '共建项目',
+    columns: LIST_EXPORT_COLUMNS,
+    batches: () => allAtOnce(rows),
+  });
 }
 
 /** Existing projects of the plan by name (the import's parents may refer to them). */

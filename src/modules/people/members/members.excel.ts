@@ -1,8 +1,6 @@
-import type { Writable } from 'node:stream';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
-import { recordAudit } from '../../../core/audit.js';
 import type { Actor } from '../../../core/auth/actor.js';
 import { resolveScope, type DataScope } from '../../grid/grid.scope.js';
 import type { Db } from '../../../core/db.js';
@@ -14,8 +12,8 @@ import {
   fileDay,
   MAX_EXPORT_ROWS,
   withExamples,
-  writeSheetStream,
 } from '../../../core/excel.js';
+import { auditedExport } from '../../../core/excel-export.js';
 import { orderBy } from '../../../core/list.js';
 import { organisations } from '../../org/org.schema.js';
 import { GENDER_LABELS, manageableGrids, MEMBER_KIND_LABELS, PERSON_FIELD_COLUMNS } from '../people.excel.js';
@@ -169,19 +167,19 @@ export async function exportMembers(opts: {
     .limit(MAX_EXPORT_ROWS + 1);
   const truncated = idRows.length > MAX_EXPORT_ROWS;
   const ids = idRows.slice(0, MAX_EXPORT_ROWS).map((r) => r.id);
-  await recordAudit(db, {
+  return auditedExport(db, {
     actor: opts.actor,
     action: 'party_member.export',
     entityType: 'party_member',
-    after: { filter: query, rows: ids.length, truncated },
-  });
-  return {
+    filter: query,
+    rows: ids.length,
+    truncated,
     fileName: `党员名单-${fileDay(opts.now)}.xlsx`,
     asciiName: `party-members-${fileDay(opts.now)}.xlsx`,
-    headers: { 'x-export-rows': String(ids.length), 'x-export-truncated': String(truncated) },
-    body: (out: Writable) =>
-      writeSheetStream(out, { sheetName: '党员', columns: EXPORT_COLUMNS, batches: memberBatches(db, ids) }),
-  };
+    sheetName: '党员',
+    columns: EXPORT_COLUMNS,
+    batches: () => memberBatches(db, ids),
+  });
 }
 
 async function* memberBatches(db: Db, ids: string[]): AsyncIterable<PartyMemberView[]> {
