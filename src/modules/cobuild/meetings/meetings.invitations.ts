@@ -48,6 +48,29 @@ async function audit(
   });
 }
 
+/**
+ * Writes a unit's answer or attendance to its invitation and audits it: before, the unit and the `changed` fields as
+ * they were; after, the unit and what was written.
+ */
+async function writeInvitation(
+  tx: Db,
+  actor: Actor,
+  action: string,
+  m: MeetingRow,
+  before: InvitationRow,
+  changed: (keyof InvitationRow)[],
+  after: Partial<InvitationRow>,
+  updatedAt: Date = clock.now(),
+): Promise<void> {
+  await tx
+    .update(jointMeetingUnits)
+    .set({ ...after, updatedAt })
+    .where(eq(jointMeetingUnits.id, before.id));
+  const was: Partial<InvitationRow> = { unitId: before.unitId };
+  for (const field of changed) Object.assign(was, { [field]: before[field] });
+  await audit(tx, actor, action, m, was, { unitId: before.unitId, ...after });
+}
+
 /** Invites a unit beyond the paired ones; inviting one already invited changes nothing. */
 export async function inviteUnit(opts: { db: Db; actor: Actor; id: string; unitId: string }): Promise<void> {
   await opts.db.transaction(async (tx) => {
@@ -77,18 +100,7 @@ export async function respondToInvitation(opts: {
     assertMeetingState(m, 'respond');
     const before = await invitationOf(tx, m.id, opts.unitId);
     const after = { response: input.response, responseNote: input.note || null, respondedAt: clock.now() };
-    await tx
-      .update(jointMeetingUnits)
-      .set({ ...after, updatedAt: clock.now() })
-      .where(eq(jointMeetingUnits.id, before.id));
-    await audit(
-      tx,
-      actor,
-      'respond',
-      m,
-      { unitId: before.unitId, response: before.response, responseNote: before.responseNote },
-      { unitId: before.unitId, ...after },
-    );
+    await writeInvitation(tx, actor, 'respond', m, before, ['response', 'responseNote'], after);
   });
 }
 
@@ -114,18 +126,7 @@ export async function checkIn(opts: {
           checkedInAt: before.checkedInAt ?? opts.now ?? clock.now(),
         }
       : { attended: false, attendees: [], checkedInAt: null, confirmedAt: null, confirmedByUserId: null };
-    await tx
-      .update(jointMeetingUnits)
-      .set({ ...after, updatedAt: clock.now() })
-      .where(eq(jointMeetingUnits.id, before.id));
-    await audit(
-      tx,
-      actor,
-      'checkin',
-      m,
-      { unitId: before.unitId, attended: before.attended, attendees: before.attendees },
-      { unitId: before.unitId, ...after },
-    );
+    await writeInvitation(tx, actor, 'checkin', m, before, ['attended', 'attendees'], after);
   });
 }
 
@@ -151,17 +152,6 @@ export async function confirmAttendance(opts: {
       confirmedByUserId: actor.userId,
       checkedInAt: before.checkedInAt ?? now,
     };
-    await tx
-      .update(jointMeetingUnits)
-      .set({ ...after, updatedAt: now })
-      .where(eq(jointMeetingUnits.id, before.id));
-    await audit(
-      tx,
-      actor,
-      'confirm_attendance',
-      m,
-      { unitId: before.unitId, attended: before.attended },
-      { unitId: before.unitId, ...after },
-    );
+    await writeInvitation(tx, actor, 'confirm_attendance', m, before, ['attended'], after, now);
   });
 }
