@@ -7,7 +7,7 @@ import { isUniqueViolation } from '../../core/crud.js';
 import type { Db } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';
 import { cases } from '../cases/cases.schema.js';
-import { organisations } from '../org/org.schema.js';
+import { assertIsCommunity } from '../org/org.service.js';
 import type {
   CreateSession,
   EvaluationItem,
@@ -64,22 +64,13 @@ async function agendaCaseIds(tx: Db, communityId: string, from: Date, to: Date):
   return rows.map((r) => r.id);
 }
 
-async function assertCommunity(tx: Db, communityId: string): Promise<void> {
-  const [org] = await tx
-    .select({ kind: organisations.kind })
-    .from(organisations)
-    .where(eq(organisations.id, communityId));
-  if (org?.kind !== 'community')
-    throw new AppError('VALIDATION_FAILED', {}, [{ path: '/communityId', message: 'not a community' }]);
-}
-
 /** Creates the session with its agenda; one session per community and day (409 EVALUATION_SESSION_EXISTS). */
 export async function createSession(opts: { db: Db; actor: Actor; input: CreateSession }): Promise<SessionDetail> {
   const { actor, input } = opts;
   await assertMayManageSessions(opts.db, actor, input.communityId);
   try {
     const id = await opts.db.transaction(async (tx) => {
-      await assertCommunity(tx, input.communityId);
+      await assertIsCommunity(tx, input.communityId);
       const [dup] = await tx
         .select({ id: evaluationSessions.id })
         .from(evaluationSessions)

@@ -10,6 +10,7 @@ import { bboxOf, parseArea } from '../../core/geo.js';
 import { orderBy, type Page, pageWindow } from '../../core/list.js';
 import { assertNoReferrers } from '../../core/references.js';
 import { organisations } from '../org/org.schema.js';
+import { assertIsCommunity } from '../org/org.service.js';
 import type { CreateGrid, GridDetail, GridListQuery, GridTreeNode, GridView, UpdateGrid } from './grid.contracts.js';
 import { invalidateGridLocator } from './grid.locate.js';
 import { assertCanManageCommunity } from './grid.policy.js';
@@ -189,12 +190,7 @@ async function resolvePlacement(db: Db, input: CreateGrid) {
       throw new AppError('VALIDATION_FAILED', {}, [
         { path: '/communityId', message: 'a level-1 grid needs its community' },
       ]);
-    const [c] = await db
-      .select({ kind: organisations.kind })
-      .from(organisations)
-      .where(eq(organisations.id, input.communityId));
-    if (c?.kind !== 'community')
-      throw new AppError('VALIDATION_FAILED', {}, [{ path: '/communityId', message: 'not a community' }]);
+    await assertIsCommunity(db, input.communityId);
     return { parentId: null, communityId: input.communityId, prefix: COUNTY_CODE };
   }
   if (!input.parentId) throw new AppError('GRID_PARENT_LEVEL', { level: input.level, expected: input.level - 1 });

@@ -219,3 +219,13 @@ export async function deleteOrganisation(opts: { db: Db; actor: Actor; id: strin
     });
   });
 }
+
+/** 400 VALIDATION_FAILED at /communityId unless the organisation exists and is a community: for writes that name one. */
+export async function assertIsCommunity(db: Db, communityId: string): Promise<void> {
+  const [org] = await db
+    .select({ kind: organisations.kind })
+    .from(organisations)
+    .where(eq(organisations.id, communityId));
+  if (org?.kind !== 'community')
+    throw new AppError('VALIDATION_FAILED', {}, [{ path: '/communityId', message: 'not a community' }]);
+}

@@ -10,6 +10,7 @@ import { orderBy, type Page, pageWindow } from '../../../core/list.js';
 import { cases } from '../../cases/cases.schema.js';
 import { casesVisibleTo } from '../../cases/cases.policy.js';
 import { organisations } from '../../org/org.schema.js';
+import { assertIsCommunity } from '../../org/org.service.js';
 import type { CreateNeed, NeedFromCase, NeedListQuery, NeedPoint, NeedView, UpdateNeed } from './needs.contracts.js';
 import { assertMayManageNeeds, needsVisibleTo } from './needs.policy.js';
 import { needMatches, needs } from './needs.schema.js';
@@ -60,15 +61,6 @@ export function presentNeed(r: NeedJoin): NeedView {
 
 export function assertInCounty(lng: number | undefined, lat: number | undefined): void {
   if (lng !== undefined && lat !== undefined && !insideCounty(lng, lat)) throw new AppError('OUTSIDE_COUNTY');
-}
-
-async function assertCommunity(tx: Db, communityId: string): Promise<void> {
-  const [org] = await tx
-    .select({ kind: organisations.kind })
-    .from(organisations)
-    .where(eq(organisations.id, communityId));
-  if (org?.kind !== 'community')
-    throw new AppError('VALIDATION_FAILED', {}, [{ path: '/communityId', message: 'not a community' }]);
 }
 
 async function needFilters(db: Db, actor: Actor, q: NeedListQuery, year: number): Promise<SQL | undefined> {
@@ -156,7 +148,7 @@ export async function createNeed(opts: { db: Db; actor: Actor; input: CreateNeed
   await assertMayManageNeeds(opts.db, actor, input.communityId);
   assertInCounty(input.lng, input.lat);
   return opts.db.transaction(async (tx) => {
-    await assertCommunity(tx, input.communityId);
+    await assertIsCommunity(tx, input.communityId);
     const [row] = await tx
       .insert(needs)
       .values({ ...input, description: input.description ?? null, createdBy: actor.userId })

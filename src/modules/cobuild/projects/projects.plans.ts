@@ -5,6 +5,7 @@ import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
 import { orderBy, type Page, pageWindow } from '../../../core/list.js';
 import { organisations } from '../../org/org.schema.js';
+import { assertIsCommunity } from '../../org/org.service.js';
 import type { CreatePlan, PlanListQuery, PlanStatus, PlanView } from './projects.contracts.js';
 import {
   assertMayManageCommunity,
@@ -30,15 +31,6 @@ const TRANSITIONS: Record<PlanAction, { from: PlanStatus[]; to: PlanStatus; coun
   return: { from: ['submitted', 'approved'], to: 'draft', county: true },
 };
 
-export async function assertCommunity(tx: Db, communityId: string): Promise<void> {
-  const [org] = await tx
-    .select({ kind: organisations.kind })
-    .from(organisations)
-    .where(eq(organisations.id, communityId));
-  if (org?.kind !== 'community')
-    throw new AppError('VALIDATION_FAILED', {}, [{ path: '/communityId', message: 'not a community' }]);
-}
-
 /** The plan of a community and year, created as a draft when there is none yet; locked for the caller's transaction. */
 export async function ensurePlan(tx: Db, communityId: string, year: number): Promise<PlanRow> {
   await tx.insert(projectPlans).values({ communityId, year }).onConflictDoNothing();
@@ -54,7 +46,7 @@ export async function createPlan(opts: { db: Db; actor: Actor; input: CreatePlan
   const { actor, input } = opts;
   await assertMayManageCommunity(opts.db, actor, input.communityId);
   const id = await opts.db.transaction(async (tx) => {
-    await assertCommunity(tx, input.communityId);
+    await assertIsCommunity(tx, input.communityId);
     const [row] = await tx
       .insert(projectPlans)
       .values({ communityId: input.communityId, year: input.year, note: input.note ?? null })

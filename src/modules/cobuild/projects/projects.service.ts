@@ -14,7 +14,8 @@ import {
   mayTrack,
   projectsVisibleTo,
 } from './projects.policy.js';
-import { assertCommunity, ensurePlan } from './projects.plans.js';
+import { assertIsCommunity } from '../../org/org.service.js';
+import { ensurePlan } from './projects.plans.js';
 import { childViews, projectViews } from './projects.query.js';
 import { recomputeUpwards } from './projects.recompute.js';
 import { isMilestoneOverdue, progressSource } from './projects.rollup.js';
@@ -57,7 +58,7 @@ export interface CreateProjectOptions {
 export async function createProjectInTx(tx: Db, opts: CreateProjectOptions): Promise<string> {
   const { actor, input } = opts;
   await assertMayManageCommunity(tx, actor, input.communityId);
-  await assertCommunity(tx, input.communityId);
+  await assertIsCommunity(tx, input.communityId);
   assertDates(input, input.year);
   for (const m of input.milestones ?? []) assertMilestoneWithin(m, input);
   if (input.manualProgress !== undefined && input.manualProgress !== null) {

@@ -8,6 +8,7 @@ import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
 import { orderBy, type Page, pageWindow } from '../../../core/list.js';
 import { organisations } from '../../org/org.schema.js';
+import { assertIsCommunity } from '../../org/org.service.js';
 import type {
   CancelServiceDay,
   CreateServiceDay,
@@ -189,22 +190,13 @@ function dayTimes(date: string, startTime: string, endTime: string): { startsAt:
   return { startsAt, endsAt };
 }
 
-async function assertCommunity(tx: Db, communityId: string): Promise<void> {
-  const [org] = await tx
-    .select({ kind: organisations.kind })
-    .from(organisations)
-    .where(eq(organisations.id, communityId));
-  if (org?.kind !== 'community')
-    throw new AppError('VALIDATION_FAILED', {}, [{ path: '/communityId', message: 'not a community' }]);
-}
-
 export async function createDay(opts: { db: Db; actor: Actor; input: CreateServiceDay }): Promise<ServiceDayDetail> {
   const { actor, input } = opts;
   await assertMayManage(opts.db, actor, input.communityId);
   const times = dayTimes(input.date, input.startTime, input.endTime);
   const kindCodes = [...new Set(input.kindCodes)];
   const id = await opts.db.transaction(async (tx) => {
-    await assertCommunity(tx, input.communityId);
+    await assertIsCommunity(tx, input.communityId);
     await assertKnownKinds(tx, kindCodes);
     const [row] = await tx
       .insert(serviceDays)

@@ -8,6 +8,7 @@ import { AppError } from '../../../../core/errors.js';
 import { type Page, pageWindow } from '../../../../core/list.js';
 import { users } from '../../../auth/auth.schema.js';
 import { organisations } from '../../../org/org.schema.js';
+import { assertIsCommunity } from '../../../org/org.service.js';
 import { buildCandidates } from './matching.candidates.js';
 import type { MatchListQuery, MatchView, RunListQuery, RunMatching, RunStats, RunView } from './matching.contracts.js';
 import { type MatchingProblem, solveMatching } from './matching.flow.js';
@@ -42,14 +43,7 @@ async function runScope(
   communityId: string | undefined,
 ): Promise<{ ids: string[] | null; communityId: string | null }> {
   const managed = await matchingCommunities(db, actor);
-  if (!managed && communityId) {
-    const [org] = await db
-      .select({ kind: organisations.kind })
-      .from(organisations)
-      .where(eq(organisations.id, communityId));
-    if (org?.kind !== 'community')
-      throw new AppError('VALIDATION_FAILED', {}, [{ path: '/communityId', message: 'not a community' }]);
-  }
+  if (!managed && communityId) await assertIsCommunity(db, communityId);
   if (!managed) return { ids: communityId ? [communityId] : null, communityId: communityId ?? null };
   const ids = assertMayRunFor(managed, communityId);
   return { ids, communityId: communityId ?? (ids.length === 1 ? ids[0] : null) };
