@@ -1,6 +1,6 @@
 /**
  * What an Excel import costs the server, for the worst file and the largest allowed one: POST /api/people/import
- * through app.inject (multipart parsing, session, the read under excel-limits.ts, validation, the write) as the
+ * through app.inject (multipart parsing, session, the read under core/excel/limits.ts, validation, the write) as the
  * county admin of the demo. The files are built first, by this process; each is then posted in its own child process
  * (after the demo seed and a login, with a garbage collection before the baseline), so that no measurement inherits
  * the heap of building a file or of the other measurement; memory is sampled every 10 ms while the request runs.

@@ -20,7 +20,7 @@ const at = (env, clock) => ({ ...env, TEST_CLOCK: clock });
 // large Excel imports) run at the first instant only, to keep CI well under 20 minutes.
 const DATELESS = [
   'src/core/http/**',
-  'src/core/excel.api.test.ts',
+  'src/core/excel/excel.api.test.ts',
   'src/authz-matrix.api.test.ts',
   'src/fuzz-writes.api.test.ts',
   'src/modules/people/people.excel.api.test.ts',

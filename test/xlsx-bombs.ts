@@ -4,7 +4,7 @@ import { crc32, createDeflateRaw } from 'node:zlib';
 /**
  * Hostile .xlsx files for the import limits, built by writing the zip by hand: the XML of a part is generated in
  * pieces and deflated as it goes, so a sheet of 5,000,000 rows (~200 MB of XML) becomes a small file without ever
- * being held whole. Used by src/core/excel.test.ts, the import API tests and bench/import-bomb.ts.
+ * being held whole. Used by src/core/excel/excel.test.ts, the import API tests and bench/import-bomb.ts.
  */
 export interface ZipPart {
   name: string;

@@ -12,8 +12,8 @@ import {
   fileDay,
   MAX_EXPORT_ROWS,
   withExamples,
-} from '../../core/excel.js';
-import { auditedExport } from '../../core/excel-export.js';
+} from '../../core/excel/excel.js';
+import { auditedExport } from '../../core/excel/export.js';
 import { idCheckChar } from '../../core/idcard.js';
 import { orderBy } from '../../core/list.js';
 import { grids } from '../grid/grid.schema.js';

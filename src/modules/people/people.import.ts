@@ -4,8 +4,8 @@ import { type DataScope, resolveScope } from '../grid/grid.scope.js';
 import { recordset, rowsOf } from '../../core/bulk.js';
 import type { Db } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';
-import { cellDate, format, readSheet, RowErrors, type SheetRow } from '../../core/excel.js';
-import { applyImport, boundedText, IMPORT_REASONS, type ImportOptions, textOf } from '../../core/excel-import.js';
+import { cellDate, format, readSheet, RowErrors, type SheetRow } from '../../core/excel/excel.js';
+import { applyImport, boundedText, IMPORT_REASONS, type ImportOptions, textOf } from '../../core/excel/import.js';
 import type { Locale } from '../../core/i18n.js';
 import { isValidIdNumber, PHONE_PATTERN } from '../../core/idcard.js';
 import { grids } from '../grid/grid.schema.js';
@@ -268,7 +268,7 @@ async function planPeople(db: Db, scope: DataScope, rows: SheetRow[], locale: Lo
 
 /**
  * Imports people from a workbook: every row is validated before anything is written; the valid rows then go in as
- * core/excel-import.ts's applyImport decides (modes, dry run), inserts and (matched by ID number) updates.
+ * core/excel/import.ts's applyImport decides (modes, dry run), inserts and (matched by ID number) updates.
  */
 export async function importPeople(opts: ImportOptions): Promise<ImportReport> {
   const rows = await readSheet(opts.file, { columns: PERSON_COLUMNS, locale: opts.locale });

@@ -1,6 +1,6 @@
 import { authorize } from '../../../core/auth/plugin.js';
 import { localDayOf } from '../../../core/calendar.js';
-import { sendWorkbook } from '../../../core/excel.js';
+import { sendWorkbook } from '../../../core/excel/excel.js';
 import type { App } from '../../../core/http/types.js';
 import { AppError } from '../../../core/errors.js';
 import {

@@ -1,7 +1,7 @@
 import type { Actor } from '../../../core/auth/actor.js';
 import type { Db } from '../../../core/db.js';
-import type { Download, ExportColumn } from '../../../core/excel.js';
-import { allAtOnce, auditedExport } from '../../../core/excel-export.js';
+import type { Download, ExportColumn } from '../../../core/excel/excel.js';
+import { allAtOnce, auditedExport } from '../../../core/excel/export.js';
 import { DOMAIN_LABELS } from '../projects/projects.service.js';
 import type { NeedListQuery, NeedView, ResourceListQuery, ResourceView } from './needs.contracts.js';
 import { allNeeds } from './needs.service.js';

@@ -1,7 +1,7 @@
 import { authorize, requireActor } from '../../../core/auth/plugin.js';
 import { localDayOf } from '../../../core/calendar.js';
 import { ZOk } from '../../../core/contracts.js';
-import { sendWorkbook } from '../../../core/excel.js';
+import { sendWorkbook } from '../../../core/excel/excel.js';
 import type { App } from '../../../core/http/types.js';
 import {
   FROM_CASE_DEFAULTS,

@@ -1,5 +1,5 @@
 import { authorize, requireActor } from '../../../core/auth/plugin.js';
-import { contentDisposition } from '../../../core/excel.js';
+import { contentDisposition } from '../../../core/excel/excel.js';
 import type { App } from '../../../core/http/types.js';
 import {
   ZAddCommitteeMember,

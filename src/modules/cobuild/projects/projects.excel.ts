@@ -9,8 +9,8 @@ import {
   type ExcelColumn,
   type ExportColumn,
   writeSheetStream,
-} from '../../../core/excel.js';
-import { allAtOnce, auditedExport } from '../../../core/excel-export.js';
+} from '../../../core/excel/excel.js';
+import { allAtOnce, auditedExport } from '../../../core/excel/export.js';
 import { organisations } from '../../org/org.schema.js';
 import { adoptedPairs } from '../pairing/pairing.queries.js';
 import type { MilestoneView, PairedUnit, ProjectExportQuery, ProjectView } from './projects.contracts.js';

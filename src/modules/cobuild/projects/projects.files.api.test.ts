@@ -7,7 +7,7 @@ import { adoptTestPairing } from '../../../../test/cobuild.js';
 import { api, expectError, expectOk, type Page } from '../../../../test/http.js';
 import { createUploadTestContext, samplePhoto } from '../../../../test/photos.js';
 import type { TestContext } from '../../../../test/app.js';
-import { XLSX_MIME } from '../../../core/excel.js';
+import { XLSX_MIME } from '../../../core/excel/excel.js';
 import type { EvidenceView, PlanImportReport, ProjectDetail, ProjectView } from './projects.contracts.js';
 import { PLAN_COLUMNS } from './projects.excel.js';
 import { countyToday } from './projects.rollup.js';

@@ -2,7 +2,7 @@ import { recordAudit } from '../../../core/audit.js';
 import type { Actor } from '../../../core/auth/actor.js';
 import type { Db } from '../../../core/db.js';
 import { AppError, isAppError } from '../../../core/errors.js';
-import { cellDate, cellText, RowErrors, readSheet, type SheetRow } from '../../../core/excel.js';
+import { cellDate, cellText, RowErrors, readSheet, type SheetRow } from '../../../core/excel/excel.js';
 import { type Locale, translateError } from '../../../core/i18n.js';
 import type {
   CreateProject,

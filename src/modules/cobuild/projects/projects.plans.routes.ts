@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { authorize } from '../../../core/auth/plugin.js';
-import { receiveUpload, sendWorkbook } from '../../../core/excel.js';
+import { receiveUpload, sendWorkbook } from '../../../core/excel/excel.js';
 import type { App } from '../../../core/http/types.js';
 import {
   ZCreatePlan,

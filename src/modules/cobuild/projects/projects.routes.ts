@@ -4,7 +4,7 @@ import { authorize } from '../../../core/auth/plugin.js';
 import { uploadsDir } from '../../../core/config.js';
 import { ZOk } from '../../../core/contracts.js';
 import { AppError } from '../../../core/errors.js';
-import { sendWorkbook } from '../../../core/excel.js';
+import { sendWorkbook } from '../../../core/excel/excel.js';
 import type { App } from '../../../core/http/types.js';
 import {
   ZCancelProject,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { authorize, requireActor } from '../../../core/auth/plugin.js';
 import { clock } from '../../../core/clock.js';
 import { ZIdParams, ZVersion } from '../../../core/contracts.js';
-import { sendWorkbook } from '../../../core/excel.js';
+import { sendWorkbook } from '../../../core/excel/excel.js';
 import type { App } from '../../../core/http/types.js';
 import {
   ZCancelServiceDay,

@@ -3,7 +3,7 @@ import { and, asc, count, countDistinct, desc, eq, gte, lt, sql, type SQL } from
 import { recordAudit } from '../../../core/audit.js';
 import type { Actor } from '../../../core/auth/actor.js';
 import type { Db } from '../../../core/db.js';
-import { type Download, type ExportColumn, writeSheetStream } from '../../../core/excel.js';
+import { type Download, type ExportColumn, writeSheetStream } from '../../../core/excel/excel.js';
 import { type Page, pageWindow } from '../../../core/list.js';
 import { organisations } from '../../org/org.schema.js';
 import type {

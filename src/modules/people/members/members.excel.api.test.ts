@@ -3,7 +3,7 @@ import { count, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../../test/app.js';
-import { XLSX_MIME } from '../../../core/excel.js';
+import { XLSX_MIME } from '../../../core/excel/excel.js';
 import { idCheckChar } from '../../../core/idcard.js';
 import { auditLog } from '../../../core/audit.schema.js';
 import { PERSON_COLUMNS } from '../people.excel.js';

@@ -1,5 +1,5 @@
 import { authorize } from '../../../core/auth/plugin.js';
-import { receiveUpload, sendWorkbook } from '../../../core/excel.js';
+import { receiveUpload, sendWorkbook } from '../../../core/excel/excel.js';
 import type { App } from '../../../core/http/types.js';
 import { ZImportMode, ZImportReport } from '../../../core/contracts.js';
 import { exportMembers, membersTemplate, ZPartyMemberExportQuery } from './members.excel.js';

@@ -12,8 +12,8 @@ import {
   fileDay,
   MAX_EXPORT_ROWS,
   withExamples,
-} from '../../../core/excel.js';
-import { auditedExport } from '../../../core/excel-export.js';
+} from '../../../core/excel/excel.js';
+import { auditedExport } from '../../../core/excel/export.js';
 import { orderBy } from '../../../core/list.js';
 import { organisations } from '../../org/org.schema.js';
 import { GENDER_LABELS, manageableGrids, MEMBER_KIND_LABELS, PERSON_FIELD_COLUMNS } from '../people.excel.js';

@@ -1,8 +1,8 @@
-import type { Actor } from './auth/actor.js';
-import type { ImportReport } from './contracts.js';
-import type { Db } from './db.js';
+import type { Actor } from '../auth/actor.js';
+import type { ImportReport } from '../contracts.js';
+import type { Db } from '../db.js';
 import { type Cell, cellText, format, type RowErrors, type SheetRow } from './excel.js';
-import type { Locale } from './i18n.js';
+import type { Locale } from '../i18n.js';
 
 /**
  * What every Excel import shares once the sheet is read (excel.ts): the options a route passes, the row-error reasons

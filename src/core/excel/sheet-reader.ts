@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
-import type { ReadBudget } from './excel-limits.js';
-import { SHARED_STRINGS_PART, SHEET_PART, type XlsxArchive } from './excel-zip.js';
+import type { ReadBudget } from './limits.js';
+import { SHARED_STRINGS_PART, SHEET_PART, type XlsxArchive } from './zip.js';
 
 /**
  * The rows of an upload's first worksheet with exceljs's streaming sheet parser, fed the archive's parts in the order

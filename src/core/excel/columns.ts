@@ -1,7 +1,7 @@
 /**
  * The column definition every Excel feature is driven by: the same list builds the template, checks the header of an
  * upload and names the columns in row errors. Its own file so that the reader (excel.ts) and the template writer
- * (excel-template.ts) share it without importing each other.
+ * (template.ts) share it without importing each other.
  */
 export interface ExcelColumn {
   key: string;

@@ -11,9 +11,9 @@ import {
   sharedStringsBomb,
   sheetXml,
   workbookParts,
-} from '../../test/xlsx-bombs.js';
+} from '../../../test/xlsx-bombs.js';
 import { type ExcelColumn, readSheet } from './excel.js';
-import type { ImportLimits } from './excel-limits.js';
+import type { ImportLimits } from './limits.js';
 
 const COLUMNS: ExcelColumn[] = [
   { key: 'name', title: '姓名', required: true },

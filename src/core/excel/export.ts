@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
-import { type AuditEntry, recordAudit } from './audit.js';
-import type { Db } from './db.js';
+import { type AuditEntry, recordAudit } from '../audit.js';
+import type { Db } from '../db.js';
 import { type Download, type ExportColumn, writeSheetStream } from './excel.js';
 
 /** One batch holding every row, for an export that reads its rows in one query. */

@@ -1,14 +1,14 @@
 import { PassThrough, type Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
-import { localDayOf } from './calendar.js';
-import { AppError, isAppError } from './errors.js';
-import type { ExcelColumn } from './excel-columns.js';
-import { exceljs } from './excel-lib.js';
-import { IMPORT_LIMITS, ImportLimitError, type ImportLimits, LIMIT_REASONS, ReadBudget } from './excel-limits.js';
-import { firstWorksheetRows } from './excel-sheet-reader.js';
-import { openXlsx, type XlsxArchive, XlsxProblem } from './excel-zip.js';
-import type { Locale } from './i18n.js';
+import { localDayOf } from '../calendar.js';
+import { AppError, isAppError } from '../errors.js';
+import type { ExcelColumn } from './columns.js';
+import { exceljs } from './lib.js';
+import { IMPORT_LIMITS, ImportLimitError, type ImportLimits, LIMIT_REASONS, ReadBudget } from './limits.js';
+import { firstWorksheetRows } from './sheet-reader.js';
+import { openXlsx, type XlsxArchive, XlsxProblem } from './zip.js';
+import type { Locale } from '../i18n.js';
 
 /**
  * Excel import and export, driven by column definitions: the same list of columns builds the template, checks
@@ -19,7 +19,7 @@ export const MAX_IMPORT_ROWS = 100_000;
 /** Rows an export of people or Party members holds at most (masked PII, streamed). */
 export const MAX_EXPORT_ROWS = 100_000;
 
-export { type ExcelColumn, withExamples } from './excel-columns.js';
+export { type ExcelColumn, withExamples } from './columns.js';
 
 export type Cell = string | number | boolean | Date | null;
 export interface SheetRow {
@@ -116,7 +116,7 @@ function matchHeader(header: Cell[], columns: ExcelColumn[], locale: Locale): Ma
 
 /**
  * Reads the first worksheet of an uploaded .xlsx: the first non-empty row is the header, later non-empty rows are
- * data. The archive's parts are streamed (excel-zip.ts) under the hard limits of excel-limits.ts, so a file that
+ * data. The archive's parts are streamed (zip.ts) under the hard limits of limits.ts, so a file that
  * unpacks to gigabytes is refused within seconds having held a few megabytes: more than `maxRows` data rows is 413
  * IMPORT_TOO_MANY_ROWS, any other limit 413 IMPORT_TOO_LARGE, a bad file INVALID_FILE with a reason in the request's
  * language (what the zip or XML reader said is logged, not sent).
@@ -208,7 +208,7 @@ export function cellDate(c: Cell): string | null | undefined {
   return isoDay(date);
 }
 
-export { buildTemplate, type TemplateSpec } from './excel-template.js';
+export { buildTemplate, type TemplateSpec } from './template.js';
 
 export interface RowError {
   row: number;

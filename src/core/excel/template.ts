@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
-import type { ExcelColumn } from './excel-columns.js';
-import { exceljs } from './excel-lib.js';
+import type { ExcelColumn } from './columns.js';
+import { exceljs } from './lib.js';
 
 /** Rows of the template that carry drop-downs and text formats. */
 const TEMPLATE_ROWS = 5000;

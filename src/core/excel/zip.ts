@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { crc32 } from 'node:zlib';
 import yauzl from 'yauzl';
-import { ImportLimitError, type ImportLimit, type ReadBudget } from './excel-limits.js';
+import { ImportLimitError, type ImportLimit, type ReadBudget } from './limits.js';
 
 /**
  * The zip container of an .xlsx, read with yauzl by its central directory: parts are unpacked lazily, one at a time,

@@ -1,14 +1,14 @@
 import { count, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../test/app.js';
-import { highRatioBomb, lyingSizeBomb, manyRowsBomb, sharedStringsBomb, xlsxForm } from '../../test/xlsx-bombs.js';
-import { auditLog } from './audit.schema.js';
-import { projects } from '../modules/cobuild/projects/projects.schema.js';
-import { PLAN_COLUMNS } from '../modules/cobuild/projects/projects.excel.js';
-import { MEMBER_COLUMNS } from '../modules/people/members/members.excel.js';
-import { partyMembers } from '../modules/people/members/members.schema.js';
-import { PERSON_COLUMNS } from '../modules/people/people.excel.js';
-import { people } from '../modules/people/people.schema.js';
+import { createTestContext, type TestContext } from '../../../test/app.js';
+import { highRatioBomb, lyingSizeBomb, manyRowsBomb, sharedStringsBomb, xlsxForm } from '../../../test/xlsx-bombs.js';
+import { auditLog } from '../audit.schema.js';
+import { projects } from '../../modules/cobuild/projects/projects.schema.js';
+import { PLAN_COLUMNS } from '../../modules/cobuild/projects/projects.excel.js';
+import { MEMBER_COLUMNS } from '../../modules/people/members/members.excel.js';
+import { partyMembers } from '../../modules/people/members/members.schema.js';
+import { PERSON_COLUMNS } from '../../modules/people/people.excel.js';
+import { people } from '../../modules/people/people.schema.js';
 
 /**
  * Hostile workbooks through every Excel import endpoint: each is refused with its code within seconds, the process
