@@ -1,13 +1,14 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Descriptions, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Button, Descriptions, Popconfirm, Space, Tag, Typography } from 'antd';
 import type { OrganisationView } from '../../api/contracts';
 import { useSession } from '../../auth/session';
 import { labelOf, useI18n } from '../../i18n';
 import { EnumTag } from '../../ui/EnumTag';
 import { useFeedback } from '../../ui/feedback';
 import { formatNumber } from '../../ui/format';
-import { EmptyState, LoadError, Loading } from '../../ui/states';
+import { LoadError, Loading } from '../../ui/states';
 import { useOrg, useOrgChildren, useOrgMutations } from './api';
+import { OrgChildrenTable } from './OrgChildrenTable';
 
 interface Props {
   id: string;
@@ -122,32 +123,7 @@ export function OrgDetail({ id, onSelect, onEdit, onCreateChild, onDeleted }: Pr
         ]}
       />
       <div className="section-title">{t('org.children')}</div>
-      {children.isError ? (
-        <LoadError error={children.error} compact onRetry={() => void children.refetch()} />
-      ) : (
-        <Table<OrganisationView>
-          size="small"
-          rowKey="id"
-          loading={children.isLoading}
-          dataSource={children.data?.items ?? []}
-          pagination={false}
-          className="clickable-rows"
-          locale={{ emptyText: <EmptyState description={t('org.noChildren')} /> }}
-          onRow={(r) => ({ onClick: () => onSelect(r.id) })}
-          scroll={{ x: 'max-content' }}
-          columns={[
-            { key: 'name', title: t('org.name'), dataIndex: 'name' },
-            { key: 'kind', title: t('org.kind'), render: (_, r) => <EnumTag group="orgKind" value={r.kind} /> },
-            { key: 'code', title: t('org.code'), dataIndex: 'code', responsive: ['md'] },
-            {
-              key: 'members',
-              title: t('org.memberCount'),
-              align: 'right',
-              render: (_, r) => formatNumber(r.memberCount),
-            },
-          ]}
-        />
-      )}
+      <OrgChildrenTable result={children} onSelect={onSelect} />
     </div>
   );
 }
