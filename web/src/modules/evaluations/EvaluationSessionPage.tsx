@@ -1,17 +1,19 @@
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Flex, Input, Popconfirm, Row, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Col, Flex, Popconfirm, Row, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, errorMessage } from '../../api/client';
-import { VERDICTS, type EvaluationItemView, type Verdict } from '../../api/contracts';
-import { labelOf, useI18n } from '../../i18n';
+import type { EvaluationItemView, Verdict } from '../../api/contracts';
+import { useI18n } from '../../i18n';
 import { EnumTag } from '../../ui/EnumTag';
 import { useFeedback } from '../../ui/feedback';
 import { formatDate } from '../../ui/format';
-import { EmptyState, LoadError, Loading } from '../../ui/states';
+import { LoadError, Loading } from '../../ui/states';
 import { can } from '../../auth/access';
 import { useSession as useLogin } from '../../auth/session';
 import { recordPdfUrl, useEvaluationWrites, useSession } from './api';
+import { EvaluationItemsTable } from './EvaluationItemsTable';
+import { SessionInfoCards } from './SessionInfoCards';
 
 const names = (text: string) =>
   text
@@ -30,7 +32,6 @@ export default function EvaluationSessionPage() {
   const s = q.data;
   const [representatives, setRepresentatives] = useState('');
   const [minutes, setMinutes] = useState('');
-  const [comments, setComments] = useState<Record<string, string>>({});
   useEffect(() => {
     if (!s) return;
     setRepresentatives(s.representatives.join('，'));
@@ -117,113 +118,19 @@ export default function EvaluationSessionPage() {
       <Row gutter={[12, 12]}>
         <Col xs={24} xl={16}>
           <Card size="small" title={t('evaluations.items')} className="list-card">
-            <Table<EvaluationItemView>
-              rowKey="id"
-              size="small"
-              dataSource={s.items}
-              pagination={false}
-              scroll={{ x: 720 }}
-              data-testid="evaluation-items"
-              locale={{ emptyText: <EmptyState description={t('evaluations.noItems')} /> }}
-              columns={[
-                {
-                  key: 'case',
-                  title: t('cases.caseTitle'),
-                  render: (_, it) => (
-                    <Space orientation="vertical" size={0}>
-                      <Link to={`/cases/${it.caseId}`} className="mono">
-                        {it.caseNumber ?? it.caseId.slice(0, 8)}
-                      </Link>
-                      <span>{it.caseTitle ?? ''}</span>
-                    </Space>
-                  ),
-                },
-                {
-                  key: 'kind',
-                  title: t('evaluations.kind'),
-                  width: 80,
-                  render: (_, it) => t(it.kind === 'raised' ? 'evaluations.kindRaised' : 'evaluations.kindHandled'),
-                },
-                {
-                  key: 'status',
-                  title: t('cases.status'),
-                  width: 100,
-                  render: (_, it) => <EnumTag group="caseStatus" value={it.caseStatus} />,
-                },
-                {
-                  key: 'rating',
-                  title: t('evaluations.reporterRating'),
-                  width: 100,
-                  responsive: ['lg'],
-                  render: (_, it) => (it.satisfaction ? <EnumTag group="satisfaction" value={it.satisfaction} /> : '—'),
-                },
-                {
-                  key: 'verdict',
-                  title: t('evaluations.verdict'),
-                  width: 150,
-                  render: (_, it) => (
-                    <Select<Verdict>
-                      value={it.verdict === 'pending' ? undefined : it.verdict}
-                      placeholder={labelOf('verdict', 'pending')}
-                      disabled={held}
-                      style={{ width: '100%' }}
-                      onChange={(v) => void save(it, { verdict: v })}
-                      data-testid={`verdict-${it.id}`}
-                      options={VERDICTS.map((v) => ({ value: v, label: labelOf('verdict', v) }))}
-                    />
-                  ),
-                },
-                {
-                  key: 'comment',
-                  title: t('evaluations.comment'),
-                  render: (_, it) => (
-                    <Input
-                      value={comments[it.id] ?? it.comment ?? ''}
-                      disabled={held}
-                      maxLength={500}
-                      onChange={(e) => setComments((c) => ({ ...c, [it.id]: e.target.value }))}
-                      onBlur={() => {
-                        if (comments[it.id] !== undefined && comments[it.id] !== (it.comment ?? ''))
-                          void save(it, { comment: comments[it.id] || null });
-                      }}
-                    />
-                  ),
-                },
-              ]}
-            />
+            <EvaluationItemsTable items={s.items} held={held} onSave={(item, next) => void save(item, next)} />
           </Card>
         </Col>
         <Col xs={24} xl={8}>
-          <Card size="small" title={t('evaluations.representatives')}>
-            <Input.TextArea
-              rows={3}
-              value={representatives}
-              disabled={held}
-              onChange={(e) => setRepresentatives(e.target.value)}
-              placeholder={t('evaluations.representativesHint')}
-              data-testid="evaluation-representatives"
-            />
-          </Card>
-          <Card size="small" title={t('evaluations.minutes')} style={{ marginTop: 12 }}>
-            <Input.TextArea
-              rows={8}
-              value={minutes}
-              disabled={held}
-              onChange={(e) => setMinutes(e.target.value)}
-              maxLength={20000}
-              data-testid="evaluation-minutes"
-            />
-            {!held && (
-              <Button
-                style={{ marginTop: 8 }}
-                onClick={() => void saveInfo()}
-                loading={update.isPending}
-                data-testid="evaluation-save-info"
-              >
-                {t('evaluations.saveInfo')}
-              </Button>
-            )}
-          </Card>
+          <SessionInfoCards
+            held={held}
+            representatives={representatives}
+            onRepresentatives={setRepresentatives}
+            minutes={minutes}
+            onMinutes={setMinutes}
+            onSave={() => void saveInfo()}
+            saving={update.isPending}
+          />
         </Col>
       </Row>
     </div>
