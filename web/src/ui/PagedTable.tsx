@@ -1,6 +1,6 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Table, type TableProps } from 'antd';
-import type { HTMLAttributes } from 'react';
+import type { HTMLAttributes, MouseEvent } from 'react';
 import type { Page } from '../api/contracts';
 import { useI18n } from '../i18n';
 import { EmptyState, LoadError, Loading } from './states';
@@ -14,8 +14,8 @@ interface Props<T> extends Omit<TableProps<T>, 'dataSource' | 'loading' | 'pagin
   /** Page, size and sort live in the address bar (useListParams). */
   list: Pick<ListParams<string>, 'page' | 'pageSize' | 'setPage' | 'setSort'>;
   testId: string;
-  /** A click on a row; its data-testid is `${rowTestId}-${id}`. */
-  onOpen: (row: T) => void;
+  /** A click on a row (the event says where, e.g. on a selection checkbox); its data-testid is `${rowTestId}-${id}`. */
+  onOpen: (row: T, event: MouseEvent<HTMLElement>) => void;
   rowTestId: string;
 }
 
@@ -34,7 +34,10 @@ export function PagedTable<T extends { id: string }>({ result, list, testId, onO
       dataSource={result.data?.items ?? []}
       locale={{ emptyText: <EmptyState /> }}
       onRow={(r) =>
-        ({ onClick: () => onOpen(r), 'data-testid': `${rowTestId}-${r.id}` }) as HTMLAttributes<HTMLElement>
+        ({
+          onClick: (e: MouseEvent<HTMLElement>) => onOpen(r, e),
+          'data-testid': `${rowTestId}-${r.id}`,
+        }) as HTMLAttributes<HTMLElement>
       }
       onChange={(_, __, sorter) => {
         const s = Array.isArray(sorter) ? sorter[0] : sorter;
