@@ -1,4 +1,4 @@
-import { App as AntApp, Button, Col, Form, Input, Modal, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Col, Row, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { apiUrl } from '../../../api/client';
 import { scopeOrgsOf } from '../../../auth/access';
@@ -6,136 +6,9 @@ import { useSession } from '../../../auth/session';
 import { useI18n } from '../../../i18n';
 import { useFeedback } from '../../../ui/feedback';
 import { EmptyState, LoadError, Loading } from '../../../ui/states';
-import { COMMITTEE_ROLES as ROLES } from '../../../../../src/modules/cobuild/pairing/pairing.enums';
-import { type Committee, type CommitteeMember, useCommittee, useCommittees, usePairingWrites } from './api';
-
-type NewMember = { name: string; title?: string; role: CommitteeMember['role'] };
-
-function RosterTable({
-  committee: r,
-  editable,
-  onUpdate,
-}: {
-  committee: Committee;
-  editable: boolean;
-  onUpdate: (m: CommitteeMember, patch: { role?: CommitteeMember['role']; removed?: boolean }) => void;
-}) {
-  const { t } = useI18n();
-  const { modal } = AntApp.useApp();
-  return (
-    <Table<CommitteeMember>
-      size="small"
-      rowKey="key"
-      dataSource={r.members}
-      pagination={false}
-      scroll={{ x: 640 }}
-      locale={{ emptyText: t('pairing.committee.none') }}
-      columns={[
-        {
-          key: 'role',
-          title: t('pairing.committee.role'),
-          width: 150,
-          render: (_: unknown, m) =>
-            editable ? (
-              <Select
-                size="small"
-                value={m.role}
-                style={{ width: 130 }}
-                onChange={(role) => onUpdate(m, { role })}
-                options={ROLES.map((x) => ({ value: x, label: t(`pairing.committee.${x}`) }))}
-              />
-            ) : (
-              t(`pairing.committee.${m.role}`)
-            ),
-        },
-        { key: 'name', title: t('pairing.committee.name'), dataIndex: 'name' },
-        { key: 'unit', title: t('pairing.committee.unit'), render: (_: unknown, m) => m.unitName ?? r.communityName },
-        {
-          key: 'title',
-          title: t('pairing.committee.title'),
-          dataIndex: 'title',
-          render: (v: string | null) => v ?? '—',
-        },
-        {
-          key: 'origin',
-          title: '',
-          width: 90,
-          render: (_: unknown, m) => <Tag>{t(`pairing.committee.origin.${m.origin}`)}</Tag>,
-        },
-        ...(editable
-          ? [
-              {
-                key: 'actions',
-                title: '',
-                width: 80,
-                render: (_: unknown, m: CommitteeMember) => (
-                  <Button
-                    size="small"
-                    danger
-                    type="link"
-                    onClick={() =>
-                      modal.confirm({
-                        title: t('pairing.committee.remove'),
-                        content: m.name,
-                        okButtonProps: { danger: true },
-                        onOk: () => onUpdate(m, { removed: true }),
-                      })
-                    }
-                  >
-                    {t('pairing.committee.remove')}
-                  </Button>
-                ),
-              },
-            ]
-          : []),
-      ]}
-    />
-  );
-}
-
-function AddMemberModal({
-  open,
-  pending,
-  onClose,
-  onAdd,
-}: {
-  open: boolean;
-  pending: boolean;
-  onClose: () => void;
-  onAdd: (v: NewMember) => Promise<void>;
-}) {
-  const { t } = useI18n();
-  const [form] = Form.useForm<NewMember>();
-  const ok = async () => {
-    await onAdd(await form.validateFields());
-  };
-  return (
-    <Modal
-      open={open}
-      title={t('pairing.committee.add')}
-      onCancel={onClose}
-      onOk={() => void ok()}
-      confirmLoading={pending}
-      destroyOnHidden
-    >
-      <Form form={form} layout="vertical" initialValues={{ role: 'member' }} preserve={false}>
-        <Form.Item
-          name="name"
-          label={t('pairing.committee.name')}
-          rules={[{ required: true, whitespace: true, max: 50 }]}
-        >
-          <Input />
-        </Form.Item>
-        <Form.Item name="title" label={t('pairing.committee.title')} rules={[{ max: 100 }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="role" label={t('pairing.committee.role')}>
-          <Select options={ROLES.map((x) => ({ value: x, label: t(`pairing.committee.${x}`) }))} />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
+import { AddMemberModal, type NewMember } from './AddMemberModal';
+import { type CommitteeMember, useCommittee, useCommittees, usePairingWrites } from './api';
+import { RosterTable } from './RosterTable';
 
 /** 大党委: pick a community, see its roster (head, deputies, members), adjust it, print it. */
 export function CommitteeTab({ year }: { year: number }) {
