@@ -1,51 +1,18 @@
-import { Card, Col, Row, Skeleton, Statistic, Typography } from 'antd';
+import { Col, Row, Typography } from 'antd';
 import { useMemo, type ReactNode } from 'react';
 import { MEMBER_KINDS } from '../../api/contracts';
-import { COMMUNITY_PALETTE, PARTY_RED } from '../../app/theme';
+import { canSeeStats } from '../../app/nav';
 import { useSession } from '../../auth/session';
 import { labelOf, useI18n } from '../../i18n';
-import { BarChart, type BarSeries } from '../../ui/svg-charts/BarChart';
-import { DonutChart, type Slice } from '../../ui/svg-charts/DonutChart';
-import { formatNumber } from '../../ui/format';
-import { EmptyState, LoadError, Loading } from '../../ui/states';
-import { canSeeStats } from '../../app/nav';
 import { useCommunityGrids, useTotals, type CountSpec } from './api';
 import { CaseYearSection } from './CaseYearSection';
+import { Figure } from './Figure';
+import { OverviewCharts } from './OverviewCharts';
 
 const LEVELS = [1, 2, 3, 4] as const;
-const KIND_COLOURS = [PARTY_RED, '#8e5ea2', '#9a9a9a', '#e39b3a'];
-
-function Figure({
-  title,
-  value,
-  loading,
-  failed,
-  unavailable,
-}: {
-  title: ReactNode;
-  value: number | null;
-  loading: boolean;
-  failed: boolean;
-  unavailable: string;
-}) {
-  return (
-    <Card size="small" className="stat-card">
-      {loading ? (
-        <Skeleton active paragraph={false} />
-      ) : (
-        <Statistic
-          title={title}
-          value={failed || value === null ? unavailable : value}
-          formatter={(v) => (typeof v === 'number' ? formatNumber(v) : String(v))}
-          styles={{ content: failed ? { fontSize: 16, color: 'rgba(0,0,0,.35)' } : { color: PARTY_RED } }}
-        />
-      )}
-    </Card>
-  );
-}
 
 export default function OverviewPage() {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const { me, can } = useSession();
   const specs = useMemo<CountSpec[]>(
     () => [
@@ -68,34 +35,6 @@ export default function OverviewPage() {
   const communities = useCommunityGrids(can('grid.read'));
   const na = t('overview.unavailable');
   const fig = (key: string, title: ReactNode) => <Figure title={title} {...totals[key]} unavailable={na} />;
-
-  // labelOf reads the current language: recompute when it changes.
-  const kindSlices = useMemo<Slice[]>(
-    () =>
-      MEMBER_KINDS.map((k, i) => ({
-        name: labelOf('memberKind', k),
-        value: totals[`kind-${k}`]?.value ?? 0,
-        color: KIND_COLOURS[i % KIND_COLOURS.length],
-      })),
-    [totals, language],
-  );
-
-  const communityItems = useMemo(() => communities.data?.items ?? [], [communities.data]);
-  // People (hundreds) and sub-grids (a handful) on their own axes, so both can be read.
-  const communitySeries = useMemo<BarSeries[]>(
-    () => [
-      { name: t('overview.peopleSeries'), values: communityItems.map((g) => g.peopleCount), color: PARTY_RED, axis: 0 },
-      {
-        name: t('overview.gridsSeries'),
-        values: communityItems.map((g) => g.childCount),
-        color: COMMUNITY_PALETTE[1],
-        axis: 1,
-      },
-    ],
-    [communityItems, t],
-  );
-
-  const membersKnown = MEMBER_KINDS.some((k) => (totals[`kind-${k}`]?.value ?? 0) > 0);
 
   return (
     <div className="page" data-testid="overview">
@@ -154,35 +93,7 @@ export default function OverviewPage() {
           </Row>
         </>
       )}
-      <Row gutter={[12, 12]}>
-        {can('grid.read') && (
-          <Col xs={24} lg={can('members.read') ? 16 : 24}>
-            <Card size="small" title={t('overview.peopleByCommunity')}>
-              {communities.isLoading ? (
-                <Loading minHeight={320} />
-              ) : communities.isError ? (
-                <LoadError error={communities.error} onRetry={() => void communities.refetch()} compact />
-              ) : (communities.data?.items.length ?? 0) === 0 ? (
-                <EmptyState />
-              ) : (
-                <BarChart
-                  categories={communityItems.map((g) => g.communityName)}
-                  series={communitySeries}
-                  rightWholeNumbers
-                  testId="chart-communities"
-                />
-              )}
-            </Card>
-          </Col>
-        )}
-        {can('members.read') && (
-          <Col xs={24} lg={8}>
-            <Card size="small" title={t('overview.membersByKind')}>
-              {membersKnown ? <DonutChart slices={kindSlices} testId="chart-member-kinds" /> : <EmptyState />}
-            </Card>
-          </Col>
-        )}
-      </Row>
+      <OverviewCharts communities={communities} totals={totals} />
     </div>
   );
 }
