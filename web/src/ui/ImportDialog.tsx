@@ -1,14 +1,13 @@
-import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Modal, Progress, Radio, Space, Typography, Upload } from 'antd';
+import { Alert, Button, Modal, Progress, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { download, errorMessage, type Query } from '../api/client';
 import type { ImportReport as Report } from '../api/contracts';
 import { uploadImport } from '../api/upload';
 import { useI18n } from '../i18n';
 import { useFeedback } from './feedback';
+import { FilePicker, type ImportMode, ModeChoice, TemplateLink } from './ImportChoices';
 import { ImportReportView } from './ImportReportView';
 
-type Mode = 'partial' | 'all_or_nothing';
 type Phase = 'idle' | 'uploading' | 'processing' | 'done';
 
 interface Props {
@@ -30,10 +29,10 @@ export function ImportDialog({ open, onClose, basePath, what, templateName, onIm
   const { t } = useI18n();
   const feedback = useFeedback();
   const [file, setFile] = useState<File | null>(null);
-  const [mode, setMode] = useState<Mode>('partial');
+  const [mode, setMode] = useState<ImportMode>('partial');
   const [phase, setPhase] = useState<Phase>('idle');
   const [percent, setPercent] = useState(0);
-  const [report, setReport] = useState<{ data: Report; dryRun: boolean; mode: Mode } | null>(null);
+  const [report, setReport] = useState<{ data: Report; dryRun: boolean; mode: ImportMode } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const abort = useRef<(() => void) | null>(null);
   const busy = phase === 'uploading' || phase === 'processing';
@@ -105,67 +104,24 @@ export function ImportDialog({ open, onClose, basePath, what, templateName, onIm
     >
       <div data-testid="import-dialog">
         <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-          <Space wrap>
-            <Typography.Text type="secondary">{t('importer.templateHint')}</Typography.Text>
-            <Button
-              type="link"
-              icon={<DownloadOutlined />}
-              onClick={() => void template()}
-              data-testid="import-template"
-              style={{ padding: 0 }}
-            >
-              {t('importer.template')}
-            </Button>
-          </Space>
-          <div data-testid="import-file">
-            <Upload.Dragger
-              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              maxCount={1}
-              disabled={busy}
-              fileList={file ? [{ uid: 'file', name: file.name, size: file.size, status: 'done' }] : []}
-              beforeUpload={(f) => {
-                if (!f.name.toLowerCase().endsWith('.xlsx')) {
-                  setError(t('importer.onlyXlsx'));
-                  return Upload.LIST_IGNORE;
-                }
-                setFile(f);
-                setReport(null);
-                setError(null);
-                setPhase('idle');
-                return false;
-              }}
-              onRemove={() => {
-                setFile(null);
-                setReport(null);
-                setPhase('idle');
-              }}
-            >
-              <p className="ant-upload-drag-icon">
-                <InboxOutlined />
-              </p>
-              <p className="ant-upload-text">{t('importer.chooseFile')}</p>
-            </Upload.Dragger>
-          </div>
-          <div>
-            <Typography.Text strong>{t('importer.mode')}</Typography.Text>
-            <Radio.Group
-              value={mode}
-              onChange={(e) => setMode(e.target.value as Mode)}
-              disabled={busy}
-              style={{ display: 'block', marginTop: 6 }}
-            >
-              <Space orientation="vertical" size={4}>
-                <Radio value="partial" data-testid="import-mode-partial">
-                  {t('importer.partial')}{' '}
-                  <Typography.Text type="secondary">— {t('importer.partialHint')}</Typography.Text>
-                </Radio>
-                <Radio value="all_or_nothing" data-testid="import-mode-all">
-                  {t('importer.allOrNothing')}{' '}
-                  <Typography.Text type="secondary">— {t('importer.allOrNothingHint')}</Typography.Text>
-                </Radio>
-              </Space>
-            </Radio.Group>
-          </div>
+          <TemplateLink onTemplate={() => void template()} />
+          <FilePicker
+            busy={busy}
+            file={file}
+            onReject={() => setError(t('importer.onlyXlsx'))}
+            onPick={(f) => {
+              setFile(f);
+              setReport(null);
+              setError(null);
+              setPhase('idle');
+            }}
+            onRemove={() => {
+              setFile(null);
+              setReport(null);
+              setPhase('idle');
+            }}
+          />
+          <ModeChoice busy={busy} mode={mode} onMode={setMode} />
           {busy && (
             <div data-testid="import-progress">
               <Progress percent={percent} status="active" strokeColor={{ from: '#e0656a', to: '#c8161d' }} />
