@@ -1,16 +1,16 @@
 import { CloseOutlined } from '@ant-design/icons';
-import { Breadcrumb, Button, Card, Drawer, Typography } from 'antd';
+import { Button, Card, Drawer, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { DetailDrawer } from '../../ui/DetailDrawer';
-import { LoadError, Loading } from '../../ui/states';
 import { useIsMobile } from '../../ui/useIsMobile';
 import { useGrid, useGridList } from './api';
-import { GridDetail } from './GridDetail';
+import { GridCrumbs } from './GridCrumbs';
 import { GridMap } from './GridMap';
 import { GridTreePanel } from './GridTreePanel';
 import { MapOverlays } from './MapOverlays';
 import { MapToolbar } from './MapToolbar';
+import { SelectedGrid } from './SelectedGrid';
 import { useGridNav, useLocatePoint } from './useGridNav';
 import { useMapLayer } from './useMapLayer';
 
@@ -49,29 +49,10 @@ export default function GridMapPage() {
   const { locate, locateBusy, marker } = useLocatePoint(go);
 
   const up = () => go({ in: drillGrid.data?.parentId ?? null });
-  const crumbs = [
-    { key: 'county', title: drillId ? <a onClick={() => go({ in: null })}>{t('grid.county')}</a> : t('grid.county') },
-    ...(drillGrid.data?.path ?? []).map((p) => ({
-      key: p.id,
-      title: <a onClick={() => go({ in: p.id })}>{p.name}</a>,
-    })),
-    ...(drillId && drillGrid.data ? [{ key: drillGrid.data.id, title: drillGrid.data.name }] : []),
-  ];
 
   const side = <GridTreePanel selectedId={selectedId} selectedPath={selected.data?.path} onSelect={chooseFromList} />;
   const detailTitle = selected.data?.name ?? t('common.detail');
-  const detailBody = selected.isLoading ? (
-    <Loading />
-  ) : selected.isError || !selected.data ? (
-    <LoadError error={selected.error} onRetry={() => void selected.refetch()} compact />
-  ) : (
-    <GridDetail
-      grid={selected.data}
-      drilled={selected.data.id === drillId}
-      onSelect={(id) => go({ grid: id })}
-      onDrill={(id) => go({ in: id })}
-    />
-  );
+  const detailBody = <SelectedGrid selected={selected} drillId={drillId} go={go} />;
   const empty = !geo.isLoading && !geo.isError && layer.features.length === 0;
 
   return (
@@ -88,7 +69,7 @@ export default function GridMapPage() {
         <div className="map-main">
           <Card
             size="small"
-            title={<Breadcrumb items={crumbs} />}
+            title={<GridCrumbs drillId={drillId} drillGrid={drillGrid} go={go} />}
             extra={
               <MapToolbar
                 mobile={mobile}
