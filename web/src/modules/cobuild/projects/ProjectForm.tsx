@@ -1,25 +1,12 @@
 import { DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router-dom';
 import { ownOrgOf } from '../../../auth/access';
 import { useSession } from '../../../auth/session';
 import { useI18n } from '../../../i18n';
 import { useFeedback } from '../../../ui/feedback';
 import { OrgSelect } from '../../org/OrgSelect';
-import { DOMAINS, type ProjectDetail, type ProjectDomain, usePairedUnits, useProjects, useProjectWrites } from './api';
-
-interface Values {
-  communityId: string;
-  name: string;
-  domain: ProjectDomain;
-  lead: string;
-  partners?: string[];
-  budget?: number | null;
-  resources?: string;
-  dates: [Dayjs, Dayjs];
-  parentId?: string | null;
-  description?: string;
-}
+import { DOMAINS, type ProjectDetail, usePairedUnits, useProjects, useProjectWrites } from './api';
+import { formValuesOf, projectFields, type ProjectFormValues } from './projectForm';
 
 /** Create a project in a community's plan, or edit one (the plan fields: units, budget, dates, parent). */
 export function ProjectForm({
@@ -40,43 +27,19 @@ export function ProjectForm({
   const feedback = useFeedback();
   const navigate = useNavigate();
   const { create, update } = useProjectWrites();
-  const [form] = Form.useForm<Values>();
+  const [form] = Form.useForm<ProjectFormValues>();
   const ownCommunity = ownOrgOf(me, 'community_admin');
   const chosen = Form.useWatch('communityId', form) ?? project?.communityId ?? communityId;
   const units = usePairedUnits(chosen, project?.year ?? year);
   const parents = useProjects({ communityId: chosen, year: project?.year ?? year, topLevel: 'true', pageSize: 200 });
   const unitOptions = (units.data ?? []).map((u) => ({ value: u.unitId, label: u.name }));
-  const initial: Partial<Values> = project
-    ? {
-        communityId: project.communityId,
-        name: project.name,
-        domain: project.domain,
-        budget: project.budget,
-        resources: project.resources ?? undefined,
-        lead: project.units.find((u) => u.role === 'lead')?.unitId,
-        partners: project.units.filter((u) => u.role === 'partner').map((u) => u.unitId),
-        dates: [dayjs(project.startOn), dayjs(project.endOn)],
-        parentId: project.parentId,
-        description: project.description ?? undefined,
-      }
+  const initial: Partial<ProjectFormValues> = project
+    ? formValuesOf(project)
     : { communityId: ownCommunity ?? communityId, domain: 'old_estate_renovation' };
 
   const submit = async () => {
     const v = await form.validateFields();
-    const fields = {
-      name: v.name,
-      domain: v.domain,
-      budget: v.budget ?? null,
-      resources: v.resources || null,
-      description: v.description || null,
-      units: [
-        { unitId: v.lead, role: 'lead' as const },
-        ...(v.partners ?? []).filter((u) => u !== v.lead).map((unitId) => ({ unitId, role: 'partner' as const })),
-      ],
-      startOn: v.dates[0].format('YYYY-MM-DD'),
-      endOn: v.dates[1].format('YYYY-MM-DD'),
-      parentId: v.parentId ?? null,
-    };
+    const fields = projectFields(v);
     try {
       if (project) {
         await update.mutateAsync({ id: project.id, version: project.version, ...fields });

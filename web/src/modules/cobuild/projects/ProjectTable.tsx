@@ -6,7 +6,8 @@ import { EmptyState, LoadError, Loading } from '../../../ui/states';
 import { useIsMobile } from '../../../ui/useIsMobile';
 import { sortParam } from '../../../ui/useListParams';
 import { type ProjectView, useProjects } from './api';
-import { DomainTag, OverdueTags, ProgressBar, StatusTag, UnitsCell } from './parts';
+import { projectListColumns } from './columns';
+import { DomainTag, OverdueTags, ProgressBar, StatusTag } from './parts';
 import type { ProjectListParams } from './projectsList';
 
 /** The projects of the list view: a server-paged table, or cards on a phone. */
@@ -84,68 +85,7 @@ export function ProjectTable({
           list.setSort(sortParam(s?.columnKey, s?.order));
         }}
         pagination={pagination}
-        columns={[
-          {
-            key: 'name',
-            title: t('projects.name'),
-            sorter: true,
-            render: (_, p) => (
-              <div style={{ maxWidth: 320 }}>
-                <Typography.Text strong>{p.name}</Typography.Text>
-                {p.childCount > 0 && (
-                  <Typography.Text type="secondary">
-                    {' '}
-                    · {t('projects.children')} {p.childCount}
-                  </Typography.Text>
-                )}
-                <div>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {p.communityName}
-                  </Typography.Text>
-                </div>
-              </div>
-            ),
-          },
-          {
-            key: 'domain',
-            title: t('projects.domain'),
-            responsive: ['md'],
-            render: (_, p) => <DomainTag value={p.domain} />,
-          },
-          {
-            key: 'units',
-            title: t('projects.units'),
-            responsive: ['lg'],
-            render: (_, p) => (
-              <div style={{ maxWidth: 260 }}>
-                <UnitsCell project={p} />
-              </div>
-            ),
-          },
-          {
-            key: 'endOn',
-            title: t('projects.dates'),
-            sorter: true,
-            responsive: ['lg'],
-            render: (_, p) => `${p.startOn} ~ ${p.endOn}`,
-          },
-          {
-            key: 'progress',
-            title: t('projects.progress'),
-            sorter: true,
-            render: (_, p) => <ProgressBar project={p} width={110} />,
-          },
-          {
-            key: 'status',
-            title: t('projects.status'),
-            render: (_, p) => (
-              <Space direction="vertical" size={4}>
-                <StatusTag value={p.status} />
-                <OverdueTags project={p} />
-              </Space>
-            ),
-          },
-        ]}
+        columns={projectListColumns(t)}
       />
     </Card>
   );
