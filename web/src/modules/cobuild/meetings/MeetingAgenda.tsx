@@ -1,30 +1,21 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Form, Input, List, Modal, Popconfirm, Space, Typography } from 'antd';
+import { Button, Card, Form, List, Popconfirm, Space } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../../i18n';
 import { useFeedback } from '../../../ui/feedback';
 import { EmptyState } from '../../../ui/states';
 import { type AgendaItemView, type MeetingDetail, useMeetingWrites } from './api';
-import { AgendaSourceTag, TaskStatusTag } from './MeetingTags';
-
-/** An open need's detail is its priority ("P4"); the others' (owner · deadline, case number, progress · end) read as they are. */
-function useDetail() {
-  const { t } = useI18n();
-  return (item: AgendaItemView) => {
-    const p = item.source === 'open_need' ? /^P(\d)$/.exec(item.detail ?? '') : null;
-    return p ? t('meetings.needPriority', { priority: p[1] }) : item.detail;
-  };
-}
+import { AgendaDialog, type AgendaValues } from './AgendaDialog';
+import { AgendaItemBody } from './AgendaItemBody';
 
 /** The agenda, each item tagged with where it came from; follow-ups show their task's status and the progress recorded. */
 export function MeetingAgenda({ m }: { m: MeetingDetail }) {
   const { t } = useI18n();
   const feedback = useFeedback();
-  const detailOf = useDetail();
   const writes = useMeetingWrites(m.id);
   const [adding, setAdding] = useState(false);
   const [progressOf, setProgressOf] = useState<AgendaItemView | null>(null);
-  const [form] = Form.useForm<{ title: string; detail?: string; progressNote?: string }>();
+  const [form] = Form.useForm<AgendaValues>();
   const planning = m.can.manage && (m.status === 'proposed' || m.status === 'scheduled');
   const recording = m.can.manage && m.status !== 'cancelled';
 
@@ -122,75 +113,20 @@ export function MeetingAgenda({ m }: { m: MeetingDetail }) {
               ),
             ].filter(Boolean)}
           >
-            <Flex vertical gap={2} style={{ minWidth: 0 }}>
-              <span>
-                <AgendaSourceTag source={item.source} />
-                {item.title}
-              </span>
-              {(item.detail || item.taskStatus) && (
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {detailOf(item)}
-                  {item.taskStatus && (
-                    <>
-                      {' '}
-                      · <TaskStatusTag status={item.taskStatus} />
-                    </>
-                  )}
-                  {item.taskStatusAtMeeting && (
-                    <>
-                      {t('meetings.statusAtMeeting')}：<TaskStatusTag status={item.taskStatusAtMeeting} />
-                    </>
-                  )}
-                </Typography.Text>
-              )}
-              {item.progressNote && (
-                <Typography.Text style={{ fontSize: 13 }}>
-                  {t('meetings.progress')}：{item.progressNote}
-                </Typography.Text>
-              )}
-            </Flex>
+            <AgendaItemBody item={item} />
           </List.Item>
         )}
       />
-      <Modal
+      <AgendaDialog
         open={adding || progressOf !== null}
-        title={progressOf ? t('meetings.recordProgress') : t('meetings.addItem')}
+        progressOf={progressOf}
+        form={form}
         onCancel={() => {
           setAdding(false);
           setProgressOf(null);
         }}
         onOk={() => void submit().catch(() => undefined)}
-        okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        destroyOnHidden
-      >
-        <Form form={form} layout="vertical">
-          {progressOf ? (
-            <Form.Item name="progressNote" label={t('meetings.progressNote')} extra={progressOf.title}>
-              <Input.TextArea rows={3} maxLength={2000} />
-            </Form.Item>
-          ) : (
-            <>
-              <Form.Item
-                name="title"
-                label={t('meetings.itemTitle')}
-                rules={[
-                  {
-                    required: true,
-                    whitespace: true,
-                    message: t('errors.required', { field: t('meetings.itemTitle') }),
-                  },
-                ]}
-              >
-                <Input maxLength={200} data-testid="agenda-title" />
-              </Form.Item>
-              <Form.Item name="detail" label={t('meetings.itemDetail')}>
-                <Input.TextArea rows={2} maxLength={2000} />
-              </Form.Item>
-            </>
-          )}
-        </Form>
-      </Modal>
+      />
     </Card>
   );
 }

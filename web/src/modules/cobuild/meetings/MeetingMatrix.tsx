@@ -1,64 +1,14 @@
 import { Flex, List, Select, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
 import { seesWholeCounty } from '../../../auth/access';
 import { useSession } from '../../../auth/session';
 import { useI18n } from '../../../i18n';
-import { formatNumber } from '../../../ui/format';
 import { EmptyState, LoadError, Loading } from '../../../ui/states';
 import { useIsMobile } from '../../../ui/useIsMobile';
 import { OrgSelect } from '../../org/OrgSelect';
-import { type MeetingStatus, type MeetingView, useMeetings } from './api';
-import { MEETING_STATUS_LIST, MeetingStatusTag, useStatusLabels } from './MeetingTags';
-
-interface Row {
-  communityId: string;
-  communityName: string;
-  byQuarter: Record<number, MeetingView | undefined>;
-}
-
-const QUARTERS = [1, 2, 3, 4] as const;
-
-function rowsOf(items: MeetingView[]): Row[] {
-  const rows = new Map<string, Row>();
-  for (const m of items) {
-    const row = rows.get(m.communityId) ?? {
-      communityId: m.communityId,
-      communityName: m.communityName,
-      byQuarter: {},
-    };
-    row.byQuarter[m.quarter] = m;
-    rows.set(m.communityId, row);
-  }
-  return [...rows.values()];
-}
-
-/** One meeting in its quarter's cell: status, date, and its resolutions (done / all, overdue). */
-function MeetingCell({ m }: { m: MeetingView | undefined }) {
-  const { t } = useI18n();
-  if (!m) return <Typography.Text type="secondary">{t('meetings.noMeeting')}</Typography.Text>;
-  return (
-    <Link to={`/cobuild/meetings/${m.id}`} data-testid={`meeting-cell-${m.id}`}>
-      <Flex vertical gap={2}>
-        <span>
-          <MeetingStatusTag status={m.status} />
-          <span className="mono">{m.meetingDate.slice(5)}</span>
-        </span>
-        {m.tasks.total > 0 && (
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('meetings.resolutions')} {formatNumber(m.tasks.done)}/{formatNumber(m.tasks.total)}
-            {m.tasks.overdue > 0 && (
-              <Typography.Text type="danger" style={{ fontSize: 12 }}>
-                {' '}
-                · {t('meetings.overdue')} {m.tasks.overdue}
-              </Typography.Text>
-            )}
-          </Typography.Text>
-        )}
-      </Flex>
-    </Link>
-  );
-}
+import { type MeetingStatus, useMeetings } from './api';
+import { MeetingCell, QUARTERS, type Row, rowsOf } from './MeetingCell';
+import { MEETING_STATUS_LIST, useStatusLabels } from './MeetingTags';
 
 /** The year's meetings as a community × quarter grid (a list on a phone). */
 export function MeetingMatrix({ year }: { year: number }) {
