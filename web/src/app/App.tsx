@@ -8,25 +8,13 @@ import { ApiError } from '../api/client';
 import { cobuildRoutes } from '../modules/cobuild/routes';
 import { useI18n } from '../i18n';
 import { Loading, Result } from '../ui/states';
-import { canSeeStats, canSeeUnitInbox } from './nav';
-import { GuestOnly, RequireAccess, RequireAuth, RequirePermission } from './RequireAuth';
+import { GuestOnly, RequireAuth } from './RequireAuth';
+import { pageRoutes } from './routes';
 import { theme } from './theme';
 
 // The login page and the shell are chunks of their own: the login page needs no menu, the home no form.
 const LoginPage = lazy(() => import('../auth/LoginPage').then((m) => ({ default: m.LoginPage })));
 const AppShell = lazy(() => import('./AppShell').then((m) => ({ default: m.AppShell })));
-const OverviewPage = lazy(() => import('../modules/overview/OverviewPage'));
-const OrganisationsPage = lazy(() => import('../modules/org/OrganisationsPage'));
-const GridMapPage = lazy(() => import('../modules/grid/GridMapPage'));
-const PeoplePage = lazy(() => import('../modules/people/PeoplePage'));
-const MembersPage = lazy(() => import('../modules/members/MembersPage'));
-const AuditPage = lazy(() => import('../modules/audit/AuditPage'));
-const CasesPage = lazy(() => import('../modules/cases/CasesPage'));
-const CasePage = lazy(() => import('../modules/cases/CasePage'));
-const UnitInboxPage = lazy(() => import('../modules/cases/UnitInboxPage'));
-const StatsPage = lazy(() => import('../modules/cases/StatsPage'));
-const EvaluationsPage = lazy(() => import('../modules/evaluations/EvaluationsPage'));
-const EvaluationSessionPage = lazy(() => import('../modules/evaluations/EvaluationSessionPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -68,95 +56,7 @@ export function App() {
                     </RequireAuth>
                   }
                 >
-                  <Route index element={<OverviewPage />} />
-                  <Route
-                    path="organisations"
-                    element={
-                      <RequirePermission permission="org.read">
-                        <OrganisationsPage />
-                      </RequirePermission>
-                    }
-                  />
-                  <Route
-                    path="grids"
-                    element={
-                      <RequirePermission permission="grid.read">
-                        <GridMapPage />
-                      </RequirePermission>
-                    }
-                  />
-                  <Route
-                    path="people"
-                    element={
-                      <RequirePermission permission="people.read">
-                        <PeoplePage />
-                      </RequirePermission>
-                    }
-                  />
-                  <Route
-                    path="members"
-                    element={
-                      <RequirePermission permission="members.read">
-                        <MembersPage />
-                      </RequirePermission>
-                    }
-                  />
-                  <Route
-                    path="audit"
-                    element={
-                      <RequirePermission permission="audit.read">
-                        <AuditPage />
-                      </RequirePermission>
-                    }
-                  />
-                  <Route
-                    path="cases"
-                    element={
-                      <RequirePermission permission="cases.manage">
-                        <CasesPage />
-                      </RequirePermission>
-                    }
-                  />
-                  <Route
-                    path="cases/stats"
-                    element={
-                      <RequireAccess allow={canSeeStats}>
-                        <StatsPage />
-                      </RequireAccess>
-                    }
-                  />
-                  <Route
-                    path="cases/:id"
-                    element={
-                      <RequirePermission permission="cases.read">
-                        <CasePage />
-                      </RequirePermission>
-                    }
-                  />
-                  <Route
-                    path="unit-inbox"
-                    element={
-                      <RequireAccess allow={canSeeUnitInbox}>
-                        <UnitInboxPage />
-                      </RequireAccess>
-                    }
-                  />
-                  <Route
-                    path="evaluations"
-                    element={
-                      <RequirePermission permission="cases.manage">
-                        <EvaluationsPage />
-                      </RequirePermission>
-                    }
-                  />
-                  <Route
-                    path="evaluations/:id"
-                    element={
-                      <RequirePermission permission="cases.manage">
-                        <EvaluationSessionPage />
-                      </RequirePermission>
-                    }
-                  />
+                  {pageRoutes()}
                   {cobuildRoutes()}
                   <Route path="*" element={<NotFound />} />
                 </Route>
