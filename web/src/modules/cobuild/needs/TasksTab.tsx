@@ -1,9 +1,5 @@
-import { countyWallClock } from '../../../ui/clock';
-import { Button, DatePicker, Flex, Form, Input, Modal, Popconfirm, Select, Table, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Flex, Select, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
-import { useSession } from '../../../auth/session';
 import { useI18n } from '../../../i18n';
 import { useFeedback } from '../../../ui/feedback';
 import { formatDate } from '../../../ui/format';
@@ -12,6 +8,8 @@ import { useIsMobile } from '../../../ui/useIsMobile';
 import { useListParams } from '../../../ui/useListParams';
 import { type NeedTaskView, TASK_STATUSES, useNeedTasks, useNeedWrites } from './api';
 import { TaskStatusTag, useAmount } from './parts';
+import { TaskActions } from './TaskActions';
+import { ToProjectModal } from './ToProjectModal';
 
 const FILTERS = ['status'] as const;
 
@@ -115,117 +113,5 @@ export function TasksTab() {
       )}
       <ToProjectModal task={toProject} onClose={() => setToProject(null)} />
     </>
-  );
-}
-
-function TaskActions({
-  task: x,
-  onMove,
-  onProject,
-}: {
-  task: NeedTaskView;
-  onMove: (x: NeedTaskView, s: string) => Promise<void>;
-  onProject: (x: NeedTaskView) => void;
-}) {
-  const { t } = useI18n();
-  const { can } = useSession();
-  const live = x.status === 'open' || x.status === 'in_progress';
-  return (
-    <Flex gap={4} wrap>
-      {x.status === 'open' && (
-        <Button size="small" onClick={() => void onMove(x, 'in_progress')}>
-          {t('needs.task.start')}
-        </Button>
-      )}
-      {live && (
-        <Button size="small" type="primary" onClick={() => void onMove(x, 'done')}>
-          {t('needs.task.done')}
-        </Button>
-      )}
-      {live && (
-        <Popconfirm
-          title={t('needs.task.cancelConfirm')}
-          onConfirm={() => onMove(x, 'cancelled')}
-          okText={t('common.confirm')}
-          cancelText={t('common.cancel')}
-          okButtonProps={{ danger: true }}
-        >
-          <Button size="small" danger>
-            {t('needs.task.cancel')}
-          </Button>
-        </Popconfirm>
-      )}
-      {x.projectId ? (
-        <Link to={`/cobuild/projects/${x.projectId}`}>{t('needs.task.project')}</Link>
-      ) : (
-        can('projects.write') &&
-        can('matching.run') &&
-        x.status !== 'cancelled' && (
-          <Button size="small" type="link" onClick={() => onProject(x)}>
-            {t('needs.task.toProject')}
-          </Button>
-        )
-      )}
-    </Flex>
-  );
-}
-
-function ToProjectModal({ task, onClose }: { task: NeedTaskView | null; onClose: () => void }) {
-  const { t } = useI18n();
-  const feedback = useFeedback();
-  const { toProject } = useNeedWrites();
-  const [form] = Form.useForm<{ name: string; period: [Dayjs, Dayjs] }>();
-  const submit = async () => {
-    if (!task) return;
-    const v = await form.validateFields();
-    try {
-      await toProject.mutateAsync({
-        id: task.id,
-        name: v.name,
-        startOn: v.period[0].format('YYYY-MM-DD'),
-        endOn: v.period[1].format('YYYY-MM-DD'),
-      });
-      feedback.success(t('needs.task.made'));
-      onClose();
-    } catch (err) {
-      feedback.error(err);
-    }
-  };
-  return (
-    <Modal
-      open={!!task}
-      title={t('needs.task.toProjectTitle')}
-      onCancel={onClose}
-      onOk={() => void submit().catch(() => undefined)}
-      confirmLoading={toProject.isPending}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      destroyOnHidden
-      afterOpenChange={(o) =>
-        o &&
-        task &&
-        form.setFieldsValue({
-          name: task.needTitle,
-          period: [dayjs(countyWallClock()), dayjs(countyWallClock()).endOf('year')],
-        })
-      }
-    >
-      <Form form={form} layout="vertical">
-        <Form.Item
-          name="name"
-          label={t('needs.task.projectName')}
-          rules={[{ required: true, message: t('errors.required', { field: t('needs.task.projectName') }) }]}
-        >
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item
-          name="period"
-          label={`${t('needs.task.startOn')} ~ ${t('needs.task.endOn')}`}
-          rules={[{ required: true, message: t('errors.required', { field: t('needs.task.startOn') }) }]}
-        >
-          <DatePicker.RangePicker style={{ width: '100%' }} />
-        </Form.Item>
-      </Form>
-    </Modal>
   );
 }
