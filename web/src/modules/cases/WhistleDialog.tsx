@@ -1,8 +1,9 @@
-import { Alert, Checkbox, Empty, Input, Modal, Radio, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Input, Modal, Radio, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { CaseDetail, OrganisationView } from '../../api/contracts';
-import { labelOf, useI18n } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { useUnitSearch } from './api';
+import { ChosenUnits, WhistleUnitList } from './WhistleUnits';
 
 export interface WhistleValues {
   unitIds: string[];
@@ -94,46 +95,8 @@ export function WhistleDialog({ open, c, busy, error, onCancel, onSubmit }: Prop
                 onChange={(e) => setTyped(e.target.value)}
                 data-testid="whistle-unit-search"
               />
-              <div className="whistle-units" data-testid="whistle-units">
-                {units.isLoading ? (
-                  <div className="state-center" style={{ minHeight: 120 }}>
-                    <Spin />
-                  </div>
-                ) : (units.data?.items.length ?? 0) === 0 ? (
-                  <Empty
-                    image={Empty.PRESENTED_IMAGE_SIMPLE}
-                    description={units.isError ? t('common.loadFailed') : t('common.empty')}
-                  />
-                ) : (
-                  units.data?.items.map((u) => (
-                    <label
-                      key={u.id}
-                      className={`whistle-unit${chosen.has(u.id) ? ' chosen' : ''}`}
-                      data-testid={`whistle-unit-${u.id}`}
-                    >
-                      <Checkbox checked={chosen.has(u.id)} onChange={(e) => toggle(u, e.target.checked)} />
-                      <span className="whistle-unit-name">{u.name}</span>
-                      <span className="whistle-unit-tags">
-                        {u.strengths.slice(0, 3).map((s) => (
-                          <Tag key={s} style={{ marginInlineEnd: 2 }}>
-                            {labelOf('strength', s)}
-                          </Tag>
-                        ))}
-                      </span>
-                    </label>
-                  ))
-                )}
-              </div>
-              {chosen.size > 0 && (
-                <Space size={4} wrap>
-                  <Typography.Text type="secondary">{t('cases.unitsChosen', { count: chosen.size })}:</Typography.Text>
-                  {[...chosen.values()].map((u) => (
-                    <Tag key={u.id} color="red" closable onClose={() => toggle(u, false)}>
-                      {u.name}
-                    </Tag>
-                  ))}
-                </Space>
-              )}
+              <WhistleUnitList units={units} chosen={chosen} onToggle={toggle} />
+              {chosen.size > 0 && <ChosenUnits chosen={chosen} onToggle={toggle} />}
               {missing && <Alert type="warning" showIcon title={t('cases.chooseUnitsFirst')} />}
             </>
           )}
