@@ -4,7 +4,7 @@ import { useMeQuery } from '../auth/session';
 import { useI18n } from '../i18n';
 import { locateGrid } from '../modules/grid/api';
 import { categoryName, useCategories, useClassify, useSimilar } from '../modules/cases/api';
-import { MapPicker } from './MapPicker';
+import { MapPicker } from './map/MapPicker';
 import { CategorySheet } from './report/CategorySheet';
 import { DescriptionCard } from './report/DescriptionCard';
 import { type Located, LocationCard, useMyLocation } from './report/LocationCard';

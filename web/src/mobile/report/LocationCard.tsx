@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useI18n } from '../../i18n';
-import type { Point } from '../MapPicker';
+import type { Point } from '../map/geometry';
 import { Card } from '../parts';
 
 export interface Located extends Point {
