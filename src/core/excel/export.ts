@@ -1,11 +1,38 @@
 import type { Writable } from 'node:stream';
 import { type AuditEntry, recordAudit } from '../audit.js';
 import type { Db } from '../db.js';
-import { type Download, type ExportColumn, writeSheetStream } from './excel.js';
+import { type Download, type ExportColumn, MAX_EXPORT_ROWS, writeSheetStream } from './excel.js';
 
 /** One batch holding every row, for an export that reads its rows in one query. */
 export async function* allAtOnce<T>(rows: T[]): AsyncIterable<T[]> {
   yield rows;
+}
+
+/** Rows fetched per query while a large export streams. */
+const EXPORT_BATCH = 2000;
+
+/** The ids of an export's id query, read with a limit of one over the cap: the extra one says the list was cut. */
+export function capIds(rows: readonly { id: string }[]): { ids: string[]; truncated: boolean } {
+  return { ids: rows.slice(0, MAX_EXPORT_ROWS).map((r) => r.id), truncated: rows.length > MAX_EXPORT_ROWS };
+}
+
+/**
+ * The rows of these ids in their order, EXPORT_BATCH per query while the file streams, so neither the database nor
+ * memory holds the whole download; a row deleted since the ids were read is left out.
+ */
+export async function* batchesByIds<R extends { id: string }, V>(
+  ids: readonly string[],
+  load: (chunk: string[]) => Promise<R[]>,
+  present: (row: R) => V,
+): AsyncIterable<V[]> {
+  for (let i = 0; i < ids.length; i += EXPORT_BATCH) {
+    const chunk = ids.slice(i, i + EXPORT_BATCH);
+    const byId = new Map((await load(chunk)).map((r) => [r.id, r]));
+    yield chunk.flatMap((id) => {
+      const r = byId.get(id);
+      return r ? [present(r)] : [];
+    });
+  }
 }
 
 /**

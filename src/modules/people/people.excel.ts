@@ -13,7 +13,7 @@ import {
   MAX_EXPORT_ROWS,
   withExamples,
 } from '../../core/excel/excel.js';
-import { auditedExport } from '../../core/excel/export.js';
+import { auditedExport, batchesByIds, capIds } from '../../core/excel/export.js';
 import { idCheckChar } from '../../core/idcard.js';
 import { orderBy } from '../../core/list.js';
 import { grids } from '../grid/grid.schema.js';
@@ -120,8 +120,6 @@ export async function peopleTemplate(opts: { db: Db; actor: Actor }): Promise<Do
 export const ZPersonExportQuery = ZPersonListQuery.omit({ page: true, pageSize: true });
 export type PersonExportQuery = z.infer<typeof ZPersonExportQuery>;
 
-const EXPORT_BATCH = 2000;
-
 const label = <K extends string>(labels: Record<K, string>, v: string | null) => (v ? (labels[v as K] ?? v) : null);
 
 const EXPORT_COLUMNS: ExportColumn<PersonView>[] = [
@@ -166,8 +164,7 @@ export async function exportPeople(opts: {
     .where(where)
     .orderBy(...sort)
     .limit(MAX_EXPORT_ROWS + 1);
-  const truncated = idRows.length > MAX_EXPORT_ROWS;
-  const ids = idRows.slice(0, MAX_EXPORT_ROWS).map((r) => r.id);
+  const { ids, truncated } = capIds(idRows);
   return auditedExport(db, {
     actor: opts.actor,
     action: 'person.export',
@@ -179,19 +176,11 @@ export async function exportPeople(opts: {
     asciiName: `people-${fileDay(opts.now)}.xlsx`,
     sheetName: '人员',
     columns: EXPORT_COLUMNS,
-    batches: () => personBatches(db, ids),
+    batches: () =>
+      batchesByIds(
+        ids,
+        (chunk) => selectPersonRows(db).where(sql`${people.id} = any(${sql.param(chunk)}::uuid[])`),
+        presentPerson,
+      ),
   });
-}
-
-async function* personBatches(db: Db, ids: string[]): AsyncIterable<PersonView[]> {
-  for (let i = 0; i < ids.length; i += EXPORT_BATCH) {
-    const chunk = ids.slice(i, i + EXPORT_BATCH);
-    const rows = await selectPersonRows(db).where(sql`${people.id} = any(${sql.param(chunk)}::uuid[])`);
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    // A person deleted since the ids were read is simply left out.
-    yield chunk.flatMap((id) => {
-      const r = byId.get(id);
-      return r ? [presentPerson(r)] : [];
-    });
-  }
 }

@@ -13,7 +13,7 @@ import {
   MAX_EXPORT_ROWS,
   withExamples,
 } from '../../../core/excel/excel.js';
-import { auditedExport } from '../../../core/excel/export.js';
+import { auditedExport, batchesByIds, capIds } from '../../../core/excel/export.js';
 import { orderBy } from '../../../core/list.js';
 import { organisations } from '../../org/org.schema.js';
 import { GENDER_LABELS, manageableGrids, MEMBER_KIND_LABELS, PERSON_FIELD_COLUMNS } from '../people.excel.js';
@@ -125,7 +125,6 @@ export async function membersTemplate(opts: { db: Db; actor: Actor }): Promise<D
 export const ZPartyMemberExportQuery = ZPartyMemberQuery.omit({ page: true, pageSize: true });
 export type PartyMemberExportQuery = z.infer<typeof ZPartyMemberExportQuery>;
 
-const EXPORT_BATCH = 2000;
 const unit = alias(organisations, 'unit');
 
 const EXPORT_COLUMNS: ExportColumn<PartyMemberView>[] = [
@@ -165,8 +164,7 @@ export async function exportMembers(opts: {
     .where(where)
     .orderBy(...sort)
     .limit(MAX_EXPORT_ROWS + 1);
-  const truncated = idRows.length > MAX_EXPORT_ROWS;
-  const ids = idRows.slice(0, MAX_EXPORT_ROWS).map((r) => r.id);
+  const { ids, truncated } = capIds(idRows);
   return auditedExport(db, {
     actor: opts.actor,
     action: 'party_member.export',
@@ -178,18 +176,11 @@ export async function exportMembers(opts: {
     asciiName: `party-members-${fileDay(opts.now)}.xlsx`,
     sheetName: '党员',
     columns: EXPORT_COLUMNS,
-    batches: () => memberBatches(db, ids),
+    batches: () =>
+      batchesByIds(
+        ids,
+        (chunk) => selectMemberRows(db).where(sql`${partyMembers.id} = any(${sql.param(chunk)}::uuid[])`),
+        presentMember,
+      ),
   });
-}
-
-async function* memberBatches(db: Db, ids: string[]): AsyncIterable<PartyMemberView[]> {
-  for (let i = 0; i < ids.length; i += EXPORT_BATCH) {
-    const chunk = ids.slice(i, i + EXPORT_BATCH);
-    const rows = await selectMemberRows(db).where(sql`${partyMembers.id} = any(${sql.param(chunk)}::uuid[])`);
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    yield chunk.flatMap((id) => {
-      const r = byId.get(id);
-      return r ? [presentMember(r)] : [];
-    });
-  }
 }
