@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { expectError, expectOk, type Page } from '../../../test/http.js';
 import { rect } from '../../../test/world.js';
 import type { GridTreeNode, GridView } from './grid.contracts.js';
-import { call, ctx, get, list, setupGridApi } from './grid.api-setup.js';
+import { call, ctx, get, list, setupGridApi } from '../../../test/api-setup/grid.js';
 
 setupGridApi();
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { auditRows, expectError, expectOk } from '../../../test/http.js';
 import { rect } from '../../../test/world.js';
 import type { GridDetail } from './grid.contracts.js';
-import { call, ctx, get, gridCount, list, setupGridApi } from './grid.api-setup.js';
+import { call, ctx, get, gridCount, list, setupGridApi } from '../../../test/api-setup/grid.js';
 
 setupGridApi();
 

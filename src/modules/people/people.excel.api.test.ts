@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { XLSX_MIME } from '../../core/excel/excel.js';
 import { auditLog } from '../../core/audit.schema.js';
-import { ctx, importFile, reportOf, setupPeopleExcelApi, TITLES } from './people.excel.api-setup.js';
+import { ctx, importFile, reportOf, setupPeopleExcelApi, TITLES } from '../../../test/api-setup/people.excel.js';
 
 setupPeopleExcelApi();
 

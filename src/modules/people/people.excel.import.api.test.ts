@@ -13,7 +13,7 @@ import {
   reportOf,
   setupPeopleExcelApi,
   workbook,
-} from './people.excel.api-setup.js';
+} from '../../../test/api-setup/people.excel.js';
 
 setupPeopleExcelApi();
 

@@ -3,7 +3,7 @@ import { expectOk, type Page } from '../../../../test/http.js';
 import type { MeetingDetail, MeetingView, ProposeResult } from './meetings.contracts.js';
 import { needs } from '../needs/needs.schema.js';
 import { projectPlans, projects } from '../projects/projects.schema.js';
-import { call, ctx, overdueCaseId, setupMeetingsApi } from './meetings.api-setup.js';
+import { call, ctx, overdueCaseId, setupMeetingsApi } from '../../../../test/api-setup/meetings.js';
 
 setupMeetingsApi();
 

@@ -5,7 +5,7 @@ import { auditRows, expectError, expectOk, type Page } from '../../../../test/ht
 import type { MeetingDetail, ProposeResult, TaskView } from './meetings.contracts.js';
 import { proposeCurrentQuarter } from './meetings.propose.js';
 import { jointMeetings } from './meetings.schema.js';
-import { call, ctx, meetingOf, overdueCaseId, setupMeetingsApi, solved } from './meetings.api-setup.js';
+import { call, ctx, meetingOf, overdueCaseId, setupMeetingsApi, solved } from '../../../../test/api-setup/meetings.js';
 
 setupMeetingsApi();
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { auditRows, expectError, expectOk, type Page } from '../../../../test/http.js';
 import type { PlanView, ProjectDetail, ProjectView } from './projects.contracts.js';
 import { projectPlans } from './projects.schema.js';
-import { A, B, body, call, create, ctx, U1, U2, useProjectsContext, Y } from './projects.api-setup.js';
+import { A, B, body, call, create, ctx, U1, U2, useProjectsContext, Y } from '../../../../test/api-setup/projects.js';
 
 useProjectsContext();
 

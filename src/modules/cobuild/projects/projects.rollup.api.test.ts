@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { auditRows, expectError, expectOk, type Page } from '../../../../test/http.js';
 import type { ProjectDetail, ProjectSummary, ProjectView } from './projects.contracts.js';
 import { projects } from './projects.schema.js';
-import { A, body, call, create, ctx, get, U1, U2, useProjectsContext, Y } from './projects.api-setup.js';
+import { A, body, call, create, ctx, get, U1, U2, useProjectsContext, Y } from '../../../../test/api-setup/projects.js';
 
 useProjectsContext();
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditRows, expectError, expectOk, type Page } from '../../../../test/http.js';
 import type { ServiceDayView, ServiceKindView } from './servicedays.contracts.js';
-import { ctx, kit, useServiceDaysContext } from './servicedays.api-setup.js';
+import { ctx, kit, useServiceDaysContext } from '../../../../test/api-setup/servicedays.js';
 
 useServiceDaysContext();
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { auditRows, expectError, expectOk, type Page } from '../../../../test/http.js';
 import type { DaySummary, ServiceDayView, SignupView, UnitSummary } from './servicedays.contracts.js';
 import { serviceDaySignups } from './servicedays.schema.js';
-import { ctx, kit, useServiceDaysContext, year } from './servicedays.api-setup.js';
+import { ctx, kit, useServiceDaysContext, year } from '../../../../test/api-setup/servicedays.js';
 
 useServiceDaysContext();
 

@@ -3,12 +3,16 @@
 // `ctx`, `call` and `overdueCaseId` are live bindings.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { createTestContext, type TestContext } from '../../../../test/app.js';
-import { adoptTestPairing } from '../../../../test/cobuild.js';
-import { api, expectOk, type Page } from '../../../../test/http.js';
-import type { CaseDetail } from '../../cases/cases.contracts.js';
-import { cases } from '../../cases/cases.schema.js';
-import type { MeetingDetail, MeetingView, SolvedSummary } from './meetings.contracts.js';
+import { createTestContext, type TestContext } from '../app.js';
+import { adoptTestPairing } from '../cobuild.js';
+import { api, expectOk, type Page } from '../http.js';
+import type { CaseDetail } from '../../src/modules/cases/cases.contracts.js';
+import { cases } from '../../src/modules/cases/cases.schema.js';
+import type {
+  MeetingDetail,
+  MeetingView,
+  SolvedSummary,
+} from '../../src/modules/cobuild/meetings/meetings.contracts.js';
 
 export let ctx: TestContext;
 export let call: ReturnType<typeof api>;

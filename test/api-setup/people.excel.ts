@@ -4,11 +4,11 @@ import { PassThrough } from 'node:stream';
 import { count } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { createTestContext, type TestContext } from '../../../test/app.js';
-import { XLSX_MIME } from '../../core/excel/excel.js';
-import { idCheckChar } from '../../core/idcard.js';
-import { PERSON_COLUMNS } from './people.excel.js';
-import { people } from './people.schema.js';
+import { createTestContext, type TestContext } from '../app.js';
+import { XLSX_MIME } from '../../src/core/excel/excel.js';
+import { idCheckChar } from '../../src/core/idcard.js';
+import { PERSON_COLUMNS } from '../../src/modules/people/people.excel.js';
+import { people } from '../../src/modules/people/people.schema.js';
 
 export let ctx: TestContext;
 export function setupPeopleExcelApi(): void {

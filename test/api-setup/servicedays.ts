@@ -2,9 +2,9 @@
 // community A paired with unit1 and B with unit2 in the year of the test days. The bindings are live: read them in
 // tests, after beforeAll has run.
 import { afterAll, beforeAll } from 'vitest';
-import { createTestContext, type TestContext } from '../../../../test/app.js';
-import { adoptTestPairing } from '../../../../test/cobuild.js';
-import { dayKit } from '../../../../test/servicedays.js';
+import { createTestContext, type TestContext } from '../app.js';
+import { adoptTestPairing } from '../cobuild.js';
+import { dayKit } from '../servicedays.js';
 
 export let ctx: TestContext;
 export let kit: ReturnType<typeof dayKit>;

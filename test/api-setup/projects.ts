@@ -1,13 +1,13 @@
 // Shared setup of projects.api.test.ts and projects.rollup.api.test.ts: one test context per file, unit1 paired with
 // 杭东 (A) and unit2 with 三凤 (B) last year, this year and next, and the helpers that create and read projects. The
 // let bindings are live: read them in tests, after beforeAll has run.
-import { clock } from '../../../core/clock.js';
+import { clock } from '../../src/core/clock.js';
 import { afterAll, beforeAll } from 'vitest';
-import { createTestContext, type TestContext } from '../../../../test/app.js';
-import { adoptTestPairing } from '../../../../test/cobuild.js';
-import { api, expectOk } from '../../../../test/http.js';
-import type { ProjectDetail } from './projects.contracts.js';
-import { countyToday } from './projects.rollup.js';
+import { createTestContext, type TestContext } from '../app.js';
+import { adoptTestPairing } from '../cobuild.js';
+import { api, expectOk } from '../http.js';
+import type { ProjectDetail } from '../../src/modules/cobuild/projects/projects.contracts.js';
+import { countyToday } from '../../src/modules/cobuild/projects/projects.rollup.js';
 
 export let ctx: TestContext;
 export let call: ReturnType<typeof api>;

@@ -1,9 +1,9 @@
 // Shared setup of grid.api.test.ts and grid.write.api.test.ts: one test context per file, the `call` helper and the
 // grid list/detail shortcuts. Call setupGridApi() at the top of the test file; `ctx` and `call` are live bindings.
 import { afterAll, beforeAll } from 'vitest';
-import { createTestContext, type TestContext } from '../../../test/app.js';
-import { api, expectOk, type Page } from '../../../test/http.js';
-import type { GridDetail, GridView } from './grid.contracts.js';
+import { createTestContext, type TestContext } from '../app.js';
+import { api, expectOk, type Page } from '../http.js';
+import type { GridDetail, GridView } from '../../src/modules/grid/grid.contracts.js';
 
 export let ctx: TestContext;
 export let call: ReturnType<typeof api>;
