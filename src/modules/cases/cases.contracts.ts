@@ -88,7 +88,7 @@ export const ZCaseDispatch = z.object({
   id: z.string(),
   unitId: z.string(),
   unitName: z.string(),
-  status: z.enum(['pending', 'acknowledged', 'on_site', 'done', 'returned']),
+  status: z.enum(DISPATCH_STATUSES),
   dispatchedAt: z.string(),
   responseDueAt: z.string(),
   acknowledgedAt: z.string().nullable(),

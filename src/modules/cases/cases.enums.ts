@@ -66,13 +66,16 @@ export type Satisfaction = (typeof SATISFACTIONS)[number];
 export const CASE_PRIORITIES = ['urgent', 'ordinary', 'complex'] as const;
 export type CasePriority = (typeof CASE_PRIORITIES)[number];
 
-/** A unit's dispatch row (吹哨报到) from pending to done, or returned. */
-export const DISPATCH_STATUSES = ['pending', 'acknowledged', 'on_site', 'done', 'returned'] as const;
+/** A unit's dispatch row (吹哨报到) from pending to done, or returned; declined = refused before reporting (报到). */
+export const DISPATCH_STATUSES = ['pending', 'acknowledged', 'on_site', 'done', 'returned', 'declined'] as const;
 export type DispatchStatus = (typeof DISPATCH_STATUSES)[number];
 
 /** The steps a unit takes on its dispatch row: report (报到), arrive on site, finish, or send it back. */
 export const DISPATCH_STEPS = ['acknowledge', 'arrive', 'done', 'return'] as const;
 export type DispatchStep = (typeof DISPATCH_STEPS)[number];
+
+/** Dispatch rows whose unit no longer holds the case (sent back, or declined). */
+export const DISPATCH_RELEASED = ['returned', 'declined'] as const satisfies readonly DispatchStatus[];
 
 /** How /api/cases/stats may group its rows. */
 export const STATS_GROUP_BY = ['community', 'grid', 'unit', 'category', 'month', 'channel'] as const;

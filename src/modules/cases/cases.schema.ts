@@ -184,11 +184,20 @@ export const caseDispatches = pgTable(
     arrivedAt: timestamp('arrived_at', { withTimezone: true }),
     doneAt: timestamp('done_at', { withTimezone: true }),
     reportNote: text('report_note'),
+    /** 跨社区吹哨: the unit is not paired (结对) with the case's community; the dispatcher had to say why. */
+    crossCommunity: boolean('cross_community').notNull().default(false),
+    crossCommunityReason: text('cross_community_reason'),
+    /** The unit refused the dispatch before reporting; its reason is the report note. */
+    declinedAt: timestamp('declined_at', { withTimezone: true }),
+    /** 代报到: the community recorded the unit's 报到 on its behalf, who and why. */
+    proxyAcknowledgedByUserId: uuid('proxy_acknowledged_by_user_id'),
+    proxyReason: text('proxy_reason'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     version: version(),
   },
   (t) => [
+    index('case_dispatches_cross_idx').on(t.dispatchedAt).where(sql`${t.crossCommunity}`),
     index('case_dispatches_case_idx').on(t.caseId),
     index('case_dispatches_unit_idx').on(t.unitId, t.status),
     uniqueIndex('case_dispatches_case_unit_uq').on(t.caseId, t.unitId),

@@ -77,6 +77,7 @@ const zhCN = {
     on_site: '已到场',
     done: '已办结',
     returned: '已退回',
+    declined: '已拒绝',
   },
   whistle: {
     resident: '群众吹哨',
@@ -184,6 +185,7 @@ const en: typeof zhCN = {
     on_site: 'On site',
     done: 'Done',
     returned: 'Returned',
+    declined: 'Declined',
   },
   whistle: {
     resident: 'Resident whistle',

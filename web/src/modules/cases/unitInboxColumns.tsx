@@ -17,6 +17,7 @@ const STEPS: Record<DispatchStatus, DispatchStep[]> = {
   on_site: ['done', 'return'],
   done: [],
   returned: [],
+  declined: [],
 };
 const STEP_TESTID: Record<DispatchStep, string> = {
   acknowledge: 'dispatch-ack',
