@@ -12,7 +12,7 @@ export async function* allAtOnce<T>(rows: T[]): AsyncIterable<T[]> {
 const EXPORT_BATCH = 2000;
 
 /** The ids of an export's id query, read with a limit of one over the cap: the extra one says the list was cut. */
-export function capIds(rows: readonly { id: string }[]): { ids: string[]; truncated: boolean } {
+function capIds(rows: readonly { id: string }[]): { ids: string[]; truncated: boolean } {
   return { ids: rows.slice(0, MAX_EXPORT_ROWS).map((r) => r.id), truncated: rows.length > MAX_EXPORT_ROWS };
 }
 
@@ -20,7 +20,7 @@ export function capIds(rows: readonly { id: string }[]): { ids: string[]; trunca
  * The rows of these ids in their order, EXPORT_BATCH per query while the file streams, so neither the database nor
  * memory holds the whole download; a row deleted since the ids were read is left out.
  */
-export async function* batchesByIds<R extends { id: string }, V>(
+async function* batchesByIds<R extends { id: string }, V>(
   ids: readonly string[],
   load: (chunk: string[]) => Promise<R[]>,
   present: (row: R) => V,
@@ -35,27 +35,27 @@ export async function* batchesByIds<R extends { id: string }, V>(
   }
 }
 
+/** What an audited export says about itself: who, the audit action, the filter, the file and its columns. */
+interface ExportSpec<T> {
+  actor: AuditEntry['actor'];
+  action: string;
+  entityType: string;
+  filter: unknown;
+  rows: number;
+  truncated: boolean;
+  fileName: string;
+  asciiName: string;
+  sheetName: string;
+  columns: ExportColumn<T>[];
+  batches: () => AsyncIterable<T[]>;
+}
+
 /**
  * A list's Excel export: first its audit row (the filter, how many rows, whether the cap cut the list short), then
  * the download, one sheet streamed while the response goes out, whose x-export-rows and x-export-truncated headers
  * tell the web how many rows came and whether there were more. `batches` is called when the body is written.
  */
-export async function auditedExport<T>(
-  db: Db,
-  spec: {
-    actor: AuditEntry['actor'];
-    action: string;
-    entityType: string;
-    filter: unknown;
-    rows: number;
-    truncated: boolean;
-    fileName: string;
-    asciiName: string;
-    sheetName: string;
-    columns: ExportColumn<T>[];
-    batches: () => AsyncIterable<T[]>;
-  },
-): Promise<Download> {
+export async function auditedExport<T>(db: Db, spec: ExportSpec<T>): Promise<Download> {
   const { rows, truncated } = spec;
   await recordAudit(db, {
     actor: spec.actor,
@@ -70,4 +70,21 @@ export async function auditedExport<T>(
     body: (out: Writable) =>
       writeSheetStream(out, { sheetName: spec.sheetName, columns: spec.columns, batches: spec.batches() }),
   };
+}
+
+/**
+ * An export of a list too long to read at once (people, Party members): `idRows` are the list's ids in its order,
+ * read with a limit of MAX_EXPORT_ROWS + 1; the rows are loaded EXPORT_BATCH ids at a time while the file streams.
+ */
+export function auditedExportByIds<R extends { id: string }, T>(
+  db: Db,
+  spec: Omit<ExportSpec<T>, 'rows' | 'truncated' | 'batches'> & {
+    idRows: readonly { id: string }[];
+    load: (chunk: string[]) => Promise<R[]>;
+    present: (row: R) => T;
+  },
+): Promise<Download> {
+  const { idRows, load, present, ...rest } = spec;
+  const { ids, truncated } = capIds(idRows);
+  return auditedExport(db, { ...rest, rows: ids.length, truncated, batches: () => batchesByIds(ids, load, present) });
 }

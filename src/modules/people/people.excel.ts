@@ -13,7 +13,7 @@ import {
   MAX_EXPORT_ROWS,
   withExamples,
 } from '../../core/excel/excel.js';
-import { auditedExport, batchesByIds, capIds } from '../../core/excel/export.js';
+import { auditedExportByIds } from '../../core/excel/export.js';
 import { idCheckChar } from '../../core/idcard.js';
 import { orderBy } from '../../core/list.js';
 import { grids } from '../grid/grid.schema.js';
@@ -164,23 +164,17 @@ export async function exportPeople(opts: {
     .where(where)
     .orderBy(...sort)
     .limit(MAX_EXPORT_ROWS + 1);
-  const { ids, truncated } = capIds(idRows);
-  return auditedExport(db, {
+  return auditedExportByIds(db, {
     actor: opts.actor,
     action: 'person.export',
     entityType: 'person',
     filter: query,
-    rows: ids.length,
-    truncated,
     fileName: `人员名单-${fileDay(opts.now)}.xlsx`,
     asciiName: `people-${fileDay(opts.now)}.xlsx`,
     sheetName: '人员',
     columns: EXPORT_COLUMNS,
-    batches: () =>
-      batchesByIds(
-        ids,
-        (chunk) => selectPersonRows(db).where(sql`${people.id} = any(${sql.param(chunk)}::uuid[])`),
-        presentPerson,
-      ),
+    idRows,
+    load: (chunk) => selectPersonRows(db).where(sql`${people.id} = any(${sql.param(chunk)}::uuid[])`),
+    present: presentPerson,
   });
 }

@@ -13,7 +13,7 @@ import {
   MAX_EXPORT_ROWS,
   withExamples,
 } from '../../../core/excel/excel.js';
-import { auditedExport, batchesByIds, capIds } from '../../../core/excel/export.js';
+import { auditedExportByIds } from '../../../core/excel/export.js';
 import { orderBy } from '../../../core/list.js';
 import { organisations } from '../../org/org.schema.js';
 import { GENDER_LABELS, manageableGrids, MEMBER_KIND_LABELS, PERSON_FIELD_COLUMNS } from '../people.excel.js';
@@ -164,23 +164,17 @@ export async function exportMembers(opts: {
     .where(where)
     .orderBy(...sort)
     .limit(MAX_EXPORT_ROWS + 1);
-  const { ids, truncated } = capIds(idRows);
-  return auditedExport(db, {
+  return auditedExportByIds(db, {
     actor: opts.actor,
     action: 'party_member.export',
     entityType: 'party_member',
     filter: query,
-    rows: ids.length,
-    truncated,
     fileName: `党员名单-${fileDay(opts.now)}.xlsx`,
     asciiName: `party-members-${fileDay(opts.now)}.xlsx`,
     sheetName: '党员',
     columns: EXPORT_COLUMNS,
-    batches: () =>
-      batchesByIds(
-        ids,
-        (chunk) => selectMemberRows(db).where(sql`${partyMembers.id} = any(${sql.param(chunk)}::uuid[])`),
-        presentMember,
-      ),
+    idRows,
+    load: (chunk) => selectMemberRows(db).where(sql`${partyMembers.id} = any(${sql.param(chunk)}::uuid[])`),
+    present: presentMember,
   });
 }
