@@ -32,6 +32,23 @@ export function pageWindow(q: Pick<ListQuery, 'page' | 'pageSize'>): { limit: nu
 }
 
 /**
+ * One page of a list: the rows in the page's window and the count of every row the filter matches, read together.
+ * `rows` applies the window to the module's select (its joins and order); `total` counts with only the joins the
+ * filter needs, so the two queries stay the module's and the paging and the answer's shape are written once.
+ */
+export async function readPage<R, V>(
+  q: Pick<ListQuery, 'page' | 'pageSize'>,
+  query: {
+    rows: (window: { limit: number; offset: number }) => PromiseLike<R[]>;
+    total: PromiseLike<{ total: number }[]>;
+    present: (row: R) => V;
+  },
+): Promise<Page<V>> {
+  const [rows, [{ total }]] = await Promise.all([query.rows(pageWindow(q)), query.total]);
+  return { items: rows.map((r) => query.present(r)), total, page: q.page, pageSize: q.pageSize };
+}
+
+/**
  * Turns `sort=name` / `sort=-name` into an ORDER BY over a whitelist of columns; unknown fields fall back to the
  * default so a stale bookmark never errors. The id is appended so that pages are stable.
  */

@@ -5,7 +5,7 @@ import { escapeLike } from '../../core/strings.js';
 import { assertFound, updateVersioned } from '../../core/crud.js';
 import type { Db } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';
-import { orderBy, type Page, pageWindow } from '../../core/list.js';
+import { orderBy, type Page, readPage } from '../../core/list.js';
 import { maskPhone } from '../../core/pii.js';
 import { people } from '../people/people.schema.js';
 import { personForBody } from '../people/people.service.js';
@@ -74,21 +74,21 @@ export async function listGridDuties(opts: {
     [asc(grids.code), asc(gridDuties.role)],
     gridDuties.id,
   );
-  const { limit, offset } = pageWindow(q);
-  const [rows, [{ total }]] = await Promise.all([
-    selectViews(opts.db)
-      .where(where)
-      .orderBy(...sort)
-      .limit(limit)
-      .offset(offset),
-    opts.db
+  return readPage(q, {
+    rows: ({ limit, offset }) =>
+      selectViews(opts.db)
+        .where(where)
+        .orderBy(...sort)
+        .limit(limit)
+        .offset(offset),
+    total: opts.db
       .select({ total: count() })
       .from(gridDuties)
       .innerJoin(grids, eq(grids.id, gridDuties.gridId))
       .innerJoin(people, eq(people.id, gridDuties.personId))
       .where(where),
-  ]);
-  return { items: rows.map(present), total, page: q.page, pageSize: q.pageSize };
+    present,
+  });
 }
 
 async function getDuty(db: Db, id: string): Promise<ViewRow> {

@@ -7,7 +7,7 @@ import { assertFound, updateVersioned } from '../../core/crud.js';
 import type { Db } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';
 import { bboxOf, parseArea } from '../../core/geo.js';
-import { orderBy, type Page, pageWindow } from '../../core/list.js';
+import { orderBy, type Page, readPage } from '../../core/list.js';
 import { assertNoReferrers } from '../../core/references.js';
 import { organisations } from '../org/org.schema.js';
 import { assertIsCommunity } from '../org/org.service.js';
@@ -72,16 +72,16 @@ export async function listGrids(opts: { db: Db; query: GridListQuery }): Promise
     q.q ? or(ilike(grids.name, `%${escapeLike(q.q)}%`), like(grids.code, `${escapeLike(q.q)}%`)) : undefined,
   );
   const sort = orderBy(q.sort, { code: grids.code, name: grids.name, level: grids.level }, [asc(grids.code)], grids.id);
-  const { limit, offset } = pageWindow(q);
-  const [rows, [{ total }]] = await Promise.all([
-    selectViews(opts.db)
-      .where(where)
-      .orderBy(...sort)
-      .limit(limit)
-      .offset(offset),
-    opts.db.select({ total: count() }).from(grids).where(where),
-  ]);
-  return { items: rows.map(present), total, page: q.page, pageSize: q.pageSize };
+  return readPage(q, {
+    rows: ({ limit, offset }) =>
+      selectViews(opts.db)
+        .where(where)
+        .orderBy(...sort)
+        .limit(limit)
+        .offset(offset),
+    total: opts.db.select({ total: count() }).from(grids).where(where),
+    present,
+  });
 }
 
 export async function getGrid(opts: { db: Db; id: string }): Promise<GridDetail> {

@@ -5,7 +5,7 @@ import { escapeLike } from '../../core/strings.js';
 import { assertFound, updateVersioned } from '../../core/crud.js';
 import type { Db } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';
-import { orderBy, type Page, pageWindow } from '../../core/list.js';
+import { orderBy, type Page, readPage } from '../../core/list.js';
 import { assertNoReferrers } from '../../core/references.js';
 import { maskIdNumber, maskPhone } from '../../core/pii.js';
 import { grids } from '../grid/grid.schema.js';
@@ -82,21 +82,21 @@ export async function listPeople(opts: { db: Db; actor: Actor; query: PersonList
     [asc(grids.code), asc(people.name)],
     people.id,
   );
-  const { limit, offset } = pageWindow(q);
-  const [rows, [{ total }]] = await Promise.all([
-    selectPersonRows(opts.db)
-      .where(where)
-      .orderBy(...sort)
-      .limit(limit)
-      .offset(offset),
-    opts.db
+  return readPage(q, {
+    rows: ({ limit, offset }) =>
+      selectPersonRows(opts.db)
+        .where(where)
+        .orderBy(...sort)
+        .limit(limit)
+        .offset(offset),
+    total: opts.db
       .select({ total: count() })
       .from(people)
       .leftJoin(grids, eq(grids.id, people.homeGridId))
       .leftJoin(partyMembers, eq(partyMembers.personId, people.id))
       .where(where),
-  ]);
-  return { items: rows.map(presentPerson), total, page: q.page, pageSize: q.pageSize };
+    present: presentPerson,
+  });
 }
 
 /** A person the actor may see (404 otherwise: existence itself is private). */

@@ -7,7 +7,7 @@ import { resolveScope } from '../../grid/grid.scope.js';
 import { assertFound, updateVersioned } from '../../../core/crud.js';
 import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
-import { orderBy, type Page, pageWindow } from '../../../core/list.js';
+import { orderBy, type Page, readPage } from '../../../core/list.js';
 import { maskPhone } from '../../../core/pii.js';
 import { assertNoReferrers } from '../../../core/references.js';
 import { organisations } from '../../org/org.schema.js';
@@ -88,20 +88,20 @@ export async function listMembers(opts: {
     [asc(unit.name), asc(people.name)],
     partyMembers.id,
   );
-  const { limit, offset } = pageWindow(q);
-  const [rows, [{ total }]] = await Promise.all([
-    selectMemberRows(opts.db)
-      .where(where)
-      .orderBy(...sort)
-      .limit(limit)
-      .offset(offset),
-    opts.db
+  return readPage(q, {
+    rows: ({ limit, offset }) =>
+      selectMemberRows(opts.db)
+        .where(where)
+        .orderBy(...sort)
+        .limit(limit)
+        .offset(offset),
+    total: opts.db
       .select({ total: count() })
       .from(partyMembers)
       .innerJoin(people, eq(people.id, partyMembers.personId))
       .where(where),
-  ]);
-  return { items: rows.map(presentMember), total, page: q.page, pageSize: q.pageSize };
+    present: presentMember,
+  });
 }
 
 async function getVisibleMember(db: Db, actor: Actor, id: string): Promise<Row> {
