@@ -102,7 +102,14 @@ async function start(running: Running): Promise<void> {
   defaultClassifier();
   await running.app.listen({ port: config.port, host: config.host });
   // 督办: due-soon warnings and overdue escalation, claimed through the database so any number of processes may run it.
-  running.stoppers.push(startCaseSweeper({ db: running.database.db, intervalMs: 60_000, log: running.app.log }));
+  running.stoppers.push(
+    startCaseSweeper({
+      db: running.database.db,
+      intervalMs: 60_000,
+      log: running.app.log,
+      ratingWorkingDays: config.caseRatingWorkingDays,
+    }),
+  );
   // 党建联席会: each community's meeting of the quarter is proposed when the quarter begins. Idempotent, and safe from
   // several processes at once (one meeting per community and quarter, by index).
   startPeriodic(running, {

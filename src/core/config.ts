@@ -4,6 +4,9 @@ import { parseClockInstant } from './clock.js';
 
 const DEFAULT_SECRET = 'lianjian-dev-secret-change-me';
 
+/** CASE_RATING_WORKING_DAYS when unset (and for sweeps run without a configuration, as in tests). */
+export const DEFAULT_CASE_RATING_WORKING_DAYS = 7;
+
 const flag = z
   .enum(['true', 'false', '1', '0'])
   .optional()
@@ -34,6 +37,8 @@ const ZEnv = z.object({
   RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(0).max(1e9).optional(),
   /** Login attempts one address may make per minute, per process (a coarse guard in front of the account lockout). */
   RATE_LIMIT_LOGINS_PER_MINUTE: z.coerce.number().int().min(0).max(1e9).optional(),
+  /** Working days a verified case waits for its reporter's rating before the sweep closes it unrated. */
+  CASE_RATING_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(DEFAULT_CASE_RATING_WORKING_DAYS),
 });
 
 export interface AppConfig {
@@ -59,6 +64,8 @@ export interface AppConfig {
   /** 0 = no limit. Tests default to a limit no suite reaches; a dedicated test sets a low one. */
   rateLimitWritesPerMinute: number;
   rateLimitLoginsPerMinute: number;
+  /** Working days (on the work calendar) a verified case waits for its reporter's rating (docs/CASES.md). */
+  caseRatingWorkingDays: number;
 }
 
 /** 'true' → every hop, a number → that many hops, anything else → the listed addresses/CIDRs. */
@@ -102,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = proce
     sessionMaxHours: e.SESSION_MAX_HOURS,
     rateLimitWritesPerMinute: e.RATE_LIMIT_WRITES_PER_MINUTE ?? (e.NODE_ENV === 'test' ? 1_000_000 : 120),
     rateLimitLoginsPerMinute: e.RATE_LIMIT_LOGINS_PER_MINUTE ?? (e.NODE_ENV === 'test' ? 1_000_000 : 30),
+    caseRatingWorkingDays: e.CASE_RATING_WORKING_DAYS,
   };
 }
 

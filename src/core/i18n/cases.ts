@@ -6,6 +6,7 @@ const zhMessages = {
   CASE_TRANSITION_NOT_ALLOWED: '当前状态（{status}）下不能执行“{action}”',
   CASE_MERGE_NOT_ALLOWED: '不能合并：{reason}',
   CASE_PHOTO_LIMIT: '每个事项最多 {max} 张照片，已有 {count} 张',
+  CASE_AWAITING_RATING: '事项 {number} 正等待反映人评价：反映人评价后即办结，评价期满由系统结案',
 } satisfies Partial<Record<ErrorCode, string>>;
 
 export const casesMessages: Record<Locale, Record<keyof typeof zhMessages, string>> = {
@@ -14,6 +15,8 @@ export const casesMessages: Record<Locale, Record<keyof typeof zhMessages, strin
     CASE_TRANSITION_NOT_ALLOWED: 'The action "{action}" is not possible while the case is {status}',
     CASE_MERGE_NOT_ALLOWED: 'These cases cannot be merged: {reason}',
     CASE_PHOTO_LIMIT: 'A case carries at most {max} photos; it already has {count}',
+    CASE_AWAITING_RATING:
+      'Case {number} is waiting for its reporter to rate it: their rating closes it, or the system does when the time to rate has passed',
   },
 };
 

@@ -66,8 +66,20 @@ export type Satisfaction = (typeof SATISFACTIONS)[number];
 export const CASE_PRIORITIES = ['urgent', 'ordinary', 'complex'] as const;
 export type CasePriority = (typeof CASE_PRIORITIES)[number];
 
-/** A unit's dispatch row (吹哨报到) from pending to done, or returned; declined = refused before reporting (报到). */
-export const DISPATCH_STATUSES = ['pending', 'acknowledged', 'on_site', 'done', 'returned', 'declined'] as const;
+/**
+ * A unit's dispatch row (吹哨报到) from pending to done, or returned; declined = refused before reporting (报到);
+ * reopened = it was done, but the case came back unsolved (failed verification, or reopened after an unsatisfied
+ * rating), so it no longer counts as done until the unit is called in again and finishes (resident/rating.ts).
+ */
+export const DISPATCH_STATUSES = [
+  'pending',
+  'acknowledged',
+  'on_site',
+  'done',
+  'returned',
+  'declined',
+  'reopened',
+] as const;
 export type DispatchStatus = (typeof DISPATCH_STATUSES)[number];
 
 /** The steps a unit takes on its dispatch row: report (报到), arrive on site, finish, or send it back. */

@@ -37,8 +37,16 @@ export const TRANSITIONS: Record<CaseAction, Transition> = {
   },
   verify: { from: ['resolved'], to: 'verified', by: STAFF, requires: [] },
   fail_verification: { from: ['resolved'], to: 'reopened', by: STAFF, requires: ['reason'] },
+  // A verified case goes to its reporter: their rating closes it (verified → rated). The community closes (办结) only
+  // what its reporter cannot rate (no login: hall and door-to-door reports), and may then record a phone-visit
+  // rating; what a reporter leaves unrated is closed by the sweep (resident/rating.ts, resident/autoclose.ts).
   close: { from: ['verified'], to: 'closed', by: ['county', 'community'], requires: [] },
-  rate: { from: ['closed'], to: 'rated', by: ['reporter', 'community', 'owner', 'county'], requires: ['satisfaction'] },
+  rate: {
+    from: ['verified', 'closed'],
+    to: 'rated',
+    by: ['reporter', 'community', 'owner', 'county'],
+    requires: ['satisfaction'],
+  },
   reopen: { from: ['rated'], to: 'reopened', by: ['reporter', 'community', 'county'], requires: ['reason'] },
 };
 

@@ -69,13 +69,18 @@ export async function casesOpsRoutes(app: App): Promise<void> {
       schema: {
         tags,
         response: {
-          200: z.object({ dueSoon: z.number().int(), supervised: z.number().int(), failed: z.number().int() }),
+          200: z.object({
+            dueSoon: z.number().int(),
+            supervised: z.number().int(),
+            failed: z.number().int(),
+            closedUnrated: z.number().int(),
+          }),
         },
       },
     },
     async (req) => {
       authorize(req, 'cases.configure');
-      return runCaseSweep({ db: app.db });
+      return runCaseSweep({ db: app.db, ratingWorkingDays: app.config.caseRatingWorkingDays });
     },
   );
 }

@@ -12,6 +12,8 @@ import { workCalendar } from '../cases.clock.js';
 import { ownerAbove } from '../intake/routing.js';
 import { caseEvents, cases } from '../cases.schema.js';
 import { clock } from '../../../core/clock.js';
+import { DEFAULT_CASE_RATING_WORKING_DAYS } from '../../../core/config.js';
+import { closeUnrated } from '../resident/autoclose.js';
 
 /**
  * 督办: the clock sweep. Every step claims its work through the database (a row lock skipped by other sweepers, and
@@ -43,17 +45,31 @@ export interface SweepResult {
   supervised: number;
   /** Overdue cases whose supervision failed (rolled back; retried next tick). */
   failed: number;
+  /** Verified cases closed without a rating: their reporter's time to rate ran out (resident/autoclose.ts). */
+  closedUnrated: number;
 }
 
 type Clock = 'response' | 'resolution';
 
-export async function runCaseSweep(opts: { db: Db; now?: Date; max?: number }): Promise<SweepResult> {
+export async function runCaseSweep(opts: {
+  db: Db;
+  now?: Date;
+  max?: number;
+  /** CASE_RATING_WORKING_DAYS (core/config.ts). */
+  ratingWorkingDays?: number;
+}): Promise<SweepResult> {
   const now = opts.now ?? clock.now();
   const max = opts.max ?? MAX_PER_RUN;
   // Overdue first: a case past its due time is supervised, never merely "due soon".
   const supervised = await superviseOverdue(opts.db, now, max);
   const dueSoon = await warnDueSoon(opts.db, now, max);
-  return { dueSoon, supervised: supervised.done, failed: supervised.failed };
+  const closedUnrated = await closeUnrated(
+    opts.db,
+    now,
+    opts.ratingWorkingDays ?? DEFAULT_CASE_RATING_WORKING_DAYS,
+    max,
+  );
+  return { dueSoon, supervised: supervised.done, failed: supervised.failed, closedUnrated };
 }
 
 /** Open, not merged into another case, not yet supervised. */
@@ -306,13 +322,19 @@ export interface SweepLog {
  * process alive); the database rows, not the timer, are the record of what was done. Returns a stop function that
  * waits for a sweep in flight.
  */
-export function startCaseSweeper(opts: { db: Db; intervalMs: number; log: SweepLog }): () => Promise<void> {
+export function startCaseSweeper(opts: {
+  db: Db;
+  intervalMs: number;
+  log: SweepLog;
+  ratingWorkingDays?: number;
+}): () => Promise<void> {
   let inFlight: Promise<void> | null = null;
   const tick = async () => {
     if (!(await claimSweepTick(opts.db, opts.intervalMs))) return;
-    const result = await runCaseSweep({ db: opts.db });
+    const result = await runCaseSweep({ db: opts.db, ratingWorkingDays: opts.ratingWorkingDays });
     await opts.db.update(jobRuns).set({ lastResult: result }).where(eq(jobRuns.name, SWEEP_JOB));
-    if (result.dueSoon || result.supervised || result.failed) opts.log.info({ ...result }, 'case sweep');
+    if (result.dueSoon || result.supervised || result.failed || result.closedUnrated)
+      opts.log.info({ ...result }, 'case sweep');
   };
   const timer = setInterval(() => {
     // A slow sweep is not overlapped by the next tick of the same process.
