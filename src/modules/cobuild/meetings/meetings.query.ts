@@ -3,7 +3,7 @@ import type { Actor } from '../../../core/auth/actor.js';
 import { escapeLike } from '../../../core/strings.js';
 import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
-import { orderBy, type Page, pageWindow } from '../../../core/list.js';
+import { orderBy, type Page, readPage } from '../../../core/list.js';
 import { organisations } from '../../org/org.schema.js';
 import type {
   AgendaItemView,
@@ -135,20 +135,20 @@ export async function listMeetings(opts: {
     [desc(jointMeetings.year), desc(jointMeetings.quarter), asc(organisations.code)],
     jointMeetings.id,
   );
-  const { limit, offset } = pageWindow(q);
-  const [rows, [{ total }]] = await Promise.all([
-    selectViews(db, opts.today)
-      .where(where)
-      .orderBy(...sort)
-      .limit(limit)
-      .offset(offset),
-    db
+  return readPage(q, {
+    rows: ({ limit, offset }) =>
+      selectViews(db, opts.today)
+        .where(where)
+        .orderBy(...sort)
+        .limit(limit)
+        .offset(offset),
+    total: db
       .select({ total: count() })
       .from(jointMeetings)
       .innerJoin(organisations, eq(organisations.id, jointMeetings.communityId))
       .where(where),
-  ]);
-  return { items: rows.map(present), total, page: q.page, pageSize: q.pageSize };
+    present,
+  });
 }
 
 async function invitationsOf(db: Db, meetingId: string): Promise<InvitationView[]> {

@@ -4,7 +4,7 @@ import type { Actor } from '../../../core/auth/actor.js';
 import { escapeLike } from '../../../core/strings.js';
 import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
-import { orderBy, type Page, pageWindow } from '../../../core/list.js';
+import { orderBy, type Page, readPage } from '../../../core/list.js';
 import { organisations } from '../../org/org.schema.js';
 import type { SolvedQuery, SolvedSummary, TaskListQuery, TaskStatus, TaskView } from './meetings.contracts.js';
 import { assertMayReadMeetings, tasksVisibleTo } from './meetings.policy.js';
@@ -101,20 +101,20 @@ export async function listTasks(opts: {
 }): Promise<Page<TaskView>> {
   const { db, query: q } = opts;
   const where = await taskFilters(db, opts.actor, q, opts.today);
-  const { limit, offset } = pageWindow(q);
-  const [rows, [{ total }]] = await Promise.all([
-    selectTaskViews(db)
-      .where(where)
-      .orderBy(...taskSort(q.sort))
-      .limit(limit)
-      .offset(offset),
-    db
+  return readPage(q, {
+    rows: ({ limit, offset }) =>
+      selectTaskViews(db)
+        .where(where)
+        .orderBy(...taskSort(q.sort))
+        .limit(limit)
+        .offset(offset),
+    total: db
       .select({ total: count() })
       .from(meetingTasks)
       .innerJoin(jointMeetings, eq(jointMeetings.id, meetingTasks.meetingId))
       .where(where),
-  ]);
-  return { items: rows.map((r) => presentTask(r, opts.today)), total, page: q.page, pageSize: q.pageSize };
+    present: (r) => presentTask(r, opts.today),
+  });
 }
 
 export async function tasksOfMeeting(db: Db, meetingId: string, today: string): Promise<TaskView[]> {

@@ -6,7 +6,7 @@ import { assertNotReferenced } from '../../../core/crud.js';
 import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
 import { insideCounty } from '../../../core/geo.js';
-import { orderBy, type Page, pageWindow } from '../../../core/list.js';
+import { orderBy, type Page, readPage } from '../../../core/list.js';
 import { cases } from '../../cases/cases.schema.js';
 import { casesVisibleTo } from '../../cases/cases.policy.js';
 import { organisations } from '../../org/org.schema.js';
@@ -95,16 +95,16 @@ export async function listNeeds(opts: {
 }): Promise<Page<NeedView>> {
   const { db, query: q } = opts;
   const where = await needFilters(db, opts.actor, q, opts.year);
-  const { limit, offset } = pageWindow(q);
-  const [rows, [{ total }]] = await Promise.all([
-    selectNeeds(db)
-      .where(where)
-      .orderBy(...orderBy(q.sort, SORTS, [desc(needs.priority), desc(needs.createdAt)], needs.id))
-      .limit(limit)
-      .offset(offset),
-    db.select({ total: count() }).from(needs).where(where),
-  ]);
-  return { items: rows.map(presentNeed), total, page: q.page, pageSize: q.pageSize };
+  return readPage(q, {
+    rows: ({ limit, offset }) =>
+      selectNeeds(db)
+        .where(where)
+        .orderBy(...orderBy(q.sort, SORTS, [desc(needs.priority), desc(needs.createdAt)], needs.id))
+        .limit(limit)
+        .offset(offset),
+    total: db.select({ total: count() }).from(needs).where(where),
+    present: presentNeed,
+  });
 }
 
 /** Every need of the list's filters for the map and the export (up to `cap`). */

@@ -5,7 +5,7 @@ import { escapeLike } from '../../../core/strings.js';
 import { assertNotReferenced } from '../../../core/crud.js';
 import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
-import { orderBy, type Page, pageWindow } from '../../../core/list.js';
+import { orderBy, type Page, readPage } from '../../../core/list.js';
 import { organisations } from '../../org/org.schema.js';
 import {
   type CreateResource,
@@ -100,20 +100,20 @@ export async function listResources(opts: {
 }): Promise<Page<ResourceView>> {
   const { db, query: q } = opts;
   const where = await resourceFilters(db, opts.actor, q);
-  const { limit, offset } = pageWindow(q);
-  const [rows, [{ total }]] = await Promise.all([
-    selectResources(db)
-      .where(where)
-      .orderBy(...orderBy(q.sort, SORTS, [asc(organisations.name), desc(resources.createdAt)], resources.id))
-      .limit(limit)
-      .offset(offset),
-    db
+  return readPage(q, {
+    rows: ({ limit, offset }) =>
+      selectResources(db)
+        .where(where)
+        .orderBy(...orderBy(q.sort, SORTS, [asc(organisations.name), desc(resources.createdAt)], resources.id))
+        .limit(limit)
+        .offset(offset),
+    total: db
       .select({ total: count() })
       .from(resources)
       .innerJoin(organisations, eq(organisations.id, resources.unitId))
       .where(where),
-  ]);
-  return { items: rows.map(presentResource), total, page: q.page, pageSize: q.pageSize };
+    present: presentResource,
+  });
 }
 
 export async function allResources(opts: {

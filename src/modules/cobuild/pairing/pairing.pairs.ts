@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Actor } from '../../../core/auth/actor.js';
 import { escapeLike } from '../../../core/strings.js';
 import type { Db } from '../../../core/db.js';
-import { orderBy, type Page, pageWindow } from '../../../core/list.js';
+import { orderBy, type Page, readPage } from '../../../core/list.js';
 import { organisations } from '../../org/org.schema.js';
 import type { Explanation, PairListQuery, PairView } from './pairing.contracts.js';
 import { assertMayReadPairings, pairsVisibleTo } from './pairing.policy.js';
@@ -70,20 +70,20 @@ export async function listPairs(opts: { db: Db; actor: Actor; query: PairListQue
     [desc(pairings.year), ...pairOrder],
     pairings.id,
   );
-  const { limit, offset } = pageWindow(q);
-  const [rows, [{ total }]] = await Promise.all([
-    selectPairs(opts.db)
-      .where(where)
-      .orderBy(...sort)
-      .limit(limit)
-      .offset(offset),
-    opts.db
+  return readPage(q, {
+    rows: ({ limit, offset }) =>
+      selectPairs(opts.db)
+        .where(where)
+        .orderBy(...sort)
+        .limit(limit)
+        .offset(offset),
+    total: opts.db
       .select({ total: count() })
       .from(pairings)
       .innerJoin(pairingPlans, eq(pairingPlans.id, pairings.planId))
       .innerJoin(community, eq(community.id, pairings.communityId))
       .innerJoin(unit, eq(unit.id, pairings.unitId))
       .where(where),
-  ]);
-  return { items: rows.map(presentPair), total, page: q.page, pageSize: q.pageSize };
+    present: presentPair,
+  });
 }

@@ -3,7 +3,7 @@ import { recordAudit } from '../../../core/audit.js';
 import type { Actor } from '../../../core/auth/actor.js';
 import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
-import { orderBy, type Page, pageWindow } from '../../../core/list.js';
+import { orderBy, type Page, readPage } from '../../../core/list.js';
 import type {
   Comparison,
   CreatePlan,
@@ -234,19 +234,19 @@ export async function listPlans(opts: { db: Db; actor: Actor; query: PlanListQue
     [desc(pairingPlans.year), desc(pairingPlans.createdAt)],
     pairingPlans.id,
   );
-  const { limit, offset } = pageWindow(q);
-  const [rows, [{ total }]] = await Promise.all([
-    opts.db
-      .select({ plan: pairingPlans, n: counts.n })
-      .from(pairingPlans)
-      .leftJoin(counts, eq(counts.planId, pairingPlans.id))
-      .where(where)
-      .orderBy(...sort)
-      .limit(limit)
-      .offset(offset),
-    opts.db.select({ total: count() }).from(pairingPlans).where(where),
-  ]);
-  return { items: rows.map((r) => presentPlan(r.plan, Number(r.n ?? 0))), total, page: q.page, pageSize: q.pageSize };
+  return readPage(q, {
+    rows: ({ limit, offset }) =>
+      opts.db
+        .select({ plan: pairingPlans, n: counts.n })
+        .from(pairingPlans)
+        .leftJoin(counts, eq(counts.planId, pairingPlans.id))
+        .where(where)
+        .orderBy(...sort)
+        .limit(limit)
+        .offset(offset),
+    total: opts.db.select({ total: count() }).from(pairingPlans).where(where),
+    present: (r) => presentPlan(r.plan, Number(r.n ?? 0)),
+  });
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Actor } from '../../../core/auth/actor.js';
 import { escapeLike } from '../../../core/strings.js';
 import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
-import { orderBy, type Page, pageWindow } from '../../../core/list.js';
+import { orderBy, type Page, readPage } from '../../../core/list.js';
 import { partyMembers } from '../../people/members/members.schema.js';
 import { organisations } from '../../org/org.schema.js';
 import { people } from '../../people/people.schema.js';
@@ -80,16 +80,16 @@ export async function listCheckins(opts: {
     [asc(serviceDayCheckins.checkedInAt)],
     serviceDayCheckins.id,
   );
-  const { limit, offset } = pageWindow(q);
-  const [rows, [{ total }]] = await Promise.all([
-    selectCheckins(opts.db)
-      .where(where)
-      .orderBy(...sort)
-      .limit(limit)
-      .offset(offset),
-    opts.db.select({ total: count() }).from(serviceDayCheckins).where(where),
-  ]);
-  return { items: rows.map(present), total, page: q.page, pageSize: q.pageSize };
+  return readPage(q, {
+    rows: ({ limit, offset }) =>
+      selectCheckins(opts.db)
+        .where(where)
+        .orderBy(...sort)
+        .limit(limit)
+        .offset(offset),
+    total: opts.db.select({ total: count() }).from(serviceDayCheckins).where(where),
+    present,
+  });
 }
 
 async function dayByToken(db: Db, token: string): Promise<DayRow> {

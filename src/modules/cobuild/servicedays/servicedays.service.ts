@@ -6,7 +6,7 @@ import { can } from '../../../core/auth/permissions.js';
 import { escapeLike } from '../../../core/strings.js';
 import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
-import { orderBy, type Page, pageWindow } from '../../../core/list.js';
+import { orderBy, type Page, readPage } from '../../../core/list.js';
 import { organisations } from '../../org/org.schema.js';
 import { assertIsCommunity } from '../../org/org.service.js';
 import type {
@@ -145,20 +145,20 @@ export async function listDays(opts: {
   const q = opts.query;
   const where = await daysWhere(opts.db, opts.actor, q);
   const sort = orderBy(q.sort, DAY_SORT, [desc(serviceDays.startsAt)], serviceDays.id);
-  const { limit, offset } = pageWindow(q);
-  const [rows, [{ total }]] = await Promise.all([
-    selectViews(opts.db)
-      .where(where)
-      .orderBy(...sort)
-      .limit(limit)
-      .offset(offset),
-    opts.db
+  return readPage(q, {
+    rows: ({ limit, offset }) =>
+      selectViews(opts.db)
+        .where(where)
+        .orderBy(...sort)
+        .limit(limit)
+        .offset(offset),
+    total: opts.db
       .select({ total: count() })
       .from(serviceDays)
       .innerJoin(organisations, eq(organisations.id, serviceDays.communityId))
       .where(where),
-  ]);
-  return { items: rows.map(presentDay), total, page: q.page, pageSize: q.pageSize };
+    present: presentDay,
+  });
 }
 
 /** A day this actor may read (404 otherwise). */

@@ -4,7 +4,7 @@ import type { Actor } from '../../../core/auth/actor.js';
 import type { Db } from '../../../core/db.js';
 import { isUniqueViolation } from '../../../core/crud.js';
 import { AppError } from '../../../core/errors.js';
-import { orderBy, type Page, pageWindow, type ListQuery } from '../../../core/list.js';
+import { orderBy, type Page, type ListQuery, readPage } from '../../../core/list.js';
 import { organisations } from '../../org/org.schema.js';
 import { isPaired } from '../pairing/pairing.queries.js';
 import { pairingPlans } from '../pairing/pairing.schema.js';
@@ -69,16 +69,16 @@ export async function listSignups(opts: {
     [asc(serviceDaySignups.createdAt)],
     serviceDaySignups.id,
   );
-  const { limit, offset } = pageWindow(q);
-  const [rows, [{ total }]] = await Promise.all([
-    selectSignups(opts.db)
-      .where(where)
-      .orderBy(...sort)
-      .limit(limit)
-      .offset(offset),
-    opts.db.select({ total: count() }).from(serviceDaySignups).where(where),
-  ]);
-  return { items: rows.map(present), total, page: q.page, pageSize: q.pageSize };
+  return readPage(q, {
+    rows: ({ limit, offset }) =>
+      selectSignups(opts.db)
+        .where(where)
+        .orderBy(...sort)
+        .limit(limit)
+        .offset(offset),
+    total: opts.db.select({ total: count() }).from(serviceDaySignups).where(where),
+    present,
+  });
 }
 
 async function getSignup(db: Db, id: string): Promise<SignupView> {

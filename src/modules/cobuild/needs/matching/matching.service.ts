@@ -5,7 +5,7 @@ import type { Actor } from '../../../../core/auth/actor.js';
 import { insertRows } from '../../../../core/bulk.js';
 import type { Db } from '../../../../core/db.js';
 import { AppError } from '../../../../core/errors.js';
-import { type Page, pageWindow } from '../../../../core/list.js';
+import { type Page, readPage } from '../../../../core/list.js';
 import { users } from '../../../auth/auth.schema.js';
 import { organisations } from '../../../org/org.schema.js';
 import { assertIsCommunity } from '../../../org/org.service.js';
@@ -245,16 +245,16 @@ export async function listRuns(opts: { db: Db; actor: Actor; query: RunListQuery
     await runsVisibleTo(db, opts.actor),
     q.communityId ? eq(matchingRuns.communityId, q.communityId) : undefined,
   );
-  const { limit, offset } = pageWindow(q);
-  const [rows, [{ total }]] = await Promise.all([
-    selectRuns(db)
-      .where(where)
-      .orderBy(desc(matchingRuns.createdAt), desc(matchingRuns.id))
-      .limit(limit)
-      .offset(offset),
-    db.select({ total: count() }).from(matchingRuns).where(where),
-  ]);
-  return { items: rows.map(presentRun), total, page: q.page, pageSize: q.pageSize };
+  return readPage(q, {
+    rows: ({ limit, offset }) =>
+      selectRuns(db)
+        .where(where)
+        .orderBy(desc(matchingRuns.createdAt), desc(matchingRuns.id))
+        .limit(limit)
+        .offset(offset),
+    total: db.select({ total: count() }).from(matchingRuns).where(where),
+    present: presentRun,
+  });
 }
 
 export async function getRun(opts: { db: Db; actor: Actor; id: string }): Promise<RunView> {
@@ -331,16 +331,20 @@ export async function listMatches(opts: {
     q.resourceId ? eq(needMatches.resourceId, q.resourceId) : undefined,
     q.status ? eq(needMatches.status, q.status) : undefined,
   );
-  const { limit, offset } = pageWindow(q);
-  const [rows, [{ total }]] = await Promise.all([
-    selectMatches(db)
-      .where(where)
-      .orderBy(desc(needs.priority), needMatches.distanceKm, needMatches.id)
-      .limit(limit)
-      .offset(offset),
-    db.select({ total: count() }).from(needMatches).innerJoin(needs, eq(needs.id, needMatches.needId)).where(where),
-  ]);
-  return { items: rows.map(presentMatch), total, page: q.page, pageSize: q.pageSize };
+  return readPage(q, {
+    rows: ({ limit, offset }) =>
+      selectMatches(db)
+        .where(where)
+        .orderBy(desc(needs.priority), needMatches.distanceKm, needMatches.id)
+        .limit(limit)
+        .offset(offset),
+    total: db
+      .select({ total: count() })
+      .from(needMatches)
+      .innerJoin(needs, eq(needs.id, needMatches.needId))
+      .where(where),
+    present: presentMatch,
+  });
 }
 
 export async function getMatch(opts: { db: Db; actor: Actor; id: string; year: number }): Promise<MatchView> {

@@ -4,7 +4,7 @@ import { recordAudit } from '../../../../core/audit.js';
 import type { Actor } from '../../../../core/auth/actor.js';
 import type { Db } from '../../../../core/db.js';
 import { AppError } from '../../../../core/errors.js';
-import { orderBy, type Page, pageWindow } from '../../../../core/list.js';
+import { orderBy, type Page, readPage } from '../../../../core/list.js';
 import { organisations } from '../../../org/org.schema.js';
 import { createProjectInTx } from '../../projects/projects.service.js';
 import type { NeedTaskListQuery, NeedTaskView, TaskToProject, UpdateNeedTask } from './matching.contracts.js';
@@ -79,16 +79,16 @@ export async function listNeedTasks(opts: {
     [asc(needTasks.dueOn)],
     needTasks.id,
   );
-  const { limit, offset } = pageWindow(q);
-  const [rows, [{ total }]] = await Promise.all([
-    selectTasks(db)
-      .where(where)
-      .orderBy(...sort)
-      .limit(limit)
-      .offset(offset),
-    db.select({ total: count() }).from(needTasks).innerJoin(needs, eq(needs.id, needTasks.needId)).where(where),
-  ]);
-  return { items: rows.map((r) => presentTask(r, opts.today)), total, page: q.page, pageSize: q.pageSize };
+  return readPage(q, {
+    rows: ({ limit, offset }) =>
+      selectTasks(db)
+        .where(where)
+        .orderBy(...sort)
+        .limit(limit)
+        .offset(offset),
+    total: db.select({ total: count() }).from(needTasks).innerJoin(needs, eq(needs.id, needTasks.needId)).where(where),
+    present: (r) => presentTask(r, opts.today),
+  });
 }
 
 export async function getNeedTask(opts: { db: Db; actor: Actor; id: string; today: string }): Promise<NeedTaskView> {
