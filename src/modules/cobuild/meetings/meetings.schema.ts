@@ -11,7 +11,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { createdAt, idColumn, updatedAt, version } from '../../../core/columns.js';
+import { idColumn, createdAt, updatedAt, editedColumns, requiredRef } from '../../../core/columns.js';
 import { users } from '../../auth/auth.schema.js';
 import { organisations } from '../../org/org.schema.js';
 import { AGENDA_SOURCES, MEETING_STATUSES, TASK_STATUSES } from './meetings.contracts.js';
@@ -27,9 +27,7 @@ export const jointMeetings = pgTable(
   'joint_meetings',
   {
     id: idColumn(),
-    communityId: uuid('community_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'restrict' }),
+    communityId: requiredRef('community_id', () => organisations.id, 'restrict'),
     year: integer('year').notNull(),
     quarter: smallint('quarter').notNull(),
     status: meetingStatus('status').notNull().default('proposed'),
@@ -40,9 +38,7 @@ export const jointMeetings = pgTable(
     cancelReason: text('cancel_reason'),
     heldAt: timestamp('held_at', { withTimezone: true }),
     createdByUserId: uuid('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-    version: version(),
+    ...editedColumns(),
   },
   (t) => [
     uniqueIndex('joint_meetings_community_quarter_uq').on(t.communityId, t.year, t.quarter),
@@ -60,12 +56,8 @@ export const jointMeetingUnits = pgTable(
   'joint_meeting_units',
   {
     id: idColumn(),
-    meetingId: uuid('meeting_id')
-      .notNull()
-      .references(() => jointMeetings.id, { onDelete: 'cascade' }),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'restrict' }),
+    meetingId: requiredRef('meeting_id', () => jointMeetings.id, 'cascade'),
+    unitId: requiredRef('unit_id', () => organisations.id, 'restrict'),
     source: invitationSource('source').notNull().default('paired'),
     response: invitationResponse('response').notNull().default('pending'),
     responseNote: text('response_note'),
@@ -93,9 +85,7 @@ export const jointMeetingAgendaItems = pgTable(
   'joint_meeting_agenda_items',
   {
     id: idColumn(),
-    meetingId: uuid('meeting_id')
-      .notNull()
-      .references(() => jointMeetings.id, { onDelete: 'cascade' }),
+    meetingId: requiredRef('meeting_id', () => jointMeetings.id, 'cascade'),
     source: agendaSource('source').notNull(),
     /** The task, case, need or project the item refers to (null for a manual item). */
     refId: uuid('ref_id'),
@@ -121,25 +111,17 @@ export const meetingTasks = pgTable(
   'meeting_tasks',
   {
     id: idColumn(),
-    meetingId: uuid('meeting_id')
-      .notNull()
-      .references(() => jointMeetings.id, { onDelete: 'restrict' }),
+    meetingId: requiredRef('meeting_id', () => jointMeetings.id, 'restrict'),
     /** The meeting's community, repeated so the task lists filter without a join. */
-    communityId: uuid('community_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'restrict' }),
-    ownerUnitId: uuid('owner_unit_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'restrict' }),
+    communityId: requiredRef('community_id', () => organisations.id, 'restrict'),
+    ownerUnitId: requiredRef('owner_unit_id', () => organisations.id, 'restrict'),
     content: text('content').notNull(),
     deadline: text('deadline').notNull(),
     status: taskStatus('status').notNull().default('open'),
     completionNote: text('completion_note'),
     completedOn: text('completed_on'),
     createdByUserId: uuid('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-    version: version(),
+    ...editedColumns(),
   },
   (t) => [
     index('meeting_tasks_meeting_idx').on(t.meetingId),

@@ -14,7 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAt, idColumn, updatedAt, version } from '../../../core/columns.js';
+import { idColumn, createdAt, editedColumns, requiredRef } from '../../../core/columns.js';
 import { users } from '../../auth/auth.schema.js';
 import { cases } from '../../cases/cases.schema.js';
 import { organisations } from '../../org/org.schema.js';
@@ -50,9 +50,7 @@ export const needs = pgTable(
   'needs',
   {
     id: idColumn(),
-    communityId: uuid('community_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'restrict' }),
+    communityId: requiredRef('community_id', () => organisations.id, 'restrict'),
     title: text('title').notNull(),
     description: text('description'),
     domain: projectDomain('domain').notNull(),
@@ -68,9 +66,7 @@ export const needs = pgTable(
     /** The resident's case this need was raised from (one need per case). */
     caseId: uuid('case_id').references(() => cases.id, { onDelete: 'restrict' }),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-    version: version(),
+    ...editedColumns(),
   },
   (t) => [
     index('needs_community_idx').on(t.communityId, t.status),
@@ -86,9 +82,7 @@ export const resources = pgTable(
   'resources',
   {
     id: idColumn(),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'restrict' }),
+    unitId: requiredRef('unit_id', () => organisations.id, 'restrict'),
     kind: resourceKind('kind').notNull(),
     title: text('title').notNull(),
     description: text('description'),
@@ -101,9 +95,7 @@ export const resources = pgTable(
     lng: doublePrecision('lng').notNull(),
     lat: doublePrecision('lat').notNull(),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-    version: version(),
+    ...editedColumns(),
   },
   (t) => [
     index('resources_unit_idx').on(t.unitId),
@@ -138,15 +130,9 @@ export const needMatches = pgTable(
   'need_matches',
   {
     id: idColumn(),
-    runId: uuid('run_id')
-      .notNull()
-      .references(() => matchingRuns.id, { onDelete: 'cascade' }),
-    needId: uuid('need_id')
-      .notNull()
-      .references(() => needs.id, { onDelete: 'restrict' }),
-    resourceId: uuid('resource_id')
-      .notNull()
-      .references(() => resources.id, { onDelete: 'restrict' }),
+    runId: requiredRef('run_id', () => matchingRuns.id, 'cascade'),
+    needId: requiredRef('need_id', () => needs.id, 'restrict'),
+    resourceId: requiredRef('resource_id', () => resources.id, 'restrict'),
     amount: doublePrecision('amount').notNull(),
     distanceKm: doublePrecision('distance_km').notNull(),
     status: matchStatus('status').notNull().default('proposed'),
@@ -168,23 +154,15 @@ export const needTasks = pgTable(
   'need_tasks',
   {
     id: idColumn(),
-    matchId: uuid('match_id')
-      .notNull()
-      .references(() => needMatches.id, { onDelete: 'restrict' }),
-    needId: uuid('need_id')
-      .notNull()
-      .references(() => needs.id, { onDelete: 'restrict' }),
-    ownerUnitId: uuid('owner_unit_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'restrict' }),
+    matchId: requiredRef('match_id', () => needMatches.id, 'restrict'),
+    needId: requiredRef('need_id', () => needs.id, 'restrict'),
+    ownerUnitId: requiredRef('owner_unit_id', () => organisations.id, 'restrict'),
     title: text('title').notNull(),
     amount: doublePrecision('amount').notNull(),
     dueOn: date('due_on').notNull(),
     status: needTaskStatus('status').notNull().default('open'),
     projectId: uuid('project_id').references(() => projects.id, { onDelete: 'set null' }),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-    version: version(),
+    ...editedColumns(),
   },
   (t) => [
     uniqueIndex('need_tasks_match_uq').on(t.matchId),

@@ -12,7 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAt, idColumn, updatedAt, version } from '../../../core/columns.js';
+import { idColumn, createdAt, editedColumns, requiredRef } from '../../../core/columns.js';
 import { users } from '../../auth/auth.schema.js';
 import { organisations } from '../../org/org.schema.js';
 import { COMMITTEE_ROLES, PAIR_SOURCES, PAIRING_PLAN_STATUSES } from './pairing.enums.js';
@@ -38,9 +38,7 @@ export const pairingPlans = pgTable(
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     adoptedBy: uuid('adopted_by').references(() => users.id, { onDelete: 'set null' }),
     adoptedAt: timestamp('adopted_at', { withTimezone: true }),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-    version: version(),
+    ...editedColumns(),
   },
   (t) => [
     index('pairing_plans_year_idx').on(t.year),
@@ -55,16 +53,10 @@ export const pairings = pgTable(
   'pairings',
   {
     id: idColumn(),
-    planId: uuid('plan_id')
-      .notNull()
-      .references(() => pairingPlans.id, { onDelete: 'cascade' }),
+    planId: requiredRef('plan_id', () => pairingPlans.id, 'cascade'),
     year: integer('year').notNull(),
-    communityId: uuid('community_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'restrict' }),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'restrict' }),
+    communityId: requiredRef('community_id', () => organisations.id, 'restrict'),
+    unitId: requiredRef('unit_id', () => organisations.id, 'restrict'),
     source: pairSource('source').notNull().default('optimiser'),
     distanceKm: doublePrecision('distance_km'),
     /** Why this pair: distance, the strengths that meet the community's needs, the terms of the objective. */
@@ -91,9 +83,7 @@ export const partyCommitteeMembers = pgTable(
   {
     id: idColumn(),
     year: integer('year').notNull(),
-    communityId: uuid('community_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'restrict' }),
+    communityId: requiredRef('community_id', () => organisations.id, 'restrict'),
     memberKey: text('member_key').notNull(),
     unitId: uuid('unit_id').references(() => organisations.id, { onDelete: 'restrict' }),
     role: committeeRole('role'),
@@ -101,9 +91,7 @@ export const partyCommitteeMembers = pgTable(
     title: text('title'),
     removed: boolean('removed').notNull().default(false),
     sort: integer('sort'),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-    version: version(),
+    ...editedColumns(),
   },
   (t) => [uniqueIndex('party_committee_members_key').on(t.year, t.communityId, t.memberKey)],
 );

@@ -13,7 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAt, idColumn, updatedAt, version } from '../../../core/columns.js';
+import { idColumn, createdAt, editedColumns, requiredRef } from '../../../core/columns.js';
 import { users } from '../../auth/auth.schema.js';
 import { organisations } from '../../org/org.schema.js';
 import { PLAN_STATUSES, PROJECT_DOMAINS, UNIT_ROLES } from './projects.enums.js';
@@ -36,9 +36,7 @@ export const projectPlans = pgTable(
   'project_plans',
   {
     id: idColumn(),
-    communityId: uuid('community_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'restrict' }),
+    communityId: requiredRef('community_id', () => organisations.id, 'restrict'),
     year: integer('year').notNull(),
     status: projectPlanStatus('status').notNull().default('draft'),
     note: text('note'),
@@ -47,9 +45,7 @@ export const projectPlans = pgTable(
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     approvedAt: timestamp('approved_at', { withTimezone: true }),
     approvedBy: uuid('approved_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-    version: version(),
+    ...editedColumns(),
   },
   (t) => [
     uniqueIndex('project_plans_community_year').on(t.communityId, t.year),
@@ -61,12 +57,8 @@ export const projects = pgTable(
   'projects',
   {
     id: idColumn(),
-    planId: uuid('plan_id')
-      .notNull()
-      .references(() => projectPlans.id, { onDelete: 'restrict' }),
-    communityId: uuid('community_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'restrict' }),
+    planId: requiredRef('plan_id', () => projectPlans.id, 'restrict'),
+    communityId: requiredRef('community_id', () => organisations.id, 'restrict'),
     year: integer('year').notNull(),
     parentId: uuid('parent_id').references((): AnyPgColumn => projects.id, { onDelete: 'restrict' }),
     name: text('name').notNull(),
@@ -90,9 +82,7 @@ export const projects = pgTable(
     /** Where the project came from when not typed into the plan: 'import', 'matching', … */
     source: text('source').notNull().default('manual'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-    version: version(),
+    ...editedColumns(),
   },
   (t) => [
     index('projects_plan_idx').on(t.planId),
@@ -104,12 +94,8 @@ export const projects = pgTable(
 export const projectUnits = pgTable(
   'project_units',
   {
-    projectId: uuid('project_id')
-      .notNull()
-      .references(() => projects.id, { onDelete: 'cascade' }),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'restrict' }),
+    projectId: requiredRef('project_id', () => projects.id, 'cascade'),
+    unitId: requiredRef('unit_id', () => organisations.id, 'restrict'),
     role: projectUnitRole('role').notNull().default('partner'),
     /** Set when the county named a unit that is not paired with the community that year. */
     overrideReason: text('override_reason'),
@@ -121,17 +107,13 @@ export const projectMilestones = pgTable(
   'project_milestones',
   {
     id: idColumn(),
-    projectId: uuid('project_id')
-      .notNull()
-      .references(() => projects.id, { onDelete: 'cascade' }),
+    projectId: requiredRef('project_id', () => projects.id, 'cascade'),
     title: text('title').notNull(),
     dueOn: date('due_on').notNull(),
     weight: integer('weight').notNull().default(1),
     doneOn: date('done_on'),
     note: text('note'),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-    version: version(),
+    ...editedColumns(),
   },
   (t) => [index('project_milestones_project_idx').on(t.projectId, t.dueOn)],
 );
@@ -144,9 +126,7 @@ export const projectEvidence = pgTable(
   'project_evidence',
   {
     id: idColumn(),
-    projectId: uuid('project_id')
-      .notNull()
-      .references(() => projects.id, { onDelete: 'cascade' }),
+    projectId: requiredRef('project_id', () => projects.id, 'cascade'),
     milestoneId: uuid('milestone_id').references(() => projectMilestones.id, { onDelete: 'set null' }),
     kind: projectEvidenceKind('kind').notNull(),
     fileName: text('file_name').notNull(),

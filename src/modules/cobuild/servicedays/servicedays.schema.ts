@@ -13,7 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAt, idColumn, updatedAt, version } from '../../../core/columns.js';
+import { idColumn, createdAt, editedColumns, requiredRef } from '../../../core/columns.js';
 import { users } from '../../auth/auth.schema.js';
 import { partyMembers } from '../../people/members/members.schema.js';
 import { organisations } from '../../org/org.schema.js';
@@ -26,9 +26,7 @@ export const serviceKinds = pgTable('service_kinds', {
   nameEn: text('name_en').notNull(),
   sort: integer('sort').notNull().default(0),
   active: boolean('active').notNull().default(true),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-  version: version(),
+  ...editedColumns(),
 });
 
 export { CHECKIN_METHODS, SERVICE_DAY_STATUSES } from './servicedays.enums.js';
@@ -42,9 +40,7 @@ export const serviceDays = pgTable(
   'service_days',
   {
     id: idColumn(),
-    communityId: uuid('community_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'restrict' }),
+    communityId: requiredRef('community_id', () => organisations.id, 'restrict'),
     date: date('date').notNull(),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
@@ -60,9 +56,7 @@ export const serviceDays = pgTable(
     peopleServed: integer('people_served'),
     summary: text('summary'),
     createdByUserId: uuid('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-    version: version(),
+    ...editedColumns(),
   },
   (t) => [
     uniqueIndex('service_days_checkin_token').on(t.checkinToken),
@@ -82,19 +76,13 @@ export const serviceDaySignups = pgTable(
   'service_day_signups',
   {
     id: idColumn(),
-    dayId: uuid('day_id')
-      .notNull()
-      .references(() => serviceDays.id, { onDelete: 'cascade' }),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'restrict' }),
+    dayId: requiredRef('day_id', () => serviceDays.id, 'cascade'),
+    unitId: requiredRef('unit_id', () => organisations.id, 'restrict'),
     items: jsonb('items').$type<SignupItem[]>().notNull(),
     headcount: integer('headcount').notNull(),
     note: text('note'),
     createdByUserId: uuid('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-    version: version(),
+    ...editedColumns(),
   },
   (t) => [
     uniqueIndex('service_day_signups_day_unit').on(t.dayId, t.unitId),
@@ -112,12 +100,8 @@ export const serviceDayCheckins = pgTable(
   'service_day_checkins',
   {
     id: idColumn(),
-    dayId: uuid('day_id')
-      .notNull()
-      .references(() => serviceDays.id, { onDelete: 'cascade' }),
-    memberId: uuid('member_id')
-      .notNull()
-      .references(() => partyMembers.id, { onDelete: 'restrict' }),
+    dayId: requiredRef('day_id', () => serviceDays.id, 'cascade'),
+    memberId: requiredRef('member_id', () => partyMembers.id, 'restrict'),
     /** The member's unit when they checked in (members change units; the tally stays as it was). */
     unitId: uuid('unit_id').references(() => organisations.id, { onDelete: 'restrict' }),
     method: checkinMethod('method').notNull(),
@@ -135,9 +119,7 @@ export const serviceDayPhotos = pgTable(
   'service_day_photos',
   {
     id: idColumn(),
-    dayId: uuid('day_id')
-      .notNull()
-      .references(() => serviceDays.id, { onDelete: 'cascade' }),
+    dayId: requiredRef('day_id', () => serviceDays.id, 'cascade'),
     path: text('path').notNull(),
     thumbPath: text('thumb_path').notNull(),
     width: integer('width').notNull(),
