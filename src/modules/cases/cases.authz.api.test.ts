@@ -103,10 +103,12 @@ describe('ratings', () => {
       ['grid01', { action: 'acknowledge' }],
       ['grid01', { action: 'resolve', note: '已填平' }],
       ['hangdong', { action: 'verify' }],
-      ['hangdong', { action: 'close' }],
     ] as const) {
       expect((await act(id, as, body)).statusCode).toBe(200);
     }
+    // The reporter has a login: the verified case waits for their rating, the community cannot close it first.
+    const close = await act(id, 'hangdong', { action: 'close' });
+    expect([close.statusCode, close.json().error.code]).toEqual([409, 'CASE_AWAITING_RATING']);
     const byStaff = await act(id, 'hangdong', { action: 'rate', satisfaction: 'satisfied' });
     expect([byStaff.statusCode, byStaff.json().error.code]).toEqual([403, 'FORBIDDEN']);
     expect((await act(id, 'grid01', { action: 'rate', satisfaction: 'satisfied' })).statusCode).toBe(403);
@@ -133,12 +135,14 @@ describe('ratings', () => {
       { action: 'acknowledge' },
       { action: 'resolve', note: '已修复' },
       { action: 'verify' },
-      { action: 'close' },
     ]) {
       expect((await act(c.id, 'hangdong', body)).statusCode).toBe(200);
     }
+    const page = (await call('GET', `/api/cases/${c.id}`, 'resident01')).json() as CaseDetail;
+    expect(page.actions).toEqual(['rate']);
     const rated = await act(c.id, 'resident01', { action: 'rate', satisfaction: 'satisfied' });
     expect(rated.json()).toMatchObject({ status: 'rated', ratedByPhoneVisit: false });
+    expect(rated.json().closedAt).not.toBeNull();
   });
 });
 

@@ -125,6 +125,19 @@ export const ZCaseDetail = ZCaseSummary.extend({
   dispatches: z.array(ZCaseDispatch),
   photos: z.array(ZCasePhoto),
   mergedCaseIds: z.array(z.string()),
+  /**
+   * Every round's rating, first to last (a reopen starts a new round; none is ever changed). `satisfaction` above is
+   * what the statistics count: the worst of them, at the first one's time (docs/CASES.md "Definitions").
+   */
+  ratings: z.array(
+    z.object({
+      round: z.number().int(),
+      satisfaction: ZSatisfaction,
+      comment: z.string().nullable(),
+      byPhoneVisit: z.boolean(),
+      ratedAt: z.string(),
+    }),
+  ),
   /** The transitions this user may fire now; the case page shows only these. */
   actions: z.array(ZCaseAction),
 });

@@ -99,11 +99,13 @@ describe('a case from a resident report to a rating', () => {
     expect(resolved.dispatches[0].status).toBe('done');
   });
 
-  it('the community verifies and closes; the resident is notified and rates', async () => {
-    await act(caseId, 'hangdong', { action: 'verify' });
-    expect((await act(caseId, 'hangdong', { action: 'close' })).status).toBe('closed');
+  it('the community verifies; the resident, told at every step, rates, and that closes the case', async () => {
+    const verified = await act(caseId, 'hangdong', { action: 'verify' });
+    expect(verified.actions).not.toContain('close');
     const rated = await act(caseId, 'resident01', { action: 'rate', satisfaction: 'satisfied', comment: '处理很及时' });
     expect(rated).toMatchObject({ status: 'rated', satisfaction: 'satisfied' });
+    expect(rated.closedAt).not.toBeNull();
+    expect(rated.ratings).toMatchObject([{ round: 1, satisfaction: 'satisfied', comment: '处理很及时' }]);
     expect(rated.events.map((e) => e.action)).toEqual([
       'report',
       'accept',
@@ -112,9 +114,13 @@ describe('a case from a resident report to a rating', () => {
       'start',
       'resolve',
       'verify',
-      'close',
       'rate',
     ]);
+    const bell = (await call('GET', '/api/notifications?pageSize=50', 'resident01')).json() as {
+      items: { kind: string; entityId: string }[];
+    };
+    const kinds = bell.items.filter((n) => n.entityId === caseId).map((n) => n.kind);
+    expect(kinds.sort()).toEqual(['case.accepted', 'case.dispatched', 'case.resolved', 'case.verified']);
   });
 
   it('refuses a transition from the wrong state (409), for the wrong role (403), and without a required field (400)', async () => {

@@ -28,6 +28,7 @@ import { availableActions, type CaseStatus } from './cases.machine.js';
 import { casesVisibleTo } from './cases.policy.js';
 import { caseCategories, caseDispatches, caseEvents, casePhotos, cases } from './cases.schema.js';
 import { loadCaseFor } from './cases.load.js';
+import { ratingsOf, withRatingRules } from './resident/rating.js';
 
 const owner = alias(people, 'owner');
 const unit = alias(organisations, 'unit');
@@ -166,6 +167,8 @@ export async function getCaseDetail(opts: { db: Db; actor: Actor; id: string }):
   const { row, relations } = await loadCaseFor(opts.db, opts.actor, opts.id);
   const [summary] = await selectSummaries(opts.db).where(eq(cases.id, row.id));
   const [events, dispatches, photos, merged] = await loadHistory(opts.db, row.id);
+  const ratings = await ratingsOf(opts.db, row.id);
+  const actions = row.mergedIntoId ? [] : availableActions(row.status as CaseStatus, relations);
   return {
     ...present(summary),
     description: row.description,
@@ -185,7 +188,8 @@ export async function getCaseDetail(opts: { db: Db; actor: Actor; id: string }):
     dispatches: dispatches.map(presentDispatch),
     photos: photos.map(presentPhoto),
     mergedCaseIds: merged.map((m) => m.id),
-    actions: row.mergedIntoId ? [] : availableActions(row.status as CaseStatus, relations),
+    ratings,
+    actions: await withRatingRules(opts.db, row, actions, ratings.at(-1)?.satisfaction ?? null),
   };
 }
 
