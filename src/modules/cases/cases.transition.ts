@@ -11,9 +11,8 @@ import type { TransitionRequest } from './cases.contracts.js';
 import { dispatchToUnits, updateOwnDispatches } from './dispatch/dispatch.js';
 import { attachPhotos } from './photos/photos.js';
 import { loadCaseFor } from './cases.load.js';
-import { assertMayFire } from './cases.policy.js';
-import { noticeToReporter } from './resident/notices.js';
-import { assertMayCloseWithoutRating, assertMayReopen, recordRating, reopenDispatches } from './resident/rating.js';
+import { recordCorrection } from './classifier/corrections.js';
+import { assertMayFire, assertMayRate } from './cases.policy.js';
 import { type CaseAction, type CaseRelation, type CaseStatus, checkTransition } from './cases.machine.js';
 import { caseDispatches, caseEvents, cases } from './cases.schema.js';
 import { clock } from '../../core/clock.js';
@@ -35,10 +34,8 @@ async function applyAction(
 ): Promise<Changes> {
   switch (input.action as CaseAction) {
     case 'accept':
-      await noticeToReporter(tx, c, 'case_accepted', 'case.accepted');
-      return input.categoryCode && input.categoryCode !== c.categoryCode ? recategorise(tx, c, input.categoryCode) : {};
+      return acceptCategory(tx, actor, c, input.categoryCode, now);
     case 'dispatch':
-      await noticeToReporter(tx, c, 'case_dispatched', 'case.dispatched');
       return dispatchToUnits({ tx, actor, c, unitIds: input.unitIds ?? [], instructions: input.instructions, now });
     case 'acknowledge':
       await updateOwnDispatches(tx, actor, c.id, relations, ['pending'], {
@@ -59,7 +56,6 @@ async function applyAction(
         doneAt: now,
         reportNote: input.note ?? null,
       });
-      await noticeToReporter(tx, c, 'case_resolved', 'case.resolved');
       return { resolvedAt: now };
     case 'return':
       await updateOwnDispatches(tx, actor, c.id, relations, OPEN_DISPATCH, {
@@ -67,26 +63,34 @@ async function applyAction(
         reportNote: input.reason ?? null,
       });
       return {};
-    case 'verify':
-      await noticeToReporter(tx, c, 'case_verified', 'case.verified');
-      return {};
     case 'fail_verification':
-      await reopenDispatches(tx, c.id, now);
       return { resolvedAt: null };
     case 'close':
-      await assertMayCloseWithoutRating(tx, c);
-      await noticeToReporter(tx, c, 'case_closed', 'case.closed');
+      await notifyPeople(tx, [c.reporterPersonId], {
+        kind: 'case.closed',
+        title: notificationTitle('case_closed', { number: c.number }),
+        entityType: 'case',
+        entityId: c.id,
+        link: `/m/cases/${c.id}`,
+      });
       return { closedAt: now };
     case 'rate':
-      return recordRating(tx, actor, c, relations, input, now);
+      return rating(relations, input, now);
     case 'reopen':
-      // A new round: the rating stays (case_ratings, and the case's counted satisfaction); the units' work reopens.
-      await assertMayReopen(tx, c, input.action);
-      await reopenDispatches(tx, c.id, now);
-      return { resolvedAt: null, closedAt: null };
+      if (c.satisfaction !== 'unsatisfied')
+        throw new AppError('CASE_TRANSITION_NOT_ALLOWED', { action: input.action, status: c.status });
+      return { resolvedAt: null, closedAt: null, satisfaction: null, ratedAt: null };
     default:
       return {};
   }
+}
+
+/** 分类理事: the category accepted; one other than the classifier suggested is a labelled example for retraining. */
+async function acceptCategory(tx: Db, actor: Actor, c: CaseRow, code: string | undefined, now: Date): Promise<Changes> {
+  const changes = code && code !== c.categoryCode ? await recategorise(tx, c, code) : {};
+  const accepted = { caseId: c.id, text: c.description, suggestedCode: c.suggestedCategoryCode };
+  await recordCorrection(tx, actor, { ...accepted, acceptedCode: changes.categoryCode ?? c.categoryCode }, now);
+  return changes;
 }
 
 async function recategorise(tx: Db, c: CaseRow, code: string): Promise<Changes> {
@@ -100,6 +104,18 @@ async function recategorise(tx: Db, c: CaseRow, code: string): Promise<Changes> 
     priority: category.priority,
     responseDueAt: calendar.addWorkingMinutes(c.reportedAt, category.responseMinutes),
     resolutionDueAt: calendar.addWorkingMinutes(c.reportedAt, category.resolutionMinutes),
+  };
+}
+
+/** A rating by the reporter, or recorded by staff after a phone visit (cases.policy.ts says who may). */
+function rating(relations: CaseRelation[], input: TransitionRequest, now: Date): Changes {
+  assertMayRate(relations, input.phoneVisit);
+  const byReporter = relations.includes('reporter');
+  return {
+    satisfaction: input.satisfaction,
+    ratingComment: input.comment ?? null,
+    ratedAt: now,
+    ratedByPhoneVisit: !byReporter,
   };
 }
 

@@ -4,7 +4,8 @@
  *
  * The default classifier trains on datasets/cases/labelled.jsonl at first use (~0.5 s including jieba's
  * dictionary) and keeps the model in memory; no model file is committed, so the data set is the single
- * source of truth and there is nothing to keep in sync.
+ * source of truth and there is nothing to keep in sync. A model retrained from staff corrections (learning.ts)
+ * replaces it through `useModel` once it has proved not worse on the held-out set.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -13,12 +14,14 @@ import { ROOT_DIR } from '../../../core/paths.js';
 import {
   CATEGORIES_FILE,
   type CategoryTree,
+  HELDOUT_FILE,
   LABELLED_FILE,
   type LabelledExample,
   loadCategoryTree,
   loadExamples,
   subCategoryCodes,
 } from './data.js';
+import { heldOutMetrics, type ModelMetrics } from './metrics.js';
 import { compile, type ModelJson, type Scorer } from './model.js';
 import { features } from './tokenize.js';
 import { topK, trainClassifier } from './train.js';
@@ -76,6 +79,8 @@ export function buildClassifier(examples: readonly LabelledExample[], tree: Cate
 }
 
 let shared: CaseClassifier | undefined;
+/** The stored version (classifier_models.id) in use; null while it is the shipped model. */
+let sharedVersion: number | null = null;
 
 /**
  * Training takes ~0.4 s, so the trained model is cached under .cache/, keyed by a hash of the data it was trained
@@ -90,7 +95,8 @@ export function modelCacheFile(): string {
   return path.join(ROOT_DIR, '.cache', `classifier-${hash}.json`);
 }
 
-function cachedOrTrainedModel(): ModelJson {
+/** The model trained on the shipped data set (from the cache, or trained now): the one in use until a retrain wins. */
+export function shippedModel(): ModelJson {
   const file = modelCacheFile();
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as ModelJson;
   const model = trainClassifier(loadExamples());
@@ -107,8 +113,29 @@ function cachedOrTrainedModel(): ModelJson {
 
 /** The process-wide classifier over the committed data: loaded from the cache or trained on first call. */
 export function defaultClassifier(): CaseClassifier {
-  shared ??= new CaseClassifier(cachedOrTrainedModel(), loadCategoryTree());
+  shared ??= new CaseClassifier(shippedModel(), loadCategoryTree());
   return shared;
+}
+
+/**
+ * Puts a retrained model in use in this process (learning.ts: after a retrain wins, and when another process's
+ * win is noticed). Throws, leaving the model in use, if its classes are not in the category tree.
+ */
+export function useModel(model: ModelJson, version: number | null): void {
+  shared = new CaseClassifier(model, loadCategoryTree());
+  sharedVersion = version;
+}
+
+export function modelVersionInUse(): number | null {
+  return sharedVersion;
+}
+
+let shippedFigures: ModelMetrics | undefined;
+
+/** The shipped model on the hand-written held-out set (computed once per process: ~30 ms). */
+export function shippedMetrics(): ModelMetrics {
+  shippedFigures ??= heldOutMetrics(compile(shippedModel()), loadExamples(HELDOUT_FILE));
+  return shippedFigures;
 }
 
 /** Suggested category for a report, with confidence and the next three alternatives. */

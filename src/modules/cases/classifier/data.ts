@@ -25,6 +25,11 @@ export const LABELLED_FILE = path.join(CASES_DATA_DIR, 'labelled.jsonl');
 export const PHRASEBANK_DIR = path.join(CASES_DATA_DIR, 'phrasebank');
 /** Hand-written messages kept apart from the template-generated set: an honest second opinion on accuracy. */
 export const CHALLENGE_FILE = path.join(CASES_DATA_DIR, 'challenge.jsonl');
+/**
+ * Complaints written by hand in residents' own words, independently of the phrase bank: the set the accuracy goal
+ * is stated on and a retrained model is checked against. Never trained or tuned on (challenge.jsonl is the dev set).
+ */
+export const HELDOUT_FILE = path.join(CASES_DATA_DIR, 'heldout.jsonl');
 
 const ZPriority = z.enum(['urgent', 'ordinary', 'complex']);
 

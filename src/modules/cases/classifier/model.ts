@@ -142,6 +142,7 @@ export function trainSoftmax(
   ys: number[],
   classes: string[],
   opts: SoftmaxOptions = DEFAULT_SOFTMAX,
+  onEpoch?: (done: number, of: number) => void,
 ): SoftmaxModelJson {
   const V = v.vocab.length,
     C = classes.length;
@@ -159,6 +160,7 @@ export function trainSoftmax(
     for (const i of order) sgdStep(w, b, g, xs[i], ys[i], lr);
     const decay = 1 - lr * opts.l2;
     for (let k = 0; k < w.length; k++) w[k] *= decay;
+    onEpoch?.(epoch + 1, opts.epochs);
   }
   const weights = classes.map((_, c) => Array.from({ length: V }, (_, j) => w[j * C + c]));
   return { kind: 'softmax', vocab: v.vocab, idf: v.idf, classes, weights, bias: Array.from(b), temperature: 1 };

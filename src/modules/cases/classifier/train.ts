@@ -81,8 +81,15 @@ export const DEFAULT_TRAIN: TrainOptions = {
   temperature: DEFAULT_TEMPERATURE,
 };
 
-/** Tokenises the examples and fits the chosen model; classes are the sorted distinct categories. */
-export function trainClassifier(examples: readonly LabelledExample[], opts: Partial<TrainOptions> = {}): ModelJson {
+/**
+ * Tokenises the examples and fits the chosen model; classes are the sorted distinct categories. `progress` hears the
+ * fraction done (tokenising is the first fifth, the epochs the rest), for the retraining page.
+ */
+export function trainClassifier(
+  examples: readonly LabelledExample[],
+  opts: Partial<TrainOptions> = {},
+  progress?: (fraction: number) => void,
+): ModelJson {
   const o = { ...DEFAULT_TRAIN, ...opts };
   if (examples.length === 0) throw new Error('trainClassifier: no examples');
   const docs = examples.map((e) => features(e.text));
@@ -92,9 +99,10 @@ export function trainClassifier(examples: readonly LabelledExample[], opts: Part
   const vectorizer = fitVectorizer(docs);
   const index = vocabIndex(vectorizer);
   const xs = docs.map((d) => vectorize(vectorizer, index, d));
+  progress?.(0.2);
   const model =
     o.kind === 'softmax'
-      ? trainSoftmax(vectorizer, xs, ys, classes, o.softmax)
+      ? trainSoftmax(vectorizer, xs, ys, classes, o.softmax, (done, of) => progress?.(0.2 + (0.8 * done) / of))
       : trainNaiveBayes(vectorizer, xs, ys, classes, o.alpha);
   return { ...model, temperature: o.temperature };
 }
