@@ -27,6 +27,7 @@ export const REFERRER_NOUNS: readonly (readonly [column: string, noun: string])[
   ['cases.community_id', 'case'],
   ['case_dispatches.unit_id', 'case_dispatch'],
   ['evaluation_sessions.community_id', 'evaluation_session'],
+  ['evaluation_follow_ups.assignee_unit_id', 'evaluation_follow_up'],
   ['pairings.community_id', 'pairing'],
   ['pairings.unit_id', 'pairing'],
   ['party_committee_members.community_id', 'party_committee_member'],

@@ -20,9 +20,11 @@ export const evaluationsNouns: Record<Locale, Record<string, string>> = {
   'zh-CN': {
     evaluation_session: '评事会',
     evaluation_item: '评事事项',
+    evaluation_follow_up: '评事整改任务',
   },
   en: {
     evaluation_session: 'evaluation session',
     evaluation_item: 'evaluation item',
+    evaluation_follow_up: 'evaluation follow-up task',
   },
 };

@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { ZVersion } from '../../core/contracts.js';
 import { listResponse, ZListQuery } from '../../core/list.js';
 import { ZCaseStatus, ZSatisfaction } from '../cases/cases.contracts.js';
-import { SESSION_STATUSES, VERDICTS } from './evaluations.enums.js';
+import { ITEM_VERDICTS, SESSION_STATUSES, VERDICTS } from './evaluations.enums.js';
 
 /** 每月20日定期评事: request and response contracts (the web imports the types). */
 export { SESSION_STATUSES, VERDICTS } from './evaluations.enums.js';
 export const ZVerdict = z.enum(VERDICTS);
-/** An item's verdict before the representatives have given one is `pending`. */
-export const ZItemVerdict = z.enum([...VERDICTS, 'pending']);
+/** An item's verdict before the representatives have given one is `pending`; `carried_over` to the next session. */
+export const ZItemVerdict = z.enum(ITEM_VERDICTS);
 export const ZSessionStatus = z.enum(SESSION_STATUSES);
 
 /** A calendar date that is the 20th of its month. */

@@ -23,6 +23,7 @@ const VERDICT_ZH: Record<EvaluationItem['verdict'], string> = {
   basically_satisfied: '基本满意',
   unsatisfied: '不满意',
   pending: '未评议',
+  carried_over: '结转下次',
 };
 
 /** The calendar day (YYYY-MM-DD) of a date or an instant in the county's zone (UTC+8). */

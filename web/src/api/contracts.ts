@@ -175,4 +175,9 @@ export type {
   SessionDetail as EvaluationSessionDetail,
   EvaluationItem as EvaluationItemView,
 } from '../../../src/modules/evaluations/evaluations.contracts';
-export { VERDICTS, type Verdict } from '../../../src/modules/evaluations/evaluations.enums';
+export {
+  ITEM_DECISIONS,
+  VERDICTS,
+  type ItemDecision,
+  type Verdict,
+} from '../../../src/modules/evaluations/evaluations.enums';

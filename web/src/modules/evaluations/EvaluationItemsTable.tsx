@@ -1,12 +1,12 @@
 import { Input, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { VERDICTS, type EvaluationItemView, type Verdict } from '../../api/contracts';
+import { VERDICTS, type EvaluationItemView, type ItemDecision } from '../../api/contracts';
 import { labelOf, useI18n } from '../../i18n';
 import { EnumTag } from '../../ui/EnumTag';
 import { EmptyState } from '../../ui/states';
 
-export type SaveVerdict = (item: EvaluationItemView, next: { verdict?: Verdict; comment?: string | null }) => void;
+export type SaveVerdict = (item: EvaluationItemView, next: { verdict?: ItemDecision; comment?: string | null }) => void;
 
 /** The session's matters: each case with the representatives' verdict and a comment saved when the field is left. */
 export function EvaluationItemsTable({
@@ -66,7 +66,7 @@ export function EvaluationItemsTable({
           title: t('evaluations.verdict'),
           width: 150,
           render: (_, it) => (
-            <Select<Verdict>
+            <Select<ItemDecision>
               value={it.verdict === 'pending' ? undefined : it.verdict}
               placeholder={labelOf('verdict', 'pending')}
               disabled={held}

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Col, Flex, Popconfirm, Row, Space, Typography } fr
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, errorMessage } from '../../api/client';
-import type { EvaluationItemView, Verdict } from '../../api/contracts';
+import type { EvaluationItemView, ItemDecision } from '../../api/contracts';
 import { useI18n } from '../../i18n';
 import { EnumTag } from '../../ui/EnumTag';
 import { useFeedback } from '../../ui/feedback';
@@ -50,7 +50,7 @@ export default function EvaluationSessionPage() {
   // Held sessions are final; grid workers only read.
   const held = s.status === 'held' || !can(me, 'evaluations.manage');
 
-  const save = async (item: EvaluationItemView, next: { verdict?: Verdict; comment?: string | null }) => {
+  const save = async (item: EvaluationItemView, next: { verdict?: ItemDecision; comment?: string | null }) => {
     const v = next.verdict ?? (item.verdict === 'pending' ? null : item.verdict);
     if (!v) return;
     try {

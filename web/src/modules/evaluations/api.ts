@@ -5,7 +5,7 @@ import type {
   EvaluationSessionDetail,
   EvaluationSessionView,
   Page,
-  Verdict,
+  ItemDecision,
 } from '../../api/contracts';
 
 export const evaluationKeys = {
@@ -46,7 +46,7 @@ export function useEvaluationWrites(sessionId?: string) {
       onSuccess: invalidate,
     }),
     verdict: useMutation({
-      mutationFn: ({ itemId, verdict, comment }: { itemId: string; verdict: Verdict; comment: string | null }) =>
+      mutationFn: ({ itemId, verdict, comment }: { itemId: string; verdict: ItemDecision; comment: string | null }) =>
         api.put<EvaluationItemView>(`/evaluation-sessions/${sessionId}/items/${itemId}`, { verdict, comment }),
       onSuccess: invalidate,
     }),
