@@ -12,7 +12,9 @@ import { dispatchToUnits, updateOwnDispatches } from './dispatch/dispatch.js';
 import { attachPhotos } from './photos/photos.js';
 import { loadCaseFor } from './cases.load.js';
 import { recordCorrection } from './classifier/corrections.js';
-import { assertMayFire, assertMayRate } from './cases.policy.js';
+import { assertMayFire } from './cases.policy.js';
+import { noticeToReporter } from './resident/notices.js';
+import { assertMayCloseWithoutRating, assertMayReopen, recordRating, reopenDispatches } from './resident/rating.js';
 import { type CaseAction, type CaseRelation, type CaseStatus, checkTransition } from './cases.machine.js';
 import { caseDispatches, caseEvents, cases } from './cases.schema.js';
 import { clock } from '../../core/clock.js';
@@ -34,8 +36,10 @@ async function applyAction(
 ): Promise<Changes> {
   switch (input.action as CaseAction) {
     case 'accept':
+      await noticeToReporter(tx, c, 'case_accepted', 'case.accepted');
       return acceptCategory(tx, actor, c, input.categoryCode, now);
     case 'dispatch':
+      await noticeToReporter(tx, c, 'case_dispatched', 'case.dispatched');
       return dispatchToUnits({ tx, actor, c, unitIds: input.unitIds ?? [], instructions: input.instructions, now });
     case 'acknowledge':
       await updateOwnDispatches(tx, actor, c.id, relations, ['pending'], {
@@ -56,6 +60,7 @@ async function applyAction(
         doneAt: now,
         reportNote: input.note ?? null,
       });
+      await noticeToReporter(tx, c, 'case_resolved', 'case.resolved');
       return { resolvedAt: now };
     case 'return':
       await updateOwnDispatches(tx, actor, c.id, relations, OPEN_DISPATCH, {
@@ -63,23 +68,23 @@ async function applyAction(
         reportNote: input.reason ?? null,
       });
       return {};
+    case 'verify':
+      await noticeToReporter(tx, c, 'case_verified', 'case.verified');
+      return {};
     case 'fail_verification':
+      await reopenDispatches(tx, c.id, now);
       return { resolvedAt: null };
     case 'close':
-      await notifyPeople(tx, [c.reporterPersonId], {
-        kind: 'case.closed',
-        title: notificationTitle('case_closed', { number: c.number }),
-        entityType: 'case',
-        entityId: c.id,
-        link: `/m/cases/${c.id}`,
-      });
+      await assertMayCloseWithoutRating(tx, c);
+      await noticeToReporter(tx, c, 'case_closed', 'case.closed');
       return { closedAt: now };
     case 'rate':
-      return rating(relations, input, now);
+      return recordRating(tx, actor, c, relations, input, now);
     case 'reopen':
-      if (c.satisfaction !== 'unsatisfied')
-        throw new AppError('CASE_TRANSITION_NOT_ALLOWED', { action: input.action, status: c.status });
-      return { resolvedAt: null, closedAt: null, satisfaction: null, ratedAt: null };
+      // A new round: the rating stays (case_ratings, and the case's counted satisfaction); the units' work reopens.
+      await assertMayReopen(tx, c, input.action);
+      await reopenDispatches(tx, c.id, now);
+      return { resolvedAt: null, closedAt: null };
     default:
       return {};
   }
@@ -104,18 +109,6 @@ async function recategorise(tx: Db, c: CaseRow, code: string): Promise<Changes> 
     priority: category.priority,
     responseDueAt: calendar.addWorkingMinutes(c.reportedAt, category.responseMinutes),
     resolutionDueAt: calendar.addWorkingMinutes(c.reportedAt, category.resolutionMinutes),
-  };
-}
-
-/** A rating by the reporter, or recorded by staff after a phone visit (cases.policy.ts says who may). */
-function rating(relations: CaseRelation[], input: TransitionRequest, now: Date): Changes {
-  assertMayRate(relations, input.phoneVisit);
-  const byReporter = relations.includes('reporter');
-  return {
-    satisfaction: input.satisfaction,
-    ratingComment: input.comment ?? null,
-    ratedAt: now,
-    ratedByPhoneVisit: !byReporter,
   };
 }
 
