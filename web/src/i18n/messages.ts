@@ -5,6 +5,7 @@
  */
 import caseLabelsStrings from '../modules/cases/labels.i18n';
 import casesStrings from '../modules/cases/i18n';
+import classifierStrings from '../modules/cases/classifier/i18n';
 import { cobuildEn, cobuildZhCN } from '../modules/cobuild/i18n';
 import evaluationsStrings from '../modules/evaluations/i18n';
 import mobileStrings from '../mobile/i18n';
@@ -23,6 +24,7 @@ export const zhCN = {
   ...coreZhCN,
   ...caseLabelsStrings.zhCN,
   ...casesStrings.zhCN,
+  ...classifierStrings.zhCN,
   ...evaluationsStrings.zhCN,
   ...mobileStrings.zhCN,
   ...orgStrings.zhCN,
@@ -41,6 +43,7 @@ export const en: Messages = {
   ...coreEn,
   ...caseLabelsStrings.en,
   ...casesStrings.en,
+  ...classifierStrings.en,
   ...evaluationsStrings.en,
   ...mobileStrings.en,
   ...orgStrings.en,
