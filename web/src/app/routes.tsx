@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import { Route } from 'react-router-dom';
-import { canSeeStats, canSeeUnitInbox } from './nav';
+import { menuAllows } from './menu';
 import { RequireAccess, RequirePermission } from './RequireAuth';
 
 // Every page is a chunk of its own, loaded when first opened.
@@ -25,55 +25,55 @@ export function pageRoutes() {
       <Route
         path="organisations"
         element={
-          <RequirePermission permission="org.read">
+          <RequireAccess allow={menuAllows('organisations')}>
             <OrganisationsPage />
-          </RequirePermission>
+          </RequireAccess>
         }
       />
       <Route
         path="grids"
         element={
-          <RequirePermission permission="grid.read">
+          <RequireAccess allow={menuAllows('grids')}>
             <GridMapPage />
-          </RequirePermission>
+          </RequireAccess>
         }
       />
       <Route
         path="people"
         element={
-          <RequirePermission permission="people.read">
+          <RequireAccess allow={menuAllows('people')}>
             <PeoplePage />
-          </RequirePermission>
+          </RequireAccess>
         }
       />
       <Route
         path="members"
         element={
-          <RequirePermission permission="members.read">
+          <RequireAccess allow={menuAllows('members')}>
             <MembersPage />
-          </RequirePermission>
+          </RequireAccess>
         }
       />
       <Route
         path="audit"
         element={
-          <RequirePermission permission="audit.read">
+          <RequireAccess allow={menuAllows('audit')}>
             <AuditPage />
-          </RequirePermission>
+          </RequireAccess>
         }
       />
       <Route
         path="cases"
         element={
-          <RequirePermission permission="cases.manage">
+          <RequireAccess allow={menuAllows('cases')}>
             <CasesPage />
-          </RequirePermission>
+          </RequireAccess>
         }
       />
       <Route
         path="cases/stats"
         element={
-          <RequireAccess allow={canSeeStats}>
+          <RequireAccess allow={menuAllows('caseStats')}>
             <StatsPage />
           </RequireAccess>
         }
@@ -89,7 +89,7 @@ export function pageRoutes() {
       <Route
         path="unit-inbox"
         element={
-          <RequireAccess allow={canSeeUnitInbox}>
+          <RequireAccess allow={menuAllows('unitInbox')}>
             <UnitInboxPage />
           </RequireAccess>
         }
@@ -97,17 +97,17 @@ export function pageRoutes() {
       <Route
         path="evaluations"
         element={
-          <RequirePermission permission="cases.manage">
+          <RequireAccess allow={menuAllows('evaluations')}>
             <EvaluationsPage />
-          </RequirePermission>
+          </RequireAccess>
         }
       />
       <Route
         path="evaluations/:id"
         element={
-          <RequirePermission permission="cases.manage">
+          <RequireAccess allow={menuAllows('evaluations')}>
             <EvaluationSessionPage />
-          </RequirePermission>
+          </RequireAccess>
         }
       />
     </>

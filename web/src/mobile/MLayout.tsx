@@ -1,7 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { api } from '../api/client';
-import type { NotificationPage } from '../api/contracts';
+import type { NotificationPage, Permission } from '../api/contracts';
+import { can } from '../auth/access';
 import { ME_KEY, useMeQuery } from '../auth/session';
 import { setLanguage, useI18n } from '../i18n';
 
@@ -45,7 +46,10 @@ const ListIcon = () => (
   </svg>
 );
 
-/** Header (brand, language, log out), the page, and a two-tab bar at the bottom. */
+/**
+ * Header (brand, language, log out), the page, and the tab bar at the bottom: reporting (cases.report) and the
+ * user's own reports (cases.read), each offered by the permission its page's requests need, as in the staff menu.
+ */
 export function MLayout() {
   const { t } = useI18n();
   const me = useMeQuery();
@@ -53,6 +57,7 @@ export function MLayout() {
   const navigate = useNavigate();
   const unread = useUnreadCount();
   const count = unread.data?.unread ?? 0;
+  const may = (p: Permission) => me.data !== undefined && me.data !== null && can(me.data, p);
   const logout = async () => {
     try {
       await api.post('/auth/logout');
@@ -77,21 +82,25 @@ export function MLayout() {
         <Outlet />
       </main>
       <nav className="m-tabs">
-        <NavLink to="/" end className="m-tab" data-testid="m-tab-report">
-          <ReportIcon />
-          <span>{t('mobile.report')}</span>
-        </NavLink>
-        <NavLink to="/cases" className="m-tab" data-testid="m-tab-cases">
-          <span className="m-tab-icon">
-            <ListIcon />
-            {count > 0 && (
-              <span className="m-badge" data-testid="m-unread">
-                {count > 99 ? '99+' : count}
-              </span>
-            )}
-          </span>
-          <span>{t('mobile.myCases')}</span>
-        </NavLink>
+        {may('cases.report') && (
+          <NavLink to="/" end className="m-tab" data-testid="m-tab-report">
+            <ReportIcon />
+            <span>{t('mobile.report')}</span>
+          </NavLink>
+        )}
+        {may('cases.read') && (
+          <NavLink to="/cases" className="m-tab" data-testid="m-tab-cases">
+            <span className="m-tab-icon">
+              <ListIcon />
+              {count > 0 && (
+                <span className="m-badge" data-testid="m-unread">
+                  {count > 99 ? '99+' : count}
+                </span>
+              )}
+            </span>
+            <span>{t('mobile.myCases')}</span>
+          </NavLink>
+        )}
       </nav>
     </div>
   );

@@ -1,6 +1,5 @@
 import { and, eq, exists, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../../core/auth/actor.js';
-import { hasRole } from '../../../core/auth/actor.js';
 import { can } from '../../../core/auth/permissions.js';
 import { anyOf } from '../../../core/auth/scope.js';
 import { resolveScope } from '../../grid/grid.scope.js';
@@ -12,11 +11,11 @@ import { jointMeetings, jointMeetingUnits, meetingTasks } from './meetings.schem
 /**
  * Who may do what with joint meetings (党建联席会): the county everything; a community admin runs its own
  * community's meetings (meetings.write); a unit admin sees the meetings its unit is invited to, answers the
- * invitation, confirms its own attendance and works the tasks its unit owns (meetings.tasks). Everyone else: 403.
+ * invitation, confirms its own attendance and works the tasks its unit owns (meetings.tasks). Reading them is
+ * meetings.read (the web's menu offers the page by the same permission); everyone else: 403.
  */
 export function assertMayReadMeetings(actor: Actor): void {
-  if (!can(actor, 'cobuild.read') || !hasRole(actor, 'county_admin', 'community_admin', 'unit_admin'))
-    throw new AppError('FORBIDDEN');
+  if (!can(actor, 'meetings.read')) throw new AppError('FORBIDDEN');
 }
 
 /** Meetings this actor may see: its communities' meetings, and the ones its units are invited to. */

@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import { Route } from 'react-router-dom';
-import { RequirePermission } from '../../app/RequireAuth';
+import { menuAllows } from '../../app/menu';
+import { RequireAccess, RequirePermission } from '../../app/RequireAuth';
 
 const PairingPage = lazy(() => import('./pairing/PairingPage'));
 const ProjectsPage = lazy(() => import('./projects/ProjectsPage'));
@@ -20,17 +21,17 @@ export function cobuildRoutes() {
       <Route
         path="pairing"
         element={
-          <RequirePermission permission="pairings.read">
+          <RequireAccess allow={menuAllows('pairing')}>
             <PairingPage />
-          </RequirePermission>
+          </RequireAccess>
         }
       />
       <Route
         path="projects"
         element={
-          <RequirePermission permission="cobuild.read">
+          <RequireAccess allow={menuAllows('projects')}>
             <ProjectsPage />
-          </RequirePermission>
+          </RequireAccess>
         }
       />
       <Route
@@ -52,41 +53,41 @@ export function cobuildRoutes() {
       <Route
         path="needs"
         element={
-          <RequirePermission permission="cobuild.read">
+          <RequireAccess allow={menuAllows('needs')}>
             <NeedsPage />
-          </RequirePermission>
+          </RequireAccess>
         }
       />
       <Route
         path="needs/:tab"
         element={
-          <RequirePermission permission="cobuild.read">
+          <RequireAccess allow={menuAllows('needs')}>
             <NeedsPage />
-          </RequirePermission>
+          </RequireAccess>
         }
       />
       <Route
         path="meetings"
         element={
-          <RequirePermission permission="cobuild.read">
+          <RequireAccess allow={menuAllows('meetings')}>
             <MeetingsPage />
-          </RequirePermission>
+          </RequireAccess>
         }
       />
       <Route
         path="meetings/:id"
         element={
-          <RequirePermission permission="cobuild.read">
+          <RequireAccess allow={menuAllows('meetings')}>
             <MeetingDetailPage />
-          </RequirePermission>
+          </RequireAccess>
         }
       />
       <Route
         path="service-days"
         element={
-          <RequirePermission permission="cobuild.read">
+          <RequireAccess allow={menuAllows('serviceDays')}>
             <ServiceDaysPage />
-          </RequirePermission>
+          </RequireAccess>
         }
       />
       {/* The QR code opens this on a member's phone: members check in without the co-building lists (cobuild.read). */}

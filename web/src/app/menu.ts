@@ -1,0 +1,94 @@
+/**
+ * The staff app's menu as data: each entry's page and who is offered it. An entry is shown only to a user who holds
+ * the permissions its page's requests need, as the server's permission table grants them (core/auth/permissions.rules.ts,
+ * sent as `permissions` by GET /api/auth/me), so no menu entry answers 403 (e2e/menus.e2e.test.ts opens every entry
+ * as each demo login). The list pages' routes (app/routes.tsx, cobuild/routes.tsx) open on the same rule: `menuAllows`.
+ * No React here: nav.tsx adds the icons.
+ */
+import type { MeResponse, Permission } from '../api/contracts';
+import { hasUnitInbox } from '../auth/access';
+
+export type NavKey =
+  | 'overview'
+  | 'cases'
+  | 'unitInbox'
+  | 'caseStats'
+  | 'evaluations'
+  | 'organisations'
+  | 'grids'
+  | 'people'
+  | 'members'
+  | 'audit'
+  | 'mobile'
+  | 'pairing'
+  | 'projects'
+  | 'needs'
+  | 'meetings'
+  | 'serviceDays';
+
+export interface Access {
+  me: MeResponse;
+  can: (p: Permission) => boolean;
+}
+
+export interface MenuEntry {
+  key: NavKey;
+  path: string;
+  /** Shown only to users holding this permission (none: everyone logged in). */
+  permission?: Permission;
+  /** A further condition (roles) where a permission alone does not say it. */
+  show?: (a: Access) => boolean;
+  /** A page of the resident phone app: opened with a full page load. */
+  external?: boolean;
+}
+
+/** Statistics: whoever the server lets read them (scoped to what they may see). */
+export const canSeeStats = (a: Access) => a.can('cases.stats');
+/** The unit inbox is for unit administrators (吹哨报到). */
+export const canSeeUnitInbox = (a: Access) => hasUnitInbox(a.me);
+
+export const MENU: readonly MenuEntry[] = [
+  { key: 'overview', path: '/' },
+  { key: 'cases', path: '/cases', permission: 'cases.manage' },
+  { key: 'unitInbox', path: '/unit-inbox', show: canSeeUnitInbox },
+  { key: 'caseStats', path: '/cases/stats', show: canSeeStats },
+  { key: 'evaluations', path: '/evaluations', permission: 'evaluations.read' },
+  { key: 'pairing', path: '/cobuild/pairing', permission: 'pairings.read' },
+  { key: 'projects', path: '/cobuild/projects', permission: 'cobuild.read' },
+  { key: 'needs', path: '/cobuild/needs', permission: 'cobuild.read' },
+  { key: 'meetings', path: '/cobuild/meetings', permission: 'meetings.read' },
+  { key: 'serviceDays', path: '/cobuild/service-days', permission: 'cobuild.read' },
+  { key: 'organisations', path: '/organisations', permission: 'org.read' },
+  { key: 'grids', path: '/grids', permission: 'grid.read' },
+  { key: 'people', path: '/people', permission: 'people.read' },
+  { key: 'members', path: '/members', permission: 'members.read' },
+  { key: 'audit', path: '/audit', permission: 'audit.read' },
+  {
+    key: 'mobile',
+    path: '/m/',
+    permission: 'cases.report',
+    show: (a) => !a.can('cases.manage'),
+    external: true,
+  },
+];
+
+export function navVisible(n: MenuEntry, a: Access): boolean {
+  return (!n.permission || a.can(n.permission)) && (!n.show || n.show(a));
+}
+
+/** The rule that opens an entry's page: the same that shows it in the menu. */
+export function menuAllows(key: NavKey): (a: Access) => boolean {
+  const entry = MENU.find((n) => n.key === key);
+  return (a) => entry !== undefined && navVisible(entry, a);
+}
+
+/** The menu entry of a path: the longest matching path wins (/cases/stats before /cases). */
+export function navKeyOf(pathname: string): NavKey {
+  let best: MenuEntry | undefined;
+  for (const n of MENU) {
+    if (n.path === '/' || n.external) continue;
+    if ((pathname === n.path || pathname.startsWith(`${n.path}/`)) && (!best || n.path.length > best.path.length))
+      best = n;
+  }
+  return best?.key ?? 'overview';
+}
