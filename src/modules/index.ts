@@ -14,6 +14,7 @@ import { gridRoutes } from './grid/grid.routes.js';
 import { healthRoutes } from './health.routes.js';
 import { membersRoutes } from './people/members/members.routes.js';
 import { countMembersByOrganisation } from './people/members/members.service.js';
+import { pairedUnitIds } from './cobuild/pairing/pairing.queries.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { orgRoutes } from './org/org.routes.js';
 import { peopleRoutes } from './people/people.routes.js';
@@ -30,7 +31,8 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(peopleRoutes);
   await app.register(membersRoutes);
   await app.register(calendarRoutes);
-  await app.register(casesRoutes);
+  // 跨社区吹哨 asks whether a unit is paired with the case's community; pairing sits above cases, so it is passed in.
+  await app.register(casesRoutes, { pairedUnits: pairedUnitIds });
   await app.register(casesOpsRoutes);
   await app.register(casePhotosRoutes);
   await app.register(caseStatsRoutes);

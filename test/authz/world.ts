@@ -112,7 +112,8 @@ async function caseRows(ctx: TestContext, call: Call, side: Side, unit: string) 
   c = expectOk<CaseDetail>(
     await call('POST', `/api/cases/${c.id}/transitions`, {
       as: STAFF[side],
-      body: { action: 'dispatch', unitIds: [unit], version: c.version },
+      // The side's unit is not paired with its community in this world: 跨社区吹哨 needs its reason.
+      body: { action: 'dispatch', unitIds: [unit], reason: '测试：跨社区吹哨', version: c.version },
     }),
   );
   const dispatches = expectOk<Page<{ id: string; caseId: string }>>(

@@ -51,7 +51,13 @@ beforeAll(async () => {
   });
   expect((await act(cs.whistled.id, 'hangdong', { action: 'accept' })).statusCode).toBe(200);
   expect(
-    (await act(cs.whistled.id, 'hangdong', { action: 'dispatch', unitIds: [ctx.world.unit1.id] })).statusCode,
+    (
+      await act(cs.whistled.id, 'hangdong', {
+        action: 'dispatch',
+        unitIds: [ctx.world.unit1.id],
+        reason: '未结对，跨社区吹哨',
+      })
+    ).statusCode,
   ).toBe(200);
 });
 afterAll(async () => {

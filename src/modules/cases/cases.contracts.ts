@@ -6,12 +6,9 @@ import {
   CASE_CHANNELS,
   CASE_PRIORITIES,
   CASE_STATUSES,
-  COUNTED_EVENTS,
   DISPATCH_STATUSES,
   SATISFACTIONS,
-  STATS_WHISTLE,
 } from './cases.enums.js';
-import { ZDay } from './stats/stats.contracts.js';
 
 export const ZChannel = z.enum(CASE_CHANNELS);
 export const ZCaseStatus = z.enum(CASE_STATUSES);
@@ -87,6 +84,14 @@ export const ZCaseEvent = z.object({
   note: z.string().nullable(),
   data: z.unknown(),
 });
+/** What a dispatch row says about how it came and went: 跨社区吹哨, declined, 代报到 (each with its reason). */
+export const ZWhistleFlags = z.object({
+  crossCommunity: z.boolean(),
+  crossCommunityReason: z.string().nullable(),
+  declinedAt: z.string().nullable(),
+  proxyAcknowledged: z.boolean(),
+  proxyReason: z.string().nullable(),
+});
 export const ZCaseDispatch = z.object({
   id: z.string(),
   unitId: z.string(),
@@ -99,6 +104,9 @@ export const ZCaseDispatch = z.object({
   doneAt: z.string().nullable(),
   reportNote: z.string().nullable(),
   instructions: z.string().nullable(),
+  ...ZWhistleFlags.shape,
+  /** Whether this user may record the unit's 报到 as 代报到 now (the row waits and they run the community). */
+  mayProxyAcknowledge: z.boolean(),
   version: z.number().int(),
 });
 export const ZCasePhoto = z.object({
@@ -158,8 +166,7 @@ export const ZCaseListQuery = ZListQuery.extend({
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
-  /** any = 吹哨 of either kind; resident = 群众吹哨; community = 社区吹哨; none = handled without units. */
-  whistle: z.enum(STATS_WHISTLE).optional(),
+  whistle: z.enum(['resident', 'community', 'any']).optional(),
   /** Cases I reported (residents) or own (staff). */
   mine: z
     .enum(['true', 'false'])
@@ -167,13 +174,6 @@ export const ZCaseListQuery = ZListQuery.extend({
     .optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
-  /**
-   * The cases a statistic counts: those whose event fell in the local days [countedFrom, countedTo] (defaults and
-   * limits as GET /api/cases/stats), merged duplicates excluded (stats/counted.ts; figures.rules.ts links figures).
-   */
-  counted: z.enum(COUNTED_EVENTS).optional(),
-  countedFrom: ZDay.optional(),
-  countedTo: ZDay.optional(),
 });
 export type CaseListQuery = z.infer<typeof ZCaseListQuery>;
 
@@ -182,7 +182,10 @@ export const ZTransitionRequest = z.strictObject({
   version: ZVersion,
   reason: z.string().trim().max(500).optional(),
   note: z.string().trim().max(2000).optional(),
-  /** dispatch: units to whistle in (吹哨); none means the grid's owner handles it. */
+  /**
+   * dispatch: units to whistle in (吹哨); none means the grid's owner handles it. A unit not paired with the case's
+   * community (跨社区吹哨) needs `reason` (422 WHISTLE_REASON_REQUIRED).
+   */
   unitIds: z.array(z.uuid()).max(20).optional(),
   instructions: z.string().trim().max(500).optional(),
   /** accept: staff confirm or change the category. */
@@ -291,6 +294,7 @@ export const ZDispatchItem = z.object({
   arrivedAt: z.string().nullable(),
   doneAt: z.string().nullable(),
   reportNote: z.string().nullable(),
+  ...ZWhistleFlags.shape,
   /** Not reported (报到) and past its response time, as of the request. */
   overdue: z.boolean(),
   version: z.number().int(),
@@ -304,3 +308,13 @@ export const ZDispatchStepRequest = z.strictObject({
   reason: z.string().trim().max(500).optional(),
 });
 export type DispatchStepRequest = z.infer<typeof ZDispatchStepRequest>;
+
+/** 代报到: the community records a unit's 报到 on its behalf; the reason is required. */
+export const ZProxyAcknowledgeRequest = z.strictObject({
+  version: ZVersion,
+  reason: z.string().trim().min(2).max(500),
+});
+export type ProxyAcknowledgeRequest = z.infer<typeof ZProxyAcknowledgeRequest>;
+
+/** The units paired (结对) with a case's community this year: the whistle dialog lists them first. */
+export const ZPairedUnitList = z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) });

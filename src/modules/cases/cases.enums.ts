@@ -82,8 +82,11 @@ export const DISPATCH_STATUSES = [
 ] as const;
 export type DispatchStatus = (typeof DISPATCH_STATUSES)[number];
 
-/** The steps a unit takes on its dispatch row: report (报到), arrive on site, finish, or send it back. */
-export const DISPATCH_STEPS = ['acknowledge', 'arrive', 'done', 'return'] as const;
+/**
+ * The steps a unit takes on its dispatch row: report (报到), arrive on site, finish, send it back, or decline it
+ * (before reporting, with a reason). The community's 代报到 (proxy_acknowledge) is not a unit step: its own route.
+ */
+export const DISPATCH_STEPS = ['acknowledge', 'arrive', 'done', 'return', 'decline'] as const;
 export type DispatchStep = (typeof DISPATCH_STEPS)[number];
 
 /** Dispatch rows whose unit no longer holds the case (sent back, or declined). */
@@ -96,19 +99,3 @@ export type StatsGroupBy = (typeof STATS_GROUP_BY)[number];
 /** The stats filter on whistled cases: any, resident (群众吹哨), community (社区吹哨) or none. */
 export const STATS_WHISTLE = ['any', 'resident', 'community', 'none'] as const;
 export type StatsWhistle = (typeof STATS_WHISTLE)[number];
-
-/**
- * The events a statistic counts a case by, each by the local day it happened in the period (docs/CASES.md
- * "Definitions"): reported, resolved (its current resolution), a unit's dispatch completed (办结), a response or
- * resolution limit falling due (up to now; rejected cases have none), a rating given. The case list's `counted`
- * filter takes them, so a figure links to exactly the cases it counts (stats/figures.rules.ts).
- */
-export const COUNTED_EVENTS = [
-  'reported',
-  'resolved',
-  'dispatchDone',
-  'responseDue',
-  'resolutionDue',
-  'rated',
-] as const;
-export type CountedEvent = (typeof COUNTED_EVENTS)[number];

@@ -85,6 +85,7 @@ describe('a case from a resident report to a rating', () => {
       action: 'dispatch',
       unitIds: [ctx.world.unit1.id],
       instructions: '请司法局派员到场',
+      reason: '该单位未与本社区结对，但有法律专业力量',
     });
     expect(dispatched).toMatchObject({ status: 'dispatched', whistle: 'resident' });
     expect(dispatched.dispatches).toHaveLength(1);

@@ -9,6 +9,7 @@ import {
   ZDispatchListQuery,
   ZDispatchStepRequest,
   ZMergeRequest,
+  ZProxyAcknowledgeRequest,
   ZSimilarList,
   ZSimilarQuery,
 } from './cases.contracts.js';
@@ -17,6 +18,7 @@ import { findSimilarCases, mergeCases } from './intake/duplicates.js';
 import { getCaseDetail } from './cases.query.js';
 import { runCaseSweep } from './dispatch/sweep.js';
 import { actOnDispatch, getDispatch, listDispatches } from './dispatch/unit-inbox.js';
+import { proxyAcknowledge } from './dispatch/proxy.js';
 
 const tags = ['cases'];
 
@@ -61,6 +63,17 @@ export async function casesOpsRoutes(app: App): Promise<void> {
       },
     );
   }
+
+  // 代报到: the community records a unit's 报到 for it; the service answers 404/403 from the case (policy).
+  app.post(
+    '/case-dispatches/:id/proxy-acknowledge',
+    { schema: { tags, params: ZIdParams, body: ZProxyAcknowledgeRequest, response: { 200: ZDispatchItem } } },
+    async (req) => {
+      const actor = authorize(req, 'cases.manage');
+      await proxyAcknowledge({ db: app.db, actor, dispatchId: req.params.id, input: req.body });
+      return getDispatch(app.db, req.params.id);
+    },
+  );
 
   // 督办 on demand (the county admin, e.g. before a report); the scheduled sweep does the same every tick.
   app.post(

@@ -7,7 +7,7 @@ import { type DataScope, resolveScope } from '../grid/grid.scope.js';
 import type { Db } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';
 import { grids } from '../grid/grid.schema.js';
-import { STAFF_CHANNELS } from './cases.enums.js';
+import { type DispatchStatus, STAFF_CHANNELS } from './cases.enums.js';
 import { type CaseAction, type CaseRelation, TRANSITIONS } from './cases.machine.js';
 import { caseDispatches, casePhotos, cases } from './cases.schema.js';
 
@@ -109,6 +109,34 @@ export function assertMayMoveToCommunity(scope: DataScope, fromCommunityId: stri
 /** Merging: each of the two cases must be one this actor handles as staff. */
 export function assertMayMerge(relations: readonly CaseRelation[]): void {
   if (!handles(relations)) throw new AppError('FORBIDDEN');
+}
+
+/**
+ * 报到 is the unit's own step. While a unit called in has not reported and none has, only a unit may acknowledge the
+ * case; anyone else gets 403 DISPATCH_PROXY_REQUIRED (the case page then offers no 报到 button) and may record a
+ * unit's 报到 only as 代报到 on its row (canProxyAcknowledge). A case kept with its grid is acknowledged as before.
+ */
+export function mayAcknowledgeCase(relations: readonly CaseRelation[], dispatches: readonly DispatchStatus[]): boolean {
+  if (relations.includes('unit')) return true;
+  const waiting = dispatches.includes('pending');
+  const reported = dispatches.some((s) => s === 'acknowledged' || s === 'on_site');
+  return !waiting || reported;
+}
+
+export function assertMayAcknowledgeCase(
+  relations: readonly CaseRelation[],
+  dispatches: readonly DispatchStatus[],
+): void {
+  if (!mayAcknowledgeCase(relations, dispatches)) throw new AppError('DISPATCH_PROXY_REQUIRED');
+}
+
+/** 代报到: the community (or the county) records a unit's 报到 on its behalf, with a reason. */
+export function canProxyAcknowledge(relations: readonly CaseRelation[]): boolean {
+  return relations.includes('community') || relations.includes('county');
+}
+
+export function assertMayProxyAcknowledge(relations: readonly CaseRelation[]): void {
+  if (!canProxyAcknowledge(relations)) throw new AppError('FORBIDDEN');
 }
 
 /** A dispatch row (吹哨报到) is worked only by an admin of the unit it was sent to. */

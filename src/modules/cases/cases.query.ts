@@ -24,12 +24,11 @@ import { grids } from '../grid/grid.schema.js';
 import { organisations } from '../org/org.schema.js';
 import { people } from '../people/people.schema.js';
 import type { CaseDetail, CaseListQuery, CaseSummary } from './cases.contracts.js';
-import { availableActions, type CaseStatus } from './cases.machine.js';
-import { casesVisibleTo } from './cases.policy.js';
+import { availableActions, type CaseRelation, type CaseStatus } from './cases.machine.js';
+import { canProxyAcknowledge, casesVisibleTo, mayAcknowledgeCase } from './cases.policy.js';
+import { mergeUnitSteps } from './dispatch/timeline.js';
 import { caseCategories, caseDispatches, caseEvents, casePhotos, cases } from './cases.schema.js';
 import { loadCaseFor } from './cases.load.js';
-import { countedSql, whistleSql } from './stats/counted.js';
-import { clock } from '../../core/clock.js';
 import { ratingsOf, withRatingRules } from './resident/rating.js';
 
 const owner = alias(people, 'owner');
@@ -119,18 +118,7 @@ async function filters(db: Db, actor: Actor, q: CaseListQuery): Promise<SQL | un
       : q.supervised === false
         ? isNull(cases.supervisedAt)
         : undefined,
-    whistleSql(q.whistle),
-    q.counted
-      ? await countedSql({
-          db,
-          actor,
-          event: q.counted,
-          from: q.countedFrom,
-          to: q.countedTo,
-          unitId: q.unitId,
-          now: clock.now(),
-        })
-      : undefined,
+    q.whistle === 'any' ? isNotNull(cases.whistle) : q.whistle ? eq(cases.whistle, q.whistle) : undefined,
     q.from ? gte(cases.reportedAt, new Date(q.from)) : undefined,
     q.to ? lte(cases.reportedAt, new Date(q.to)) : undefined,
     q.q
@@ -181,7 +169,13 @@ export async function getCaseDetail(opts: { db: Db; actor: Actor; id: string }):
   const [summary] = await selectSummaries(opts.db).where(eq(cases.id, row.id));
   const [events, dispatches, photos, merged] = await loadHistory(opts.db, row.id);
   const ratings = await ratingsOf(opts.db, row.id);
-  const actions = row.mergedIntoId ? [] : availableActions(row.status as CaseStatus, relations);
+  const statuses = dispatches.map((d) => d.d.status);
+  // 报到 of units still waiting is theirs (or the community's 代报到 on their row), not a button on the case.
+  const actions = row.mergedIntoId
+    ? []
+    : availableActions(row.status as CaseStatus, relations).filter(
+        (a) => a !== 'acknowledge' || mayAcknowledgeCase(relations, statuses),
+      );
   return {
     ...present(summary),
     description: row.description,
@@ -197,8 +191,8 @@ export async function getCaseDetail(opts: { db: Db; actor: Actor; id: string }):
     closedAt: iso(row.closedAt),
     isNeed: row.isNeed,
     escalationLevel: row.escalationLevel,
-    events: events.map(presentEvent),
-    dispatches: dispatches.map(presentDispatch),
+    events: mergeUnitSteps(events).map(presentEvent),
+    dispatches: dispatches.map((d) => presentDispatch(d, relations)),
     photos: photos.map(presentPhoto),
     mergedCaseIds: merged.map((m) => m.id),
     ratings,
@@ -236,7 +230,10 @@ function presentEvent(e: HistoryRows[0][number]): CaseDetail['events'][number] {
   };
 }
 
-function presentDispatch({ d, unitName }: HistoryRows[1][number]): CaseDetail['dispatches'][number] {
+function presentDispatch(
+  { d, unitName }: HistoryRows[1][number],
+  relations: readonly CaseRelation[],
+): CaseDetail['dispatches'][number] {
   return {
     id: d.id,
     unitId: d.unitId,
@@ -249,6 +246,12 @@ function presentDispatch({ d, unitName }: HistoryRows[1][number]): CaseDetail['d
     doneAt: iso(d.doneAt),
     reportNote: d.reportNote,
     instructions: d.instructions,
+    crossCommunity: d.crossCommunity,
+    crossCommunityReason: d.crossCommunityReason,
+    declinedAt: iso(d.declinedAt),
+    proxyAcknowledged: d.proxyAcknowledgedByUserId !== null,
+    proxyReason: d.proxyReason,
+    mayProxyAcknowledge: d.status === 'pending' && canProxyAcknowledge(relations),
     version: d.version,
   };
 }

@@ -14,6 +14,7 @@ import {
   ZClassifyRequest,
   ZClassifyResponse,
   ZCreateCase,
+  ZPairedUnitList,
   ZReassignRequest,
   ZTransitionRequest,
   ZUpdateCategory,
@@ -21,14 +22,20 @@ import {
 import { reportCase } from './intake/intake.js';
 import { getCaseDetail, getCaseSummary, listCases } from './cases.query.js';
 import { reassignCase } from './dispatch/reassign.js';
+import { type PairedUnits, pairedUnitsOfCase } from './dispatch/pairing.js';
 import { transitionCase } from './cases.transition.js';
 import { classify } from './classifier/classifier.js';
 
 const tags = ['cases'];
 
-export async function casesRoutes(app: App): Promise<void> {
+export interface CasesRoutesOptions {
+  /** cobuild/pairing's lookup (a layer above cases): who is paired with a community, for 跨社区吹哨. */
+  pairedUnits: PairedUnits;
+}
+
+export async function casesRoutes(app: App, { pairedUnits }: CasesRoutesOptions): Promise<void> {
   caseRoutes(app);
-  caseActionRoutes(app);
+  caseActionRoutes(app, pairedUnits);
   categoryRoutes(app);
 }
 
@@ -69,15 +76,23 @@ function caseRoutes(app: App): void {
   );
 }
 
-/** What staff do with a case (a transition, a reassignment), and the category suggestion for a text. */
-function caseActionRoutes(app: App): void {
+/** What staff do with a case (a transition, a reassignment, whom to whistle), and the category suggestion for a text. */
+function caseActionRoutes(app: App, pairedUnits: PairedUnits): void {
   app.post(
     '/cases/:id/transitions',
     { schema: { tags, params: ZIdParams, body: ZTransitionRequest, response: { 200: ZCaseDetail } } },
     async (req) => {
       const actor = authorize(req, 'cases.read');
-      await transitionCase({ db: app.db, actor, caseId: req.params.id, input: req.body });
+      await transitionCase({ db: app.db, actor, caseId: req.params.id, input: req.body, pairedUnits });
       return getCaseDetail({ db: app.db, actor, id: req.params.id });
+    },
+  );
+  app.get(
+    '/cases/:id/paired-units',
+    { schema: { tags, params: ZIdParams, response: { 200: ZPairedUnitList } } },
+    async (req) => {
+      const actor = authorize(req, 'cases.manage');
+      return pairedUnitsOfCase({ db: app.db, actor, caseId: req.params.id, pairedUnits });
     },
   );
   app.post(

@@ -8,7 +8,8 @@ import { notificationTitle } from '../../core/i18n.js';
 import { subCategory } from './cases.categories.js';
 import { workCalendar } from './cases.clock.js';
 import type { TransitionRequest } from './cases.contracts.js';
-import { dispatchToUnits, updateOwnDispatches } from './dispatch/dispatch.js';
+import { acknowledgeOwnDispatches, dispatchToUnits, updateOwnDispatches } from './dispatch/dispatch.js';
+import type { PairedUnits } from './dispatch/pairing.js';
 import { attachPhotos } from './photos/photos.js';
 import { loadCaseFor } from './cases.load.js';
 import { recordCorrection } from './classifier/corrections.js';
@@ -33,6 +34,7 @@ async function applyAction(
   relations: CaseRelation[],
   input: TransitionRequest,
   now: Date,
+  pairedUnits?: PairedUnits,
 ): Promise<Changes> {
   switch (input.action as CaseAction) {
     case 'accept':
@@ -40,12 +42,18 @@ async function applyAction(
       return acceptCategory(tx, actor, c, input.categoryCode, now);
     case 'dispatch':
       await noticeToReporter(tx, c, 'case_dispatched', 'case.dispatched');
-      return dispatchToUnits({ tx, actor, c, unitIds: input.unitIds ?? [], instructions: input.instructions, now });
-    case 'acknowledge':
-      await updateOwnDispatches(tx, actor, c.id, relations, ['pending'], {
-        status: 'acknowledged',
-        acknowledgedAt: now,
+      return dispatchToUnits({
+        tx,
+        actor,
+        c,
+        unitIds: input.unitIds ?? [],
+        instructions: input.instructions,
+        reason: input.reason,
+        pairedUnits,
+        now,
       });
+    case 'acknowledge':
+      await acknowledgeOwnDispatches(tx, actor, c.id, relations, now);
       return c.acknowledgedAt ? {} : { acknowledgedAt: now };
     case 'start':
       await updateOwnDispatches(tx, actor, c.id, relations, ['pending', 'acknowledged'], {
@@ -137,6 +145,8 @@ export async function transitionCase(opts: {
   caseId: string;
   input: TransitionRequest;
   now?: Date;
+  /** Which units are paired with a community (dispatch: 跨社区吹哨); passed in by the composition root. */
+  pairedUnits?: PairedUnits;
 }): Promise<void> {
   const now = opts.now ?? clock.now();
   const { actor, input } = opts;
@@ -147,7 +157,7 @@ export async function transitionCase(opts: {
     const check = checkTransition(input.action, c.status as CaseStatus, relations, input);
     if (!check.ok) refuse(check, input.action, c.status, relations);
     if (c.version !== input.version) throw new AppError('STALE_UPDATE');
-    const changes = await applyAction(tx, actor, c, relations, input, now);
+    const changes = await applyAction(tx, actor, c, relations, input, now, opts.pairedUnits);
     const updated = await tx
       .update(cases)
       .set({ ...changes, status: check.to, version: sql`${cases.version} + 1`, updatedAt: now })

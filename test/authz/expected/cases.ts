@@ -23,6 +23,11 @@ export const CASES: ExpectedTable = {
     admin: 'refused', hangdong: 'refused|denied', sanfeng: 'refused|denied', grid01: 'refused|denied', unit01: 'refused|denied',
     unit02: 'refused|denied', member01: 'denied', member02: 'refused|denied', resident01: 'refused|denied', anon: 'unauth',
   },
+  // Whom to whistle: staff who may dispatch (cases.manage), on a case they see.
+  'GET /api/cases/{id}/paired-units': {
+    admin: 'ok', hangdong: 'ok|denied', sanfeng: 'ok|denied', grid01: 'ok|denied', unit01: 'denied',
+    unit02: 'denied', member01: 'denied', member02: 'denied', resident01: 'denied', anon: 'unauth',
+  },
   'POST /api/cases/{id}/reassign': {
     admin: 'refused', hangdong: 'refused|denied', sanfeng: 'refused|denied', grid01: 'refused|denied', unit01: 'denied',
     unit02: 'denied', member01: 'denied', member02: 'denied', resident01: 'denied', anon: 'unauth',
@@ -69,6 +74,16 @@ export const CASES: ExpectedTable = {
   'POST /api/case-dispatches/{id}/return': {
     admin: 'denied', hangdong: 'denied', sanfeng: 'denied', grid01: 'denied', unit01: 'invalid|denied',
     unit02: 'invalid|denied', member01: 'denied', member02: 'denied', resident01: 'denied', anon: 'unauth',
+  },
+  // A unit declines (before 报到) with a reason, as it returns one.
+  'POST /api/case-dispatches/{id}/decline': {
+    admin: 'denied', hangdong: 'denied', sanfeng: 'denied', grid01: 'denied', unit01: 'invalid|denied',
+    unit02: 'invalid|denied', member01: 'denied', member02: 'denied', resident01: 'denied', anon: 'unauth',
+  },
+  // 代报到: the case's community (or the county) records a unit's 报到; never the grid worker or a unit.
+  'POST /api/case-dispatches/{id}/proxy-acknowledge': {
+    admin: 'refused', hangdong: 'refused|denied', sanfeng: 'refused|denied', grid01: 'denied', unit01: 'denied',
+    unit02: 'denied', member01: 'denied', member02: 'denied', resident01: 'denied', anon: 'unauth',
   },
   'POST /api/cases/sweep': {
     admin: 'ok', hangdong: 'denied', sanfeng: 'denied', grid01: 'denied', unit01: 'denied',

@@ -6,6 +6,7 @@
 import caseLabelsStrings from '../modules/cases/labels.i18n';
 import casesStrings from '../modules/cases/i18n';
 import classifierStrings from '../modules/cases/classifier/i18n';
+import whistleStrings from '../modules/cases/whistle.i18n';
 import { cobuildEn, cobuildZhCN } from '../modules/cobuild/i18n';
 import evaluationsStrings from '../modules/evaluations/i18n';
 import mobileStrings from '../mobile/i18n';
@@ -25,6 +26,7 @@ export const zhCN = {
   ...caseLabelsStrings.zhCN,
   ...casesStrings.zhCN,
   ...classifierStrings.zhCN,
+  ...whistleStrings.zhCN,
   ...evaluationsStrings.zhCN,
   ...mobileStrings.zhCN,
   ...orgStrings.zhCN,
@@ -44,6 +46,7 @@ export const en: Messages = {
   ...caseLabelsStrings.en,
   ...casesStrings.en,
   ...classifierStrings.en,
+  ...whistleStrings.en,
   ...evaluationsStrings.en,
   ...mobileStrings.en,
   ...orgStrings.en,

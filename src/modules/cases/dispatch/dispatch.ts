@@ -11,8 +11,10 @@ import { organisations } from '../../org/org.schema.js';
 import { subCategory } from '../cases.categories.js';
 import { workCalendar } from '../cases.clock.js';
 import type { CaseRelation } from '../cases.machine.js';
+import { assertMayAcknowledgeCase } from '../cases.policy.js';
 import { caseDispatches, type cases } from '../cases.schema.js';
 import { clock } from '../../../core/clock.js';
+import { type PairedUnits, planWhistle } from './pairing.js';
 
 /** An urgent whistle must be answered (报到) within 30 minutes of the clock, whatever the category says. */
 export const URGENT_WHISTLE_MINUTES = 30;
@@ -21,7 +23,8 @@ type CaseRow = typeof cases.$inferSelect;
 
 /**
  * 吹哨: call units (or departments) in. Each gets its own row with its own response clock; a unit that had sent
- * the case back is called again. Without units the case stays with its grid owner. Returns the case changes.
+ * the case back or declined it is called again. A unit not paired with the case's community is 跨社区吹哨 and needs
+ * the reason (pairing.ts). Without units the case stays with its grid owner. Returns the case changes.
  */
 export async function dispatchToUnits(opts: {
   tx: Db;
@@ -29,6 +32,9 @@ export async function dispatchToUnits(opts: {
   c: CaseRow;
   unitIds: string[];
   instructions?: string;
+  /** Why units not paired with the case's community are called in. */
+  reason?: string;
+  pairedUnits: PairedUnits | undefined;
   now: Date;
 }): Promise<Partial<CaseRow>> {
   const { tx, c, now } = opts;
@@ -40,6 +46,7 @@ export async function dispatchToUnits(opts: {
     .where(and(inArray(organisations.id, unitIds), eq(organisations.kind, 'unit')));
   if (found.length !== unitIds.length)
     throw new AppError('VALIDATION_FAILED', {}, [{ path: '/unitIds', message: 'every id must be a unit' }]);
+  const plan = await planWhistle({ ...opts, communityId: c.communityId, unitIds });
   const category = await subCategory(tx, c.categoryCode);
   const calendar = await workCalendar(tx);
   const responseDueAt =
@@ -56,6 +63,8 @@ export async function dispatchToUnits(opts: {
         dispatchedAt: now,
         dispatchedByUserId: opts.actor.userId,
         responseDueAt,
+        crossCommunity: plan.crossUnitIds.has(unitId),
+        crossCommunityReason: plan.crossUnitIds.has(unitId) ? plan.reason : null,
       })),
     )
     .onConflictDoUpdate({
@@ -67,6 +76,12 @@ export async function dispatchToUnits(opts: {
         acknowledgedAt: null,
         arrivedAt: null,
         doneAt: null,
+        declinedAt: null,
+        proxyAcknowledgedByUserId: null,
+        proxyReason: null,
+        dispatchedByUserId: opts.actor.userId,
+        crossCommunity: sql`excluded.cross_community`,
+        crossCommunityReason: sql`excluded.cross_community_reason`,
         version: sql`${caseDispatches.version} + 1`,
       },
     });
@@ -115,4 +130,26 @@ export async function updateOwnDispatches(
         inArray(caseDispatches.status, [...from]),
       ),
     );
+}
+
+/**
+ * 报到 through the case (its page's button): a unit's own rows move on; anyone else may not report for units still
+ * waiting — the community records that only as 代报到, on the unit's row, with a reason (proxy.ts).
+ */
+export async function acknowledgeOwnDispatches(
+  tx: Db,
+  actor: Actor,
+  caseId: string,
+  relations: CaseRelation[],
+  now: Date,
+): Promise<void> {
+  const rows = await tx
+    .select({ status: caseDispatches.status })
+    .from(caseDispatches)
+    .where(eq(caseDispatches.caseId, caseId));
+  assertMayAcknowledgeCase(
+    relations,
+    rows.map((r) => r.status),
+  );
+  await updateOwnDispatches(tx, actor, caseId, relations, ['pending'], { status: 'acknowledged', acknowledgedAt: now });
 }

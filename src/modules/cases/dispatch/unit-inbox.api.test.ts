@@ -1,10 +1,10 @@
 import { clock } from '../../../core/clock.js';
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../../test/app.js';
 import { auditLog } from '../../../core/audit.schema.js';
 import type { CaseDetail, DispatchItem } from '../cases.contracts.js';
-import { caseDispatches } from '../cases.schema.js';
+import { caseDispatches, caseEvents } from '../cases.schema.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -49,6 +49,7 @@ async function whistle(description: string): Promise<CaseDetail> {
     action: 'dispatch',
     unitIds: [ctx.world.unit1.id, ctx.world.unit2.id],
     instructions: '请两家单位到场',
+    reason: '两家单位均未与本社区结对',
   });
 }
 
@@ -90,8 +91,16 @@ describe('the unit inbox (吹哨报到)', () => {
     expect(detail.acknowledgedAt).toBe(mine.acknowledgedAt);
     // The first unit to report moves the case itself on through the state machine.
     expect(detail.status).toBe('acknowledged');
-    expect(detail.events.filter((e) => e.action === 'acknowledge')).toHaveLength(1);
-    expect(detail.events.filter((e) => e.action === 'unit_acknowledge')).toHaveLength(1);
+    // Stored twice (the unit's step and the case's transition), shown once: the unit's step with the case's states.
+    const stored = await ctx.database.db
+      .select({ action: caseEvents.action })
+      .from(caseEvents)
+      .where(and(eq(caseEvents.caseId, c.id), inArray(caseEvents.action, ['acknowledge', 'unit_acknowledge'])));
+    expect(stored.map((e) => e.action).sort()).toEqual(['acknowledge', 'unit_acknowledge']);
+    expect(detail.events.filter((e) => e.action === 'acknowledge')).toHaveLength(0);
+    expect(detail.events.filter((e) => e.action === 'unit_acknowledge')).toMatchObject([
+      { fromStatus: 'dispatched', toStatus: 'acknowledged', actorName: expect.any(String) },
+    ]);
     const [{ n }] = await ctx.database.db
       .select({ n: count() })
       .from(auditLog)

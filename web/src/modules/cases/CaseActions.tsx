@@ -113,7 +113,9 @@ export function CaseActions({ c, onReload }: { c: CaseDetail; onReload: () => vo
         busy={busy}
         error={errorBox}
         onCancel={close}
-        onSubmit={(v: WhistleValues) => void send('dispatch', { unitIds: v.unitIds, instructions: v.instructions })}
+        onSubmit={(v: WhistleValues) =>
+          void send('dispatch', { unitIds: v.unitIds, instructions: v.instructions, reason: v.reason })
+        }
       />
       <Modal
         open={!!action && action !== 'dispatch'}

@@ -1,50 +1,112 @@
-import { Table } from 'antd';
+import { Button, Space, Table, Tag, Tooltip } from 'antd';
+import { useState } from 'react';
 import type { CaseDetail, CaseDispatch } from '../../api/contracts';
 import { useI18n } from '../../i18n';
 import { nowMs } from '../../ui/clock';
 import { EnumTag } from '../../ui/EnumTag';
 import { formatShortDateTime } from '../../ui/format';
 import { EmptyState } from '../../ui/states';
+import { ProxyAcknowledgeDialog } from './ProxyAcknowledgeDialog';
 
-/** The units whistled in on a case: their answer, arrival and report, an answer after its due time in red. */
-export function CaseDispatches({ c }: { c: CaseDetail }) {
+/** 跨社区吹哨 and 代报到, each with its reason on hover. */
+function Flags({ d }: { d: CaseDispatch }) {
   const { t } = useI18n();
   return (
-    <Table<CaseDispatch>
-      size="small"
-      rowKey="id"
-      dataSource={c.dispatches}
-      pagination={false}
-      data-testid="case-dispatches"
-      scroll={{ x: 720 }}
-      locale={{ emptyText: <EmptyState description={t('cases.noDispatches')} /> }}
-      columns={[
-        { key: 'unit', title: t('cases.unit'), dataIndex: 'unitName' },
-        {
-          key: 'status',
-          title: t('cases.status'),
-          render: (_, d) => <EnumTag group="dispatchStatus" value={d.status} />,
-        },
-        { key: 'dispatchedAt', title: t('cases.dispatchedAt'), render: (_, d) => formatShortDateTime(d.dispatchedAt) },
-        {
-          key: 'ack',
-          title: t('cases.acknowledgedAt'),
-          render: (_, d) => {
-            const late = d.acknowledgedAt
-              ? Date.parse(d.acknowledgedAt) > Date.parse(d.responseDueAt)
-              : nowMs() > Date.parse(d.responseDueAt) && d.status === 'pending';
-            return <span style={late ? { color: '#cf1322' } : undefined}>{formatShortDateTime(d.acknowledgedAt)}</span>;
+    <>
+      {d.crossCommunity && (
+        <Tooltip title={d.crossCommunityReason}>
+          <Tag color="orange" data-testid={`case-dispatch-cross-${d.id}`}>
+            {t('whistleRules.crossCommunity')}
+          </Tag>
+        </Tooltip>
+      )}
+      {d.proxyAcknowledged && (
+        <Tooltip title={d.proxyReason}>
+          <Tag color="purple" data-testid={`case-dispatch-proxy-${d.id}`}>
+            {t('whistleRules.proxied')}
+          </Tag>
+        </Tooltip>
+      )}
+    </>
+  );
+}
+
+/**
+ * The units whistled in on a case: their answer, arrival and report, an answer after its due time in red, the
+ * 跨社区吹哨 and 代报到 flags, and — for the community, on a unit still waiting — 代报到.
+ */
+export function CaseDispatches({ c }: { c: CaseDetail }) {
+  const { t } = useI18n();
+  const [proxyRow, setProxyRow] = useState<CaseDispatch | null>(null);
+  const mayProxy = c.dispatches.some((d) => d.mayProxyAcknowledge);
+  return (
+    <>
+      <Table<CaseDispatch>
+        size="small"
+        rowKey="id"
+        dataSource={c.dispatches}
+        pagination={false}
+        data-testid="case-dispatches"
+        scroll={{ x: 720 }}
+        locale={{ emptyText: <EmptyState description={t('cases.noDispatches')} /> }}
+        columns={[
+          {
+            key: 'unit',
+            title: t('cases.unit'),
+            render: (_, d) => (
+              <Space size={4} wrap>
+                {d.unitName}
+                <Flags d={d} />
+              </Space>
+            ),
           },
-        },
-        { key: 'arrived', title: t('cases.arrivedAt'), render: (_, d) => formatShortDateTime(d.arrivedAt) },
-        { key: 'done', title: t('cases.doneAt'), render: (_, d) => formatShortDateTime(d.doneAt) },
-        {
-          key: 'note',
-          title: t('cases.reportNote'),
-          render: (_, d) => d.reportNote ?? d.instructions ?? '—',
-          ellipsis: true,
-        },
-      ]}
-    />
+          {
+            key: 'status',
+            title: t('cases.status'),
+            render: (_, d) => <EnumTag group="dispatchStatus" value={d.status} />,
+          },
+          {
+            key: 'dispatchedAt',
+            title: t('cases.dispatchedAt'),
+            render: (_, d) => formatShortDateTime(d.dispatchedAt),
+          },
+          {
+            key: 'ack',
+            title: t('cases.acknowledgedAt'),
+            render: (_, d) => {
+              const late = d.acknowledgedAt
+                ? Date.parse(d.acknowledgedAt) > Date.parse(d.responseDueAt)
+                : nowMs() > Date.parse(d.responseDueAt) && d.status === 'pending';
+              return (
+                <span style={late ? { color: '#cf1322' } : undefined}>{formatShortDateTime(d.acknowledgedAt)}</span>
+              );
+            },
+          },
+          { key: 'arrived', title: t('cases.arrivedAt'), render: (_, d) => formatShortDateTime(d.arrivedAt) },
+          { key: 'done', title: t('cases.doneAt'), render: (_, d) => formatShortDateTime(d.doneAt) },
+          {
+            key: 'note',
+            title: t('cases.reportNote'),
+            render: (_, d) => d.reportNote ?? d.instructions ?? '—',
+            ellipsis: { showTitle: true },
+          },
+          ...(mayProxy
+            ? [
+                {
+                  key: 'proxy',
+                  title: t('common.actions'),
+                  render: (_: unknown, d: CaseDispatch) =>
+                    d.mayProxyAcknowledge && (
+                      <Button size="small" onClick={() => setProxyRow(d)} data-testid={`proxy-ack-${d.id}`}>
+                        {t('whistleRules.proxyAcknowledge')}
+                      </Button>
+                    ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      <ProxyAcknowledgeDialog row={proxyRow} onClose={() => setProxyRow(null)} />
+    </>
   );
 }

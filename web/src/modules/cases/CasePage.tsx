@@ -86,7 +86,7 @@ export default function CasePage() {
               </Suspense>
             </Card>
             <Card size="small" title={t('cases.timeline')}>
-              <CaseTimeline events={c.events} />
+              <CaseTimeline events={c.events} dispatches={c.dispatches} />
             </Card>
           </Space>
         </Col>

@@ -1,5 +1,5 @@
 import { Tag, Timeline, Typography } from 'antd';
-import type { CaseEvent } from '../../api/contracts';
+import type { CaseDispatch, CaseEvent } from '../../api/contracts';
 import { labelOf, useI18n } from '../../i18n';
 import { formatDateTime } from '../../ui/format';
 
@@ -17,6 +17,9 @@ const COLOURS: Record<string, string> = {
   supervise: 'red',
   dispatch: 'blue',
   acknowledge: 'blue',
+  unit_done: 'green',
+  unit_return: 'orange',
+  unit_decline: 'orange',
 };
 
 function satisfactionOf(data: unknown): string | null {
@@ -25,14 +28,23 @@ function satisfactionOf(data: unknown): string | null {
   return null;
 }
 
-/** 办理过程: every event of the case, oldest first — who, when, what, and the note. */
-export function CaseTimeline({ events }: { events: CaseEvent[] }) {
+/** A unit's step names its dispatch row's unit (the server folds the case transition it caused into it). */
+function unitOf(data: unknown, units: ReadonlyMap<string, string>): string | null {
+  if (data && typeof data === 'object' && 'unitId' in data && typeof data.unitId === 'string')
+    return units.get(data.unitId) ?? null;
+  return null;
+}
+
+/** 办理过程: every event of the case, oldest first — who, when, what (for a unit's step: which unit), the note. */
+export function CaseTimeline({ events, dispatches = [] }: { events: CaseEvent[]; dispatches?: CaseDispatch[] }) {
   const { t } = useI18n();
+  const units = new Map(dispatches.map((d) => [d.unitId, d.unitName]));
   return (
     <div data-testid="case-timeline">
       <Timeline
         items={events.map((e) => {
           const s = satisfactionOf(e.data);
+          const unit = e.action.startsWith('unit_') ? unitOf(e.data, units) : null;
           return {
             key: e.id,
             color: COLOURS[e.action] ?? 'blue',
@@ -40,6 +52,7 @@ export function CaseTimeline({ events }: { events: CaseEvent[] }) {
               <div className="timeline-item" data-testid={`case-event-${e.action}`}>
                 <div>
                   <Typography.Text strong>{labelOf('caseEvent', e.action)}</Typography.Text>
+                  {unit && <Typography.Text> · {unit}</Typography.Text>}
                   {e.toStatus &&
                     e.toStatus !== e.fromStatus &&
                     labelOf('caseStatus', e.toStatus) !== labelOf('caseEvent', e.action) && (

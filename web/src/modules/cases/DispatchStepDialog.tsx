@@ -13,20 +13,25 @@ interface Props {
   onSubmit: () => Promise<void>;
 }
 
-/** 办结 / 退回 a dispatch: the note or the reason, required. */
+const LABEL = {
+  done: 'unitInbox.doneNote',
+  return: 'unitInbox.returnReason',
+  decline: 'whistleRules.declineReason',
+} as const;
+const TITLE = {
+  done: 'unitInbox.doneTitle',
+  return: 'unitInbox.returnTitle',
+  decline: 'unitInbox.declineTitle',
+} as const;
+
+/** 办结 / 退回 / 拒绝 a dispatch: the note or the reason, required. */
 export function DispatchStepDialog({ dialog, busy, error, form, onCancel, onSubmit }: Props) {
   const { t } = useI18n();
-  const label = dialog?.step === 'return' ? t('unitInbox.returnReason') : t('unitInbox.doneNote');
+  const label = t(LABEL[dialog?.step ?? 'done']);
   return (
     <Modal
       open={!!dialog}
-      title={
-        dialog
-          ? t(dialog.step === 'done' ? 'unitInbox.doneTitle' : 'unitInbox.returnTitle', {
-              number: numberOf(dialog.row),
-            })
-          : ''
-      }
+      title={dialog ? t(TITLE[dialog.step], { number: numberOf(dialog.row) }) : ''}
       onCancel={onCancel}
       onOk={() => void onSubmit().catch(() => undefined)}
       confirmLoading={busy}

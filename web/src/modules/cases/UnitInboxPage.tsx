@@ -12,9 +12,9 @@ import { DispatchStepDialog } from './DispatchStepDialog';
 import { unitInboxColumns } from './unitInboxColumns';
 import { useDispatchSteps } from './useDispatchSteps';
 
-const STATUSES: readonly DispatchStatus[] = ['pending', 'acknowledged', 'on_site', 'done', 'returned'];
+const STATUSES: readonly DispatchStatus[] = ['pending', 'acknowledged', 'on_site', 'done', 'returned', 'declined'];
 
-/** 单位待办: the cases whistled to my unit, with the 报到 clock and 报到 / 到场 / 办结 / 退回. */
+/** 单位待办: the cases whistled to my unit, with the 报到 clock and 报到 / 到场 / 办结 / 退回 / 拒绝. */
 export default function UnitInboxPage() {
   const { t } = useI18n();
   const now = useNow();

@@ -1,13 +1,16 @@
 import { Alert, Input, Modal, Radio, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import type { CaseDetail, OrganisationView } from '../../api/contracts';
+import type { CaseDetail } from '../../api/contracts';
 import { useI18n } from '../../i18n';
-import { useUnitSearch } from './api';
-import { ChosenUnits, WhistleUnitList } from './WhistleUnits';
+import { usePairedUnits, useUnitSearch } from './api';
+import { CrossCommunityReason } from './CrossCommunityReason';
+import { ChosenUnits, PairedUnitList, type UnitChoice, WhistleUnitList } from './WhistleUnits';
 
 export interface WhistleValues {
   unitIds: string[];
   instructions?: string;
+  /** Why units not paired with the case's community are called in (跨社区吹哨). */
+  reason?: string;
 }
 
 interface Props {
@@ -19,15 +22,20 @@ interface Props {
   onSubmit: (v: WhistleValues) => void;
 }
 
-/** 吹哨: call one or more units in (searched by name, with their strengths), with instructions; or keep it with the grid. */
+/**
+ * 吹哨: call one or more units in — the community's paired units first, others searched by name with their
+ * strengths — with instructions; or keep it with the grid. A unit not paired with the community is 跨社区吹哨 and
+ * needs a reason (the server refuses it without one).
+ */
 export function WhistleDialog({ open, c, busy, error, onCancel, onSubmit }: Props) {
   const { t } = useI18n();
   const [mode, setMode] = useState<'units' | 'grid'>('units');
   const [typed, setTyped] = useState('');
   const [q, setQ] = useState('');
-  const [chosen, setChosen] = useState<Map<string, OrganisationView>>(new Map());
+  const [chosen, setChosen] = useState<Map<string, UnitChoice>>(new Map());
   const [instructions, setInstructions] = useState('');
-  const [missing, setMissing] = useState(false);
+  const [reason, setReason] = useState('');
+  const [missing, setMissing] = useState<'units' | 'reason' | null>(null);
   useEffect(() => {
     const timer = setTimeout(() => setQ(typed.trim()), 300);
     return () => clearTimeout(timer);
@@ -39,25 +47,32 @@ export function WhistleDialog({ open, c, busy, error, onCancel, onSubmit }: Prop
     setQ('');
     setChosen(new Map());
     setInstructions('');
-    setMissing(false);
+    setReason('');
+    setMissing(null);
   }, [open]);
   const units = useUnitSearch(q, open && mode === 'units');
+  const paired = usePairedUnits(c.id, open);
+  const pairedIds = new Set((paired.data ?? []).map((u) => u.id));
+  const cross = [...chosen.values()].filter((u) => !pairedIds.has(u.id));
+  const needsReason = mode === 'units' && paired.isSuccess && cross.length > 0;
 
-  const toggle = (u: OrganisationView, on: boolean) => {
-    setMissing(false);
+  const toggle = (u: UnitChoice, on: boolean) => {
+    setMissing(null);
     setChosen((prev) => {
       const next = new Map(prev);
-      if (on) next.set(u.id, u);
+      if (on) next.set(u.id, { id: u.id, name: u.name });
       else next.delete(u.id);
       return next;
     });
   };
   const submit = () => {
-    if (mode === 'units' && chosen.size === 0) {
-      setMissing(true);
-      return;
-    }
-    onSubmit({ unitIds: mode === 'units' ? [...chosen.keys()] : [], instructions: instructions.trim() || undefined });
+    if (mode === 'units' && chosen.size === 0) return setMissing('units');
+    if (needsReason && !reason.trim()) return setMissing('reason');
+    onSubmit({
+      unitIds: mode === 'units' ? [...chosen.keys()] : [],
+      instructions: instructions.trim() || undefined,
+      reason: needsReason ? reason.trim() : undefined,
+    });
   };
 
   return (
@@ -86,19 +101,31 @@ export function WhistleDialog({ open, c, busy, error, onCancel, onSubmit }: Prop
               </Radio>
             </Space>
           </Radio.Group>
+          {mode === 'units' && <PairedUnitList paired={paired} chosen={chosen} onToggle={toggle} />}
           {mode === 'units' && (
-            <>
-              <Input.Search
-                allowClear
-                placeholder={t('cases.unitSearch')}
-                value={typed}
-                onChange={(e) => setTyped(e.target.value)}
-                data-testid="whistle-unit-search"
-              />
-              <WhistleUnitList units={units} chosen={chosen} onToggle={toggle} />
-              {chosen.size > 0 && <ChosenUnits chosen={chosen} onToggle={toggle} />}
-              {missing && <Alert type="warning" showIcon title={t('cases.chooseUnitsFirst')} />}
-            </>
+            <Input.Search
+              allowClear
+              placeholder={t('cases.unitSearch')}
+              value={typed}
+              onChange={(e) => setTyped(e.target.value)}
+              data-testid="whistle-unit-search"
+            />
+          )}
+          {mode === 'units' && (
+            <WhistleUnitList units={units} pairedIds={pairedIds} chosen={chosen} onToggle={toggle} />
+          )}
+          {mode === 'units' && chosen.size > 0 && <ChosenUnits chosen={chosen} onToggle={toggle} />}
+          {missing === 'units' && <Alert type="warning" showIcon title={t('cases.chooseUnitsFirst')} />}
+          {needsReason && (
+            <CrossCommunityReason
+              units={cross}
+              value={reason}
+              missing={missing === 'reason'}
+              onChange={(v) => {
+                setReason(v);
+                setMissing(null);
+              }}
+            />
           )}
           <div>
             <Typography.Text>{t('cases.instructions')}</Typography.Text>

@@ -3,6 +3,7 @@ import { api, type Query } from '../../api/client';
 import type {
   CaseCategory,
   CaseDetail,
+  CaseDispatch,
   CaseStats,
   CaseSummary,
   ClassifyResponse,
@@ -28,6 +29,7 @@ export const caseKeys = {
   stats: (q: Query) => ['cases', 'stats', q] as const,
   dispatches: (q: Query) => ['cases', 'dispatches', q] as const,
   units: (q: string) => ['cases', 'units', q] as const,
+  pairedUnits: (caseId: string) => ['cases', 'paired-units', caseId] as const,
 };
 
 export function useCaseList(query: Query, enabled = true) {
@@ -174,13 +176,34 @@ export function useDispatchInbox(query: Query) {
   });
 }
 
+/** Steps that let go of the case: the text is the unit's reason. */
+export const RELEASING_STEPS: readonly DispatchStep[] = ['return', 'decline'];
+
 /**
- * A unit's step (报到 / 到场 / 办结 / 退回) on its own dispatch row. The server moves the case along with its units
- * (first report acknowledges it, first arrival starts it, the last unit finishing resolves it).
+ * A unit's step (报到 / 到场 / 办结 / 退回 / 拒绝) on its own dispatch row. The server moves the case along with its
+ * units (first report acknowledges it, first arrival starts it, the last unit finishing resolves it, the last to let
+ * go sends it back to the community).
  */
 export async function dispatchStep(row: DispatchInboxRow, step: DispatchStep, text?: string): Promise<unknown> {
   return api.post(`/case-dispatches/${row.id}/${step}`, {
     version: row.version,
-    ...(step === 'return' ? { reason: text } : text ? { note: text } : {}),
+    ...(RELEASING_STEPS.includes(step) ? { reason: text } : text ? { note: text } : {}),
   });
+}
+
+/** The units paired (结对) with the case's community this year: listed first when whistling (staff only). */
+export function usePairedUnits(caseId: string, enabled = true) {
+  return useQuery({
+    queryKey: caseKeys.pairedUnits(caseId),
+    queryFn: ({ signal }) =>
+      api.get<{ items: { id: string; name: string }[] }>(`/cases/${caseId}/paired-units`, undefined, signal),
+    select: (d) => d.items,
+    staleTime: 5 * 60_000,
+    enabled,
+  });
+}
+
+/** 代报到: the community records a unit's 报到 on its behalf, with the reason. */
+export function proxyAcknowledge(d: Pick<CaseDispatch, 'id' | 'version'>, reason: string): Promise<unknown> {
+  return api.post(`/case-dispatches/${d.id}/proxy-acknowledge`, { version: d.version, reason });
 }

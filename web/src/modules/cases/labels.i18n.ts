@@ -65,6 +65,8 @@ const zhCN = {
     unit_arrive: '单位到场',
     unit_done: '单位办结',
     unit_return: '单位退回',
+    unit_decline: '单位拒绝',
+    unit_proxy_acknowledge: '代报到',
   },
   satisfaction: {
     satisfied: '满意',
@@ -78,6 +80,7 @@ const zhCN = {
     done: '已办结',
     returned: '已退回',
     declined: '已拒绝',
+    reopened: '待重新办理',
   },
   whistle: {
     resident: '群众吹哨',
@@ -173,6 +176,8 @@ const en: typeof zhCN = {
     unit_arrive: 'Unit on site',
     unit_done: 'Unit done',
     unit_return: 'Unit returned it',
+    unit_decline: 'Unit declined',
+    unit_proxy_acknowledge: 'Reported in by proxy',
   },
   satisfaction: {
     satisfied: 'Satisfied',
@@ -186,6 +191,7 @@ const en: typeof zhCN = {
     done: 'Done',
     returned: 'Returned',
     declined: 'Declined',
+    reopened: 'Reopened',
   },
   whistle: {
     resident: 'Resident whistle',

@@ -1,10 +1,11 @@
 import type { TableColumnsType } from 'antd';
-import { Button, Space, Typography } from 'antd';
+import { Button, Space, Tag, Tooltip, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import type { DispatchInboxRow, DispatchStatus, DispatchStep } from '../../api/contracts';
 import type { useI18n } from '../../i18n';
 import { EnumTag } from '../../ui/EnumTag';
 import { formatShortDateTime } from '../../ui/format';
+import { RELEASING_STEPS } from './api';
 import { readClock } from './sla';
 import { SlaTag } from './SlaBadge';
 
@@ -12,21 +13,27 @@ type Translate = ReturnType<typeof useI18n>['t'];
 
 /** Which buttons a dispatch offers in each state (the server still decides). */
 const STEPS: Record<DispatchStatus, DispatchStep[]> = {
-  pending: ['acknowledge', 'return'],
+  // Before 报到 a unit that is not the right one declines (拒绝) with its reason; after it, it sends it back (退回).
+  pending: ['acknowledge', 'decline'],
   acknowledged: ['arrive', 'done', 'return'],
   on_site: ['done', 'return'],
   done: [],
   returned: [],
   declined: [],
+  // Done, then the case came back unsolved: the unit is called in again (a new whistle) before it acts.
+  reopened: [],
 };
 const STEP_TESTID: Record<DispatchStep, string> = {
   acknowledge: 'dispatch-ack',
   arrive: 'dispatch-arrive',
   done: 'dispatch-done',
   return: 'dispatch-return',
+  decline: 'dispatch-decline',
 };
 
 export const numberOf = (r: DispatchInboxRow) => r.caseNumber;
+/** Sent back or declined: the unit no longer holds it, so no response clock. */
+const released = (r: DispatchInboxRow) => r.status === 'returned' || r.status === 'declined';
 
 interface ColumnOptions {
   t: Translate;
@@ -46,6 +53,13 @@ const caseCell = (t: Translate, r: DispatchInboxRow) => (
       {r.casePriority === 'urgent' && <EnumTag group="casePriority" value={r.casePriority} />}
       <Typography.Text>{r.caseTitle}</Typography.Text>
     </Space>
+    {r.crossCommunity && (
+      <Tooltip title={r.crossCommunityReason}>
+        <Tag color="orange" data-testid={`dispatch-cross-${r.id}`}>
+          {t('whistleRules.crossCommunity')}
+        </Tag>
+      </Tooltip>
+    )}
     {r.instructions && (
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('cases.instructions')}：{r.instructions}
@@ -84,7 +98,7 @@ export function unitInboxColumns({ t, mobile, now, busy, press }: ColumnOptions)
       render: (_, r) => (
         <Space orientation="vertical" size={4}>
           <EnumTag group="dispatchStatus" value={r.status} />
-          {mobile && r.status !== 'returned' && slaTag(r, now)}
+          {mobile && !released(r) && slaTag(r, now)}
         </Space>
       ),
     },
@@ -94,7 +108,7 @@ export function unitInboxColumns({ t, mobile, now, busy, press }: ColumnOptions)
           {
             key: 'sla',
             title: t('unitInbox.responseDue'),
-            render: (_: unknown, r: DispatchInboxRow) => (r.status === 'returned' ? '—' : slaTag(r, now)),
+            render: (_: unknown, r: DispatchInboxRow) => (released(r) ? '—' : slaTag(r, now)),
           },
         ]),
     {
@@ -106,8 +120,8 @@ export function unitInboxColumns({ t, mobile, now, busy, press }: ColumnOptions)
             <Button
               key={step}
               size="small"
-              type={step === 'return' ? 'default' : 'primary'}
-              danger={step === 'return'}
+              type={RELEASING_STEPS.includes(step) ? 'default' : 'primary'}
+              danger={RELEASING_STEPS.includes(step)}
               loading={busy === `${r.id}:${step}`}
               onClick={() => press(r, step)}
               data-testid={`${STEP_TESTID[step]}-${r.id}`}

@@ -9,10 +9,10 @@ import { caseKeys, dispatchStep } from './api';
 
 export interface StepDialog {
   row: DispatchInboxRow;
-  step: 'done' | 'return';
+  step: 'done' | 'return' | 'decline';
 }
 
-/** Sends a dispatch's 报到 / 到场 / 办结 / 退回; 办结 and 退回 first ask for a note or a reason in a dialog. */
+/** Sends a dispatch's 报到 / 到场 / 办结 / 退回 / 拒绝; all but 报到 and 到场 first ask for a note or a reason. */
 export function useDispatchSteps() {
   const { t } = useI18n();
   const feedback = useFeedback();
@@ -40,7 +40,7 @@ export function useDispatchSteps() {
     }
   };
   const press = (row: DispatchInboxRow, step: DispatchStep) => {
-    if (step === 'done' || step === 'return') {
+    if (step === 'done' || step === 'return' || step === 'decline') {
       form.resetFields();
       setError(null);
       setDialog({ row, step });
