@@ -6,9 +6,12 @@ import {
   CASE_CHANNELS,
   CASE_PRIORITIES,
   CASE_STATUSES,
+  COUNTED_EVENTS,
   DISPATCH_STATUSES,
   SATISFACTIONS,
+  STATS_WHISTLE,
 } from './cases.enums.js';
+import { ZDay } from './stats/stats.contracts.js';
 
 export const ZChannel = z.enum(CASE_CHANNELS);
 export const ZCaseStatus = z.enum(CASE_STATUSES);
@@ -166,7 +169,8 @@ export const ZCaseListQuery = ZListQuery.extend({
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
-  whistle: z.enum(['resident', 'community', 'any']).optional(),
+  /** any = 吹哨 of either kind; resident = 群众吹哨; community = 社区吹哨; none = handled without units. */
+  whistle: z.enum(STATS_WHISTLE).optional(),
   /** Cases I reported (residents) or own (staff). */
   mine: z
     .enum(['true', 'false'])
@@ -174,6 +178,13 @@ export const ZCaseListQuery = ZListQuery.extend({
     .optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
+  /**
+   * The cases a statistic counts: those whose event fell in the local days [countedFrom, countedTo] (defaults and
+   * limits as GET /api/cases/stats), merged duplicates excluded (stats/counted.ts; figures.rules.ts links figures).
+   */
+  counted: z.enum(COUNTED_EVENTS).optional(),
+  countedFrom: ZDay.optional(),
+  countedTo: ZDay.optional(),
 });
 export type CaseListQuery = z.infer<typeof ZCaseListQuery>;
 

@@ -99,3 +99,19 @@ export type StatsGroupBy = (typeof STATS_GROUP_BY)[number];
 /** The stats filter on whistled cases: any, resident (群众吹哨), community (社区吹哨) or none. */
 export const STATS_WHISTLE = ['any', 'resident', 'community', 'none'] as const;
 export type StatsWhistle = (typeof STATS_WHISTLE)[number];
+
+/**
+ * The events a statistic counts a case by, each by the local day it happened in the period (docs/CASES.md
+ * "Definitions"): reported, resolved (its current resolution), a unit's dispatch completed (办结), a response or
+ * resolution limit falling due (up to now; rejected cases have none), a rating given. The case list's `counted`
+ * filter takes them, so a figure links to exactly the cases it counts (stats/figures.rules.ts).
+ */
+export const COUNTED_EVENTS = [
+  'reported',
+  'resolved',
+  'dispatchDone',
+  'responseDue',
+  'resolutionDue',
+  'rated',
+] as const;
+export type CountedEvent = (typeof COUNTED_EVENTS)[number];

@@ -29,6 +29,8 @@ import { canProxyAcknowledge, casesVisibleTo, mayAcknowledgeCase } from './cases
 import { mergeUnitSteps } from './dispatch/timeline.js';
 import { caseCategories, caseDispatches, caseEvents, casePhotos, cases } from './cases.schema.js';
 import { loadCaseFor } from './cases.load.js';
+import { countedSql, whistleSql } from './stats/counted.js';
+import { clock } from '../../core/clock.js';
 import { ratingsOf, withRatingRules } from './resident/rating.js';
 
 const owner = alias(people, 'owner');
@@ -118,7 +120,18 @@ async function filters(db: Db, actor: Actor, q: CaseListQuery): Promise<SQL | un
       : q.supervised === false
         ? isNull(cases.supervisedAt)
         : undefined,
-    q.whistle === 'any' ? isNotNull(cases.whistle) : q.whistle ? eq(cases.whistle, q.whistle) : undefined,
+    whistleSql(q.whistle),
+    q.counted
+      ? await countedSql({
+          db,
+          actor,
+          event: q.counted,
+          from: q.countedFrom,
+          to: q.countedTo,
+          unitId: q.unitId,
+          now: clock.now(),
+        })
+      : undefined,
     q.from ? gte(cases.reportedAt, new Date(q.from)) : undefined,
     q.to ? lte(cases.reportedAt, new Date(q.to)) : undefined,
     q.q

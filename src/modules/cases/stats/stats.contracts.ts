@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { isCalendarDay } from '../../../core/calendar.js';
 
 import { STATS_GROUP_BY, STATS_WHISTLE } from '../cases.enums.js';
+import { ARTICLE_FIGURE_KEYS, type ArticleFigure } from './figures.rules.js';
 
 export type { StatsGroupBy, StatsWhistle } from '../cases.enums.js';
 
 /** A local day in Asia/Shanghai, 'YYYY-MM-DD'. */
-const ZDay = z
+export const ZDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .refine(isCalendarDay, { message: 'not a calendar day' });
@@ -70,6 +71,20 @@ export type StatsRow = z.infer<typeof ZStatsRow>;
 export const ZStatsGroup = ZStatsRow.extend({ key: z.string(), name: z.string() });
 export type StatsGroup = z.infer<typeof ZStatsGroup>;
 
+/** One of the article's figures (stats/figures.rules.ts says which cases it counts). */
+export const ZFigure = z.object({
+  /** The cases counted (for whistleSolved: units' completed dispatches); for a rate, its denominator. */
+  count,
+  /** For a rate, its numerator (基本满意 weighted by basicWeight); null for a count. */
+  hits: z.number().nullable(),
+  rate,
+  /** The rate's goal (1 = 100 %); null for a count. */
+  target: z.number().nullable(),
+});
+export type Figure = z.infer<typeof ZFigure>;
+export const ZArticleFigures = z.record(z.enum(ARTICLE_FIGURE_KEYS as [ArticleFigure, ...ArticleFigure[]]), ZFigure);
+export type ArticleFigures = z.infer<typeof ZArticleFigures>;
+
 export const ZCaseStats = z.object({
   from: z.string(),
   to: z.string(),
@@ -82,5 +97,7 @@ export const ZCaseStats = z.object({
   source: z.enum(['rollup', 'direct']),
   totals: ZStatsRow,
   groups: z.array(ZStatsGroup),
+  /** The article's figures over the same actor, filters (but their own whistle and channels) and period. */
+  figures: ZArticleFigures,
 });
 export type CaseStats = z.infer<typeof ZCaseStats>;

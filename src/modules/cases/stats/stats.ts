@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, isNull, like, not, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, like, not, or, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../../core/auth/actor.js';
 import { escapeLike } from '../../../core/strings.js';
 import { resolveScope } from '../../grid/grid.scope.js';
@@ -6,9 +6,7 @@ import { localInstant } from '../../../core/calendar.js';
 import type { Db } from '../../../core/db.js';
 import { grids } from '../../grid/grid.schema.js';
 import { organisations } from '../../org/org.schema.js';
-import { allCategories } from '../cases.categories.js';
 import { casesVisibleTo } from '../cases.policy.js';
-import { CASE_CHANNELS } from '../cases.enums.js';
 import { caseDispatches, cases } from '../cases.schema.js';
 import {
   addCounters,
@@ -26,6 +24,9 @@ import {
 import { directCounters, dueCounters, type Windows } from './direct.js';
 import { type FastRestriction, type RollupKind, rollupCounters, rollupKinds } from './rollup.js';
 import { clock } from '../../../core/clock.js';
+import { articleFigures } from './figures.js';
+import { labelGroups } from './labels.js';
+import { whistleSql } from './counted.js';
 export * from './rates.js';
 import type { CaseStats, CaseStatsQuery, StatsGroup, StatsWhistle } from './stats.contracts.js';
 
@@ -140,12 +141,6 @@ async function loadFilters(db: Db, q: CaseStatsQuery): Promise<Filters> {
     f.grid = g;
   }
   return f;
-}
-
-function whistleSql(w: StatsWhistle | undefined): SQL | undefined {
-  if (w === 'any') return isNotNull(cases.whistle);
-  if (w === 'none') return isNull(cases.whistle);
-  return w ? eq(cases.whistle, w) : undefined;
 }
 
 function filtersSql(db: Db, f: Filters): SQL | undefined {
@@ -278,62 +273,17 @@ async function computeFast(plan: Plan, scope: AdminScope): Promise<Computed | nu
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Group names and order
 
-const CHANNEL_NAMES: Record<string, { zh: string; en: string }> = {
-  hall: { zh: '居民说事厅', en: "Residents' hall" },
-  street_point: { zh: '说事点', en: 'Street point' },
-  door_visit: { zh: '入户走访', en: 'Door-to-door visit' },
-  snap: { zh: '随手拍', en: 'Photo report' },
-  online: { zh: '网上反映', en: 'Online' },
-  community_whistle: { zh: '社区吹哨', en: 'Community whistle' },
-};
-
-async function labelGroups(
-  db: Db,
-  groupBy: GroupKey,
-  keys: string[],
-  locale: string,
-): Promise<Map<string, { name: string; order: string | number }>> {
-  const out = new Map<string, { name: string; order: string | number }>();
-  if (!keys.length) return out;
-  const en = locale === 'en';
-  switch (groupBy) {
-    case 'community':
-    case 'unit': {
-      const rows = await db
-        .select({ id: organisations.id, name: organisations.name, code: organisations.code })
-        .from(organisations)
-        .where(inArray(organisations.id, keys));
-      for (const r of rows) out.set(r.id, { name: r.name, order: r.code ?? r.name });
-      break;
-    }
-    case 'grid': {
-      const rows = await db
-        .select({ id: grids.id, name: grids.name, code: grids.code })
-        .from(grids)
-        .where(inArray(grids.id, keys));
-      for (const r of rows) out.set(r.id, { name: r.name, order: r.code });
-      break;
-    }
-    case 'category':
-      for (const c of await allCategories(db))
-        if (keys.includes(c.code)) out.set(c.code, { name: en ? c.nameEn : c.name, order: c.sort });
-      break;
-    case 'channel':
-      for (const k of keys)
-        out.set(k, {
-          name: CHANNEL_NAMES[k] ? CHANNEL_NAMES[k][en ? 'en' : 'zh'] : k,
-          order: CASE_CHANNELS.indexOf(k as never),
-        });
-      break;
-    default:
-      for (const k of keys) out.set(k, { name: k, order: k });
-  }
-  return out;
+/** The counters per channel of the plan's cases with another whistle (the article's figures, figures.ts). */
+async function channelCounters(
+  plan: Plan,
+  scope: AdminScope,
+  whistle: StatsWhistle,
+  mode: StatsMode | undefined,
+): Promise<Map<string, Counters>> {
+  const p: Plan = { ...plan, groupBy: 'channel', filters: { ...plan.filters, whistle } };
+  return ((mode === 'direct' ? null : await computeFast(p, scope)) ?? (await computeDirect(p, scope))).groups;
 }
-
-// ---------------------------------------------------------------------------------------------------------------
 
 /**
  * GET /api/cases/stats: the counts and rates of the cases the actor may see (casesVisibleTo) that match the filters,
@@ -386,6 +336,7 @@ export async function caseStats(opts: {
     source: computed.source,
     totals: statsRow(computed.totals, weights),
     groups,
+    figures: await articleFigures((w) => channelCounters(plan, scope, w, opts.mode), weights),
   };
 }
 
