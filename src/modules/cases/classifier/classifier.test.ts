@@ -6,11 +6,13 @@ import {
   LABELLED_FILE,
   loadCategoryTree,
   loadExamples,
-  loadPhraseBank,
+  generateShippedSet,
+  HELDOUT_FILE,
   subCategoryCodes,
   topLevelOf,
 } from './data.js';
-import { formatJsonl, generateLabelled } from './dataset.js';
+import { bigramSet, formatJsonl, jaccard } from './dataset.js';
+import { heldOutMetrics } from './metrics.js';
 import { compile, type ModelJson } from './model.js';
 import { evaluate, heldOutEvaluation, splitExamples, trainClassifier } from './train.js';
 import { charBigrams, features, segment } from './tokenize.js';
@@ -18,6 +20,7 @@ import { charBigrams, features, segment } from './tokenize.js';
 const tree = loadCategoryTree();
 const codes = subCategoryCodes(tree);
 const examples = loadExamples();
+const heldOut = loadExamples(HELDOUT_FILE);
 
 describe('tokenize', () => {
   it('segments a report into content words, dropping stop-words and punctuation', () => {
@@ -107,9 +110,18 @@ describe('labelled data', () => {
     expect(loadExamples(CHALLENGE_FILE).filter((e) => training.has(e.text))).toEqual([]);
   });
 
+  it('keeps the held-out set independent: no text in (or nearly the same as one in) the training or dev set', () => {
+    const others = [...examples, ...loadExamples(CHALLENGE_FILE)].map((e) => bigramSet(e.text));
+    const close = heldOut.filter((e) => {
+      const grams = bigramSet(e.text);
+      return others.some((o) => jaccard(grams, o) >= 0.5);
+    });
+    expect(close).toEqual([]);
+    for (const code of codes) expect(heldOut.filter((e) => e.category === code).length, code).toBeGreaterThanOrEqual(8);
+  }, 60_000); // ~10⁶ set comparisons: a few seconds, more on a busy machine
+
   it('is exactly what the generator makes from the phrase bank (edit the bank, then regenerate)', () => {
-    const { banks, shared } = loadPhraseBank();
-    expect(formatJsonl(generateLabelled(codes, banks, shared))).toBe(readFileSync(LABELLED_FILE, 'utf8'));
+    expect(formatJsonl(generateShippedSet(codes))).toBe(readFileSync(LABELLED_FILE, 'utf8'));
   });
 });
 
@@ -152,6 +164,17 @@ describe('model quality on held-out data', () => {
   it('reaches at least 80 % top-1 on the hand-written challenge set, which no template produced', () => {
     // Measured ~91 %. Lower bar: these sentences share no template with training, only vocabulary.
     expect(evaluate(compile(model), loadExamples(CHALLENGE_FILE)).top1).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('meets the goal on the independent hand-written held-out set: top-level ≥ 92 % top-1 and ≥ 98 % top-3', () => {
+    // The shipped model (trained on the whole shipped set) as intake uses it. Measured 97.2 % / 99.4 % top-level and
+    // 96.3 % / 99.4 % sub-category (bench/classifier.ts); sub-category thresholds guard against a silent slide.
+    const m = heldOutMetrics(compile(trainClassifier(examples)), heldOut);
+    expect(m.size).toBe(heldOut.length);
+    expect(m.topLevelTop1).toBeGreaterThanOrEqual(0.92);
+    expect(m.topLevelTop3).toBeGreaterThanOrEqual(0.98);
+    expect(m.top1).toBeGreaterThanOrEqual(0.9);
+    expect(m.top3).toBeGreaterThanOrEqual(0.97);
   });
 
   it('gives confidences close to the accuracy actually achieved (expected calibration error < 0.08)', () => {

@@ -8,12 +8,15 @@ import { z } from 'zod';
 import { ROOT_DIR } from '../../../core/paths.js';
 import {
   type CategoryBank,
+  DEFAULT_GENERATE,
+  generateLabelled,
   type LabelledExample,
   type SharedBank,
   ZCategoryBank,
   ZLabelledExample,
   ZSharedBank,
 } from './dataset.js';
+import { generateVariety, type VarietyBank, ZVarietyBank } from './variety.js';
 
 export { type LabelledExample, ZLabelledExample } from './dataset.js';
 
@@ -105,7 +108,7 @@ function readBankFile(file: string): unknown {
 }
 
 /** Every phrasebank/*.json except _shared.json maps sub-category codes to their phrases. */
-export function loadPhraseBank(): { banks: Record<string, CategoryBank>; shared: SharedBank } {
+export function loadPhraseBank(): { banks: Record<string, CategoryBank>; shared: SharedBank; variety: VarietyBank } {
   const banks: Record<string, CategoryBank> = {};
   for (const file of readdirSync(PHRASEBANK_DIR)
     .filter((f) => f.endsWith('.json') && !f.startsWith('_'))
@@ -114,5 +117,16 @@ export function loadPhraseBank(): { banks: Record<string, CategoryBank>; shared:
     if (typeof raw !== 'object' || raw === null) throw new Error(`${file}: not an object`);
     for (const [code, bank] of Object.entries(raw)) banks[code] = ZCategoryBank.parse(bank);
   }
-  return { banks, shared: ZSharedBank.parse(readBankFile('_shared.json')) };
+  const sharedRaw = readBankFile('_shared.json');
+  return { banks, shared: ZSharedBank.parse(sharedRaw), variety: ZVarietyBank.parse(sharedRaw) };
+}
+
+/** The shipped training set as the generator makes it from the bank: what labelled.jsonl must contain. */
+export function generateShippedSet(codes: string[] = subCategoryCodes(loadCategoryTree())): LabelledExample[] {
+  const { banks, shared, variety } = loadPhraseBank();
+  const unknown = Object.keys(banks).filter((c) => !codes.includes(c));
+  if (unknown.length > 0) throw new Error(`phrase bank has codes missing from categories.json: ${unknown.join(', ')}`);
+  return generateLabelled(codes, banks, shared, DEFAULT_GENERATE, (seen) =>
+    generateVariety(codes, banks, shared, variety, seen),
+  );
 }

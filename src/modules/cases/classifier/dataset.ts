@@ -134,7 +134,7 @@ export function jaccard(a: Set<string>, b: Set<string>): number {
 }
 
 /** Accepts a message unless its normalised form was seen anywhere or it nearly repeats one of its category. */
-class Deduper {
+export class Deduper {
   private readonly seen = new Set<string>();
   private readonly accepted: Set<string>[] = [];
   constructor(
@@ -187,20 +187,25 @@ function generateCategory(
   return out;
 }
 
-/** Generates examples for every code in `codes`, in that order; every code must have a bank entry. */
+/**
+ * Generates examples for every code in `codes`, in that order (every code must have a bank entry): the template
+ * compositions first, then (with a variety bank) the varied messages of variety.ts, which skip any text already made.
+ */
 export function generateLabelled(
   codes: string[],
   banks: Record<string, CategoryBank>,
   shared: SharedBank,
   opts: GenerateOptions = DEFAULT_GENERATE,
+  variety?: (seen: Set<string>) => LabelledExample[],
 ): LabelledExample[] {
   const rng = seededRandom(opts.seed);
   const globalSeen = new Set<string>();
-  return codes.flatMap((code) => {
+  const templated = codes.flatMap((code) => {
     const bank = banks[code];
     if (!bank) throw new Error(`no phrase bank for ${code}`);
     return generateCategory(rng, code, bank, shared, opts, globalSeen);
   });
+  return variety ? templated.concat(variety(globalSeen)) : templated;
 }
 
 /** One JSON object per line, newline-terminated: the on-disk form of labelled.jsonl. */

@@ -6,15 +6,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { LABELLED_FILE, loadCategoryTree, loadPhraseBank, subCategoryCodes } from './data.js';
-import { formatJsonl, generateLabelled } from './dataset.js';
+import { generateShippedSet, LABELLED_FILE, loadCategoryTree, subCategoryCodes } from './data.js';
+import { formatJsonl } from './dataset.js';
 
 function main(): void {
   const codes = subCategoryCodes(loadCategoryTree());
-  const { banks, shared } = loadPhraseBank();
-  const unknown = Object.keys(banks).filter((c) => !codes.includes(c));
-  if (unknown.length > 0) throw new Error(`phrase bank has codes missing from categories.json: ${unknown.join(', ')}`);
-  const examples = generateLabelled(codes, banks, shared);
+  const examples = generateShippedSet(codes);
   writeFileSync(LABELLED_FILE, formatJsonl(examples));
   console.log(
     `wrote ${examples.length} examples for ${codes.length} sub-categories to ${path.relative(process.cwd(), LABELLED_FILE)}`,
