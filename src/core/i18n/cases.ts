@@ -20,7 +20,7 @@ export const casesMessages: Record<Locale, Record<keyof typeof zhMessages, strin
     WHISTLE_REASON_REQUIRED:
       '{count} of the chosen units are not paired with this community: a cross-community whistle needs a reason',
     DISPATCH_PROXY_REQUIRED:
-      "Reporting in (报到) is the unit's own step; the community may record it on the unit's dispatch as a proxy report, with a reason",
+      "Reporting in is the unit's own step; the community may record it on the unit's dispatch as a proxy report, with a reason",
     CASE_AWAITING_RATING:
       'Case {number} is waiting for its reporter to rate it: their rating closes it, or the system does when the time to rate has passed',
   },
