@@ -1,5 +1,5 @@
 import { asc, desc, type SQL } from 'drizzle-orm';
-import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { PgColumn, PgSelect } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 
 /** The list query every module accepts (DESIGN §4): page, pageSize ≤ 200, q, sort=field|-field. */
@@ -33,18 +33,16 @@ export function pageWindow(q: Pick<ListQuery, 'page' | 'pageSize'>): { limit: nu
 
 /**
  * One page of a list: the rows in the page's window and the count of every row the filter matches, read together.
- * `rows` applies the window to the module's select (its joins and order); `total` counts with only the joins the
- * filter needs, so the two queries stay the module's and the paging and the answer's shape are written once.
+ * `rows` is the module's select with its joins, filter and order (`.$dynamic()`, so the window can be added here);
+ * `total` counts with only the joins the filter needs. The queries stay the module's; paging and the answer's shape
+ * are written once.
  */
-export async function readPage<R, V>(
+export async function readPage<S extends PgSelect, V>(
   q: Pick<ListQuery, 'page' | 'pageSize'>,
-  query: {
-    rows: (window: { limit: number; offset: number }) => PromiseLike<R[]>;
-    total: PromiseLike<{ total: number }[]>;
-    present: (row: R) => V;
-  },
+  query: { rows: S; total: PromiseLike<{ total: number }[]>; present: (row: Awaited<S>[number]) => V },
 ): Promise<Page<V>> {
-  const [rows, [{ total }]] = await Promise.all([query.rows(pageWindow(q)), query.total]);
+  const { limit, offset } = pageWindow(q);
+  const [rows, [{ total }]] = await Promise.all([query.rows.limit(limit).offset(offset), query.total]);
   return { items: rows.map((r) => query.present(r)), total, page: q.page, pageSize: q.pageSize };
 }
 

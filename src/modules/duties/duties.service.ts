@@ -75,12 +75,10 @@ export async function listGridDuties(opts: {
     gridDuties.id,
   );
   return readPage(q, {
-    rows: ({ limit, offset }) =>
-      selectViews(opts.db)
-        .where(where)
-        .orderBy(...sort)
-        .limit(limit)
-        .offset(offset),
+    rows: selectViews(opts.db)
+      .where(where)
+      .orderBy(...sort)
+      .$dynamic(),
     total: opts.db
       .select({ total: count() })
       .from(gridDuties)

@@ -73,12 +73,10 @@ export async function listGrids(opts: { db: Db; query: GridListQuery }): Promise
   );
   const sort = orderBy(q.sort, { code: grids.code, name: grids.name, level: grids.level }, [asc(grids.code)], grids.id);
   return readPage(q, {
-    rows: ({ limit, offset }) =>
-      selectViews(opts.db)
-        .where(where)
-        .orderBy(...sort)
-        .limit(limit)
-        .offset(offset),
+    rows: selectViews(opts.db)
+      .where(where)
+      .orderBy(...sort)
+      .$dynamic(),
     total: opts.db.select({ total: count() }).from(grids).where(where),
     present,
   });

@@ -83,12 +83,10 @@ export async function listPeople(opts: { db: Db; actor: Actor; query: PersonList
     people.id,
   );
   return readPage(q, {
-    rows: ({ limit, offset }) =>
-      selectPersonRows(opts.db)
-        .where(where)
-        .orderBy(...sort)
-        .limit(limit)
-        .offset(offset),
+    rows: selectPersonRows(opts.db)
+      .where(where)
+      .orderBy(...sort)
+      .$dynamic(),
     total: opts.db
       .select({ total: count() })
       .from(people)

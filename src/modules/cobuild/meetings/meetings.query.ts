@@ -136,12 +136,10 @@ export async function listMeetings(opts: {
     jointMeetings.id,
   );
   return readPage(q, {
-    rows: ({ limit, offset }) =>
-      selectViews(db, opts.today)
-        .where(where)
-        .orderBy(...sort)
-        .limit(limit)
-        .offset(offset),
+    rows: selectViews(db, opts.today)
+      .where(where)
+      .orderBy(...sort)
+      .$dynamic(),
     total: db
       .select({ total: count() })
       .from(jointMeetings)

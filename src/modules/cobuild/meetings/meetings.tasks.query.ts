@@ -102,12 +102,10 @@ export async function listTasks(opts: {
   const { db, query: q } = opts;
   const where = await taskFilters(db, opts.actor, q, opts.today);
   return readPage(q, {
-    rows: ({ limit, offset }) =>
-      selectTaskViews(db)
-        .where(where)
-        .orderBy(...taskSort(q.sort))
-        .limit(limit)
-        .offset(offset),
+    rows: selectTaskViews(db)
+      .where(where)
+      .orderBy(...taskSort(q.sort))
+      .$dynamic(),
     total: db
       .select({ total: count() })
       .from(meetingTasks)

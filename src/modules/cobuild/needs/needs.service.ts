@@ -96,12 +96,10 @@ export async function listNeeds(opts: {
   const { db, query: q } = opts;
   const where = await needFilters(db, opts.actor, q, opts.year);
   return readPage(q, {
-    rows: ({ limit, offset }) =>
-      selectNeeds(db)
-        .where(where)
-        .orderBy(...orderBy(q.sort, SORTS, [desc(needs.priority), desc(needs.createdAt)], needs.id))
-        .limit(limit)
-        .offset(offset),
+    rows: selectNeeds(db)
+      .where(where)
+      .orderBy(...orderBy(q.sort, SORTS, [desc(needs.priority), desc(needs.createdAt)], needs.id))
+      .$dynamic(),
     total: db.select({ total: count() }).from(needs).where(where),
     present: presentNeed,
   });

@@ -101,12 +101,10 @@ export async function listResources(opts: {
   const { db, query: q } = opts;
   const where = await resourceFilters(db, opts.actor, q);
   return readPage(q, {
-    rows: ({ limit, offset }) =>
-      selectResources(db)
-        .where(where)
-        .orderBy(...orderBy(q.sort, SORTS, [asc(organisations.name), desc(resources.createdAt)], resources.id))
-        .limit(limit)
-        .offset(offset),
+    rows: selectResources(db)
+      .where(where)
+      .orderBy(...orderBy(q.sort, SORTS, [asc(organisations.name), desc(resources.createdAt)], resources.id))
+      .$dynamic(),
     total: db
       .select({ total: count() })
       .from(resources)

@@ -71,12 +71,10 @@ export async function listPairs(opts: { db: Db; actor: Actor; query: PairListQue
     pairings.id,
   );
   return readPage(q, {
-    rows: ({ limit, offset }) =>
-      selectPairs(opts.db)
-        .where(where)
-        .orderBy(...sort)
-        .limit(limit)
-        .offset(offset),
+    rows: selectPairs(opts.db)
+      .where(where)
+      .orderBy(...sort)
+      .$dynamic(),
     total: opts.db
       .select({ total: count() })
       .from(pairings)

@@ -235,15 +235,13 @@ export async function listPlans(opts: { db: Db; actor: Actor; query: PlanListQue
     pairingPlans.id,
   );
   return readPage(q, {
-    rows: ({ limit, offset }) =>
-      opts.db
-        .select({ plan: pairingPlans, n: counts.n })
-        .from(pairingPlans)
-        .leftJoin(counts, eq(counts.planId, pairingPlans.id))
-        .where(where)
-        .orderBy(...sort)
-        .limit(limit)
-        .offset(offset),
+    rows: opts.db
+      .select({ plan: pairingPlans, n: counts.n })
+      .from(pairingPlans)
+      .leftJoin(counts, eq(counts.planId, pairingPlans.id))
+      .where(where)
+      .orderBy(...sort)
+      .$dynamic(),
     total: opts.db.select({ total: count() }).from(pairingPlans).where(where),
     present: (r) => presentPlan(r.plan, Number(r.n ?? 0)),
   });

@@ -81,12 +81,10 @@ export async function listCheckins(opts: {
     serviceDayCheckins.id,
   );
   return readPage(q, {
-    rows: ({ limit, offset }) =>
-      selectCheckins(opts.db)
-        .where(where)
-        .orderBy(...sort)
-        .limit(limit)
-        .offset(offset),
+    rows: selectCheckins(opts.db)
+      .where(where)
+      .orderBy(...sort)
+      .$dynamic(),
     total: opts.db.select({ total: count() }).from(serviceDayCheckins).where(where),
     present,
   });

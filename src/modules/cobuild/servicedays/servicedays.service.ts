@@ -146,12 +146,10 @@ export async function listDays(opts: {
   const where = await daysWhere(opts.db, opts.actor, q);
   const sort = orderBy(q.sort, DAY_SORT, [desc(serviceDays.startsAt)], serviceDays.id);
   return readPage(q, {
-    rows: ({ limit, offset }) =>
-      selectViews(opts.db)
-        .where(where)
-        .orderBy(...sort)
-        .limit(limit)
-        .offset(offset),
+    rows: selectViews(opts.db)
+      .where(where)
+      .orderBy(...sort)
+      .$dynamic(),
     total: opts.db
       .select({ total: count() })
       .from(serviceDays)

@@ -70,12 +70,10 @@ export async function listSignups(opts: {
     serviceDaySignups.id,
   );
   return readPage(q, {
-    rows: ({ limit, offset }) =>
-      selectSignups(opts.db)
-        .where(where)
-        .orderBy(...sort)
-        .limit(limit)
-        .offset(offset),
+    rows: selectSignups(opts.db)
+      .where(where)
+      .orderBy(...sort)
+      .$dynamic(),
     total: opts.db.select({ total: count() }).from(serviceDaySignups).where(where),
     present,
   });

@@ -89,12 +89,10 @@ export async function listMembers(opts: {
     partyMembers.id,
   );
   return readPage(q, {
-    rows: ({ limit, offset }) =>
-      selectMemberRows(opts.db)
-        .where(where)
-        .orderBy(...sort)
-        .limit(limit)
-        .offset(offset),
+    rows: selectMemberRows(opts.db)
+      .where(where)
+      .orderBy(...sort)
+      .$dynamic(),
     total: opts.db
       .select({ total: count() })
       .from(partyMembers)

@@ -246,12 +246,7 @@ export async function listRuns(opts: { db: Db; actor: Actor; query: RunListQuery
     q.communityId ? eq(matchingRuns.communityId, q.communityId) : undefined,
   );
   return readPage(q, {
-    rows: ({ limit, offset }) =>
-      selectRuns(db)
-        .where(where)
-        .orderBy(desc(matchingRuns.createdAt), desc(matchingRuns.id))
-        .limit(limit)
-        .offset(offset),
+    rows: selectRuns(db).where(where).orderBy(desc(matchingRuns.createdAt), desc(matchingRuns.id)).$dynamic(),
     total: db.select({ total: count() }).from(matchingRuns).where(where),
     present: presentRun,
   });
@@ -332,12 +327,10 @@ export async function listMatches(opts: {
     q.status ? eq(needMatches.status, q.status) : undefined,
   );
   return readPage(q, {
-    rows: ({ limit, offset }) =>
-      selectMatches(db)
-        .where(where)
-        .orderBy(desc(needs.priority), needMatches.distanceKm, needMatches.id)
-        .limit(limit)
-        .offset(offset),
+    rows: selectMatches(db)
+      .where(where)
+      .orderBy(desc(needs.priority), needMatches.distanceKm, needMatches.id)
+      .$dynamic(),
     total: db
       .select({ total: count() })
       .from(needMatches)

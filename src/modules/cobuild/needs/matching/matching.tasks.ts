@@ -80,12 +80,10 @@ export async function listNeedTasks(opts: {
     needTasks.id,
   );
   return readPage(q, {
-    rows: ({ limit, offset }) =>
-      selectTasks(db)
-        .where(where)
-        .orderBy(...sort)
-        .limit(limit)
-        .offset(offset),
+    rows: selectTasks(db)
+      .where(where)
+      .orderBy(...sort)
+      .$dynamic(),
     total: db.select({ total: count() }).from(needTasks).innerJoin(needs, eq(needs.id, needTasks.needId)).where(where),
     present: (r) => presentTask(r, opts.today),
   });
