@@ -26,6 +26,8 @@ export const PERMISSIONS = [
   'cases.manage',
   'cases.configure',
   'cases.stats',
+  // The category classifier's learning loop (分类模型): see its versions and retrain it from staff corrections.
+  'cases.classifier',
   // Monthly evaluation sessions (每月20日定期评事): reading them, and running them (create, record, hold).
   'evaluations.read',
   'evaluations.manage',

@@ -44,6 +44,15 @@ export const CASES: ExpectedTable = {
     admin: 'refused', hangdong: 'denied', sanfeng: 'denied', grid01: 'denied', unit01: 'denied',
     unit02: 'denied', member01: 'denied', member02: 'denied', resident01: 'denied', anon: 'unauth',
   },
+  // The classifier's learning loop (分类模型): the county admin only (cases.classifier).
+  'GET /api/cases/classifier': {
+    admin: 'ok', hangdong: 'denied', sanfeng: 'denied', grid01: 'denied', unit01: 'denied',
+    unit02: 'denied', member01: 'denied', member02: 'denied', resident01: 'denied', anon: 'unauth',
+  },
+  'POST /api/cases/classifier/retrain': {
+    admin: 'ok', hangdong: 'denied', sanfeng: 'denied', grid01: 'denied', unit01: 'denied',
+    unit02: 'denied', member01: 'denied', member02: 'denied', resident01: 'denied', anon: 'unauth',
+  },
   // Every reporter may ask; who is told what is in cases.policy.ts mayNameSimilarCase (tests in cases.duplicates).
   'GET /api/cases/similar': {
     admin: 'ok', hangdong: 'ok', sanfeng: 'ok', grid01: 'ok', unit01: 'ok',
@@ -102,6 +111,23 @@ export const CASES: ExpectedTable = {
     unit02: 'ok|denied', member01: 'denied', member02: 'ok|denied', resident01: 'ok|denied', anon: 'unauth',
   },
   'GET /api/cases/stats': {
+    admin: 'ok', hangdong: 'ok', sanfeng: 'ok', grid01: 'ok', unit01: 'ok',
+    unit02: 'ok', member01: 'denied', member02: 'denied', resident01: 'denied', anon: 'unauth',
+  },
+  // Exports of the case list and the statistics views: the staff who see statistics, over their own scope.
+  'GET /api/cases/export.xlsx': {
+    admin: 'ok', hangdong: 'ok', sanfeng: 'ok', grid01: 'ok', unit01: 'ok',
+    unit02: 'ok', member01: 'denied', member02: 'denied', resident01: 'denied', anon: 'unauth',
+  },
+  'GET /api/cases/export.csv': {
+    admin: 'ok', hangdong: 'ok', sanfeng: 'ok', grid01: 'ok', unit01: 'ok',
+    unit02: 'ok', member01: 'denied', member02: 'denied', resident01: 'denied', anon: 'unauth',
+  },
+  'GET /api/cases/stats/export.xlsx': {
+    admin: 'ok', hangdong: 'ok', sanfeng: 'ok', grid01: 'ok', unit01: 'ok',
+    unit02: 'ok', member01: 'denied', member02: 'denied', resident01: 'denied', anon: 'unauth',
+  },
+  'GET /api/cases/stats/export.csv': {
     admin: 'ok', hangdong: 'ok', sanfeng: 'ok', grid01: 'ok', unit01: 'ok',
     unit02: 'ok', member01: 'denied', member02: 'denied', resident01: 'denied', anon: 'unauth',
   },

@@ -27,6 +27,7 @@ const EXPECTED: Record<Role, NavKey[]> = {
     'cases',
     'unitInbox',
     'caseStats',
+    'classifier',
     'evaluations',
     'pairing',
     'projects',

@@ -13,6 +13,7 @@ export type NavKey =
   | 'cases'
   | 'unitInbox'
   | 'caseStats'
+  | 'classifier'
   | 'evaluations'
   | 'organisations'
   | 'grids'
@@ -52,6 +53,7 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'cases', path: '/cases', permission: 'cases.manage' },
   { key: 'unitInbox', path: '/unit-inbox', show: canSeeUnitInbox },
   { key: 'caseStats', path: '/cases/stats', show: canSeeStats },
+  { key: 'classifier', path: '/cases/classifier', permission: 'cases.classifier' },
   { key: 'evaluations', path: '/evaluations', permission: 'evaluations.read' },
   { key: 'pairing', path: '/cobuild/pairing', permission: 'pairings.read' },
   { key: 'projects', path: '/cobuild/projects', permission: 'cobuild.read' },

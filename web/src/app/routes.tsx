@@ -14,6 +14,7 @@ const CasesPage = lazy(() => import('../modules/cases/CasesPage'));
 const CasePage = lazy(() => import('../modules/cases/CasePage'));
 const UnitInboxPage = lazy(() => import('../modules/cases/UnitInboxPage'));
 const StatsPage = lazy(() => import('../modules/cases/StatsPage'));
+const ClassifierPage = lazy(() => import('../modules/cases/classifier/ClassifierPage'));
 const EvaluationsPage = lazy(() => import('../modules/evaluations/EvaluationsPage'));
 const EvaluationSessionPage = lazy(() => import('../modules/evaluations/EvaluationSessionPage'));
 
@@ -75,6 +76,14 @@ export function pageRoutes() {
         element={
           <RequireAccess allow={menuAllows('caseStats')}>
             <StatsPage />
+          </RequireAccess>
+        }
+      />
+      <Route
+        path="cases/classifier"
+        element={
+          <RequireAccess allow={menuAllows('classifier')}>
+            <ClassifierPage />
           </RequireAccess>
         }
       />

@@ -42,7 +42,7 @@ export async function classifierRoutes(app: App): Promise<void> {
   });
 
   app.get('/cases/classifier', { schema: { tags, response: { 200: ZClassifierOverview } } }, async (req) => {
-    authorize(req, 'cases.configure');
+    authorize(req, 'cases.classifier');
     const [versions, corrections, latest] = await Promise.all([
       listModelVersions(app.db),
       countCorrections(app.db),
@@ -61,7 +61,7 @@ export async function classifierRoutes(app: App): Promise<void> {
     '/cases/classifier/retrain',
     { schema: { tags, body: ZRetrainRequest, response: { 202: ZModelVersion } } },
     async (req, reply) => {
-      const actor = authorize(req, 'cases.configure');
+      const actor = authorize(req, 'cases.classifier');
       const { version, done } = await startRetraining({ db: app.db, actor });
       running.add(done);
       void done.finally(() => running.delete(done));
