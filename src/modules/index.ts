@@ -8,6 +8,7 @@ import { casesRoutes } from './cases/cases.routes.js';
 import { cobuildRoutes } from './cobuild/index.js';
 import { dutiesRoutes } from './duties/duties.routes.js';
 import { caseStatsRoutes } from './cases/stats/stats.routes.js';
+import { caseExportRoutes } from './cases/cases.export.routes.js';
 import { classifierRoutes } from './cases/classifier/classifier.routes.js';
 import { evaluationsRoutes } from './evaluations/evaluations.routes.js';
 import { gridRoutes } from './grid/grid.routes.js';
@@ -36,6 +37,7 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(casesOpsRoutes);
   await app.register(casePhotosRoutes);
   await app.register(caseStatsRoutes);
+  await app.register(caseExportRoutes);
   await app.register(classifierRoutes);
   await app.register(evaluationsRoutes);
   await app.register(notificationsRoutes);

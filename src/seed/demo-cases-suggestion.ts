@@ -6,7 +6,17 @@
 import type { CaseInsert, Lifecycle } from './cases-lifecycle.js';
 import { REJECT_REASONS, SATISFACTION_WEIGHTS, SUGGESTION_ODDS } from './cases-plan.js';
 import type { CaseActor, CommunityPlace } from './cases-world.js';
-import { type CaseFlow, type Go, rate, raterOf, resolutionNote, stepUntil, supervise } from './demo-cases-flow.js';
+import {
+  type CaseFlow,
+  closeAfterVerify,
+  closeUnrated,
+  type Go,
+  rate,
+  raterOf,
+  resolutionNote,
+  stepUntil,
+  supervise,
+} from './demo-cases-flow.js';
 import type { CategoryInfo, Special } from './demo-cases-types.js';
 
 interface SuggestionCase {
@@ -106,15 +116,16 @@ function solveAndClose({ flow, lc, row, admin, owner, go, resolve }: SuggestionC
     if (!resolve(lc.after(120, 1200))) return false;
   }
   if (!go('verify', 'verified', lc.after(60, 900), admin)) return false;
-  if (!go('close', 'closed', lc.after(0, 240), admin)) return false;
-  row.closedAt = lc.at;
-  return true;
+  return closeAfterVerify(lc, admin, go);
 }
 
 /** Some are rated; an unsatisfied reporter sometimes reopens, and the second round ends better. */
 function rateAndMaybeReopen({ flow, lc, row, admin, owner, resolve }: SuggestionCase): void {
   const { rng } = flow;
-  if (!rng.chance(SUGGESTION_ODDS.rated)) return;
+  if (!rng.chance(SUGGESTION_ODDS.rated)) {
+    closeUnrated(flow, lc);
+    return;
+  }
   const { rater, byReporter } = raterOf(row, admin);
   if (
     rate(rng, lc, rater, byReporter, SATISFACTION_WEIGHTS.suggestion) !== 'unsatisfied' ||
@@ -123,20 +134,13 @@ function rateAndMaybeReopen({ flow, lc, row, admin, owner, resolve }: Suggestion
     return;
   if (!lc.step('reopen', 'reopened', lc.hoursAfter(2, 48), rater, { note: '居民对处理结果不满意，要求重新办理' }))
     return;
-  Object.assign(row, {
-    resolvedAt: null,
-    closedAt: null,
-    satisfaction: null,
-    ratedAt: null,
-    ratingComment: null,
-    ratedByPhoneVisit: false,
-  });
+  // A new round: the first rating stays (case_ratings, and the case's counted satisfaction).
+  Object.assign(row, { resolvedAt: null, closedAt: null });
   if (!lc.step('dispatch', 'dispatched', lc.after(10, 240), admin, { data: { unitIds: [] } })) return;
   if (!lc.step('acknowledge', 'acknowledged', lc.after(10, 240), owner)) return;
   if (!lc.step('start', 'in_progress', lc.after(10, 240), owner)) return;
   if (!resolve(lc.after(240, 1500))) return;
   if (!lc.step('verify', 'verified', lc.after(60, 600), admin)) return;
-  if (!lc.step('close', 'closed', lc.after(0, 240), admin)) return;
-  row.closedAt = lc.at;
+  if (!closeAfterVerify(lc, admin, (...step) => lc.step(...step))) return;
   rate(rng, lc, rater, byReporter, [80, 20, 0]);
 }

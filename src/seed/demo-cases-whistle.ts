@@ -6,7 +6,16 @@ import { URGENT_WHISTLE_MINUTES } from '../modules/cases/cases.service.js';
 import type { CaseInsert, DispatchInsert, Lifecycle } from './cases-lifecycle.js';
 import { type CaseKind, SATISFACTION_WEIGHTS, UNITS_PER_WHISTLE, WHISTLE_RATED } from './cases-plan.js';
 import type { CaseActor, CommunityPlace } from './cases-world.js';
-import { type CaseFlow, MINUTE, rate, raterOf, resolutionNote, stepUntil } from './demo-cases-flow.js';
+import {
+  type CaseFlow,
+  closeAfterVerify,
+  closeUnrated,
+  MINUTE,
+  rate,
+  raterOf,
+  resolutionNote,
+  stepUntil,
+} from './demo-cases-flow.js';
 import type { CategoryInfo, Special } from './demo-cases-types.js';
 import type { OrgRow } from './demo-types.js';
 
@@ -143,9 +152,11 @@ function finishWhistle(
   if (!lc.step('resolve', 'resolved', last.doneAt, world.unitAdmin(last.unit), { note })) return;
   row.resolvedAt = lc.at;
   if (!go('verify', 'verified', lc.after(30, 600), admin)) return;
-  if (!go('close', 'closed', lc.after(0, 240), admin)) return;
-  row.closedAt = lc.at;
-  if (!rng.chance(WHISTLE_RATED)) return;
+  if (!closeAfterVerify(lc, admin, go)) return;
+  if (!rng.chance(WHISTLE_RATED)) {
+    closeUnrated(flow, lc);
+    return;
+  }
   const { rater, byReporter } = raterOf(row, admin);
   rate(rng, lc, rater, byReporter, SATISFACTION_WEIGHTS.whistle);
 }

@@ -6,6 +6,7 @@ import type { Db } from '../core/db.js';
 import { calendarDefaults } from '../modules/calendar/calendar.defaults.js';
 import { defaultCategoryRows, rebuildCaseStats, seedCaseCategories } from '../modules/cases/cases.service.js';
 import { caseDispatches, caseEvents, cases } from '../modules/cases/cases.schema.js';
+import { caseRatings } from '../modules/cases/resident/rating.schema.js';
 import { loadExamples } from '../modules/cases/classifier/data.js';
 import { type CaseInsert, Lifecycle } from './cases-lifecycle.js';
 import {
@@ -21,7 +22,7 @@ import {
   WEEKEND_WEIGHT,
   YEAR_TARGETS,
 } from './cases-plan.js';
-import { type CaseFlow, MINUTE } from './demo-cases-flow.js';
+import { type CaseFlow, MINUTE, ratingsFromEvents } from './demo-cases-flow.js';
 import { addMergedDuplicates } from './demo-cases-merge.js';
 import { newCaseRow, reportEvent } from './demo-cases-row.js';
 import { handleSuggestion } from './demo-cases-suggestion.js';
@@ -314,6 +315,7 @@ export async function seedDemoCases(db: Db, data: DemoData, time: DemoTime): Pro
   await insertRows(db, cases, built.cases);
   await insertRows(db, caseDispatches, built.dispatches);
   await insertRows(db, caseEvents, built.events);
+  await insertRows(db, caseRatings, ratingsFromEvents(built.events));
   await db.execute(sql`select set_config('lianjian.case_stats_deferred', 'off', true)`);
   await rebuildCaseStats(db);
   await db.execute(

@@ -326,11 +326,13 @@ export interface Download {
   asciiName: string;
   body: Buffer | ((out: Writable) => Promise<void>);
   headers?: Record<string, string>;
+  /** The content type; a workbook when absent (a CSV export says text/csv). */
+  mime?: string;
 }
 
 /** Sends a workbook as an attachment; a streamed body is written while the response goes out. */
 export function sendWorkbook(req: FastifyRequest, reply: FastifyReply, d: Download): FastifyReply {
-  reply.header('content-disposition', contentDisposition(d.fileName, d.asciiName)).type(XLSX_MIME);
+  reply.header('content-disposition', contentDisposition(d.fileName, d.asciiName)).type(d.mime ?? XLSX_MIME);
   for (const [k, v] of Object.entries(d.headers ?? {})) reply.header(k, v);
   if (Buffer.isBuffer(d.body)) return reply.send(d.body);
   const out = new PassThrough();

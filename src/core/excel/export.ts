@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import { type AuditEntry, recordAudit } from '../audit.js';
 import type { Db } from '../db.js';
+import { CSV_MIME, writeCsvStream } from './csv.js';
 import { type Download, type ExportColumn, MAX_EXPORT_ROWS, writeSheetStream } from './excel.js';
 
 /** One batch holding every row, for an export that reads its rows in one query. */
@@ -48,7 +49,13 @@ interface ExportSpec<T> {
   sheetName: string;
   columns: ExportColumn<T>[];
   batches: () => AsyncIterable<T[]>;
+  /** xlsx (the default) or csv: the same rows; a CSV's file names end in .csv instead of .xlsx. */
+  format?: ExportFormat;
 }
+
+export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+const asCsvName = (name: string) => name.replace(/\.xlsx$/, '') + '.csv';
 
 /**
  * A list's Excel export: first its audit row (the filter, how many rows, whether the cap cut the list short), then
@@ -61,12 +68,21 @@ export async function auditedExport<T>(db: Db, spec: ExportSpec<T>): Promise<Dow
     actor: spec.actor,
     action: spec.action,
     entityType: spec.entityType,
-    after: { filter: spec.filter, rows, truncated },
+    after: { filter: spec.filter, rows, truncated, format: spec.format ?? 'xlsx' },
   });
+  const headers = { 'x-export-rows': String(rows), 'x-export-truncated': String(truncated) };
+  if (spec.format === 'csv')
+    return {
+      fileName: asCsvName(spec.fileName),
+      asciiName: asCsvName(spec.asciiName),
+      headers,
+      mime: CSV_MIME,
+      body: (out: Writable) => writeCsvStream(out, { columns: spec.columns, batches: spec.batches() }),
+    };
   return {
     fileName: spec.fileName,
     asciiName: spec.asciiName,
-    headers: { 'x-export-rows': String(rows), 'x-export-truncated': String(truncated) },
+    headers,
     body: (out: Writable) =>
       writeSheetStream(out, { sheetName: spec.sheetName, columns: spec.columns, batches: spec.batches() }),
   };

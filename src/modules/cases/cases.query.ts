@@ -144,10 +144,9 @@ async function filters(db: Db, actor: Actor, q: CaseListQuery): Promise<SQL | un
   );
 }
 
-export async function listCases(opts: { db: Db; actor: Actor; query: CaseListQuery }): Promise<Page<CaseSummary>> {
-  const q = opts.query;
-  const where = await filters(opts.db, opts.actor, q);
-  const sort = orderBy(
+/** The list's order: its `sort`, else the newest first; the id keeps pages stable. */
+function listOrder(q: CaseListQuery) {
+  return orderBy(
     q.sort,
     {
       reportedAt: cases.reportedAt,
@@ -159,6 +158,12 @@ export async function listCases(opts: { db: Db; actor: Actor; query: CaseListQue
     [desc(cases.reportedAt)],
     cases.id,
   );
+}
+
+export async function listCases(opts: { db: Db; actor: Actor; query: CaseListQuery }): Promise<Page<CaseSummary>> {
+  const q = opts.query;
+  const where = await filters(opts.db, opts.actor, q);
+  const sort = listOrder(q);
   const { limit, offset } = pageWindow(q);
   const [rows, [{ total }]] = await Promise.all([
     selectSummaries(opts.db)
@@ -169,6 +174,28 @@ export async function listCases(opts: { db: Db; actor: Actor; query: CaseListQue
     opts.db.select({ total: count() }).from(cases).innerJoin(grids, eq(grids.id, cases.gridId)).where(where),
   ]);
   return { items: rows.map(present), total, page: q.page, pageSize: q.pageSize };
+}
+
+/** The ids of the list's cases (its filters, scope and order), at most `limit`: what an export streams. */
+export async function listCaseIds(opts: {
+  db: Db;
+  actor: Actor;
+  query: CaseListQuery;
+  limit: number;
+}): Promise<{ id: string }[]> {
+  const where = await filters(opts.db, opts.actor, opts.query);
+  return opts.db
+    .select({ id: cases.id })
+    .from(cases)
+    .innerJoin(grids, eq(grids.id, cases.gridId))
+    .where(where)
+    .orderBy(...listOrder(opts.query))
+    .limit(opts.limit);
+}
+
+/** The summary rows of these cases (no scope check: the ids come from listCaseIds). */
+export async function caseSummariesByIds(db: Db, ids: string[]): Promise<CaseSummary[]> {
+  return (await selectSummaries(db).where(inArray(cases.id, ids))).map(present);
 }
 
 /** One case's summary row, without the scope check (for answering the write that just made it). */

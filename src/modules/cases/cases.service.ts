@@ -12,5 +12,6 @@ export { reportCase } from './intake/intake.js';
 export { reassignCase } from './dispatch/reassign.js';
 export { URGENT_WHISTLE_MINUTES } from './dispatch/dispatch.js';
 export { startCaseSweeper, SWEPT_STATES } from './dispatch/sweep.js';
+export { worseOf } from './resident/rating.js';
 export { FOLD_EVERY_MS, foldCaseStats } from './stats/rollup.js';
 export { rebuildCaseStats } from './stats/stats.js';

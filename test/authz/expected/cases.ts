@@ -114,6 +114,23 @@ export const CASES: ExpectedTable = {
     admin: 'ok', hangdong: 'ok', sanfeng: 'ok', grid01: 'ok', unit01: 'ok',
     unit02: 'ok', member01: 'denied', member02: 'denied', resident01: 'denied', anon: 'unauth',
   },
+  // Exports of the case list and the statistics views: the staff who see statistics, over their own scope.
+  'GET /api/cases/export.xlsx': {
+    admin: 'ok', hangdong: 'ok', sanfeng: 'ok', grid01: 'ok', unit01: 'ok',
+    unit02: 'ok', member01: 'denied', member02: 'denied', resident01: 'denied', anon: 'unauth',
+  },
+  'GET /api/cases/export.csv': {
+    admin: 'ok', hangdong: 'ok', sanfeng: 'ok', grid01: 'ok', unit01: 'ok',
+    unit02: 'ok', member01: 'denied', member02: 'denied', resident01: 'denied', anon: 'unauth',
+  },
+  'GET /api/cases/stats/export.xlsx': {
+    admin: 'ok', hangdong: 'ok', sanfeng: 'ok', grid01: 'ok', unit01: 'ok',
+    unit02: 'ok', member01: 'denied', member02: 'denied', resident01: 'denied', anon: 'unauth',
+  },
+  'GET /api/cases/stats/export.csv': {
+    admin: 'ok', hangdong: 'ok', sanfeng: 'ok', grid01: 'ok', unit01: 'ok',
+    unit02: 'ok', member01: 'denied', member02: 'denied', resident01: 'denied', anon: 'unauth',
+  },
   'GET /api/evaluation-sessions': {
     admin: 'ok', hangdong: 'ok', sanfeng: 'ok', grid01: 'ok', unit01: 'denied',
     unit02: 'denied', member01: 'denied', member02: 'denied', resident01: 'denied', anon: 'unauth',

@@ -8,7 +8,7 @@ import type { GroupKey } from './rates.js';
 
 /* The names of a statistic's groups and the order they are listed in. */
 
-const CHANNEL_NAMES: Record<string, { zh: string; en: string }> = {
+export const CHANNEL_NAMES: Record<string, { zh: string; en: string }> = {
   hall: { zh: '居民说事厅', en: "Residents' hall" },
   street_point: { zh: '说事点', en: 'Street point' },
   door_visit: { zh: '入户走访', en: 'Door-to-door visit' },
