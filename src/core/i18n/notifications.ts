@@ -27,6 +27,9 @@ const zhTitles = {
   case_closed_unrated: '您反映的事项 {number} 评价期已过，已结案',
   case_merged: '您反映的事项 {number} 已与 {into} 合并处理',
   case_merged_update: '您反映的事项 {number} 已与 {into} 合并处理，状态更新',
+  evaluation_unsatisfied: '{heldOn} 每月评事代表评议不满意',
+  evaluation_follow_up_reopened: '评事不满意：事项 {number} 已重新办理，请整改',
+  evaluation_follow_up_supervised: '评事不满意：事项 {number} 已督办，请整改',
 } as const;
 export type NotificationTitle = keyof typeof zhTitles;
 
@@ -53,5 +56,8 @@ export const notificationTitles: Record<Locale, Record<NotificationTitle, string
     case_closed_unrated: 'Your case {number} was closed: the time to rate it has passed',
     case_merged: 'Your case {number} has been merged with {into}',
     case_merged_update: 'Your case {number} has been merged with {into}; its status changed',
+    evaluation_unsatisfied: "The residents' representatives judged it unsatisfactory at the evaluation session of {heldOn}",
+    evaluation_follow_up_reopened: 'Evaluation unsatisfactory: case {number} is reopened; please follow up',
+    evaluation_follow_up_supervised: 'Evaluation unsatisfactory: case {number} is under supervision; please follow up',
   },
 };

@@ -15,3 +15,4 @@ export { startCaseSweeper, SWEPT_STATES } from './dispatch/sweep.js';
 export { worseOf } from './resident/rating.js';
 export { FOLD_EVERY_MS, foldCaseStats } from './stats/rollup.js';
 export { rebuildCaseStats } from './stats/stats.js';
+export { superviseCase } from './cases.supervise.js';

@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { ZVersion } from '../../core/contracts.js';
 import { listResponse, ZListQuery } from '../../core/list.js';
 import { ZCaseStatus, ZSatisfaction } from '../cases/cases.contracts.js';
-import { ITEM_VERDICTS, SESSION_STATUSES, VERDICTS } from './evaluations.enums.js';
+import {
+  CONSEQUENCES,
+  FOLLOW_UP_ASSIGNEES,
+  FOLLOW_UP_STATUSES,
+  ITEM_DECISIONS,
+  ITEM_VERDICTS,
+  SESSION_STATUSES,
+  VERDICTS,
+} from './evaluations.enums.js';
 
 /** 每月20日定期评事: request and response contracts (the web imports the types). */
 export { SESSION_STATUSES, VERDICTS } from './evaluations.enums.js';
@@ -27,8 +35,9 @@ export const ZUpdateSession = z.strictObject({
 });
 export type UpdateSession = z.infer<typeof ZUpdateSession>;
 
+/** A verdict, or `carried_over` (结转) to the community's next session. */
 export const ZVerdictRequest = z.strictObject({
-  verdict: ZVerdict,
+  verdict: z.enum(ITEM_DECISIONS),
   comment: z.string().trim().max(500).nullable().optional(),
 });
 export type VerdictRequest = z.infer<typeof ZVerdictRequest>;
@@ -63,6 +72,7 @@ export const ZVerdictCounts = z.object({
   basically_satisfied: z.number().int(),
   unsatisfied: z.number().int(),
   pending: z.number().int(),
+  carried_over: z.number().int(),
 });
 export type VerdictCounts = z.infer<typeof ZVerdictCounts>;
 
@@ -104,8 +114,46 @@ export const ZEvaluationItem = z.object({
   satisfaction: ZSatisfaction.nullable(),
   verdict: ZItemVerdict,
   comment: z.string().nullable(),
+  /** Carried over (结转) from an earlier session of the community: which one. */
+  carriedFrom: z.object({ sessionId: z.string(), heldOn: z.string() }).nullable(),
+  /** What holding the session did to an unsatisfied case. */
+  consequence: z.enum(CONSEQUENCES).nullable(),
 });
 export type EvaluationItem = z.infer<typeof ZEvaluationItem>;
 
-export const ZSessionDetail = ZSessionView.extend({ items: z.array(ZEvaluationItem) });
+/** A follow-up task of an unsatisfied verdict, for the case owner or a unit. */
+export const ZFollowUp = z.object({
+  id: z.string(),
+  /** The session whose verdict created it. */
+  sessionId: z.string(),
+  heldOn: z.string(),
+  caseId: z.string(),
+  caseNumber: z.string(),
+  caseTitle: z.string(),
+  caseStatus: ZCaseStatus,
+  consequence: z.enum(CONSEQUENCES).nullable(),
+  assigneeKind: z.enum(FOLLOW_UP_ASSIGNEES),
+  assigneeName: z.string(),
+  status: z.enum(FOLLOW_UP_STATUSES),
+  note: z.string().nullable(),
+  doneAt: z.string().nullable(),
+  version: z.number().int(),
+});
+export type FollowUp = z.infer<typeof ZFollowUp>;
+
+export const ZFollowUpParams = z.object({ id: z.uuid() });
+export const ZFollowUpUpdate = z.strictObject({
+  status: z.enum(FOLLOW_UP_STATUSES),
+  note: z.string().trim().max(500).nullable().optional(),
+  version: ZVersion,
+});
+export type FollowUpUpdate = z.infer<typeof ZFollowUpUpdate>;
+
+export const ZSessionDetail = ZSessionView.extend({
+  items: z.array(ZEvaluationItem),
+  /** The tasks this session's unsatisfied verdicts created. */
+  followUps: z.array(ZFollowUp),
+  /** The community's earlier tasks shown here: the previous session's, and any older one still open. */
+  earlierFollowUps: z.array(ZFollowUp),
+});
 export type SessionDetail = z.infer<typeof ZSessionDetail>;

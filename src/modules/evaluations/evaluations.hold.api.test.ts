@@ -1,7 +1,7 @@
 import { and, eq, like } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectError, expectOk, type Page } from '../../../test/http.js';
-import { call, createSession, ctx, setupEvaluationsApi } from '../../../test/api-setup/evaluations.js';
+import { call, createSession, ctx, ids, setupEvaluationsApi } from '../../../test/api-setup/evaluations.js';
 import { auditLog } from '../../core/audit.schema.js';
 import type { EvaluationItem, SessionDetail, SessionView } from './evaluations.contracts.js';
 
@@ -13,6 +13,9 @@ beforeAll(async () => {
   await createSession('2026-02-20');
   await createSession('2026-02-20', ctx.world.communityB.id, 'admin');
 });
+
+const janView = async () =>
+  expectOk<Page<SessionView>>(await call('GET', '/api/evaluation-sessions?to=2026-01-31', { as: 'hangdong' })).items[0];
 
 describe('recording and holding a session', () => {
   let session: SessionDetail;
@@ -94,7 +97,13 @@ describe('recording and holding a session', () => {
     const detail = expectOk<SessionDetail>(
       await call('GET', `/api/evaluation-sessions/${session.id}`, { as: 'hangdong' }),
     );
-    expect(detail.counts).toEqual({ satisfied: 1, basically_satisfied: 1, unsatisfied: 1, pending: 0 });
+    expect(detail.counts).toEqual({
+      satisfied: 1,
+      basically_satisfied: 1,
+      unsatisfied: 1,
+      pending: 0,
+      carried_over: 0,
+    });
     session = detail;
   });
 
@@ -115,30 +124,63 @@ describe('recording and holding a session', () => {
     );
   });
 
-  it('may be held with the final representatives and minutes in one step', async () => {
-    const jan = expectOk<Page<SessionView>>(
-      await call('GET', '/api/evaluation-sessions?to=2026-01-31', { as: 'hangdong' }),
-    ).items[0];
+  it('cannot be held while an item has neither a verdict nor a carry-over; carried items go to the next session', async () => {
+    const jan = expectOk<SessionDetail>(
+      await call('GET', `/api/evaluation-sessions/${(await janView()).id}`, { as: 'hangdong' }),
+    );
+    const body = { representatives: ['赵代表', '钱代表'], minutes: '一月份事项评议完毕。', version: jan.version };
+    const refused = expectError(
+      await call('POST', `/api/evaluation-sessions/${jan.id}/hold`, { as: 'hangdong', body }),
+      409,
+      'EVALUATION_ITEMS_PENDING',
+    );
+    expect(refused.error.message).toContain('2');
+    for (const item of jan.items) {
+      expectOk(
+        await call('PUT', `/api/evaluation-sessions/${jan.id}/items/${item.id}`, {
+          as: 'hangdong',
+          body: { verdict: 'carried_over', comment: '下月再议' },
+        }),
+      );
+    }
     const held = expectOk<SessionDetail>(
-      await call('POST', `/api/evaluation-sessions/${jan.id}/hold`, {
-        as: 'hangdong',
-        body: { representatives: ['赵代表', '钱代表'], minutes: '一月份事项评议完毕。', version: jan.version },
-      }),
+      await call('POST', `/api/evaluation-sessions/${jan.id}/hold`, { as: 'hangdong', body }),
     );
     expect(held).toMatchObject({
       status: 'held',
       representatives: ['赵代表', '钱代表'],
       minutes: '一月份事项评议完毕。',
-      counts: { pending: 2 },
+      counts: { pending: 0, carried_over: 2 },
     });
     const held2 = expectOk<Page<SessionView>>(
       await call('GET', '/api/evaluation-sessions?status=held', { as: 'hangdong' }),
     );
     expect(held2.items.map((s) => s.id)).toEqual([jan.id]);
+    // February was already created: 'old' joins its agenda, 'late' (on it already) is marked as carried.
+    const feb = expectOk<SessionDetail>(
+      await call('GET', `/api/evaluation-sessions/${session.id}`, { as: 'hangdong' }),
+    );
+    const fromJan = feb.items.filter((i) => i.carriedFrom?.heldOn === '2026-01-20').map((i) => i.caseId);
+    expect(fromJan.sort()).toEqual([ids.late, ids.old].sort());
+    expect(feb.items.find((i) => i.caseId === ids.old)).toMatchObject({ verdict: 'pending', kind: 'handled' });
+    expect(feb.items.find((i) => i.caseId === ids.late)?.verdict).toBe('satisfied');
+    session = feb;
   });
 
   it('once held the record is final: edits, verdicts and a second hold are 409', async () => {
     expectError(await call('POST', `/api/evaluation-sessions/${session.id}/hold`, { as: 'grid01' }), 403, 'FORBIDDEN');
+    const old = session.items.find((i) => i.caseId === ids.old) as EvaluationItem;
+    expectError(
+      await call('POST', `/api/evaluation-sessions/${session.id}/hold`, { as: 'hangdong' }),
+      409,
+      'EVALUATION_ITEMS_PENDING',
+    );
+    expectOk(
+      await call('PUT', `/api/evaluation-sessions/${session.id}/items/${old.id}`, {
+        as: 'hangdong',
+        body: { verdict: 'satisfied' },
+      }),
+    );
     expectError(
       await call('POST', `/api/evaluation-sessions/${session.id}/hold`, {
         as: 'hangdong',
@@ -198,7 +240,7 @@ describe('recording and holding a session', () => {
         'evaluation_session.hold',
       ]),
     );
-    expect(actions.filter((a) => a === 'evaluation_item.verdict')).toHaveLength(3);
+    expect(actions.filter((a) => a === 'evaluation_item.verdict')).toHaveLength(4);
     const all = await ctx.database.db
       .select({ action: auditLog.action })
       .from(auditLog)

@@ -3,6 +3,7 @@ import type { Actor } from '../../core/auth/actor.js';
 import type { Db } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';
 import { orderBy, type Page, pageWindow } from '../../core/list.js';
+import { alias } from 'drizzle-orm/pg-core';
 import { caseCategories, cases } from '../cases/cases.schema.js';
 import { organisations } from '../org/org.schema.js';
 import type {
@@ -12,12 +13,14 @@ import type {
   SessionView,
   VerdictCounts,
 } from './evaluations.contracts.js';
+import { followUpsOf } from './evaluations.followups.js';
 import { assertMayReadSessions, sessionsVisibleTo } from './evaluations.policy.js';
 import { evaluationItems, evaluationSessions } from './evaluations.schema.js';
 
 /**
  * The read side of the evaluation sessions: the list with each session's verdict counts, one session with its agenda,
- * and the county name for the record's title. The writes are in evaluations.service.ts.
+ * and the county name for the record's title. The writes are in evaluations.service.ts and
+ * evaluations.hold.ts, the follow-ups' reads and writes in evaluations.followups.ts.
  */
 type SessionRow = typeof evaluationSessions.$inferSelect;
 
@@ -34,6 +37,7 @@ function countsQuery(db: Db) {
       basically: verdictCount('basically_satisfied').as('basically'),
       unsatisfied: verdictCount('unsatisfied').as('unsatisfied'),
       pending: verdictCount('pending').as('pending'),
+      carried: verdictCount('carried_over').as('carried'),
     })
     .from(evaluationItems)
     .groupBy(evaluationItems.sessionId)
@@ -51,6 +55,7 @@ function selectViews(db: Db) {
       basically: counts.basically,
       unsatisfied: counts.unsatisfied,
       pending: counts.pending,
+      carried: counts.carried,
     })
     .from(evaluationSessions)
     .innerJoin(organisations, eq(organisations.id, evaluationSessions.communityId))
@@ -65,6 +70,7 @@ function present(r: ViewRow): SessionView {
     basically_satisfied: Number(r.basically ?? 0),
     unsatisfied: Number(r.unsatisfied ?? 0),
     pending: Number(r.pending ?? 0),
+    carried_over: Number(r.carried ?? 0),
   };
   return {
     id: s.id,
@@ -117,15 +123,20 @@ export async function listSessions(opts: {
   return { items: rows.map(present), total, page: q.page, pageSize: q.pageSize };
 }
 
+const fromItems = alias(evaluationItems, 'from_items');
+const fromSessions = alias(evaluationSessions, 'from_sessions');
+
 async function itemsOf(db: Db, session: SessionRow): Promise<EvaluationItem[]> {
   const rows = await db
-    .select({ i: evaluationItems, c: cases, categoryName: caseCategories.name })
+    .select({ i: evaluationItems, c: cases, categoryName: caseCategories.name, from: fromSessions })
     .from(evaluationItems)
     .innerJoin(cases, eq(cases.id, evaluationItems.caseId))
     .innerJoin(caseCategories, eq(caseCategories.code, cases.categoryCode))
+    .leftJoin(fromItems, eq(fromItems.id, evaluationItems.carriedFromItemId))
+    .leftJoin(fromSessions, eq(fromSessions.id, fromItems.sessionId))
     .where(eq(evaluationItems.sessionId, session.id))
     .orderBy(asc(cases.reportedAt), asc(cases.number));
-  return rows.map(({ i, c, categoryName }) => ({
+  return rows.map(({ i, c, categoryName, from }) => ({
     id: i.id,
     caseId: c.id,
     caseNumber: c.number,
@@ -139,6 +150,8 @@ async function itemsOf(db: Db, session: SessionRow): Promise<EvaluationItem[]> {
     satisfaction: c.satisfaction,
     verdict: i.verdict,
     comment: i.comment,
+    carriedFrom: from ? { sessionId: from.id, heldOn: from.heldOn } : null,
+    consequence: i.consequence,
   }));
 }
 
@@ -149,7 +162,8 @@ export async function getSession(opts: { db: Db; actor: Actor; id: string }): Pr
     and(eq(evaluationSessions.id, opts.id), await sessionsVisibleTo(opts.db, opts.actor)),
   );
   if (!row) throw new AppError('NOT_FOUND', { entity: 'evaluation_session' });
-  return { ...present(row), items: await itemsOf(opts.db, row.s) };
+  const [items, followUps] = await Promise.all([itemsOf(opts.db, row.s), followUpsOf(opts.db, row.s)]);
+  return { ...present(row), items, ...followUps };
 }
 
 /** The county the community belongs to, for the record's title (光泽县…社区). */

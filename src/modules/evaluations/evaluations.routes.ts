@@ -4,6 +4,9 @@ import type { App } from '../../core/http/types.js';
 import {
   ZCreateSession,
   ZEvaluationItem,
+  ZFollowUp,
+  ZFollowUpParams,
+  ZFollowUpUpdate,
   ZHoldRequest,
   ZItemParams,
   ZSessionDetail,
@@ -15,7 +18,9 @@ import {
 } from './evaluations.contracts.js';
 import { renderSessionRecord } from './evaluations.pdf.js';
 import { countyNameOf, getSession, listSessions } from './evaluations.query.js';
-import { createSession, holdSession, setVerdict, updateSession } from './evaluations.service.js';
+import { updateFollowUp } from './evaluations.followups.js';
+import { holdSession } from './evaluations.hold.js';
+import { createSession, setVerdict, updateSession } from './evaluations.service.js';
 
 const tags = ['evaluation-sessions'];
 
@@ -87,6 +92,15 @@ export async function evaluationsRoutes(app: App): Promise<void> {
     async (req) => {
       const actor = authorize(req, 'evaluations.read');
       return holdSession({ db: app.db, actor, id: req.params.id, input: req.body });
+    },
+  );
+
+  app.patch(
+    '/evaluation-follow-ups/:id',
+    { schema: { tags, params: ZFollowUpParams, body: ZFollowUpUpdate, response: { 200: ZFollowUp } } },
+    async (req) => {
+      const actor = authorize(req, 'evaluations.read');
+      return updateFollowUp({ db: app.db, actor, id: req.params.id, input: req.body });
     },
   );
 

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, lt, or, sql } from 'drizzle-orm';
 import { recordAudit } from '../../core/audit.js';
 import type { Actor } from '../../core/auth/actor.js';
 import { localInstant } from '../../core/calendar.js';
@@ -11,12 +11,12 @@ import { assertIsCommunity } from '../org/org.service.js';
 import type {
   CreateSession,
   EvaluationItem,
-  HoldRequest,
   SessionDetail,
   UpdateSession,
   VerdictRequest,
 } from './evaluations.contracts.js';
 import { assertMayManageSessions, assertMayReadSessions, sessionsVisibleTo } from './evaluations.policy.js';
+import { takeCarried } from './evaluations.carry.js';
 import { getSession } from './evaluations.query.js';
 import { evaluationItems, evaluationSessions } from './evaluations.schema.js';
 
@@ -24,7 +24,7 @@ import { evaluationItems, evaluationSessions } from './evaluations.schema.js';
  * 每月20日定期评事: on the 20th each community goes through what was raised and done since its last session; the
  * residents' representatives give a verdict on each case, staff record them, and once the session is held its record
  * is final. Every write is audited in its own transaction. The reads (list, one session, the county's name) are in
- * evaluations.query.ts.
+ * evaluations.query.ts, holding and its consequences in evaluations.hold.ts.
  */
 type SessionRow = typeof evaluationSessions.$inferSelect;
 
@@ -93,6 +93,7 @@ export async function createSession(opts: { db: Db; actor: Actor; input: CreateS
           .insert(evaluationItems)
           .values(caseIds.slice(i, i + 1000).map((caseId) => ({ sessionId: row.id, caseId })));
       }
+      const carried = await takeCarried(tx, row);
       await recordAudit(tx, {
         actor,
         action: 'evaluation_session.create',
@@ -104,6 +105,7 @@ export async function createSession(opts: { db: Db; actor: Actor; input: CreateS
           periodFrom: period.from,
           periodTo: period.to,
           items: caseIds.length,
+          carried,
         },
       });
       return row.id;
@@ -118,7 +120,7 @@ export async function createSession(opts: { db: Db; actor: Actor; input: CreateS
 /**
  * The session locked for a write: visible (else 404), managed by this actor (else 403) and not held yet (else 409).
  */
-async function lockForWrite(tx: Db, actor: Actor, id: string): Promise<SessionRow> {
+export async function lockForWrite(tx: Db, actor: Actor, id: string): Promise<SessionRow> {
   assertMayReadSessions(actor);
   const [row] = await tx
     .select()
@@ -131,7 +133,12 @@ async function lockForWrite(tx: Db, actor: Actor, id: string): Promise<SessionRo
   return row;
 }
 
-function assertVersion(row: SessionRow, version: number | undefined): void {
+/** Items are judged, and the session held, on its day or later (the county's today), never ahead of it. */
+export function assertDayReached(row: SessionRow): void {
+  if (clock.today() < row.heldOn) throw new AppError('EVALUATION_SESSION_NOT_YET', { heldOn: row.heldOn });
+}
+
+export function assertVersion(row: SessionRow, version: number | undefined): void {
   if (version !== undefined && row.version !== version) throw new AppError('STALE_UPDATE');
 }
 
@@ -174,6 +181,7 @@ export async function setVerdict(opts: {
   const { actor, input } = opts;
   await opts.db.transaction(async (tx) => {
     const session = await lockForWrite(tx, actor, opts.id);
+    assertDayReached(session);
     const [before] = await tx
       .select()
       .from(evaluationItems)
@@ -198,7 +206,7 @@ export async function setVerdict(opts: {
 }
 
 /** The fields of an update or a hold that were sent, ready for the session row. */
-function sessionChanges(input: {
+export function sessionChanges(input: {
   representatives?: string[];
   minutes?: string | null;
 }): Partial<typeof evaluationSessions.$inferInsert> {
@@ -206,51 +214,4 @@ function sessionChanges(input: {
   if (input.representatives !== undefined) changes.representatives = input.representatives;
   if (input.minutes !== undefined) changes.minutes = input.minutes || null;
   return changes;
-}
-
-/**
- * Marks the session held, saving the representatives and minutes sent with it: its record is final from now on
- * (later writes: 409 EVALUATION_SESSION_HELD). A session is held with its representatives named.
- */
-export async function holdSession(opts: {
-  db: Db;
-  actor: Actor;
-  id: string;
-  input?: HoldRequest | null;
-  now?: Date;
-}): Promise<SessionDetail> {
-  const { actor } = opts;
-  const input = opts.input ?? {};
-  await opts.db.transaction(async (tx) => {
-    const before = await lockForWrite(tx, actor, opts.id);
-    assertVersion(before, input.version);
-    const changes = sessionChanges(input);
-    if (!(changes.representatives ?? before.representatives).length) {
-      throw new AppError('VALIDATION_FAILED', {}, [
-        { path: '/representatives', message: "name the residents' representatives before holding the session" },
-      ]);
-    }
-    await tx
-      .update(evaluationSessions)
-      .set({
-        ...changes,
-        status: 'held',
-        version: sql`${evaluationSessions.version} + 1`,
-        updatedAt: opts.now ?? clock.now(),
-      })
-      .where(eq(evaluationSessions.id, before.id));
-    const [{ pending }] = await tx
-      .select({ pending: count() })
-      .from(evaluationItems)
-      .where(and(eq(evaluationItems.sessionId, before.id), eq(evaluationItems.verdict, 'pending')));
-    await recordAudit(tx, {
-      actor,
-      action: 'evaluation_session.hold',
-      entityType: 'evaluation_session',
-      entityId: before.id,
-      before: { status: before.status, representatives: before.representatives, minutes: before.minutes },
-      after: { status: 'held', ...changes, pendingItems: pending },
-    });
-  });
-  return getSession({ db: opts.db, actor, id: opts.id });
 }

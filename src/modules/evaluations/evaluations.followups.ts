@@ -1,0 +1,133 @@
+import { and, asc, desc, eq, lt, or, type SQL, sql } from 'drizzle-orm';
+import { recordAudit } from '../../core/audit.js';
+import type { Actor } from '../../core/auth/actor.js';
+import { clock } from '../../core/clock.js';
+import type { Db } from '../../core/db.js';
+import { AppError } from '../../core/errors.js';
+import { cases } from '../cases/cases.schema.js';
+import { organisations } from '../org/org.schema.js';
+import { people } from '../people/people.schema.js';
+import type { FollowUp, FollowUpUpdate } from './evaluations.contracts.js';
+import { assertMayManageSessions, assertMayReadSessions, sessionsVisibleTo } from './evaluations.policy.js';
+import { evaluationFollowUps, evaluationItems, evaluationSessions } from './evaluations.schema.js';
+
+/**
+ * The follow-up tasks of unsatisfied verdicts (evaluations.consequences.ts creates them): read with their session and
+ * case, shown on the session that created them and on the community's next one, and marked done (or open again) by
+ * whoever runs the community's sessions, with a note.
+ */
+function selectFollowUps(db: Db) {
+  return db
+    .select({
+      f: evaluationFollowUps,
+      sessionId: evaluationSessions.id,
+      communityId: evaluationSessions.communityId,
+      heldOn: evaluationSessions.heldOn,
+      consequence: evaluationItems.consequence,
+      caseNumber: cases.number,
+      caseTitle: cases.title,
+      caseStatus: cases.status,
+      personName: people.name,
+      unitName: organisations.name,
+    })
+    .from(evaluationFollowUps)
+    .innerJoin(evaluationItems, eq(evaluationItems.id, evaluationFollowUps.itemId))
+    .innerJoin(evaluationSessions, eq(evaluationSessions.id, evaluationItems.sessionId))
+    .innerJoin(cases, eq(cases.id, evaluationFollowUps.caseId))
+    .leftJoin(people, eq(people.id, evaluationFollowUps.assigneePersonId))
+    .leftJoin(organisations, eq(organisations.id, evaluationFollowUps.assigneeUnitId));
+}
+type FollowUpRow = Awaited<ReturnType<ReturnType<typeof selectFollowUps>['execute']>>[number];
+
+function present(r: FollowUpRow): FollowUp {
+  return {
+    id: r.f.id,
+    sessionId: r.sessionId,
+    heldOn: r.heldOn,
+    caseId: r.f.caseId,
+    caseNumber: r.caseNumber,
+    caseTitle: r.caseTitle,
+    caseStatus: r.caseStatus,
+    consequence: r.consequence,
+    assigneeKind: r.f.assigneeUnitId ? 'unit' : 'owner',
+    assigneeName: r.unitName ?? r.personName ?? '',
+    status: r.f.status,
+    note: r.f.note,
+    doneAt: r.f.doneAt ? r.f.doneAt.toISOString() : null,
+    version: r.f.version,
+  };
+}
+
+async function followUpsWhere(db: Db, where: SQL | undefined): Promise<FollowUp[]> {
+  const rows = await selectFollowUps(db)
+    .where(where)
+    .orderBy(asc(evaluationSessions.heldOn), asc(cases.number), asc(evaluationFollowUps.assigneeUnitId));
+  return rows.map(present);
+}
+
+/**
+ * A session's own follow-ups, and the earlier ones it shows: those of the community's previous session, and any older
+ * one still open.
+ */
+export async function followUpsOf(
+  db: Db,
+  session: { id: string; communityId: string; heldOn: string },
+): Promise<{ followUps: FollowUp[]; earlierFollowUps: FollowUp[] }> {
+  const [previous] = await db
+    .select({ heldOn: evaluationSessions.heldOn })
+    .from(evaluationSessions)
+    .where(and(eq(evaluationSessions.communityId, session.communityId), lt(evaluationSessions.heldOn, session.heldOn)))
+    .orderBy(desc(evaluationSessions.heldOn))
+    .limit(1);
+  const earlier = and(
+    eq(evaluationSessions.communityId, session.communityId),
+    lt(evaluationSessions.heldOn, session.heldOn),
+    or(eq(evaluationFollowUps.status, 'open'), previous ? eq(evaluationSessions.heldOn, previous.heldOn) : undefined),
+  );
+  const [followUps, earlierFollowUps] = await Promise.all([
+    followUpsWhere(db, eq(evaluationSessions.id, session.id)),
+    previous ? followUpsWhere(db, earlier) : [],
+  ]);
+  return { followUps, earlierFollowUps };
+}
+
+/** Marks a follow-up done (or open again) with a note; 404 out of sight, 403 for who does not run the community. */
+export async function updateFollowUp(opts: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  input: FollowUpUpdate;
+}): Promise<FollowUp> {
+  const { actor, input } = opts;
+  assertMayReadSessions(actor);
+  await opts.db.transaction(async (tx) => {
+    const [row] = await selectFollowUps(tx)
+      .where(and(eq(evaluationFollowUps.id, opts.id), await sessionsVisibleTo(tx, actor)))
+      .for('update', { of: evaluationFollowUps });
+    if (!row) throw new AppError('NOT_FOUND', { entity: 'evaluation_follow_up' });
+    await assertMayManageSessions(tx, actor, row.communityId);
+    if (row.f.version !== input.version) throw new AppError('STALE_UPDATE');
+    const now = clock.now();
+    const done = input.status === 'done';
+    const changes = {
+      status: input.status,
+      note: input.note === undefined ? row.f.note : input.note || null,
+      doneAt: done ? (row.f.doneAt ?? now) : null,
+      doneByUserId: done ? (row.f.doneByUserId ?? actor.userId) : null,
+    };
+    await tx
+      .update(evaluationFollowUps)
+      .set({ ...changes, updatedAt: now, version: sql`${evaluationFollowUps.version} + 1` })
+      .where(eq(evaluationFollowUps.id, row.f.id));
+    await recordAudit(tx, {
+      actor,
+      action: 'evaluation_follow_up.update',
+      entityType: 'evaluation_follow_up',
+      entityId: row.f.id,
+      before: { status: row.f.status, note: row.f.note, caseId: row.f.caseId },
+      after: changes,
+    });
+  });
+  const [row] = await selectFollowUps(opts.db).where(eq(evaluationFollowUps.id, opts.id));
+  return present(row);
+}
