@@ -56,7 +56,8 @@ export const notificationTitles: Record<Locale, Record<NotificationTitle, string
     case_closed_unrated: 'Your case {number} was closed: the time to rate it has passed',
     case_merged: 'Your case {number} has been merged with {into}',
     case_merged_update: 'Your case {number} has been merged with {into}; its status changed',
-    evaluation_unsatisfied: "The residents' representatives judged it unsatisfactory at the evaluation session of {heldOn}",
+    evaluation_unsatisfied:
+      "The residents' representatives judged it unsatisfactory at the evaluation session of {heldOn}",
     evaluation_follow_up_reopened: 'Evaluation unsatisfactory: case {number} is reopened; please follow up',
     evaluation_follow_up_supervised: 'Evaluation unsatisfactory: case {number} is under supervision; please follow up',
   },
