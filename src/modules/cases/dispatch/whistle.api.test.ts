@@ -277,3 +277,25 @@ describe('the timeline shows each unit step once', () => {
     expect(stored).toHaveLength(3);
   });
 });
+
+describe('the statistics count 跨社区吹哨 apart', () => {
+  it('count the flagged dispatch rows the actor sees: the county and the community all, a unit its own', async () => {
+    const flagged = await ctx.database.db
+      .select({ unitId: caseDispatches.unitId })
+      .from(caseDispatches)
+      .where(eq(caseDispatches.crossCommunity, true));
+    expect(flagged.length).toBeGreaterThan(0);
+    const crossOf = async (as: string, query = '') => {
+      const res = await call('GET', `/api/cases/stats${query}`, as);
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json() as { crossCommunityDispatches: number }).crossCommunityDispatches;
+    };
+    expect(await crossOf('admin')).toBe(flagged.length);
+    expect(await crossOf('hangdong')).toBe(flagged.length);
+    expect(await crossOf('sanfeng')).toBe(0);
+    expect(await crossOf('unit02')).toBe(flagged.filter((f) => f.unitId === ctx.world.unit2.id).length);
+    expect(await crossOf('unit01')).toBe(flagged.filter((f) => f.unitId === ctx.world.unit1.id).length);
+    expect(await crossOf('admin', `?unitId=${ctx.world.unit1.id}`)).toBe(0);
+    expect(await crossOf('admin', `?communityId=${ctx.world.communityB.id}`)).toBe(0);
+  });
+});

@@ -99,5 +99,7 @@ export const ZCaseStats = z.object({
   groups: z.array(ZStatsGroup),
   /** The article's figures over the same actor, filters (but their own whistle and channels) and period. */
   figures: ZArticleFigures,
+  /** 跨社区吹哨: dispatches to units not paired with the case's community, whistled in the period (stats/cross.ts). */
+  crossCommunityDispatches: count,
 });
 export type CaseStats = z.infer<typeof ZCaseStats>;

@@ -24,6 +24,7 @@ import {
 import { directCounters, dueCounters, type Windows } from './direct.js';
 import { type FastRestriction, type RollupKind, rollupCounters, rollupKinds } from './rollup.js';
 import { clock } from '../../../core/clock.js';
+import { crossCommunityDispatches } from './cross.js';
 import { articleFigures } from './figures.js';
 import { labelGroups } from './labels.js';
 import { whistleSql } from './counted.js';
@@ -337,6 +338,7 @@ export async function caseStats(opts: {
     totals: statsRow(computed.totals, weights),
     groups,
     figures: await articleFigures((w) => channelCounters(plan, scope, w, opts.mode), weights),
+    crossCommunityDispatches: await crossCommunityDispatches({ db, actor, query: q, period }),
   };
 }
 
