@@ -29,6 +29,7 @@ export type {
   UpdatePartyMember,
 } from '../../../src/modules/people/members/members.contracts';
 
+export type { AuditEntry } from '../../../src/modules/audit/audit.contracts';
 export type Permission = MeResponse['permissions'][number];
 export type { Role } from '../../../src/core/auth/roles';
 export type GridKind = GridView['kind'];
@@ -38,20 +39,6 @@ export interface Page<T> {
   total: number;
   page: number;
   pageSize: number;
-}
-
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actorUserId: string | null;
-  actorName: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-  ip: string | null;
-  requestId: string | null;
 }
 
 export interface GridFeatureProperties {
@@ -169,6 +156,14 @@ export type {
   StatsRow as CaseStatsFigures,
   StatsGroupBy,
 } from '../../../src/modules/cases/stats/stats.contracts';
+export type { ArticleFigures, Figure as ArticleFigureValue } from '../../../src/modules/cases/stats/stats.contracts';
+export {
+  ARTICLE_FIGURE_KEYS,
+  ARTICLE_FIGURES,
+  type ArticleFigure,
+  figureListQuery,
+} from '../../../src/modules/cases/stats/figures.rules';
+export type { CountedEvent } from '../../../src/modules/cases/cases.enums';
 
 export type {
   SessionView as EvaluationSessionView,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import caseLabels from '../modules/cases/labels.i18n';
 import cases from '../modules/cases/i18n';
 import audit from '../modules/audit/i18n';
+import auditLabels from '../modules/audit/labels.i18n';
 import meetings from '../modules/cobuild/meetings/i18n';
 import needs from '../modules/cobuild/needs/i18n';
 import pairing from '../modules/cobuild/pairing/i18n';
@@ -47,6 +48,7 @@ const DICTIONARIES: Record<string, { zhCN: Tree; en: Tree }> = {
   people,
   members,
   audit,
+  auditLabels,
   'cobuild/pairing': pairing,
   'cobuild/projects': projects,
   'cobuild/needs': needs,

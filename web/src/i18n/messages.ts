@@ -15,6 +15,7 @@ import gridStrings from '../modules/grid/i18n';
 import peopleStrings from '../modules/people/i18n';
 import membersStrings from '../modules/members/i18n';
 import auditStrings from '../modules/audit/i18n';
+import auditLabelsStrings from '../modules/audit/labels.i18n';
 import basicStrings from './basic';
 import { coreEn } from './en';
 import { coreZhCN, type DeepString } from './zh-CN';
@@ -34,6 +35,7 @@ export const zhCN = {
   ...peopleStrings.zhCN,
   ...membersStrings.zhCN,
   ...auditStrings.zhCN,
+  ...auditLabelsStrings.zhCN,
   ...cobuildZhCN,
 } as const;
 
@@ -54,5 +56,6 @@ export const en: Messages = {
   ...peopleStrings.en,
   ...membersStrings.en,
   ...auditStrings.en,
+  ...auditLabelsStrings.en,
   ...cobuildEn,
 };
