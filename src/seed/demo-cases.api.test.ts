@@ -11,6 +11,7 @@ import { defaultCategoryRows } from '../modules/cases/cases.categories.js';
 import type { CaseSummary } from '../modules/cases/cases.contracts.js';
 import { TRANSITIONS, type CaseAction } from '../modules/cases/cases.machine.js';
 import { caseDispatches, caseEvents, cases } from '../modules/cases/cases.schema.js';
+import { caseRatings } from '../modules/cases/resident/rating.schema.js';
 import type { CaseStats } from '../modules/cases/stats/stats.contracts.js';
 import { foldCaseStats } from '../modules/cases/stats/rollup.js';
 import { gridLocator } from '../modules/grid/grid.locate.js';
@@ -20,6 +21,7 @@ import { buildDemo, createRng, DEMO_PASSWORD, seedDemo } from './demo.js';
 
 let ctx: TestContext;
 const cookies = new Map<string, string>();
+const UNRATED_CLOSE = { from: ['verified'], to: 'closed' } as const;
 
 async function as(username: string): Promise<string> {
   const known = cookies.get(username);
@@ -154,7 +156,8 @@ describe('the demo year of cases', () => {
       if (c.mergedIntoId) continue;
       let status = 'reported';
       for (const e of life.slice(1)) {
-        const t = TRANSITIONS[e.action as CaseAction];
+        // The sweep's closing of a case its reporter left unrated (resident/autoclose.ts) is no one's action.
+        const t = e.action === 'close_unrated' ? UNRATED_CLOSE : TRANSITIONS[e.action as CaseAction];
         expect(t, `${c.number} ${e.action}`).toBeDefined();
         expect(t.from as readonly string[], `${c.number}: ${e.action} from ${status}`).toContain(status);
         expect(e.fromStatus).toBe(status);
@@ -169,6 +172,11 @@ describe('the demo year of cases', () => {
     expect(rows.filter((c) => c.mergedIntoId).length).toBeGreaterThanOrEqual(5);
     expect(rows.filter((c) => c.status === 'rejected').length).toBeGreaterThan(3);
     expect(rows.filter((c) => c.supervisedAt).length).toBeGreaterThan(10);
+    // Every rating is a round of case_ratings; some cases were reopened and rated twice, some closed unrated.
+    const ratings = await db.select().from(caseRatings);
+    expect(ratings.length).toBe(events.filter((e) => e.action === 'rate').length);
+    expect(ratings.some((r) => r.round === 2)).toBe(true);
+    expect(events.some((e) => e.action === 'close_unrated')).toBe(true);
   });
 
   it('sets the clocks on the seeded work calendar and routes located cases to the grid containing the point', async () => {
