@@ -6,7 +6,18 @@ import { useI18n } from '../i18n';
 import { useFeedback } from './feedback';
 
 /** Downloads `path` (an .xlsx export) with the list's current filters. */
-export function ExportButton({ path, query, fileName }: { path: string; query: Query; fileName: string }) {
+export function ExportButton({
+  path,
+  query,
+  fileName,
+  label,
+}: {
+  path: string;
+  query: Query;
+  fileName: string;
+  /** The button's text when a page offers several downloads (default: 导出). */
+  label?: string;
+}) {
   const { t } = useI18n();
   const feedback = useFeedback();
   const [busy, setBusy] = useState(false);
@@ -24,7 +35,7 @@ export function ExportButton({ path, query, fileName }: { path: string; query: Q
   };
   return (
     <Button icon={<DownloadOutlined />} loading={busy} onClick={() => void onClick()} data-testid="export">
-      {t('common.export')}
+      {label ?? t('common.export')}
     </Button>
   );
 }

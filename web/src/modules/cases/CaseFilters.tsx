@@ -1,5 +1,5 @@
-import { Checkbox, Input, Select, TreeSelect } from 'antd';
-import { CASE_CHANNEL_LIST, CASE_STATUS_LIST } from '../../api/contracts';
+import { Checkbox, Input, Select, Tag, TreeSelect } from 'antd';
+import { CASE_CHANNEL_LIST, CASE_STATUS_LIST, type CountedEvent } from '../../api/contracts';
 import { seesWholeCounty } from '../../auth/access';
 import { useSession } from '../../auth/session';
 import { labelOf, useI18n } from '../../i18n';
@@ -7,7 +7,19 @@ import type { ListParams } from '../../ui/useListParams';
 import { OrgSelect } from '../org/OrgSelect';
 import { useCategoryTree } from './api';
 
-export const CASE_FILTERS = ['status', 'channel', 'category', 'communityId', 'supervised', 'whistle', 'mine'] as const;
+export const CASE_FILTERS = [
+  'status',
+  'channel',
+  'category',
+  'communityId',
+  'supervised',
+  'whistle',
+  'mine',
+  // A statistic's cases (a figure's link): the event and its period (GET /api/cases `counted`).
+  'counted',
+  'countedFrom',
+  'countedTo',
+] as const;
 export type CaseFilter = (typeof CASE_FILTERS)[number];
 
 const csv = (v: string | undefined) => (v ? v.split(',').filter(Boolean) : []);
@@ -94,8 +106,22 @@ export function CaseFilters({ list }: { list: ListParams<CaseFilter> }) {
           { value: 'any', label: t('cases.whistleAny') },
           { value: 'resident', label: labelOf('whistle', 'resident') },
           { value: 'community', label: labelOf('whistle', 'community') },
+          { value: 'none', label: t('caseFigures.whistleNone') },
         ]}
       />
+      {f.counted && (
+        <Tag
+          closable
+          data-testid="cases-counted-filter"
+          onClose={() => list.setFilters({ counted: undefined, countedFrom: undefined, countedTo: undefined })}
+        >
+          {t('caseFigures.countedFilter', {
+            event: t(`caseFigures.event_${f.counted as CountedEvent}`),
+            from: f.countedFrom ?? '',
+            to: f.countedTo ?? '',
+          })}
+        </Tag>
+      )}
       <Checkbox
         className="filter-auto"
         checked={f.mine === 'true'}

@@ -1,11 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button } from 'antd';
+import { Button, Space } from 'antd';
 import { lazy, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { CaseSummary } from '../../api/contracts';
 import { useSession } from '../../auth/session';
 import { useI18n } from '../../i18n';
+import { ExportButton } from '../../ui/ExportButton';
 import { ListPage } from '../../ui/ListPage';
 import { OnFirstOpen } from '../../ui/OnFirstOpen';
 import { PagedTable } from '../../ui/PagedTable';
@@ -37,11 +38,34 @@ export default function CasesPage() {
 
   const active = [list.q, ...Object.values(list.filters)].filter(Boolean).length;
   const manage = can('cases.manage');
-  const actions = manage ? (
-    <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="case-create">
-      {t('cases.newCase')}
-    </Button>
-  ) : undefined;
+  // Exports of the list with its filters: for those who see statistics (cases.stats), over their own scope.
+  const exports = can('cases.stats') && (
+    <>
+      <ExportButton
+        path="/cases/export.xlsx"
+        query={list.query}
+        fileName="cases.xlsx"
+        label={t('caseFigures.exportExcel')}
+      />
+      <ExportButton
+        path="/cases/export.csv"
+        query={list.query}
+        fileName="cases.csv"
+        label={t('caseFigures.exportCsv')}
+      />
+    </>
+  );
+  const actions =
+    manage || exports ? (
+      <Space wrap>
+        {exports}
+        {manage && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="case-create">
+            {t('cases.newCase')}
+          </Button>
+        )}
+      </Space>
+    ) : undefined;
   const refresh = () => {
     setSelected([]);
     void qc.invalidateQueries({ queryKey: caseKeys.all });

@@ -1,4 +1,4 @@
-import { Alert, Card, DatePicker, Flex, Segmented, Skeleton, Space, Typography } from 'antd';
+import { Alert, Card, Col, DatePicker, Flex, Row, Segmented, Skeleton, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { ApiError, errorMessage } from '../../api/client';
@@ -9,7 +9,9 @@ import { EChart } from '../../ui/EChart';
 import { EmptyState, LoadError } from '../../ui/states';
 import { useStats } from './api';
 import { dayEnd, dayStart, StatsCards } from './StatsCards';
-import { statsChartOption } from './statsChart';
+import { FigureCards } from './FigureCards';
+import { countsChartOption, ratesChartOption } from './statsChart';
+import { ExportButton } from '../../ui/ExportButton';
 import { StatsTable } from './StatsTable';
 
 const PRESETS = (t: (k: 'caseStats.thisMonth' | 'caseStats.lastMonth' | 'caseStats.thisYearRange') => string) => [
@@ -41,7 +43,20 @@ export default function StatsPage() {
   const stats = useStats({ from: dayStart(range[0]), to: dayEnd(range[1]), groupBy });
   const groups = stats.data?.groups ?? [];
 
-  const option = useMemo(() => statsChartOption(groups, t), [groups, t]);
+  const counts = useMemo(() => countsChartOption(groups, t), [groups, t]);
+  const rates = useMemo(() => ratesChartOption(groups, t), [groups, t]);
+  const period = { from: dayStart(range[0]), to: dayEnd(range[1]) };
+  const chart = (title: string, option: typeof counts, testId: string) => (
+    <Card size="small" title={title}>
+      {stats.isLoading ? (
+        <Skeleton active />
+      ) : groups.length ? (
+        <EChart option={option} testId={testId} />
+      ) : (
+        <EmptyState />
+      )}
+    </Card>
+  );
 
   const unavailable =
     stats.isError && stats.error instanceof ApiError && (stats.error.status === 404 || stats.error.status === 405);
@@ -71,6 +86,24 @@ export default function StatsPage() {
             data-testid="stats-group-by"
             options={STATS_GROUP_BY.map((g) => ({ value: g, label: labelOf('statsGroupBy', g) }))}
           />
+          <ExportButton
+            path="/cases/stats/export.xlsx"
+            query={{ ...period, groupBy }}
+            fileName="case-stats.xlsx"
+            label={t('caseFigures.exportExcel')}
+          />
+          <ExportButton
+            path="/cases/stats/export.csv"
+            query={{ ...period, groupBy }}
+            fileName="case-stats.csv"
+            label={t('caseFigures.exportCsv')}
+          />
+          <ExportButton
+            path="/cases/stats/export.xlsx"
+            query={{ ...period, view: 'figures' }}
+            fileName="case-figures.xlsx"
+            label={t('caseFigures.exportFigures')}
+          />
         </Space>
       </Card>
       {stats.isError ? (
@@ -87,16 +120,20 @@ export default function StatsPage() {
         )
       ) : (
         <>
+          <Typography.Text type="secondary">
+            {t('caseFigures.title')} · {t('caseFigures.hint')}
+          </Typography.Text>
+          <FigureCards figures={stats.data?.figures} period={period} loading={stats.isLoading} />
+          <Typography.Text type="secondary">{t('caseFigures.allCases')}</Typography.Text>
           <StatsCards totals={stats.data?.totals} loading={stats.isLoading} />
-          <Card size="small" title={t('caseStats.chart')}>
-            {stats.isLoading ? (
-              <Skeleton active />
-            ) : groups.length ? (
-              <EChart option={option} testId="stats-chart" />
-            ) : (
-              <EmptyState />
-            )}
-          </Card>
+          <Row gutter={[12, 12]}>
+            <Col xs={24} xl={12}>
+              {chart(t('caseFigures.countsChart'), counts, 'stats-chart')}
+            </Col>
+            <Col xs={24} xl={12}>
+              {chart(t('caseFigures.ratesChart'), rates, 'stats-rates-chart')}
+            </Col>
+          </Row>
           <StatsTable groups={groups} loading={stats.isFetching} />
         </>
       )}

@@ -6,9 +6,10 @@ import { Link } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { useStats } from '../cases/api';
-import { dayEnd, dayStart, StatsCards } from '../cases/StatsCards';
+import { dayEnd, dayStart } from '../cases/StatsCards';
+import { FigureCards } from '../cases/FigureCards';
 
-/** This year's counts and the three rates on the home page (county and community administrations). */
+/** This year's article figures on the home page (居民说事, 吹哨 and the three 吹哨报到 rates), each a link to its cases. */
 export function CaseYearSection() {
   const { t } = useI18n();
   const range = useMemo(
@@ -37,7 +38,7 @@ export function CaseYearSection() {
           }
         />
       ) : (
-        <StatsCards totals={stats.data?.totals} loading={stats.isLoading} compact />
+        <FigureCards figures={stats.data?.figures} period={range} loading={stats.isLoading} compact />
       )}
     </div>
   );
