@@ -9,6 +9,7 @@ const COLOURS: Record<string, string> = {
   resolve: 'green',
   verify: 'green',
   close: 'green',
+  close_unrated: 'gray',
   rate: 'green',
   return: 'orange',
   fail_verification: 'red',
