@@ -1,15 +1,19 @@
+import { inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectError, expectOk } from '../../../test/http.js';
 import {
   call,
   createSession,
+  ctx,
+  ids,
   numbers,
   pdfText,
   renderFirstPage,
   setupEvaluationsApi,
 } from '../../../test/api-setup/evaluations.js';
 import type { SessionDetail } from './evaluations.contracts.js';
-import { renderSessionRecord } from './evaluations.pdf.js';
+import { recordDocument, renderSessionRecord } from './evaluations.pdf.js';
+import { cases } from '../cases/cases.schema.js';
 
 // The session's printed record (每月20日定期评事记录).
 setupEvaluationsApi();
@@ -18,6 +22,11 @@ describe('the record of a session as a PDF', () => {
   let session: SessionDetail;
 
   beforeAll(async () => {
+    // The unsatisfied case has an owner, so holding gives it a follow-up task to print.
+    await ctx.database.db
+      .update(cases)
+      .set({ ownerPersonId: ctx.world.people.gridWorkerPerson.id })
+      .where(inArray(cases.id, Object.values(ids)));
     await createSession('2026-01-20');
     const feb = await createSession('2026-02-20');
     const patched = expectOk<SessionDetail>(
@@ -71,6 +80,24 @@ describe('the record of a session as a PDF', () => {
       404,
       'NOT_FOUND',
     );
+  });
+
+  it('lists every verdict and the follow-up tasks of the unsatisfied one', async () => {
+    const unsatisfied = session.items.find((i) => i.verdict === 'unsatisfied');
+    expect(unsatisfied?.consequence).toBe('supervised');
+    expect(session.followUps).toEqual([
+      expect.objectContaining({ caseId: unsatisfied?.caseId, assigneeKind: 'owner', status: 'open' }),
+    ]);
+    const doc = JSON.stringify(recordDocument(session, '光泽县', new Date('2026-02-21T10:00:00+08:00')));
+    for (const text of ['满意', '基本满意', '不满意', '处理：已督办', '不满意事项整改跟进', '未完成', '结转下次 0 件'])
+      expect(doc).toContain(text);
+    expect(doc).toContain(session.followUps[0].assigneeName);
+    expect(doc).toContain(session.followUps[0].caseNumber);
+    for (const item of session.items) expect(doc).toContain(item.caseNumber);
+    // The printed bytes grow with the follow-ups table (a structure check where pdftotext is missing).
+    const without = await renderSessionRecord({ ...session, followUps: [] }, '光泽县', { font: 'npm' });
+    const withTasks = await renderSessionRecord(session, '光泽县', { font: 'npm' });
+    expect(withTasks.length).toBeGreaterThan(without.length);
   });
 
   it('prints with the Chinese font from npm where the system has none', async () => {

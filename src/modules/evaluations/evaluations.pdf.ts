@@ -1,7 +1,7 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { clock } from '../../core/clock.js';
 import { A4_PAGE, cjkFont, documentInfo, type FontSource, pageFooter, renderPdf } from '../../core/pdf.js';
-import type { EvaluationItem, SessionDetail } from './evaluations.contracts.js';
+import type { EvaluationItem, FollowUp, SessionDetail } from './evaluations.contracts.js';
 
 /** The printable record of an evaluation session (每月20日定期评事记录); fonts and rendering are core/pdf.ts's. */
 const CASE_STATUS_ZH: Record<EvaluationItem['caseStatus'], string> = {
@@ -42,8 +42,17 @@ function dayBefore(iso: string): string {
   return chineseDate(new Date(new Date(iso).getTime() - 86_400_000).toISOString());
 }
 
+const CONSEQUENCE_ZH: Record<NonNullable<FollowUp['consequence']>, string> = {
+  reopened: '已重新办理',
+  supervised: '已督办',
+};
+
 function itemRow(item: EvaluationItem, index: number): TableCell[] {
   const title: Content[] = [{ text: item.caseTitle }];
+  if (item.carriedFrom)
+    title.push({ text: `结转自 ${chineseDate(item.carriedFrom.heldOn)} 评事`, color: '#555555', fontSize: 8 });
+  if (item.consequence)
+    title.push({ text: `处理：${CONSEQUENCE_ZH[item.consequence]}`, color: '#b00020', fontSize: 8 });
   if (item.comment) title.push({ text: `意见：${item.comment}`, color: '#555555', fontSize: 8 });
   return [
     { text: String(index + 1), alignment: 'center' },
@@ -87,6 +96,28 @@ function itemsTable(items: EvaluationItem[]): Content {
   };
 }
 
+/** A table of follow-up tasks (整改跟进): case, what was done to it, who, open or done. */
+export function followUpsTable(followUps: FollowUp[], empty: string): Content {
+  if (!followUps.length) return { text: empty, color: '#666666' };
+  const header = ['事项编号', '事项', '评事日期', '处理', '责任方', '状态'].map(
+    (text): TableCell => ({ text, bold: true, fillColor: '#e8eef7', alignment: 'center' }),
+  );
+  const rows = followUps.map((f): TableCell[] => [
+    { text: f.caseNumber, fontSize: 8 },
+    f.note ? { stack: [f.caseTitle, { text: `说明：${f.note}`, color: '#555555', fontSize: 8 }] } : f.caseTitle,
+    countyDay(f.heldOn),
+    f.consequence ? CONSEQUENCE_ZH[f.consequence] : '—',
+    `${f.assigneeKind === 'unit' ? '单位' : '网格员'}：${f.assigneeName}`,
+    { text: f.status === 'done' ? '已完成' : '未完成', color: f.status === 'done' ? undefined : '#b00020' },
+  ]);
+  return {
+    table: { headerRows: 1, dontBreakRows: true, widths: [66, '*', 52, 52, 100, 40], body: [header, ...rows] },
+    layout: { hLineColor: () => '#999999', vLineColor: () => '#999999', paddingTop: () => 3, paddingBottom: () => 3 },
+    fontSize: 9,
+    lineHeight: 1,
+  };
+}
+
 /** 共 N 件…; the satisfaction rate counts 满意 and 基本满意 among the cases given a verdict. */
 export function summaryText(s: SessionDetail): string {
   const raised = s.items.filter((i) => i.kind === 'raised').length;
@@ -95,7 +126,8 @@ export function summaryText(s: SessionDetail): string {
   const rate = judged ? `${(((c.satisfied + c.basically_satisfied) / judged) * 100).toFixed(1)}%` : '—';
   return (
     `本期共评议事项 ${s.itemCount} 件（本期新提 ${raised} 件，此前提出、本期办结 ${s.itemCount - raised} 件）。` +
-    `代表评议：满意 ${c.satisfied} 件，基本满意 ${c.basically_satisfied} 件，不满意 ${c.unsatisfied} 件，未评议 ${c.pending} 件；` +
+    `代表评议：满意 ${c.satisfied} 件，基本满意 ${c.basically_satisfied} 件，不满意 ${c.unsatisfied} 件，` +
+    `结转下次 ${c.carried_over} 件，未评议 ${c.pending} 件；` +
     `满意率（满意与基本满意占已评议）${rate}。`
   );
 }
@@ -125,6 +157,13 @@ export function recordDocument(s: SessionDetail, countyName: string, generatedAt
       itemsTable(s.items),
       label('评议结果'),
       { text: summaryText(s) },
+      label('不满意事项整改跟进'),
+      followUpsTable(
+        s.followUps,
+        s.status === 'held' ? '本次评事没有不满意事项' : '召开后生成（不满意事项的整改任务）',
+      ),
+      label('此前评事整改情况'),
+      followUpsTable(s.earlierFollowUps, '没有需要跟进的此前整改任务'),
       label('会议纪要'),
       { text: s.minutes?.trim() || '（无）' },
       {
