@@ -21,15 +21,13 @@ import { benchPostgresUrl, loginCookieInject, median, openBenchDatabase } from '
 const arg = (name: string, fallback: number) =>
   Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 
-async function main(): Promise<void> {
-  const total = arg('cases', 1_000_000);
-  const days = arg('days', 1424);
-  const pgUrl = benchPostgresUrl();
-  const database = await openBenchDatabase(pgUrl);
-  const db = database.db;
+type Db = Awaited<ReturnType<typeof openBenchDatabase>>['db'];
+type BenchApp = Awaited<ReturnType<typeof buildApp>>;
+
+/** The demo plus `total` generated cases over `days`, the rollup built once, and what was made. */
+async function generateData(db: Db, total: number, days: number, pgUrl: string | null): Promise<void> {
   await seedReferenceData({ db });
   await seedDemo({ db });
-
   const t0 = performance.now();
   await generateCases(db, total, days, (n) =>
     process.stdout.write(
@@ -49,19 +47,21 @@ async function main(): Promise<void> {
   console.log(
     `\n${pgUrl ? 'PostgreSQL' : 'PGlite (in memory)'}: ${counts.cases.toLocaleString('en')} cases (${counts.in2026.toLocaleString('en')} reported in 2026), ${counts.dispatches.toLocaleString('en')} dispatches; generated in ${((tRollup - t0) / 1000).toFixed(1)} s; rollup (${counts.rollup.toLocaleString('en')} rows) built in ${((performance.now() - tRollup) / 1000).toFixed(1)} s`,
   );
+}
 
-  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false' }), webDistDir: null };
-  const app = await buildApp({ config, database, logger: false });
+/** A timer of GET /api/cases/stats for 2026 as one of three users: the median of `runs` calls after 3 warm-up calls. */
+async function statsTimer(app: BenchApp) {
   const cookies = {
     admin: await loginCookieInject(app, 'admin'),
     hangdong: await loginCookieInject(app, 'hangdong'),
     unit01: await loginCookieInject(app, 'unit01'),
+    grid01: await loginCookieInject(app, 'grid01'),
   };
-  const time = async (
+  return async (
     who: keyof typeof cookies,
     qs: string,
     runs = 20,
-  ): Promise<{ ms: number; source: string; raised: number }> => {
+  ): Promise<{ ms: number; source: string; raised: number; figures: string }> => {
     const call = () =>
       app.inject({
         method: 'GET',
@@ -77,19 +77,37 @@ async function main(): Promise<void> {
       samples.push(performance.now() - t);
     }
     if (last.statusCode !== 200) throw new Error(last.body);
-    const body = last.json<{ source: string; totals: { raised: number } }>();
-    return { ms: median(samples), source: body.source, raised: body.totals.raised };
+    const body = last.json<{
+      source: string;
+      totals: { raised: number };
+      figures: Record<string, { count: number; rate: number | null }>;
+    }>();
+    // Every answer carries the article's figures (stats/figures.ts: three more grouped reads); show what they were.
+    const figures = Object.entries(body.figures)
+      .map(([k, f]) => `${k} ${f.rate === null ? f.count : `${(f.rate * 100).toFixed(1)}% of ${f.count}`}`)
+      .join(', ');
+    return { ms: median(samples), source: body.source, raised: body.totals.raised, figures };
   };
-  console.log('GET /api/cases/stats?from=2026-01-01&to=2026-12-31 (median of 20 after 3 warm-up calls; goal < 50 ms):');
+}
+
+/** The county admin per groupBy, then a community admin, a unit admin and a whistle filter, through the route. */
+async function timeRoute(time: Awaited<ReturnType<typeof statsTimer>>): Promise<void> {
+  console.log(
+    "GET /api/cases/stats?from=2026-01-01&to=2026-12-31 (median of 20 after 3 warm-up calls; goal < 50 ms; every answer includes the article's figures):",
+  );
   for (const groupBy of ['', 'community', 'grid', 'unit', 'category', 'month', 'channel']) {
     const r = await time('admin', groupBy ? `&groupBy=${groupBy}` : '');
+    if (!groupBy) console.log(`  figures: ${r.figures}`);
     console.log(
       `  county admin, groupBy=${(groupBy || '(none)').padEnd(10)} ${r.ms.toFixed(1).padStart(7)} ms  [${r.source}] raised ${r.raised.toLocaleString('en')}`,
     );
   }
   for (const [who, qs] of [
     ['hangdong', '&groupBy=grid'],
+    ['hangdong', ''],
+    ['grid01', ''],
     ['unit01', '&groupBy=month'],
+    ['unit01', ''],
     ['admin', '&whistle=any&groupBy=unit'],
   ] as const) {
     const r = await time(who, qs);
@@ -97,7 +115,10 @@ async function main(): Promise<void> {
       `  ${who.padEnd(8)} ${qs.padEnd(26)} ${r.ms.toFixed(1).padStart(7)} ms  [${r.source}] raised ${r.raised.toLocaleString('en')}`,
     );
   }
-  // The same numbers without the rollup, straight from `cases` (what the triggers save).
+}
+
+/** The same numbers without the rollup, straight from `cases` (what the triggers save), through the service. */
+async function timeDirect(db: Db): Promise<void> {
   const { caseStats } = await import('../src/modules/cases/stats/stats.js');
   const { ZCaseStatsQuery } = await import('../src/modules/cases/stats/stats.contracts.js');
   const [admin] = await rowsOf<{ id: string }>(db, sql`select id from users where username = 'admin'`);
@@ -127,6 +148,17 @@ async function main(): Promise<void> {
       `  service, groupBy=community, ${mode.padEnd(6)} ${(performance.now() - t).toFixed(1).padStart(8)} ms  [${s.source}] raised ${s.totals.raised.toLocaleString('en')}`,
     );
   }
+}
+
+async function main(): Promise<void> {
+  const pgUrl = benchPostgresUrl();
+  const database = await openBenchDatabase(pgUrl);
+  const db = database.db;
+  await generateData(db, arg('cases', 1_000_000), arg('days', 1424), pgUrl);
+  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false' }), webDistDir: null };
+  const app = await buildApp({ config, database, logger: false });
+  await timeRoute(await statsTimer(app));
+  await timeDirect(db);
   await app.close();
   await database.close();
 }
