@@ -103,6 +103,21 @@ async function retraining(n: number): Promise<void> {
   );
 }
 
+/** Per top-level category, on the held-out split: exact sub-category top-1, and the top suggestion's top level. */
+function reportPerCategory(tree: ReturnType<typeof loadCategoryTree>, shipped: Evaluation): void {
+  console.log(
+    '\nper top-level category, held-out (shipped model): exact sub-category top-1 | top suggestion in the right top-level',
+  );
+  for (const top of tree.categories) {
+    const r = shipped.perTopLevel[top.code];
+    if (r)
+      console.log(
+        `  ${top.code.padEnd(12)} ${top.name}  ${pct(r.top1).padStart(7)} | ${pct(r.parentTop1).padStart(7)}  (n=${r.size})`,
+      );
+  }
+  console.log(`\nmost frequent held-out confusions: ${topConfusions(shipped, 6).join('; ')}`);
+}
+
 async function main(): Promise<void> {
   // First: nothing has loaded jieba yet, so this is what the first request after a start pays.
   const firstUse = timed(() => defaultClassifier());
@@ -143,17 +158,7 @@ async function main(): Promise<void> {
   }
   if (!shipped) return;
 
-  console.log(
-    '\nper top-level category, held-out (shipped model): exact sub-category top-1 | top suggestion in the right top-level',
-  );
-  for (const top of tree.categories) {
-    const r = shipped.perTopLevel[top.code];
-    if (r)
-      console.log(
-        `  ${top.code.padEnd(12)} ${top.name}  ${pct(r.top1).padStart(7)} | ${pct(r.parentTop1).padStart(7)}  (n=${r.size})`,
-      );
-  }
-  console.log(`\nmost frequent held-out confusions: ${topConfusions(shipped, 6).join('; ')}`);
+  reportPerCategory(tree, shipped);
 
   const full = timed(() => trainClassifier(examples));
   const lat = latency(
