@@ -23,6 +23,12 @@ const today = () => localDayOf(clock.now());
 
 /** Resolution tasks of the joint meetings: the list, export, the 急事难事 solved figures, adding and working a task. */
 export async function meetingTasksRoutes(app: App): Promise<void> {
+  taskReadRoutes(app);
+  taskWriteRoutes(app);
+}
+
+/** The list, its export, the solved figures and one task. */
+function taskReadRoutes(app: App): void {
   app.get(
     '/meeting-tasks',
     { schema: { tags, summary: 'List resolution tasks', querystring: ZTaskListQuery, response: { 200: ZTaskList } } },
@@ -67,7 +73,10 @@ export async function meetingTasksRoutes(app: App): Promise<void> {
       return getTask({ db: app.db, actor: authorize(req, 'cobuild.read'), id: req.params.id, today: today() });
     },
   );
+}
 
+/** Adding a resolution to a meeting, and working a task. */
+function taskWriteRoutes(app: App): void {
   app.post(
     '/joint-meetings/:id/resolutions',
     {
