@@ -5,8 +5,8 @@ import { apiAs as apiAsAt, DESKTOP, launchBrowser, login, PHONE, screenshot } fr
 
 /**
  * The case journey of DESIGN §1 in Chromium: a resident reports on the phone page (photo, location), the grid worker
- * accepts, the community whistles a unit in, the unit reports (报到) and resolves, the community verifies and closes,
- * and the resident rates on the phone page.
+ * accepts, the community whistles a unit in, the unit reports (报到) and resolves, the community verifies, and the
+ * resident rates on the phone page, which closes the case (no 办结 by the community in between).
  */
 let browser: Browser;
 const baseUrl = inject('baseUrl');
@@ -187,19 +187,23 @@ describe('a case from the phone page to a rating', () => {
     await page.context().close();
   });
 
-  it('the community verifies and closes it', async () => {
+  it('the community verifies it; with a resident who can rate, there is no 办结 to press', async () => {
     const page = await desktop('hangdong');
     await page.goto(`${baseUrl}/cases/${caseId}`);
     await act(page, 'verify', 'verified');
-    await act(page, 'close', 'closed');
+    expect(await page.getByTestId('case-action-close').count()).toBe(0);
     expect(await page.getByTestId('case-photos').locator('img').count()).toBe(1);
     expect(await page.getByTestId('case-resolution-photos').locator('img').count()).toBe(1);
-    await screenshot(page, 'case-closed');
+    await screenshot(page, 'case-verified');
     await page.context().close();
   });
 
-  it('the resident rates it on the phone page', async () => {
+  it('the resident, told it was verified, rates it on the phone page (390×844), and that closes it', async () => {
     const page = await phone.newPage();
+    const bell = await (await apiAs('resident01'))<{ items: { kind: string; entityId: string }[] }>(
+      '/notifications?pageSize=50',
+    );
+    expect(bell.items.filter((n) => n.entityId === caseId).map((n) => n.kind)).toContain('case.verified');
     await page.goto(`${baseUrl}/m/cases/${caseId}`);
     await page.getByTestId('m-rate').waitFor({ timeout: 30_000 });
     await page.getByTestId('m-rate-satisfied').click();
