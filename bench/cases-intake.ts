@@ -34,10 +34,16 @@ import { benchPostgresUrl, loginCookieInject, median, openBenchDatabase } from '
 const CONNECTIONS = 50;
 const ROUNDS = Number(process.argv.find((a) => a.startsWith('--rounds='))?.slice('--rounds='.length) ?? 3);
 
-async function main(): Promise<void> {
-  const seconds = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 5);
-  const pgUrl = benchPostgresUrl();
-  const database = await openBenchDatabase(pgUrl, { onDisk: true });
+type BenchApp = Awaited<ReturnType<typeof buildApp>>;
+type Db = BenchApp['db'];
+interface Round {
+  baseline: Result;
+  intake: Result;
+  plain: Result;
+}
+
+/** The app as shipped and the same app without the security layer, on one database, listening on loopback ports. */
+async function startApps(database: Awaited<ReturnType<typeof openBenchDatabase>>) {
   const db = database.db;
   await seedReferenceData({ db });
   await seedDemo({ db });
@@ -68,12 +74,11 @@ async function main(): Promise<void> {
     await a.listen({ port: 0, host: '127.0.0.1' });
     return `http://127.0.0.1:${(a.server.address() as { port: number }).port}`;
   };
-  const base = await listen(app);
-  const plainBase = await listen(plain);
-  defaultClassifier();
+  return { db, app, plain, base: await listen(app), plainBase: await listen(plain) };
+}
 
-  // 杭东社区's admin records residents' reports at the hall: real wording, a point inside one of its grids.
-  const cookie = await loginCookieInject(app, 'hangdong');
+/** 杭东社区's admin records residents' reports at the hall: real wording, a point inside one of its grids. */
+async function intakeBodies(db: Db): Promise<string[]> {
   const [hangdong] = await db
     .select({ id: organisations.id })
     .from(organisations)
@@ -83,7 +88,7 @@ async function main(): Promise<void> {
   const texts = loadExamples()
     .map((e) => e.text)
     .filter((t) => t.length >= 6);
-  const bodies = Array.from({ length: 1000 }, (_, i) => {
+  return Array.from({ length: 1000 }, (_, i) => {
     const p = pointInGrid(rng, rng.pick(leaves));
     return JSON.stringify({
       channel: 'hall',
@@ -94,9 +99,14 @@ async function main(): Promise<void> {
       reporterPhone: `139${String(10_000_000 + i).slice(-8)}`,
     });
   });
-  // What Chromium sends with the web app's fetch() POST from its own page. Origin is the server as the client
-  // addressed it (the check compares it with request.protocol/host), so each app gets its own.
-  const browser = (origin: string, secFetch = true): Record<string, string> => ({
+}
+
+/**
+ * What Chromium sends with the web app's fetch() POST from its own page. Origin is the server as the client
+ * addressed it (the check compares it with request.protocol/host), so each app gets its own.
+ */
+function browserHeaders(cookie: string, origin: string, secFetch = true): Record<string, string> {
+  return {
     cookie,
     'content-type': 'application/json',
     accept: 'application/json',
@@ -105,26 +115,23 @@ async function main(): Promise<void> {
       'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
     origin,
     ...(secFetch ? { 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'cors', 'sec-fetch-dest': 'empty' } : {}),
-  });
-  const run = (path: string, duration: number, url = base, headers = browser(url)): Promise<Result> =>
-    runLoad({
-      url,
-      path,
-      connections: CONNECTIONS,
-      duration,
-      headers,
-      bodies,
-    });
-  const runPlain = (duration: number): Promise<Result> => run('/api/cases', duration, plainBase);
+  };
+}
 
-  // The two builds really differ, and the shipped one lets the load's headers through and counts them: a
-  // cross-site POST is 403 only with the layer (the empty body is 400 without it, so no case is made), helmet's CSP
-  // is on one answer only, and the write limit's headers on a same-origin POST say the limiter counted it.
-  const probe = async (a: typeof app, url: string) => {
+/**
+ * The two builds really differ, and the shipped one lets the load's headers through and counts them: a
+ * cross-site POST is 403 only with the layer (the empty body is 400 without it, so no case is made), helmet's CSP
+ * is on one answer only, and the write limit's headers on a same-origin POST say the limiter counted it.
+ */
+async function assertBuildsDiffer(
+  cookie: string,
+  apps: { app: BenchApp; plain: BenchApp; base: string; plainBase: string },
+) {
+  const probe = async (a: BenchApp, url: string) => {
     const post = (headers: Record<string, string>) =>
       a.inject({ method: 'POST', url: '/api/cases', headers, payload: {} });
     const foreign = await post({ cookie, 'sec-fetch-site': 'cross-site' });
-    const own = await post(browser(url));
+    const own = await post(browserHeaders(cookie, url));
     const health = await a.inject({ method: 'GET', url: '/api/health' });
     return {
       foreign: foreign.statusCode,
@@ -133,7 +140,7 @@ async function main(): Promise<void> {
       limit: a.hasPlugin('@fastify/rate-limit'),
     };
   };
-  const [on, off] = [await probe(app, base), await probe(plain, plainBase)];
+  const [on, off] = [await probe(apps.app, apps.base), await probe(apps.plain, apps.plainBase)];
   if (
     on.foreign !== 403 ||
     on.own !== 400 ||
@@ -148,20 +155,22 @@ async function main(): Promise<void> {
       `the hardening on/off builds are not what this bench compares: on ${JSON.stringify(on)}, off ${JSON.stringify(off)}`,
     );
   }
+}
 
-  // As the server does on PostgreSQL (src/server.ts): new cases' statistics are folded from case_stats_pending every
-  // FOLD_EVERY_MS.
-  let folding: Promise<unknown> = Promise.resolve();
-  const folder = setInterval(() => {
-    if (pgUrl) folding = folding.then(() => foldCaseStats({ db }));
-  }, FOLD_EVERY_MS);
+/**
+ * After a warm-up, alternating rounds, and the median of the per-round ratios: the machine's speed drifts over a
+ * minute (other work, the database's own housekeeping), and a ratio of two runs taken side by side is steadier than
+ * either. Hardening on and off swap places every round, so neither always runs second, after the other's writes.
+ */
+async function runRounds(
+  seconds: number,
+  run: (path: string, duration: number) => Promise<Result>,
+  runPlain: (duration: number) => Promise<Result>,
+): Promise<Round[]> {
   await run('/bench/baseline', 2);
   await run('/api/cases', 3);
   await runPlain(3);
-  // Alternating rounds, and the median of the per-round ratios: the machine's speed drifts over a minute (other
-  // work, the database's own housekeeping), and a ratio of two runs taken side by side is steadier than either.
-  // Hardening on and off swap places every round, so neither always runs second, after the other's writes.
-  const rounds: { baseline: Result; intake: Result; plain: Result }[] = [];
+  const rounds: Round[] = [];
   for (let r = 0; r < ROUNDS; r++) {
     const baseline = await run('/bench/baseline', seconds);
     if (r % 2 === 0) {
@@ -172,16 +181,15 @@ async function main(): Promise<void> {
       rounds.push({ baseline, intake: await run('/api/cases', seconds), plain: plainRun });
     }
   }
-  const originOnly = await run('/api/cases', seconds, base, browser(base, false));
-  await db.execute(sql`alter table cases disable trigger case_stats_cases_insert`);
-  const noRollup = await run('/api/cases', seconds);
-  await db.execute(sql`alter table cases enable trigger case_stats_cases_insert`);
+  return rounds;
+}
 
-  const line = (name: string, r: Result) =>
-    `${name.padEnd(40)} ${r.requests.average.toFixed(0).padStart(6)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   2xx ${r['2xx']}  non-2xx ${r.non2xx}  errors ${r.errors}`;
-  console.log(
-    `database: ${pgUrl ? 'PostgreSQL (fresh database)' : 'PGlite (a data directory, as the app runs)'}; ${CONNECTIONS} connections, ${ROUNDS} rounds of ${seconds} s each, after a warm-up`,
-  );
+const line = (name: string, r: Result) =>
+  `${name.padEnd(40)} ${r.requests.average.toFixed(0).padStart(6)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   2xx ${r['2xx']}  non-2xx ${r.non2xx}  errors ${r.errors}`;
+
+/** Each round's runs, the last two runs, and the intake's ratio to the baseline and its p99 against the goals. */
+function reportRuns(header: string, rounds: Round[], extra: { originOnly: Result; noRollup: Result }): void {
+  console.log(header);
   rounds.forEach((r, i) => {
     console.log(line(`round ${i + 1}: baseline (insert one row)`, r.baseline));
     const both = [
@@ -190,8 +198,8 @@ async function main(): Promise<void> {
     ];
     console.log((i % 2 === 0 ? both : both.reverse()).join('\n'));
   });
-  console.log(line('POST /api/cases, Origin only', originOnly));
-  console.log(line('POST /api/cases, rollup trigger off', noRollup));
+  console.log(line('POST /api/cases, Origin only', extra.originOnly));
+  console.log(line('POST /api/cases, rollup trigger off', extra.noRollup));
   const ratios = rounds.map((r) => r.intake.requests.average / r.baseline.requests.average);
   const p99s = rounds.map((r) => r.intake.latency.p99);
   const intakeRate = median(rounds.map((r) => r.intake.requests.average));
@@ -200,9 +208,13 @@ async function main(): Promise<void> {
   );
   console.log(`intake p99 per round: ${p99s.join(', ')} ms; worst ${Math.max(...p99s)} ms (goal < 50 ms)`);
   console.log(
-    `rollup trigger costs ${((1 - intakeRate / noRollup.requests.average) * 100).toFixed(0)} % of intake throughput`,
+    `rollup trigger costs ${((1 - intakeRate / extra.noRollup.requests.average) * 100).toFixed(0)} % of intake throughput`,
   );
-  const perRound = (f: (r: (typeof rounds)[number]) => number, digits = 2) => {
+}
+
+/** The security layer's cost (hardening on vs off, per round), and a warning if any run was refused or failed. */
+function reportHardening(rounds: Round[], originOnly: Result): void {
+  const perRound = (f: (r: Round) => number, digits = 2) => {
     const xs = rounds.map(f);
     return `${xs.map((x) => x.toFixed(digits)).join(', ')}; median ${median(xs).toFixed(digits)}`;
   };
@@ -223,6 +235,40 @@ async function main(): Promise<void> {
     console.log(
       `WARNING: ${refused} intake runs had non-2xx answers or errors: the comparison above is not like for like`,
     );
+}
+
+async function main(): Promise<void> {
+  const seconds = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 5);
+  const pgUrl = benchPostgresUrl();
+  const database = await openBenchDatabase(pgUrl, { onDisk: true });
+  const apps = await startApps(database);
+  const { db, app, plain, base, plainBase } = apps;
+  defaultClassifier();
+  const cookie = await loginCookieInject(app, 'hangdong');
+  const bodies = await intakeBodies(db);
+  const run = (path: string, duration: number, url = base, headers = browserHeaders(cookie, url)): Promise<Result> =>
+    runLoad({ url, path, connections: CONNECTIONS, duration, headers, bodies });
+  const runPlain = (duration: number): Promise<Result> => run('/api/cases', duration, plainBase);
+  await assertBuildsDiffer(cookie, apps);
+
+  // As the server does on PostgreSQL (src/server.ts): new cases' statistics are folded from case_stats_pending every
+  // FOLD_EVERY_MS.
+  let folding: Promise<unknown> = Promise.resolve();
+  const folder = setInterval(() => {
+    if (pgUrl) folding = folding.then(() => foldCaseStats({ db }));
+  }, FOLD_EVERY_MS);
+  const rounds = await runRounds(seconds, run, runPlain);
+  const originOnly = await run('/api/cases', seconds, base, browserHeaders(cookie, base, false));
+  await db.execute(sql`alter table cases disable trigger case_stats_cases_insert`);
+  const noRollup = await run('/api/cases', seconds);
+  await db.execute(sql`alter table cases enable trigger case_stats_cases_insert`);
+
+  reportRuns(
+    `database: ${pgUrl ? 'PostgreSQL (fresh database)' : 'PGlite (a data directory, as the app runs)'}; ${CONNECTIONS} connections, ${ROUNDS} rounds of ${seconds} s each, after a warm-up`,
+    rounds,
+    { originOnly, noRollup },
+  );
+  reportHardening(rounds, originOnly);
   clearInterval(folder);
   await folding;
   await app.close();
