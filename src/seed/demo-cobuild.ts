@@ -6,6 +6,7 @@ import { seedCobuildProjects } from './cobuild-projects.js';
 import { seedDemoServiceDays } from './cobuild-servicedays.js';
 import type { DemoData } from './demo.js';
 import type { DemoTime } from './demo-types.js';
+import { flagDemoCrossCommunityWhistles } from './demo-whistle-flags.js';
 
 /**
  * The co-building demo (issue 5), written after the organisations, people and cases: the adopted pairing first,
@@ -15,6 +16,8 @@ import type { DemoTime } from './demo-types.js';
 export async function seedDemoCobuild(db: Db, data: DemoData, time: DemoTime): Promise<void> {
   // The adopted pairing first: everything else hangs off who is paired with whom.
   await seedCobuildPairing(db, data, time);
+  // The demo's whistles to units outside the pairing become 跨社区吹哨, with a reason.
+  await flagDemoCrossCommunityWhistles(db);
   // Projects: after the pairing (they draw their units from the adopted pairing of the year).
   await seedCobuildProjects(db, data, time);
   // Needs, resources and the March matching run (needs drawn from the demo's cases).
