@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run lint`: Biome's check (formatting and the lint rules of biome.json and lint/*.grit), then the module-graph
+// `npm run lint`: Biome's check (formatting and the lint rules of biome.jsonc and lint/*.grit), then the module-graph
 // rules of scripts/check-deps.mjs. Both always run, so one failure does not hide the other; exit 1 if either fails.
 // check-deps.mjs is optional here only so the linter works in a checkout that predates it.
 import { spawnSync } from 'node:child_process';
