@@ -153,6 +153,11 @@ describe('a case from the phone page to a rating', () => {
     await page.getByTestId('whistle-unit-search').locator('input').fill(unitName.slice(0, 4));
     await page.getByTestId(`whistle-unit-${unitId}`).click();
     await page.getByTestId('whistle-instructions').fill('请今天下午到场查看路灯线路');
+    // A unit outside the community's pairing (跨社区吹哨) asks for the reason before it can be sent.
+    await page.waitForLoadState('networkidle');
+    if (await page.getByTestId('whistle-reason').isVisible()) {
+      await page.getByTestId('whistle-reason').fill('该单位有路灯线路的专业力量');
+    }
     await screenshot(page, 'whistle-dialog');
     await page.getByTestId('whistle-submit').click();
     await expect.poll(() => caseStatus(page), { timeout: 20_000 }).toBe('dispatched');
