@@ -47,12 +47,12 @@ export function CaseDispatches({ c }: { c: CaseDetail }) {
         dataSource={c.dispatches}
         pagination={false}
         data-testid="case-dispatches"
-        scroll={{ x: 720 }}
         locale={{ emptyText: <EmptyState description={t('cases.noDispatches')} /> }}
         columns={[
           {
             key: 'unit',
             title: t('cases.unit'),
+            width: 150,
             render: (_, d) => (
               <Space size={4} wrap>
                 {d.unitName}
@@ -63,16 +63,21 @@ export function CaseDispatches({ c }: { c: CaseDetail }) {
           {
             key: 'status',
             title: t('cases.status'),
+            width: 84,
             render: (_, d) => <EnumTag group="dispatchStatus" value={d.status} />,
           },
           {
             key: 'dispatchedAt',
             title: t('cases.dispatchedAt'),
+            width: 96,
+            responsive: ['xxl'],
             render: (_, d) => formatShortDateTime(d.dispatchedAt),
           },
           {
             key: 'ack',
             title: t('cases.acknowledgedAt'),
+            width: 96,
+            responsive: ['sm'],
             render: (_, d) => {
               const late = d.acknowledgedAt
                 ? Date.parse(d.acknowledgedAt) > Date.parse(d.responseDueAt)
@@ -82,12 +87,25 @@ export function CaseDispatches({ c }: { c: CaseDetail }) {
               );
             },
           },
-          { key: 'arrived', title: t('cases.arrivedAt'), render: (_, d) => formatShortDateTime(d.arrivedAt) },
-          { key: 'done', title: t('cases.doneAt'), render: (_, d) => formatShortDateTime(d.doneAt) },
+          {
+            key: 'arrived',
+            title: t('cases.arrivedAt'),
+            width: 96,
+            responsive: ['xl'],
+            render: (_, d) => formatShortDateTime(d.arrivedAt),
+          },
+          {
+            key: 'done',
+            title: t('cases.doneAt'),
+            width: 96,
+            responsive: ['sm'],
+            render: (_, d) => formatShortDateTime(d.doneAt),
+          },
           {
             key: 'note',
             title: t('cases.reportNote'),
             render: (_, d) => d.reportNote ?? d.instructions ?? '—',
+            // The rest of the row, cut with … and whole on hover: the table fits its card (no column cut at 1440 px).
             ellipsis: { showTitle: true },
           },
           ...(mayProxy
@@ -95,6 +113,7 @@ export function CaseDispatches({ c }: { c: CaseDetail }) {
                 {
                   key: 'proxy',
                   title: t('common.actions'),
+                  width: 90,
                   render: (_: unknown, d: CaseDispatch) =>
                     d.mayProxyAcknowledge && (
                       <Button size="small" onClick={() => setProxyRow(d)} data-testid={`proxy-ack-${d.id}`}>

@@ -16,7 +16,7 @@ import { caseKeys, useCaseList } from './api';
 import { BulkBar } from './BulkBar';
 import { BulkAcceptModal, BulkAssignModal } from './BulkModals';
 import { CASE_FILTERS, CaseFilters } from './CaseFilters';
-import { caseCardColumns, caseColumns } from './caseColumns';
+import { CASE_TABLE_MIN_WIDTH, caseCardColumns, caseColumns } from './caseColumns';
 import { useCategoryLabel } from './labels';
 
 // The new-case form carries the grid map (ECharts) for picking the place: fetched when the form is first opened.
@@ -85,7 +85,7 @@ export default function CasesPage() {
         onOpen={(r, e) => {
           if (!(e.target as HTMLElement).closest('.ant-table-selection-column')) navigate(`/cases/${r.id}`);
         }}
-        scroll={mobile ? undefined : { x: 1280 }}
+        scroll={mobile ? undefined : { x: CASE_TABLE_MIN_WIDTH }}
         rowSelection={
           manage
             ? {

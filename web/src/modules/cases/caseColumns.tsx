@@ -37,6 +37,13 @@ export function caseCardColumns(t: Translate, categoryLabel: CategoryLabel): Tab
   ];
 }
 
+/**
+ * The table's least width: below it the list scrolls sideways. It fits the content beside the menu at 1440 px, where
+ * the owner and channel columns give way (they show from 1600 px) and the title takes what is left, cut with … and
+ * whole on hover, so the 时限 column is never cut.
+ */
+export const CASE_TABLE_MIN_WIDTH = 1080;
+
 /** The staff inbox's columns; number, reported and the SLA clock sort on the server. */
 export function caseColumns(
   t: Translate,
@@ -60,7 +67,6 @@ export function caseColumns(
       key: 'title',
       title: t('cases.caseTitle'),
       ellipsis: true,
-      width: 260,
       render: (_, c) => (
         <Space size={4}>
           {c.priority === 'urgent' && <EnumTag group="casePriority" value={c.priority} />}
@@ -82,13 +88,13 @@ export function caseColumns(
       key: 'channel',
       title: t('cases.channel'),
       width: 100,
-      responsive: ['lg'],
+      responsive: ['xxl'],
       render: (_, c) => labelOf('caseChannel', c.channel),
     },
     {
       key: 'status',
       title: t('cases.status'),
-      width: 150,
+      width: 140,
       render: (_, c) => (
         <Space size={2} wrap>
           <EnumTag group="caseStatus" value={c.status} />
@@ -100,7 +106,7 @@ export function caseColumns(
     {
       key: 'grid',
       title: t('cases.grid'),
-      width: 150,
+      width: 140,
       ellipsis: true,
       responsive: ['lg'],
       render: (_, c) => (
@@ -116,7 +122,8 @@ export function caseColumns(
       key: 'owner',
       title: t('cases.owner'),
       width: 90,
-      responsive: ['xl'],
+      ellipsis: true,
+      responsive: ['xxl'],
       render: (_, c) => c.ownerName ?? '—',
     },
     {
@@ -131,7 +138,7 @@ export function caseColumns(
     {
       key: 'resolutionDueAt',
       title: t('cases.sla'),
-      width: 210,
+      width: 200,
       sorter: true,
       sortOrder: sortOrderOf(sort, 'resolutionDueAt'),
       render: (_, c) => <SlaBadges c={c} running testId={`case-sla-${c.id}`} />,

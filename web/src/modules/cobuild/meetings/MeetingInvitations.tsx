@@ -83,7 +83,6 @@ export function MeetingInvitations({ m }: { m: MeetingDetail }) {
         size="small"
         dataSource={m.invitations}
         pagination={false}
-        scroll={{ x: 480 }}
         locale={{ emptyText: <EmptyState description={t('meetings.noInvitations')} /> }}
         columns={columns}
       />
