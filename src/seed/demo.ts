@@ -15,6 +15,7 @@ import { buildOrgs } from './build-orgs.js';
 import { buildCommunityMembers, buildInService, buildResidents, leavesByCommunity } from './build-people.js';
 import { buildUsers, flagshipMember } from './build-users.js';
 import { seedDemoCases } from './demo-cases.js';
+import { seedDemoEvaluations } from './demo-evaluations.js';
 import { seedDemoCobuild } from './demo-cobuild.js';
 import { COMMUNITIES } from './demo-places.js';
 import { type DemoTime, demoTime, registerStamp } from './demo-types.js';
@@ -199,6 +200,7 @@ export async function seedDemo(opts: SeedOptions): Promise<DemoCounts> {
   await opts.db.transaction(async (tx) => {
     await writeDemo(tx, data);
     await seedDemoCases(tx, data, time);
+    await seedDemoEvaluations(tx, data, time);
     await seedDemoCobuild(tx, data, time);
   });
   return countDemo(data);
@@ -221,6 +223,7 @@ export async function seedDemoIfEmpty(opts: { db: Db; today?: string }): Promise
     if (!(await isEmpty(tx))) return false;
     await writeDemo(tx, data);
     await seedDemoCases(tx, data, time);
+    await seedDemoEvaluations(tx, data, time);
     await seedDemoCobuild(tx, data, time);
     return true;
   });

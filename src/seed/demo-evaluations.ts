@@ -1,0 +1,220 @@
+import { and, inArray, isNull, notInArray, sql } from 'drizzle-orm';
+import { insertRows } from '../core/bulk.js';
+import { addDays, localInstant } from '../core/calendar.js';
+import type { Db } from '../core/db.js';
+import { notificationTitle } from '../core/i18n.js';
+import { DISPATCH_RELEASED } from '../modules/cases/cases.enums.js';
+import { caseDispatches, caseEvents, cases } from '../modules/cases/cases.schema.js';
+import type { ItemVerdict } from '../modules/evaluations/evaluations.enums.js';
+import { evaluationFollowUps, evaluationItems, evaluationSessions } from '../modules/evaluations/evaluations.schema.js';
+import { startOfPreviousMonth } from '../modules/evaluations/evaluations.service.js';
+import type { DemoData } from './demo.js';
+import type { DemoTime } from './demo-types.js';
+import { createRng, DEMO_SEED, type Rng } from './rng.js';
+
+/**
+ * 每月20日定期评事 in the demo: for every community, a session on the 20th of each month of the case history before
+ * today, held, with its agenda (the community's cases raised or handled since the previous session), the
+ * representatives' verdicts — mostly 满意, some 基本满意, a few carried over (结转) to the next month and a few 不满意 —
+ * and the consequences of each 不满意: 督办 on the case (the demo's cases keep the lifecycle they were built with, so it
+ * is supervision rather than a reopen) and follow-up tasks for its owner and units, done for earlier months, open for
+ * the last one. The session of the next 20th (today's included) is a draft with its agenda, ready to be held.
+ */
+type CaseRow = {
+  id: string;
+  communityId: string;
+  reportedAt: Date;
+  resolvedAt: Date | null;
+  closedAt: Date | null;
+  satisfaction: string | null;
+  ownerPersonId: string | null;
+  status: string;
+};
+type SessionRow = typeof evaluationSessions.$inferInsert & { id: string; heldOn: string };
+type ItemRow = typeof evaluationItems.$inferInsert & { id: string; caseId: string };
+type FollowUpRow = typeof evaluationFollowUps.$inferInsert;
+
+const REPRESENTATIVES = [
+  '王秀英',
+  '李建国',
+  '张桂兰',
+  '刘卫东',
+  '陈玉梅',
+  '杨志强',
+  '黄美玲',
+  '赵国庆',
+  '周淑芬',
+  '吴永明',
+];
+
+/** The 20ths from the first month of the history to the first one on or after today. */
+export function sessionDays(time: DemoTime): string[] {
+  const days: string[] = [];
+  let day = `${time.historyFrom.slice(0, 8)}20`;
+  while (true) {
+    days.push(day);
+    if (day >= time.today) return days;
+    const [y, m] = day.split('-').map(Number);
+    day = new Date(Date.UTC(y, m, 20)).toISOString().slice(0, 10);
+  }
+}
+
+function verdictFor(rng: Rng, c: CaseRow, canCarry: boolean): ItemVerdict {
+  if (c.satisfaction === 'unsatisfied') return rng.chance(0.6) ? 'unsatisfied' : 'basically_satisfied';
+  const r = rng.next();
+  if (canCarry && r < 0.04) return 'carried_over';
+  if (r < 0.07) return 'unsatisfied';
+  return r < 0.3 ? 'basically_satisfied' : 'satisfied';
+}
+
+function inPeriod(c: CaseRow, from: Date, to: Date): boolean {
+  return [c.reportedAt, c.resolvedAt, c.closedAt].some((d) => d !== null && d >= from && d < to);
+}
+
+interface Built {
+  sessions: SessionRow[];
+  items: ItemRow[];
+  unsatisfied: { item: ItemRow; session: SessionRow; last: boolean }[];
+}
+
+/** One community's sessions and items, in order, carrying items forward as decided. */
+function buildCommunity(rng: Rng, communityId: string, own: CaseRow[], days: string[], time: DemoTime, out: Built) {
+  let from = localInstant(startOfPreviousMonth(days[0]));
+  let carried: ItemRow[] = [];
+  const caseOf = new Map(own.map((c) => [c.id, c]));
+  const lastHeld = days.filter((d) => d < time.today).at(-1);
+  for (const [i, day] of days.entries()) {
+    const to = localInstant(day);
+    const held = day < time.today;
+    const createdAt = localInstant(addDays(day, -6), '09:00');
+    const session: SessionRow = {
+      id: rng.uuid(),
+      communityId,
+      heldOn: day,
+      periodFrom: from,
+      periodTo: to,
+      status: held ? 'held' : 'draft',
+      representatives: held ? rng.shuffle([...REPRESENTATIVES]).slice(0, rng.int(3, 5)) : [],
+      createdAt,
+      updatedAt: held ? localInstant(day, '11:30') : createdAt,
+      version: 1,
+    };
+    const byCase = new Map<string, ItemRow>();
+    for (const c of own.filter((x) => inPeriod(x, from, to)))
+      byCase.set(c.id, {
+        id: rng.uuid(),
+        sessionId: session.id,
+        caseId: c.id,
+        verdict: 'pending',
+        updatedAt: session.updatedAt,
+      });
+    for (const prev of carried) {
+      const item = byCase.get(prev.caseId) ?? {
+        id: rng.uuid(),
+        sessionId: session.id,
+        caseId: prev.caseId,
+        verdict: 'pending',
+      };
+      byCase.set(prev.caseId, { ...item, carriedFromItemId: prev.id, updatedAt: session.updatedAt });
+    }
+    const items = [...byCase.values()];
+    if (held) {
+      for (const item of items) item.verdict = verdictFor(rng, caseOf.get(item.caseId) as CaseRow, i + 1 < days.length);
+      for (const item of items.filter((x) => x.verdict === 'unsatisfied')) {
+        item.consequence = 'supervised';
+        out.unsatisfied.push({ item, session, last: day === lastHeld });
+      }
+    }
+    session.minutes = held
+      ? `本次评事共评议事项 ${items.length} 件，居民代表逐项评议；不满意事项已督办并明确整改责任。`
+      : null;
+    carried = items.filter((x) => x.verdict === 'carried_over');
+    out.sessions.push(session);
+    out.items.push(...items);
+    from = to;
+  }
+}
+
+/** 督办 on each unsatisfied case (first supervision kept) and its follow-up tasks. */
+async function applyConsequences(db: Db, rng: Rng, built: Built): Promise<FollowUpRow[]> {
+  const caseIds = [...new Set(built.unsatisfied.map((u) => u.item.caseId))];
+  if (!caseIds.length) return [];
+  const owners = await db
+    .select({ id: cases.id, ownerPersonId: cases.ownerPersonId, status: cases.status })
+    .from(cases)
+    .where(inArray(cases.id, caseIds));
+  const units = await db
+    .selectDistinct({ caseId: caseDispatches.caseId, unitId: caseDispatches.unitId })
+    .from(caseDispatches)
+    .where(and(inArray(caseDispatches.caseId, caseIds), notInArray(caseDispatches.status, [...DISPATCH_RELEASED])));
+  const ownerOf = new Map(owners.map((o) => [o.id, o]));
+  const followUps: FollowUpRow[] = [];
+  const events: (typeof caseEvents.$inferInsert)[] = [];
+  for (const { item, session, last } of built.unsatisfied) {
+    const at = localInstant(session.heldOn, '11:30');
+    const c = ownerOf.get(item.caseId);
+    events.push({
+      caseId: item.caseId,
+      at,
+      actorName: '社区评事会',
+      action: 'supervise',
+      fromStatus: c?.status,
+      toStatus: c?.status,
+      note: notificationTitle('evaluation_unsatisfied', { heldOn: session.heldOn }),
+      data: { source: 'evaluation', sessionId: session.id, heldOn: session.heldOn },
+    });
+    const doneAt = last ? null : localInstant(addDays(session.heldOn, rng.int(5, 15)), '16:00');
+    const task = {
+      itemId: item.id,
+      caseId: item.caseId,
+      status: last ? ('open' as const) : ('done' as const),
+      note: last ? null : '已整改，回访居民认可',
+      doneAt,
+      createdAt: at,
+      updatedAt: doneAt ?? at,
+      version: 1,
+    };
+    if (c?.ownerPersonId) followUps.push({ ...task, assigneePersonId: c.ownerPersonId });
+    for (const u of units.filter((x) => x.caseId === item.caseId))
+      followUps.push({ ...task, assigneeUnitId: u.unitId });
+    await db
+      .update(cases)
+      .set({ supervisedAt: sql`coalesce(${cases.supervisedAt}, ${at.toISOString()}::timestamptz)` })
+      .where(sql`${cases.id} = ${item.caseId}`);
+  }
+  await insertRows(db, caseEvents, events);
+  return followUps;
+}
+
+export async function seedDemoEvaluations(
+  db: Db,
+  data: DemoData,
+  time: DemoTime,
+): Promise<{ sessions: number; items: number; followUps: number }> {
+  const rng = createRng(DEMO_SEED + 20);
+  const days = sessionDays(time);
+  const all: CaseRow[] = await db
+    .select({
+      id: cases.id,
+      communityId: cases.communityId,
+      reportedAt: cases.reportedAt,
+      resolvedAt: cases.resolvedAt,
+      closedAt: cases.closedAt,
+      satisfaction: cases.satisfaction,
+      ownerPersonId: cases.ownerPersonId,
+      status: cases.status,
+    })
+    .from(cases)
+    .where(isNull(cases.mergedIntoId));
+  const built: Built = { sessions: [], items: [], unsatisfied: [] };
+  for (const community of data.organisations.filter((o) => o.kind === 'community')) {
+    const own = all.filter((c) => c.communityId === community.id);
+    buildCommunity(rng, community.id, own, days, time, built);
+  }
+  await insertRows(db, evaluationSessions, built.sessions);
+  // Items that carry another item reference it: the earlier ones go in first (the sessions are in day order).
+  await insertRows(db, evaluationItems, built.items);
+  const followUps = await applyConsequences(db, rng, built);
+  await insertRows(db, evaluationFollowUps, followUps);
+  return { sessions: built.sessions.length, items: built.items.length, followUps: followUps.length };
+}
