@@ -47,7 +47,6 @@ export function MeetingResolutions({ m }: { m: MeetingDetail }) {
         size="small"
         dataSource={m.resolutions}
         pagination={false}
-        scroll={{ x: 620 }}
         locale={{ emptyText: <EmptyState description={t('meetings.noResolutions')} /> }}
         columns={[
           {

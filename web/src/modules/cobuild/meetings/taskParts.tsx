@@ -26,17 +26,27 @@ export function UpdateTaskButton({ task, onClick }: { task: TaskView; onClick: (
   );
 }
 
-/** The owner, deadline (red when overdue) and status columns of a resolution task, at the widths of their table. */
+/**
+ * The owner, deadline (red when overdue) and status columns of a resolution task, at the widths of their table. On a
+ * phone only the status stays beside the task (the deadline from 576 px, the owner from 768 px), so the table fits.
+ */
 export function taskColumns(
   t: ReturnType<typeof useI18n>['t'],
   widths: { owner: number; deadline: number; status: number },
 ): TableColumnsType<TaskView> {
   return [
-    { key: 'owner', title: t('meetings.ownerUnit'), width: widths.owner, render: (_, r) => r.ownerUnitName },
+    {
+      key: 'owner',
+      title: t('meetings.ownerUnit'),
+      width: widths.owner,
+      responsive: ['md'],
+      render: (_, r) => r.ownerUnitName,
+    },
     {
       key: 'deadline',
       title: t('meetings.deadline'),
       width: widths.deadline,
+      responsive: ['sm'],
       render: (_, r) => (
         <Typography.Text type={r.overdue ? 'danger' : undefined}>{formatDate(r.deadline)}</Typography.Text>
       ),

@@ -16,7 +16,6 @@ export function PairsTab({ year }: { year: number }) {
       rowKey="id"
       loading={pairs.isLoading}
       dataSource={pairs.data?.items ?? []}
-      scroll={{ x: 640 }}
       locale={{ emptyText: t('pairing.pairs.none') }}
       data-testid="pairs-table"
       pagination={{
@@ -33,6 +32,8 @@ export function PairsTab({ year }: { year: number }) {
           key: 'leader',
           title: t('pairing.pairs.leader'),
           dataIndex: 'unitLeader',
+          // On a phone: community, unit and distance; the leader and the matched strengths from a tablet up.
+          responsive: ['md'],
           render: (v: string | null) => v ?? '—',
         },
         {
@@ -45,6 +46,7 @@ export function PairsTab({ year }: { year: number }) {
         {
           key: 'matched',
           title: t('pairing.matched'),
+          responsive: ['md'],
           render: (_: unknown, p) =>
             p.explanation?.matched.length
               ? p.explanation.matched.map((m) => (

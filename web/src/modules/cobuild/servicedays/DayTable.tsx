@@ -52,7 +52,13 @@ export function DayTable({ list }: { list: DayListParams }) {
             </>
           ),
         },
-        { key: 'community', title: t('servicedays.community'), render: (_, d) => d.communityName },
+        {
+          key: 'community',
+          title: t('servicedays.community'),
+          // On a phone the community gives way to the theme (the county's filter names it).
+          responsive: ['sm'],
+          render: (_, d) => d.communityName,
+        },
         {
           key: 'theme',
           title: t('servicedays.theme'),
