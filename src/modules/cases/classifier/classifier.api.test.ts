@@ -44,15 +44,16 @@ async function reportAndAccept(description: string, accept: Record<string, unkno
 const correctionsOf = (ids: string[]) =>
   ctx.database.db.select().from(categoryCorrections).where(inArray(categoryCorrections.caseId, ids));
 
-async function waitForOutcome(id: number): Promise<ModelVersion> {
+/** The version being trained, as the page sees it while the retrain request is still open. */
+async function waitForTraining(): Promise<ModelVersion> {
   for (let i = 0; i < 600; i++) {
     const v = (await call('GET', '/api/cases/classifier', 'admin'))
       .json<ClassifierOverview>()
-      .versions.find((x) => x.id === id);
-    if (v && v.status !== 'training') return v;
-    await new Promise((r) => setTimeout(r, 100));
+      .versions.find((x) => x.status === 'training');
+    if (v) return v;
+    await new Promise((r) => setTimeout(r, 20));
   }
-  throw new Error('retraining did not finish');
+  throw new Error('no version in training');
 }
 
 describe('staff corrections become labelled examples', () => {
@@ -100,13 +101,14 @@ describe('retraining (county admin)', () => {
       .insert(classifierModels)
       .values({ status: 'active', requestedAt: new Date('2026-01-01T00:00:00Z'), model: packModel(weak) })
       .returning({ id: classifierModels.id });
-    const started = await call('POST', '/api/cases/classifier/retrain', 'admin', {});
-    expect(started.statusCode).toBe(202);
-    const v = started.json<ModelVersion>();
-    expect(v.status).toBe('training');
-    // One retraining at a time.
+    const started = call('POST', '/api/cases/classifier/retrain', 'admin', {});
+    const v = await waitForTraining();
+    // One retraining at a time; the server answers meanwhile (the training is in a worker thread).
     expect((await call('POST', '/api/cases/classifier/retrain', 'admin', {})).statusCode).toBe(409);
-    const done = await waitForOutcome(v.id);
+    const answer = await started;
+    expect(answer.statusCode).toBe(200);
+    const done = answer.json<ModelVersion>();
+    expect(done.id).toBe(v.id);
     expect(done.status).toBe('active');
     expect(done.corrections).toBeGreaterThanOrEqual(1);
     expect(done.metrics?.top1).toBeGreaterThan(done.baselineMetrics?.top1 ?? 1);
@@ -133,11 +135,18 @@ describe('retraining (county admin)', () => {
       .filter((_, i) => i % 4 === 0)
       .map((e) => ({ text: e.text, correctedCode: 'neighbour.pets', correctedAt: new Date() }));
     await insertCorrections(poison);
-    const started = (await call('POST', '/api/cases/classifier/retrain', 'admin', {})).json<ModelVersion>();
-    const done = await waitForOutcome(started.id);
+    const done = (await call('POST', '/api/cases/classifier/retrain', 'admin', {})).json<ModelVersion>();
     expect(done.status).toBe('rejected');
     expect(done.metrics?.top1).toBeLessThan(done.baselineMetrics?.top1 ?? 0);
     expect(modelVersionInUse()).toBe(inUse);
+  });
+
+  it('refuses to retrain when nothing is new since the last version, and writes nothing', async () => {
+    const before = await ctx.database.db.select({ id: classifierModels.id }).from(classifierModels);
+    const res = await call('POST', '/api/cases/classifier/retrain', 'admin', {});
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ error: { code: 'CONFLICT' } });
+    expect(await ctx.database.db.select({ id: classifierModels.id }).from(classifierModels)).toEqual(before);
   });
 });
 

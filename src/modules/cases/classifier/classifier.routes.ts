@@ -3,7 +3,7 @@ import type { App } from '../../../core/http/types.js';
 import { shippedMetrics } from './classifier.js';
 import { ZClassifierOverview, ZModelVersion, ZRetrainRequest } from './classifier.contracts.js';
 import { countCorrections, latestCorrections } from './corrections.js';
-import { listModelVersions, type ModelVersionRow, refreshModelInUse, startRetraining } from './learning.js';
+import { listModelVersions, type ModelVersionRow, refreshModelInUse, retrainNow } from './learning.js';
 import { modelVersionInUse } from './classifier.js';
 
 const tags = ['cases'];
@@ -25,8 +25,6 @@ function presentVersion(v: ModelVersionRow) {
 
 /** The learning loop's page (county admin): the model in use, its versions and figures, and retraining. */
 export async function classifierRoutes(app: App): Promise<void> {
-  // A retrain still running when the server closes (tests, shutdown) finishes writing before the database goes.
-  const running = new Set<Promise<void>>();
   let refresher: NodeJS.Timeout | undefined;
   // The stored model in use is loaded before the first request, then looked for again now and then.
   app.addHook('onReady', async () => {
@@ -38,7 +36,6 @@ export async function classifierRoutes(app: App): Promise<void> {
   });
   app.addHook('onClose', async () => {
     clearInterval(refresher);
-    await Promise.all(running);
   });
 
   app.get('/cases/classifier', { schema: { tags, response: { 200: ZClassifierOverview } } }, async (req) => {
@@ -59,13 +56,10 @@ export async function classifierRoutes(app: App): Promise<void> {
 
   app.post(
     '/cases/classifier/retrain',
-    { schema: { tags, body: ZRetrainRequest, response: { 202: ZModelVersion } } },
-    async (req, reply) => {
+    { schema: { tags, body: ZRetrainRequest, response: { 200: ZModelVersion } } },
+    async (req) => {
       const actor = authorize(req, 'cases.classifier');
-      const { version, done } = await startRetraining({ db: app.db, actor });
-      running.add(done);
-      void done.finally(() => running.delete(done));
-      return reply.code(202).send(presentVersion(version));
+      return presentVersion(await retrainNow({ db: app.db, actor }));
     },
   );
 }

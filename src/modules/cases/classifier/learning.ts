@@ -4,7 +4,7 @@
  * only if it is not worse, and every version is kept with its figures. The database holds the versions, so every
  * process loads the one in use at start and notices a newer one (refreshModelInUse).
  */
-import { and, desc, eq, lt, ne } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, ne } from 'drizzle-orm';
 import { recordAudit } from '../../../core/audit.js';
 import type { Actor } from '../../../core/auth/actor.js';
 import { clock } from '../../../core/clock.js';
@@ -12,7 +12,7 @@ import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
 import { modelVersionInUse, shippedModel, useModel } from './classifier.js';
 import { classifierModels } from './classifier.schema.js';
-import { correctionExamples } from './corrections.js';
+import { correctionExamples, countCorrections } from './corrections.js';
 import { HELDOUT_FILE, loadExamples } from './data.js';
 import { packModel, unpackModel } from './model-store.js';
 import type { RetrainOutcome } from './retrain.runner.js';
@@ -62,9 +62,21 @@ async function claimTraining(db: Db, actor: Actor, now: Date): Promise<number> {
       .from(classifierModels)
       .where(eq(classifierModels.status, 'training'));
     if (running) throw new AppError('CONFLICT', { reason: 'classifier_training_running' });
+    // Nothing new to learn since the last finished version (same shipped set, same corrections): retraining would
+    // only repeat it. A failed version does not count, so a failure can be retried.
+    const shippedExamples = loadExamples().length;
+    const corrections = await countCorrections(tx);
+    const [latest] = await tx
+      .select({ shippedExamples: classifierModels.shippedExamples, corrections: classifierModels.corrections })
+      .from(classifierModels)
+      .where(inArray(classifierModels.status, ['active', 'retired', 'rejected']))
+      .orderBy(desc(classifierModels.id))
+      .limit(1);
+    if (latest && latest.shippedExamples === shippedExamples && latest.corrections === corrections)
+      throw new AppError('CONFLICT', { reason: 'classifier_nothing_new' });
     const [row] = await tx
       .insert(classifierModels)
-      .values({ status: 'training', requestedByUserId: actor.userId, requestedAt: now })
+      .values({ status: 'training', requestedByUserId: actor.userId, requestedAt: now, shippedExamples, corrections })
       .returning({ id: classifierModels.id });
     await recordAudit(tx, {
       actor,
@@ -161,17 +173,15 @@ async function runJob(db: Db, actor: Actor, id: number): Promise<void> {
 }
 
 /**
- * Starts a retrain and answers at once with the new version; `done` settles (never rejects) when the job has
- * written its outcome. The server keeps answering meanwhile: the work is in a worker thread.
+ * Retrains and answers with the version's outcome (active, rejected or failed) once it is written. The request
+ * waits, but the server keeps answering others meanwhile: the work is in a worker thread, and the page follows the
+ * version's progress through GET /api/cases/classifier. Nothing is written after the answer.
  */
-export async function startRetraining(opts: {
-  db: Db;
-  actor: Actor;
-}): Promise<{ version: ModelVersionRow; done: Promise<void> }> {
+export async function retrainNow(opts: { db: Db; actor: Actor }): Promise<ModelVersionRow> {
   const id = await claimTraining(opts.db, opts.actor, clock.now());
-  const done = runJob(opts.db, opts.actor, id);
+  await runJob(opts.db, opts.actor, id);
   const [version] = await opts.db.select(versionColumns).from(classifierModels).where(eq(classifierModels.id, id));
-  return { version, done };
+  return version;
 }
 
 /**

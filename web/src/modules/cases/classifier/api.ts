@@ -22,6 +22,11 @@ export function useRetrain() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: () => api.post<ModelVersion>('/cases/classifier/retrain', {}),
+    // The request stays open while the model trains: reading the overview now finds the version in training, and
+    // its progress is polled until the answer comes.
+    onMutate: () => {
+      setTimeout(() => void qc.invalidateQueries({ queryKey: key }), 300);
+    },
     onSettled: () => qc.invalidateQueries({ queryKey: key }),
   });
 }
