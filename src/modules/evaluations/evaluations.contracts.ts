@@ -89,6 +89,8 @@ export const ZSessionView = z.object({
   minutes: z.string().nullable(),
   itemCount: z.number().int(),
   counts: ZVerdictCounts,
+  /** The county's today is on or after its day: items may be judged and it may be held. */
+  dayReached: z.boolean(),
   /** When it was marked held (the record is final from then on). */
   heldAt: z.string().nullable(),
   createdAt: z.string(),

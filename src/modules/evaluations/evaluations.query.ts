@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../core/auth/actor.js';
+import { clock } from '../../core/clock.js';
 import type { Db } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';
 import { orderBy, type Page, pageWindow } from '../../core/list.js';
@@ -84,6 +85,7 @@ function present(r: ViewRow): SessionView {
     minutes: s.minutes,
     itemCount: Number(r.total ?? 0),
     counts,
+    dayReached: clock.today() >= s.heldOn,
     heldAt: s.status === 'held' ? s.updatedAt.toISOString() : null,
     createdAt: s.createdAt.toISOString(),
     updatedAt: s.updatedAt.toISOString(),

@@ -55,6 +55,7 @@ describe('a session is judged and held on or after its day, with every item deci
     expect(early.error.message).toContain('2026-03-20');
     expectError(await decide(mar, 'march', 'carried_over'), 409, 'EVALUATION_SESSION_NOT_YET');
     expectError(await hold(mar), 409, 'EVALUATION_SESSION_NOT_YET');
+    expect((await getSession(mar.id)).dayReached).toBe(false);
     // Preparing is allowed ahead: the representatives and minutes.
     expectOk(
       await call('PATCH', `/api/evaluation-sessions/${mar.id}`, {
@@ -66,6 +67,7 @@ describe('a session is judged and held on or after its day, with every item deci
 
   it('on its day an item still pending blocks holding (409 EVALUATION_ITEMS_PENDING); decided, it holds', async () => {
     setClock('2026-03-20T00:01:00+08:00');
+    expect((await getSession(mar.id)).dayReached).toBe(true);
     const pending = expectError(await hold(mar), 409, 'EVALUATION_ITEMS_PENDING');
     // The first session of the community takes everything since the start of last month.
     expect(pending.error.message).toContain(String(mar.items.length));

@@ -169,6 +169,7 @@ export type {
   SessionView as EvaluationSessionView,
   SessionDetail as EvaluationSessionDetail,
   EvaluationItem as EvaluationItemView,
+  FollowUp as EvaluationFollowUpView,
 } from '../../../src/modules/evaluations/evaluations.contracts';
 export {
   ITEM_DECISIONS,

@@ -1,14 +1,18 @@
-import { Input, Select, Space, Table } from 'antd';
+import { Input, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { VERDICTS, type EvaluationItemView, type ItemDecision } from '../../api/contracts';
+import { ITEM_DECISIONS, type EvaluationItemView, type ItemDecision } from '../../api/contracts';
 import { labelOf, useI18n } from '../../i18n';
 import { EnumTag } from '../../ui/EnumTag';
+import { formatDate } from '../../ui/format';
 import { EmptyState } from '../../ui/states';
 
 export type SaveVerdict = (item: EvaluationItemView, next: { verdict?: ItemDecision; comment?: string | null }) => void;
 
-/** The session's matters: each case with the representatives' verdict and a comment saved when the field is left. */
+/**
+ * The session's matters: each case with the representatives' verdict (or carried over to the next session) and a
+ * comment saved when the field is left; a carried case says where it came from, an unsatisfied one what holding did.
+ */
 export function EvaluationItemsTable({
   items,
   held,
@@ -39,6 +43,12 @@ export function EvaluationItemsTable({
                 {it.caseNumber ?? it.caseId.slice(0, 8)}
               </Link>
               <span>{it.caseTitle ?? ''}</span>
+              {it.carriedFrom && (
+                <Tag data-testid={`carried-${it.id}`}>
+                  {t('evaluations.carriedFrom', { date: formatDate(it.carriedFrom.heldOn) })}
+                </Tag>
+              )}
+              {it.consequence && <Tag color="red">{t(`evaluations.consequence_${it.consequence}`)}</Tag>}
             </Space>
           ),
         },
@@ -73,7 +83,7 @@ export function EvaluationItemsTable({
               style={{ width: '100%' }}
               onChange={(v) => onSave(it, { verdict: v })}
               data-testid={`verdict-${it.id}`}
-              options={VERDICTS.map((v) => ({ value: v, label: labelOf('verdict', v) }))}
+              options={ITEM_DECISIONS.map((v) => ({ value: v, label: labelOf('verdict', v) }))}
             />
           ),
         },

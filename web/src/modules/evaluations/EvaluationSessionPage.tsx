@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Flex, Popconfirm, Row, Space, Typography } from 'antd';
+import { Alert, Button, Card, Col, Flex, Popconfirm, Row, Space, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, errorMessage } from '../../api/client';
@@ -13,6 +13,7 @@ import { can } from '../../auth/access';
 import { useSession as useLogin } from '../../auth/session';
 import { recordPdfUrl, useEvaluationWrites, useSession } from './api';
 import { EvaluationItemsTable } from './EvaluationItemsTable';
+import { FollowUpsCard } from './FollowUpsCard';
 import { SessionInfoCards } from './SessionInfoCards';
 
 const names = (text: string) =>
@@ -47,8 +48,14 @@ export default function EvaluationSessionPage() {
       <LoadError error={q.error} onRetry={() => void q.refetch()} />
     );
   }
-  // Held sessions are final; grid workers only read.
-  const held = s.status === 'held' || !can(me, 'evaluations.manage');
+  // Held sessions are final; grid workers only read; nothing is judged before the session's day.
+  const canManage = can(me, 'evaluations.manage');
+  const held = s.status === 'held' || !canManage;
+  const holdBlocked = !s.dayReached
+    ? t('evaluations.notYet', { date: formatDate(s.heldOn) })
+    : s.counts.pending > 0
+      ? t('evaluations.pendingLeft', { count: s.counts.pending })
+      : null;
 
   const save = async (item: EvaluationItemView, next: { verdict?: ItemDecision; comment?: string | null }) => {
     const v = next.verdict ?? (item.verdict === 'pending' ? null : item.verdict);
@@ -101,7 +108,14 @@ export default function EvaluationSessionPage() {
           <a href={recordPdfUrl(s.id)} target="_blank" rel="noreferrer" data-testid="evaluation-print">
             <Button icon={<PrinterOutlined />}>{t('evaluations.print')}</Button>
           </a>
-          {!held && s.status !== 'held' && (
+          {!held && holdBlocked && (
+            <Tooltip title={holdBlocked}>
+              <Button type="primary" disabled data-testid="evaluation-hold">
+                {t('evaluations.hold')}
+              </Button>
+            </Tooltip>
+          )}
+          {!held && !holdBlocked && (
             <Popconfirm
               title={t('evaluations.holdConfirm')}
               okText={t('common.confirm')}
@@ -115,10 +129,17 @@ export default function EvaluationSessionPage() {
           )}
         </Space>
       </Flex>
+      {!held && !s.dayReached && (
+        <Alert type="info" showIcon title={holdBlocked} data-testid="evaluation-not-yet" style={{ margin: '8px 0' }} />
+      )}
       <Row gutter={[12, 12]}>
         <Col xs={24} xl={16}>
           <Card size="small" title={t('evaluations.items')} className="list-card">
-            <EvaluationItemsTable items={s.items} held={held} onSave={(item, next) => void save(item, next)} />
+            <EvaluationItemsTable
+              items={s.items}
+              held={held || !s.dayReached}
+              onSave={(item, next) => void save(item, next)}
+            />
           </Card>
         </Col>
         <Col xs={24} xl={8}>
@@ -130,6 +151,24 @@ export default function EvaluationSessionPage() {
             onMinutes={setMinutes}
             onSave={() => void saveInfo()}
             saving={update.isPending}
+          />
+        </Col>
+        <Col xs={24}>
+          <FollowUpsCard
+            sessionId={s.id}
+            title={t('evaluations.followUps')}
+            followUps={s.followUps}
+            canManage={canManage}
+            testId="evaluation-follow-ups"
+          />
+        </Col>
+        <Col xs={24}>
+          <FollowUpsCard
+            sessionId={s.id}
+            title={t('evaluations.earlierFollowUps')}
+            followUps={s.earlierFollowUps}
+            canManage={canManage}
+            testId="evaluation-earlier-follow-ups"
           />
         </Col>
       </Row>

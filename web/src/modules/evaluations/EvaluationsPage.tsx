@@ -1,12 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Table, Typography } from 'antd';
+import { Alert, Button, Input, Select, Space, Table, Typography } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { ApiError, errorMessage } from '../../api/client';
 import type { EvaluationSessionView } from '../../api/contracts';
 import { can, ownOrgOf, seesWholeCounty } from '../../auth/access';
 import { useSession as useLogin } from '../../auth/session';
-import { useI18n } from '../../i18n';
+import { labelOf, useI18n } from '../../i18n';
 import { ListPage } from '../../ui/ListPage';
 import { EmptyState, LoadError, Loading } from '../../ui/states';
 import { useListParams } from '../../ui/useListParams';
@@ -15,13 +15,21 @@ import { useSessions } from './api';
 import { EvaluationCreateModal } from './EvaluationCreateModal';
 import { sessionColumns } from './sessionColumns';
 
-/** 每月评事: the sessions of each community, and a new one for a 20th. */
+/** A month filter (YYYY-MM) as the list's inclusive day range. */
+function monthQuery<Q extends Record<string, unknown>>(query: Q, month: string | undefined) {
+  if (!month || !/^\d{4}-\d{2}$/.test(month)) return { ...query, month: undefined };
+  const [y, m] = month.split('-').map(Number);
+  const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  return { ...query, month: undefined, from: `${month}-01`, to: last };
+}
+
+/** 每月评事: the sessions of each community (filtered by community, month, status), and a new one for a 20th. */
 export default function EvaluationsPage() {
   const { t } = useI18n();
   const { me } = useLogin();
   const navigate = useNavigate();
-  const list = useListParams(['communityId'] as const);
-  const sessions = useSessions(list.query);
+  const list = useListParams(['communityId', 'status', 'month'] as const);
+  const sessions = useSessions(monthQuery(list.query, list.filters.month));
   const [creating, setCreating] = useState(false);
   const ownCommunity = ownOrgOf(me, 'community_admin');
   // Grid workers read the sessions of their communities (evaluations.read); the county and community admins run them.
@@ -48,17 +56,36 @@ export default function EvaluationsPage() {
         ) : undefined
       }
       filters={
-        ownCommunity || !seesWholeCounty(me) ? undefined : (
-          <OrgSelect
-            kind="community"
-            value={list.filters.communityId}
-            placeholder={t('evaluations.community')}
-            onChange={(v) => list.setFilter('communityId', v)}
-            testId="evaluation-community-filter"
+        <Space wrap>
+          {ownCommunity || !seesWholeCounty(me) ? null : (
+            <OrgSelect
+              kind="community"
+              value={list.filters.communityId}
+              placeholder={t('evaluations.community')}
+              onChange={(v) => list.setFilter('communityId', v)}
+              testId="evaluation-community-filter"
+            />
+          )}
+          <Input
+            type="month"
+            aria-label={t('evaluations.month')}
+            value={list.filters.month ?? ''}
+            onChange={(e) => list.setFilter('month', e.target.value || undefined)}
+            style={{ width: 160 }}
+            data-testid="evaluation-month-filter"
           />
-        )
+          <Select
+            allowClear
+            placeholder={t('evaluations.status')}
+            value={list.filters.status}
+            onChange={(v?: string) => list.setFilter('status', v)}
+            style={{ width: 130 }}
+            data-testid="evaluation-status-filter"
+            options={(['draft', 'held'] as const).map((v) => ({ value: v, label: labelOf('evaluationStatus', v) }))}
+          />
+        </Space>
       }
-      activeFilters={list.filters.communityId ? 1 : 0}
+      activeFilters={[list.filters.communityId, list.filters.status, list.filters.month].filter(Boolean).length}
     >
       <Typography.Paragraph type="secondary" style={{ margin: '0 0 8px' }}>
         {t('evaluations.subtitle')}

@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiUrl, type Query } from '../../api/client';
 import type {
+  EvaluationFollowUpView,
   EvaluationItemView,
   EvaluationSessionDetail,
   EvaluationSessionView,
@@ -53,6 +54,11 @@ export function useEvaluationWrites(sessionId?: string) {
     update: useMutation({
       mutationFn: (body: { representatives: string[]; minutes: string | null; version: number }) =>
         api.patch<EvaluationSessionDetail>(`/evaluation-sessions/${sessionId}`, body),
+      onSuccess: invalidate,
+    }),
+    followUp: useMutation({
+      mutationFn: ({ id, ...body }: { id: string; status: 'open' | 'done'; version: number }) =>
+        api.patch<EvaluationFollowUpView>(`/evaluation-follow-ups/${id}`, body),
       onSuccess: invalidate,
     }),
     hold: useMutation({
