@@ -1,11 +1,10 @@
 import { countyWallClock } from '../../ui/clock';
-import { DatePicker, Form, Modal, Select } from 'antd';
+import { DatePicker, Form, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { MEMBER_KINDS, type MemberKind, type PartyMemberView } from '../../api/contracts';
 import { labelOf, useI18n } from '../../i18n';
-import { useFeedback } from '../../ui/feedback';
-import { markServerFieldErrors } from '../../ui/serverErrors';
+import { RecordFormModal } from '../../ui/RecordFormModal';
 import { OrgSelect } from '../org/OrgSelect';
 import { PersonSelect } from '../people/PersonSelect';
 import { useMemberMutations } from './api';
@@ -32,7 +31,6 @@ export function MemberFormModal({
   onSaved: (m: PartyMemberView) => void;
 }) {
   const { t } = useI18n();
-  const feedback = useFeedback();
   const [form] = Form.useForm<Values>();
   const { create, update } = useMemberMutations();
   const editing = target?.mode === 'edit' ? target.member : null;
@@ -53,8 +51,7 @@ export function MemberFormModal({
     }
   }, [target, editing, form]);
 
-  const submit = async () => {
-    const v = await form.validateFields();
+  const save = (v: Values) => {
     const fields = {
       kind: v.kind,
       unitId: v.unitId ?? null,
@@ -62,61 +59,53 @@ export function MemberFormModal({
       residenceCommunityId: v.residenceCommunityId ?? null,
       joinedAt: v.joinedAt ? v.joinedAt.format('YYYY-MM-DD') : null,
     };
-    try {
-      const saved = editing
-        ? await update.mutateAsync({ id: editing.id, input: { ...fields, version: editing.version } })
-        : await create.mutateAsync({ personId: v.personId ?? '', ...fields });
-      feedback.success(editing ? t('common.saved') : t('common.created'));
-      onSaved(saved);
-    } catch (err) {
-      markServerFieldErrors(form, err, t('errors.fieldInvalid'));
-      feedback.error(err);
-    }
+    return editing
+      ? update.mutateAsync({ id: editing.id, input: { ...fields, version: editing.version } })
+      : create.mutateAsync({ personId: v.personId ?? '', ...fields });
   };
 
   return (
-    <Modal
+    <RecordFormModal<Values, PartyMemberView>
+      form={form}
       open={!!target}
+      editing={!!editing}
       title={editing ? t('members.editTitle', { name: editing.name }) : t('members.createTitle')}
-      onCancel={onClose}
-      onOk={() => void submit().catch(() => undefined)}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending || update.isPending}
       width={560}
-      destroyOnHidden
+      testId="member-form"
+      saving={create.isPending || update.isPending}
+      onClose={onClose}
+      save={save}
+      onSaved={onSaved}
     >
-      <Form form={form} layout="vertical" data-testid="member-form">
-        {!editing && (
-          <Form.Item
-            name="personId"
-            label={t('members.person')}
-            extra={t('members.personHint')}
-            rules={[{ required: true, message: t('errors.required', { field: t('members.person') }) }]}
-          >
-            <PersonSelect testId="member-person" />
-          </Form.Item>
-        )}
+      {!editing && (
         <Form.Item
-          name="kind"
-          label={t('members.kind')}
-          rules={[{ required: true, message: t('errors.required', { field: t('members.kind') }) }]}
+          name="personId"
+          label={t('members.person')}
+          extra={t('members.personHint')}
+          rules={[{ required: true, message: t('errors.required', { field: t('members.person') }) }]}
         >
-          <Select options={MEMBER_KINDS.map((k) => ({ value: k, label: labelOf('memberKind', k) }))} />
+          <PersonSelect testId="member-person" />
         </Form.Item>
-        <Form.Item name="unitId" label={t('members.unit')}>
-          <OrgSelect kind="unit" />
-        </Form.Item>
-        <Form.Item name="branchId" label={t('members.branch')}>
-          <OrgSelect kind="branch" />
-        </Form.Item>
-        <Form.Item name="residenceCommunityId" label={t('members.residence')}>
-          <OrgSelect kind="community" />
-        </Form.Item>
-        <Form.Item name="joinedAt" label={t('members.joinedAt')}>
-          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(countyWallClock()))} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      )}
+      <Form.Item
+        name="kind"
+        label={t('members.kind')}
+        rules={[{ required: true, message: t('errors.required', { field: t('members.kind') }) }]}
+      >
+        <Select options={MEMBER_KINDS.map((k) => ({ value: k, label: labelOf('memberKind', k) }))} />
+      </Form.Item>
+      <Form.Item name="unitId" label={t('members.unit')}>
+        <OrgSelect kind="unit" />
+      </Form.Item>
+      <Form.Item name="branchId" label={t('members.branch')}>
+        <OrgSelect kind="branch" />
+      </Form.Item>
+      <Form.Item name="residenceCommunityId" label={t('members.residence')}>
+        <OrgSelect kind="community" />
+      </Form.Item>
+      <Form.Item name="joinedAt" label={t('members.joinedAt')}>
+        <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(countyWallClock()))} />
+      </Form.Item>
+    </RecordFormModal>
   );
 }

@@ -1,15 +1,14 @@
 import { useState } from 'react';
 import type { PartyMemberView } from '../../api/contracts';
 import { useSession } from '../../auth/session';
-import { labelOf, useI18n } from '../../i18n';
-import { EnumTag } from '../../ui/EnumTag';
-import { formatDate } from '../../ui/format';
+import { useI18n } from '../../i18n';
 import { ListPage } from '../../ui/ListPage';
 import { PagedTable } from '../../ui/PagedTable';
 import { RegisterActions } from '../../ui/RegisterActions';
 import { useOpenParam } from '../../ui/useOpenParam';
-import { sortOrderOf, useListParams } from '../../ui/useListParams';
+import { useListParams } from '../../ui/useListParams';
 import { memberKeys, useMemberList } from './api';
+import { useMemberColumns } from './memberColumns';
 import { MemberDrawer } from './MemberDrawer';
 import { MEMBER_FILTERS, MemberFilters } from './MemberFilters';
 import { MemberFormModal, type MemberFormTarget } from './MemberFormModal';
@@ -23,6 +22,7 @@ export default function MembersPage() {
   const [openId, open] = useOpenParam('member');
   const [form, setForm] = useState<MemberFormTarget | null>(null);
 
+  const columns = useMemberColumns(list.sort);
   const active = [list.q, ...Object.values(list.filters)].filter(Boolean).length;
   const actions = (
     <RegisterActions
@@ -56,56 +56,7 @@ export default function MembersPage() {
         testId="members-table"
         rowTestId="member-row"
         onOpen={(r) => open(r.id)}
-        columns={[
-          {
-            key: 'name',
-            title: t('members.name'),
-            dataIndex: 'name',
-            sorter: true,
-            sortOrder: sortOrderOf(list.sort, 'name'),
-          },
-          {
-            key: 'gender',
-            title: t('members.gender'),
-            render: (_, m) => labelOf('gender', m.gender),
-            responsive: ['md'],
-          },
-          {
-            key: 'phone',
-            title: t('members.phone'),
-            render: (_, m) => <span className="mono">{m.phone ?? '—'}</span>,
-            responsive: ['md'],
-          },
-          {
-            key: 'kind',
-            title: t('members.kind'),
-            render: (_, m) => <EnumTag group="memberKind" value={m.kind} />,
-            sorter: true,
-            sortOrder: sortOrderOf(list.sort, 'kind'),
-          },
-          {
-            key: 'unitName',
-            title: t('members.unit'),
-            dataIndex: 'unitName',
-            sorter: true,
-            sortOrder: sortOrderOf(list.sort, 'unitName'),
-          },
-          { key: 'branch', title: t('members.branch'), dataIndex: 'branchName', responsive: ['lg'] },
-          {
-            key: 'residence',
-            title: t('members.residence'),
-            dataIndex: 'residenceCommunityName',
-            responsive: ['md'],
-          },
-          {
-            key: 'joinedAt',
-            title: t('members.joinedAt'),
-            render: (_, m) => formatDate(m.joinedAt),
-            sorter: true,
-            sortOrder: sortOrderOf(list.sort, 'joinedAt'),
-            responsive: ['lg'],
-          },
-        ]}
+        columns={columns}
       />
       <MemberDrawer memberId={openId} onClose={() => open(null)} onEdit={(m) => setForm({ mode: 'edit', member: m })} />
       <MemberFormModal

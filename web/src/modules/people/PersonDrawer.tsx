@@ -1,15 +1,13 @@
 import { EyeOutlined } from '@ant-design/icons';
-import { Alert, Button, Descriptions, Tag, Typography } from 'antd';
+import { Alert, Button } from 'antd';
 import { useEffect, useState } from 'react';
-import { Link } from 'react-router-dom';
 import type { PersonView, RevealResponse } from '../../api/contracts';
 import { useSession } from '../../auth/session';
-import { labelOf, useI18n } from '../../i18n';
-import { EnumTag } from '../../ui/EnumTag';
+import { useI18n } from '../../i18n';
 import { useFeedback } from '../../ui/feedback';
-import { formatDate, formatDateTime } from '../../ui/format';
 import { RecordDrawer } from '../../ui/RecordDrawer';
 import { revealPerson, usePeopleMutations, usePerson } from './api';
+import { PersonDetails } from './PersonDetails';
 
 interface Props {
   personId: string | null;
@@ -40,9 +38,6 @@ export function PersonDrawer({ personId, onClose, onEdit }: Props) {
       setRevealing(false);
     }
   };
-  const pii = (masked: string | null, full: string | null | undefined) => (
-    <span className="mono">{full !== undefined && full !== null ? full : (masked ?? '—')}</span>
-  );
 
   return (
     <RecordDrawer<PersonView>
@@ -79,63 +74,7 @@ export function PersonDrawer({ personId, onClose, onEdit }: Props) {
               data-testid="pii-revealed"
             />
           )}
-          <Descriptions
-            size="small"
-            bordered
-            column={1}
-            items={[
-              { key: 'name', label: t('people.name'), children: p.name },
-              { key: 'gender', label: t('people.gender'), children: labelOf('gender', p.gender) },
-              { key: 'birth', label: t('people.birthDate'), children: formatDate(p.birthDate) },
-              {
-                key: 'phone',
-                label: t('people.phone'),
-                children: <span data-testid="person-phone">{pii(p.phone, revealed?.phone)}</span>,
-              },
-              {
-                key: 'id',
-                label: t('people.idNumber'),
-                children: <span data-testid="person-id-number">{pii(p.idNumber, revealed?.idNumber)}</span>,
-              },
-              { key: 'address', label: t('people.address'), children: p.address ?? '—' },
-              { key: 'community', label: t('people.community'), children: p.communityName ?? '—' },
-              {
-                key: 'grid',
-                label: t('people.homeGrid'),
-                children: p.homeGridId ? (
-                  <Link to={`/grids?grid=${p.homeGridId}`}>
-                    {p.homeGridName}{' '}
-                    <Typography.Text type="secondary" className="mono">
-                      {p.homeGridCode}
-                    </Typography.Text>
-                  </Link>
-                ) : (
-                  '—'
-                ),
-              },
-              {
-                key: 'roles',
-                label: t('people.roles'),
-                children: p.roles.length ? p.roles.map((r) => <Tag key={r}>{labelOf('personRole', r)}</Tag>) : '—',
-              },
-              {
-                key: 'party',
-                label: t('people.partyMember'),
-                children: p.partyMemberKind ? (
-                  <EnumTag group="memberKind" value={p.partyMemberKind} />
-                ) : (
-                  t('people.notPartyMember')
-                ),
-              },
-              {
-                key: 'note',
-                label: t('people.note'),
-                children: p.note ? <span style={{ whiteSpace: 'pre-wrap' }}>{p.note}</span> : '—',
-              },
-              { key: 'created', label: t('people.createdAt'), children: formatDateTime(p.createdAt) },
-              { key: 'updated', label: t('people.updatedAt'), children: formatDateTime(p.updatedAt) },
-            ]}
-          />
+          <PersonDetails person={p} revealed={revealed} />
         </>
       )}
     </RecordDrawer>

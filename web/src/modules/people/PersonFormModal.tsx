@@ -1,10 +1,9 @@
-import { Form, Modal } from 'antd';
+import { Form } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import type { CreatePerson, PersonView } from '../../api/contracts';
 import { useI18n } from '../../i18n';
-import { useFeedback } from '../../ui/feedback';
-import { markServerFieldErrors } from '../../ui/serverErrors';
+import { RecordFormModal } from '../../ui/RecordFormModal';
 import { usePeopleMutations } from './api';
 import { PersonFormFields } from './PersonFormFields';
 
@@ -36,7 +35,6 @@ export function PersonFormModal({
   onSaved: (p: PersonView) => void;
 }) {
   const { t } = useI18n();
-  const feedback = useFeedback();
   const [form] = Form.useForm<Values>();
   const { create, update } = usePeopleMutations();
   const communityId = Form.useWatch('communityId', form);
@@ -59,8 +57,7 @@ export function PersonFormModal({
     }
   }, [target, editing, form]);
 
-  const submit = async () => {
-    const v = await form.validateFields();
+  const save = async (v: Values) => {
     const base = {
       name: v.name.trim(),
       gender: v.gender ?? null,
@@ -72,45 +69,29 @@ export function PersonFormModal({
     };
     const phone = blank(v.phone);
     const idNumber = blank(v.idNumber)?.toUpperCase() ?? null;
-    try {
-      const saved = editing
-        ? await update.mutateAsync({
-            id: editing.id,
-            input: {
-              ...base,
-              ...(phone ? { phone } : {}),
-              ...(idNumber ? { idNumber } : {}),
-              version: editing.version,
-            },
-          })
-        : await create.mutateAsync({ ...base, phone, idNumber });
-      feedback.success(editing ? t('common.saved') : t('common.created'));
-      onSaved(saved);
-    } catch (err) {
-      markServerFieldErrors(form, err, t('errors.fieldInvalid'));
-      feedback.error(err);
-    }
+    if (!editing) return create.mutateAsync({ ...base, phone, idNumber });
+    const input = { ...base, ...(phone ? { phone } : {}), ...(idNumber ? { idNumber } : {}), version: editing.version };
+    return update.mutateAsync({ id: editing.id, input });
   };
 
   return (
-    <Modal
+    <RecordFormModal<Values, PersonView>
+      form={form}
       open={!!target}
+      editing={!!editing}
       title={editing ? t('people.editTitle', { name: editing.name }) : t('people.createTitle')}
-      onCancel={onClose}
-      onOk={() => void submit().catch(() => undefined)}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending || update.isPending}
       width={680}
-      destroyOnHidden
+      testId="person-form"
+      saving={create.isPending || update.isPending}
+      onClose={onClose}
+      save={save}
+      onSaved={onSaved}
     >
-      <Form form={form} layout="vertical" data-testid="person-form">
-        <PersonFormFields
-          editing={editing}
-          onCommunityChange={() => form.setFieldValue('homeGridId', undefined)}
-          communityId={communityId}
-        />
-      </Form>
-    </Modal>
+      <PersonFormFields
+        editing={editing}
+        onCommunityChange={() => form.setFieldValue('homeGridId', undefined)}
+        communityId={communityId}
+      />
+    </RecordFormModal>
   );
 }
