@@ -1,10 +1,11 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, notInArray } from 'drizzle-orm';
 import type { Actor } from '../../core/auth/actor.js';
 import { resolveScope } from '../grid/grid.scope.js';
 import type { Db } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';
 import { grids } from '../grid/grid.schema.js';
 import { casesVisibleTo, relationsTo } from './cases.policy.js';
+import { DISPATCH_RELEASED } from './cases.enums.js';
 import { caseDispatches, cases } from './cases.schema.js';
 
 // Its own file because the writer (cases.transition.ts), the reader (cases.query.ts), merging and reassigning all
@@ -21,7 +22,8 @@ export async function loadCaseFor(tx: Db, actor: Actor, caseId: string) {
   const units = await tx
     .select({ unitId: caseDispatches.unitId })
     .from(caseDispatches)
-    .where(and(eq(caseDispatches.caseId, caseId), ne(caseDispatches.status, 'returned')));
+    // A unit that sent the case back or declined it no longer holds it: it may not act on the case any more.
+    .where(and(eq(caseDispatches.caseId, caseId), notInArray(caseDispatches.status, [...DISPATCH_RELEASED])));
   const scope = await resolveScope(tx, actor);
   const relations = relationsTo(actor, scope, {
     communityId: row.c.communityId,

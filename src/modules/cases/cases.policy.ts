@@ -48,7 +48,7 @@ export interface CaseFacts {
   gridCode: string;
   reporterUserId: string | null;
   reporterPersonId: string | null;
-  /** Units the case is dispatched to (not returned). */
+  /** Units the case is dispatched to that still hold it (not returned or declined). */
   unitIds: string[];
 }
 

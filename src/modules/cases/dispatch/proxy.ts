@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../../core/auth/actor.js';
 import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
@@ -68,7 +68,7 @@ async function tellUnit(tx: Db, d: typeof caseDispatches.$inferSelect, number: s
   const admins = await tx
     .select({ userId: roleBindings.userId })
     .from(roleBindings)
-    .where(and(eq(roleBindings.role, 'unit_admin'), inArray(roleBindings.scopeOrgId, [d.unitId])));
+    .where(and(eq(roleBindings.role, 'unit_admin'), eq(roleBindings.scopeOrgId, d.unitId)));
   await notifyUsers(
     tx,
     admins.map((a) => a.userId),

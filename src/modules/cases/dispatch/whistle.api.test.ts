@@ -146,8 +146,11 @@ describe('a unit declines a dispatch', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ status: 'declined', reportNote: '电力线路不属本局职责' });
     expect(res.json().declinedAt).not.toBeNull();
-    // Another unit still holds the case, so it stays with the units.
+    // Another unit still holds the case, so it stays with the units; the declining unit may no longer act on it.
     expect((await detail(c.id)).status).toBe('dispatched');
+    expect((await detail(c.id, 'unit02')).actions).toEqual([]);
+    const ack = await transition(c.id, 'unit02', { action: 'acknowledge' });
+    expect(ack.statusCode).toBe(403);
     expect(await audited('case_dispatch.decline', mine.id)).toBe(1);
     expect(await notified('hangdong', 'case.unit_decline', c.id)).toEqual([
       `县卫健局党组拒绝了事项 ${c.number} 的吹哨`,
