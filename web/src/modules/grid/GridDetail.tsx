@@ -1,14 +1,11 @@
-import { ApartmentOutlined, TeamOutlined } from '@ant-design/icons';
-import { Breadcrumb, Button, Descriptions, Space, Table, Typography } from 'antd';
-import { useState } from 'react';
-import { Link } from 'react-router-dom';
-import type { GridDetail as GridDetailView, GridDutyView, PersonView } from '../../api/contracts';
+import { ApartmentOutlined } from '@ant-design/icons';
+import { Breadcrumb, Button, Descriptions, Space } from 'antd';
+import type { GridDetail as GridDetailView } from '../../api/contracts';
 import { useSession } from '../../auth/session';
-import { labelOf, useI18n } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { EnumTag } from '../../ui/EnumTag';
-import { formatDate, formatNumber } from '../../ui/format';
-import { EmptyState, LoadError } from '../../ui/states';
-import { useGridDuties, useGridResidents } from './api';
+import { formatNumber } from '../../ui/format';
+import { GridDuties, GridResidents } from './GridDetailSections';
 
 interface Props {
   grid: GridDetailView;
@@ -22,9 +19,6 @@ interface Props {
 export function GridDetail({ grid, drilled, onSelect, onDrill }: Props) {
   const { t } = useI18n();
   const { can } = useSession();
-  const duties = useGridDuties(grid.id);
-  const [page, setPage] = useState(1);
-  const residents = useGridResidents(grid.id, page, can('people.read'));
 
   return (
     <>
@@ -68,75 +62,8 @@ export function GridDetail({ grid, drilled, onSelect, onDrill }: Props) {
         ]}
       />
 
-      <div className="section-title">{t('grid.duties')}</div>
-      {duties.isError ? (
-        <LoadError error={duties.error} compact onRetry={() => void duties.refetch()} />
-      ) : (
-        <Table<GridDutyView>
-          size="small"
-          rowKey="id"
-          pagination={false}
-          loading={duties.isLoading}
-          dataSource={duties.data?.items ?? []}
-          data-testid="grid-duties"
-          locale={{ emptyText: <EmptyState description={t('grid.noDuties')} /> }}
-          scroll={{ x: 'max-content' }}
-          columns={[
-            { key: 'role', title: t('grid.dutyRole'), render: (_, d) => <EnumTag group="dutyRole" value={d.role} /> },
-            { key: 'person', title: t('grid.dutyPerson'), dataIndex: 'personName' },
-            {
-              key: 'phone',
-              title: t('grid.dutyPhone'),
-              render: (_, d) => <span className="mono">{d.personPhone ?? '—'}</span>,
-            },
-            { key: 'since', title: t('grid.dutySince'), render: (_, d) => formatDate(d.since) },
-          ]}
-        />
-      )}
-
-      {can('people.read') && (
-        <>
-          <Space style={{ justifyContent: 'space-between', width: '100%' }} className="section-title">
-            <span>{t('grid.residents')}</span>
-            <Link to={`/people?gridId=${grid.id}&communityId=${grid.communityId}`}>
-              <TeamOutlined /> {t('common.view')}
-            </Link>
-          </Space>
-          {residents.isError ? (
-            <Typography.Text type="secondary">{t('grid.peopleUnavailable')}</Typography.Text>
-          ) : (
-            <Table<PersonView>
-              size="small"
-              rowKey="id"
-              loading={residents.isFetching}
-              dataSource={residents.data?.items ?? []}
-              data-testid="grid-residents"
-              locale={{ emptyText: <EmptyState description={t('grid.noResidents')} /> }}
-              scroll={{ x: 'max-content' }}
-              pagination={{
-                current: page,
-                pageSize: 10,
-                total: residents.data?.total ?? 0,
-                size: 'small',
-                showSizeChanger: false,
-                showTotal: (n) => t('common.total', { count: n }),
-                onChange: setPage,
-                hideOnSinglePage: true,
-              }}
-              columns={[
-                { key: 'name', title: t('people.name'), dataIndex: 'name' },
-                { key: 'gender', title: t('people.gender'), render: (_, p) => labelOf('gender', p.gender) },
-                {
-                  key: 'phone',
-                  title: t('people.phone'),
-                  render: (_, p) => <span className="mono">{p.phone ?? '—'}</span>,
-                },
-                { key: 'grid', title: t('people.homeGrid'), dataIndex: 'homeGridName' },
-              ]}
-            />
-          )}
-        </>
-      )}
+      <GridDuties gridId={grid.id} />
+      {can('people.read') && <GridResidents grid={grid} />}
     </>
   );
 }

@@ -30,6 +30,84 @@ interface Props {
 /** Guangze lies near 27.5° N: scale longitude so the grids keep their real shape. */
 const ASPECT = Math.cos((27.5 * Math.PI) / 180);
 
+/** Registers the layer's features with ECharts under `mapName`, keyed by grid id. */
+function registerGridMap(mapName: string, features: GridFeature[]) {
+  echarts.registerMap(mapName, {
+    type: 'FeatureCollection',
+    features: features.map((f) => ({
+      type: 'Feature',
+      id: f.properties.id,
+      properties: { ...f.properties },
+      geometry: f.geometry,
+    })),
+  } as unknown as GeoJsonInput);
+}
+
+interface OptionInput {
+  mapName: string;
+  byId: Map<string, GridFeature>;
+  layer: MapLayer;
+  selectedId: string | null;
+  communityIndex: Map<string, number>;
+  compact: boolean;
+  marker: [number, number] | null;
+}
+
+/** The map's option: the grids coloured by community with the selection outlined, and the located point. */
+function gridMapOption({
+  mapName,
+  byId,
+  layer,
+  selectedId,
+  communityIndex,
+  compact,
+  marker,
+}: OptionInput): EChartsOption {
+  return {
+    tooltip: { trigger: 'item', confine: true },
+    geo: {
+      map: mapName,
+      nameProperty: 'id',
+      roam: true,
+      aspectScale: ASPECT,
+      layoutCenter: ['50%', '50%'],
+      layoutSize: '92%',
+      scaleLimit: { min: 0.5, max: 40 },
+      selectedMode: false,
+      label: {
+        show: true,
+        formatter: (p: { name: string }) => byId.get(p.name)?.properties.name ?? '',
+        textBorderColor: '#fff',
+        textBorderWidth: 2,
+      },
+      itemStyle: { areaColor: '#eee', borderColor: '#fff' },
+      emphasis: { label: { show: true } },
+      tooltip: {
+        show: true,
+        formatter: (p: { name: string }) => {
+          const f = byId.get(p.name);
+          if (!f) return '';
+          return `<b>${escapeHtml(f.properties.name)}</b><br/>${f.properties.code} · ${labelOf('gridLevel', f.properties.level)}`;
+        },
+      },
+      regions: regionStyles(layer, selectedId, communityIndex, compact),
+    },
+    series: [
+      {
+        type: 'effectScatter',
+        coordinateSystem: 'geo',
+        geoIndex: 0,
+        symbolSize: 12,
+        itemStyle: { color: PARTY_RED },
+        rippleEffect: { scale: 3.5 },
+        silent: true,
+        tooltip: { show: false },
+        data: marker ? [marker] : [],
+      },
+    ],
+  };
+}
+
 /** The grid map: ECharts `geo` over the grids' GeoJSON, one registered map per layer, filling its box. */
 export function GridMap({
   layer,
@@ -83,58 +161,8 @@ export function GridMap({
       lastLayout.current = '';
       return;
     }
-    echarts.registerMap(mapName, {
-      type: 'FeatureCollection',
-      features: features.map((f) => ({
-        type: 'Feature',
-        id: f.properties.id,
-        properties: { ...f.properties },
-        geometry: f.geometry,
-      })),
-    } as unknown as GeoJsonInput);
-    const option: EChartsOption = {
-      tooltip: { trigger: 'item', confine: true },
-      geo: {
-        map: mapName,
-        nameProperty: 'id',
-        roam: true,
-        aspectScale: ASPECT,
-        layoutCenter: ['50%', '50%'],
-        layoutSize: '92%',
-        scaleLimit: { min: 0.5, max: 40 },
-        selectedMode: false,
-        label: {
-          show: true,
-          formatter: (p: { name: string }) => byId.get(p.name)?.properties.name ?? '',
-          textBorderColor: '#fff',
-          textBorderWidth: 2,
-        },
-        itemStyle: { areaColor: '#eee', borderColor: '#fff' },
-        emphasis: { label: { show: true } },
-        tooltip: {
-          show: true,
-          formatter: (p: { name: string }) => {
-            const f = byId.get(p.name);
-            if (!f) return '';
-            return `<b>${escapeHtml(f.properties.name)}</b><br/>${f.properties.code} · ${labelOf('gridLevel', f.properties.level)}`;
-          },
-        },
-        regions: regionStyles(layer, selectedId, communityIndex, compact),
-      },
-      series: [
-        {
-          type: 'effectScatter',
-          coordinateSystem: 'geo',
-          geoIndex: 0,
-          symbolSize: 12,
-          itemStyle: { color: PARTY_RED },
-          rippleEffect: { scale: 3.5 },
-          silent: true,
-          tooltip: { show: false },
-          data: marker ? [marker] : [],
-        },
-      ],
-    };
+    registerGridMap(mapName, features);
+    const option = gridMapOption({ mapName, byId, layer, selectedId, communityIndex, compact, marker });
     const layout = `${mapName}|${resetKey}`;
     instance.setOption(option, { notMerge: layout !== lastLayout.current });
     lastLayout.current = layout;

@@ -36,6 +36,43 @@ function buildLazy(items: GridView[], loaded: Loaded): TreeDataNode[] {
   });
 }
 
+/** The search's answer: loading, error, none, or the matching grids with code, community and level. */
+function GridSearchHits({
+  search,
+  onSelect,
+}: {
+  search: ReturnType<typeof useGridSearch>;
+  onSelect: (id: string) => void;
+}) {
+  const { t } = useI18n();
+  if (search.isLoading) return <Loading />;
+  if (search.isError) return <LoadError error={search.error} compact />;
+  if ((search.data?.items.length ?? 0) === 0) return <EmptyState description={t('grid.noResults')} />;
+  return (
+    <div role="list" aria-label={t('grid.results')}>
+      {search.data?.items.map((g) => (
+        <div
+          key={g.id}
+          role="listitem"
+          className="search-hit"
+          onClick={() => onSelect(g.id)}
+          onKeyDown={(e) => e.key === 'Enter' && onSelect(g.id)}
+          tabIndex={0}
+        >
+          <span>
+            {g.name}
+            <br />
+            <span className="muted mono" style={{ fontSize: 12 }}>
+              {g.code} · {g.communityName}
+            </span>
+          </span>
+          <EnumTag group="gridLevelShort" value={g.level} />
+        </div>
+      ))}
+    </div>
+  );
+}
+
 /** The grid tree (communities and level-2 grids first, deeper levels as they are opened), with a search. */
 export function GridTreePanel({ selectedId, selectedPath, onSelect }: Props) {
   const { t } = useI18n();
@@ -85,35 +122,7 @@ export function GridTreePanel({ selectedId, selectedPath, onSelect }: Props) {
       />
       <div className="map-side-list" data-testid="grid-tree">
         {q.trim() ? (
-          search.isLoading ? (
-            <Loading />
-          ) : search.isError ? (
-            <LoadError error={search.error} compact />
-          ) : (search.data?.items.length ?? 0) === 0 ? (
-            <EmptyState description={t('grid.noResults')} />
-          ) : (
-            <div role="list" aria-label={t('grid.results')}>
-              {search.data?.items.map((g) => (
-                <div
-                  key={g.id}
-                  role="listitem"
-                  className="search-hit"
-                  onClick={() => onSelect(g.id)}
-                  onKeyDown={(e) => e.key === 'Enter' && onSelect(g.id)}
-                  tabIndex={0}
-                >
-                  <span>
-                    {g.name}
-                    <br />
-                    <span className="muted mono" style={{ fontSize: 12 }}>
-                      {g.code} · {g.communityName}
-                    </span>
-                  </span>
-                  <EnumTag group="gridLevelShort" value={g.level} />
-                </div>
-              ))}
-            </div>
-          )
+          <GridSearchHits search={search} onSelect={onSelect} />
         ) : tree.isLoading ? (
           <Loading />
         ) : tree.isError ? (

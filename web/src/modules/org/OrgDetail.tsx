@@ -18,19 +18,17 @@ interface Props {
   onDeleted: (org: OrganisationView) => void;
 }
 
-/** One organisation: its fields, strengths, members and children, with edit/delete for org.write. */
-export function OrgDetail({ id, onSelect, onEdit, onCreateChild, onDeleted }: Props) {
+/** The organisation's name and kind, with 新建下级/编辑/删除 for org.write. */
+function OrgDetailHeader({
+  org: o,
+  onEdit,
+  onCreateChild,
+  onDeleted,
+}: Omit<Props, 'id' | 'onSelect'> & { org: OrganisationView }) {
   const { t } = useI18n();
   const { can } = useSession();
   const feedback = useFeedback();
-  const org = useOrg(id);
-  const children = useOrgChildren(id);
   const { remove } = useOrgMutations();
-
-  if (org.isLoading) return <Loading />;
-  if (org.isError || !org.data) return <LoadError error={org.error} onRetry={() => void org.refetch()} />;
-  const o = org.data;
-
   const del = async () => {
     try {
       await remove.mutateAsync(o.id);
@@ -42,36 +40,51 @@ export function OrgDetail({ id, onSelect, onEdit, onCreateChild, onDeleted }: Pr
   };
 
   return (
-    <div data-testid="org-detail">
-      <Space align="center" wrap style={{ justifyContent: 'space-between', width: '100%', marginBottom: 12 }}>
-        <Space align="center" wrap>
-          <Typography.Title level={5} style={{ margin: 0 }}>
-            {o.name}
-          </Typography.Title>
-          <EnumTag group="orgKind" value={o.kind} />
-        </Space>
-        {can('org.write') && (
-          <Space wrap>
-            <Button size="small" icon={<PlusOutlined />} onClick={() => onCreateChild(o)}>
-              {t('org.createChild')}
-            </Button>
-            <Button size="small" icon={<EditOutlined />} onClick={() => onEdit(o)} data-testid="org-edit">
-              {t('common.edit')}
-            </Button>
-            <Popconfirm
-              title={t('common.deleteConfirm', { name: o.name })}
-              okText={t('common.delete')}
-              cancelText={t('common.cancel')}
-              okButtonProps={{ danger: true, loading: remove.isPending }}
-              onConfirm={() => del()}
-            >
-              <Button size="small" danger icon={<DeleteOutlined />} data-testid="org-delete">
-                {t('common.delete')}
-              </Button>
-            </Popconfirm>
-          </Space>
-        )}
+    <Space align="center" wrap style={{ justifyContent: 'space-between', width: '100%', marginBottom: 12 }}>
+      <Space align="center" wrap>
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          {o.name}
+        </Typography.Title>
+        <EnumTag group="orgKind" value={o.kind} />
       </Space>
+      {can('org.write') && (
+        <Space wrap>
+          <Button size="small" icon={<PlusOutlined />} onClick={() => onCreateChild(o)}>
+            {t('org.createChild')}
+          </Button>
+          <Button size="small" icon={<EditOutlined />} onClick={() => onEdit(o)} data-testid="org-edit">
+            {t('common.edit')}
+          </Button>
+          <Popconfirm
+            title={t('common.deleteConfirm', { name: o.name })}
+            okText={t('common.delete')}
+            cancelText={t('common.cancel')}
+            okButtonProps={{ danger: true, loading: remove.isPending }}
+            onConfirm={() => del()}
+          >
+            <Button size="small" danger icon={<DeleteOutlined />} data-testid="org-delete">
+              {t('common.delete')}
+            </Button>
+          </Popconfirm>
+        </Space>
+      )}
+    </Space>
+  );
+}
+
+/** One organisation: its fields, strengths, members and children, with edit/delete for org.write. */
+export function OrgDetail({ id, onSelect, onEdit, onCreateChild, onDeleted }: Props) {
+  const { t } = useI18n();
+  const org = useOrg(id);
+  const children = useOrgChildren(id);
+
+  if (org.isLoading) return <Loading />;
+  if (org.isError || !org.data) return <LoadError error={org.error} onRetry={() => void org.refetch()} />;
+  const o = org.data;
+
+  return (
+    <div data-testid="org-detail">
+      <OrgDetailHeader org={o} onEdit={onEdit} onCreateChild={onCreateChild} onDeleted={onDeleted} />
       <Descriptions
         size="small"
         bordered

@@ -1,11 +1,10 @@
-import { Input, Select, Table, Tag } from 'antd';
+import { Input, Select, Table } from 'antd';
 import { ORG_KINDS, STRENGTHS, type OrganisationView } from '../../api/contracts';
 import { labelOf, useI18n } from '../../i18n';
-import { EnumTag } from '../../ui/EnumTag';
-import { formatNumber } from '../../ui/format';
 import { LoadError } from '../../ui/states';
-import { sortOrderOf, sortParam, type ListParams } from '../../ui/useListParams';
+import { sortParam, type ListParams } from '../../ui/useListParams';
 import { useOrgList } from './api';
+import { useOrgColumns } from './orgColumns';
 
 export const ORG_FILTERS = ['kind', 'strength', 'view', 'id'] as const;
 type OrgFilter = (typeof ORG_FILTERS)[number];
@@ -47,6 +46,7 @@ export function OrgListFilters({ list }: { list: ListParams<OrgFilter> }) {
 
 export function OrgList({ list, onOpen }: { list: ListParams<OrgFilter>; onOpen: (id: string) => void }) {
   const { t } = useI18n();
+  const columns = useOrgColumns(list.sort);
   const { view: _view, id: _id, ...filters } = list.filters;
   const q = useOrgList({
     page: list.page,
@@ -77,52 +77,7 @@ export function OrgList({ list, onOpen }: { list: ListParams<OrgFilter>; onOpen:
         showTotal: (n) => t('common.total', { count: n }),
         onChange: (p, s) => list.setPage(p, s),
       }}
-      columns={[
-        {
-          key: 'name',
-          title: t('org.name'),
-          dataIndex: 'name',
-          sorter: true,
-          sortOrder: sortOrderOf(list.sort, 'name'),
-        },
-        {
-          key: 'kind',
-          title: t('org.kind'),
-          render: (_, r) => <EnumTag group="orgKind" value={r.kind} />,
-          sorter: true,
-          sortOrder: sortOrderOf(list.sort, 'kind'),
-        },
-        {
-          key: 'code',
-          title: t('org.code'),
-          dataIndex: 'code',
-          sorter: true,
-          sortOrder: sortOrderOf(list.sort, 'code'),
-          responsive: ['md'],
-        },
-        { key: 'parent', title: t('org.parent'), dataIndex: 'parentName', responsive: ['lg'] },
-        {
-          key: 'strengths',
-          title: t('org.strengths'),
-          responsive: ['lg'],
-          render: (_, r) => r.strengths.map((s) => <Tag key={s}>{labelOf('strength', s)}</Tag>),
-        },
-        {
-          key: 'memberCount',
-          title: t('org.memberCount'),
-          align: 'right',
-          render: (_, r) => formatNumber(r.memberCount),
-        },
-        {
-          key: 'population',
-          title: t('org.population'),
-          align: 'right',
-          sorter: true,
-          sortOrder: sortOrderOf(list.sort, 'population'),
-          render: (_, r) => formatNumber(r.population),
-          responsive: ['md'],
-        },
-      ]}
+      columns={columns}
     />
   );
 }

@@ -14,6 +14,28 @@ import { OrgTree } from './OrgTree';
 
 type View = 'tree' | 'list';
 
+/** Tree or list, and 新建 for those who may write organisations. */
+function OrgPageActions({ view, onView, onCreate }: { view: View; onView: (v: View) => void; onCreate?: () => void }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Segmented<View>
+        value={view}
+        onChange={onView}
+        options={[
+          { value: 'tree', label: t('common.tree') },
+          { value: 'list', label: t('common.list') },
+        ]}
+      />
+      {onCreate && (
+        <Button type="primary" icon={<PlusOutlined />} onClick={onCreate} data-testid="org-create">
+          {t('common.create')}
+        </Button>
+      )}
+    </>
+  );
+}
+
 /** 组织架构: the organisation tree beside the selected organisation, or a filterable list. */
 export default function OrganisationsPage() {
   const { t } = useI18n();
@@ -35,31 +57,16 @@ export default function OrganisationsPage() {
   ) : null;
 
   const actions = (
-    <>
-      <Segmented<View>
-        value={view}
-        onChange={(v) =>
-          list.setFilters({
-            view: v === 'list' ? 'list' : undefined,
-            id: v === 'list' ? undefined : (selectedId ?? undefined),
-          })
-        }
-        options={[
-          { value: 'tree', label: t('common.tree') },
-          { value: 'list', label: t('common.list') },
-        ]}
-      />
-      {can('org.write') && (
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          onClick={() => setForm({ mode: 'create', parent: null })}
-          data-testid="org-create"
-        >
-          {t('common.create')}
-        </Button>
-      )}
-    </>
+    <OrgPageActions
+      view={view}
+      onView={(v) =>
+        list.setFilters({
+          view: v === 'list' ? 'list' : undefined,
+          id: v === 'list' ? undefined : (selectedId ?? undefined),
+        })
+      }
+      onCreate={can('org.write') ? () => setForm({ mode: 'create', parent: null }) : undefined}
+    />
   );
 
   const activeFilters = [list.q, list.filters.kind, list.filters.strength].filter(Boolean).length;
