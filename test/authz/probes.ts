@@ -23,6 +23,7 @@ const ID_BY_PATH: [RegExp, keyof SideRows][] = [
   [/^\/api\/cases\//, 'case'],
   [/^\/api\/case-dispatches\//, 'dispatch'],
   [/^\/api\/evaluation-sessions\//, 'session'],
+  [/^\/api\/evaluation-follow-ups\//, 'followUp'],
   [/^\/api\/service-days\/photos\//, 'dayPhoto'],
   [/^\/api\/service-days\//, 'day'],
   [/^\/api\/joint-meetings\//, 'meeting'],

@@ -3,6 +3,7 @@ import { addDays } from '../../src/core/calendar.js';
 import { clock } from '../../src/core/clock.js';
 import type { CaseDetail, CaseSummary } from '../../src/modules/cases/cases.contracts.js';
 import { serviceDays } from '../../src/modules/cobuild/servicedays/servicedays.schema.js';
+import { evaluationFollowUps } from '../../src/modules/evaluations/evaluations.schema.js';
 import { people } from '../../src/modules/people/people.schema.js';
 import type { TestContext } from '../app.js';
 import { adoptTestPairing } from '../cobuild.js';
@@ -33,6 +34,8 @@ export interface SideRows {
   casePhoto: string;
   session: string;
   sessionItem: string;
+  /** A follow-up task of an unsatisfied verdict on the side's session (written directly: holding waits for its day). */
+  followUp: string;
   committeeKey: string;
   day: string;
   dayToken: string;
@@ -138,13 +141,17 @@ async function caseRows(ctx: TestContext, call: Call, side: Side, unit: string) 
 const heldOn = () => `${addDays(clock.today(), 31).slice(0, 7)}-20`;
 const quarter = () => Math.floor((Number(clock.today().slice(5, 7)) - 1) / 3) + 1;
 
-async function sessionRows(call: Call, side: Side, community: string) {
+async function sessionRows(ctx: TestContext, call: Call, side: Side, community: string) {
   const body = { communityId: community, heldOn: heldOn() };
-  const s = expectOk<{ id: string; items: { id: string }[] }>(
+  const s = expectOk<{ id: string; items: { id: string; caseId: string }[] }>(
     await call('POST', '/api/evaluation-sessions', { as: STAFF[side], body }),
     201,
   );
-  return { session: s.id, sessionItem: s.items[0].id };
+  const [followUp] = await ctx.database.db
+    .insert(evaluationFollowUps)
+    .values({ itemId: s.items[0].id, caseId: s.items[0].caseId })
+    .returning({ id: evaluationFollowUps.id });
+  return { session: s.id, sessionItem: s.items[0].id, followUp: followUp.id };
 }
 
 /** A service day a week ahead with a sign-up of the side's unit, a staff check-in of its member and an outcome photo. */
@@ -348,7 +355,7 @@ async function sideRows(ctx: TestContext, side: Side, year: number): Promise<Sid
     committeeKey: `unit:${unit}`,
     memberPerson: side === 'A' ? w.people.memberPerson1.id : w.people.memberPerson2.id,
     ...(await caseRows(ctx, call, side, unit)),
-    ...(await sessionRows(call, side, community)),
+    ...(await sessionRows(ctx, call, side, community)),
     ...(await dayRows(ctx, call, side, community, member)),
     ...(await meetingRows(call, side, community, unit, year)),
     ...(await projectRows(ctx, call, side, community, unit, year)),

@@ -147,8 +147,9 @@ export const CASES: ExpectedTable = {
     admin: 'refused', hangdong: 'refused|denied', sanfeng: 'refused|denied', grid01: 'denied', unit01: 'denied',
     unit02: 'denied', member01: 'denied', member02: 'denied', resident01: 'denied', anon: 'unauth',
   },
+  // The world's session is next month: a verdict before the session's day is 409 EVALUATION_SESSION_NOT_YET.
   'PUT /api/evaluation-sessions/{id}/items/{itemId}': {
-    admin: 'ok', hangdong: 'ok|denied', sanfeng: 'ok|denied', grid01: 'denied', unit01: 'denied',
+    admin: 'refused', hangdong: 'refused|denied', sanfeng: 'refused|denied', grid01: 'denied', unit01: 'denied',
     unit02: 'denied', member01: 'denied', member02: 'denied', resident01: 'denied', anon: 'unauth',
   },
   'POST /api/evaluation-sessions/{id}/hold': {
@@ -157,6 +158,10 @@ export const CASES: ExpectedTable = {
   },
   'GET /api/evaluation-sessions/{id}/record.pdf': {
     admin: 'ok', hangdong: 'ok|denied', sanfeng: 'ok|denied', grid01: 'ok|denied', unit01: 'denied',
+    unit02: 'denied', member01: 'denied', member02: 'denied', resident01: 'denied', anon: 'unauth',
+  },
+  'PATCH /api/evaluation-follow-ups/{id}': {
+    admin: 'refused', hangdong: 'refused|denied', sanfeng: 'refused|denied', grid01: 'denied', unit01: 'denied',
     unit02: 'denied', member01: 'denied', member02: 'denied', resident01: 'denied', anon: 'unauth',
   },
 };
