@@ -6,6 +6,82 @@ import { useI18n } from '../../../i18n';
 import { useFeedback } from '../../../ui/feedback';
 import { type EvidenceView, type ProjectDetail, useProjectWrites } from './api';
 
+/** The photos as thumbnails that open a preview, each with the milestone it backs. */
+function EvidencePhotos({
+  photos,
+  titleOf,
+}: {
+  photos: EvidenceView[];
+  titleOf: (e: EvidenceView) => string | undefined;
+}) {
+  return (
+    <Image.PreviewGroup>
+      <Flex wrap gap={8}>
+        {photos.map((p) => (
+          <div key={p.id} style={{ textAlign: 'center' }}>
+            <Image
+              src={p.thumbUrl ?? p.url}
+              preview={{ src: p.url }}
+              width={96}
+              height={96}
+              style={{ objectFit: 'cover', borderRadius: 6 }}
+              alt={p.fileName}
+            />
+            {titleOf(p) && (
+              <div style={{ fontSize: 12, maxWidth: 96 }} className="ellipsis">
+                {titleOf(p)}
+              </div>
+            )}
+          </div>
+        ))}
+      </Flex>
+    </Image.PreviewGroup>
+  );
+}
+
+/** The documents as a list to download, with delete for those who track the project. */
+function EvidenceFiles({
+  files,
+  titleOf,
+  track,
+  onRemove,
+}: {
+  files: EvidenceView[];
+  titleOf: (e: EvidenceView) => string | undefined;
+  track: boolean;
+  onRemove: (id: string) => void;
+}) {
+  const { t } = useI18n();
+  if (files.length === 0) return null;
+  return (
+    <List
+      size="small"
+      dataSource={files}
+      renderItem={(f) => (
+        <List.Item
+          actions={
+            track
+              ? [
+                  <Popconfirm key="del" title={t('projects.evidenceDeleteConfirm')} onConfirm={() => onRemove(f.id)}>
+                    <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
+                  </Popconfirm>,
+                ]
+              : undefined
+          }
+        >
+          <Space>
+            <FileOutlined />
+            <a href={f.url}>{f.fileName}</a>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {Math.ceil(f.bytes / 1024)} KB{titleOf(f) ? ` · ${titleOf(f)}` : ''}
+            </Typography.Text>
+          </Space>
+        </List.Item>
+      )}
+    />
+  );
+}
+
 /** Photos and documents backing a project or one of its milestones: thumbnails with preview, files to download. */
 export function EvidenceCard({ project }: { project: ProjectDetail }) {
   const { t } = useI18n();
@@ -74,64 +150,8 @@ export function EvidenceCard({ project }: { project: ProjectDetail }) {
           <Typography.Text type="secondary">{t('projects.noEvidence')}</Typography.Text>
         </div>
       )}
-      <Image.PreviewGroup>
-        <Flex wrap gap={8}>
-          {photos.map((p) => (
-            <div key={p.id} style={{ textAlign: 'center' }}>
-              <Image
-                src={p.thumbUrl ?? p.url}
-                preview={{ src: p.url }}
-                width={96}
-                height={96}
-                style={{ objectFit: 'cover', borderRadius: 6 }}
-                alt={p.fileName}
-              />
-              {titleOf(p) && (
-                <div style={{ fontSize: 12, maxWidth: 96 }} className="ellipsis">
-                  {titleOf(p)}
-                </div>
-              )}
-            </div>
-          ))}
-        </Flex>
-      </Image.PreviewGroup>
-      {files.length > 0 && (
-        <List
-          size="small"
-          dataSource={files}
-          renderItem={(f) => (
-            <List.Item
-              actions={
-                project.can.track
-                  ? [
-                      <Popconfirm
-                        key="del"
-                        title={t('projects.evidenceDeleteConfirm')}
-                        onConfirm={() => void remove(f.id)}
-                      >
-                        <Button
-                          size="small"
-                          type="text"
-                          danger
-                          icon={<DeleteOutlined />}
-                          aria-label={t('common.delete')}
-                        />
-                      </Popconfirm>,
-                    ]
-                  : undefined
-              }
-            >
-              <Space>
-                <FileOutlined />
-                <a href={f.url}>{f.fileName}</a>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {Math.ceil(f.bytes / 1024)} KB{titleOf(f) ? ` · ${titleOf(f)}` : ''}
-                </Typography.Text>
-              </Space>
-            </List.Item>
-          )}
-        />
-      )}
+      <EvidencePhotos photos={photos} titleOf={titleOf} />
+      <EvidenceFiles files={files} titleOf={titleOf} track={project.can.track} onRemove={(id) => void remove(id)} />
     </Card>
   );
 }

@@ -1,6 +1,6 @@
 import { countyWallClock } from '../../../ui/clock';
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Form, Table, Typography } from 'antd';
+import { Button, Card, Form, type FormInstance, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useI18n } from '../../../i18n';
@@ -10,16 +10,11 @@ import { type MilestoneView, type ProjectDetail, useProjectWrites } from './api'
 import { MilestoneModal, type MilestoneValues } from './MilestoneModal';
 import { milestoneColumns } from './milestoneColumns';
 
-/** The milestones of a project: mark done (today) or undo, add, remove; progress rolls up on the server. */
-export function MilestonesCard({ project }: { project: ProjectDetail }) {
+/** Mark done (today) or undo, add and remove a milestone, each with its toast. */
+function useMilestoneWrites(project: ProjectDetail, form: FormInstance<MilestoneValues>, onAdded: () => void) {
   const { t } = useI18n();
   const feedback = useFeedback();
-  const mobile = useIsMobile();
   const writes = useProjectWrites();
-  const [adding, setAdding] = useState(false);
-  const [form] = Form.useForm<MilestoneValues>();
-  const track = project.can.track;
-
   const run = async (p: Promise<unknown>) => {
     try {
       await p;
@@ -47,12 +42,24 @@ export function MilestonesCard({ project }: { project: ProjectDetail }) {
         weight: v.weight,
         note: v.note || null,
       });
-      setAdding(false);
+      onAdded();
       feedback.success(t('common.created'));
     } catch (err) {
       feedback.error(err);
     }
   };
+  return { writes, run, toggle, add };
+}
+
+/** The milestones of a project: mark done (today) or undo, add, remove; progress rolls up on the server. */
+export function MilestonesCard({ project }: { project: ProjectDetail }) {
+  const { t } = useI18n();
+  const mobile = useIsMobile();
+  const [adding, setAdding] = useState(false);
+  const [form] = Form.useForm<MilestoneValues>();
+  const track = project.can.track;
+
+  const { writes, run, toggle, add } = useMilestoneWrites(project, form, () => setAdding(false));
 
   return (
     <Card

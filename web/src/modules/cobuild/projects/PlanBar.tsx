@@ -9,9 +9,27 @@ import { formatDateTime } from '../../../ui/format';
 import { type PlanView, useProjectWrites } from './api';
 import { yuan } from './parts';
 
+/** How many projects, the budget, and when the plan was submitted and approved. */
+function PlanFigures({ plan }: { plan: PlanView }) {
+  const { t, language } = useI18n();
+  return (
+    <Descriptions
+      size="small"
+      column={{ xs: 1, sm: 2, lg: 4 }}
+      style={{ flex: 1, minWidth: 260 }}
+      items={[
+        { key: 'count', label: t('projects.projectCount'), children: plan.projectCount },
+        { key: 'budget', label: t('projects.totalBudget'), children: yuan(plan.budget, language) },
+        { key: 'submitted', label: t('projects.submittedAt'), children: formatDateTime(plan.submittedAt) },
+        { key: 'approved', label: t('projects.approvedAt'), children: formatDateTime(plan.approvedAt) },
+      ]}
+    />
+  );
+}
+
 /** A plan's figures and its workflow: submit (the community), approve or return with a reason (the county). */
 export function PlanBar({ plan }: { plan: PlanView }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const { can, me } = useSession();
   const feedback = useFeedback();
   const { planAction } = useProjectWrites();
@@ -44,17 +62,7 @@ export function PlanBar({ plan }: { plan: PlanView }) {
         />
       )}
       <Flex justify="space-between" wrap gap={8} align="center">
-        <Descriptions
-          size="small"
-          column={{ xs: 1, sm: 2, lg: 4 }}
-          style={{ flex: 1, minWidth: 260 }}
-          items={[
-            { key: 'count', label: t('projects.projectCount'), children: plan.projectCount },
-            { key: 'budget', label: t('projects.totalBudget'), children: yuan(plan.budget, language) },
-            { key: 'submitted', label: t('projects.submittedAt'), children: formatDateTime(plan.submittedAt) },
-            { key: 'approved', label: t('projects.approvedAt'), children: formatDateTime(plan.approvedAt) },
-          ]}
-        />
+        <PlanFigures plan={plan} />
         <Space wrap>
           {manages && plan.status === 'draft' && (
             <Popconfirm title={t('projects.submitConfirm')} onConfirm={() => void act('submit')}>

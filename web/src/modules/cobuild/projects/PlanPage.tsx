@@ -35,16 +35,10 @@ export default function PlanPage() {
   const manages = can('projects.write') && runsCommunities(me);
   const editable = manages && (!plan || plan.status === 'draft' || can('projects.approve'));
 
-  if (plans.isError)
+  if (plans.isError || plans.isPending)
     return (
       <div className="page">
-        <LoadError error={plans.error} onRetry={() => void plans.refetch()} />
-      </div>
-    );
-  if (plans.isPending)
-    return (
-      <div className="page">
-        <Loading />
+        {plans.isError ? <LoadError error={plans.error} onRetry={() => void plans.refetch()} /> : <Loading />}
       </div>
     );
   return (
