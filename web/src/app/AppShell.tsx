@@ -14,22 +14,12 @@ import { UserMenu } from './UserMenu';
 
 const COLLAPSE_KEY = 'lianjian.siderCollapsed';
 
-/** Header, left menu (a drawer on phones) and the current page. */
-export function AppShell() {
+/** The left menu: the entries this user may see, the current one selected; `onNavigate` closes the phone's drawer. */
+function NavMenu({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useI18n();
   const { can, me } = useSession();
-  const mobile = useIsMobile();
   const navigate = useNavigate();
   const location = useLocation();
-  const [collapsed, setCollapsed] = useState(() => localStorage.getItem(COLLAPSE_KEY) === '1');
-  const [drawerOpen, setDrawerOpen] = useState(false);
-
-  // A resident has the phone page; the staff app would show them nothing useful.
-  const residentOnly = isResidentOnly(me);
-  useEffect(() => {
-    if (residentOnly) window.location.replace('/m/');
-  }, [residentOnly]);
-
   const visible = NAV_ITEMS.filter((n) => navVisible(n, { me, can }));
   const items: MenuProps['items'] = visible.map((n) => ({
     key: n.key,
@@ -39,7 +29,7 @@ export function AppShell() {
         {t(`nav.${n.key}`)}
       </a>
     ) : (
-      <Link to={n.path} data-testid={`nav-${n.key}`} onClick={() => setDrawerOpen(false)}>
+      <Link to={n.path} data-testid={`nav-${n.key}`} onClick={() => onNavigate()}>
         {t(`nav.${n.key}`)}
       </Link>
     ),
@@ -50,11 +40,26 @@ export function AppShell() {
     const item = NAV_ITEMS.find((n) => n.key === key);
     if (item?.external) window.location.assign(item.path);
     else if (item) navigate(item.path);
-    setDrawerOpen(false);
+    onNavigate();
   };
-  const menu = (
-    <Menu mode="inline" selectedKeys={[selected]} items={items} onClick={onMenuClick} className="nav-menu" />
-  );
+  return <Menu mode="inline" selectedKeys={[selected]} items={items} onClick={onMenuClick} className="nav-menu" />;
+}
+
+/** Header, left menu (a drawer on phones) and the current page. */
+export function AppShell() {
+  const { t } = useI18n();
+  const { me } = useSession();
+  const mobile = useIsMobile();
+  const [collapsed, setCollapsed] = useState(() => localStorage.getItem(COLLAPSE_KEY) === '1');
+  const [drawerOpen, setDrawerOpen] = useState(false);
+
+  // A resident has the phone page; the staff app would show them nothing useful.
+  const residentOnly = isResidentOnly(me);
+  useEffect(() => {
+    if (residentOnly) window.location.replace('/m/');
+  }, [residentOnly]);
+
+  const menu = <NavMenu onNavigate={() => setDrawerOpen(false)} />;
 
   const toggle = () => {
     setCollapsed((c) => {

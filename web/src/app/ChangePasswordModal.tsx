@@ -14,14 +14,11 @@ interface Values {
   confirm: string;
 }
 
-export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+/** The form's check of a new password against the server's shape rules, in the user's language. */
+function useNewPasswordCheck() {
   const { t } = useI18n();
   const { me } = useSession();
-  const feedback = useFeedback();
-  const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-
-  const checkNewPassword = (value: string | undefined): Promise<void> => {
+  return (value: string | undefined): Promise<void> => {
     const problem = value ? passwordShapeProblem(value, me.user.username) : null;
     if (!problem || problem === 'common') return Promise.resolve();
     const text =
@@ -32,6 +29,14 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
           : t('auth.passwordHasUsername');
     return Promise.reject(new Error(text));
   };
+}
+
+export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useI18n();
+  const feedback = useFeedback();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const checkNewPassword = useNewPasswordCheck();
 
   const submit = async () => {
     const v = await form.validateFields();
