@@ -10,21 +10,10 @@ import { AddMemberModal, type NewMember } from './AddMemberModal';
 import { type CommitteeMember, useCommittee, useCommittees, usePairingWrites } from './api';
 import { RosterTable } from './RosterTable';
 
-/** 大党委: pick a community, see its roster (head, deputies, members), adjust it, print it. */
-export function CommitteeTab({ year }: { year: number }) {
-  const { t } = useI18n();
-  const { me, can } = useSession();
+/** Change a roster member's role, remove one, or add one, to the community's committee of `year`. */
+function useRosterWrites(current: string | undefined, year: number, onAdded: () => void) {
   const feedback = useFeedback();
-  const list = useCommittees(year);
-  const [communityId, setCommunityId] = useState<string>();
-  const items = list.data?.items ?? [];
-  const current = communityId && items.some((c) => c.communityId === communityId) ? communityId : items[0]?.communityId;
-  useEffect(() => setCommunityId(undefined), [year]);
-  const roster = useCommittee(current, year);
   const writes = usePairingWrites();
-  const [adding, setAdding] = useState(false);
-  const editable = !!current && (can('pairings.manage') || scopeOrgsOf(me, 'community_admin').includes(current));
-
   const update = async (m: CommitteeMember, patch: { role?: CommitteeMember['role']; removed?: boolean }) => {
     if (!current) return;
     try {
@@ -43,11 +32,28 @@ export function CommitteeTab({ year }: { year: number }) {
         title: v.title?.trim() || null,
         role: v.role,
       });
-      setAdding(false);
+      onAdded();
     } catch (err) {
       feedback.error(err);
     }
   };
+  return { writes, update, add };
+}
+
+/** 大党委: pick a community, see its roster (head, deputies, members), adjust it, print it. */
+export function CommitteeTab({ year }: { year: number }) {
+  const { t } = useI18n();
+  const { me, can } = useSession();
+  const list = useCommittees(year);
+  const [communityId, setCommunityId] = useState<string>();
+  const items = list.data?.items ?? [];
+  const current = communityId && items.some((c) => c.communityId === communityId) ? communityId : items[0]?.communityId;
+  useEffect(() => setCommunityId(undefined), [year]);
+  const roster = useCommittee(current, year);
+  const [adding, setAdding] = useState(false);
+  const editable = !!current && (can('pairings.manage') || scopeOrgsOf(me, 'community_admin').includes(current));
+
+  const { writes, update, add } = useRosterWrites(current, year, () => setAdding(false));
   if (list.isLoading) return <Loading />;
   if (list.isError) return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
   if (!items.length) return <EmptyState />;

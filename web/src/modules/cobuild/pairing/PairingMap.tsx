@@ -23,31 +23,36 @@ const PALETTE = [
   '#0e6655',
 ];
 
+/** A line from each paired unit to its community, in the community's colour; a pair missing either end is left out. */
+function pairLines(plan: PlanDetail, colour: Map<string, string | undefined>) {
+  const community = new Map(plan.communities.map((c) => [c.id, c]));
+  const unit = new Map(plan.units.map((u) => [u.id, u]));
+  return plan.pairs.flatMap((p) => {
+    const c = community.get(p.communityId);
+    const u = unit.get(p.unitId);
+    return c && u
+      ? [
+          {
+            coords: [
+              [u.lng, u.lat],
+              [c.lng, c.lat],
+            ],
+            lineStyle: { color: colour.get(c.id) },
+            pair: p,
+          },
+        ]
+      : [];
+  });
+}
+
 /** Communities (large) and units (small) on lng/lat, a line for each pair, coloured by community. */
 export function PairingMap({ plan }: { plan: PlanDetail }) {
   const { t } = useI18n();
   const option = useMemo<EChartsOption | null>(() => {
     if (!plan.communities.length) return null;
     const colour = new Map(plan.communities.map((c, i) => [c.id, PALETTE[i % PALETTE.length]]));
-    const community = new Map(plan.communities.map((c) => [c.id, c]));
-    const unit = new Map(plan.units.map((u) => [u.id, u]));
     const unitColour = new Map(plan.pairs.map((p) => [p.unitId, colour.get(p.communityId) ?? '#888']));
-    const lines = plan.pairs.flatMap((p) => {
-      const c = community.get(p.communityId);
-      const u = unit.get(p.unitId);
-      return c && u
-        ? [
-            {
-              coords: [
-                [u.lng, u.lat],
-                [c.lng, c.lat],
-              ],
-              lineStyle: { color: colour.get(c.id) },
-              pair: p,
-            },
-          ]
-        : [];
-    });
+    const lines = pairLines(plan, colour);
     const lngs = [...plan.communities.map((c) => c.lng), ...plan.units.map((u) => u.lng)];
     const lats = [...plan.communities.map((c) => c.lat), ...plan.units.map((u) => u.lat)];
     const pad = 0.004;

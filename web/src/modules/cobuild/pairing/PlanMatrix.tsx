@@ -27,6 +27,52 @@ function Explanation({ pair }: { pair: PairView }) {
   );
 }
 
+interface PairTagProps {
+  pair: PairView;
+  plan: PlanDetail;
+  communityId: string;
+  editable: boolean;
+  busy?: boolean;
+  onChange?: (change: PairChange) => void;
+}
+
+/** One unit paired with the community (hover: why); on a draft, a click offers to move it elsewhere or remove it. */
+function PairTag({ pair, plan, communityId, editable, busy, onChange }: PairTagProps) {
+  const { t } = useI18n();
+  const tag = (
+    <Tooltip title={<Explanation pair={pair} />}>
+      <Tag color={SOURCE_COLOUR[pair.source]} style={{ marginBottom: 4, cursor: editable ? 'pointer' : 'default' }}>
+        {pair.unitName}
+      </Tag>
+    </Tooltip>
+  );
+  if (!editable) return <span>{tag}</span>;
+  const items = [
+    ...plan.communities
+      .filter((o) => o.id !== communityId)
+      .map((o) => ({ key: `move:${o.id}`, label: `${t('pairing.edit.move')} ${o.name}` })),
+    { key: 'remove', danger: true, label: t('pairing.edit.remove') },
+  ];
+  return (
+    <Dropdown
+      trigger={['click']}
+      disabled={busy}
+      menu={{
+        items,
+        style: { maxHeight: 320, overflow: 'auto' },
+        onClick: ({ key }) =>
+          onChange?.(
+            key === 'remove'
+              ? { op: 'remove', unitId: pair.unitId, communityId }
+              : { op: 'move', unitId: pair.unitId, fromCommunityId: communityId, toCommunityId: key.slice(5) },
+          ),
+      }}
+    >
+      {tag}
+    </Dropdown>
+  );
+}
+
 /**
  * The plan as a matrix grouped by community: one row per community with its units (hover: why this pair). On a
  * draft each unit can be moved or removed and units added; each change is saved at once and re-scored.
@@ -64,44 +110,17 @@ export function PlanMatrix({
                 </Typography.Text>
               }
             >
-              {pairs.map((p) => {
-                const tag = (
-                  <Tooltip title={<Explanation pair={p} />}>
-                    <Tag
-                      color={SOURCE_COLOUR[p.source]}
-                      style={{ marginBottom: 4, cursor: editable ? 'pointer' : 'default' }}
-                    >
-                      {p.unitName}
-                    </Tag>
-                  </Tooltip>
-                );
-                if (!editable) return <span key={p.id}>{tag}</span>;
-                const items = [
-                  ...plan.communities
-                    .filter((o) => o.id !== c.id)
-                    .map((o) => ({ key: `move:${o.id}`, label: `${t('pairing.edit.move')} ${o.name}` })),
-                  { key: 'remove', danger: true, label: t('pairing.edit.remove') },
-                ];
-                return (
-                  <Dropdown
-                    key={p.id}
-                    trigger={['click']}
-                    disabled={busy}
-                    menu={{
-                      items,
-                      style: { maxHeight: 320, overflow: 'auto' },
-                      onClick: ({ key }) =>
-                        onChange?.(
-                          key === 'remove'
-                            ? { op: 'remove', unitId: p.unitId, communityId: c.id }
-                            : { op: 'move', unitId: p.unitId, fromCommunityId: c.id, toCommunityId: key.slice(5) },
-                        ),
-                    }}
-                  >
-                    {tag}
-                  </Dropdown>
-                );
-              })}
+              {pairs.map((p) => (
+                <PairTag
+                  key={p.id}
+                  pair={p}
+                  plan={plan}
+                  communityId={c.id}
+                  editable={editable}
+                  busy={busy}
+                  onChange={onChange}
+                />
+              ))}
               {editable && (
                 <Select
                   size="small"

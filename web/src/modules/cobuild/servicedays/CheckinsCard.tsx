@@ -1,6 +1,6 @@
 import { nowMs } from '../../../ui/clock';
 import { UserAddOutlined } from '@ant-design/icons';
-import { Button, Card, Popconfirm, Table } from 'antd';
+import { Button, Card, Popconfirm, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import type { Page } from '../../../api/contracts';
 import { useI18n } from '../../../i18n';
@@ -19,12 +19,50 @@ function checkinOpen(day: ServiceDayDetail, now = nowMs()): boolean {
   );
 }
 
-export function CheckinsCard({ day }: { day: ServiceDayDetail }) {
+/** Who checked in, when and how; with 移除 for those who manage the day. */
+function useCheckinColumns(day: ServiceDayDetail): TableColumnsType<CheckinView> {
   const { t } = useI18n();
   const feedback = useFeedback();
+  const { removeCheckin } = useDayWrites(day.id);
+  return [
+    { title: t('servicedays.member'), dataIndex: 'memberName' },
+    { title: t('servicedays.unit'), render: (_, c) => c.unitName ?? '—' },
+    { title: t('servicedays.checkedInAt'), render: (_, c) => formatDateTime(c.checkedInAt) },
+    {
+      title: t('servicedays.method'),
+      responsive: ['md'],
+      render: (_, c) => t(c.method === 'qr' ? 'servicedays.methodQr' : 'servicedays.methodStaff'),
+    },
+    ...(day.can.manage
+      ? [
+          {
+            key: 'x',
+            title: '',
+            render: (_: unknown, c: CheckinView) => (
+              <Popconfirm
+                title={t('servicedays.checkinRemoveConfirm')}
+                okText={t('common.confirm')}
+                cancelText={t('common.cancel')}
+                onConfirm={() =>
+                  removeCheckin.mutateAsync(c.id).then(() => feedback.success(t('common.deleted')), feedback.error)
+                }
+              >
+                <Button type="link" danger size="small">
+                  {t('servicedays.checkinRemove')}
+                </Button>
+              </Popconfirm>
+            ),
+          },
+        ]
+      : []),
+  ];
+}
+
+export function CheckinsCard({ day }: { day: ServiceDayDetail }) {
+  const { t } = useI18n();
+  const columns = useCheckinColumns(day);
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const checkins = useDayPart<Page<CheckinView>>(day.id, 'checkins', page);
-  const { removeCheckin } = useDayWrites(day.id);
   const [picking, setPicking] = useState(false);
   return (
     <Card
@@ -62,40 +100,7 @@ export function CheckinsCard({ day }: { day: ServiceDayDetail }) {
             size: 'small',
             onChange: (p, s) => setPage({ page: p, pageSize: s }),
           }}
-          columns={[
-            { title: t('servicedays.member'), dataIndex: 'memberName' },
-            { title: t('servicedays.unit'), render: (_, c) => c.unitName ?? '—' },
-            { title: t('servicedays.checkedInAt'), render: (_, c) => formatDateTime(c.checkedInAt) },
-            {
-              title: t('servicedays.method'),
-              responsive: ['md'],
-              render: (_, c) => t(c.method === 'qr' ? 'servicedays.methodQr' : 'servicedays.methodStaff'),
-            },
-            ...(day.can.manage
-              ? [
-                  {
-                    key: 'x',
-                    title: '',
-                    render: (_: unknown, c: CheckinView) => (
-                      <Popconfirm
-                        title={t('servicedays.checkinRemoveConfirm')}
-                        okText={t('common.confirm')}
-                        cancelText={t('common.cancel')}
-                        onConfirm={() =>
-                          removeCheckin
-                            .mutateAsync(c.id)
-                            .then(() => feedback.success(t('common.deleted')), feedback.error)
-                        }
-                      >
-                        <Button type="link" danger size="small">
-                          {t('servicedays.checkinRemove')}
-                        </Button>
-                      </Popconfirm>
-                    ),
-                  },
-                ]
-              : []),
-          ]}
+          columns={columns}
         />
       )}
       <StaffCheckinModal day={day} open={picking} onClose={() => setPicking(false)} />

@@ -17,6 +17,27 @@ interface Values {
   kindCodes: string[];
 }
 
+/** The day's own values when editing; else the coming Saturday (never today), 8:30–11:30, in `ownCommunity`. */
+function initialValues(day: ServiceDayDetail | undefined, ownCommunity: string | undefined): Partial<Values> {
+  if (day)
+    return {
+      communityId: day.communityId,
+      date: dayjs(day.date),
+      time: [dayjs(`${day.date}T${day.startTime}`), dayjs(`${day.date}T${day.endTime}`)],
+      place: day.place,
+      theme: day.theme,
+      kindCodes: day.kindCodes,
+    };
+  const today = dayjs(countyWallClock());
+  const saturday = today.add((6 - today.day() + 7) % 7 || 7, 'day');
+  return {
+    communityId: ownCommunity,
+    date: saturday,
+    time: [saturday.hour(8).minute(30), saturday.hour(11).minute(30)],
+    kindCodes: [],
+  };
+}
+
 /** Schedules a new day, or edits one that is still scheduled (`day` given). */
 export function DayFormModal({
   open,
@@ -38,25 +59,7 @@ export function DayFormModal({
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    if (day) {
-      form.setFieldsValue({
-        communityId: day.communityId,
-        date: dayjs(day.date),
-        time: [dayjs(`${day.date}T${day.startTime}`), dayjs(`${day.date}T${day.endTime}`)],
-        place: day.place,
-        theme: day.theme,
-        kindCodes: day.kindCodes,
-      });
-    } else {
-      const today = dayjs(countyWallClock());
-      const saturday = today.add((6 - today.day() + 7) % 7 || 7, 'day');
-      form.setFieldsValue({
-        communityId: ownCommunity,
-        date: saturday,
-        time: [saturday.hour(8).minute(30), saturday.hour(11).minute(30)],
-        kindCodes: [],
-      });
-    }
+    form.setFieldsValue(initialValues(day, ownCommunity));
   }, [open, day, ownCommunity, form]);
   const required = (field: string) => [{ required: true, message: t('errors.required', { field }) }];
   const submit = async () => {

@@ -13,6 +13,59 @@ interface Values {
   note?: string;
 }
 
+/** The list of what the unit will do: a kind and a description each, at least one. */
+function SignupItems() {
+  const { t, language } = useI18n();
+  const kinds = useServiceKinds();
+  const required = (field: string) => [{ required: true, message: t('errors.required', { field }) }];
+  const kindOptions = (kinds.data?.items ?? [])
+    .filter((k) => k.active)
+    .map((k) => ({ value: k.code, label: language === 'en' ? k.nameEn : k.name }));
+  return (
+    <Form.List name="items">
+      {(fields, { add, remove }) => (
+        <>
+          <div className="ant-form-item-label" style={{ paddingBottom: 8 }}>
+            <label className="ant-form-item-required">{t('servicedays.items')}</label>
+          </div>
+          {fields.map((field) => (
+            <Space key={field.key} align="start" wrap style={{ display: 'flex', marginBottom: 4 }}>
+              <Form.Item
+                name={[field.name, 'kindCode']}
+                rules={required(t('servicedays.itemKind'))}
+                style={{ width: 180, marginBottom: 8 }}
+              >
+                <Select
+                  showSearch
+                  optionFilterProp="label"
+                  placeholder={t('servicedays.itemKind')}
+                  options={kindOptions}
+                />
+              </Form.Item>
+              <Form.Item
+                name={[field.name, 'description']}
+                rules={required(t('servicedays.itemDescription'))}
+                style={{ width: 230, marginBottom: 8 }}
+              >
+                <Input maxLength={500} placeholder={t('servicedays.itemDescription')} />
+              </Form.Item>
+              {fields.length > 1 && <MinusCircleOutlined onClick={() => remove(field.name)} style={{ marginTop: 8 }} />}
+            </Space>
+          ))}
+          <Button
+            type="dashed"
+            onClick={() => add({ kindCode: '', description: '' })}
+            icon={<PlusOutlined />}
+            style={{ marginBottom: 12 }}
+          >
+            {t('servicedays.addItem')}
+          </Button>
+        </>
+      )}
+    </Form.List>
+  );
+}
+
 /** The sign-up form: a unit admin signs up their own unit; the county or community may sign up any unit. */
 export function SignupModal({
   day,
@@ -25,9 +78,8 @@ export function SignupModal({
   open: boolean;
   onClose: () => void;
 }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const feedback = useFeedback();
-  const kinds = useServiceKinds();
   const writes = useDayWrites(day.id);
   const [form] = Form.useForm<Values>();
   useEffect(() => {
@@ -52,9 +104,6 @@ export function SignupModal({
       feedback.error(err);
     }
   };
-  const kindOptions = (kinds.data?.items ?? [])
-    .filter((k) => k.active)
-    .map((k) => ({ value: k.code, label: language === 'en' ? k.nameEn : k.name }));
   return (
     <Modal
       open={open}
@@ -74,49 +123,7 @@ export function SignupModal({
             <OrgSelect kind="unit" />
           </Form.Item>
         )}
-        <Form.List name="items">
-          {(fields, { add, remove }) => (
-            <>
-              <div className="ant-form-item-label" style={{ paddingBottom: 8 }}>
-                <label className="ant-form-item-required">{t('servicedays.items')}</label>
-              </div>
-              {fields.map((field) => (
-                <Space key={field.key} align="start" wrap style={{ display: 'flex', marginBottom: 4 }}>
-                  <Form.Item
-                    name={[field.name, 'kindCode']}
-                    rules={required(t('servicedays.itemKind'))}
-                    style={{ width: 180, marginBottom: 8 }}
-                  >
-                    <Select
-                      showSearch
-                      optionFilterProp="label"
-                      placeholder={t('servicedays.itemKind')}
-                      options={kindOptions}
-                    />
-                  </Form.Item>
-                  <Form.Item
-                    name={[field.name, 'description']}
-                    rules={required(t('servicedays.itemDescription'))}
-                    style={{ width: 230, marginBottom: 8 }}
-                  >
-                    <Input maxLength={500} placeholder={t('servicedays.itemDescription')} />
-                  </Form.Item>
-                  {fields.length > 1 && (
-                    <MinusCircleOutlined onClick={() => remove(field.name)} style={{ marginTop: 8 }} />
-                  )}
-                </Space>
-              ))}
-              <Button
-                type="dashed"
-                onClick={() => add({ kindCode: '', description: '' })}
-                icon={<PlusOutlined />}
-                style={{ marginBottom: 12 }}
-              >
-                {t('servicedays.addItem')}
-              </Button>
-            </>
-          )}
-        </Form.List>
+        <SignupItems />
         <Form.Item name="headcount" label={t('servicedays.headcount')} rules={required(t('servicedays.headcount'))}>
           <InputNumber min={1} max={1000} precision={0} style={{ width: 140 }} />
         </Form.Item>
