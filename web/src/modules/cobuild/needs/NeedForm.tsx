@@ -20,6 +20,30 @@ interface Values {
   status?: string;
 }
 
+/** The need's own values when editing; a new one starts in `ownCommunity`, priority 3, person-hours. */
+function initialValues(need: NeedView | null, ownCommunity: string | undefined): Partial<Values> {
+  return need
+    ? {
+        communityId: need.communityId,
+        title: need.title,
+        description: need.description ?? undefined,
+        domain: need.domain,
+        priority: need.priority,
+        quantity: need.quantity,
+        unit: need.unit,
+        lng: need.lng,
+        lat: need.lat,
+        status: need.status,
+      }
+    : {
+        communityId: ownCommunity,
+        priority: 3,
+        unit: 'person_hours',
+        source: 'community',
+        domain: 'living_environment',
+      };
+}
+
 /** Enter or edit a need: what, where (inside the county), how much, how urgent. */
 export function NeedForm({
   open,
@@ -38,27 +62,7 @@ export function NeedForm({
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    const initial: Partial<Values> = need
-      ? {
-          communityId: need.communityId,
-          title: need.title,
-          description: need.description ?? undefined,
-          domain: need.domain,
-          priority: need.priority,
-          quantity: need.quantity,
-          unit: need.unit,
-          lng: need.lng,
-          lat: need.lat,
-          status: need.status,
-        }
-      : {
-          communityId: ownCommunity,
-          priority: 3,
-          unit: 'person_hours',
-          source: 'community',
-          domain: 'living_environment',
-        };
-    form.setFieldsValue(initial);
+    form.setFieldsValue(initialValues(need, ownCommunity));
   }, [open, need, ownCommunity, form]);
   const required = useRequired();
   const save = (v: Values) =>

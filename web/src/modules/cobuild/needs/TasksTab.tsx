@@ -13,17 +13,12 @@ import { ToProjectModal } from './ToProjectModal';
 
 const FILTERS = ['status'] as const;
 
-/** Follow-up tasks of accepted matches: the unit works them; community staff can turn one into a co-building project. */
-export function TasksTab() {
+/** Moves a task to another status (the unit works it), with a toast. */
+function useMoveTask() {
   const { t } = useI18n();
   const feedback = useFeedback();
-  const amount = useAmount();
-  const mobile = useIsMobile();
-  const list = useListParams(FILTERS);
-  const tasks = useNeedTasks(list.query);
   const { updateTask } = useNeedWrites();
-  const [toProject, setToProject] = useState<NeedTaskView | null>(null);
-  const move = async (task: NeedTaskView, status: string) => {
+  return async (task: NeedTaskView, status: string) => {
     try {
       await updateTask.mutateAsync({ id: task.id, status, version: task.version });
       feedback.success(t('common.saved'));
@@ -31,6 +26,17 @@ export function TasksTab() {
       feedback.error(err);
     }
   };
+}
+
+/** Follow-up tasks of accepted matches: the unit works them; community staff can turn one into a co-building project. */
+export function TasksTab() {
+  const { t } = useI18n();
+  const amount = useAmount();
+  const mobile = useIsMobile();
+  const list = useListParams(FILTERS);
+  const tasks = useNeedTasks(list.query);
+  const [toProject, setToProject] = useState<NeedTaskView | null>(null);
+  const move = useMoveTask();
   return (
     <>
       <Flex gap={8} style={{ marginBottom: 12 }}>
