@@ -24,30 +24,24 @@ interface Props {
   query?: Query;
 }
 
-/** Excel import: template, file, mode, a dry-run "检查" and the real "导入", with upload progress and a report. */
-export function ImportDialog({ open, onClose, basePath, what, templateName, onImported, query }: Props) {
+/** One upload at a time: its phase and progress, the server's report or the error, and abort on close. */
+function useImportRun(basePath: string, query: Query | undefined, onImported: () => void) {
   const { t } = useI18n();
-  const feedback = useFeedback();
-  const [file, setFile] = useState<File | null>(null);
-  const [mode, setMode] = useState<ImportMode>('partial');
   const [phase, setPhase] = useState<Phase>('idle');
   const [percent, setPercent] = useState(0);
   const [report, setReport] = useState<{ data: Report; dryRun: boolean; mode: ImportMode } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const abort = useRef<(() => void) | null>(null);
   const busy = phase === 'uploading' || phase === 'processing';
-
-  useEffect(() => {
-    if (open) return;
+  const clear = () => {
     abort.current?.();
-    setFile(null);
     setPhase('idle');
     setPercent(0);
     setReport(null);
     setError(null);
-  }, [open]);
+  };
 
-  const run = async (dryRun: boolean) => {
+  const run = async (file: File | null, mode: ImportMode, dryRun: boolean) => {
     if (!file) {
       setError(t('importer.noFile'));
       return;
@@ -73,6 +67,26 @@ export function ImportDialog({ open, onClose, basePath, what, templateName, onIm
       abort.current = null;
     }
   };
+  return { phase, setPhase, percent, report, setReport, error, setError, busy, clear, run };
+}
+
+/** Excel import: template, file, mode, a dry-run "检查" and the real "导入", with upload progress and a report. */
+export function ImportDialog({ open, onClose, basePath, what, templateName, onImported, query }: Props) {
+  const { t } = useI18n();
+  const feedback = useFeedback();
+  const [file, setFile] = useState<File | null>(null);
+  const [mode, setMode] = useState<ImportMode>('partial');
+  const { phase, setPhase, percent, report, setReport, error, setError, busy, clear, run } = useImportRun(
+    basePath,
+    query,
+    onImported,
+  );
+
+  useEffect(() => {
+    if (open) return;
+    clear();
+    setFile(null);
+  }, [open]);
 
   const template = async () => {
     try {
@@ -93,10 +107,15 @@ export function ImportDialog({ open, onClose, basePath, what, templateName, onIm
       footer={
         <Space wrap>
           <Button onClick={onClose}>{t('common.close')}</Button>
-          <Button onClick={() => void run(true)} disabled={!file || busy} data-testid="import-check">
+          <Button onClick={() => void run(file, mode, true)} disabled={!file || busy} data-testid="import-check">
             {t('importer.check')}
           </Button>
-          <Button type="primary" onClick={() => void run(false)} disabled={!file || busy} data-testid="import-run">
+          <Button
+            type="primary"
+            onClick={() => void run(file, mode, false)}
+            disabled={!file || busy}
+            data-testid="import-run"
+          >
             {t('importer.run')}
           </Button>
         </Space>

@@ -13,6 +13,52 @@ function quarterBounds(m: MeetingDetail): [Dayjs, Dayjs] {
   return [from, from.add(3, 'month').subtract(1, 'day')];
 }
 
+/** The dialog's fields: date (within the quarter) and place, the minutes, or the reason for cancelling. */
+function ActionFields({ dialog, m }: { dialog: Dialog; m: MeetingDetail }) {
+  const { t } = useI18n();
+  const required = (field: string) => [{ required: true, whitespace: true, message: t('errors.required', { field }) }];
+  const [from, to] = quarterBounds(m);
+  return (
+    <>
+      {dialog === 'schedule' && (
+        <>
+          <Form.Item
+            name="date"
+            label={t('meetings.date')}
+            rules={[{ required: true, message: t('errors.required', { field: t('meetings.date') }) }]}
+          >
+            <DatePicker
+              style={{ width: '100%' }}
+              disabledDate={(d) => d.isBefore(from, 'day') || d.isAfter(to, 'day')}
+            />
+          </Form.Item>
+          <Form.Item name="place" label={t('meetings.place')} rules={required(t('meetings.place'))}>
+            <Input maxLength={200} />
+          </Form.Item>
+        </>
+      )}
+      {dialog === 'hold' && (
+        <Form.Item
+          name="minutes"
+          label={t('meetings.minutes')}
+          extra={t('meetings.minutesRequired')}
+          rules={required(t('meetings.minutes'))}
+        >
+          <Input.TextArea rows={8} maxLength={20000} data-testid="meeting-minutes-input" />
+        </Form.Item>
+      )}
+      {dialog === 'cancel' && (
+        <>
+          <p>{t('meetings.cancelConfirm')}</p>
+          <Form.Item name="reason" label={t('meetings.cancelReason')} rules={required(t('meetings.cancelReason'))}>
+            <Input.TextArea rows={2} maxLength={500} />
+          </Form.Item>
+        </>
+      )}
+    </>
+  );
+}
+
 /** Schedule (date and place), hold (with the minutes) or cancel (with a reason): the meeting's lifecycle buttons. */
 export function MeetingActions({ m }: { m: MeetingDetail }) {
   const { t } = useI18n();
@@ -21,7 +67,6 @@ export function MeetingActions({ m }: { m: MeetingDetail }) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [form] = Form.useForm<{ date?: Dayjs; place?: string; minutes?: string; reason?: string }>();
   if (!m.can.manage || m.status === 'held' || m.status === 'cancelled') return null;
-  const [from, to] = quarterBounds(m);
 
   const open = (d: Dialog) => {
     form.resetFields();
@@ -49,7 +94,6 @@ export function MeetingActions({ m }: { m: MeetingDetail }) {
       feedback.error(err);
     }
   };
-  const required = (field: string) => [{ required: true, whitespace: true, message: t('errors.required', { field }) }];
   const busy = writes.schedule.isPending || writes.hold.isPending || writes.cancel.isPending;
   const titles = {
     schedule: m.status === 'scheduled' ? t('meetings.reschedule') : t('meetings.schedule'),
@@ -86,41 +130,7 @@ export function MeetingActions({ m }: { m: MeetingDetail }) {
         destroyOnHidden
       >
         <Form form={form} layout="vertical" data-testid="meeting-action-form">
-          {dialog === 'schedule' && (
-            <>
-              <Form.Item
-                name="date"
-                label={t('meetings.date')}
-                rules={[{ required: true, message: t('errors.required', { field: t('meetings.date') }) }]}
-              >
-                <DatePicker
-                  style={{ width: '100%' }}
-                  disabledDate={(d) => d.isBefore(from, 'day') || d.isAfter(to, 'day')}
-                />
-              </Form.Item>
-              <Form.Item name="place" label={t('meetings.place')} rules={required(t('meetings.place'))}>
-                <Input maxLength={200} />
-              </Form.Item>
-            </>
-          )}
-          {dialog === 'hold' && (
-            <Form.Item
-              name="minutes"
-              label={t('meetings.minutes')}
-              extra={t('meetings.minutesRequired')}
-              rules={required(t('meetings.minutes'))}
-            >
-              <Input.TextArea rows={8} maxLength={20000} data-testid="meeting-minutes-input" />
-            </Form.Item>
-          )}
-          {dialog === 'cancel' && (
-            <>
-              <p>{t('meetings.cancelConfirm')}</p>
-              <Form.Item name="reason" label={t('meetings.cancelReason')} rules={required(t('meetings.cancelReason'))}>
-                <Input.TextArea rows={2} maxLength={500} />
-              </Form.Item>
-            </>
-          )}
+          <ActionFields dialog={dialog} m={m} />
         </Form>
       </Modal>
     </Space>

@@ -14,6 +14,32 @@ const names = (text: string) =>
     .map((x) => x.trim())
     .filter(Boolean);
 
+/** Sends what the open dialog asked for: a check-in with attendees, an invitation, or a unit's answer. */
+async function sendDialog(
+  writes: ReturnType<typeof useMeetingWrites>,
+  run: (p: Promise<unknown>) => Promise<void>,
+  dialog: InvitationDialogKind | null,
+  v: InvitationValues,
+) {
+  if (dialog?.kind === 'checkin')
+    await run(
+      writes.attendance.mutateAsync({
+        unitId: dialog.unit.unitId,
+        attended: true,
+        attendees: names(v.attendees ?? ''),
+      }),
+    );
+  if (dialog?.kind === 'invite') await run(writes.invite.mutateAsync({ unitId: v.unitId }));
+  if (dialog?.kind === 'respond')
+    await run(
+      writes.respond.mutateAsync({
+        unitId: dialog.unit.unitId,
+        response: dialog.response,
+        note: v.note?.trim() || null,
+      }),
+    );
+}
+
 /** Invited units, their answers and attendance: staff check units in and invite more; a unit admin answers and confirms for its own unit. */
 export function MeetingInvitations({ m }: { m: MeetingDetail }) {
   const { t } = useI18n();
@@ -32,26 +58,7 @@ export function MeetingInvitations({ m }: { m: MeetingDetail }) {
       feedback.error(err);
     }
   };
-  const submit = async () => {
-    const v = await form.validateFields();
-    if (dialog?.kind === 'checkin')
-      await run(
-        writes.attendance.mutateAsync({
-          unitId: dialog.unit.unitId,
-          attended: true,
-          attendees: names(v.attendees ?? ''),
-        }),
-      );
-    if (dialog?.kind === 'invite') await run(writes.invite.mutateAsync({ unitId: v.unitId }));
-    if (dialog?.kind === 'respond')
-      await run(
-        writes.respond.mutateAsync({
-          unitId: dialog.unit.unitId,
-          response: dialog.response,
-          note: v.note?.trim() || null,
-        }),
-      );
-  };
+  const submit = async () => sendDialog(writes, run, dialog, await form.validateFields());
   const open = (d: InvitationDialogKind) => {
     form.resetFields();
     if (d.kind === 'checkin') form.setFieldsValue({ attendees: d.unit.attendees.join('，') });

@@ -10,6 +10,33 @@ import { type MeetingStatus, useMeetings } from './api';
 import { MeetingCell, QUARTERS, type Row, rowsOf } from './MeetingCell';
 import { MEETING_STATUS_LIST, useStatusLabels } from './MeetingTags';
 
+/** On a phone: one item per community, its four quarters one under the other. */
+function MeetingList({ rows }: { rows: Row[] }) {
+  const { t } = useI18n();
+  return (
+    <List
+      dataSource={rows}
+      locale={{ emptyText: <EmptyState /> }}
+      data-testid="meetings-list"
+      renderItem={(r) => (
+        <List.Item>
+          <Flex vertical gap={6} style={{ width: '100%' }}>
+            <Typography.Text strong>{r.communityName}</Typography.Text>
+            {QUARTERS.map((qq) => (
+              <Flex key={qq} gap={8} align="start">
+                <Typography.Text type="secondary" style={{ width: 28 }}>
+                  {t('meetings.quarterShort', { quarter: qq })}
+                </Typography.Text>
+                <MeetingCell m={r.byQuarter[qq]} />
+              </Flex>
+            ))}
+          </Flex>
+        </List.Item>
+      )}
+    />
+  );
+}
+
 /** The year's meetings as a community × quarter grid (a list on a phone). */
 export function MeetingMatrix({ year }: { year: number }) {
   const { t } = useI18n();
@@ -43,44 +70,18 @@ export function MeetingMatrix({ year }: { year: number }) {
       />
     </Flex>
   );
-  if (q.isError)
+  if (q.isError || q.isPending)
     return (
       <>
         {filters}
-        <LoadError error={q.error} onRetry={() => void q.refetch()} />
-      </>
-    );
-  if (q.isPending)
-    return (
-      <>
-        {filters}
-        <Loading />
+        {q.isError ? <LoadError error={q.error} onRetry={() => void q.refetch()} /> : <Loading />}
       </>
     );
   if (mobile) {
     return (
       <>
         {filters}
-        <List
-          dataSource={rows}
-          locale={{ emptyText: <EmptyState /> }}
-          data-testid="meetings-list"
-          renderItem={(r) => (
-            <List.Item>
-              <Flex vertical gap={6} style={{ width: '100%' }}>
-                <Typography.Text strong>{r.communityName}</Typography.Text>
-                {QUARTERS.map((qq) => (
-                  <Flex key={qq} gap={8} align="start">
-                    <Typography.Text type="secondary" style={{ width: 28 }}>
-                      {t('meetings.quarterShort', { quarter: qq })}
-                    </Typography.Text>
-                    <MeetingCell m={r.byQuarter[qq]} />
-                  </Flex>
-                ))}
-              </Flex>
-            </List.Item>
-          )}
-        />
+        <MeetingList rows={rows} />
       </>
     );
   }
