@@ -1,6 +1,6 @@
-import { Input, Select } from 'antd';
 import { MEMBER_KINDS } from '../../api/contracts';
 import { labelOf, useI18n } from '../../i18n';
+import { ListSearch, MultiFilter } from '../../ui/ListFilters';
 import type { ListParams } from '../../ui/useListParams';
 import { OrgSelect } from '../org/OrgSelect';
 
@@ -11,26 +11,14 @@ export type MemberFilter = (typeof MEMBER_FILTERS)[number];
 export function MemberFilters({ list }: { list: ListParams<MemberFilter> }) {
   const { t } = useI18n();
   const f = list.filters;
-  const kinds = f.kind ? f.kind.split(',') : [];
   return (
     <>
-      <Input.Search
-        className="filter-wide"
-        allowClear
-        placeholder={t('members.searchPlaceholder')}
-        defaultValue={list.q}
-        onSearch={(v) => list.setFilter('q', v)}
-        data-testid="members-search"
-      />
-      <Select
-        mode="multiple"
-        allowClear
-        className="filter-wide"
+      <ListSearch list={list} placeholder={t('members.searchPlaceholder')} testId="members-search" />
+      <MultiFilter
+        list={list}
+        name="kind"
         placeholder={t('members.kindFilter')}
-        value={kinds}
-        maxTagCount="responsive"
-        onChange={(v: string[]) => list.setFilter('kind', v.join(','))}
-        data-testid="members-kind"
+        testId="members-kind"
         options={MEMBER_KINDS.map((k) => ({ value: k, label: labelOf('memberKind', k) }))}
       />
       <OrgSelect

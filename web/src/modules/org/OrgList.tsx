@@ -1,6 +1,7 @@
-import { Input, Select, Table } from 'antd';
+import { Select, Table } from 'antd';
 import { ORG_KINDS, STRENGTHS, type OrganisationView } from '../../api/contracts';
 import { labelOf, useI18n } from '../../i18n';
+import { ListSearch, MultiFilter } from '../../ui/ListFilters';
 import { LoadError } from '../../ui/states';
 import { sortParam, type ListParams } from '../../ui/useListParams';
 import { useOrgList } from './api';
@@ -12,25 +13,13 @@ type OrgFilter = (typeof ORG_FILTERS)[number];
 /** The filter controls of the list view (kind, strength, search). */
 export function OrgListFilters({ list }: { list: ListParams<OrgFilter> }) {
   const { t } = useI18n();
-  const kinds = list.filters.kind ? list.filters.kind.split(',') : [];
   return (
     <>
-      <Input.Search
-        className="filter-wide"
-        allowClear
-        placeholder={t('common.searchPlaceholder')}
-        defaultValue={list.q}
-        onSearch={(v) => list.setFilter('q', v)}
-        data-testid="org-search"
-      />
-      <Select
-        mode="multiple"
-        allowClear
-        className="filter-wide"
+      <ListSearch list={list} placeholder={t('common.searchPlaceholder')} testId="org-search" />
+      <MultiFilter
+        list={list}
+        name="kind"
         placeholder={t('org.kindFilter')}
-        value={kinds}
-        maxTagCount="responsive"
-        onChange={(v: string[]) => list.setFilter('kind', v.join(','))}
         options={ORG_KINDS.map((k) => ({ value: k, label: labelOf('orgKind', k) }))}
       />
       <Select

@@ -1,6 +1,7 @@
-import { Input, Select } from 'antd';
+import { Select } from 'antd';
 import { PERSON_ROLES } from '../../api/contracts';
 import { labelOf, useI18n } from '../../i18n';
+import { ListSearch } from '../../ui/ListFilters';
 import type { ListParams } from '../../ui/useListParams';
 import { GridTreeSelect } from '../grid/GridTreeSelect';
 import { OrgSelect } from '../org/OrgSelect';
@@ -14,14 +15,7 @@ export function PeopleFilters({ list }: { list: ListParams<PeopleFilter> }) {
   const f = list.filters;
   return (
     <>
-      <Input.Search
-        className="filter-wide"
-        allowClear
-        placeholder={t('people.searchPlaceholder')}
-        defaultValue={list.q}
-        onSearch={(v) => list.setFilter('q', v)}
-        data-testid="people-search"
-      />
+      <ListSearch list={list} placeholder={t('people.searchPlaceholder')} testId="people-search" />
       <OrgSelect
         kind="community"
         value={f.communityId}
