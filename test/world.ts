@@ -27,12 +27,33 @@ export function rect(minLng: number, minLat: number, maxLng: number, maxLat: num
 
 let cachedHash: Promise<string> | null = null;
 
-/**
- * A small, fixed world for API tests: one county, one town, two communities (A = 杭东, B = 三凤) with grids at
- * every level, two units, a resident in each community, an in-service member of each unit, and one user per role.
- */
-export async function seedTestWorld(db: Db) {
-  const passwordHash = await (cachedHash ??= hashPassword(TEST_PASSWORD));
+/** A grid row with its boundary rectangle and bounding box. */
+function gridRow(
+  code: string,
+  name: string,
+  level: number,
+  kind: typeof grids.$inferInsert.kind,
+  parentId: string | null,
+  communityId: string,
+  r: [number, number, number, number],
+): typeof grids.$inferInsert {
+  return {
+    code,
+    name,
+    level,
+    kind,
+    parentId,
+    communityId,
+    boundary: rect(...r),
+    minLng: r[0],
+    minLat: r[1],
+    maxLng: r[2],
+    maxLat: r[3],
+  };
+}
+
+/** County, town, the two communities, a branch in A and two units with their strengths. */
+async function seedOrganisations(db: Db) {
   const [county] = await db
     .insert(organisations)
     .values({ kind: 'county', name: '光泽县', code: '350723' })
@@ -93,28 +114,13 @@ export async function seedTestWorld(db: Db) {
       },
     ])
     .returning();
+  return { county, town, communityA, communityB, branchA, unit1, unit2 };
+}
 
-  const gridRow = (
-    code: string,
-    name: string,
-    level: number,
-    kind: typeof grids.$inferInsert.kind,
-    parentId: string | null,
-    communityId: string,
-    r: [number, number, number, number],
-  ) => ({
-    code,
-    name,
-    level,
-    kind,
-    parentId,
-    communityId,
-    boundary: rect(...r),
-    minLng: r[0],
-    minLat: r[1],
-    maxLng: r[2],
-    maxLat: r[3],
-  });
+type Orgs = Awaited<ReturnType<typeof seedOrganisations>>;
+
+/** Each community's grid, its level-2 grids, and in A a neighbourhood and a building below the first. */
+async function seedGrids(db: Db, { communityA, communityB }: Orgs) {
   const [gA] = await db
     .insert(grids)
     .values(gridRow('350723001', '杭东社区网格', 1, 'community', null, communityA.id, [117.33, 27.54, 117.34, 27.55]))
@@ -169,7 +175,13 @@ export async function seedTestWorld(db: Db) {
       ),
     )
     .returning();
+  return { gA, gB, gA1, gA2, gB1, gA11, gA111 };
+}
 
+type Grids = Awaited<ReturnType<typeof seedGrids>>;
+
+/** A resident in each community, two future Party members and a grid worker. */
+async function seedPeople(db: Db, { communityA, communityB }: Orgs, { gA1, gB1, gA11, gA111 }: Grids) {
   const [residentA, residentB, memberPerson1, memberPerson2, gridWorkerPerson] = await db
     .insert(people)
     .values([
@@ -225,27 +237,16 @@ export async function seedTestWorld(db: Db) {
       },
     ])
     .returning();
-  const [member1, member2] = await db
-    .insert(partyMembers)
-    .values([
-      {
-        personId: memberPerson1.id,
-        kind: 'in_service',
-        unitId: unit1.id,
-        residenceCommunityId: communityA.id,
-        branchId: branchA.id,
-        joinedAt: '2010-07-01',
-      },
-      {
-        personId: memberPerson2.id,
-        kind: 'in_service',
-        unitId: unit2.id,
-        residenceCommunityId: communityB.id,
-        joinedAt: '2012-07-01',
-      },
-    ])
-    .returning();
+  return { residentA, residentB, memberPerson1, memberPerson2, gridWorkerPerson };
+}
 
+type People = Awaited<ReturnType<typeof seedPeople>>;
+
+/** One user per role, with the role binding that scopes it. */
+async function seedUsers(db: Db, passwordHash: string, orgs: Orgs, grids: Grids, people: People) {
+  const { county, communityA, communityB, unit1, unit2 } = orgs;
+  const { memberPerson1, memberPerson2, gridWorkerPerson, residentA } = people;
+  const { gA1 } = grids;
   const userSpecs: { username: string; role: Role; scopeOrgId?: string; scopeGridId?: string; personId?: string }[] = [
     { username: 'admin', role: 'county_admin', scopeOrgId: county.id },
     { username: 'hangdong', role: 'community_admin', scopeOrgId: communityA.id },
@@ -276,6 +277,41 @@ export async function seedTestWorld(db: Db) {
       scopeGridId: u.scopeGridId ?? null,
     })),
   );
+  return createdUsers;
+}
+
+/**
+ * A small, fixed world for API tests: one county, one town, two communities (A = 杭东, B = 三凤) with grids at
+ * every level, two units, a resident in each community, an in-service member of each unit, and one user per role.
+ */
+export async function seedTestWorld(db: Db) {
+  const passwordHash = await (cachedHash ??= hashPassword(TEST_PASSWORD));
+  const orgs = await seedOrganisations(db);
+  const { county, town, communityA, communityB, branchA, unit1, unit2 } = orgs;
+  const worldGrids = await seedGrids(db, orgs);
+  const worldPeople = await seedPeople(db, orgs, worldGrids);
+  const { memberPerson1, memberPerson2 } = worldPeople;
+  const [member1, member2] = await db
+    .insert(partyMembers)
+    .values([
+      {
+        personId: memberPerson1.id,
+        kind: 'in_service',
+        unitId: unit1.id,
+        residenceCommunityId: communityA.id,
+        branchId: branchA.id,
+        joinedAt: '2010-07-01',
+      },
+      {
+        personId: memberPerson2.id,
+        kind: 'in_service',
+        unitId: unit2.id,
+        residenceCommunityId: communityB.id,
+        joinedAt: '2012-07-01',
+      },
+    ])
+    .returning();
+  const createdUsers = await seedUsers(db, passwordHash, orgs, worldGrids, worldPeople);
 
   return {
     county,
@@ -285,8 +321,8 @@ export async function seedTestWorld(db: Db) {
     branchA,
     unit1,
     unit2,
-    grids: { gA, gB, gA1, gA2, gB1, gA11, gA111 },
-    people: { residentA, residentB, memberPerson1, memberPerson2, gridWorkerPerson },
+    grids: worldGrids,
+    people: worldPeople,
     members: { member1, member2 },
     users: Object.fromEntries(createdUsers.map((u) => [u.username, u])),
   };
