@@ -1,0 +1,124 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DESKTOP, launchBrowser, login, PHONE } from './browser.js';
+
+/**
+ * Every menu entry, opened as each demo login: the page loads its data without a 403 (the menu offers a page only
+ * with the permissions its requests need: web/src/app/menu.ts) and fits the window at 1440 px (no horizontal scroll
+ * of the page, and no table wider than its box, which would cut its last columns).
+ */
+let browser: Browser;
+const baseUrl = inject('baseUrl');
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Problem {
+  where: string;
+  what: string;
+}
+
+/** 403s (a menu entry the user should not have been offered) and server errors while the page was open. */
+function watchRefusals(page: Page, problems: Problem[], where: () => string): void {
+  page.on('response', (r) => {
+    const url = new URL(r.url());
+    if (url.pathname.startsWith('/api/') && (r.status() === 403 || r.status() >= 500))
+      problems.push({ where: where(), what: `${r.status()} ${r.request().method()} ${url.pathname}${url.search}` });
+  });
+}
+
+/** The page's width beyond the window, and each table's content beyond its box (px). */
+async function overflow(page: Page): Promise<{ body: number; tables: number[] }> {
+  return page.evaluate(() => ({
+    body: document.documentElement.scrollWidth - window.innerWidth,
+    tables: [...document.querySelectorAll<HTMLElement>('.ant-table-content, .ant-table-body')]
+      .filter((el) => el.offsetParent !== null)
+      .map((el) => el.scrollWidth - el.clientWidth),
+  }));
+}
+
+async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  // Lazy page chunks start their requests after the first idle moment; a list is drawn when its spinner is gone
+  // (a chart that waits to be scrolled into view may keep its own placeholder: not waited for past 20 s).
+  await page.waitForTimeout(800);
+  await page.waitForLoadState('networkidle');
+  await page
+    .waitForFunction(() => !document.querySelector('.ant-spin-spinning'), undefined, { timeout: 20_000 })
+    .catch(() => undefined);
+  await page.waitForTimeout(300);
+}
+
+async function menuPaths(page: Page): Promise<string[]> {
+  const hrefs = await page.$$eval('[data-testid^="nav-"][href]', (as) => as.map((a) => a.getAttribute('href') ?? ''));
+  return hrefs.filter((h) => h.startsWith('/') && !h.startsWith('/m/'));
+}
+
+describe('menus from permissions, pages that fit', () => {
+  for (const user of ['admin', 'hangdong', 'grid01', 'unit01', 'member01']) {
+    it(`${user}: every menu entry loads without a 403 and fits 1440 px`, async () => {
+      const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
+      const page = await context.newPage();
+      const problems: Problem[] = [];
+      let at = '/';
+      watchRefusals(page, problems, () => at);
+      await login(page, baseUrl, user);
+      const paths = await menuPaths(page);
+      expect(paths.length).toBeGreaterThan(1);
+      for (const path of paths) {
+        at = path;
+        await page.goto(`${baseUrl}${path}`);
+        await settle(page);
+        const o = await overflow(page);
+        if (o.body > 0) problems.push({ where: path, what: `page ${o.body}px wider than the window` });
+        for (const t of o.tables.filter((x) => x > 1))
+          problems.push({ where: path, what: `a table ${t}px wider than its box` });
+      }
+      expect(problems).toEqual([]);
+      await context.close();
+    }, 240_000);
+  }
+
+  it('resident01 on the phone: the tabs the phone app offers load without a 403 and fit 390 px', async () => {
+    const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    const problems: Problem[] = [];
+    let at = '/m/';
+    watchRefusals(page, problems, () => at);
+    await page.goto(`${baseUrl}/m/login`);
+    await page.getByTestId('m-login-username').fill('resident01');
+    await page.getByTestId('m-login-password').fill('lianjian2026');
+    await page.getByTestId('m-login-submit').click();
+    await page.getByTestId('m-tab-cases').waitFor({ timeout: 30_000 });
+    for (const tab of ['m-tab-report', 'm-tab-cases']) {
+      at = tab;
+      await page.getByTestId(tab).click();
+      await settle(page);
+      const o = await overflow(page);
+      if (o.body > 0) problems.push({ where: tab, what: `page ${o.body}px wider than the window` });
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('a community admin on the phone: every menu entry fits 390 px', async () => {
+    const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await login(page, baseUrl, 'hangdong');
+    await page.getByTestId('nav-open').click();
+    const paths = await menuPaths(page);
+    const wide: Problem[] = [];
+    for (const path of paths) {
+      await page.goto(`${baseUrl}${path}`);
+      await settle(page);
+      const o = await overflow(page);
+      if (o.body > 0) wide.push({ where: path, what: `page ${o.body}px wider than the window` });
+    }
+    expect(wide).toEqual([]);
+    await context.close();
+  }, 240_000);
+});
