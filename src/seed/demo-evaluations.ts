@@ -1,9 +1,9 @@
-import { and, inArray, isNull, notInArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, lte, notInArray, sql } from 'drizzle-orm';
 import { insertRows } from '../core/bulk.js';
 import { addDays, localInstant } from '../core/calendar.js';
 import type { Db } from '../core/db.js';
 import { notificationTitle } from '../core/i18n.js';
-import { DISPATCH_RELEASED } from '../modules/cases/cases.enums.js';
+import { type CaseStatus, DISPATCH_RELEASED } from '../modules/cases/cases.enums.js';
 import { caseDispatches, caseEvents, cases } from '../modules/cases/cases.schema.js';
 import type { ItemVerdict } from '../modules/evaluations/evaluations.enums.js';
 import { evaluationFollowUps, evaluationItems, evaluationSessions } from '../modules/evaluations/evaluations.schema.js';
@@ -135,6 +135,17 @@ function buildCommunity(rng: Rng, communityId: string, own: CaseRow[], days: str
   }
 }
 
+/** The state a case was in at an instant: the last state change its events record up to then. */
+async function statusAt(db: Db, caseId: string, at: Date): Promise<CaseStatus | null> {
+  const [last] = await db
+    .select({ status: caseEvents.toStatus })
+    .from(caseEvents)
+    .where(and(eq(caseEvents.caseId, caseId), lte(caseEvents.at, at), isNotNull(caseEvents.toStatus)))
+    .orderBy(desc(caseEvents.at), desc(caseEvents.id))
+    .limit(1);
+  return last?.status ?? null;
+}
+
 /** 督办 on each unsatisfied case (first supervision kept) and its follow-up tasks. */
 async function applyConsequences(db: Db, rng: Rng, built: Built): Promise<FollowUpRow[]> {
   const caseIds = [...new Set(built.unsatisfied.map((u) => u.item.caseId))];
@@ -152,14 +163,16 @@ async function applyConsequences(db: Db, rng: Rng, built: Built): Promise<Follow
   const events: (typeof caseEvents.$inferInsert)[] = [];
   for (const { item, session, last } of built.unsatisfied) {
     const at = localInstant(session.heldOn, '11:30');
+    // 督办 changes no state: the event carries the state the case was in at the session, not its state today.
     const c = ownerOf.get(item.caseId);
+    const status = await statusAt(db, item.caseId, at);
     events.push({
       caseId: item.caseId,
       at,
       actorName: '社区评事会',
       action: 'supervise',
-      fromStatus: c?.status,
-      toStatus: c?.status,
+      fromStatus: status,
+      toStatus: status,
       note: notificationTitle('evaluation_unsatisfied', { heldOn: session.heldOn }),
       data: { source: 'evaluation', sessionId: session.id, heldOn: session.heldOn },
     });

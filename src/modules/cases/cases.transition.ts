@@ -218,11 +218,13 @@ async function mirrorToMerged(
     closedAt: changes.closedAt,
     acknowledgedAt: changes.acknowledgedAt,
   };
+  // A rating that closes the main case closes its duplicates: their reporters did not rate.
+  const followTo: CaseStatus = to === 'rated' && !c.closedAt ? 'closed' : to;
   const rows = await tx
     .update(cases)
     .set({
       ...Object.fromEntries(Object.entries(mirrored).filter(([, v]) => v !== undefined)),
-      status: to,
+      status: followTo,
       version: sql`${cases.version} + 1`,
       updatedAt: now,
     })
@@ -236,15 +238,15 @@ async function mirrorToMerged(
       actorUserId: actor.userId,
       actorName: actor.displayName,
       action: 'follow_merged',
-      toStatus: to,
+      toStatus: followTo,
       data: { mainCaseId: c.id },
     })),
   );
-  if (to === 'resolved' || to === 'closed') {
+  if (followTo === 'resolved' || (followTo === 'closed' && !c.closedAt)) {
     // Each reporter is sent to their own case: they may not open the main one.
     for (const r of rows) {
       await notifyPeople(tx, [r.reporterPersonId], {
-        kind: `case.${to}`,
+        kind: `case.${followTo}`,
         title: notificationTitle('case_merged_update', { number: r.number, into: c.number }),
         entityType: 'case',
         entityId: r.id,

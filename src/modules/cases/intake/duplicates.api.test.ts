@@ -141,13 +141,14 @@ describe('duplicates: "same as" at intake', () => {
     expect(res.json().error.code).toBe('CASE_TRANSITION_NOT_ALLOWED');
   });
 
-  it('both reporters hear of the shared resolution and the duplicate follows the main case to closed', async () => {
+  it('both reporters hear of the shared resolution and the duplicate follows the main case to closed when it is rated', async () => {
     await act(main.id, 'grid01', { action: 'dispatch' });
     await act(main.id, 'grid01', { action: 'acknowledge' });
     await act(main.id, 'grid01', { action: 'resolve', note: '已更换灯泡' });
     await act(main.id, 'hangdong', { action: 'verify' });
-    await act(main.id, 'hangdong', { action: 'close' });
-    expect((await kinds('resident01')).filter((n) => n.kind === 'case.closed').map((n) => n.entityId)).toEqual([
+    // The reporter's rating closes the verified case (no 办结 while they can rate) and its duplicate with it.
+    await act(main.id, 'resident01', { action: 'rate', satisfaction: 'satisfied' });
+    expect((await kinds('resident01')).filter((n) => n.kind === 'case.verified').map((n) => n.entityId)).toEqual([
       main.id,
     ]);
     const dupNotes = await kinds('member01');
