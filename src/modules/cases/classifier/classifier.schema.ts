@@ -12,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { requiredRef } from '../../../core/columns.js';
 import { users } from '../../auth/auth.schema.js';
 import { caseCategories, cases } from '../cases.schema.js';
 import { CLASSIFIER_MODEL_STATUSES } from './classifier.enums.js';
@@ -30,9 +31,7 @@ export const categoryCorrections = pgTable(
   'case_category_corrections',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id, { onDelete: 'restrict' }),
+    caseId: requiredRef('case_id', () => cases.id, 'restrict'),
     /** The text the classifier saw (the case's description), kept here so retraining reads one table. */
     text: text('text').notNull(),
     suggestedCode: text('suggested_code'),
