@@ -21,6 +21,14 @@ const within = (column: SQL, from: Date, to: Date) =>
   sql`(${column} >= ${from.toISOString()}::timestamptz and ${column} < ${to.toISOString()}::timestamptz)`;
 const nonEmpty = (from: Date, to: Date) => from.getTime() < to.getTime();
 const localMonth = (at: SQL) => sql`to_char((${at} at time zone 'UTC') + interval '8 hours', 'YYYY-MM')`;
+/** `and <column> in (…)` when the counts look through some units only (unitLens), else nothing. */
+const unitLensFilter = (column: SQL, unitLens: string[] | null) =>
+  unitLens
+    ? sql`and ${column} in (${sql.join(
+        unitLens.map((u) => sql`${u}::uuid`),
+        sql`, `,
+      )})`
+    : sql``;
 
 const SUMS = sql`
   coalesce(sum(ev.raised), 0)::int as raised,
@@ -86,48 +94,9 @@ export async function directCounters(opts: {
       'd', d.done_at, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0
     from case_dispatches d join ${cases} on ${cases.id} = d.case_id
     where ${cases.mergedIntoId} is null and d.done_at is not null and ${evWin(sql`d.done_at`)} and ${where}
-      ${
-        unitLens
-          ? sql`and d.unit_id in (${sql.join(
-              unitLens.map((u) => sql`${u}::uuid`),
-              sql`, `,
-            )})`
-          : sql``
-      }`
+      ${unitLensFilter(sql`d.unit_id`, unitLens)}`
     : sql``;
-  const lens = unitLens
-    ? sql`and du.unit_id in (${sql.join(
-        unitLens.map((u) => sql`${u}::uuid`),
-        sql`, `,
-      )})`
-    : sql``;
-  let key: SQL;
-  let joins = sql``;
-  switch (groupBy) {
-    case 'none':
-      key = sql`''`;
-      break;
-    case 'community':
-      key = sql`ev.community_id::text`;
-      break;
-    case 'category':
-      key = sql`ev.category_code`;
-      break;
-    case 'channel':
-      key = sql`ev.channel`;
-      break;
-    case 'month':
-      key = localMonth(sql`ev.at`);
-      break;
-    case 'grid':
-      key = sql`a.id::text`;
-      joins = sql`join grids g on g.id = ev.grid_id join grids a on a.code = left(g.code, ${gridCodeLength(opts.gridLevel)})`;
-      break;
-    case 'unit':
-      key = sql`coalesce(ev.unit_id, du.unit_id)::text`;
-      joins = sql`left join case_dispatches du on ev.unit_id is null and du.case_id = ev.case_id ${lens}`;
-      break;
-  }
+  const { key, joins } = eventGrouping(groupBy, opts.gridLevel, unitLens);
   const rows = await rowsOf<CounterRow>(
     db,
     sql`
@@ -157,42 +126,7 @@ export async function dueCounters(opts: {
   if (!nonEmpty(from, to)) return new Map();
   const responseDue = sql`(${cases.status} <> 'rejected' and ${within(sql`${cases.responseDueAt}`, from, to)})`;
   const resolutionDue = sql`(${cases.status} <> 'rejected' and ${within(sql`${cases.resolutionDueAt}`, from, to)})`;
-  let key: SQL;
-  let joins = sql``;
-  switch (groupBy) {
-    case 'none':
-      key = sql`''`;
-      break;
-    case 'community':
-      key = sql`${cases.communityId}::text`;
-      break;
-    case 'category':
-      key = sql`${cases.categoryCode}`;
-      break;
-    case 'channel':
-      key = sql`${cases.channel}::text`;
-      break;
-    case 'month':
-      key = sql`${localDayOf(from).slice(0, 7)}::text`;
-      break;
-    case 'grid':
-      key = sql`a.id::text`;
-      joins = sql`join grids g on g.id = ${cases.gridId} join grids a on a.code = left(g.code, ${gridCodeLength(opts.gridLevel)})`;
-      break;
-    case 'unit':
-      key = sql`du.unit_id::text`;
-      // A lateral lookup by case (offset 0 keeps it one): the few cases due today, not a scan of every dispatch.
-      joins = sql`cross join lateral (select d.unit_id from case_dispatches d where d.case_id = ${cases.id}
-        ${
-          unitLens
-            ? sql`and d.unit_id in (${sql.join(
-                unitLens.map((u) => sql`${u}::uuid`),
-                sql`, `,
-              )})`
-            : sql``
-        } offset 0) du`;
-      break;
-  }
+  const { key, joins } = dueGrouping(groupBy, opts.gridLevel, unitLens, from);
   const rows = await rowsOf<CounterRow>(
     db,
     sql`
@@ -209,4 +143,65 @@ export async function dueCounters(opts: {
     group by 1`,
   );
   return new Map(rows.map((r) => [r.key, toCounters(r)]));
+}
+
+interface Grouping {
+  /** The group's key, selected as `key`. */
+  key: SQL;
+  /** The joins the key needs (grids for a grid level, dispatches for units). */
+  joins: SQL;
+}
+
+/** directCounters' group key over its event rows `ev`. */
+function eventGrouping(groupBy: GroupKey, gridLevel: number, unitLens: string[] | null): Grouping {
+  switch (groupBy) {
+    case 'none':
+      return { key: sql`''`, joins: sql`` };
+    case 'community':
+      return { key: sql`ev.community_id::text`, joins: sql`` };
+    case 'category':
+      return { key: sql`ev.category_code`, joins: sql`` };
+    case 'channel':
+      return { key: sql`ev.channel`, joins: sql`` };
+    case 'month':
+      return { key: localMonth(sql`ev.at`), joins: sql`` };
+    case 'grid':
+      return {
+        key: sql`a.id::text`,
+        joins: sql`join grids g on g.id = ev.grid_id join grids a on a.code = left(g.code, ${gridCodeLength(gridLevel)})`,
+      };
+    case 'unit':
+      return {
+        key: sql`coalesce(ev.unit_id, du.unit_id)::text`,
+        joins: sql`left join case_dispatches du on ev.unit_id is null and du.case_id = ev.case_id ${unitLensFilter(sql`du.unit_id`, unitLens)}`,
+      };
+  }
+}
+
+/** dueCounters' group key over `cases`; a month is the window's own (it lies within today). */
+function dueGrouping(groupBy: GroupKey, gridLevel: number, unitLens: string[] | null, from: Date): Grouping {
+  switch (groupBy) {
+    case 'none':
+      return { key: sql`''`, joins: sql`` };
+    case 'community':
+      return { key: sql`${cases.communityId}::text`, joins: sql`` };
+    case 'category':
+      return { key: sql`${cases.categoryCode}`, joins: sql`` };
+    case 'channel':
+      return { key: sql`${cases.channel}::text`, joins: sql`` };
+    case 'month':
+      return { key: sql`${localDayOf(from).slice(0, 7)}::text`, joins: sql`` };
+    case 'grid':
+      return {
+        key: sql`a.id::text`,
+        joins: sql`join grids g on g.id = ${cases.gridId} join grids a on a.code = left(g.code, ${gridCodeLength(gridLevel)})`,
+      };
+    case 'unit':
+      return {
+        key: sql`du.unit_id::text`,
+        // A lateral lookup by case (offset 0 keeps it one): the few cases due today, not a scan of every dispatch.
+        joins: sql`cross join lateral (select d.unit_id from case_dispatches d where d.case_id = ${cases.id}
+        ${unitLensFilter(sql`d.unit_id`, unitLens)} offset 0) du`,
+      };
+  }
 }
