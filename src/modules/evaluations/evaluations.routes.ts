@@ -31,6 +31,14 @@ const tags = ['evaluation-sessions'];
  * `evaluations.manage` once the session is found), as it always was.
  */
 export async function evaluationsRoutes(app: App): Promise<void> {
+  sessionRoutes(app);
+  sessionDayRoutes(app);
+  followUpRoutes(app);
+  recordRoutes(app);
+}
+
+/** The sessions themselves: list, create, read, change. */
+function sessionRoutes(app: App): void {
   app.get(
     '/evaluation-sessions',
     { schema: { tags, querystring: ZSessionListQuery, response: { 200: ZSessionList } } },
@@ -67,7 +75,10 @@ export async function evaluationsRoutes(app: App): Promise<void> {
       return updateSession({ db: app.db, actor, id: req.params.id, input: req.body });
     },
   );
+}
 
+/** The session's day: a verdict on each item, then holding the session. */
+function sessionDayRoutes(app: App): void {
   app.put(
     '/evaluation-sessions/:id/items/:itemId',
     {
@@ -94,7 +105,10 @@ export async function evaluationsRoutes(app: App): Promise<void> {
       return holdSession({ db: app.db, actor, id: req.params.id, input: req.body });
     },
   );
+}
 
+/** The follow-ups of a 不满意 verdict. */
+function followUpRoutes(app: App): void {
   app.patch(
     '/evaluation-follow-ups/:id',
     { schema: { tags, params: ZFollowUpParams, body: ZFollowUpUpdate, response: { 200: ZFollowUp } } },
@@ -103,7 +117,10 @@ export async function evaluationsRoutes(app: App): Promise<void> {
       return updateFollowUp({ db: app.db, actor, id: req.params.id, input: req.body });
     },
   );
+}
 
+/** The printed record of a session, shown in the browser (inline). */
+function recordRoutes(app: App): void {
   app.get('/evaluation-sessions/:id/record.pdf', { schema: { tags, params: ZSessionParams } }, async (req, reply) => {
     const actor = authorize(req, 'evaluations.read');
     const session = await getSession({ db: app.db, actor, id: req.params.id });
