@@ -39,8 +39,9 @@ export interface FastRestriction {
 
 /**
  * Which rollup rows answer the groups (and the totals) for this restriction, or null when only `direct` can. Each
- * kind has the dimensions its questions need (case_stats_keys in the migration): geo = community, whistle, level-2
- * grid; cat = community, category; channel = community, whistle, channel; unit = whistle, unit.
+ * kind has the dimensions its questions need (case_stats_keys in the migrations): geo = community, whistle, level-2
+ * grid and channel; cat = community, category; channel = community, whistle, channel; unit = whistle, unit and
+ * channel.
  */
 export function rollupKinds(
   groupBy: GroupKey,
@@ -49,11 +50,11 @@ export function rollupKinds(
 ): { groups: RollupKind; totals: RollupKind } | null {
   if (r.unit) {
     if (r.gridWhere || r.communities) return null;
-    return ['none', 'month', 'unit'].includes(groupBy) ? { groups: 'unit', totals: 'unit' } : null;
+    return ['none', 'month', 'unit', 'channel'].includes(groupBy) ? { groups: 'unit', totals: 'unit' } : null;
   }
   if (r.gridWhere) {
     if (!r.gridWhole) return null;
-    return ['none', 'community', 'month'].includes(groupBy) || (groupBy === 'grid' && gridLevel === 2)
+    return ['none', 'community', 'month', 'channel'].includes(groupBy) || (groupBy === 'grid' && gridLevel === 2)
       ? { groups: 'geo', totals: 'geo' }
       : null;
   }
@@ -87,28 +88,36 @@ function buckets(
   return { months: [firstFull, lastFullStart], days };
 }
 
+/**
+ * The parts of a row's dim: geo and unit rows keep '<grid or unit id>:<channel>' (migrations/0016), cat and channel
+ * rows one value.
+ */
+function dimParts(kind: RollupKind): { id: SQL; channel: SQL } {
+  return kind === 'geo' || kind === 'unit'
+    ? { id: sql`split_part(s.dim, ':', 1)`, channel: sql`split_part(s.dim, ':', 2)` }
+    : { id: sql`s.dim`, channel: sql`s.dim` };
+}
+
 /** The SQL key rows are grouped by, and the joins it needs (a grid key rolls the stored grids up to `gridLevel`). */
-function groupKeyOf(groupBy: GroupKey, gridLevel: number): { key: SQL; joins: SQL } {
-  let key: SQL;
-  let joins = sql``;
+function groupKeyOf(kind: RollupKind, groupBy: GroupKey, gridLevel: number): { key: SQL; joins: SQL } {
+  const dim = dimParts(kind);
   switch (groupBy) {
     case 'none':
-      key = sql`''`;
-      break;
+      return { key: sql`''`, joins: sql`` };
     case 'community':
-      key = sql`s.community_id::text`;
-      break;
+      return { key: sql`s.community_id::text`, joins: sql`` };
     case 'month':
-      key = sql`to_char(s.bucket, 'YYYY-MM')`;
-      break;
+      return { key: sql`to_char(s.bucket, 'YYYY-MM')`, joins: sql`` };
     case 'grid':
-      key = sql`a.id::text`;
-      joins = sql`join grids g on g.id::text = s.dim join grids a on a.code = left(g.code, ${gridCodeLength(gridLevel)})`;
-      break;
+      return {
+        key: sql`a.id::text`,
+        joins: sql`join grids g on g.id::text = ${dim.id} join grids a on a.code = left(g.code, ${gridCodeLength(gridLevel)})`,
+      };
+    case 'channel':
+      return { key: dim.channel, joins: sql`` };
     default:
-      key = sql`s.dim`;
+      return { key: dim.id, joins: sql`` };
   }
-  return { key, joins };
 }
 
 /** The condition on the whistle (吹哨) column: any, none, one kind, or no condition. */
@@ -143,7 +152,8 @@ export async function rollupCounters(opts: {
   if (!timeParts.length) return new Map();
   const dueCut = (col: string) =>
     sql`coalesce(sum(case when s.bucket > ${lastDueDay}::date then 0 else s.${sql.raw(col)} end), 0)::int`;
-  const { key, joins } = groupKeyOf(groupBy, opts.gridLevel);
+  const { key, joins } = groupKeyOf(kind, groupBy, opts.gridLevel);
+  const dimId = dimParts(kind).id;
   const whistle = whistleFilter(r.whistle);
   if ((kind === 'cat' && whistle) || (kind === 'unit' && r.communities))
     throw new Error(`case_stats rows of kind ${kind} cannot answer this`);
@@ -157,8 +167,8 @@ export async function rollupCounters(opts: {
         )})`
       : undefined,
     whistle,
-    r.gridWhere ? sql`s.dim in (select ${grids.id}::text from ${grids} where ${r.gridWhere})` : undefined,
-    r.unit ? sql`s.dim = ${r.unit}` : undefined,
+    r.gridWhere ? sql`${dimId} in (select ${grids.id}::text from ${grids} where ${r.gridWhere})` : undefined,
+    r.unit ? sql`${dimId} = ${r.unit}` : undefined,
   );
   const rows = await rowsOf<CounterRow>(
     db,

@@ -33,12 +33,13 @@ const rollupColumns = () => ({
  * One row per (kind, grain, bucket, community, whistle, dim) holds integer counters of what happened in that
  * bucket: cases reported, resolved and rated on that day/month, limits that fell on it and how those cases did, and
  * units' completed dispatches. Each kind keeps only the dimensions its questions need, so that even a county with a
- * million cases has few rows per day (migrations/0003_case_stats.sql, case_stats_keys):
- *   geo     → dim = the level-2 grid (the full-time grid worker's) the case's grid lies in; community; whistle
+ * million cases has few rows per day (migrations/0003_case_stats.sql, case_stats_keys; 0016 added the channels):
+ *   geo     → dim = '<level-2 grid>:<channel>' (the full-time grid worker's grid the case's grid lies in, and the
+ *             case's channel: the article's figures are sums per channel); community; whistle
  *   cat     → dim = the category; community; whistle '*' (all)
  *   channel → dim = the channel; community; whistle
- *   unit    → dim = a unit the case was dispatched to (a case sent to two units counts under both); community nil
- *             (all); whistle
+ *   unit    → dim = '<unit>:<channel>', a unit the case was dispatched to (a case sent to two units counts under
+ *             both); community nil (all); whistle
  * `grain` is 'd' (bucket = the local day, Asia/Shanghai) or 'm' (bucket = the first day of the local month); the
  * month rows are the sums of the day rows, kept so that a year is ~12 rows per key instead of ~365.
  *
