@@ -14,60 +14,27 @@ import { useSubmitReport } from './report/useSubmitReport';
 
 /** 我要反映: describe, photograph, place, and send — once, however often a poor connection makes the resident tap. */
 export default function ReportPage() {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const me = useMeQuery();
   const [description, setDescription] = useState('');
-  const [text, setText] = useState('');
-  const [chosenCategory, setChosenCategory] = useState<string | null>(null);
-  const [categorySheet, setCategorySheet] = useState(false);
-  const [point, setPoint] = useState<Located | null>(null);
-  const [gridName, setGridName] = useState<string | null>(null);
   const [mapOpen, setMapOpen] = useState(false);
   const [address, setAddress] = useState('');
-  const [sameAs, setSameAs] = useState<SimilarCase | null>(null);
-  const [similarDismissed, setSimilarDismissed] = useState(false);
-
-  useEffect(() => {
-    const timer = setTimeout(() => setText(description), 500);
-    return () => clearTimeout(timer);
-  }, [description]);
-  const suggestion = useClassify(text);
-  const categories = useCategories(categorySheet || !!chosenCategory);
-  const category = chosenCategory ?? suggestion.data?.category;
-  const similar = useSimilar(point, category);
+  const choice = useCategoryChoice(description);
+  const where = usePlace();
+  const similar = useSimilar(where.point, choice.category);
   const matches = (similar.data ?? []).filter((s) => s.id);
-
-  const chosenName = useMemo(() => {
-    if (!chosenCategory) return null;
-    const c = categories.data?.find((x) => x.code === chosenCategory);
-    return c ? categoryName(c, language) : chosenCategory;
-  }, [chosenCategory, categories.data, language]);
-
   const uploads = usePhotoUploads();
   const photos = uploads.photos;
-
-  const place = (p: Located) => {
-    setPoint(p);
-    setLocError(null);
-    setGridName(null);
-    setSimilarDismissed(false);
-    setSameAs(null);
-    locateGrid(p.lng, p.lat).then(
-      (r) => setGridName(r.grid.name),
-      () => setGridName(t('mobile.outsideGrids')),
-    );
-  };
-  const { locate, locating, locError, setLocError } = useMyLocation(place);
 
   const { submit, submitting, error } = useSubmitReport();
   const send = () => {
     const draft = {
       description,
-      chosenCategory,
-      point,
+      chosenCategory: choice.chosenCategory,
+      point: where.point,
       address,
       photoIds: photos.flatMap((p) => (p.photo ? [p.photo.id] : [])),
-      sameAsCaseId: sameAs?.id ?? null,
+      sameAsCaseId: where.sameAs?.id ?? null,
     };
     void submit(
       draft,
@@ -85,65 +52,156 @@ export default function ReportPage() {
       <DescriptionCard
         description={description}
         onChange={setDescription}
-        suggestion={suggestion.data}
-        classifying={suggestion.isFetching}
-        chosenCategory={chosenCategory}
-        chosenName={chosenName}
-        onChoose={setChosenCategory}
-        onOtherCategory={() => setCategorySheet(true)}
+        suggestion={choice.suggestion.data}
+        classifying={choice.suggestion.isFetching}
+        chosenCategory={choice.chosenCategory}
+        chosenName={choice.chosenName}
+        onChoose={choice.setChosenCategory}
+        onOtherCategory={() => choice.setCategorySheet(true)}
       />
 
       <PhotosCard uploads={uploads} />
 
       <LocationCard
-        point={point}
-        gridName={gridName}
-        locating={locating}
-        locError={locError}
-        onLocate={locate}
+        point={where.point}
+        gridName={where.gridName}
+        locating={where.locating}
+        locError={where.locError}
+        onLocate={where.locate}
         onPickOnMap={() => setMapOpen(true)}
         address={address}
         onAddress={setAddress}
       />
 
-      {matches.length > 0 && !similarDismissed && (
+      {matches.length > 0 && !where.similarDismissed && (
         <SimilarCard
           matches={matches}
-          sameAs={sameAs}
-          onSameAs={setSameAs}
-          onDismiss={() => setSimilarDismissed(true)}
+          sameAs={where.sameAs}
+          onSameAs={where.setSameAs}
+          onDismiss={() => where.setSimilarDismissed(true)}
         />
       )}
 
-      {error && (
+      <SubmitButton error={error} submitting={submitting} onSend={send} />
+
+      {mapOpen && (
+        <MapPicker
+          value={where.point}
+          onPick={(p) => where.place({ ...p, source: 'map' })}
+          onClose={() => setMapOpen(false)}
+        />
+      )}
+      {choice.categorySheet && <ChooseCategorySheet choice={choice} />}
+    </div>
+  );
+}
+
+/**
+ * The category: the classifier's suggestion for the description (asked half a second after typing stops), unless
+ * the resident chose one; the category list is fetched only once they open the sheet or have chosen.
+ */
+function useCategoryChoice(description: string) {
+  const { language } = useI18n();
+  const [text, setText] = useState('');
+  const [chosenCategory, setChosenCategory] = useState<string | null>(null);
+  const [categorySheet, setCategorySheet] = useState(false);
+
+  useEffect(() => {
+    const timer = setTimeout(() => setText(description), 500);
+    return () => clearTimeout(timer);
+  }, [description]);
+  const suggestion = useClassify(text);
+  const categories = useCategories(categorySheet || !!chosenCategory);
+  const category = chosenCategory ?? suggestion.data?.category;
+
+  const chosenName = useMemo(() => {
+    if (!chosenCategory) return null;
+    const c = categories.data?.find((x) => x.code === chosenCategory);
+    return c ? categoryName(c, language) : chosenCategory;
+  }, [chosenCategory, categories.data, language]);
+
+  return {
+    suggestion,
+    categories,
+    category,
+    chosenCategory,
+    setChosenCategory,
+    chosenName,
+    categorySheet,
+    setCategorySheet,
+  };
+}
+
+/**
+ * The place, by the phone's location or on the map: its grid's name, and the resident's answer to the similar cases
+ * near it (same as one of them, or dismissed), which a new place starts afresh.
+ */
+function usePlace() {
+  const { t } = useI18n();
+  const [point, setPoint] = useState<Located | null>(null);
+  const [gridName, setGridName] = useState<string | null>(null);
+  const [sameAs, setSameAs] = useState<SimilarCase | null>(null);
+  const [similarDismissed, setSimilarDismissed] = useState(false);
+
+  const place = (p: Located) => {
+    setPoint(p);
+    setLocError(null);
+    setGridName(null);
+    setSimilarDismissed(false);
+    setSameAs(null);
+    locateGrid(p.lng, p.lat).then(
+      (r) => setGridName(r.grid.name),
+      () => setGridName(t('mobile.outsideGrids')),
+    );
+  };
+  const { locate, locating, locError, setLocError } = useMyLocation(place);
+
+  return {
+    point,
+    gridName,
+    place,
+    locate,
+    locating,
+    locError,
+    sameAs,
+    setSameAs,
+    similarDismissed,
+    setSimilarDismissed,
+  };
+}
+
+function SubmitButton(p: { error: string | null; submitting: boolean; onSend: () => void }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {p.error && (
         <div className="m-card m-error" data-testid="m-submit-error">
-          {error}
+          {p.error}
         </div>
       )}
       <button
         type="button"
         className="m-btn m-btn-primary m-btn-block m-submit"
-        onClick={send}
-        disabled={submitting}
+        onClick={p.onSend}
+        disabled={p.submitting}
         data-testid="m-submit"
       >
-        {submitting ? t('mobile.submitting') : t('mobile.submit')}
+        {p.submitting ? t('mobile.submitting') : t('mobile.submit')}
       </button>
+    </>
+  );
+}
 
-      {mapOpen && (
-        <MapPicker value={point} onPick={(p) => place({ ...p, source: 'map' })} onClose={() => setMapOpen(false)} />
-      )}
-      {categorySheet && (
-        <CategorySheet
-          categories={categories.data ?? []}
-          current={category}
-          onChoose={(code) => {
-            setChosenCategory(code);
-            setCategorySheet(false);
-          }}
-          onClose={() => setCategorySheet(false)}
-        />
-      )}
-    </div>
+function ChooseCategorySheet({ choice }: { choice: ReturnType<typeof useCategoryChoice> }) {
+  return (
+    <CategorySheet
+      categories={choice.categories.data ?? []}
+      current={choice.category}
+      onChoose={(code) => {
+        choice.setChosenCategory(code);
+        choice.setCategorySheet(false);
+      }}
+      onClose={() => choice.setCategorySheet(false)}
+    />
   );
 }
