@@ -22,20 +22,11 @@ function GridPath({ gridId, fallback }: { gridId: string; fallback: string }) {
   );
 }
 
+type Translate = ReturnType<typeof useI18n>['t'];
+
 /** The case's facts: what, which category (and what the classifier thought), who, when, where, photos, rating. */
 export function CaseBasics({ c }: { c: CaseDetail }) {
   const { t } = useI18n();
-  const categoryLabel = useCategoryLabel();
-  const suggested =
-    c.suggestedCategoryCode && c.suggestedCategoryCode !== c.categoryCode
-      ? t('cases.suggestedVsConfirmed', {
-          name: categoryLabel(c.suggestedCategoryCode),
-          confidence: formatPercent(c.suggestedConfidence, 0),
-        })
-      : c.suggestedCategoryCode
-        ? t('cases.sameAsSuggested', { confidence: formatPercent(c.suggestedConfidence, 0) })
-        : null;
-
   return (
     <Descriptions
       size="small"
@@ -51,22 +42,7 @@ export function CaseBasics({ c }: { c: CaseDetail }) {
             </span>
           ),
         },
-        {
-          key: 'category',
-          label: t('cases.category'),
-          children: (
-            <>
-              {categoryLabel(c.categoryCode, c.categoryName)}
-              {suggested && (
-                <div>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {suggested}
-                  </Typography.Text>
-                </div>
-              )}
-            </>
-          ),
-        },
+        { key: 'category', label: t('cases.category'), children: <CaseCategory c={c} /> },
         { key: 'channel', label: t('cases.channel'), children: labelOf('caseChannel', c.channel) },
         {
           key: 'reporter',
@@ -90,52 +66,84 @@ export function CaseBasics({ c }: { c: CaseDetail }) {
           label: t('cases.photos'),
           children: <CasePhotos photos={c.photos.filter((p) => p.kind === 'report')} testId="case-photos" />,
         },
-        ...(c.photos.some((p) => p.kind !== 'report')
-          ? [
-              {
-                key: 'resolutionPhotos',
-                label: t('cases.resolutionPhotos'),
-                children: (
-                  <CasePhotos photos={c.photos.filter((p) => p.kind !== 'report')} testId="case-resolution-photos" />
-                ),
-              },
-            ]
-          : []),
-        ...(c.satisfaction
-          ? [
-              {
-                key: 'rating',
-                label: t('cases.rating'),
-                children: (
-                  <>
-                    <EnumTag group="satisfaction" value={c.satisfaction} />
-                    {c.ratedByPhoneVisit && (
-                      <Typography.Text type="secondary">{t('cases.ratingByPhone')}</Typography.Text>
-                    )}
-                    {c.ratingComment && <div>{c.ratingComment}</div>}
-                  </>
-                ),
-              },
-            ]
-          : []),
-        ...(c.mergedCaseIds.length
-          ? [
-              {
-                key: 'merged',
-                label: t('cases.mergedCases', { count: c.mergedCaseIds.length }),
-                children: (
-                  <Space wrap>
-                    {c.mergedCaseIds.map((m) => (
-                      <Link key={m} to={`/cases/${m}`}>
-                        {t('cases.open')}
-                      </Link>
-                    ))}
-                  </Space>
-                ),
-              },
-            ]
-          : []),
+        ...outcomeItems(c, t),
       ]}
     />
   );
+}
+
+/** The confirmed category, and beneath it what the classifier suggested (another category, or the same). */
+function CaseCategory({ c }: { c: CaseDetail }) {
+  const { t } = useI18n();
+  const categoryLabel = useCategoryLabel();
+  const suggested =
+    c.suggestedCategoryCode && c.suggestedCategoryCode !== c.categoryCode
+      ? t('cases.suggestedVsConfirmed', {
+          name: categoryLabel(c.suggestedCategoryCode),
+          confidence: formatPercent(c.suggestedConfidence, 0),
+        })
+      : c.suggestedCategoryCode
+        ? t('cases.sameAsSuggested', { confidence: formatPercent(c.suggestedConfidence, 0) })
+        : null;
+  return (
+    <>
+      {categoryLabel(c.categoryCode, c.categoryName)}
+      {suggested && (
+        <div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {suggested}
+          </Typography.Text>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** The rows that exist only once the case has them: resolution photos, the rating, the cases merged into it. */
+function outcomeItems(c: CaseDetail, t: Translate) {
+  return [
+    ...(c.photos.some((p) => p.kind !== 'report')
+      ? [
+          {
+            key: 'resolutionPhotos',
+            label: t('cases.resolutionPhotos'),
+            children: (
+              <CasePhotos photos={c.photos.filter((p) => p.kind !== 'report')} testId="case-resolution-photos" />
+            ),
+          },
+        ]
+      : []),
+    ...(c.satisfaction
+      ? [
+          {
+            key: 'rating',
+            label: t('cases.rating'),
+            children: (
+              <>
+                <EnumTag group="satisfaction" value={c.satisfaction} />
+                {c.ratedByPhoneVisit && <Typography.Text type="secondary">{t('cases.ratingByPhone')}</Typography.Text>}
+                {c.ratingComment && <div>{c.ratingComment}</div>}
+              </>
+            ),
+          },
+        ]
+      : []),
+    ...(c.mergedCaseIds.length
+      ? [
+          {
+            key: 'merged',
+            label: t('cases.mergedCases', { count: c.mergedCaseIds.length }),
+            children: (
+              <Space wrap>
+                {c.mergedCaseIds.map((m) => (
+                  <Link key={m} to={`/cases/${m}`}>
+                    {t('cases.open')}
+                  </Link>
+                ))}
+              </Space>
+            ),
+          },
+        ]
+      : []),
+  ];
 }
