@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { ROOT_DIR } from '../src/core/paths.js';
 import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
 
@@ -12,6 +13,24 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
 }
 
+/**
+ * The one Chromium of a test file: call this at the file's top level; it launches before the file's tests and closes
+ * after them. The function it returns gives the running browser inside a test.
+ */
+export function browserForFile(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('the browser is used before beforeAll launched it');
+    return browser;
+  };
+}
+
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1440, height: 900 };
 
@@ -21,6 +40,13 @@ export async function login(page: Page, baseUrl: string, username: string, passw
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
   await page.getByTestId('user-menu').waitFor({ timeout: 30_000 });
+}
+
+/** Fills and sends the phone app's login form, which the page must already show (/m/login, or /m/ without a session). */
+export async function phoneLogin(page: Page, username: string, password = 'lianjian2026'): Promise<void> {
+  await page.getByTestId('m-login-username').fill(username);
+  await page.getByTestId('m-login-password').fill(password);
+  await page.getByTestId('m-login-submit').click();
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

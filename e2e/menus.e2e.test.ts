@@ -1,21 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DESKTOP, launchBrowser, login, PHONE } from './browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { browserForFile, DESKTOP, login, PHONE, phoneLogin } from './browser.js';
 
 /**
  * Every menu entry, opened as each demo login: the page loads its data without a 403 (the menu offers a page only
  * with the permissions its requests need: web/src/app/menu.ts) and fits the window at 1440 px (no horizontal scroll
  * of the page, and no table wider than its box, which would cut its last columns).
  */
-let browser: Browser;
+const browser = browserForFile();
 const baseUrl = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 interface Problem {
   where: string;
@@ -61,7 +54,7 @@ async function menuPaths(page: Page): Promise<string[]> {
 describe('menus from permissions, pages that fit', () => {
   for (const user of ['admin', 'hangdong', 'grid01', 'unit01', 'member01']) {
     it(`${user}: every menu entry loads without a 403 and fits 1440 px`, async () => {
-      const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
+      const context = await browser().newContext({ viewport: DESKTOP, locale: 'zh-CN' });
       const page = await context.newPage();
       const problems: Problem[] = [];
       let at = '/';
@@ -84,15 +77,13 @@ describe('menus from permissions, pages that fit', () => {
   }
 
   it('resident01 on the phone: the tabs the phone app offers load without a 403 and fit 390 px', async () => {
-    const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', isMobile: true, hasTouch: true });
+    const context = await browser().newContext({ viewport: PHONE, locale: 'zh-CN', isMobile: true, hasTouch: true });
     const page = await context.newPage();
     const problems: Problem[] = [];
     let at = '/m/';
     watchRefusals(page, problems, () => at);
     await page.goto(`${baseUrl}/m/login`);
-    await page.getByTestId('m-login-username').fill('resident01');
-    await page.getByTestId('m-login-password').fill('lianjian2026');
-    await page.getByTestId('m-login-submit').click();
+    await phoneLogin(page, 'resident01');
     await page.getByTestId('m-tab-cases').waitFor({ timeout: 30_000 });
     for (const tab of ['m-tab-report', 'm-tab-cases']) {
       at = tab;
@@ -106,7 +97,7 @@ describe('menus from permissions, pages that fit', () => {
   });
 
   it('a community admin on the phone: every menu entry fits 390 px', async () => {
-    const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN' });
+    const context = await browser().newContext({ viewport: PHONE, locale: 'zh-CN' });
     const page = await context.newPage();
     await login(page, baseUrl, 'hangdong');
     await page.getByTestId('nav-open').click();

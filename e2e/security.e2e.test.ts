@@ -1,22 +1,15 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DESKTOP, launchBrowser, login, PHONE } from './browser.js';
+import { describe, expect, inject, it } from 'vitest';
+import { browserForFile, DESKTOP, login, PHONE, phoneLogin } from './browser.js';
 
 /**
  * The Content-Security-Policy (src/core/http/security.ts) is one the app really runs under: every page below is
  * loaded, its charts hovered, a photo previewed on the phone, and any violation the browser reports fails the test.
  */
-let browser: Browser;
+const browser = browserForFile();
 const baseUrl = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 interface Watched {
   page: Page;
@@ -27,7 +20,7 @@ async function watchedPage(
   viewport: typeof DESKTOP,
   extra: Parameters<Browser['newContext']>[0] = {},
 ): Promise<Watched> {
-  const context: BrowserContext = await browser.newContext({ viewport, locale: 'zh-CN', ...extra });
+  const context: BrowserContext = await browser().newContext({ viewport, locale: 'zh-CN', ...extra });
   const violations: string[] = [];
   await context.exposeBinding('reportCsp', (_source, line: string) => {
     violations.push(line);
@@ -84,9 +77,7 @@ describe('the web app under its Content-Security-Policy', () => {
   it('renders the phone pages and previews a photo (a blob: image) with no violation', async () => {
     const { page, violations } = await watchedPage(PHONE, { isMobile: true, hasTouch: true });
     await page.goto(`${baseUrl}/m/`);
-    await page.getByTestId('m-login-username').fill('resident01');
-    await page.getByTestId('m-login-password').fill('lianjian2026');
-    await page.getByTestId('m-login-submit').click();
+    await phoneLogin(page, 'resident01');
     await settle(page);
     const file = page.locator('input[type=file]').first();
     await file.waitFor({ state: 'attached', timeout: 30_000 });
