@@ -21,7 +21,8 @@ export const ZCaseAction = z.enum(CASE_ACTIONS);
 
 export const ZCreateCase = z
   .strictObject({
-    channel: ZChannel,
+    // open311 is the Open311 gateway's own channel (modules/open311): a client system's key raises it, never this route.
+    channel: ZChannel.exclude(['open311']),
     title: z.string().trim().min(1).max(100).optional(),
     description: z.string().trim().min(2).max(2000),
     /** Staff confirm or change the suggested category; a resident may leave it out. */

@@ -33,7 +33,16 @@ export const OPEN_CASE_STATUSES = [
   'verified',
 ] as const satisfies readonly CaseStatus[];
 
-export const CASE_CHANNELS = ['hall', 'street_point', 'door_visit', 'snap', 'online', 'community_whistle'] as const;
+/** open311: raised by an outside system (the 12345 hotline, a mini-program) through Open311 GeoReport v2 (docs/OPEN311.md). */
+export const CASE_CHANNELS = [
+  'hall',
+  'street_point',
+  'door_visit',
+  'snap',
+  'online',
+  'community_whistle',
+  'open311',
+] as const;
 export type CaseChannel = (typeof CASE_CHANNELS)[number];
 
 /** Channels only staff record (on a resident's behalf, or the community's own whistle); cases.policy.ts enforces it. */

@@ -30,6 +30,7 @@ const COLOURS: Partial<Record<LabelGroup, Record<string, string>>> = {
     street_point: 'orange',
     door_visit: 'green',
     community_whistle: 'red',
+    open311: 'geekblue',
   },
   dispatchStatus: { pending: 'gold', acknowledged: 'cyan', on_site: 'processing', done: 'success', returned: 'orange' },
   satisfaction: { satisfied: 'success', basically_satisfied: 'blue', unsatisfied: 'red' },

@@ -14,6 +14,7 @@ import { classify } from '../classifier/classifier.js';
 import { subCategory } from '../cases.categories.js';
 import { workCalendar } from '../cases.clock.js';
 import type { CaseSummary, CreateCase } from '../cases.contracts.js';
+import type { CaseChannel } from '../cases.enums.js';
 import { followMain, lockMergeTarget, recordMerge } from './duplicates.js';
 import { assertMayReportThrough, isCaseStaff } from '../cases.policy.js';
 import { writeReportedCase } from './intake.write.js';
@@ -24,15 +25,24 @@ import { caseEvents, cases } from '../cases.schema.js';
 import { clock } from '../../../core/clock.js';
 
 type CasePriority = CaseSummary['priority'];
+/** What intake takes: POST /api/cases's body, or the Open311 gateway's request on its own channel. */
+export type IntakeInput = Omit<CreateCase, 'channel'> & { channel: CaseChannel };
 
 function titleFrom(description: string): string {
   const firstLine = description.split(/[\n。！？!?]/)[0]?.trim() ?? description;
   return firstLine.length > 30 ? `${firstLine.slice(0, 30)}…` : firstLine;
 }
 
-/** Who raised it: staff name a resident (or the community for its own whistle); a resident is themselves. */
-async function reporterOf(tx: Db, actor: Actor, input: CreateCase) {
+/**
+ * Who raised it: staff name a resident (or the community for its own whistle); a resident is themselves; an Open311
+ * client is its own user, with the contact it passed on (or else its own name, so the case shows where it came from).
+ */
+async function reporterOf(tx: Db, actor: Actor, input: IntakeInput) {
   assertMayReportThrough(actor, input.channel);
+  if (input.channel === 'open311') {
+    const name = input.reporterName ?? actor.displayName;
+    return { personId: null, userId: actor.userId, name, phone: input.reporterPhone ?? null };
+  }
   const staff = isCaseStaff(actor);
   if (!staff) {
     const [self] = actor.personId
@@ -62,7 +72,7 @@ async function reporterOf(tx: Db, actor: Actor, input: CreateCase) {
 }
 
 /** What intake works out before writing: the category, the reporter, the route and both clocks. */
-async function prepareIntake(tx: Db, actor: Actor, input: CreateCase, now: Date) {
+async function prepareIntake(tx: Db, actor: Actor, input: IntakeInput, now: Date) {
   const suggestion = classify(input.description);
   // "Same as" an open case: the report is handled there, so it takes that case's category, grid, owner and state.
   const main = input.sameAsCaseId ? await lockMergeTarget(tx, actor, input.sameAsCaseId) : null;
@@ -109,7 +119,7 @@ type Prepared = Awaited<ReturnType<typeof prepareIntake>>;
 export async function reportCase(opts: {
   db: Db;
   actor: Actor;
-  input: CreateCase;
+  input: IntakeInput;
   idempotency?: { key: string; route: string; status: number };
   now?: Date;
 }): Promise<CaseSummary> {
@@ -145,7 +155,7 @@ function newCaseNotice(priority: string | null, description: string) {
 }
 
 /** The longer path: photos to link, or a merge into the open case it is the same as. */
-async function writeInSteps(tx: Db, actor: Actor, p: Prepared, input: CreateCase, now: Date): Promise<string> {
+async function writeInSteps(tx: Db, actor: Actor, p: Prepared, input: IntakeInput, now: Date): Promise<string> {
   const { main, reporter } = p;
   const route =
     main ?? (await routeCase({ db: tx, lng: input.lng, lat: input.lat, reporterPersonId: reporter.personId, now }));

@@ -11,6 +11,8 @@ import type { CaseChannel, CountedEvent, StatsWhistle } from '../cases.enums.js'
 /**
  * 居民说事: the residents' own channels (说事厅, 说事点, 入户走访, and the 随手拍 and online reports residents send
  * themselves) — every channel but the community's own whistle. The article's 760 suggestions are read this way.
+ * Open311 counts too: what reaches the county through the 12345 hotline or a mini-program is a resident's own matter
+ * passed on by another system, not the community's (docs/CASES.md "Reading the article's figures").
  */
 export const VOICE_CHANNELS = [
   'hall',
@@ -18,6 +20,7 @@ export const VOICE_CHANNELS = [
   'door_visit',
   'snap',
   'online',
+  'open311',
 ] as const satisfies readonly CaseChannel[];
 
 export interface FigureDefinition {

@@ -15,6 +15,7 @@ export const CHANNEL_NAMES: Record<string, { zh: string; en: string }> = {
   snap: { zh: '随手拍', en: 'Photo report' },
   online: { zh: '网上反映', en: 'Online' },
   community_whistle: { zh: '社区吹哨', en: 'Community whistle' },
+  open311: { zh: '外部系统（Open311）', en: 'Outside system (Open311)' },
 };
 
 export async function labelGroups(

@@ -21,6 +21,7 @@ const zhCN = {
     snap: '随手拍',
     online: '网上',
     community_whistle: '社区吹哨',
+    open311: '外部系统',
   },
   casePriority: {
     urgent: '紧急',
@@ -133,6 +134,7 @@ const en: typeof zhCN = {
     snap: 'Photo report',
     online: 'Online',
     community_whistle: 'Community whistle',
+    open311: 'Outside system',
   },
   casePriority: {
     urgent: 'Urgent',
