@@ -3,133 +3,75 @@
  * particular records). It imports nothing but the role list, so the web reads the same table as the server: its menu
  * offers a page only to a role that holds the permissions the page's requests need (web/src/app/menu.ts).
  */
-import type { Role } from './roles.js';
+import { ROLES, type Role } from './roles.js';
 
-export const PERMISSIONS = [
-  'org.read',
-  'org.write',
-  'grid.read',
-  'grid.write',
-  'duty.write',
-  'people.read',
-  'people.write',
-  'people.reveal',
-  'people.import',
-  'members.read',
-  'members.write',
-  'members.import',
-  'audit.read',
-  'users.manage',
-  'calendar.write',
-  'cases.read',
-  'cases.report',
-  'cases.manage',
-  'cases.configure',
-  'cases.stats',
+/** The roles below the county that serve others: a community, a grid, a unit (each in its own scope). */
+const STAFF = ['community_admin', 'grid_worker', 'unit_admin'] as const;
+/** The residents who take part: a Party member, a volunteer, a 巷长 (each narrowed by their data scope). */
+const PARTICIPANTS = ['party_member', 'volunteer', 'alley_head'] as const;
+
+/**
+ * Who holds each permission, one row a permission in the order of ARCHITECTURE.md's table. The county admin holds
+ * every permission, so a row names the other roles; an empty row is the county's alone. A new permission needs a row.
+ */
+const HOLDERS = {
+  'org.read': [...STAFF, ...PARTICIPANTS],
+  'org.write': [],
+  'grid.read': ROLES,
+  'grid.write': ['community_admin'],
+  'duty.write': ['community_admin'],
+  // people.read: a resident's scope is their own record only (DESIGN §2: own records and public information).
+  'people.read': ROLES,
+  'people.write': ['community_admin', 'grid_worker'],
+  'people.reveal': ['community_admin', 'grid_worker'],
+  'people.import': ['community_admin'],
+  'members.read': [...STAFF, 'party_member'],
+  'members.write': ['community_admin', 'unit_admin'],
+  'members.import': ['community_admin'],
+  'audit.read': [],
+  'users.manage': [],
+  'calendar.write': [],
+  // A unit sees and works the cases dispatched to it (吹哨报到); a member, volunteer or resident the cases they reported.
+  'cases.read': ROLES,
+  'cases.report': ROLES,
+  'cases.manage': ['community_admin', 'grid_worker'],
+  'cases.configure': [],
+  'cases.stats': STAFF,
   // The category classifier's learning loop (分类模型): see its versions and retrain it from staff corrections.
-  'cases.classifier',
+  'cases.classifier': [],
   // Monthly evaluation sessions (每月20日定期评事): reading them, and running them (create, record, hold).
-  'evaluations.read',
-  'evaluations.manage',
-  // Co-building (六联六构建). cobuild.read opens the co-building lists; the scope narrows them per role.
-  'cobuild.read',
-  'pairings.read',
-  'pairings.manage',
-  'projects.write',
-  'projects.approve',
-  'needs.write',
-  'resources.write',
-  'matching.run',
+  'evaluations.read': ['community_admin', 'grid_worker'],
+  'evaluations.manage': ['community_admin'],
+  // Co-building (六联六构建). cobuild.read opens the co-building lists; the scope narrows them per role. A unit works
+  // on what it is paired with or named on: its projects, resources, tasks and sign-ups.
+  'cobuild.read': STAFF,
+  'pairings.read': ['community_admin', 'unit_admin'],
+  'pairings.manage': [],
+  'projects.write': ['community_admin', 'unit_admin'],
+  'projects.approve': [],
+  'needs.write': ['community_admin', 'grid_worker'],
+  'resources.write': ['unit_admin'],
+  'matching.run': ['community_admin'],
   // The joint meetings (党建联席会) and their tasks: the county, the communities that hold them and the units invited.
-  'meetings.read',
-  'meetings.write',
-  'meetings.tasks',
-  'servicedays.write',
-  'servicedays.signup',
-  'servicedays.checkin',
-] as const;
-export type Permission = (typeof PERMISSIONS)[number];
+  'meetings.read': ['community_admin', 'unit_admin'],
+  'meetings.write': ['community_admin'],
+  'meetings.tasks': ['community_admin', 'unit_admin'],
+  'servicedays.write': ['community_admin'],
+  'servicedays.signup': ['community_admin', 'unit_admin'],
+  'servicedays.checkin': ['community_admin', 'unit_admin', 'party_member'],
+} satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof HOLDERS;
+/** Every permission, in the table's order (the order /api/auth/me lists an actor's permissions in). */
+export const PERMISSIONS = Object.keys(HOLDERS) as readonly Permission[];
+
+function permissionsOfRole(role: Role): readonly Permission[] {
+  if (role === 'county_admin') return PERMISSIONS;
+  return PERMISSIONS.filter((p) => (HOLDERS[p] as readonly Role[]).includes(role));
+}
 
 /** What each role may do at all; the data scope then narrows it to particular records. */
-export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  county_admin: PERMISSIONS,
-  community_admin: [
-    'org.read',
-    'grid.read',
-    'grid.write',
-    'duty.write',
-    'people.read',
-    'people.write',
-    'people.reveal',
-    'people.import',
-    'members.read',
-    'members.write',
-    'members.import',
-    'cases.read',
-    'cases.report',
-    'cases.manage',
-    'cases.stats',
-    'evaluations.read',
-    'evaluations.manage',
-    'cobuild.read',
-    'pairings.read',
-    'projects.write',
-    'needs.write',
-    'matching.run',
-    'meetings.read',
-    'meetings.write',
-    'meetings.tasks',
-    'servicedays.write',
-    'servicedays.signup',
-    'servicedays.checkin',
-  ],
-  grid_worker: [
-    'org.read',
-    'grid.read',
-    'people.read',
-    'people.write',
-    'people.reveal',
-    'members.read',
-    'cases.read',
-    'cases.report',
-    'cases.manage',
-    'cases.stats',
-    'evaluations.read',
-    'cobuild.read',
-    'needs.write',
-  ],
-  // A unit sees and works the cases dispatched to it (吹哨报到).
-  // In co-building a unit works on what it is paired with or named on: its projects, resources, tasks and sign-ups.
-  unit_admin: [
-    'org.read',
-    'grid.read',
-    'members.read',
-    'members.write',
-    'people.read',
-    'cases.read',
-    'cases.report',
-    'cases.stats',
-    'cobuild.read',
-    'pairings.read',
-    'projects.write',
-    'resources.write',
-    'meetings.read',
-    'meetings.tasks',
-    'servicedays.signup',
-    'servicedays.checkin',
-  ],
-  // The data scope narrows these to the member's or volunteer's own records and the cases they reported.
-  party_member: [
-    'org.read',
-    'grid.read',
-    'people.read',
-    'members.read',
-    'cases.read',
-    'cases.report',
-    'servicedays.checkin',
-  ],
-  volunteer: ['org.read', 'grid.read', 'people.read', 'cases.read', 'cases.report'],
-  alley_head: ['org.read', 'grid.read', 'people.read', 'cases.read', 'cases.report'],
-  // people.read: a resident's scope is their own record only (DESIGN §2: own records and public information).
-  resident: ['grid.read', 'people.read', 'cases.read', 'cases.report'],
-};
+export const ROLE_PERMISSIONS = Object.fromEntries(ROLES.map((role) => [role, permissionsOfRole(role)])) as Record<
+  Role,
+  readonly Permission[]
+>;
