@@ -1,6 +1,7 @@
-// Shared setup of meetings.api.test.ts and meetings.agenda.api.test.ts: one test context per file with the 2026
-// pairing adopted and one overdue case, plus the meeting lookups. Call setupMeetingsApi() at the top of the test file;
-// `ctx`, `call` and `overdueCaseId` are live bindings.
+// Shared setup of the meetings API tests (meetings, meetings.agenda, meetings.authz): one test context per file with
+// the 2026 pairing adopted (community A with unit 1, B with unit 2) and, unless asked not to, one overdue case, plus
+// the meeting lookups. Call setupMeetingsApi() at the top of the test file; `ctx`, `call` and `overdueCaseId` are live
+// bindings (a beforeAll the file registers after the call runs after this set-up).
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { createTestContext, type TestContext } from '../app.js';
@@ -18,7 +19,8 @@ export let ctx: TestContext;
 export let call: ReturnType<typeof api>;
 export let overdueCaseId: string;
 
-export function setupMeetingsApi(): void {
+/** `overdueCase: false` leaves the overdue case out (meetings.authz does not read the agenda). */
+export function setupMeetingsApi({ overdueCase = true }: { overdueCase?: boolean } = {}): void {
   beforeAll(async () => {
     ctx = await createTestContext();
     call = api(ctx);
@@ -30,28 +32,33 @@ export function setupMeetingsApi(): void {
         { communityId: communityB.id, unitId: unit2.id },
       ],
     });
-    const c = expectOk<CaseDetail>(
-      await call('POST', '/api/cases', {
-        as: 'hangdong',
-        body: {
-          channel: 'hall',
-          description: '居民反映：杭东路路灯长期不亮，夜间出行不便',
-          reporterName: '王大爷',
-          lng: 117.331,
-          lat: 27.541,
-        },
-      }),
-      201,
-    );
-    overdueCaseId = c.id;
-    await ctx.database.db
-      .update(cases)
-      .set({ resolutionDueAt: new Date('2026-01-20T09:00:00+08:00') })
-      .where(eq(cases.id, c.id));
+    if (overdueCase) overdueCaseId = await addOverdueCase();
   });
   afterAll(async () => {
     await ctx?.close();
   });
+}
+
+/** A case 杭东 took in at the hall whose resolution was due on 2026-01-20: overdue, so a meeting's agenda draws it in. */
+async function addOverdueCase(): Promise<string> {
+  const c = expectOk<CaseDetail>(
+    await call('POST', '/api/cases', {
+      as: 'hangdong',
+      body: {
+        channel: 'hall',
+        description: '居民反映：杭东路路灯长期不亮，夜间出行不便',
+        reporterName: '王大爷',
+        lng: 117.331,
+        lat: 27.541,
+      },
+    }),
+    201,
+  );
+  await ctx.database.db
+    .update(cases)
+    .set({ resolutionDueAt: new Date('2026-01-20T09:00:00+08:00') })
+    .where(eq(cases.id, c.id));
+  return c.id;
 }
 
 export const meetingOf = async (communityId: string, quarter: number, as = 'admin') => {

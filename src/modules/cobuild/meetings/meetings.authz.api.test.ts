@@ -1,30 +1,21 @@
 import { count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../../../test/app.js';
-import { adoptTestPairing } from '../../../../test/cobuild.js';
-import { api, expectError, expectOk, type Page } from '../../../../test/http.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { call, ctx, setupMeetingsApi } from '../../../../test/api-setup/meetings.js';
+import { expectError, expectOk, type Page } from '../../../../test/http.js';
 import type { MeetingDetail, MeetingView, TaskView } from './meetings.contracts.js';
 import { jointMeetings, meetingTasks } from './meetings.schema.js';
 
-let ctx: TestContext;
-let call: ReturnType<typeof api>;
 let meetingA: MeetingDetail;
 let meetingB: MeetingDetail;
 let taskA: TaskView;
 let taskB: TaskView;
 
+// The 2026 pairing, without the overdue case the other meetings tests put on the agenda (nothing here reads it).
+setupMeetingsApi({ overdueCase: false });
+
 /** Proposes 2026 Q1, schedules both meetings and gives each a resolution owned by its paired unit. */
 beforeAll(async () => {
-  ctx = await createTestContext();
-  call = api(ctx);
   const { communityA, communityB, unit1, unit2 } = ctx.world;
-  await adoptTestPairing(ctx.database.db, {
-    year: 2026,
-    pairs: [
-      { communityId: communityA.id, unitId: unit1.id },
-      { communityId: communityB.id, unitId: unit2.id },
-    ],
-  });
   expectOk(await call('POST', '/api/joint-meetings/propose', { as: 'admin', body: { year: 2026, quarter: 1 } }));
   const list = expectOk<Page<MeetingView>>(
     await call('GET', '/api/joint-meetings?year=2026&quarter=1', { as: 'admin' }),
@@ -48,9 +39,6 @@ beforeAll(async () => {
     );
   taskA = await resolve(meetingA, 'hangdong', unit1.id);
   taskB = await resolve(meetingB, 'sanfeng', unit2.id);
-});
-afterAll(async () => {
-  await ctx?.close();
 });
 
 const taskCount = async () => (await ctx.database.db.select({ n: count() }).from(meetingTasks))[0].n;
