@@ -11,11 +11,11 @@ import { ListPage } from '../../ui/ListPage';
 import { OnFirstOpen } from '../../ui/OnFirstOpen';
 import { PagedTable } from '../../ui/PagedTable';
 import { useIsMobile } from '../../ui/useIsMobile';
-import { useListParams } from '../../ui/useListParams';
+import { type ListParams, useListParams } from '../../ui/useListParams';
 import { caseKeys, useCaseList } from './api';
 import { BulkBar } from './BulkBar';
 import { BulkAcceptModal, BulkAssignModal } from './BulkModals';
-import { CASE_FILTERS, CaseFilters } from './CaseFilters';
+import { CASE_FILTERS, type CaseFilter, CaseFilters } from './CaseFilters';
 import { CASE_TABLE_MIN_WIDTH, caseCardColumns, caseColumns } from './caseColumns';
 import { useCategoryLabel } from './labels';
 
@@ -39,32 +39,10 @@ export default function CasesPage() {
   const active = [list.q, ...Object.values(list.filters)].filter(Boolean).length;
   const manage = can('cases.manage');
   // Exports of the list with its filters: for those who see statistics (cases.stats), over their own scope.
-  const exports = can('cases.stats') && (
-    <>
-      <ExportButton
-        path="/cases/export.xlsx"
-        query={list.query}
-        fileName="cases.xlsx"
-        label={t('caseFigures.exportExcel')}
-      />
-      <ExportButton
-        path="/cases/export.csv"
-        query={list.query}
-        fileName="cases.csv"
-        label={t('caseFigures.exportCsv')}
-      />
-    </>
-  );
+  const exports = can('cases.stats');
   const actions =
     manage || exports ? (
-      <Space wrap>
-        {exports}
-        {manage && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="case-create">
-            {t('cases.newCase')}
-          </Button>
-        )}
-      </Space>
+      <CaseListActions query={list.query} exports={exports} manage={manage} onCreate={() => setCreating(true)} />
     ) : undefined;
   const refresh = () => {
     setSelected([]);
@@ -111,5 +89,39 @@ export default function CasesPage() {
         />
       </OnFirstOpen>
     </ListPage>
+  );
+}
+
+function CaseListActions(p: {
+  query: ListParams<CaseFilter>['query'];
+  exports: boolean;
+  manage: boolean;
+  onCreate: () => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <Space wrap>
+      {p.exports && (
+        <>
+          <ExportButton
+            path="/cases/export.xlsx"
+            query={p.query}
+            fileName="cases.xlsx"
+            label={t('caseFigures.exportExcel')}
+          />
+          <ExportButton
+            path="/cases/export.csv"
+            query={p.query}
+            fileName="cases.csv"
+            label={t('caseFigures.exportCsv')}
+          />
+        </>
+      )}
+      {p.manage && (
+        <Button type="primary" icon={<PlusOutlined />} onClick={p.onCreate} data-testid="case-create">
+          {t('cases.newCase')}
+        </Button>
+      )}
+    </Space>
   );
 }
