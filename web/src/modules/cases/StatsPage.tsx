@@ -32,13 +32,13 @@ const PRESETS = (t: (k: 'caseStats.thisMonth' | 'caseStats.lastMonth' | 'caseSta
   },
 ];
 
+type Range = [Dayjs, Dayjs];
+type ChartOption = ReturnType<typeof countsChartOption>;
+
 /** 事件统计: the three rates and the counts for a period, grouped by community, grid, unit, category, month or channel. */
 export default function StatsPage() {
   const { t } = useI18n();
-  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [
-    dayjs(countyWallClock()).startOf('year'),
-    dayjs(countyWallClock()),
-  ]);
+  const [range, setRange] = useState<Range>(() => [dayjs(countyWallClock()).startOf('year'), dayjs(countyWallClock())]);
   const [groupBy, setGroupBy] = useState<StatsGroupBy>('community');
   const stats = useStats({ from: dayStart(range[0]), to: dayEnd(range[1]), groupBy });
   const groups = stats.data?.groups ?? [];
@@ -46,17 +46,7 @@ export default function StatsPage() {
   const counts = useMemo(() => countsChartOption(groups, t), [groups, t]);
   const rates = useMemo(() => ratesChartOption(groups, t), [groups, t]);
   const period = { from: dayStart(range[0]), to: dayEnd(range[1]) };
-  const chart = (title: string, option: typeof counts, testId: string) => (
-    <Card size="small" title={title}>
-      {stats.isLoading ? (
-        <Skeleton active />
-      ) : groups.length ? (
-        <EChart option={option} testId={testId} />
-      ) : (
-        <EmptyState />
-      )}
-    </Card>
-  );
+  const charted = { loading: stats.isLoading, empty: !groups.length };
 
   const unavailable =
     stats.isError && stats.error instanceof ApiError && (stats.error.status === 404 || stats.error.status === 405);
@@ -68,44 +58,7 @@ export default function StatsPage() {
           {t('caseStats.title')}
         </Typography.Title>
       </Flex>
-      <Card size="small">
-        <Space wrap>
-          <Typography.Text>{t('caseStats.range')}</Typography.Text>
-          <DatePicker.RangePicker
-            value={range}
-            allowClear={false}
-            presets={PRESETS(t)}
-            data-testid="stats-range"
-            onChange={(v) => {
-              if (v?.[0] && v[1]) setRange([v[0], v[1]]);
-            }}
-          />
-          <Segmented<StatsGroupBy>
-            value={groupBy}
-            onChange={setGroupBy}
-            data-testid="stats-group-by"
-            options={STATS_GROUP_BY.map((g) => ({ value: g, label: labelOf('statsGroupBy', g) }))}
-          />
-          <ExportButton
-            path="/cases/stats/export.xlsx"
-            query={{ ...period, groupBy }}
-            fileName="case-stats.xlsx"
-            label={t('caseFigures.exportExcel')}
-          />
-          <ExportButton
-            path="/cases/stats/export.csv"
-            query={{ ...period, groupBy }}
-            fileName="case-stats.csv"
-            label={t('caseFigures.exportCsv')}
-          />
-          <ExportButton
-            path="/cases/stats/export.xlsx"
-            query={{ ...period, view: 'figures' }}
-            fileName="case-figures.xlsx"
-            label={t('caseFigures.exportFigures')}
-          />
-        </Space>
-      </Card>
+      <StatsControls range={range} onRange={setRange} groupBy={groupBy} onGroupBy={setGroupBy} period={period} />
       {stats.isError ? (
         unavailable ? (
           <Alert
@@ -128,15 +81,75 @@ export default function StatsPage() {
           <StatsCards totals={stats.data?.totals} loading={stats.isLoading} />
           <Row gutter={[12, 12]}>
             <Col xs={24} xl={12}>
-              {chart(t('caseFigures.countsChart'), counts, 'stats-chart')}
+              <ChartCard title={t('caseFigures.countsChart')} option={counts} testId="stats-chart" {...charted} />
             </Col>
             <Col xs={24} xl={12}>
-              {chart(t('caseFigures.ratesChart'), rates, 'stats-rates-chart')}
+              <ChartCard title={t('caseFigures.ratesChart')} option={rates} testId="stats-rates-chart" {...charted} />
             </Col>
           </Row>
           <StatsTable groups={groups} loading={stats.isFetching} />
         </>
       )}
     </div>
+  );
+}
+
+/** The period, the grouping, and the exports of what they show (the groups, and the figures). */
+function StatsControls(p: {
+  range: Range;
+  onRange: (r: Range) => void;
+  groupBy: StatsGroupBy;
+  onGroupBy: (g: StatsGroupBy) => void;
+  period: { from: string; to: string };
+}) {
+  const { t } = useI18n();
+  const { range, groupBy, period } = p;
+  return (
+    <Card size="small">
+      <Space wrap>
+        <Typography.Text>{t('caseStats.range')}</Typography.Text>
+        <DatePicker.RangePicker
+          value={range}
+          allowClear={false}
+          presets={PRESETS(t)}
+          data-testid="stats-range"
+          onChange={(v) => {
+            if (v?.[0] && v[1]) p.onRange([v[0], v[1]]);
+          }}
+        />
+        <Segmented<StatsGroupBy>
+          value={groupBy}
+          onChange={p.onGroupBy}
+          data-testid="stats-group-by"
+          options={STATS_GROUP_BY.map((g) => ({ value: g, label: labelOf('statsGroupBy', g) }))}
+        />
+        <ExportButton
+          path="/cases/stats/export.xlsx"
+          query={{ ...period, groupBy }}
+          fileName="case-stats.xlsx"
+          label={t('caseFigures.exportExcel')}
+        />
+        <ExportButton
+          path="/cases/stats/export.csv"
+          query={{ ...period, groupBy }}
+          fileName="case-stats.csv"
+          label={t('caseFigures.exportCsv')}
+        />
+        <ExportButton
+          path="/cases/stats/export.xlsx"
+          query={{ ...period, view: 'figures' }}
+          fileName="case-figures.xlsx"
+          label={t('caseFigures.exportFigures')}
+        />
+      </Space>
+    </Card>
+  );
+}
+
+function ChartCard(p: { title: string; option: ChartOption; testId: string; loading: boolean; empty: boolean }) {
+  return (
+    <Card size="small" title={p.title}>
+      {p.loading ? <Skeleton active /> : p.empty ? <EmptyState /> : <EChart option={p.option} testId={p.testId} />}
+    </Card>
   );
 }
