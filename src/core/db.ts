@@ -29,6 +29,11 @@ export interface Database {
   pglite?: PGlite;
   /** Set for PostgreSQL (advisory locks on a dedicated connection). */
   pool?: pg.Pool;
+  /**
+   * PostgreSQL only: a new connection outside the pool, for what holds a connection for the life of the process
+   * (LISTEN, the background-work leadership lock: core/leader.ts, core/listen.ts). The caller ends it.
+   */
+  connectDedicated?: () => Promise<pg.Client>;
   close(): Promise<void>;
 }
 
@@ -45,6 +50,11 @@ export function parallelWrites(db: Db): number {
 const pools = new WeakMap<Db, pg.Pool>();
 
 const dialect = new PgDialect();
+
+/** Whether a handle is on PostgreSQL (shared by several processes), not the embedded PGlite (one process). */
+export function onPostgres(db: Db): boolean {
+  return pools.has(db);
+}
 
 /**
  * Rows of a statement whose text never changes (only its parameters do), run on PostgreSQL as a named prepared
@@ -103,7 +113,14 @@ async function openPostgres(url: string): Promise<Database> {
   const db = drizzlePg(pool) as unknown as Db;
   parallelism.set(db, 2);
   pools.set(db, pool);
-  return { db, kind: 'postgres', pool, close: () => pool.end() };
+  const connectDedicated = async () => {
+    const client = new pg.Client({ connectionString: url });
+    // As for the pool: a dropped connection is reported to its owner through 'end', never a crash.
+    client.on('error', () => undefined);
+    await client.connect();
+    return client;
+  };
+  return { db, kind: 'postgres', pool, connectDedicated, close: () => pool.end() };
 }
 
 /**
@@ -116,12 +133,22 @@ export async function applyMigrations(database: Database): Promise<void> {
     await migratePglite(database.db as never, config);
     return;
   }
+  await oneProcessAtATime(database, () => migratePg(database.db as never, config));
+}
+
+/**
+ * Runs `task` while holding the start-up advisory lock on PostgreSQL (on PGlite, one process, it just runs): processes
+ * starting together on one database — `WORKERS=N`, or N instances behind a balancer — migrate and seed one after the
+ * other, so the first does the work and the others find it done.
+ */
+export async function oneProcessAtATime<T>(database: Database, task: () => Promise<T>): Promise<T> {
   const pool = database.pool;
+  if (database.kind === 'pglite') return task();
   if (!pool) throw new Error('PostgreSQL database without a pool');
   const lockClient = await pool.connect();
   try {
     await lockClient.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    await migratePg(database.db as never, config);
+    return await task();
   } finally {
     await lockClient.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
     lockClient.release();

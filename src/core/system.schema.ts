@@ -15,9 +15,24 @@ export const idempotencyKeys = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.key, t.route] })],
 );
 
-/** Scheduled jobs claim their run through this table, so several app processes run each tick once. */
+/**
+ * Scheduled jobs claim their run through this table, so several app processes run each tick once; every run is
+ * counted with the process that ran it (`host:pid`), which shows where background work runs (docs/SCALING.md).
+ */
 export const jobRuns = pgTable('job_runs', {
   name: text('name').primaryKey(),
   lastRunAt: timestamp('last_run_at', { withTimezone: true }).notNull(),
   lastResult: jsonb('last_result'),
+  runs: integer('runs').notNull().default(0),
+  ranBy: text('ran_by'),
+});
+
+/**
+ * The HTTP rate limits' counters on PostgreSQL (core/http/rate-limit-store.ts): one row per key and fixed window, so
+ * every app process counts together. Old windows are pruned by the background work.
+ */
+export const rateLimitHits = pgTable('rate_limit_hits', {
+  key: text('key').primaryKey(),
+  windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
+  hits: integer('hits').notNull(),
 });
