@@ -29,7 +29,53 @@ interface Props {
  */
 export function WhistleDialog({ open, c, busy, error, onCancel, onSubmit }: Props) {
   const { t } = useI18n();
-  const [mode, setMode] = useState<'units' | 'grid'>('units');
+  const w = useWhistleChoice(open, c.id, onSubmit);
+  const units = w.mode === 'units';
+  return (
+    <Modal
+      open={open}
+      title={`${t('cases.whistleTitle')} · ${c.number}`}
+      onCancel={onCancel}
+      onOk={w.submit}
+      okText={t('common.confirm')}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      width={640}
+      destroyOnHidden
+      okButtonProps={{ 'data-testid': 'whistle-submit' } as Record<`data-${string}`, string>}
+    >
+      <div data-testid="whistle-dialog">
+        <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+          <WhistleMode mode={w.mode} onMode={w.setMode} ownerName={c.ownerName} />
+          {units && <PairedUnitList paired={w.paired} chosen={w.chosen} onToggle={w.toggle} />}
+          {units && <UnitSearch value={w.typed} onChange={w.setTyped} />}
+          {units && <WhistleUnitList units={w.units} pairedIds={w.pairedIds} chosen={w.chosen} onToggle={w.toggle} />}
+          {units && w.chosen.size > 0 && <ChosenUnits chosen={w.chosen} onToggle={w.toggle} />}
+          {w.missing === 'units' && <Alert type="warning" showIcon title={t('cases.chooseUnitsFirst')} />}
+          {w.needsReason && (
+            <CrossCommunityReason
+              units={w.cross}
+              value={w.reason}
+              missing={w.missing === 'reason'}
+              onChange={w.changeReason}
+            />
+          )}
+          <Instructions value={w.instructions} onChange={w.setInstructions} />
+          {error}
+        </Space>
+      </div>
+    </Modal>
+  );
+}
+
+type Mode = 'units' | 'grid';
+
+/**
+ * The dialog's choices, fresh each time it opens: units or the grid, the units chosen (paired, or found by a name
+ * typed — asked 300 ms after typing stops), instructions, and the reason a unit from outside the pairing needs.
+ */
+function useWhistleChoice(open: boolean, caseId: string, onSubmit: (v: WhistleValues) => void) {
+  const [mode, setMode] = useState<Mode>('units');
   const [typed, setTyped] = useState('');
   const [q, setQ] = useState('');
   const [chosen, setChosen] = useState<Map<string, UnitChoice>>(new Map());
@@ -51,7 +97,7 @@ export function WhistleDialog({ open, c, busy, error, onCancel, onSubmit }: Prop
     setMissing(null);
   }, [open]);
   const units = useUnitSearch(q, open && mode === 'units');
-  const paired = usePairedUnits(c.id, open);
+  const paired = usePairedUnits(caseId, open);
   const pairedIds = new Set((paired.data ?? []).map((u) => u.id));
   const cross = [...chosen.values()].filter((u) => !pairedIds.has(u.id));
   const needsReason = mode === 'units' && paired.isSuccess && cross.length > 0;
@@ -65,6 +111,10 @@ export function WhistleDialog({ open, c, busy, error, onCancel, onSubmit }: Prop
       return next;
     });
   };
+  const changeReason = (v: string) => {
+    setReason(v);
+    setMissing(null);
+  };
   const submit = () => {
     if (mode === 'units' && chosen.size === 0) return setMissing('units');
     if (needsReason && !reason.trim()) return setMissing('reason');
@@ -74,74 +124,71 @@ export function WhistleDialog({ open, c, busy, error, onCancel, onSubmit }: Prop
       reason: needsReason ? reason.trim() : undefined,
     });
   };
+  return {
+    mode,
+    setMode,
+    typed,
+    setTyped,
+    chosen,
+    toggle,
+    instructions,
+    setInstructions,
+    reason,
+    changeReason,
+    missing,
+    units,
+    paired,
+    pairedIds,
+    cross,
+    needsReason,
+    submit,
+  };
+}
 
+function WhistleMode({ mode, onMode, ownerName }: { mode: Mode; onMode: (m: Mode) => void; ownerName: string | null }) {
+  const { t } = useI18n();
   return (
-    <Modal
-      open={open}
-      title={`${t('cases.whistleTitle')} · ${c.number}`}
-      onCancel={onCancel}
-      onOk={submit}
-      okText={t('common.confirm')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      width={640}
-      destroyOnHidden
-      okButtonProps={{ 'data-testid': 'whistle-submit' } as Record<`data-${string}`, string>}
-    >
-      <div data-testid="whistle-dialog">
-        <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-          <Radio.Group value={mode} onChange={(e) => setMode(e.target.value as 'units' | 'grid')}>
-            <Space orientation="vertical">
-              <Radio value="units" data-testid="whistle-mode-units">
-                {t('cases.whistleUnits')}
-              </Radio>
-              <Radio value="grid" data-testid="whistle-mode-grid">
-                {t('cases.keepWithGrid')}
-                {c.ownerName ? `（${c.ownerName}）` : ''}
-              </Radio>
-            </Space>
-          </Radio.Group>
-          {mode === 'units' && <PairedUnitList paired={paired} chosen={chosen} onToggle={toggle} />}
-          {mode === 'units' && (
-            <Input.Search
-              allowClear
-              placeholder={t('cases.unitSearch')}
-              value={typed}
-              onChange={(e) => setTyped(e.target.value)}
-              data-testid="whistle-unit-search"
-            />
-          )}
-          {mode === 'units' && (
-            <WhistleUnitList units={units} pairedIds={pairedIds} chosen={chosen} onToggle={toggle} />
-          )}
-          {mode === 'units' && chosen.size > 0 && <ChosenUnits chosen={chosen} onToggle={toggle} />}
-          {missing === 'units' && <Alert type="warning" showIcon title={t('cases.chooseUnitsFirst')} />}
-          {needsReason && (
-            <CrossCommunityReason
-              units={cross}
-              value={reason}
-              missing={missing === 'reason'}
-              onChange={(v) => {
-                setReason(v);
-                setMissing(null);
-              }}
-            />
-          )}
-          <div>
-            <Typography.Text>{t('cases.instructions')}</Typography.Text>
-            <Input.TextArea
-              rows={2}
-              maxLength={500}
-              value={instructions}
-              onChange={(e) => setInstructions(e.target.value)}
-              placeholder={t('cases.instructionsPlaceholder')}
-              data-testid="whistle-instructions"
-              style={{ marginTop: 4 }}
-            />
-          </div>
-          {error}
-        </Space>
-      </div>
-    </Modal>
+    <Radio.Group value={mode} onChange={(e) => onMode(e.target.value as Mode)}>
+      <Space orientation="vertical">
+        <Radio value="units" data-testid="whistle-mode-units">
+          {t('cases.whistleUnits')}
+        </Radio>
+        <Radio value="grid" data-testid="whistle-mode-grid">
+          {t('cases.keepWithGrid')}
+          {ownerName ? `（${ownerName}）` : ''}
+        </Radio>
+      </Space>
+    </Radio.Group>
+  );
+}
+
+function UnitSearch({ value, onChange }: { value: string; onChange: (v: string) => void }) {
+  const { t } = useI18n();
+  return (
+    <Input.Search
+      allowClear
+      placeholder={t('cases.unitSearch')}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      data-testid="whistle-unit-search"
+    />
+  );
+}
+
+function Instructions({ value, onChange }: { value: string; onChange: (v: string) => void }) {
+  const { t } = useI18n();
+  return (
+    <div>
+      <Typography.Text>{t('cases.instructions')}</Typography.Text>
+      <Input.TextArea
+        rows={2}
+        maxLength={500}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        placeholder={t('cases.instructionsPlaceholder')}
+        data-testid="whistle-instructions"
+        style={{ marginTop: 4 }}
+      />
+    </div>
   );
 }
