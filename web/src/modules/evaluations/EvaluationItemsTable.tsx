@@ -37,20 +37,7 @@ export function EvaluationItemsTable({
         {
           key: 'case',
           title: t('cases.caseTitle'),
-          render: (_, it) => (
-            <Space orientation="vertical" size={0}>
-              <Link to={`/cases/${it.caseId}`} className="mono">
-                {it.caseNumber ?? it.caseId.slice(0, 8)}
-              </Link>
-              <span>{it.caseTitle ?? ''}</span>
-              {it.carriedFrom && (
-                <Tag data-testid={`carried-${it.id}`}>
-                  {t('evaluations.carriedFrom', { date: formatDate(it.carriedFrom.heldOn) })}
-                </Tag>
-              )}
-              {it.consequence && <Tag color="red">{t(`evaluations.consequence_${it.consequence}`)}</Tag>}
-            </Space>
-          ),
+          render: (_, it) => <ItemCase it={it} />,
         },
         {
           key: 'kind',
@@ -75,17 +62,7 @@ export function EvaluationItemsTable({
           key: 'verdict',
           title: t('evaluations.verdict'),
           width: 150,
-          render: (_, it) => (
-            <Select<ItemDecision>
-              value={it.verdict === 'pending' ? undefined : it.verdict}
-              placeholder={labelOf('verdict', 'pending')}
-              disabled={held}
-              style={{ width: '100%' }}
-              onChange={(v) => onSave(it, { verdict: v })}
-              data-testid={`verdict-${it.id}`}
-              options={ITEM_DECISIONS.map((v) => ({ value: v, label: labelOf('verdict', v) }))}
-            />
-          ),
+          render: (_, it) => <VerdictSelect it={it} held={held} onSave={onSave} />,
         },
         {
           key: 'comment',
@@ -104,6 +81,39 @@ export function EvaluationItemsTable({
           ),
         },
       ]}
+    />
+  );
+}
+
+/** The case: its number (a link), title, where it was carried from, and what holding did to an unsatisfied one. */
+function ItemCase({ it }: { it: EvaluationItemView }) {
+  const { t } = useI18n();
+  return (
+    <Space orientation="vertical" size={0}>
+      <Link to={`/cases/${it.caseId}`} className="mono">
+        {it.caseNumber ?? it.caseId.slice(0, 8)}
+      </Link>
+      <span>{it.caseTitle ?? ''}</span>
+      {it.carriedFrom && (
+        <Tag data-testid={`carried-${it.id}`}>
+          {t('evaluations.carriedFrom', { date: formatDate(it.carriedFrom.heldOn) })}
+        </Tag>
+      )}
+      {it.consequence && <Tag color="red">{t(`evaluations.consequence_${it.consequence}`)}</Tag>}
+    </Space>
+  );
+}
+
+function VerdictSelect({ it, held, onSave }: { it: EvaluationItemView; held: boolean; onSave: SaveVerdict }) {
+  return (
+    <Select<ItemDecision>
+      value={it.verdict === 'pending' ? undefined : it.verdict}
+      placeholder={labelOf('verdict', 'pending')}
+      disabled={held}
+      style={{ width: '100%' }}
+      onChange={(v) => onSave(it, { verdict: v })}
+      data-testid={`verdict-${it.id}`}
+      options={ITEM_DECISIONS.map((v) => ({ value: v, label: labelOf('verdict', v) }))}
     />
   );
 }
