@@ -3,7 +3,7 @@ import { Alert, Button, Card, Col, Flex, Popconfirm, Row, Space, Tooltip, Typogr
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, errorMessage } from '../../api/client';
-import type { EvaluationItemView, ItemDecision } from '../../api/contracts';
+import type { EvaluationItemView, EvaluationSessionDetail, ItemDecision } from '../../api/contracts';
 import { useI18n } from '../../i18n';
 import { EnumTag } from '../../ui/EnumTag';
 import { useFeedback } from '../../ui/feedback';
@@ -26,18 +26,11 @@ const names = (text: string) =>
 export default function EvaluationSessionPage() {
   const { id } = useParams();
   const { t } = useI18n();
-  const feedback = useFeedback();
   const { me } = useLogin();
   const q = useSession(id);
-  const { verdict, update, hold } = useEvaluationWrites(id);
   const s = q.data;
-  const [representatives, setRepresentatives] = useState('');
-  const [minutes, setMinutes] = useState('');
-  useEffect(() => {
-    if (!s) return;
-    setRepresentatives(s.representatives.join('，'));
-    setMinutes(s.minutes ?? '');
-  }, [s]);
+  const form = useSessionInfo(s);
+  const act = useSessionActions(id);
 
   if (q.isLoading) return <Loading minHeight="50vh" />;
   if (q.isError || !s) {
@@ -56,79 +49,29 @@ export default function EvaluationSessionPage() {
     : s.counts.pending > 0
       ? t('evaluations.pendingLeft', { count: s.counts.pending })
       : null;
-
-  const save = async (item: EvaluationItemView, next: { verdict?: ItemDecision; comment?: string | null }) => {
-    const v = next.verdict ?? (item.verdict === 'pending' ? null : item.verdict);
-    if (!v) return;
-    try {
-      await verdict.mutateAsync({
-        itemId: item.id,
-        verdict: v,
-        comment: next.comment !== undefined ? next.comment : item.comment,
-      });
-      feedback.success(t('evaluations.verdictSaved'));
-    } catch (err) {
-      feedback.error(err);
-    }
-  };
-  const info = () => ({ representatives: names(representatives), minutes: minutes.trim() || null, version: s.version });
-  const saveInfo = async () => {
-    try {
-      await update.mutateAsync(info());
-      feedback.success(t('common.saved'));
-    } catch (err) {
-      feedback.error(err);
-    }
-  };
-  const doHold = async () => {
-    try {
-      await hold.mutateAsync(info());
-      feedback.success(t('evaluations.held'));
-    } catch (err) {
-      feedback.error(err);
-    }
-  };
+  const info = (): SessionInfo => ({
+    representatives: names(form.representatives),
+    minutes: form.minutes.trim() || null,
+    version: s.version,
+  });
+  const followUpLists = [
+    { title: t('evaluations.followUps'), followUps: s.followUps, testId: 'evaluation-follow-ups' },
+    {
+      title: t('evaluations.earlierFollowUps'),
+      followUps: s.earlierFollowUps,
+      testId: 'evaluation-earlier-follow-ups',
+    },
+  ];
 
   return (
     <div className="page" data-testid="evaluation-session">
-      <Flex justify="space-between" align="center" wrap gap={8}>
-        <Space wrap>
-          <Link to="/evaluations">
-            <Button icon={<ArrowLeftOutlined />} type="text" aria-label={t('evaluations.back')} />
-          </Link>
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            {t('evaluations.detailTitle', { community: s.communityName ?? '', date: formatDate(s.heldOn) })}
-          </Typography.Title>
-          <EnumTag group="evaluationStatus" value={s.status} />
-          <Typography.Text type="secondary">
-            {t('evaluations.period')}：{formatDate(s.periodFrom)} ~ {formatDate(s.periodTo)}
-          </Typography.Text>
-        </Space>
-        <Space wrap>
-          <a href={recordPdfUrl(s.id)} target="_blank" rel="noreferrer" data-testid="evaluation-print">
-            <Button icon={<PrinterOutlined />}>{t('evaluations.print')}</Button>
-          </a>
-          {!held && holdBlocked && (
-            <Tooltip title={holdBlocked}>
-              <Button type="primary" disabled data-testid="evaluation-hold">
-                {t('evaluations.hold')}
-              </Button>
-            </Tooltip>
-          )}
-          {!held && !holdBlocked && (
-            <Popconfirm
-              title={t('evaluations.holdConfirm')}
-              okText={t('common.confirm')}
-              cancelText={t('common.cancel')}
-              onConfirm={() => doHold()}
-            >
-              <Button type="primary" loading={hold.isPending} data-testid="evaluation-hold">
-                {t('evaluations.hold')}
-              </Button>
-            </Popconfirm>
-          )}
-        </Space>
-      </Flex>
+      <SessionHeader
+        s={s}
+        held={held}
+        holdBlocked={holdBlocked}
+        holding={act.holding}
+        onHold={() => act.hold(info())}
+      />
       {!held && !s.dayReached && (
         <Alert type="info" showIcon title={holdBlocked} data-testid="evaluation-not-yet" style={{ margin: '8px 0' }} />
       )}
@@ -138,40 +81,137 @@ export default function EvaluationSessionPage() {
             <EvaluationItemsTable
               items={s.items}
               held={held || !s.dayReached}
-              onSave={(item, next) => void save(item, next)}
+              onSave={(item, next) => void act.save(item, next)}
             />
           </Card>
         </Col>
         <Col xs={24} xl={8}>
           <SessionInfoCards
             held={held}
-            representatives={representatives}
-            onRepresentatives={setRepresentatives}
-            minutes={minutes}
-            onMinutes={setMinutes}
-            onSave={() => void saveInfo()}
-            saving={update.isPending}
+            representatives={form.representatives}
+            onRepresentatives={form.setRepresentatives}
+            minutes={form.minutes}
+            onMinutes={form.setMinutes}
+            onSave={() => void act.saveInfo(info())}
+            saving={act.saving}
           />
         </Col>
-        <Col xs={24}>
-          <FollowUpsCard
-            sessionId={s.id}
-            title={t('evaluations.followUps')}
-            followUps={s.followUps}
-            canManage={canManage}
-            testId="evaluation-follow-ups"
-          />
-        </Col>
-        <Col xs={24}>
-          <FollowUpsCard
-            sessionId={s.id}
-            title={t('evaluations.earlierFollowUps')}
-            followUps={s.earlierFollowUps}
-            canManage={canManage}
-            testId="evaluation-earlier-follow-ups"
-          />
-        </Col>
+        {followUpLists.map((list) => (
+          <Col xs={24} key={list.testId}>
+            <FollowUpsCard sessionId={s.id} canManage={canManage} {...list} />
+          </Col>
+        ))}
       </Row>
     </div>
+  );
+}
+
+interface SessionInfo {
+  representatives: string[];
+  minutes: string | null;
+  version: number;
+}
+
+/** Who came and the minutes, as typed; set from the session each time it is (re)loaded. */
+function useSessionInfo(s: EvaluationSessionDetail | undefined) {
+  const [representatives, setRepresentatives] = useState('');
+  const [minutes, setMinutes] = useState('');
+  useEffect(() => {
+    if (!s) return;
+    setRepresentatives(s.representatives.join('，'));
+    setMinutes(s.minutes ?? '');
+  }, [s]);
+  return { representatives, setRepresentatives, minutes, setMinutes };
+}
+
+/** The session's writes — a verdict, who came and the minutes, holding — each saying it is done, or why not. */
+function useSessionActions(id: string | undefined) {
+  const { t } = useI18n();
+  const feedback = useFeedback();
+  const { verdict, update, hold } = useEvaluationWrites(id);
+  const run = async (write: () => Promise<unknown>, done: () => string) => {
+    try {
+      await write();
+      feedback.success(done());
+    } catch (err) {
+      feedback.error(err);
+    }
+  };
+
+  const save = async (item: EvaluationItemView, next: { verdict?: ItemDecision; comment?: string | null }) => {
+    const v = next.verdict ?? (item.verdict === 'pending' ? null : item.verdict);
+    if (!v) return;
+    const comment = next.comment !== undefined ? next.comment : item.comment;
+    await run(
+      () => verdict.mutateAsync({ itemId: item.id, verdict: v, comment }),
+      () => t('evaluations.verdictSaved'),
+    );
+  };
+  return {
+    save,
+    saveInfo: (info: SessionInfo) =>
+      run(
+        () => update.mutateAsync(info),
+        () => t('common.saved'),
+      ),
+    saving: update.isPending,
+    hold: (info: SessionInfo) =>
+      run(
+        () => hold.mutateAsync(info),
+        () => t('evaluations.held'),
+      ),
+    holding: hold.isPending,
+  };
+}
+
+/** Back, the title, status and period; print the record, and hold the session (or why it cannot be held yet). */
+function SessionHeader(p: {
+  s: EvaluationSessionDetail;
+  held: boolean;
+  holdBlocked: string | null;
+  holding: boolean;
+  onHold: () => Promise<void>;
+}) {
+  const { t } = useI18n();
+  const { s, held, holdBlocked } = p;
+  return (
+    <Flex justify="space-between" align="center" wrap gap={8}>
+      <Space wrap>
+        <Link to="/evaluations">
+          <Button icon={<ArrowLeftOutlined />} type="text" aria-label={t('evaluations.back')} />
+        </Link>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('evaluations.detailTitle', { community: s.communityName ?? '', date: formatDate(s.heldOn) })}
+        </Typography.Title>
+        <EnumTag group="evaluationStatus" value={s.status} />
+        <Typography.Text type="secondary">
+          {t('evaluations.period')}：{formatDate(s.periodFrom)} ~ {formatDate(s.periodTo)}
+        </Typography.Text>
+      </Space>
+      <Space wrap>
+        <a href={recordPdfUrl(s.id)} target="_blank" rel="noreferrer" data-testid="evaluation-print">
+          <Button icon={<PrinterOutlined />}>{t('evaluations.print')}</Button>
+        </a>
+        {!held && holdBlocked && (
+          <Tooltip title={holdBlocked}>
+            <Button type="primary" disabled data-testid="evaluation-hold">
+              {t('evaluations.hold')}
+            </Button>
+          </Tooltip>
+        )}
+        {!held && !holdBlocked && (
+          <Popconfirm
+            title={t('evaluations.holdConfirm')}
+            okText={t('common.confirm')}
+            cancelText={t('common.cancel')}
+            onConfirm={() => p.onHold()}
+          >
+            <Button type="primary" loading={p.holding} data-testid="evaluation-hold">
+              {t('evaluations.hold')}
+            </Button>
+          </Popconfirm>
+        )}
+      </Space>
+    </Flex>
   );
 }
