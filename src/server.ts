@@ -1,11 +1,14 @@
+import cluster from 'node:cluster';
 import { buildApp } from './app.js';
+import { startBackgroundWork } from './background.js';
+import { reportReady, runPrimary } from './cluster.js';
 import { setClock } from './core/clock.js';
-import { loadConfig, pgliteDir } from './core/config.js';
-import { type Database, type Db, openDatabase } from './core/db.js';
+import { type AppConfig, loadConfig, pgliteDir } from './core/config.js';
+import { type Database, oneProcessAtATime, openDatabase } from './core/db.js';
 import type { App } from './core/http/types.js';
-import { FOLD_EVERY_MS, foldCaseStats, startCaseSweeper } from './modules/cases/cases.service.js';
+import { listenTo } from './core/listen.js';
+import { sessionInvalidation } from './modules/auth/auth.service.js';
 import { defaultClassifier } from './modules/cases/classifier/classifier.js';
-import { proposeCurrentQuarter } from './modules/cobuild/meetings/meetings.propose.js';
 import { seedReferenceData } from './seed/reference.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, describeMoreDemoLogins, seedDemoIfEmpty } from './seed/demo.js';
 
@@ -13,31 +16,6 @@ interface Running {
   app: App | null;
   database: Database | null;
   stoppers: (() => Promise<void>)[];
-}
-
-/** Runs a task now and then every `everyMs`, never two at once; a failure is logged and the next tick tries again. */
-function startPeriodic(
-  running: Running,
-  opts: { everyMs: number; what: string; task: (db: Db) => Promise<unknown> },
-): void {
-  let inFlight: Promise<unknown> | null = null;
-  const tick = () => {
-    const db = running.database?.db;
-    if (inFlight || !db) return;
-    inFlight = opts
-      .task(db)
-      .catch((err: unknown) => running.app?.log.error({ err }, `${opts.what} failed`))
-      .finally(() => {
-        inFlight = null;
-      });
-  };
-  tick();
-  const timer = setInterval(tick, opts.everyMs);
-  timer.unref();
-  running.stoppers.push(async () => {
-    clearInterval(timer);
-    await inFlight;
-  });
 }
 
 /** Stop accepting, let requests in flight finish, then close the database so its files are consistent. */
@@ -68,7 +46,8 @@ function installShutdown(running: Running, startup: Promise<unknown>): void {
 function banner(opts: {
   port: number;
   host: string;
-  database: Database;
+  databaseKind: Database['kind'];
+  workers: number;
   dataDir: string;
   seeded: boolean;
   showLogins: boolean;
@@ -79,8 +58,9 @@ function banner(opts: {
   const lines = [
     '',
     `  联建共治 Lianjian is running at http://${shownHost}:${opts.port}/${opts.apiDocs ? '  (API docs: /api/docs)' : ''}`,
-    `  Database: ${opts.database.kind === 'pglite' ? `embedded PGlite in ${opts.dataDir}` : 'PostgreSQL (DATABASE_URL)'}` +
-      `${opts.seeded ? ', demo data seeded' : ''}; ready in ${Math.round(opts.ms)} ms`,
+    `  Database: ${opts.databaseKind === 'pglite' ? `embedded PGlite in ${opts.dataDir}` : 'PostgreSQL (DATABASE_URL)'}` +
+      `${opts.seeded ? ', demo data seeded' : ''}; ${opts.workers > 1 ? `${opts.workers} worker processes, ` : ''}` +
+      `ready in ${Math.round(opts.ms)} ms`,
   ];
   if (opts.showLogins) {
     lines.push(`  Demo logins (password ${DEMO_PASSWORD}):`);
@@ -90,62 +70,76 @@ function banner(opts: {
   return lines.join('\n') + '\n\n';
 }
 
-async function start(running: Running): Promise<void> {
-  const started = performance.now();
-  const config = loadConfig();
+/** Logout, password and role changes made by any process drop this process's cached sessions at once. */
+async function listenForSessionChanges(database: Database): Promise<() => Promise<void>> {
+  const listening = await listenTo(database, sessionInvalidation.channel, sessionInvalidation);
+  sessionInvalidation.trustWhile(listening.live);
+  return listening.stop;
+}
+
+async function start(running: Running, config: AppConfig, started: number): Promise<void> {
   if (config.clockStart !== null) setClock(config.clockStart);
   running.database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: pgliteDir(config) });
-  await seedReferenceData({ db: running.database.db });
-  const seeded = config.seedDemo ? await seedDemoIfEmpty({ db: running.database.db }) : false;
-  running.app = await buildApp({ config, database: running.database });
+  const database = running.database;
+  // Processes starting together on one database seed one after the other: the first seeds, the others find it done.
+  const seeded = await oneProcessAtATime(database, async () => {
+    await seedReferenceData({ db: database.db });
+    return config.seedDemo ? seedDemoIfEmpty({ db: database.db }) : false;
+  });
+  running.app = await buildApp({ config, database });
+  running.stoppers.push(await listenForSessionChanges(database));
   // Load (or train, ~0.4 s) the case classifier before taking requests, not inside the first resident's report.
   defaultClassifier();
   await running.app.listen({ port: config.port, host: config.host });
-  // 督办: due-soon warnings and overdue escalation, claimed through the database so any number of processes may run it.
-  running.stoppers.push(
-    startCaseSweeper({
-      db: running.database.db,
-      intervalMs: 60_000,
-      log: running.app.log,
-      ratingWorkingDays: config.caseRatingWorkingDays,
-    }),
-  );
-  // 党建联席会: each community's meeting of the quarter is proposed when the quarter begins. Idempotent, and safe from
-  // several processes at once (one meeting per community and quarter, by index).
-  startPeriodic(running, {
-    everyMs: 3_600_000,
-    what: 'proposing joint meetings',
-    task: (db) => proposeCurrentQuarter({ db }),
-  });
-  // On PostgreSQL new cases' statistics wait in case_stats_pending (readers count them there too) until folded in;
-  // PGlite writes them to case_stats at once, so it has nothing to fold.
-  if (running.database.kind === 'postgres') {
-    startPeriodic(running, {
-      everyMs: FOLD_EVERY_MS,
-      what: 'folding case statistics',
-      task: (db) => foldCaseStats({ db }),
-    });
-  }
+  // The sweep, the statistics fold, the meeting proposals: in one process of however many share the database.
+  running.stoppers.push(startBackgroundWork({ database, config, log: running.app.log }));
   const port = (running.app.server.address() as { port: number }).port;
+  if (reportReady({ port, seeded })) return;
   process.stdout.write(
-    banner({
-      port,
-      host: config.host,
-      database: running.database,
-      dataDir: config.dataDir,
-      seeded,
-      showLogins: config.seedDemo,
-      apiDocs: config.apiDocs,
-      ms: performance.now() - started,
-    }),
+    bannerFor(config, { port, seeded, databaseKind: database.kind, ms: performance.now() - started }),
   );
 }
 
-const running: Running = { app: null, database: null, stoppers: [] };
-const startup = start(running);
-installShutdown(running, startup);
-startup.catch((err: unknown) => {
+function bannerFor(
+  config: AppConfig,
+  ready: { port: number; seeded: boolean; databaseKind: Database['kind']; ms: number },
+): string {
+  return banner({
+    ...ready,
+    host: config.host,
+    workers: config.workers,
+    dataDir: config.dataDir,
+    showLogins: config.seedDemo,
+    apiDocs: config.apiDocs,
+  });
+}
+
+function failed(err: unknown): never {
   process.stderr.write(`Lianjian failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
   if (err instanceof Error && err.stack && process.env.LOG_LEVEL === 'debug') process.stderr.write(err.stack + '\n');
   process.exit(1);
-});
+}
+
+function main(): void {
+  const started = performance.now();
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    failed(err);
+  }
+  if (config.workers > 1 && cluster.isPrimary) {
+    // WORKERS=N: this process only forks and watches (src/cluster.ts); the workers run start() below.
+    runPrimary(config, (ready) => {
+      const ms = performance.now() - started;
+      process.stdout.write(bannerFor(config, { ...ready, databaseKind: 'postgres', ms }));
+    });
+    return;
+  }
+  const running: Running = { app: null, database: null, stoppers: [] };
+  const startup = start(running, config, started);
+  installShutdown(running, startup);
+  startup.catch(failed);
+}
+
+main();

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from './config.js';
+import { loadConfig, WORKERS_NEED_POSTGRES } from './config.js';
 
 const production = (secret?: string) => () =>
   loadConfig({ NODE_ENV: 'production', ...(secret === undefined ? {} : { SESSION_SECRET: secret }) });
@@ -47,5 +47,18 @@ describe('loadConfig: SESSION_SECRET in production', () => {
     expect([dev.sessionIdleMinutes, dev.sessionMaxHours]).toEqual([480, 168]);
     const set = loadConfig({ SESSION_IDLE_MINUTES: '15', SESSION_MAX_HOURS: '12' });
     expect([set.sessionIdleMinutes, set.sessionMaxHours]).toEqual([15, 12]);
+  });
+});
+
+describe('loadConfig: WORKERS', () => {
+  it('defaults to one process and takes up to 64 on PostgreSQL', () => {
+    expect(loadConfig({}).workers).toBe(1);
+    expect(loadConfig({ WORKERS: '4', DATABASE_URL: 'postgres://db/lianjian' }).workers).toBe(4);
+    expect(() => loadConfig({ WORKERS: '0', DATABASE_URL: 'postgres://db/lianjian' })).toThrow(/WORKERS/);
+  });
+
+  it('refuses more than one on the embedded database, in Chinese and English', () => {
+    expect(() => loadConfig({ WORKERS: '2' })).toThrow(`WORKERS: ${WORKERS_NEED_POSTGRES}`);
+    expect(WORKERS_NEED_POSTGRES).toMatch(/需要 PostgreSQL.* \/ WORKERS > 1 needs PostgreSQL/);
   });
 });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { parseClockInstant } from './clock.js';
+import { bothLanguages } from './i18n/startup.js';
 
 const DEFAULT_SECRET = 'lianjian-dev-secret-change-me';
 
@@ -39,7 +40,12 @@ const ZEnv = z.object({
   RATE_LIMIT_LOGINS_PER_MINUTE: z.coerce.number().int().min(0).max(1e9).optional(),
   /** Working days a verified case waits for its reporter's rating before the sweep closes it unrated. */
   CASE_RATING_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(DEFAULT_CASE_RATING_WORKING_DAYS),
+  /** App processes sharing the port (node:cluster); more than one needs PostgreSQL (docs/SCALING.md). */
+  WORKERS: z.coerce.number().int().min(1).max(64).default(1),
 });
+
+/** Why WORKERS > 1 is refused on the embedded database, in both languages (it is read before any locale is known). */
+export const WORKERS_NEED_POSTGRES = bothLanguages('workersNeedPostgres');
 
 export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
@@ -66,6 +72,8 @@ export interface AppConfig {
   rateLimitLoginsPerMinute: number;
   /** Working days (on the work calendar) a verified case waits for its reporter's rating (docs/CASES.md). */
   caseRatingWorkingDays: number;
+  /** How many app processes `npm start` runs on the one port (node:cluster, src/server.ts); 1 = this process serves. */
+  workers: number;
 }
 
 /** 'true' → every hop, a number → that many hops, anything else → the listed addresses/CIDRs. */
@@ -84,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = proce
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.WORKERS > 1 && !e.DATABASE_URL) throw new Error(`Invalid configuration:\n  WORKERS: ${WORKERS_NEED_POSTGRES}`);
   const production = e.NODE_ENV === 'production';
   if (production) {
     const weakness =
@@ -110,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = proce
     rateLimitWritesPerMinute: e.RATE_LIMIT_WRITES_PER_MINUTE ?? (e.NODE_ENV === 'test' ? 1_000_000 : 120),
     rateLimitLoginsPerMinute: e.RATE_LIMIT_LOGINS_PER_MINUTE ?? (e.NODE_ENV === 'test' ? 1_000_000 : 30),
     caseRatingWorkingDays: e.CASE_RATING_WORKING_DAYS,
+    workers: e.WORKERS,
   };
 }
 

@@ -23,7 +23,7 @@ import { addressHash, pruneThrottle, throttledCheck, type ThrottlePolicy } from 
 import { isCommonPassword } from './common-passwords.js';
 import { PASSWORD_MIN_LENGTH, type PasswordProblem, passwordShapeProblem } from './password.rules.js';
 
-export { actorForSession, forgetSessions, sessionIdFor } from './auth.sessions.js';
+export { actorForSession, forgetSessions, sessionIdFor, sessionInvalidation } from './auth.sessions.js';
 export type { SessionPolicy } from './auth.sessions.js';
 
 /** A known address is forgotten after this long without a login from it. */

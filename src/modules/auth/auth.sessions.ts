@@ -79,18 +79,39 @@ export async function openSession(
 
 /**
  * Sessions resolved in the last few seconds, so a burst of requests (a phone app, a busy hall desk) costs one
- * lookup instead of one per request. Logout and a password change drop the entries in this process at once; in a
- * deployment of several processes another process may honour an ended session for at most SESSION_CACHE_MS.
- * An entry never outlives the session's own end (absolute or idle, as of its last lookup).
+ * lookup instead of one per request. An entry never outlives the session's own end (absolute or idle, as of its last
+ * lookup). Logout, a password change and a change of a user's roles or account reach every process at once: triggers
+ * on sessions, users and role_bindings NOTIFY `lianjian_sessions` with the user id in the writing transaction
+ * (migrations/0018), and each process LISTENs (core/listen.ts, wired in src/server.ts) and drops that user's entries.
+ * While the listening connection is down the cache is not used at all, and it starts empty when it is back; a lookup
+ * that was under way when a notice came is answered but not remembered. Without a listener (tests, scripts) an entry
+ * lives SESSION_CACHE_MS and only this process's own logouts and password changes drop it.
  */
 const SESSION_CACHE_MS = 5_000;
 const SESSION_CACHE_MAX = 10_000;
 type CachedActor = Omit<Actor, 'ip' | 'requestId'>;
 const recentSessions = new Map<string, { actor: CachedActor; sessionEndsAt: number; until: number }>();
+/** Moves on every eviction, so a lookup that overlapped one does not store what it read before it. */
+let evictions = 0;
+let cacheTrusted: () => boolean = () => true;
 
 export function forgetSessions(filter: (sessionId: string, actor: CachedActor) => boolean = () => true): void {
+  evictions++;
+  // Requests arriving from now on look the session up afresh instead of joining a lookup that began before.
+  sessionLookups.clear();
   for (const [id, entry] of recentSessions) if (filter(id, entry.actor)) recentSessions.delete(id);
 }
+
+/** What the composition root wires to a LISTEN (core/listen.ts): the channel, its notices, and the cache's trust. */
+export const sessionInvalidation = {
+  channel: 'lianjian_sessions',
+  /** A notice's payload is the user id whose sessions, account or roles changed. */
+  onNotice: (userId: string) => forgetSessions((_, actor) => actor.userId === userId),
+  onGap: () => forgetSessions(),
+  trustWhile: (live: () => boolean) => {
+    cacheTrusted = live;
+  },
+};
 
 /** The actor behind a session cookie, or null if the session is unknown or has ended. */
 export async function actorForSession(opts: {
@@ -102,13 +123,16 @@ export async function actorForSession(opts: {
 }): Promise<Actor | null> {
   const now = opts.now ?? clock.now();
   const id = sessionIdFor(opts.secret, opts.token);
-  const hit = recentSessions.get(id);
+  const hit = cacheTrusted() ? recentSessions.get(id) : undefined;
   if (hit && hit.until > now.getTime() && hit.sessionEndsAt > now.getTime()) return withMeta(hit.actor, opts.meta);
   // Requests of one session that arrive together (a page's several calls) share one lookup.
   let lookup = sessionLookups.get(id);
   if (!lookup) {
-    lookup = lookUpSession(opts.db, id, now).finally(() => sessionLookups.delete(id));
-    sessionLookups.set(id, lookup);
+    const started: Promise<CachedActor | null> = lookUpSession(opts.db, id, now).finally(() => {
+      if (sessionLookups.get(id) === started) sessionLookups.delete(id);
+    });
+    sessionLookups.set(id, started);
+    lookup = started;
   }
   const actor = await lookup;
   return actor && withMeta(actor, opts.meta);
@@ -117,6 +141,7 @@ export async function actorForSession(opts: {
 const sessionLookups = new Map<string, Promise<CachedActor | null>>();
 
 async function lookUpSession(db: Db, id: string, now: Date): Promise<CachedActor | null> {
+  const evictionsBefore = evictions;
   const [row] = await db
     .select({
       user: users,
@@ -138,6 +163,7 @@ async function lookUpSession(db: Db, id: string, now: Date): Promise<CachedActor
     lastSeen = now.getTime();
   }
   const actor = await loadActor(db, row.user);
+  if (evictions !== evictionsBefore || !cacheTrusted()) return actor;
   if (recentSessions.size >= SESSION_CACHE_MAX) recentSessions.clear();
   recentSessions.set(id, {
     actor,

@@ -6,6 +6,7 @@ import { roleBindings } from '../../auth/auth.schema.js';
 import { grids } from '../../grid/grid.schema.js';
 import { notifyPeople, notifyUsers } from '../../notifications/notifications.service.js';
 import { notificationTitle } from '../../../core/i18n.js';
+import { PROCESS_NAME } from '../../../core/leader.js';
 import { jobRuns } from '../../../core/system.schema.js';
 import { allCategories } from '../cases.categories.js';
 import { workCalendar } from '../cases.clock.js';
@@ -302,10 +303,10 @@ export async function claimSweepTick(db: Db, intervalMs: number): Promise<boolea
   const minGapSeconds = (intervalMs * 0.8) / 1000;
   const rows = await db
     .insert(jobRuns)
-    .values({ name: SWEEP_JOB, lastRunAt: sql`now()` })
+    .values({ name: SWEEP_JOB, lastRunAt: sql`now()`, runs: 1, ranBy: PROCESS_NAME })
     .onConflictDoUpdate({
       target: jobRuns.name,
-      set: { lastRunAt: sql`now()` },
+      set: { lastRunAt: sql`now()`, runs: sql`${jobRuns.runs} + 1`, ranBy: PROCESS_NAME },
       setWhere: sql`${jobRuns.lastRunAt} <= now() - make_interval(secs => ${minGapSeconds})`,
     })
     .returning({ name: jobRuns.name });

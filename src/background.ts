@@ -1,0 +1,68 @@
+/**
+ * The background work of a server process, started after it listens, in one process of however many share the
+ * database: core/leader.ts elects it (an advisory lock on PostgreSQL; PGlite's one process always). Nothing here is the
+ * only record of anything, and each job is safe if it ever runs twice: the lock is about doing the work once, not
+ * about keeping it correct (docs/SCALING.md).
+ */
+import type { AppConfig } from './core/config.js';
+import type { Database } from './core/db.js';
+import { pruneRateLimitHits } from './core/http/rate-limit-store.js';
+import { lead, type LeaderLog } from './core/leader.js';
+import { startPeriodic } from './core/periodic.js';
+import { FOLD_EVERY_MS, foldCaseStats, startCaseSweeper } from './modules/cases/cases.service.js';
+import { proposeCurrentQuarter } from './modules/cobuild/meetings/meetings.propose.js';
+
+export interface BackgroundLog extends LeaderLog {
+  error(obj: object, msg?: string): void;
+}
+
+/** The jobs, started in the leading process; returns their stop function. */
+function startJobs(database: Database, config: AppConfig, log: BackgroundLog): () => Promise<void> {
+  const db = database.db;
+  const stoppers: (() => Promise<void>)[] = [];
+  // 督办: due-soon warnings and overdue escalation; each tick is also claimed in job_runs ('case-sweep').
+  stoppers.push(startCaseSweeper({ db, intervalMs: 60_000, log, ratingWorkingDays: config.caseRatingWorkingDays }));
+  // 党建联席会: each community's meeting of the quarter is proposed when the quarter begins (idempotent by index).
+  stoppers.push(
+    startPeriodic({
+      db,
+      log,
+      everyMs: 3_600_000,
+      name: 'meetings-propose',
+      task: (d) => proposeCurrentQuarter({ db: d }),
+    }),
+  );
+  if (database.kind === 'postgres') {
+    // New cases' statistics wait in case_stats_pending (readers count them there too) until folded in; PGlite writes
+    // them to case_stats at once. case_stats_fold() is safe from several processes, but one is enough.
+    stoppers.push(
+      startPeriodic({
+        db,
+        log,
+        everyMs: FOLD_EVERY_MS,
+        name: 'case-stats-fold',
+        task: (d) => foldCaseStats({ db: d }),
+      }),
+    );
+    // The shared rate-limit counters' ended windows.
+    stoppers.push(startPeriodic({ db, log, everyMs: 60_000, name: 'rate-limit-prune', task: pruneRateLimitHits }));
+  }
+  return async () => {
+    await Promise.all(stoppers.map((stop) => stop()));
+  };
+}
+
+/** Leads (or waits to lead) the background work; the returned function stops it and gives the lead up. */
+export function startBackgroundWork(opts: {
+  database: Database;
+  config: AppConfig;
+  log: BackgroundLog;
+  /** How often a process that does not lead tries to (tests shorten it). */
+  retryMs?: number;
+}): () => Promise<void> {
+  return lead(opts.database, {
+    log: opts.log,
+    retryMs: opts.retryMs,
+    start: () => startJobs(opts.database, opts.config, opts.log),
+  });
+}
