@@ -1,5 +1,5 @@
-import { and, desc, eq, inArray, isNotNull, isNull, lte, notInArray, sql } from 'drizzle-orm';
-import { insertRows } from '../core/bulk.js';
+import { and, inArray, isNull, notInArray, sql } from 'drizzle-orm';
+import { insertRows, rowsOf } from '../core/bulk.js';
 import { addDays, localInstant } from '../core/calendar.js';
 import type { Db } from '../core/db.js';
 import { notificationTitle } from '../core/i18n.js';
@@ -135,15 +135,26 @@ function buildCommunity(rng: Rng, communityId: string, own: CaseRow[], days: str
   }
 }
 
-/** The state a case was in at an instant: the last state change its events record up to then. */
-async function statusAt(db: Db, caseId: string, at: Date): Promise<CaseStatus | null> {
-  const [last] = await db
-    .select({ status: caseEvents.toStatus })
-    .from(caseEvents)
-    .where(and(eq(caseEvents.caseId, caseId), lte(caseEvents.at, at), isNotNull(caseEvents.toStatus)))
-    .orderBy(desc(caseEvents.at), desc(caseEvents.id))
-    .limit(1);
-  return last?.status ?? null;
+/**
+ * The state each case was in at an instant: the last state change its events record up to then (the latest `at`, the
+ * last written among equals). One query for all of them, a lateral lookup per (case, instant) on (case_id, at).
+ */
+async function statusesAt(db: Db, asked: { caseId: string; at: Date }[]): Promise<(CaseStatus | null)[]> {
+  if (!asked.length) return [];
+  const values = sql.join(
+    asked.map((a, i) => sql`(${i}::int, ${a.caseId}::uuid, ${a.at.toISOString()}::timestamptz)`),
+    sql`, `,
+  );
+  const rows = await rowsOf<{ i: number; status: CaseStatus | null }>(
+    db,
+    sql`select a.i, e.status from (values ${values}) as a(i, case_id, at) left join lateral (
+      select ${caseEvents.toStatus} as status from ${caseEvents}
+       where ${caseEvents.caseId} = a.case_id and ${caseEvents.at} <= a.at and ${caseEvents.toStatus} is not null
+       order by ${caseEvents.at} desc, ${caseEvents.id} desc limit 1) e on true`,
+  );
+  const statuses = new Array<CaseStatus | null>(asked.length).fill(null);
+  for (const r of rows) statuses[Number(r.i)] = r.status;
+  return statuses;
 }
 
 /** 督办 on each unsatisfied case (first supervision kept) and its follow-up tasks. */
@@ -161,11 +172,16 @@ async function applyConsequences(db: Db, rng: Rng, built: Built): Promise<Follow
   const ownerOf = new Map(owners.map((o) => [o.id, o]));
   const followUps: FollowUpRow[] = [];
   const events: (typeof caseEvents.$inferInsert)[] = [];
-  for (const { item, session, last } of built.unsatisfied) {
-    const at = localInstant(session.heldOn, '11:30');
-    // 督办 changes no state: the event carries the state the case was in at the session, not its state today.
+  const heldAt = built.unsatisfied.map((u) => localInstant(u.session.heldOn, '11:30'));
+  // 督办 changes no state: the event carries the state the case was in at the session, not its state today.
+  const statuses = await statusesAt(
+    db,
+    built.unsatisfied.map((u, i) => ({ caseId: u.item.caseId, at: heldAt[i] })),
+  );
+  for (const [i, { item, session, last }] of built.unsatisfied.entries()) {
+    const at = heldAt[i];
     const c = ownerOf.get(item.caseId);
-    const status = await statusAt(db, item.caseId, at);
+    const status = statuses[i];
     events.push({
       caseId: item.caseId,
       at,
@@ -190,13 +206,29 @@ async function applyConsequences(db: Db, rng: Rng, built: Built): Promise<Follow
     if (c?.ownerPersonId) followUps.push({ ...task, assigneePersonId: c.ownerPersonId });
     for (const u of units.filter((x) => x.caseId === item.caseId))
       followUps.push({ ...task, assigneeUnitId: u.unitId });
-    await db
-      .update(cases)
-      .set({ supervisedAt: sql`coalesce(${cases.supervisedAt}, ${at.toISOString()}::timestamptz)` })
-      .where(sql`${cases.id} = ${item.caseId}`);
   }
+  await markSupervised(
+    db,
+    built.unsatisfied.map((u, i) => ({ caseId: u.item.caseId, at: heldAt[i] })),
+  );
   await insertRows(db, caseEvents, events);
   return followUps;
+}
+
+/**
+ * supervised_at on each case, in one statement: the first 督办 is kept, so a case already supervised keeps its
+ * instant and otherwise takes its first session in `marks` (a community's sessions are in day order: its earliest).
+ */
+async function markSupervised(db: Db, marks: { caseId: string; at: Date }[]): Promise<void> {
+  const first = new Map<string, Date>();
+  for (const m of marks) if (!first.has(m.caseId)) first.set(m.caseId, m.at);
+  if (!first.size) return;
+  const values = sql.join(
+    [...first].map(([caseId, at]) => sql`(${caseId}::uuid, ${at.toISOString()}::timestamptz)`),
+    sql`, `,
+  );
+  await db.execute(sql`update ${cases} set supervised_at = coalesce(${cases.supervisedAt}, v.at)
+    from (values ${values}) as v(id, at) where ${cases.id} = v.id`);
 }
 
 export async function seedDemoEvaluations(
