@@ -162,30 +162,16 @@ async function updateCases(
 /** Dispatches marked done, undone and deleted, then re-dispatched as dispatchToUnits does. */
 async function redispatch(db: Db, rng: Rng, w: World, some: (p: number) => string[]): Promise<void> {
   const ds = await db.select({ id: caseDispatches.id }).from(caseDispatches);
+  const someDispatches = (p: number) => ds.filter(() => rng.chance(p)).map((d) => d.id);
   await db
     .update(caseDispatches)
     .set({ doneAt: sql`now() - interval '200 days'` })
-    .where(
-      inArray(
-        caseDispatches.id,
-        ds.filter(() => rng.chance(0.2)).map((d) => d.id),
-      ),
-    );
+    .where(inArray(caseDispatches.id, someDispatches(0.2)));
   await db
     .update(caseDispatches)
     .set({ doneAt: null })
-    .where(
-      inArray(
-        caseDispatches.id,
-        ds.filter(() => rng.chance(0.1)).map((d) => d.id),
-      ),
-    );
-  await db.delete(caseDispatches).where(
-    inArray(
-      caseDispatches.id,
-      ds.filter(() => rng.chance(0.1)).map((d) => d.id),
-    ),
-  );
+    .where(inArray(caseDispatches.id, someDispatches(0.1)));
+  await db.delete(caseDispatches).where(inArray(caseDispatches.id, someDispatches(0.1)));
   // Re-dispatch as dispatchToUnits does: INSERT … ON CONFLICT DO UPDATE (fires both the insert and the update trigger).
   const again = some(0.1).flatMap((caseId) =>
     w.units.map((unitId) => ({
