@@ -14,20 +14,19 @@
  * Run: node --import tsx bench/cases-intake.ts [seconds per run, default 5]            (PGlite in memory, demo seeded)
  *      node --import tsx bench/cases-intake.ts [seconds] --pg[=url]  (a fresh PostgreSQL database, dropped after)
  *      … --rounds=N                                                 (N rounds instead of 3)
+ *      … --pg --processes   intake by 1 and by 2 server processes (WORKERS=2) beside the baseline, with the cores each
+ *                           party used (bench/intake-processes.ts)
  */
 import type { Result } from 'autocannon';
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/core/config.js';
-import { grids } from '../src/modules/grid/grid.schema.js';
-import { organisations } from '../src/modules/org/org.schema.js';
-import { loadExamples } from '../src/modules/cases/classifier/data.js';
 import { defaultClassifier } from '../src/modules/cases/classifier/classifier.js';
 import { FOLD_EVERY_MS, foldCaseStats } from '../src/modules/cases/stats/rollup.js';
-import { pointInGrid } from '../src/seed/cases-world.js';
 import { seedDemo } from '../src/seed/demo.js';
-import { createRng } from '../src/seed/rng.js';
 import { seedReferenceData } from '../src/seed/reference.js';
+import { browserHeaders, intakeBodies, line } from './intake-load.js';
+import { runProcessesMode } from './intake-processes.js';
 import { runLoad } from './load-worker.js';
 import { benchPostgresUrl, loginCookieInject, median, openBenchDatabase } from './util.js';
 
@@ -75,47 +74,6 @@ async function startApps(database: Awaited<ReturnType<typeof openBenchDatabase>>
     return `http://127.0.0.1:${(a.server.address() as { port: number }).port}`;
   };
   return { db, app, plain, base: await listen(app), plainBase: await listen(plain) };
-}
-
-/** 杭东社区's admin records residents' reports at the hall: real wording, a point inside one of its grids. */
-async function intakeBodies(db: Db): Promise<string[]> {
-  const [hangdong] = await db
-    .select({ id: organisations.id })
-    .from(organisations)
-    .where(eq(organisations.name, '杭东社区'));
-  const leaves = (await db.select().from(grids).where(eq(grids.communityId, hangdong.id))).filter((g) => g.level === 4);
-  const rng = createRng(7);
-  const texts = loadExamples()
-    .map((e) => e.text)
-    .filter((t) => t.length >= 6);
-  return Array.from({ length: 1000 }, (_, i) => {
-    const p = pointInGrid(rng, rng.pick(leaves));
-    return JSON.stringify({
-      channel: 'hall',
-      description: rng.pick(texts),
-      lng: p.lng,
-      lat: p.lat,
-      reporterName: `居民${i}`,
-      reporterPhone: `139${String(10_000_000 + i).slice(-8)}`,
-    });
-  });
-}
-
-/**
- * What Chromium sends with the web app's fetch() POST from its own page. Origin is the server as the client
- * addressed it (the check compares it with request.protocol/host), so each app gets its own.
- */
-function browserHeaders(cookie: string, origin: string, secFetch = true): Record<string, string> {
-  return {
-    cookie,
-    'content-type': 'application/json',
-    accept: 'application/json',
-    'accept-language': 'zh-CN,zh;q=0.9',
-    'user-agent':
-      'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
-    origin,
-    ...(secFetch ? { 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'cors', 'sec-fetch-dest': 'empty' } : {}),
-  };
 }
 
 /**
@@ -184,9 +142,6 @@ async function runRounds(
   return rounds;
 }
 
-const line = (name: string, r: Result) =>
-  `${name.padEnd(40)} ${r.requests.average.toFixed(0).padStart(6)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   2xx ${r['2xx']}  non-2xx ${r.non2xx}  errors ${r.errors}`;
-
 /** Each round's runs, the last two runs, and the intake's ratio to the baseline and its p99 against the goals. */
 function reportRuns(header: string, rounds: Round[], extra: { originOnly: Result; noRollup: Result }): void {
   console.log(header);
@@ -237,10 +192,38 @@ function reportHardening(rounds: Round[], originOnly: Result): void {
     );
 }
 
+type RunLoad = (path: string, duration: number, url?: string, headers?: Record<string, string>) => Promise<Result>;
+
+/** The default mode: rounds of baseline and intake (hardening on and off) in this process, then the two extra runs. */
+async function defaultMode(opts: {
+  db: Db;
+  pgUrl: string | null;
+  seconds: number;
+  run: RunLoad;
+  runPlain: (d: number) => Promise<Result>;
+  originOnlyHeaders: Record<string, string>;
+  base: string;
+}) {
+  const { db, seconds, run } = opts;
+  const rounds = await runRounds(seconds, run, opts.runPlain);
+  const originOnly = await run('/api/cases', seconds, opts.base, opts.originOnlyHeaders);
+  await db.execute(sql`alter table cases disable trigger case_stats_cases_insert`);
+  const noRollup = await run('/api/cases', seconds);
+  await db.execute(sql`alter table cases enable trigger case_stats_cases_insert`);
+  reportRuns(
+    `database: ${opts.pgUrl ? 'PostgreSQL (fresh database)' : 'PGlite (a data directory, as the app runs)'}; ${CONNECTIONS} connections, ${ROUNDS} rounds of ${seconds} s each, after a warm-up`,
+    rounds,
+    { originOnly, noRollup },
+  );
+  reportHardening(rounds, originOnly);
+}
+
 async function main(): Promise<void> {
   const seconds = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 5);
   const pgUrl = benchPostgresUrl();
+  const processes = process.argv.includes('--processes');
   const database = await openBenchDatabase(pgUrl, { onDisk: true });
+  if (processes && !database.url) throw new Error('--processes needs --pg: PGlite is one process');
   const apps = await startApps(database);
   const { db, app, plain, base, plainBase } = apps;
   defaultClassifier();
@@ -252,23 +235,18 @@ async function main(): Promise<void> {
   await assertBuildsDiffer(cookie, apps);
 
   // As the server does on PostgreSQL (src/server.ts): new cases' statistics are folded from case_stats_pending every
-  // FOLD_EVERY_MS.
+  // FOLD_EVERY_MS. With --processes the server processes fold (the one that leads), so the bench does not.
   let folding: Promise<unknown> = Promise.resolve();
   const folder = setInterval(() => {
-    if (pgUrl) folding = folding.then(() => foldCaseStats({ db }));
+    if (pgUrl && !processes) folding = folding.then(() => foldCaseStats({ db }));
   }, FOLD_EVERY_MS);
-  const rounds = await runRounds(seconds, run, runPlain);
-  const originOnly = await run('/api/cases', seconds, base, browserHeaders(cookie, base, false));
-  await db.execute(sql`alter table cases disable trigger case_stats_cases_insert`);
-  const noRollup = await run('/api/cases', seconds);
-  await db.execute(sql`alter table cases enable trigger case_stats_cases_insert`);
-
-  reportRuns(
-    `database: ${pgUrl ? 'PostgreSQL (fresh database)' : 'PGlite (a data directory, as the app runs)'}; ${CONNECTIONS} connections, ${ROUNDS} rounds of ${seconds} s each, after a warm-up`,
-    rounds,
-    { originOnly, noRollup },
-  );
-  reportHardening(rounds, originOnly);
+  if (processes && database.url) {
+    const common = { db, seconds, rounds: ROUNDS, bodies, base, baseCookie: cookie };
+    await runProcessesMode({ ...common, databaseUrl: database.url });
+  } else {
+    const originOnlyHeaders = browserHeaders(cookie, base, false);
+    await defaultMode({ db, pgUrl, seconds, run, runPlain, originOnlyHeaders, base });
+  }
   clearInterval(folder);
   await folding;
   await app.close();

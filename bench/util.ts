@@ -35,7 +35,10 @@ export function benchPostgresUrl(argv = process.argv): string | null {
  * A fresh, migrated database for one bench run: a PGlite in memory (or, with `onDisk`, in a temporary data
  * directory, as the app runs by default), or a new database on the PostgreSQL server; `close()` removes it again.
  */
-export async function openBenchDatabase(pgUrl: string | null, opts: { onDisk?: boolean } = {}): Promise<Database> {
+export async function openBenchDatabase(
+  pgUrl: string | null,
+  opts: { onDisk?: boolean } = {},
+): Promise<Database & { url?: string }> {
   if (!pgUrl && opts.onDisk) {
     const dir = mkdtempSync(path.join(tmpdir(), 'lj-bench-'));
     const database = await openDatabase({ dataDir: path.join(dir, 'pglite') });
@@ -52,6 +55,7 @@ export async function openBenchDatabase(pgUrl: string | null, opts: { onDisk?: b
   const database = await openDatabase({ databaseUrl: scratch.url });
   return {
     ...database,
+    url: scratch.url,
     close: async () => {
       await database.close();
       await scratch.drop();
