@@ -20,7 +20,7 @@ import { DOCS_CSP, registerSecurityHeaders } from './core/http/security.js';
 import type { App } from './core/http/types.js';
 import { registerWebApp } from './core/http/web-app.js';
 import { actorForSession } from './modules/auth/auth.service.js';
-import { registerModules } from './modules/index.js';
+import { registerGateways, registerModules } from './modules/index.js';
 
 export interface BuildAppOptions {
   config: AppConfig;
@@ -85,6 +85,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   });
 
   await app.register(registerModules, { prefix: '/api' });
+  await registerGateways(app);
   await registerWebApp(app, opts.config.webDistDir);
   return app;
 }

@@ -17,6 +17,8 @@ import { membersRoutes } from './people/members/members.routes.js';
 import { countMembersByOrganisation } from './people/members/members.service.js';
 import { pairedUnitIds } from './cobuild/pairing/pairing.queries.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
+import { open311ClientRoutes } from './open311/open311.routes.js';
+import { open311GatewayRoutes } from './open311/open311.gateway.routes.js';
 import { orgRoutes } from './org/org.routes.js';
 import { peopleRoutes } from './people/people.routes.js';
 
@@ -42,4 +44,10 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(evaluationsRoutes);
   await app.register(notificationsRoutes);
   await app.register(cobuildRoutes);
+  await app.register(open311ClientRoutes);
+}
+
+/** Gateways other systems call, outside /api: their own keys, formats and error shape (Open311: docs/OPEN311.md). */
+export async function registerGateways(app: App): Promise<void> {
+  await app.register(open311GatewayRoutes, { prefix: '/open311/v2' });
 }

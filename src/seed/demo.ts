@@ -30,6 +30,7 @@ import type {
   UserRow,
 } from './demo-types.js';
 import { UNIT_DEFS, unitUsername } from './demo-units.js';
+import { DEMO_OPEN311_CLIENT, DEMO_OPEN311_KEY, seedDemoOpen311 } from './demo-open311.js';
 import { createRng, type Rng } from './rng.js';
 
 export { UNIT_STRENGTHS } from './demo-units.js';
@@ -52,10 +53,13 @@ export const MORE_DEMO_LOGINS = {
   unitAdmins: UNIT_DEFS.slice(1).map((_, i) => unitUsername(i + 1)),
 } as const;
 
-/** One line for the start banner about MORE_DEMO_LOGINS. */
+/** The start banner's lines about MORE_DEMO_LOGINS and the demo's Open311 client key (docs/OPEN311.md). */
 export function describeMoreDemoLogins(): string {
   const { communityAdmins, unitAdmins } = MORE_DEMO_LOGINS;
-  return `Also: community admins ${communityAdmins.join(', ')}; unit admins ${unitAdmins[0]}–${unitAdmins[unitAdmins.length - 1]}`;
+  return [
+    `Also: community admins ${communityAdmins.join(', ')}; unit admins ${unitAdmins[0]}–${unitAdmins[unitAdmins.length - 1]}`,
+    `Open311 GeoReport v2 at /open311/v2: demo client ${DEMO_OPEN311_CLIENT}, api_key ${DEMO_OPEN311_KEY}`,
+  ].join('\n    ');
 }
 
 export interface DemoData {
@@ -202,6 +206,7 @@ export async function seedDemo(opts: SeedOptions): Promise<DemoCounts> {
     await seedDemoCases(tx, data, time);
     await seedDemoEvaluations(tx, data, time);
     await seedDemoCobuild(tx, data, time);
+    await seedDemoOpen311(tx, time);
   });
   return countDemo(data);
 }
@@ -225,6 +230,7 @@ export async function seedDemoIfEmpty(opts: { db: Db; today?: string }): Promise
     await seedDemoCases(tx, data, time);
     await seedDemoEvaluations(tx, data, time);
     await seedDemoCobuild(tx, data, time);
+    await seedDemoOpen311(tx, time);
     return true;
   });
 }

@@ -55,6 +55,8 @@ function unscopedParam(route: RouteDoc, name: string, world: MatrixWorld): strin
   if (name === 'year') return String(world.year);
   if (name === 'code') return route.path.startsWith('/api/service-kinds') ? world.serviceKind : world.categoryCode;
   if (name === 'id' && route.path.startsWith('/api/pairing-plans/')) return world.pairingPlan;
+  // Open311 clients are the county's, in no side's scope; no such client: the county admin's probe is a 404, the others' 403.
+  if (name === 'id' && route.path.startsWith('/api/open311-clients/')) return '00000000-0000-4000-8000-000000000311';
   return undefined;
 }
 

@@ -59,6 +59,8 @@ const HOLDERS = {
   'servicedays.write': ['community_admin'],
   'servicedays.signup': ['community_admin', 'unit_admin'],
   'servicedays.checkin': ['community_admin', 'unit_admin', 'party_member'],
+  // Outside systems' Open311 keys (外部系统接入): create, list and revoke them. The county's alone.
+  'open311.clients': [],
 } satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof HOLDERS;

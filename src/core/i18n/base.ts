@@ -95,6 +95,7 @@ export const baseNouns: Record<Locale, Record<string, string>> = {
     alley_region: '背街小巷区域',
     user_account: '登录账号',
     unknown_route: '请求的页面或接口',
+    open311_client: '外部系统接入',
   },
   en: {
     organisation: 'organisation',
@@ -113,5 +114,6 @@ export const baseNouns: Record<Locale, Record<string, string>> = {
     alley_region: 'alley region',
     user_account: 'user account',
     unknown_route: 'page or endpoint',
+    open311_client: 'Open311 client',
   },
 };

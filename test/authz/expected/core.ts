@@ -197,4 +197,17 @@ export const CORE: ExpectedTable = {
     admin: 'ok', hangdong: 'ok', sanfeng: 'ok', grid01: 'ok', unit01: 'ok',
     unit02: 'ok', member01: 'ok', member02: 'ok', resident01: 'ok', anon: 'unauth',
   },
+  // Open311 client systems (外部系统接入): the county admin's alone. The revoke probe names no client (a 404, read as denied).
+  'GET /api/open311-clients': {
+    admin: 'ok', hangdong: 'denied', sanfeng: 'denied', grid01: 'denied', unit01: 'denied',
+    unit02: 'denied', member01: 'denied', member02: 'denied', resident01: 'denied', anon: 'unauth',
+  },
+  'POST /api/open311-clients': {
+    admin: 'ok', hangdong: 'denied', sanfeng: 'denied', grid01: 'denied', unit01: 'denied',
+    unit02: 'denied', member01: 'denied', member02: 'denied', resident01: 'denied', anon: 'unauth',
+  },
+  'POST /api/open311-clients/{id}/revoke': {
+    admin: 'denied', hangdong: 'denied', sanfeng: 'denied', grid01: 'denied', unit01: 'denied',
+    unit02: 'denied', member01: 'denied', member02: 'denied', resident01: 'denied', anon: 'unauth',
+  },
 };

@@ -34,14 +34,16 @@ function titleFrom(description: string): string {
 }
 
 /**
- * Who raised it: staff name a resident (or the community for its own whistle); a resident is themselves; an Open311
- * client is its own user, with the contact it passed on (or else its own name, so the case shows where it came from).
+ * Who raised it: staff name a resident (or the community for its own whistle); a resident is themselves. An Open311
+ * client passes on the resident's contact (or else its own name stands as the reporter); the client itself is the
+ * case's recorder (its own user), and the reporter has no login here, so the community closes the case and the
+ * client's own call-back stands for the rating (docs/OPEN311.md).
  */
 async function reporterOf(tx: Db, actor: Actor, input: IntakeInput) {
   assertMayReportThrough(actor, input.channel);
   if (input.channel === 'open311') {
     const name = input.reporterName ?? actor.displayName;
-    return { personId: null, userId: actor.userId, name, phone: input.reporterPhone ?? null };
+    return { personId: null, userId: null, name, phone: input.reporterPhone ?? null };
   }
   const staff = isCaseStaff(actor);
   if (!staff) {
