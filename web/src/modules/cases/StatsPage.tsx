@@ -117,12 +117,15 @@ function StatsControls(p: {
             if (v?.[0] && v[1]) p.onRange([v[0], v[1]]);
           }}
         />
-        <Segmented<StatsGroupBy>
-          value={groupBy}
-          onChange={p.onGroupBy}
-          data-testid="stats-group-by"
-          options={STATS_GROUP_BY.map((g) => ({ value: g, label: labelOf('statsGroupBy', g) }))}
-        />
+        {/* Six groupings are wider than a phone: they scroll sideways inside their own box, not the page. */}
+        <div style={{ maxWidth: 'calc(100vw - 56px)', overflowX: 'auto' }}>
+          <Segmented<StatsGroupBy>
+            value={groupBy}
+            onChange={p.onGroupBy}
+            data-testid="stats-group-by"
+            options={STATS_GROUP_BY.map((g) => ({ value: g, label: labelOf('statsGroupBy', g) }))}
+          />
+        </div>
         <ExportButton
           path="/cases/stats/export.xlsx"
           query={{ ...period, groupBy }}

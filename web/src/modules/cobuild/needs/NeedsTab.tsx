@@ -31,7 +31,7 @@ export function NeedsTab({ list, ownCommunity }: { list: NeedFilters; ownCommuni
     <>
       <NeedsToolbar list={list} ownCommunity={ownCommunity} canWrite={canWrite} onCreate={() => setEditing('new')} />
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={9}>
+        <Col xs={24} xxl={9}>
           <Typography.Text strong>{t('needs.map')}</Typography.Text>
           <NeedsMap points={points.data?.items ?? []} loading={points.isPending} error={points.error} />
           {points.data?.truncated && (
@@ -40,7 +40,7 @@ export function NeedsTab({ list, ownCommunity }: { list: NeedFilters; ownCommuni
             </Typography.Text>
           )}
         </Col>
-        <Col xs={24} xl={15}>
+        <Col xs={24} xxl={15}>
           <RecordTable<NeedView> testId="needs-table" result={needs} list={list} columns={columns} />
         </Col>
       </Row>
