@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, inject, it } from 'vitest';
 import { browserForFile, DESKTOP, login, PHONE, phoneLogin } from './browser.js';
 
 /**
@@ -51,9 +51,11 @@ async function menuPaths(page: Page): Promise<string[]> {
   return hrefs.filter((h) => h.startsWith('/') && !h.startsWith('/m/'));
 }
 
-describe('menus from permissions, pages that fit', () => {
+// The five logins run side by side (describe.concurrent, each in its own browser context): a page's time is mostly
+// waiting for the network to go quiet, so five at once take about as long as the longest alone, not the sum.
+describe.concurrent('menus from permissions, pages that fit 1440 px', () => {
   for (const user of ['admin', 'hangdong', 'grid01', 'unit01', 'member01']) {
-    it(`${user}: every menu entry loads without a 403 and fits 1440 px`, async () => {
+    it(`${user}: every menu entry loads without a 403 and fits 1440 px`, async ({ expect }) => {
       const context = await browser().newContext({ viewport: DESKTOP, locale: 'zh-CN' });
       const page = await context.newPage();
       const problems: Problem[] = [];
@@ -73,10 +75,12 @@ describe('menus from permissions, pages that fit', () => {
       }
       expect(problems).toEqual([]);
       await context.close();
-    }, 240_000);
+    }, 300_000);
   }
+});
 
-  it('resident01 on the phone: the tabs the phone app offers load without a 403 and fit 390 px', async () => {
+describe.concurrent('phone pages that fit 390 px', () => {
+  it('resident01 on the phone: the tabs the phone app offers load without a 403 and fit 390 px', async ({ expect }) => {
     const context = await browser().newContext({ viewport: PHONE, locale: 'zh-CN', isMobile: true, hasTouch: true });
     const page = await context.newPage();
     const problems: Problem[] = [];
@@ -96,7 +100,7 @@ describe('menus from permissions, pages that fit', () => {
     await context.close();
   });
 
-  it('a community admin on the phone: every menu entry fits 390 px', async () => {
+  it('a community admin on the phone: every menu entry fits 390 px', async ({ expect }) => {
     const context = await browser().newContext({ viewport: PHONE, locale: 'zh-CN' });
     const page = await context.newPage();
     await login(page, baseUrl, 'hangdong');
