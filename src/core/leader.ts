@@ -51,19 +51,24 @@ export function lead(
   };
   const attempt = async () => {
     if (stopped || stopWork) return;
+    let c: pg.Client | null = null;
     try {
-      const c = await connect();
+      c = await connect();
       const { rows } = await c.query<{ got: boolean }>('select pg_try_advisory_lock($1) as got', [LEADER_LOCK_KEY]);
       if (!rows[0]?.got || stopped) {
         await c.end();
         return;
       }
       client = c;
-      c.on('end', () => void resign('connection ended'));
+      const held = c;
+      c.on('end', () => {
+        if (client === held) void resign('connection ended');
+      });
       opts.log.info({ process: PROCESS_NAME }, 'background work: this process leads');
       stopWork = opts.start();
     } catch {
-      // The database is unreachable for now; the next attempt tries again.
+      // The database is unreachable for now (or the connection broke mid-way): the next attempt tries again.
+      if (c && client !== c) await c.end().catch(() => undefined);
     }
   };
   const loop = () => {
