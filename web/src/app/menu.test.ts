@@ -44,6 +44,7 @@ const SHOWN_TO: [NavKey, readonly Role[]][] = [
   ['people', ROLES],
   ['members', [...STAFF, 'party_member']],
   ['audit', ['county_admin']],
+  ['open311', ['county_admin']],
   ['mobile', ['unit_admin', 'party_member', 'volunteer', 'alley_head', 'resident']],
 ];
 

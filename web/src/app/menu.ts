@@ -20,6 +20,7 @@ export type NavKey =
   | 'people'
   | 'members'
   | 'audit'
+  | 'open311'
   | 'mobile'
   | 'pairing'
   | 'projects'
@@ -65,6 +66,7 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'people', path: '/people', permission: 'people.read' },
   { key: 'members', path: '/members', permission: 'members.read' },
   { key: 'audit', path: '/audit', permission: 'audit.read' },
+  { key: 'open311', path: '/open311-clients', permission: 'open311.clients' },
   {
     key: 'mobile',
     path: '/m/',

@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  ApiOutlined,
   AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
@@ -43,6 +44,7 @@ const ICONS: Record<NavKey, ReactNode> = {
   people: <TeamOutlined />,
   members: <FlagOutlined />,
   audit: <AuditOutlined />,
+  open311: <ApiOutlined />,
   mobile: <CameraOutlined />,
 };
 

@@ -10,6 +10,7 @@ const GridMapPage = lazy(() => import('../modules/grid/GridMapPage'));
 const PeoplePage = lazy(() => import('../modules/people/PeoplePage'));
 const MembersPage = lazy(() => import('../modules/members/MembersPage'));
 const AuditPage = lazy(() => import('../modules/audit/AuditPage'));
+const Open311ClientsPage = lazy(() => import('../modules/open311/Open311ClientsPage'));
 const CasesPage = lazy(() => import('../modules/cases/CasesPage'));
 const CasePage = lazy(() => import('../modules/cases/CasePage'));
 const UnitInboxPage = lazy(() => import('../modules/cases/UnitInboxPage'));
@@ -60,6 +61,14 @@ export function pageRoutes() {
         element={
           <RequireAccess allow={menuAllows('audit')}>
             <AuditPage />
+          </RequireAccess>
+        }
+      />
+      <Route
+        path="open311-clients"
+        element={
+          <RequireAccess allow={menuAllows('open311')}>
+            <Open311ClientsPage />
           </RequireAccess>
         }
       />

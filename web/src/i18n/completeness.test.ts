@@ -3,6 +3,7 @@ import caseLabels from '../modules/cases/labels.i18n';
 import cases from '../modules/cases/i18n';
 import audit from '../modules/audit/i18n';
 import auditLabels from '../modules/audit/labels.i18n';
+import open311 from '../modules/open311/i18n';
 import meetings from '../modules/cobuild/meetings/i18n';
 import needs from '../modules/cobuild/needs/i18n';
 import pairing from '../modules/cobuild/pairing/i18n';
@@ -49,6 +50,7 @@ const DICTIONARIES: Record<string, { zhCN: Tree; en: Tree }> = {
   members,
   audit,
   auditLabels,
+  open311,
   'cobuild/pairing': pairing,
   'cobuild/projects': projects,
   'cobuild/needs': needs,

@@ -9,6 +9,7 @@ export const coreEn: CoreMessages = {
     people: 'People',
     members: 'Party members',
     audit: 'Audit log',
+    open311: 'Open311 clients',
     cases: 'Cases',
     unitInbox: 'Unit inbox',
     caseStats: 'Case statistics',

@@ -16,6 +16,7 @@ import peopleStrings from '../modules/people/i18n';
 import membersStrings from '../modules/members/i18n';
 import auditStrings from '../modules/audit/i18n';
 import auditLabelsStrings from '../modules/audit/labels.i18n';
+import open311Strings from '../modules/open311/i18n';
 import basicStrings from './basic';
 import { coreEn } from './en';
 import { coreZhCN, type DeepString } from './zh-CN';
@@ -36,6 +37,7 @@ export const zhCN = {
   ...membersStrings.zhCN,
   ...auditStrings.zhCN,
   ...auditLabelsStrings.zhCN,
+  ...open311Strings.zhCN,
   ...cobuildZhCN,
 } as const;
 
@@ -57,5 +59,6 @@ export const en: Messages = {
   ...membersStrings.en,
   ...auditStrings.en,
   ...auditLabelsStrings.en,
+  ...open311Strings.en,
   ...cobuildEn,
 };

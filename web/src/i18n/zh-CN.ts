@@ -12,6 +12,7 @@ export const coreZhCN = {
     people: '人员',
     members: '党员',
     audit: '审计日志',
+    open311: '外部系统接入',
     cases: '事件受理',
     unitInbox: '单位待办',
     caseStats: '事件统计',
