@@ -1,23 +1,32 @@
 import { Input, Select } from 'antd';
 import type { ListParams } from './useListParams';
 
-/** The search box of a register's filter bar: runs on Enter or the button, kept in the address bar as `q`. */
+/**
+ * The search box of a register's filter bar: runs on Enter or the button, kept in the address bar as `q`.
+ * `width` is for bars outside `.filter-bar` (whose `filter-wide` sets it); `trim` drops surrounding spaces before
+ * they reach the address bar (the server trims `q` anyway).
+ */
 export function ListSearch({
   list,
   placeholder,
   testId,
+  width,
+  trim = false,
 }: {
   list: Pick<ListParams<never>, 'q' | 'setFilter'>;
   placeholder: string;
-  testId: string;
+  testId?: string;
+  width?: number;
+  trim?: boolean;
 }) {
   return (
     <Input.Search
       className="filter-wide"
+      style={width === undefined ? undefined : { width }}
       allowClear
       placeholder={placeholder}
       defaultValue={list.q}
-      onSearch={(v) => list.setFilter('q', v)}
+      onSearch={(v) => list.setFilter('q', trim ? v.trim() : v)}
       data-testid={testId}
     />
   );

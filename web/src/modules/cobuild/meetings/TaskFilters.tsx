@@ -1,8 +1,8 @@
-import { Flex, Input, Select, Switch } from 'antd';
-import { useState } from 'react';
+import { Flex, Select, Switch } from 'antd';
 import type { Query } from '../../../api/client';
 import { useI18n } from '../../../i18n';
 import { ExportButton } from '../../../ui/ExportButton';
+import { ListSearch } from '../../../ui/ListFilters';
 import type { ListParams } from '../../../ui/useListParams';
 import { OrgSelect } from '../../org/OrgSelect';
 import type { TaskStatus } from './api';
@@ -26,18 +26,9 @@ export function TaskFilters({
 }) {
   const { t } = useI18n();
   const labels = useStatusLabels();
-  const [search, setSearch] = useState(list.q);
   return (
     <Flex gap={8} wrap style={{ marginBottom: 8 }} align="center">
-      <Input.Search
-        value={search}
-        onChange={(e) => setSearch(e.target.value)}
-        onSearch={(v) => list.setFilter('q', v.trim() || undefined)}
-        allowClear
-        placeholder={t('meetings.searchTasks')}
-        style={{ width: 220 }}
-        data-testid="tasks-search"
-      />
+      <ListSearch list={list} placeholder={t('meetings.searchTasks')} width={220} trim testId="tasks-search" />
       <Select<TaskStatus>
         allowClear
         value={list.filters.status as TaskStatus | undefined}

@@ -1,7 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Input, Select } from 'antd';
+import { Button, Flex, Select } from 'antd';
 import { useI18n } from '../../../i18n';
 import { ExportButton } from '../../../ui/ExportButton';
+import { ListSearch } from '../../../ui/ListFilters';
 import type { ListParams } from '../../../ui/useListParams';
 import { OrgSelect } from '../../org/OrgSelect';
 import { DOMAINS } from '../projects/api';
@@ -69,13 +70,7 @@ export function NeedsToolbar({ list, ownCommunity, canWrite, onCreate }: Props) 
         onChange={(v) => list.setFilter('source', v)}
         options={NEED_SOURCES.map((s) => ({ value: s, label: t(`needs.sources.${s}`) }))}
       />
-      <Input.Search
-        allowClear
-        defaultValue={list.q}
-        placeholder={t('needs.search')}
-        onSearch={(v) => list.setFilter('q', v)}
-        style={{ width: 200 }}
-      />
+      <ListSearch list={list} placeholder={t('needs.search')} width={200} />
       <span style={{ flex: 1 }} />
       <ExportButton path="/needs/export.xlsx" query={list.query} fileName="needs.xlsx" />
       {canWrite && (

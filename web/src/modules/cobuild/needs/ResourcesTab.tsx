@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Input, Progress, Select, type TableColumnsType } from 'antd';
+import { Button, Flex, Progress, Select, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useSession } from '../../../auth/session';
 import { useI18n } from '../../../i18n';
 import { ExportButton } from '../../../ui/ExportButton';
 import { formatDate } from '../../../ui/format';
+import { ListSearch } from '../../../ui/ListFilters';
 import { useListParams } from '../../../ui/useListParams';
 import { OrgSelect } from '../../org/OrgSelect';
 import { KINDS, type ResourceView, useNeedWrites, useResources } from './api';
@@ -52,13 +53,7 @@ export function ResourcesTab({ ownUnit }: { ownUnit?: string }) {
           options={KINDS.map((k) => ({ value: k, label: t(`needs.kinds.${k}`) }))}
           data-testid="resource-kind"
         />
-        <Input.Search
-          allowClear
-          defaultValue={list.q}
-          placeholder={t('needs.search')}
-          onSearch={(v) => list.setFilter('q', v)}
-          style={{ width: 200 }}
-        />
+        <ListSearch list={list} placeholder={t('needs.search')} width={200} />
         <span style={{ flex: 1 }} />
         <ExportButton path="/resources/export.xlsx" query={query} fileName="resources.xlsx" />
         {canWrite && (

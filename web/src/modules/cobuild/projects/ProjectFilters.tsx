@@ -1,5 +1,6 @@
-import { Input, Select, Switch } from 'antd';
+import { Select, Switch } from 'antd';
 import { useI18n } from '../../../i18n';
+import { ListSearch } from '../../../ui/ListFilters';
 import { OrgSelect } from '../../org/OrgSelect';
 import { DOMAINS, STATUSES } from './api';
 import { type ProjectListParams, yearOptions } from './projectsList';
@@ -72,13 +73,7 @@ export function ProjectFilters({ list, year, view, ownCommunity, ownUnit }: Prop
             />{' '}
             {t('projects.overdueOnly')}
           </span>
-          <Input.Search
-            allowClear
-            defaultValue={list.q}
-            placeholder={t('projects.search')}
-            onSearch={(v) => list.setFilter('q', v)}
-            style={{ width: 200 }}
-          />
+          <ListSearch list={list} placeholder={t('projects.search')} width={200} />
         </>
       )}
     </>

@@ -1,5 +1,6 @@
-import { Input, Select } from 'antd';
+import { Select } from 'antd';
 import { useI18n } from '../../../i18n';
+import { ListSearch } from '../../../ui/ListFilters';
 import { OrgSelect } from '../../org/OrgSelect';
 import { SERVICE_DAY_STATUSES, useServiceKinds } from './api';
 import { DAY_YEARS, type DayListParams } from './daysList';
@@ -11,13 +12,7 @@ export function DayFilters({ list, showCommunity }: { list: DayListParams; showC
   const f = list.filters;
   return (
     <>
-      <Input.Search
-        allowClear
-        placeholder={t('servicedays.search')}
-        defaultValue={list.q}
-        onSearch={(v) => list.setFilter('q', v || undefined)}
-        style={{ width: 200 }}
-      />
+      <ListSearch list={list} placeholder={t('servicedays.search')} width={200} />
       <Select
         allowClear
         placeholder={t('servicedays.year')}
