@@ -95,6 +95,12 @@ export async function submitRequest(opts: {
     throw invalid('service_code', 'no such service');
   const token = opts.idempotencyKey ?? randomUUID();
   if (token.length > 100) throw invalid('Idempotency-Key', 'at most 100 characters');
+  const idempotency = { key: token, route: POST_ROUTE, status: 201 };
+  if (!opts.idempotencyKey) {
+    // A fresh token cannot have been used: no lookup first, the token is stored in intake's own statement.
+    const made = await reportCase({ db: opts.db, actor: opts.actor, input, idempotency });
+    return { number: made.number, token };
+  }
   const answer = await onceWith({
     db: opts.db,
     userId: opts.actor.userId,
