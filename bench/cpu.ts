@@ -56,7 +56,7 @@ function machineBusy(): number {
 
 /**
  * Cores each group of processes used while `run` ran: CPU seconds over the run's wall seconds, per process (one that
- * ended meanwhile is left out), and `other`: the rest of the machine's busy time, i.e. work that is not this bench's.
+ * ended before the run's end is left out, one born during it counted whole), and `other`: the rest of the machine's busy time, i.e. work that is not this bench's.
  */
 export async function measureCores<T>(
   groups: Groups,
@@ -75,7 +75,9 @@ export async function measureCores<T>(
   const seconds = (performance.now() - started) / 1000;
   const busy = machineBusy() - busyBefore;
   const cores: Record<string, number> = {};
-  for (const [name, xs] of Object.entries(pids)) {
+  for (const [name, of] of Object.entries(groups)) {
+    // Processes born during the run (a pool's new connections) count from zero; ones that ended are left out.
+    const xs = [...new Set([...pids[name], ...(await of())])];
     const used = xs.reduce((sum, pid) => {
       const after = cpuOf(pid);
       return after > 0 ? sum + after - (before.get(pid) ?? 0) : sum;
