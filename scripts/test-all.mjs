@@ -27,6 +27,8 @@ const DATELESS = [
   'src/modules/people/people.excel.api.test.ts',
   'src/modules/people/people.excel.import.api.test.ts',
   'src/server.api.test.ts',
+  // Real server processes: PGlite refusing WORKERS=2, two processes on PostgreSQL (docs/SCALING.md). No date in it.
+  'src/multiprocess.api.test.ts',
 ];
 // With PostgreSQL, its whole API run takes the third instant, so PGlite need not run there too.
 const suites = CLOCKS.flatMap((clock, i) => [
