@@ -34,9 +34,9 @@ const ZEnv = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(100_000).default(480),
   /** …and this many hours after login, whatever happens. */
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(10_000).default(168),
-  /** Writes (POST/PUT/PATCH/DELETE) one user may make per minute, per process; 0 turns the limit off. */
+  /** Writes (POST/PUT/PATCH/DELETE) one user may make per minute (all processes together on PostgreSQL); 0 = no limit. */
   RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(0).max(1e9).optional(),
-  /** Login attempts one address may make per minute, per process (a coarse guard in front of the account lockout). */
+  /** Login attempts one address may make per minute, all processes together (a coarse guard before the lockout). */
   RATE_LIMIT_LOGINS_PER_MINUTE: z.coerce.number().int().min(0).max(1e9).optional(),
   /** Working days a verified case waits for its reporter's rating before the sweep closes it unrated. */
   CASE_RATING_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(DEFAULT_CASE_RATING_WORKING_DAYS),
