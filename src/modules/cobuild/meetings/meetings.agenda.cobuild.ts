@@ -1,12 +1,12 @@
-import { and, asc, desc, inArray, lte } from 'drizzle-orm';
+import { and, asc, desc, inArray } from 'drizzle-orm';
 import { needs } from '../needs/needs.schema.js';
 import { delayedSql } from '../projects/projects.query.js';
 import { projects } from '../projects/projects.schema.js';
 import {
   type AgendaSource,
   communityIdsOf,
+  firstPerCommunity,
   MAX_ITEMS_PER_SOURCE,
-  rankWithinCommunity,
 } from './meetings.agenda.source.js';
 
 /**
@@ -17,23 +17,14 @@ import {
 export const delayedProjectsSource: AgendaSource = {
   kind: 'delayed_project',
   async collect(db, scope) {
-    const ranked = db
-      .select({
-        id: projects.id,
-        communityId: projects.communityId,
-        name: projects.name,
-        progress: projects.progress,
-        endOn: projects.endOn,
-        rank: rankWithinCommunity(projects.communityId, asc(projects.endOn), asc(projects.id)).as('rank'),
-      })
-      .from(projects)
-      .where(and(inArray(projects.communityId, communityIdsOf(scope)), delayedSql(scope.today)))
-      .as('ranked');
-    const rows = await db
-      .select()
-      .from(ranked)
-      .where(lte(ranked.rank, MAX_ITEMS_PER_SOURCE))
-      .orderBy(asc(ranked.communityId), asc(ranked.rank));
+    const rows = await firstPerCommunity(db, {
+      fields: { id: projects.id, name: projects.name, progress: projects.progress, endOn: projects.endOn },
+      from: projects,
+      community: projects.communityId,
+      where: and(inArray(projects.communityId, communityIdsOf(scope)), delayedSql(scope.today)),
+      order: [asc(projects.endOn), asc(projects.id)],
+      limit: MAX_ITEMS_PER_SOURCE,
+    });
     return rows.map((r) => ({
       communityId: r.communityId,
       source: 'delayed_project' as const,
@@ -50,24 +41,14 @@ const NEEDS_ON_AGENDA = 5;
 export const openNeedsSource: AgendaSource = {
   kind: 'open_need',
   async collect(db, scope) {
-    const ranked = db
-      .select({
-        id: needs.id,
-        communityId: needs.communityId,
-        title: needs.title,
-        priority: needs.priority,
-        rank: rankWithinCommunity(needs.communityId, desc(needs.priority), asc(needs.createdAt), asc(needs.id)).as(
-          'rank',
-        ),
-      })
-      .from(needs)
-      .where(and(inArray(needs.communityId, communityIdsOf(scope)), inArray(needs.status, ['open', 'matched'])))
-      .as('ranked');
-    const rows = await db
-      .select()
-      .from(ranked)
-      .where(lte(ranked.rank, NEEDS_ON_AGENDA))
-      .orderBy(asc(ranked.communityId), asc(ranked.rank));
+    const rows = await firstPerCommunity(db, {
+      fields: { id: needs.id, title: needs.title, priority: needs.priority },
+      from: needs,
+      community: needs.communityId,
+      where: and(inArray(needs.communityId, communityIdsOf(scope)), inArray(needs.status, ['open', 'matched'])),
+      order: [desc(needs.priority), asc(needs.createdAt), asc(needs.id)],
+      limit: NEEDS_ON_AGENDA,
+    });
     return rows.map((r) => ({
       communityId: r.communityId,
       source: 'open_need' as const,

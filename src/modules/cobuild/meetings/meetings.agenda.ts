@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, isNull, lt, lte, max, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, lt, max, or, sql } from 'drizzle-orm';
 import type { Db } from '../../../core/db.js';
 import { cases } from '../../cases/cases.schema.js';
 import { SWEPT_STATES } from '../../cases/cases.service.js';
@@ -9,8 +9,8 @@ import {
   type AgendaScope,
   type AgendaSource,
   communityIdsOf,
+  firstPerCommunity,
   MAX_ITEMS_PER_SOURCE,
-  rankWithinCommunity,
 } from './meetings.agenda.source.js';
 import { jointMeetingAgendaItems, jointMeetings, meetingTasks } from './meetings.schema.js';
 import { OPEN_TASK_STATUSES } from './meetings.tasks.query.js';
@@ -61,33 +61,23 @@ export const followUpSource: AgendaSource = {
 export const overdueCasesSource: AgendaSource = {
   kind: 'overdue_case',
   async collect(db, scope) {
-    const ranked = db
-      .select({
-        id: cases.id,
-        communityId: cases.communityId,
-        number: cases.number,
-        title: cases.title,
-        rank: rankWithinCommunity(cases.communityId, asc(cases.resolutionDueAt), asc(cases.id)).as('rank'),
-      })
-      .from(cases)
-      .where(
-        and(
-          inArray(cases.communityId, communityIdsOf(scope)),
-          inArray(cases.status, [...SWEPT_STATES]),
-          isNull(cases.mergedIntoId),
-          or(
-            isNotNull(cases.supervisedAt),
-            and(isNull(cases.resolvedAt), lt(cases.resolutionDueAt, scope.now)),
-            and(isNull(cases.acknowledgedAt), lt(cases.responseDueAt, scope.now)),
-          ),
+    const rows = await firstPerCommunity(db, {
+      fields: { id: cases.id, number: cases.number, title: cases.title },
+      from: cases,
+      community: cases.communityId,
+      where: and(
+        inArray(cases.communityId, communityIdsOf(scope)),
+        inArray(cases.status, [...SWEPT_STATES]),
+        isNull(cases.mergedIntoId),
+        or(
+          isNotNull(cases.supervisedAt),
+          and(isNull(cases.resolvedAt), lt(cases.resolutionDueAt, scope.now)),
+          and(isNull(cases.acknowledgedAt), lt(cases.responseDueAt, scope.now)),
         ),
-      )
-      .as('ranked');
-    const rows = await db
-      .select()
-      .from(ranked)
-      .where(lte(ranked.rank, MAX_ITEMS_PER_SOURCE))
-      .orderBy(asc(ranked.communityId), asc(ranked.rank));
+      ),
+      order: [asc(cases.resolutionDueAt), asc(cases.id)],
+      limit: MAX_ITEMS_PER_SOURCE,
+    });
     return rows.map((r) => ({
       communityId: r.communityId,
       source: 'overdue_case' as const,
