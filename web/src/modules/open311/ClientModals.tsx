@@ -61,7 +61,7 @@ export function KeyShownOnce(props: { client: CreatedOpen311Client; onClose: () 
       title={t('open311.keyTitle')}
       onCancel={props.onClose}
       onOk={props.onClose}
-      cancelButtonProps={{ hidden: true }}
+      cancelButtonProps={{ style: { display: 'none' } }}
     >
       <Alert type="warning" showIcon message={t('open311.keyNote')} style={{ marginBottom: 12 }} />
       <Typography.Paragraph strong>{props.client.name}</Typography.Paragraph>
