@@ -4,7 +4,8 @@ import { useI18n } from '../../../i18n';
 import { OrgSelect } from '../../org/OrgSelect';
 import { DOMAINS } from '../projects/api';
 import { NEED_STATUSES, type NeedView, UNITS, useNeedWrites } from './api';
-import { AmountFields, DescriptionField, LocationFields, RecordFormModal, useRequired } from './RecordFormModal';
+import { RecordFormModal } from '../../../ui/RecordFormModal';
+import { AmountFields, DescriptionField, LocationFields, useRequired } from './RecordFields';
 
 interface Values {
   communityId: string;
@@ -88,14 +89,17 @@ export function NeedForm({
           source: v.source ?? 'community',
         });
   return (
-    <RecordFormModal<Values>
+    <RecordFormModal<Values, unknown>
       open={open}
+      editing={!!need}
+      width={520}
       title={need ? t('needs.editNeed') : t('needs.newNeed')}
       form={form}
       testId="need-form"
       saving={createNeed.isPending || updateNeed.isPending}
       onClose={onClose}
       save={save}
+      onSaved={onClose}
     >
       <Form.Item name="communityId" label={t('needs.community')} rules={required(t('needs.community'))}>
         <OrgSelect kind="community" disabled={!!need || !!ownCommunity} />

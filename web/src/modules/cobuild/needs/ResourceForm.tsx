@@ -5,7 +5,8 @@ import { useEffect } from 'react';
 import { useI18n } from '../../../i18n';
 import { OrgSelect } from '../../org/OrgSelect';
 import { KIND_UNITS, KINDS, type ResourceKind, type ResourceView, useNeedWrites } from './api';
-import { AmountFields, DescriptionField, LocationFields, RecordFormModal, useRequired } from './RecordFormModal';
+import { RecordFormModal } from '../../../ui/RecordFormModal';
+import { AmountFields, DescriptionField, LocationFields, useRequired } from './RecordFields';
 
 interface Values {
   unitId?: string;
@@ -71,14 +72,17 @@ export function ResourceForm({
       : createResource.mutateAsync({ ...body, unitId: v.unitId });
   };
   return (
-    <RecordFormModal<Values>
+    <RecordFormModal<Values, unknown>
       open={open}
+      editing={!!resource}
+      width={520}
       title={resource ? t('needs.editResource') : t('needs.newResource')}
       form={form}
       testId="resource-form"
       saving={createResource.isPending || updateResource.isPending}
       onClose={onClose}
       save={save}
+      onSaved={onClose}
     >
       <Form.Item name="unitId" label={t('needs.unit')} rules={required(t('needs.unit'))}>
         <OrgSelect kind="unit" disabled={!!resource || !!ownUnit} />

@@ -1,52 +1,7 @@
-import { Form, type FormInstance, Input, InputNumber, Modal, Select } from 'antd';
-import type { ReactNode } from 'react';
+/** Fields the needs' and resources' forms share (their dialog is the shared ui/RecordFormModal). */
+import { Form, Input, InputNumber, Select } from 'antd';
 import { useI18n } from '../../../i18n';
-import { useFeedback } from '../../../ui/feedback';
 import type { MeasureUnit } from './api';
-
-interface Props<V> {
-  open: boolean;
-  title: string;
-  form: FormInstance<V>;
-  testId: string;
-  saving: boolean;
-  onClose: () => void;
-  /** Sends the checked values; the dialog then says "saved" and closes, or shows why not and stays open. */
-  save: (values: V) => Promise<unknown>;
-  children: ReactNode;
-}
-
-/** The needs' and resources' form dialog: one vertical form, saved with feedback, rebuilt on each opening. */
-export function RecordFormModal<V>({ open, title, form, testId, saving, onClose, save, children }: Props<V>) {
-  const { t } = useI18n();
-  const feedback = useFeedback();
-  const submit = async () => {
-    const v = await form.validateFields();
-    try {
-      await save(v);
-      feedback.success(t('common.saved'));
-      onClose();
-    } catch (err) {
-      feedback.error(err);
-    }
-  };
-  return (
-    <Modal
-      open={open}
-      title={title}
-      onCancel={onClose}
-      onOk={() => void submit().catch(() => undefined)}
-      confirmLoading={saving}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      destroyOnHidden
-    >
-      <Form form={form} layout="vertical" data-testid={testId}>
-        {children}
-      </Form>
-    </Modal>
-  );
-}
 
 /** The rule of a field that must be filled, with its "X is required" message. */
 export function useRequired() {
