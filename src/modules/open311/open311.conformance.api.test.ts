@@ -139,6 +139,16 @@ describe('a client round trip: POST → id → GET → closed as staff work the 
       reporterName: '王明',
       categoryCode: 'facilities.streetlight',
     });
+    // The client's name is on the case: its first event (上报) names the client as who raised it.
+    const detail = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/cases/${cases.items[0].id}`,
+      headers: { cookie: await ctx.cookieFor('admin') },
+    });
+    expect(detail.json<{ events: { action: string; actorName: string }[] }>().events[0]).toMatchObject({
+      action: 'report',
+      actorName: '12345 热线',
+    });
   });
 
   it('the token answers the id; a retry with the same Idempotency-Key raises no second case', async () => {
