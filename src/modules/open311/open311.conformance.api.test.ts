@@ -115,6 +115,25 @@ describe('discovery, services and service definitions', () => {
   });
 });
 
+describe('a request with an address and no point', () => {
+  it('is routed to the grid its address names, and shown without a location', async () => {
+    const fields = { ...streetlight({ address_string: '杭东一格1号楼3单元门口' }) } as Record<string, string>;
+    delete fields.lat;
+    delete fields.long;
+    const [made] = expectJson<{ service_request_id: string }[]>(
+      await form(`${V2}/requests.json`, fields),
+      postResponseSchema,
+      201,
+    );
+    const [r] = expectJson<Record<string, unknown>[]>(
+      await get(`${V2}/requests/${made.service_request_id}.json?api_key=${key}`),
+      requestsSchema,
+    );
+    expect(r).toMatchObject({ address: '杭东一格1号楼3单元门口', agency_responsible: '杭东一格1号楼' });
+    expect(r).not.toHaveProperty('lat');
+  });
+});
+
 describe('a client round trip: POST → id → GET → closed as staff work the case', () => {
   let id = '';
   let token = '';

@@ -47,7 +47,12 @@ describe('bad requests are spec errors', () => {
     ['no service_code', () => without('service_code'), 400, 'service_code'],
     ['an unknown service', () => ({ ...good(), service_code: 'no.such' }), 400, 'service_code'],
     ['no location', () => without('lat'), 400, 'lat'],
-    ['address only', () => ({ ...without('lat'), address_string: '杭东路1号', long: '' }), 400, 'lat'],
+    [
+      'an address that names no grid',
+      () => ({ ...without('lat'), address_string: '某某路1号', long: '' }),
+      400,
+      'address_string',
+    ],
     ['lat without long', () => without('long'), 400, 'lat'],
     ['lat out of range', () => ({ ...good(), lat: '95' }), 400, 'lat'],
     ['a point outside the county', () => ({ ...good(), lat: '39.9', long: '116.4' }), 400, ''],

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
+import { grids } from '../grid/grid.schema.js';
 import type { Actor } from '../../core/auth/actor.js';
 import type { Db } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';
@@ -51,13 +52,8 @@ export function intakeInput(p: Params): IntakeInput {
   const lng = numberParam(p, 'long', -180, 180);
   const address = one(p, 'address_string', 200);
   if ((lat === undefined) !== (lng === undefined)) throw invalid('lat', 'lat and long go together');
-  if (lat === undefined) {
-    // Intake routes a case to a grid by its point; this county has no address index to turn a string into one.
-    throw invalid(
-      'lat',
-      address ? 'lat and long are required here: address_string alone cannot be routed' : 'required',
-    );
-  }
+  // Without a point, the address must name a grid (gridOfAddress, in submitRequest).
+  if (lat === undefined && !address) throw invalid('lat', 'lat and long, or an address_string, are required');
   const mediaUrl = one(p, 'media_url', 500);
   if (mediaUrl !== undefined && !/^https?:\/\/\S+$/.test(mediaUrl)) throw invalid('media_url', 'an http(s) URL');
   const text = one(p, 'description', 1800);
@@ -90,6 +86,7 @@ export async function submitRequest(opts: {
   idempotencyKey: string | undefined;
 }): Promise<{ number: string; token: string }> {
   const input = intakeInput(opts.params);
+  if (input.lat === undefined) input.gridId = await gridOfAddress(opts.db, input.address ?? '');
   const categories = await allCategories(opts.db);
   if (!categories.some((c) => c.code === input.categoryCode && c.parentCode !== null))
     throw invalid('service_code', 'no such service');
@@ -111,6 +108,24 @@ export async function submitRequest(opts: {
     replay: (id) => getCaseSummary({ db: opts.db, id: String(id) }),
   });
   return { number: answer.body.number, token };
+}
+
+/**
+ * The grid an address names, for a request without lat/long: the deepest grid whose name the address contains (the
+ * longest name at that level). The county has no geocoder, and a case must land in a grid; an address that names no
+ * grid, or two equally well, is a 400 asking for lat/long rather than a guess.
+ */
+export async function gridOfAddress(db: Db, address: string): Promise<string> {
+  const found = await db
+    .select({ id: grids.id, level: grids.level, name: grids.name })
+    .from(grids)
+    .where(sql`position(${grids.name} in ${address}) > 0`)
+    .orderBy(desc(grids.level), desc(sql`length(${grids.name})`))
+    .limit(2);
+  const [best, next] = found;
+  if (!best || (next && next.level === best.level && next.name.length === best.name.length))
+    throw invalid('address_string', 'names no single grid: send lat and long');
+  return best.id;
 }
 
 /** The request a token stands for, if this client raised it. */

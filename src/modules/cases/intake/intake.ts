@@ -26,7 +26,11 @@ import { clock } from '../../../core/clock.js';
 
 type CasePriority = CaseSummary['priority'];
 /** What intake takes: POST /api/cases's body, or the Open311 gateway's request on its own channel. */
-export type IntakeInput = Omit<CreateCase, 'channel'> & { channel: CaseChannel };
+export type IntakeInput = Omit<CreateCase, 'channel'> & {
+  channel: CaseChannel;
+  /** The grid an Open311 address named, for a request without a point (never from POST /api/cases). */
+  gridId?: string;
+};
 
 function titleFrom(description: string): string {
   const firstLine = description.split(/[\n。！？!?]/)[0]?.trim() ?? description;
@@ -136,7 +140,13 @@ export async function reportCase(opts: {
     return getCaseSummary({ db, id });
   }
   const p = await prepareIntake(db, actor, input, now);
-  const gridId = await routedGrid({ db, lng: input.lng, lat: input.lat, reporterPersonId: p.reporter.personId });
+  const gridId = await routedGrid({
+    db,
+    lng: input.lng,
+    lat: input.lat,
+    reporterPersonId: p.reporter.personId,
+    gridId: input.gridId,
+  });
   const v = p.values;
   return writeReportedCase(db, {
     ...v,

@@ -32,18 +32,21 @@ export async function routeCase(opts: {
   return routeToGrid(opts.db, await routedGrid(opts), opts.now);
 }
 
-/** The grid a report belongs to: the deepest grid at its location, else the reporter's home grid. */
+/** The grid a report belongs to: the deepest grid at its location, else the grid the caller named, else the reporter's home grid. */
 export async function routedGrid(opts: {
   db: Db;
   lng?: number;
   lat?: number;
   reporterPersonId?: string | null;
+  /** A grid named by the caller when there is no point (an Open311 address that names one). */
+  gridId?: string;
 }): Promise<string> {
   let gridId: string | null = null;
   if (opts.lng !== undefined && opts.lat !== undefined) {
     if (!insideCounty(opts.lng, opts.lat)) throw new AppError('OUTSIDE_COUNTY');
     gridId = await locateGrid({ db: opts.db, lng: opts.lng, lat: opts.lat });
   }
+  gridId ??= opts.gridId ?? null;
   if (!gridId && opts.reporterPersonId) {
     const [p] = await opts.db
       .select({ homeGridId: people.homeGridId })
