@@ -192,6 +192,26 @@ describe.skipIf(!PG_URL)('two server processes on one PostgreSQL database', () =
     expect(Buffer.from(await fromB.arrayBuffer())).toEqual(Buffer.from(await fromA.arrayBuffer()));
   });
 
+  it('refuses at once in B an Open311 key revoked in A', async () => {
+    const cookie = await loginCookie(a.url, 'admin', TEST_PASSWORD);
+    const created = await post(a.url, '/api/open311-clients', cookie, { name: '多进程测试客户端' });
+    expect(created.status).toBe(201);
+    const client = (await created.json()) as { id: string; key: string };
+    const requests = `/open311/v2/requests.json?api_key=${client.key}`;
+    // B has looked the key up and keeps it in its 5-second cache…
+    expect((await fetch(`${b.url}${requests}`)).status).toBe(200);
+    expect((await post(a.url, `/api/open311-clients/${client.id}/revoke`, cookie)).status).toBe(200);
+    // …which the revocation's notice empties: the next request is refused, well within those 5 seconds.
+    const revokedAt = performance.now();
+    let status = 0;
+    while (performance.now() - revokedAt < 4_000 && status !== 403) {
+      status = (await fetch(`${b.url}${requests}`)).status;
+      if (status !== 403) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(status).toBe(403);
+    expect(performance.now() - revokedAt).toBeLessThan(2_000);
+  });
+
   it('hands the background work to the other process when the leader stops', async () => {
     const [leader] = new Set((await jobs()).map((j) => j.ran_by));
     const [stopping, staying] = processName(a).test(leader) ? [a, b] : [b, a];

@@ -8,6 +8,7 @@ import { type Database, oneProcessAtATime, openDatabase } from './core/db.js';
 import type { App } from './core/http/types.js';
 import { listenTo } from './core/listen.js';
 import { sessionInvalidation } from './modules/auth/auth.service.js';
+import { open311KeyInvalidation } from './modules/open311/open311.service.js';
 import { defaultClassifier } from './modules/cases/classifier/classifier.js';
 import { seedReferenceData } from './seed/reference.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, describeMoreDemoLogins, seedDemoIfEmpty } from './seed/demo.js';
@@ -70,10 +71,21 @@ function banner(opts: {
   return lines.join('\n') + '\n\n';
 }
 
-/** Logout, password and role changes made by any process drop this process's cached sessions at once. */
+/**
+ * Logout, password and role changes made by any process drop this process's cached sessions at once, and a revoked
+ * Open311 key its cached keys (both notices name a user id on one channel).
+ */
 async function listenForSessionChanges(database: Database): Promise<() => Promise<void>> {
-  const listening = await listenTo(database, sessionInvalidation.channel, sessionInvalidation);
-  sessionInvalidation.trustWhile(listening.live);
+  const caches = [sessionInvalidation, open311KeyInvalidation];
+  const listening = await listenTo(database, sessionInvalidation.channel, {
+    onNotice: (userId) => {
+      for (const c of caches) c.onNotice(userId);
+    },
+    onGap: () => {
+      for (const c of caches) c.onGap();
+    },
+  });
+  for (const c of caches) c.trustWhile(listening.live);
   return listening.stop;
 }
 

@@ -31,10 +31,31 @@ export interface KeyHolder {
 
 /**
  * A key's client, remembered for 5 s per process so that a busy client costs one lookup, not one a request. Revoking
- * drops the entry in the revoking process at once; another process honours a revoked key for at most 5 s more.
+ * drops the entry in every process at once: a trigger on open311_clients NOTIFYs the client's user id
+ * (migrations/0019) and the composition root passes the notices to `open311KeyInvalidation`. While the listening
+ * connection is down the cache is not used; without a listener (tests, scripts) an entry lives 5 s.
  */
 const CACHE_MS = 5000;
 const cache = new Map<string, { holder: KeyHolder | null; at: number; usedAt: number }>();
+let cacheTrusted: () => boolean = () => true;
+/** Moves on every eviction, so a lookup that overlapped one does not store what it read before it. */
+let evictions = 0;
+
+/** What src/server.ts wires to the lianjian_sessions LISTEN beside the sessions' own handlers. */
+export const open311KeyInvalidation = {
+  /** A notice's payload is a user id: drop the keys of the client acting as that user. */
+  onNotice: (userId: string) => {
+    evictions++;
+    for (const [hash, entry] of cache) if (entry.holder?.userId === userId) cache.delete(hash);
+  },
+  onGap: () => {
+    evictions++;
+    cache.clear();
+  },
+  trustWhile: (live: () => boolean) => {
+    cacheTrusted = live;
+  },
+};
 /** last_used_at is written at most once a minute per client and process: it says "in use lately", not a request log. */
 const USED_EVERY_MS = 60_000;
 
@@ -42,7 +63,8 @@ export async function holderOfKey(db: Db, key: string): Promise<KeyHolder | null
   const hash = keyHash(key);
   const now = performance.now();
   const hit = cache.get(hash);
-  if (hit && now - hit.at < CACHE_MS) return hit.holder;
+  if (hit && now - hit.at < CACHE_MS && cacheTrusted()) return hit.holder;
+  const before = evictions;
   const [row] = await db
     .select({
       id: open311Clients.id,
@@ -55,7 +77,7 @@ export async function holderOfKey(db: Db, key: string): Promise<KeyHolder | null
     .where(eq(open311Clients.keyHash, hash));
   const holder = row ? { ...row, revoked: row.revokedAt !== null } : null;
   if (cache.size > 10_000) cache.clear();
-  cache.set(hash, { holder, at: now, usedAt: hit?.usedAt ?? -Infinity });
+  if (evictions === before) cache.set(hash, { holder, at: now, usedAt: hit?.usedAt ?? -Infinity });
   return holder;
 }
 

@@ -12,7 +12,7 @@ import type { CreatedOpen311Client, CreateOpen311Client, Open311Client } from '.
 import { forgetKeys, keyHash, newKey, shownPrefix } from './open311.keys.js';
 import { open311Clients } from './open311.schema.js';
 
-export { holderOfKey, type KeyHolder, markKeyUsed } from './open311.keys.js';
+export { holderOfKey, type KeyHolder, markKeyUsed, open311KeyInvalidation } from './open311.keys.js';
 
 const creator = alias(users, 'creator');
 
