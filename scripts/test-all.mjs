@@ -29,6 +29,14 @@ const DATELESS = [
   'src/server.api.test.ts',
   // Real server processes: PGlite refusing WORKERS=2, two processes on PostgreSQL (docs/SCALING.md). No date in it.
   'src/multiprocess.api.test.ts',
+  // Organisations, grids, duties, references and logins: no calendar in their rules (session and throttle windows are
+  // durations, the same at any instant).
+  'src/core/references.api.test.ts',
+  'src/modules/org/**',
+  'src/modules/grid/**',
+  'src/modules/duties/**',
+  'src/modules/auth/**',
+  'src/modules/health.api.test.ts',
 ];
 // With PostgreSQL, its whole API run takes the third instant, so PGlite need not run there too.
 const suites = CLOCKS.flatMap((clock, i) => [
