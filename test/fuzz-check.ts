@@ -9,8 +9,11 @@ import type { FuzzRequest } from './fuzz-http.js';
  * shows a refused request wrote nothing.
  */
 
-/** Tables every request may touch, answered or refused: the session's last-seen time and the login counters. */
-export const PLUMBING_TABLES = new Set(['sessions', 'auth_throttle', 'auth_known_addresses']);
+/**
+ * Tables every request may touch, answered or refused: the session's last-seen time, the login counters, and on
+ * PostgreSQL the rate limits' hit counters (core/http/rate-limit-store.ts counts a write before it is refused).
+ */
+export const PLUMBING_TABLES = new Set(['sessions', 'auth_throttle', 'auth_known_addresses', 'rate_limit_hits']);
 
 /** Per table `rows:sum(xmin)`: an insert or delete changes the count, and any insert, update or delete the xmin sum. */
 export type Fingerprint = Map<string, string>;
