@@ -20,12 +20,11 @@
 import type { Result } from 'autocannon';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/app.js';
-import { loadConfig } from '../src/core/config.js';
 import { defaultClassifier } from '../src/modules/cases/classifier/classifier.js';
 import { FOLD_EVERY_MS, foldCaseStats } from '../src/modules/cases/stats/rollup.js';
 import { seedDemo } from '../src/seed/demo.js';
 import { seedReferenceData } from '../src/seed/reference.js';
-import { browserHeaders, intakeBodies, line } from './intake-load.js';
+import { benchAppConfig, browserHeaders, intakeBodies, line } from './intake-load.js';
 import { runProcessesMode } from './intake-processes.js';
 import { runLoad } from './load-worker.js';
 import { benchPostgresUrl, loginCookieInject, median, openBenchDatabase } from './util.js';
@@ -50,16 +49,7 @@ async function startApps(database: Awaited<ReturnType<typeof openBenchDatabase>>
     sql`create table bench_baseline (id uuid primary key default gen_random_uuid(), body jsonb not null, created_at timestamptz not null default now())`,
   );
 
-  // One user posts thousands of cases a second here: the write limit is raised out of reach (its check still runs).
-  const config = {
-    ...loadConfig({
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      SEED_DEMO: 'false',
-      RATE_LIMIT_WRITES_PER_MINUTE: '1000000000',
-    }),
-    webDistDir: null,
-  };
+  const config = benchAppConfig();
   const app = await buildApp({ config, database, logger: false });
   // The same app without the security layer, on the same database (and so the same intake batcher): only the
   // layer differs between the two intake runs of a round.

@@ -1,9 +1,10 @@
 /**
- * What the intake benches share (bench/cases-intake.ts, bench/intake-processes.ts): the request bodies, the headers
- * a browser sends, and one line of results.
+ * What the intake benches share (bench/cases-intake.ts, bench/intake-processes.ts, bench/open311.ts): the app's
+ * configuration, the reports and request bodies, the headers a browser sends, and one line of results.
  */
 import type { Result } from 'autocannon';
 import { eq } from 'drizzle-orm';
+import { loadConfig } from '../src/core/config.js';
 import type { Db } from '../src/core/db.js';
 import { grids } from '../src/modules/grid/grid.schema.js';
 import { organisations } from '../src/modules/org/org.schema.js';
@@ -11,8 +12,24 @@ import { loadExamples } from '../src/modules/cases/classifier/data.js';
 import { pointInGrid } from '../src/seed/cases-world.js';
 import { createRng } from '../src/seed/rng.js';
 
-/** 杭东社区's admin records residents' reports at the hall: real wording, a point inside one of its grids. */
-export async function intakeBodies(db: Db): Promise<string[]> {
+/**
+ * The configuration of an app under intake load: one user (or client) posts thousands of reports a second, so the
+ * write limit is raised out of reach (its check still runs).
+ */
+export function benchAppConfig() {
+  return {
+    ...loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      SEED_DEMO: 'false',
+      RATE_LIMIT_WRITES_PER_MINUTE: '1000000000',
+    }),
+    webDistDir: null,
+  };
+}
+
+/** 1,000 residents' reports at 杭东社区: real wording, a point inside one of its grids (the same draws every run). */
+export async function hallReports(db: Db): Promise<{ p: { lng: number; lat: number }; text: string; i: number }[]> {
   const [hangdong] = await db
     .select({ id: organisations.id })
     .from(organisations)
@@ -22,17 +39,21 @@ export async function intakeBodies(db: Db): Promise<string[]> {
   const texts = loadExamples()
     .map((e) => e.text)
     .filter((t) => t.length >= 6);
-  return Array.from({ length: 1000 }, (_, i) => {
-    const p = pointInGrid(rng, rng.pick(leaves));
-    return JSON.stringify({
+  return Array.from({ length: 1000 }, (_, i) => ({ p: pointInGrid(rng, rng.pick(leaves)), text: rng.pick(texts), i }));
+}
+
+/** 杭东社区's admin records residents' reports at the hall (hallReports) as POST /api/cases bodies. */
+export async function intakeBodies(db: Db): Promise<string[]> {
+  return (await hallReports(db)).map(({ p, text, i }) =>
+    JSON.stringify({
       channel: 'hall',
-      description: rng.pick(texts),
+      description: text,
       lng: p.lng,
       lat: p.lat,
       reporterName: `居民${i}`,
       reporterPhone: `139${String(10_000_000 + i).slice(-8)}`,
-    });
-  });
+    }),
+  );
 }
 
 /**

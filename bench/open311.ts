@@ -11,21 +11,16 @@
  *      … --pg[=url]   (a fresh PostgreSQL database next to url, dropped after)
  */
 import type { Result } from 'autocannon';
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/app.js';
 import { rowsOf } from '../src/core/bulk.js';
-import { loadConfig } from '../src/core/config.js';
 import { defaultClassifier } from '../src/modules/cases/classifier/classifier.js';
-import { loadExamples } from '../src/modules/cases/classifier/data.js';
 import { FOLD_EVERY_MS, foldCaseStats } from '../src/modules/cases/stats/rollup.js';
-import { grids } from '../src/modules/grid/grid.schema.js';
 import { createOpen311Client } from '../src/modules/open311/open311.service.js';
-import { organisations } from '../src/modules/org/org.schema.js';
-import { pointInGrid } from '../src/seed/cases-world.js';
 import { seedDemo } from '../src/seed/demo.js';
 import { seedReferenceData } from '../src/seed/reference.js';
-import { createRng } from '../src/seed/rng.js';
 import { generateCases } from './cases-generate.js';
+import { benchAppConfig, hallReports } from './intake-load.js';
 import { runLoad } from './load-worker.js';
 import { benchPostgresUrl, loginCookieInject, median, openBenchDatabase } from './util.js';
 
@@ -37,33 +32,10 @@ type Database = Awaited<ReturnType<typeof openBenchDatabase>>;
 type Db = Database['db'];
 
 async function startApp(database: Database) {
-  // One client and one user post thousands of reports a second here: the limits are raised out of reach.
-  const config = {
-    ...loadConfig({
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      SEED_DEMO: 'false',
-      RATE_LIMIT_WRITES_PER_MINUTE: '1000000000',
-    }),
-    webDistDir: null,
-  };
+  const config = benchAppConfig();
   const app = await buildApp({ config, database, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   return { app, base: `http://127.0.0.1:${(app.server.address() as { port: number }).port}` };
-}
-
-/** The same reports for both routes: real wording, a point inside one of 杭东社区's grids. */
-async function reports(db: Db) {
-  const [hangdong] = await db
-    .select({ id: organisations.id })
-    .from(organisations)
-    .where(eq(organisations.name, '杭东社区'));
-  const leaves = (await db.select().from(grids).where(eq(grids.communityId, hangdong.id))).filter((g) => g.level === 4);
-  const rng = createRng(7);
-  const texts = loadExamples()
-    .map((e) => e.text)
-    .filter((t) => t.length >= 6);
-  return Array.from({ length: 1000 }, (_, i) => ({ p: pointInGrid(rng, rng.pick(leaves)), text: rng.pick(texts), i }));
 }
 
 const line = (name: string, r: Result) =>
@@ -71,7 +43,7 @@ const line = (name: string, r: Result) =>
 
 /** The same reports as JSON for /api/cases and as forms for Open311. */
 async function bodiesFor(db: Db, key: string) {
-  const rows = await reports(db);
+  const rows = await hallReports(db);
   const casesBodies = rows.map((r) =>
     JSON.stringify({ channel: 'hall', description: r.text, lng: r.p.lng, lat: r.p.lat, reporterName: `居民${r.i}` }),
   );
