@@ -63,6 +63,26 @@ const migrationCount = () =>
   (JSON.parse(readFileSync(path.join(MIGRATIONS_DIR, 'meta/_journal.json'), 'utf8')) as { entries: unknown[] }).entries
     .length;
 const processName = (s: ServerProcess) => new RegExp(`:${s.child.pid}$`);
+/**
+ * A notice reaches the other process on its own connection, racing the client's next request; on a loaded machine
+ * that request can win by a few milliseconds. So: ask until the answer is `status`, and return how long it took.
+ */
+const NOTICE_WITHIN_MS = 2_000;
+async function answeredWithin(status: number, ask: () => Promise<Response>): Promise<{ status: number; ms: number }> {
+  const since = performance.now();
+  let last = 0;
+  while (performance.now() - since < 2 * NOTICE_WITHIN_MS) {
+    last = (await ask()).status;
+    if (last === status) break;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return { status: last, ms: performance.now() - since };
+}
+/** The answer came, and within the notice's delivery (not the cache's 5-second expiry). */
+function expectNoticed(answer: { status: number; ms: number }, status: number) {
+  expect(answer.status).toBe(status);
+  expect(answer.ms).toBeLessThan(NOTICE_WITHIN_MS);
+}
 
 describe.skipIf(!PG_URL)('two server processes on one PostgreSQL database', () => {
   let scratch: Awaited<ReturnType<typeof scratchDatabase>>;
@@ -118,8 +138,8 @@ describe.skipIf(!PG_URL)('two server processes on one PostgreSQL database', () =
     expect((await get(b.url, '/api/auth/me', cookie)).status).toBe(200);
     expect((await get(a.url, '/api/auth/me', cookie)).status).toBe(200);
     expect((await post(a.url, '/api/auth/logout', cookie)).status).toBeLessThan(300);
-    // B resolved this session a moment ago (its cache); the logout's notice has dropped it.
-    expect((await get(b.url, '/api/auth/me', cookie)).status).toBe(401);
+    // B resolved this session a moment ago (its cache); the logout's notice drops it.
+    expectNoticed(await answeredWithin(401, () => get(b.url, '/api/auth/me', cookie)), 401);
   });
 
   it('ends the other sessions of a password changed in A at once in B', async () => {
@@ -131,7 +151,7 @@ describe.skipIf(!PG_URL)('two server processes on one PostgreSQL database', () =
       newPassword: 'Qz7-multi-process-pass',
     });
     expect(changed.status).toBeLessThan(300);
-    expect((await get(b.url, '/api/auth/me', inB)).status).toBe(401);
+    expectNoticed(await answeredWithin(401, () => get(b.url, '/api/auth/me', inB)), 401);
     expect((await get(b.url, '/api/auth/me', inA)).status).toBe(200);
   });
 
@@ -145,12 +165,12 @@ describe.skipIf(!PG_URL)('two server processes on one PostgreSQL database', () =
           join role_bindings rb on rb.user_id = adm.id
         where r.username = 'resident01' and adm.username = 'admin'`,
     );
-    for (const s of [b, a]) expect((await get(s.url, '/api/audit', cookie)).status).toBe(200);
+    for (const s of [b, a]) expectNoticed(await answeredWithin(200, () => get(s.url, '/api/audit', cookie)), 200);
     await database.db.execute(
       sql`delete from role_bindings where role = 'county_admin'
         and user_id = (select id from users where username = 'resident01')`,
     );
-    for (const s of [b, a]) expect((await get(s.url, '/api/audit', cookie)).status).toBe(403);
+    for (const s of [b, a]) expectNoticed(await answeredWithin(403, () => get(s.url, '/api/audit', cookie)), 403);
   });
 
   it('counts the write limit across both processes', async () => {
@@ -201,15 +221,8 @@ describe.skipIf(!PG_URL)('two server processes on one PostgreSQL database', () =
     // B has looked the key up and keeps it in its 5-second cache…
     expect((await fetch(`${b.url}${requests}`)).status).toBe(200);
     expect((await post(a.url, `/api/open311-clients/${client.id}/revoke`, cookie)).status).toBe(200);
-    // …which the revocation's notice empties: the next request is refused, well within those 5 seconds.
-    const revokedAt = performance.now();
-    let status = 0;
-    while (performance.now() - revokedAt < 4_000 && status !== 403) {
-      status = (await fetch(`${b.url}${requests}`)).status;
-      if (status !== 403) await new Promise((r) => setTimeout(r, 50));
-    }
-    expect(status).toBe(403);
-    expect(performance.now() - revokedAt).toBeLessThan(2_000);
+    // …which the revocation's notice empties: refused well within those 5 seconds.
+    expectNoticed(await answeredWithin(403, () => fetch(`${b.url}${requests}`)), 403);
   });
 
   it('hands the background work to the other process when the leader stops', async () => {
