@@ -87,6 +87,7 @@ const lines = [];
 for (const [i, suite] of suites.entries()) {
   const file = path.join(out, `suite-${i}.json`);
   console.log(`\n=== ${suite.name} ===`);
+  const started = performance.now();
   const res = spawnSync(
     'npx',
     [
@@ -120,17 +121,23 @@ for (const [i, suite] of suites.entries()) {
   totals.passed += passed;
   totals.failed += failed;
   totals.skipped += skipped;
-  lines.push(`${suite.name.padEnd(52)} ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  // The seconds each suite took, so the CI budget (20 minutes in all) can be watched suite by suite.
+  const seconds = `${Math.round((performance.now() - started) / 1000)} s`.padStart(6);
+  lines.push(
+    `${suite.name.padEnd(52)} ${seconds}  ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`,
+  );
 }
 // The linter (scripts/lint.mjs: Biome and the module-graph rules) is one more check, its output shown only when it
 // fails.
 {
   console.log('\n=== lint ===');
+  const started = performance.now();
   const res = spawnSync(process.execPath, ['scripts/lint.mjs'], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
   const ok = res.status === 0;
   if (!ok) console.log(`${res.stdout ?? ''}${res.stderr ?? ''}`);
   totals[ok ? 'passed' : 'failed'] += 1;
-  lines.push(`${'lint'.padEnd(52)} ${ok ? '1 passed, 0 failed' : '0 passed, 1 failed'}`);
+  const seconds = `${Math.round((performance.now() - started) / 1000)} s`.padStart(6);
+  lines.push(`${'lint'.padEnd(52)} ${seconds}  ${ok ? '1 passed, 0 failed' : '0 passed, 1 failed'}`);
 }
 console.log('\n=== summary ===');
 for (const l of lines) console.log(l);
