@@ -16,7 +16,8 @@ import {
   HOLIDAY_WEIGHT,
   MEMBER01_REPORTS,
   MONTH_WEIGHTS,
-  RESIDENT_CHANNELS,
+  PROGRAMME_CHANNELS,
+  type Programme,
   RESIDENT01_REPORTS,
   SPECIAL_DAYS,
   WEEKEND_WEIGHT,
@@ -89,10 +90,12 @@ class DemoCaseBuilder implements CaseFlow {
 
   build(): DemoCases {
     const specials = this.specials();
+    const photo = (s: { special: Special }) => s.special.channel === 'snap' || s.special.channel === 'online';
     const reserved = {
-      suggestion: specials.filter((s) => s.kind === 'suggestion').length,
-      residentWhistle: specials.filter((s) => s.kind === 'residentWhistle').length,
-      communityWhistle: 0,
+      suggestions: specials.filter((s) => s.kind === 'suggestion' && !photo(s)).length,
+      residentWhistles: specials.filter((s) => s.kind === 'residentWhistle').length,
+      communityWhistles: 0,
+      photoReports: specials.filter(photo).length,
     };
     const days = daysBetween(this.time.historyFrom, this.time.lastDay);
     const weight = (day: string) =>
@@ -104,17 +107,20 @@ class DemoCaseBuilder implements CaseFlow {
           : HOLIDAY_WEIGHT);
     // Each case's day is drawn by weight (month, weekday, holiday): exact totals, no bias towards the heavier days.
     const dayTable = new WeightedTable(days, days.map(weight));
-    const plan: { day: string; kind: CaseKind }[] = [];
-    for (const kind of ['suggestion', 'residentWhistle', 'communityWhistle'] as const) {
-      const target =
-        YEAR_TARGETS[
-          kind === 'suggestion' ? 'suggestions' : kind === 'residentWhistle' ? 'residentWhistles' : 'communityWhistles'
-        ];
-      for (let k = 0; k < target - reserved[kind]; k++) plan.push({ day: dayTable.pick(this.rng), kind });
+    const plan: { day: string; kind: CaseKind; programme: Programme }[] = [];
+    for (const [target, kind, programme] of [
+      ['suggestions', 'suggestion', 'voice'],
+      ['residentWhistles', 'residentWhistle', 'voice'],
+      ['communityWhistles', 'communityWhistle', 'voice'],
+      ['photoReports', 'suggestion', 'photo'],
+    ] as const) {
+      for (let k = 0; k < YEAR_TARGETS[target] - reserved[target]; k++) {
+        plan.push({ day: dayTable.pick(this.rng), kind, programme });
+      }
     }
     plan.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
-    for (const p of plan) this.create(p.kind, p.day, {});
-    for (const s of specials) this.create(s.kind, s.day, s.special);
+    for (const p of plan) this.create(p.kind, p.day, {}, p.programme);
+    for (const s of specials) this.create(s.kind, s.day, s.special, 'voice');
     // A few reports "same as" an open case within 50 m, merged by the community: they share the main case's state
     // (as followMain and mirrorToMerged keep it) and count once.
     addMergedDuplicates({
@@ -220,13 +226,13 @@ class DemoCaseBuilder implements CaseFlow {
     }
   }
 
-  private create(kind: CaseKind, day: string, special: Special): void {
+  private create(kind: CaseKind, day: string, special: Special, programme: Programme): void {
     const rng = this.rng;
     const community = special.community ?? this.communityTable.pick(rng);
     const categoryCode = special.categories ? rng.pick(special.categories) : this.categoryTables[kind].pick(rng);
     const category = this.categories.get(categoryCode);
     if (!category) throw new Error(`unknown category ${categoryCode}`);
-    const channel = this.channelOf(kind, day, special);
+    const channel = this.channelOf(kind, day, special, programme);
     const reportedAt = this.reportTime(channel, day);
     const reporter = kind === 'communityWhistle' ? null : (special.reporter ?? rng.pick(community.residents));
     const { grid, point } = this.place(community, channel, reporter, special);
@@ -250,14 +256,16 @@ class DemoCaseBuilder implements CaseFlow {
     row.version = 1 + lc.steps;
   }
 
-  /** Whistles by the community come as such; residents' reports by channel, weighted for a working day or not. */
-  private channelOf(kind: CaseKind, day: string, special: Special): CaseInsert['channel'] {
+  /**
+   * Whistles by the community come as such; residents' reports by the channels of their programme (居民说事 or
+   * 随手拍 / online), weighted for a working day or not.
+   */
+  private channelOf(kind: CaseKind, day: string, special: Special, programme: Programme): CaseInsert['channel'] {
     if (kind === 'communityWhistle') return 'community_whistle';
-    const weekday = this.calendar.isWorkingDay(day) ? 'weekday' : 'weekend';
-    return (
-      special.channel ??
-      RESIDENT_CHANNELS[this.rng.weightedIndex(RESIDENT_CHANNELS.map((c) => CHANNEL_WEIGHTS[weekday][c]))]
-    );
+    if (special.channel) return special.channel;
+    const weights = CHANNEL_WEIGHTS[this.calendar.isWorkingDay(day) ? 'weekday' : 'weekend'];
+    const channels = PROGRAMME_CHANNELS[programme];
+    return channels[this.rng.weightedIndex(channels.map((c) => weights[c]))];
   }
 
   /** Located where it happened (a leaf grid and a point in it), or, unlocated, in the reporter's home grid. */

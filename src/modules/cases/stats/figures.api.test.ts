@@ -157,8 +157,13 @@ describe("the article's figures", () => {
       expect(fast.figures.whistleSolved.count).toBe(whistled.totals.dispatchesDone);
       expect(fast.figures.residentWhistles.count).toBe(fast.totals.residentWhistles);
       expect(fast.figures.communityWhistles.count).toBe(fast.totals.communityWhistles);
-      const community = await caseStats({ db, actor, query: query({ ...periods[0], whistle: 'community' }) });
-      expect(fast.figures.voiceRaised.count).toBe(fast.totals.raised - community.totals.raised);
+      // 居民说事 is the hall, the street points and the door visits, not 随手拍, online, Open311 or a community whistle.
+      const byChannel = await caseStats({ db, actor, query: query({ ...periods[0], groupBy: 'channel' }) });
+      const voice = byChannel.groups.filter((g) => ['hall', 'street_point', 'door_visit'].includes(g.key));
+      expect(fast.figures.voiceRaised.count).toBe(voice.reduce((n, g) => n + g.raised, 0));
+      expect(byChannel.groups.filter((g) => g.key === 'snap' || g.key === 'online').length, username).toBeGreaterThan(
+        0,
+      );
     }
   });
 

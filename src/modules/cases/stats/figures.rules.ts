@@ -9,19 +9,13 @@ import type { CaseChannel, CountedEvent, StatsWhistle } from '../cases.enums.js'
  */
 
 /**
- * 居民说事: the residents' own channels (说事厅, 说事点, 入户走访, and the 随手拍 and online reports residents send
- * themselves) — every channel but the community's own whistle. The article's 760 suggestions are read this way.
- * Open311 counts too: what reaches the county through the 12345 hotline or a mini-program is a resident's own matter
- * passed on by another system, not the community's (docs/CASES.md "Reading the article's figures").
+ * 居民说事: the three channels of the article's 居民说事工作机制 (seed/guangze-six-links.txt, "健全居民说事工作机制";
+ * ../shared/GLOSSARY.md): the 居民说事厅 (hall), the 说事点 in estates and shops (street_point) and the monthly 入户上门问事
+ * of the grid (door_visit). The article's 760 collected / 320 solved are counted there. 随手拍 (snap) is Nanping's own
+ * programme, which the article names apart ("结合南平市'随手拍'工作"); online reports and Open311 (12345 hotline,
+ * mini-programs) are other channels; they count in every other figure, not in 居民说事 (docs/CASES.md).
  */
-export const VOICE_CHANNELS = [
-  'hall',
-  'street_point',
-  'door_visit',
-  'snap',
-  'online',
-  'open311',
-] as const satisfies readonly CaseChannel[];
+export const VOICE_CHANNELS = ['hall', 'street_point', 'door_visit'] as const satisfies readonly CaseChannel[];
 
 export interface FigureDefinition {
   /** The cases' whistle (吹哨); absent = any case, whistled or not. */

@@ -42,7 +42,9 @@ export function FigureCards({
         ? `${t('caseFigures.target', { target: formatPercent(f.target, 0) })} · ${t('caseFigures.basis', { hits: formatNumber(f.hits), count: formatNumber(f.count) })}`
         : key === 'whistleSolved'
           ? t('caseFigures.whistleSolvedUnit')
-          : null;
+          : key === 'voiceRaised' || key === 'voiceSolved'
+            ? t('caseFigures.voiceChannels')
+            : null;
     return (
       <Link to={figureHref(key, period)} data-testid={`figure-${key}`}>
         <Card size="small" className="stat-card" hoverable>

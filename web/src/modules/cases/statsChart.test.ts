@@ -35,7 +35,7 @@ describe('the statistics charts', () => {
       countedFrom: '2026-01-01',
       countedTo: '2026-11-24',
       whistle: 'none',
-      channel: 'hall,street_point,door_visit,snap,online,open311',
+      channel: 'hall,street_point,door_visit',
     });
     expect(figureListQuery('whistleResponseRate', { from: '2026-01-01', to: '2026-01-31' })).toMatchObject({
       counted: 'responseDue',
