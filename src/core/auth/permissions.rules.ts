@@ -42,6 +42,8 @@ const HOLDERS = {
   // Monthly evaluation sessions (每月20日定期评事): reading them, and running them (create, record, hold).
   'evaluations.read': ['community_admin', 'grid_worker'],
   'evaluations.manage': ['community_admin'],
+  // The follow-up tasks of 不满意 verdicts: listed and marked done by the community (its own) and the unit (its own).
+  'evaluations.followups': ['community_admin', 'unit_admin'],
   // Co-building (六联六构建). cobuild.read opens the co-building lists; the scope narrows them per role. A unit works
   // on what it is paired with or named on: its projects, resources, tasks and sign-ups.
   'cobuild.read': STAFF,

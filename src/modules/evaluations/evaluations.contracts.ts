@@ -129,10 +129,14 @@ export const ZFollowUp = z.object({
   /** The session whose verdict created it. */
   sessionId: z.string(),
   heldOn: z.string(),
+  communityId: z.string(),
+  communityName: z.string(),
   caseId: z.string(),
   caseNumber: z.string(),
   caseTitle: z.string(),
   caseStatus: ZCaseStatus,
+  /** The item's verdict that created it (不满意). */
+  verdict: ZItemVerdict,
   consequence: z.enum(CONSEQUENCES).nullable(),
   assigneeKind: z.enum(FOLLOW_UP_ASSIGNEES),
   assigneeName: z.string(),
@@ -142,6 +146,19 @@ export const ZFollowUp = z.object({
   version: z.number().int(),
 });
 export type FollowUp = z.infer<typeof ZFollowUp>;
+
+/** GET /api/evaluation-follow-ups: the follow-ups an actor may work on, by status, community and session month. */
+export const ZFollowUpListQuery = ZListQuery.extend({
+  status: z.enum(FOLLOW_UP_STATUSES).optional(),
+  communityId: z.uuid().optional(),
+  /** The month of the session that created them (YYYY-MM). */
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+    .optional(),
+});
+export type FollowUpListQuery = z.infer<typeof ZFollowUpListQuery>;
+export const ZFollowUpList = listResponse(ZFollowUp);
 
 export const ZFollowUpParams = z.object({ id: z.uuid() });
 export const ZFollowUpUpdate = z.strictObject({

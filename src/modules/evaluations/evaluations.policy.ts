@@ -1,10 +1,10 @@
-import { inArray, sql, type SQL } from 'drizzle-orm';
+import { inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../core/auth/actor.js';
 import { can, grants } from '../../core/auth/permissions.js';
 import { resolveScope } from '../grid/grid.scope.js';
 import type { Db } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';
-import { evaluationSessions } from './evaluations.schema.js';
+import { evaluationFollowUps, evaluationSessions } from './evaluations.schema.js';
 
 /**
  * Who may do what with evaluation sessions (每月20日定期评事), through the permission table: `evaluations.read`
@@ -32,4 +32,21 @@ export async function assertMayManageSessions(db: Db, actor: Actor, communityId:
   if (!can(actor, 'evaluations.manage')) throw new AppError('FORBIDDEN');
   const scope = await resolveScope(db, actor);
   if (!scope.all && !scope.communityIds.includes(communityId)) throw new AppError('FORBIDDEN');
+}
+
+/**
+ * The follow-up tasks of 不满意 verdicts an actor may list and mark done or open again (`evaluations.followups`, 403
+ * without it): the county all; a community admin those of the communities they run (they run its sessions); a unit
+ * admin the tasks given to their own units, and no other task of the same case. A filter over the follow-ups joined to
+ * their sessions (evaluations.followups.ts).
+ */
+export async function followUpsVisibleTo(db: Db, actor: Actor): Promise<SQL | undefined> {
+  if (!can(actor, 'evaluations.followups')) throw new AppError('FORBIDDEN');
+  const scope = await resolveScope(db, actor);
+  if (scope.all) return undefined;
+  const mine = [
+    scope.communityIds.length ? inArray(evaluationSessions.communityId, scope.communityIds) : undefined,
+    scope.unitIds.length ? inArray(evaluationFollowUps.assigneeUnitId, scope.unitIds) : undefined,
+  ].filter((c): c is SQL => c !== undefined);
+  return mine.length ? or(...mine) : sql`false`;
 }

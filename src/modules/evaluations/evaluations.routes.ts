@@ -5,6 +5,8 @@ import {
   ZCreateSession,
   ZEvaluationItem,
   ZFollowUp,
+  ZFollowUpList,
+  ZFollowUpListQuery,
   ZFollowUpParams,
   ZFollowUpUpdate,
   ZHoldRequest,
@@ -18,7 +20,7 @@ import {
 } from './evaluations.contracts.js';
 import { renderSessionRecord } from './evaluations.pdf.js';
 import { countyNameOf, getSession, listSessions } from './evaluations.query.js';
-import { updateFollowUp } from './evaluations.followups.js';
+import { listFollowUps, updateFollowUp } from './evaluations.followups.js';
 import { holdSession } from './evaluations.hold.js';
 import { createSession, setVerdict, updateSession } from './evaluations.service.js';
 
@@ -107,13 +109,21 @@ function sessionDayRoutes(app: App): void {
   );
 }
 
-/** The follow-ups of a 不满意 verdict. */
+/** The follow-ups of a 不满意 verdict: the community's and the units' own list, and marking one done. */
 function followUpRoutes(app: App): void {
+  app.get(
+    '/evaluation-follow-ups',
+    { schema: { tags, querystring: ZFollowUpListQuery, response: { 200: ZFollowUpList } } },
+    async (req) => {
+      return listFollowUps({ db: app.db, actor: authorize(req, 'evaluations.followups'), query: req.query });
+    },
+  );
+
   app.patch(
     '/evaluation-follow-ups/:id',
     { schema: { tags, params: ZFollowUpParams, body: ZFollowUpUpdate, response: { 200: ZFollowUp } } },
     async (req) => {
-      const actor = authorize(req, 'evaluations.read');
+      const actor = authorize(req, 'evaluations.followups');
       return updateFollowUp({ db: app.db, actor, id: req.params.id, input: req.body });
     },
   );
