@@ -141,6 +141,8 @@ export const ZFollowUp = z.object({
   assigneeKind: z.enum(FOLLOW_UP_ASSIGNEES),
   assigneeName: z.string(),
   status: z.enum(FOLLOW_UP_STATUSES),
+  /** Due by the community's next session (the 20th of the month after), which reviews it. */
+  dueOn: z.string(),
   note: z.string().nullable(),
   doneAt: z.string().nullable(),
   version: z.number().int(),

@@ -82,6 +82,7 @@ describe('who lists which follow-ups', () => {
       consequence: 'reopened',
       status: 'open',
       heldOn: '2026-07-20',
+      dueOn: '2026-08-20',
       communityId: ctx.world.communityA.id,
     });
     expect(unit.items[0].communityName).not.toBe('');

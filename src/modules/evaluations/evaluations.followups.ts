@@ -47,6 +47,13 @@ function selectFollowUps(db: Db) {
 }
 type FollowUpRow = Awaited<ReturnType<ReturnType<typeof selectFollowUps>['execute']>>[number];
 
+/** The first day of a month (YYYY-MM) and of the month after it. */
+function monthDays(month: string): [string, string] {
+  const [y, m] = month.split('-').map(Number);
+  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+  return [`${month}-01`, `${next}-01`];
+}
+
 function present(r: FollowUpRow): FollowUp {
   return {
     id: r.f.id,
@@ -63,6 +70,7 @@ function present(r: FollowUpRow): FollowUp {
     assigneeKind: r.f.assigneeUnitId ? 'unit' : 'owner',
     assigneeName: r.unitName ?? r.personName ?? '',
     status: r.f.status,
+    dueOn: `${monthDays(r.heldOn.slice(0, 7))[1].slice(0, 8)}20`,
     note: r.f.note,
     doneAt: r.f.doneAt ? r.f.doneAt.toISOString() : null,
     version: r.f.version,
@@ -100,13 +108,6 @@ export async function followUpsOf(
     previous ? followUpsWhere(db, earlier) : [],
   ]);
   return { followUps, earlierFollowUps };
-}
-
-/** The first day of a month (YYYY-MM) and of the month after it. */
-function monthDays(month: string): [string, string] {
-  const [y, m] = month.split('-').map(Number);
-  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-  return [`${month}-01`, `${next}-01`];
 }
 
 /**

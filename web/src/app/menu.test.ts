@@ -33,6 +33,8 @@ const SHOWN_TO: [NavKey, readonly Role[]][] = [
   ['caseStats', STAFF],
   ['classifier', ['county_admin']],
   ['evaluations', CASE_WORKERS],
+  // 评事整改: the community's tasks and a unit's own; not a grid worker's (the server answers 403).
+  ['followUps', COUNTY_COMMUNITY_UNIT],
   // No pairing plans and no 党建联席会 (its lists answer 403 to a grid worker).
   ['pairing', COUNTY_COMMUNITY_UNIT],
   ['projects', STAFF],

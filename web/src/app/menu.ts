@@ -15,6 +15,7 @@ export type NavKey =
   | 'caseStats'
   | 'classifier'
   | 'evaluations'
+  | 'followUps'
   | 'organisations'
   | 'grids'
   | 'people'
@@ -56,6 +57,7 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'caseStats', path: '/cases/stats', show: canSeeStats },
   { key: 'classifier', path: '/cases/classifier', permission: 'cases.classifier' },
   { key: 'evaluations', path: '/evaluations', permission: 'evaluations.read' },
+  { key: 'followUps', path: '/evaluation-follow-ups', permission: 'evaluations.followups' },
   { key: 'pairing', path: '/cobuild/pairing', permission: 'pairings.read' },
   { key: 'projects', path: '/cobuild/projects', permission: 'cobuild.read' },
   { key: 'needs', path: '/cobuild/needs', permission: 'cobuild.read' },

@@ -18,6 +18,7 @@ const StatsPage = lazy(() => import('../modules/cases/StatsPage'));
 const ClassifierPage = lazy(() => import('../modules/cases/classifier/ClassifierPage'));
 const EvaluationsPage = lazy(() => import('../modules/evaluations/EvaluationsPage'));
 const EvaluationSessionPage = lazy(() => import('../modules/evaluations/EvaluationSessionPage'));
+const FollowUpsPage = lazy(() => import('../modules/evaluations/FollowUpsPage'));
 
 /** The staff pages inside the shell, each behind the permission (or access rule) that opens it. */
 export function pageRoutes() {
@@ -125,6 +126,14 @@ export function pageRoutes() {
         element={
           <RequireAccess allow={menuAllows('evaluations')}>
             <EvaluationSessionPage />
+          </RequireAccess>
+        }
+      />
+      <Route
+        path="evaluation-follow-ups"
+        element={
+          <RequireAccess allow={menuAllows('followUps')}>
+            <FollowUpsPage />
           </RequireAccess>
         }
       />

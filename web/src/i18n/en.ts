@@ -15,6 +15,7 @@ export const coreEn: CoreMessages = {
     caseStats: 'Case statistics',
     classifier: 'Category classifier',
     evaluations: 'Monthly evaluation',
+    followUps: 'Evaluation follow-ups',
     mobile: 'Resident phone page',
     pairing: 'Pairing',
     projects: 'Projects',

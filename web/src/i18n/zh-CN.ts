@@ -18,6 +18,7 @@ export const coreZhCN = {
     caseStats: '事件统计',
     classifier: '分类模型',
     evaluations: '每月评事',
+    followUps: '评事整改',
     mobile: '居民随手拍',
     pairing: '结对共建',
     projects: '共建项目',

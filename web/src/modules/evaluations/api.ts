@@ -13,7 +13,18 @@ export const evaluationKeys = {
   all: ['evaluations'] as const,
   list: (q: Query) => ['evaluations', 'list', q] as const,
   detail: (id: string) => ['evaluations', 'detail', id] as const,
+  followUps: (q: Query) => ['evaluations', 'follow-ups', q] as const,
 };
+
+/** The follow-up tasks the user may work on (the county all, a community its own, a unit those given to it). */
+export function useFollowUps(query: Query) {
+  return useQuery({
+    queryKey: evaluationKeys.followUps(query),
+    queryFn: ({ signal }) => api.get<Page<EvaluationFollowUpView>>('/evaluation-follow-ups', query, signal),
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
+}
 
 export function useSessions(query: Query) {
   return useQuery({

@@ -64,6 +64,11 @@ const zhCN = {
     markOpen: '重新打开',
     followUpSaved: '已更新整改任务',
     month: '月份',
+    followUpsTitle: '评事整改',
+    followUpsSubtitle: '每月评事中评为不满意的事项，交给网格员和单位的整改任务',
+    caseNumber: '事件编号',
+    dueOn: '整改期限',
+    markDoneConfirm: '确认整改已完成？',
   },
 };
 
@@ -132,6 +137,11 @@ const en: typeof zhCN = {
     markOpen: 'Reopen',
     followUpSaved: 'Follow-up updated',
     month: 'Month',
+    followUpsTitle: 'Evaluation follow-ups',
+    followUpsSubtitle: 'Tasks for grid workers and units from items judged unsatisfied at the monthly evaluation',
+    caseNumber: 'Case no.',
+    dueOn: 'Due by',
+    markDoneConfirm: 'Mark this follow-up as done?',
   },
 };
 
