@@ -31,6 +31,10 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Two cores: two workers keep PGlite instances from fighting over the CPU.
           maxWorkers: 2,
+          // Worker threads, not forked processes: each file still gets fresh modules, but starting one (and its
+          // PGlite) costs less: the whole API run took 253 s instead of 289 s on PGlite, 177 s instead of 214 s on
+          // PostgreSQL (two cores, same machine, same hour).
+          pool: 'threads',
         },
       },
     ],

@@ -63,7 +63,13 @@ async function act(page: Page, action: string, to: string, fill?: (p: Page) => P
   await page.getByTestId(`case-action-${action}`).click();
   if (fill) await fill(page);
   await page.getByTestId('case-action-submit').click();
-  await expect.poll(() => caseStatus(page), { timeout: 20_000 }).toBe(to);
+  // The dialog's own error (a 409, a refused field) ends the wait at once and is what the failure shows.
+  const error = page.getByTestId('case-action-error');
+  await expect
+    .poll(async () => ((await error.isVisible()) ? `error: ${await error.textContent()}` : await caseStatus(page)), {
+      timeout: 20_000,
+    })
+    .toBe(to);
 }
 
 beforeAll(async () => {

@@ -34,16 +34,50 @@ async function overflow(page: Page): Promise<{ body: number; tables: number[] }>
   }));
 }
 
+/**
+ * Requests of the page under way, and when the last one started or ended: a page has settled when none has been
+ * under way for QUIET_MS (its lazy chunk, then the requests that chunk starts, then a list's next page).
+ */
+const QUIET_MS = 400;
+const inFlight = new WeakMap<Page, { count: number; since: number }>();
+function trackRequests(page: Page): void {
+  const state = { count: 0, since: performance.now() };
+  inFlight.set(page, state);
+  const change = (by: number) => () => {
+    state.count += by;
+    state.since = performance.now();
+  };
+  page.on('request', change(1));
+  page.on('requestfinished', change(-1));
+  page.on('requestfailed', change(-1));
+}
+
 async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  // Lazy page chunks start their requests after the first idle moment; a list is drawn when its spinner is gone
-  // (a chart that waits to be scrolled into view may keep its own placeholder: not waited for past 20 s).
-  await page.waitForTimeout(800);
-  await page.waitForLoadState('networkidle');
-  await page
-    .waitForFunction(() => !document.querySelector('.ant-spin-spinning'), undefined, { timeout: 20_000 })
-    .catch(() => undefined);
-  await page.waitForTimeout(300);
+  const state = inFlight.get(page);
+  if (!state) throw new Error('trackRequests(page) first');
+  const quiet = () => state.count <= 0 && performance.now() - state.since >= QUIET_MS;
+  await page.waitForLoadState('load');
+  // A chart that waits to be scrolled into view may keep its own placeholder: not waited for past 20 s.
+  const until = performance.now() + 20_000;
+  while (performance.now() < until) {
+    if (quiet() && !(await page.$('.ant-spin-spinning'))) break;
+    await page.waitForTimeout(100);
+  }
+}
+
+/**
+ * Opens a menu entry the way its link does, inside the running app (the router hears the history change), so each
+ * page costs its own requests only, not a reload of the whole app.
+ */
+async function open(page: Page, path: string): Promise<void> {
+  // Quiet is counted from the navigation on: the new page's requests start a moment after the history changes.
+  const state = inFlight.get(page);
+  if (state) state.since = performance.now();
+  await page.evaluate((to) => {
+    window.history.pushState({}, '', to);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+  await page.waitForURL((url) => url.pathname === path);
 }
 
 async function menuPaths(page: Page): Promise<string[]> {
@@ -51,13 +85,15 @@ async function menuPaths(page: Page): Promise<string[]> {
   return hrefs.filter((h) => h.startsWith('/') && !h.startsWith('/m/'));
 }
 
-// The five logins run side by side (describe.concurrent, each in its own browser context): a page's time is mostly
-// waiting for the network to go quiet, so five at once take about as long as the longest alone, not the sum.
+// The logins run side by side (describe.concurrent, each in its own browser context; the e2e config lets all seven
+// run at once): a page's time is mostly waiting for the network to go quiet (the suite alone used 39 % of one core),
+// so seven at once take about as long as the longest alone, not the sum.
 describe.concurrent('menus from permissions, pages that fit 1440 px', () => {
   for (const user of ['admin', 'hangdong', 'grid01', 'unit01', 'member01']) {
     it(`${user}: every menu entry loads without a 403 and fits 1440 px`, async ({ expect }) => {
       const context = await browser().newContext({ viewport: DESKTOP, locale: 'zh-CN' });
       const page = await context.newPage();
+      trackRequests(page);
       const problems: Problem[] = [];
       let at = '/';
       watchRefusals(page, problems, () => at);
@@ -66,7 +102,7 @@ describe.concurrent('menus from permissions, pages that fit 1440 px', () => {
       expect(paths.length).toBeGreaterThan(1);
       for (const path of paths) {
         at = path;
-        await page.goto(`${baseUrl}${path}`);
+        await open(page, path);
         await settle(page);
         const o = await overflow(page);
         if (o.body > 0) problems.push({ where: path, what: `page ${o.body}px wider than the window` });
@@ -83,6 +119,7 @@ describe.concurrent('phone pages that fit 390 px', () => {
   it('resident01 on the phone: the tabs the phone app offers load without a 403 and fit 390 px', async ({ expect }) => {
     const context = await browser().newContext({ viewport: PHONE, locale: 'zh-CN', isMobile: true, hasTouch: true });
     const page = await context.newPage();
+    trackRequests(page);
     const problems: Problem[] = [];
     let at = '/m/';
     watchRefusals(page, problems, () => at);
@@ -103,12 +140,13 @@ describe.concurrent('phone pages that fit 390 px', () => {
   it('a community admin on the phone: every menu entry fits 390 px', async ({ expect }) => {
     const context = await browser().newContext({ viewport: PHONE, locale: 'zh-CN' });
     const page = await context.newPage();
+    trackRequests(page);
     await login(page, baseUrl, 'hangdong');
     await page.getByTestId('nav-open').click();
     const paths = await menuPaths(page);
     const wide: Problem[] = [];
     for (const path of paths) {
-      await page.goto(`${baseUrl}${path}`);
+      await open(page, path);
       await settle(page);
       const o = await overflow(page);
       if (o.body > 0) wide.push({ where: path, what: `page ${o.body}px wider than the window` });

@@ -11,5 +11,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     // One browser at a time: two cores are shared with the server.
     fileParallelism: false,
+    // Within a file, describe.concurrent tests may all run at once (menus.e2e.test.ts has seven; vitest's default
+    // is five, which made the last two wait for the first ones).
+    maxConcurrency: 8,
   },
 });

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs every suite — unit, API on PGlite, API on PostgreSQL (when TEST_DATABASE_URL is set), browser e2e
 // (when Chromium is installed), the linter — and ends with the plain total line "N passed, N failed".
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { findChromium } from '../e2e/chromium.mjs';
@@ -38,24 +38,23 @@ const DATELESS = [
   'src/modules/auth/**',
   'src/modules/health.api.test.ts',
 ];
-// With PostgreSQL, its whole API run takes the third instant, so PGlite need not run there too.
-const suites = CLOCKS.flatMap((clock, i) => [
-  // The web project's tests read no clock (they pass their instants), so the first instant runs them once.
-  {
+// The unit and web tests at the three instants run side by side first (each is mostly vitest starting up on one
+// core); then the API runs, one after another (each uses both cores). With PostgreSQL, its whole API run takes the
+// third instant, so PGlite need not run there too.
+const suites = [
+  ...CLOCKS.map((clock, i) => ({
+    // The web project's tests read no clock (they pass their instants), so the first instant runs them once.
     name: `unit${i ? '' : ' + web'} @${clock.slice(0, 16)}`,
     args: ['--project', 'unit', ...(i ? [] : ['--project', 'web'])],
     env: at(envWithoutPg, clock),
-  },
-  ...(i === 2 && TEST_DATABASE_URL
-    ? []
-    : [
-        {
-          name: `api (PGlite) @${clock.slice(0, 16)}${i ? ' (dated suites)' : ''}`,
-          args: ['--project', 'api', ...(i ? DATELESS.flatMap((g) => ['--exclude', g]) : [])],
-          env: at(envWithoutPg, clock),
-        },
-      ]),
-]);
+    together: 'unit',
+  })),
+  ...CLOCKS.slice(0, TEST_DATABASE_URL ? 2 : 3).map((clock, i) => ({
+    name: `api (PGlite) @${clock.slice(0, 16)}${i ? ' (dated suites)' : ''}`,
+    args: ['--project', 'api', ...(i ? DATELESS.flatMap((g) => ['--exclude', g]) : [])],
+    env: at(envWithoutPg, clock),
+  })),
+];
 // Suites whose subject never reaches the database (the Excel import bombs are refused while the file is read) run on
 // PGlite only.
 const DATABASE_FREE = ['src/core/excel/excel.api.test.ts'];
@@ -84,27 +83,35 @@ if (chromium) {
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
-for (const [i, suite] of suites.entries()) {
-  const file = path.join(out, `suite-${i}.json`);
-  console.log(`\n=== ${suite.name} ===`);
+
+/** Runs one suite's vitest; `quiet` collects its output (shown when it ends) so that suites run side by side. */
+function runSuite(suite, index, quiet) {
+  const file = path.join(out, `suite-${index}.json`);
+  const args = [
+    'vitest',
+    'run',
+    ...suite.args,
+    '--passWithNoTests',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${file}`,
+  ];
   const started = performance.now();
-  const res = spawnSync(
-    'npx',
-    [
-      'vitest',
-      'run',
-      ...suite.args,
-      '--passWithNoTests',
-      '--reporter=default',
-      '--reporter=json',
-      `--outputFile.json=${file}`,
-    ],
-    {
-      cwd: root,
-      env: suite.env,
-      stdio: 'inherit',
-    },
-  );
+  const child = spawn('npx', args, {
+    cwd: root,
+    env: suite.env,
+    stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+  });
+  let output = '';
+  if (quiet) for (const stream of [child.stdout, child.stderr]) stream.on('data', (d) => (output += d));
+  return new Promise((resolve) => {
+    child.on('close', (status) => resolve({ suite, file, status, output, ms: performance.now() - started }));
+  });
+}
+
+function record({ suite, file, status, output, ms }) {
+  // A suite that ran alone has shown its output as it went; one that ran beside others shows it now.
+  if (output) process.stdout.write(`\n=== ${suite.name} ===\n${output}`);
   let passed = 0,
     failed = 0,
     skipped = 0;
@@ -117,15 +124,29 @@ for (const [i, suite] of suites.entries()) {
     const brokenFiles = r.testResults.filter((t) => t.status === 'failed' && t.assertionResults.length === 0).length;
     failed += brokenFiles;
   }
-  if (res.status !== 0 && failed === 0) failed = 1;
+  if (status !== 0 && failed === 0) failed = 1;
   totals.passed += passed;
   totals.failed += failed;
   totals.skipped += skipped;
   // The seconds each suite took, so the CI budget (20 minutes in all) can be watched suite by suite.
-  const seconds = `${Math.round((performance.now() - started) / 1000)} s`.padStart(6);
+  const seconds = `${Math.round(ms / 1000)} s`.padStart(6);
   lines.push(
     `${suite.name.padEnd(52)} ${seconds}  ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`,
   );
+}
+
+for (let i = 0; i < suites.length; ) {
+  const group = suites[i].together;
+  const batch = [];
+  do batch.push(i++);
+  while (group && i < suites.length && suites[i].together === group);
+  if (batch.length === 1) {
+    console.log(`\n=== ${suites[batch[0]].name} ===`);
+    record(await runSuite(suites[batch[0]], batch[0], false));
+  } else {
+    console.log(`\n=== ${batch.map((k) => suites[k].name).join(', ')}: running side by side ===`);
+    for (const result of await Promise.all(batch.map((k) => runSuite(suites[k], k, true)))) record(result);
+  }
 }
 // The linter (scripts/lint.mjs: Biome and the module-graph rules) is one more check, its output shown only when it
 // fails.
