@@ -4,7 +4,8 @@
  * only record of anything, and each job is safe if it ever runs twice: the lock is about doing the work once, not
  * about keeping it correct (docs/SCALING.md).
  */
-import type { AppConfig } from './core/config.js';
+import { backupIfDue } from './core/backup/schedule.js';
+import { type AppConfig, uploadsDir } from './core/config.js';
 import type { Database } from './core/db.js';
 import { pruneRateLimitHits } from './core/http/rate-limit-store.js';
 import { lead, type LeaderLog } from './core/leader.js';
@@ -32,6 +33,21 @@ function startJobs(database: Database, config: AppConfig, log: BackgroundLog): (
       task: (d) => proposeCurrentQuarter({ db: d }),
     }),
   );
+  if (config.backupEveryHours > 0) {
+    // The backups a county restores from (docs/OPERATIONS.md); on PGlite only this process can read the database.
+    const everyMs = config.backupEveryHours * 3_600_000;
+    const opts = { backupDir: config.backupDir, uploadsDir: uploadsDir(config), keep: config.backupKeep, everyMs };
+    stoppers.push(
+      startPeriodic({
+        db,
+        log,
+        // Checked hourly (and at start), taken when due: a restart neither skips a backup nor takes an extra one.
+        everyMs: Math.min(everyMs, 3_600_000),
+        name: 'backup',
+        task: () => backupIfDue(database, opts),
+      }),
+    );
+  }
   if (database.kind === 'postgres') {
     // New cases' statistics wait in case_stats_pending (readers count them there too) until folded in; PGlite writes
     // them to case_stats at once. case_stats_fold() is safe from several processes, but one is enough.

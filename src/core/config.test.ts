@@ -62,3 +62,23 @@ describe('loadConfig: WORKERS', () => {
     expect(WORKERS_NEED_POSTGRES).toMatch(/需要 PostgreSQL.* \/ WORKERS > 1 needs PostgreSQL/);
   });
 });
+
+describe('loadConfig: scheduled backups', () => {
+  it('backs up every 24 hours into DATA_DIR/backups, keeping 7, unless told otherwise', () => {
+    const c = loadConfig({ DATA_DIR: '/srv/lj' }, '/');
+    expect([c.backupDir, c.backupEveryHours, c.backupKeep]).toEqual(['/srv/lj/backups', 24, 7]);
+    const d = loadConfig(
+      { DATA_DIR: '/srv/lj', BACKUP_DIR: '/mnt/b', BACKUP_EVERY_HOURS: '0', BACKUP_KEEP: '30' },
+      '/',
+    );
+    expect([d.backupDir, d.backupEveryHours, d.backupKeep]).toEqual(['/mnt/b', 0, 30]);
+    expect(loadConfig({ NODE_ENV: 'test' }).backupEveryHours).toBe(0);
+  });
+
+  it('names each bad backup setting', () => {
+    expect(() => loadConfig({ BACKUP_EVERY_HOURS: '-1' })).toThrow(/BACKUP_EVERY_HOURS: /);
+    expect(() => loadConfig({ BACKUP_EVERY_HOURS: 'daily' })).toThrow(/BACKUP_EVERY_HOURS: /);
+    expect(() => loadConfig({ BACKUP_KEEP: '0' })).toThrow(/BACKUP_KEEP: /);
+    expect(() => loadConfig({ BACKUP_KEEP: '2.5' })).toThrow(/BACKUP_KEEP: /);
+  });
+});

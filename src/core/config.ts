@@ -42,6 +42,12 @@ const ZEnv = z.object({
   CASE_RATING_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(DEFAULT_CASE_RATING_WORKING_DAYS),
   /** App processes sharing the port (node:cluster); more than one needs PostgreSQL (docs/SCALING.md). */
   WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  /** Where the server's scheduled backups go (default DATA_DIR/backups; docs/OPERATIONS.md). */
+  BACKUP_DIR: z.string().min(1).optional(),
+  /** Hours between scheduled backups (default 24; 0 turns them off, the default under NODE_ENV=test). */
+  BACKUP_EVERY_HOURS: z.coerce.number().min(0).max(8760).optional(),
+  /** How many scheduled backups are kept (the oldest beyond are deleted). */
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(7),
 });
 
 /** Why WORKERS > 1 is refused on the embedded database, in both languages (it is read before any locale is known). */
@@ -74,6 +80,10 @@ export interface AppConfig {
   caseRatingWorkingDays: number;
   /** How many app processes `npm start` runs on the one port (node:cluster, src/server.ts); 1 = this process serves. */
   workers: number;
+  /** The scheduled backups (core/backup/schedule.ts): where, every how many hours (0 = off), how many kept. */
+  backupDir: string;
+  backupEveryHours: number;
+  backupKeep: number;
 }
 
 /** 'true' → every hop, a number → that many hops, anything else → the listed addresses/CIDRs. */
@@ -120,6 +130,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = proce
     rateLimitLoginsPerMinute: e.RATE_LIMIT_LOGINS_PER_MINUTE ?? (e.NODE_ENV === 'test' ? 1_000_000 : 30),
     caseRatingWorkingDays: e.CASE_RATING_WORKING_DAYS,
     workers: e.WORKERS,
+    backupDir: path.resolve(rootDir, e.BACKUP_DIR ?? path.join(e.DATA_DIR, 'backups')),
+    backupEveryHours: e.BACKUP_EVERY_HOURS ?? (e.NODE_ENV === 'test' ? 0 : 24),
+    backupKeep: e.BACKUP_KEEP,
   };
 }
 

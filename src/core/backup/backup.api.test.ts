@@ -1,0 +1,238 @@
+import { randomBytes } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
+import { cpSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { openTestDatabase } from '../../../test/app.js';
+import { withDatabase } from '../../../test/global-setup.js';
+import { seedTestWorld } from '../../../test/world.js';
+import { rowsOf } from '../bulk.js';
+import { advanceClock } from '../clock.js';
+import { type Database, openDatabase } from '../db.js';
+import { TEMPLATE_FILE } from '../pglite-template.js';
+import { ident, publicTables, targetContents } from './catalog.js';
+import { BackupError, type BackupErrorCode } from './errors.js';
+import { MANIFEST_FILE, type ManifestBody, sha256Hex } from './manifest.js';
+import { restoreBackup } from './restore.js';
+import { backupIfDue, pruneBackups, scheduledBackup } from './schedule.js';
+import { createBackup } from './write.js';
+
+/** A database nothing has touched (no migrations): what `npm run restore` expects. */
+async function openEmptyDatabase(): Promise<Database> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (url && inject('pgTemplateDb')) {
+    const name = `lj_r_${randomBytes(5).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    const database = await openDatabase({ databaseUrl: withDatabase(url, name), migrate: false });
+    return {
+      ...database,
+      close: async () => {
+        await database.close();
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await admin.end();
+      },
+    };
+  }
+  const blank = existsSync(TEMPLATE_FILE) ? new Blob([readFileSync(TEMPLATE_FILE)]) : undefined;
+  return openDatabase({ dataDir: 'memory://', loadDataDir: blank, migrate: false });
+}
+
+/** Every table's row count and the sha256 of its rows as JSON lines in key order (what a backup's content hash is). */
+async function tableDigests(database: Database): Promise<Map<string, { rows: number; sha256: string }>> {
+  const out = new Map<string, { rows: number; sha256: string }>();
+  for (const t of await publicTables(database.db)) {
+    const order = t.key.length > 0 ? t.key.map(ident).join(', ') : 't::text';
+    const rows = await rowsOf<{ j: string }>(
+      database.db,
+      sql.raw(`select to_jsonb(t)::text as j from ${ident(t.name)} t order by ${order}`),
+    );
+    out.set(t.name, { rows: rows.length, sha256: sha256Hex(rows.map((r) => `${r.j}\n`).join('')) });
+  }
+  return out;
+}
+
+/** Each write adds one audit row and counts it in job_runs, in one transaction: a consistent copy has them equal. */
+async function drillWrite(database: Database): Promise<void> {
+  await database.db.transaction(async (tx) => {
+    await tx.execute(sql`insert into audit_log (action, entity_type) values ('drill', 'backup')`);
+    await tx.execute(sql`insert into job_runs (name, last_run_at, runs) values ('drill', now(), 1)
+      on conflict (name) do update set runs = job_runs.runs + 1`);
+  });
+}
+
+async function drillCounts(database: Database): Promise<{ audits: number; runs: number }> {
+  const [row] = await rowsOf<{ audits: number; runs: number }>(
+    database.db,
+    sql`select (select count(*)::int from audit_log where action = 'drill') as audits,
+      coalesce((select runs from job_runs where name = 'drill'), 0) as runs`,
+  );
+  return row;
+}
+
+async function refusal(promise: Promise<unknown>): Promise<BackupErrorCode> {
+  const err = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(err instanceof BackupError)) throw new Error(`expected a BackupError, got ${String(err)}`);
+  expect(err.message).toMatch(/[\u4e00-\u9fff].* \/ [A-Za-z]/);
+  return err.code;
+}
+
+describe('backup and restore', () => {
+  let source: Database;
+  let target: Database;
+  let work: string;
+  let backupDir: string;
+  let manifest: ManifestBody;
+  let atBackup: Map<string, { rows: number; sha256: string }>;
+
+  beforeAll(async () => {
+    work = mkdtempSync(path.join(os.tmpdir(), 'lj-backup-test-'));
+    [source, target] = await Promise.all([openTestDatabase(), openEmptyDatabase()]);
+    await seedTestWorld(source.db);
+    mkdirSync(path.join(work, 'uploads/2027/01'), { recursive: true });
+    writeFileSync(path.join(work, 'uploads/2027/01/a.jpg'), randomBytes(3000));
+    writeFileSync(path.join(work, 'uploads/2027/01/b.jpg.123.tmp'), 'half written');
+  });
+
+  afterAll(async () => {
+    await Promise.all([source?.close(), target?.close()]);
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('backs up while writes go on: the copy is of one instant', async () => {
+    let writing = true;
+    const writer = (async () => {
+      // Yield between writes as requests do: PGlite answers without I/O, so a bare loop would starve the timers.
+      while (writing) {
+        await drillWrite(source);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })();
+    await drillWrite(source);
+    const backup = await createBackup(source, {
+      outDir: path.join(work, 'backups'),
+      uploadsDir: path.join(work, 'uploads'),
+    });
+    writing = false;
+    await writer;
+    ({ dir: backupDir, manifest } = backup);
+    expect(path.basename(backupDir)).toMatch(/^lianjian-backup-\d{8}-\d{6}$/);
+    const tableNames = (await publicTables(source.db)).map((t) => t.name);
+    expect(manifest.tables.map((t) => t.name)).toEqual(tableNames);
+    expect(manifest.uploads.map((u) => u.path)).toEqual(['2027/01/a.jpg']);
+    const audits = manifest.tables.find((t) => t.name === 'audit_log');
+    expect(audits?.rows).toBeGreaterThan(0);
+    expect((await drillCounts(source)).audits).toBeGreaterThanOrEqual(audits?.rows ?? 0);
+  });
+
+  it('refuses a tampered, truncated or edited backup, writing nothing', async () => {
+    const copy = (name: string) => {
+      const dir = path.join(work, name);
+      cpSync(backupDir, dir, { recursive: true });
+      return dir;
+    };
+    const tampered = copy('tampered');
+    const file = path.join(tampered, 'tables/users.jsonl.gz');
+    const bytes = readFileSync(file);
+    bytes[bytes.length - 12] ^= 0xff;
+    writeFileSync(file, bytes);
+    const truncated = copy('truncated');
+    const big = manifest.tables.reduce((a, b) => (a.rows > b.rows ? a : b));
+    truncateSync(path.join(truncated, big.file), 40);
+    const edited = copy('edited');
+    const text = readFileSync(path.join(edited, MANIFEST_FILE), 'utf8');
+    writeFileSync(
+      path.join(edited, MANIFEST_FILE),
+      text.replace(/"rows": ?(\d+)/, (_, n: string) => `"rows": ${Number(n) + 1}`),
+    );
+    const uploadsDir = path.join(work, 'restored-uploads-refused');
+    expect(await refusal(restoreBackup(target, { backupDir: tampered, uploadsDir }))).toBe('BACKUP_FILE_MISMATCH');
+    expect(await refusal(restoreBackup(target, { backupDir: truncated, uploadsDir }))).toBe('BACKUP_FILE_MISMATCH');
+    expect(await refusal(restoreBackup(target, { backupDir: edited, uploadsDir }))).toBe('BACKUP_MANIFEST_TAMPERED');
+    expect(await targetContents(target.db)).toBeNull();
+    expect(existsSync(uploadsDir)).toBe(false);
+  });
+
+  it('refuses a backup of a newer schema than this code', async () => {
+    const newer = path.join(work, 'newer');
+    cpSync(backupDir, newer, { recursive: true });
+    const body: ManifestBody = { ...manifest, schema: { tag: '9999_from_the_future', hash: 'x', when: 4e12 } };
+    writeFileSync(path.join(newer, MANIFEST_FILE), JSON.stringify({ sha256: sha256Hex(JSON.stringify(body)), body }));
+    const uploadsDir = path.join(work, 'restored-uploads-newer');
+    expect(await refusal(restoreBackup(target, { backupDir: newer, uploadsDir }))).toBe('BACKUP_SCHEMA_NEWER');
+    expect(await targetContents(target.db)).toBeNull();
+  });
+
+  it('refuses a target that is not empty, changing nothing in it', async () => {
+    const used = await openTestDatabase();
+    try {
+      const before = await tableDigests(used);
+      const uploadsDir = path.join(work, 'restored-uploads-used');
+      expect(await refusal(restoreBackup(used, { backupDir, uploadsDir }))).toBe('RESTORE_TARGET_NOT_EMPTY');
+      expect(await tableDigests(used)).toEqual(before);
+      mkdirSync(uploadsDir);
+      writeFileSync(path.join(uploadsDir, 'x.jpg'), 'x');
+      expect(await refusal(restoreBackup(target, { backupDir, uploadsDir }))).toBe('RESTORE_TARGET_NOT_EMPTY');
+      expect(await targetContents(target.db)).toBeNull();
+    } finally {
+      await used.close();
+    }
+  });
+
+  it('restores into an empty database: every table equal to the snapshot, uploads copied', async () => {
+    const uploadsDir = path.join(work, 'restored-uploads');
+    await restoreBackup(target, { backupDir, uploadsDir });
+    atBackup = await tableDigests(target);
+    for (const t of manifest.tables)
+      expect(atBackup.get(t.name), t.name).toEqual({ rows: t.rows, sha256: t.contentSha256 });
+    const drill = await drillCounts(target);
+    expect(drill.audits).toBe(drill.runs);
+    expect(readdirSync(path.join(uploadsDir, '2027/01'))).toEqual(['a.jpg']);
+    expect(readFileSync(path.join(uploadsDir, '2027/01/a.jpg'))).toEqual(
+      readFileSync(path.join(work, 'uploads/2027/01/a.jpg')),
+    );
+    // Sequences go on after the restored rows: a new audit row gets a new id.
+    await drillWrite(target);
+    expect((await drillCounts(target)).audits).toBe(drill.audits + 1);
+  });
+
+  it('keeps the newest BACKUP_KEEP backups', async () => {
+    const dir = path.join(work, 'retention');
+    mkdirSync(dir);
+    for (const stamp of ['20200101-000000', '20200102-000000', '20200103-000000', '20200103-000000.partial']) {
+      mkdirSync(path.join(dir, `lianjian-backup-${stamp}`));
+    }
+    expect(await pruneBackups(dir, 2)).toEqual(['lianjian-backup-20200101-000000']);
+    const { dir: made, removed } = await scheduledBackup(source, {
+      backupDir: dir,
+      uploadsDir: path.join(work, 'uploads'),
+      keep: 2,
+    });
+    expect(removed).toContain('lianjian-backup-20200102-000000');
+    expect(readdirSync(dir).sort()).toEqual(['lianjian-backup-20200103-000000', path.basename(made)].sort());
+    // The server's job: nothing while the newest backup is younger than BACKUP_EVERY_HOURS, a backup once it is not.
+    const opts = { backupDir: dir, uploadsDir: path.join(work, 'uploads'), keep: 2 };
+    expect(await backupIfDue(source, { ...opts, everyMs: 3_600_000 })).toBeNull();
+    advanceClock(3_600_000);
+    expect((await backupIfDue(source, { ...opts, everyMs: 3_600_000 }))?.removed).toEqual([
+      'lianjian-backup-20200103-000000',
+    ]);
+  });
+});
