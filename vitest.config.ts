@@ -1,7 +1,36 @@
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * Files that take tens of seconds alone (real server processes, the write fuzz, the Excel import bombs, the random
+ * lifecycles). Vitest orders files by their last duration, which a fresh clone (CI) does not have, so these could
+ * start last and keep one worker busy after the other has finished (seen: 20–25 s of a run's end). They start first.
+ */
+const SLOW_FIRST = [
+  'src/server.api.test.ts',
+  'src/multiprocess.api.test.ts',
+  'src/fuzz-writes.api.test.ts',
+  'src/core/excel/excel.api.test.ts',
+  'src/modules/cases/resident/rates.property.api.test.ts',
+  'src/modules/cases/classifier/classifier.api.test.ts',
+  'src/seed/demo.api.test.ts',
+];
+
+class SlowFirstSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const rank = (f: TestSpecification) => {
+      const i = SLOW_FIRST.findIndex((slow) => f.moduleId.endsWith(slow));
+      return i < 0 ? SLOW_FIRST.length : i;
+    };
+    // Array.prototype.sort is stable: the rest keep vitest's own order.
+    return sorted.sort((a, b) => rank(a) - rank(b));
+  }
+}
 
 export default defineConfig({
   test: {
+    sequence: { sequencer: SlowFirstSequencer },
     projects: [
       {
         test: {
