@@ -4,6 +4,7 @@ import { startBackgroundWork } from './background.js';
 import { reportReady, runPrimary } from './cluster.js';
 import { setClock } from './core/clock.js';
 import { type AppConfig, loadConfig, pgliteDir } from './core/config.js';
+import { claimDataDir } from './core/datadir-lock.js';
 import { type Database, oneProcessAtATime, openDatabase } from './core/db.js';
 import type { App } from './core/http/types.js';
 import { listenTo } from './core/listen.js';
@@ -72,8 +73,8 @@ function banner(opts: {
 }
 
 /**
- * Logout, password and role changes made by any process drop this process's cached sessions at once, and a revoked
- * Open311 key its cached keys (both notices name a user id on one channel).
+ * A revoked Open311 key drops this process's cached keys, and (on PGlite) a change of roles its cached sessions: both
+ * notices name a user id on one channel.
  */
 async function listenForSessionChanges(database: Database): Promise<() => Promise<void>> {
   const caches = [sessionInvalidation, open311KeyInvalidation];
@@ -85,12 +86,17 @@ async function listenForSessionChanges(database: Database): Promise<() => Promis
       for (const c of caches) c.onGap();
     },
   });
-  for (const c of caches) c.trustWhile(listening.live);
+  open311KeyInvalidation.trustWhile(listening.live);
+  // Sessions are cached on PGlite only (one process); on PostgreSQL another process's logout must be refused at once,
+  // and its notice can arrive a few ms after the client's next request (modules/auth/auth.sessions.ts).
+  sessionInvalidation.trustWhile(() => database.kind === 'pglite' && listening.live());
   return listening.stop;
 }
 
 async function start(running: Running, config: AppConfig, started: number): Promise<void> {
   if (config.clockStart !== null) setClock(config.clockStart);
+  // The embedded database opens in one process only: `npm run backup`/`restore` refuse while this one holds it.
+  if (!config.databaseUrl) process.on('exit', claimDataDir(config.dataDir));
   running.database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: pgliteDir(config) });
   const database = running.database;
   // Processes starting together on one database seed one after the other: the first seeds, the others find it done.

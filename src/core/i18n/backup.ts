@@ -29,9 +29,10 @@ export const backupMessages = {
     'zh-CN': '恢复目标不是空的（{detail}）：只能恢复到空的数据目录或空的 PostgreSQL 数据库',
     en: 'the restore target is not empty ({detail}): restore only into an empty data directory or database',
   },
-  RESTORE_TARGET_BUSY: {
-    'zh-CN': '无法打开数据目录 {dir}：它可能正被运行中的服务器使用。请停止服务器，或使用服务器自动生成的定时备份',
-    en: 'cannot open the data directory {dir}: a running server probably holds it. Stop it, or use the server’s scheduled backups',
+  DATA_DIR_BUSY: {
+    'zh-CN':
+      '数据目录 {dir} 正被进程 {pid} 使用（内置 PGlite 数据库只能由一个进程打开）。请停止该服务器，或使用服务器自己生成的定时备份（BACKUP_DIR）',
+    en: 'the data directory {dir} is in use by process {pid} (the embedded PGlite database opens in one process only). Stop that server, or use the backups it makes itself (BACKUP_DIR)',
   },
   RESTORE_NEEDS_SUPERUSER: {
     'zh-CN': '恢复需要 PostgreSQL 超级用户（用于 session_replication_role 关闭触发器和外键检查）：{detail}',
