@@ -20,7 +20,8 @@ import { seedReferenceData } from './seed/reference.js';
 const USAGE = `usage:
   node dist/src/cli.js seed
   node dist/src/cli.js backup [--out <dir>]
-  node dist/src/cli.js restore <backup-folder> [--data-dir <dir> | --database-url <url>]`;
+  node dist/src/cli.js restore <backup-folder> [--data-dir <dir>] [--database-url <url>]
+    (--data-dir alone: an embedded database there; with --database-url: where the uploads go)`;
 
 /** Opens the configured database, claiming DATA_DIR first when it is the embedded one. */
 async function openConfigured(config: AppConfig, migrate: boolean): Promise<Database> {
@@ -74,6 +75,7 @@ async function restore(config: AppConfig, backupDir: string, target: { dataDir?:
   const dir = path.resolve(backupDir);
   const manifest = await verifyBackup(dir);
   const dataDir = target.dataDir ? path.resolve(target.dataDir) : config.dataDir;
+  // --data-dir alone means the embedded database there, even when DATABASE_URL is set for the server.
   const databaseUrl = target.databaseUrl ?? (target.dataDir ? undefined : config.databaseUrl);
   let created: string | null = null;
   let database: Database;
@@ -112,7 +114,7 @@ async function main(argv: string[]): Promise<void> {
   const config = loadConfig();
   if (command === 'seed' && rest.length === 0) return seed(config);
   if (command === 'backup' && rest.length === 0) return backup(config, values.out);
-  if (command === 'restore' && rest.length === 1 && !(values['data-dir'] && values['database-url'])) {
+  if (command === 'restore' && rest.length === 1) {
     return restore(config, rest[0], { dataDir: values['data-dir'], databaseUrl: values['database-url'] });
   }
   throw new Error(USAGE);
