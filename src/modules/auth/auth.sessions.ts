@@ -79,13 +79,15 @@ export async function openSession(
 
 /**
  * Sessions resolved in the last few seconds, so a burst of requests (a phone app, a busy hall desk) costs one
- * lookup instead of one per request. An entry never outlives the session's own end (absolute or idle, as of its last
- * lookup). Logout, a password change and a change of a user's roles or account reach every process at once: triggers
- * on sessions, users and role_bindings NOTIFY `lianjian_sessions` with the user id in the writing transaction
- * (migrations/0018), and each process LISTENs (core/listen.ts, wired in src/server.ts) and drops that user's entries.
- * While the listening connection is down the cache is not used at all, and it starts empty when it is back; a lookup
- * that was under way when a notice came is answered but not remembered. Without a listener (tests, scripts) an entry
- * lives SESSION_CACHE_MS and only this process's own logouts and password changes drop it.
+ * lookup instead of one per request — **on PGlite only**, where this process is the only one: its own logouts and
+ * password changes drop entries directly, and a change of roles (a trigger's NOTIFY, migrations/0018) through
+ * PGlite's listen. On PostgreSQL other processes write sessions too, and a notice from them races the client's next
+ * request (a CI run saw a session answered from the cache a few ms after a password change elsewhere), so there every
+ * request reads its session, user and roles in one query and a logout anywhere is refused at once (docs/SCALING.md);
+ * requests of one session that arrive together still share that query. The composition root says which
+ * (`sessionInvalidation.trustWhile`, src/server.ts). An entry never outlives the session's own end (absolute or idle,
+ * as of its last lookup); a lookup that was under way when a notice came is answered but not remembered. Without a
+ * listener (tests, scripts) an entry lives SESSION_CACHE_MS.
  */
 const SESSION_CACHE_MS = 5_000;
 const SESSION_CACHE_MAX = 10_000;
@@ -142,12 +144,17 @@ const sessionLookups = new Map<string, Promise<CachedActor | null>>();
 
 async function lookUpSession(db: Db, id: string, now: Date): Promise<CachedActor | null> {
   const evictionsBefore = evictions;
+  // One round trip: the session, its user and the user's roles.
   const [row] = await db
     .select({
       user: users,
       expiresAt: sessions.expiresAt,
       lastSeenAt: sessions.lastSeenAt,
       idleMinutes: sessions.idleMinutes,
+      bindings: sql<RoleBindingView[]>`coalesce((
+        select json_agg(json_build_object('role', ${roleBindings.role}, 'scopeOrgId', ${roleBindings.scopeOrgId},
+          'scopeGridId', ${roleBindings.scopeGridId}))
+        from ${roleBindings} where ${roleBindings.userId} = ${users.id}), '[]'::json)`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -162,7 +169,7 @@ async function lookUpSession(db: Db, id: string, now: Date): Promise<CachedActor
       .where(and(eq(sessions.id, id), lt(sessions.lastSeenAt, now)));
     lastSeen = now.getTime();
   }
-  const actor = await loadActor(db, row.user);
+  const actor = actorOf(row.user, row.bindings);
   if (evictions !== evictionsBefore || !cacheTrusted()) return actor;
   if (recentSessions.size >= SESSION_CACHE_MAX) recentSessions.clear();
   recentSessions.set(id, {
@@ -177,11 +184,7 @@ function withMeta(actor: CachedActor, meta: RequestMeta): Actor {
   return { ...actor, bindings: actor.bindings.map((b) => ({ ...b })), ip: meta.ip, requestId: meta.requestId };
 }
 
-async function loadActor(db: Db, user: typeof users.$inferSelect): Promise<CachedActor> {
-  const bindings: RoleBindingView[] = await db
-    .select({ role: roleBindings.role, scopeOrgId: roleBindings.scopeOrgId, scopeGridId: roleBindings.scopeGridId })
-    .from(roleBindings)
-    .where(eq(roleBindings.userId, user.id));
+function actorOf(user: typeof users.$inferSelect, bindings: RoleBindingView[]): CachedActor {
   return {
     userId: user.id,
     username: user.username,
