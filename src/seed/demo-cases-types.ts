@@ -1,6 +1,7 @@
 /** The shapes the demo's case builder (demo-cases.ts) and its merged duplicates (demo-cases-merge.ts) share. */
 import type { CaseStatus } from '../modules/cases/cases.machine.js';
 import type { CaseInsert, DispatchInsert, EventInsert } from './cases-lifecycle.js';
+import type { CorrectionInsert } from './demo-cases-amends.js';
 import type { ResidentChannel } from './cases-plan.js';
 import type { CommunityPlace } from './cases-world.js';
 import type { OrgRow, PersonRow } from './demo-types.js';
@@ -30,6 +31,8 @@ export interface DemoCases {
   cases: CaseInsert[];
   events: EventInsert[];
   dispatches: DispatchInsert[];
+  /** Staff corrections of the classifier's category (demo-cases-amends.ts). */
+  corrections: CorrectionInsert[];
 }
 
 export interface DemoCaseCounts {

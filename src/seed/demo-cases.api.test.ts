@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/app.js';
 import { hashPassword } from '../core/auth/password.js';
 import { rowsOf } from '../core/bulk.js';
-import { WorkCalendar } from '../core/calendar.js';
+import { localInstant, WorkCalendar } from '../core/calendar.js';
 import { clock } from '../core/clock.js';
 import { users } from '../modules/auth/auth.schema.js';
 import { calendarDefaults } from '../modules/calendar/calendar.defaults.js';
@@ -11,7 +11,9 @@ import { defaultCategoryRows } from '../modules/cases/cases.categories.js';
 import type { CaseSummary } from '../modules/cases/cases.contracts.js';
 import { TRANSITIONS, type CaseAction } from '../modules/cases/cases.machine.js';
 import { caseDispatches, caseEvents, cases } from '../modules/cases/cases.schema.js';
+import { categoryCorrections } from '../modules/cases/classifier/classifier.schema.js';
 import { caseRatings } from '../modules/cases/resident/rating.schema.js';
+import { evaluationFollowUps, evaluationItems, evaluationSessions } from '../modules/evaluations/evaluations.schema.js';
 import type { CaseStats } from '../modules/cases/stats/stats.contracts.js';
 import { foldCaseStats } from '../modules/cases/stats/rollup.js';
 import { gridLocator } from '../modules/grid/grid.locate.js';
@@ -163,6 +165,11 @@ describe('the demo year of cases', () => {
           expect([e.fromStatus, e.toStatus], `${c.number} supervise`).toEqual([status, status]);
           continue;
         }
+        // A unit's own step on its dispatch row (a decline, a 代报到) is no transition of the case (recordStep).
+        if (e.action.startsWith('unit_')) {
+          expect([e.fromStatus, e.toStatus], `${c.number} ${e.action}`).toEqual([null, null]);
+          continue;
+        }
         // The sweep's closing of a case its reporter left unrated (resident/autoclose.ts) is no one's action.
         const t = e.action === 'close_unrated' ? UNRATED_CLOSE : TRANSITIONS[e.action as CaseAction];
         expect(t, `${c.number} ${e.action}`).toBeDefined();
@@ -215,6 +222,71 @@ describe('the demo year of cases', () => {
     expect(
       dispatches.filter((d) => d.status === 'done').every((d) => d.doneAt && d.acknowledgedAt && d.arrivedAt),
     ).toBe(true);
+  });
+
+  it('has a few declined dispatches and 代报到, each with its reason and event, and staff corrections of the classifier', async () => {
+    const db = ctx.database.db;
+    const dispatches = await db.select().from(caseDispatches);
+    const events = await db.select().from(caseEvents);
+    const declined = dispatches.filter((d) => d.status === 'declined');
+    expect(declined.length).toBeGreaterThanOrEqual(3);
+    for (const d of declined) {
+      expect(d.declinedAt && d.reportNote && !d.acknowledgedAt && !d.doneAt, d.id).toBeTruthy();
+      const e = events.find(
+        (x) => x.action === 'unit_decline' && (x.data as { dispatchId?: string }).dispatchId === d.id,
+      );
+      expect(e?.note).toBe(d.reportNote);
+      // Another unit of the same whistle did the work.
+      expect(dispatches.some((o) => o.caseId === d.caseId && o.status === 'done')).toBe(true);
+    }
+    const proxied = dispatches.filter((d) => d.proxyAcknowledgedByUserId);
+    expect(proxied.length).toBeGreaterThanOrEqual(3);
+    for (const d of proxied) {
+      expect(d.proxyReason, d.id).toBeTruthy();
+      const unitStep = events.find(
+        (x) => x.action === 'unit_proxy_acknowledge' && (x.data as { dispatchId?: string }).dispatchId === d.id,
+      );
+      // The case's 报到 is the same community user's step at the same instant (one step on the timeline).
+      const caseStep = events.find(
+        (x) => x.caseId === d.caseId && x.action === 'acknowledge' && x.at.getTime() === unitStep?.at.getTime(),
+      );
+      expect(unitStep?.actorUserId).toBe(d.proxyAcknowledgedByUserId);
+      expect(caseStep?.actorUserId).toBe(d.proxyAcknowledgedByUserId);
+    }
+    const corrections = await db.select().from(categoryCorrections);
+    expect(corrections.length).toBeGreaterThanOrEqual(10);
+    const byId = new Map((await db.select().from(cases)).map((c) => [c.id, c]));
+    for (const k of corrections) {
+      const c = byId.get(k.caseId);
+      expect(k.suggestedCode).not.toBe(k.correctedCode);
+      expect([c?.suggestedCategoryCode, c?.categoryCode]).toEqual([k.suggestedCode, k.correctedCode]);
+    }
+  });
+
+  it('some 不满意 verdicts of held 评事 sessions reopen a rated case, which is handled again; the rest get 督办', async () => {
+    const db = ctx.database.db;
+    const items = await db.select().from(evaluationItems).where(eq(evaluationItems.verdict, 'unsatisfied'));
+    const reopened = items.filter((i) => i.consequence === 'reopened');
+    expect(reopened.length).toBeGreaterThanOrEqual(2);
+    expect(items.filter((i) => i.consequence === 'supervised').length).toBeGreaterThan(reopened.length);
+    const sessions = new Map((await db.select().from(evaluationSessions)).map((s) => [s.id, s]));
+    for (const item of reopened) {
+      const session = sessions.get(item.sessionId);
+      const events = await db
+        .select()
+        .from(caseEvents)
+        .where(eq(caseEvents.caseId, item.caseId))
+        .orderBy(asc(caseEvents.at), asc(caseEvents.id));
+      const reopen = events.find((e) => e.action === 'reopen' && e.fromStatus === 'rated');
+      expect(reopen?.at.getTime(), item.caseId).toBe(localInstant(session?.heldOn as string, '11:30').getTime());
+      // The resident's unsatisfied rating stays: a new round starts.
+      const ratings = await db.select().from(caseRatings).where(eq(caseRatings.caseId, item.caseId));
+      expect(ratings.some((r) => r.satisfaction === 'unsatisfied')).toBe(true);
+      const followUps = await db.select().from(evaluationFollowUps).where(eq(evaluationFollowUps.itemId, item.id));
+      expect(followUps.length).toBeGreaterThan(0);
+      const after = events.filter((e) => e.at > (reopen?.at as Date)).map((e) => e.action);
+      if (followUps.every((f) => f.status === 'done')) expect(after).toContain('resolve');
+    }
   });
 
   it('numbers the cases in report order and moves the sequence past them: the next report gets a fresh number', async () => {

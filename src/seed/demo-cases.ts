@@ -7,6 +7,7 @@ import { calendarDefaults } from '../modules/calendar/calendar.defaults.js';
 import { defaultCategoryRows, rebuildCaseStats, seedCaseCategories } from '../modules/cases/cases.service.js';
 import { caseDispatches, caseEvents, cases } from '../modules/cases/cases.schema.js';
 import { caseRatings } from '../modules/cases/resident/rating.schema.js';
+import { categoryCorrections } from '../modules/cases/classifier/classifier.schema.js';
 import { loadExamples } from '../modules/cases/classifier/data.js';
 import { type CaseInsert, Lifecycle } from './cases-lifecycle.js';
 import {
@@ -24,6 +25,7 @@ import {
   YEAR_TARGETS,
 } from './cases-plan.js';
 import { type CaseFlow, MINUTE, ratingsFromEvents } from './demo-cases-flow.js';
+import { amendDemoCases } from './demo-cases-amends.js';
 import { addMergedDuplicates } from './demo-cases-merge.js';
 import { newCaseRow, reportEvent } from './demo-cases-row.js';
 import { handleSuggestion } from './demo-cases-suggestion.js';
@@ -46,7 +48,7 @@ function daysBetween(from: string, to: string): string[] {
 }
 
 class DemoCaseBuilder implements CaseFlow {
-  readonly out: DemoCases = { cases: [], events: [], dispatches: [] };
+  readonly out: DemoCases = { cases: [], events: [], dispatches: [], corrections: [] };
   readonly world: CasesWorld;
   readonly calendar: WorkCalendar;
   readonly end: Date;
@@ -129,6 +131,16 @@ class DemoCaseBuilder implements CaseFlow {
       world: this.world,
       calendar: this.calendar,
       categories: this.categories,
+    });
+    const units = new Map(this.world.communities.flatMap((c) => c.nearUnits).map((u) => [u.id, u]));
+    this.out.corrections = amendDemoCases({
+      rng: createRng(DEMO_CASES_SEED + 1),
+      out: this.out,
+      unitActor: (id) => {
+        const unit = units.get(id);
+        return unit ? this.world.unitAdmin(unit) : { userId: null, name: '单位' };
+      },
+      communityAdmin: (id) => this.world.community(id).admin,
     });
     return this.finish();
   }
@@ -324,6 +336,7 @@ export async function seedDemoCases(db: Db, data: DemoData, time: DemoTime): Pro
   await insertRows(db, caseDispatches, built.dispatches);
   await insertRows(db, caseEvents, built.events);
   await insertRows(db, caseRatings, ratingsFromEvents(built.events));
+  await insertRows(db, categoryCorrections, built.corrections);
   await db.execute(sql`select set_config('lianjian.case_stats_deferred', 'off', true)`);
   await rebuildCaseStats(db);
   await db.execute(

@@ -5,19 +5,22 @@ import type { Db } from '../core/db.js';
 import { notificationTitle } from '../core/i18n.js';
 import { type CaseStatus, DISPATCH_RELEASED } from '../modules/cases/cases.enums.js';
 import { caseDispatches, caseEvents, cases } from '../modules/cases/cases.schema.js';
+import { rebuildCaseStats } from '../modules/cases/cases.service.js';
 import type { ItemVerdict } from '../modules/evaluations/evaluations.enums.js';
 import { evaluationFollowUps, evaluationItems, evaluationSessions } from '../modules/evaluations/evaluations.schema.js';
 import { startOfPreviousMonth } from '../modules/evaluations/evaluations.service.js';
 import type { DemoData } from './demo.js';
 import type { DemoTime } from './demo-types.js';
+import { type ReopenCandidate, reopenJudgedCases, reopensAt } from './demo-evaluations-reopen.js';
 import { createRng, DEMO_SEED, type Rng } from './rng.js';
 
 /**
  * 每月20日定期评事 in the demo: for every community, a session on the 20th of each month of the case history before
  * today, held, with its agenda (the community's cases raised or handled since the previous session), the
  * representatives' verdicts — mostly 满意, some 基本满意, a few carried over (结转) to the next month and a few 不满意 —
- * and the consequences of each 不满意: 督办 on the case (the demo's cases keep the lifecycle they were built with, so it
- * is supervision rather than a reopen) and follow-up tasks for its owner and units, done for earlier months, open for
+ * and the consequences of each 不满意: a rated case its resident rated unsatisfied, untouched since, is reopened through
+ * the hold's own service and handled again (demo-evaluations-reopen.ts); any other gets 督办 (its case keeps the
+ * lifecycle it was built with); both bring follow-up tasks for its owner and units, done for earlier months, open for
  * the last one. The session of the next 20th (today's included) is a draft with its agenda, ready to be held.
  */
 type CaseRow = {
@@ -29,7 +32,7 @@ type CaseRow = {
   satisfaction: string | null;
   ownerPersonId: string | null;
   status: string;
-};
+} & ReopenCandidate;
 type SessionRow = typeof evaluationSessions.$inferInsert & { id: string; heldOn: string };
 type ItemRow = typeof evaluationItems.$inferInsert & { id: string; caseId: string };
 type FollowUpRow = typeof evaluationFollowUps.$inferInsert;
@@ -75,6 +78,8 @@ interface Built {
   sessions: SessionRow[];
   items: ItemRow[];
   unsatisfied: { item: ItemRow; session: SessionRow; last: boolean }[];
+  /** 不满意 on a case the last held session reopens (demo-evaluations-reopen.ts). */
+  reopening: { itemId: string; session: SessionRow; last: boolean }[];
 }
 
 /** One community's sessions and items, in order, carrying items forward as decided. */
@@ -119,14 +124,25 @@ function buildCommunity(rng: Rng, communityId: string, own: CaseRow[], days: str
     }
     const items = [...byCase.values()];
     if (held) {
-      for (const item of items) item.verdict = verdictFor(rng, caseOf.get(item.caseId) as CaseRow, i + 1 < days.length);
-      for (const item of items.filter((x) => x.verdict === 'unsatisfied')) {
+      const heldAt = localInstant(day, '11:30');
+      const reopens = new Set<ItemRow>();
+      for (const item of items) {
+        const c = caseOf.get(item.caseId) as CaseRow;
+        item.verdict = verdictFor(rng, c, i + 1 < days.length);
+        // The representatives side with the resident who rated it unsatisfied: the session reopens it.
+        if (reopensAt(c, heldAt)) {
+          item.verdict = 'unsatisfied';
+          reopens.add(item);
+          out.reopening.push({ itemId: item.id, session, last: day === lastHeld });
+        }
+      }
+      for (const item of items.filter((x) => x.verdict === 'unsatisfied' && !reopens.has(x))) {
         item.consequence = 'supervised';
         out.unsatisfied.push({ item, session, last: day === lastHeld });
       }
     }
     session.minutes = held
-      ? `本次评事共评议事项 ${items.length} 件，居民代表逐项评议；不满意事项已督办并明确整改责任。`
+      ? `本次评事共评议事项 ${items.length} 件，居民代表逐项评议；不满意事项已重新办理或督办，并明确整改责任。`
       : null;
     carried = items.filter((x) => x.verdict === 'carried_over');
     out.sessions.push(session);
@@ -248,10 +264,15 @@ export async function seedDemoEvaluations(
       satisfaction: cases.satisfaction,
       ownerPersonId: cases.ownerPersonId,
       status: cases.status,
+      latestRating: sql<string | null>`(select r.satisfaction from case_ratings r where r.case_id = cases.id
+        order by r.round desc limit 1)`,
+      lastEventAt: sql<Date | null>`(select max(e.at) from case_events e where e.case_id = cases.id)`.mapWith(
+        (v: string | Date | null) => (v === null ? null : new Date(v)),
+      ),
     })
     .from(cases)
     .where(isNull(cases.mergedIntoId));
-  const built: Built = { sessions: [], items: [], unsatisfied: [] };
+  const built: Built = { sessions: [], items: [], unsatisfied: [], reopening: [] };
   for (const community of data.organisations.filter((o) => o.kind === 'community')) {
     const own = all.filter((c) => c.communityId === community.id);
     buildCommunity(rng, community.id, own, days, time, built);
@@ -261,5 +282,8 @@ export async function seedDemoEvaluations(
   await insertRows(db, evaluationItems, built.items);
   const followUps = await applyConsequences(db, rng, built);
   await insertRows(db, evaluationFollowUps, followUps);
+  // The reopenings go through the services, at past instants: the rollup is rebuilt from the cases afterwards, as the
+  // case seed builds it (demo-cases.ts), rather than left to the live path's statement-by-statement counting.
+  if ((await reopenJudgedCases(db, data, built.reopening)) > 0) await rebuildCaseStats(db);
   return { sessions: built.sessions.length, items: built.items.length, followUps: followUps.length };
 }
