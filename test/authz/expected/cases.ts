@@ -160,6 +160,11 @@ export const CASES: ExpectedTable = {
     admin: 'ok', hangdong: 'ok|denied', sanfeng: 'ok|denied', grid01: 'ok|denied', unit01: 'denied',
     unit02: 'denied', member01: 'denied', member02: 'denied', resident01: 'denied', anon: 'unauth',
   },
+  // evaluations.followups: county, community admins and unit admins (each its own rows); not grid workers.
+  'GET /api/evaluation-follow-ups': {
+    admin: 'ok', hangdong: 'ok', sanfeng: 'ok', grid01: 'denied', unit01: 'ok',
+    unit02: 'ok', member01: 'denied', member02: 'denied', resident01: 'denied', anon: 'unauth',
+  },
   'PATCH /api/evaluation-follow-ups/{id}': {
     admin: 'refused', hangdong: 'refused|denied', sanfeng: 'refused|denied', grid01: 'denied', unit01: 'denied',
     unit02: 'denied', member01: 'denied', member02: 'denied', resident01: 'denied', anon: 'unauth',
