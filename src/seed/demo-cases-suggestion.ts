@@ -29,6 +29,8 @@ interface SuggestionCase {
   go: Go;
   /** The resolve step; it records resolvedAt when taken. */
   resolve: (at: Date) => boolean;
+  /** The reporter never rates it (the sweep closes it). */
+  unrated: boolean;
 }
 
 export function handleSuggestion(
@@ -55,9 +57,11 @@ export function handleSuggestion(
     owner,
     go: stepUntil(lc, special.stopAfter),
     resolve,
+    unrated: special.unrated === true,
   };
   if (special.stopAfter === 'reported') return;
-  if (!special.stopAfter && rng.chance(SUGGESTION_ODDS.rejected)) {
+  // The draw is taken as for any case, so the cases after it stay as they were.
+  if (!special.stopAfter && rng.chance(SUGGESTION_ODDS.rejected) && !special.unrated) {
     lc.step('reject', 'rejected', lc.after(15, 240), owner, { note: rng.pick(REJECT_REASONS) });
     return;
   }
@@ -120,9 +124,9 @@ function solveAndClose({ flow, lc, row, admin, owner, go, resolve }: SuggestionC
 }
 
 /** Some are rated; an unsatisfied reporter sometimes reopens, and the second round ends better. */
-function rateAndMaybeReopen({ flow, lc, row, admin, owner, resolve }: SuggestionCase): void {
+function rateAndMaybeReopen({ flow, lc, row, admin, owner, resolve, unrated }: SuggestionCase): void {
   const { rng } = flow;
-  if (!rng.chance(SUGGESTION_ODDS.rated)) {
+  if (!rng.chance(SUGGESTION_ODDS.rated) || unrated) {
     closeUnrated(flow, lc);
     return;
   }

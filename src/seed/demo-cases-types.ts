@@ -25,6 +25,8 @@ export interface Special {
   stopAfter?: CaseStatus;
   unit?: OrgRow;
   categories?: readonly string[];
+  /** The reporter leaves it unrated, so the sweep closes it (close_unrated). */
+  unrated?: boolean;
 }
 
 export interface DemoCases {

@@ -175,6 +175,8 @@ class DemoCaseBuilder implements CaseFlow {
           channel: i % 2 ? ('online' as const) : ('snap' as const),
           reporter: person(resident.personId),
           reporterUserId: resident.userId,
+          // One of resident01's reports they never rated: the sweep closed it after the rating period.
+          unrated: i === 2,
         },
       })),
       ...memberDays.map((day) => ({
