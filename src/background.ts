@@ -17,6 +17,21 @@ export interface BackgroundLog extends LeaderLog {
   error(obj: object, msg?: string): void;
 }
 
+const BACKUP_FIRST_CHECK_MS = 5 * 60_000;
+
+/** Starts a job after `delayMs` (unless stopped before). */
+function startLater(delayMs: number, start: () => () => Promise<void>): () => Promise<void> {
+  let stop: (() => Promise<void>) | null = null;
+  const timer = setTimeout(() => {
+    stop = start();
+  }, delayMs);
+  timer.unref();
+  return async () => {
+    clearTimeout(timer);
+    await stop?.();
+  };
+}
+
 /** The jobs, started in the leading process; returns their stop function. */
 function startJobs(database: Database, config: AppConfig, log: BackgroundLog): () => Promise<void> {
   const db = database.db;
@@ -37,15 +52,18 @@ function startJobs(database: Database, config: AppConfig, log: BackgroundLog): (
     // The backups a county restores from (docs/OPERATIONS.md); on PGlite only this process can read the database.
     const everyMs = config.backupEveryHours * 3_600_000;
     const opts = { backupDir: config.backupDir, uploadsDir: uploadsDir(config), keep: config.backupKeep, everyMs };
+    // Checked hourly, taken when due: a restart neither skips a backup nor takes an extra one. The first check waits a
+    // few minutes, so a backup never holds PGlite's one connection while a server is starting to answer.
     stoppers.push(
-      startPeriodic({
-        db,
-        log,
-        // Checked hourly (and at start), taken when due: a restart neither skips a backup nor takes an extra one.
-        everyMs: Math.min(everyMs, 3_600_000),
-        name: 'backup',
-        task: () => backupIfDue(database, opts),
-      }),
+      startLater(BACKUP_FIRST_CHECK_MS, () =>
+        startPeriodic({
+          db,
+          log,
+          everyMs: Math.min(everyMs, 3_600_000),
+          name: 'backup',
+          task: () => backupIfDue(database, opts),
+        }),
+      ),
     );
   }
   if (database.kind === 'postgres') {

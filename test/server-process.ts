@@ -28,6 +28,8 @@ export async function startServer(env: Record<string, string>, timeoutMs = 60_00
       LOG_LEVEL: 'warn',
       NODE_ENV: 'development',
       CLOCK_START: TEST_CLOCK,
+      // No scheduled backup at start (core/backup/schedule.ts): the suites time their servers.
+      BACKUP_EVERY_HOURS: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
