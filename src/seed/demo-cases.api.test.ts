@@ -142,6 +142,10 @@ describe('the demo year of cases', () => {
     expect(unit01.items.some((c) => ['dispatched', 'acknowledged', 'in_progress'].includes(c.status))).toBe(true);
     expect((await get<List>('/api/cases?mine=true', 'resident01')).total).toBe(4);
     expect((await get<List>('/api/cases?mine=true', 'member01')).total).toBe(2);
+    // unit01 and hangdong find open 评事 follow-ups (评事整改); the county too.
+    for (const who of ['unit01', 'hangdong', 'admin']) {
+      expect((await get<List>('/api/evaluation-follow-ups?status=open', who)).total, who).toBeGreaterThan(0);
+    }
     for (const who of ['hangdong', 'grid01', 'unit01']) {
       const s = await get<CaseStats>(`/api/cases/stats?${YEAR}`, who);
       expect(s.totals.raised, who).toBeGreaterThan(0);

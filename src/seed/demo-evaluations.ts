@@ -1,4 +1,4 @@
-import { and, inArray, isNull, notInArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import { insertRows, rowsOf } from '../core/bulk.js';
 import { addDays, localInstant } from '../core/calendar.js';
 import type { Db } from '../core/db.js';
@@ -247,6 +247,31 @@ async function markSupervised(db: Db, marks: { caseId: string; at: Date }[]): Pr
     from (values ${values}) as v(id, at) where ${cases.id} = v.id`);
 }
 
+/**
+ * The demo login unit01's unit (U001) finds an open follow-up in 评事整改: if the last held sessions judged none of
+ * its cases 不满意, the latest of its cases judged 满意 or 基本满意 is 不满意 instead (督办, a task for the unit), still open
+ * (an older open task is shown on every next session).
+ */
+async function judgeOneOfUnit01(db: Db, data: DemoData, built: Built): Promise<void> {
+  const unit = data.organisations.find((o) => o.kind === 'unit' && o.code === 'U001');
+  if (!unit) return;
+  const rows = await db
+    .selectDistinct({ caseId: caseDispatches.caseId })
+    .from(caseDispatches)
+    .where(and(eq(caseDispatches.unitId, unit.id), notInArray(caseDispatches.status, [...DISPATCH_RELEASED])));
+  const theirs = new Set(rows.map((r) => r.caseId));
+  const held = new Map(built.sessions.filter((x) => x.status === 'held').map((x) => [x.id, x]));
+  const judged = built.items
+    .filter((i) => held.has(i.sessionId) && theirs.has(i.caseId))
+    .sort((a, b) => (held.get(b.sessionId)?.heldOn ?? '').localeCompare(held.get(a.sessionId)?.heldOn ?? ''));
+  if (built.unsatisfied.some((u) => u.last && theirs.has(u.item.caseId))) return;
+  const item = judged.find((i) => i.verdict === 'satisfied' || i.verdict === 'basically_satisfied');
+  const session = item && held.get(item.sessionId);
+  if (!item || !session) return;
+  Object.assign(item, { verdict: 'unsatisfied', consequence: 'supervised', comment: '居民代表认为单位整改不到位' });
+  built.unsatisfied.push({ item, session, last: true });
+}
+
 export async function seedDemoEvaluations(
   db: Db,
   data: DemoData,
@@ -277,6 +302,7 @@ export async function seedDemoEvaluations(
     const own = all.filter((c) => c.communityId === community.id);
     buildCommunity(rng, community.id, own, days, time, built);
   }
+  await judgeOneOfUnit01(db, data, built);
   await insertRows(db, evaluationSessions, built.sessions);
   // Items that carry another item reference it: the earlier ones go in first (the sessions are in day order).
   await insertRows(db, evaluationItems, built.items);
