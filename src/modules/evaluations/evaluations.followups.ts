@@ -54,6 +54,11 @@ function monthDays(month: string): [string, string] {
   return [`${month}-01`, `${next}-01`];
 }
 
+/** A task is due by the community's next session, the 20th of the month after its own (which reviews it). */
+function nextSessionDay(heldOn: string): string {
+  return `${monthDays(heldOn.slice(0, 7))[1].slice(0, 7)}-20`;
+}
+
 function present(r: FollowUpRow): FollowUp {
   return {
     id: r.f.id,
@@ -70,7 +75,7 @@ function present(r: FollowUpRow): FollowUp {
     assigneeKind: r.f.assigneeUnitId ? 'unit' : 'owner',
     assigneeName: r.unitName ?? r.personName ?? '',
     status: r.f.status,
-    dueOn: `${monthDays(r.heldOn.slice(0, 7))[1].slice(0, 8)}20`,
+    dueOn: nextSessionDay(r.heldOn),
     note: r.f.note,
     doneAt: r.f.doneAt ? r.f.doneAt.toISOString() : null,
     version: r.f.version,
