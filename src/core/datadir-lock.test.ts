@@ -19,7 +19,7 @@ describe('claimDataDir', () => {
   it('claims a directory and releases it', () => {
     const dir = fresh();
     const release = claimDataDir(dir);
-    expect(readFileSync(path.join(dir, LOCK_FILE), 'utf8')).toBe(String(process.pid));
+    expect(readFileSync(path.join(dir, LOCK_FILE), 'utf8')).toMatch(new RegExp(`^${process.pid}( |$)`));
     release();
     expect(existsSync(path.join(dir, LOCK_FILE))).toBe(false);
   });
@@ -29,6 +29,21 @@ describe('claimDataDir', () => {
     writeFileSync(path.join(dir, LOCK_FILE), String(process.ppid));
     expect(() => claimDataDir(dir)).toThrow(BackupError);
     expect(() => claimDataDir(dir)).toThrow(new RegExp(`DATA_DIR_BUSY: .*${process.ppid}`));
+  });
+
+  it('refuses while the very process that wrote the claim lives', () => {
+    const dir = fresh();
+    const parent = readFileSync(`/proc/${process.ppid}/stat`, 'utf8');
+    const started = parent.slice(parent.lastIndexOf(') ') + 2).split(' ')[19];
+    const boot = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+    writeFileSync(path.join(dir, LOCK_FILE), `${process.ppid} ${boot}:${started}`);
+    expect(() => claimDataDir(dir)).toThrow(new RegExp(`DATA_DIR_BUSY: .*${process.ppid}`));
+  });
+
+  it('takes over a claim whose pid now belongs to another process (after a reboot or a later start)', () => {
+    const dir = fresh();
+    writeFileSync(path.join(dir, LOCK_FILE), `${process.ppid} another-boot:12345`);
+    claimDataDir(dir)();
   });
 
   it('takes over the claim of a process that is gone', () => {
