@@ -308,8 +308,9 @@ export async function seedDemoEvaluations(
   await insertRows(db, evaluationItems, built.items);
   const followUps = await applyConsequences(db, rng, built);
   await insertRows(db, evaluationFollowUps, followUps);
-  // The reopenings go through the services, at past instants: the rollup is rebuilt from the cases afterwards, as the
-  // case seed builds it (demo-cases.ts), rather than left to the live path's statement-by-statement counting.
+  // The reopenings go through the services, which count the rollup statement by statement: the counts agree with a
+  // rebuild, but a count that moved leaves an all-zero row behind, which a rebuild does not write. The seed rebuilds,
+  // as the case seed does (demo-cases.ts), so the demo's rollup is the rebuild's.
   if ((await reopenJudgedCases(db, data, built.reopening)) > 0) await rebuildCaseStats(db);
   return { sessions: built.sessions.length, items: built.items.length, followUps: followUps.length };
 }
