@@ -1,4 +1,5 @@
-import { Button, Input, Popconfirm, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, DatePicker, Popconfirm, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import type { EvaluationFollowUpView } from '../../api/contracts';
 import { ownOrgOf, seesWholeCounty } from '../../auth/access';
@@ -60,11 +61,12 @@ function FollowUpFilters({ list, byCommunity }: { list: FollowUpList; byCommunit
           testId="follow-up-community-filter"
         />
       ) : null}
-      <Input
-        type="month"
+      <DatePicker
+        picker="month"
         aria-label={t('evaluations.month')}
-        value={list.filters.month ?? ''}
-        onChange={(e) => list.setFilter('month', e.target.value || undefined)}
+        placeholder={t('evaluations.month')}
+        value={list.filters.month ? dayjs(`${list.filters.month}-01`) : null}
+        onChange={(d) => list.setFilter('month', d ? d.format('YYYY-MM') : undefined)}
         style={{ width: 160 }}
         data-testid="follow-up-month-filter"
       />
