@@ -31,8 +31,11 @@ export const SPECIAL_DAYS = {
   member01: [-230, -42],
   /** grid01's open work: accepted, acknowledged and just reported. */
   grid01: [-5, -2, -1],
-  /** unit01's open whistles: dispatched and acknowledged. */
-  unit01: [-6, -2],
+  /**
+   * unit01's open whistles: dispatched (yesterday, so its 报到 is not yet overdue: a dispatch left unanswered for
+   * days would miss the response target and move the whistle response rate off the article's 100 %) and acknowledged.
+   */
+  unit01: [-1, -2],
 } as const;
 
 export type CaseKind = 'suggestion' | 'residentWhistle' | 'communityWhistle';
