@@ -22,23 +22,32 @@ export interface TestContext {
 export async function openTestDatabase(): Promise<Database> {
   const url = process.env.TEST_DATABASE_URL;
   const pgTemplate = inject('pgTemplateDb');
-  if (url && pgTemplate) {
-    const name = `lj_t_${randomBytes(5).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${pgTemplate}`);
-    const database = await openDatabase({ databaseUrl: withDatabase(url, name), migrate: false });
-    return {
-      ...database,
-      close: async () => {
-        await database.close();
-        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await admin.end();
-      },
-    };
-  }
+  if (url && pgTemplate) return scratchPostgresDatabase(url, { prefix: 'lj_t', template: pgTemplate });
   const dump = new Blob([readFileSync(inject('pgliteTemplate'))]);
   return openDatabase({ dataDir: 'memory://', loadDataDir: dump, migrate: false });
+}
+
+/**
+ * A database of its own on the PostgreSQL server at `url` (a copy of `template`, or empty), dropped by `close()`.
+ * Not migrated here: a template already is, and an empty one is for whoever migrates it (a restore, a bench).
+ */
+export async function scratchPostgresDatabase(
+  url: string,
+  opts: { prefix: string; template?: string },
+): Promise<Database> {
+  const name = `${opts.prefix}_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}${opts.template ? ` TEMPLATE ${opts.template}` : ''}`);
+  const database = await openDatabase({ databaseUrl: withDatabase(url, name), migrate: false });
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
 }
 
 /** `config` overrides the test configuration (e.g. a low rate limit, TRUST_PROXY, API docs off). */

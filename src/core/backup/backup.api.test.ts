@@ -14,11 +14,9 @@ import { cpSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { openTestDatabase } from '../../../test/app.js';
-import { withDatabase } from '../../../test/global-setup.js';
+import { openTestDatabase, scratchPostgresDatabase } from '../../../test/app.js';
 import { seedTestWorld } from '../../../test/world.js';
 import { rowsOf } from '../bulk.js';
 import { advanceClock } from '../clock.js';
@@ -36,21 +34,7 @@ import { createBackup } from './write.js';
 /** A database nothing has touched (no migrations): what `npm run restore` expects. */
 async function openEmptyDatabase(): Promise<Database> {
   const url = process.env.TEST_DATABASE_URL;
-  if (url && inject('pgTemplateDb')) {
-    const name = `lj_r_${randomBytes(5).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const database = await openDatabase({ databaseUrl: withDatabase(url, name), migrate: false });
-    return {
-      ...database,
-      close: async () => {
-        await database.close();
-        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await admin.end();
-      },
-    };
-  }
+  if (url && inject('pgTemplateDb')) return scratchPostgresDatabase(url, { prefix: 'lj_r' });
   const blank = existsSync(TEMPLATE_FILE) ? new Blob([readFileSync(TEMPLATE_FILE)]) : undefined;
   return openDatabase({ dataDir: 'memory://', loadDataDir: blank, migrate: false });
 }
