@@ -48,7 +48,8 @@ describe('co-building in the browser', () => {
     await screenshot(page, 'cobuild-pairing-proposal');
     await page.getByTestId('adopt-plan').click();
     await page.locator('.ant-modal-confirm .ant-btn-primary, .ant-popconfirm .ant-btn-primary').first().click();
-    await page.locator('.ant-tag').filter({ hasText: '已采纳' }).first().waitFor({ timeout: 15_000 });
+    // Adopting writes the year's pairings and the 大党委 rows: on a loaded CI machine that once took over 15 s.
+    await page.locator('.ant-tag').filter({ hasText: '已采纳' }).first().waitFor({ timeout: 45_000 });
 
     const admin = await apiAs('admin');
     const pairs = await admin<{ total: number; items: { unitId: string }[] }>(
