@@ -1,6 +1,9 @@
 import { sql } from 'drizzle-orm';
+import { rowsOf } from '../src/core/bulk.js';
 import { localInstant } from '../src/core/calendar.js';
 import type { Db } from '../src/core/db.js';
+import { seedDemo } from '../src/seed/demo.js';
+import { seedReferenceData } from '../src/seed/reference.js';
 
 const CHUNK = 100_000;
 
@@ -55,4 +58,32 @@ export async function generateCases(
     });
     progress?.(to);
   }
+}
+
+/**
+ * The demo plus `total` generated cases over `days` (generateCases), the case_stats rollup built once, and a line
+ * saying what was made (`label` names the database).
+ */
+export async function seedDemoWithCases(db: Db, total: number, days: number, label: string): Promise<void> {
+  await seedReferenceData({ db });
+  await seedDemo({ db });
+  const t0 = performance.now();
+  await generateCases(db, total, days, (n) =>
+    process.stdout.write(
+      `\rgenerated ${n.toLocaleString('en')} cases (${((performance.now() - t0) / 1000).toFixed(0)} s)`,
+    ),
+  );
+  const tRollup = performance.now();
+  await db.execute(sql`select case_stats_rebuild()`);
+  await db.execute(sql`analyze`);
+  const [counts] = await rowsOf<{ cases: number; dispatches: number; rollup: number; in2026: number }>(
+    db,
+    sql`
+    select (select count(*)::int from cases) as cases, (select count(*)::int from case_dispatches) as dispatches,
+           (select count(*)::int from case_stats) as rollup,
+           (select count(*)::int from cases where reported_at >= '2026-01-01T00:00:00+08:00' and reported_at < '2027-01-01T00:00:00+08:00') as in2026`,
+  );
+  console.log(
+    `\n${label}: ${counts.cases.toLocaleString('en')} cases (${counts.in2026.toLocaleString('en')} reported in 2026), ${counts.dispatches.toLocaleString('en')} dispatches; generated in ${((tRollup - t0) / 1000).toFixed(1)} s; rollup (${counts.rollup.toLocaleString('en')} rows) built in ${((performance.now() - tRollup) / 1000).toFixed(1)} s`,
+  );
 }

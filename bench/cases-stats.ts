@@ -13,9 +13,7 @@ import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/app.js';
 import { rowsOf } from '../src/core/bulk.js';
 import { loadConfig } from '../src/core/config.js';
-import { seedDemo } from '../src/seed/demo.js';
-import { seedReferenceData } from '../src/seed/reference.js';
-import { generateCases } from './cases-generate.js';
+import { seedDemoWithCases } from './cases-generate.js';
 import { benchPostgresUrl, loginCookieInject, median, openBenchDatabase } from './util.js';
 
 const arg = (name: string, fallback: number) =>
@@ -23,31 +21,6 @@ const arg = (name: string, fallback: number) =>
 
 type Db = Awaited<ReturnType<typeof openBenchDatabase>>['db'];
 type BenchApp = Awaited<ReturnType<typeof buildApp>>;
-
-/** The demo plus `total` generated cases over `days`, the rollup built once, and what was made. */
-async function generateData(db: Db, total: number, days: number, pgUrl: string | null): Promise<void> {
-  await seedReferenceData({ db });
-  await seedDemo({ db });
-  const t0 = performance.now();
-  await generateCases(db, total, days, (n) =>
-    process.stdout.write(
-      `\rgenerated ${n.toLocaleString('en')} cases (${((performance.now() - t0) / 1000).toFixed(0)} s)`,
-    ),
-  );
-  const tRollup = performance.now();
-  await db.execute(sql`select case_stats_rebuild()`);
-  await db.execute(sql`analyze`);
-  const [counts] = await rowsOf<{ cases: number; dispatches: number; rollup: number; in2026: number }>(
-    db,
-    sql`
-    select (select count(*)::int from cases) as cases, (select count(*)::int from case_dispatches) as dispatches,
-           (select count(*)::int from case_stats) as rollup,
-           (select count(*)::int from cases where reported_at >= '2026-01-01T00:00:00+08:00' and reported_at < '2027-01-01T00:00:00+08:00') as in2026`,
-  );
-  console.log(
-    `\n${pgUrl ? 'PostgreSQL' : 'PGlite (in memory)'}: ${counts.cases.toLocaleString('en')} cases (${counts.in2026.toLocaleString('en')} reported in 2026), ${counts.dispatches.toLocaleString('en')} dispatches; generated in ${((tRollup - t0) / 1000).toFixed(1)} s; rollup (${counts.rollup.toLocaleString('en')} rows) built in ${((performance.now() - tRollup) / 1000).toFixed(1)} s`,
-  );
-}
 
 /** A timer of GET /api/cases/stats for 2026 as one of three users: the median of `runs` calls after 3 warm-up calls. */
 async function statsTimer(app: BenchApp) {
@@ -154,7 +127,7 @@ async function main(): Promise<void> {
   const pgUrl = benchPostgresUrl();
   const database = await openBenchDatabase(pgUrl);
   const db = database.db;
-  await generateData(db, arg('cases', 1_000_000), arg('days', 1424), pgUrl);
+  await seedDemoWithCases(db, arg('cases', 1_000_000), arg('days', 1424), pgUrl ? 'PostgreSQL' : 'PGlite (in memory)');
   const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false' }), webDistDir: null };
   const app = await buildApp({ config, database, logger: false });
   await timeRoute(await statsTimer(app));
