@@ -237,5 +237,9 @@ describe('scheduling across processes', () => {
     expect(errors).toEqual([]);
     const [row] = await ctx.database.db.select().from(jobRuns).where(eq(jobRuns.name, SWEEP_JOB));
     expect(row.lastResult).toMatchObject({ supervised: 0, failed: 0 });
+    // Each claimed tick's outcome is recorded when it ends (core/periodic.ts recordJobOutcome).
+    expect(row).toMatchObject({ lastOk: true, failures: 0, lastError: null });
+    expect(row.lastDurationMs).toBeGreaterThanOrEqual(0);
+    expect(row.lastStartedAt).toBeInstanceOf(Date);
   });
 });

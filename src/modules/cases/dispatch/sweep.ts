@@ -7,6 +7,7 @@ import { grids } from '../../grid/grid.schema.js';
 import { notifyPeople, notifyUsers } from '../../notifications/notifications.service.js';
 import { notificationTitle } from '../../../core/i18n.js';
 import { PROCESS_NAME } from '../../../core/leader.js';
+import { recordJobOutcome } from '../../../core/periodic.js';
 import { jobRuns } from '../../../core/system.schema.js';
 import { allCategories } from '../cases.categories.js';
 import { workCalendar } from '../cases.clock.js';
@@ -332,10 +333,21 @@ export function startCaseSweeper(opts: {
   let inFlight: Promise<void> | null = null;
   const tick = async () => {
     if (!(await claimSweepTick(opts.db, opts.intervalMs))) return;
-    const result = await runCaseSweep({ db: opts.db, ratingWorkingDays: opts.ratingWorkingDays });
-    await opts.db.update(jobRuns).set({ lastResult: result }).where(eq(jobRuns.name, SWEEP_JOB));
-    if (result.dueSoon || result.supervised || result.failed || result.closedUnrated)
-      opts.log.info({ ...result }, 'case sweep');
+    // The claim counted the run; its outcome is recorded when it ends, a failure too (then thrown on to the log).
+    const started = performance.now();
+    try {
+      const result = await runCaseSweep({ db: opts.db, ratingWorkingDays: opts.ratingWorkingDays });
+      await opts.db.update(jobRuns).set({ lastResult: result }).where(eq(jobRuns.name, SWEEP_JOB));
+      await recordJobOutcome(opts.db, SWEEP_JOB, { ok: true, durationMs: performance.now() - started });
+      if (result.dueSoon || result.supervised || result.failed || result.closedUnrated)
+        opts.log.info({ ...result }, 'case sweep');
+    } catch (err) {
+      const outcome = { ok: false as const, error: err, durationMs: performance.now() - started };
+      await recordJobOutcome(opts.db, SWEEP_JOB, outcome).catch((recordErr: unknown) =>
+        opts.log.error({ err: recordErr }, 'case sweep: its failure could not be recorded in job_runs'),
+      );
+      throw err;
+    }
   };
   const timer = setInterval(() => {
     // A slow sweep is not overlapped by the next tick of the same process.
