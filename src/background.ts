@@ -9,7 +9,9 @@ import { type AppConfig, uploadsDir } from './core/config.js';
 import type { Database } from './core/db.js';
 import { pruneRateLimitHits } from './core/http/rate-limit-store.js';
 import { lead, type LeaderLog } from './core/leader.js';
+import { MAINTENANCE_JOB, maintainIfDue } from './core/maintenance.js';
 import { startPeriodic } from './core/periodic.js';
+import { pruneEndedSessions } from './modules/auth/auth.sessions.js';
 import { FOLD_EVERY_MS, foldCaseStats, startCaseSweeper } from './modules/cases/cases.service.js';
 import { proposeCurrentQuarter } from './modules/cobuild/meetings/meetings.propose.js';
 
@@ -65,6 +67,14 @@ function startJobs(database: Database, config: AppConfig, log: BackgroundLog): (
         }),
       ),
     );
+  }
+  const hours = config.maintenanceHours;
+  if (database.kind === 'pglite' && hours) {
+    // No autovacuum in PGlite: VACUUM (ANALYZE) of the busy tables once a night in the quiet hours, checked hourly
+    // (core/maintenance.ts). PostgreSQL's autovacuum does this there.
+    const prune = { endedSessions: pruneEndedSessions };
+    const task = () => maintainIfDue(database, { hours, prune, log });
+    stoppers.push(startPeriodic({ db, log, everyMs: 3_600_000, name: MAINTENANCE_JOB, task }));
   }
   if (database.kind === 'postgres') {
     // New cases' statistics wait in case_stats_pending (readers count them there too) until folded in; PGlite writes

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { parseClockInstant } from './clock.js';
 import { bothLanguages } from './i18n/startup.js';
+import { parseQuietHours, type QuietHours } from './maintenance.js';
 
 const DEFAULT_SECRET = 'lianjian-dev-secret-change-me';
 
@@ -48,6 +49,8 @@ const ZEnv = z.object({
   BACKUP_EVERY_HOURS: z.coerce.number().min(0).max(8760).optional(),
   /** How many scheduled backups are kept (the oldest beyond are deleted). */
   BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(7),
+  /** County hours of the embedded database's nightly VACUUM (ANALYZE), e.g. '2-5'; 'off' turns it off (core/maintenance.ts). */
+  MAINTENANCE_HOURS: z.string().optional(),
 });
 
 /** Why WORKERS > 1 is refused on the embedded database, in both languages (it is read before any locale is known). */
@@ -84,6 +87,8 @@ export interface AppConfig {
   backupDir: string;
   backupEveryHours: number;
   backupKeep: number;
+  /** PGlite only: the county hours in which the nightly maintenance may run; null = off (default off under test). */
+  maintenanceHours: QuietHours | null;
 }
 
 /** 'true' → every hop, a number → that many hops, anything else → the listed addresses/CIDRs. */
@@ -133,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = proce
     backupDir: path.resolve(rootDir, e.BACKUP_DIR ?? path.join(e.DATA_DIR, 'backups')),
     backupEveryHours: e.BACKUP_EVERY_HOURS ?? (e.NODE_ENV === 'test' ? 0 : 24),
     backupKeep: e.BACKUP_KEEP,
+    maintenanceHours: quietHoursOf(e.MAINTENANCE_HOURS ?? (e.NODE_ENV === 'test' ? 'off' : '2-5')),
   };
 }
 
@@ -160,6 +166,14 @@ export function secretWeakness(secret: string): string | null {
     return `does not look random (${counts.size} different characters, ${bitsPerChar.toFixed(1)} bits each); ${hint}`;
   }
   return null;
+}
+
+function quietHoursOf(value: string): QuietHours | null {
+  try {
+    return parseQuietHours(value);
+  } catch (err) {
+    throw new Error(`Invalid configuration:\n  MAINTENANCE_HOURS: ${(err as Error).message}`);
+  }
 }
 
 function clockStartOf(value: string, production: boolean): number {

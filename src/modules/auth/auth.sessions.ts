@@ -62,19 +62,26 @@ export async function openSession(
     ip: opts.meta.ip,
     userAgent: opts.meta.userAgent,
   });
-  const at = opts.now.toISOString();
-  await tx
-    .delete(sessions)
-    .where(
-      and(
-        eq(sessions.userId, opts.userId),
-        or(
-          lt(sessions.expiresAt, opts.now),
-          sql`${sessions.lastSeenAt} + ${sessions.idleMinutes} * interval '1 minute' < ${at}::timestamptz`,
-        ),
-      ),
-    );
+  await tx.delete(sessions).where(and(eq(sessions.userId, opts.userId), sessionEnded(opts.now)));
   return expiresAt;
+}
+
+/** Past its absolute end or its idle time at `now`. */
+function sessionEnded(now: Date) {
+  const at = now.toISOString();
+  return or(
+    lt(sessions.expiresAt, now),
+    sql`${sessions.lastSeenAt} + ${sessions.idleMinutes} * interval '1 minute' < ${at}::timestamptz`,
+  );
+}
+
+/**
+ * Deletes every ended session. A login drops its own user's ended sessions; those of users who do not log in again
+ * stay until this runs (the nightly maintenance on PGlite: core/maintenance.ts, src/background.ts).
+ */
+export async function pruneEndedSessions(db: Db, now: Date = clock.now()): Promise<number> {
+  const gone = await db.delete(sessions).where(sessionEnded(now)).returning({ id: sessions.id });
+  return gone.length;
 }
 
 /**
