@@ -9,6 +9,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { backgroundJobs as listBackgroundJobs } from './background.jobs.js';
 import { registerAuth } from './core/auth/plugin.js';
 import type { AppConfig } from './core/config.js';
 import type { Database } from './core/db.js';
@@ -84,7 +85,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
     );
   });
 
-  await app.register(registerModules, { prefix: '/api' });
+  // The job-runs page lists the background jobs this server runs (src/background.jobs.ts: by database and settings).
+  const backgroundJobs = listBackgroundJobs(opts.config, opts.database.kind);
+  await app.register(registerModules, { prefix: '/api', backgroundJobs, database: opts.database.kind });
   await registerGateways(app);
   await registerWebApp(app, opts.config.webDistDir);
   return app;

@@ -4,6 +4,7 @@
  * only record of anything, and each job is safe if it ever runs twice: the lock is about doing the work once, not
  * about keeping it correct (docs/SCALING.md).
  */
+import { BACKUP_FIRST_CHECK_MS, backgroundJobs, scheduleOf } from './background.jobs.js';
 import { backupIfDue } from './core/backup/schedule.js';
 import { type AppConfig, uploadsDir } from './core/config.js';
 import type { Database } from './core/db.js';
@@ -12,14 +13,13 @@ import { lead, type LeaderLog } from './core/leader.js';
 import { MAINTENANCE_JOB, maintainIfDue } from './core/maintenance.js';
 import { startPeriodic } from './core/periodic.js';
 import { pruneEndedSessions } from './modules/auth/auth.sessions.js';
-import { FOLD_EVERY_MS, foldCaseStats, startCaseSweeper } from './modules/cases/cases.service.js';
+import { foldCaseStats, startCaseSweeper } from './modules/cases/cases.service.js';
+import type { JobName } from './modules/operations/operations.contracts.js';
 import { proposeCurrentQuarter } from './modules/cobuild/meetings/meetings.propose.js';
 
 export interface BackgroundLog extends LeaderLog {
   error(obj: object, msg?: string): void;
 }
-
-const BACKUP_FIRST_CHECK_MS = 5 * 60_000;
 
 /** Starts a job after `delayMs` (unless stopped before). */
 function startLater(delayMs: number, start: () => () => Promise<void>): () => Promise<void> {
@@ -34,23 +34,30 @@ function startLater(delayMs: number, start: () => () => Promise<void>): () => Pr
   };
 }
 
-/** The jobs, started in the leading process; returns their stop function. */
+/**
+ * The jobs, started in the leading process; returns their stop function. Names, intervals and where each runs come
+ * from the registry (background.jobs.ts), which the admins' job-runs page lists.
+ */
 function startJobs(database: Database, config: AppConfig, log: BackgroundLog): () => Promise<void> {
   const db = database.db;
   const stoppers: (() => Promise<void>)[] = [];
+  const registry = backgroundJobs(config, database.kind);
+  const on = (name: JobName) => registry.some((job) => job.name === name && job.off === null);
   // 督办: due-soon warnings and overdue escalation; each tick is also claimed in job_runs ('case-sweep').
-  stoppers.push(startCaseSweeper({ db, intervalMs: 60_000, log, ratingWorkingDays: config.caseRatingWorkingDays }));
+  const sweepEveryMs = scheduleOf(config, 'case-sweep').everyMs;
+  stoppers.push(
+    startCaseSweeper({ db, intervalMs: sweepEveryMs, log, ratingWorkingDays: config.caseRatingWorkingDays }),
+  );
   // 党建联席会: each community's meeting of the quarter is proposed when the quarter begins (idempotent by index).
   stoppers.push(
     startPeriodic({
       db,
       log,
-      everyMs: 3_600_000,
-      name: 'meetings-propose',
+      ...scheduleOf(config, 'meetings-propose'),
       task: (d) => proposeCurrentQuarter({ db: d }),
     }),
   );
-  if (config.backupEveryHours > 0) {
+  if (on('backup')) {
     // The backups a county restores from (docs/OPERATIONS.md); on PGlite only this process can read the database.
     const everyMs = config.backupEveryHours * 3_600_000;
     const opts = { backupDir: config.backupDir, uploadsDir: uploadsDir(config), keep: config.backupKeep, everyMs };
@@ -61,35 +68,35 @@ function startJobs(database: Database, config: AppConfig, log: BackgroundLog): (
         startPeriodic({
           db,
           log,
-          everyMs: Math.min(everyMs, 3_600_000),
-          name: 'backup',
+          ...scheduleOf(config, 'backup'),
           task: () => backupIfDue(database, opts),
         }),
       ),
     );
   }
   const hours = config.maintenanceHours;
-  if (database.kind === 'pglite' && hours) {
+  if (on(MAINTENANCE_JOB) && hours) {
     // No autovacuum in PGlite: VACUUM (ANALYZE) of the busy tables once a night in the quiet hours, checked hourly
     // (core/maintenance.ts). PostgreSQL's autovacuum does this there.
     const prune = { endedSessions: pruneEndedSessions };
     const task = () => maintainIfDue(database, { hours, prune, log });
-    stoppers.push(startPeriodic({ db, log, everyMs: 3_600_000, name: MAINTENANCE_JOB, task }));
+    stoppers.push(startPeriodic({ db, log, ...scheduleOf(config, MAINTENANCE_JOB), task }));
   }
-  if (database.kind === 'postgres') {
+  if (on('case-stats-fold')) {
     // New cases' statistics wait in case_stats_pending (readers count them there too) until folded in; PGlite writes
     // them to case_stats at once. case_stats_fold() is safe from several processes, but one is enough.
     stoppers.push(
       startPeriodic({
         db,
         log,
-        everyMs: FOLD_EVERY_MS,
-        name: 'case-stats-fold',
+        ...scheduleOf(config, 'case-stats-fold'),
         task: (d) => foldCaseStats({ db: d }),
       }),
     );
-    // The shared rate-limit counters' ended windows.
-    stoppers.push(startPeriodic({ db, log, everyMs: 60_000, name: 'rate-limit-prune', task: pruneRateLimitHits }));
+  }
+  if (on('rate-limit-prune')) {
+    // The shared rate-limit counters' ended windows (PGlite counts in memory).
+    stoppers.push(startPeriodic({ db, log, ...scheduleOf(config, 'rate-limit-prune'), task: pruneRateLimitHits }));
   }
   return async () => {
     await Promise.all(stoppers.map((stop) => stop()));

@@ -19,11 +19,18 @@ import { pairedUnitIds } from './cobuild/pairing/pairing.queries.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { open311ClientRoutes } from './open311/open311.routes.js';
 import { open311GatewayRoutes } from './open311/open311.gateway.routes.js';
+import { operationsRoutes, type OperationsRoutesOptions } from './operations/operations.routes.js';
 import { orgRoutes } from './org/org.routes.js';
 import { peopleRoutes } from './people/people.routes.js';
 
-/** Every module's routes, mounted under /api. A new module adds its folder and one line here. */
-export async function registerModules(app: App): Promise<void> {
+/**
+ * Every module's routes, mounted under /api. A new module adds its folder and one line here. `backgroundJobs` and
+ * `database` come from the app (src/app.ts): the jobs this server runs (src/background.jobs.ts), for the job-runs page.
+ */
+export async function registerModules(
+  app: App,
+  opts: { backgroundJobs: OperationsRoutesOptions['jobs']; database: OperationsRoutesOptions['database'] },
+): Promise<void> {
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(auditRoutes);
@@ -45,6 +52,7 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(notificationsRoutes);
   await app.register(cobuildRoutes);
   await app.register(open311ClientRoutes);
+  await app.register(operationsRoutes, { jobs: opts.backgroundJobs, database: opts.database });
 }
 
 /** Gateways other systems call, outside /api: their own keys, formats and error shape (Open311: docs/OPEN311.md). */

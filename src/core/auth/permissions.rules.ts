@@ -63,6 +63,8 @@ const HOLDERS = {
   'servicedays.checkin': ['community_admin', 'unit_admin', 'party_member'],
   // Outside systems' Open311 keys (外部系统接入): create, list and revoke them. The county's alone.
   'open311.clients': [],
+  // The background jobs' runs (后台任务: last run, duration, failures): how the server runs, the county's alone.
+  'operations.jobs.read': [],
 } satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof HOLDERS;

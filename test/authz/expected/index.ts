@@ -3,10 +3,11 @@ import { CASES } from './cases.js';
 import { COBUILD_MEETINGS } from './cobuild-meetings.js';
 import { COBUILD_PROJECTS } from './cobuild-projects.js';
 import { CORE } from './core.js';
+import { OPERATIONS } from './operations.js';
 
 /**
  * The expected answer of every route to every role: ok (2xx), refused (allowed to try, 409 by the row's state),
  * invalid (allowed to try, 400 after authorisation), denied (403, or 404 where existence is private), unauth (401).
  * A cell that differs between the actor's own scope and another reads `own|other`. See test/authz/roles.ts.
  */
-export const EXPECTED: ExpectedTable = { ...CORE, ...CASES, ...COBUILD_MEETINGS, ...COBUILD_PROJECTS };
+export const EXPECTED: ExpectedTable = { ...CORE, ...CASES, ...COBUILD_MEETINGS, ...COBUILD_PROJECTS, ...OPERATIONS };
