@@ -14,6 +14,7 @@ import { type AppConfig, loadConfig, pgliteDir, uploadsDir } from './core/config
 import { claimDataDir } from './core/datadir-lock.js';
 import { type Database, oneProcessAtATime, openDatabase } from './core/db.js';
 import { isEmptyDir, TEMPLATE_FILE } from './core/pglite-template.js';
+import { openUpgraded, refuseUnknownSchema } from './core/upgrade.js';
 import { seedDemoIfEmpty } from './seed/demo.js';
 import { seedReferenceData } from './seed/reference.js';
 
@@ -23,12 +24,25 @@ const USAGE = `usage:
   node dist/src/cli.js restore <backup-folder> [--data-dir <dir>] [--database-url <url>]
     (--data-dir alone: an embedded database there; with --database-url: where the uploads go)`;
 
-/** Opens the configured database, claiming DATA_DIR first when it is the embedded one. */
+/**
+ * Opens the configured database, claiming DATA_DIR first when it is the embedded one. `migrate`: as a server starts
+ * (core/upgrade.ts: refuse a newer schema, back up an older one, migrate); otherwise as it is, but never a newer one
+ * (a backup of it would name a schema this code cannot restore).
+ */
 async function openConfigured(config: AppConfig, migrate: boolean): Promise<Database> {
-  if (config.databaseUrl) return openDatabase({ databaseUrl: config.databaseUrl, migrate });
-  process.on('exit', claimDataDir(config.dataDir));
-  if (!migrate && isEmptyDir(pgliteDir(config))) throw new Error(`no database in ${pgliteDir(config)}`);
-  return openDatabase({ dataDir: pgliteDir(config), migrate });
+  if (!config.databaseUrl) {
+    process.on('exit', claimDataDir(config.dataDir));
+    if (!migrate && isEmptyDir(pgliteDir(config))) throw new Error(`no database in ${pgliteDir(config)}`);
+  }
+  if (migrate) return openUpgraded(config, (line) => console.log(line));
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: pgliteDir(config), migrate });
+  try {
+    await refuseUnknownSchema(database);
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+  return database;
 }
 
 async function seed(config: AppConfig): Promise<void> {

@@ -3,9 +3,10 @@ import { buildApp } from './app.js';
 import { startBackgroundWork } from './background.js';
 import { reportReady, runPrimary } from './cluster.js';
 import { setClock } from './core/clock.js';
-import { type AppConfig, loadConfig, pgliteDir } from './core/config.js';
+import { type AppConfig, loadConfig } from './core/config.js';
 import { claimDataDir } from './core/datadir-lock.js';
-import { type Database, oneProcessAtATime, openDatabase } from './core/db.js';
+import { type Database, oneProcessAtATime } from './core/db.js';
+import { openUpgraded } from './core/upgrade.js';
 import type { App } from './core/http/types.js';
 import { listenTo } from './core/listen.js';
 import { sessionInvalidation } from './modules/auth/auth.service.js';
@@ -97,7 +98,8 @@ async function start(running: Running, config: AppConfig, started: number): Prom
   if (config.clockStart !== null) setClock(config.clockStart);
   // The embedded database opens in one process only: `npm run backup`/`restore` refuse while this one holds it.
   if (!config.databaseUrl) process.on('exit', claimDataDir(config.dataDir));
-  running.database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: pgliteDir(config) });
+  // Refuses a newer schema, backs up an older one before migrating it (docs/OPERATIONS.md, "Upgrades").
+  running.database = await openUpgraded(config, (line) => process.stdout.write(`  ${line}\n`));
   const database = running.database;
   // Processes starting together on one database seed one after the other: the first seeds, the others find it done.
   const seeded = await oneProcessAtATime(database, async () => {

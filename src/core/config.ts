@@ -14,6 +14,12 @@ const flag = z
   .optional()
   .transform((v) => (v === undefined ? undefined : v === 'true' || v === '1'));
 
+/** A switch written on/off (true/false and 1/0 too); undefined when unset, so each setting picks its own default. */
+const onOff = z
+  .enum(['on', 'off', 'true', 'false', '1', '0'])
+  .optional()
+  .transform((v) => (v === undefined ? undefined : v === 'on' || v === 'true' || v === '1'));
+
 const ZEnv = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -49,6 +55,8 @@ const ZEnv = z.object({
   BACKUP_EVERY_HOURS: z.coerce.number().min(0).max(8760).optional(),
   /** How many scheduled backups are kept (the oldest beyond are deleted). */
   BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(7),
+  /** Back up an older database into BACKUP_DIR before migrating it at start (default on; core/upgrade.ts). */
+  UPGRADE_BACKUP: onOff,
   /** County hours of the embedded database's nightly VACUUM (ANALYZE), e.g. '2-5'; 'off' turns it off (core/maintenance.ts). */
   MAINTENANCE_HOURS: z.string().optional(),
 });
@@ -87,6 +95,8 @@ export interface AppConfig {
   backupDir: string;
   backupEveryHours: number;
   backupKeep: number;
+  /** A start that finds an older schema backs it up before migrating it (core/upgrade.ts). */
+  upgradeBackup: boolean;
   /** PGlite only: the county hours in which the nightly maintenance may run; null = off (default off under test). */
   maintenanceHours: QuietHours | null;
 }
@@ -138,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = proce
     backupDir: path.resolve(rootDir, e.BACKUP_DIR ?? path.join(e.DATA_DIR, 'backups')),
     backupEveryHours: e.BACKUP_EVERY_HOURS ?? (e.NODE_ENV === 'test' ? 0 : 24),
     backupKeep: e.BACKUP_KEEP,
+    upgradeBackup: e.UPGRADE_BACKUP ?? true,
     maintenanceHours: quietHoursOf(e.MAINTENANCE_HOURS ?? (e.NODE_ENV === 'test' ? 'off' : '2-5')),
   };
 }

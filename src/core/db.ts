@@ -125,15 +125,21 @@ async function openPostgres(url: string): Promise<Database> {
 
 /**
  * Applies the committed drizzle-kit migrations. On PostgreSQL a session-level advisory lock, held on its own
- * connection, makes concurrent starts wait for each other instead of applying a migration twice.
+ * connection, makes concurrent starts wait for each other instead of applying a migration twice. (A server starts
+ * through core/upgrade.ts instead, which also refuses a newer database and backs up an older one.)
  */
 export async function applyMigrations(database: Database): Promise<void> {
-  const config = { migrationsFolder: MIGRATIONS_DIR };
-  if (database.kind === 'pglite') {
-    await migratePglite(database.db as never, config);
-    return;
-  }
-  await oneProcessAtATime(database, () => migratePg(database.db as never, config));
+  await oneProcessAtATime(database, () => migrateNow(database));
+}
+
+/**
+ * drizzle's migrator, for a caller that holds the start-up lock already. It applies every migration newer than the
+ * last one recorded in drizzle.__drizzle_migrations, all of them in one transaction (drizzle-orm's PgDialect.migrate,
+ * on PGlite and node-postgres alike): a failing statement leaves the database as it was. There are no down migrations.
+ */
+export async function migrateNow(database: Database, migrationsFolder = MIGRATIONS_DIR): Promise<void> {
+  if (database.kind === 'pglite') await migratePglite(database.db as never, { migrationsFolder });
+  else await migratePg(database.db as never, { migrationsFolder });
 }
 
 /**

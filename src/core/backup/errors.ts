@@ -4,7 +4,7 @@ import type { Locale } from '../i18n/locale.js';
 export type { BackupErrorCode };
 
 /**
- * A refused backup or restore. Not an API error (no HTTP request asks for one): the CLI prints `message`, which holds
+ * A refused backup, restore or upgrade. Not an API error (no HTTP request asks for one): the CLI prints `message`, which holds
  * both languages, and exits non-zero; tests look at `code`.
  */
 export class BackupError extends Error {

@@ -33,6 +33,8 @@ export interface ManifestBody {
   createdAt: string;
   appVersion: string;
   database: 'pglite' | 'postgres';
+  /** Why it was taken, when not on schedule or by hand: 'before upgrade from 0019_… to 0020_…'. */
+  note?: string;
   schema: SchemaVersion;
   tables: TableEntry[];
   sequences: SequenceState[];

@@ -4,9 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../bulk.js';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import type { Database, Db } from '../db.js';
+import { type Database, type Db, migrateNow } from '../db.js';
 import { MIGRATIONS_DIR } from '../paths.js';
 import { BackupError } from './errors.js';
 
@@ -19,7 +17,7 @@ export interface SchemaVersion {
   when: number;
 }
 
-interface JournalEntry {
+export interface JournalEntry {
   idx: number;
   when: number;
   tag: string;
@@ -29,7 +27,12 @@ function journal(dir = MIGRATIONS_DIR): { entries: JournalEntry[] } {
   return JSON.parse(readFileSync(path.join(dir, 'meta', '_journal.json'), 'utf8')) as { entries: JournalEntry[] };
 }
 
-function versionOf(entry: JournalEntry): SchemaVersion {
+/** This code's migrations, oldest first (drizzle-kit's journal). */
+export function journalEntries(): JournalEntry[] {
+  return journal().entries;
+}
+
+export function versionOf(entry: JournalEntry): SchemaVersion {
   const hash = createHash('sha256')
     .update(readFileSync(path.join(MIGRATIONS_DIR, `${entry.tag}.sql`)))
     .digest('hex');
@@ -42,22 +45,36 @@ export function codeSchemaVersion(): SchemaVersion {
   return versionOf(entries[entries.length - 1]);
 }
 
-/** The last migration applied to a database, or null when none is (a fresh database). */
-export async function appliedSchemaVersion(db: Db): Promise<SchemaVersion | null> {
+/** A row of drizzle.__drizzle_migrations: drizzle records a migration's hash and its journal `when`, not its tag. */
+export interface AppliedMigration {
+  hash: string;
+  when: number;
+}
+
+/** Every migration applied to a database, oldest first; empty for a fresh database. */
+export async function appliedMigrations(db: Db): Promise<AppliedMigration[]> {
   const exists = (
     await rowsOf(db, sql`select to_regclass('drizzle.__drizzle_migrations') is not null as "exists"`)
   )[0] as {
     exists: boolean;
   };
-  if (!exists.exists) return null;
+  if (!exists.exists) return [];
   const rows = (await rowsOf(
     db,
-    sql`select hash, created_at::text as "when" from drizzle.__drizzle_migrations order by created_at desc limit 1`,
+    sql`select hash, created_at::text as "when" from drizzle.__drizzle_migrations order by created_at, id`,
   )) as { hash: string; when: string }[];
-  if (rows.length === 0) return null;
-  const when = Number(rows[0].when);
-  const entry = journal().entries.find((e) => e.when === when);
-  return { tag: entry?.tag ?? `unknown-${when}`, hash: rows[0].hash, when };
+  return rows.map((r) => ({ hash: r.hash, when: Number(r.when) }));
+}
+
+/** The name of an applied migration: its journal tag, or `unknown-<when>` when this code does not have it. */
+export function tagOf(when: number): string {
+  return journal().entries.find((e) => e.when === when)?.tag ?? `unknown-${when}`;
+}
+
+/** The last migration applied to a database, or null when none is (a fresh database). */
+export async function appliedSchemaVersion(db: Db): Promise<SchemaVersion | null> {
+  const last = (await appliedMigrations(db)).at(-1);
+  return last ? { tag: tagOf(last.when), hash: last.hash, when: last.when } : null;
 }
 
 /**
@@ -93,9 +110,7 @@ export async function migrateTo(database: Database, version: SchemaVersion): Pro
     for (const e of entries) {
       writeFileSync(path.join(dir, `${e.tag}.sql`), readFileSync(path.join(MIGRATIONS_DIR, `${e.tag}.sql`)));
     }
-    const config = { migrationsFolder: dir };
-    if (database.kind === 'pglite') await migratePglite(database.db as never, config);
-    else await migratePg(database.db as never, config);
+    await migrateNow(database, dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -27,9 +27,9 @@ const appVersion = (JSON.parse(readFileSync(path.join(ROOT_DIR, 'package.json'),
   .version;
 
 /** 'lianjian-backup-20270101-003000' in the county's time (UTC+8), from the business clock. */
-export function backupName(at: Date): string {
+export function backupName(at: Date, prefix = BACKUP_PREFIX): string {
   const local = new Date(at.getTime() + 8 * 3_600_000).toISOString();
-  return `${BACKUP_PREFIX}${local.slice(0, 10).replaceAll('-', '')}-${local.slice(11, 19).replaceAll(':', '')}`;
+  return `${prefix}${local.slice(0, 10).replaceAll('-', '')}-${local.slice(11, 19).replaceAll(':', '')}`;
 }
 
 /**
@@ -38,14 +38,15 @@ export function backupName(at: Date): string {
  * transaction holds, writes wait for it). Each table is a gzip file of JSON lines (`to_jsonb(row)`, key order):
  * the same text from PGlite and PostgreSQL, and read back by jsonb_populate_recordset. The uploads are copied after
  * the snapshot: files are written before the rows that name them, so every file a row names is there. The folder is
- * written under a `.partial` name and renamed when complete.
+ * written under a `.partial` name and renamed when complete. `prefix` and `note` mark a backup taken for a reason (the
+ * pre-upgrade one, core/upgrade.ts): retention deletes only folders named with BACKUP_PREFIX.
  */
 export async function createBackup(
   database: Database,
-  opts: { outDir: string; uploadsDir: string },
+  opts: { outDir: string; uploadsDir: string; prefix?: string; note?: string },
 ): Promise<{ dir: string; manifest: ManifestBody }> {
   const createdAt = now();
-  const dir = await freeName(opts.outDir, backupName(createdAt));
+  const dir = await freeName(opts.outDir, backupName(createdAt, opts.prefix));
   const partial = `${dir}.partial`;
   await rm(partial, { recursive: true, force: true });
   await mkdir(path.join(partial, 'tables'), { recursive: true });
@@ -60,6 +61,7 @@ export async function createBackup(
       createdAt: createdAt.toISOString(),
       appVersion,
       database: database.kind,
+      ...(opts.note ? { note: opts.note } : {}),
       ...snapshot,
       uploads,
     };

@@ -1,8 +1,8 @@
 import type { Locale } from './locale.js';
 
 /**
- * What `npm run backup` / `npm run restore` and the scheduled backup say when they refuse (core/backup/). A console
- * has no locale, so the CLI prints both languages (`BackupError.message`).
+ * What `npm run backup` / `npm run restore`, the scheduled backup and an upgrade at start (core/upgrade.ts) say when
+ * they refuse (core/backup/). A console has no locale, so they print both languages (`BackupError.message`).
  */
 export const backupMessages = {
   BACKUP_MANIFEST_MISSING: {
@@ -41,6 +41,21 @@ export const backupMessages = {
   RESTORE_VERIFY_FAILED: {
     'zh-CN': '恢复后核对失败：表 {table} 有 {actual} 行，备份记录为 {expected} 行',
     en: 'verification after restore failed: table {table} has {actual} rows, the backup says {expected}',
+  },
+  UPGRADE_SCHEMA_NEWER: {
+    'zh-CN':
+      '数据库的结构版本（{applied}）比本程序更新（本程序最新为 {code}）：它由更新版本的联建建立或升级过。本程序拒绝启动，未改动任何数据；请运行那个更新的版本，或用升级前的备份恢复（docs/OPERATIONS.md“升级”）',
+    en: 'the database’s schema ({applied}) is newer than this code’s (latest {code}): a newer version of Lianjian made or upgraded it. Refusing to start, nothing was changed; run that newer version, or restore the pre-upgrade backup (docs/OPERATIONS.md, "Upgrades")',
+  },
+  UPGRADE_SCHEMA_UNKNOWN: {
+    'zh-CN':
+      '数据库已应用的迁移 {applied} 不在本程序的迁移中（本程序最新为 {code}）：它来自另一条开发分支或被修改过的版本。本程序拒绝启动，未改动任何数据',
+    en: 'the database has a migration applied ({applied}) that this code does not have (latest {code}): it came from another branch or a changed version. Refusing to start, nothing was changed',
+  },
+  UPGRADE_BACKUP_FAILED: {
+    'zh-CN':
+      '升级前备份（{from} → {to}）写入 {dir} 失败：{detail}。未执行迁移，数据未改动；请检查该目录的空间和权限后重试，或在另行备份后设置 UPGRADE_BACKUP=off 跳过',
+    en: 'the pre-upgrade backup ({from} → {to}) into {dir} failed: {detail}. Nothing was migrated or changed; check that folder’s space and permissions and start again, or set UPGRADE_BACKUP=off after backing up otherwise',
   },
 } satisfies Record<string, Record<Locale, string>>;
 
