@@ -38,8 +38,9 @@ describe('which tables are vacuumed', () => {
     expect(vacuumReason({ ...quiet, inserted: 3001 })).toBe('inserts');
     expect(vacuumReason({ ...quiet, xidAge: 150_000_001 })).toBe('xid-age');
   });
-  it('takes a non-empty table not vacuumed since the database was opened (its counters began then)', () => {
-    expect(vacuumReason({ ...quiet, vacuumed: false })).toBe('since-open');
-    expect(vacuumReason({ ...quiet, vacuumed: false, bytes: 0 })).toBeNull();
+  it('takes a table of 8 pages or more not vacuumed since the database was opened (its counters began then)', () => {
+    expect(vacuumReason({ ...quiet, vacuumed: false, bytes: 65_536 })).toBe('since-open');
+    expect(vacuumReason({ ...quiet, vacuumed: false, bytes: 57_344 })).toBeNull();
+    expect(vacuumReason({ ...quiet, vacuumed: true, bytes: 1e9 })).toBeNull();
   });
 });

@@ -9,8 +9,8 @@
  * the last vacuum) while the database is open, but starts them at zero on every open (measured: they are not written
  * at close). So a table is taken when autovacuum's default rule would take it (vacuum when dead > 50 + 20 % of live
  * rows, analyze when changed > 50 + 10 %, inserts > 1000 + 20 %, transaction ids older than 150 million), or when it
- * holds pages and has not been vacuumed since this process opened the database: after a restart the counters know
- * nothing of what happened before, so the first night takes every table that is not empty.
+ * has 8 pages or more and has not been vacuumed since this process opened the database: after a restart the counters
+ * know nothing of what happened before, so the first night takes every table that is not tiny.
  */
 import { sql } from 'drizzle-orm';
 import { SHANGHAI_OFFSET_MS } from './calendar.js';
@@ -105,13 +105,19 @@ async function tableStats(db: Db): Promise<TableStats[]> {
   );
 }
 
+/**
+ * A table this small is read whole by any statement that looks at it (which prunes its pages) and costs nothing to
+ * plan; vacuuming it only because the counters are new would add its free-space and visibility maps (32 kB) for nothing.
+ */
+const SINCE_OPEN_MIN_BYTES = 8 * 8192;
+
 /** Why a table needs a VACUUM (ANALYZE) now, or null (autovacuum's default thresholds; header). */
 export function vacuumReason(s: Omit<TableStats, 'table'>): Exclude<VacuumedTable['reason'], 'asked'> | null {
   if (s.dead > 50 + 0.2 * s.live) return 'dead';
   if (s.modified > 50 + 0.1 * s.live) return 'analyze';
   if (s.inserted > 1000 + 0.2 * s.live) return 'inserts';
   if (s.xidAge > 150_000_000) return 'xid-age';
-  if (!s.vacuumed && s.bytes > 0) return 'since-open';
+  if (!s.vacuumed && s.bytes >= SINCE_OPEN_MIN_BYTES) return 'since-open';
   return null;
 }
 
