@@ -16,9 +16,12 @@ import type { Database } from './core/db.js';
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './core/http/errors.js';
 import { registerRequestGuards } from './core/http/guards.js';
 import { fastifyTrustProxy, requestIdGenerator } from './core/http/proxy.js';
+import { registerUnderPressure } from './core/http/pressure.js';
 import { registerRateLimits } from './core/http/rate-limit.js';
 import { DOCS_CSP, registerSecurityHeaders } from './core/http/security.js';
 import type { App } from './core/http/types.js';
+import { createAppMetrics } from './core/metrics/collectors.js';
+import { registerMetrics } from './core/metrics/plugin.js';
 import { registerWebApp } from './core/http/web-app.js';
 import { actorForSession } from './modules/auth/auth.service.js';
 import { registerGateways, registerModules } from './modules/index.js';
@@ -58,6 +61,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
 
   const hardened = opts.hardening !== false;
   if (hardened) await registerSecurityHeaders(app);
+  // Metrics (METRICS=on): the registry first, so that under-pressure's refusals are counted too.
+  const metrics = opts.config.metrics.enabled ? createAppMetrics(opts.database) : null;
+  // Overloaded: 503 SERVER_BUSY before anything else is spent on the request (health/live and /metrics exempt).
+  await registerUnderPressure(app, opts.config.pressure, (reason) => metrics?.busyRefusals.inc({ reason }));
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1 } });
   if (opts.config.apiDocs) {
@@ -89,6 +96,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   const backgroundJobs = listBackgroundJobs(opts.config, opts.database.kind);
   await app.register(registerModules, { prefix: '/api', backgroundJobs, database: opts.database.kind });
   await registerGateways(app);
+  // GET /metrics and the hook that times every request by its route template (core/metrics/).
+  if (metrics) registerMetrics(app, metrics, opts.config.metrics.token);
   await registerWebApp(app, opts.config.webDistDir);
   return app;
 }

@@ -9,6 +9,7 @@
  */
 import cluster, { type Worker } from 'node:cluster';
 import type { AppConfig } from './core/config.js';
+import { answerMetricsRequests } from './core/metrics/cluster.js';
 
 /** What a worker tells the primary once it listens. */
 export interface WorkerReady {
@@ -36,6 +37,8 @@ export function runPrimary(config: AppConfig, onAllReady: (ready: { port: number
   let allReady = false;
   let stopping = false;
   const fork = () => cluster.fork();
+  // A worker asked for /metrics asks here for every worker's, aggregated (core/metrics/cluster.ts).
+  answerMetricsRequests();
   for (let i = 0; i < config.workers; i++) fork();
 
   cluster.on('message', (worker: Worker, msg: unknown) => {

@@ -9,6 +9,7 @@ import { type Database, oneProcessAtATime } from './core/db.js';
 import { openUpgraded } from './core/upgrade.js';
 import type { App } from './core/http/types.js';
 import { listenTo } from './core/listen.js';
+import { listenWhileStarting, type StartupListener } from './core/startup-listener.js';
 import { sessionInvalidation } from './modules/auth/auth.service.js';
 import { open311KeyInvalidation } from './modules/open311/open311.service.js';
 import { defaultClassifier } from './modules/cases/classifier/classifier.js';
@@ -98,6 +99,8 @@ async function start(running: Running, config: AppConfig, started: number): Prom
   if (config.clockStart !== null) setClock(config.clockStart);
   // The embedded database opens in one process only: `npm run backup`/`restore` refuse while this one holds it.
   if (!config.databaseUrl) process.on('exit', claimDataDir(config.dataDir));
+  // Until the app listens, a bare listener answers health checks: live 200, ready (and all else) 503 STARTING.
+  const starting = await answerWhileStarting(config);
   // Refuses a newer schema, backs up an older one before migrating it (docs/OPERATIONS.md, "Upgrades").
   running.database = await openUpgraded(config, (line) => process.stdout.write(`  ${line}\n`));
   const database = running.database;
@@ -110,7 +113,8 @@ async function start(running: Running, config: AppConfig, started: number): Prom
   running.stoppers.push(await listenForSessionChanges(database));
   // Load (or train, ~0.4 s) the case classifier before taking requests, not inside the first resident's report.
   defaultClassifier();
-  await running.app.listen({ port: config.port, host: config.host });
+  await starting?.close();
+  await running.app.listen({ port: starting?.port ?? config.port, host: config.host });
   // The sweep, the statistics fold, the meeting proposals: in one process of however many share the database.
   running.stoppers.push(startBackgroundWork({ database, config, log: running.app.log }));
   const port = (running.app.server.address() as { port: number }).port;
@@ -118,6 +122,15 @@ async function start(running: Running, config: AppConfig, started: number): Prom
   process.stdout.write(
     bannerFor(config, { port, seeded, databaseKind: database.kind, ms: performance.now() - started }),
   );
+}
+
+/** The start-up listener (core/startup-listener.ts), except in a WORKERS=N worker (see there why). */
+async function answerWhileStarting(config: AppConfig): Promise<StartupListener | null> {
+  if (cluster.isWorker) return null;
+  const starting = await listenWhileStarting({ port: config.port, host: config.host });
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  process.stdout.write(`  Lianjian is starting at http://${shownHost}:${starting.port}/ (ready: /api/health/ready)\n`);
+  return starting;
 }
 
 function bannerFor(

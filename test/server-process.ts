@@ -17,8 +17,15 @@ export function tempDataDir(): string {
   return path.join(mkdtempSync(path.join(os.tmpdir(), 'lj-proc-')), 'data');
 }
 
-/** Starts `src/server.ts` in a child process (through tsx) and waits until it prints its URL. */
-export async function startServer(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
+/**
+ * Starts `src/server.ts` in a child process (through tsx) and waits until it prints its URL. `whileStarting` is given
+ * the child as soon as it is spawned (to watch its start-up).
+ */
+export async function startServer(
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+  whileStarting?: (child: ChildProcess) => void,
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT_DIR, 'src/server.ts')], {
     cwd: ROOT_DIR,
     env: {
@@ -34,6 +41,7 @@ export async function startServer(env: Record<string, string>, timeoutMs = 60_00
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  whileStarting?.(child);
   let out = '';
   child.stdout!.on('data', (d: Buffer) => {
     out += d.toString();

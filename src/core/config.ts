@@ -1,4 +1,5 @@
 import path from 'node:path';
+import v8 from 'node:v8';
 import { z } from 'zod';
 import { parseClockInstant } from './clock.js';
 import { bothLanguages } from './i18n/startup.js';
@@ -59,6 +60,22 @@ const ZEnv = z.object({
   UPGRADE_BACKUP: onOff,
   /** County hours of the embedded database's nightly VACUUM (ANALYZE), e.g. '2-5'; 'off' turns it off (core/maintenance.ts). */
   MAINTENANCE_HOURS: z.string().optional(),
+  /** Prometheus metrics at GET /metrics and the request hooks that feed them; off removes both (docs/OPERATIONS.md). */
+  METRICS: onOff,
+  /** When set, GET /metrics wants `Authorization: Bearer <token>` from any address; unset, loopback callers only. */
+  METRICS_TOKEN: z.string().min(16).optional(),
+  /** @fastify/under-pressure: 503 SERVER_BUSY while the process is overloaded (default on; off under NODE_ENV=test). */
+  UNDER_PRESSURE: onOff,
+  /** Mean event-loop delay (ms) over one sample above which requests are refused; 0 = not checked. */
+  PRESSURE_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().min(0).max(600_000).default(1000),
+  /** V8 heap in use (MB) above which requests are refused (default 90 % of the heap limit); 0 = not checked. */
+  PRESSURE_MAX_HEAP_MB: z.coerce.number().min(0).max(1_000_000).optional(),
+  /** Resident memory (MB) above which requests are refused; 0 (default) = not checked. */
+  PRESSURE_MAX_RSS_MB: z.coerce.number().min(0).max(1_000_000).default(0),
+  /** Event-loop utilisation (0–1) above which requests are refused; 0 (default) = not checked (see OPERATIONS.md). */
+  PRESSURE_MAX_EVENT_LOOP_UTILIZATION: z.coerce.number().min(0).max(1).default(0),
+  /** How often (ms) the figures above are sampled (under 100 ms a window may hold no delay sample: read as infinite). */
+  PRESSURE_SAMPLE_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
 });
 
 /** Why WORKERS > 1 is refused on the embedded database, in both languages (it is read before any locale is known). */
@@ -99,6 +116,19 @@ export interface AppConfig {
   upgradeBackup: boolean;
   /** PGlite only: the county hours in which the nightly maintenance may run; null = off (default off under test). */
   maintenanceHours: QuietHours | null;
+  /** GET /metrics and its hooks (core/metrics/); token null = loopback callers only. */
+  metrics: { enabled: boolean; token: string | null };
+  /** @fastify/under-pressure's limits (core/http/pressure.ts); a limit of 0 is not checked. */
+  pressure: PressureConfig;
+}
+
+export interface PressureConfig {
+  enabled: boolean;
+  maxEventLoopDelayMs: number;
+  maxHeapUsedBytes: number;
+  maxRssBytes: number;
+  maxEventLoopUtilization: number;
+  sampleMs: number;
 }
 
 /** 'true' → every hop, a number → that many hops, anything else → the listed addresses/CIDRs. */
@@ -150,6 +180,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = proce
     backupKeep: e.BACKUP_KEEP,
     upgradeBackup: e.UPGRADE_BACKUP ?? true,
     maintenanceHours: quietHoursOf(e.MAINTENANCE_HOURS ?? (e.NODE_ENV === 'test' ? 'off' : '2-5')),
+    metrics: { enabled: e.METRICS ?? true, token: e.METRICS_TOKEN ?? null },
+    pressure: pressureOf(e, e.NODE_ENV === 'test'),
   };
 }
 
@@ -194,6 +226,23 @@ function clockStartOf(value: string, production: boolean): number {
   } catch {
     throw new Error(`Invalid configuration:\n  CLOCK_START: not an instant or a day: ${value}`);
   }
+}
+
+const MB = 1024 * 1024;
+
+/** Off by default in tests: a suite's seeding blocks the loop for seconds, and requests after it are no overload. */
+function pressureOf(e: z.infer<typeof ZEnv>, test: boolean): PressureConfig {
+  return {
+    enabled: e.UNDER_PRESSURE ?? !test,
+    maxEventLoopDelayMs: e.PRESSURE_MAX_EVENT_LOOP_DELAY_MS,
+    maxHeapUsedBytes:
+      e.PRESSURE_MAX_HEAP_MB === undefined
+        ? Math.floor(v8.getHeapStatistics().heap_size_limit * 0.9)
+        : e.PRESSURE_MAX_HEAP_MB * MB,
+    maxRssBytes: e.PRESSURE_MAX_RSS_MB * MB,
+    maxEventLoopUtilization: e.PRESSURE_MAX_EVENT_LOOP_UTILIZATION,
+    sampleMs: e.PRESSURE_SAMPLE_MS,
+  };
 }
 
 /** DATA_DIR holds the embedded database and the uploads side by side. */

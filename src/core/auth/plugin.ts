@@ -23,6 +23,10 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   `POST ${LOGIN_ROUTE}`,
   'GET /api/health',
   'HEAD /api/health',
+  'GET /api/health/live',
+  'HEAD /api/health/live',
+  'GET /api/health/ready',
+  'HEAD /api/health/ready',
 ]);
 
 /** Whether this request's route needs a logged-in actor (unknown URLs fall through to the JSON 404). */

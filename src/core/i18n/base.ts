@@ -34,6 +34,11 @@ const zhMessages = {
   RATE_LIMITED: '请求过于频繁，请稍后再试',
   HEADERS_TOO_LARGE: '请求头过大',
   REQUEST_TIMEOUT: '请求超时',
+  METRICS_UNAUTHORIZED: '读取运行指标需要正确的访问令牌（Authorization: Bearer …）',
+  METRICS_FORBIDDEN: '运行指标只允许本机读取；如需远程采集，请设置 METRICS_TOKEN',
+  SERVER_BUSY: '服务器繁忙，请在 {seconds} 秒后重试',
+  STARTING: '系统正在启动（升级数据库或准备数据），请稍后再试',
+  DATABASE_UNAVAILABLE: '数据库暂时无法访问，请稍后再试',
   INTERNAL: '系统内部错误，请稍后重试',
 } satisfies Partial<Record<ErrorCode, string>>;
 
@@ -73,6 +78,11 @@ export const baseMessages: Record<Locale, Record<keyof typeof zhMessages, string
     RATE_LIMITED: 'Too many requests; please slow down',
     HEADERS_TOO_LARGE: 'The request headers are too large',
     REQUEST_TIMEOUT: 'The request timed out',
+    METRICS_UNAUTHORIZED: 'Reading the metrics needs the right access token (Authorization: Bearer …)',
+    METRICS_FORBIDDEN: 'The metrics may only be read from this machine; set METRICS_TOKEN to scrape them remotely',
+    SERVER_BUSY: 'The server is overloaded; try again in {seconds} seconds',
+    STARTING: 'The server is starting (upgrading the database or preparing data); try again shortly',
+    DATABASE_UNAVAILABLE: 'The database cannot be reached at the moment; try again shortly',
     INTERNAL: 'Internal error; please try again later',
   },
 };

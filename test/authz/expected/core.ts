@@ -9,6 +9,15 @@ export const CORE: ExpectedTable = {
     admin: 'ok', hangdong: 'ok', sanfeng: 'ok', grid01: 'ok', unit01: 'ok',
     unit02: 'ok', member01: 'ok', member02: 'ok', resident01: 'ok', anon: 'ok',
   },
+  // The liveness and readiness probes: public, like GET /api/health (core/readiness.ts).
+  'GET /api/health/live': {
+    admin: 'ok', hangdong: 'ok', sanfeng: 'ok', grid01: 'ok', unit01: 'ok',
+    unit02: 'ok', member01: 'ok', member02: 'ok', resident01: 'ok', anon: 'ok',
+  },
+  'GET /api/health/ready': {
+    admin: 'ok', hangdong: 'ok', sanfeng: 'ok', grid01: 'ok', unit01: 'ok',
+    unit02: 'ok', member01: 'ok', member02: 'ok', resident01: 'ok', anon: 'ok',
+  },
   // Public; the probe logs in as resident01 (a wrong password would lock the account).
   'POST /api/auth/login': {
     admin: 'ok', hangdong: 'ok', sanfeng: 'ok', grid01: 'ok', unit01: 'ok',

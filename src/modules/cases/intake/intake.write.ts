@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { Actor } from '../../../core/auth/actor.js';
 import { type Db, parallelWrites, preparedRows } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
+import { intakeBatchWritten } from '../../../core/metrics/batches.js';
 import type { AnswerKey } from '../../../core/idempotency.js';
 import type { CaseSummary } from '../cases.contracts.js';
 type CasePriority = CaseSummary['priority'];
@@ -259,13 +260,16 @@ class IntakeBatcher {
     this.inFlight++;
     const batch = this.queue.splice(0, this.maxBatch);
     this.kick();
+    const started = performance.now();
     try {
       const summaries = await insertReportedCases(
         this.db,
         batch.map((b) => b.report),
       );
+      intakeBatchWritten(this.db, batch.length, (performance.now() - started) / 1000, true);
       batch.forEach((b, i) => b.resolve(summaries[i]));
     } catch (err) {
+      intakeBatchWritten(this.db, batch.length, (performance.now() - started) / 1000, false);
       if (batch.length === 1) batch[0].reject(err);
       else
         await Promise.all(
