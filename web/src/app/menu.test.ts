@@ -47,6 +47,7 @@ const SHOWN_TO: [NavKey, readonly Role[]][] = [
   ['members', [...STAFF, 'party_member']],
   ['audit', ['county_admin']],
   ['open311', ['county_admin']],
+  ['jobs', ['county_admin']],
   ['mobile', ['unit_admin', 'party_member', 'volunteer', 'alley_head', 'resident']],
 ];
 

@@ -22,6 +22,7 @@ export type NavKey =
   | 'members'
   | 'audit'
   | 'open311'
+  | 'jobs'
   | 'mobile'
   | 'pairing'
   | 'projects'
@@ -69,6 +70,7 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'members', path: '/members', permission: 'members.read' },
   { key: 'audit', path: '/audit', permission: 'audit.read' },
   { key: 'open311', path: '/open311-clients', permission: 'open311.clients' },
+  { key: 'jobs', path: '/job-runs', permission: 'operations.jobs.read' },
   {
     key: 'mobile',
     path: '/m/',

@@ -7,6 +7,7 @@ import {
   CameraOutlined,
   CarryOutOutlined,
   CheckSquareOutlined,
+  DashboardOutlined,
   EnvironmentOutlined,
   ExperimentOutlined,
   FlagOutlined,
@@ -47,6 +48,7 @@ const ICONS: Record<NavKey, ReactNode> = {
   members: <FlagOutlined />,
   audit: <AuditOutlined />,
   open311: <ApiOutlined />,
+  jobs: <DashboardOutlined />,
   mobile: <CameraOutlined />,
 };
 

@@ -11,6 +11,7 @@ const PeoplePage = lazy(() => import('../modules/people/PeoplePage'));
 const MembersPage = lazy(() => import('../modules/members/MembersPage'));
 const AuditPage = lazy(() => import('../modules/audit/AuditPage'));
 const Open311ClientsPage = lazy(() => import('../modules/open311/Open311ClientsPage'));
+const JobRunsPage = lazy(() => import('../modules/operations/JobRunsPage'));
 const CasesPage = lazy(() => import('../modules/cases/CasesPage'));
 const CasePage = lazy(() => import('../modules/cases/CasePage'));
 const UnitInboxPage = lazy(() => import('../modules/cases/UnitInboxPage'));
@@ -57,22 +58,7 @@ export function pageRoutes() {
           </RequireAccess>
         }
       />
-      <Route
-        path="audit"
-        element={
-          <RequireAccess allow={menuAllows('audit')}>
-            <AuditPage />
-          </RequireAccess>
-        }
-      />
-      <Route
-        path="open311-clients"
-        element={
-          <RequireAccess allow={menuAllows('open311')}>
-            <Open311ClientsPage />
-          </RequireAccess>
-        }
-      />
+      {adminRoutes()}
       <Route
         path="cases"
         element={
@@ -134,6 +120,38 @@ export function pageRoutes() {
         element={
           <RequireAccess allow={menuAllows('followUps')}>
             <FollowUpsPage />
+          </RequireAccess>
+        }
+      />
+    </>
+  );
+}
+
+/** The county's administration pages: the audit log, outside systems' keys, the background jobs. */
+function adminRoutes() {
+  return (
+    <>
+      <Route
+        path="audit"
+        element={
+          <RequireAccess allow={menuAllows('audit')}>
+            <AuditPage />
+          </RequireAccess>
+        }
+      />
+      <Route
+        path="open311-clients"
+        element={
+          <RequireAccess allow={menuAllows('open311')}>
+            <Open311ClientsPage />
+          </RequireAccess>
+        }
+      />
+      <Route
+        path="job-runs"
+        element={
+          <RequireAccess allow={menuAllows('jobs')}>
+            <JobRunsPage />
           </RequireAccess>
         }
       />

@@ -10,6 +10,7 @@ export const coreEn: CoreMessages = {
     members: 'Party members',
     audit: 'Audit log',
     open311: 'Open311 clients',
+    jobs: 'Background jobs',
     cases: 'Cases',
     unitInbox: 'Unit inbox',
     caseStats: 'Case statistics',

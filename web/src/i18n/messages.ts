@@ -17,6 +17,7 @@ import membersStrings from '../modules/members/i18n';
 import auditStrings from '../modules/audit/i18n';
 import auditLabelsStrings from '../modules/audit/labels.i18n';
 import open311Strings from '../modules/open311/i18n';
+import operationsStrings from '../modules/operations/i18n';
 import basicStrings from './basic';
 import { coreEn } from './en';
 import { coreZhCN, type DeepString } from './zh-CN';
@@ -38,6 +39,7 @@ export const zhCN = {
   ...auditStrings.zhCN,
   ...auditLabelsStrings.zhCN,
   ...open311Strings.zhCN,
+  ...operationsStrings.zhCN,
   ...cobuildZhCN,
 } as const;
 
@@ -60,5 +62,6 @@ export const en: Messages = {
   ...auditStrings.en,
   ...auditLabelsStrings.en,
   ...open311Strings.en,
+  ...operationsStrings.en,
   ...cobuildEn,
 };

@@ -13,6 +13,7 @@ export const coreZhCN = {
     members: '党员',
     audit: '审计日志',
     open311: '外部系统接入',
+    jobs: '后台任务',
     cases: '事件受理',
     unitInbox: '单位待办',
     caseStats: '事件统计',

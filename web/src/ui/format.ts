@@ -19,6 +19,17 @@ export function formatDateTime(iso: string | null | undefined): string {
   return d.isValid() ? d.format('YYYY-MM-DD HH:mm:ss') : iso;
 }
 
+/**
+ * "YYYY-MM-DD HH:mm:ss" on the county's clock (Asia/Shanghai: UTC+8, no daylight saving) whatever the device's zone:
+ * for server-side events an operator compares with the server's logs (the background jobs page).
+ */
+export function formatCountyDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const ms = Date.parse(iso);
+  if (!Number.isFinite(ms)) return iso;
+  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+}
+
 /** 0.953 → "95.3%" (null: "—"). */
 export function formatPercent(rate: number | null | undefined, digits = 1): string {
   if (rate === null || rate === undefined || Number.isNaN(rate)) return '—';
