@@ -9,6 +9,7 @@ import { defineConfig } from 'vitest/config';
 const SLOW_FIRST = [
   'src/server.api.test.ts',
   'src/multiprocess.api.test.ts',
+  'src/upgrade.api.test.ts',
   'src/fuzz-writes.api.test.ts',
   'src/core/excel/excel.api.test.ts',
   'src/modules/cases/resident/rates.property.api.test.ts',
