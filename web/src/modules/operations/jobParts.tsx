@@ -49,14 +49,18 @@ export function useJobParts(checkedAt: string) {
     duration: (j: JobRun) => (j.lastDurationMs === null ? '—' : span(spanOf(j.lastDurationMs))),
     lastError: (j: JobRun) =>
       j.lastError ? (
-        <Space direction="vertical" size={0}>
-          <Typography.Text type={j.lastOk === false ? 'danger' : 'secondary'} ellipsis={{ tooltip: j.lastError }}>
+        <div style={{ minWidth: 0 }}>
+          <Typography.Paragraph
+            type={j.lastOk === false ? 'danger' : 'secondary'}
+            ellipsis={{ rows: 2, tooltip: j.lastError }}
+            style={{ margin: 0, wordBreak: 'break-word' }}
+          >
             {j.lastError}
-          </Typography.Text>
+          </Typography.Paragraph>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('jobs.lastFailedAt', { time: when(j.lastFailedAt) ?? '—' })}
           </Typography.Text>
-        </Space>
+        </div>
       ) : (
         '—'
       ),

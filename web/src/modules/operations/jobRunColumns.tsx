@@ -9,20 +9,20 @@ export function useJobRunColumns(checkedAt: string): ColumnsType<JobRun> {
   const { t } = useI18n();
   const parts = useJobParts(checkedAt);
   return [
-    { title: t('jobs.job'), key: 'job', width: 300, render: (_, j) => parts.title(j) },
-    { title: t('jobs.state'), key: 'state', width: 90, render: (_, j) => parts.state(j) },
-    { title: t('jobs.every'), key: 'every', width: 110, render: (_, j) => parts.every(j) },
-    { title: t('jobs.lastRun'), key: 'lastRun', width: 170, render: (_, j) => parts.lastRun(j) },
-    { title: t('jobs.duration'), key: 'duration', width: 90, align: 'right', render: (_, j) => parts.duration(j) },
-    { title: t('jobs.runs'), key: 'runs', width: 90, align: 'right', render: (_, j) => formatNumber(j.runs) },
+    { title: t('jobs.job'), key: 'job', width: 250, render: (_, j) => parts.title(j) },
+    { title: t('jobs.state'), key: 'state', width: 80, render: (_, j) => parts.state(j) },
+    { title: t('jobs.every'), key: 'every', width: 100, render: (_, j) => parts.every(j) },
+    { title: t('jobs.lastRun'), key: 'lastRun', width: 150, render: (_, j) => parts.lastRun(j) },
+    { title: t('jobs.duration'), key: 'duration', width: 80, align: 'right', render: (_, j) => parts.duration(j) },
+    { title: t('jobs.runs'), key: 'runs', width: 80, align: 'right', render: (_, j) => formatNumber(j.runs) },
     {
       title: t('jobs.failures'),
       key: 'failures',
-      width: 90,
+      width: 80,
       align: 'right',
       render: (_, j) => formatNumber(j.failures),
     },
     { title: t('jobs.lastError'), key: 'lastError', render: (_, j) => parts.lastError(j) },
-    { title: t('jobs.ranBy'), key: 'ranBy', width: 150, render: (_, j) => j.ranBy ?? '—' },
+    { title: t('jobs.ranBy'), key: 'ranBy', width: 120, render: (_, j) => j.ranBy ?? '—' },
   ];
 }
