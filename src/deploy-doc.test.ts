@@ -58,6 +58,16 @@ function unitSettings(): Map<string, string> {
 
 const nginx = () => read('deploy/nginx/lianjian.conf');
 
+/** GitHub's anchors for a markdown file's headings: lower case, punctuation dropped, spaces as hyphens. */
+function headingAnchors(markdown: string): string[] {
+  return [...markdown.matchAll(/^#{1,6} (.+)$/gm)].map((m) =>
+    m[1]
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N} _-]/gu, '')
+      .replaceAll(' ', '-'),
+  );
+}
+
 describe('docs/DEPLOY.md and deploy/ against the code', () => {
   it('lists every environment variable the server reads, and none it does not', () => {
     const used = [...new Set([...configVariables(), ...directReads()])];
@@ -80,6 +90,16 @@ describe('docs/DEPLOY.md and deploy/ against the code', () => {
     for (const needed of ['HOST', 'PORT', 'DATABASE_URL', 'DATA_DIR', 'SESSION_SECRET', 'TRUST_PROXY', 'BACKUP_DIR']) {
       expect(env.has(needed), needed).toBe(true);
     }
+  });
+
+  it('links only to sections that exist, here and in OPERATIONS.md', () => {
+    const doc = read('docs/DEPLOY.md');
+    const links = [...doc.matchAll(/\]\((OPERATIONS\.md)?#([\w-]+)\)/g)].map((m) => ({
+      file: m[1] ? 'docs/OPERATIONS.md' : 'docs/DEPLOY.md',
+      anchor: m[2],
+    }));
+    expect(links.length).toBeGreaterThan(3);
+    for (const { file, anchor } of links) expect(headingAnchors(read(file)), `${file}#${anchor}`).toContain(anchor);
   });
 
   it('names only deploy/ files that exist', () => {
