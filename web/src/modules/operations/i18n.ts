@@ -59,12 +59,12 @@ const en: typeof zhCN = {
   jobs: {
     title: 'Background jobs',
     intro:
-      'The jobs the server runs on its own: when each last ran, how long it took and how it ended, with its runs and failures. Late means no run for 3 of its intervals (at least 2 minutes); off means this server’s database or settings do not run it. Refreshed every 30 seconds.',
+      "The jobs the server runs on its own: when each last ran, how long it took and how it ended, with its runs and failures. Late means no run for 3 of its intervals (at least 2 minutes); off means this server's database or settings do not run it. Refreshed every 30 seconds.",
     refresh: 'Refresh',
     checkedAt: 'As of {{time}}',
     job: 'Job',
     state: 'State',
-    every: 'Runs',
+    every: 'Interval',
     lastRun: 'Last run',
     duration: 'Took',
     runs: 'Runs',
@@ -102,7 +102,7 @@ const en: typeof zhCN = {
       },
       'meetings-propose': {
         name: 'Joint meeting proposals',
-        description: 'Proposes each community’s joint Party-building meeting when a quarter begins',
+        description: "Proposes each community's joint Party-building meeting when a quarter begins",
       },
       backup: {
         name: 'Scheduled backup',
@@ -115,11 +115,11 @@ const en: typeof zhCN = {
       },
       'case-stats-fold': {
         name: 'Statistics fold',
-        description: 'Moves new cases’ counts from the pending table into the statistics (PostgreSQL)',
+        description: "Moves new cases' counts from the pending table into the statistics (PostgreSQL)",
       },
       'rate-limit-prune': {
         name: 'Rate-limit pruning',
-        description: 'Deletes the request rate limits’ counters of ended windows (PostgreSQL)',
+        description: "Deletes the request rate limits' counters of ended windows (PostgreSQL)",
       },
     },
   },
