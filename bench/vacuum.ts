@@ -123,65 +123,77 @@ async function databaseBytes(database: Database): Promise<number> {
   return rows[0].b;
 }
 
-/** The workload on one fresh database; `nightly` runs the maintenance at each night event. */
-async function run(nightly: boolean): Promise<RunResult> {
+/** The demo in a fresh database, the app on it, and the week's events. */
+async function setUp() {
   setClock(FIRST_DAY_MS + 6 * HOUR, { frozen: true });
   const database = await openBenchDatabase(null, { onDisk: ON_DISK });
   const db = database.db;
   await seedReferenceData({ db });
   await seedDemo({ db });
   const app = await buildApp({ config: benchAppConfig(), database, logger: false });
-  const reports = await hallReports(db);
   const [unit] = await db
     .select({ id: roleBindings.scopeOrgId })
     .from(roleBindings)
     .innerJoin(users, eq(users.id, roleBindings.userId))
     .where(eq(users.username, 'unit01'));
-  const events = planWeek(String(unit.id));
-  const before = await tableSizes(db);
-  const dbBefore = await databaseBytes(database);
+  return { database, app, reports: await hallReports(db), events: planWeek(String(unit.id)) };
+}
+
+type Setup = Awaited<ReturnType<typeof setUp>>;
+
+/** Plays one event through the app (or the jobs); the state is the users' cookies and the cases' versions. */
+function player({ app, database, reports }: Setup, nightly: boolean) {
   const cookies = new Map<string, string>();
   const cases = new Map<number, { id: string; version: number }>();
-  const nights: Night[] = [];
-  let requests = 0;
-  const started = performance.now();
+  const state = { requests: 0, nights: [] as Night[] };
   const call = async (as: string, url: string, payload: object, expected: number) => {
-    requests++;
+    state.requests++;
     const res = await app.inject({ method: 'POST', url, payload, headers: { cookie: cookies.get(as) ?? '' } });
     if (res.statusCode !== expected) throw new Error(`${as} POST ${url}: ${res.statusCode} ${res.body}`);
     return res.json() as { id: string; version: number };
   };
-  for (const e of events) {
+  const play = async (e: Event): Promise<void> => {
     setClock(e.at, { frozen: true });
     if (e.kind === 'login') {
       for (const u of USERS) cookies.set(u, await loginCookieInject(app, u));
-      requests += USERS.length;
+      state.requests += USERS.length;
     } else if (e.kind === 'read') {
       for (const u of USERS) await call(u, '/api/notifications/read', {}, 200);
     } else if (e.kind === 'sweep') {
       await hourOfJobs(database);
     } else if (e.kind === 'night') {
-      console.error(
-        `  ${nightly ? 'nightly vacuum' : 'no vacuum'}: night ${new Date(e.at).toISOString()}, ${requests} requests`,
-      );
-      if (nightly) nights.push(await night(database));
+      const at = new Date(e.at).toISOString();
+      console.error(`  ${nightly ? 'nightly vacuum' : 'no vacuum'}: night ${at}, ${state.requests} requests`);
+      if (nightly) state.nights.push(await night(database));
     } else if (e.kind === 'report') {
       const r = reports[e.c % reports.length];
       const body = { channel: 'hall', description: r.text, lng: r.p.lng, lat: r.p.lat, reporterName: `居民${e.c}` };
-      const created = await call('hangdong', '/api/cases', body, 201);
-      cases.set(e.c, { id: created.id, version: 1 });
-    } else {
+      cases.set(e.c, { id: (await call('hangdong', '/api/cases', body, 201)).id, version: 1 });
+    } else if (e.kind === 'step') {
       const c = cases.get(e.c);
-      if (!c) continue;
+      if (!c) return;
       const body = { action: e.step.action, version: c.version, ...e.step.body };
       c.version = (await call(e.step.as, `/api/cases/${c.id}/transitions`, body, 200)).version;
     }
-  }
+  };
+  return { play, state };
+}
+
+/** The workload on one fresh database; `nightly` runs the maintenance at each night event. */
+async function run(nightly: boolean): Promise<RunResult> {
+  const setup = await setUp();
+  const { database, app, events } = setup;
+  const before = await tableSizes(database.db);
+  const dbBefore = await databaseBytes(database);
+  const { play, state } = player(setup, nightly);
+  const started = performance.now();
+  for (const e of events) await play(e);
   const seconds = (performance.now() - started) / 1000;
-  const result = { before, after: await tableSizes(db), dbBefore, dbAfter: await databaseBytes(database) };
+  const after = await tableSizes(database.db);
+  const dbAfter = await databaseBytes(database);
   await app.close();
   await database.close();
-  return { ...result, nights, requests, seconds };
+  return { before, after, dbBefore, dbAfter, nights: state.nights, requests: state.requests, seconds };
 }
 
 /** An hour of the server's background writes: the sweep once, job_runs as its 60 per-minute ticks write it. */
