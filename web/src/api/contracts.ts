@@ -177,3 +177,11 @@ export {
   type ItemDecision,
   type Verdict,
 } from '../../../src/modules/evaluations/evaluations.enums';
+
+export type {
+  JobName,
+  JobRun,
+  JobRunList,
+  JobState,
+} from '../../../src/modules/operations/operations.contracts';
+export { JOB_NAMES, JOB_STATES } from '../../../src/modules/operations/operations.enums';

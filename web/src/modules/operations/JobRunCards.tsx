@@ -1,5 +1,5 @@
 import { Card, Descriptions, Flex } from 'antd';
-import type { JobRun } from '../../../../src/modules/operations/operations.contracts';
+import type { JobRun } from '../../api/contracts';
 import { useI18n } from '../../i18n';
 import { formatNumber } from '../../ui/format';
 import { useJobParts } from './jobParts';

@@ -1,7 +1,7 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Flex, Table, Tag, Typography } from 'antd';
-import type { JobRun, JobRunList } from '../../../../src/modules/operations/operations.contracts';
+import type { JobRun, JobRunList } from '../../api/contracts';
 import { api } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { formatCountyDateTime } from '../../ui/format';

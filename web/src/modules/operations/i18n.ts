@@ -1,4 +1,4 @@
-import type { JobName, JobState } from '../../../../src/modules/operations/operations.contracts';
+import type { JobName, JobState } from '../../api/contracts';
 
 /** Strings of the background jobs page (后台任务), merged into the app's dictionaries (i18n/messages.ts). */
 const zhCN = {

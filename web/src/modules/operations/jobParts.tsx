@@ -1,5 +1,5 @@
 import { Space, Tag, Tooltip, Typography } from 'antd';
-import type { JobRun } from '../../../../src/modules/operations/operations.contracts';
+import type { JobRun } from '../../api/contracts';
 import { useI18n } from '../../i18n';
 import { formatCountyDateTime } from '../../ui/format';
 import { ago, type Span, spanOf, STATE_COLOURS } from './jobRuns';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JOB_STATES } from '../../../../src/modules/operations/operations.enums';
+import { JOB_STATES } from '../../api/contracts';
 import { ago, countByState, spanOf, STATE_COLOURS } from './jobRuns';
 
 describe('the background jobs page', () => {

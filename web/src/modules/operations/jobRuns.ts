@@ -2,8 +2,7 @@
  * The background jobs page's pure parts: a state's colour, spans of time for people, how long ago a run was (against
  * the server's `checkedAt`, the database clock that stamped the runs, not the device's).
  */
-import { JOB_STATES } from '../../../../src/modules/operations/operations.enums';
-import type { JobRun, JobState } from '../../../../src/modules/operations/operations.contracts';
+import { JOB_STATES, type JobRun, type JobState } from '../../api/contracts';
 
 /** antd Tag colours: what needs an operator's eye stands out. */
 export const STATE_COLOURS: Record<JobState, string> = {
