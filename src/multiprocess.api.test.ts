@@ -269,6 +269,13 @@ describe.skipIf(!PG_URL)('WORKERS=2 (node:cluster) on an empty PostgreSQL databa
           await check.end();
         }
         for (let i = 0; i < 4; i++) expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+        // /metrics from whichever worker answers is the cluster's: the primary sums both workers' (core/metrics/).
+        const metrics = await (await fetch(`${server.url}/metrics`)).text();
+        expect(metrics).toContain(
+          'lianjian_http_request_duration_seconds_count{method="GET",route="/api/health",status_class="2xx"} 4\n',
+        );
+        expect(metrics).toContain('lianjian_database_info{kind="postgres"} 1\n');
+        expect(metrics).toMatch(/lianjian_db_pool_connections\{state="total"\} \d+/);
         server.child.kill('SIGTERM');
         expect(await server.exited).toBe(0);
       } finally {

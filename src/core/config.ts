@@ -66,7 +66,7 @@ const ZEnv = z.object({
   METRICS_TOKEN: z.string().min(16).optional(),
   /** @fastify/under-pressure: 503 SERVER_BUSY while the process is overloaded (default on; off under NODE_ENV=test). */
   UNDER_PRESSURE: onOff,
-  /** Mean event-loop delay (ms) over one sample above which requests are refused; 0 = not checked. */
+  /** The event loop stuck longer than this (ms, a timer's lateness) → requests refused until a sample on time; 0 = off. */
   PRESSURE_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().min(0).max(600_000).default(1000),
   /** V8 heap in use (MB) above which requests are refused (default 90 % of the heap limit); 0 = not checked. */
   PRESSURE_MAX_HEAP_MB: z.coerce.number().min(0).max(1_000_000).optional(),

@@ -5,8 +5,7 @@ import { loadConfig } from '../config.js';
 
 /**
  * Tiny limits: a heap of 1 byte is always exceeded once the first sample (every 10 ms here) has been taken, so every
- * request but the exempt ones is refused. The delay check is off: a 10 ms window often holds no delay sample at all,
- * which under-pressure reads as an infinite delay.
+ * request but the exempt ones is refused.
  */
 let ctx: TestContext;
 beforeAll(async () => {
@@ -43,6 +42,32 @@ describe('under pressure', () => {
     expect(metrics.statusCode).toBe(200);
     expect(metrics.body).toMatch(/lianjian_http_busy_refusals_total\{reason="heapUsedBytes"\} [1-9]/);
     expectError(await ctx.app.inject({ method: 'GET', url: '/api/health/ready' }), 503, 'SERVER_BUSY');
+  });
+});
+
+describe('under pressure: the event loop stuck', () => {
+  it('refuses SERVER_BUSY right after the loop was blocked past the limit, and serves again a sample later', async () => {
+    const base = loadConfig({ NODE_ENV: 'test' }).pressure;
+    const own = await createTestContext({
+      world: false,
+      config: { pressure: { ...base, enabled: true, maxEventLoopDelayMs: 100, maxHeapUsedBytes: 0, sampleMs: 100 } },
+    });
+    try {
+      const ready = () => own.app.inject({ method: 'GET', url: '/api/health/ready' });
+      expect((await ready()).statusCode).toBe(200);
+      const until = performance.now() + 400;
+      while (performance.now() < until) {
+        // Blocking the loop on purpose: what a long synchronous statement or computation does.
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expectError(await ready(), 503, 'SERVER_BUSY');
+      await new Promise((resolve) => setTimeout(resolve, 350));
+      expect((await ready()).statusCode).toBe(200);
+      const metrics = await own.app.inject({ method: 'GET', url: '/metrics' });
+      expect(metrics.body).toMatch(/lianjian_http_busy_refusals_total\{reason="eventLoopDelay"\} 1\n/);
+    } finally {
+      await own.close();
+    }
   });
 });
 
