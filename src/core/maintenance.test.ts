@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.js';
 import { inQuietHours, parseQuietHours, vacuumReason } from './maintenance.js';
 
 describe('MAINTENANCE_HOURS', () => {
@@ -10,6 +11,13 @@ describe('MAINTENANCE_HOURS', () => {
     for (const bad of ['2', '5-5', '24-3', '2-25', 'night', '2-5-6', '-1-3']) {
       expect(() => parseQuietHours(bad), bad).toThrow(RangeError);
     }
+  });
+
+  it('is read once with the configuration: 2-5 by default, off under test, a bad value refused by name', () => {
+    expect(loadConfig({ NODE_ENV: 'development' }).maintenanceHours).toEqual({ from: 2, to: 5 });
+    expect(loadConfig({ NODE_ENV: 'test' }).maintenanceHours).toBeNull();
+    expect(loadConfig({ NODE_ENV: 'development', MAINTENANCE_HOURS: 'off' }).maintenanceHours).toBeNull();
+    expect(() => loadConfig({ MAINTENANCE_HOURS: 'nightly' })).toThrow(/MAINTENANCE_HOURS/);
   });
 
   it('tests the county hour (Asia/Shanghai), not UTC, and wraps past midnight', () => {
