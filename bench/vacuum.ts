@@ -15,6 +15,7 @@
  * ticks (one count each, 60 an hour; its result once an hour) and of the hourly jobs.
  * Run: node --import tsx bench/vacuum.ts [--days=7] [--cases=100] [--disk]   (default: PGlite in memory; sizes are the
  * same, and seeding the demo into a data directory on disk takes ~20 s on a loaded machine)
+ *      node --import tsx bench/vacuum.ts --demo-only [--disk]   one maintenance of the fresh demo, its slowest tables
  */
 import { eq, sql } from 'drizzle-orm';
 import { buildApp } from '../src/app.js';
@@ -251,7 +252,22 @@ function report(without: RunResult, withVacuum: RunResult): void {
   for (const n of withVacuum.nights) console.log(`| ${n.day} | ${n.tables} | ${n.ms} | ${n.pruned} |`);
 }
 
+/** --demo-only: one maintenance of the freshly seeded demo (what the first night after a start does), the slowest tables. */
+async function demoOnly(): Promise<void> {
+  const { database, app } = await setUp();
+  const done = await runMaintenance(database);
+  const slowest = done.tables.sort((a, b) => b.ms - a.ms).slice(0, 5);
+  console.log(`${done.tables.length} tables in ${done.ms} ms; slowest:`);
+  for (const t of slowest) console.log(`  ${t.table}: ${t.ms} ms, ${kb(t.before.totalBytes)} kB`);
+  await app.close();
+  await database.close();
+}
+
 console.log(`PGlite ${ON_DISK ? 'on disk' : 'in memory'}, demo + ${DAYS} days × ${CASES_PER_DAY} cases`);
-const without = await run(false);
-const withVacuum = await run(true);
-report(without, withVacuum);
+if (process.argv.includes('--demo-only')) {
+  await demoOnly();
+} else {
+  const without = await run(false);
+  const withVacuum = await run(true);
+  report(without, withVacuum);
+}
