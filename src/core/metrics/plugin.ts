@@ -28,7 +28,7 @@ type Observe = (seconds: number) => void;
  * The histogram's child per route × method × status class, made once and kept in nested maps, so a request costs
  * two map lookups, an array index and one observe: no label object or key string is built per request.
  */
-function requestObserver(metrics: AppMetrics): (route: string, method: string, status: number) => Observe {
+export function requestObserver(metrics: AppMetrics): (route: string, method: string, status: number) => Observe {
   const byRoute = new Map<string, Map<string, Observe[]>>();
   return (route, method, status) => {
     let byMethod = byRoute.get(route);
