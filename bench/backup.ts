@@ -3,11 +3,12 @@
  * a fresh database, then `runs` times a backup (createBackup: the snapshot's tables as gzip JSON lines, the manifest)
  * and a restore of it into an empty database (restoreBackup: checksums, migrations to the backup's version, load,
  * sequences, counts), timed, with the backup's size. With --load, case intake over HTTP (POST /api/cases, as
- * bench/cases-intake.ts, 50 connections) first alone and then while a backup runs, in 3-second rounds until it ends:
- * the requests answered per second in each, and the slowest answer.
+ * bench/cases-intake.ts, 50 connections) first alone and then in one load spanning a backup (the quiet backup's time
+ * and a half, or --load-seconds=S; --runs=0 skips the quiet backups): the requests answered per second in each, the
+ * slowest answer, and those that failed or waited past autocannon's 10 s.
  * On PGlite (in memory) and, with --pg=<url of a database the role may CREATE DATABASE from>, PostgreSQL.
  * Run: node --import tsx bench/backup.ts [--runs=3] [--pg=postgres://postgres@127.0.0.1:5432/test]
- *      node --import tsx bench/backup.ts --runs=1 --cases=1000000 --load [--pg=…] [--no-pglite]
+ *      node --import tsx bench/backup.ts --runs=1 --cases=1000000 --load [--load-seconds=S] [--pg=…] [--no-pglite]
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -67,21 +68,23 @@ interface Options {
   runs: number;
   cases: number;
   load: boolean;
+  loadSeconds?: number;
 }
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const formatSeconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-/** Requests answered per second over some load rounds, and the slowest answer of any. */
-function summarise(rounds: Result[]): string {
-  const answered = rounds.reduce((n, r) => n + r['2xx'], 0);
-  const duration = rounds.reduce((n, r) => n + r.duration, 0);
-  const failed = rounds.reduce((n, r) => n + r.non2xx + r.errors + r.timeouts, 0);
-  const slowest = Math.max(...rounds.map((r) => r.latency.max));
-  return `${(answered / duration).toFixed(0)} cases/s over ${duration.toFixed(0)} s, slowest answer ${slowest} ms, ${failed} failed or timed out`;
+/** Requests answered per second in a load, the slowest answer, and those that failed or waited past 10 s. */
+function summarise(r: Result): string {
+  const failed = r.non2xx + r.errors + r.timeouts;
+  return `${(r['2xx'] / r.duration).toFixed(0)} cases/s over ${r.duration.toFixed(0)} s, slowest answer ${r.latency.max} ms, ${failed} failed or timed out (10 s)`;
 }
 
-/** Case intake alone, then while a backup runs (3-second rounds until it has ended). */
-async function intakeDuringBackup(source: Database, work: string): Promise<void> {
+/**
+ * Case intake alone, then one load of `seconds` started with a backup (long enough to span it: the caller passes the
+ * quiet backup's time and a margin). Requests still waiting when a load ends are not counted, so one load spans the
+ * backup rather than short rounds.
+ */
+async function intakeDuringBackup(source: Database, work: string, seconds: number): Promise<void> {
   const app = await buildApp({ config: benchAppConfig(), database: source, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   try {
@@ -94,16 +97,16 @@ async function intakeDuringBackup(source: Database, work: string): Promise<void>
       bodies: await intakeBodies(source.db),
     };
     await runLoad({ ...spec, duration: 3 });
-    console.log(`  intake alone:          ${summarise([await runLoad({ ...spec, duration: 10 })])}`);
+    console.log(`  intake alone:          ${summarise(await runLoad({ ...spec, duration: 10 }))}`);
+    const load = runLoad({ ...spec, duration: seconds });
+    // The load's worker thread needs a moment to connect before the backup takes the database.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     const t0 = performance.now();
-    let backupMs = 0;
-    const backup = createBackup(source, { outDir: work, uploadsDir: path.join(work, 'none') }).then(() => {
-      backupMs = performance.now() - t0;
-    });
-    const during: Result[] = [];
-    while (backupMs === 0) during.push(await runLoad({ ...spec, duration: 3 }));
-    await backup;
-    console.log(`  intake during backup:  ${summarise(during)}; the backup took ${seconds(backupMs)} under load`);
+    await createBackup(source, { outDir: work, uploadsDir: path.join(work, 'none') });
+    const backupMs = performance.now() - t0;
+    console.log(
+      `  intake during backup:  ${summarise(await load)}; the backup took ${formatSeconds(backupMs)} under load`,
+    );
   } finally {
     await app.close();
   }
@@ -125,7 +128,7 @@ async function backupAndRestore(opener: Opener, source: Database, work: string, 
   const restoreMs = performance.now() - t0;
   console.log(
     `${opener.name} run ${run + 1}: ${manifest.tables.length} tables, ${rows.toLocaleString('en')} rows; ` +
-      `backup ${seconds(backupMs)}, ${(bytes / 1e6).toFixed(1)} MB; restore ${seconds(restoreMs)}`,
+      `backup ${formatSeconds(backupMs)}, ${(bytes / 1e6).toFixed(1)} MB; restore ${formatSeconds(restoreMs)}`,
   );
   rmSync(dir, { recursive: true, force: true });
   return { backupMs, restoreMs };
@@ -147,10 +150,13 @@ async function bench(opener: Opener, opts: Options): Promise<void> {
       backups.push(backupMs);
       restores.push(restoreMs);
     }
-    console.log(
-      `${opener.name} median of ${opts.runs}: backup ${seconds(median(backups))}, restore ${seconds(median(restores))}`,
-    );
-    if (opts.load) await intakeDuringBackup(source, work);
+    if (opts.runs > 0)
+      console.log(
+        `${opener.name} median of ${opts.runs}: backup ${formatSeconds(median(backups))}, restore ${formatSeconds(median(restores))}`,
+      );
+    // Long enough to span a backup under load: the quiet backup's time and a half (else 60 s), or --load-seconds.
+    const seconds = opts.loadSeconds ?? (backups.length ? Math.ceil((median(backups) * 1.5) / 1000 + 5) : 60);
+    if (opts.load) await intakeDuringBackup(source, work, seconds);
   } finally {
     await source.close();
     rmSync(work, { recursive: true, force: true });
@@ -168,6 +174,7 @@ async function main(): Promise<void> {
     runs: Number(arg('runs') ?? 3),
     cases: Number(arg('cases') ?? 0),
     load: process.argv.includes('--load'),
+    loadSeconds: arg('load-seconds') === undefined ? undefined : Number(arg('load-seconds')),
   };
   if (!process.argv.includes('--no-pglite')) await bench(pgliteOpener(), opts);
   const url = arg('pg');
