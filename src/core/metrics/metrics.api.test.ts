@@ -43,7 +43,9 @@ describe('GET /metrics', () => {
     ]) {
       expect(res.body).toContain(`# TYPE ${name}`);
     }
-    expect(res.body).toContain('lianjian_database_info{kind=');
+    expect(res.body).toContain(`lianjian_database_info{kind="${ctx.database.kind}"} 1`);
+    // The pool's gauges on PostgreSQL; PGlite has no pool.
+    expect(/lianjian_db_pool_connections\{state="total"\} \d+/.test(res.body)).toBe(ctx.database.kind === 'postgres');
   });
 
   it('counts intake batches and the cases they carried', async () => {
