@@ -45,12 +45,19 @@ describe('anonymous calls', () => {
       if (PUBLIC_ROUTES.has(`${r.method} ${r.pattern}`)) open.push(`${r.method} ${r.pattern}`);
       else expect(expectError(res, 401, 'UNAUTHENTICATED').error.details, `${r.method} ${r.pattern}`).toBeUndefined();
     }
-    expect(open.sort()).toEqual(['GET /api/health', 'POST /api/auth/login']);
+    expect(open.sort()).toEqual([
+      'GET /api/health',
+      'GET /api/health/live',
+      'GET /api/health/ready',
+      'POST /api/auth/login',
+    ]);
   });
 
-  it('reach the public routes: health, and login (whose bad input is still a 400)', async () => {
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
-    expect((await ctx.app.inject({ method: 'HEAD', url: '/api/health' })).statusCode).toBe(200);
+  it('reach the public routes: health and its probes, and login (whose bad input is still a 400)', async () => {
+    for (const url of ['/api/health', '/api/health/live', '/api/health/ready']) {
+      expect((await ctx.app.inject({ method: 'GET', url })).statusCode).toBe(200);
+      expect((await ctx.app.inject({ method: 'HEAD', url })).statusCode).toBe(200);
+    }
     expectError(
       await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin' } }),
       400,
