@@ -34,6 +34,12 @@ export function browserForFile(): () => Browser {
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1440, height: 900 };
 
+/** A page in a new context of its own (no cookies shared with other tests), in Chinese, at a viewport. */
+export async function newPage(browser: Browser, viewport = DESKTOP): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+  return context.newPage();
+}
+
 export async function login(page: Page, baseUrl: string, username: string, password = 'lianjian2026'): Promise<void> {
   await page.goto(`${baseUrl}/`);
   await page.getByTestId('login-username').fill(username);

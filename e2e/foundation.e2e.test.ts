@@ -1,25 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DESKTOP, launchBrowser, login, PHONE, screenshot } from './browser.js';
+import { describe, expect, inject, it } from 'vitest';
+import { browserForFile, login, newPage, PHONE, screenshot } from './browser.js';
 
-let browser: Browser;
+const browser = browserForFile();
 const baseUrl = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function newPage(viewport = DESKTOP): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
-  return context.newPage();
-}
 
 describe('foundation journey in Chromium', () => {
   it('shows a Chinese login page and refuses a wrong password with a clear message', async () => {
-    const page = await newPage();
+    const page = await newPage(browser());
     await page.goto(`${baseUrl}/`);
     await expect(page.getByTestId('login-submit')).toBeTruthy();
     await screenshot(page, 'login');
@@ -31,7 +18,7 @@ describe('foundation journey in Chromium', () => {
   });
 
   it('logs in, opens the grid map, clicks a grid and sees its duties', async () => {
-    const page = await newPage();
+    const page = await newPage(browser());
     await login(page, baseUrl, 'admin');
     await page.getByTestId('nav-grids').click();
     const map = page.getByTestId('grid-map');
@@ -49,7 +36,7 @@ describe('foundation journey in Chromium', () => {
   });
 
   it('opens the people list, a person with masked phone, and reveals it', async () => {
-    const page = await newPage();
+    const page = await newPage(browser());
     await login(page, baseUrl, 'hangdong');
     await page.getByTestId('nav-people').click();
     const table = page.getByTestId('people-table');
@@ -66,7 +53,7 @@ describe('foundation journey in Chromium', () => {
   });
 
   it('works at a phone viewport', async () => {
-    const page = await newPage(PHONE);
+    const page = await newPage(browser(), PHONE);
     await login(page, baseUrl, 'grid01');
     await screenshot(page, 'phone-home');
     await page.context().close();

@@ -1,27 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { JOB_NAMES } from '../src/modules/operations/operations.enums.js';
-import { DESKTOP, launchBrowser, login, PHONE, screenshot } from './browser.js';
+import { browserForFile, login, newPage, PHONE, screenshot } from './browser.js';
 
 /**
  * 后台任务 (the background jobs page) in Chromium: the county admin finds it in the menu and sees every job with its
  * state, on a desktop and a phone; a community admin is not offered it. The e2e server runs on PGlite with
  * BACKUP_EVERY_HOURS=0 (test/server-process.ts), so the backup and the PostgreSQL-only jobs are off.
  */
-let browser: Browser;
+const browser = browserForFile();
 const baseUrl = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function newPage(viewport = DESKTOP): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
-  return context.newPage();
-}
 
 const stateOf = (page: Page, job: string) => page.getByTestId(`job-state-${job}`).first().textContent();
 const overflow = (page: Page) =>
@@ -34,7 +22,7 @@ const overflow = (page: Page) =>
 
 describe('后台任务 in Chromium', () => {
   it('the county admin opens it from the menu: every job, its state, a refresh; it fits 1440 px', async () => {
-    const page = await newPage();
+    const page = await newPage(browser());
     await login(page, baseUrl, 'admin');
     await page.getByTestId('nav-jobs').click();
     await page.getByTestId('job-runs-table').waitFor({ timeout: 30_000 });
@@ -52,7 +40,7 @@ describe('后台任务 in Chromium', () => {
   });
 
   it('on a phone each job is a card and nothing is wider than 390 px', async () => {
-    const page = await newPage(PHONE);
+    const page = await newPage(browser(), PHONE);
     await login(page, baseUrl, 'admin');
     await page.goto(`${baseUrl}/job-runs`);
     await page.getByTestId('job-card-case-sweep').waitFor({ timeout: 30_000 });
@@ -63,7 +51,7 @@ describe('后台任务 in Chromium', () => {
   });
 
   it('a community admin is not offered it, and the address alone shows no data', async () => {
-    const page = await newPage();
+    const page = await newPage(browser());
     await login(page, baseUrl, 'hangdong');
     expect(await page.getByTestId('nav-jobs').count()).toBe(0);
     await page.goto(`${baseUrl}/job-runs`);

@@ -4,7 +4,6 @@
  * data directory from a newer release refused. With TEST_DATABASE_URL, the same refusal and the pre-upgrade backup on
  * a PostgreSQL database of their own.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
@@ -12,7 +11,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { scratchPostgresDatabase } from '../test/app.js';
-import { loginCookie, type ServerProcess, startServer, tempDataDir } from '../test/server-process.js';
+import { loginCookie, type ServerProcess, spawnServer, startServer, tempDataDir } from '../test/server-process.js';
 import { verifyBackup } from './core/backup/restore.js';
 import {
   type AppliedMigration,
@@ -86,22 +85,10 @@ const addFutureMigration = (database: Database) =>
  * waits for the exit, with the same test environment but the output kept whole.)
  */
 async function refusedStart(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT_DIR, 'src/server.ts')], {
-    cwd: ROOT_DIR,
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'development',
-      BACKUP_EVERY_HOURS: '0',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawnServer(env);
   let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
   const timer = setTimeout(() => child.kill('SIGKILL'), START_WITHIN_MS);
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   clearTimeout(timer);
@@ -122,8 +109,6 @@ describe(`the previous release's data directory (${fixture.schema.tag}, ${fixtur
 
   beforeAll(async () => {
     await unpackFixture(dataDir);
-    // No under-pressure refusals: right after this start the event loop can be held for over a second (seen at
-    // TEST_CLOCK 2027-01-01 00:30 on a loaded machine), and the demo login was answered 503 SERVER_BUSY.
     server = await startServer({ DATA_DIR: dataDir }, START_WITHIN_MS);
   }, START_WITHIN_MS + 30_000);
   afterAll(() => {

@@ -17,16 +17,9 @@ export function tempDataDir(): string {
   return path.join(mkdtempSync(path.join(os.tmpdir(), 'lj-proc-')), 'data');
 }
 
-/**
- * Starts `src/server.ts` in a child process (through tsx) and waits until it prints its URL. `whileStarting` is given
- * the child as soon as it is spawned (to watch its start-up).
- */
-export async function startServer(
-  env: Record<string, string>,
-  timeoutMs = 60_000,
-  whileStarting?: (child: ChildProcess) => void,
-): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT_DIR, 'src/server.ts')], {
+/** Spawns `src/server.ts` (through tsx) with the test environment: a free port, the test clock, no scheduled work. */
+export function spawnServer(env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', path.join(ROOT_DIR, 'src/server.ts')], {
     cwd: ROOT_DIR,
     env: {
       ...process.env,
@@ -44,6 +37,18 @@ export async function startServer(
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+}
+
+/**
+ * Starts `src/server.ts` in a child process (spawnServer) and waits until it prints its URL. `whileStarting` is given
+ * the child as soon as it is spawned (to watch its start-up).
+ */
+export async function startServer(
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+  whileStarting?: (child: ChildProcess) => void,
+): Promise<ServerProcess> {
+  const child = spawnServer(env);
   whileStarting?.(child);
   let out = '';
   child.stdout!.on('data', (d: Buffer) => {
