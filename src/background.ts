@@ -60,7 +60,14 @@ function startJobs(database: Database, config: AppConfig, log: BackgroundLog): (
   if (on('backup')) {
     // The backups a county restores from (docs/OPERATIONS.md); on PGlite only this process can read the database.
     const everyMs = config.backupEveryHours * 3_600_000;
-    const opts = { backupDir: config.backupDir, uploadsDir: uploadsDir(config), keep: config.backupKeep, everyMs };
+    const opts = {
+      backupDir: config.backupDir,
+      uploadsDir: uploadsDir(config),
+      keep: config.backupKeep,
+      everyMs,
+      // PostgreSQL writes on beside a backup; PGlite waits for it, so there the backup waits for the quiet hours.
+      quietHours: database.kind === 'pglite' ? config.maintenanceHours : null,
+    };
     // Checked hourly, taken when due: a restart neither skips a backup nor takes an extra one. The first check waits a
     // few minutes, so a backup never holds PGlite's one connection while a server is starting to answer.
     stoppers.push(

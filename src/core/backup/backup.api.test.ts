@@ -19,7 +19,8 @@ import { inject } from 'vitest';
 import { openTestDatabase, scratchPostgresDatabase } from '../../../test/app.js';
 import { seedTestWorld } from '../../../test/world.js';
 import { rowsOf } from '../bulk.js';
-import { advanceClock } from '../clock.js';
+import { TEST_CLOCK } from '../../../test/clock.js';
+import { advanceClock, setClock } from '../clock.js';
 import { type Database, openDatabase } from '../db.js';
 import { LOCK_FILE } from '../datadir-lock.js';
 import { ROOT_DIR } from '../paths.js';
@@ -267,5 +268,30 @@ describe('backup and restore', () => {
     expect((await backupIfDue(source, { ...opts, everyMs: 3_600_000 }))?.removed).toEqual([
       'lianjian-backup-20200103-000000',
     ]);
+  });
+
+  it('waits for the quiet hours when it has them (PGlite), unless a day late', async () => {
+    const opts = {
+      backupDir: path.join(work, 'nightly'),
+      uploadsDir: path.join(work, 'uploads'),
+      keep: 5,
+      everyMs: 24 * 3_600_000,
+      quietHours: { from: 2, to: 5 },
+    };
+    const takenAt = async (at: string) => {
+      setClock(at, { frozen: true });
+      return (await backupIfDue(source, opts)) !== null;
+    };
+    try {
+      expect(await takenAt('2027-01-10T12:00:00+08:00')).toBe(true); // the first backup: at once
+      expect(await takenAt('2027-01-11T12:00:00+08:00')).toBe(false); // due, but midday
+      expect(await takenAt('2027-01-12T02:30:00+08:00')).toBe(true); // due, at night
+      expect(await takenAt('2027-01-13T01:30:00+08:00')).toBe(false); // 23 h, not yet night
+      expect(await takenAt('2027-01-13T02:10:00+08:00')).toBe(true); // an hour early counts: it keeps its hour
+      expect(await takenAt('2027-01-15T06:00:00+08:00')).toBe(true); // over a day late: not waiting any longer
+      expect(readdirSync(opts.backupDir)).toHaveLength(4);
+    } finally {
+      setClock(TEST_CLOCK);
+    }
   });
 });
