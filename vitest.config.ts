@@ -10,6 +10,8 @@ const SLOW_FIRST = [
   'src/server.api.test.ts',
   'src/multiprocess.api.test.ts',
   'src/upgrade.api.test.ts',
+  'src/startup-health.api.test.ts',
+  'src/core/upgrade.api.test.ts',
   'src/fuzz-writes.api.test.ts',
   'src/core/excel/excel.api.test.ts',
   'src/modules/cases/resident/rates.property.api.test.ts',

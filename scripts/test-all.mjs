@@ -29,6 +29,12 @@ const DATELESS = [
   'src/server.api.test.ts',
   // Real server processes: PGlite refusing WORKERS=2, two processes on PostgreSQL (docs/SCALING.md). No date in it.
   'src/multiprocess.api.test.ts',
+  // Start-up: health while a server starts, migrations in one transaction, the previous release's data directory
+  // upgraded; and the job-runs page's states (durations since a run, not dates).
+  'src/startup-health.api.test.ts',
+  'src/core/upgrade.api.test.ts',
+  'src/upgrade.api.test.ts',
+  'src/modules/operations/**',
   // Organisations, grids, duties, references and logins: no calendar in their rules (session and throttle windows are
   // durations, the same at any instant).
   'src/core/references.api.test.ts',
