@@ -5,6 +5,7 @@ import { baseMessages, baseNouns } from './i18n/base.js';
 import { casesMessages, casesNouns } from './i18n/cases.js';
 import { evaluationsMessages, evaluationsNouns } from './i18n/evaluations.js';
 import { meetingsMessages, meetingsNouns } from './i18n/meetings.js';
+import { memberserviceMessages, memberserviceNouns } from './i18n/memberservice.js';
 import { needsMessages, needsNouns } from './i18n/needs.js';
 import { pairingMessages, pairingNouns } from './i18n/pairing.js';
 import { projectsMessages, projectsNouns } from './i18n/projects.js';
@@ -23,6 +24,7 @@ const areas = {
   meetings: [meetingsMessages, meetingsNouns],
   servicedays: [servicedaysMessages, servicedaysNouns],
   needs: [needsMessages, needsNouns],
+  memberservice: [memberserviceMessages, memberserviceNouns],
 } as const;
 
 function owners(pick: 0 | 1): Map<string, string[]> {

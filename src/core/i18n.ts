@@ -4,6 +4,7 @@ import { casesMessages, casesNouns } from './i18n/cases.js';
 import { evaluationsMessages, evaluationsNouns } from './i18n/evaluations.js';
 import type { Locale } from './i18n/locale.js';
 import { meetingsMessages, meetingsNouns } from './i18n/meetings.js';
+import { memberserviceMessages, memberserviceNouns } from './i18n/memberservice.js';
 import { needsMessages, needsNouns } from './i18n/needs.js';
 import { type NotificationTitle, notificationTitles } from './i18n/notifications.js';
 import { pairingMessages, pairingNouns } from './i18n/pairing.js';
@@ -28,6 +29,7 @@ const messages: Record<Locale, Record<ErrorCode, string>> = {
     ...meetingsMessages['zh-CN'],
     ...servicedaysMessages['zh-CN'],
     ...needsMessages['zh-CN'],
+    ...memberserviceMessages['zh-CN'],
   },
   en: {
     ...baseMessages.en,
@@ -38,6 +40,7 @@ const messages: Record<Locale, Record<ErrorCode, string>> = {
     ...meetingsMessages.en,
     ...servicedaysMessages.en,
     ...needsMessages.en,
+    ...memberserviceMessages.en,
   },
 };
 
@@ -52,6 +55,7 @@ const nouns: Record<Locale, Record<string, string>> = {
     ...meetingsNouns['zh-CN'],
     ...servicedaysNouns['zh-CN'],
     ...needsNouns['zh-CN'],
+    ...memberserviceNouns['zh-CN'],
   },
   en: {
     ...baseNouns.en,
@@ -62,6 +66,7 @@ const nouns: Record<Locale, Record<string, string>> = {
     ...meetingsNouns.en,
     ...servicedaysNouns.en,
     ...needsNouns.en,
+    ...memberserviceNouns.en,
   },
 };
 

@@ -46,6 +46,15 @@ export const REFERRER_NOUNS: readonly (readonly [column: string, noun: string])[
   ['service_days.community_id', 'service_day'],
   ['service_day_signups.unit_id', 'service_day_signup'],
   ['service_day_checkins.unit_id', 'service_day_checkin'],
+  ['service_records.community_id', 'service_record'],
+  ['member_reports.community_id', 'member_report'],
+  ['member_certificates.community_id', 'member_certificate'],
+  ['post_types.community_id', 'post_type'],
+  ['post_openings.community_id', 'post_opening'],
+  ['post_activities.community_id', 'post_activity'],
+  ['member_commendations.community_id', 'member_commendation'],
+  ['member_ratings.community_id', 'member_rating'],
+  ['member_ratings.unit_id', 'member_rating'],
   // → grids
   ['grids.parent_id', 'child_grid'],
   ['people.home_grid_id', 'person'],
@@ -53,6 +62,9 @@ export const REFERRER_NOUNS: readonly (readonly [column: string, noun: string])[
   ['alley_regions.grid_id', 'alley_region'],
   ['role_bindings.scope_grid_id', 'role_binding'],
   ['cases.grid_id', 'case'],
+  ['member_reports.grid_id', 'member_report'],
+  ['post_openings.grid_id', 'post_opening'],
+  ['post_activities.grid_id', 'post_activity'],
   // → people
   ['party_members.person_id', 'party_member'],
   ['grid_duties.person_id', 'grid_duty'],
@@ -61,6 +73,13 @@ export const REFERRER_NOUNS: readonly (readonly [column: string, noun: string])[
   ['cases.owner_person_id', 'case'],
   // → party_members
   ['service_day_checkins.member_id', 'service_day_checkin'],
+  ['service_records.member_id', 'service_record'],
+  ['member_reports.member_id', 'member_report'],
+  ['member_certificates.member_id', 'member_certificate'],
+  ['post_assignments.member_id', 'post_assignment'],
+  ['post_activity_signups.member_id', 'post_activity_signup'],
+  ['member_commendations.member_id', 'member_commendation'],
+  ['member_ratings.member_id', 'member_rating'],
 ];
 
 const precedence = new Map(REFERRER_NOUNS.map(([column], i) => [column, i]));

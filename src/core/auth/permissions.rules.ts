@@ -61,6 +61,15 @@ const HOLDERS = {
   'servicedays.write': ['community_admin'],
   'servicedays.signup': ['community_admin', 'unit_admin'],
   'servicedays.checkin': ['community_admin', 'unit_admin', 'party_member'],
+  // In-service members' service (双报到, 设岗定责, the ledger, ratings): staff read it in their scope (a unit its own
+  // members wherever they live); a member works their own (apply, certificate, sign up, appeal); the community
+  // decides, checks in, corrects and rates; the county alone sets the rules (hours owed, points).
+  'memberservice.read': STAFF,
+  'memberservice.self': ['party_member'],
+  'memberservice.manage': ['community_admin'],
+  'memberservice.checkin': ['community_admin', 'grid_worker'],
+  'memberservice.rate': ['community_admin'],
+  'memberservice.rules': [],
   // Outside systems' Open311 keys (外部系统接入): create, list and revoke them. The county's alone.
   'open311.clients': [],
   // The background jobs' runs (后台任务: last run, duration, failures): how the server runs, the county's alone.

@@ -1,0 +1,83 @@
+import type { ErrorCode } from '../errors.js';
+import type { Locale } from './locale.js';
+
+/** Messages and nouns of in-service members' service: the ledger, 双报到 and the 报到证, posts, ratings. */
+const zhMessages = {
+  SERVICE_RECORD_TIME_ORDER: '服务结束时间必须晚于开始时间',
+  SERVICE_RECORD_OVER_DAY: '一条服务记录不能超过 24 小时（本条 {hours} 小时）',
+  SERVICE_RECORD_OVERLAP: '该党员在这段时间已有服务记录“{title}”，时间不能重叠',
+  MEMBER_NOT_IN_SERVICE: '只有在职党员需要双报到',
+  MEMBER_REPORT_PENDING: '已有一份待审核的报到申请，请等待社区审核或先撤回',
+  MEMBER_REPORT_NOT_PENDING: '该报到申请已处理（{state}），不能再审核或撤回',
+  CERTIFICATE_INVALID: '报到证二维码无效（不是本系统签发的，或已被篡改）',
+  CERTIFICATE_EXPIRED: '报到证已于 {expiresAt} 过期，请党员重新报到',
+  CERTIFICATE_REVOKED: '报到证已被社区注销，不能再使用',
+  POST_ACTIVITY_CANCELLED: '该岗位活动已取消',
+  POST_ACTIVITY_FULL: '该岗位活动已满员（{capacity} 人）',
+  POST_CHECKIN_OUTSIDE_WINDOW: '不在签到时间内：{opensAt} 至 {closesAt} 可以签到',
+  POST_NOT_CHECKED_IN: '该党员尚未签到，不能签退',
+  POST_ALREADY_ASSIGNED: '该党员 {year} 年已有确认的岗位',
+  RATING_GRADE_NOT_ALLOWED: '未完成双报到的党员不能评为合格或优秀',
+  RATING_APPEAL_EXISTS: '每个评定只能申诉一次',
+  RATING_NOT_CONFIRMED: '评定尚未确认，确认后才能申诉',
+  POINTS_RULES_INVALID: '积分规则无效：{reason}',
+} satisfies Partial<Record<ErrorCode, string>>;
+
+export const memberserviceMessages: Record<Locale, Record<keyof typeof zhMessages, string>> = {
+  'zh-CN': zhMessages,
+  en: {
+    SERVICE_RECORD_TIME_ORDER: 'The end of the service must be after its start',
+    SERVICE_RECORD_OVER_DAY: 'A service record cannot be longer than 24 hours (this one is {hours} hours)',
+    SERVICE_RECORD_OVERLAP: 'The member already has the service record "{title}" at that time; records cannot overlap',
+    MEMBER_NOT_IN_SERVICE: 'Only in-service Party members report to their residence community',
+    MEMBER_REPORT_PENDING: 'An application is already waiting for the community; wait for its decision or withdraw it',
+    MEMBER_REPORT_NOT_PENDING: 'This application has already been {state}; it can no longer be decided or withdrawn',
+    CERTIFICATE_INVALID: 'This certificate QR code is not valid (not issued by this system, or altered)',
+    CERTIFICATE_EXPIRED: 'This certificate expired on {expiresAt}; the member must report again',
+    CERTIFICATE_REVOKED: 'This certificate has been revoked by the community',
+    POST_ACTIVITY_CANCELLED: 'This post activity was cancelled',
+    POST_ACTIVITY_FULL: 'This post activity is full ({capacity} people)',
+    POST_CHECKIN_OUTSIDE_WINDOW: 'Check-in is open from {opensAt} to {closesAt}',
+    POST_NOT_CHECKED_IN: 'The member has not checked in, so they cannot check out',
+    POST_ALREADY_ASSIGNED: 'The member already holds a confirmed post in {year}',
+    RATING_GRADE_NOT_ALLOWED: 'A member who has not reported to their community cannot be rated qualified or better',
+    RATING_APPEAL_EXISTS: 'A rating can be appealed only once',
+    RATING_NOT_CONFIRMED: 'The rating has not been confirmed yet; it can be appealed once confirmed',
+    POINTS_RULES_INVALID: 'The points rules are not valid: {reason}',
+  },
+};
+
+export const memberserviceNouns: Record<Locale, Record<string, string>> = {
+  'zh-CN': {
+    service_record: '服务记录',
+    member_report: '报到申请',
+    member_certificate: '报到证',
+    post_type: '岗位类型',
+    post_opening: '岗位',
+    post_assignment: '岗位安排',
+    post_activity: '岗位活动',
+    post_activity_signup: '活动报名',
+    member_rating: '季度评定',
+    member_service_rules: '服务规则',
+    member_commendation: '表扬记录',
+    report_approved: '已通过',
+    report_declined: '已退回',
+    report_withdrawn: '已撤回',
+  },
+  en: {
+    service_record: 'service record',
+    member_report: 'report application',
+    member_certificate: 'registration certificate',
+    post_type: 'post type',
+    post_opening: 'post',
+    post_assignment: 'post assignment',
+    post_activity: 'post activity',
+    post_activity_signup: 'activity sign-up',
+    member_rating: 'quarterly rating',
+    member_service_rules: 'service rules',
+    member_commendation: 'commendation',
+    report_approved: 'approved',
+    report_declined: 'declined',
+    report_withdrawn: 'withdrawn',
+  },
+};
