@@ -14,6 +14,7 @@ import { evaluationsRoutes } from './evaluations/evaluations.routes.js';
 import { gridRoutes } from './grid/grid.routes.js';
 import { healthRoutes } from './health.routes.js';
 import { membersRoutes } from './people/members/members.routes.js';
+import { memberServiceRoutes } from './members/index.js';
 import { countMembersByOrganisation } from './people/members/members.service.js';
 import { pairedUnitIds } from './cobuild/pairing/pairing.queries.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
@@ -51,6 +52,7 @@ export async function registerModules(
   await app.register(evaluationsRoutes);
   await app.register(notificationsRoutes);
   await app.register(cobuildRoutes);
+  await app.register(memberServiceRoutes);
   await app.register(open311ClientRoutes);
   await app.register(operationsRoutes, { jobs: opts.backgroundJobs, database: opts.database });
 }

@@ -17,6 +17,7 @@ import { buildUsers, flagshipMember } from './build-users.js';
 import { seedDemoCases } from './demo-cases.js';
 import { seedDemoEvaluations } from './demo-evaluations.js';
 import { seedDemoCobuild } from './demo-cobuild.js';
+import { seedDemoMemberService } from './demo-memberservice.js';
 import { COMMUNITIES } from './demo-places.js';
 import { type DemoTime, demoTime, registerStamp } from './demo-types.js';
 import type {
@@ -206,6 +207,7 @@ export async function seedDemo(opts: SeedOptions): Promise<DemoCounts> {
     await seedDemoCases(tx, data, time);
     await seedDemoEvaluations(tx, data, time);
     await seedDemoCobuild(tx, data, time);
+    await seedDemoMemberService(tx, data, time);
     await seedDemoOpen311(tx, time);
   });
   return countDemo(data);
@@ -230,6 +232,7 @@ export async function seedDemoIfEmpty(opts: { db: Db; today?: string }): Promise
     await seedDemoCases(tx, data, time);
     await seedDemoEvaluations(tx, data, time);
     await seedDemoCobuild(tx, data, time);
+    await seedDemoMemberService(tx, data, time);
     await seedDemoOpen311(tx, time);
     return true;
   });

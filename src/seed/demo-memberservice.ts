@@ -1,0 +1,15 @@
+import type { Db } from '../core/db.js';
+import type { DemoData } from './demo.js';
+import type { DemoTime } from './demo-types.js';
+
+/**
+ * The in-service members' demo (issue 13), written after co-building (service-day check-ins and needs exist):
+ * 双报到 first (registrations and certificates), then posts and their activities (which write the ledger), then
+ * the ledger's other sources, then the quarterly ratings, which read all of that. Each part has its own file under
+ * src/seed/memberservice-*.ts and one line here, in that order.
+ */
+export async function seedDemoMemberService(db: Db, data: DemoData, time: DemoTime): Promise<void> {
+  void db;
+  void data;
+  void time;
+}
