@@ -74,6 +74,7 @@ export const REFERRER_NOUNS: readonly (readonly [column: string, noun: string])[
   // → party_members
   ['service_day_checkins.member_id', 'service_day_checkin'],
   ['service_records.member_id', 'service_record'],
+  ['need_claims.member_id', 'need_claim'],
   ['member_reports.member_id', 'member_report'],
   ['member_certificates.member_id', 'member_certificate'],
   ['post_assignments.member_id', 'post_assignment'],

@@ -17,11 +17,13 @@ import {
 import { idColumn, createdAt, editedColumns, requiredRef } from '../../../core/columns.js';
 import { users } from '../../auth/auth.schema.js';
 import { cases } from '../../cases/cases.schema.js';
+import { partyMembers } from '../../people/members/members.schema.js';
 import { organisations } from '../../org/org.schema.js';
 import { projectDomain, projects } from '../projects/projects.schema.js';
 import {
   MATCH_STATUSES,
   MEASURE_UNITS,
+  NEED_CLAIM_STATUSES,
   NEED_SOURCES,
   NEED_STATUSES,
   NEED_TASK_STATUSES,
@@ -168,5 +170,34 @@ export const needTasks = pgTable(
     uniqueIndex('need_tasks_match_uq').on(t.matchId),
     index('need_tasks_owner_idx').on(t.ownerUnitId, t.status),
     index('need_tasks_need_idx').on(t.needId),
+  ],
+);
+
+export const needClaimStatus = pgEnum('need_claim_status', NEED_CLAIM_STATUSES);
+
+/**
+ * 微心愿认领: a Party member claims a need of the community they live in; staff of that community mark it fulfilled
+ * with the service's start and end (times they verified), which writes the member's 'need' record in the ledger
+ * (`serviceRecordId`). One claim per need and member: claiming again after withdrawing reopens the same row.
+ */
+export const needClaims = pgTable(
+  'need_claims',
+  {
+    id: idColumn(),
+    needId: requiredRef('need_id', () => needs.id, 'restrict'),
+    memberId: requiredRef('member_id', () => partyMembers.id, 'restrict'),
+    status: needClaimStatus('status').notNull().default('claimed'),
+    note: text('note'),
+    startsAt: timestamp('starts_at', { withTimezone: true }),
+    endsAt: timestamp('ends_at', { withTimezone: true }),
+    fulfilledAt: timestamp('fulfilled_at', { withTimezone: true }),
+    fulfilledBy: uuid('fulfilled_by').references(() => users.id, { onDelete: 'set null' }),
+    /** The ledger row the fulfilment wrote (no foreign key: the ledger's rows are never deleted). */
+    serviceRecordId: uuid('service_record_id'),
+    ...editedColumns(),
+  },
+  (t) => [
+    uniqueIndex('need_claims_need_member_uq').on(t.needId, t.memberId),
+    index('need_claims_member_idx').on(t.memberId),
   ],
 );

@@ -13,7 +13,7 @@ import { organisations } from '../../org/org.schema.js';
 import { assertIsCommunity } from '../../org/org.service.js';
 import type { CreateNeed, NeedFromCase, NeedListQuery, NeedPoint, NeedView, UpdateNeed } from './needs.contracts.js';
 import { assertMayManageNeeds, needsVisibleTo } from './needs.policy.js';
-import { needMatches, needs } from './needs.schema.js';
+import { needClaims, needMatches, needs } from './needs.schema.js';
 import { markCaseAsNeed } from '../../cases/cases.service.js';
 import { clock } from '../../../core/clock.js';
 
@@ -210,6 +210,7 @@ export async function deleteNeed(opts: { db: Db; actor: Actor; id: string; year:
     const before = await lockNeed(tx, opts.actor, opts.id, opts.year);
     await assertNotReferenced(tx, before.id, [
       { referrer: 'need_match', table: needMatches, column: needMatches.needId },
+      { referrer: 'need_claim', table: needClaims, column: needClaims.needId },
     ]);
     await tx.delete(needs).where(eq(needs.id, before.id));
     await recordAudit(tx, {
