@@ -1,5 +1,6 @@
 import { addDays } from '../../src/core/calendar.js';
 import { clock } from '../../src/core/clock.js';
+import { DEFAULT_SERVICE_RULES } from '../../src/modules/members/rules.js';
 import { TEST_PASSWORD } from '../world.js';
 import { type NamedValue, type RouteDoc, sample, sampleQuery } from './openapi.js';
 import type { MatrixWorld, Side, SideRows } from './world.js';
@@ -35,6 +36,7 @@ const ID_BY_PATH: [RegExp, keyof SideRows][] = [
   [/^\/api\/matching-runs\//, 'run'],
   [/^\/api\/need-matches\//, 'match'],
   [/^\/api\/need-tasks\//, 'needTask'],
+  [/^\/api\/member-ratings\//, 'rating'],
 ];
 
 const PARAM_ROWS: Record<string, keyof SideRows> = {
@@ -149,6 +151,8 @@ export interface Override {
   upload?: 'photo' | 'not-a-workbook';
 }
 
+const { id: _rulesId, ...MATRIX_RULES } = DEFAULT_SERVICE_RULES;
+
 const REPORT = { channel: 'snap', description: '矩阵探针：路灯不亮', categoryCode: 'facilities.road' };
 
 /**
@@ -183,6 +187,17 @@ export const OVERRIDES: Partial<Record<string, Override>> = {
   // The session day and the meeting quarter the world holds already: allowed actors get 409, nothing is added.
   'POST /api/evaluation-sessions': { body: (r, w) => ({ communityId: r.community, heldOn: w.heldOn }) },
   'POST /api/joint-meetings': { body: (r, w) => ({ communityId: r.community, year: w.year, quarter: w.quarter }) },
+  // Ratings: rules with a negative cap (refused, nothing saved); a commendation of the side's member; last year's Q4
+  // (always ended: whatever the clock, confirming is allowed); an appeal revised to 优秀 for a member who has not
+  // reported (refused by the reporting rule, nothing changes).
+  'PUT /api/member-service-rules': {
+    body: () => ({ ...MATRIX_RULES, points: { ...MATRIX_RULES.points, capPerDay: -1 } }),
+  },
+  'POST /api/member-commendations': { body: (r) => ({ memberId: r.member, reason: '矩阵探针表扬', points: 1 }) },
+  'POST /api/member-ratings/confirm': { body: (r, w) => ({ year: w.year - 1, quarter: 4, communityId: r.community }) },
+  'POST /api/member-ratings/{id}/answer': {
+    body: () => ({ outcome: 'revised', grade: 'excellent', answer: '矩阵探针' }),
+  },
 };
 
 export function probeRequest(route: RouteDoc, rows: SideRows, world: MatrixWorld, side: Side): ProbeRequest {

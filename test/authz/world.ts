@@ -4,6 +4,8 @@ import { clock } from '../../src/core/clock.js';
 import type { CaseDetail, CaseSummary } from '../../src/modules/cases/cases.contracts.js';
 import { serviceDays } from '../../src/modules/cobuild/servicedays/servicedays.schema.js';
 import { evaluationFollowUps } from '../../src/modules/evaluations/evaluations.schema.js';
+import { rulesInForce } from '../../src/modules/members/ratings/ratings.ruleset.js';
+import { memberRatings } from '../../src/modules/members/ratings/ratings.schema.js';
 import { people } from '../../src/modules/people/people.schema.js';
 import type { TestContext } from '../app.js';
 import { adoptTestPairing } from '../cobuild.js';
@@ -55,6 +57,8 @@ export interface SideRows {
   /** A match already rejected (deciding it again is refused, so probing it changes nothing). */
   match: string;
   needTask: string;
+  /** Last year's Q4 rating of the side's member: confirmed, not reported, an appeal pending (members-ratings.ts). */
+  rating: string;
 }
 
 export interface MatrixWorld {
@@ -318,6 +322,36 @@ async function needRows(call: Call, side: Side, community: string) {
   };
 }
 
+/** Written directly: confirming needs a quarter's figures, and the appeal the member's own request. */
+async function ratingRow(ctx: TestContext, member: string, community: string, unit: string, year: number) {
+  const { db } = ctx.database;
+  const rules = await rulesInForce(db);
+  const [r] = await db
+    .insert(memberRatings)
+    .values({
+      memberId: member,
+      communityId: community,
+      unitId: unit,
+      year: year - 1,
+      quarter: 4,
+      rulesId: rules.id,
+      points: 40,
+      minutes: 300,
+      yearMinutes: 1200,
+      noShows: 0,
+      reported: false,
+      suggestedGrade: 'basic',
+      grade: 'basic',
+      state: 'confirmed',
+      confirmedAt: clock.now(),
+      appealState: 'pending',
+      appealReason: '矩阵探针申诉',
+      appealedAt: clock.now(),
+    })
+    .returning({ id: memberRatings.id });
+  return r.id;
+}
+
 async function sideRows(ctx: TestContext, side: Side, year: number): Promise<SideRows> {
   const call = api(ctx);
   const w = ctx.world;
@@ -360,6 +394,7 @@ async function sideRows(ctx: TestContext, side: Side, year: number): Promise<Sid
     ...(await meetingRows(call, side, community, unit, year)),
     ...(await projectRows(ctx, call, side, community, unit, year)),
     ...(await needRows(call, side, community)),
+    rating: await ratingRow(ctx, member, community, unit, year),
   };
 }
 

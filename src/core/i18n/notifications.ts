@@ -30,6 +30,8 @@ const zhTitles = {
   evaluation_unsatisfied: '{heldOn} 每月评事代表评议不满意',
   evaluation_follow_up_reopened: '评事不满意：事项 {number} 已重新办理，请整改',
   evaluation_follow_up_supervised: '评事不满意：事项 {number} 已督办，请整改',
+  rating_confirmed: '您 {year} 年第 {quarter} 季度的服务评定为“{grade}”',
+  rating_appeal_answered: '您对 {year} 年第 {quarter} 季度评定的申诉已答复：{grade}',
 } as const;
 export type NotificationTitle = keyof typeof zhTitles;
 
@@ -60,5 +62,7 @@ export const notificationTitles: Record<Locale, Record<NotificationTitle, string
       "The residents' representatives judged it unsatisfactory at the evaluation session of {heldOn}",
     evaluation_follow_up_reopened: 'Evaluation unsatisfactory: case {number} is reopened; please follow up',
     evaluation_follow_up_supervised: 'Evaluation unsatisfactory: case {number} is under supervision; please follow up',
+    rating_confirmed: 'Your service rating for Q{quarter} {year}: {grade}',
+    rating_appeal_answered: 'Your appeal of the Q{quarter} {year} rating was answered: {grade}',
   },
 };

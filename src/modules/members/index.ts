@@ -1,9 +1,10 @@
 import type { App } from '../../core/http/types.js';
+import { ratingsRoutes } from './ratings/ratings.routes.js';
 
 /**
  * The in-service members' routes (issue 13): 双报到 and the 报到证 (`reports/`), posts and their activities
  * (`posts/`), points and quarterly ratings (`ratings/`). The service ledger they write is the module `ledger`.
  */
 export async function memberServiceRoutes(app: App): Promise<void> {
-  void app;
+  await app.register(ratingsRoutes);
 }

@@ -3,6 +3,7 @@ import { CASES } from './cases.js';
 import { COBUILD_MEETINGS } from './cobuild-meetings.js';
 import { COBUILD_PROJECTS } from './cobuild-projects.js';
 import { CORE } from './core.js';
+import { MEMBERS_RATINGS } from './members-ratings.js';
 import { OPERATIONS } from './operations.js';
 
 /**
@@ -10,4 +11,11 @@ import { OPERATIONS } from './operations.js';
  * invalid (allowed to try, 400 after authorisation), denied (403, or 404 where existence is private), unauth (401).
  * A cell that differs between the actor's own scope and another reads `own|other`. See test/authz/roles.ts.
  */
-export const EXPECTED: ExpectedTable = { ...CORE, ...CASES, ...COBUILD_MEETINGS, ...COBUILD_PROJECTS, ...OPERATIONS };
+export const EXPECTED: ExpectedTable = {
+  ...CORE,
+  ...CASES,
+  ...COBUILD_MEETINGS,
+  ...COBUILD_PROJECTS,
+  ...OPERATIONS,
+  ...MEMBERS_RATINGS,
+};
