@@ -89,6 +89,11 @@ export function translateError(locale: Locale, code: ErrorCode, params: ErrorPar
 /** The language notification titles are stored in. */
 export const NOTIFICATION_LOCALE: Locale = 'zh-CN';
 
+/** A noun as stored text (a reason the system writes on a row, read by people later), in the stored language. */
+export function storedNoun(key: string, locale: Locale = NOTIFICATION_LOCALE): string {
+  return nouns[locale][key] ?? key;
+}
+
 export function notificationTitle(
   key: NotificationTitle,
   params: Record<string, string | number>,

@@ -15,6 +15,8 @@ import { gridRoutes } from './grid/grid.routes.js';
 import { healthRoutes } from './health.routes.js';
 import { membersRoutes } from './people/members/members.routes.js';
 import { memberServiceRoutes } from './members/index.js';
+import { currentServiceRules } from './members/rules.js';
+import { ledgerRoutes } from './ledger/ledger.routes.js';
 import { countMembersByOrganisation } from './people/members/members.service.js';
 import { pairedUnitIds } from './cobuild/pairing/pairing.queries.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
@@ -52,6 +54,10 @@ export async function registerModules(
   await app.register(evaluationsRoutes);
   await app.register(notificationsRoutes);
   await app.register(cobuildRoutes);
+  // The ledger's year summary needs the requirement in force: the members module's rules, passed in.
+  await app.register(ledgerRoutes, {
+    requiredHoursPerYear: async (db) => (await currentServiceRules(db)).requiredHoursPerYear,
+  });
   await app.register(memberServiceRoutes);
   await app.register(open311ClientRoutes);
   await app.register(operationsRoutes, { jobs: opts.backgroundJobs, database: opts.database });

@@ -36,6 +36,7 @@ const ID_BY_PATH: [RegExp, keyof SideRows][] = [
   [/^\/api\/matching-runs\//, 'run'],
   [/^\/api\/need-matches\//, 'match'],
   [/^\/api\/need-tasks\//, 'needTask'],
+  [/^\/api\/service-records\//, 'serviceRecord'],
   [/^\/api\/member-ratings\//, 'rating'],
 ];
 

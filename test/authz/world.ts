@@ -3,6 +3,7 @@ import { addDays } from '../../src/core/calendar.js';
 import { clock } from '../../src/core/clock.js';
 import type { CaseDetail, CaseSummary } from '../../src/modules/cases/cases.contracts.js';
 import { serviceDays } from '../../src/modules/cobuild/servicedays/servicedays.schema.js';
+import { serviceRecords } from '../../src/modules/ledger/ledger.schema.js';
 import { evaluationFollowUps } from '../../src/modules/evaluations/evaluations.schema.js';
 import { rulesInForce } from '../../src/modules/members/ratings/ratings.ruleset.js';
 import { memberRatings } from '../../src/modules/members/ratings/ratings.schema.js';
@@ -57,6 +58,8 @@ export interface SideRows {
   /** A match already rejected (deciding it again is refused, so probing it changes nothing). */
   match: string;
   needTask: string;
+  /** The ledger record of the side member's check-in at the side's service day. */
+  serviceRecord: string;
   /** Last year's Q4 rating of the side's member: confirmed, not reported, an appeal pending (members-ratings.ts). */
   rating: string;
 }
@@ -198,12 +201,18 @@ async function dayRows(ctx: TestContext, call: Call, side: Side, community: stri
     .set({ startsAt: row.startsAt, endsAt: row.endsAt })
     .where(eq(serviceDays.id, day.id));
   const photo = await upload(ctx, STAFF[side], `/api/service-days/${day.id}/photos`);
+  // The check-in wrote the member's ledger record for the day's hours (as they were when checked in).
+  const [record] = await ctx.database.db
+    .select({ id: serviceRecords.id })
+    .from(serviceRecords)
+    .where(eq(serviceRecords.sourceId, checked.created[0].id));
   return {
     day: day.id,
     dayToken: day.checkinToken ?? '',
     signup: signup.id,
     checkin: checked.created[0].id,
     dayPhoto: photo.id,
+    serviceRecord: record.id,
   };
 }
 

@@ -2,6 +2,7 @@ import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Actor } from '../../core/auth/actor.js';
 import { recordAudit } from '../../core/audit.js';
 import { localDayOf } from '../../core/calendar.js';
+import { clock } from '../../core/clock.js';
 import type { Db } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';
 import { partyMembers } from '../people/members/members.schema.js';
@@ -127,4 +128,40 @@ export async function recordService(
     after: row,
   });
   return row;
+}
+
+/**
+ * Voids the counted records a source row wrote (a check-in removed as a mistake), inside the source's transaction.
+ * The source module has already decided the actor may undo its row; the ledger keeps the voided rows with the reason.
+ */
+export async function voidRecordsOfSource(
+  tx: Db,
+  actor: Pick<Actor, 'userId' | 'username' | 'ip' | 'requestId'> | null,
+  source: { kind: ServiceRecordKind; sourceId: string; reason: string },
+): Promise<number> {
+  const rows = await tx
+    .update(serviceRecords)
+    .set({
+      voidedAt: clock.now(),
+      voidReason: source.reason,
+      updatedAt: clock.now(),
+      version: sql`${serviceRecords.version} + 1`,
+    })
+    .where(
+      and(
+        eq(serviceRecords.kind, source.kind),
+        eq(serviceRecords.sourceId, source.sourceId),
+        isNull(serviceRecords.voidedAt),
+      ),
+    )
+    .returning();
+  for (const row of rows)
+    await recordAudit(tx, {
+      actor,
+      action: 'service_record.void',
+      entityType: 'service_record',
+      entityId: row.id,
+      after: row,
+    });
+  return rows.length;
 }

@@ -3,6 +3,7 @@ import { CASES } from './cases.js';
 import { COBUILD_MEETINGS } from './cobuild-meetings.js';
 import { COBUILD_PROJECTS } from './cobuild-projects.js';
 import { CORE } from './core.js';
+import { MEMBERS_LEDGER } from './members-ledger.js';
 import { MEMBERS_RATINGS } from './members-ratings.js';
 import { OPERATIONS } from './operations.js';
 
@@ -18,4 +19,5 @@ export const EXPECTED: ExpectedTable = {
   ...COBUILD_PROJECTS,
   ...OPERATIONS,
   ...MEMBERS_RATINGS,
+  ...MEMBERS_LEDGER,
 };

@@ -27,6 +27,8 @@ import { serviceDayCheckins, serviceDays, serviceDaySignups } from './serviceday
 import { type DayRow, loadVisibleDay } from './servicedays.service.js';
 import { checkinClosesAt, checkinOpensAt, checkinWindow, localLabel, localParts } from './servicedays.time.js';
 import { clock } from '../../../core/clock.js';
+import { storedNoun } from '../../../core/i18n.js';
+import { recordService, voidRecordsOfSource } from '../../ledger/ledger.service.js';
 
 /**
  * Check-ins (报到签到): a Party member scans the day's QR code and checks themself in, or staff check members in.
@@ -160,6 +162,42 @@ export async function checkinPage(opts: { db: Db; actor: Actor; token: string; n
 }
 
 /**
+ * A check-in is the community's word that the member was there (a supervised day), so each new one writes a
+ * 'service_day' record to the ledger spanning the day's start–end, sourced by the check-in. A member already
+ * counted for an overlapping time (a post duty, another day) keeps the check-in — it must not fail at the door — but
+ * gets no second record for the same hours: the clash is returned for the check-in's audit row (`ledgerSkipped`),
+ * where staff find it and correct one of the two records if the other was wrong. Nothing here throws on the clash,
+ * so the transaction goes on (the overlap check reads; it writes nothing before refusing).
+ */
+async function recordCheckinService(
+  tx: Db,
+  actor: Actor,
+  day: DayRow,
+  rows: { id: string; memberId: string }[],
+): Promise<{ checkinId: string; memberId: string; clashRecordId: unknown }[]> {
+  const skipped: { checkinId: string; memberId: string; clashRecordId: unknown }[] = [];
+  for (const r of rows) {
+    try {
+      await recordService(tx, actor, {
+        memberId: r.memberId,
+        kind: 'service_day',
+        sourceId: r.id,
+        communityId: day.communityId,
+        title: day.theme,
+        startsAt: day.startsAt,
+        endsAt: day.endsAt,
+        verifiedByUserId: actor.userId,
+      });
+    } catch (e) {
+      if (!(e instanceof AppError) || e.code !== 'SERVICE_RECORD_OVERLAP') throw e;
+      const details = e.details as { recordId?: unknown } | undefined;
+      skipped.push({ checkinId: r.id, memberId: r.memberId, clashRecordId: details?.recordId ?? null });
+    }
+  }
+  return skipped;
+}
+
+/**
  * Inserts the check-ins that do not exist yet, in one transaction with their audit row; returns which members were
  * new. ON CONFLICT DO NOTHING on the unique (day, member) index keeps a concurrent duplicate from adding a row.
  */
@@ -187,12 +225,16 @@ async function insertCheckins(
       .onConflictDoNothing()
       .returning({ id: serviceDayCheckins.id, memberId: serviceDayCheckins.memberId });
     if (rows.length) {
+      const ledgerSkipped = await recordCheckinService(tx, actor, day, rows);
       await recordAudit(tx, {
         actor,
         action: `service_day_checkin.${method}`,
         entityType: 'service_day',
         entityId: day.id,
-        after: { checkins: rows.map((r) => ({ id: r.id, memberId: r.memberId })) },
+        after: {
+          checkins: rows.map((r) => ({ id: r.id, memberId: r.memberId })),
+          ...(ledgerSkipped.length ? { ledgerSkipped } : {}),
+        },
       });
     }
     return new Set(rows.map((r) => r.memberId));
@@ -262,6 +304,12 @@ export async function removeCheckin(opts: { db: Db; actor: Actor; dayId: string;
       .where(and(eq(serviceDayCheckins.id, opts.checkinId), eq(serviceDayCheckins.dayId, opts.dayId)))
       .returning();
     if (!row) throw new AppError('NOT_FOUND', { entity: 'service_day_checkin' });
+    // The hours the check-in gave stay in the ledger as a voided record, for the record.
+    await voidRecordsOfSource(tx, opts.actor, {
+      kind: 'service_day',
+      sourceId: row.id,
+      reason: storedNoun('ledger_void_checkin_removed'),
+    });
     await recordAudit(tx, {
       actor: opts.actor,
       action: 'service_day_checkin.remove',
