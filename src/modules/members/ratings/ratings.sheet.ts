@@ -7,6 +7,7 @@ import type { Db } from '../../../core/db.js';
 import { organisations } from '../../org/org.schema.js';
 import { partyMembers } from '../../people/members/members.schema.js';
 import { people } from '../../people/people.schema.js';
+import { isAtRisk } from '../pace/pace.rules.js';
 import { postAssignments, postOpenings } from '../posts/posts.schema.js';
 import { memberReports } from '../reports/reports.schema.js';
 import { currentServiceRules } from '../rules.js';
@@ -33,6 +34,8 @@ import { type QuarterKey, quarterAsOf, quarterHasEnded } from './quarters.js';
 const communities = alias(organisations, 'sheet_community');
 const unitOrgs = alias(organisations, 'sheet_unit');
 const inService = (filter: SQL | undefined) => and(eq(partyMembers.kind, 'in_service'), filter);
+/** One collator for every comparison: localeCompare(…, 'zh') builds one per call (a second per county sheet). */
+const zh = new Intl.Collator('zh');
 
 async function memberNames(db: Db, filter: SQL | undefined) {
   return db
@@ -56,6 +59,10 @@ async function quarterRatings(db: Db, filter: SQL | undefined, q: QuarterKey) {
     .select({
       memberId: memberRatings.memberId,
       points: memberRatings.points,
+      minutes: memberRatings.minutes,
+      yearMinutes: memberRatings.yearMinutes,
+      noShows: memberRatings.noShows,
+      reported: memberRatings.reported,
       grade: memberRatings.grade,
       suggestedGrade: memberRatings.suggestedGrade,
       state: memberRatings.state,
@@ -77,22 +84,41 @@ async function postsOf(db: Db, filter: SQL | undefined, year: number): Promise<M
   return new Map(rows.map((r) => [r.memberId, r.title]));
 }
 
+/**
+ * The sheet: a rated member's figures are the rating's (what the community confirmed, read from one row), so a rated
+ * quarter reads no ledger rows at all; only members without a rating have their figures computed from the ledger.
+ */
 export async function buildSheet(
   db: Db,
   opts: { unitId: string | null; quarter: QuarterKey; today: string },
 ): Promise<UnitSheet> {
   const { quarter: q, today } = opts;
+  const asOf = quarterAsOf(q, today);
   const filter = opts.unitId ? eq(partyMembers.unitId, opts.unitId) : undefined;
   const rules = await currentServiceRules(db);
-  const figures = new Map(
-    (await quarterFigures(db, { members: filter, quarter: q, today, rules })).map((f) => [f.memberId, f]),
-  );
   const names = await memberNames(db, filter);
   const ratings = await quarterRatings(db, filter, q);
+  const unrated = names.filter((m) => !ratings.has(m.id)).map((m) => m.id);
+  const live = !unrated.length
+    ? []
+    : await quarterFigures(db, {
+        members: unrated.length === names.length ? filter : and(filter, inArray(partyMembers.id, unrated)),
+        quarter: q,
+        today,
+        rules,
+      });
+  const figures = new Map(live.map((f) => [f.memberId, f]));
   const posts = await postsOf(db, filter, q.year);
-  const items: SheetRow[] = names.map((m) => {
-    const f = figures.get(m.id);
+  const items = names.map((m): SheetRow => {
     const r = ratings.get(m.id);
+    const f = figures.get(m.id);
+    const stored = r ?? {
+      points: f?.points ?? 0,
+      minutes: f?.minutes ?? 0,
+      yearMinutes: f?.yearMinutes ?? 0,
+      noShows: f?.noShows ?? 0,
+      reported: f?.reported ?? false,
+    };
     return {
       memberId: m.id,
       name: m.name,
@@ -100,27 +126,25 @@ export async function buildSheet(
       unitName: m.unitName,
       communityId: m.communityId,
       communityName: m.communityName,
-      reported: f?.reported ?? false,
+      reported: stored.reported,
       post: posts.get(m.id) ?? null,
-      yearMinutes: f?.yearMinutes ?? 0,
-      quarterMinutes: f?.minutes ?? 0,
-      points: r?.points ?? f?.points ?? 0,
+      yearMinutes: stored.yearMinutes,
+      quarterMinutes: stored.minutes,
+      points: stored.points,
       grade: r?.grade ?? null,
       suggestedGrade: r?.suggestedGrade ?? f?.suggestion.grade ?? 'unqualified',
       state: r?.state ?? null,
-      atRisk: f?.belowPace ?? false,
-      noShows: f?.noShows ?? 0,
+      atRisk: isAtRisk(stored.yearMinutes, asOf, rules.requiredHoursPerYear),
+      noShows: stored.noShows,
     };
   });
-  items.sort(
-    (a, b) => (a.communityName ?? '').localeCompare(b.communityName ?? '', 'zh') || a.name.localeCompare(b.name, 'zh'),
-  );
+  items.sort((a, b) => zh.compare(a.communityName ?? '', b.communityName ?? '') || zh.compare(a.name, b.name));
   const unitName = opts.unitId ? (names[0]?.unitName ?? (await unitNameOf(db, opts.unitId))) : null;
   return {
     unitId: opts.unitId,
     unitName,
     ...q,
-    asOf: quarterAsOf(q, today),
+    asOf,
     ended: quarterHasEnded(q, today),
     requiredHoursPerYear: rules.requiredHoursPerYear,
     items,
@@ -208,7 +232,7 @@ export async function coverage(opts: { db: Db; actor: Actor; query: CoverageQuer
   }
   const units = [...byUnit.values()]
     .map(finish)
-    .sort((a, b) => b.members - a.members || (a.unitName ?? '').localeCompare(b.unitName ?? '', 'zh'));
+    .sort((a, b) => b.members - a.members || zh.compare(a.unitName ?? '', b.unitName ?? ''));
   const { unitId: _u, unitName: _n, ...total } = finish(totals);
   return { ...q, asOf, units, totals: total };
 }
