@@ -36,6 +36,9 @@ const ID_BY_PATH: [RegExp, keyof SideRows][] = [
   [/^\/api\/matching-runs\//, 'run'],
   [/^\/api\/need-matches\//, 'match'],
   [/^\/api\/need-tasks\//, 'needTask'],
+  [/^\/api\/post-types\//, 'postType'],
+  [/^\/api\/post-openings\//, 'opening'],
+  [/^\/api\/post-assignments\//, 'postAssignment'],
   [/^\/api\/service-records\//, 'serviceRecord'],
   [/^\/api\/member-ratings\//, 'rating'],
 ];
@@ -188,6 +191,18 @@ export const OVERRIDES: Partial<Record<string, Override>> = {
   // The session day and the meeting quarter the world holds already: allowed actors get 409, nothing is added.
   'POST /api/evaluation-sessions': { body: (r, w) => ({ communityId: r.community, heldOn: w.heldOn }) },
   'POST /api/joint-meetings': { body: (r, w) => ({ communityId: r.community, year: w.year, quarter: w.quarter }) },
+  // 设岗定责: an existing key (409); an opening of the side's type; the assignment of a year nobody uses (nothing to
+  // replace); a stale version on an opening (the generated body would name no type of the side).
+  'POST /api/post-types': {
+    body: (r) => ({ communityId: r.community, key: 'environment', name: '环境', nameEn: 'Env' }),
+  },
+  'POST /api/post-openings': {
+    body: (r, w) => ({ communityId: r.community, year: w.year, seats: 1, title: '矩阵岗位', postTypeId: r.postType }),
+  },
+  'PATCH /api/post-openings/{id}': { body: () => ({ version: STALE_VERSION }) },
+  'POST /api/post-openings/assignment': { body: (r) => ({ communityId: r.community, year: 2100 }) },
+  'POST /api/post-assignments': { body: (r) => ({ openingId: r.opening, memberId: r.member }) },
+  'POST /api/post-assignments/confirm': { body: (r) => ({ ids: [r.postAssignment] }) },
   // Ratings: rules with a negative cap (refused, nothing saved); a commendation of the side's member; last year's Q4
   // (always ended: whatever the clock, confirming is allowed); an appeal revised to 优秀 for a member who has not
   // reported (refused by the reporting rule, nothing changes).

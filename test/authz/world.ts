@@ -10,6 +10,7 @@ import { memberRatings } from '../../src/modules/members/ratings/ratings.schema.
 import { people } from '../../src/modules/people/people.schema.js';
 import type { TestContext } from '../app.js';
 import { adoptTestPairing } from '../cobuild.js';
+import { matrixPostRows } from '../posts.js';
 import { api, expectOk, type Page, validIdNumber } from '../http.js';
 import { photoForm, samplePhoto } from '../photos.js';
 
@@ -58,6 +59,10 @@ export interface SideRows {
   /** A match already rejected (deciding it again is refused, so probing it changes nothing). */
   match: string;
   needTask: string;
+  /** 设岗定责 (test/posts.ts): the side's environment type, an opening of it, the side member's confirmed post. */
+  postType: string;
+  opening: string;
+  postAssignment: string;
   /** The ledger record of the side member's check-in at the side's service day. */
   serviceRecord: string;
   /** Last year's Q4 rating of the side's member: confirmed, not reported, an appeal pending (members-ratings.ts). */
@@ -361,6 +366,11 @@ async function ratingRow(ctx: TestContext, member: string, community: string, un
   return r.id;
 }
 
+async function postRows(ctx: TestContext, side: Side, community: string, member: string) {
+  const rows = await matrixPostRows(ctx, { staff: STAFF[side], community, member });
+  return { postType: rows.postType, opening: rows.opening, postAssignment: rows.assignment };
+}
+
 async function sideRows(ctx: TestContext, side: Side, year: number): Promise<SideRows> {
   const call = api(ctx);
   const w = ctx.world;
@@ -403,6 +413,7 @@ async function sideRows(ctx: TestContext, side: Side, year: number): Promise<Sid
     ...(await meetingRows(call, side, community, unit, year)),
     ...(await projectRows(ctx, call, side, community, unit, year)),
     ...(await needRows(call, side, community)),
+    ...(await postRows(ctx, side, community, member)),
     rating: await ratingRow(ctx, member, community, unit, year),
   };
 }

@@ -1,4 +1,5 @@
 import type { App } from '../../core/http/types.js';
+import { postsRoutes } from './posts/posts.openings.routes.js';
 import { ratingsRoutes } from './ratings/ratings.routes.js';
 
 /**
@@ -7,4 +8,5 @@ import { ratingsRoutes } from './ratings/ratings.routes.js';
  */
 export async function memberServiceRoutes(app: App): Promise<void> {
   await app.register(ratingsRoutes);
+  await app.register(postsRoutes);
 }

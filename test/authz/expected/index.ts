@@ -5,6 +5,7 @@ import { COBUILD_PROJECTS } from './cobuild-projects.js';
 import { CORE } from './core.js';
 import { MEMBERS_LEDGER } from './members-ledger.js';
 import { MEMBERS_RATINGS } from './members-ratings.js';
+import { MEMBERS_POSTS } from './members-posts.js';
 import { OPERATIONS } from './operations.js';
 
 /**
@@ -18,6 +19,7 @@ export const EXPECTED: ExpectedTable = {
   ...COBUILD_MEETINGS,
   ...COBUILD_PROJECTS,
   ...OPERATIONS,
+  ...MEMBERS_POSTS,
   ...MEMBERS_RATINGS,
   ...MEMBERS_LEDGER,
 };
