@@ -1,6 +1,7 @@
 import type { Db } from '../core/db.js';
 import type { DemoData } from './demo.js';
 import type { DemoTime } from './demo-types.js';
+import { seedDemoRatings } from './memberservice-ratings.js';
 
 /**
  * The in-service members' demo (issue 13), written after co-building (service-day check-ins and needs exist):
@@ -9,7 +10,6 @@ import type { DemoTime } from './demo-types.js';
  * src/seed/memberservice-*.ts and one line here, in that order.
  */
 export async function seedDemoMemberService(db: Db, data: DemoData, time: DemoTime): Promise<void> {
-  void db;
-  void data;
-  void time;
+  // Last: the ratings read everything above (ledger rows, no-shows, reports).
+  await seedDemoRatings(db, data, time);
 }
