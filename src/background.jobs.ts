@@ -47,6 +47,8 @@ const JOBS: Record<JobName, JobDefinition> = {
   'case-stats-fold': { everyMs: () => FOLD_EVERY_MS, databases: ['postgres'] },
   // The shared rate-limit counters' ended windows (PGlite counts in memory).
   'rate-limit-prune': { everyMs: () => 60_000, databases: ['postgres'] },
+  // 20小时进度: members behind the pace at the start of the month are reminded once that month (checked hourly).
+  'service-reminders': { everyMs: () => HOUR_MS, databases: ANY_DATABASE },
 };
 
 /** A job's name and interval, as background.ts starts it. */

@@ -12,10 +12,12 @@ import { pruneRateLimitHits } from './core/http/rate-limit-store.js';
 import { lead, type LeaderLog } from './core/leader.js';
 import { MAINTENANCE_JOB, maintainIfDue } from './core/maintenance.js';
 import { startPeriodic } from './core/periodic.js';
+import { clock } from './core/clock.js';
 import { pruneEndedSessions } from './modules/auth/auth.sessions.js';
 import { foldCaseStats, startCaseSweeper } from './modules/cases/cases.service.js';
 import type { JobName } from './modules/operations/operations.contracts.js';
 import { proposeCurrentQuarter } from './modules/cobuild/meetings/meetings.propose.js';
+import { remindAtRiskMonthly } from './modules/members/pace/pace.service.js';
 
 export interface BackgroundLog extends LeaderLog {
   error(obj: object, msg?: string): void;
@@ -55,6 +57,15 @@ function startJobs(database: Database, config: AppConfig, log: BackgroundLog): (
       log,
       ...scheduleOf(config, 'meetings-propose'),
       task: (d) => proposeCurrentQuarter({ db: d }),
+    }),
+  );
+  // 20小时进度: the members behind at the start of the month get one reminder that month (idempotent per member).
+  stoppers.push(
+    startPeriodic({
+      db,
+      log,
+      ...scheduleOf(config, 'service-reminders'),
+      task: (d) => remindAtRiskMonthly({ db: d, today: clock.today() }),
     }),
   );
   if (on('backup')) {

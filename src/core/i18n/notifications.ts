@@ -32,6 +32,7 @@ const zhTitles = {
   evaluation_follow_up_supervised: '评事不满意：事项 {number} 已督办，请整改',
   rating_confirmed: '您 {year} 年第 {quarter} 季度的服务评定为“{grade}”',
   rating_appeal_answered: '您对 {year} 年第 {quarter} 季度评定的申诉已答复：{grade}',
+  service_pace_reminder: '服务时长提醒：今年已服务 {hours} 小时，按进度应达 {expected} 小时（全年 {required} 小时）',
 } as const;
 export type NotificationTitle = keyof typeof zhTitles;
 
@@ -64,5 +65,6 @@ export const notificationTitles: Record<Locale, Record<NotificationTitle, string
     evaluation_follow_up_supervised: 'Evaluation unsatisfactory: case {number} is under supervision; please follow up',
     rating_confirmed: 'Your service rating for Q{quarter} {year}: {grade}',
     rating_appeal_answered: 'Your appeal of the Q{quarter} {year} rating was answered: {grade}',
+    service_pace_reminder: 'Service hours reminder: {hours} h served this year, {expected} h expected by now ({required} h a year)',
   },
 };

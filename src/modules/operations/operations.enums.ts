@@ -10,6 +10,7 @@ export const JOB_NAMES = [
   'vacuum',
   'case-stats-fold',
   'rate-limit-prune',
+  'service-reminders',
 ] as const;
 
 /** The database kinds a job may run on (core/db.ts `Database.kind`). */

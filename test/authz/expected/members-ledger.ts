@@ -9,6 +9,10 @@ const READ = {
   admin: 'ok', hangdong: 'ok', sanfeng: 'ok', grid01: 'ok', unit01: 'ok',
   unit02: 'ok', member01: 'ok', member02: 'ok', resident01: 'denied', anon: 'unauth',
 } as const;
+const STAFF = {
+  admin: 'ok', hangdong: 'ok', sanfeng: 'ok', grid01: 'ok', unit01: 'ok',
+  unit02: 'ok', member01: 'denied', member02: 'denied', resident01: 'denied', anon: 'unauth',
+} as const;
 const CORRECT = {
   admin: 'refused', hangdong: 'refused|denied', sanfeng: 'refused|denied', grid01: 'denied', unit01: 'denied',
   unit02: 'denied', member01: 'denied', member02: 'denied', resident01: 'denied', anon: 'unauth',
@@ -28,4 +32,11 @@ export const MEMBERS_LEDGER: ExpectedTable = {
   },
   'POST /api/service-records/{id}/correct': CORRECT,
   'POST /api/service-records/{id}/void': CORRECT,
+  // 20小时进度/预警: staff read it; the county and the communities remind (at most once a month each).
+  'GET /api/member-service/at-risk': STAFF,
+  'GET /api/member-service/at-risk/export.xlsx': STAFF,
+  'POST /api/member-service/at-risk/remind': {
+    admin: 'ok', hangdong: 'ok', sanfeng: 'ok', grid01: 'denied', unit01: 'denied',
+    unit02: 'denied', member01: 'denied', member02: 'denied', resident01: 'denied', anon: 'unauth',
+  },
 };

@@ -51,6 +51,10 @@ const zhCN = {
       },
       'case-stats-fold': { name: '统计汇总', description: '把新事件的统计计数从待汇总表并入统计表（PostgreSQL）' },
       'rate-limit-prune': { name: '限流计数清理', description: '删除已结束时间窗的请求限流计数（PostgreSQL）' },
+      'service-reminders': {
+        name: '服务时长提醒',
+        description: '每月初提醒服务时长落后于全年进度的在职党员（每人每月至多一次）',
+      },
     } satisfies Record<JobName, { name: string; description: string }>,
   },
 };
@@ -120,6 +124,10 @@ const en: typeof zhCN = {
       'rate-limit-prune': {
         name: 'Rate-limit pruning',
         description: "Deletes the request rate limits' counters of ended windows (PostgreSQL)",
+      },
+      'service-reminders': {
+        name: 'Service hours reminders',
+        description: 'At the start of each month, reminds in-service members behind the pace of their yearly hours (at most once a month each)',
       },
     },
   },
