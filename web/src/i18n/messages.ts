@@ -14,6 +14,7 @@ import orgStrings from '../modules/org/i18n';
 import gridStrings from '../modules/grid/i18n';
 import peopleStrings from '../modules/people/i18n';
 import membersStrings from '../modules/members/i18n';
+import memberHomeStrings from '../modules/members/home/i18n';
 import auditStrings from '../modules/audit/i18n';
 import auditLabelsStrings from '../modules/audit/labels.i18n';
 import open311Strings from '../modules/open311/i18n';
@@ -36,6 +37,7 @@ export const zhCN = {
   ...gridStrings.zhCN,
   ...peopleStrings.zhCN,
   ...membersStrings.zhCN,
+  ...memberHomeStrings.zhCN,
   ...auditStrings.zhCN,
   ...auditLabelsStrings.zhCN,
   ...open311Strings.zhCN,
@@ -59,6 +61,7 @@ export const en: Messages = {
   ...gridStrings.en,
   ...peopleStrings.en,
   ...membersStrings.en,
+  ...memberHomeStrings.en,
   ...auditStrings.en,
   ...auditLabelsStrings.en,
   ...open311Strings.en,

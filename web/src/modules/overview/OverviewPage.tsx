@@ -5,6 +5,7 @@ import { canSeeStats } from '../../app/nav';
 import { useSession } from '../../auth/session';
 import { labelOf, useI18n } from '../../i18n';
 import { useCommunityGrids, useTotals, type CountSpec } from './api';
+import { MemberHome } from '../members/home/MemberHome';
 import { CaseYearSection } from './CaseYearSection';
 import { Figure } from './Figure';
 import { OverviewCharts } from './OverviewCharts';
@@ -12,6 +13,13 @@ import { OverviewCharts } from './OverviewCharts';
 const LEVELS = [1, 2, 3, 4] as const;
 
 export default function OverviewPage() {
+  const { me, can } = useSession();
+  // A Party member (no staff scope) sees their own service, not the county's figures.
+  if (can('memberservice.self') && !can('memberservice.read')) return <MemberHome name={me.user.displayName} />;
+  return <CountyOverview />;
+}
+
+function CountyOverview() {
   const { t } = useI18n();
   const { me, can } = useSession();
   const specs = useMemo<CountSpec[]>(
