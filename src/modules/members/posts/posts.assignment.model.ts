@@ -200,3 +200,27 @@ export function checkAssignment(problem: AssignmentProblem, chosen: readonly Cho
   }
   return total;
 }
+
+/**
+ * A fast greedy plan: pairs by worth, best first, each taken while its member is free and its opening has a seat.
+ * Not optimal (the solver is); the demo seed uses it to stay fast on a cold start, where loading and warming HiGHS
+ * alone costs seconds. Ties break by member then opening index, so it is deterministic.
+ */
+export function greedyAssignment(problem: AssignmentProblem): ChosenPair[] {
+  const pairs = allPairs(problem);
+  const order = Array.from({ length: pairs.score.length }, (_, e) => e).sort(
+    (a, b) => pairs.score[b] - pairs.score[a] || a - b,
+  );
+  const taken = new Uint8Array(problem.members.length);
+  const left = problem.openings.map((o) => o.seats);
+  const chosen: ChosenPair[] = [];
+  for (const e of order) {
+    const m = pairs.member[e];
+    const o = pairs.opening[e];
+    if (taken[m] || left[o] <= 0) continue;
+    taken[m] = 1;
+    left[o]--;
+    chosen.push({ member: m, opening: o, score: pairs.score[e], distanceKm: pairs.distanceKm[e] });
+  }
+  return chosen;
+}

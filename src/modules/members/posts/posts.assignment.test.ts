@@ -6,6 +6,7 @@ import {
   allPairs,
   checkAssignment,
   DEFAULT_ASSIGNMENT_WEIGHTS,
+  greedyAssignment,
   initialColumns,
   pairScore,
   postTypeOfCategory,
@@ -149,6 +150,8 @@ describe('post assignment solver', () => {
         expect(result.objective).toBeCloseTo(bruteForce(problem), 6);
         expect(result.status).toBe('optimal');
         expect(result.gap).toBeLessThanOrEqual(1e-6);
+        // The demo's greedy plan keeps both rules and never beats the optimum.
+        expect(checkAssignment(problem, greedyAssignment(problem))).toBeLessThanOrEqual(result.objective + 1e-9);
       }),
       { numRuns: 60, seed: 13 },
     );
