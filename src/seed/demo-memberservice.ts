@@ -2,6 +2,7 @@ import type { Db } from '../core/db.js';
 import type { DemoData } from './demo.js';
 import type { DemoTime } from './demo-types.js';
 import { seedDemoPosts } from './memberservice-posts.js';
+import { seedDemoReports } from './memberservice-reports.js';
 import { seedDemoRatings } from './memberservice-ratings.js';
 
 /**
@@ -11,7 +12,8 @@ import { seedDemoRatings } from './memberservice-ratings.js';
  * src/seed/memberservice-*.ts and one line here, in that order.
  */
 export async function seedDemoMemberService(db: Db, data: DemoData, time: DemoTime): Promise<void> {
-  // 双报到 (seedDemoReports) goes first, before this line: the posts' assignment reads who reported where.
+  // 双报到 first: the posts' assignment reads who reported where.
+  await seedDemoReports(db, data, time);
   await seedDemoPosts(db, data, time);
   // Last: the ratings read everything above (ledger rows, no-shows, reports).
   await seedDemoRatings(db, data, time);

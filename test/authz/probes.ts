@@ -41,6 +41,8 @@ const ID_BY_PATH: [RegExp, keyof SideRows][] = [
   [/^\/api\/post-assignments\//, 'postAssignment'],
   [/^\/api\/service-records\//, 'serviceRecord'],
   [/^\/api\/member-ratings\//, 'rating'],
+  [/^\/api\/member-reports\//, 'memberReport'],
+  [/^\/api\/member-certificates\//, 'certificate'],
 ];
 
 const PARAM_ROWS: Record<string, keyof SideRows> = {

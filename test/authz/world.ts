@@ -10,6 +10,7 @@ import { memberRatings } from '../../src/modules/members/ratings/ratings.schema.
 import { people } from '../../src/modules/people/people.schema.js';
 import type { TestContext } from '../app.js';
 import { adoptTestPairing } from '../cobuild.js';
+import { matrixReportRows } from '../member-reports.js';
 import { matrixPostRows } from '../posts.js';
 import { api, expectOk, type Page, validIdNumber } from '../http.js';
 import { photoForm, samplePhoto } from '../photos.js';
@@ -65,6 +66,9 @@ export interface SideRows {
   postAssignment: string;
   /** The ledger record of the side member's check-in at the side's service day. */
   serviceRecord: string;
+  /** The side member's approved 双报到 application and its certificate, revoked (test/member-reports.ts). */
+  memberReport: string;
+  certificate: string;
   /** Last year's Q4 rating of the side's member: confirmed, not reported, an appeal pending (members-ratings.ts). */
   rating: string;
 }
@@ -413,6 +417,7 @@ async function sideRows(ctx: TestContext, side: Side, year: number): Promise<Sid
     ...(await meetingRows(call, side, community, unit, year)),
     ...(await projectRows(ctx, call, side, community, unit, year)),
     ...(await needRows(call, side, community)),
+    ...(await matrixReportRows(ctx, { member, community, serial: `矩阵-${side}-0001` })),
     ...(await postRows(ctx, side, community, member)),
     rating: await ratingRow(ctx, member, community, unit, year),
   };

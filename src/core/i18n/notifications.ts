@@ -33,6 +33,9 @@ const zhTitles = {
   rating_confirmed: '您 {year} 年第 {quarter} 季度的服务评定为“{grade}”',
   rating_appeal_answered: '您对 {year} 年第 {quarter} 季度评定的申诉已答复：{grade}',
   service_pace_reminder: '服务时长提醒：今年已服务 {hours} 小时，按进度应达 {expected} 小时（全年 {required} 小时）',
+  member_report_approved: '您的双报到申请已通过，报到证 {serial} 已签发',
+  member_report_declined: '您的双报到申请被社区退回，请查看原因',
+  member_certificate_revoked: '您的报到证 {serial} 已被社区注销',
 } as const;
 export type NotificationTitle = keyof typeof zhTitles;
 
@@ -66,5 +69,8 @@ export const notificationTitles: Record<Locale, Record<NotificationTitle, string
     rating_confirmed: 'Your service rating for Q{quarter} {year}: {grade}',
     rating_appeal_answered: 'Your appeal of the Q{quarter} {year} rating was answered: {grade}',
     service_pace_reminder: 'Service hours reminder: {hours} h served this year, {expected} h expected by now ({required} h a year)',
+    member_report_approved: 'Your report application was approved; certificate {serial} has been issued',
+    member_report_declined: 'Your report application was declined by the community; see the reason',
+    member_certificate_revoked: 'Your certificate {serial} has been revoked by the community',
   },
 };

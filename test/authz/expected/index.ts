@@ -5,6 +5,7 @@ import { COBUILD_PROJECTS } from './cobuild-projects.js';
 import { CORE } from './core.js';
 import { MEMBERS_LEDGER } from './members-ledger.js';
 import { MEMBERS_RATINGS } from './members-ratings.js';
+import { MEMBERS_REPORTS } from './members-reports.js';
 import { MEMBERS_POSTS } from './members-posts.js';
 import { OPERATIONS } from './operations.js';
 
@@ -20,6 +21,6 @@ export const EXPECTED: ExpectedTable = {
   ...COBUILD_PROJECTS,
   ...OPERATIONS,
   ...MEMBERS_POSTS,
-  ...MEMBERS_RATINGS,
+  ...MEMBERS_RATINGS, ...MEMBERS_REPORTS,
   ...MEMBERS_LEDGER,
 };

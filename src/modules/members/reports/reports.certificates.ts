@@ -1,9 +1,20 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, gte, isNull, lte, sql } from 'drizzle-orm';
+import { recordAudit } from '../../../core/audit.js';
+import type { Actor } from '../../../core/auth/actor.js';
 import { formatLocalIso } from '../../../core/calendar.js';
+import { clock } from '../../../core/clock.js';
 import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
+import { notificationTitle } from '../../../core/i18n.js';
+import { maskPhone } from '../../../core/pii.js';
 import { signToken, verifyToken } from '../../../core/signed-token.js';
+import { serviceRecords } from '../../ledger/ledger.schema.js';
+import { notifyPeople } from '../../notifications/notifications.service.js';
+import type { CertificateView, RevokeCertificate, ScanView } from './reports.contracts.js';
+import { assertMayDecide, assertMayScan, assertMayViewCertificate } from './reports.policy.js';
+import { reportStatusOf } from './reports.query.js';
 import { memberCertificates } from './reports.schema.js';
+import { type CertificateRow, presentCertificate, selectCertificates } from './reports.view.js';
 
 /**
  * The 报到证's QR code: a signed token (core/signed-token.ts) naming the certificate row and its expiry, shown as
@@ -66,4 +77,111 @@ export async function resolveCertificate(
   if (expiresAt.getTime() <= now.getTime())
     throw new AppError('CERTIFICATE_EXPIRED', { expiresAt: localText(expiresAt) });
   return { certificateId: row.id, memberId: row.memberId, communityId: row.communityId, expiresAt };
+}
+
+async function loadCertificate(db: Db, id: string): Promise<CertificateRow> {
+  const [row] = await selectCertificates(db).where(eq(memberCertificates.id, id));
+  if (!row) throw new AppError('NOT_FOUND', { entity: 'member_certificate' });
+  return row;
+}
+
+/** One certificate as its member or a reader in scope sees it (the card's data). */
+export async function readCertificate(opts: { db: Db; actor: Actor; id: string }): Promise<CertificateRow> {
+  const row = await loadCertificate(opts.db, opts.id);
+  await assertMayViewCertificate(opts.db, opts.actor, {
+    communityId: row.c.communityId,
+    personId: row.personId,
+    unitId: row.unitId,
+  });
+  return row;
+}
+
+/** The community revokes a certificate with a reason: its QR code is refused from then on; the member is told. */
+export async function revokeCertificate(opts: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  input: RevokeCertificate;
+}): Promise<CertificateView> {
+  const { db, actor, id, input } = opts;
+  await db.transaction(async (tx) => {
+    const row = await loadCertificate(tx, id);
+    await assertMayDecide(tx, actor, row.c.communityId);
+    const [done] = await tx
+      .update(memberCertificates)
+      .set({ revokedAt: clock.now(), revokedByUserId: actor.userId, revokeReason: input.reason })
+      .where(and(eq(memberCertificates.id, id), isNull(memberCertificates.revokedAt)))
+      .returning();
+    if (!done) throw new AppError('CONFLICT', { reason: 'certificate_already_revoked' });
+    await recordAudit(tx, {
+      actor,
+      action: 'member_certificate.revoke',
+      entityType: 'member_certificate',
+      entityId: id,
+      before: { revokedAt: null },
+      after: { revokedAt: done.revokedAt, revokeReason: input.reason },
+    });
+    await notifyPeople(tx, [row.personId], {
+      kind: 'member_report',
+      title: notificationTitle('member_certificate_revoked', { serial: row.c.serial }),
+      body: input.reason,
+      entityType: 'member_certificate',
+      entityId: id,
+      link: '/m/certificate',
+    });
+  });
+  return presentCertificate(await loadCertificate(db, id), clock.now());
+}
+
+/** Ledger hours of a member in a county year (voided records count for nothing). */
+export async function hoursInYear(db: Db, memberId: string, year: number): Promise<number> {
+  const [row] = await db
+    .select({ minutes: sql<number>`coalesce(sum(${serviceRecords.minutes}), 0)::int` })
+    .from(serviceRecords)
+    .where(
+      and(
+        eq(serviceRecords.memberId, memberId),
+        isNull(serviceRecords.voidedAt),
+        gte(serviceRecords.day, `${year}-01-01`),
+        lte(serviceRecords.day, `${year}-12-31`),
+      ),
+    );
+  return Math.round(((row?.minutes ?? 0) / 60) * 10) / 10;
+}
+
+/**
+ * The staff phone page behind a scanned 报到证: the token is checked first (a forged, expired or revoked one is
+ * refused whoever scans it), then the scanner's scope over the certificate's community.
+ */
+export async function scanCertificate(opts: {
+  db: Db;
+  actor: Actor;
+  secret: string;
+  token: string;
+}): Promise<ScanView> {
+  const { db, actor } = opts;
+  const now = clock.now();
+  const resolved = await resolveCertificate(db, opts.secret, opts.token, now);
+  await assertMayScan(db, actor, resolved.communityId);
+  const row = await loadCertificate(db, resolved.certificateId);
+  const year = clock.year();
+  const [status, hours] = await Promise.all([
+    reportStatusOf(db, [resolved.memberId], now),
+    hoursInYear(db, resolved.memberId, year),
+  ]);
+  return {
+    certificateId: row.c.id,
+    serial: row.c.serial,
+    expiresAt: resolved.expiresAt.toISOString(),
+    memberId: row.c.memberId,
+    memberName: row.memberName,
+    phone: maskPhone(row.phone),
+    unitName: row.unitName,
+    communityId: row.c.communityId,
+    communityName: row.communityName ?? '',
+    gridName: row.gridName,
+    reported: status.get(resolved.memberId)?.reported ?? false,
+    hoursThisYear: hours,
+    year,
+  };
 }
