@@ -6,7 +6,7 @@
  * No React here: nav.tsx adds the icons.
  */
 import type { MeResponse, Permission } from '../api/contracts';
-import { hasUnitInbox } from '../auth/access';
+import { hasUnitInbox, seesWholeCounty } from '../auth/access';
 
 export type NavKey =
   | 'overview'
@@ -28,7 +28,11 @@ export type NavKey =
   | 'projects'
   | 'needs'
   | 'meetings'
-  | 'serviceDays';
+  | 'serviceDays'
+  | 'ratings'
+  | 'serviceRules'
+  | 'unitSheet'
+  | 'coverage';
 
 export interface Access {
   me: MeResponse;
@@ -64,6 +68,17 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'needs', path: '/cobuild/needs', permission: 'cobuild.read' },
   { key: 'meetings', path: '/cobuild/meetings', permission: 'meetings.read' },
   { key: 'serviceDays', path: '/cobuild/service-days', permission: 'cobuild.read' },
+  // Ratings: the community rates (and the county); the county sets the rules; a unit reads its own members' sheet
+  // (the county every unit's); the coverage is the county's and a community's for its residents.
+  { key: 'ratings', path: '/member-ratings', permission: 'memberservice.rate' },
+  { key: 'serviceRules', path: '/member-service-rules', permission: 'memberservice.rules' },
+  {
+    key: 'unitSheet',
+    path: '/unit-sheet',
+    permission: 'memberservice.read',
+    show: (a) => seesWholeCounty(a.me) || hasUnitInbox(a.me),
+  },
+  { key: 'coverage', path: '/member-coverage', permission: 'memberservice.rate' },
   { key: 'organisations', path: '/organisations', permission: 'org.read' },
   { key: 'grids', path: '/grids', permission: 'grid.read' },
   { key: 'people', path: '/people', permission: 'people.read' },

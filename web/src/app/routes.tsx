@@ -1,5 +1,6 @@
 import { lazy } from 'react';
 import { Route } from 'react-router-dom';
+import { ratingRoutes } from '../modules/members/ratings/routes';
 import { menuAllows } from './menu';
 import { RequireAccess, RequirePermission } from './RequireAuth';
 
@@ -59,6 +60,7 @@ export function pageRoutes() {
         }
       />
       {adminRoutes()}
+      {ratingRoutes()}
       <Route
         path="cases"
         element={

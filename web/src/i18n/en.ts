@@ -23,6 +23,10 @@ export const coreEn: CoreMessages = {
     needs: 'Needs & resources',
     meetings: 'Joint meetings',
     serviceDays: 'Service days',
+    ratings: 'Quarterly ratings',
+    serviceRules: 'Service rules',
+    unitSheet: 'Unit feedback',
+    coverage: 'Coverage',
   },
   role: {
     county_admin: 'County organisation dept. admin',

@@ -26,6 +26,10 @@ export const coreZhCN = {
     needs: '三张清单',
     meetings: '党建联席会',
     serviceDays: '集中报到服务日',
+    ratings: '季度评定',
+    serviceRules: '服务规则',
+    unitSheet: '单位反馈',
+    coverage: '覆盖情况',
   },
   role: {
     county_admin: '县委组织部管理员',

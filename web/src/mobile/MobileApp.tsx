@@ -12,6 +12,7 @@ import { ToastProvider } from './Toast';
 const ReportPage = lazy(() => import('./ReportPage'));
 const MyCasesPage = lazy(() => import('./MyCasesPage'));
 const MCasePage = lazy(() => import('./MCasePage'));
+const MyRatingsPage = lazy(() => import('../modules/members/ratings/MyRatingsPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -75,6 +76,14 @@ export function MobileApp() {
                 element={
                   <Suspense fallback={<Spinner full />}>
                     <MCasePage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="ratings"
+                element={
+                  <Suspense fallback={<Spinner full />}>
+                    <MyRatingsPage />
                   </Suspense>
                 }
               />
