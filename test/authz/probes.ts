@@ -40,6 +40,7 @@ const ID_BY_PATH: [RegExp, keyof SideRows][] = [
   [/^\/api\/post-openings\//, 'opening'],
   [/^\/api\/post-assignments\//, 'postAssignment'],
   [/^\/api\/service-records\//, 'serviceRecord'],
+  [/^\/api\/need-claims\//, 'needClaim'],
   [/^\/api\/member-ratings\//, 'rating'],
   [/^\/api\/member-reports\//, 'memberReport'],
   [/^\/api\/member-certificates\//, 'certificate'],

@@ -1,8 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { addDays } from '../../src/core/calendar.js';
 import { clock } from '../../src/core/clock.js';
 import type { CaseDetail, CaseSummary } from '../../src/modules/cases/cases.contracts.js';
 import { serviceDays } from '../../src/modules/cobuild/servicedays/servicedays.schema.js';
+import { needs as needsTable } from '../../src/modules/cobuild/needs/needs.schema.js';
 import { serviceRecords } from '../../src/modules/ledger/ledger.schema.js';
 import { evaluationFollowUps } from '../../src/modules/evaluations/evaluations.schema.js';
 import { rulesInForce } from '../../src/modules/members/ratings/ratings.ruleset.js';
@@ -66,6 +67,8 @@ export interface SideRows {
   postAssignment: string;
   /** The ledger record of the side member's check-in at the side's service day. */
   serviceRecord: string;
+  /** The side member's open claim (微心愿认领) of the side's second need. */
+  needClaim: string;
   /** The side member's approved 双报到 application and its certificate, revoked (test/member-reports.ts). */
   memberReport: string;
   certificate: string;
@@ -375,6 +378,16 @@ async function postRows(ctx: TestContext, side: Side, community: string, member:
   return { postType: rows.postType, opening: rows.opening, postAssignment: rows.assignment };
 }
 
+/** The side member claims the side's second need (the first is matched; deleting it is refused either way). */
+async function needClaimRow(ctx: TestContext, side: Side, community: string): Promise<string> {
+  const [need] = await ctx.database.db
+    .select({ id: needsTable.id })
+    .from(needsTable)
+    .where(and(eq(needsTable.communityId, community), eq(needsTable.title, '绿地补植')));
+  const member = side === 'A' ? 'member01' : 'member02';
+  return expectOk<{ id: string }>(await api(ctx)('POST', `/api/needs/${need.id}/claim`, { as: member }), 201).id;
+}
+
 async function sideRows(ctx: TestContext, side: Side, year: number): Promise<SideRows> {
   const call = api(ctx);
   const w = ctx.world;
@@ -417,6 +430,7 @@ async function sideRows(ctx: TestContext, side: Side, year: number): Promise<Sid
     ...(await meetingRows(call, side, community, unit, year)),
     ...(await projectRows(ctx, call, side, community, unit, year)),
     ...(await needRows(call, side, community)),
+    needClaim: await needClaimRow(ctx, side, community),
     ...(await matrixReportRows(ctx, { member, community, serial: `矩阵-${side}-0001` })),
     ...(await postRows(ctx, side, community, member)),
     rating: await ratingRow(ctx, member, community, unit, year),

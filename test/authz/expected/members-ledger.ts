@@ -39,4 +39,23 @@ export const MEMBERS_LEDGER: ExpectedTable = {
     admin: 'ok', hangdong: 'ok', sanfeng: 'ok', grid01: 'denied', unit01: 'denied',
     unit02: 'denied', member01: 'denied', member02: 'denied', resident01: 'denied', anon: 'unauth',
   },
+  // 微心愿认领: a Party member claims in their own community (the side's claim exists: 200; another side's need: 422);
+  // staff of the need's community fulfil; the member or those staff withdraw (a stale version: refused).
+  'GET /api/need-claims/claimable': {
+    admin: 'ok', hangdong: 'denied', sanfeng: 'denied', grid01: 'denied', unit01: 'denied',
+    unit02: 'denied', member01: 'ok', member02: 'ok', resident01: 'denied', anon: 'unauth',
+  },
+  'GET /api/need-claims': READ,
+  'POST /api/needs/{id}/claim': {
+    admin: 'denied', hangdong: 'denied', sanfeng: 'denied', grid01: 'denied', unit01: 'denied',
+    unit02: 'denied', member01: 'ok|refused', member02: 'ok|refused', resident01: 'denied', anon: 'unauth',
+  },
+  'POST /api/need-claims/{id}/withdraw': {
+    admin: 'refused', hangdong: 'refused|denied', sanfeng: 'refused|denied', grid01: 'refused|denied', unit01: 'denied',
+    unit02: 'denied', member01: 'refused|denied', member02: 'refused|denied', resident01: 'denied', anon: 'unauth',
+  },
+  'POST /api/need-claims/{id}/fulfil': {
+    admin: 'refused', hangdong: 'refused|denied', sanfeng: 'refused|denied', grid01: 'refused|denied', unit01: 'denied',
+    unit02: 'denied', member01: 'denied', member02: 'denied', resident01: 'denied', anon: 'unauth',
+  },
 };

@@ -6,7 +6,7 @@ import { resolveScope } from '../../grid/grid.scope.js';
 import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
 import { pairedCommunityIds } from '../pairing/pairing.queries.js';
-import { matchingRuns, needMatches, needs, needTasks, resources } from './needs.schema.js';
+import { matchingRuns, needClaims, needMatches, needs, needTasks, resources } from './needs.schema.js';
 
 /**
  * Who sees and changes what in the needs and resources lists. The county: everything. A community admin: its
@@ -143,4 +143,38 @@ export async function assertMayWorkTask(
   if (can(actor, 'resources.write') && scope.unitIds.includes(task.ownerUnitId)) return;
   if (can(actor, 'matching.run') && scope.communityIds.includes(task.communityId)) return;
   throw new AppError('FORBIDDEN');
+}
+
+/**
+ * 微心愿认领: a Party member (memberservice.self) claims for themself — which needs they may claim (their residence
+ * community's) is a rule of the claim, answered with its own code; staff who manage the need's community
+ * (needs.write) fulfil or withdraw a claim; the member may withdraw their own while it is open.
+ */
+export function assertMayClaim(actor: Actor): void {
+  assertCan(actor, 'memberservice.self');
+}
+
+export async function assertMayHandleClaim(
+  db: Db,
+  actor: Actor,
+  claim: { communityId: string; ownClaim: boolean },
+  action: 'fulfil' | 'withdraw',
+): Promise<void> {
+  if (action === 'withdraw' && claim.ownClaim && can(actor, 'memberservice.self')) return;
+  await assertMayManageNeeds(db, actor, claim.communityId);
+}
+
+/** Claims staff see: those on the needs they see; a Party member: their own (by member id). */
+export async function claimsVisibleTo(
+  db: Db,
+  actor: Actor,
+  year: number,
+  ownMemberId: string | null,
+): Promise<SQL | undefined> {
+  if (can(actor, 'cobuild.read')) {
+    const visible = await needsVisibleTo(db, actor, year);
+    return visible ? inArray(needClaims.needId, db.select({ id: needs.id }).from(needs).where(visible)) : undefined;
+  }
+  assertCan(actor, 'memberservice.self');
+  return ownMemberId ? eq(needClaims.memberId, ownMemberId) : sql`false`;
 }
