@@ -29,6 +29,7 @@ export type NavKey =
   | 'needs'
   | 'meetings'
   | 'serviceDays'
+  | 'posts'
   | 'ratings'
   | 'serviceRules'
   | 'unitSheet'
@@ -68,6 +69,8 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'needs', path: '/cobuild/needs', permission: 'cobuild.read' },
   { key: 'meetings', path: '/cobuild/meetings', permission: 'meetings.read' },
   { key: 'serviceDays', path: '/cobuild/service-days', permission: 'cobuild.read' },
+  // 设岗定责: readers see the posts of their scope; the community's staff set them up (memberservice.manage).
+  { key: 'posts', path: '/posts', permission: 'memberservice.read' },
   // Ratings: the community rates (and the county); the county sets the rules; a unit reads its own members' sheet
   // (the county every unit's); the coverage is the county's and a community's for its residents.
   { key: 'ratings', path: '/member-ratings', permission: 'memberservice.rate' },

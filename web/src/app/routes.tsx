@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import { Route } from 'react-router-dom';
 import { ratingRoutes } from '../modules/members/ratings/routes';
+import { postRoutes } from '../modules/members/posts/routes';
 import { menuAllows } from './menu';
 import { RequireAccess, RequirePermission } from './RequireAuth';
 
@@ -60,6 +61,7 @@ export function pageRoutes() {
         }
       />
       {adminRoutes()}
+      {postRoutes()}
       {ratingRoutes()}
       <Route
         path="cases"

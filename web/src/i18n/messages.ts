@@ -14,6 +14,7 @@ import orgStrings from '../modules/org/i18n';
 import gridStrings from '../modules/grid/i18n';
 import peopleStrings from '../modules/people/i18n';
 import membersStrings from '../modules/members/i18n';
+import postsStrings from '../modules/members/posts/i18n';
 import ratingsStrings from '../modules/members/ratings/i18n';
 import memberHomeStrings from '../modules/members/home/i18n';
 import auditStrings from '../modules/audit/i18n';
@@ -38,6 +39,7 @@ export const zhCN = {
   ...gridStrings.zhCN,
   ...peopleStrings.zhCN,
   ...membersStrings.zhCN,
+  ...postsStrings.zhCN,
   ...ratingsStrings.zhCN,
   ...memberHomeStrings.zhCN,
   ...auditStrings.zhCN,
@@ -63,6 +65,7 @@ export const en: Messages = {
   ...gridStrings.en,
   ...peopleStrings.en,
   ...membersStrings.en,
+  ...postsStrings.en,
   ...ratingsStrings.en,
   ...memberHomeStrings.en,
   ...auditStrings.en,
