@@ -29,6 +29,7 @@ export type NavKey =
   | 'needs'
   | 'meetings'
   | 'serviceDays'
+  | 'memberReports'
   | 'posts'
   | 'ratings'
   | 'serviceRules'
@@ -69,6 +70,7 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'needs', path: '/cobuild/needs', permission: 'cobuild.read' },
   { key: 'meetings', path: '/cobuild/meetings', permission: 'meetings.read' },
   { key: 'serviceDays', path: '/cobuild/service-days', permission: 'cobuild.read' },
+  { key: 'memberReports', path: '/member-reports', permission: 'memberservice.read' },
   // 设岗定责: readers see the posts of their scope; the community's staff set them up (memberservice.manage).
   { key: 'posts', path: '/posts', permission: 'memberservice.read' },
   // Ratings: the community rates (and the county); the county sets the rules; a unit reads its own members' sheet

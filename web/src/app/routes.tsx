@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import { Route } from 'react-router-dom';
 import { ratingRoutes } from '../modules/members/ratings/routes';
 import { postRoutes } from '../modules/members/posts/routes';
+import { memberReportRoutes } from '../modules/members/reports/routes';
 import { menuAllows } from './menu';
 import { RequireAccess, RequirePermission } from './RequireAuth';
 
@@ -61,6 +62,7 @@ export function pageRoutes() {
         }
       />
       {adminRoutes()}
+      {memberReportRoutes()}
       {postRoutes()}
       {ratingRoutes()}
       <Route

@@ -23,6 +23,7 @@ export const coreEn: CoreMessages = {
     needs: 'Needs & resources',
     meetings: 'Joint meetings',
     serviceDays: 'Service days',
+    memberReports: 'Residence reporting',
     posts: 'Posts',
     ratings: 'Quarterly ratings',
     serviceRules: 'Service rules',

@@ -46,6 +46,15 @@ const ListIcon = () => (
   </svg>
 );
 
+const CertificateIcon = () => (
+  <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden>
+    <path
+      fill="currentColor"
+      d="M4 4h16a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2Zm0 2v12h16V6H4Zm2 2h5v5H6V8Zm7 1h5v2h-5V9Zm0 4h5v2h-5v-2Zm-7 2h5v1H6v-1Z"
+    />
+  </svg>
+);
+
 /**
  * Header (brand, language, log out), the page, and the tab bar at the bottom: reporting (cases.report) and the
  * user's own reports (cases.read), each offered by the permission its page's requests need, as in the staff menu.
@@ -99,6 +108,12 @@ export function MLayout() {
               )}
             </span>
             <span>{t('mobile.myCases')}</span>
+          </NavLink>
+        )}
+        {may('memberservice.self') && (
+          <NavLink to="/certificate" className="m-tab" data-testid="m-tab-certificate">
+            <CertificateIcon />
+            <span>{t('memberReports.mobileTab')}</span>
           </NavLink>
         )}
       </nav>

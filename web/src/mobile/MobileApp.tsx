@@ -12,6 +12,9 @@ import { ToastProvider } from './Toast';
 const ReportPage = lazy(() => import('./ReportPage'));
 const MyCasesPage = lazy(() => import('./MyCasesPage'));
 const MCasePage = lazy(() => import('./MCasePage'));
+const MCertificatePage = lazy(() => import('../modules/members/reports/MCertificatePage'));
+const MApplyPage = lazy(() => import('../modules/members/reports/MApplyPage'));
+const MScanPage = lazy(() => import('../modules/members/reports/MScanPage'));
 const MyRatingsPage = lazy(() => import('../modules/members/ratings/MyRatingsPage'));
 
 const queryClient = new QueryClient({
@@ -84,6 +87,30 @@ export function MobileApp() {
                 element={
                   <Suspense fallback={<Spinner full />}>
                     <MyRatingsPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="certificate"
+                element={
+                  <Suspense fallback={<Spinner full />}>
+                    <MCertificatePage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="report-duty"
+                element={
+                  <Suspense fallback={<Spinner full />}>
+                    <MApplyPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="scan/:token"
+                element={
+                  <Suspense fallback={<Spinner full />}>
+                    <MScanPage />
                   </Suspense>
                 }
               />

@@ -6,9 +6,22 @@ import { setupI18n } from '../i18n';
 import basicStrings from '../i18n/basic';
 import caseLabelsStrings from '../modules/cases/labels.i18n';
 import ratingsStrings from '../modules/members/ratings/i18n';
+import memberReportsStrings from '../modules/members/reports/i18n';
 import mobileStrings from './i18n';
 
 setupI18n({
-  'zh-CN': { ...basicStrings.zhCN, ...caseLabelsStrings.zhCN, ...mobileStrings.zhCN, ...ratingsStrings.zhCN },
-  en: { ...basicStrings.en, ...caseLabelsStrings.en, ...mobileStrings.en, ...ratingsStrings.en },
+  'zh-CN': {
+    ...basicStrings.zhCN,
+    ...caseLabelsStrings.zhCN,
+    ...mobileStrings.zhCN,
+    ...memberReportsStrings.zhCN,
+    ...ratingsStrings.zhCN,
+  },
+  en: {
+    ...basicStrings.en,
+    ...caseLabelsStrings.en,
+    ...mobileStrings.en,
+    ...memberReportsStrings.en,
+    ...ratingsStrings.en,
+  },
 });
