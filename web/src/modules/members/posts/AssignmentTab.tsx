@@ -158,7 +158,7 @@ export function AssignmentTab({ scope }: { scope: PostsScope }) {
         <Card size="small">
           <Typography.Paragraph type="secondary">
             {t('posts.runHint', {
-              scope: scope.communityId ? t('posts.community') : t('posts.scopeCounty'),
+              scope: scope.communityId ? t('posts.scopeCommunity') : t('posts.scopeCounty'),
               year: scope.year,
             })}
           </Typography.Paragraph>

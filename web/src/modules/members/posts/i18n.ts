@@ -47,6 +47,7 @@ const zhCN = {
     runHint:
       '为{{scope}} {{year}} 年开放岗位的空余名额，在已完成双报到、当年尚无岗位的在职党员中计算最优安排；会替换该范围原有的建议，不影响已确认的安排。',
     scopeCounty: '全县',
+    scopeCommunity: '本社区',
     result:
       '已生成 {{suggested}} 条建议：候选党员 {{candidates}} 人，空余名额 {{seats}} 个；目标值 {{objective}}，与上界差距 {{gap}}，用时 {{ms}}。',
     resultOptimal: '已证明最优',
@@ -125,6 +126,7 @@ const en: typeof zhCN = {
     runHint:
       'Fills the free seats of the open posts of {{scope}} in {{year}} from the in-service members who reported there and hold no post this year; replaces earlier suggestions there, never confirmed posts.',
     scopeCounty: 'the whole county',
+    scopeCommunity: 'this community',
     result:
       '{{suggested}} suggestions: {{candidates}} candidates for {{seats}} free seats; objective {{objective}}, gap to the bound {{gap}}, {{ms}}.',
     resultOptimal: 'proven optimal',
