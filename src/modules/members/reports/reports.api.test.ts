@@ -1,6 +1,5 @@
 import { and, count, eq } from 'drizzle-orm';
-import jsQRModule from 'jsqr';
-import sharp from 'sharp';
+import { decodePng } from '../../../../test/qr.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, localDayOf } from '../../../core/calendar.js';
 import { clock, setClock } from '../../../core/clock.js';
@@ -35,19 +34,6 @@ async function reportCount(memberId: string): Promise<number> {
 
 async function apply(as: string, body: object = { skills: ['legal_service'] }) {
   return call('POST', '/api/member-reports', { as, body });
-}
-
-// jsqr is CommonJS (`export = jsQR`, typed as an ES default): take the function whichever way it arrives.
-const jsQR = ((jsQRModule as unknown as { default?: typeof jsQRModule }).default ?? jsQRModule) as unknown as (
-  data: Uint8ClampedArray,
-  width: number,
-  height: number,
-) => { data: string } | null;
-
-/** The QR inside a PNG, decoded with jsQR from sharp's raw RGBA. */
-async function decodePng(png: Buffer): Promise<string | null> {
-  const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-  return jsQR(new Uint8ClampedArray(data), info.width, info.height)?.data ?? null;
 }
 
 const tokenOfUrl = (url: string) => url.slice(url.indexOf('/m/scan/') + '/m/scan/'.length);

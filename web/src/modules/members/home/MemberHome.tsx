@@ -18,7 +18,7 @@ import { apiUrl } from '../../../api/client';
 import { PARTY_RED } from '../../../app/theme';
 import { useI18n } from '../../../i18n';
 import { formatDate, formatShortDateTime } from '../../../ui/format';
-import { useMyActivities, useMyPosts, useMyRatings, useMyReports, useMyServiceYear } from './api';
+import { useMyActivities, useMyPosts, useMyRatings, useMyRecentRecords, useMyReports, useMyServiceYear } from './api';
 
 const hoursOf = (minutes: number) => Math.round(minutes / 6) / 10;
 
@@ -43,8 +43,11 @@ export function MemberHome({ name }: { name: string }) {
         <Col xs={24} lg={12}>
           <RatingCard />
         </Col>
-        <Col xs={24}>
+        <Col xs={24} lg={12}>
           <DutiesCard />
+        </Col>
+        <Col xs={24} lg={12}>
+          <RecordsCard />
         </Col>
       </Row>
     </div>
@@ -245,6 +248,35 @@ function DutiesCard() {
                 ) : (
                   a.mySignup && <Tag color="blue">{t('memberHome.signedUp')}</Tag>
                 )}
+              </Space>
+            </List.Item>
+          )}
+        />
+      )}
+    </Card>
+  );
+}
+
+function RecordsCard() {
+  const { t } = useI18n();
+  const records = useMyRecentRecords();
+  const items = records.data?.items ?? [];
+  return (
+    <Card size="small" title={t('memberHome.records')} data-testid="member-records">
+      {records.isLoading ? (
+        <Skeleton active />
+      ) : items.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('memberHome.noRecords')} />
+      ) : (
+        <List
+          size="small"
+          dataSource={items}
+          renderItem={(r) => (
+            <List.Item data-testid="member-record">
+              <Space wrap>
+                <Typography.Text>{formatDate(r.day)}</Typography.Text>
+                <Typography.Text strong>{r.title}</Typography.Text>
+                <Tag>{t('memberHome.minutes', { h: Math.floor(r.minutes / 60), m: r.minutes % 60 })}</Tag>
               </Space>
             </List.Item>
           )}

@@ -5,8 +5,10 @@ import type { MyPostActivity } from '../../../../../src/modules/members/posts/po
 import type { PostAssignmentView } from '../../../../../src/modules/members/posts/posts.openings.contracts';
 import type { RatingView } from '../../../../../src/modules/members/ratings/ratings.contracts';
 import type { MyReports } from '../../../../../src/modules/members/reports/reports.contracts';
+import type { ServiceRecordView } from '../../../../../src/modules/ledger/ledger.contracts';
+import type { Page } from '../../../api/contracts';
 
-export type { MyServiceYear, MyPostActivity, PostAssignmentView, RatingView, MyReports };
+export type { MyServiceYear, MyPostActivity, PostAssignmentView, RatingView, MyReports, ServiceRecordView };
 
 /** A Party member's own pages read these five: their year, registration, posts, next duties and ratings. */
 export const memberHomeKeys = {
@@ -15,6 +17,7 @@ export const memberHomeKeys = {
   posts: ['member-home', 'posts'] as const,
   activities: ['member-home', 'activities'] as const,
   ratings: ['member-home', 'ratings'] as const,
+  records: ['member-home', 'records'] as const,
 };
 
 export function useMyServiceYear() {
@@ -49,5 +52,14 @@ export function useMyRatings() {
   return useQuery({
     queryKey: memberHomeKeys.ratings,
     queryFn: ({ signal }) => api.get<{ items: RatingView[] }>('/member-ratings/mine', undefined, signal),
+  });
+}
+
+/** The member's latest service records (the ledger shows a member only their own). */
+export function useMyRecentRecords() {
+  return useQuery({
+    queryKey: memberHomeKeys.records,
+    queryFn: ({ signal }) =>
+      api.get<Page<ServiceRecordView>>('/service-records', { pageSize: 5, sort: '-startsAt' }, signal),
   });
 }

@@ -39,6 +39,9 @@ const zhCN = {
       unqualified: '不合格',
     },
     loadFailed: '读取失败，请稍后刷新',
+    records: '最近服务记录',
+    noRecords: '还没有服务记录',
+    minutes: '{{h}} 小时 {{m}} 分钟',
   },
 };
 
@@ -82,6 +85,9 @@ const en: typeof zhCN = {
       unqualified: 'Unqualified',
     },
     loadFailed: 'Could not load; refresh in a moment',
+    records: 'Latest service records',
+    noRecords: 'No service records yet',
+    minutes: '{{h}} h {{m}} min',
   },
 };
 
