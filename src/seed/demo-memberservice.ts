@@ -1,6 +1,7 @@
 import type { Db } from '../core/db.js';
 import type { DemoData } from './demo.js';
 import type { DemoTime } from './demo-types.js';
+import { seedDemoLedgerSources } from './memberservice-ledger.js';
 import { seedDemoPosts } from './memberservice-posts.js';
 import { seedDemoReports } from './memberservice-reports.js';
 import { seedDemoRatings } from './memberservice-ratings.js';
@@ -15,6 +16,8 @@ export async function seedDemoMemberService(db: Db, data: DemoData, time: DemoTi
   // 双报到 first: the posts' assignment reads who reported where.
   await seedDemoReports(db, data, time);
   await seedDemoPosts(db, data, time);
+  // The ledger's other sources: service-day check-ins and claimed needs (after the post duties, never overlapping).
+  await seedDemoLedgerSources(db, data, time);
   // Last: the ratings read everything above (ledger rows, no-shows, reports).
   await seedDemoRatings(db, data, time);
 }

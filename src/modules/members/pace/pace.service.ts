@@ -118,10 +118,13 @@ function toRow(m: MemberMinutes, day: string, requiredHours: number, reminded: S
   };
 }
 
+/** One collator for every comparison: `localeCompare(…, 'zh-CN')` builds one per call, which dominated the sort. */
+const collator = new Intl.Collator('zh-CN');
+
 const SORTS: Record<string, (a: PaceRow, b: PaceRow) => number> = {
   shortfall: (a, b) => a.shortfallMinutes - b.shortfallMinutes,
   minutes: (a, b) => a.minutes - b.minutes,
-  memberName: (a, b) => a.memberName.localeCompare(b.memberName, 'zh-CN'),
+  memberName: (a, b) => collator.compare(a.memberName, b.memberName),
   lastYearShortfall: (a, b) => a.lastYearShortfallMinutes - b.lastYearShortfallMinutes,
 };
 
@@ -132,7 +135,7 @@ function sortRows(rows: PaceRow[], sort: string | undefined): PaceRow[] {
   const sign = (sort ?? '-shortfall').startsWith('-') ? -1 : 1;
   return rows.sort(
     (a, b) =>
-      sign * compare(a, b) || a.memberName.localeCompare(b.memberName, 'zh-CN') || a.memberId.localeCompare(b.memberId),
+      sign * compare(a, b) || collator.compare(a.memberName, b.memberName) || a.memberId.localeCompare(b.memberId),
   );
 }
 
