@@ -23,6 +23,7 @@ describe('the registry of background jobs (src/background.jobs.ts)', () => {
       vacuum: null,
       'case-stats-fold': 'database',
       'rate-limit-prune': 'database',
+      'post-activities-sweep': null,
       'service-reminders': null,
     });
     expect(offOf(backgroundJobs(config(), 'postgres'))).toMatchObject({ vacuum: 'database', 'case-stats-fold': null });

@@ -47,6 +47,8 @@ const JOBS: Record<JobName, JobDefinition> = {
   'case-stats-fold': { everyMs: () => FOLD_EVERY_MS, databases: ['postgres'] },
   // The shared rate-limit counters' ended windows (PGlite counts in memory).
   'rate-limit-prune': { everyMs: () => 60_000, databases: ['postgres'] },
+  // 岗位活动: no-shows marked and members still checked in checked out (their service records) once an activity ended.
+  'post-activities-sweep': { everyMs: () => 5 * 60_000, databases: ANY_DATABASE },
   // 20小时进度: members behind the pace at the start of the month are reminded once that month (checked hourly).
   'service-reminders': { everyMs: () => HOUR_MS, databases: ANY_DATABASE },
 };

@@ -17,6 +17,7 @@ import { pruneEndedSessions } from './modules/auth/auth.sessions.js';
 import { foldCaseStats, startCaseSweeper } from './modules/cases/cases.service.js';
 import type { JobName } from './modules/operations/operations.contracts.js';
 import { proposeCurrentQuarter } from './modules/cobuild/meetings/meetings.propose.js';
+import { sweepPostActivities } from './modules/members/posts/posts.activities.sweep.js';
 import { remindAtRiskMonthly } from './modules/members/pace/pace.service.js';
 
 export interface BackgroundLog extends LeaderLog {
@@ -36,6 +37,17 @@ function startLater(delayMs: number, start: () => () => Promise<void>): () => Pr
   };
 }
 
+/** A job that runs one task at its registry interval, counted in job_runs under its name. */
+function everyInterval(
+  db: Database['db'],
+  config: AppConfig,
+  log: BackgroundLog,
+  name: JobName,
+  task: (db: Database['db']) => Promise<unknown>,
+): () => Promise<void> {
+  return startPeriodic({ db, log, ...scheduleOf(config, name), task });
+}
+
 /**
  * The jobs, started in the leading process; returns their stop function. Names, intervals and where each runs come
  * from the registry (background.jobs.ts), which the admins' job-runs page lists.
@@ -51,23 +63,13 @@ function startJobs(database: Database, config: AppConfig, log: BackgroundLog): (
     startCaseSweeper({ db, intervalMs: sweepEveryMs, log, ratingWorkingDays: config.caseRatingWorkingDays }),
   );
   // 党建联席会: each community's meeting of the quarter is proposed when the quarter begins (idempotent by index).
-  stoppers.push(
-    startPeriodic({
-      db,
-      log,
-      ...scheduleOf(config, 'meetings-propose'),
-      task: (d) => proposeCurrentQuarter({ db: d }),
-    }),
-  );
+  stoppers.push(everyInterval(db, config, log, 'meetings-propose', (d) => proposeCurrentQuarter({ db: d })));
   // 20小时进度: the members behind at the start of the month get one reminder that month (idempotent per member).
   stoppers.push(
-    startPeriodic({
-      db,
-      log,
-      ...scheduleOf(config, 'service-reminders'),
-      task: (d) => remindAtRiskMonthly({ db: d, today: clock.today() }),
-    }),
+    everyInterval(db, config, log, 'service-reminders', (d) => remindAtRiskMonthly({ db: d, today: clock.today() })),
   );
+  // 岗位活动: once an activity is over, no-shows are marked and members still in are checked out (idempotent).
+  stoppers.push(everyInterval(db, config, log, 'post-activities-sweep', (d) => sweepPostActivities({ db: d })));
   if (on('backup')) {
     // The backups a county restores from (docs/OPERATIONS.md); on PGlite only this process can read the database.
     const everyMs = config.backupEveryHours * 3_600_000;

@@ -3,6 +3,7 @@ import { serviceDayCheckins, serviceDayPhotos } from '../../src/modules/cobuild/
 import { partyMembers } from '../../src/modules/people/members/members.schema.js';
 import { people } from '../../src/modules/people/people.schema.js';
 import type { TestContext } from '../app.js';
+import { matrixSignup } from '../post-activities.js';
 import { api, expectOk } from '../http.js';
 import { photoForm, samplePhoto } from '../photos.js';
 import type { MatrixWorld, Side, SideRows } from './world.js';
@@ -29,6 +30,13 @@ async function upload(ctx: TestContext, as: string, url: string): Promise<string
 let serial = 0;
 
 export const FRESH: Partial<Record<string, Fresh>> = {
+  // A member's own withdrawal and staff's removal take the side's sign-up away: it is written again for each cell.
+  'DELETE /api/post-activities/{id}/signup': async (ctx, _side, rows) => ({
+    postSignup: await matrixSignup(ctx, rows.postActivity, rows.member),
+  }),
+  'DELETE /api/post-activities/{id}/signups/{signupId}': async (ctx, _side, rows) => ({
+    postSignup: await matrixSignup(ctx, rows.postActivity, rows.member),
+  }),
   'DELETE /api/grid-duties/{id}': async (ctx, _side, rows) => ({
     duty: expectOk<{ id: string }>(
       await api(ctx)('POST', '/api/grid-duties', {

@@ -36,6 +36,7 @@ const ID_BY_PATH: [RegExp, keyof SideRows][] = [
   [/^\/api\/matching-runs\//, 'run'],
   [/^\/api\/need-matches\//, 'match'],
   [/^\/api\/need-tasks\//, 'needTask'],
+  [/^\/api\/post-activities\//, 'postActivity'],
   [/^\/api\/post-types\//, 'postType'],
   [/^\/api\/post-openings\//, 'opening'],
   [/^\/api\/post-assignments\//, 'postAssignment'],
@@ -71,6 +72,7 @@ function unscopedParam(route: RouteDoc, name: string, world: MatrixWorld): strin
 
 function sideParam(route: RouteDoc, name: string, rows: SideRows): string {
   if (name === 'itemId') return route.path.startsWith('/api/evaluation-sessions') ? rows.sessionItem : rows.agendaItem;
+  if (name === 'signupId' && route.path.startsWith('/api/post-activities')) return rows.postSignup;
   const key = name === 'id' ? ID_BY_PATH.find(([re]) => re.test(route.path))?.[1] : PARAM_ROWS[name];
   if (!key) throw new Error(`authz matrix: no row for {${name}} in ${route.key}; add it to probes.ts`);
   return rows[key];

@@ -9,6 +9,7 @@ import { evaluationFollowUps } from '../../src/modules/evaluations/evaluations.s
 import { rulesInForce } from '../../src/modules/members/ratings/ratings.ruleset.js';
 import { memberRatings } from '../../src/modules/members/ratings/ratings.schema.js';
 import { people } from '../../src/modules/people/people.schema.js';
+import { matrixPostActivityRows } from '../post-activities.js';
 import type { TestContext } from '../app.js';
 import { adoptTestPairing } from '../cobuild.js';
 import { matrixReportRows } from '../member-reports.js';
@@ -61,6 +62,9 @@ export interface SideRows {
   /** A match already rejected (deciding it again is refused, so probing it changes nothing). */
   match: string;
   needTask: string;
+  /** A post activity a week ahead, and its sign-up of the side's member (test/post-activities.ts). */
+  postActivity: string;
+  postSignup: string;
   /** 设岗定责 (test/posts.ts): the side's environment type, an opening of it, the side member's confirmed post. */
   postType: string;
   opening: string;
@@ -430,6 +434,7 @@ async function sideRows(ctx: TestContext, side: Side, year: number): Promise<Sid
     ...(await meetingRows(call, side, community, unit, year)),
     ...(await projectRows(ctx, call, side, community, unit, year)),
     ...(await needRows(call, side, community)),
+    ...(await matrixPostActivityRows(ctx, { staff: STAFF[side], community, member })),
     needClaim: await needClaimRow(ctx, side, community),
     ...(await matrixReportRows(ctx, { member, community, serial: `矩阵-${side}-0001` })),
     ...(await postRows(ctx, side, community, member)),

@@ -68,7 +68,8 @@ export const notificationTitles: Record<Locale, Record<NotificationTitle, string
     evaluation_follow_up_supervised: 'Evaluation unsatisfactory: case {number} is under supervision; please follow up',
     rating_confirmed: 'Your service rating for Q{quarter} {year}: {grade}',
     rating_appeal_answered: 'Your appeal of the Q{quarter} {year} rating was answered: {grade}',
-    service_pace_reminder: 'Service hours reminder: {hours} h served this year, {expected} h expected by now ({required} h a year)',
+    service_pace_reminder:
+      'Service hours reminder: {hours} h served this year, {expected} h expected by now ({required} h a year)',
     member_report_approved: 'Your report application was approved; certificate {serial} has been issued',
     member_report_declined: 'Your report application was declined by the community; see the reason',
     member_certificate_revoked: 'Your certificate {serial} has been revoked by the community',

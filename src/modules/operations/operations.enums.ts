@@ -11,6 +11,7 @@ export const JOB_NAMES = [
   'case-stats-fold',
   'rate-limit-prune',
   'service-reminders',
+  'post-activities-sweep',
 ] as const;
 
 /** The database kinds a job may run on (core/db.ts `Database.kind`). */

@@ -3,6 +3,7 @@ import { CASES } from './cases.js';
 import { COBUILD_MEETINGS } from './cobuild-meetings.js';
 import { COBUILD_PROJECTS } from './cobuild-projects.js';
 import { CORE } from './core.js';
+import { MEMBERS_POSTS_ACTIVITIES } from './members-posts-activities.js';
 import { MEMBERS_LEDGER } from './members-ledger.js';
 import { MEMBERS_RATINGS } from './members-ratings.js';
 import { MEMBERS_REPORTS } from './members-reports.js';
@@ -19,7 +20,7 @@ export const EXPECTED: ExpectedTable = {
   ...CASES,
   ...COBUILD_MEETINGS,
   ...COBUILD_PROJECTS,
-  ...OPERATIONS,
+  ...OPERATIONS, ...MEMBERS_POSTS_ACTIVITIES,
   ...MEMBERS_POSTS,
   ...MEMBERS_RATINGS, ...MEMBERS_REPORTS,
   ...MEMBERS_LEDGER,

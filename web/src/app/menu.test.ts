@@ -41,6 +41,7 @@ const SHOWN_TO: [NavKey, readonly Role[]][] = [
   ['needs', STAFF],
   ['meetings', COUNTY_COMMUNITY_UNIT],
   ['serviceDays', STAFF],
+  ['postActivities', STAFF],
   ['memberReports', STAFF],
   ['posts', STAFF],
   ['ratings', ['county_admin', 'community_admin']],

@@ -29,6 +29,7 @@ export type NavKey =
   | 'needs'
   | 'meetings'
   | 'serviceDays'
+  | 'postActivities'
   | 'memberReports'
   | 'posts'
   | 'ratings'
@@ -70,6 +71,7 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'needs', path: '/cobuild/needs', permission: 'cobuild.read' },
   { key: 'meetings', path: '/cobuild/meetings', permission: 'meetings.read' },
   { key: 'serviceDays', path: '/cobuild/service-days', permission: 'cobuild.read' },
+  { key: 'postActivities', path: '/post-activities', permission: 'memberservice.read' },
   { key: 'memberReports', path: '/member-reports', permission: 'memberservice.read' },
   // 设岗定责: readers see the posts of their scope; the community's staff set them up (memberservice.manage).
   { key: 'posts', path: '/posts', permission: 'memberservice.read' },

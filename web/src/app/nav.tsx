@@ -23,6 +23,7 @@ import {
   NotificationOutlined,
   ProjectOutlined,
   ScheduleOutlined,
+  SolutionOutlined,
   SwapOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -48,6 +49,7 @@ const ICONS: Record<NavKey, ReactNode> = {
   needs: <SwapOutlined />,
   meetings: <ScheduleOutlined />,
   serviceDays: <CarryOutOutlined />,
+  postActivities: <SolutionOutlined />,
   memberReports: <IdcardOutlined />,
   posts: <ClusterOutlined />,
   ratings: <TrophyOutlined />,

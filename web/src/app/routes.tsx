@@ -3,6 +3,7 @@ import { Route } from 'react-router-dom';
 import { ratingRoutes } from '../modules/members/ratings/routes';
 import { postRoutes } from '../modules/members/posts/routes';
 import { memberReportRoutes } from '../modules/members/reports/routes';
+import { postActivityRoutes } from '../modules/members/activities/routes';
 import { menuAllows } from './menu';
 import { RequireAccess, RequirePermission } from './RequireAuth';
 
@@ -62,6 +63,7 @@ export function pageRoutes() {
         }
       />
       {adminRoutes()}
+      {postActivityRoutes()}
       {memberReportRoutes()}
       {postRoutes()}
       {ratingRoutes()}

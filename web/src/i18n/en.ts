@@ -23,6 +23,7 @@ export const coreEn: CoreMessages = {
     needs: 'Needs & resources',
     meetings: 'Joint meetings',
     serviceDays: 'Service days',
+    postActivities: 'Post activities',
     memberReports: 'Residence reporting',
     posts: 'Posts',
     ratings: 'Quarterly ratings',

@@ -14,6 +14,7 @@ import orgStrings from '../modules/org/i18n';
 import gridStrings from '../modules/grid/i18n';
 import peopleStrings from '../modules/people/i18n';
 import membersStrings from '../modules/members/i18n';
+import postActivitiesStrings from '../modules/members/activities/i18n';
 import memberReportsStrings from '../modules/members/reports/i18n';
 import postsStrings from '../modules/members/posts/i18n';
 import ratingsStrings from '../modules/members/ratings/i18n';
@@ -40,6 +41,7 @@ export const zhCN = {
   ...gridStrings.zhCN,
   ...peopleStrings.zhCN,
   ...membersStrings.zhCN,
+  ...postActivitiesStrings.zhCN,
   ...memberReportsStrings.zhCN,
   ...postsStrings.zhCN,
   ...ratingsStrings.zhCN,
@@ -67,6 +69,7 @@ export const en: Messages = {
   ...gridStrings.en,
   ...peopleStrings.en,
   ...membersStrings.en,
+  ...postActivitiesStrings.en,
   ...memberReportsStrings.en,
   ...postsStrings.en,
   ...ratingsStrings.en,

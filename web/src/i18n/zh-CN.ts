@@ -26,6 +26,7 @@ export const coreZhCN = {
     needs: '三张清单',
     meetings: '党建联席会',
     serviceDays: '集中报到服务日',
+    postActivities: '岗位活动',
     memberReports: '双报到',
     posts: '岗位设置',
     ratings: '季度评定',

@@ -5,6 +5,7 @@
 import { setupI18n } from '../i18n';
 import basicStrings from '../i18n/basic';
 import caseLabelsStrings from '../modules/cases/labels.i18n';
+import postActivitiesStrings from '../modules/members/activities/i18n';
 import ratingsStrings from '../modules/members/ratings/i18n';
 import memberReportsStrings from '../modules/members/reports/i18n';
 import mobileStrings from './i18n';
@@ -14,6 +15,7 @@ setupI18n({
     ...basicStrings.zhCN,
     ...caseLabelsStrings.zhCN,
     ...mobileStrings.zhCN,
+    ...postActivitiesStrings.zhCN,
     ...memberReportsStrings.zhCN,
     ...ratingsStrings.zhCN,
   },
@@ -21,6 +23,7 @@ setupI18n({
     ...basicStrings.en,
     ...caseLabelsStrings.en,
     ...mobileStrings.en,
+    ...postActivitiesStrings.en,
     ...memberReportsStrings.en,
     ...ratingsStrings.en,
   },

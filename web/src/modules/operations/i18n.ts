@@ -51,6 +51,10 @@ const zhCN = {
       },
       'case-stats-fold': { name: '统计汇总', description: '把新事件的统计计数从待汇总表并入统计表（PostgreSQL）' },
       'rate-limit-prune': { name: '限流计数清理', description: '删除已结束时间窗的请求限流计数（PostgreSQL）' },
+      'post-activities-sweep': {
+        name: '岗位活动巡检',
+        description: '岗位活动结束后标记报名未到的党员，并为仍在签到中的党员签退、写入服务台账',
+      },
       'service-reminders': {
         name: '服务时长提醒',
         description: '每月初提醒服务时长落后于全年进度的在职党员（每人每月至多一次）',
@@ -125,9 +129,15 @@ const en: typeof zhCN = {
         name: 'Rate-limit pruning',
         description: "Deletes the request rate limits' counters of ended windows (PostgreSQL)",
       },
+      'post-activities-sweep': {
+        name: 'Post activity sweep',
+        description:
+          'Once a post activity is over, marks members who signed up and never came, and checks out those still in (their service records)',
+      },
       'service-reminders': {
         name: 'Service hours reminders',
-        description: 'At the start of each month, reminds in-service members behind the pace of their yearly hours (at most once a month each)',
+        description:
+          'At the start of each month, reminds in-service members behind the pace of their yearly hours (at most once a month each)',
       },
     },
   },
