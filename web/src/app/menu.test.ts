@@ -48,6 +48,8 @@ const SHOWN_TO: [NavKey, readonly Role[]][] = [
   ['serviceRules', ['county_admin']],
   ['unitSheet', ['county_admin', 'unit_admin']],
   ['coverage', ['county_admin', 'community_admin']],
+  ['serviceLedger', STAFF],
+  ['servicePace', STAFF],
   ['organisations', ROLES.filter((r) => r !== 'resident')],
   ['grids', ROLES],
   ['people', ROLES],

@@ -35,7 +35,9 @@ export type NavKey =
   | 'ratings'
   | 'serviceRules'
   | 'unitSheet'
-  | 'coverage';
+  | 'coverage'
+  | 'serviceLedger'
+  | 'servicePace';
 
 export interface Access {
   me: MeResponse;
@@ -86,6 +88,9 @@ export const MENU: readonly MenuEntry[] = [
     show: (a) => seesWholeCounty(a.me) || hasUnitInbox(a.me),
   },
   { key: 'coverage', path: '/member-coverage', permission: 'memberservice.rate' },
+  // 服务台账 and 20小时进度: staff read their scope's records and pace (a member's own are on their pages).
+  { key: 'serviceLedger', path: '/service-records', permission: 'memberservice.read' },
+  { key: 'servicePace', path: '/service-pace', permission: 'memberservice.read' },
   { key: 'organisations', path: '/organisations', permission: 'org.read' },
   { key: 'grids', path: '/grids', permission: 'grid.read' },
   { key: 'people', path: '/people', permission: 'people.read' },

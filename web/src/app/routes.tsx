@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import { Route } from 'react-router-dom';
 import { ratingRoutes } from '../modules/members/ratings/routes';
+import { ledgerRoutes } from '../modules/members/ledger/routes';
 import { postRoutes } from '../modules/members/posts/routes';
 import { memberReportRoutes } from '../modules/members/reports/routes';
 import { postActivityRoutes } from '../modules/members/activities/routes';
@@ -67,6 +68,7 @@ export function pageRoutes() {
       {memberReportRoutes()}
       {postRoutes()}
       {ratingRoutes()}
+      {ledgerRoutes()}
       <Route
         path="cases"
         element={

@@ -30,6 +30,8 @@ export const coreEn: CoreMessages = {
     serviceRules: 'Service rules',
     unitSheet: 'Unit feedback',
     coverage: 'Coverage',
+    serviceLedger: 'Service ledger',
+    servicePace: '20-hour pace',
   },
   role: {
     county_admin: 'County organisation dept. admin',

@@ -18,6 +18,7 @@ import postActivitiesStrings from '../modules/members/activities/i18n';
 import memberReportsStrings from '../modules/members/reports/i18n';
 import postsStrings from '../modules/members/posts/i18n';
 import ratingsStrings from '../modules/members/ratings/i18n';
+import ledgerStrings from '../modules/members/ledger/i18n';
 import memberHomeStrings from '../modules/members/home/i18n';
 import auditStrings from '../modules/audit/i18n';
 import auditLabelsStrings from '../modules/audit/labels.i18n';
@@ -45,6 +46,7 @@ export const zhCN = {
   ...memberReportsStrings.zhCN,
   ...postsStrings.zhCN,
   ...ratingsStrings.zhCN,
+  ...ledgerStrings.zhCN,
   ...memberHomeStrings.zhCN,
   ...auditStrings.zhCN,
   ...auditLabelsStrings.zhCN,
@@ -73,6 +75,7 @@ export const en: Messages = {
   ...memberReportsStrings.en,
   ...postsStrings.en,
   ...ratingsStrings.en,
+  ...ledgerStrings.en,
   ...memberHomeStrings.en,
   ...auditStrings.en,
   ...auditLabelsStrings.en,

@@ -33,6 +33,8 @@ export const coreZhCN = {
     serviceRules: '服务规则',
     unitSheet: '单位反馈',
     coverage: '覆盖情况',
+    serviceLedger: '服务台账',
+    servicePace: '20小时进度',
   },
   role: {
     county_admin: '县委组织部管理员',
