@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { seesSeveralCommunities } from '../../../auth/access';
 import { useSession } from '../../../auth/session';
 import { useI18n } from '../../../i18n';
+import { countyWallClock } from '../../../ui/clock';
 import { ExportButton } from '../../../ui/ExportButton';
 import { formatCountyDateTime, formatDate } from '../../../ui/format';
 import { ListSearch } from '../../../ui/ListFilters';
@@ -74,7 +75,7 @@ function useColumns(list: LedgerList): ColumnsType<ServiceRecordView> {
 function LedgerFilters({ list, several }: { list: LedgerList; several: boolean }) {
   const { t } = useI18n();
   const f = list.filters;
-  const thisYear = new Date().getFullYear();
+  const thisYear = countyWallClock().getUTCFullYear();
   return (
     <>
       <ListSearch list={list} placeholder={t('ledger.search')} width={200} />

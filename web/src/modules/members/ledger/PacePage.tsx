@@ -106,6 +106,36 @@ function useRemindAction(list: PaceList, atRisk: number) {
   return { onRemind, reminding: remind.isPending };
 }
 
+function PaceFilters({ list, several }: { list: PaceList; several: boolean }) {
+  const { t } = useI18n();
+  const f = list.filters;
+  return (
+    <>
+      <ListSearch list={list} placeholder={t('ledger.member')} width={160} />
+      {several && (
+        <OrgSelect
+          kind="community"
+          value={f.communityId}
+          placeholder={t('ledger.residence')}
+          onChange={(v) => list.setFilter('communityId', v)}
+        />
+      )}
+      <OrgSelect
+        kind="unit"
+        value={f.unitId}
+        placeholder={t('ledger.unit')}
+        onChange={(v) => list.setFilter('unitId', v)}
+      />
+      <Checkbox
+        checked={f.all === 'true'}
+        onChange={(e) => list.setFilter('all', e.target.checked ? 'true' : undefined)}
+      >
+        {t('ledger.showAll')}
+      </Checkbox>
+    </>
+  );
+}
+
 /** 20小时进度/预警: members behind the pace of the yearly hours, with last year's outcome; reminders and export. */
 export default function PacePage() {
   const { t } = useI18n();
@@ -116,7 +146,6 @@ export default function PacePage() {
   const data = result.data;
   const { onRemind, reminding } = useRemindAction(list, data?.atRisk ?? 0);
   const { page: _p, pageSize: _s, ...exportQuery } = list.query;
-  const f = list.filters;
   return (
     <ListPage
       title={t('ledger.paceTitle')}
@@ -137,32 +166,8 @@ export default function PacePage() {
           )}
         </Space>
       }
-      filters={
-        <>
-          <ListSearch list={list} placeholder={t('ledger.member')} width={160} />
-          {seesSeveralCommunities(me) && (
-            <OrgSelect
-              kind="community"
-              value={f.communityId}
-              placeholder={t('ledger.residence')}
-              onChange={(v) => list.setFilter('communityId', v)}
-            />
-          )}
-          <OrgSelect
-            kind="unit"
-            value={f.unitId}
-            placeholder={t('ledger.unit')}
-            onChange={(v) => list.setFilter('unitId', v)}
-          />
-          <Checkbox
-            checked={f.all === 'true'}
-            onChange={(e) => list.setFilter('all', e.target.checked ? 'true' : undefined)}
-          >
-            {t('ledger.showAll')}
-          </Checkbox>
-        </>
-      }
-      activeFilters={FILTERS.filter((k) => f[k]).length}
+      filters={<PaceFilters list={list} several={seesSeveralCommunities(me)} />}
+      activeFilters={FILTERS.filter((k) => list.filters[k]).length}
     >
       {result.isError ? (
         <LoadError error={result.error} />
