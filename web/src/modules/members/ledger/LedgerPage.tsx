@@ -75,7 +75,7 @@ function useColumns(list: LedgerList): ColumnsType<ServiceRecordView> {
 function LedgerFilters({ list, several }: { list: LedgerList; several: boolean }) {
   const { t } = useI18n();
   const f = list.filters;
-  const thisYear = countyWallClock().getUTCFullYear();
+  const thisYear = countyWallClock().getFullYear();
   return (
     <>
       <ListSearch list={list} placeholder={t('ledger.search')} width={200} />
