@@ -332,7 +332,8 @@ describe('Guangze demo seed', () => {
     }
     const other = buildDemo(createRng(1), passwordHash);
     expect(other.people[0].id).not.toBe(buildDemo(createRng(), passwordHash).people[0].id);
-  });
+    // A second whole demo (a year of cases, co-building, 双报到 for 1,762 members, posts, a year of duties, ratings).
+  }, 120_000);
 
   it('seedDemoIfEmpty seeds an empty database once and leaves a seeded one alone', async () => {
     const before = await digestOfFirst();
@@ -350,5 +351,5 @@ describe('Guangze demo seed', () => {
     } finally {
       await empty.close();
     }
-  });
+  }, 120_000);
 });
