@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { nowMs } from '../src/core/clock.js';
 import { decodePng } from '../test/qr.js';
 import { browserForFile, login, newPage, PHONE, phoneLogin, screenshot } from './browser.js';
 
@@ -72,7 +73,8 @@ describe('双报到 on a phone: apply, approve, scan the 报到证, check in, ho
       'GET',
       `/post-activities/form-options?communityId=${await communityOf(staff)}`,
     );
-    const now = Date.now();
+    // The server runs on the test clock (test/server-process.ts), as this file does (test/clock.ts).
+    const now = nowMs();
     const activity = await apiAs<{ id: string; title: string }>(staff, 'POST', '/post-activities', {
       communityId: await communityOf(staff),
       postTypeId: options.postTypes[0].id,
@@ -101,7 +103,7 @@ describe('双报到 on a phone: apply, approve, scan the 报到证, check in, ho
     });
     await screenshot(home, 'member-home-desktop');
     for (const p of [member, staff, scanner, home]) await p.context().close();
-  });
+  }, 240_000);
 });
 
 /** The community of a community admin's session (their one community). */
