@@ -15,6 +15,8 @@ export interface LoadSpec {
   headers: Record<string, string>;
   /** Request bodies, sent in turn. */
   bodies: string[];
+  /** Paths sent in turn with the bodies (the i-th request: paths[i], bodies[i]), instead of the one `path`. */
+  paths?: string[];
 }
 
 interface RawResult {
@@ -54,7 +56,11 @@ async function work(spec: LoadSpec): Promise<void> {
         method: 'POST',
         path: spec.path,
         headers: spec.headers,
-        setupRequest: (req) => ({ ...req, body: spec.bodies[next++ % spec.bodies.length] }),
+        setupRequest: (req) => {
+          const i = next++;
+          const path = spec.paths ? spec.paths[i % spec.paths.length] : req.path;
+          return { ...req, path, body: spec.bodies[i % spec.bodies.length] };
+        },
       },
     ],
   });

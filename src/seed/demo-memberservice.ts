@@ -1,6 +1,7 @@
 import type { Db } from '../core/db.js';
 import type { DemoData } from './demo.js';
 import type { DemoTime } from './demo-types.js';
+import { seedDemoActivities } from './memberservice-activities.js';
 import { seedDemoLedgerSources } from './memberservice-ledger.js';
 import { seedDemoPosts } from './memberservice-posts.js';
 import { seedDemoReports } from './memberservice-reports.js';
@@ -16,6 +17,8 @@ export async function seedDemoMemberService(db: Db, data: DemoData, time: DemoTi
   // 双报到 first: the posts' assignment reads who reported where.
   await seedDemoReports(db, data, time);
   await seedDemoPosts(db, data, time);
+  // Post activities this year and the next two weeks: their check-outs are the ledger's post_duty rows.
+  await seedDemoActivities(db, data, time);
   // The ledger's other sources: service-day check-ins and claimed needs (after the post duties, never overlapping).
   await seedDemoLedgerSources(db, data, time);
   // Last: the ratings read everything above (ledger rows, no-shows, reports).

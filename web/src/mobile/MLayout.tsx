@@ -5,6 +5,7 @@ import type { NotificationPage, Permission } from '../api/contracts';
 import { can } from '../auth/access';
 import { ME_KEY, useMeQuery } from '../auth/session';
 import { setLanguage, useI18n } from '../i18n';
+import { DutyIcon, ScanIcon } from '../modules/members/activities/mobile/icons';
 
 export function LangToggle() {
   const { language } = useI18n();
@@ -114,6 +115,18 @@ export function MLayout() {
           <NavLink to="/certificate" className="m-tab" data-testid="m-tab-certificate">
             <CertificateIcon />
             <span>{t('memberReports.mobileTab')}</span>
+          </NavLink>
+        )}
+        {may('memberservice.self') && (
+          <NavLink to="/post-activities" className="m-tab" data-testid="m-tab-post-activities">
+            <DutyIcon />
+            <span>{t('postActivities.mobileTab')}</span>
+          </NavLink>
+        )}
+        {may('memberservice.checkin') && (
+          <NavLink to="/post-checkin" className="m-tab" data-testid="m-tab-post-checkin">
+            <ScanIcon />
+            <span>{t('postActivities.scanTab')}</span>
           </NavLink>
         )}
       </nav>

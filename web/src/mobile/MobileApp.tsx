@@ -15,6 +15,8 @@ const MCasePage = lazy(() => import('./MCasePage'));
 const MCertificatePage = lazy(() => import('../modules/members/reports/MCertificatePage'));
 const MApplyPage = lazy(() => import('../modules/members/reports/MApplyPage'));
 const MScanPage = lazy(() => import('../modules/members/reports/MScanPage'));
+const MMyActivitiesPage = lazy(() => import('../modules/members/activities/mobile/MMyActivitiesPage'));
+const MCheckinPage = lazy(() => import('../modules/members/activities/mobile/MCheckinPage'));
 const MyRatingsPage = lazy(() => import('../modules/members/ratings/MyRatingsPage'));
 
 const queryClient = new QueryClient({
@@ -111,6 +113,22 @@ export function MobileApp() {
                 element={
                   <Suspense fallback={<Spinner full />}>
                     <MScanPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="post-activities"
+                element={
+                  <Suspense fallback={<Spinner full />}>
+                    <MMyActivitiesPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="post-checkin"
+                element={
+                  <Suspense fallback={<Spinner full />}>
+                    <MCheckinPage />
                   </Suspense>
                 }
               />

@@ -37,18 +37,16 @@ import { postActivities, postActivitySignups, postOpenings, postTypes } from './
  */
 export type ActivityRow = typeof postActivities.$inferSelect;
 
-/** Per activity: sign-ups, check-ins and no-shows, as one grouped subquery joined to the activity and its names. */
+/**
+ * Per activity: sign-ups, check-ins and no-shows, as correlated counts over the (activity, member) index: only the
+ * rows shown are counted (a grouped join counted every sign-up of the table for each request).
+ */
+const countOf = (filter: SQL) =>
+  sql<number>`(select count(*) from ${postActivitySignups} where ${postActivitySignups.activityId} = ${postActivities.id} and ${filter})`.mapWith(
+    Number,
+  );
+
 export function selectActivities(db: Db) {
-  const counts = db
-    .select({
-      activityId: postActivitySignups.activityId,
-      n: count().as('signup_n'),
-      inN: sql<number>`count(${postActivitySignups.checkedInAt})`.mapWith(Number).as('in_n'),
-      noShowN: sql<number>`count(*) filter (where ${postActivitySignups.noShow})`.mapWith(Number).as('no_show_n'),
-    })
-    .from(postActivitySignups)
-    .groupBy(postActivitySignups.activityId)
-    .as('s');
   return db
     .select({
       a: postActivities,
@@ -58,16 +56,28 @@ export function selectActivities(db: Db) {
       openingTitle: postOpenings.title,
       gridName: grids.name,
       gridCode: grids.code,
-      signupN: counts.n,
-      inN: counts.inN,
-      noShowN: counts.noShowN,
+      signupN: countOf(sql`true`),
+      inN: countOf(sql`${postActivitySignups.checkedInAt} is not null`),
+      noShowN: countOf(sql`${postActivitySignups.noShow}`),
     })
     .from(postActivities)
     .innerJoin(organisations, eq(organisations.id, postActivities.communityId))
     .innerJoin(postTypes, eq(postTypes.id, postActivities.postTypeId))
     .leftJoin(postOpenings, eq(postOpenings.id, postActivities.openingId))
+    .leftJoin(grids, eq(grids.id, postActivities.gridId));
+}
+
+/** An activity with what check-in and check-out need (its type's name, its grid's code), without the counts. */
+export async function loadCheckinTarget(db: Db, actor: Actor, id: string) {
+  assertMayReadActivities(actor);
+  const [row] = await db
+    .select({ a: postActivities, typeName: postTypes.name, gridCode: grids.code })
+    .from(postActivities)
+    .innerJoin(postTypes, eq(postTypes.id, postActivities.postTypeId))
     .leftJoin(grids, eq(grids.id, postActivities.gridId))
-    .leftJoin(counts, eq(counts.activityId, postActivities.id));
+    .where(and(eq(postActivities.id, id), await activitiesVisibleTo(db, actor)));
+  if (!row) throw new AppError('NOT_FOUND', { entity: 'post_activity' });
+  return row;
 }
 export type ActivityViewRow = Awaited<ReturnType<ReturnType<typeof selectActivities>['execute']>>[number];
 

@@ -88,17 +88,18 @@ export async function listSignups(opts: { db: Db; actor: Actor; activityId: stri
   return rows.map(presentSignup);
 }
 
+/** What the activity rules need to know of a member. */
+export interface MemberFacts {
+  kind: string;
+  residence: string | null;
+  name: string;
+}
+
 /**
  * The member as an activity needs them: in service (MEMBER_NOT_IN_SERVICE) and living in its community
  * (POST_MEMBER_OTHER_COMMUNITY): 双报到 is service where one lives.
  */
-export async function assertMemberFor(tx: Db, memberId: string, a: ActivityRow): Promise<void> {
-  const [m] = await tx
-    .select({ kind: partyMembers.kind, residence: partyMembers.residenceCommunityId, name: people.name })
-    .from(partyMembers)
-    .innerJoin(people, eq(people.id, partyMembers.personId))
-    .where(eq(partyMembers.id, memberId));
-  if (!m) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/memberId', message: 'unknown Party member' }]);
+export async function assertServesAt(tx: Db, m: MemberFacts, a: Pick<ActivityRow, 'communityId'>): Promise<void> {
   if (m.kind !== 'in_service') throw new AppError('MEMBER_NOT_IN_SERVICE');
   if (m.residence !== a.communityId) {
     const [c] = await tx
@@ -107,6 +108,19 @@ export async function assertMemberFor(tx: Db, memberId: string, a: ActivityRow):
       .where(eq(organisations.id, a.communityId));
     throw new AppError('POST_MEMBER_OTHER_COMMUNITY', { name: m.name, community: c?.name ?? '' });
   }
+}
+
+export const unknownMember = () =>
+  new AppError('VALIDATION_FAILED', {}, [{ path: '/memberId', message: 'unknown Party member' }]);
+
+export async function assertMemberFor(tx: Db, memberId: string, a: ActivityRow): Promise<void> {
+  const [m] = await tx
+    .select({ kind: partyMembers.kind, residence: partyMembers.residenceCommunityId, name: people.name })
+    .from(partyMembers)
+    .innerJoin(people, eq(people.id, partyMembers.personId))
+    .where(eq(partyMembers.id, memberId));
+  if (!m) throw unknownMember();
+  await assertServesAt(tx, m, a);
 }
 
 /** Signs a member up at a locked activity: the existing sign-up if any, else a new one within capacity. */

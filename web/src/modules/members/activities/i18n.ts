@@ -82,6 +82,7 @@ const zhCN = {
     backToList: '返回活动列表',
     scannedMember: '报到党员：{{name}}（{{community}}）',
     seats: '{{n}} / {{capacity}} 人',
+    inOfSignups: '已签到 {{n}} / 报名 {{m}}',
   },
 };
 
@@ -168,6 +169,7 @@ const en: typeof zhCN = {
     backToList: 'Back to the activities',
     scannedMember: 'Member: {{name}} ({{community}})',
     seats: '{{n}} / {{capacity}}',
+    inOfSignups: '{{n}} checked in / {{m}} signed up',
   },
 };
 

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { MCheckinAction } from '../activities/mobile/MCheckinAction';
 import type { ScanView } from './api';
 
 /**
@@ -11,4 +12,4 @@ export interface ScanActionProps {
   token: string;
 }
 
-export const SCAN_ACTIONS: ComponentType<ScanActionProps>[] = [];
+export const SCAN_ACTIONS: ComponentType<ScanActionProps>[] = [MCheckinAction];
