@@ -227,7 +227,7 @@ function seedPast(w: World) {
     const chosen = pickMembers(
       w,
       o,
-      w.rng.int(Math.max(1, perActivity - 3), perActivity + 3),
+      Math.min(capacity, w.rng.int(Math.max(1, perActivity - 3), perActivity + 3)),
       a.startsAt.getTime(),
       a.endsAt.getTime(),
     );

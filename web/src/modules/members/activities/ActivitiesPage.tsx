@@ -1,5 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Select, Tabs, Typography } from 'antd';
+import { Button, DatePicker, Select, Tabs, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { ownOrgOf, seesSeveralCommunities } from '../../../auth/access';
 import { useSession } from '../../../auth/session';
@@ -28,6 +29,12 @@ function ActivityFilters({ list, showCommunity }: { list: ActivityListParams; sh
           onChange={(v) => list.setFilter('communityId', v)}
         />
       )}
+      <DatePicker.RangePicker
+        value={f.from && f.to ? [dayjs(f.from), dayjs(f.to)] : null}
+        onChange={(v) => list.setFilters({ from: v?.[0]?.format('YYYY-MM-DD'), to: v?.[1]?.format('YYYY-MM-DD') })}
+        style={{ width: 240 }}
+        data-testid="pa-range"
+      />
       <Select
         allowClear
         placeholder={t('postActivities.allStates')}
@@ -50,7 +57,7 @@ export default function ActivitiesPage() {
   const list = useListParams(ACTIVITY_FILTERS);
   const [creating, setCreating] = useState(false);
   const tab = list.filters.tab ?? 'list';
-  const active = (['communityId', 'state'] as const).filter((k) => list.filters[k]).length;
+  const active = (['communityId', 'state', 'from'] as const).filter((k) => list.filters[k]).length;
   return (
     <ListPage
       title={t('postActivities.title')}

@@ -5,10 +5,11 @@ import { Link, useParams } from 'react-router-dom';
 import { useI18n } from '../../../i18n';
 import { nowMs } from '../../../ui/clock';
 import { useFeedback } from '../../../ui/feedback';
-import { formatDate, formatShortDateTime } from '../../../ui/format';
 import { LoadError, Loading } from '../../../ui/states';
 import {
   CHECKIN_OPENS_MINUTES_BEFORE,
+  countyDay,
+  countyShort,
   type PostActivityDetail,
   timeRange,
   useActivity,
@@ -103,7 +104,7 @@ export default function ActivityPage() {
           )}
           {a.gridName && <Descriptions.Item label={t('postActivities.grid')}>{a.gridName}</Descriptions.Item>}
           <Descriptions.Item label={t('postActivities.date')}>
-            {formatDate(a.startsAt)} {timeRange(a)}
+            {countyDay(a.startsAt)} {timeRange(a)}
           </Descriptions.Item>
           <Descriptions.Item label={t('postActivities.place')}>{a.place}</Descriptions.Item>
           <Descriptions.Item label={t('postActivities.capacity')}>
@@ -112,8 +113,8 @@ export default function ActivityPage() {
         </Descriptions>
         <Typography.Text type="secondary">
           {t('postActivities.checkinWindow', {
-            from: formatShortDateTime(a.checkinOpensAt),
-            to: formatShortDateTime(a.checkinClosesAt),
+            from: countyShort(a.checkinOpensAt),
+            to: countyShort(a.checkinClosesAt),
             minutes: CHECKIN_OPENS_MINUTES_BEFORE,
           })}
         </Typography.Text>

@@ -2,9 +2,9 @@ import { Table, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useI18n } from '../../../i18n';
-import { formatDate, formatNumber } from '../../../ui/format';
+import { formatNumber } from '../../../ui/format';
 import { EmptyState, LoadError, Loading } from '../../../ui/states';
-import { type PostActivityView, timeRange, useActivities } from './api';
+import { countyDay, type PostActivityView, timeRange, useActivities } from './api';
 import { ActivityStateTag, useTypeName } from './ActivityTags';
 import type { ActivityListParams } from './activitiesList';
 
@@ -14,7 +14,8 @@ export function ActivityTable({ list }: { list: ActivityListParams }) {
   const navigate = useNavigate();
   const typeName = useTypeName();
   const { tab: _tab, week: _week, ...query } = list.query;
-  const rows = useActivities(query);
+  // Latest first (the coming two weeks, then today, then what was held); a column's sort overrides it.
+  const rows = useActivities({ ...query, sort: query.sort ?? '-startsAt' });
   if (rows.isError) return <LoadError error={rows.error} onRetry={() => void rows.refetch()} />;
   if (rows.isPending) return <Loading />;
   return (
@@ -46,7 +47,7 @@ export function ActivityTable({ list }: { list: ActivityListParams }) {
           title: t('postActivities.date'),
           render: (_, a) => (
             <>
-              <div>{formatDate(a.startsAt)}</div>
+              <div>{countyDay(a.startsAt)}</div>
               <Typography.Text type="secondary">{timeRange(a)}</Typography.Text>
             </>
           ),

@@ -2,10 +2,9 @@ import { Button, Card, Flex, Popconfirm, Select, Table, Typography } from 'antd'
 import { useState } from 'react';
 import { useI18n } from '../../../i18n';
 import { useFeedback } from '../../../ui/feedback';
-import { formatShortDateTime } from '../../../ui/format';
 import { LoadError } from '../../../ui/states';
 import { useMemberList } from '../api';
-import { type PostActivityDetail, type PostSignupView, useActivityWrites, useSignups } from './api';
+import { countyShort, type PostActivityDetail, type PostSignupView, useActivityWrites, useSignups } from './api';
 import { SignupStateTag } from './ActivityTags';
 
 /** Whom staff may add: in-service members living in the activity's community, by name. */
@@ -144,14 +143,14 @@ export function SignupsCard({ activity }: { activity: PostActivityDetail }) {
               responsive: ['sm'],
               render: (_, s) =>
                 s.checkedInAt
-                  ? `${formatShortDateTime(s.checkedInAt)} · ${t(s.checkinMethod === 'qr' ? 'postActivities.methodQr' : 'postActivities.methodStaff')}`
+                  ? `${countyShort(s.checkedInAt)} · ${t(s.checkinMethod === 'qr' ? 'postActivities.methodQr' : 'postActivities.methodStaff')}`
                   : '—',
             },
             {
               key: 'out',
               title: t('postActivities.checkedOutAt'),
               responsive: ['md'],
-              render: (_, s) => formatShortDateTime(s.checkedOutAt),
+              render: (_, s) => countyShort(s.checkedOutAt),
             },
             { key: 'hours', title: t('postActivities.hours'), render: (_, s) => minutesText(t, s.minutes) },
             { key: 'actions', title: '', render: (_, s) => <SignupActions activity={activity} s={s} /> },

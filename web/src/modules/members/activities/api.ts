@@ -167,6 +167,12 @@ export function timeRange(a: { startsAt: string; endsAt: string }): string {
   return `${clock(a.startsAt)}–${clock(a.endsAt)}`;
 }
 
+/** "MM-DD HH:mm" of an instant on the county's clock, whatever the device's zone. */
+export function countyShort(iso: string | null): string {
+  if (!iso) return '—';
+  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(5, 16).replace('T', ' ');
+}
+
 /** The county day (YYYY-MM-DD) of an instant. */
 export function countyDay(iso: string): string {
   return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);

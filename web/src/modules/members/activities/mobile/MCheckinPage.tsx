@@ -2,8 +2,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useI18n } from '../../../../i18n';
 import { Card, Spinner } from '../../../../mobile/parts';
-import { formatDate } from '../../../../ui/format';
-import { timeRange, useOpenForCheckin } from '../api';
+import { countyDay, timeRange, useOpenForCheckin } from '../api';
 import { tokenOfText, useQrScanner } from './useQrScanner';
 
 /**
@@ -70,7 +69,7 @@ export default function MCheckinPage() {
             <div key={a.id} style={{ padding: '8px 0', borderTop: '1px solid #f0f0f0' }}>
               <strong>{a.title}</strong>
               <div className="m-muted">
-                {a.communityName} · {formatDate(a.startsAt)} {timeRange(a)} · {a.place}
+                {a.communityName} · {countyDay(a.startsAt)} {timeRange(a)} · {a.place}
               </div>
               <div className="m-muted">
                 {t('postActivities.inOfSignups', { n: a.checkedInCount, m: a.signupCount })}

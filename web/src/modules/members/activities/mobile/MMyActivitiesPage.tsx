@@ -1,8 +1,7 @@
 import { useI18n } from '../../../../i18n';
 import { Card, Spinner } from '../../../../mobile/parts';
 import { useToast } from '../../../../mobile/Toast';
-import { formatDate } from '../../../../ui/format';
-import { type MyPostActivity, timeRange, useMyActivities, useSelfSignup } from '../api';
+import { countyDay, type MyPostActivity, timeRange, useMyActivities, useSelfSignup } from '../api';
 
 function ActivityItem({ a }: { a: MyPostActivity }) {
   const { t, language } = useI18n();
@@ -25,7 +24,7 @@ function ActivityItem({ a }: { a: MyPostActivity }) {
         {a.myPost && <span className="m-chip m-chip-done">{t('postActivities.myPost')}</span>}
       </div>
       <div className="m-muted">
-        {formatDate(a.startsAt)} {timeRange(a)} · {a.place}
+        {countyDay(a.startsAt)} {timeRange(a)} · {a.place}
       </div>
       <div className="m-muted">
         {language === 'en' ? a.postTypeNameEn : a.postTypeName} ·{' '}
