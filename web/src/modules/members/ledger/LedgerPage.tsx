@@ -146,7 +146,7 @@ export default function LedgerPage() {
         columns={columns}
         testId="ledger-table"
         rowTestId="ledger-row"
-        scroll={{ x: 1200 }}
+        scroll={{ x: 1100 }}
         onOpen={(r) => {
           if (manage && !r.voidedAt) setOpen(r);
         }}

@@ -149,7 +149,7 @@ export function OpeningsTab({ scope }: { scope: PostsScope }) {
         size="middle"
         loading={rows.isFetching}
         dataSource={rows.data?.items ?? []}
-        scroll={{ x: 'max-content' }}
+        scroll={{ x: 1100 }}
         pagination={{
           current: page.page,
           pageSize: page.pageSize,

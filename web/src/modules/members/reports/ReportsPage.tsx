@@ -110,7 +110,7 @@ function StateTable({
       loading={list.isFetching}
       columns={columns}
       dataSource={list.data?.items ?? []}
-      scroll={{ x: 1200 }}
+      scroll={{ x: 1100 }}
       locale={{ emptyText: t('memberReports.none') }}
       onChange={onChange}
       pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, showSizeChanger: false }}
