@@ -60,10 +60,10 @@ export function useReportColumns(state: string, a: ReportActions): ColumnsType<R
   const { t } = useI18n();
   const columns: ColumnsType<ReportView> = [
     { title: t('memberReports.member'), dataIndex: 'memberName', width: 90, fixed: 'left' },
-    { title: t('memberReports.unit'), dataIndex: 'unitName', width: 160, ellipsis: true },
+    { title: t('memberReports.unit'), dataIndex: 'unitName', width: 130, ellipsis: true },
     { title: t('memberReports.community'), dataIndex: 'communityName', width: 100 },
     { title: t('memberReports.grid'), dataIndex: 'gridName', width: 130, ellipsis: true },
-    { title: t('memberReports.skills'), width: 200, render: (_, r) => <SkillTags skills={r.skills} /> },
+    { title: t('memberReports.skills'), width: 150, render: (_, r) => <SkillTags skills={r.skills} /> },
     {
       title: t('memberReports.appliedAt'),
       dataIndex: 'appliedAt',
@@ -80,12 +80,12 @@ export function useReportColumns(state: string, a: ReportActions): ColumnsType<R
       render: (v: string | null) => formatDate(v),
     });
   if (state === 'approved')
-    columns.push({ title: t('memberReports.serial'), dataIndex: 'certificateSerial', width: 170 });
+    columns.push({ title: t('memberReports.serial'), dataIndex: 'certificateSerial', width: 140 });
   if (state === 'declined')
-    columns.push({ title: t('memberReports.declineReason'), dataIndex: 'declineReason', ellipsis: true, width: 200 });
+    columns.push({ title: t('memberReports.declineReason'), dataIndex: 'declineReason', ellipsis: true, width: 140 });
   if (state === 'pending')
-    columns.push({ title: t('memberReports.note'), dataIndex: 'note', ellipsis: true, width: 160 });
-  columns.push({ title: t('memberReports.actions'), width: 230, render: (_, r) => <ActionCell r={r} a={a} /> });
+    columns.push({ title: t('memberReports.note'), dataIndex: 'note', ellipsis: true, width: 130 });
+  columns.push({ title: t('memberReports.actions'), width: 180, render: (_, r) => <ActionCell r={r} a={a} /> });
   return columns;
 }
 
