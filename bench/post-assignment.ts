@@ -15,9 +15,9 @@ import {
   type AssignmentProblem,
   checkAssignment,
   DEFAULT_ASSIGNMENT_WEIGHTS,
-} from '../src/modules/members/posts/posts.assignment.model.js';
-import { solveAssignment } from '../src/modules/members/posts/posts.assignment.solver.js';
-import { assignmentThread } from '../src/modules/members/posts/posts.assignment.runner.js';
+} from '../src/modules/members/posts/assignment/assignment.model.js';
+import { solveAssignment } from '../src/modules/members/posts/assignment/assignment.solver.js';
+import { assignmentThread } from '../src/modules/members/posts/assignment/assignment.runner.js';
 import { createRng } from '../src/seed/rng.js';
 import { median } from './util.js';
 

@@ -17,7 +17,7 @@ import { pruneEndedSessions } from './modules/auth/auth.sessions.js';
 import { foldCaseStats, startCaseSweeper } from './modules/cases/cases.service.js';
 import type { JobName } from './modules/operations/operations.contracts.js';
 import { proposeCurrentQuarter } from './modules/cobuild/meetings/meetings.propose.js';
-import { sweepPostActivities } from './modules/members/posts/posts.activities.sweep.js';
+import { sweepPostActivities } from './modules/members/activities/activities.sweep.js';
 import { remindAtRiskMonthly } from './modules/members/pace/pace.service.js';
 
 export interface BackgroundLog extends LeaderLog {

@@ -1,7 +1,7 @@
 import { insertRows } from '../core/bulk.js';
 import type { Db } from '../core/db.js';
-import { assignmentProblem } from '../modules/members/posts/posts.assignment.service.js';
-import { greedyAssignment } from '../modules/members/posts/posts.assignment.model.js';
+import { assignmentProblem } from '../modules/members/posts/assignment/assignment.service.js';
+import { greedyAssignment } from '../modules/members/posts/assignment/assignment.model.js';
 import { DEFAULT_POST_TYPE_KEYS } from '../modules/members/posts/posts.enums.js';
 import { postAssignments, postOpenings, postTypes } from '../modules/members/posts/posts.schema.js';
 import { defaultTypeRows } from '../modules/members/posts/posts.types.js';

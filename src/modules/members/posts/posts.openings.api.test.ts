@@ -13,7 +13,7 @@ import type {
   PostOpeningView,
   PostTypeView,
 } from './posts.openings.contracts.js';
-import { assignmentThread } from './posts.assignment.runner.js';
+import { assignmentThread } from './assignment/assignment.runner.js';
 import { postAssignments, postOpenings } from './posts.schema.js';
 
 let ctx: TestContext;

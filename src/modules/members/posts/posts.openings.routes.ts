@@ -8,8 +8,8 @@ import {
   endAssignment,
   assignByHand,
   openingCandidates,
-} from './posts.assignment.decide.js';
-import { listAssignments, myPosts, runAssignment } from './posts.assignment.service.js';
+} from './assignment/assignment.decide.js';
+import { listAssignments, myPosts, runAssignment } from './assignment/assignment.service.js';
 import {
   ZAssignmentAction,
   ZAssignmentRun,

@@ -24,6 +24,9 @@ import {
   POST_OPENING_STATES,
 } from './posts.enums.js';
 
+// All five post_* tables live here, the activities' two as well (members/activities/ writes them): they hang off
+// post_types, and the rating (ratings/) reads openings, assignments and activities from this one file.
+
 /**
  * Post types (设岗定责): the article's eight for every community (seeded), and any a community adds. `key` is stable
  * (skills and the assignment refer to it); names are shown.

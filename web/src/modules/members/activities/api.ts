@@ -9,12 +9,12 @@ import type {
   PostActivityView,
   PostSignupStateValue,
   PostSignupView,
-} from '../../../../../src/modules/members/posts/posts.activities.contracts';
+} from '../../../../../src/modules/members/activities/activities.contracts';
 
 export {
   CHECKIN_OPENS_MINUTES_BEFORE,
   POST_SIGNUP_STATES,
-} from '../../../../../src/modules/members/posts/posts.activities.enums';
+} from '../../../../../src/modules/members/activities/activities.enums';
 export { POST_ACTIVITY_STATES } from '../../../../../src/modules/members/posts/posts.enums';
 export type { CheckinOpen, FormOptions, MyPostActivity, PostActivityDetail, PostActivityView, PostSignupView };
 export type PostSignupState = PostSignupStateValue;

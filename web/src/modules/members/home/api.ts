@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../api/client';
 import type { MyServiceYear } from '../../../../../src/modules/members/me/me.contracts';
-import type { MyPostActivity } from '../../../../../src/modules/members/posts/posts.activities.contracts';
+import type { MyPostActivity } from '../../../../../src/modules/members/activities/activities.contracts';
 import type { PostAssignmentView } from '../../../../../src/modules/members/posts/posts.openings.contracts';
 import type { RatingView } from '../../../../../src/modules/members/ratings/ratings.contracts';
 import type { MyReports } from '../../../../../src/modules/members/reports/reports.contracts';

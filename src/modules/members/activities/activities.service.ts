@@ -18,22 +18,22 @@ import type {
   PostActivityListQuery,
   PostActivityView,
   UpdatePostActivity,
-} from './posts.activities.contracts.js';
+} from './activities.contracts.js';
 import {
   activitiesVisibleTo,
   assertMayManageActivities,
   assertMayReadActivities,
   checksInAt,
   managesActivities,
-} from './posts.activities.policy.js';
-import { activityTimesProblem, checkinClosesAt, checkinOpensAt, localLabel } from './posts.activities.time.js';
-import { postActivities, postActivitySignups, postOpenings, postTypes } from './posts.schema.js';
+} from './activities.policy.js';
+import { activityTimesProblem, checkinClosesAt, checkinOpensAt, localLabel } from './activities.time.js';
+import { postActivities, postActivitySignups, postOpenings, postTypes } from '../posts/posts.schema.js';
 
 /**
  * Post activities (岗位活动): a community schedules a duty of one of its post types (optionally for a post opening
  * and a grid); members sign up, staff check them in and out, and checking out writes the ledger. This file holds the
- * activities themselves; sign-ups (posts.activities.signups.ts), check-in (posts.checkin.ts) and the sweep
- * (posts.activities.sweep.ts) have their own. Every write is audited in its own transaction.
+ * activities themselves; sign-ups (activities.signups.ts), check-in (checkin/checkin.ts) and the sweep
+ * (activities.sweep.ts) have their own. Every write is audited in its own transaction.
  */
 export type ActivityRow = typeof postActivities.$inferSelect;
 

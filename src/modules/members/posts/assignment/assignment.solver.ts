@@ -1,12 +1,6 @@
 import type { Highs, ModelData } from 'highs';
-import { AppError } from '../../../core/errors.js';
-import {
-  type AssignmentProblem,
-  allPairs,
-  type ChosenPair,
-  initialColumns,
-  type Pairs,
-} from './posts.assignment.model.js';
+import { AppError } from '../../../../core/errors.js';
+import { type AssignmentProblem, allPairs, type ChosenPair, initialColumns, type Pairs } from './assignment.model.js';
 
 /**
  * The assignment over binaries x[e] for the pairs e = (member, opening) of a community:

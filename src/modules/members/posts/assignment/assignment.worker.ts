@@ -1,9 +1,9 @@
 import { parentPort } from 'node:worker_threads';
 import type { Highs } from 'highs';
-import { serveSolverThread } from '../../../core/solver-thread.js';
-import { DEFAULT_ASSIGNMENT_WEIGHTS } from './posts.assignment.model.js';
-import type { AssignmentRequest } from './posts.assignment.runner.js';
-import { type AssignmentResult, solveAssignment } from './posts.assignment.solver.js';
+import { serveSolverThread } from '../../../../core/solver-thread.js';
+import { DEFAULT_ASSIGNMENT_WEIGHTS } from './assignment.model.js';
+import type { AssignmentRequest } from './assignment.runner.js';
+import { type AssignmentResult, solveAssignment } from './assignment.solver.js';
 
 /** The package's types describe its CommonJS build; the ESM build Node loads here exports the loader as default. */
 async function loadHighs(): Promise<Highs> {

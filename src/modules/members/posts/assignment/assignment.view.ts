@@ -1,14 +1,14 @@
 import { aliasedTable, and, count, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../../../core/db.js';
-import { orderBy, type Page, readPage } from '../../../core/list.js';
-import { escapeLike } from '../../../core/strings.js';
-import { grids } from '../../grid/grid.schema.js';
-import { organisations } from '../../org/org.schema.js';
-import { partyMembers } from '../../people/members/members.schema.js';
-import { people } from '../../people/people.schema.js';
-import { memberReports } from '../reports/reports.schema.js';
-import type { PostAssignmentListQuery, PostAssignmentView } from './posts.openings.contracts.js';
-import { postAssignments, postOpenings, postTypes } from './posts.schema.js';
+import type { Db } from '../../../../core/db.js';
+import { orderBy, type Page, readPage } from '../../../../core/list.js';
+import { escapeLike } from '../../../../core/strings.js';
+import { grids } from '../../../grid/grid.schema.js';
+import { organisations } from '../../../org/org.schema.js';
+import { partyMembers } from '../../../people/members/members.schema.js';
+import { people } from '../../../people/people.schema.js';
+import { memberReports } from '../../reports/reports.schema.js';
+import type { PostAssignmentListQuery, PostAssignmentView } from '../posts.openings.contracts.js';
+import { postAssignments, postOpenings, postTypes } from '../posts.schema.js';
 
 /** How assignments are read and presented: one select shared by the lists, the member's own posts and single reads. */
 const unit = aliasedTable(organisations, 'assignment_unit');

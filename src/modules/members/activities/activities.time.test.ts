@@ -6,7 +6,7 @@ import {
   servedSpan,
   signupState,
   sweptBefore,
-} from './posts.activities.time.js';
+} from './activities.time.js';
 
 const t = (iso: string) => new Date(iso);
 const activity = {

@@ -10,8 +10,8 @@ import {
   initialColumns,
   pairScore,
   postTypeOfCategory,
-} from './posts.assignment.model.js';
-import { solveAssignment } from './posts.assignment.solver.js';
+} from './assignment.model.js';
+import { solveAssignment } from './assignment.solver.js';
 
 let highs: Highs;
 beforeAll(async () => {

@@ -8,9 +8,9 @@ import { serviceRecords } from '../../ledger/ledger.schema.js';
 import { organisations } from '../../org/org.schema.js';
 import { partyMembers } from '../../people/members/members.schema.js';
 import { people } from '../../people/people.schema.js';
-import type { AddSignup, MyPostActivity, PostSignupView } from './posts.activities.contracts.js';
-import { MEMBER_UPCOMING_DAYS } from './posts.activities.enums.js';
-import { assertMaySignUpSelf, ownMemberWhere, signupsVisibleTo } from './posts.activities.policy.js';
+import type { AddSignup, MyPostActivity, PostSignupView } from './activities.contracts.js';
+import { MEMBER_UPCOMING_DAYS } from './activities.enums.js';
+import { assertMaySignUpSelf, ownMemberWhere, signupsVisibleTo } from './activities.policy.js';
 import {
   type ActivityRow,
   assertNotStarted,
@@ -18,9 +18,9 @@ import {
   lockActivityForWrite,
   presentActivity,
   selectActivities,
-} from './posts.activities.service.js';
-import { signupState } from './posts.activities.time.js';
-import { postActivities, postActivitySignups, postAssignments, postOpenings } from './posts.schema.js';
+} from './activities.service.js';
+import { signupState } from './activities.time.js';
+import { postActivities, postActivitySignups, postAssignments, postOpenings } from '../posts/posts.schema.js';
 
 /**
  * Sign-ups (报名): a member signs up for an activity of their residence community and may withdraw until it starts;

@@ -6,7 +6,7 @@ import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
 import { resolveScope } from '../../grid/grid.scope.js';
 import { partyMembers } from '../../people/members/members.schema.js';
-import { postActivities, postActivitySignups } from './posts.schema.js';
+import { postActivities, postActivitySignups } from '../posts/posts.schema.js';
 
 /**
  * Who may do what with post activities (岗位活动):

@@ -1,12 +1,12 @@
 import { and, count, desc, eq, gte, inArray } from 'drizzle-orm';
-import type { Db } from '../../../core/db.js';
-import { cases } from '../../cases/cases.schema.js';
-import { grids } from '../../grid/grid.schema.js';
-import { partyMembers } from '../../people/members/members.schema.js';
-import { people } from '../../people/people.schema.js';
-import { memberReports } from '../reports/reports.schema.js';
-import { type CandidateMember, postTypeOfCategory } from './posts.assignment.model.js';
-import { postAssignments } from './posts.schema.js';
+import type { Db } from '../../../../core/db.js';
+import { cases } from '../../../cases/cases.schema.js';
+import { grids } from '../../../grid/grid.schema.js';
+import { partyMembers } from '../../../people/members/members.schema.js';
+import { people } from '../../../people/people.schema.js';
+import { memberReports } from '../../reports/reports.schema.js';
+import { type CandidateMember, postTypeOfCategory } from './assignment.model.js';
+import { postAssignments } from '../posts.schema.js';
 
 /**
  * The reads the assignment needs from other parts: who reports where (双报到, member_reports), where members and

@@ -3,7 +3,7 @@
  * database), so the web app imports it as values (it shows when check-in opens).
  */
 
-/** Where a member stands at one activity, derived from the sign-up row (posts.schema.ts post_activity_signups). */
+/** Where a member stands at one activity, derived from the sign-up row (posts/posts.schema.ts post_activity_signups). */
 export const POST_SIGNUP_STATES = ['signed_up', 'checked_in', 'checked_out', 'no_show'] as const;
 export type PostSignupState = (typeof POST_SIGNUP_STATES)[number];
 

@@ -1,7 +1,7 @@
 import { and, count, eq, gte, inArray, lt } from 'drizzle-orm';
 import { localInstant } from '../../../core/calendar.js';
 import type { Db } from '../../../core/db.js';
-import { postActivities, postActivitySignups } from './posts.schema.js';
+import { postActivities, postActivitySignups } from '../posts/posts.schema.js';
 
 /**
  * Named queries other parts read (the quarterly rating counts no-shows against points and the 合格 rule).

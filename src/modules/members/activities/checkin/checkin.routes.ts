@@ -1,16 +1,16 @@
 import { z } from 'zod';
-import { authorize } from '../../../core/auth/plugin.js';
-import { ZIdParams } from '../../../core/contracts.js';
-import type { App } from '../../../core/http/types.js';
-import { onceWith } from '../../../core/idempotency.js';
+import { authorize } from '../../../../core/auth/plugin.js';
+import { ZIdParams } from '../../../../core/contracts.js';
+import type { App } from '../../../../core/http/types.js';
+import { onceWith } from '../../../../core/idempotency.js';
 import {
   ZCheckinOpen,
   ZCheckinOpenQuery,
   ZPostCheckin,
   ZPostCheckout,
   ZPostSignupView,
-} from './posts.activities.contracts.js';
-import { checkIn, checkOut, openForCheckin, replayCheckin } from './posts.checkin.js';
+} from '../activities.contracts.js';
+import { checkIn, checkOut, openForCheckin, replayCheckin } from './checkin.js';
 
 const tags = ['post-activities'];
 

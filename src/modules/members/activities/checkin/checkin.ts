@@ -1,21 +1,21 @@
 import { and, asc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
-import { recordAudit } from '../../../core/audit.js';
-import type { Actor } from '../../../core/auth/actor.js';
-import { clock } from '../../../core/clock.js';
-import type { Db } from '../../../core/db.js';
-import { AppError } from '../../../core/errors.js';
-import { type AnswerKey, rememberAnswer } from '../../../core/idempotency.js';
-import { serviceRecords } from '../../ledger/ledger.schema.js';
-import { recordService } from '../../ledger/ledger.service.js';
-import { organisations } from '../../org/org.schema.js';
-import { partyMembers } from '../../people/members/members.schema.js';
-import { people } from '../../people/people.schema.js';
-import { resolveCertificate } from '../reports/reports.certificates.js';
-import type { CheckinOpen, PostCheckin, PostCheckout, PostSignupView } from './posts.activities.contracts.js';
-import { CHECKIN_OPENS_MINUTES_BEFORE } from './posts.activities.enums.js';
-import { assertMayCheckIn, checkinCommunitiesOf, checksInAt } from './posts.activities.policy.js';
-import { type ActivityRow, loadCheckinTarget, presentActivity, selectActivities } from './posts.activities.service.js';
-import { assertServesAt, presentSignup, signupOf, unknownMember } from './posts.activities.signups.js';
+import { recordAudit } from '../../../../core/audit.js';
+import type { Actor } from '../../../../core/auth/actor.js';
+import { clock } from '../../../../core/clock.js';
+import type { Db } from '../../../../core/db.js';
+import { AppError } from '../../../../core/errors.js';
+import { type AnswerKey, rememberAnswer } from '../../../../core/idempotency.js';
+import { serviceRecords } from '../../../ledger/ledger.schema.js';
+import { recordService } from '../../../ledger/ledger.service.js';
+import { organisations } from '../../../org/org.schema.js';
+import { partyMembers } from '../../../people/members/members.schema.js';
+import { people } from '../../../people/people.schema.js';
+import { resolveCertificate } from '../../reports/reports.certificates.js';
+import type { CheckinOpen, PostCheckin, PostCheckout, PostSignupView } from '../activities.contracts.js';
+import { CHECKIN_OPENS_MINUTES_BEFORE } from '../activities.enums.js';
+import { assertMayCheckIn, checkinCommunitiesOf, checksInAt } from '../activities.policy.js';
+import { type ActivityRow, loadCheckinTarget, presentActivity, selectActivities } from '../activities.service.js';
+import { assertServesAt, presentSignup, signupOf, unknownMember } from '../activities.signups.js';
 import {
   checkinClosesAt,
   checkinOpensAt,
@@ -23,8 +23,8 @@ import {
   localLabel,
   servedSpan,
   signupState,
-} from './posts.activities.time.js';
-import { postActivities, postActivitySignups } from './posts.schema.js';
+} from '../activities.time.js';
+import { postActivities, postActivitySignups } from '../../posts/posts.schema.js';
 
 /**
  * Check-in and check-out at a post activity (岗位签到): staff scan the member's 报到证 (its token is resolved by

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ZVersion } from '../../../core/contracts.js';
 import { listResponse, ZListQuery } from '../../../core/list.js';
-import { POST_SIGNUP_STATES } from './posts.activities.enums.js';
-import { POST_ACTIVITY_STATES, POST_CHECKIN_METHODS } from './posts.enums.js';
+import { POST_SIGNUP_STATES } from './activities.enums.js';
+import { POST_ACTIVITY_STATES, POST_CHECKIN_METHODS } from '../posts/posts.enums.js';
 
 /** 岗位活动: request and response contracts of post activities, their sign-ups and check-ins (the web imports the types). */
 export { POST_ACTIVITY_STATES, POST_CHECKIN_METHODS, POST_SIGNUP_STATES };

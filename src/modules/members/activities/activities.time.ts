@@ -4,7 +4,7 @@ import {
   MAX_ACTIVITY_MINUTES,
   NO_SHOW_GRACE_MINUTES,
   type PostSignupState,
-} from './posts.activities.enums.js';
+} from './activities.enums.js';
 
 /**
  * The time rules of a post activity, pure so they are tested alone: when check-in opens and closes, which span of a

@@ -1,24 +1,24 @@
 import { and, count, eq, sql } from 'drizzle-orm';
-import { recordAudit } from '../../../core/audit.js';
-import type { Actor } from '../../../core/auth/actor.js';
-import { clock } from '../../../core/clock.js';
-import { isUniqueViolation } from '../../../core/crud.js';
-import type { Db } from '../../../core/db.js';
-import { AppError, isAppError } from '../../../core/errors.js';
-import { organisations } from '../../org/org.schema.js';
-import { partyMembers } from '../../people/members/members.schema.js';
-import { people } from '../../people/people.schema.js';
-import { haversineKm } from './posts.assignment.model.js';
-import { gridCentres, reportingMembers } from './posts.assignment.queries.js';
-import { presentAssignment, selectAssignments } from './posts.assignment.view.js';
+import { recordAudit } from '../../../../core/audit.js';
+import type { Actor } from '../../../../core/auth/actor.js';
+import { clock } from '../../../../core/clock.js';
+import { isUniqueViolation } from '../../../../core/crud.js';
+import type { Db } from '../../../../core/db.js';
+import { AppError, isAppError } from '../../../../core/errors.js';
+import { organisations } from '../../../org/org.schema.js';
+import { partyMembers } from '../../../people/members/members.schema.js';
+import { people } from '../../../people/people.schema.js';
+import { haversineKm } from './assignment.model.js';
+import { gridCentres, reportingMembers } from './assignment.queries.js';
+import { presentAssignment, selectAssignments } from './assignment.view.js';
 import type {
   BulkConfirmResult,
   HandAssign,
   OpeningCandidate,
   PostAssignmentView,
-} from './posts.openings.contracts.js';
-import { assertMayChange, assignmentsVisibleTo, openingsVisibleTo } from './posts.openings.policy.js';
-import { postAssignments, postOpenings, postTypes } from './posts.schema.js';
+} from '../posts.openings.contracts.js';
+import { assertMayChange, assignmentsVisibleTo, openingsVisibleTo } from '../posts.openings.policy.js';
+import { postAssignments, postOpenings, postTypes } from '../posts.schema.js';
 
 /**
  * Staff decisions on assignments: confirm (one or many), decline a suggestion, end a confirmed post, assign by hand.
@@ -273,7 +273,7 @@ export async function openingCandidates(opts: {
 }
 
 async function gridNamesOf(db: Db, ids: (string | null)[]): Promise<Map<string, string>> {
-  const { grids } = await import('../../grid/grid.schema.js');
+  const { grids } = await import('../../../grid/grid.schema.js');
   const wanted = [...new Set(ids.filter((x): x is string => Boolean(x)))];
   if (!wanted.length) return new Map();
   const rows = await db.select({ id: grids.id, name: grids.name }).from(grids).where(sql`${grids.id} in ${wanted}`);

@@ -3,14 +3,14 @@ import { recordAudit } from '../../../core/audit.js';
 import { clock } from '../../../core/clock.js';
 import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
-import { closeSignup } from './posts.checkin.js';
-import { sweptBefore } from './posts.activities.time.js';
-import { postActivities, postActivitySignups, postTypes } from './posts.schema.js';
+import { closeSignup } from './checkin/checkin.js';
+import { sweptBefore } from './activities.time.js';
+import { postActivities, postActivitySignups, postTypes } from '../posts/posts.schema.js';
 
 /**
  * The post activities' sweep (background job 'post-activities-sweep'): once an activity has been over for
  * NO_SHOW_GRACE_MINUTES, members signed up who never checked in are no-shows (the rating reads them:
- * posts.queries.ts), and members still checked in are checked out at the end, which writes their service record.
+ * activities.queries.ts), and members still checked in are checked out at the end, which writes their service record.
  * Safe to run twice: each step takes only rows it has not done. A check-out the ledger refuses (the member has
  * another record at that time) is closed without a record and audited with the reason, so it is not retried forever;
  * staff correct the ledger by hand.

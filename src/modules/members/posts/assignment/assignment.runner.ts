@@ -1,6 +1,6 @@
-import { SolverThread, siblingWorker } from '../../../core/solver-thread.js';
-import type { AssignmentProblem } from './posts.assignment.model.js';
-import type { AssignmentResult, AssignmentSolveOptions } from './posts.assignment.solver.js';
+import { SolverThread, siblingWorker } from '../../../../core/solver-thread.js';
+import type { AssignmentProblem } from './assignment.model.js';
+import type { AssignmentResult, AssignmentSolveOptions } from './assignment.solver.js';
 
 /**
  * The post assignment is solved off the event loop, in one long-lived thread per process that keeps HiGHS loaded
@@ -17,7 +17,7 @@ export function assignmentThread(): {
   run(problem: AssignmentProblem, options?: AssignmentSolveOptions): Promise<AssignmentResult>;
   stop(): Promise<void>;
 } {
-  thread ??= new SolverThread(siblingWorker(import.meta.url, 'posts.assignment.worker'));
+  thread ??= new SolverThread(siblingWorker(import.meta.url, 'assignment.worker'));
   const t = thread;
   return {
     run: (problem, options) => t.run({ problem, options }),

@@ -15,7 +15,7 @@ import {
   ZPostSignupView,
   ZSignupParams,
   ZUpdatePostActivity,
-} from './posts.activities.contracts.js';
+} from './activities.contracts.js';
 import {
   cancelActivity,
   createActivity,
@@ -23,16 +23,9 @@ import {
   getActivity,
   listActivities,
   updateActivity,
-} from './posts.activities.service.js';
-import {
-  addSignup,
-  listSignups,
-  myActivities,
-  removeSignup,
-  signUpSelf,
-  withdrawSelf,
-} from './posts.activities.signups.js';
-import { checkinRoutes } from './posts.checkin.routes.js';
+} from './activities.service.js';
+import { addSignup, listSignups, myActivities, removeSignup, signUpSelf, withdrawSelf } from './activities.signups.js';
+import { checkinRoutes } from './checkin/checkin.routes.js';
 
 const tags = ['post-activities'];
 

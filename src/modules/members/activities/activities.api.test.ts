@@ -13,10 +13,10 @@ import type {
   PostActivityDetail,
   PostActivityView,
   PostSignupView,
-} from './posts.activities.contracts.js';
-import { sweepPostActivities } from './posts.activities.sweep.js';
-import { noShowCounts } from './posts.queries.js';
-import { postAssignments, postOpenings } from './posts.schema.js';
+} from './activities.contracts.js';
+import { sweepPostActivities } from './activities.sweep.js';
+import { noShowCounts } from './activities.queries.js';
+import { postAssignments, postOpenings } from '../posts/posts.schema.js';
 
 const MIN = 60_000;
 let ctx: TestContext;

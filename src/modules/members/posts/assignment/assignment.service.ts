@@ -1,25 +1,25 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { recordAudit } from '../../../core/audit.js';
-import type { Actor } from '../../../core/auth/actor.js';
-import { addDays, localInstant } from '../../../core/calendar.js';
-import { clock } from '../../../core/clock.js';
-import type { Db } from '../../../core/db.js';
-import { AppError, type ErrorCode } from '../../../core/errors.js';
-import type { Page } from '../../../core/list.js';
-import type { SolverThreadError } from '../../../core/solver-thread.js';
-import { grids } from '../../grid/grid.schema.js';
-import { assertIsCommunity } from '../../org/org.service.js';
-import { type AssignmentProblem, DEFAULT_ASSIGNMENT_WEIGHTS, type OpenSeat } from './posts.assignment.model.js';
-import { caseNeeds, gridCentres, needOf, reportingMembers } from './posts.assignment.queries.js';
-import { assignmentThread } from './posts.assignment.runner.js';
-import type { AssignmentResult } from './posts.assignment.solver.js';
-import { readAssignmentPage, selectAssignments, presentAssignment } from './posts.assignment.view.js';
+import { recordAudit } from '../../../../core/audit.js';
+import type { Actor } from '../../../../core/auth/actor.js';
+import { addDays, localInstant } from '../../../../core/calendar.js';
+import { clock } from '../../../../core/clock.js';
+import type { Db } from '../../../../core/db.js';
+import { AppError, type ErrorCode } from '../../../../core/errors.js';
+import type { Page } from '../../../../core/list.js';
+import type { SolverThreadError } from '../../../../core/solver-thread.js';
+import { grids } from '../../../grid/grid.schema.js';
+import { assertIsCommunity } from '../../../org/org.service.js';
+import { type AssignmentProblem, DEFAULT_ASSIGNMENT_WEIGHTS, type OpenSeat } from './assignment.model.js';
+import { caseNeeds, gridCentres, needOf, reportingMembers } from './assignment.queries.js';
+import { assignmentThread } from './assignment.runner.js';
+import type { AssignmentResult } from './assignment.solver.js';
+import { readAssignmentPage, selectAssignments, presentAssignment } from './assignment.view.js';
 import type {
   AssignmentRun,
   AssignmentRunResult,
   PostAssignmentListQuery,
   PostAssignmentView,
-} from './posts.openings.contracts.js';
+} from '../posts.openings.contracts.js';
 import {
   assertMayManagePosts,
   assertMayReadOwnPosts,
@@ -27,13 +27,13 @@ import {
   assertMayRunCounty,
   assignmentsVisibleTo,
   ownMemberWhere,
-} from './posts.openings.policy.js';
-import { postAssignments, postOpenings, postTypes } from './posts.schema.js';
+} from '../posts.openings.policy.js';
+import { postAssignments, postOpenings, postTypes } from '../posts.schema.js';
 
 /**
  * The assignment run (生成岗位安排建议): the open seats of a year (in one community, or the county), the members
  * reporting there without a post, the need of each opening from the last year's cases, solved in the solver thread
- * (posts.assignment.solver.ts). The plan replaces the earlier suggestions of that scope and year in one transaction;
+ * (assignment.solver.ts). The plan replaces the earlier suggestions of that scope and year in one transaction;
  * confirmed, declined and ended assignments are never touched.
  */
 const NEED_WINDOW_DAYS = 365;

@@ -1,6 +1,6 @@
 /**
  * The post assignment (设岗定责) as data, with no database and no solver: who may fill which seat, and what each pair
- * is worth. The solver (posts.assignment.solver.ts) maximises the total worth with each member in at most one seat and
+ * is worth. The solver (assignment.solver.ts) maximises the total worth with each member in at most one seat and
  * each opening within its open seats.
  *
  * Worth of member m in opening o (all weights are settings with the defaults below):
@@ -147,7 +147,7 @@ export function allPairs(problem: AssignmentProblem): Pairs {
 
 /**
  * The pairs the solver starts from: each member's `nearest` best (all with 0), and for an opening none of them
- * reaches, its best twice its seats. The solver prices the rest in (posts.assignment.solver.ts), so this choice
+ * reaches, its best twice its seats. The solver prices the rest in (assignment.solver.ts), so this choice
  * changes the time, never the answer. Pairs come grouped by member (allPairs builds them so).
  */
 export function initialColumns(problem: AssignmentProblem, pairs: Pairs): number[] {
