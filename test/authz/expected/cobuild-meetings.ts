@@ -97,6 +97,11 @@ export const COBUILD_MEETINGS: ExpectedTable = {
     admin: 'ok', hangdong: 'ok', sanfeng: 'ok', grid01: 'ok', unit01: 'ok',
     unit02: 'ok', member01: 'denied', member02: 'denied', resident01: 'denied', anon: 'unauth',
   },
+  // A Party member's own days (memberservice.self): the county holds every permission but has no member record.
+  'GET /api/service-days/mine': {
+    admin: 'ok', hangdong: 'denied', sanfeng: 'denied', grid01: 'denied', unit01: 'denied',
+    unit02: 'denied', member01: 'ok', member02: 'ok', resident01: 'denied', anon: 'unauth',
+  },
   // A unit admin reads every day, in any community: a day is a public call for service (servicedays.policy.ts);
   // check-ins it sees are its own members'.
   'GET /api/service-days/{id}': {

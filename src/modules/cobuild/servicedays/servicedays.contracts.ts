@@ -199,6 +199,9 @@ export const ZStaffCheckinResult = z.object({
 });
 export type StaffCheckinResult = z.infer<typeof ZStaffCheckinResult>;
 
+/** Whether a check-in is accepted now: open, not yet (30 min before the start), closed (24 h after the end), cancelled. */
+export const ZCheckinWindow = z.enum(['open', 'not_started', 'closed', 'cancelled']);
+
 /** What the phone page shows after scanning: the day (no token), whether check-in is open, and my check-in. */
 export const ZCheckinPage = z.object({
   dayId: z.string(),
@@ -212,11 +215,37 @@ export const ZCheckinPage = z.object({
   opensAt: z.string(),
   closesAt: z.string(),
   /** open | not_started | closed | cancelled, as of the server's clock. */
-  window: z.enum(['open', 'not_started', 'closed', 'cancelled']),
+  window: ZCheckinWindow,
   memberName: z.string().nullable(),
   myCheckin: ZCheckinView.nullable(),
 });
 export type CheckinPage = z.infer<typeof ZCheckinPage>;
+
+/**
+ * A day on a Party member's own list: held where they live (inMyCommunity) or one their unit signed up for
+ * (myUnitSignedUp), whether check-in is open now, and when they checked in (no token: they scan it at the day).
+ */
+export const ZMyServiceDay = z.object({
+  id: z.string(),
+  communityName: z.string(),
+  theme: z.string(),
+  place: z.string(),
+  date: z.string(),
+  startTime: z.string(),
+  endTime: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  status: ZServiceDayStatus,
+  cancelReason: z.string().nullable(),
+  inMyCommunity: z.boolean(),
+  myUnitSignedUp: z.boolean(),
+  window: ZCheckinWindow,
+  checkedInAt: z.string().nullable(),
+});
+export type MyServiceDay = z.infer<typeof ZMyServiceDay>;
+/** Days still open to check-in or to come, soonest first; and the member's earlier check-ins, latest first. */
+export const ZMyServiceDays = z.object({ upcoming: z.array(ZMyServiceDay), attended: z.array(ZMyServiceDay) });
+export type MyServiceDays = z.infer<typeof ZMyServiceDays>;
 
 export const ZCheckinListQuery = ZListQuery.extend({ unitId: z.uuid().optional() });
 export type CheckinListQuery = z.infer<typeof ZCheckinListQuery>;

@@ -15,7 +15,8 @@ import { serviceDayCheckins, serviceDays } from './servicedays.schema.js';
  * - a grid worker: reads the days of the communities their grids lie in;
  * - a unit admin: reads every day (a day is a public call for service), signs up only their own unit, sees and
  *   checks in only their own unit's members;
- * - a Party member: checks in only themself, through the day's QR code.
+ * - a Party member: lists the days where they live and those their unit signed up for, and checks in only
+ *   themself, through the day's QR code.
  */
 export async function daysVisibleTo(db: Db, actor: Actor): Promise<SQL | undefined> {
   const scope = await resolveScope(db, actor);
@@ -59,6 +60,11 @@ export async function assertMaySignup(
 /** Checking oneself in by the day's QR code (and opening that page): servicedays.checkin. */
 export function assertMayCheckIn(actor: Actor): void {
   if (!can(actor, 'servicedays.checkin')) throw new AppError('FORBIDDEN');
+}
+
+/** A Party member's own list of days (where they live, or their unit's): memberservice.self. */
+export function assertMayListOwnDays(actor: Actor): void {
+  if (!can(actor, 'memberservice.self')) throw new AppError('FORBIDDEN');
 }
 
 export interface CheckinAuthority {

@@ -10,6 +10,7 @@ import {
   ZCreateServiceKind,
   ZDaySummary,
   ZKindParams,
+  ZMyServiceDays,
   ZOutcome,
   ZServiceDayDetail,
   ZServiceDayList,
@@ -34,6 +35,7 @@ import {
 import { checkinRoutes } from './servicedays.checkins.routes.js';
 import { photoRoutes } from './servicedays.photos.routes.js';
 import { signupRoutes } from './servicedays.signups.routes.js';
+import { myServiceDays } from './servicedays.mine.js';
 import { daySummary, exportDays, unitSummaries } from './servicedays.summary.js';
 
 const tags = ['service-days'];
@@ -136,6 +138,17 @@ function dayListRoutes(app: App): void {
     async (req) => {
       return unitSummaries({ db, actor: requireActor(req), query: req.query });
     },
+  );
+  app.get(
+    '/service-days/mine',
+    {
+      schema: {
+        tags,
+        summary: "My service days (Party member): where I live and my unit's, still open to check-in; my check-ins",
+        response: { 200: ZMyServiceDays },
+      },
+    },
+    async (req) => myServiceDays({ db, actor: requireActor(req) }),
   );
   app.post(
     '/service-days',
