@@ -1,4 +1,4 @@
-import { eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../../core/auth/actor.js';
 import { hasRole } from '../../../core/auth/actor.js';
 import { can } from '../../../core/auth/permissions.js';
@@ -88,11 +88,6 @@ export async function signupsVisibleTo(db: Db, actor: Actor, communityId: string
 }
 
 /** A member signs up and withdraws only themself (memberservice.self and a Party member record of their own). */
-export function assertMaySignUpSelf(actor: Actor, member: { id: string } | undefined): asserts member {
+export function assertMaySignUpSelf(actor: Actor, member: { id: string } | null): asserts member {
   if (!can(actor, 'memberservice.self') || !member) throw new AppError('FORBIDDEN');
-}
-
-/** The actor's own Party member row (the person behind the login), as a where-clause. */
-export function ownMemberWhere(actor: Actor): SQL {
-  return actor.personId ? eq(partyMembers.personId, actor.personId) : sql`false`;
 }

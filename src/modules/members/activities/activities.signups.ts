@@ -10,7 +10,7 @@ import { partyMembers } from '../../people/members/members.schema.js';
 import { people } from '../../people/people.schema.js';
 import type { AddSignup, MyPostActivity, PostSignupView } from './activities.contracts.js';
 import { MEMBER_UPCOMING_DAYS } from './activities.enums.js';
-import { assertMaySignUpSelf, ownMemberWhere, signupsVisibleTo } from './activities.policy.js';
+import { assertMaySignUpSelf, signupsVisibleTo } from './activities.policy.js';
 import {
   type ActivityRow,
   assertNotStarted,
@@ -20,6 +20,7 @@ import {
   selectActivities,
 } from './activities.service.js';
 import { signupState } from './activities.time.js';
+import { ownMember } from '../reports/reports.service.js';
 import { postActivities, postActivitySignups, postAssignments, postOpenings } from '../posts/posts.schema.js';
 
 /**
@@ -197,14 +198,6 @@ export async function removeSignup(opts: {
 }
 
 /** The actor's own Party member record, if any. */
-export async function ownMember(db: Db, actor: Actor) {
-  const [m] = await db
-    .select({ id: partyMembers.id, residence: partyMembers.residenceCommunityId })
-    .from(partyMembers)
-    .where(ownMemberWhere(actor));
-  return m;
-}
-
 /** An activity of the member's own community, locked (404 for any other: a member sees only where they live). */
 async function lockOwnActivity(tx: Db, activityId: string, residence: string | null): Promise<ActivityRow> {
   const [a] = await tx
@@ -221,7 +214,7 @@ export async function signUpSelf(opts: { db: Db; actor: Actor; activityId: strin
   const member = await ownMember(opts.db, opts.actor);
   assertMaySignUpSelf(opts.actor, member);
   await opts.db.transaction(async (tx) => {
-    const a = await lockOwnActivity(tx, opts.activityId, member.residence);
+    const a = await lockOwnActivity(tx, opts.activityId, member.residenceCommunityId);
     await insertSignup(tx, opts.actor, a, member.id);
   });
   return (await signupOf(opts.db, opts.activityId, member.id)) as PostSignupView;
@@ -231,7 +224,7 @@ export async function withdrawSelf(opts: { db: Db; actor: Actor; activityId: str
   const member = await ownMember(opts.db, opts.actor);
   assertMaySignUpSelf(opts.actor, member);
   await opts.db.transaction(async (tx) => {
-    const a = await lockOwnActivity(tx, opts.activityId, member.residence);
+    const a = await lockOwnActivity(tx, opts.activityId, member.residenceCommunityId);
     await deleteSignup(tx, opts.actor, a, eq(postActivitySignups.memberId, member.id));
   });
 }
@@ -258,14 +251,14 @@ async function myPosts(db: Db, memberId: string): Promise<{ openingId: string; p
 export async function myActivities(opts: { db: Db; actor: Actor }): Promise<MyPostActivity[]> {
   const member = await ownMember(opts.db, opts.actor);
   assertMaySignUpSelf(opts.actor, member);
-  if (!member.residence) return [];
+  if (!member.residenceCommunityId) return [];
   const now = clock.now();
   const signedUp = sql`exists (select 1 from ${postActivitySignups} where ${postActivitySignups.activityId} = ${postActivities.id}
     and ${postActivitySignups.memberId} = ${member.id})`;
   const rows = await selectActivities(opts.db)
     .where(
       and(
-        eq(postActivities.communityId, member.residence),
+        eq(postActivities.communityId, member.residenceCommunityId),
         gte(postActivities.endsAt, now),
         lt(postActivities.startsAt, new Date(now.getTime() + MEMBER_UPCOMING_DAYS * 86_400_000)),
         or(eq(postActivities.state, 'scheduled'), signedUp),
