@@ -13,6 +13,7 @@ import type { PairedUnits } from './dispatch/pairing.js';
 import { attachPhotos } from './photos/photos.js';
 import { loadCaseFor } from './cases.load.js';
 import { recordCorrection } from './classifier/corrections.js';
+import { recordCaseHandlers } from './handling/record.js';
 import { assertMayFire } from './cases.policy.js';
 import { noticeToReporter } from './resident/notices.js';
 import { assertMayCloseWithoutRating, assertMayReopen, recordRating, reopenDispatches } from './resident/rating.js';
@@ -164,44 +165,59 @@ export async function transitionCase(opts: {
       .where(and(eq(cases.id, c.id), eq(cases.version, input.version)))
       .returning({ id: cases.id });
     if (!updated.length) throw new AppError('STALE_UPDATE');
-    const [event] = await tx
-      .insert(caseEvents)
-      .values({
-        caseId: c.id,
-        at: now,
-        actorUserId: actor.userId,
-        actorName: actor.displayName,
-        action: input.action,
-        fromStatus: c.status,
-        toStatus: check.to,
-        note: input.note ?? input.reason ?? input.comment ?? null,
-        data: {
-          unitIds: input.unitIds,
-          satisfaction: input.satisfaction,
-          categoryCode: input.categoryCode,
-          phoneVisit: input.phoneVisit,
-        },
-      })
-      .returning({ id: caseEvents.id });
-    if (input.photoIds?.length)
-      await attachPhotos(
-        tx,
-        actor,
-        c.id,
-        input.photoIds,
-        input.action === 'resolve' ? 'resolution' : 'dispatch',
-        event.id,
-      );
+    const eventId = await writeEvent(tx, actor, c, input, check.to, now);
+    // 核实: the Party members who handled the case get its hours in the service ledger (handling/record.ts).
+    const serviceRecords = input.action === 'verify' ? await recordCaseHandlers(tx, actor, c, eventId) : undefined;
     await recordAudit(tx, {
       actor,
       action: `case.${input.action}`,
       entityType: 'case',
       entityId: c.id,
       before: { status: c.status },
-      after: { status: check.to, ...changes },
+      after: { status: check.to, ...changes, ...(serviceRecords ? { serviceRecords } : {}) },
     });
     await mirrorToMerged(tx, c, check.to, changes, actor, now);
   });
+}
+
+/** The transition's event row (and the photos it carries); returns the event's id. */
+async function writeEvent(
+  tx: Db,
+  actor: Actor,
+  c: CaseRow,
+  input: TransitionRequest,
+  to: CaseStatus,
+  now: Date,
+): Promise<number> {
+  const [event] = await tx
+    .insert(caseEvents)
+    .values({
+      caseId: c.id,
+      at: now,
+      actorUserId: actor.userId,
+      actorName: actor.displayName,
+      action: input.action,
+      fromStatus: c.status,
+      toStatus: to,
+      note: input.note ?? input.reason ?? input.comment ?? null,
+      data: {
+        unitIds: input.unitIds,
+        satisfaction: input.satisfaction,
+        categoryCode: input.categoryCode,
+        phoneVisit: input.phoneVisit,
+      },
+    })
+    .returning({ id: caseEvents.id });
+  if (input.photoIds?.length)
+    await attachPhotos(
+      tx,
+      actor,
+      c.id,
+      input.photoIds,
+      input.action === 'resolve' ? 'resolution' : 'dispatch',
+      event.id,
+    );
+  return event.id;
 }
 
 /** Merged duplicates share one resolution: they follow the main case, and their reporters hear of it. */
