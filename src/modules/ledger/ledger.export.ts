@@ -13,7 +13,7 @@ const EXPORT_CAP = 50_000;
 export const KIND_LABELS: Record<ServiceRecordKind, string> = {
   post_duty: '岗位履职',
   service_day: '集中服务日',
-  case: '事项办理',
+  case: '事件办理',
   need: '微心愿',
   volunteer_shift: '志愿服务',
   school_lesson: '党校课程',
