@@ -8,6 +8,8 @@ import casesStrings from '../modules/cases/i18n';
 import classifierStrings from '../modules/cases/classifier/i18n';
 import whistleStrings from '../modules/cases/whistle.i18n';
 import { cobuildEn, cobuildZhCN } from '../modules/cobuild/i18n';
+import needClaimsStrings from '../modules/cobuild/needs/claims/i18n';
+import serviceDaysPhoneStrings from '../modules/cobuild/servicedays/mobile/i18n';
 import evaluationsStrings from '../modules/evaluations/i18n';
 import mobileStrings from '../mobile/i18n';
 import orgStrings from '../modules/org/i18n';
@@ -53,6 +55,8 @@ export const zhCN = {
   ...open311Strings.zhCN,
   ...operationsStrings.zhCN,
   ...cobuildZhCN,
+  ...needClaimsStrings.zhCN,
+  ...serviceDaysPhoneStrings.zhCN,
 } as const;
 
 export type Messages = DeepString<typeof zhCN>;
@@ -82,4 +86,6 @@ export const en: Messages = {
   ...open311Strings.en,
   ...operationsStrings.en,
   ...cobuildEn,
+  ...needClaimsStrings.en,
+  ...serviceDaysPhoneStrings.en,
 };

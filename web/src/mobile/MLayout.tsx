@@ -1,3 +1,4 @@
+import type { ComponentType } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { api } from '../api/client';
@@ -56,9 +57,59 @@ const CertificateIcon = () => (
   </svg>
 );
 
+const HomeIcon = () => (
+  <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden>
+    <path fill="currentColor" d="M12 3 2 11h3v9h6v-6h2v6h6v-9h3L12 3Zm0 2.6 5 4V18h-2v-6H9v6H7V9.6l5-4Z" />
+  </svg>
+);
+
+interface Tab {
+  key: string;
+  to: string;
+  label: string;
+  Icon: ComponentType;
+  /** Shown to a user holding this permission (the page's requests need it). */
+  permission: Permission;
+  /** Only for a Party member (the member's own pages) or only for others. */
+  member?: boolean;
+}
+
 /**
- * Header (brand, language, log out), the page, and the tab bar at the bottom: reporting (cases.report) and the
- * user's own reports (cases.read), each offered by the permission its page's requests need, as in the staff menu.
+ * The tab bar, in order: a Party member's 我的服务 (their landing page), 岗位活动 and 报到证; 随手拍 (a member reports
+ * at /report, anyone else lands on it at /) and my reports; staff's 活动签到. The member's other pages (微心愿,
+ * 服务日, 评定) are a tap away on 我的服务.
+ */
+const TABS = [
+  { key: 'home', to: '/', label: 'memberHome.title', Icon: HomeIcon, permission: 'memberservice.self' },
+  {
+    key: 'post-activities',
+    to: '/post-activities',
+    label: 'postActivities.mobileTab',
+    Icon: DutyIcon,
+    permission: 'memberservice.self',
+  },
+  {
+    key: 'certificate',
+    to: '/certificate',
+    label: 'memberHome.links.certificate',
+    Icon: CertificateIcon,
+    permission: 'memberservice.self',
+  },
+  { key: 'report', to: '/report', label: 'mobile.report', Icon: ReportIcon, permission: 'cases.report', member: true },
+  { key: 'report', to: '/', label: 'mobile.report', Icon: ReportIcon, permission: 'cases.report', member: false },
+  { key: 'cases', to: '/cases', label: 'mobile.myCases', Icon: ListIcon, permission: 'cases.read' },
+  {
+    key: 'post-checkin',
+    to: '/post-checkin',
+    label: 'postActivities.scanTab',
+    Icon: ScanIcon,
+    permission: 'memberservice.checkin',
+  },
+] as const satisfies readonly Tab[];
+
+/**
+ * Header (brand, language, log out), the page, and the tab bar at the bottom, each tab offered by the permission its
+ * page's requests need, as in the staff menu; the unread count shows on my reports.
  */
 export function MLayout() {
   const { t } = useI18n();
@@ -68,6 +119,8 @@ export function MLayout() {
   const unread = useUnreadCount();
   const count = unread.data?.unread ?? 0;
   const may = (p: Permission) => me.data !== undefined && me.data !== null && can(me.data, p);
+  const member = may('memberservice.self');
+  const tabs = TABS.filter((tab: Tab) => may(tab.permission) && (tab.member === undefined || tab.member === member));
   const logout = async () => {
     try {
       await api.post('/auth/logout');
@@ -81,7 +134,7 @@ export function MLayout() {
     <div className="m-shell">
       <header className="m-header">
         <span className="m-brand-mark small">{t('app.mark')}</span>
-        <span className="m-header-title">{t('mobile.title')}</span>
+        <span className="m-header-title">{t(member ? 'memberHome.title' : 'mobile.title')}</span>
         <span className="m-header-user">{me.data?.user.displayName}</span>
         <LangToggle />
         <button type="button" className="m-header-btn" onClick={() => void logout()} data-testid="m-logout">
@@ -92,43 +145,19 @@ export function MLayout() {
         <Outlet />
       </main>
       <nav className="m-tabs">
-        {may('cases.report') && (
-          <NavLink to="/" end className="m-tab" data-testid="m-tab-report">
-            <ReportIcon />
-            <span>{t('mobile.report')}</span>
-          </NavLink>
-        )}
-        {may('cases.read') && (
-          <NavLink to="/cases" className="m-tab" data-testid="m-tab-cases">
+        {tabs.map(({ key, to, label, Icon }) => (
+          <NavLink key={key} to={to} end={to === '/'} className="m-tab" data-testid={`m-tab-${key}`}>
             <span className="m-tab-icon">
-              <ListIcon />
-              {count > 0 && (
+              <Icon />
+              {key === 'cases' && count > 0 && (
                 <span className="m-badge" data-testid="m-unread">
                   {count > 99 ? '99+' : count}
                 </span>
               )}
             </span>
-            <span>{t('mobile.myCases')}</span>
+            <span>{t(label)}</span>
           </NavLink>
-        )}
-        {may('memberservice.self') && (
-          <NavLink to="/certificate" className="m-tab" data-testid="m-tab-certificate">
-            <CertificateIcon />
-            <span>{t('memberReports.mobileTab')}</span>
-          </NavLink>
-        )}
-        {may('memberservice.self') && (
-          <NavLink to="/post-activities" className="m-tab" data-testid="m-tab-post-activities">
-            <DutyIcon />
-            <span>{t('postActivities.mobileTab')}</span>
-          </NavLink>
-        )}
-        {may('memberservice.checkin') && (
-          <NavLink to="/post-checkin" className="m-tab" data-testid="m-tab-post-checkin">
-            <ScanIcon />
-            <span>{t('postActivities.scanTab')}</span>
-          </NavLink>
-        )}
+        ))}
       </nav>
     </div>
   );

@@ -1,23 +1,36 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { type ComponentType, type LazyExoticComponent, lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { ApiError } from '../api/client';
+import { can } from '../auth/access';
 import { useExpireOnUnauthenticated, useMeQuery } from '../auth/session';
 import { useI18n } from '../i18n';
+import { DAY_CHECKIN_ROUTE } from '../modules/cobuild/servicedays/mobile/dayCode';
 import { MLayout } from './MLayout';
 import { MLogin } from './MLogin';
 import { Spinner } from './parts';
 import { ToastProvider } from './Toast';
 
-const ReportPage = lazy(() => import('./ReportPage'));
-const MyCasesPage = lazy(() => import('./MyCasesPage'));
-const MCasePage = lazy(() => import('./MCasePage'));
-const MCertificatePage = lazy(() => import('../modules/members/reports/MCertificatePage'));
-const MApplyPage = lazy(() => import('../modules/members/reports/MApplyPage'));
-const MScanPage = lazy(() => import('../modules/members/reports/MScanPage'));
-const MMyActivitiesPage = lazy(() => import('../modules/members/activities/mobile/MMyActivitiesPage'));
-const MCheckinPage = lazy(() => import('../modules/members/activities/mobile/MCheckinPage'));
-const MyRatingsPage = lazy(() => import('../modules/members/ratings/MyRatingsPage'));
+/**
+ * The phone's pages under /m, one row a page (lazy: a page's code loads when it is first opened). Who sees a page in
+ * the tab bar is MLayout's business; the server answers each page's requests by permission.
+ */
+const PAGES: readonly { path: string; Page: LazyExoticComponent<ComponentType> }[] = [
+  { path: 'report', Page: lazy(() => import('./ReportPage')) },
+  { path: 'cases', Page: lazy(() => import('./MyCasesPage')) },
+  { path: 'cases/:id', Page: lazy(() => import('./MCasePage')) },
+  { path: 'ratings', Page: lazy(() => import('../modules/members/ratings/MyRatingsPage')) },
+  { path: 'certificate', Page: lazy(() => import('../modules/members/reports/MCertificatePage')) },
+  { path: 'report-duty', Page: lazy(() => import('../modules/members/reports/MApplyPage')) },
+  { path: 'scan/:token', Page: lazy(() => import('../modules/members/reports/MScanPage')) },
+  { path: 'post-activities', Page: lazy(() => import('../modules/members/activities/mobile/MMyActivitiesPage')) },
+  { path: 'post-checkin', Page: lazy(() => import('../modules/members/activities/mobile/MCheckinPage')) },
+  { path: 'needs', Page: lazy(() => import('../modules/cobuild/needs/claims/MClaimsPage')) },
+  { path: 'service-days', Page: lazy(() => import('../modules/cobuild/servicedays/mobile/MServiceDaysPage')) },
+  { path: DAY_CHECKIN_ROUTE, Page: lazy(() => import('../modules/cobuild/servicedays/mobile/MDayCheckinPage')) },
+];
+const ReportPage = PAGES[0].Page;
+const MemberHome = lazy(() => import('../modules/members/home/MMemberHome'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -45,7 +58,14 @@ function RequireLogin({ children }: { children: ReactNode }) {
   return <>{children}</>;
 }
 
-/** 随手拍: the resident's phone page under /m — report, my reports, rate. */
+/** The landing page: a Party member's 我的服务; anyone else (a resident) lands on 随手拍. */
+function Landing() {
+  const me = useMeQuery();
+  const member = me.data ? can(me.data, 'memberservice.self') : false;
+  return <Suspense fallback={<Spinner full />}>{member ? <MemberHome /> : <ReportPage />}</Suspense>;
+}
+
+/** The phone app under /m: a resident's 随手拍, a Party member's own service pages, staff scanning at the door. */
 export function MobileApp() {
   return (
     <QueryClientProvider client={queryClient}>
@@ -60,78 +80,18 @@ export function MobileApp() {
                 </RequireLogin>
               }
             >
-              <Route
-                index
-                element={
-                  <Suspense fallback={<Spinner full />}>
-                    <ReportPage />
-                  </Suspense>
-                }
-              />
-              <Route
-                path="cases"
-                element={
-                  <Suspense fallback={<Spinner full />}>
-                    <MyCasesPage />
-                  </Suspense>
-                }
-              />
-              <Route
-                path="cases/:id"
-                element={
-                  <Suspense fallback={<Spinner full />}>
-                    <MCasePage />
-                  </Suspense>
-                }
-              />
-              <Route
-                path="ratings"
-                element={
-                  <Suspense fallback={<Spinner full />}>
-                    <MyRatingsPage />
-                  </Suspense>
-                }
-              />
-              <Route
-                path="certificate"
-                element={
-                  <Suspense fallback={<Spinner full />}>
-                    <MCertificatePage />
-                  </Suspense>
-                }
-              />
-              <Route
-                path="report-duty"
-                element={
-                  <Suspense fallback={<Spinner full />}>
-                    <MApplyPage />
-                  </Suspense>
-                }
-              />
-              <Route
-                path="scan/:token"
-                element={
-                  <Suspense fallback={<Spinner full />}>
-                    <MScanPage />
-                  </Suspense>
-                }
-              />
-              <Route
-                path="post-activities"
-                element={
-                  <Suspense fallback={<Spinner full />}>
-                    <MMyActivitiesPage />
-                  </Suspense>
-                }
-              />
-              <Route
-                path="post-checkin"
-                element={
-                  <Suspense fallback={<Spinner full />}>
-                    <MCheckinPage />
-                  </Suspense>
-                }
-              />
+              <Route index element={<Landing />} />
+              {PAGES.map(({ path, Page }) => (
+                <Route
+                  key={path}
+                  path={path}
+                  element={
+                    <Suspense fallback={<Spinner full />}>
+                      <Page />
+                    </Suspense>
+                  }
+                />
+              ))}
             </Route>
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>

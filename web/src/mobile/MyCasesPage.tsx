@@ -56,7 +56,7 @@ export default function MyCasesPage() {
       ) : (cases.data?.items.length ?? 0) === 0 ? (
         <div className="m-card m-empty">
           <p>{t('mobile.noCases')}</p>
-          <Link className="m-btn m-btn-primary" to="/">
+          <Link className="m-btn m-btn-primary" to="/report">
             {t('mobile.reportFirst')}
           </Link>
         </div>

@@ -12,7 +12,6 @@ const MeetingsPage = lazy(() => import('./meetings/MeetingsPage'));
 const MeetingDetailPage = lazy(() => import('./meetings/MeetingDetailPage'));
 const ServiceDaysPage = lazy(() => import('./servicedays/ServiceDaysPage'));
 const ServiceDayPage = lazy(() => import('./servicedays/ServiceDayPage'));
-const ServiceDayCheckinPage = lazy(() => import('./servicedays/CheckinPage'));
 
 /** The co-building pages under /cobuild; a sub-module adds its detail routes here. */
 export function cobuildRoutes() {
@@ -88,15 +87,6 @@ export function cobuildRoutes() {
           <RequireAccess allow={menuAllows('serviceDays')}>
             <ServiceDaysPage />
           </RequireAccess>
-        }
-      />
-      {/* The QR code opens this on a member's phone: members check in without the co-building lists (cobuild.read). */}
-      <Route
-        path="service-days/checkin/:token"
-        element={
-          <RequirePermission permission="servicedays.checkin">
-            <ServiceDayCheckinPage />
-          </RequirePermission>
         }
       />
       <Route

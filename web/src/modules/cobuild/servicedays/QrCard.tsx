@@ -3,10 +3,11 @@ import { Button, Card, Flex, Popconfirm, QRCode, Typography } from 'antd';
 import { useI18n } from '../../../i18n';
 import { useFeedback } from '../../../ui/feedback';
 import { type ServiceDayDetail, useDayWrites } from './api';
+import { dayCheckinPath } from './mobile/dayCode';
 
-/** The absolute address the QR code carries: the phone check-in page of this app. */
+/** The absolute address the QR code carries: the check-in page of the phone app (/m) on this server. */
 export function checkinUrl(token: string): string {
-  return `${window.location.origin}/cobuild/service-days/checkin/${token}`;
+  return `${window.location.origin}${dayCheckinPath(token)}`;
 }
 
 /** The day's QR code, big enough to scan from a printed sheet; printing shows only this card (see print CSS). */

@@ -7,6 +7,8 @@ import type {
   CheckinPage,
   CheckinView,
   DaySummary,
+  MyServiceDay,
+  MyServiceDays,
   ServiceDayDetail,
   ServiceDayStatus,
   ServiceDayView,
@@ -22,6 +24,7 @@ export type {
   CheckinPage,
   CheckinView,
   DaySummary,
+  MyServiceDay,
   ServiceDayDetail,
   ServiceDayStatus,
   ServiceDayView,
@@ -35,6 +38,7 @@ export const dayKeys = {
   list: (q: Query) => ['servicedays', 'list', q] as const,
   detail: (id: string) => ['servicedays', 'detail', id] as const,
   part: (id: string, part: string, q?: Query) => ['servicedays', 'detail', id, part, q ?? {}] as const,
+  mine: ['servicedays', 'mine'] as const,
 };
 
 export function useServiceKinds() {
@@ -158,8 +162,25 @@ export function useCheckinPage(token: string) {
 }
 
 export function useSelfCheckin(token: string) {
+  const qc = useQueryClient();
   // The answer itself is what the page shows next; refetching would turn "checked in" into "already checked in".
-  return useMutation({ mutationFn: () => api.post<CheckinView>(`/service-days/checkin/${token}`) });
+  // The member's own lists change (the day, the year's hours), so those are refreshed.
+  return useMutation({
+    mutationFn: () => api.post<CheckinView>(`/service-days/checkin/${token}`),
+    onSuccess: () =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: dayKeys.mine }),
+        qc.invalidateQueries({ queryKey: ['member-home'] }),
+      ]),
+  });
+}
+
+/** A Party member's own days: where they live and their unit's, and those they checked in at. */
+export function useMyServiceDays() {
+  return useQuery({
+    queryKey: dayKeys.mine,
+    queryFn: ({ signal }) => api.get<MyServiceDays>('/service-days/mine', undefined, signal),
+  });
 }
 
 export const STATUS_COLOURS: Record<ServiceDayStatus, string> = {

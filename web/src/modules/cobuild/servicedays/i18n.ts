@@ -88,19 +88,6 @@ const zhCN = {
   unitCheckins: '签到（人次）',
   unitSignups: '报名（次）',
   kindCatalogue: '服务内容目录',
-  // Phone check-in page
-  mTitle: '集中报到签到',
-  mButton: '签 到',
-  mDone: '签到成功',
-  mAlready: '您已签到',
-  mAt: '签到时间 {{time}}',
-  mNotStarted: '尚未开始，{{time}} 起可以签到',
-  mClosed: '签到已于 {{time}} 截止',
-  mCancelled: '该服务日已取消',
-  mNoMember: '当前账号没有党员档案，不能签到',
-  mWho: '签到人：{{name}}',
-  mInvalid: '二维码无效或已更换，请向社区工作人员索取新的二维码',
-  mHome: '返回首页',
 };
 
 const en: typeof zhCN = {
@@ -194,18 +181,6 @@ const en: typeof zhCN = {
   unitCheckins: 'Check-ins',
   unitSignups: 'Sign-ups',
   kindCatalogue: 'Service catalogue',
-  mTitle: 'Service day check-in',
-  mButton: 'Check in',
-  mDone: 'Checked in',
-  mAlready: 'You have already checked in',
-  mAt: 'Checked in at {{time}}',
-  mNotStarted: 'Not started yet: check-in opens at {{time}}',
-  mClosed: 'Check-in closed at {{time}}',
-  mCancelled: 'This service day was cancelled',
-  mNoMember: 'This login has no Party member record and cannot check in',
-  mWho: 'Checking in: {{name}}',
-  mInvalid: 'This QR code is not valid (or was replaced); ask the community staff for the current one',
-  mHome: 'Home',
 };
 
 export default { zhCN, en };

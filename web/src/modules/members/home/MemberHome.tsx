@@ -19,8 +19,7 @@ import { PARTY_RED } from '../../../app/theme';
 import { useI18n } from '../../../i18n';
 import { formatDate, formatShortDateTime } from '../../../ui/format';
 import { useMyActivities, useMyPosts, useMyRatings, useMyRecentRecords, useMyReports, useMyServiceYear } from './api';
-
-const hoursOf = (minutes: number) => Math.round(minutes / 6) / 10;
+import { confirmedPosts, latestGraded, quarterCells, yearProgress } from './figures';
 
 /** The home of a Party member: their own year, registration, certificate, post, next duties and rating. */
 export function MemberHome({ name }: { name: string }) {
@@ -58,26 +57,22 @@ function HoursCard() {
   const { t } = useI18n();
   const year = useMyServiceYear();
   const y = year.data;
+  const p = y && yearProgress(y);
   return (
     <Card size="small" title={t('memberHome.hours')} data-testid="member-hours">
       {year.isLoading ? (
         <Skeleton active />
-      ) : !y ? (
+      ) : !y || !p ? (
         <Alert type="warning" showIcon title={t('memberHome.loadFailed')} />
       ) : (
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Typography.Text strong style={{ fontSize: 20, color: PARTY_RED }}>
-            {t('memberHome.hoursValue', { hours: hoursOf(y.minutes), required: y.requiredHoursPerYear })}
+            {t('memberHome.hoursValue', { hours: p.hours, required: p.required })}
           </Typography.Text>
-          <Progress
-            percent={Math.min(100, Math.round((y.minutes / (y.requiredHoursPerYear * 60)) * 100))}
-            status={y.atRisk ? 'exception' : 'normal'}
-          />
-          <Typography.Text type="secondary">
-            {t('memberHome.expected', { hours: hoursOf(y.expectedMinutes) })}
-          </Typography.Text>
-          {y.atRisk ? (
-            <Alert type="warning" showIcon title={t('memberHome.atRisk', { hours: hoursOf(y.shortfallMinutes) })} />
+          <Progress percent={p.percent} status={p.atRisk ? 'exception' : 'normal'} />
+          <Typography.Text type="secondary">{t('memberHome.expected', { hours: p.expectedHours })}</Typography.Text>
+          {p.atRisk ? (
+            <Alert type="warning" showIcon title={t('memberHome.atRisk', { hours: p.shortfallHours })} />
           ) : (
             <Tag color="green">{t('memberHome.onPace')}</Tag>
           )}
@@ -85,12 +80,12 @@ function HoursCard() {
             <Col span={8}>
               <Statistic title={t('memberHome.points')} value={y.points} />
             </Col>
-            {y.quarters.map((q) => (
+            {quarterCells(y).map((q) => (
               <Col span={4} key={q.quarter}>
                 <Statistic
                   title={t('memberHome.quarter', { q: q.quarter })}
-                  value={q.begun ? q.points : t('memberHome.notBegun')}
-                  styles={{ content: { fontSize: q.begun ? 18 : 12 } }}
+                  value={q.points ?? t('memberHome.notBegun')}
+                  styles={{ content: { fontSize: q.points === null ? 12 : 18 } }}
                 />
               </Col>
             ))}
@@ -167,7 +162,7 @@ function RegistrationCard() {
 function PostCard() {
   const { t, language } = useI18n();
   const posts = useMyPosts();
-  const confirmed = posts.data?.items.filter((p) => p.state === 'confirmed') ?? [];
+  const confirmed = confirmedPosts(posts.data?.items);
   return (
     <Card size="small" title={t('memberHome.post')} data-testid="member-post">
       {posts.isLoading ? (
@@ -198,7 +193,7 @@ function PostCard() {
 function RatingCard() {
   const { t } = useI18n();
   const ratings = useMyRatings();
-  const latest = ratings.data?.items[0];
+  const latest = latestGraded(ratings.data?.items);
   return (
     <Card size="small" title={t('memberHome.rating')} data-testid="member-rating">
       {ratings.isLoading ? (

@@ -9,14 +9,16 @@ import type { ServiceRecordView } from '../../../../../src/modules/ledger/ledger
 import type { Page } from '../../../api/contracts';
 
 export type { MyServiceYear, MyPostActivity, PostAssignmentView, RatingView, MyReports, ServiceRecordView };
+// The member's duties, ratings and registration: the hooks (and caches) of their own pages, so that signing up,
+// appealing or applying there shows on the home at once.
+export { useMyActivities } from '../activities/api';
+export { useMyRatings } from '../ratings/api';
+export { useMyReports } from '../reports/api';
 
-/** A Party member's own pages read these five: their year, registration, posts, next duties and ratings. */
+/** What only the member home reads: the year's figures, the posts held, the latest service records. */
 export const memberHomeKeys = {
   year: ['member-home', 'year'] as const,
-  reports: ['member-home', 'reports'] as const,
   posts: ['member-home', 'posts'] as const,
-  activities: ['member-home', 'activities'] as const,
-  ratings: ['member-home', 'ratings'] as const,
   records: ['member-home', 'records'] as const,
 };
 
@@ -27,13 +29,6 @@ export function useMyServiceYear() {
   });
 }
 
-export function useMyReports() {
-  return useQuery({
-    queryKey: memberHomeKeys.reports,
-    queryFn: ({ signal }) => api.get<MyReports>('/member-reports/mine', undefined, signal),
-  });
-}
-
 export function useMyPosts() {
   return useQuery({
     queryKey: memberHomeKeys.posts,
@@ -41,25 +36,11 @@ export function useMyPosts() {
   });
 }
 
-export function useMyActivities() {
-  return useQuery({
-    queryKey: memberHomeKeys.activities,
-    queryFn: ({ signal }) => api.get<{ items: MyPostActivity[] }>('/post-activities/mine', undefined, signal),
-  });
-}
-
-export function useMyRatings() {
-  return useQuery({
-    queryKey: memberHomeKeys.ratings,
-    queryFn: ({ signal }) => api.get<{ items: RatingView[] }>('/member-ratings/mine', undefined, signal),
-  });
-}
-
 /** The member's latest service records (the ledger shows a member only their own). */
-export function useMyRecentRecords() {
+export function useMyRecentRecords(pageSize = 5) {
   return useQuery({
-    queryKey: memberHomeKeys.records,
+    queryKey: [...memberHomeKeys.records, pageSize],
     queryFn: ({ signal }) =>
-      api.get<Page<ServiceRecordView>>('/service-records', { pageSize: 5, sort: '-startsAt' }, signal),
+      api.get<Page<ServiceRecordView>>('/service-records', { pageSize, sort: '-startsAt' }, signal),
   });
 }
