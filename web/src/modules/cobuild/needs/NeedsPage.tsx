@@ -5,16 +5,20 @@ import { useSession } from '../../../auth/session';
 import { useI18n } from '../../../i18n';
 import { ListPage } from '../../../ui/ListPage';
 import { useListParams } from '../../../ui/useListParams';
+import { ClaimsTab } from './claims/ClaimsTab';
 import { MatchingTab } from './MatchingTab';
 import { NeedsTab } from './NeedsTab';
 import { NEED_FILTERS } from './NeedsToolbar';
 import { ResourcesTab } from './ResourcesTab';
 import { TasksTab } from './TasksTab';
 
-const TABS = ['needs', 'resources', 'matching', 'tasks'] as const;
+const TABS = ['needs', 'resources', 'matching', 'tasks', 'claims'] as const;
 type Tab = (typeof TABS)[number];
 
-/** 三张清单: needs, resources and (one click away) the co-building projects; matching runs and their follow-up tasks. */
+/**
+ * 三张清单: needs, resources and (one click away) the co-building projects; matching runs and their follow-up tasks;
+ * Party members' claims of needs (微心愿认领) to verify.
+ */
 export default function NeedsPage() {
   const { t } = useI18n();
   const { me, can } = useSession();
@@ -23,7 +27,10 @@ export default function NeedsPage() {
   const needList = useListParams(NEED_FILTERS);
   const ownCommunity = ownOrgOf(me, 'community_admin');
   const ownUnit = ownOrgOf(me, 'unit_admin');
-  const visible = TABS.filter((k) => k !== 'matching' || can('matching.run'));
+  // Matching is run by community staff; claims are verified by those who manage the needs (needs.write).
+  const visible = TABS.filter(
+    (k) => (k !== 'matching' || can('matching.run')) && (k !== 'claims' || can('needs.write')),
+  );
   const tab: Tab = visible.includes(params.tab as Tab) ? (params.tab as Tab) : 'needs';
   const active = [
     needList.filters.communityId,
@@ -63,8 +70,10 @@ export default function NeedsPage() {
                 <ResourcesTab ownUnit={ownUnit} />
               ) : k === 'matching' ? (
                 <MatchingTab />
-              ) : (
+              ) : k === 'tasks' ? (
                 <TasksTab />
+              ) : (
+                <ClaimsTab />
               ),
           }))}
         />

@@ -2,7 +2,7 @@
 const zhCN = {
   title: '三张清单',
   subtitle: '需求清单、资源清单与共建项目清单：需求与资源按就近、优先级匹配，接受的匹配转为跟进任务或共建项目。',
-  tabs: { needs: '需求清单', resources: '资源清单', matching: '需求资源匹配', tasks: '跟进任务' },
+  tabs: { needs: '需求清单', resources: '资源清单', matching: '需求资源匹配', tasks: '跟进任务', claims: '微心愿认领' },
   projectsLink: '共建项目清单',
   community: '社区',
   unit: '单位',
@@ -124,7 +124,13 @@ const en: typeof zhCN = {
   title: 'Needs & resources',
   subtitle:
     'The three lists — needs, resources and co-building projects: needs are matched to nearby resources by priority; accepted matches become follow-up tasks or projects.',
-  tabs: { needs: 'Needs', resources: 'Resources', matching: 'Matching', tasks: 'Follow-up tasks' },
+  tabs: {
+    needs: 'Needs',
+    resources: 'Resources',
+    matching: 'Matching',
+    tasks: 'Follow-up tasks',
+    claims: 'Claimed wishes',
+  },
   projectsLink: 'Co-building projects',
   community: 'Community',
   unit: 'Unit',
