@@ -41,6 +41,18 @@ export function flagshipMember(world: Pick<DemoWorld, 'communities' | 'units' | 
   return found;
 }
 
+/**
+ * Each unit's admin login is its Party organisation's secretary: the unit's first in-service member (member01's
+ * person excepted, who has a login of their own). So what the unit records on site — its 到场 and 办结 on a case —
+ * is a Party member's work, and a verified case writes their 'case' record in the service ledger (cases/handling/).
+ */
+function unitSecretary(world: Pick<DemoWorld, 'communities' | 'units' | 'inService'>, unit: UnitSeed): string {
+  const flagship = flagshipMember(world);
+  const found = world.inService.find((p) => p.member?.unitId === unit.org.id && p !== flagship);
+  if (!found) throw new Error(`unit ${unit.org.name} has no in-service member besides member01`);
+  return found.row.id;
+}
+
 /** The six logins of DESIGN §4, all in or paired with 杭东社区. */
 function mainLogins(world: DemoWorld): UserSpec[] {
   const hangdong = world.communities[0];
@@ -68,7 +80,13 @@ function mainLogins(world: DemoWorld): UserSpec[] {
       scopeGridId: firstGrid.id,
       personId: worker.row.id,
     },
-    { username: 'unit01', displayName: unit.name, role: 'unit_admin', scopeOrgId: unit.id },
+    {
+      username: 'unit01',
+      displayName: unit.name,
+      role: 'unit_admin',
+      scopeOrgId: unit.id,
+      personId: unitSecretary(world, world.units[0]),
+    },
     { username: 'member01', displayName: member.row.name, role: 'party_member', personId: member.row.id },
     { username: 'resident01', displayName: resident.row.name, role: 'resident', personId: resident.row.id },
   ];
@@ -90,6 +108,7 @@ function otherLogins(world: DemoWorld): UserSpec[] {
       displayName: u.org.name,
       role: 'unit_admin',
       scopeOrgId: u.org.id,
+      personId: unitSecretary(world, u),
     }),
   );
   return [...communities, ...units];

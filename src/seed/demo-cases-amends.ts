@@ -69,7 +69,12 @@ function dispatchesByCase(out: DemoCases): Map<string, DispatchInsert[]> {
 }
 
 /** A unit's own step on its dispatch row, as recordStep writes it (no case transition of its own). */
-function unitEvent(d: DispatchInsert, at: Date, actor: CaseActor, step: { action: string; to: string; note: string }) {
+function unitEvent(
+  d: DispatchInsert,
+  at: Date,
+  actor: CaseActor,
+  step: { action: string; to: string; note: string | null; from?: string },
+) {
   const proxy = step.action === 'unit_proxy_acknowledge';
   return {
     caseId: d.caseId,
@@ -80,7 +85,13 @@ function unitEvent(d: DispatchInsert, at: Date, actor: CaseActor, step: { action
     fromStatus: null,
     toStatus: null,
     note: step.note,
-    data: { dispatchId: d.id, unitId: d.unitId, from: 'pending', to: step.to, ...(proxy ? { proxy: true } : {}) },
+    data: {
+      dispatchId: d.id,
+      unitId: d.unitId,
+      from: step.from ?? 'pending',
+      to: step.to,
+      ...(proxy ? { proxy: true } : {}),
+    },
   } satisfies EventInsert;
 }
 
@@ -190,11 +201,36 @@ function addCorrections(ctx: AmendContext, byId: Map<string, CaseInsert>): Corre
     });
 }
 
-/** Declines, 代报到 and corrections, in that order; returns the corrections to store. */
+/**
+ * Each unit's own steps as the unit inbox records them (unit-inbox.ts recordStep): its 报到 (unless the community
+ * recorded it as 代报到), its arrival and its completion, each an event by the unit's admin at the row's stamp. The
+ * case's own transitions they caused stay as they are (the timeline folds the two). The Party members' hours for the
+ * cases they handled are read from these (cases/handling/spans.ts).
+ */
+function addUnitSteps(ctx: AmendContext): void {
+  for (const d of ctx.out.dispatches) {
+    const actor = ctx.unitActor(d.unitId);
+    const steps = [
+      {
+        action: 'unit_acknowledge',
+        at: d.proxyAcknowledgedByUserId ? null : d.acknowledgedAt,
+        from: 'pending',
+        to: 'acknowledged',
+      },
+      { action: 'unit_arrive', at: d.arrivedAt, from: 'acknowledged', to: 'on_site' },
+      { action: 'unit_done', at: d.doneAt, from: 'on_site', to: 'done', note: d.reportNote },
+    ];
+    for (const { at, ...step } of steps)
+      if (at) ctx.out.events.push(unitEvent(d, at, actor, { ...step, note: step.note ?? null }));
+  }
+}
+
+/** Declines, 代报到, the units' own steps and corrections, in that order; returns the corrections to store. */
 export function amendDemoCases(ctx: AmendContext): CorrectionInsert[] {
   const byId = new Map(ctx.out.cases.map((c) => [c.id, c]));
   const resolved = new Set(ctx.out.cases.filter((c) => c.resolvedAt && !c.mergedIntoId).map((c) => c.id));
   addDeclines(ctx, resolved);
   addProxyAcknowledgements(ctx, byId);
+  addUnitSteps(ctx);
   return addCorrections(ctx, byId);
 }

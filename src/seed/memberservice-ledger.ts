@@ -22,7 +22,8 @@ type RecordRow = typeof serviceRecords.$inferInsert;
 type ClaimRow = typeof needClaims.$inferInsert;
 type Interval = { from: number; to: number };
 
-class Intervals {
+/** Each member's counted spans so far, so the demo never writes an overlap (the ledger would refuse one). */
+export class Intervals {
   private readonly byMember = new Map<string, Interval[]>();
   add(memberId: string, from: Date, to: Date): void {
     const list = this.byMember.get(memberId) ?? [];
@@ -35,12 +36,13 @@ class Intervals {
   }
 }
 
-function record(r: Omit<RecordRow, 'minutes' | 'day' | 'createdAt' | 'updatedAt'>): RecordRow {
+/** A ledger row as recordService writes it: minutes and the county day derived from the times. */
+export function record(r: Omit<RecordRow, 'minutes' | 'day' | 'createdAt' | 'updatedAt'>): RecordRow {
   const minutes = Math.floor((r.endsAt.getTime() - r.startsAt.getTime()) / 60_000);
   return { ...r, minutes, day: localDayOf(r.startsAt), createdAt: r.endsAt, updatedAt: r.endsAt };
 }
 
-async function existingIntervals(db: Db): Promise<Intervals> {
+export async function existingIntervals(db: Db): Promise<Intervals> {
   const known = new Intervals();
   const rows = await db
     .select({ memberId: serviceRecords.memberId, startsAt: serviceRecords.startsAt, endsAt: serviceRecords.endsAt })

@@ -1,14 +1,12 @@
-import { createHash } from 'node:crypto';
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../../../core/auth/actor.js';
 import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
 import { users } from '../../auth/auth.schema.js';
-import { MAX_RECORD_MINUTES } from '../../ledger/ledger.enums.js';
 import { minutesBetween, recordService } from '../../ledger/ledger.service.js';
 import { partyMembers } from '../../people/members/members.schema.js';
 import { caseEvents, type cases } from '../cases.schema.js';
-import { type HandlingSpan, handlingSpans } from './spans.js';
+import { type HandlingSpan, handlingSpans, type SkipReason, spanRefusal, verificationSourceId } from './spans.js';
 
 /**
  * A case handled by a Party member writes one 'case' record to the service ledger, when the case is verified (核实):
@@ -32,8 +30,6 @@ import { type HandlingSpan, handlingSpans } from './spans.js';
 
 type CaseRow = typeof cases.$inferSelect;
 
-export type SkipReason = 'over_day' | 'too_short' | 'overlap' | 'self_verified';
-
 export interface HandlingLedger {
   recorded: { memberId: string; recordId: string; minutes: number }[];
   skipped: {
@@ -46,18 +42,6 @@ export interface HandlingLedger {
   }[];
 }
 
-/**
- * The source a verification's records name: a UUID (RFC 9562 version 8) made from the case and its verify event, so
- * one verification writes at most one record per member and writing it again finds the same record.
- */
-export function verificationSourceId(caseId: string, verifyEventId: number): string {
-  const h = createHash('sha256').update(`case-verification:${caseId}:${verifyEventId}`).digest();
-  h[6] = (h[6] & 0x0f) | 0x80;
-  h[8] = (h[8] & 0x3f) | 0x80;
-  const x = h.subarray(0, 16).toString('hex');
-  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
-}
-
 /** The Party member behind each account that has one: account id → member and person. */
 async function membersOfAccounts(tx: Db, userIds: string[]) {
   const rows = await tx
@@ -66,14 +50,6 @@ async function membersOfAccounts(tx: Db, userIds: string[]) {
     .innerJoin(partyMembers, eq(partyMembers.personId, users.personId))
     .where(inArray(users.id, userIds));
   return new Map(rows.map((r) => [r.userId, r]));
-}
-
-/** Why a span is not recorded before the ledger is asked, or null. */
-function refusal(actor: Actor, span: HandlingSpan, personId: string, minutes: number): SkipReason | null {
-  if (span.userId === actor.userId || personId === actor.personId) return 'self_verified';
-  if (minutes < 1) return 'too_short';
-  if (minutes > MAX_RECORD_MINUTES) return 'over_day';
-  return null;
 }
 
 type Skipped = HandlingLedger['skipped'][number];
@@ -96,7 +72,7 @@ async function recordSpan(
     minutes,
     ...(clashRecordId ? { clashRecordId } : {}),
   });
-  const refused = refusal(actor, span, member.personId, minutes);
+  const refused = spanRefusal(span, { userId: actor.userId, personId: actor.personId }, member.personId, minutes);
   if (refused) return skipped(refused);
   const { c } = source;
   try {

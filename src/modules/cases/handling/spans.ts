@@ -9,9 +9,12 @@
  * arrival. An account that arrived and never finished (another finished for it), or finished without recording an
  * arrival (resolved straight from 'acknowledged'), has no recorded span, so it gets none: hours are never guessed.
  *
- * Pure: the events come in as read, in time order (at, then id); cases/handling/record.ts turns spans into ledger
- * records for the accounts that belong to a Party member.
+ * Pure, so the demo applies the same rule (src/seed/memberservice-cases.ts): the events come in as read, in time
+ * order (at, then id); cases/handling/record.ts turns spans into ledger records for the accounts that belong to a
+ * Party member, at the case's verification, skipping what spanRefusal (or the ledger's overlap check) refuses.
  */
+import { createHash } from 'node:crypto';
+import { MAX_RECORD_MINUTES } from '../../ledger/ledger.enums.js';
 
 export interface HandlingEvent {
   at: Date;
@@ -68,4 +71,36 @@ function finish(arrived: Map<string, Date>, spans: Map<string, HandlingSpan>, us
     // A unit's 'unit_done' and the case's 'resolve' it causes are one finish (same instant, same account).
     last.note ??= e.note;
   }
+}
+
+/** Why a handler's span is not recorded (written nowhere in the ledger, listed on the verification's audit row). */
+export type SkipReason = 'over_day' | 'too_short' | 'overlap' | 'self_verified';
+
+/**
+ * Why a span is refused before the ledger is asked (the overlap is the ledger's own check, at the write), or null:
+ * the handler verified their own work (same account or person); under a minute; longer than a day (24 h: a case open
+ * for days is not days of service, and capping it would count hours nobody recorded).
+ */
+export function spanRefusal(
+  span: HandlingSpan,
+  verifier: { userId: string | null; personId: string | null },
+  handlerPersonId: string,
+  minutes: number,
+): SkipReason | null {
+  if (span.userId === verifier.userId || handlerPersonId === verifier.personId) return 'self_verified';
+  if (minutes < 1) return 'too_short';
+  if (minutes > MAX_RECORD_MINUTES) return 'over_day';
+  return null;
+}
+
+/**
+ * The source a verification's records name: a UUID (RFC 9562 version 8) made from the case and its verify event, so
+ * one verification writes at most one record per member and writing it again finds the same record.
+ */
+export function verificationSourceId(caseId: string, verifyEventId: number): string {
+  const h = createHash('sha256').update(`case-verification:${caseId}:${verifyEventId}`).digest();
+  h[6] = (h[6] & 0x0f) | 0x80;
+  h[8] = (h[8] & 0x3f) | 0x80;
+  const x = h.subarray(0, 16).toString('hex');
+  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
 }
