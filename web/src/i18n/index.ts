@@ -41,6 +41,18 @@ export function setupI18n(dictionaries: Record<Language, Dictionary>): void {
   applyLanguage(lang);
 }
 
+/**
+ * Strings a lazily loaded page brings with it (the phone's Party member pages, which a resident never opens): merged
+ * into both languages when the page's module loads, before it renders. Types: every key is in messages.ts.
+ */
+export function addStrings(strings: { zhCN: Dictionary; en: Dictionary }): void {
+  const byLanguage: Record<Language, Dictionary> = { 'zh-CN': strings.zhCN, en: strings.en };
+  for (const lang of LANGUAGES) {
+    resources[lang] = { ...resources[lang], ...byLanguage[lang] };
+    i18n.addResourceBundle(lang, 'translation', byLanguage[lang], true, true);
+  }
+}
+
 export function currentLanguage(): Language {
   return i18n.language === 'en' ? 'en' : 'zh-CN';
 }

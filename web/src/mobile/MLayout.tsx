@@ -80,7 +80,7 @@ interface Tab {
  * 服务日, 评定) are a tap away on 我的服务.
  */
 const TABS = [
-  { key: 'home', to: '/', label: 'memberHome.title', Icon: HomeIcon, permission: 'memberservice.self' },
+  { key: 'home', to: '/', label: 'mobile.myService', Icon: HomeIcon, permission: 'memberservice.self' },
   {
     key: 'post-activities',
     to: '/post-activities',
@@ -91,7 +91,7 @@ const TABS = [
   {
     key: 'certificate',
     to: '/certificate',
-    label: 'memberHome.links.certificate',
+    label: 'mobile.certificate',
     Icon: CertificateIcon,
     permission: 'memberservice.self',
   },
@@ -134,7 +134,7 @@ export function MLayout() {
     <div className="m-shell">
       <header className="m-header">
         <span className="m-brand-mark small">{t('app.mark')}</span>
-        <span className="m-header-title">{t(member ? 'memberHome.title' : 'mobile.title')}</span>
+        <span className="m-header-title">{t(member ? 'mobile.myService' : 'mobile.title')}</span>
         <span className="m-header-user">{me.data?.user.displayName}</span>
         <LangToggle />
         <button type="button" className="m-header-btn" onClick={() => void logout()} data-testid="m-logout">

@@ -67,6 +67,9 @@ const zhCN = {
     classifying: '正在识别类别…',
     stale: '事件已被他人更新，请刷新后重试',
     resolutionPhotos: '办结照片',
+    // A Party member's tabs (their pages bring their own strings: i18n addStrings).
+    myService: '我的服务',
+    certificate: '报到证',
   },
 };
 
@@ -137,6 +140,8 @@ const en: typeof zhCN = {
     classifying: 'Finding the category…',
     stale: 'Someone else updated this case; reload and try again',
     resolutionPhotos: 'Photos of the result',
+    myService: 'My service',
+    certificate: 'Certificate',
   },
 };
 

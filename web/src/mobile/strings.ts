@@ -6,9 +6,6 @@ import { setupI18n } from '../i18n';
 import basicStrings from '../i18n/basic';
 import caseLabelsStrings from '../modules/cases/labels.i18n';
 import postActivitiesStrings from '../modules/members/activities/i18n';
-import memberHomeStrings from '../modules/members/home/i18n';
-import needClaimsStrings from '../modules/cobuild/needs/claims/i18n';
-import serviceDaysPhoneStrings from '../modules/cobuild/servicedays/mobile/i18n';
 import ratingsStrings from '../modules/members/ratings/i18n';
 import memberReportsStrings from '../modules/members/reports/i18n';
 import mobileStrings from './i18n';
@@ -21,9 +18,6 @@ setupI18n({
     ...postActivitiesStrings.zhCN,
     ...memberReportsStrings.zhCN,
     ...ratingsStrings.zhCN,
-    ...memberHomeStrings.zhCN,
-    ...needClaimsStrings.zhCN,
-    ...serviceDaysPhoneStrings.zhCN,
   },
   en: {
     ...basicStrings.en,
@@ -32,8 +26,5 @@ setupI18n({
     ...postActivitiesStrings.en,
     ...memberReportsStrings.en,
     ...ratingsStrings.en,
-    ...memberHomeStrings.en,
-    ...needClaimsStrings.en,
-    ...serviceDaysPhoneStrings.en,
   },
 });

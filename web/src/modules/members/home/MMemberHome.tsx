@@ -1,11 +1,15 @@
 import { Link } from 'react-router-dom';
 import { useMeQuery } from '../../../auth/session';
-import { useI18n } from '../../../i18n';
+import { addStrings, useI18n } from '../../../i18n';
 import { Card, Spinner } from '../../../mobile/parts';
 import { useMyServiceYear } from './api';
 import { quarterCells, yearProgress } from './figures';
 import { DutiesCard, PostCard, RatingCard, RecordsCard, RegistrationCard } from './MHomeCards';
 import { Ring } from './Ring';
+import memberHomeStrings from './i18n';
+
+// The phone app's start-up strings leave out the member pages' (a resident never opens them): they come here.
+addStrings(memberHomeStrings);
 
 /** The member's own pages on the phone, each with what it is for (the home's shortcuts). */
 const SHORTCUTS = [

@@ -120,7 +120,7 @@ const en: typeof zhCN = {
     phoneIntro: 'At least 20 hours of service a year: post duties, service days and claimed wishes all count',
     hoursOfYear: 'Service hours in {{year}}',
     ofHours: 'of {{required}} h',
-    yearDone: 'Year’s hours done',
+    yearDone: "Year's hours done",
     behind: 'Behind pace',
     go: 'Sign up',
     hoursShort: '{{hours}} h',

@@ -1,10 +1,14 @@
 import { useState } from 'react';
-import { useI18n } from '../../../../i18n';
+import { addStrings, useI18n } from '../../../../i18n';
 import { Card, Spinner } from '../../../../mobile/parts';
 import { useToast } from '../../../../mobile/Toast';
 import { formatDate } from '../../../../ui/format';
 import { type ClaimableNeed, type NeedClaimView, useClaimable, useClaims, useClaimWrites } from './api';
 import { myClaimsInOrder, servedSpan, stillClaimable } from './claimsList';
+import needClaimsStrings from './i18n';
+
+// The phone app's start-up strings leave out the member pages' (a resident never opens them): they come here.
+addStrings(needClaimsStrings);
 
 const CHIP: Record<NeedClaimView['status'], string> = {
   claimed: 'm-chip m-chip-work',

@@ -81,11 +81,11 @@ const en: typeof zhCN = {
     fulfil: 'Verify as done',
     fulfilTitle: 'Verify as done: {{title}}',
     fulfilHint:
-      'Enter the verified start and end of the service: it becomes a record in {{name}}’s service ledger (overlapping another record or more than 24 hours a day is refused).',
+      "Enter the verified start and end of the service: it becomes a record in {{name}}'s service ledger (overlapping another record or more than 24 hours a day is refused).",
     period: 'Service time',
     periodRequired: 'Choose the start and end of the service',
     fulfilledToast: 'Verified as done and recorded in the ledger',
-    staffWithdrawConfirm: 'Withdraw {{name}}’s claim of “{{title}}”?',
+    staffWithdrawConfirm: "Withdraw {{name}}'s claim of “{{title}}”?",
     noClaims: 'No claims',
   },
 };

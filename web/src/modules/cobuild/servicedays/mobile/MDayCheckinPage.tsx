@@ -1,9 +1,13 @@
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, errorMessage } from '../../../../api/client';
-import { useI18n } from '../../../../i18n';
+import { addStrings, useI18n } from '../../../../i18n';
 import { Spinner } from '../../../../mobile/parts';
 import { type CheckinPage, useCheckinPage, useSelfCheckin } from '../api';
 import { countyMinute } from './dayCode';
+import serviceDaysPhoneStrings from './i18n';
+
+// The phone app's start-up strings leave out the member pages' (a resident never opens them): they come here.
+addStrings(serviceDaysPhoneStrings);
 
 /** Why the button is not offered, if it is not. */
 function windowNotice(page: CheckinPage, t: ReturnType<typeof useI18n>['t']): string | null {

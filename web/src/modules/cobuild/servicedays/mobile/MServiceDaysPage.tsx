@@ -1,10 +1,14 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { useI18n } from '../../../../i18n';
+import { addStrings, useI18n } from '../../../../i18n';
 import { Card, Spinner } from '../../../../mobile/parts';
 import { useQrScanner } from '../../../members/activities/mobile/useQrScanner';
 import { type MyServiceDay, useMyServiceDays } from '../api';
 import { countyMinute, dayTokenOf } from './dayCode';
+import serviceDaysPhoneStrings from './i18n';
+
+// The phone app's start-up strings leave out the member pages' (a resident never opens them): they come here.
+addStrings(serviceDaysPhoneStrings);
 
 function DayItem({ d }: { d: MyServiceDay }) {
   const { t } = useI18n();
@@ -48,7 +52,7 @@ function ScanCard() {
     if (token) navigate(`/service-days/checkin/${encodeURIComponent(token)}`);
   });
   return (
-    <Card title={t('serviceDaysPhone.scan')}>
+    <Card title={t('serviceDaysPhone.checkinTitle')}>
       <video
         ref={scanner.video}
         muted
