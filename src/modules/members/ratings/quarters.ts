@@ -44,23 +44,3 @@ export function quarterAsOf(q: QuarterKey, today: string): string {
   const last = quarterLastDay(q);
   return today < last ? today : last;
 }
-
-/** The same day `months` months earlier, clamped to the month's end (31 August − 6 months = 28/29 February). */
-export function monthsBefore(day: string, months: number): string {
-  const y = Number(day.slice(0, 4));
-  const m = Number(day.slice(5, 7)) - 1 - months;
-  const year = y + Math.floor(m / 12);
-  const month = ((m % 12) + 12) % 12;
-  const lastOfMonth = addDays(month === 11 ? `${year + 1}-01-01` : `${year}-${pad(month + 2)}-01`, -1);
-  const d = Math.min(Number(day.slice(8, 10)), Number(lastOfMonth.slice(8, 10)));
-  return `${year}-${pad(month + 1)}-${pad(d)}`;
-}
-
-/**
- * The days a report counts for a quarter read on `asOf`: an approved report decided on a day after `asOf` less
- * `reportEveryMonths` months and on or before `asOf` (six months before 31 March is 30 September: a report decided
- * on 1 October counts, one of 30 September does not).
- */
-export function reportWindow(asOf: string, reportEveryMonths: number): { after: string; through: string } {
-  return { after: monthsBefore(asOf, reportEveryMonths), through: asOf };
-}

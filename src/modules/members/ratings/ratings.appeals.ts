@@ -7,6 +7,7 @@ import { AppError } from '../../../core/errors.js';
 import { notificationTitle } from '../../../core/i18n.js';
 import { notifyPeople } from '../../notifications/notifications.service.js';
 import { partyMembers } from '../../people/members/members.schema.js';
+import { ownMember } from '../reports/reports.service.js';
 import type { AnswerBody, RatingView } from './ratings.contracts.js';
 import { GRADE_ZH } from './ratings.labels.js';
 import { gradeAllowed } from './ratings.points.js';
@@ -31,7 +32,7 @@ export async function appealRating(opts: { db: Db; actor: Actor; id: string; rea
   const { db, actor } = opts;
   return db.transaction(async (tx) => {
     const row = await lockRating(tx, opts.id);
-    await assertMayAppeal(tx, actor, row);
+    assertMayAppeal(actor, (await ownMember(tx, actor))?.id ?? null, row);
     if (row.state !== 'confirmed') throw new AppError('RATING_NOT_CONFIRMED');
     if (row.appealState) throw new AppError('RATING_APPEAL_EXISTS');
     const now = clock.now();

@@ -5,9 +5,10 @@ import { serviceRecords } from '../../ledger/ledger.schema.js';
 import { partyMembers } from '../../people/members/members.schema.js';
 import { isAtRisk } from '../pace/pace.rules.js';
 import { postActivities, postActivitySignups } from '../posts/posts.schema.js';
+import { approvedWithin, endOfCountyDay } from '../reports/reports.query.js';
 import { memberReports } from '../reports/reports.schema.js';
 import type { ServiceRulesView } from '../rules.js';
-import { type QuarterKey, quarterAsOf, quarterFirstDay, reportWindow } from './quarters.js';
+import { type QuarterKey, quarterAsOf, quarterFirstDay } from './quarters.js';
 import { type PointsRecord, quarterPoints, type Suggestion, suggestGrade } from './ratings.points.js';
 import { memberCommendations } from './ratings.schema.js';
 
@@ -124,9 +125,8 @@ async function commendationsByMember(db: Db, members: SQL | undefined, from: str
 }
 
 /**
- * Members who count as reported on `asOf`: an approved 双报到 decided within `reportEveryMonths` months up to that
- * day (quarters.ts reportWindow). Read from member_reports directly; the reports module's own status query can take
- * its place here.
+ * Members who count as reported on `asOf` (the quarter's last day, or today): the reports module's rule read at the
+ * end of that day (reports.query.ts approvedWithin), so the rating, the member's page and the unreported list agree.
  */
 export async function reportedMemberIds(
   db: Db,
@@ -134,19 +134,11 @@ export async function reportedMemberIds(
   asOf: string,
   reportEveryMonths: number,
 ): Promise<Set<string>> {
-  const w = reportWindow(asOf, reportEveryMonths);
   const rows = await db
     .selectDistinct({ memberId: memberReports.memberId })
     .from(memberReports)
     .innerJoin(partyMembers, eq(partyMembers.id, memberReports.memberId))
-    .where(
-      and(
-        inService(members),
-        eq(memberReports.state, 'approved'),
-        gte(memberReports.decidedAt, localInstant(addDays(w.after, 1))),
-        lt(memberReports.decidedAt, localInstant(addDays(w.through, 1))),
-      ),
-    );
+    .where(and(inService(members), approvedWithin(endOfCountyDay(asOf), reportEveryMonths)));
   return new Set(rows.map((r) => r.memberId));
 }
 

@@ -12,14 +12,12 @@ import {
   suggestGrade,
 } from './ratings.points.js';
 import {
-  monthsBefore,
   nextQuarterFirstDay,
   quarterAsOf,
   quarterHasBegun,
   quarterHasEnded,
   quarterLastDay,
   quarterOfDay,
-  reportWindow,
 } from './quarters.js';
 import type { PointsRules } from './ratings.schema.js';
 
@@ -138,12 +136,5 @@ describe('quarters', () => {
     expect(quarterHasBegun({ year: 2027, quarter: 2 }, '2027-01-01')).toBe(false);
     expect(quarterAsOf({ year: 2028, quarter: 1 }, '2028-02-29')).toBe('2028-02-29');
     expect(quarterAsOf({ year: 2027, quarter: 4 }, '2028-02-29')).toBe('2027-12-31');
-  });
-
-  it('count months back, clamped to the month end', () => {
-    expect(monthsBefore('2027-03-31', 6)).toBe('2026-09-30');
-    expect(monthsBefore('2028-08-31', 6)).toBe('2028-02-29');
-    expect(monthsBefore('2027-01-15', 12)).toBe('2026-01-15');
-    expect(reportWindow('2026-12-31', 6)).toEqual({ after: '2026-06-30', through: '2026-12-31' });
   });
 });

@@ -1,4 +1,4 @@
-import { eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { inArray, or, type SQL, sql } from 'drizzle-orm';
 import { type Actor, hasRole } from '../../../core/auth/actor.js';
 import { can } from '../../../core/auth/permissions.js';
 import type { Db } from '../../../core/db.js';
@@ -100,19 +100,16 @@ export async function coverageCommunitiesFor(db: Db, actor: Actor): Promise<stri
   return scope.communityIds;
 }
 
-/** The actor's own member id for their ratings (memberservice.self); a login without a member record has none. */
-export async function ownMemberId(db: Db, actor: Actor): Promise<string | null> {
+/** A Party member reads their own ratings (memberservice.self); whose they are is the caller's own member record. */
+export function assertMayReadOwnRatings(actor: Actor): void {
   if (!can(actor, 'memberservice.self')) throw new AppError('FORBIDDEN');
-  if (!actor.personId) return null;
-  const [m] = await db
-    .select({ id: partyMembers.id })
-    .from(partyMembers)
-    .where(eq(partyMembers.personId, actor.personId));
-  return m?.id ?? null;
 }
 
-/** Appealing: only one's own rating; another member's is 404 (its existence is private). */
-export async function assertMayAppeal(db: Db, actor: Actor, rating: { memberId: string }): Promise<void> {
-  const own = await ownMemberId(db, actor);
-  if (own !== rating.memberId) throw new AppError('NOT_FOUND', { entity: 'member_rating' });
+/**
+ * Appealing: only one's own rating (`ownMemberId`: the actor's member record, reports.service.ts ownMember); another
+ * member's is 404 (its existence is private).
+ */
+export function assertMayAppeal(actor: Actor, ownMemberId: string | null, rating: { memberId: string }): void {
+  assertMayReadOwnRatings(actor);
+  if (ownMemberId !== rating.memberId) throw new AppError('NOT_FOUND', { entity: 'member_rating' });
 }

@@ -9,7 +9,8 @@ import { organisations } from '../../org/org.schema.js';
 import { partyMembers } from '../../people/members/members.schema.js';
 import { people } from '../../people/people.schema.js';
 import type { RatingListQuery, RatingView } from './ratings.contracts.js';
-import { ownMemberId, ratingsVisibleTo } from './ratings.policy.js';
+import { ownMember } from '../reports/reports.service.js';
+import { assertMayReadOwnRatings, ratingsVisibleTo } from './ratings.policy.js';
 import { memberRatings } from './ratings.schema.js';
 
 const units = alias(organisations, 'rating_unit');
@@ -112,10 +113,11 @@ export async function listRatings(opts: { db: Db; actor: Actor; query: RatingLis
 
 /** A member's own confirmed ratings, latest first (suggestions are the community's working figures, not shown). */
 export async function myRatings(opts: { db: Db; actor: Actor }): Promise<{ items: RatingView[] }> {
-  const memberId = await ownMemberId(opts.db, opts.actor);
-  if (!memberId) return { items: [] };
+  assertMayReadOwnRatings(opts.actor);
+  const me = await ownMember(opts.db, opts.actor);
+  if (!me) return { items: [] };
   const rows = await selectRatingViews(opts.db)
-    .where(and(eq(memberRatings.memberId, memberId), eq(memberRatings.state, 'confirmed')))
+    .where(and(eq(memberRatings.memberId, me.id), eq(memberRatings.state, 'confirmed')))
     .orderBy(desc(memberRatings.year), desc(memberRatings.quarter));
   return { items: rows.map(presentRating) };
 }

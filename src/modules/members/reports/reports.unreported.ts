@@ -14,7 +14,7 @@ import { people } from '../../people/people.schema.js';
 import { currentServiceRules } from '../rules.js';
 import type { UnreportedQuery, UnreportedView } from './reports.contracts.js';
 import { membersVisibleTo } from './reports.policy.js';
-import { lastReportedSubquery, monthsAfter, monthsBefore } from './reports.query.js';
+import { lastReportedSubquery, monthsAfter, reportedWindow } from './reports.query.js';
 import { memberReports } from './reports.schema.js';
 
 /**
@@ -28,7 +28,7 @@ const pending = aliasedTable(memberReports, 'unreported_pending');
 
 async function unreportedQuery(db: Db, actor: Actor, q: UnreportedQuery) {
   const { reportEveryMonths } = await currentServiceRules(db);
-  const threshold = monthsBefore(clock.now(), reportEveryMonths);
+  const threshold = reportedWindow(clock.now(), reportEveryMonths).after;
   const last = lastReportedSubquery(db);
   const lapsed = and(
     isNotNull(last.lastReportedAt),
