@@ -165,6 +165,34 @@ async function summaryMember(db: Db, actor: Actor, memberId: string | undefined)
   return m;
 }
 
+/** A member's counted minutes of a year, by kind and by month (voided records count for nothing). */
+export async function memberYearTotals(
+  db: Db,
+  memberId: string,
+  year: number,
+): Promise<Pick<ServiceSummary, 'totalMinutes' | 'records' | 'byKind' | 'byMonth'>> {
+  const month = sql<number>`extract(month from ${serviceRecords.day})::int`;
+  const rows = await db
+    .select({ kind: serviceRecords.kind, month, minutes: sql<number>`sum(${serviceRecords.minutes})::int`, n: count() })
+    .from(serviceRecords)
+    .where(and(eq(serviceRecords.memberId, memberId), isNull(serviceRecords.voidedAt), yearBounds(year)))
+    .groupBy(serviceRecords.kind, month);
+  const byKind = new Map<ServiceRecordKind, { minutes: number; records: number }>();
+  const byMonth = Array.from({ length: 12 }, (_, i) => ({ month: i + 1, minutes: 0 }));
+  for (const r of rows) {
+    const k = byKind.get(r.kind) ?? { minutes: 0, records: 0 };
+    byKind.set(r.kind, { minutes: k.minutes + r.minutes, records: k.records + r.n });
+    byMonth[r.month - 1].minutes += r.minutes;
+  }
+  const kinds = SERVICE_RECORD_KINDS.filter((k) => byKind.has(k)).map((kind) => ({ kind, ...byKind.get(kind)! }));
+  return {
+    totalMinutes: kinds.reduce((s, k) => s + k.minutes, 0),
+    records: kinds.reduce((s, k) => s + k.records, 0),
+    byKind: kinds,
+    byMonth,
+  };
+}
+
 /**
  * One member's year: counted minutes by kind and by month against the yearly requirement. The requirement comes in
  * as a parameter: the rules are the members module's, which sits above the ledger.
@@ -176,30 +204,16 @@ export async function memberYearSummary(opts: {
   year: number;
   requiredHoursPerYear: number;
 }): Promise<ServiceSummary> {
-  const { db } = opts;
-  const member = await summaryMember(db, opts.actor, opts.query.memberId);
-  const month = sql<number>`extract(month from ${serviceRecords.day})::int`;
-  const rows = await db
-    .select({ kind: serviceRecords.kind, month, minutes: sql<number>`sum(${serviceRecords.minutes})::int`, n: count() })
-    .from(serviceRecords)
-    .where(and(eq(serviceRecords.memberId, member.id), isNull(serviceRecords.voidedAt), yearBounds(opts.year)))
-    .groupBy(serviceRecords.kind, month);
-  const byKind = new Map<ServiceRecordKind, { minutes: number; records: number }>();
-  const byMonth = Array.from({ length: 12 }, (_, i) => ({ month: i + 1, minutes: 0 }));
-  for (const r of rows) {
-    const k = byKind.get(r.kind) ?? { minutes: 0, records: 0 };
-    byKind.set(r.kind, { minutes: k.minutes + r.minutes, records: k.records + r.n });
-    byMonth[r.month - 1].minutes += r.minutes;
-  }
-  const kinds = SERVICE_RECORD_KINDS.filter((k) => byKind.has(k)).map((kind) => ({ kind, ...byKind.get(kind)! }));
+  const member = await summaryMember(opts.db, opts.actor, opts.query.memberId);
+  const totals = await memberYearTotals(opts.db, member.id, opts.year);
   return {
     memberId: member.id,
     memberName: member.name,
     year: opts.year,
-    totalMinutes: kinds.reduce((s, k) => s + k.minutes, 0),
+    totalMinutes: totals.totalMinutes,
     requiredMinutes: Math.round(opts.requiredHoursPerYear * 60),
-    records: kinds.reduce((s, k) => s + k.records, 0),
-    byKind: kinds,
-    byMonth,
+    records: totals.records,
+    byKind: totals.byKind,
+    byMonth: totals.byMonth,
   };
 }

@@ -1,4 +1,4 @@
-import { and, eq, gte, isNull, lte, sql } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { recordAudit } from '../../../core/audit.js';
 import type { Actor } from '../../../core/auth/actor.js';
 import { formatLocalIso } from '../../../core/calendar.js';
@@ -8,7 +8,7 @@ import { AppError } from '../../../core/errors.js';
 import { notificationTitle } from '../../../core/i18n.js';
 import { maskPhone } from '../../../core/pii.js';
 import { signToken, verifyToken } from '../../../core/signed-token.js';
-import { serviceRecords } from '../../ledger/ledger.schema.js';
+import { memberYearTotals } from '../../ledger/ledger.query.js';
 import { notifyPeople } from '../../notifications/notifications.service.js';
 import type { CertificateView, RevokeCertificate, ScanView } from './reports.contracts.js';
 import { assertMayDecide, assertMayScan, assertMayViewCertificate } from './reports.policy.js';
@@ -133,22 +133,6 @@ export async function revokeCertificate(opts: {
   return presentCertificate(await loadCertificate(db, id), clock.now());
 }
 
-/** Ledger hours of a member in a county year (voided records count for nothing). */
-export async function hoursInYear(db: Db, memberId: string, year: number): Promise<number> {
-  const [row] = await db
-    .select({ minutes: sql<number>`coalesce(sum(${serviceRecords.minutes}), 0)::int` })
-    .from(serviceRecords)
-    .where(
-      and(
-        eq(serviceRecords.memberId, memberId),
-        isNull(serviceRecords.voidedAt),
-        gte(serviceRecords.day, `${year}-01-01`),
-        lte(serviceRecords.day, `${year}-12-31`),
-      ),
-    );
-  return Math.round(((row?.minutes ?? 0) / 60) * 10) / 10;
-}
-
 /**
  * The staff phone page behind a scanned 报到证: the token is checked first (a forged, expired or revoked one is
  * refused whoever scans it), then the scanner's scope over the certificate's community.
@@ -165,9 +149,9 @@ export async function scanCertificate(opts: {
   await assertMayScan(db, actor, resolved.communityId);
   const row = await loadCertificate(db, resolved.certificateId);
   const year = clock.year();
-  const [status, hours] = await Promise.all([
+  const [status, ledgerYear] = await Promise.all([
     reportStatusOf(db, [resolved.memberId], now),
-    hoursInYear(db, resolved.memberId, year),
+    memberYearTotals(db, resolved.memberId, year),
   ]);
   return {
     certificateId: row.c.id,
@@ -181,7 +165,7 @@ export async function scanCertificate(opts: {
     communityName: row.communityName ?? '',
     gridName: row.gridName,
     reported: status.get(resolved.memberId)?.reported ?? false,
-    hoursThisYear: hours,
+    hoursThisYear: Math.round((ledgerYear.totalMinutes / 60) * 10) / 10,
     year,
   };
 }
