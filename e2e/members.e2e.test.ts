@@ -102,6 +102,12 @@ describe('双报到 on a phone: apply, approve, scan the 报到证, check in, ho
       timeout: 15_000,
     });
     await screenshot(home, 'member-home-desktop');
+    // …and on the phone, where 我的服务 is the member's landing page.
+    await member.goto(`${baseUrl}/m/`);
+    await member.getByTestId('m-home-records').getByText(activity.title, { exact: false }).first().waitFor({
+      timeout: 15_000,
+    });
+    await screenshot(member, 'member-home-phone');
     for (const p of [member, staff, scanner, home]) await p.context().close();
   }, 240_000);
 });

@@ -42,4 +42,10 @@ export const runsCommunities = (me: MeResponse) => holds(me, 'county_admin', 'co
 export const hasUnitInbox = (me: MeResponse) => can(me, 'cases.read') && holds(me, 'unit_admin', 'county_admin');
 
 /** A login that is only a resident uses the phone page. */
+/**
+ * A Party member on their own pages (我的服务 on the desktop home and the phone): they work their own service and read
+ * no one else's. The county holds every permission, memberservice.self too, but is no member: it reads others'.
+ */
+export const servesAsMember = (me: MeResponse) => can(me, 'memberservice.self') && !can(me, 'memberservice.read');
+
 export const isResidentOnly = (me: MeResponse) => me.roles.length > 0 && me.roles.every((r) => r.role === 'resident');

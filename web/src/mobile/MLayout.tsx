@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { api } from '../api/client';
 import type { NotificationPage, Permission } from '../api/contracts';
-import { can } from '../auth/access';
+import { can, servesAsMember } from '../auth/access';
 import { ME_KEY, useMeQuery } from '../auth/session';
 import { setLanguage, useI18n } from '../i18n';
 import { DutyIcon, ScanIcon } from '../modules/members/activities/mobile/icons';
@@ -70,7 +70,7 @@ interface Tab {
   Icon: ComponentType;
   /** Shown to a user holding this permission (the page's requests need it). */
   permission: Permission;
-  /** Only for a Party member (the member's own pages) or only for others. */
+  /** Only for a Party member on their own pages (servesAsMember), or only for others. */
   member?: boolean;
 }
 
@@ -80,13 +80,14 @@ interface Tab {
  * 服务日, 评定) are a tap away on 我的服务.
  */
 const TABS = [
-  { key: 'home', to: '/', label: 'mobile.myService', Icon: HomeIcon, permission: 'memberservice.self' },
+  { key: 'home', to: '/', label: 'mobile.myService', Icon: HomeIcon, permission: 'memberservice.self', member: true },
   {
     key: 'post-activities',
     to: '/post-activities',
     label: 'postActivities.mobileTab',
     Icon: DutyIcon,
     permission: 'memberservice.self',
+    member: true,
   },
   {
     key: 'certificate',
@@ -94,6 +95,7 @@ const TABS = [
     label: 'mobile.certificate',
     Icon: CertificateIcon,
     permission: 'memberservice.self',
+    member: true,
   },
   { key: 'report', to: '/report', label: 'mobile.report', Icon: ReportIcon, permission: 'cases.report', member: true },
   { key: 'report', to: '/', label: 'mobile.report', Icon: ReportIcon, permission: 'cases.report', member: false },
@@ -119,7 +121,7 @@ export function MLayout() {
   const unread = useUnreadCount();
   const count = unread.data?.unread ?? 0;
   const may = (p: Permission) => me.data !== undefined && me.data !== null && can(me.data, p);
-  const member = may('memberservice.self');
+  const member = me.data ? servesAsMember(me.data) : false;
   const tabs = TABS.filter((tab: Tab) => may(tab.permission) && (tab.member === undefined || tab.member === member));
   const logout = async () => {
     try {

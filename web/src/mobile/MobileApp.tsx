@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ComponentType, type LazyExoticComponent, lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { ApiError } from '../api/client';
-import { can } from '../auth/access';
+import { servesAsMember } from '../auth/access';
 import { useExpireOnUnauthenticated, useMeQuery } from '../auth/session';
 import { useI18n } from '../i18n';
 import { DAY_CHECKIN_ROUTE } from '../modules/cobuild/servicedays/mobile/dayCode';
@@ -61,7 +61,7 @@ function RequireLogin({ children }: { children: ReactNode }) {
 /** The landing page: a Party member's 我的服务; anyone else (a resident) lands on 随手拍. */
 function Landing() {
   const me = useMeQuery();
-  const member = me.data ? can(me.data, 'memberservice.self') : false;
+  const member = me.data ? servesAsMember(me.data) : false;
   return <Suspense fallback={<Spinner full />}>{member ? <MemberHome /> : <ReportPage />}</Suspense>;
 }
 

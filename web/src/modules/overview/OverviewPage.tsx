@@ -2,6 +2,7 @@ import { Col, Row, Typography } from 'antd';
 import { useMemo, type ReactNode } from 'react';
 import { MEMBER_KINDS } from '../../api/contracts';
 import { canSeeStats } from '../../app/nav';
+import { servesAsMember } from '../../auth/access';
 import { useSession } from '../../auth/session';
 import { labelOf, useI18n } from '../../i18n';
 import { useCommunityGrids, useTotals, type CountSpec } from './api';
@@ -13,9 +14,9 @@ import { OverviewCharts } from './OverviewCharts';
 const LEVELS = [1, 2, 3, 4] as const;
 
 export default function OverviewPage() {
-  const { me, can } = useSession();
+  const { me } = useSession();
   // A Party member (no staff scope) sees their own service, not the county's figures.
-  if (can('memberservice.self') && !can('memberservice.read')) return <MemberHome name={me.user.displayName} />;
+  if (servesAsMember(me)) return <MemberHome name={me.user.displayName} />;
   return <CountyOverview />;
 }
 

@@ -17,7 +17,8 @@ import {
 import { apiUrl } from '../../../api/client';
 import { PARTY_RED } from '../../../app/theme';
 import { useI18n } from '../../../i18n';
-import { formatDate, formatShortDateTime } from '../../../ui/format';
+import { formatDate } from '../../../ui/format';
+import { countyShort } from '../activities/api';
 import { useMyActivities, useMyPosts, useMyRatings, useMyRecentRecords, useMyReports, useMyServiceYear } from './api';
 import { confirmedPosts, latestGraded, quarterCells, yearProgress } from './figures';
 
@@ -232,7 +233,7 @@ function DutiesCard() {
           renderItem={(a) => (
             <List.Item>
               <Space wrap>
-                <Typography.Text>{formatShortDateTime(a.startsAt)}</Typography.Text>
+                <Typography.Text>{countyShort(a.startsAt)}</Typography.Text>
                 <Typography.Text strong>{a.title}</Typography.Text>
                 <Typography.Text type="secondary">
                   {language === 'en' ? a.postTypeNameEn : a.postTypeName} · {a.place}
