@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase } from '../../test/app.js';
+import { inRollback, openDemoWorld } from '../../test/demo-world.js';
 import { addDays } from '../core/calendar.js';
 import type { Database } from '../core/db.js';
 import { jointMeetings, meetingTasks } from '../modules/cobuild/meetings/meetings.schema.js';
 import { serviceDays, serviceDaySignups } from '../modules/cobuild/servicedays/servicedays.schema.js';
 import { seedDemoMeetings } from './cobuild-meetings.js';
 import { seedDemoServiceDays } from './cobuild-servicedays.js';
-import { buildDemo, createRng, type DemoData, writeDemo } from './demo.js';
+import type { DemoData } from './demo.js';
 import { demoTime } from './demo-types.js';
 
 /**
@@ -19,34 +19,17 @@ let database: Database;
 let data: DemoData;
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  data = buildDemo(createRng(), 'x', demoTime('2026-01-01'));
-  await writeDemo(database.db, data);
+  ({ database, data } = await openDemoWorld());
 });
 afterAll(async () => {
   await database?.close();
 });
 
-class Rollback extends Error {}
-
-async function inRollback<T>(work: (tx: Database['db']) => Promise<T>): Promise<T> {
-  let out: T | undefined;
-  await database.db
-    .transaction(async (tx) => {
-      out = await work(tx);
-      throw new Rollback();
-    })
-    .catch((e: unknown) => {
-      if (!(e instanceof Rollback)) throw e;
-    });
-  return out as T;
-}
-
 describe.each(DAYS)('the co-building demo first started on %s', (today) => {
   const time = demoTime(today);
 
   it('holds the meetings whose day has passed and has the next one coming in every community', async () => {
-    const { meetings, tasks } = await inRollback(async (tx) => {
+    const { meetings, tasks } = await inRollback(database, async (tx) => {
       await seedDemoMeetings(tx, data, time);
       return { meetings: await tx.select().from(jointMeetings), tasks: await tx.select().from(meetingTasks) };
     });
@@ -65,7 +48,7 @@ describe.each(DAYS)('the co-building demo first started on %s', (today) => {
   });
 
   it("holds the service days already past and schedules each community's next one", async () => {
-    const { days, signups } = await inRollback(async (tx) => {
+    const { days, signups } = await inRollback(database, async (tx) => {
       await seedDemoServiceDays(tx, data, time);
       return { days: await tx.select().from(serviceDays), signups: await tx.select().from(serviceDaySignups) };
     });

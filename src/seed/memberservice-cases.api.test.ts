@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase } from '../../test/app.js';
 import { actorFor } from '../../test/cases-stats.js';
+import { inRollback, openDemoWorld } from '../../test/demo-world.js';
 import type { Database } from '../core/db.js';
 import { roleBindings, users } from '../modules/auth/auth.schema.js';
 import { caseEvents, cases } from '../modules/cases/cases.schema.js';
@@ -9,7 +9,7 @@ import { recordCaseHandlers } from '../modules/cases/handling/record.js';
 import { verificationSourceId } from '../modules/cases/handling/spans.js';
 import { serviceRecords } from '../modules/ledger/ledger.schema.js';
 import { partyMembers } from '../modules/people/members/members.schema.js';
-import { buildDemo, createRng, type DemoData, writeDemo } from './demo.js';
+import type { DemoData } from './demo.js';
 import { seedDemoCases } from './demo-cases.js';
 import { demoTime } from './demo-types.js';
 import { seedDemoCaseRecords } from './memberservice-cases.js';
@@ -24,31 +24,16 @@ let database: Database;
 let data: DemoData;
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  data = buildDemo(createRng(), 'x', demoTime('2026-01-01'));
-  await writeDemo(database.db, data);
+  ({ database, data } = await openDemoWorld());
 }, 60_000);
 afterAll(async () => {
   await database?.close();
 });
 
-class Rollback extends Error {}
-
-async function inRollback(work: (tx: Database['db']) => Promise<void>): Promise<void> {
-  await database.db
-    .transaction(async (tx) => {
-      await work(tx);
-      throw new Rollback();
-    })
-    .catch((e: unknown) => {
-      if (!(e instanceof Rollback)) throw e;
-    });
-}
-
 describe.each(DAYS)('the case records of a demo first started on %s', (today) => {
   const time = demoTime(today);
   it("are the units' secretaries' whistles, within a day, never overlapping, as the live verification writes them", async () => {
-    await inRollback(async (tx) => {
+    await inRollback(database, async (tx) => {
       await seedDemoCases(tx, data, time);
       const written = await seedDemoCaseRecords(tx);
       const rows = await tx.select().from(serviceRecords).where(eq(serviceRecords.kind, 'case'));

@@ -4,13 +4,13 @@ import { createTestContext, type TestContext } from '../../../../test/app.js';
 import { actorFor } from '../../../../test/cases-stats.js';
 import { TEST_CLOCK } from '../../../../test/clock.js';
 import { api, expectOk, type Page } from '../../../../test/http.js';
+import { recordPostDuty } from '../../../../test/ledger.js';
 import { auditLog } from '../../../core/audit.schema.js';
 import { localDayOf } from '../../../core/calendar.js';
 import { advanceClock, clock, setClock } from '../../../core/clock.js';
 import { users } from '../../auth/auth.schema.js';
 import type { ServiceRecordView } from '../../ledger/ledger.contracts.js';
 import { serviceRecords } from '../../ledger/ledger.schema.js';
-import { recordService } from '../../ledger/ledger.service.js';
 import type { MyServiceYear } from '../../members/me/me.contracts.js';
 import { partyMembers } from '../../people/members/members.schema.js';
 import type { CaseDetail, DispatchItem } from '../cases.contracts.js';
@@ -194,17 +194,12 @@ describe('cases handled by Party members write the service ledger when verified'
 
     // member1 is already counted for a post duty during the next visit.
     advanceClock(60 * MIN);
-    const clash = await ctx.database.db.transaction((tx) =>
-      recordService(tx, null, {
-        memberId: ctx.world.members.member1.id,
-        kind: 'post_duty',
-        sourceId: crypto.randomUUID(),
-        communityId: ctx.world.communityA.id,
-        title: '楼道值守',
-        startsAt: new Date(clock.nowMs() + 30 * MIN),
-        endsAt: new Date(clock.nowMs() + 90 * MIN),
-      }),
-    );
+    const clash = await recordPostDuty(ctx.database.db, {
+      memberId: ctx.world.members.member1.id,
+      communityId: ctx.world.communityA.id,
+      startsAt: new Date(clock.nowMs() + 30 * MIN),
+      endsAt: new Date(clock.nowMs() + 90 * MIN),
+    });
     const overlapping = await whistle('井盖缺失', [ctx.world.unit1.id]);
     await unitVisit(overlapping.id, 'unit01', 60);
     expect((await act(overlapping.id, 'hangdong', { action: 'verify' })).status).toBe('verified');
