@@ -91,8 +91,11 @@ describe('双报到 on a phone: apply, approve, scan the 报到证, check in, ho
     expect(await scanner.getByTestId('m-scan-name').textContent()).toBe(before.memberName);
     await screenshot(scanner, 'member-scan-phone');
     await apiAs(staff, 'POST', `/post-activities/${activity.id}/checkins`, { token });
-    // Hours are whole minutes between check-in and check-out: a minute on, staff check member01 out.
-    await new Promise((r) => setTimeout(r, 61_000));
+    const checkedIn = performance.now();
+    // Hours are whole minutes between check-in and check-out: a minute on, staff check member01 out. Meanwhile the
+    // member's other phone pages are looked at as they are (no 403 or 5xx, nothing wider than the phone, no raw ids).
+    for (const page of MEMBER_PHONE_PAGES) await lookAt(member, page);
+    await new Promise((r) => setTimeout(r, Math.max(0, 61_000 - (performance.now() - checkedIn))));
     await apiAs(staff, 'POST', `/post-activities/${activity.id}/checkouts`, { memberId: mine.memberId });
 
     // member01's own page lists the duty with its time.
@@ -111,6 +114,32 @@ describe('双报到 on a phone: apply, approve, scan the 报到证, check in, ho
     for (const p of [member, staff, scanner, home]) await p.context().close();
   }, 240_000);
 });
+
+/** The member's phone pages besides 我的服务 (web/src/mobile/MobileApp.tsx). */
+const MEMBER_PHONE_PAGES = ['needs', 'service-days', 'certificate', 'ratings', 'post-activities', 'cases'];
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+/** Opens /m/<path> on the member's phone and checks what a user would see once it has settled. */
+async function lookAt(phone: Page, path: string): Promise<void> {
+  const refused: string[] = [];
+  const watch = (r: { url(): string; status(): number }) => {
+    if (r.url().includes('/api/') && (r.status() === 403 || r.status() >= 500))
+      refused.push(`${r.status()} ${r.url()}`);
+  };
+  phone.on('response', watch);
+  await phone.goto(`${baseUrl}/m/${path}`);
+  await phone.waitForLoadState('networkidle');
+  const seen = await phone.evaluate(() => ({
+    overflow: document.documentElement.scrollWidth - window.innerWidth,
+    text: document.body.innerText,
+  }));
+  phone.off('response', watch);
+  await screenshot(phone, `member-phone-${path}`);
+  expect(refused, path).toEqual([]);
+  expect(seen.overflow, path).toBeLessThanOrEqual(0);
+  expect(seen.text, path).not.toMatch(UUID);
+  expect(seen.text.trim().length, path).toBeGreaterThan(10);
+}
 
 /** The community of a community admin's session (their one community). */
 async function communityOf(staff: Page): Promise<string> {

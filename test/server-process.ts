@@ -45,7 +45,7 @@ export function spawnServer(env: Record<string, string>): ChildProcess {
  */
 export async function startServer(
   env: Record<string, string>,
-  timeoutMs = 60_000,
+  timeoutMs = 100_000,
   whileStarting?: (child: ChildProcess) => void,
 ): Promise<ServerProcess> {
   const child = spawnServer(env);

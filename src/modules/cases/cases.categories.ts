@@ -111,6 +111,11 @@ export async function updateCategory(opts: {
     });
     return row;
   });
-  cache = null;
+  forgetCategories();
   return after;
+}
+
+/** Drops the cached categories (after a local edit; tests between files, whose databases differ). */
+export function forgetCategories(): void {
+  cache = null;
 }

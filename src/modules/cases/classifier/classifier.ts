@@ -126,6 +126,12 @@ export function useModel(model: ModelJson, version: number | null): void {
   sharedVersion = version;
 }
 
+/** Goes back to the shipped model (tests between files: each file's database has its own retrained versions). */
+export function useShippedModel(): void {
+  shared = undefined;
+  sharedVersion = null;
+}
+
 export function modelVersionInUse(): number | null {
   return sharedVersion;
 }
