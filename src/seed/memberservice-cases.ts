@@ -19,8 +19,8 @@ import { createRng } from './rng.js';
  * The demo's 'case' records: every verification in the demo's case timelines, read as the live verification reads it
  * (cases/handling/spans.ts on the events up to it), gives the Party members who handled the case their record — in
  * the demo, the units' admins, each their unit's Party secretary (build-users.ts), for the whistles their unit
- * worked. What the live rule skips is skipped here too: a span over a day (most whistles take days), under a minute,
- * self-verified, or overlapping a record the member already has. Written after the ledger's other sources, so it
+ * worked. What the live rule skips is skipped here too: a span not within one county day (most whistles take days),
+ * under a minute, self-verified, or overlapping a record the member already has. Written after the ledger's other sources, so it
  * never overlaps them; a verification the demo already wrote through the live service (a case the 评事 reopened and
  * handled again) is not written twice. Deterministic for a given first day.
  */

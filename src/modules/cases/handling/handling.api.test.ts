@@ -6,7 +6,7 @@ import { TEST_CLOCK } from '../../../../test/clock.js';
 import { api, expectOk, type Page } from '../../../../test/http.js';
 import { recordPostDuty } from '../../../../test/ledger.js';
 import { auditLog } from '../../../core/audit.schema.js';
-import { localDayOf } from '../../../core/calendar.js';
+import { addDays, localDayOf, localInstant } from '../../../core/calendar.js';
 import { advanceClock, clock, setClock } from '../../../core/clock.js';
 import { users } from '../../auth/auth.schema.js';
 import type { ServiceRecordView } from '../../ledger/ledger.contracts.js';
@@ -182,18 +182,26 @@ describe('cases handled by Party members write the service ledger when verified'
     expect(await recordsOf(`${other.number} ${other.title}`)).toMatchObject([{ memberId: gridMemberId, minutes: 45 }]);
   });
 
-  it('a span over 24 hours or overlapping another record is skipped with its reason; the verification succeeds', async () => {
+  it('a span over 24 hours, past midnight or overlapping another record is skipped with its reason; the verification succeeds', async () => {
     const long = await whistle('河道垃圾需要清理', [ctx.world.unit1.id]);
     await unitVisit(long.id, 'unit01', 25 * 60);
     advanceClock(10 * MIN);
     expect((await act(long.id, 'hangdong', { action: 'verify' })).status).toBe('verified');
     expect(await recordsOf(`${long.number} ${long.title}`)).toHaveLength(0);
     expect((await verifyAudit(long.id))[0].skipped).toMatchObject([
-      { memberId: ctx.world.members.member1.id, reason: 'over_day', minutes: 25 * 60 },
+      { memberId: ctx.world.members.member1.id, reason: 'multi_day', minutes: 25 * 60 },
     ]);
 
+    // Under a day, but arriving at 22:30 and finishing after midnight: the case stayed open overnight.
+    setClock(localInstant(addDays(clock.today(), 1), '22:25'), { frozen: true });
+    const overnight = await whistle('夜间噪音扰民', [ctx.world.unit1.id]);
+    await unitVisit(overnight.id, 'unit01', 180);
+    await act(overnight.id, 'hangdong', { action: 'verify' });
+    expect(await recordsOf(`${overnight.number} ${overnight.title}`)).toHaveLength(0);
+    expect((await verifyAudit(overnight.id))[0].skipped).toMatchObject([{ reason: 'multi_day', minutes: 180 }]);
+
     // member1 is already counted for a post duty during the next visit.
-    advanceClock(60 * MIN);
+    advanceClock(8 * 60 * MIN);
     const clash = await recordPostDuty(ctx.database.db, {
       memberId: ctx.world.members.member1.id,
       communityId: ctx.world.communityA.id,

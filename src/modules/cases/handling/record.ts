@@ -16,12 +16,12 @@ import { type HandlingSpan, handlingSpans, type SkipReason, spanRefusal, verific
  * party_members.person_id, as the other ledger sources find the member). The record is verified by whoever verified
  * the case, in the case's community, titled with its number and title.
  *
- * The case's transition never fails because of the ledger. A span the ledger would refuse is skipped — written
- * nowhere in the ledger — and listed on the verification's audit row (`serviceRecords.skipped`, with why), where staff
- * find it: longer than 24 hours (a case open for days is not days of service: no end is invented to fit), under a
- * minute, overlapping another counted record of the member (those hours already count), or verified by the handler
- * themself (their own work is not verified by them). Capping a long span was rejected: it would count hours nobody
- * recorded.
+ * The case's transition never fails because of the ledger. A span the ledger would refuse, or that the recorded times
+ * cannot vouch for, is skipped — written nowhere in the ledger — and listed on the verification's audit row
+ * (`serviceRecords.skipped`, with why: spans.ts spanRefusal), where staff find it: not ending on the county day it
+ * began (a case left open overnight or for days is not hours of service, and no end is invented to fit), under a
+ * minute, overlapping another counted record of the member (those hours already count: the ledger's own refusal,
+ * caught), or verified by the handler themself.
  *
  * A later reopening (an unsatisfied rating) does not void what was verified: those hours were served and checked, as
  * the case keeps that round's rating too; the next verified round writes its own record, sourced by its own

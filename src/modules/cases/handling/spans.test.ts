@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentRound, type HandlingEvent, handlingSpans } from './spans.js';
+import { currentRound, type HandlingEvent, handlingSpans, spanRefusal, verificationSourceId } from './spans.js';
 
 const T0 = Date.parse('2027-01-01T00:30:00+08:00');
 const at = (minutes: number) => new Date(T0 + minutes * 60_000);
@@ -75,5 +75,34 @@ describe('who handled a case, from the timeline', () => {
     expect(currentRound([ev(1, 'start', 'g'), ev(2, 'reopen', 'r'), ev(3, 'start', 'g')]).map((e) => e.at)).toEqual([
       at(3),
     ]);
+  });
+
+  it('refuses what the times cannot vouch for: self-verified, under a minute, not within one county day', () => {
+    const verifier = { userId: 'c', personId: 'pc' };
+    const local = (t: string) => new Date(`${t}+08:00`);
+    const of = (from: string, to: string, userId = 'u') => ({
+      userId,
+      startsAt: local(from),
+      endsAt: local(to),
+      note: null,
+    });
+    const minutes = (s: { startsAt: Date; endsAt: Date }) => (s.endsAt.getTime() - s.startsAt.getTime()) / 60_000;
+    const refused = (s: ReturnType<typeof of>, person = 'pu', v = verifier) => spanRefusal(s, v, person, minutes(s));
+    expect(refused(of('2027-01-01T09:00', '2027-01-01T11:30'))).toBeNull();
+    // A visit up to midnight is within its day; one past it, or of days, is not.
+    expect(refused(of('2027-12-31T21:00', '2028-01-01T00:00'))).toBeNull();
+    expect(refused(of('2027-12-31T22:30', '2028-01-01T00:10'))).toBe('multi_day');
+    expect(refused(of('2028-02-28T09:00', '2028-02-29T08:00'))).toBe('multi_day');
+    expect(refused(of('2028-02-29T09:00', '2028-03-01T10:00'))).toBe('multi_day');
+    expect(refused(of('2027-01-01T09:00', '2027-01-01T09:00:30'))).toBe('too_short');
+    expect(refused(of('2027-01-01T09:00', '2027-01-01T11:30', 'c'))).toBe('self_verified');
+    expect(refused(of('2027-01-01T09:00', '2027-01-01T11:30'), 'pc')).toBe('self_verified');
+  });
+
+  it("names a verification's source the same way every time, and differently for another", () => {
+    const a = verificationSourceId('6f1c0d4e-1111-4222-8333-444455556666', 41);
+    expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(verificationSourceId('6f1c0d4e-1111-4222-8333-444455556666', 41)).toBe(a);
+    expect(verificationSourceId('6f1c0d4e-1111-4222-8333-444455556666', 42)).not.toBe(a);
   });
 });

@@ -14,6 +14,7 @@
  * Party member, at the case's verification, skipping what spanRefusal (or the ledger's overlap check) refuses.
  */
 import { createHash } from 'node:crypto';
+import { localDayOf } from '../../../core/calendar.js';
 import { MAX_RECORD_MINUTES } from '../../ledger/ledger.enums.js';
 
 export interface HandlingEvent {
@@ -74,12 +75,16 @@ function finish(arrived: Map<string, Date>, spans: Map<string, HandlingSpan>, us
 }
 
 /** Why a handler's span is not recorded (written nowhere in the ledger, listed on the verification's audit row). */
-export type SkipReason = 'over_day' | 'too_short' | 'overlap' | 'self_verified';
+export type SkipReason = 'multi_day' | 'too_short' | 'overlap' | 'self_verified';
 
 /**
  * Why a span is refused before the ledger is asked (the overlap is the ledger's own check, at the write), or null:
- * the handler verified their own work (same account or person); under a minute; longer than a day (24 h: a case open
- * for days is not days of service, and capping it would count hours nobody recorded).
+ * - 'self_verified': the handler verified their own work (the same account or person);
+ * - 'too_short': under a minute;
+ * - 'multi_day': it does not end on the county day it began (every span over 24 hours among them). Arriving one day and
+ *   finishing the next says the case stayed open overnight, not that anyone served through the night: the recorded
+ *   times do not tell the hours, and capping them would count hours nobody recorded. A visit within one day is what
+ *   the times do tell.
  */
 export function spanRefusal(
   span: HandlingSpan,
@@ -89,7 +94,8 @@ export function spanRefusal(
 ): SkipReason | null {
   if (span.userId === verifier.userId || handlerPersonId === verifier.personId) return 'self_verified';
   if (minutes < 1) return 'too_short';
-  if (minutes > MAX_RECORD_MINUTES) return 'over_day';
+  const lastInstant = new Date(span.endsAt.getTime() - 1);
+  if (minutes > MAX_RECORD_MINUTES || localDayOf(lastInstant) !== localDayOf(span.startsAt)) return 'multi_day';
   return null;
 }
 
