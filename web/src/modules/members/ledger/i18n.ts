@@ -2,7 +2,8 @@
 const zhCN = {
   ledger: {
     title: '服务台账',
-    subtitle: '党员每次服务（岗位履职、集中服务日、微心愿等）自动记入台账，时长来自签到签退；更正须说明原因并留痕。',
+    subtitle:
+      '党员每次服务（岗位履职、集中服务日、事件办理、微心愿等）自动记入台账，时长来自签到签退或到场、办结记录（事件经核实后记入）；更正须说明原因并留痕。',
     paceTitle: '20小时进度/预警',
     paceSubtitle: '今年服务时长低于全年 {{hours}} 小时按已过天数折算进度的在职党员。',
     search: '党员姓名或服务内容',
@@ -70,7 +71,7 @@ const en: typeof zhCN = {
   ledger: {
     title: 'Service ledger',
     subtitle:
-      'Every service a Party member gives (post duties, service days, micro-wishes…) is recorded from its check-in and check-out; corrections need a reason and are kept.',
+      'Every service a Party member gives (post duties, service days, cases handled, micro-wishes…) is recorded from its check-in and check-out, or its arrival on site and completion (a case once verified); corrections need a reason and are kept.',
     paceTitle: '20-hour pace',
     paceSubtitle:
       'In-service members whose hours this year are below the share of the {{hours}} hours for the days gone.',
