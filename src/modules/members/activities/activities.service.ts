@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, ilike, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../core/audit.js';
 import type { Actor } from '../../../core/auth/actor.js';
 import { addDays, localInstant } from '../../../core/calendar.js';
@@ -69,16 +69,22 @@ export function selectActivities(db: Db) {
 
 /** An activity with what check-in and check-out need (its type's name, its grid's code), without the counts. */
 export async function loadCheckinTarget(db: Db, actor: Actor, id: string) {
+  const [row] = await loadCheckinTargets(db, actor, [id]);
+  if (!row) throw new AppError('NOT_FOUND', { entity: 'post_activity' });
+  return row;
+}
+
+/** loadCheckinTarget for several activities in one query (the batched check-in): those the actor sees, in any order. */
+export async function loadCheckinTargets(db: Db, actor: Actor, ids: readonly string[]) {
   assertMayReadActivities(actor);
-  const [row] = await db
+  return db
     .select({ a: postActivities, typeName: postTypes.name, gridCode: grids.code })
     .from(postActivities)
     .innerJoin(postTypes, eq(postTypes.id, postActivities.postTypeId))
     .leftJoin(grids, eq(grids.id, postActivities.gridId))
-    .where(and(eq(postActivities.id, id), await activitiesVisibleTo(db, actor)));
-  if (!row) throw new AppError('NOT_FOUND', { entity: 'post_activity' });
-  return row;
+    .where(and(inArray(postActivities.id, [...ids]), await activitiesVisibleTo(db, actor)));
 }
+export type CheckinTarget = Awaited<ReturnType<typeof loadCheckinTargets>>[number];
 export type ActivityViewRow = Awaited<ReturnType<ReturnType<typeof selectActivities>['execute']>>[number];
 
 export function presentActivity(r: ActivityViewRow): PostActivityView {

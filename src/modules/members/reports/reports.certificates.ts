@@ -1,10 +1,10 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { recordAudit } from '../../../core/audit.js';
 import type { Actor } from '../../../core/auth/actor.js';
 import { formatLocalIso } from '../../../core/calendar.js';
 import { clock } from '../../../core/clock.js';
 import type { Db } from '../../../core/db.js';
-import { AppError } from '../../../core/errors.js';
+import { AppError, isAppError } from '../../../core/errors.js';
 import { notificationTitle } from '../../../core/i18n.js';
 import { maskPhone } from '../../../core/pii.js';
 import { signToken, verifyToken } from '../../../core/signed-token.js';
@@ -66,16 +66,47 @@ export async function resolveCertificate(
   tokenOrUrl: string,
   now: Date,
 ): Promise<ResolvedCertificate> {
+  const [answer] = await resolveCertificates(db, secret, [tokenOrUrl], now);
+  if (isAppError(answer)) throw answer;
+  return answer;
+}
+
+/**
+ * resolveCertificate for many scans at once (the batched check-in, activities/checkin/): the signatures checked in
+ * memory, the certificates read in one query; each answer is the certificate or the error resolveCertificate throws.
+ */
+export async function resolveCertificates(
+  db: Db,
+  secret: string,
+  tokensOrUrls: readonly string[],
+  now: Date,
+): Promise<(ResolvedCertificate | AppError)[]> {
+  const checks = tokensOrUrls.map((t) => signedPart(secret, t));
+  const ids = [...new Set(checks.flatMap((c) => (isAppError(c) ? [] : [c.id])))];
+  const rows = ids.length ? await db.select().from(memberCertificates).where(inArray(memberCertificates.id, ids)) : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return checks.map((c) => (isAppError(c) ? c : admitted(byId.get(c.id), c, now)));
+}
+
+/** The certificate and expiry a token names, if this server signed it (CERTIFICATE_INVALID otherwise). */
+function signedPart(secret: string, tokenOrUrl: string): { id: string; expiresAt: Date } | AppError {
   // Verified against the epoch so that the signature is checked whatever the expiry, and an expired token can
-  // still say when it expired; the expiry is compared with `now` below.
+  // still say when it expired; the expiry is compared with `now` in admitted().
   const check = verifyToken({ secret, purpose: CERTIFICATE_PURPOSE, token: tokenOf(tokenOrUrl), now: new Date(0) });
-  if (!check.ok) throw new AppError('CERTIFICATE_INVALID');
-  const [row] = await db.select().from(memberCertificates).where(eq(memberCertificates.id, check.id));
-  if (!row) throw new AppError('CERTIFICATE_INVALID');
+  return check.ok ? check : new AppError('CERTIFICATE_INVALID');
+}
+
+/** The certificate row against the token: missing, revoked, or past the earlier of the two expiries is refused. */
+function admitted(
+  row: typeof memberCertificates.$inferSelect | undefined,
+  check: { expiresAt: Date },
+  now: Date,
+): ResolvedCertificate | AppError {
+  if (!row) return new AppError('CERTIFICATE_INVALID');
   const expiresAt = row.expiresAt < check.expiresAt ? row.expiresAt : check.expiresAt;
-  if (row.revokedAt) throw new AppError('CERTIFICATE_REVOKED');
+  if (row.revokedAt) return new AppError('CERTIFICATE_REVOKED');
   if (expiresAt.getTime() <= now.getTime())
-    throw new AppError('CERTIFICATE_EXPIRED', { expiresAt: localText(expiresAt) });
+    return new AppError('CERTIFICATE_EXPIRED', { expiresAt: localText(expiresAt) });
   return { certificateId: row.id, memberId: row.memberId, communityId: row.communityId, expiresAt };
 }
 

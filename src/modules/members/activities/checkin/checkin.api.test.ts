@@ -13,11 +13,15 @@ import {
   usePostActivitiesContext,
 } from '../../../../../test/api-setup/post-activities.js';
 import { TEST_CLOCK } from '../../../../../test/clock.js';
-import { expectError, expectOk, type Page } from '../../../../../test/http.js';
-import { issueToken } from '../../../../../test/post-activities.js';
+import { auditRows, expectError, expectOk, type Page } from '../../../../../test/http.js';
+import { actorFor } from '../../../../../test/cases-stats.js';
+import { addMember, issueToken } from '../../../../../test/post-activities.js';
+import type { Actor } from '../../../../core/auth/actor.js';
 import { advanceClock, clock } from '../../../../core/clock.js';
+import type { AppError } from '../../../../core/errors.js';
 import { serviceRecords } from '../../../ledger/ledger.schema.js';
-import type { CheckinOpen, PostActivityView, PostSignupView } from '../activities.contracts.js';
+import type { CheckinOpen, PostActivityView, PostCheckin, PostSignupView } from '../activities.contracts.js';
+import { checkInBatch } from './checkin.batch.js';
 
 // Check-in (the window, by 报到证 token, scope) and check-out writing the ledger. Scheduling, sign-ups and the sweep:
 // ../activities.api.test.ts.
@@ -187,5 +191,55 @@ describe('checking out writes the ledger', () => {
       await call('GET', `/api/post-activities/${a.id}/signups`, { as: 'hangdong' }),
     ).items;
     expect(s).toMatchObject({ state: 'checked_in', checkedOutAt: null, serviceRecordId: null });
+  });
+});
+
+describe('scans at once', () => {
+  it('one batch answers each scan its own: a walk-in, a sign-up made in advance, a repeat, refusals', async () => {
+    const db = ctx.database.db;
+    // Starting in 20 minutes: open for sign-up, and for check-in (from 30 minutes before).
+    const a = await newActivity(20);
+    const place = { communityId: ctx.world.communityA.id, unitId: ctx.world.unit1.id };
+    const walkIn = await addMember(db, { name: '郑党员', ...place });
+    const early = await addMember(db, { name: '王党员', ...place });
+    expectOk(await call('POST', `/api/post-activities/${a.id}/signups`, { as: 'hangdong', body: { memberId: early } }));
+    const token = await issueToken(db, secret, {
+      memberId: walkIn,
+      communityId: ctx.world.communityA.id,
+      expiresAt: new Date(clock.nowMs() + 86_400_000),
+      serial: 'T-A-9',
+    });
+    const [staff, gridWorker] = [await actorFor(db, 'hangdong'), await actorFor(db, 'grid01')];
+    const scan = (actor: Actor, input: PostCheckin) => ({ actor, activityId: a.id, input, secret });
+    const answers = await checkInBatch(db, [
+      scan(staff, { token }),
+      scan(staff, { memberId: early }),
+      scan(gridWorker, { memberId: walkIn }),
+      scan(staff, { token: `${token.slice(0, -2)}xx` }),
+      scan(staff, { memberId: ctx.world.members.member2.id }),
+    ]);
+    const summary = answers.map((x) =>
+      x.ok ? [x.value.created, x.value.signup.memberId, x.value.signup.checkinMethod] : (x.error as AppError).code,
+    );
+    expect(summary).toEqual([
+      [true, walkIn, 'qr'],
+      [true, early, 'staff'],
+      [false, walkIn, 'qr'],
+      'CERTIFICATE_INVALID',
+      'POST_MEMBER_OTHER_COMMUNITY',
+    ]);
+    const rows = expectOk<{ items: PostSignupView[] }>(
+      await call('GET', `/api/post-activities/${a.id}/signups`, { as: 'hangdong' }),
+    ).items;
+    expect(rows.map((r) => [r.memberId, r.state, Boolean(r.signedUpAt)]).sort()).toEqual(
+      [
+        [walkIn, 'checked_in', false],
+        [early, 'checked_in', true],
+      ].sort(),
+    );
+    const audits = await auditRows(ctx, { entityType: 'post_activity' });
+    const actions = audits.filter((r) => r.entityId === a.id).map((r) => r.action);
+    expect(actions).toEqual(expect.arrayContaining(['post_activity_checkin.walk_in', 'post_activity_checkin.staff']));
+    expect(actions.filter((x) => x.startsWith('post_activity_checkin.'))).toHaveLength(2);
   });
 });

@@ -10,7 +10,8 @@ import {
   ZPostCheckout,
   ZPostSignupView,
 } from '../activities.contracts.js';
-import { checkIn, checkOut, openForCheckin, replayCheckin } from './checkin.js';
+import { checkOut, openForCheckin, replayCheckin } from './checkin.js';
+import { checkIn } from './checkin.batch.js';
 
 const tags = ['post-activities'];
 

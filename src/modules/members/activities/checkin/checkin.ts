@@ -1,153 +1,32 @@
-import { and, asc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../../core/audit.js';
 import type { Actor } from '../../../../core/auth/actor.js';
 import { clock } from '../../../../core/clock.js';
 import type { Db } from '../../../../core/db.js';
 import { AppError } from '../../../../core/errors.js';
-import { type AnswerKey, rememberAnswer } from '../../../../core/idempotency.js';
-import { serviceRecords } from '../../../ledger/ledger.schema.js';
 import { recordService } from '../../../ledger/ledger.service.js';
 import { organisations } from '../../../org/org.schema.js';
 import { partyMembers } from '../../../people/members/members.schema.js';
 import { people } from '../../../people/people.schema.js';
 import { resolveCertificate } from '../../reports/reports.certificates.js';
-import type { CheckinOpen, PostCheckin, PostCheckout, PostSignupView } from '../activities.contracts.js';
+import type { CheckinOpen, PostCheckout, PostSignupView } from '../activities.contracts.js';
 import { CHECKIN_OPENS_MINUTES_BEFORE } from '../activities.enums.js';
 import { assertMayCheckIn, checkinCommunitiesOf, checksInAt } from '../activities.policy.js';
 import { type ActivityRow, loadCheckinTarget, presentActivity, selectActivities } from '../activities.service.js';
-import { assertServesAt, presentSignup, signupOf, unknownMember } from '../activities.signups.js';
-import {
-  checkinClosesAt,
-  checkinOpensAt,
-  checkinWindow,
-  localLabel,
-  servedSpan,
-  signupState,
-} from '../activities.time.js';
+import { signupOf } from '../activities.signups.js';
+import { servedSpan, signupState } from '../activities.time.js';
 import { postActivities, postActivitySignups } from '../../posts/posts.schema.js';
+import type { CheckinResult } from './checkin.batch.js';
 
 /**
  * Check-in and check-out at a post activity (岗位签到): staff scan the member's 报到证 (its token is resolved by
  * reports/ — forged, expired and revoked tokens are refused there) or pick the member from the list. Check-in is open
  * from CHECKIN_OPENS_MINUTES_BEFORE the start to the end; a member checks in once (the unique (activity, member)
- * sign-up row turns a repeat, or two scans racing, into the first check-in). Checking out writes the one service
- * record of the sign-up through the ledger, which refuses overlaps and over-long records: then nothing is written.
+ * sign-up row turns a repeat, or two scans racing, into the first check-in); check-ins are written in batches
+ * (checkin.batch.ts). Checking out writes the one service record of the sign-up through the ledger, which refuses
+ * overlaps and over-long records: then nothing is written.
  */
 type SignupRow = typeof postActivitySignups.$inferSelect;
-
-export interface CheckinResult {
-  created: boolean;
-  signup: PostSignupView;
-}
-
-function assertWindow(a: ActivityRow, now: Date): void {
-  const window = checkinWindow(a, now);
-  if (window === 'cancelled') throw new AppError('POST_ACTIVITY_CANCELLED');
-  if (window !== 'open')
-    throw new AppError('POST_CHECKIN_OUTSIDE_WINDOW', {
-      opensAt: localLabel(checkinOpensAt(a)),
-      closesAt: localLabel(checkinClosesAt(a)),
-    });
-}
-
-/** The member a check-in names: the certificate's holder (resolved and checked by reports/) or the one picked. */
-async function memberOf(db: Db, secret: string, input: PostCheckin, now: Date) {
-  if ('memberId' in input) return { memberId: input.memberId, method: 'staff' as const };
-  const cert = await resolveCertificate(db, secret, input.token, now);
-  return { memberId: cert.memberId, method: 'qr' as const };
-}
-
-/** Sets the check-in on the member's sign-up, creating a walk-in's row; false when another request was first. */
-async function markCheckedIn(
-  tx: Db,
-  actor: Actor,
-  a: ActivityRow,
-  m: { memberId: string; method: 'qr' | 'staff' },
-  now: Date,
-): Promise<SignupRow | null> {
-  const values = { checkedInAt: now, checkinMethod: m.method, checkedInByUserId: actor.userId };
-  const [inserted] = await tx
-    .insert(postActivitySignups)
-    .values({ activityId: a.id, memberId: m.memberId, ...values })
-    .onConflictDoNothing()
-    .returning();
-  const row =
-    inserted ??
-    (
-      await tx
-        .update(postActivitySignups)
-        .set({ ...values, updatedAt: now, version: sql`${postActivitySignups.version} + 1` })
-        .where(
-          and(
-            eq(postActivitySignups.activityId, a.id),
-            eq(postActivitySignups.memberId, m.memberId),
-            isNull(postActivitySignups.checkedInAt),
-          ),
-        )
-        .returning()
-    )[0];
-  if (!row) return null;
-  const action = inserted ? 'post_activity_checkin.walk_in' : `post_activity_checkin.${m.method}`;
-  await recordAudit(tx, { actor, action, entityType: 'post_activity', entityId: a.id, after: row });
-  return row;
-}
-
-/** The member with their sign-up at the activity, if any, in one query (the check-in's hot path). */
-async function memberAt(db: Db, activityId: string, memberId: string) {
-  const [row] = await db
-    .select({
-      kind: partyMembers.kind,
-      residence: partyMembers.residenceCommunityId,
-      name: people.name,
-      unitName: organisations.name,
-      signup: postActivitySignups,
-      minutes: serviceRecords.minutes,
-    })
-    .from(partyMembers)
-    .innerJoin(people, eq(people.id, partyMembers.personId))
-    .leftJoin(organisations, eq(organisations.id, partyMembers.unitId))
-    .leftJoin(
-      postActivitySignups,
-      and(eq(postActivitySignups.memberId, partyMembers.id), eq(postActivitySignups.activityId, activityId)),
-    )
-    .leftJoin(serviceRecords, eq(serviceRecords.id, postActivitySignups.serviceRecordId))
-    .where(eq(partyMembers.id, memberId));
-  if (!row) throw unknownMember();
-  return row;
-}
-
-/**
- * Checks a member in: 201 with the sign-up when new, 200 with the first check-in when already in. The hot path of
- * the QR bench (bench/post-checkin.ts): the activity, the certificate, the member with their sign-up, then one
- * transaction (the sign-up and its audit row); each a single statement.
- */
-export async function checkIn(opts: {
-  db: Db;
-  actor: Actor;
-  activityId: string;
-  input: PostCheckin;
-  secret: string;
-  remember?: AnswerKey;
-}): Promise<CheckinResult> {
-  const { db, actor } = opts;
-  const now = clock.now();
-  const t = await loadCheckinTarget(db, actor, opts.activityId);
-  await assertMayCheckIn(db, actor, { communityId: t.a.communityId, gridCode: t.gridCode });
-  const m = await memberOf(db, opts.secret, opts.input, now);
-  const who = await memberAt(db, t.a.id, m.memberId);
-  const present = (s: SignupRow) =>
-    presentSignup({ s, memberName: who.name, unitName: who.unitName, minutes: s === who.signup ? who.minutes : null });
-  if (who.signup?.checkedInAt) return { created: false, signup: present(who.signup) };
-  assertWindow(t.a, now);
-  await assertServesAt(db, who, t.a);
-  const row = await db.transaction(async (tx) => {
-    const fresh = await markCheckedIn(tx, actor, t.a, m, now);
-    if (fresh && opts.remember) await rememberAnswer(tx, actor.userId, opts.remember, { memberId: m.memberId });
-    return fresh;
-  });
-  if (!row) return { created: false, signup: (await signupOf(db, t.a.id, m.memberId)) as PostSignupView };
-  return { created: true, signup: present(row) };
-}
 
 /** What a check-in stored under an Idempotency-Key, answered again. */
 export async function replayCheckin(db: Db, activityId: string, stored: unknown): Promise<CheckinResult> {
