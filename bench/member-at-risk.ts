@@ -8,7 +8,8 @@
  *   yesterday (0–24 a member, 1–3 h) so each member's sums read a realistic number of rows.
  *   Times `paceRows` (what GET /api/member-service/at-risk runs after the permission check: scope, one grouped
  *   query over two years of the ledger, pace arithmetic, sort) for the county admin over every member, and for one
- *   community admin (杭东), after ANALYZE. Prints median and p95 of `runs` after three warm-up runs.
+ *   community admin (杭东), after ANALYZE. Prints median and p95 of `runs` after three warm-up runs, and the median
+ *   CPU time of this process per list (with PGlite the database runs on this thread too).
  */
 import { randomUUID } from 'node:crypto';
 import { count, eq, gte, sql } from 'drizzle-orm';
@@ -87,14 +88,20 @@ async function time(label: string, fn: () => Promise<string>): Promise<void> {
   for (let i = 0; i < 3; i++) await fn();
   const ms: number[] = [];
   let what = '';
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
+    const cpu0 = process.cpuUsage();
     what = await fn();
     ms.push(performance.now() - t);
+    const used = process.cpuUsage(cpu0);
+    cpu.push((used.user + used.system) / 1000);
   }
   const sorted = [...ms].sort((a, b) => a - b);
   const p95 = sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)];
-  console.log(`${label.padEnd(34)} ${what}  median ${median(ms).toFixed(1)} ms  p95 ${p95.toFixed(1)} ms`);
+  console.log(
+    `${label.padEnd(34)} ${what}  median ${median(ms).toFixed(1)} ms  p95 ${p95.toFixed(1)} ms  CPU median ${median(cpu).toFixed(1)} ms`,
+  );
 }
 
 async function main(): Promise<void> {
