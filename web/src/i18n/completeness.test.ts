@@ -9,9 +9,11 @@ import needs from '../modules/cobuild/needs/i18n';
 import pairing from '../modules/cobuild/pairing/i18n';
 import projects from '../modules/cobuild/projects/i18n';
 import servicedays from '../modules/cobuild/servicedays/i18n';
+import servicedaysPhone from '../modules/cobuild/servicedays/mobile/i18n';
 import evaluations from '../modules/evaluations/i18n';
 import grid from '../modules/grid/i18n';
 import members from '../modules/members/i18n';
+import memberHome from '../modules/members/home/i18n';
 import org from '../modules/org/i18n';
 import people from '../modules/people/i18n';
 import mobile from '../mobile/i18n';
@@ -48,6 +50,7 @@ const DICTIONARIES: Record<string, { zhCN: Tree; en: Tree }> = {
   grid,
   people,
   members,
+  'members/home': memberHome,
   audit,
   auditLabels,
   open311,
@@ -56,6 +59,7 @@ const DICTIONARIES: Record<string, { zhCN: Tree; en: Tree }> = {
   'cobuild/needs': needs,
   'cobuild/meetings': meetings,
   'cobuild/servicedays': servicedays,
+  'cobuild/servicedays/mobile': servicedaysPhone,
 };
 
 describe('i18n: zh-CN and en say the same things', () => {

@@ -1,10 +1,10 @@
 import 'i18next';
-import type { zhCN } from './messages';
+import type { AllStrings } from './messages';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof zhCN };
+    resources: { translation: AllStrings };
     returnNull: false;
   }
 }

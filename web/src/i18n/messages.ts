@@ -1,7 +1,8 @@
 /**
  * The staff app's dictionaries, in both languages: the strings every screen needs (basic.ts), those shared across the
- * staff pages (zh-CN.ts, en.ts) and every page module's own (web/src/modules/<m>/i18n.ts, web/src/mobile/i18n.ts).
- * Also the type every `t()` key is checked against (i18next.d.ts).
+ * staff pages (zh-CN.ts, en.ts) and every page module's own (web/src/modules/<m>/i18n.ts, web/src/mobile/i18n.ts),
+ * except those that their pages bring when they load (BroughtStrings). Also the type every `t()` key is checked
+ * against (i18next.d.ts).
  */
 import caseLabelsStrings from '../modules/cases/labels.i18n';
 import casesStrings from '../modules/cases/i18n';
@@ -9,7 +10,7 @@ import classifierStrings from '../modules/cases/classifier/i18n';
 import whistleStrings from '../modules/cases/whistle.i18n';
 import { cobuildEn, cobuildZhCN } from '../modules/cobuild/i18n';
 import needClaimsStrings from '../modules/cobuild/needs/claims/i18n';
-import serviceDaysPhoneStrings from '../modules/cobuild/servicedays/mobile/i18n';
+import type serviceDaysPhoneStrings from '../modules/cobuild/servicedays/mobile/i18n';
 import evaluationsStrings from '../modules/evaluations/i18n';
 import mobileStrings from '../mobile/i18n';
 import orgStrings from '../modules/org/i18n';
@@ -21,7 +22,7 @@ import memberReportsStrings from '../modules/members/reports/i18n';
 import postsStrings from '../modules/members/posts/i18n';
 import ratingsStrings from '../modules/members/ratings/i18n';
 import ledgerStrings from '../modules/members/ledger/i18n';
-import memberHomeStrings from '../modules/members/home/i18n';
+import type memberHomeStrings from '../modules/members/home/i18n';
 import auditStrings from '../modules/audit/i18n';
 import auditLabelsStrings from '../modules/audit/labels.i18n';
 import open311Strings from '../modules/open311/i18n';
@@ -49,20 +50,26 @@ export const zhCN = {
   ...postsStrings.zhCN,
   ...ratingsStrings.zhCN,
   ...ledgerStrings.zhCN,
-  ...memberHomeStrings.zhCN,
   ...auditStrings.zhCN,
   ...auditLabelsStrings.zhCN,
   ...open311Strings.zhCN,
   ...operationsStrings.zhCN,
   ...cobuildZhCN,
   ...needClaimsStrings.zhCN,
-  ...serviceDaysPhoneStrings.zhCN,
 } as const;
 
-export type Messages = DeepString<typeof zhCN>;
+/**
+ * Strings of pages that only some users open, brought by the pages when they load (i18n addStrings) instead of with
+ * the app: a Party member's home (desktop and phone) and the phone's service-day pages.
+ */
+type BroughtStrings = typeof memberHomeStrings.zhCN & typeof serviceDaysPhoneStrings.zhCN;
+
+/** Every string a page may name, those brought by their pages included. */
+export type AllStrings = typeof zhCN & BroughtStrings;
+export type Messages = DeepString<AllStrings>;
 
 /** English; the type makes sure every key of zhCN is here too. */
-export const en: Messages = {
+export const en: DeepString<typeof zhCN> = {
   ...basicStrings.en,
   ...coreEn,
   ...caseLabelsStrings.en,
@@ -80,12 +87,10 @@ export const en: Messages = {
   ...postsStrings.en,
   ...ratingsStrings.en,
   ...ledgerStrings.en,
-  ...memberHomeStrings.en,
   ...auditStrings.en,
   ...auditLabelsStrings.en,
   ...open311Strings.en,
   ...operationsStrings.en,
   ...cobuildEn,
   ...needClaimsStrings.en,
-  ...serviceDaysPhoneStrings.en,
 };

@@ -6,7 +6,7 @@ import type { NotificationPage, Permission } from '../api/contracts';
 import { can, servesAsMember } from '../auth/access';
 import { ME_KEY, useMeQuery } from '../auth/session';
 import { setLanguage, useI18n } from '../i18n';
-import { DutyIcon, ScanIcon } from '../modules/members/activities/mobile/icons';
+import { DutyIcon, ScanIcon } from './icons';
 
 export function LangToggle() {
   const { language } = useI18n();
@@ -84,7 +84,7 @@ const TABS = [
   {
     key: 'post-activities',
     to: '/post-activities',
-    label: 'postActivities.mobileTab',
+    label: 'mobile.duties',
     Icon: DutyIcon,
     permission: 'memberservice.self',
     member: true,
@@ -103,7 +103,7 @@ const TABS = [
   {
     key: 'post-checkin',
     to: '/post-checkin',
-    label: 'postActivities.scanTab',
+    label: 'mobile.checkin',
     Icon: ScanIcon,
     permission: 'memberservice.checkin',
   },

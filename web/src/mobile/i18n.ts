@@ -69,7 +69,9 @@ const zhCN = {
     resolutionPhotos: '办结照片',
     // A Party member's tabs (their pages bring their own strings: i18n addStrings).
     myService: '我的服务',
+    duties: '岗位活动',
     certificate: '报到证',
+    checkin: '活动签到',
   },
 };
 
@@ -141,7 +143,9 @@ const en: typeof zhCN = {
     stale: 'Someone else updated this case; reload and try again',
     resolutionPhotos: 'Photos of the result',
     myService: 'My service',
+    duties: 'Posts',
     certificate: 'Certificate',
+    checkin: 'Check-in',
   },
 };
 

@@ -1,13 +1,11 @@
 /**
  * The phone app's strings: the basic ones (name, common words, errors, login), the case labels and its own, in both
- * languages; not the staff pages' (~50 KB). mobile/main.tsx imports this first, before any page module runs.
+ * languages; not the staff pages' (~50 KB), nor the Party member pages', which bring theirs when they load (i18n
+ * addStrings). mobile/main.tsx imports this first, before any page module runs.
  */
 import { setupI18n } from '../i18n';
 import basicStrings from '../i18n/basic';
 import caseLabelsStrings from '../modules/cases/labels.i18n';
-import postActivitiesStrings from '../modules/members/activities/i18n';
-import ratingsStrings from '../modules/members/ratings/i18n';
-import memberReportsStrings from '../modules/members/reports/i18n';
 import mobileStrings from './i18n';
 
 setupI18n({
@@ -15,16 +13,10 @@ setupI18n({
     ...basicStrings.zhCN,
     ...caseLabelsStrings.zhCN,
     ...mobileStrings.zhCN,
-    ...postActivitiesStrings.zhCN,
-    ...memberReportsStrings.zhCN,
-    ...ratingsStrings.zhCN,
   },
   en: {
     ...basicStrings.en,
     ...caseLabelsStrings.en,
     ...mobileStrings.en,
-    ...postActivitiesStrings.en,
-    ...memberReportsStrings.en,
-    ...ratingsStrings.en,
   },
 });

@@ -1,4 +1,4 @@
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import i18n, { currentLanguage } from '../i18n';
 
 /** The one place numbers and dates are formatted (STYLE: "numbers and dates through one formatter"). */
@@ -28,6 +28,14 @@ export function formatCountyDateTime(iso: string | null | undefined): string {
   const ms = Date.parse(iso);
   if (!Number.isFinite(ms)) return iso;
   return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/**
+ * The instant of a date and a time picked on the county's wall clock, for a request: "2027-03-12T09:00:00+08:00"
+ * (the pickers' local fields read the county's clock, whatever the device's zone).
+ */
+export function countyInstant(date: Dayjs, time: Dayjs): string {
+  return `${date.format('YYYY-MM-DD')}T${time.format('HH:mm')}:00+08:00`;
 }
 
 /** 0.953 → "95.3%" (null: "—"). */

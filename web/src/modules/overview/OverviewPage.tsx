@@ -1,22 +1,30 @@
 import { Col, Row, Typography } from 'antd';
-import { useMemo, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, type ReactNode } from 'react';
 import { MEMBER_KINDS } from '../../api/contracts';
 import { canSeeStats } from '../../app/nav';
 import { servesAsMember } from '../../auth/access';
 import { useSession } from '../../auth/session';
 import { labelOf, useI18n } from '../../i18n';
+import { Loading } from '../../ui/states';
 import { useCommunityGrids, useTotals, type CountSpec } from './api';
-import { MemberHome } from '../members/home/MemberHome';
 import { CaseYearSection } from './CaseYearSection';
 import { Figure } from './Figure';
 import { OverviewCharts } from './OverviewCharts';
 
 const LEVELS = [1, 2, 3, 4] as const;
 
+// Only a Party member sees it: the county's home does not download the member's cards (antd List, QRCode, Progress…).
+const MemberHome = lazy(() => import('../members/home/MemberHome').then((m) => ({ default: m.MemberHome })));
+
 export default function OverviewPage() {
   const { me } = useSession();
   // A Party member (no staff scope) sees their own service, not the county's figures.
-  if (servesAsMember(me)) return <MemberHome name={me.user.displayName} />;
+  if (servesAsMember(me))
+    return (
+      <Suspense fallback={<Loading />}>
+        <MemberHome name={me.user.displayName} />
+      </Suspense>
+    );
   return <CountyOverview />;
 }
 

@@ -1,4 +1,5 @@
 import type { Dayjs } from 'dayjs';
+import { countyInstant } from '../../../ui/format';
 import type { ActivityInput, PostActivityDetail } from './api';
 
 /** The activity form's values and their mapping to and from the request (county time, UTC+8). */
@@ -12,11 +13,6 @@ export interface ActivityFormValues {
   date: Dayjs;
   time: [Dayjs, Dayjs];
   capacity: number;
-}
-
-/** An instant of the county's wall-clock date and time: "2027-03-12T09:00:00+08:00". */
-export function countyInstant(date: Dayjs, time: Dayjs): string {
-  return `${date.format('YYYY-MM-DD')}T${time.format('HH:mm')}:00+08:00`;
 }
 
 /** A county wall-clock time as a Dayjs whose local fields read it (for the pickers). */

@@ -59,8 +59,6 @@ const zhCN = {
     checkedOutDone: '{{name}} 已签退，记入 {{minutes}} 分钟',
     states: { signed_up: '已报名', checked_in: '已签到', checked_out: '已签退', no_show: '未到' },
     // Phone pages.
-    mobileTab: '岗位活动',
-    scanTab: '活动签到',
     myNext: '我的待办岗位',
     noNext: '暂无报名的活动',
     upcoming: '近期活动',
@@ -146,8 +144,6 @@ const en: typeof zhCN = {
     checkedInDone: '{{name}} checked in',
     checkedOutDone: '{{name}} checked out: {{minutes}} minutes recorded',
     states: { signed_up: 'Signed up', checked_in: 'Checked in', checked_out: 'Checked out', no_show: 'No-show' },
-    mobileTab: 'Posts',
-    scanTab: 'Check-in',
     myNext: 'My next duties',
     noNext: 'You have not signed up for any activity',
     upcoming: 'Coming up',

@@ -16,11 +16,15 @@ import {
 } from 'antd';
 import { apiUrl } from '../../../api/client';
 import { PARTY_RED } from '../../../app/theme';
-import { useI18n } from '../../../i18n';
+import { addStrings, useI18n } from '../../../i18n';
 import { formatDate } from '../../../ui/format';
 import { countyShort } from '../activities/api';
 import { useMyActivities, useMyPosts, useMyRatings, useMyRecentRecords, useMyReports, useMyServiceYear } from './api';
 import { confirmedPosts, latestGraded, quarterCells, yearProgress } from './figures';
+import memberHomeStrings from './i18n';
+
+// The staff app's start-up strings leave out the member's home (the county's staff never open it): they come here.
+addStrings(memberHomeStrings);
 
 /** The home of a Party member: their own year, registration, certificate, post, next duties and rating. */
 export function MemberHome({ name }: { name: string }) {

@@ -1,9 +1,13 @@
 import { useState } from 'react';
-import { useI18n } from '../../../i18n';
+import { addStrings, useI18n } from '../../../i18n';
 import { Card, Spinner } from '../../../mobile/parts';
 import { useToast } from '../../../mobile/Toast';
 import { type RatingView, useAppeal, useMyRatings } from './api';
+import ratingsStrings from './i18n';
 import { hoursOf } from './labels';
+
+// The phone app's start-up strings leave out the member pages' (a resident never opens them): they come here.
+addStrings(ratingsStrings);
 
 function AppealForm({ rating }: { rating: RatingView }) {
   const { t } = useI18n();

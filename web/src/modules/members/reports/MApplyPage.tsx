@@ -1,9 +1,13 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { useI18n } from '../../../i18n';
+import { addStrings, useI18n } from '../../../i18n';
 import { Card, Spinner } from '../../../mobile/parts';
 import { useToast } from '../../../mobile/Toast';
 import { SKILLS, useApply, useCommunityGrids, useMyReports } from './api';
+import memberReportsStrings from './i18n';
+
+// The phone app's start-up strings leave out the member pages' (a resident never opens them): they come here.
+addStrings(memberReportsStrings);
 
 type Skill = (typeof SKILLS)[number];
 

@@ -1,10 +1,14 @@
 import { Link } from 'react-router-dom';
-import { useI18n } from '../../../i18n';
+import { addStrings, useI18n } from '../../../i18n';
 import { Card, Spinner } from '../../../mobile/parts';
 import { useToast } from '../../../mobile/Toast';
 import { formatDate } from '../../../ui/format';
 import { cardUrl, type MyReports, useMyReports, useWithdraw } from './api';
+import memberReportsStrings from './i18n';
 import { DL } from './MScanPage';
+
+// The phone app's start-up strings leave out the member pages' (a resident never opens them): they come here.
+addStrings(memberReportsStrings);
 
 function StatusLine({ mine }: { mine: MyReports }) {
   const { t } = useI18n();

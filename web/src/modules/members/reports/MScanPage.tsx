@@ -1,10 +1,14 @@
 import type { ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
-import { useI18n } from '../../../i18n';
+import { addStrings, useI18n } from '../../../i18n';
 import { Card, Spinner } from '../../../mobile/parts';
 import { formatDate } from '../../../ui/format';
 import { useScan } from './api';
+import memberReportsStrings from './i18n';
 import { SCAN_ACTIONS } from './scanActions';
+
+// The phone app's start-up strings leave out the member pages' (a resident never opens them): they come here.
+addStrings(memberReportsStrings);
 
 /** Label and value side by side (the phone stylesheet has no definition list). */
 export const DL = { display: 'grid', gridTemplateColumns: 'auto 1fr', gap: '6px 12px', margin: '8px 0 0' } as const;

@@ -2,7 +2,7 @@ import { DatePicker, Form, Modal, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useI18n } from '../../../../i18n';
 import { useFeedback } from '../../../../ui/feedback';
-import { countyInstant } from '../../../members/activities/activityForm';
+import { countyInstant } from '../../../../ui/format';
 import { type NeedClaimView, useClaimWrites } from './api';
 
 /**

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { addStrings, useI18n } from '../../../../i18n';
 import { Card, Spinner } from '../../../../mobile/parts';
-import { useQrScanner } from '../../../members/activities/mobile/useQrScanner';
+import { useQrScanner } from '../../../../mobile/useQrScanner';
 import { type MyServiceDay, useMyServiceDays } from '../api';
 import { countyMinute, dayTokenOf } from './dayCode';
 import serviceDaysPhoneStrings from './i18n';

@@ -1,8 +1,12 @@
-import { useI18n } from '../../../../i18n';
+import { addStrings, useI18n } from '../../../../i18n';
 import { Card, Spinner } from '../../../../mobile/parts';
 import { useToast } from '../../../../mobile/Toast';
 import type { ScanActionProps } from '../../reports/scanActions';
 import { type CheckinOpen, timeRange, useCheckinWrites, useOpenForCheckin } from '../api';
+import postActivitiesStrings from '../i18n';
+
+// The phone app's start-up strings leave out the member pages' (a resident never opens them): they come here.
+addStrings(postActivitiesStrings);
 
 type OpenActivity = CheckinOpen['items'][number];
 

@@ -1,9 +1,21 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { useI18n } from '../../../../i18n';
+import { addStrings, useI18n } from '../../../../i18n';
 import { Card, Spinner } from '../../../../mobile/parts';
+import { useQrScanner } from '../../../../mobile/useQrScanner';
 import { countyDay, timeRange, useOpenForCheckin } from '../api';
-import { tokenOfText, useQrScanner } from './useQrScanner';
+import postActivitiesStrings from '../i18n';
+
+// The phone app's start-up strings leave out the member pages' (a resident never opens them): they come here.
+addStrings(postActivitiesStrings);
+
+/** The token in what was read or typed: the raw token, or a link whose path ends in /m/scan/<token>. */
+function tokenOfText(text: string): string {
+  const trimmed = text.trim();
+  const at = trimmed.lastIndexOf('/m/scan/');
+  if (at < 0) return trimmed;
+  return decodeURIComponent(trimmed.slice(at + '/m/scan/'.length).split(/[?#]/)[0]);
+}
 
 /**
  * 活动签到 on a staff phone (/m/post-checkin): the activities open for check-in now in the staff's scope, and a

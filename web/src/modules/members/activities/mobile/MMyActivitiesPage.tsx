@@ -1,7 +1,11 @@
-import { useI18n } from '../../../../i18n';
+import { addStrings, useI18n } from '../../../../i18n';
 import { Card, Spinner } from '../../../../mobile/parts';
 import { useToast } from '../../../../mobile/Toast';
 import { countyDay, type MyPostActivity, timeRange, useMyActivities, useSelfSignup } from '../api';
+import postActivitiesStrings from '../i18n';
+
+// The phone app's start-up strings leave out the member pages' (a resident never opens them): they come here.
+addStrings(postActivitiesStrings);
 
 function ActivityItem({ a }: { a: MyPostActivity }) {
   const { t, language } = useI18n();

@@ -1,12 +1,16 @@
-import jsQR from 'jsqr';
 import { useCallback, useEffect, useRef, useState } from 'react';
+
+type Decode = typeof import('jsqr').default;
 
 /**
  * The phone's camera read frame by frame with jsQR until a QR code is found. getUserMedia needs a secure origin
  * (https or localhost) and the user's permission; `error` says why it could not start, and the page offers typing.
+ * jsQR (~130 KB) is fetched when scanning starts, beside the camera's permission prompt: a page that offers a scanner
+ * (a member's service days, staff check-in) does not download it until someone scans.
  */
 export function useQrScanner(onText: (text: string) => void) {
   const video = useRef<HTMLVideoElement | null>(null);
+  const decode = useRef<Decode | null>(null);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const stream = useRef<MediaStream | null>(null);
@@ -22,7 +26,8 @@ export function useQrScanner(onText: (text: string) => void) {
 
   const tick = useCallback(() => {
     const v = video.current;
-    if (v && v.readyState >= 2 && v.videoWidth) {
+    const jsQR = decode.current;
+    if (v && jsQR && v.readyState >= 2 && v.videoWidth) {
       const canvas = document.createElement('canvas');
       canvas.width = v.videoWidth;
       canvas.height = v.videoHeight;
@@ -44,7 +49,11 @@ export function useQrScanner(onText: (text: string) => void) {
     setError(null);
     try {
       if (!navigator.mediaDevices?.getUserMedia) throw new Error('getUserMedia');
+      // Downloaded while the user answers the camera's prompt; a failure is thrown by the await below.
+      const jsQR = import('jsqr');
+      jsQR.catch(() => undefined);
       stream.current = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } });
+      decode.current = (await jsQR).default;
       if (video.current) {
         video.current.srcObject = stream.current;
         await video.current.play();
@@ -59,12 +68,4 @@ export function useQrScanner(onText: (text: string) => void) {
 
   useEffect(() => stop, [stop]);
   return { video, running, error, start, stop };
-}
-
-/** The token in what was read or typed: the raw token, or a link whose path ends in /m/scan/<token>. */
-export function tokenOfText(text: string): string {
-  const trimmed = text.trim();
-  const at = trimmed.lastIndexOf('/m/scan/');
-  if (at < 0) return trimmed;
-  return decodeURIComponent(trimmed.slice(at + '/m/scan/'.length).split(/[?#]/)[0]);
 }
