@@ -44,6 +44,7 @@ describe('assertNoReferrers', () => {
       'users.person_id',
       'cases.reporter_person_id',
       'cases.owner_person_id',
+      'alley_inspections.inspector_person_id',
     ]);
     const w = ctx.world;
     const db = ctx.database.db;

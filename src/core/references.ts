@@ -71,6 +71,7 @@ export const REFERRER_NOUNS: readonly (readonly [column: string, noun: string])[
   ['users.person_id', 'user_account'],
   ['cases.reporter_person_id', 'case'],
   ['cases.owner_person_id', 'case'],
+  ['alley_inspections.inspector_person_id', 'alley_inspection'],
   // → party_members
   ['service_day_checkins.member_id', 'service_day_checkin'],
   ['service_records.member_id', 'service_record'],

@@ -1,4 +1,5 @@
 import type { App } from '../core/http/types.js';
+import { alleysRoutes } from './alleys/alleys.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
@@ -41,6 +42,7 @@ export async function registerModules(
   await app.register(orgRoutes, { countMembers: countMembersByOrganisation });
   await app.register(gridRoutes);
   await app.register(dutiesRoutes);
+  await app.register(alleysRoutes);
   await app.register(peopleRoutes);
   await app.register(membersRoutes);
   await app.register(calendarRoutes);

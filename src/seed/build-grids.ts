@@ -1,4 +1,4 @@
-import type { SixHaves } from '../modules/grid/grid.schema.js';
+import type { SixHave } from '../modules/alleys/alleys.enums.js';
 import { ALLEY_STEMS, COUNTY } from './demo-places.js';
 import { type AlleyRegionRow, type CommunitySeed, type GridNode, type GridRow, STAMP } from './demo-types.js';
 import { polygonBBox, type ParamRect, rectPolygon, splitRect, UNIT_RECT } from './geometry.js';
@@ -18,6 +18,8 @@ export interface GridTree {
 export interface AlleySeed {
   region: AlleyRegionRow;
   grid: GridNode;
+  /** The 六有 the register first recorded (true: has it), written as the region's items (seed/demo-alleys.ts). */
+  sixHaves: Record<SixHave, boolean>;
 }
 
 function pad3(n: number): string {
@@ -140,7 +142,7 @@ export function gridRow(g: GridNode): GridRow {
   };
 }
 
-function sixHaves(rng: Rng): SixHaves {
+function sixHaves(rng: Rng): Record<SixHave, boolean> {
   return {
     guideline: rng.chance(0.95),
     cleaningCompany: rng.chance(0.9),
@@ -158,19 +160,18 @@ export function buildGrids(rng: Rng, communities: CommunitySeed[]): GridTree {
   for (const g of nodes) byLevel[g.level - 1].push(g);
   const alleyGrids = markAlleys(rng, communities, byLevel[3]);
   nameGrids(nodes);
-  const alleys = alleyGrids.map(
-    (grid, k): AlleySeed => ({
-      grid,
-      region: {
-        id: rng.uuid(),
-        code: `A${String(k + 1).padStart(2, '0')}`,
-        name: `${grid.alleyStem}街巷区`,
-        communityId: grid.community.org.id,
-        gridId: grid.id,
-        sixHaves: sixHaves(rng),
-        ...STAMP,
-      },
-    }),
-  );
+  const alleys = alleyGrids.map((grid, k): AlleySeed => {
+    // The id is drawn before the flags, as always: the rest of the demo draws from the same generator.
+    const id = rng.uuid();
+    const region = {
+      id,
+      code: `A${String(k + 1).padStart(2, '0')}`,
+      name: `${grid.alleyStem}街巷区`,
+      communityId: grid.community.org.id,
+      gridId: grid.id,
+      ...STAMP,
+    };
+    return { grid, region, sixHaves: sixHaves(rng) };
+  });
   return { nodes, byLevel, roots: byLevel[0], alleys };
 }

@@ -92,6 +92,24 @@ function mainLogins(world: DemoWorld): UserSpec[] {
   ];
 }
 
+/**
+ * alley01: the first alley head of 杭东社区's first alley region (巷长), bound to its alley grid; their person holds
+ * the grid's alley_head duty, which is what makes them the region's head (alleys.policy.ts).
+ */
+function alleyLogin(world: DemoWorld): UserSpec {
+  const hangdong = world.communities[0];
+  const alley = world.tree.alleys.find((a) => a.grid.community === hangdong);
+  const head = alley ? world.duties.alleyHeads.get(alley.region.id)?.[0] : undefined;
+  if (!alley || !head) throw new Error('杭东社区 has no alley region with a head');
+  return {
+    username: 'alley01',
+    displayName: head.row.name,
+    role: 'alley_head',
+    scopeGridId: alley.grid.id,
+    personId: head.row.id,
+  };
+}
+
 /** A community admin for each of the other ten communities and a unit admin for units U002–U083. */
 function otherLogins(world: DemoWorld): UserSpec[] {
   const communities = world.communities.slice(1).map(
@@ -119,7 +137,8 @@ export function buildUsers(
   world: DemoWorld,
   passwordHash: string,
 ): { users: UserRow[]; bindings: RoleBindingRow[] } {
-  const specs = [...mainLogins(world), ...otherLogins(world)];
+  // alley01 comes last, so the other logins' ids (drawn in order) are those they always had.
+  const specs = [...mainLogins(world), ...otherLogins(world), alleyLogin(world)];
   const users: UserRow[] = [];
   const bindings: RoleBindingRow[] = [];
   for (const s of specs) {

@@ -6,6 +6,7 @@ import { openTestDatabase } from '../../test/app.js';
 import { hashPassword, verifyPassword } from '../core/auth/password.js';
 import type { Database, Db } from '../core/db.js';
 import { roleBindings, users } from '../modules/auth/auth.schema.js';
+import { alleyInspections, alleyRegionItems } from '../modules/alleys/alleys.schema.js';
 import { gridDuties } from '../modules/duties/duties.schema.js';
 import { alleyRegions, grids } from '../modules/grid/grid.schema.js';
 import { partyMembers } from '../modules/people/members/members.schema.js';
@@ -206,10 +207,18 @@ describe('Guangze demo seed', () => {
       expect(g?.kind).toBe('alley');
       expect(g?.communityId).toBe(r.communityId);
       expect(heads.filter((h) => h.gridId === r.gridId).length).toBeGreaterThanOrEqual(1);
-      expect(Object.values(r.sixHaves)).toHaveLength(6);
     }
-    const allFlags = regions.flatMap((r) => Object.values(r.sixHaves));
-    expect(allFlags.filter(Boolean).length / allFlags.length).toBeGreaterThan(0.7);
+    const items = await first.db.select().from(alleyRegionItems);
+    expect(items).toHaveLength(62 * 6);
+    expect(items.filter((i) => i.status === 'present').length / items.length).toBeGreaterThan(0.7);
+    // A year of monthly inspections (this month's only if its day has passed), each by a head of the region.
+    const inspections = await first.db.select().from(alleyInspections);
+    expect(inspections.length).toBeGreaterThanOrEqual(62 * 11);
+    expect(inspections.length).toBeLessThanOrEqual(62 * 12);
+    const headsOf = (gridId: string | null) => heads.filter((h) => h.gridId === gridId).map((h) => h.personId);
+    const regionOf = new Map(regions.map((r) => [r.id, r]));
+    for (const i of inspections)
+      expect(headsOf(regionOf.get(i.regionId)?.gridId ?? null)).toContain(i.inspectorPersonId);
     const headPeople = await first.db.select({ roles: people.roles }).from(people);
     expect(headPeople.filter((p) => p.roles.includes('alley_head'))).toHaveLength(85);
   });
@@ -276,6 +285,7 @@ describe('Guangze demo seed', () => {
       'unit01',
       'member01',
       'resident01',
+      'alley01',
     ]);
     const hangdong = orgs.find((o) => o.name === '杭东社区');
     const county = orgs.find((o) => o.kind === 'county');
@@ -291,6 +301,21 @@ describe('Guangze demo seed', () => {
     expect(grid).toMatchObject({ level: 2, communityId: hangdong?.id });
     const duties = await first.db.select().from(gridDuties);
     expect(duties.find((d) => d.gridId === grid?.id && d.role === 'grid_worker')?.personId).toBe(grid01.user.personId);
+
+    const alley01 = login('alley01');
+    expect(alley01.binding).toMatchObject([{ role: 'alley_head' }]);
+    expect(allGrids.find((g) => g.id === alley01.binding[0].scopeGridId)).toMatchObject({
+      kind: 'alley',
+      communityId: hangdong?.id,
+    });
+    expect(
+      duties.find(
+        (d) =>
+          d.gridId === alley01.binding[0].scopeGridId &&
+          d.role === 'alley_head' &&
+          d.personId === alley01.user.personId,
+      ),
+    ).toBeDefined();
 
     const unit01 = login('unit01');
     expect(unit01.binding).toHaveLength(1);

@@ -14,6 +14,7 @@ import { buildGrids, gridRow } from './build-grids.js';
 import { buildOrgs } from './build-orgs.js';
 import { buildCommunityMembers, buildInService, buildResidents, leavesByCommunity } from './build-people.js';
 import { buildUsers, flagshipMember } from './build-users.js';
+import { type AlleyItemRow, alleyItemRows, seedDemoAlleys } from './demo-alleys.js';
 import { seedDemoCases } from './demo-cases.js';
 import { seedDemoEvaluations } from './demo-evaluations.js';
 import { seedDemoCobuild } from './demo-cobuild.js';
@@ -46,6 +47,7 @@ export const DEMO_LOGINS = [
   { username: 'unit01', description: `${UNIT_DEFS[0].name} a unit paired with 杭东社区 (unit_admin)` },
   { username: 'member01', description: '住在杭东社区的在职党员 an in-service member (party_member)' },
   { username: 'resident01', description: '杭东社区居民 a resident (resident)' },
+  { username: 'alley01', description: '杭东社区的巷长 an alley head of a 杭东 alley region (alley_head)' },
 ] as const;
 
 /** The other demo logins (same password): an admin for each other community and for units U002–U083. */
@@ -69,6 +71,8 @@ export interface DemoData {
   people: PersonRow[];
   gridDuties: GridDutyRow[];
   alleyRegions: AlleyRegionRow[];
+  /** The regions' 六有 as first registered; seedDemoAlleys writes them with the year's inspections (demo-alleys.ts). */
+  alleyRegionItems: AlleyItemRow[];
   partyMembers: PartyMemberRow[];
   users: UserRow[];
   roleBindings: RoleBindingRow[];
@@ -116,6 +120,7 @@ export function buildDemo(rng: Rng, passwordHash: string, time: DemoTime = demoT
     people: [...residents, ...inService].map((p) => p.row),
     gridDuties: duties.rows,
     alleyRegions: tree.alleys.map((a) => a.region),
+    alleyRegionItems: alleyItemRows(tree.alleys),
     partyMembers: [...inService.flatMap((p) => (p.member ? [p.member] : [])), ...communityMembers],
     users: logins.users,
     roleBindings: logins.bindings,
@@ -204,6 +209,7 @@ export async function seedDemo(opts: SeedOptions): Promise<DemoCounts> {
   const data = await prepareDemo(opts.rng ?? createRng(), time, opts.passwordHash);
   await opts.db.transaction(async (tx) => {
     await writeDemo(tx, data);
+    await seedDemoAlleys(tx, data, time);
     await seedDemoCases(tx, data, time);
     await seedDemoEvaluations(tx, data, time);
     await seedDemoCobuild(tx, data, time);
@@ -229,6 +235,7 @@ export async function seedDemoIfEmpty(opts: { db: Db; today?: string }): Promise
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
     if (!(await isEmpty(tx))) return false;
     await writeDemo(tx, data);
+    await seedDemoAlleys(tx, data, time);
     await seedDemoCases(tx, data, time);
     await seedDemoEvaluations(tx, data, time);
     await seedDemoCobuild(tx, data, time);

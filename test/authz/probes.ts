@@ -1,5 +1,6 @@
 import { addDays } from '../../src/core/calendar.js';
 import { clock } from '../../src/core/clock.js';
+import { SIX_HAVES } from '../../src/modules/alleys/alleys.enums.js';
 import { DEFAULT_SERVICE_RULES } from '../../src/modules/members/rules.js';
 import { TEST_PASSWORD } from '../world.js';
 import { type NamedValue, type RouteDoc, sample, sampleQuery } from './openapi.js';
@@ -45,6 +46,7 @@ const ID_BY_PATH: [RegExp, keyof SideRows][] = [
   [/^\/api\/member-ratings\//, 'rating'],
   [/^\/api\/member-reports\//, 'memberReport'],
   [/^\/api\/member-certificates\//, 'certificate'],
+  [/^\/api\/alley-regions\//, 'alleyRegion'],
 ];
 
 const PARAM_ROWS: Record<string, keyof SideRows> = {
@@ -63,6 +65,8 @@ const PARAM_ROWS: Record<string, keyof SideRows> = {
 /** A path parameter that names no side's row (the county's calendar, a category): the same in both scopes. */
 function unscopedParam(route: RouteDoc, name: string, world: MatrixWorld): string | undefined {
   if (name === 'year') return String(world.year);
+  // One of the six 六有 items: the same in both scopes (the region is the path's scoped part).
+  if (name === 'item') return 'guideline';
   if (name === 'code') return route.path.startsWith('/api/service-kinds') ? world.serviceKind : world.categoryCode;
   if (name === 'id' && route.path.startsWith('/api/pairing-plans/')) return world.pairingPlan;
   // Open311 clients are the county's, in no side's scope; no such client: the county admin's probe is a 404, the others' 403.
@@ -192,6 +196,10 @@ export const OVERRIDES: Partial<Record<string, Override>> = {
   // A year nobody uses: replacing this year's holidays would move every deadline computed after it.
   'PUT /api/calendar/{year}': { path: () => '/api/calendar/2100', body: () => ({ days: [] }) },
   'POST /api/cases': { body: (_r, _w, side) => ({ ...REPORT, ...POINTS[side] }) },
+  // An inspection needs each of the six items once (the generated array repeats one); the county's creates a row.
+  'POST /api/alley-regions/{id}/inspections': {
+    body: () => ({ items: SIX_HAVES.map((item) => ({ item, status: 'present' })) }),
+  },
   'POST /api/cases/{id}/merge': { body: (r) => ({ intoCaseId: r.case2, version: STALE_VERSION }) },
   // The session day and the meeting quarter the world holds already: allowed actors get 409, nothing is added.
   'POST /api/evaluation-sessions': { body: (r, w) => ({ communityId: r.community, heldOn: w.heldOn }) },

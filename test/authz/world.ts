@@ -11,6 +11,7 @@ import { memberRatings } from '../../src/modules/members/ratings/ratings.schema.
 import { people } from '../../src/modules/people/people.schema.js';
 import { matrixPostActivityRows } from '../post-activities.js';
 import type { TestContext } from '../app.js';
+import { seedAlleyRegions } from '../api-setup/alleys.js';
 import { adoptTestPairing } from '../cobuild.js';
 import { matrixReportRows } from '../member-reports.js';
 import { matrixPostRows } from '../posts.js';
@@ -78,6 +79,8 @@ export interface SideRows {
   certificate: string;
   /** Last year's Q4 rating of the side's member: confirmed, not reported, an appeal pending (members-ratings.ts). */
   rating: string;
+  /** The side's alley region (背街小巷, test/api-setup/alleys.ts). */
+  alleyRegion: string;
 }
 
 export interface MatrixWorld {
@@ -392,7 +395,7 @@ async function needClaimRow(ctx: TestContext, side: Side, community: string): Pr
   return expectOk<{ id: string }>(await api(ctx)('POST', `/api/needs/${need.id}/claim`, { as: member }), 201).id;
 }
 
-async function sideRows(ctx: TestContext, side: Side, year: number): Promise<SideRows> {
+async function sideRows(ctx: TestContext, side: Side, year: number): Promise<Omit<SideRows, 'alleyRegion'>> {
   const call = api(ctx);
   const w = ctx.world;
   const community = side === 'A' ? w.communityA.id : w.communityB.id;
@@ -452,8 +455,9 @@ export async function buildMatrixWorld(ctx: TestContext): Promise<MatrixWorld> {
       { communityId: w.communityB.id, unitId: w.unit2.id },
     ],
   });
-  const A = await sideRows(ctx, 'A', year);
-  const B = await sideRows(ctx, 'B', year);
+  const alleys = await seedAlleyRegions(ctx);
+  const A = { ...(await sideRows(ctx, 'A', year)), alleyRegion: alleys.A };
+  const B = { ...(await sideRows(ctx, 'B', year)), alleyRegion: alleys.B };
   return {
     sides: { A, B },
     year,

@@ -70,6 +70,11 @@ const HOLDERS = {
   'memberservice.checkin': ['community_admin', 'grid_worker'],
   'memberservice.rate': ['community_admin'],
   'memberservice.rules': [],
+  // 背街小巷巷长制: the alley regions and their 六有 — read by the county, a community (its own) and an alley head (the
+  // regions they hold); inspected (巡查) by the alley heads of the region; evidence kept by the community.
+  'alleys.read': ['community_admin', 'alley_head'],
+  'alleys.inspect': ['alley_head'],
+  'alleys.manage': ['community_admin'],
   // Outside systems' Open311 keys (外部系统接入): create, list and revoke them. The county's alone.
   'open311.clients': [],
   // The background jobs' runs (后台任务: last run, duration, failures): how the server runs, the county's alone.

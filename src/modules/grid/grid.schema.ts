@@ -47,16 +47,10 @@ export const grids = pgTable(
   ],
 );
 
-export interface SixHaves {
-  guideline: boolean;
-  cleaningCompany: boolean;
-  volunteerTeam: boolean;
-  residentsPact: boolean;
-  responsibilityBoard: boolean;
-  culturalFeature: boolean;
-}
-
-/** 背街小巷: 62 regions, each led by one or more alley heads (grid duties on its alley grid). */
+/**
+ * 背街小巷: 62 regions, each led by one or more alley heads (grid duties on its alley grid). Their 六有, inspections
+ * and evidence are the alleys module's (modules/alleys/alleys.schema.ts).
+ */
 export const alleyRegions = pgTable(
   'alley_regions',
   {
@@ -67,7 +61,6 @@ export const alleyRegions = pgTable(
       .notNull()
       .references(() => organisations.id, { onDelete: 'restrict' }),
     gridId: uuid('grid_id').references(() => grids.id, { onDelete: 'restrict' }),
-    sixHaves: jsonb('six_haves').$type<SixHaves>().notNull(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     version: version(),

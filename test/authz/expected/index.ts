@@ -1,4 +1,5 @@
 import type { ExpectedTable } from '../roles.js';
+import { ALLEYS } from './alleys.js';
 import { CASES } from './cases.js';
 import { COBUILD_MEETINGS } from './cobuild-meetings.js';
 import { COBUILD_PROJECTS } from './cobuild-projects.js';
@@ -17,4 +18,5 @@ import { OPERATIONS } from './operations.js';
  * A cell that differs between the actor's own scope and another reads `own|other`. See test/authz/roles.ts.
  */
 export const EXPECTED: ExpectedTable = { ...CORE, ...CASES, ...COBUILD_MEETINGS, ...COBUILD_PROJECTS, ...OPERATIONS,
-  ...MEMBERS_POSTS, ...MEMBERS_POSTS_ACTIVITIES, ...MEMBERS_RATINGS, ...MEMBERS_REPORTS, ...MEMBERS_LEDGER, ...MEMBERS_ME };
+  ...MEMBERS_POSTS, ...MEMBERS_POSTS_ACTIVITIES, ...MEMBERS_RATINGS, ...MEMBERS_REPORTS, ...MEMBERS_LEDGER, ...MEMBERS_ME,
+  ...ALLEYS };

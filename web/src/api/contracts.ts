@@ -185,3 +185,16 @@ export type {
   JobState,
 } from '../../../src/modules/operations/operations.contracts';
 export { JOB_NAMES, JOB_STATES } from '../../../src/modules/operations/operations.enums';
+
+export type {
+  AlleyInspectionView,
+  AlleyItemView,
+  AlleyRegionDetail,
+  AlleyRegionSummary,
+} from '../../../src/modules/alleys/alleys.contracts';
+export {
+  ITEM_STATUSES,
+  SIX_HAVES,
+  type ItemStatus,
+  type SixHave,
+} from '../../../src/modules/alleys/alleys.enums';

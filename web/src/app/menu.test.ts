@@ -52,6 +52,8 @@ const SHOWN_TO: [NavKey, readonly Role[]][] = [
   ['servicePace', STAFF],
   ['organisations', ROLES.filter((r) => r !== 'resident')],
   ['grids', ROLES],
+  // 背街小巷: the county, a community (its own) and an alley head (the regions they hold).
+  ['alleys', ['county_admin', 'community_admin', 'alley_head']],
   ['people', ROLES],
   ['members', [...STAFF, 'party_member']],
   ['audit', ['county_admin']],

@@ -18,6 +18,7 @@ export type NavKey =
   | 'followUps'
   | 'organisations'
   | 'grids'
+  | 'alleys'
   | 'people'
   | 'members'
   | 'audit'
@@ -93,6 +94,8 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'servicePace', path: '/service-pace', permission: 'memberservice.read' },
   { key: 'organisations', path: '/organisations', permission: 'org.read' },
   { key: 'grids', path: '/grids', permission: 'grid.read' },
+  // 背街小巷: the county, a community (its own) and an alley head (theirs) read the regions.
+  { key: 'alleys', path: '/alleys', permission: 'alleys.read' },
   { key: 'people', path: '/people', permission: 'people.read' },
   { key: 'members', path: '/members', permission: 'members.read' },
   { key: 'audit', path: '/audit', permission: 'audit.read' },

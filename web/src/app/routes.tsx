@@ -25,6 +25,8 @@ const ClassifierPage = lazy(() => import('../modules/cases/classifier/Classifier
 const EvaluationsPage = lazy(() => import('../modules/evaluations/EvaluationsPage'));
 const EvaluationSessionPage = lazy(() => import('../modules/evaluations/EvaluationSessionPage'));
 const FollowUpsPage = lazy(() => import('../modules/evaluations/FollowUpsPage'));
+const AlleyRegionsPage = lazy(() => import('../modules/alleys/AlleyRegionsPage'));
+const AlleyRegionPage = lazy(() => import('../modules/alleys/AlleyRegionPage'));
 
 /** The staff pages inside the shell, each behind the permission (or access rule) that opens it. */
 export function pageRoutes() {
@@ -122,6 +124,22 @@ export function pageRoutes() {
         element={
           <RequireAccess allow={menuAllows('evaluations')}>
             <EvaluationSessionPage />
+          </RequireAccess>
+        }
+      />
+      <Route
+        path="alleys"
+        element={
+          <RequireAccess allow={menuAllows('alleys')}>
+            <AlleyRegionsPage />
+          </RequireAccess>
+        }
+      />
+      <Route
+        path="alleys/:id"
+        element={
+          <RequireAccess allow={menuAllows('alleys')}>
+            <AlleyRegionPage />
           </RequireAccess>
         }
       />

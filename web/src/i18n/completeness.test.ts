@@ -11,6 +11,7 @@ import projects from '../modules/cobuild/projects/i18n';
 import servicedays from '../modules/cobuild/servicedays/i18n';
 import servicedaysPhone from '../modules/cobuild/servicedays/mobile/i18n';
 import evaluations from '../modules/evaluations/i18n';
+import alleys from '../modules/alleys/i18n';
 import grid from '../modules/grid/i18n';
 import members from '../modules/members/i18n';
 import memberHome from '../modules/members/home/i18n';
@@ -45,6 +46,7 @@ const DICTIONARIES: Record<string, { zhCN: Tree; en: Tree }> = {
   caseLabels,
   cases,
   evaluations,
+  alleys,
   mobile,
   org,
   grid,

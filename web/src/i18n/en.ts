@@ -6,6 +6,7 @@ export const coreEn: CoreMessages = {
     overview: 'Overview',
     organisations: 'Organisations',
     grids: 'Grid map',
+    alleys: 'Back alleys',
     people: 'People',
     members: 'Party members',
     audit: 'Audit log',

@@ -12,6 +12,7 @@ import { cobuildEn, cobuildZhCN } from '../modules/cobuild/i18n';
 import needClaimsStrings from '../modules/cobuild/needs/claims/i18n';
 import type serviceDaysPhoneStrings from '../modules/cobuild/servicedays/mobile/i18n';
 import evaluationsStrings from '../modules/evaluations/i18n';
+import alleysStrings from '../modules/alleys/i18n';
 import mobileStrings from '../mobile/i18n';
 import orgStrings from '../modules/org/i18n';
 import gridStrings from '../modules/grid/i18n';
@@ -40,6 +41,7 @@ export const zhCN = {
   ...classifierStrings.zhCN,
   ...whistleStrings.zhCN,
   ...evaluationsStrings.zhCN,
+  ...alleysStrings.zhCN,
   ...mobileStrings.zhCN,
   ...orgStrings.zhCN,
   ...gridStrings.zhCN,
@@ -77,6 +79,7 @@ export const en: DeepString<typeof zhCN> = {
   ...classifierStrings.en,
   ...whistleStrings.en,
   ...evaluationsStrings.en,
+  ...alleysStrings.en,
   ...mobileStrings.en,
   ...orgStrings.en,
   ...gridStrings.en,

@@ -9,6 +9,7 @@ export const coreZhCN = {
     overview: '首页',
     organisations: '组织架构',
     grids: '网格地图',
+    alleys: '背街小巷',
     people: '人员',
     members: '党员',
     audit: '审计日志',

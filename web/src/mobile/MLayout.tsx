@@ -63,6 +63,15 @@ const HomeIcon = () => (
   </svg>
 );
 
+const AlleyIcon = () => (
+  <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden>
+    <path
+      fill="currentColor"
+      d="M3 21V8l5-4 5 4v13H3Zm2-2h2v-3h2v3h2V9L8 6.6 5 9v10Zm10 2V11h6v10h-6Zm2-2h2v-6h-2v6Z"
+    />
+  </svg>
+);
+
 interface Tab {
   key: string;
   to: string;
@@ -100,6 +109,8 @@ const TABS = [
   { key: 'report', to: '/report', label: 'mobile.report', Icon: ReportIcon, permission: 'cases.report', member: true },
   { key: 'report', to: '/', label: 'mobile.report', Icon: ReportIcon, permission: 'cases.report', member: false },
   { key: 'cases', to: '/cases', label: 'mobile.myCases', Icon: ListIcon, permission: 'cases.read' },
+  // 我的小巷: an alley head's regions, their 六有 and the inspection form.
+  { key: 'alleys', to: '/alleys', label: 'mobile.myAlleys', Icon: AlleyIcon, permission: 'alleys.inspect' },
   {
     key: 'post-checkin',
     to: '/post-checkin',

@@ -27,6 +27,8 @@ const PAGES: readonly { path: string; Page: LazyExoticComponent<ComponentType> }
   { path: 'post-checkin', Page: lazy(() => import('../modules/members/activities/mobile/MCheckinPage')) },
   { path: 'needs', Page: lazy(() => import('../modules/cobuild/needs/claims/MClaimsPage')) },
   { path: 'service-days', Page: lazy(() => import('../modules/cobuild/servicedays/mobile/MServiceDaysPage')) },
+  { path: 'alleys', Page: lazy(() => import('../modules/alleys/mobile/MMyAlleysPage')) },
+  { path: 'alleys/:id/inspect', Page: lazy(() => import('../modules/alleys/mobile/MInspectPage')) },
   { path: DAY_CHECKIN_ROUTE, Page: lazy(() => import('../modules/cobuild/servicedays/mobile/MDayCheckinPage')) },
 ];
 const ReportPage = PAGES[0].Page;

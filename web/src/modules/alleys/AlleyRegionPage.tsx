@@ -1,0 +1,187 @@
+import { Button, Card, Descriptions, Input, List, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import type { AlleyInspectionView, AlleyItemView, AlleyRegionDetail } from '../../api/contracts';
+import { useI18n } from '../../i18n';
+import { useFeedback } from '../../ui/feedback';
+import { formatCountyDateTime, formatDate } from '../../ui/format';
+import { EmptyState, LoadError, Loading } from '../../ui/states';
+import { useAlleyWrites, useRegion } from './api';
+import { ScoreTag } from './AlleyRegionsPage';
+import { STATUS_COLOUR } from './logic';
+
+type T = ReturnType<typeof useI18n>['t'];
+
+/** One alley region: its grid and heads, the 六有 checklist with evidence, its open items and its inspections. */
+export default function AlleyRegionPage() {
+  const { t } = useI18n();
+  const { id } = useParams();
+  const region = useRegion(id);
+  if (region.isError) return <LoadError error={region.error} onRetry={() => void region.refetch()} />;
+  if (!region.data) return <Loading />;
+  const r = region.data;
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="alley-region-page">
+      <Space align="center" wrap>
+        <Link to="/alleys">← {t('alleys.back')}</Link>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {r.code} {r.name}
+        </Typography.Title>
+        <ScoreTag score={r.score} />
+      </Space>
+      <Card size="small">
+        <Descriptions size="small" column={{ xs: 1, md: 3 }}>
+          <Descriptions.Item label={t('alleys.community')}>{r.communityName}</Descriptions.Item>
+          <Descriptions.Item label={t('alleys.grid')}>{r.gridName ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('alleys.inspectedAt')}>
+            {r.inspectedAt ? formatCountyDateTime(r.inspectedAt) : t('alleys.never')}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('alleys.heads')} span={3}>
+            {r.heads.length
+              ? r.heads.map((h) => `${h.name}（${t('alleys.since', { date: formatDate(h.since) })}）`).join('、')
+              : t('alleys.noHeads')}
+          </Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <Card size="small" title={t('alleys.openItems')} data-testid="alley-open-items">
+        {r.weakItems.length ? (
+          <Space size={[6, 6]} wrap>
+            {r.weakItems.map((i) => {
+              const item = r.items.find((x) => x.item === i);
+              return (
+                <Tag key={i} color={item ? STATUS_COLOUR[item.status] : undefined}>
+                  {t(`sixHave.${i}`)} · {item ? t(`sixHaveStatus.${item.status}`) : ''}
+                </Tag>
+              );
+            })}
+          </Space>
+        ) : (
+          <Typography.Text type="secondary">{t('alleys.noOpenItems')}</Typography.Text>
+        )}
+      </Card>
+      <Card
+        size="small"
+        title={t('alleys.checklist')}
+        extra={<Typography.Text type="secondary">{t('alleys.scoreRule')}</Typography.Text>}
+      >
+        <List
+          data-testid="alley-checklist"
+          dataSource={r.items}
+          renderItem={(item) => <ChecklistRow region={r} item={item} />}
+        />
+      </Card>
+      <Card size="small" title={t('alleys.history')}>
+        <Table<AlleyInspectionView>
+          data-testid="alley-history"
+          rowKey="id"
+          size="small"
+          pagination={false}
+          dataSource={r.inspections}
+          scroll={{ x: 900 }}
+          locale={{ emptyText: <EmptyState description={t('alleys.noHistory')} /> }}
+          columns={historyColumns(t)}
+        />
+      </Card>
+    </Space>
+  );
+}
+
+function ChecklistRow({ region, item }: { region: AlleyRegionDetail; item: AlleyItemView }) {
+  const { t } = useI18n();
+  const feedback = useFeedback();
+  const { updateItem } = useAlleyWrites();
+  const [editing, setEditing] = useState<string | null>(null);
+  const save = async () => {
+    try {
+      await updateItem.mutateAsync({
+        id: region.id,
+        item: item.item,
+        evidenceNote: editing?.trim() || null,
+        version: item.version,
+      });
+      feedback.success(t('alleys.saved'));
+      setEditing(null);
+    } catch (err) {
+      feedback.error(err);
+    }
+  };
+  return (
+    <List.Item
+      data-testid={`alley-item-${item.item}`}
+      actions={
+        region.mayManage && editing === null
+          ? [
+              <Button key="edit" size="small" onClick={() => setEditing(item.evidenceNote ?? '')}>
+                {t('alleys.edit')}
+              </Button>,
+            ]
+          : []
+      }
+    >
+      <List.Item.Meta
+        title={
+          <Space>
+            <span>{t(`sixHave.${item.item}`)}</span>
+            <Tag color={STATUS_COLOUR[item.status]}>{t(`sixHaveStatus.${item.status}`)}</Tag>
+          </Space>
+        }
+        description={
+          editing !== null ? (
+            <Space direction="vertical" style={{ width: '100%' }}>
+              <Input.TextArea
+                value={editing}
+                maxLength={1000}
+                autoSize={{ minRows: 2, maxRows: 5 }}
+                placeholder={t('alleys.evidencePlaceholder')}
+                onChange={(e) => setEditing(e.target.value)}
+              />
+              <Space>
+                <Button size="small" onClick={() => setEditing(null)}>
+                  {t('alleys.cancel')}
+                </Button>
+                <Button size="small" type="primary" loading={updateItem.isPending} onClick={() => void save()}>
+                  {t('alleys.save')}
+                </Button>
+              </Space>
+            </Space>
+          ) : (
+            <span>
+              {t('alleys.evidence')}：{item.evidenceNote ?? t('alleys.noEvidence')}
+            </span>
+          )
+        }
+      />
+    </List.Item>
+  );
+}
+
+function historyColumns(t: T): TableColumnsType<AlleyInspectionView> {
+  return [
+    {
+      title: t('alleys.inspectedAt'),
+      dataIndex: 'inspectedAt',
+      width: 150,
+      render: (d: string) => formatCountyDateTime(d),
+    },
+    { title: t('alleys.inspector'), dataIndex: 'inspectorName', width: 100, render: (n: string | null) => n ?? '—' },
+    { title: t('alleys.score'), dataIndex: 'score', width: 80, render: (s: number) => <ScoreTag score={s} /> },
+    {
+      title: t('alleys.weakItems'),
+      dataIndex: 'items',
+      render: (items: AlleyInspectionView['items']) => {
+        const weak = items.filter((i) => i.status !== 'present');
+        if (!weak.length) return <Typography.Text type="secondary">{t('alleys.noWeak')}</Typography.Text>;
+        return (
+          <Space size={[4, 4]} wrap>
+            {weak.map((i) => (
+              <Tag key={i.item} color={STATUS_COLOUR[i.status]} title={i.note ?? undefined}>
+                {t(`sixHave.${i.item}`)} · {t(`sixHaveStatus.${i.status}`)}
+              </Tag>
+            ))}
+          </Space>
+        );
+      },
+    },
+    { title: t('alleys.note'), dataIndex: 'note', width: 200, render: (n: string | null) => n ?? '' },
+  ];
+}

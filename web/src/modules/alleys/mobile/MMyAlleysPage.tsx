@@ -1,0 +1,80 @@
+import { Link } from 'react-router-dom';
+import type { AlleyRegionSummary, ItemStatus } from '../../../api/contracts';
+import { addStrings, useI18n } from '../../../i18n';
+import { Card, Spinner } from '../../../mobile/parts';
+import { formatDate } from '../../../ui/format';
+import { useInspections, useRegions } from '../api';
+import alleysStrings from '../i18n';
+
+// The phone app's start-up strings leave out the alley pages' (most users never open them): they come here.
+addStrings(alleysStrings);
+
+export const STATUS_CHIP: Record<ItemStatus, string> = {
+  present: 'm-chip m-chip-done',
+  needs_work: 'm-chip m-chip-wait',
+  missing: 'm-chip m-chip-warn',
+};
+
+function RegionCard({ r }: { r: AlleyRegionSummary }) {
+  const { t } = useI18n();
+  return (
+    <Card
+      title={`${r.name}`}
+      extra={
+        <span className="m-muted">{r.score === null ? t('alleys.never') : t('alleys.score') + ' ' + r.score}</span>
+      }
+      testId={`m-alley-${r.code}`}
+    >
+      <p className="m-muted" style={{ margin: '0 0 6px' }}>
+        {r.communityName} · {r.gridName ?? ''} · {t('alleys.inspectedAt')}{' '}
+        {r.inspectedAt ? formatDate(r.inspectedAt) : '—'}
+      </p>
+      <p style={{ margin: '0 0 8px' }}>
+        {t('alleys.weakItems')}：
+        {r.weakItems.length ? r.weakItems.map((i) => t(`sixHave.${i}`)).join('、') : t('alleys.noWeak')}
+      </p>
+      <Link className="m-btn m-btn-primary m-btn-block" to={`/alleys/${r.id}/inspect`} data-testid="m-alley-inspect">
+        {t('alleys.inspect')}
+      </Link>
+    </Card>
+  );
+}
+
+/** 我的小巷: an alley head's regions (the server lists those they hold), their 六有 open items, and their inspections. */
+export default function MMyAlleysPage() {
+  const { t } = useI18n();
+  const regions = useRegions({ pageSize: 50 });
+  const mine = useInspections({ mine: 'true', pageSize: 10 });
+  if (regions.isPending) return <Spinner full />;
+  const items = regions.data?.items ?? [];
+  return (
+    <div className="m-page" data-testid="m-my-alleys">
+      {items.length === 0 ? <Card>{t('alleys.noRegions')}</Card> : items.map((r) => <RegionCard key={r.id} r={r} />)}
+      <Card title={t('alleys.myInspections')} testId="m-my-inspections">
+        {(mine.data?.items ?? []).length === 0 ? (
+          <p className="m-muted">{t('alleys.noHistory')}</p>
+        ) : (
+          (mine.data?.items ?? []).map((i) => (
+            <div key={i.id} style={{ padding: '6px 0', borderBottom: '1px solid #f0f0f0' }}>
+              <div className="m-row" style={{ justifyContent: 'space-between' }}>
+                <span>{i.regionName}</span>
+                <span className="m-muted">
+                  {formatDate(i.inspectedAt)} · {i.score}
+                </span>
+              </div>
+              <div style={{ marginTop: 4, display: 'flex', gap: 4, flexWrap: 'wrap' }}>
+                {i.items
+                  .filter((x) => x.status !== 'present')
+                  .map((x) => (
+                    <span key={x.item} className={STATUS_CHIP[x.status]}>
+                      {t(`sixHave.${x.item}`)}
+                    </span>
+                  ))}
+              </div>
+            </div>
+          ))
+        )}
+      </Card>
+    </div>
+  );
+}
