@@ -146,20 +146,24 @@ export async function quarterFigures(db: Db, opts: FiguresOptions): Promise<Memb
   const { rules, quarter } = opts;
   const asOf = quarterAsOf(quarter, opts.today);
   const from = quarterFirstDay(quarter);
-  const members = await db
-    .select({
-      id: partyMembers.id,
-      personId: partyMembers.personId,
-      unitId: partyMembers.unitId,
-      communityId: partyMembers.residenceCommunityId,
-    })
-    .from(partyMembers)
-    .where(inService(opts.members));
-  const records = await quarterRecords(db, opts.members, from, asOf);
-  const yearMinutes = await yearMinutesByMember(db, opts.members, asOf);
-  const noShows = await noShowsByMember(db, opts.members, from, asOf);
-  const commended = await commendationsByMember(db, opts.members, from, asOf);
-  const reported = await reportedMemberIds(db, opts.members, asOf, rules.reportEveryMonths);
+  // The six reads are independent: on PostgreSQL they go out together (a pool, or one client's queue in a
+  // transaction); PGlite answers them one after another as before.
+  const [members, records, yearMinutes, noShows, commended, reported] = await Promise.all([
+    db
+      .select({
+        id: partyMembers.id,
+        personId: partyMembers.personId,
+        unitId: partyMembers.unitId,
+        communityId: partyMembers.residenceCommunityId,
+      })
+      .from(partyMembers)
+      .where(inService(opts.members)),
+    quarterRecords(db, opts.members, from, asOf),
+    yearMinutesByMember(db, opts.members, asOf),
+    noShowsByMember(db, opts.members, from, asOf),
+    commendationsByMember(db, opts.members, from, asOf),
+    reportedMemberIds(db, opts.members, asOf, rules.reportEveryMonths),
+  ]);
   const byMember = new Map<string, PointsRecord[]>();
   for (const r of records) {
     const list = byMember.get(r.memberId);

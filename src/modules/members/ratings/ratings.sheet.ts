@@ -95,9 +95,13 @@ export async function buildSheet(
   const { quarter: q, today } = opts;
   const asOf = quarterAsOf(q, today);
   const filter = opts.unitId ? eq(partyMembers.unitId, opts.unitId) : undefined;
-  const rules = await currentServiceRules(db);
-  const names = await memberNames(db, filter);
-  const ratings = await quarterRatings(db, filter, q);
+  // Independent reads, sent together (PostgreSQL answers them side by side; PGlite in turn).
+  const [rules, names, ratings, posts] = await Promise.all([
+    currentServiceRules(db),
+    memberNames(db, filter),
+    quarterRatings(db, filter, q),
+    postsOf(db, filter, q.year),
+  ]);
   const unrated = names.filter((m) => !ratings.has(m.id)).map((m) => m.id);
   const live = !unrated.length
     ? []
@@ -108,7 +112,6 @@ export async function buildSheet(
         rules,
       });
   const figures = new Map(live.map((f) => [f.memberId, f]));
-  const posts = await postsOf(db, filter, q.year);
   const items = names.map((m): SheetRow => {
     const r = ratings.get(m.id);
     const f = figures.get(m.id);
