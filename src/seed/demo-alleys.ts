@@ -25,11 +25,22 @@ export function alleyItemRows(alleys: AlleySeed[]): AlleyItemRow[] {
         regionId: a.region.id,
         item,
         status: a.sixHaves[item] ? 'present' : 'missing',
+        evidenceNote: a.sixHaves[item] ? EVIDENCE[item] : null,
         ...STAMP,
       }),
     ),
   );
 }
+
+/** The register's evidence of an item the region has (the community's note: where it is, who does it). */
+const EVIDENCE: Record<SixHave, string> = {
+  guideline: '治理导则已上墙，文本存社区档案室',
+  cleaningCompany: '由县环卫服务公司承包日常保洁，每日两扫',
+  volunteerTeam: '巷内居民志愿服务队，每月开展一次清洁活动',
+  residentsPact: '居民公约经居民代表会议通过，张贴于巷口',
+  responsibilityBoard: '责任公示牌设于巷口，公示巷长、网格员及联系电话',
+  culturalFeature: '文化墙展示老街历史与家风故事',
+};
 
 /** How an item changes between two monthly inspections: most stay, what is missing gets worked on, a few slip. */
 function drift(rng: Rng, status: ItemStatus): ItemStatus {

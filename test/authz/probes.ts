@@ -77,6 +77,7 @@ function unscopedParam(route: RouteDoc, name: string, world: MatrixWorld): strin
 function sideParam(route: RouteDoc, name: string, rows: SideRows): string {
   if (name === 'itemId') return route.path.startsWith('/api/evaluation-sessions') ? rows.sessionItem : rows.agendaItem;
   if (name === 'signupId' && route.path.startsWith('/api/post-activities')) return rows.postSignup;
+  if (name === 'photoId' && route.path.startsWith('/api/alley-regions')) return rows.alleyPhoto;
   const key = name === 'id' ? ID_BY_PATH.find(([re]) => re.test(route.path))?.[1] : PARAM_ROWS[name];
   if (!key) throw new Error(`authz matrix: no row for {${name}} in ${route.key}; add it to probes.ts`);
   return rows[key];
@@ -187,6 +188,7 @@ export const OVERRIDES: Partial<Record<string, Override>> = {
   'POST /api/cases/photos': { upload: 'photo' },
   'POST /api/service-days/{id}/photos': { upload: 'photo' },
   'POST /api/projects/{id}/evidence': { upload: 'photo' },
+  'POST /api/alley-regions/{id}/items/{item}/photos': { upload: 'photo' },
   'POST /api/projects/{id}/milestones': { body: (_r, w) => ({ title: '矩阵节点', dueOn: `${w.year}-12-31` }) },
   // A person who is a member already: allowed actors are refused DUPLICATE (409).
   'POST /api/party-members': {

@@ -81,6 +81,8 @@ export interface SideRows {
   rating: string;
   /** The side's alley region (背街小巷, test/api-setup/alleys.ts). */
   alleyRegion: string;
+  /** A photo of the guideline of the side's alley region, uploaded by the county. */
+  alleyPhoto: string;
 }
 
 export interface MatrixWorld {
@@ -395,7 +397,11 @@ async function needClaimRow(ctx: TestContext, side: Side, community: string): Pr
   return expectOk<{ id: string }>(await api(ctx)('POST', `/api/needs/${need.id}/claim`, { as: member }), 201).id;
 }
 
-async function sideRows(ctx: TestContext, side: Side, year: number): Promise<Omit<SideRows, 'alleyRegion'>> {
+async function sideRows(
+  ctx: TestContext,
+  side: Side,
+  year: number,
+): Promise<Omit<SideRows, 'alleyRegion' | 'alleyPhoto'>> {
   const call = api(ctx);
   const w = ctx.world;
   const community = side === 'A' ? w.communityA.id : w.communityB.id;
@@ -456,8 +462,10 @@ export async function buildMatrixWorld(ctx: TestContext): Promise<MatrixWorld> {
     ],
   });
   const alleys = await seedAlleyRegions(ctx);
-  const A = { ...(await sideRows(ctx, 'A', year)), alleyRegion: alleys.A };
-  const B = { ...(await sideRows(ctx, 'B', year)), alleyRegion: alleys.B };
+  const alleyPhoto = async (region: string) =>
+    (await upload(ctx, 'admin', `/api/alley-regions/${region}/items/guideline/photos`)).id;
+  const A = { ...(await sideRows(ctx, 'A', year)), alleyRegion: alleys.A, alleyPhoto: await alleyPhoto(alleys.A) };
+  const B = { ...(await sideRows(ctx, 'B', year)), alleyRegion: alleys.B, alleyPhoto: await alleyPhoto(alleys.B) };
   return {
     sides: { A, B },
     year,

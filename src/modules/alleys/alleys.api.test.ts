@@ -1,11 +1,18 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../../test/app.js';
+import type { TestContext } from '../../../test/app.js';
 import { seedAlleyWorld } from '../../../test/api-setup/alleys.js';
 import { api, auditRows, expectError, expectOk, type Page } from '../../../test/http.js';
-import type { AlleyInspectionView, AlleyItemView, AlleyRegionDetail, AlleyRegionSummary } from './alleys.contracts.js';
+import { createUploadTestContext, photoForm, samplePhoto } from '../../../test/photos.js';
+import type {
+  AlleyInspectionView,
+  AlleyPhotoView,
+  AlleyItemView,
+  AlleyRegionDetail,
+  AlleyRegionSummary,
+} from './alleys.contracts.js';
 import { SIX_HAVES } from './alleys.enums.js';
-import { alleyInspections, alleyRegionItems } from './alleys.schema.js';
+import { alleyInspections, alleyItemPhotos, alleyRegionItems } from './alleys.schema.js';
 
 let ctx: TestContext;
 let call: ReturnType<typeof api>;
@@ -18,7 +25,7 @@ const codes = (p: Page<AlleyRegionSummary>) => p.items.map((r) => r.code);
 const inspectionCount = async () => (await ctx.database.db.select({ n: count() }).from(alleyInspections))[0].n;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
+  ctx = await createUploadTestContext();
   call = api(ctx);
   w = await seedAlleyWorld(ctx);
 });
@@ -173,5 +180,42 @@ describe('evidence of an item', () => {
     const rows = await ctx.database.db.select().from(alleyRegionItems).where(eq(alleyRegionItems.regionId, w.A));
     expect(rows.find((r) => r.item === 'guideline')?.evidenceNote).toBe(body.evidenceNote);
     expect((await auditRows(ctx, { action: 'alley_item.update', entityId: w.A })).length).toBe(1);
+  });
+});
+
+describe('evidence photos', () => {
+  const upload = async (as: string, item: string, file: Buffer) => {
+    const form = photoForm(file);
+    return ctx.app.inject({
+      method: 'POST',
+      url: `/api/alley-regions/${w.A}/items/${item}/photos`,
+      payload: form.payload,
+      headers: { ...form.headers, cookie: await ctx.cookieFor(as) },
+    });
+  };
+
+  it('lets the community photograph an item (re-encoded, on the region page, served to who sees the region), audited', async () => {
+    const photo = expectOk<AlleyPhotoView>(await upload('hangdong', 'responsibilityBoard', await samplePhoto()), 201);
+    const d = expectOk<AlleyRegionDetail>(await call('GET', `/api/alley-regions/${w.A}`, { as: 'alley01' }));
+    expect(d.items.find((i) => i.item === 'responsibilityBoard')?.photos.map((p) => p.id)).toEqual([photo.id]);
+    const served = await ctx.app.inject({
+      method: 'GET',
+      url: photo.thumbUrl,
+      headers: { cookie: await ctx.cookieFor('alley01') },
+    });
+    expect(served.statusCode).toBe(200);
+    expect(served.headers['content-type']).toBe('image/jpeg');
+    expectError(await call('GET', photo.url, { as: 'sanfeng' }), 404, 'NOT_FOUND');
+    expect((await auditRows(ctx, { action: 'alley_item.photo', entityId: w.A })).length).toBe(1);
+  });
+
+  it('refuses an alley head (403), another community (404), an item outside the six and a file that is no image (400)', async () => {
+    const before = (await ctx.database.db.select({ n: count() }).from(alleyItemPhotos))[0].n;
+    const jpeg = await samplePhoto();
+    expectError(await upload('alley01', 'guideline', jpeg), 403, 'FORBIDDEN');
+    expectError(await upload('sanfeng', 'guideline', jpeg), 404, 'NOT_FOUND');
+    expectError(await upload('hangdong', 'parkingLot', jpeg), 400, 'VALIDATION_FAILED');
+    expectError(await upload('hangdong', 'guideline', Buffer.from('not an image')), 400, 'INVALID_IMAGE');
+    expect((await ctx.database.db.select({ n: count() }).from(alleyItemPhotos))[0].n).toBe(before);
   });
 });

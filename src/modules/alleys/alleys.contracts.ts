@@ -31,10 +31,23 @@ export const ZAlleyRegionQuery = ZListQuery.extend({
 });
 export type AlleyRegionQuery = z.infer<typeof ZAlleyRegionQuery>;
 
+/** An evidence photo of an item (served only to those who may see the region). */
+export const ZAlleyPhoto = z.object({
+  id: z.string(),
+  item: ZSixHave,
+  url: z.string(),
+  thumbUrl: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+});
+export type AlleyPhotoView = z.infer<typeof ZAlleyPhoto>;
+export const ZAlleyPhotoParams = z.object({ photoId: z.uuid() });
+
 export const ZAlleyItem = z.object({
   item: ZSixHave,
   status: ZItemStatus,
   evidenceNote: z.string().nullable(),
+  photos: z.array(ZAlleyPhoto),
   updatedAt: z.string(),
   version: z.number().int(),
 });

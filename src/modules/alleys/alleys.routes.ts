@@ -1,12 +1,17 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { authorize } from '../../core/auth/plugin.js';
+import { uploadsDir } from '../../core/config.js';
 import { ZIdParams } from '../../core/contracts.js';
 import type { App } from '../../core/http/types.js';
+import { openUpload, receivePhoto } from '../../core/uploads.js';
 import {
   ZAlleyInspection,
   ZAlleyInspectionList,
   ZAlleyInspectionQuery,
   ZAlleyItem,
   ZAlleyItemParams,
+  ZAlleyPhoto,
+  ZAlleyPhotoParams,
   ZAlleyRegionDetail,
   ZAlleyRegionList,
   ZAlleyRegionQuery,
@@ -14,6 +19,7 @@ import {
   ZUpdateAlleyItem,
 } from './alleys.contracts.js';
 import { listInspections } from './alleys.inspections.js';
+import { loadItemPhoto, storeItemPhoto } from './alleys.photos.js';
 import { createInspection, getRegion, listRegions, updateItem } from './alleys.service.js';
 
 /** 背街小巷巷长制 (docs/ALLEYS.md): the regions, their 六有 and the alley heads' inspections. */
@@ -59,4 +65,48 @@ export async function alleysRoutes(app: App): Promise<void> {
     { schema: { tags, querystring: ZAlleyInspectionQuery, response: { 200: ZAlleyInspectionList } } },
     async (req) => listInspections({ db: app.db, actor: authorize(req, 'alleys.read'), query: req.query }),
   );
+  photoRoutes(app);
+}
+
+/** Evidence photos of an item: uploaded by whoever keeps the region's evidence, served to whoever sees the region. */
+function photoRoutes(app: App): void {
+  app.post(
+    '/alley-regions/:id/items/:item/photos',
+    {
+      schema: { tags, consumes: ['multipart/form-data'], params: ZAlleyItemParams, response: { 201: ZAlleyPhoto } },
+    },
+    async (req, reply) => {
+      const actor = authorize(req, 'alleys.manage');
+      const input = await receivePhoto(req);
+      const photo = await storeItemPhoto({
+        db: app.db,
+        actor,
+        uploadsRoot: uploadsDir(app.config),
+        regionId: req.params.id,
+        item: req.params.item,
+        input,
+        locale: req.locale,
+      });
+      return reply.status(201).send(photo);
+    },
+  );
+  const serve =
+    (variant: 'full' | 'thumb') =>
+    async (req: FastifyRequest<{ Params: { photoId: string } }>, reply: FastifyReply) => {
+      const photo = await loadItemPhoto(app.db, authorize(req, 'alleys.read'), req.params.photoId);
+      const file = await openUpload(
+        uploadsDir(app.config),
+        variant === 'full' ? photo.path : photo.thumbPath,
+        'alley_region',
+      );
+      // The bytes behind an id never change: private (access-checked) but cacheable.
+      return reply
+        .type('image/jpeg')
+        .header('cache-control', 'private, max-age=31536000, immutable')
+        .header('x-content-type-options', 'nosniff')
+        .header('content-length', file.size)
+        .send(file.stream);
+    };
+  app.get('/alley-regions/photos/:photoId', { schema: { tags, params: ZAlleyPhotoParams } }, serve('full'));
+  app.get('/alley-regions/photos/:photoId/thumb', { schema: { tags, params: ZAlleyPhotoParams } }, serve('thumb'));
 }

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   check,
   index,
+  integer,
   pgEnum,
   pgTable,
   primaryKey,
@@ -76,4 +77,24 @@ export const alleyInspectionItems = pgTable(
     note: text('note'),
   },
   (t) => [primaryKey({ columns: [t.inspectionId, t.item] })],
+);
+
+/** Photos of an item as evidence (the notice board, the guideline on the wall): re-encoded by core/uploads.ts. */
+export const alleyItemPhotos = pgTable(
+  'alley_item_photos',
+  {
+    id: uuid('id').primaryKey(),
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => alleyRegions.id, { onDelete: 'restrict' }),
+    item: sixHaveItem('item').notNull(),
+    path: text('path').notNull(),
+    thumbPath: text('thumb_path').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    bytes: integer('bytes').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'restrict' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('alley_item_photos_region_item_idx').on(t.regionId, t.item)],
 );

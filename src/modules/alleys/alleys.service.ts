@@ -23,6 +23,7 @@ import type {
 } from './alleys.contracts.js';
 import { inspectionScore, SIX_HAVES } from './alleys.enums.js';
 import { inspectionById, listInspections } from './alleys.inspections.js';
+import { photosOf } from './alleys.photos.js';
 import { assertMayInspect, assertMayManage, regionsVisibleTo, rightsOn } from './alleys.policy.js';
 import { alleyInspectionItems, alleyInspections, alleyRegionItems } from './alleys.schema.js';
 
@@ -132,15 +133,20 @@ export async function visibleRegion(db: Db, actor: Actor, id: string): Promise<R
 }
 
 async function regionItems(db: Db, regionId: string): Promise<AlleyItemView[]> {
-  const rows = await db.select().from(alleyRegionItems).where(eq(alleyRegionItems.regionId, regionId));
+  const [rows, photos] = await Promise.all([
+    db.select().from(alleyRegionItems).where(eq(alleyRegionItems.regionId, regionId)),
+    photosOf(db, [regionId]),
+  ]);
   return SIX_HAVES.flatMap((item) => {
     const r = rows.find((x) => x.item === item);
+    const mine = photos.filter((p) => p.item === item).map(({ regionId: _r, ...p }) => p);
     return r
       ? [
           {
             item,
             status: r.status,
             evidenceNote: r.evidenceNote,
+            photos: mine,
             updatedAt: r.updatedAt.toISOString(),
             version: r.version,
           },

@@ -22,6 +22,18 @@ export const ALLEYS: ExpectedTable = {
     admin: 'refused', hangdong: 'refused|denied', sanfeng: 'refused|denied', grid01: 'denied', unit01: 'denied',
     unit02: 'denied', member01: 'denied', member02: 'denied', resident01: 'denied', anon: 'unauth',
   },
+  'POST /api/alley-regions/{id}/items/{item}/photos': {
+    admin: 'ok', hangdong: 'ok|denied', sanfeng: 'ok|denied', grid01: 'denied', unit01: 'denied',
+    unit02: 'denied', member01: 'denied', member02: 'denied', resident01: 'denied', anon: 'unauth',
+  },
+  'GET /api/alley-regions/photos/{photoId}': {
+    admin: 'ok', hangdong: 'ok|denied', sanfeng: 'ok|denied', grid01: 'denied', unit01: 'denied',
+    unit02: 'denied', member01: 'denied', member02: 'denied', resident01: 'denied', anon: 'unauth',
+  },
+  'GET /api/alley-regions/photos/{photoId}/thumb': {
+    admin: 'ok', hangdong: 'ok|denied', sanfeng: 'ok|denied', grid01: 'denied', unit01: 'denied',
+    unit02: 'denied', member01: 'denied', member02: 'denied', resident01: 'denied', anon: 'unauth',
+  },
   'GET /api/alley-inspections': {
     admin: 'ok', hangdong: 'ok', sanfeng: 'ok', grid01: 'denied', unit01: 'denied',
     unit02: 'denied', member01: 'denied', member02: 'denied', resident01: 'denied', anon: 'unauth',

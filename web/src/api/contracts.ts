@@ -189,6 +189,7 @@ export { JOB_NAMES, JOB_STATES } from '../../../src/modules/operations/operation
 export type {
   AlleyInspectionView,
   AlleyItemView,
+  AlleyPhotoView,
   AlleyRegionDetail,
   AlleyRegionSummary,
 } from '../../../src/modules/alleys/alleys.contracts';

@@ -8,6 +8,7 @@ import { formatCountyDateTime, formatDate } from '../../ui/format';
 import { EmptyState, LoadError, Loading } from '../../ui/states';
 import { useAlleyWrites, useRegion } from './api';
 import { ScoreTag } from './AlleyRegionsPage';
+import { ItemPhotos } from './ItemPhotos';
 import { STATUS_COLOUR } from './logic';
 
 type T = ReturnType<typeof useI18n>['t'];
@@ -59,11 +60,8 @@ export default function AlleyRegionPage() {
           <Typography.Text type="secondary">{t('alleys.noOpenItems')}</Typography.Text>
         )}
       </Card>
-      <Card
-        size="small"
-        title={t('alleys.checklist')}
-        extra={<Typography.Text type="secondary">{t('alleys.scoreRule')}</Typography.Text>}
-      >
+      <Card size="small" title={t('alleys.checklist')}>
+        <Typography.Text type="secondary">{t('alleys.scoreRule')}</Typography.Text>
         <List
           data-testid="alley-checklist"
           dataSource={r.items}
@@ -145,9 +143,12 @@ function ChecklistRow({ region, item }: { region: AlleyRegionDetail; item: Alley
               </Space>
             </Space>
           ) : (
-            <span>
-              {t('alleys.evidence')}：{item.evidenceNote ?? t('alleys.noEvidence')}
-            </span>
+            <>
+              <span>
+                {t('alleys.evidence')}：{item.evidenceNote ?? t('alleys.noEvidence')}
+              </span>
+              <ItemPhotos regionId={region.id} item={item} mayManage={region.mayManage} />
+            </>
           )
         }
       />
@@ -158,7 +159,7 @@ function ChecklistRow({ region, item }: { region: AlleyRegionDetail; item: Alley
 function historyColumns(t: T): TableColumnsType<AlleyInspectionView> {
   return [
     {
-      title: t('alleys.inspectedAt'),
+      title: t('alleys.inspectionTime'),
       dataIndex: 'inspectedAt',
       width: 150,
       render: (d: string) => formatCountyDateTime(d),

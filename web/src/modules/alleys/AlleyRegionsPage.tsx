@@ -64,13 +64,13 @@ export default function AlleyRegionsPage() {
 function RegionFilters({ list, byCommunity }: { list: RegionList; byCommunity: boolean }) {
   const { t } = useI18n();
   return (
-    <Space wrap>
+    <>
       <Input.Search
         allowClear
+        className="filter-wide"
         defaultValue={list.q}
         placeholder={t('alleys.search')}
         onSearch={(v) => list.setFilters({ q: v || undefined })}
-        style={{ width: 260 }}
         data-testid="alley-search"
       />
       {byCommunity ? (
@@ -83,6 +83,7 @@ function RegionFilters({ list, byCommunity }: { list: RegionList; byCommunity: b
         />
       ) : null}
       <Segmented
+        className="filter-auto"
         value={list.sort === '-score' ? '-score' : 'code'}
         onChange={(v) => list.setSort(v === 'code' ? undefined : String(v))}
         options={[
@@ -91,7 +92,7 @@ function RegionFilters({ list, byCommunity }: { list: RegionList; byCommunity: b
         ]}
         data-testid="alley-sort"
       />
-    </Space>
+    </>
   );
 }
 

@@ -1,8 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Query } from '../../api/client';
+import { uploadFile } from '../../api/upload';
 import type {
   AlleyInspectionView,
   AlleyItemView,
+  AlleyPhotoView,
   AlleyRegionDetail,
   AlleyRegionSummary,
   Page,
@@ -52,6 +54,12 @@ export function useAlleyWrites() {
     inspect: useMutation({
       mutationFn: (v: { id: string; body: InspectionBody }) =>
         api.post<AlleyInspectionView>(`/alley-regions/${v.id}/inspections`, v.body),
+      onSuccess: refresh,
+    }),
+    addPhoto: useMutation({
+      mutationFn: (v: { id: string; item: SixHave; file: File }) =>
+        uploadFile<AlleyPhotoView>(`/alley-regions/${v.id}/items/${v.item}/photos`, v.file, undefined, () => undefined)
+          .promise,
       onSuccess: refresh,
     }),
     updateItem: useMutation({
