@@ -39,7 +39,9 @@ export default function AlleyRegionPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('alleys.heads')} span={3}>
             {r.heads.length
-              ? r.heads.map((h) => `${h.name}（${t('alleys.since', { date: formatDate(h.since) })}）`).join('、')
+              ? r.heads
+                  .map((h) => t('alleys.headSince', { name: h.name, date: formatDate(h.since) }))
+                  .join(t('alleys.sep'))
               : t('alleys.noHeads')}
           </Descriptions.Item>
         </Descriptions>
@@ -144,9 +146,7 @@ function ChecklistRow({ region, item }: { region: AlleyRegionDetail; item: Alley
             </Space>
           ) : (
             <>
-              <span>
-                {t('alleys.evidence')}：{item.evidenceNote ?? t('alleys.noEvidence')}
-              </span>
+              <span>{t('alleys.evidenceLine', { text: item.evidenceNote ?? t('alleys.noEvidence') })}</span>
               <ItemPhotos regionId={region.id} item={item} mayManage={region.mayManage} />
             </>
           )

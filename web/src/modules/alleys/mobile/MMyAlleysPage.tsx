@@ -30,8 +30,11 @@ function RegionCard({ r }: { r: AlleyRegionSummary }) {
         {r.inspectedAt ? formatDate(r.inspectedAt) : '—'}
       </p>
       <p style={{ margin: '0 0 8px' }}>
-        {t('alleys.weakItems')}：
-        {r.weakItems.length ? r.weakItems.map((i) => t(`sixHave.${i}`)).join('、') : t('alleys.noWeak')}
+        {t('alleys.weakLine', {
+          items: r.weakItems.length
+            ? r.weakItems.map((i) => t(`sixHave.${i}`)).join(t('alleys.sep'))
+            : t('alleys.noWeak'),
+        })}
       </p>
       <Link className="m-btn m-btn-primary m-btn-block" to={`/alleys/${r.id}/inspect`} data-testid="m-alley-inspect">
         {t('alleys.inspect')}
