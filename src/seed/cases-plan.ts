@@ -31,12 +31,18 @@ export const SPECIAL_DAYS = {
   member01: [-230, -42],
   /** grid01's open work: accepted, acknowledged and just reported. */
   grid01: [-5, -2, -1],
-  /**
-   * unit01's open whistles: dispatched (yesterday, so its 报到 is not yet overdue: a dispatch left unanswered for
-   * days would miss the response target and move the whistle response rate off the article's 100 %) and acknowledged.
-   */
-  unit01: [-1, -2],
 } as const;
+
+/**
+ * unit01's open whistles, in *working* days before the demo's first day: one dispatched and one acknowledged. Staff
+ * act in working time, so a whistle reported on a weekend or holiday is accepted and dispatched on the next working
+ * day — for a first start on a Monday, not before now. Reported two working days back, the whistle is dispatched by
+ * the last working day at the latest (acceptance and dispatch take at most 150 working minutes), and its units' 报到
+ * limit (24 working hours) still lies ahead, so the unanswered dispatch misses no response target (the whistle
+ * response rate stays the article's 100 %); the acknowledged one is reported three working days back (its 报到 comes
+ * within 240 working minutes of the dispatch).
+ */
+export const UNIT01_WORKING_DAYS_BACK = { dispatched: 2, acknowledged: 3 } as const;
 
 export type CaseKind = 'suggestion' | 'residentWhistle' | 'communityWhistle';
 

@@ -21,6 +21,7 @@ import {
   type Programme,
   RESIDENT01_REPORTS,
   SPECIAL_DAYS,
+  UNIT01_WORKING_DAYS_BACK,
   WEEKEND_WEIGHT,
   YEAR_TARGETS,
 } from './cases-plan.js';
@@ -199,9 +200,9 @@ class DemoCaseBuilder implements CaseFlow {
           stopAfter,
         },
       })),
-      ...(['dispatched', 'acknowledged'] as const).map((stopAfter, i) => ({
+      ...(['dispatched', 'acknowledged'] as const).map((stopAfter) => ({
         kind: 'residentWhistle' as const,
-        day: ago(SPECIAL_DAYS.unit01)[i],
+        day: this.workingDayBefore(UNIT01_WORKING_DAYS_BACK[stopAfter]),
         special: {
           community: hangdong,
           unit: unit01,
@@ -210,6 +211,16 @@ class DemoCaseBuilder implements CaseFlow {
         },
       })),
     ];
+  }
+
+  /** The n-th working day before the demo's first day (1: the last working day before it). */
+  private workingDayBefore(n: number): string {
+    let day = this.time.today;
+    for (let found = 0; found < n; ) {
+      day = addDays(day, -1);
+      if (this.calendar.isWorkingDay(day)) found++;
+    }
+    return day;
   }
 
   private text(category: string): string {
