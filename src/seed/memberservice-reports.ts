@@ -9,12 +9,15 @@ import type { DemoTime, PartyMemberRow } from './demo-types.js';
 import { createRng, type Rng } from './rng.js';
 
 /**
- * 双报到 in the demo: every in-service member applied at their residence community (and their building or alley
- * grid) with one to three skills. About 95 % were approved, at days spread over the past year, most within the last
- * six months; the rest of the approved lapsed (decided 6–11 months ago and not renewed), so the unreported list has
- * names. Half of the recent ones had reported before (the older certificate revoked as replaced). About 3 % are
- * pending (applied in the last ten days) and 2 % declined with a reason. Every approval issued a certificate valid a
- * year, numbered per community and year in the order issued. member01 was approved five weeks ago: a live certificate.
+ * 双报到 in the demo: every in-service member applied at their residence community (and their building or alley grid) with
+ * one to three skills. About 95 % were approved, most within the last six months; the rest of the approved lapsed
+ * (decided 6–11 months ago and not renewed), so the unreported list has names. Members renew every half year (the
+ * default reportEveryMonths) a little before their registration lapses, so most had reported in each of the quarters
+ * the demo rates (up to fifteen months back: memberservice-ratings.ts); going back, each earlier renewal is there with
+ * a 90 % chance (else the member had only begun reporting since, and is rated at most 基本合格 before that — as live, by
+ * reports.query.ts). About 3 % are pending (applied in the last ten days) and 2 % declined with a reason. Every
+ * approval issued a certificate valid a year, numbered per community and year in the order issued, each replaced
+ * (revoked) by the next. member01 was approved five weeks ago: a live certificate, and renewed twice before.
  */
 const DECLINE_REASONS = [
   '居住地址与社区登记不符，请核实后重新申请',
@@ -90,12 +93,25 @@ function addReport(
   return row;
 }
 
+/**
+ * How far back the renewals go: the window of the earliest rated quarter (it ended at most nine months before the
+ * first day, and its reporting window reaches six months before that).
+ */
+const RENEWALS_BACK_DAYS = 470;
+
+/** Approvals before the one `daysAgo`: every 165–179 days (inside six calendar months), each 90 % likely. */
+function addRenewals(ctx: Context, m: PartyMemberRow, gridId: string | null, daysAgo: number): void {
+  for (let ago = daysAgo + ctx.rng.int(165, 179); ago <= RENEWALS_BACK_DAYS; ago += ctx.rng.int(165, 179)) {
+    if (!ctx.rng.chance(0.9)) return;
+    addReport(ctx, m, gridId, 'approved', ago);
+  }
+}
+
 /** One member's history: the outcome drawn, the days ago of each decision. */
 function seedMember(ctx: Context, m: PartyMemberRow, gridId: string | null, flagship: boolean): void {
   const { rng } = ctx;
   if (flagship) {
-    addReport(ctx, m, gridId, 'approved', 200);
-    addReport(ctx, m, gridId, 'approved', 35);
+    for (const ago of [390, 210, 35]) addReport(ctx, m, gridId, 'approved', ago);
     return;
   }
   const roll = rng.next();
@@ -105,11 +121,13 @@ function seedMember(ctx: Context, m: PartyMemberRow, gridId: string | null, flag
   } else if (roll < 0.05) {
     addReport(ctx, m, gridId, 'declined', rng.int(5, 120));
   } else if (roll < 0.12) {
-    // Lapsed: approved 6–11 months ago (≥ 190 days clears six calendar months), not renewed.
-    addReport(ctx, m, gridId, 'approved', rng.int(190, 330));
+    // Lapsed: approved 6–11 months ago (≥ 190 days clears six calendar months), not renewed since.
+    const lapsed = rng.int(190, 330);
+    addRenewals(ctx, m, gridId, lapsed);
+    addReport(ctx, m, gridId, 'approved', lapsed);
   } else {
     const recent = rng.int(3, 170);
-    if (rng.chance(0.5)) addReport(ctx, m, gridId, 'approved', recent + rng.int(175, 200));
+    addRenewals(ctx, m, gridId, recent);
     addReport(ctx, m, gridId, 'approved', recent);
   }
 }
