@@ -330,3 +330,12 @@ export type ProxyAcknowledgeRequest = z.infer<typeof ZProxyAcknowledgeRequest>;
 
 /** The units paired (结对) with a case's community this year: the whistle dialog lists them first. */
 export const ZPairedUnitList = z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) });
+
+/** An alley region's cases (GET /api/alley-regions/:id/cases): counts, median hours to resolve, the latest ten. */
+export const ZAlleyRegionCases = z.object({
+  open: z.number().int(),
+  resolved: z.number().int(),
+  medianResolveHours: z.number().nullable(),
+  latest: z.array(ZCaseSummary),
+});
+export type AlleyRegionCases = z.infer<typeof ZAlleyRegionCases>;

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { authorize } from '../../core/auth/plugin.js';
 import { ZIdParams } from '../../core/contracts.js';
 import type { App } from '../../core/http/types.js';
+import { alleyRegionCases } from './cases.alleys.js';
 import {
+  ZAlleyRegionCases,
   ZCaseDetail,
   ZDispatchItem,
   ZDispatchList,
@@ -24,6 +26,8 @@ const tags = ['cases'];
 
 /** Duplicates, merging, the unit inbox and the clock sweep. */
 export async function casesOpsRoutes(app: App): Promise<void> {
+  alleyRegionCasesRoute(app);
+
   app.get(
     '/cases/similar',
     { schema: { tags, querystring: ZSimilarQuery, response: { 200: ZSimilarList } } },
@@ -95,5 +99,14 @@ export async function casesOpsRoutes(app: App): Promise<void> {
       authorize(req, 'cases.configure');
       return runCaseSweep({ db: app.db, ratingWorkingDays: app.config.caseRatingWorkingDays });
     },
+  );
+}
+
+// An alley region's cases: served here because the alleys module sits below cases (it cannot read them).
+function alleyRegionCasesRoute(app: App): void {
+  app.get(
+    '/alley-regions/:id/cases',
+    { schema: { tags, params: ZIdParams, response: { 200: ZAlleyRegionCases } } },
+    async (req) => alleyRegionCases(app.db, authorize(req, 'alleys.read'), req.params.id),
   );
 }

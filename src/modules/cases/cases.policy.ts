@@ -7,13 +7,15 @@ import { type DataScope, resolveScope } from '../grid/grid.scope.js';
 import type { Db } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';
 import { grids } from '../grid/grid.schema.js';
+import { heldAlleyGridIds } from '../alleys/alleys.policy.js';
 import { type DispatchStatus, STAFF_CHANNELS } from './cases.enums.js';
 import { type CaseAction, type CaseRelation, TRANSITIONS } from './cases.machine.js';
 import { caseDispatches, casePhotos, cases } from './cases.schema.js';
 
 /**
  * Who sees which cases: the county all; a community admin their communities'; a grid worker those in their
- * grids; a unit only what was dispatched to it; a resident only what they reported.
+ * grids; an alley head those in the alley regions they hold; a unit only what was dispatched to it; a resident only
+ * what they reported.
  */
 export async function casesVisibleTo(db: Db, actor: Actor): Promise<SQL | undefined> {
   const scope = await resolveScope(db, actor);
@@ -33,8 +35,25 @@ export async function casesVisibleTo(db: Db, actor: Actor): Promise<SQL | undefi
           )
         : undefined,
       reportedBy(actor),
+      await inHeldAlleys(db, actor),
     ) ?? sql`false`
   );
+}
+
+/**
+ * 巷长's inbox: the cases located in the alley grids they hold today (a role binding or an alley_head duty in force;
+ * the duty alone is enough, so heads without a grid binding see them too). They read and follow these cases; the
+ * grid worker still owns them (relationsTo gives an alley head no 'owner').
+ */
+export async function inHeldAlleys(db: Db, actor: Actor): Promise<SQL | undefined> {
+  const held = await heldAlleyGridIds(db, actor);
+  if (!held.length) return undefined;
+  const codes = await db.select({ code: grids.code }).from(grids).where(inArray(grids.id, held));
+  const under = gridCodeUnder(
+    grids.code,
+    codes.map((g) => g.code),
+  );
+  return under ? inArray(cases.gridId, db.select({ id: grids.id }).from(grids).where(under)) : undefined;
 }
 
 function reportedBy(actor: Actor): SQL | undefined {

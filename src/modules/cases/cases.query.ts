@@ -25,7 +25,7 @@ import { organisations } from '../org/org.schema.js';
 import { people } from '../people/people.schema.js';
 import type { CaseDetail, CaseListQuery, CaseSummary } from './cases.contracts.js';
 import { availableActions, type CaseRelation, type CaseStatus } from './cases.machine.js';
-import { canProxyAcknowledge, casesVisibleTo, mayAcknowledgeCase } from './cases.policy.js';
+import { canProxyAcknowledge, casesVisibleTo, inHeldAlleys, mayAcknowledgeCase } from './cases.policy.js';
 import { mergeUnitSteps } from './dispatch/timeline.js';
 import { caseCategories, caseDispatches, caseEvents, casePhotos, cases } from './cases.schema.js';
 import { loadCaseFor } from './cases.load.js';
@@ -96,6 +96,7 @@ async function filters(db: Db, actor: Actor, q: CaseListQuery): Promise<SQL | un
         eq(cases.reporterUserId, actor.userId),
         actor.personId ? eq(cases.reporterPersonId, actor.personId) : undefined,
         actor.personId ? eq(cases.ownerPersonId, actor.personId) : undefined,
+        await inHeldAlleys(db, actor),
       )
     : undefined;
   return and(

@@ -14,6 +14,10 @@ export const ALLEYS: ExpectedTable = {
     admin: 'ok', hangdong: 'ok|denied', sanfeng: 'ok|denied', grid01: 'denied', unit01: 'denied',
     unit02: 'denied', member01: 'denied', member02: 'denied', resident01: 'denied', anon: 'unauth',
   },
+  'GET /api/alley-regions/{id}/cases': {
+    admin: 'ok', hangdong: 'ok|denied', sanfeng: 'ok|denied', grid01: 'denied', unit01: 'denied',
+    unit02: 'denied', member01: 'denied', member02: 'denied', resident01: 'denied', anon: 'unauth',
+  },
   'POST /api/alley-regions/{id}/inspections': {
     admin: 'ok', hangdong: 'denied', sanfeng: 'denied', grid01: 'denied', unit01: 'denied',
     unit02: 'denied', member01: 'denied', member02: 'denied', resident01: 'denied', anon: 'unauth',

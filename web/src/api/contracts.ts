@@ -78,6 +78,7 @@ export { MEMBER_KINDS, type MemberKind } from '../../../src/modules/people/membe
 // Cases (居民说事, 随手拍, 吹哨报到), notifications, statistics and evaluation sessions.
 
 export type {
+  AlleyRegionCases,
   CaseSummary,
   CaseDetail,
   CreateCase,

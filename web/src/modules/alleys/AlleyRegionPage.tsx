@@ -9,6 +9,7 @@ import { EmptyState, LoadError, Loading } from '../../ui/states';
 import { useAlleyWrites, useRegion } from './api';
 import { ScoreTag } from './AlleyRegionsPage';
 import { ItemPhotos } from './ItemPhotos';
+import { RegionCases } from './RegionCases';
 import { STATUS_COLOUR } from './logic';
 
 type T = ReturnType<typeof useI18n>['t'];
@@ -46,6 +47,7 @@ export default function AlleyRegionPage() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
+      <RegionCases id={r.id} />
       <Card size="small" title={t('alleys.openItems')} data-testid="alley-open-items">
         {r.weakItems.length ? (
           <Space size={[6, 6]} wrap>

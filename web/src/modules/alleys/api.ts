@@ -5,6 +5,7 @@ import type {
   AlleyInspectionView,
   AlleyItemView,
   AlleyPhotoView,
+  AlleyRegionCases,
   AlleyRegionDetail,
   AlleyRegionSummary,
   Page,
@@ -16,6 +17,7 @@ export const alleyKeys = {
   all: ['alleys'] as const,
   list: (q: Query) => ['alleys', 'list', q] as const,
   detail: (id: string) => ['alleys', 'detail', id] as const,
+  cases: (id: string) => ['alleys', 'cases', id] as const,
   inspections: (q: Query) => ['alleys', 'inspections', q] as const,
 };
 
@@ -32,6 +34,16 @@ export function useRegion(id: string | undefined) {
   return useQuery({
     queryKey: alleyKeys.detail(id ?? ''),
     queryFn: ({ signal }) => api.get<AlleyRegionDetail>(`/alley-regions/${id}`, undefined, signal),
+    enabled: Boolean(id),
+    retry: false,
+  });
+}
+
+/** The region's cases: open and solved counts, median hours to resolve, the latest ten. */
+export function useRegionCases(id: string | undefined) {
+  return useQuery({
+    queryKey: alleyKeys.cases(id ?? ''),
+    queryFn: ({ signal }) => api.get<AlleyRegionCases>(`/alley-regions/${id}/cases`, undefined, signal),
     enabled: Boolean(id),
     retry: false,
   });

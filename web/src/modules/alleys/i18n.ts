@@ -68,6 +68,10 @@ const zhCN = {
     scorePreview: '本次得分 {{score}}',
     noRegions: '您当前没有负责的街巷区',
     updatedAt: '更新于 {{date}}',
+    cases: '区域事项',
+    caseFigures: '办理中 {{open}} 件 · 已办结 {{resolved}} 件 · 办结用时中位数 {{median}}',
+    hours: '{{n}} 小时',
+    noCases: '本区域暂无上报事项',
   },
 };
 
@@ -141,6 +145,10 @@ const en = {
     scorePreview: 'Score of this inspection: {{score}}',
     noRegions: 'You hold no alley region at present',
     updatedAt: 'Updated {{date}}',
+    cases: 'Cases in the region',
+    caseFigures: '{{open}} open · {{resolved}} solved · median time to resolve {{median}}',
+    hours: '{{n}} h',
+    noCases: 'No case reported in this region yet',
   },
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftScore, emptyDraft, inspectionBody, scoreTone } from './logic';
+import { caseFigureVars, draftScore, emptyDraft, inspectionBody, scoreTone } from './logic';
 
 describe('inspection draft', () => {
   it('has no score or body until every item has a status', () => {
@@ -40,5 +40,17 @@ describe('inspection draft', () => {
       'fair',
       'poor',
     ]);
+  });
+});
+
+describe('region case figures', () => {
+  it('shows the median in hours, or a dash before any case was solved', () => {
+    const hours = (n: number) => `${n} h`;
+    expect(caseFigureVars({ open: 2, resolved: 3, medianResolveHours: 26.5, latest: [] }, hours)).toEqual({
+      open: 2,
+      resolved: 3,
+      median: '26.5 h',
+    });
+    expect(caseFigureVars({ open: 1, resolved: 0, medianResolveHours: null, latest: [] }, hours).median).toBe('—');
   });
 });

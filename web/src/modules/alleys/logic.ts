@@ -1,3 +1,4 @@
+import type { AlleyRegionCases } from '../../../../src/modules/cases/cases.contracts';
 import { inspectionScore, type ItemStatus, SIX_HAVES, type SixHave } from '../../../../src/modules/alleys/alleys.enums';
 
 /** The inspection form's state: a status chosen (or not yet) and a note for each of the six. */
@@ -39,3 +40,12 @@ export function scoreTone(score: number | null): 'good' | 'fair' | 'poor' | 'non
 
 export const TONE_COLOUR = { good: 'green', fair: 'orange', poor: 'red', none: 'default' } as const;
 export const STATUS_COLOUR: Record<ItemStatus, string> = { present: 'green', needs_work: 'orange', missing: 'red' };
+
+/** The figures line's values, shared by the staff page and the phone: open, solved, the median time to resolve. */
+export function caseFigureVars(c: AlleyRegionCases, hours: (n: number) => string) {
+  return {
+    open: c.open,
+    resolved: c.resolved,
+    median: c.medianResolveHours === null ? '—' : hours(c.medianResolveHours),
+  };
+}

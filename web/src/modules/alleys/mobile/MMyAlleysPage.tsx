@@ -1,9 +1,10 @@
 import { Link } from 'react-router-dom';
 import type { AlleyRegionSummary, ItemStatus } from '../../../api/contracts';
 import { addStrings, useI18n } from '../../../i18n';
-import { Card, Spinner } from '../../../mobile/parts';
+import { Card, Spinner, StatusChip } from '../../../mobile/parts';
 import { formatDate } from '../../../ui/format';
-import { useInspections, useRegions } from '../api';
+import { useInspections, useRegionCases, useRegions } from '../api';
+import { caseFigureVars } from '../logic';
 import alleysStrings from '../i18n';
 
 // The phone app's start-up strings leave out the alley pages' (most users never open them): they come here.
@@ -14,6 +15,35 @@ export const STATUS_CHIP: Record<ItemStatus, string> = {
   needs_work: 'm-chip m-chip-wait',
   missing: 'm-chip m-chip-warn',
 };
+
+/** 区域事项 on the phone: the region's figures and its latest cases, each opening the case page. */
+function RegionCasesList({ id }: { id: string }) {
+  const { t } = useI18n();
+  const q = useRegionCases(id);
+  if (!q.data) return null;
+  return (
+    <div style={{ margin: '0 0 8px' }} data-testid="m-alley-cases">
+      <p className="m-muted" style={{ margin: '0 0 4px' }}>
+        {t('alleys.cases')}:{' '}
+        {t(
+          'alleys.caseFigures',
+          caseFigureVars(q.data, (n) => t('alleys.hours', { n })),
+        )}
+      </p>
+      {q.data.latest.slice(0, 5).map((c) => (
+        <Link
+          key={c.id}
+          to={`/cases/${c.id}`}
+          className="m-row"
+          style={{ justifyContent: 'space-between', padding: '4px 0' }}
+        >
+          <span>{c.title}</span>
+          <StatusChip status={c.status} />
+        </Link>
+      ))}
+    </div>
+  );
+}
 
 function RegionCard({ r }: { r: AlleyRegionSummary }) {
   const { t } = useI18n();
@@ -36,6 +66,7 @@ function RegionCard({ r }: { r: AlleyRegionSummary }) {
             : t('alleys.noWeak'),
         })}
       </p>
+      <RegionCasesList id={r.id} />
       <Link className="m-btn m-btn-primary m-btn-block" to={`/alleys/${r.id}/inspect`} data-testid="m-alley-inspect">
         {t('alleys.inspect')}
       </Link>
