@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { NavLink, Outlet, useNavigate } from 'react-router-dom';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { api } from '../api/client';
 import type { NotificationPage, Permission } from '../api/contracts';
 import { can, servesAsMember } from '../auth/access';
@@ -134,6 +134,10 @@ export function MLayout() {
   const may = (p: Permission) => me.data !== undefined && me.data !== null && can(me.data, p);
   const member = me.data ? servesAsMember(me.data) : false;
   const tabs = TABS.filter((tab: Tab) => may(tab.permission) && (tab.member === undefined || tab.member === member));
+  const { pathname } = useLocation();
+  // The header names the tab the page belongs to (我的小巷 on an alley head's pages), else the app's own title.
+  const current = tabs.find((tab) => tab.to !== '/' && (pathname === tab.to || pathname.startsWith(`${tab.to}/`)));
+  const title = current?.label ?? (member ? 'mobile.myService' : 'mobile.title');
   const logout = async () => {
     try {
       await api.post('/auth/logout');
@@ -147,7 +151,7 @@ export function MLayout() {
     <div className="m-shell">
       <header className="m-header">
         <span className="m-brand-mark small">{t('app.mark')}</span>
-        <span className="m-header-title">{t(member ? 'mobile.myService' : 'mobile.title')}</span>
+        <span className="m-header-title">{t(title)}</span>
         <span className="m-header-user">{me.data?.user.displayName}</span>
         <LangToggle />
         <button type="button" className="m-header-btn" onClick={() => void logout()} data-testid="m-logout">
