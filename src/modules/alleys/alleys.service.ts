@@ -155,8 +155,8 @@ async function regionItems(db: Db, regionId: string): Promise<AlleyItemView[]> {
   });
 }
 
-/** The active alley heads of the region's grid (grid duties with role alley_head in force today). */
-async function headsOf(db: Db, gridId: string | null): Promise<AlleyRegionDetail['heads']> {
+/** The active alley heads of the region's grid (grid duties with role alley_head in force today); intake tells them of a new case there. */
+export async function headsOf(db: Db, gridId: string | null): Promise<AlleyRegionDetail['heads']> {
   if (!gridId) return [];
   const today = clock.today();
   return db

@@ -66,6 +66,15 @@ describe('随手拍 in an alley region', () => {
     expectError(await call('GET', `/api/cases/${reported.id}`, { as: 'alley02' }), 404, 'NOT_FOUND');
   });
 
+  it("notifies the region's heads of the new case, not another region's", async () => {
+    const bell = async (as: string) =>
+      expectOk<{ items: { kind: string; entityId: string }[] }>(
+        await call('GET', '/api/notifications?pageSize=50', { as }),
+      ).items.filter((n) => n.entityId === reported.id);
+    expect((await bell('alley01')).map((n) => n.kind)).toEqual(['case.new']);
+    expect(await bell('alley02')).toEqual([]);
+  });
+
   it("gives the region's figures: open, solved, the median time to resolve and the latest cases", async () => {
     const day = clock.today();
     const { world } = ctx;

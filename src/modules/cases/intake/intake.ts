@@ -1,3 +1,4 @@
+import { headsOf } from '../../alleys/alleys.service.js';
 import { localDayOf } from '../../../core/calendar.js';
 import { eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../core/audit.js';
@@ -216,7 +217,9 @@ async function writeInSteps(tx: Db, actor: Actor, p: Prepared, input: IntakeInpu
     return row.id;
   }
   const notice = newCaseNotice(p.category.priority, input.description);
-  await notifyPeople(tx, [route.ownerPersonId], {
+  // The region's alley heads follow what is reported in their alley (docs/ALLEYS.md); the owner stays the grid's.
+  const heads = await headsOf(tx, route.gridId);
+  await notifyPeople(tx, [route.ownerPersonId, ...heads.map((h) => h.personId)], {
     kind: 'case.new',
     title: `${notice.titlePrefix}${row.number}`,
     body: notice.body,

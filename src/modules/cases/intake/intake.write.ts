@@ -165,7 +165,10 @@ export async function insertReportedCases(db: Db, reports: ReportedCase[]): Prom
     n as (
       insert into notifications (user_id, kind, title, body, entity_type, entity_id, link)
       select u.id, 'case.new', x.notice_prefix || c.number, x.notice_body, 'case', c.id::text, '/cases/' || c.id
-      from c join x on x.id = c.id join users u on u.person_id = c.owner_person_id and not u.disabled
+      from c join x on x.id = c.id join users u on not u.disabled and (u.person_id = c.owner_person_id
+        -- and the grid's alley heads in force that day, who follow their alley's cases (docs/ALLEYS.md)
+        or u.person_id in (select d.person_id from grid_duties d where d.grid_id = x.grid_id and d.role = 'alley_head'
+          and d.since <= x.day and (d.until is null or d.until >= x.day)))
     ),
     k as (
       insert into idempotency_keys (user_id, key, route, status, body)
