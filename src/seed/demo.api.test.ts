@@ -6,6 +6,9 @@ import { openTestDatabase } from '../../test/app.js';
 import { hashPassword, verifyPassword } from '../core/auth/password.js';
 import type { Database, Db } from '../core/db.js';
 import { roleBindings, users } from '../modules/auth/auth.schema.js';
+import { inHeldAlleys } from '../modules/cases/cases.policy.js';
+import { cases } from '../modules/cases/cases.schema.js';
+import { actorFor } from '../../test/cases-stats.js';
 import { alleyInspections, alleyRegionItems } from '../modules/alleys/alleys.schema.js';
 import { gridDuties } from '../modules/duties/duties.schema.js';
 import { alleyRegions, grids } from '../modules/grid/grid.schema.js';
@@ -221,6 +224,30 @@ describe('Guangze demo seed', () => {
       expect(headsOf(regionOf.get(i.regionId)?.gridId ?? null)).toContain(i.inspectorPersonId);
     const headPeople = await first.db.select({ roles: people.roles }).from(people);
     expect(headPeople.filter((p) => p.roles.includes('alley_head'))).toHaveLength(85);
+  });
+
+  it("gives alley01 the demo's cases located in their region, owned by the grid's worker, not an alley head", async () => {
+    const alley = new Set(allGrids.filter((g) => g.kind === 'alley').map((g) => g.id));
+    const all = await first.db.select({ id: cases.id, gridId: cases.gridId, owner: cases.ownerPersonId }).from(cases);
+    const inAlleys = all.filter((c) => alley.has(c.gridId));
+    expect(inAlleys.length).toBeGreaterThan(0);
+    const heads = new Set(
+      (await first.db.select().from(gridDuties)).filter((d) => d.role === 'alley_head').map((d) => d.personId),
+    );
+    for (const c of inAlleys) expect(heads.has(c.owner ?? '')).toBe(false);
+    const actor = await actorFor(first.db, 'alley01');
+    const seen = await first.db
+      .select({ id: cases.id, gridId: cases.gridId })
+      .from(cases)
+      .where(await inHeldAlleys(first.db, actor));
+    const held = new Set(seen.map((c) => c.gridId));
+    expect(held.size).toBeLessThanOrEqual(1);
+    expect(seen.map((c) => c.id).sort()).toEqual(
+      all
+        .filter((c) => held.has(c.gridId))
+        .map((c) => c.id)
+        .sort(),
+    );
   });
 
   it('staffs the grids: a secretary, a grid worker and a neighbourhood worker per grid, and 300 in-service members', async () => {
