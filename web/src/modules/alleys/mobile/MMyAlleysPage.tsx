@@ -23,8 +23,8 @@ function RegionCasesList({ id }: { id: string }) {
   if (!q.data) return null;
   return (
     <div style={{ margin: '0 0 8px' }} data-testid="m-alley-cases">
-      <p className="m-muted" style={{ margin: '0 0 4px' }}>
-        {t('alleys.cases')}:{' '}
+      <strong>{t('alleys.cases')}</strong>
+      <p className="m-muted" style={{ margin: '2px 0 4px' }}>
         {t(
           'alleys.caseFigures',
           caseFigureVars(q.data, (n) => t('alleys.hours', { n })),
@@ -34,10 +34,11 @@ function RegionCasesList({ id }: { id: string }) {
         <Link
           key={c.id}
           to={`/cases/${c.id}`}
-          className="m-row"
-          style={{ justifyContent: 'space-between', padding: '4px 0' }}
+          style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '4px 0' }}
         >
-          <span>{c.title}</span>
+          <span style={{ flex: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+            {c.title}
+          </span>
           <StatusChip status={c.status} />
         </Link>
       ))}
