@@ -1,10 +1,8 @@
-import { createHash } from 'node:crypto';
-import { asc, count } from 'drizzle-orm';
-import type { Polygon } from 'geojson';
+import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/app.js';
 import { hashPassword, verifyPassword } from '../core/auth/password.js';
-import type { Database, Db } from '../core/db.js';
+import type { Database } from '../core/db.js';
 import { roleBindings, users } from '../modules/auth/auth.schema.js';
 import { inHeldAlleys } from '../modules/cases/cases.policy.js';
 import { cases } from '../modules/cases/cases.schema.js';
@@ -27,8 +25,7 @@ import {
   UNIT_STRENGTHS,
 } from './demo.js';
 import { isValidIdNumber } from './names.js';
-
-const TABLES = { organisations, grids, people, gridDuties, alleyRegions, partyMembers, users, roleBindings };
+import { digest, polygonOf, ringArea } from '../../test/demo-checks.js';
 
 let first: Database;
 let counts: DemoCounts;
@@ -50,35 +47,10 @@ afterAll(async () => {
   await first?.close();
 });
 
-/** A digest of every demo table's rows sorted by id; users also without password hashes (argon2 salts differ). */
-async function digest(db: Db): Promise<Record<string, string>> {
-  const sha = (rows: unknown[]) => createHash('sha256').update(JSON.stringify(rows)).digest('hex');
-  const out: Record<string, string> = {};
-  for (const [name, table] of Object.entries(TABLES)) {
-    const rows: Record<string, unknown>[] = await db.select().from(table).orderBy(asc(table.id));
-    out[name] = sha(rows);
-    if (name === 'users') out.usersSansPassword = sha(rows.map((r) => ({ ...r, passwordHash: null })));
-  }
-  return out;
-}
-
 let firstDigest: Record<string, string> | undefined;
 async function digestOfFirst(): Promise<Record<string, string>> {
   firstDigest ??= await digest(first.db);
   return firstDigest;
-}
-
-const polygonOf = (g: GridSel): Polygon => {
-  if (g.boundary?.type !== 'Polygon') throw new Error(`grid ${g.code} has no polygon`);
-  return g.boundary;
-};
-
-/** Shoelace area, about a local origin so that the products do not swamp the small differences. */
-function ringArea(p: Polygon): number {
-  const ring = p.coordinates[0].map(([lng, lat]) => [lng - 117.34, lat - 27.54]);
-  let a = 0;
-  for (let i = 0; i < ring.length - 1; i++) a += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
-  return a / 2;
 }
 
 describe('Guangze demo seed', () => {
