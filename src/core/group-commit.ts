@@ -2,10 +2,10 @@
 export type Settled<R> = { ok: true; value: R } | { ok: false; error: unknown };
 
 /**
- * Group commit for a busy write (the batched check-in, members/activities/checkin/checkin.batch.ts; case intake has
- * its own, cases/intake/intake.write.ts): an item submitted while a batch is in flight waits for it and goes out with
- * the others that arrived meanwhile, so N concurrent requests cost a few statements instead of N times as many. Alone,
- * an item waits only for the current turn of the event loop.
+ * Group commit for a busy write (case intake, cases/intake/intake.write.ts; the batched check-in,
+ * members/activities/checkin/checkin.batch.ts): an item submitted while a batch is in flight waits for it and goes
+ * out with the others that arrived meanwhile, so N concurrent requests cost a few statements instead of N times as
+ * many. Alone, an item waits only for the current turn of the event loop.
  *
  * `write` answers every item of a batch (an item's own refusal is its Settled error and does not touch the others).
  * If `write` throws for a batch of several, each item is written again on its own, so one item that breaks the batch's

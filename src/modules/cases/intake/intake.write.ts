@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { Actor } from '../../../core/auth/actor.js';
 import { type Db, parallelWrites, preparedRows } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
+import { GroupCommit, type Settled } from '../../../core/group-commit.js';
 import { intakeBatchWritten } from '../../../core/metrics/batches.js';
 import type { AnswerKey } from '../../../core/idempotency.js';
 import type { CaseSummary } from '../cases.contracts.js';
@@ -221,77 +222,31 @@ function summaryOf(r: ReportedCase, row: Row): CaseSummary {
 }
 
 /**
- * Group commit for intake: a report that arrives while a write is in flight waits for it and goes out with the
- * others that arrived meanwhile, in one statement. Alone, a report waits only for the current turn of the event
- * loop. If a
- * batch fails, each of its reports is written on its own, so one bad report cannot fail the others, and each
- * gets its own answer.
+ * Group commit for intake (core/group-commit.ts): a report that arrives while a write is in flight goes out with the
+ * others that arrived meanwhile, in one statement; a failed batch is written again report by report. Every write,
+ * a retried one too, is counted in the intake batch metrics. How many batches may be in flight is parallelWrites(db).
  */
-class IntakeBatcher {
-  private queue: { report: ReportedCase; resolve: (s: CaseSummary) => void; reject: (e: unknown) => void }[] = [];
-  private inFlight = 0;
-  private scheduled = false;
-  constructor(
-    private readonly db: Db,
-    private readonly maxInFlight: number,
-    private readonly maxBatch = 64,
-  ) {}
-
-  submit(report: ReportedCase): Promise<CaseSummary> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ report, resolve, reject });
-      this.kick();
-    });
-  }
-
-  /**
-   * A batch is taken after the event loop's I/O phase (setImmediate): the embedded database runs on this thread, so
-   * requests that arrived during a write are only parsed once it is done, and they should all join the next one.
-   * How many batches may be in flight at once is parallelWrites(db).
-   */
-  private kick(): void {
-    if (this.scheduled || !this.queue.length || this.inFlight >= this.maxInFlight) return;
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      void this.writeBatch();
-    });
-  }
-
-  private async writeBatch(): Promise<void> {
-    if (!this.queue.length || this.inFlight >= this.maxInFlight) return;
-    this.inFlight++;
-    const batch = this.queue.splice(0, this.maxBatch);
-    this.kick();
+function intakeBatcher(db: Db): GroupCommit<ReportedCase, CaseSummary> {
+  return new GroupCommit(async (reports: ReportedCase[]): Promise<Settled<CaseSummary>[]> => {
     const started = performance.now();
     try {
-      const summaries = await insertReportedCases(
-        this.db,
-        batch.map((b) => b.report),
-      );
-      intakeBatchWritten(this.db, batch.length, (performance.now() - started) / 1000, true);
-      batch.forEach((b, i) => b.resolve(summaries[i]));
+      const summaries = await insertReportedCases(db, reports);
+      intakeBatchWritten(db, reports.length, (performance.now() - started) / 1000, true);
+      return summaries.map((value) => ({ ok: true, value }));
     } catch (err) {
-      intakeBatchWritten(this.db, batch.length, (performance.now() - started) / 1000, false);
-      if (batch.length === 1) batch[0].reject(err);
-      else
-        await Promise.all(
-          batch.map((b) => insertReportedCases(this.db, [b.report]).then(([s]) => b.resolve(s), b.reject)),
-        );
-    } finally {
-      this.inFlight--;
-      this.kick();
+      intakeBatchWritten(db, reports.length, (performance.now() - started) / 1000, false);
+      throw err;
     }
-  }
+  }, parallelWrites(db));
 }
 
-const batchers = new WeakMap<Db, IntakeBatcher>();
+const batchers = new WeakMap<Db, GroupCommit<ReportedCase, CaseSummary>>();
 
 /** Writes one ordinary report, batched with whatever else is being reported on this database at the moment. */
 export function writeReportedCase(db: Db, report: ReportedCase): Promise<CaseSummary> {
   let batcher = batchers.get(db);
   if (!batcher) {
-    batcher = new IntakeBatcher(db, parallelWrites(db));
+    batcher = intakeBatcher(db);
     batchers.set(db, batcher);
   }
   return batcher.submit(report);
