@@ -10,6 +10,7 @@ import { needsMessages, needsNouns } from './i18n/needs.js';
 import { pairingMessages, pairingNouns } from './i18n/pairing.js';
 import { projectsMessages, projectsNouns } from './i18n/projects.js';
 import { servicedaysMessages, servicedaysNouns } from './i18n/servicedays.js';
+import { volunteersMessages, volunteersNouns } from './i18n/volunteers.js';
 
 /**
  * i18n.ts joins the areas' dictionaries by spreading them, so a code or noun written in two areas would silently
@@ -25,6 +26,7 @@ const areas = {
   servicedays: [servicedaysMessages, servicedaysNouns],
   needs: [needsMessages, needsNouns],
   memberservice: [memberserviceMessages, memberserviceNouns],
+  volunteers: [volunteersMessages, volunteersNouns],
 } as const;
 
 function owners(pick: 0 | 1): Map<string, string[]> {

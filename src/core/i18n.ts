@@ -10,6 +10,7 @@ import { type NotificationTitle, notificationTitles } from './i18n/notifications
 import { pairingMessages, pairingNouns } from './i18n/pairing.js';
 import { projectsMessages, projectsNouns } from './i18n/projects.js';
 import { servicedaysMessages, servicedaysNouns } from './i18n/servicedays.js';
+import { volunteersMessages, volunteersNouns } from './i18n/volunteers.js';
 
 export type { Locale } from './i18n/locale.js';
 export type { NotificationTitle } from './i18n/notifications.js';
@@ -30,6 +31,7 @@ const messages: Record<Locale, Record<ErrorCode, string>> = {
     ...servicedaysMessages['zh-CN'],
     ...needsMessages['zh-CN'],
     ...memberserviceMessages['zh-CN'],
+    ...volunteersMessages['zh-CN'],
   },
   en: {
     ...baseMessages.en,
@@ -41,6 +43,7 @@ const messages: Record<Locale, Record<ErrorCode, string>> = {
     ...servicedaysMessages.en,
     ...needsMessages.en,
     ...memberserviceMessages.en,
+    ...volunteersMessages.en,
   },
 };
 
@@ -56,6 +59,7 @@ const nouns: Record<Locale, Record<string, string>> = {
     ...servicedaysNouns['zh-CN'],
     ...needsNouns['zh-CN'],
     ...memberserviceNouns['zh-CN'],
+    ...volunteersNouns['zh-CN'],
   },
   en: {
     ...baseNouns.en,
@@ -67,6 +71,7 @@ const nouns: Record<Locale, Record<string, string>> = {
     ...servicedaysNouns.en,
     ...needsNouns.en,
     ...memberserviceNouns.en,
+    ...volunteersNouns.en,
   },
 };
 

@@ -26,6 +26,7 @@ import { open311GatewayRoutes } from './open311/open311.gateway.routes.js';
 import { operationsRoutes, type OperationsRoutesOptions } from './operations/operations.routes.js';
 import { orgRoutes } from './org/org.routes.js';
 import { peopleRoutes } from './people/people.routes.js';
+import { volunteersRoutes } from './volunteers/index.js';
 
 /**
  * Every module's routes, mounted under /api. A new module adds its folder and one line here. `backgroundJobs` and
@@ -61,6 +62,7 @@ export async function registerModules(
     requiredHoursPerYear: async (db) => (await currentServiceRules(db)).requiredHoursPerYear,
   });
   await app.register(memberServiceRoutes);
+  await app.register(volunteersRoutes);
   await app.register(open311ClientRoutes);
   await app.register(operationsRoutes, { jobs: opts.backgroundJobs, database: opts.database });
 }

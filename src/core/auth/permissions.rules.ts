@@ -75,6 +75,16 @@ const HOLDERS = {
   'alleys.read': ['community_admin', 'alley_head'],
   'alleys.inspect': ['alley_head'],
   'alleys.manage': ['community_admin'],
+  // Volunteer service (志愿服务): staff of a community and team leaders read teams, activities and rosters (a leader
+  // only their team's: volunteers.policy.ts); any person with a login works their own registration, sign-ups,
+  // check-ins, hours and certificates; a community (and a leader, for their team) runs activities and corrects hours;
+  // a community issues certificates; the county alone sets the rules (stars, penalties, caps).
+  'volunteers.read': ['community_admin', 'grid_worker', 'volunteer'],
+  'volunteers.self': [...PARTICIPANTS, 'resident'],
+  'volunteers.lead': ['community_admin', 'volunteer'],
+  'volunteers.manage': ['community_admin'],
+  'volunteers.certify': ['community_admin'],
+  'volunteers.rules': [],
   // Outside systems' Open311 keys (外部系统接入): create, list and revoke them. The county's alone.
   'open311.clients': [],
   // The background jobs' runs (后台任务: last run, duration, failures): how the server runs, the county's alone.
