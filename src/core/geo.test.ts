@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from './errors.js';
-import { bboxOf, parseArea } from './geo.js';
+import { bboxOf, distanceMeters, parseArea } from './geo.js';
 
 const square = {
   type: 'Polygon',
@@ -71,5 +71,26 @@ describe('parseArea', () => {
     } catch (e) {
       expect((e as AppError).code).toBe('INVALID_GEOJSON');
     }
+  });
+});
+
+describe('distanceMeters', () => {
+  it('measures a degree of latitude (~111.2 km) and a degree of longitude shrinking with the latitude', () => {
+    expect(distanceMeters({ lng: 117.3, lat: 27 }, { lng: 117.3, lat: 28 })).toBeCloseTo(111_195, -1);
+    expect(distanceMeters({ lng: 117, lat: 27.5 }, { lng: 118, lat: 27.5 })).toBeCloseTo(
+      111_195 * Math.cos((27.5 * Math.PI) / 180),
+      -2,
+    );
+  });
+
+  it('is zero for one point, symmetric, and tells 100 m from 600 m at a geofence’s scale', () => {
+    const place = { lng: 117.3361, lat: 27.5442 };
+    expect(distanceMeters(place, place)).toBe(0);
+    const near = { lng: 117.3361, lat: 27.5442 + 100 / 111_195 };
+    expect(distanceMeters(place, near)).toBeCloseTo(100, 0);
+    expect(distanceMeters(near, place)).toBe(distanceMeters(place, near));
+    expect(
+      distanceMeters(place, { lng: 117.3361 + 600 / (111_195 * Math.cos((27.5442 * Math.PI) / 180)), lat: 27.5442 }),
+    ).toBeCloseTo(600, 0);
   });
 });

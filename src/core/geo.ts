@@ -74,3 +74,18 @@ export function bboxOf(g: Geometry): Bbox {
 export function insideCounty(lng: number, lat: number): boolean {
   return lng >= COUNTY_BBOX[0] && lng <= COUNTY_BBOX[2] && lat >= COUNTY_BBOX[1] && lat <= COUNTY_BBOX[3];
 }
+
+/** Mean Earth radius (IUGG), metres. */
+const EARTH_RADIUS_M = 6_371_008.8;
+
+/**
+ * Great-circle distance in metres between two [lng, lat] points (haversine): a geofence of tens to hundreds of metres
+ * needs nothing more exact. New code uses this one; older copies live in some modules.
+ */
+export function distanceMeters(a: { lng: number; lat: number }, b: { lng: number; lat: number }): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLng = (b.lng - a.lng) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
+  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
+}
