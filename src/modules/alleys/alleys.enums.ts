@@ -29,3 +29,14 @@ export function inspectionScore(statuses: readonly ItemStatus[]): number {
 
 /** An item is open (a weak item to follow up) unless it was last found present. */
 export const isWeak = (status: ItemStatus): boolean => status !== 'present';
+
+/** The items whose evidence may be a document (the written guideline, the residents' pact): PDF only. */
+export const DOCUMENT_ITEMS = ['guideline', 'residentsPact'] as const satisfies readonly SixHave[];
+export type DocumentItem = (typeof DOCUMENT_ITEMS)[number];
+
+/** 整改任务: a weak item found by an inspection is open until an inspection finds it present or someone closes it. */
+export const ALLEY_TASK_STATES = ['open', 'done', 'cancelled'] as const;
+export type AlleyTaskState = (typeof ALLEY_TASK_STATES)[number];
+
+/** A task opened by an inspection is due this many days after the inspection's (county) day. */
+export const TASK_DUE_DAYS = 14;

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   check,
+  date,
   index,
   integer,
   pgEnum,
@@ -16,7 +17,8 @@ import { createdAt, idColumn, updatedAt, version } from '../../core/columns.js';
 import { users } from '../auth/auth.schema.js';
 import { alleyRegions } from '../grid/grid.schema.js';
 import { people } from '../people/people.schema.js';
-import { ITEM_STATUSES, SIX_HAVES } from './alleys.enums.js';
+import { volunteerTeams } from '../volunteers/volunteers.schema.js';
+import { ALLEY_TASK_STATES, ITEM_STATUSES, SIX_HAVES } from './alleys.enums.js';
 
 export const sixHaveItem = pgEnum('six_have_item', SIX_HAVES);
 export const sixHaveStatus = pgEnum('six_have_status', ITEM_STATUSES);
@@ -36,6 +38,12 @@ export const alleyRegionItems = pgTable(
     item: sixHaveItem('item').notNull(),
     status: sixHaveStatus('status').notNull(),
     evidenceNote: text('evidence_note'),
+    /** The cleaningCompany item's link: the company, its contact phone (masked on read) and the contract's end. */
+    companyName: text('company_name'),
+    companyPhone: text('company_phone'),
+    contractUntil: date('contract_until'),
+    /** The volunteerTeam item's link: a team of the region's community (a deleted team unlinks). */
+    volunteerTeamId: uuid('volunteer_team_id').references(() => volunteerTeams.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     version: version(),
@@ -97,4 +105,61 @@ export const alleyItemPhotos = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('alley_item_photos_region_item_idx').on(t.regionId, t.item)],
+);
+
+/** Documents of an item as evidence (the guideline, the residents' pact): PDF only, kept as uploaded. */
+export const alleyItemDocuments = pgTable(
+  'alley_item_documents',
+  {
+    id: uuid('id').primaryKey(),
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => alleyRegions.id, { onDelete: 'restrict' }),
+    item: sixHaveItem('item').notNull(),
+    title: text('title').notNull(),
+    fileName: text('file_name').notNull(),
+    path: text('path').notNull(),
+    bytes: integer('bytes').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'restrict' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('alley_item_documents_region_item_idx').on(t.regionId, t.item)],
+);
+
+export const alleyTaskState = pgEnum('alley_task_state', ALLEY_TASK_STATES);
+
+/**
+ * 整改任务: a weak item an inspection found (needs work or missing), assigned to the region (its alley heads see it),
+ * due TASK_DUE_DAYS after that inspection. At most one open task per region × item (a partial unique index): a later
+ * inspection finding the item weak again keeps it, one finding it present closes it (done, by that inspection).
+ */
+export const alleyTasks = pgTable(
+  'alley_tasks',
+  {
+    id: idColumn(),
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => alleyRegions.id, { onDelete: 'restrict' }),
+    item: sixHaveItem('item').notNull(),
+    state: alleyTaskState('state').notNull().default('open'),
+    dueOn: date('due_on').notNull(),
+    openedByInspectionId: uuid('opened_by_inspection_id')
+      .notNull()
+      .references(() => alleyInspections.id, { onDelete: 'restrict' }),
+    /** The closing note (done by hand) or the cancellation's reason. */
+    note: text('note'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    closedBy: uuid('closed_by').references(() => users.id, { onDelete: 'restrict' }),
+    closedByInspectionId: uuid('closed_by_inspection_id').references(() => alleyInspections.id, {
+      onDelete: 'restrict',
+    }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex('alley_tasks_open_uq').on(t.regionId, t.item).where(sql`${t.state} = 'open'`),
+    index('alley_tasks_state_due_idx').on(t.state, t.dueOn),
+    index('alley_tasks_region_idx').on(t.regionId, t.createdAt),
+  ],
 );
