@@ -36,6 +36,8 @@ const zhTitles = {
   member_report_approved: '您的双报到申请已通过，报到证 {serial} 已签发',
   member_report_declined: '您的双报到申请被社区退回，请查看原因',
   member_certificate_revoked: '您的报到证 {serial} 已被社区注销',
+  volunteer_promoted: '候补成功：您已获得志愿服务活动“{activity}”的{role}名额',
+  volunteer_activity_cancelled: '志愿服务活动“{activity}”已取消：{reason}',
 } as const;
 export type NotificationTitle = keyof typeof zhTitles;
 
@@ -73,5 +75,7 @@ export const notificationTitles: Record<Locale, Record<NotificationTitle, string
     member_report_approved: 'Your report application was approved; certificate {serial} has been issued',
     member_report_declined: 'Your report application was declined by the community; see the reason',
     member_certificate_revoked: 'Your certificate {serial} has been revoked by the community',
+    volunteer_promoted: 'Off the waitlist: you have a {role} slot at the volunteer activity "{activity}"',
+    volunteer_activity_cancelled: 'The volunteer activity "{activity}" was cancelled: {reason}',
   },
 };
