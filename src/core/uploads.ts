@@ -149,3 +149,63 @@ export async function receivePhoto(req: FastifyRequest): Promise<Buffer> {
   }
   return part.toBuffer();
 }
+
+/** Documents kept as evidence (a written guideline, a residents' pact): PDF only, stored as uploaded. */
+export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+
+/** A PDF by its header (`%PDF-` at the start, as every writer puts it); the name and declared type are never trusted. */
+export function sniffPdf(buf: Buffer): boolean {
+  return buf.length >= 5 && buf.toString('latin1', 0, 5) === '%PDF-';
+}
+
+export type DocumentProblem = 'not_pdf' | 'no_file';
+
+const DOCUMENT_PROBLEMS: Record<Locale, Record<DocumentProblem, string>> = {
+  'zh-CN': { not_pdf: '文件内容不是 PDF，只能上传 PDF 文件', no_file: '请在表单字段 file 中上传 PDF 文件' },
+  en: {
+    not_pdf: 'the content is not a PDF: only PDF files can be uploaded',
+    no_file: 'upload the PDF in the form field "file"',
+  },
+};
+
+export function documentError(locale: Locale, problem: DocumentProblem): AppError {
+  return new AppError('INVALID_FILE', { reason: DOCUMENT_PROBLEMS[locale][problem] }, { problem });
+}
+
+/** A file name safe to keep and to send back in Content-Disposition (no path, no control characters or quotes). */
+export function cleanFileName(name: string, fallback = 'document.pdf'): string {
+  return (
+    path
+      .basename(name)
+      .replace(/[\u0000-\u001f"\\/]/g, '_')
+      .slice(0, 120) || fallback
+  );
+}
+
+export interface ReceivedDocument {
+  buffer: Buffer;
+  fileName: string;
+  /** The form's text fields sent before the file (e.g. a title). */
+  fields: Record<string, string>;
+}
+
+/**
+ * The PDF of a multipart/form-data request in the field `file`, at most MAX_DOCUMENT_BYTES (over that: 413 from the
+ * plugin), checked by content before the caller writes anything.
+ */
+export async function receiveDocument(req: FastifyRequest): Promise<ReceivedDocument> {
+  if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+  const part = await req.file({ limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1 } });
+  if (!part || part.fieldname !== 'file') {
+    part?.file.resume();
+    throw documentError(req.locale, 'no_file');
+  }
+  const buffer = await part.toBuffer();
+  if (!sniffPdf(buffer)) throw documentError(req.locale, 'not_pdf');
+  const fields: Record<string, string> = {};
+  for (const [name, value] of Object.entries(part.fields)) {
+    const one = Array.isArray(value) ? value[0] : value;
+    if (one && one.type === 'field' && typeof one.value === 'string') fields[name] = one.value;
+  }
+  return { buffer, fileName: cleanFileName(part.filename), fields };
+}
