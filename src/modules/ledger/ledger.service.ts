@@ -165,3 +165,55 @@ export async function voidRecordsOfSource(
     });
   return rows.length;
 }
+
+/**
+ * A source module's own correction of the record it wrote (new times with a reason, e.g. an organiser correcting a
+ * volunteer's check-out), inside the source's transaction: the source has decided the actor may correct its row, so
+ * the ledger's staff scope does not apply. The live record gets the new times (same refusals as a new one: order,
+ * length, overlap); without one, a record is written; no minutes voids it. Answers the live record, or null.
+ */
+export async function reviseRecordOfSource(
+  tx: Db,
+  actor: Pick<Actor, 'userId' | 'username' | 'ip' | 'requestId'> | null,
+  input: ServiceRecordInput & { reason: string },
+): Promise<ServiceRecordRow | null> {
+  const { kind, sourceId, memberId, reason } = input;
+  if (minutesBetween(input.startsAt, input.endsAt) <= 0) {
+    await voidRecordsOfSource(tx, actor, { kind, sourceId, reason });
+    return null;
+  }
+  const [existing] = await tx
+    .select()
+    .from(serviceRecords)
+    .where(
+      and(eq(serviceRecords.kind, kind), eq(serviceRecords.sourceId, sourceId), eq(serviceRecords.memberId, memberId)),
+    );
+  if (!existing) return recordService(tx, actor, input);
+  if (existing.voidedAt) throw new AppError('SERVICE_RECORD_VOIDED');
+  const minutes = assertRecordTimes(input.startsAt, input.endsAt);
+  await lockMember(tx, memberId);
+  const clash = await overlappingRecord(tx, memberId, input.startsAt, input.endsAt, existing.id);
+  if (clash) throw new AppError('SERVICE_RECORD_OVERLAP', { title: clash.title }, { recordId: clash.id });
+  const [row] = await tx
+    .update(serviceRecords)
+    .set({
+      startsAt: input.startsAt,
+      endsAt: input.endsAt,
+      minutes,
+      day: localDayOf(input.startsAt),
+      correctionReason: reason,
+      updatedAt: clock.now(),
+      version: sql`${serviceRecords.version} + 1`,
+    })
+    .where(eq(serviceRecords.id, existing.id))
+    .returning();
+  await recordAudit(tx, {
+    actor,
+    action: 'service_record.correct',
+    entityType: 'service_record',
+    entityId: row.id,
+    before: existing,
+    after: { ...row, reason },
+  });
+  return row;
+}
