@@ -105,7 +105,7 @@ export const ZVolunteerTeamQuery = ZListQuery.extend({
   communityId: z.uuid().optional(),
   seriesId: z.uuid().optional(),
   active: ZBoolText.optional(),
-  /** sort: name | -name | memberCount | -memberCount (default: name); q searches the name. */
+  /** sort: name | -name (default: name); q searches the name. */
 });
 export type VolunteerTeamQuery = z.infer<typeof ZVolunteerTeamQuery>;
 
