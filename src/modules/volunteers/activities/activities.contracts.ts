@@ -137,7 +137,8 @@ export const ZSignupRequest = z.strictObject({
 });
 export type SignupRequest = z.infer<typeof ZSignupRequest>;
 
-export const ZCancelSignup = z.strictObject({ reason: z.string().trim().max(500).optional() });
+/** The body is optional (a reason the roster's audit keeps). */
+export const ZCancelSignup = z.strictObject({ reason: z.string().trim().max(500).optional() }).optional();
 export type CancelSignup = z.infer<typeof ZCancelSignup>;
 
 export const ZVolunteerSignupView = z.object({
