@@ -46,27 +46,44 @@ export async function regionsVisibleTo(db: Db, actor: Actor): Promise<SQL> {
 export interface RegionRights {
   mayInspect: boolean;
   mayManage: boolean;
+  /** Close the region's tasks (整改任务) with a note: its alley heads and whoever manages it. */
+  mayCloseTasks: boolean;
 }
 
-/** What the actor may do on a region they can see: inspect it if they hold it (or are the county), manage its evidence in their community. */
-export async function rightsOn(
-  db: Db,
-  actor: Actor,
-  region: { communityId: string; gridId: string | null },
-): Promise<RegionRights> {
-  const scope = await resolveScope(db, actor);
-  const held = region.gridId !== null && (await heldAlleyGridIds(db, actor)).includes(region.gridId);
-  return {
-    mayInspect: can(actor, 'alleys.inspect') && (scope.all || held),
-    mayManage: can(actor, 'alleys.manage') && (scope.all || scope.communityIds.includes(region.communityId)),
+type RegionRef = { communityId: string; gridId: string | null };
+
+/**
+ * The actor's rights on any region they can see, with the scope read once (a task list asks it for every row):
+ * inspect the regions they hold (or all, the county), manage the evidence and tasks of their communities' regions.
+ */
+export async function rightsFor(db: Db, actor: Actor): Promise<(region: RegionRef) => RegionRights> {
+  const [scope, heldIds] = await Promise.all([resolveScope(db, actor), heldAlleyGridIds(db, actor)]);
+  const mayInspectAny = can(actor, 'alleys.inspect');
+  const mayManageAny = can(actor, 'alleys.manage');
+  return (region) => {
+    const held = region.gridId !== null && heldIds.includes(region.gridId);
+    const mayInspect = mayInspectAny && (scope.all || held);
+    const mayManage = mayManageAny && (scope.all || scope.communityIds.includes(region.communityId));
+    return { mayInspect, mayManage, mayCloseTasks: mayManage || mayInspect };
   };
 }
 
+/** What the actor may do on a region they can see. */
+export async function rightsOn(db: Db, actor: Actor, region: RegionRef): Promise<RegionRights> {
+  return (await rightsFor(db, actor))(region);
+}
+
 /** Inspecting: an alley head only the regions they hold (a region out of sight was already a 404). */
-export async function assertMayInspect(db: Db, actor: Actor, region: { communityId: string; gridId: string | null }) {
+export async function assertMayInspect(db: Db, actor: Actor, region: RegionRef) {
   if (!(await rightsOn(db, actor, region)).mayInspect) throw new AppError('FORBIDDEN');
 }
 
-export async function assertMayManage(db: Db, actor: Actor, region: { communityId: string; gridId: string | null }) {
+/** Evidence (notes, links, photos, documents) and cancelling tasks: the county and the region's community. */
+export async function assertMayManage(db: Db, actor: Actor, region: RegionRef) {
   if (!(await rightsOn(db, actor, region)).mayManage) throw new AppError('FORBIDDEN');
+}
+
+/** Closing a task by hand: the region's alley heads and whoever manages it. */
+export async function assertMayCloseTask(db: Db, actor: Actor, region: RegionRef) {
+  if (!(await rightsOn(db, actor, region)).mayCloseTasks) throw new AppError('FORBIDDEN');
 }

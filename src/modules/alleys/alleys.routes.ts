@@ -3,8 +3,17 @@ import { authorize } from '../../core/auth/plugin.js';
 import { uploadsDir } from '../../core/config.js';
 import { ZIdParams } from '../../core/contracts.js';
 import type { App } from '../../core/http/types.js';
-import { openUpload, receivePhoto } from '../../core/uploads.js';
+import { openUpload, receiveDocument, receivePhoto } from '../../core/uploads.js';
 import {
+  ZAlleyDocument,
+  ZAlleyDocumentItemParams,
+  ZAlleyDocumentParams,
+  ZAlleyTask,
+  ZAlleyTaskList,
+  ZAlleyTaskQuery,
+  ZAlleyTeamOptions,
+  ZCancelAlleyTask,
+  ZCloseAlleyTask,
   ZAlleyInspection,
   ZAlleyInspectionList,
   ZAlleyInspectionQuery,
@@ -19,8 +28,10 @@ import {
   ZUpdateAlleyItem,
 } from './alleys.contracts.js';
 import { listInspections } from './alleys.inspections.js';
+import { deleteItemDocument, loadItemDocument, storeItemDocument } from './alleys.documents.js';
 import { loadItemPhoto, storeItemPhoto } from './alleys.photos.js';
-import { createInspection, getRegion, listRegions, updateItem } from './alleys.service.js';
+import { createInspection, getRegion, listRegions, regionTeamOptions, updateItem } from './alleys.service.js';
+import { closeTask, listTasks } from './alleys.tasks.js';
 
 /** 背街小巷巷长制 (docs/ALLEYS.md): the regions, their 六有 and the alley heads' inspections. */
 const tags = ['alleys'];
@@ -65,7 +76,95 @@ export async function alleysRoutes(app: App): Promise<void> {
     { schema: { tags, querystring: ZAlleyInspectionQuery, response: { 200: ZAlleyInspectionList } } },
     async (req) => listInspections({ db: app.db, actor: authorize(req, 'alleys.read'), query: req.query }),
   );
+  app.get(
+    '/alley-regions/:id/volunteer-teams',
+    { schema: { tags, params: ZIdParams, response: { 200: ZAlleyTeamOptions } } },
+    async (req) => regionTeamOptions({ db: app.db, actor: authorize(req, 'alleys.manage'), id: req.params.id }),
+  );
   photoRoutes(app);
+  documentRoutes(app);
+  taskRoutes(app);
+}
+
+/** PDFs of the guideline and the residents' pact: uploaded and removed by whoever keeps the evidence. */
+function documentRoutes(app: App): void {
+  app.post(
+    '/alley-regions/:id/items/:item/documents',
+    {
+      schema: {
+        tags,
+        consumes: ['multipart/form-data'],
+        params: ZAlleyDocumentItemParams,
+        response: { 201: ZAlleyDocument },
+      },
+    },
+    async (req, reply) => {
+      const actor = authorize(req, 'alleys.manage');
+      const input = await receiveDocument(req);
+      const doc = await storeItemDocument({
+        db: app.db,
+        actor,
+        uploadsRoot: uploadsDir(app.config),
+        regionId: req.params.id,
+        item: req.params.item,
+        input,
+      });
+      return reply.status(201).send(doc);
+    },
+  );
+  app.get('/alley-regions/documents/:docId', { schema: { tags, params: ZAlleyDocumentParams } }, async (req, reply) => {
+    const doc = await loadItemDocument(app.db, authorize(req, 'alleys.read'), req.params.docId);
+    const file = await openUpload(uploadsDir(app.config), doc.path, 'alley_document');
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`)
+      .header('cache-control', 'private, max-age=31536000, immutable')
+      .header('x-content-type-options', 'nosniff')
+      .header('content-length', file.size)
+      .send(file.stream);
+  });
+  app.delete(
+    '/alley-regions/documents/:docId',
+    { schema: { tags, params: ZAlleyDocumentParams } },
+    async (req, reply) => {
+      const actor = authorize(req, 'alleys.manage');
+      await deleteItemDocument({ db: app.db, actor, uploadsRoot: uploadsDir(app.config), id: req.params.docId });
+      return reply.status(204).send();
+    },
+  );
+}
+
+/** 整改任务: listed to whoever sees the region; closed by its heads and staff, cancelled by staff. */
+function taskRoutes(app: App): void {
+  app.get(
+    '/alley-tasks',
+    { schema: { tags, querystring: ZAlleyTaskQuery, response: { 200: ZAlleyTaskList } } },
+    async (req) => listTasks({ db: app.db, actor: authorize(req, 'alleys.read'), query: req.query }),
+  );
+  app.post(
+    '/alley-tasks/:id/done',
+    { schema: { tags, params: ZIdParams, body: ZCloseAlleyTask, response: { 200: ZAlleyTask } } },
+    async (req) =>
+      closeTask({
+        db: app.db,
+        actor: authorize(req, 'alleys.read'),
+        id: req.params.id,
+        outcome: 'done',
+        note: req.body.note,
+      }),
+  );
+  app.post(
+    '/alley-tasks/:id/cancel',
+    { schema: { tags, params: ZIdParams, body: ZCancelAlleyTask, response: { 200: ZAlleyTask } } },
+    async (req) =>
+      closeTask({
+        db: app.db,
+        actor: authorize(req, 'alleys.manage'),
+        id: req.params.id,
+        outcome: 'cancelled',
+        note: req.body.reason,
+      }),
+  );
 }
 
 /** Evidence photos of an item: uploaded by whoever keeps the region's evidence, served to whoever sees the region. */

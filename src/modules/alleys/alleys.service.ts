@@ -2,7 +2,7 @@ import { and, asc, count, eq, gte, inArray, isNull, like, ne, or, type SQL, sql 
 import { recordAudit } from '../../core/audit.js';
 import type { Actor } from '../../core/auth/actor.js';
 import { clock } from '../../core/clock.js';
-import { assertFound, updateVersioned } from '../../core/crud.js';
+import { assertFound } from '../../core/crud.js';
 import type { Db } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';
 import { pageWindow, type Page } from '../../core/list.js';
@@ -23,9 +23,10 @@ import type {
 } from './alleys.contracts.js';
 import { inspectionScore, SIX_HAVES } from './alleys.enums.js';
 import { inspectionById, listInspections } from './alleys.inspections.js';
-import { photosOf } from './alleys.photos.js';
+import { regionItems, teamOptions, updateItem as writeItem } from './alleys.items.js';
 import { assertMayInspect, assertMayManage, regionsVisibleTo, rightsOn } from './alleys.policy.js';
 import { alleyInspectionItems, alleyInspections, alleyRegionItems } from './alleys.schema.js';
+import { regionTasks, syncTasksForInspection, taskCountsOf } from './alleys.tasks.js';
 
 /** The latest inspection of the region being selected: its score and time (null before the first). */
 const latest = (column: 'score' | 'inspected_at') =>
@@ -68,12 +69,15 @@ async function weakItemsOf(db: Db, regionIds: string[]): Promise<Map<string, Six
   return out;
 }
 
-function summary(r: RegionRow, weak: Map<string, SixHave[]>): AlleyRegionSummary {
+type TaskCounts = Awaited<ReturnType<typeof taskCountsOf>>;
+
+function summary(r: RegionRow, weak: Map<string, SixHave[]>, tasks: TaskCounts): AlleyRegionSummary {
   return {
     ...r,
     score: r.score === null ? null : Number(r.score),
     inspectedAt: iso(r.inspectedAt),
     weakItems: weak.get(r.id) ?? [],
+    ...(tasks.get(r.id) ?? { openTasks: 0, overdueTasks: 0 }),
   };
 }
 
@@ -119,40 +123,15 @@ export async function listRegions(opts: {
       .leftJoin(grids, eq(grids.id, alleyRegions.gridId))
       .where(where),
   ]);
-  const weak = await weakItemsOf(
-    opts.db,
-    rows.map((r) => r.id),
-  );
-  return { items: rows.map((r) => summary(r, weak)), total, page: q.page, pageSize: q.pageSize };
+  const ids = rows.map((r) => r.id);
+  const [weak, tasks] = await Promise.all([weakItemsOf(opts.db, ids), taskCountsOf(opts.db, ids)]);
+  return { items: rows.map((r) => summary(r, weak, tasks)), total, page: q.page, pageSize: q.pageSize };
 }
 
 /** A region the actor may see, or NOT_FOUND: a region outside one's scope is not told apart from none. */
 export async function visibleRegion(db: Db, actor: Actor, id: string): Promise<RegionRow> {
   const [row] = await selectRegions(db).where(and(eq(alleyRegions.id, id), await regionsVisibleTo(db, actor)));
   return assertFound(row, 'alley_region');
-}
-
-async function regionItems(db: Db, regionId: string): Promise<AlleyItemView[]> {
-  const [rows, photos] = await Promise.all([
-    db.select().from(alleyRegionItems).where(eq(alleyRegionItems.regionId, regionId)),
-    photosOf(db, [regionId]),
-  ]);
-  return SIX_HAVES.flatMap((item) => {
-    const r = rows.find((x) => x.item === item);
-    const mine = photos.filter((p) => p.item === item).map(({ regionId: _r, ...p }) => p);
-    return r
-      ? [
-          {
-            item,
-            status: r.status,
-            evidenceNote: r.evidenceNote,
-            photos: mine,
-            updatedAt: r.updatedAt.toISOString(),
-            version: r.version,
-          },
-        ]
-      : [];
-  });
 }
 
 /** The active alley heads of the region's grid (grid duties with role alley_head in force today); intake tells them of a new case there. */
@@ -175,17 +154,19 @@ export async function headsOf(db: Db, gridId: string | null): Promise<AlleyRegio
 
 export async function getRegion(opts: { db: Db; actor: Actor; id: string }): Promise<AlleyRegionDetail> {
   const row = await visibleRegion(opts.db, opts.actor, opts.id);
-  const [weak, heads, items, rights, history] = await Promise.all([
+  const [weak, counts, heads, items, rights, history, tasks] = await Promise.all([
     weakItemsOf(opts.db, [row.id]),
+    taskCountsOf(opts.db, [row.id]),
     headsOf(opts.db, row.gridId),
     regionItems(opts.db, row.id),
     rightsOn(opts.db, opts.actor, row),
     listInspections({ db: opts.db, actor: opts.actor, query: { regionId: row.id, page: 1, pageSize: 20 } }),
+    regionTasks(opts.db, opts.actor, row.id),
   ]);
-  return { ...summary(row, weak), heads, items, ...rights, inspections: history.items };
+  return { ...summary(row, weak, counts), heads, items, ...rights, inspections: history.items, tasks };
 }
 
-/** The community keeps an item's evidence (a note: where the guideline is kept, the cleaning company's name). */
+/** The community keeps an item's evidence: the note and its link (alleys.items.ts), with the item's version. */
 export async function updateItem(opts: {
   db: Db;
   actor: Actor;
@@ -193,36 +174,20 @@ export async function updateItem(opts: {
   item: SixHave;
   input: UpdateAlleyItem;
 }): Promise<AlleyItemView> {
-  await opts.db.transaction(async (tx) => {
-    const region = await visibleRegion(tx, opts.actor, opts.id);
-    await assertMayManage(tx, opts.actor, region);
-    const [before] = await tx
-      .select()
-      .from(alleyRegionItems)
-      .where(and(eq(alleyRegionItems.regionId, region.id), eq(alleyRegionItems.item, opts.item)));
-    const current = assertFound(before, 'alley_region');
-    const after = await updateVersioned({
-      db: tx,
-      table: alleyRegionItems,
-      id: current.id,
-      version: opts.input.version,
-      values: { evidenceNote: opts.input.evidenceNote },
-      entity: 'alley_region',
-    });
-    await recordAudit(tx, {
-      actor: opts.actor,
-      action: 'alley_item.update',
-      entityType: 'alley_region',
-      entityId: region.id,
-      before,
-      after,
-    });
-  });
-  const items = await regionItems(opts.db, opts.id);
+  const region = await visibleRegion(opts.db, opts.actor, opts.id);
+  await writeItem({ db: opts.db, actor: opts.actor, region, item: opts.item, input: opts.input });
+  const items = await regionItems(opts.db, region.id);
   return assertFound(
     items.find((i) => i.item === opts.item),
     'alley_region',
   );
+}
+
+/** The teams the region's volunteerTeam item may link to (those of its community); asked by whoever manages it. */
+export async function regionTeamOptions(opts: { db: Db; actor: Actor; id: string }) {
+  const region = await visibleRegion(opts.db, opts.actor, opts.id);
+  await assertMayManage(opts.db, opts.actor, region);
+  return teamOptions(opts.db, region.communityId);
 }
 
 /**
@@ -267,12 +232,20 @@ export async function createInspection(opts: {
           version: sql`${alleyRegionItems.version} + 1`,
         },
       });
+    const tasks = await syncTasksForInspection(tx, {
+      actor: opts.actor,
+      regionId: region.id,
+      inspectionId: row.id,
+      at,
+      day: clock.today(),
+      findings,
+    });
     await recordAudit(tx, {
       actor: opts.actor,
       action: 'alley_inspection.create',
       entityType: 'alley_region',
       entityId: region.id,
-      after: { ...row, items: findings },
+      after: { ...row, items: findings, tasks },
     });
     return row.id;
   });
