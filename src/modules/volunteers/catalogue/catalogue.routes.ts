@@ -52,6 +52,7 @@ const tags = ['volunteers'];
  */
 export async function catalogueRoutes(app: App): Promise<void> {
   seriesRoutes(app);
+  typeRoutes(app);
   teamRoutes(app);
   memberRoutes(app);
   volunteerRoutes(app);
@@ -94,6 +95,10 @@ function seriesRoutes(app: App): void {
     },
     async (req) => updateSeries({ db, actor: authorize(req, 'volunteers.rules'), id: req.params.id, input: req.body }),
   );
+}
+
+function typeRoutes(app: App): void {
+  const db = app.db;
   app.post(
     '/volunteer-types',
     {
