@@ -168,6 +168,7 @@ describe('rosters', () => {
     expectError(await add('lead01', w.teams.B, w.volunteers.vol02), 403, 'FORBIDDEN');
     expectError(await add('lead01', w.teams.A, w.volunteers.vol02, 'leader'), 403, 'FORBIDDEN');
     expectError(await add('vol01', w.teams.A, w.volunteers.vol02), 403, 'FORBIDDEN');
+    expectError(await add('hangdong', w.teams.B, w.volunteers.vol02), 403, 'FORBIDDEN');
     expect(await memberRows()).toBe(before);
     const m = expectOk<TeamMemberView>(await add('lead01', w.teams.A, w.volunteers.vol02), 201);
     expect(m).toMatchObject({ volunteerId: w.volunteers.vol02, role: 'member', name: '志愿者乙' });
