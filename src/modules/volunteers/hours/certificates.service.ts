@@ -229,7 +229,7 @@ export async function publicCertificates(opts: { db: Db; actor: Actor }): Promis
   assertMayReadPublic(opts.actor);
   const now = clock.now();
   const rows = await selectCertificates(opts.db)
-    .where(and(isNull(c.revokedAt), lte(c.issuedAt, now), gt(c.publicUntil, now)))
+    .where(and(isNull(c.revokedAt), gt(c.publicUntil, now)))
     .orderBy(desc(c.issuedAt), asc(c.id))
     .limit(1000);
   return {
