@@ -6,6 +6,7 @@ import type { TestContext } from '../app.js';
 import { matrixSignup } from '../post-activities.js';
 import { api, expectOk } from '../http.js';
 import { photoForm, samplePhoto } from '../photos.js';
+import { freshAlleyTask, uploadAlleyDocument } from './alleys.js';
 import type { MatrixWorld, Side, SideRows } from './world.js';
 
 /**
@@ -30,6 +31,16 @@ async function upload(ctx: TestContext, as: string, url: string): Promise<string
 let serial = 0;
 
 export const FRESH: Partial<Record<string, Fresh>> = {
+  // Removing an alley document, closing or cancelling an alley task: each cell its own (authz/alleys.ts).
+  'DELETE /api/alley-regions/documents/{docId}': async (ctx, _side, rows) => ({
+    alleyDocument: await uploadAlleyDocument(ctx, 'admin', rows.alleyRegion),
+  }),
+  'POST /api/alley-tasks/{id}/done': async (ctx, _side, rows) => ({
+    alleyTask: await freshAlleyTask(ctx, rows.alleyRegion),
+  }),
+  'POST /api/alley-tasks/{id}/cancel': async (ctx, _side, rows) => ({
+    alleyTask: await freshAlleyTask(ctx, rows.alleyRegion),
+  }),
   // A member's own withdrawal and staff's removal take the side's sign-up away: it is written again for each cell.
   'DELETE /api/post-activities/{id}/signup': async (ctx, _side, rows) => ({
     postSignup: await matrixSignup(ctx, rows.postActivity, rows.member),

@@ -47,6 +47,7 @@ const ID_BY_PATH: [RegExp, keyof SideRows][] = [
   [/^\/api\/member-reports\//, 'memberReport'],
   [/^\/api\/member-certificates\//, 'certificate'],
   [/^\/api\/alley-regions\//, 'alleyRegion'],
+  [/^\/api\/alley-tasks\//, 'alleyTask'],
 ];
 
 const PARAM_ROWS: Record<string, keyof SideRows> = {
@@ -60,6 +61,7 @@ const PARAM_ROWS: Record<string, keyof SideRows> = {
   unitId: 'unit',
   caseId: 'case',
   token: 'dayToken',
+  docId: 'alleyDocument',
 };
 
 /** A path parameter that names no side's row (the county's calendar, a category): the same in both scopes. */
@@ -162,7 +164,7 @@ export interface Override {
   /** Log in afresh for this request (logging out must not end the session the other requests use). */
   ownSession?: true;
   /** Send a multipart upload: a small photo, or a file that is no workbook (an import refuses it after authorising). */
-  upload?: 'photo' | 'not-a-workbook';
+  upload?: 'photo' | 'not-a-workbook' | 'pdf';
 }
 
 const { id: _rulesId, ...MATRIX_RULES } = DEFAULT_SERVICE_RULES;
@@ -189,6 +191,11 @@ export const OVERRIDES: Partial<Record<string, Override>> = {
   'POST /api/service-days/{id}/photos': { upload: 'photo' },
   'POST /api/projects/{id}/evidence': { upload: 'photo' },
   'POST /api/alley-regions/{id}/items/{item}/photos': { upload: 'photo' },
+  'POST /api/alley-regions/{id}/items/{item}/documents': { upload: 'pdf' },
+  // A note and a stale version (the generated body could name another community's team or a malformed phone).
+  'PATCH /api/alley-regions/{id}/items/{item}': { body: () => ({ evidenceNote: '矩阵探针', version: STALE_VERSION }) },
+  'POST /api/alley-tasks/{id}/done': { body: () => ({ note: '矩阵探针：已整改' }) },
+  'POST /api/alley-tasks/{id}/cancel': { body: () => ({ reason: '矩阵探针：不再需要' }) },
   'POST /api/projects/{id}/milestones': { body: (_r, w) => ({ title: '矩阵节点', dueOn: `${w.year}-12-31` }) },
   // A person who is a member already: allowed actors are refused DUPLICATE (409).
   'POST /api/party-members': {

@@ -1,6 +1,7 @@
 import type { TestContext } from '../app.js';
 import { photoForm, samplePhoto } from '../photos.js';
 import { TEST_PASSWORD } from '../world.js';
+import { pdfForm } from './alleys.js';
 import { FRESH } from './fresh.js';
 import { type RouteDoc } from './openapi.js';
 import { isScoped, OVERRIDES, probeRequest } from './probes.js';
@@ -57,7 +58,9 @@ async function ask(
     const form =
       req.upload === 'photo'
         ? photoForm(await probePhoto())
-        : photoForm(Buffer.from('not a workbook'), 'probe.xlsx', XLSX);
+        : req.upload === 'pdf'
+          ? pdfForm()
+          : photoForm(Buffer.from('not a workbook'), 'probe.xlsx', XLSX);
     headers = { ...headers, ...form.headers };
     payload = form.payload;
   } else if (req.payload !== undefined) {

@@ -12,6 +12,7 @@ import { people } from '../../src/modules/people/people.schema.js';
 import { matrixPostActivityRows } from '../post-activities.js';
 import type { TestContext } from '../app.js';
 import { seedAlleyRegions } from '../api-setup/alleys.js';
+import { matrixAlleyRows } from './alleys.js';
 import { adoptTestPairing } from '../cobuild.js';
 import { matrixReportRows } from '../member-reports.js';
 import { matrixPostRows } from '../posts.js';
@@ -83,6 +84,9 @@ export interface SideRows {
   alleyRegion: string;
   /** A photo of the guideline of the side's alley region, uploaded by the county. */
   alleyPhoto: string;
+  /** A PDF of the guideline of the side's alley region and an open task of it, both the county's (authz/alleys.ts). */
+  alleyDocument: string;
+  alleyTask: string;
 }
 
 export interface MatrixWorld {
@@ -401,7 +405,7 @@ async function sideRows(
   ctx: TestContext,
   side: Side,
   year: number,
-): Promise<Omit<SideRows, 'alleyRegion' | 'alleyPhoto'>> {
+): Promise<Omit<SideRows, 'alleyRegion' | 'alleyPhoto' | 'alleyDocument' | 'alleyTask'>> {
   const call = api(ctx);
   const w = ctx.world;
   const community = side === 'A' ? w.communityA.id : w.communityB.id;
@@ -464,8 +468,13 @@ export async function buildMatrixWorld(ctx: TestContext): Promise<MatrixWorld> {
   const alleys = await seedAlleyRegions(ctx);
   const alleyPhoto = async (region: string) =>
     (await upload(ctx, 'admin', `/api/alley-regions/${region}/items/guideline/photos`)).id;
-  const A = { ...(await sideRows(ctx, 'A', year)), alleyRegion: alleys.A, alleyPhoto: await alleyPhoto(alleys.A) };
-  const B = { ...(await sideRows(ctx, 'B', year)), alleyRegion: alleys.B, alleyPhoto: await alleyPhoto(alleys.B) };
+  const alleyRows = async (region: string) => ({
+    alleyRegion: region,
+    alleyPhoto: await alleyPhoto(region),
+    ...(await matrixAlleyRows(ctx, region)),
+  });
+  const A = { ...(await sideRows(ctx, 'A', year)), ...(await alleyRows(alleys.A)) };
+  const B = { ...(await sideRows(ctx, 'B', year)), ...(await alleyRows(alleys.B)) };
   return {
     sides: { A, B },
     year,
