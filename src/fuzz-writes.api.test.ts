@@ -290,6 +290,7 @@ describe('every write route, fuzzed from its OpenAPI schema', () => {
         .map(name)
         .sort(),
     ).toEqual([
+      'POST /api/alley-regions/{id}/items/{item}/documents',
       'POST /api/alley-regions/{id}/items/{item}/photos',
       'POST /api/cases/photos',
       'POST /api/party-members/import',
