@@ -188,15 +188,22 @@ export type {
 export { JOB_NAMES, JOB_STATES } from '../../../src/modules/operations/operations.enums';
 
 export type {
+  AlleyDocumentView,
   AlleyInspectionView,
   AlleyItemView,
   AlleyPhotoView,
   AlleyRegionDetail,
   AlleyRegionSummary,
+  AlleyTaskView,
 } from '../../../src/modules/alleys/alleys.contracts';
 export {
+  ALLEY_TASK_STATES,
+  DOCUMENT_ITEMS,
   ITEM_STATUSES,
   SIX_HAVES,
+  TASK_DUE_DAYS,
+  type AlleyTaskState,
+  type DocumentItem,
   type ItemStatus,
   type SixHave,
 } from '../../../src/modules/alleys/alleys.enums';

@@ -1,16 +1,24 @@
 import { Button, Card, Descriptions, Input, List, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import type { AlleyInspectionView, AlleyItemView, AlleyRegionDetail } from '../../api/contracts';
+import {
+  type AlleyInspectionView,
+  type AlleyItemView,
+  type AlleyRegionDetail,
+  TASK_DUE_DAYS,
+} from '../../api/contracts';
 import { useI18n } from '../../i18n';
 import { useFeedback } from '../../ui/feedback';
 import { formatCountyDateTime, formatDate } from '../../ui/format';
 import { EmptyState, LoadError, Loading } from '../../ui/states';
 import { useAlleyWrites, useRegion } from './api';
 import { ScoreTag } from './AlleyRegionsPage';
+import { ItemDocuments } from './ItemDocuments';
+import { ItemLink } from './ItemLink';
 import { ItemPhotos } from './ItemPhotos';
 import { RegionCases } from './RegionCases';
 import { STATUS_COLOUR } from './logic';
+import { taskColumns } from './taskColumns';
 
 type T = ReturnType<typeof useI18n>['t'];
 
@@ -64,6 +72,7 @@ export default function AlleyRegionPage() {
           <Typography.Text type="secondary">{t('alleys.noOpenItems')}</Typography.Text>
         )}
       </Card>
+      <RegionTasks region={r} />
       <Card size="small" title={t('alleys.checklist')}>
         <Typography.Text type="secondary">{t('alleys.scoreRule')}</Typography.Text>
         <List
@@ -149,12 +158,44 @@ function ChecklistRow({ region, item }: { region: AlleyRegionDetail; item: Alley
           ) : (
             <>
               <span>{t('alleys.evidenceLine', { text: item.evidenceNote ?? t('alleys.noEvidence') })}</span>
+              <ItemLink regionId={region.id} item={item} mayManage={region.mayManage} />
+              <ItemDocuments regionId={region.id} item={item} mayManage={region.mayManage} />
               <ItemPhotos regionId={region.id} item={item} mayManage={region.mayManage} />
             </>
           )
         }
       />
     </List.Item>
+  );
+}
+
+/** 整改任务 of the region: the open ones (overdue in red) with their actions, and the ten closed last. */
+function RegionTasks({ region }: { region: AlleyRegionDetail }) {
+  const { t } = useI18n();
+  return (
+    <Card
+      size="small"
+      title={t('alleys.tasks')}
+      extra={
+        <Typography.Text type={region.overdueTasks ? 'danger' : 'secondary'}>
+          {t('alleys.openTasksLine', { open: region.openTasks, overdue: region.overdueTasks })}
+        </Typography.Text>
+      }
+      data-testid="alley-region-tasks"
+    >
+      <Typography.Paragraph type="secondary" style={{ margin: '0 0 8px' }}>
+        {t('alleys.taskRule', { days: TASK_DUE_DAYS })}
+      </Typography.Paragraph>
+      <Table
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={region.tasks}
+        scroll={{ x: 860 }}
+        locale={{ emptyText: <EmptyState description={t('alleys.noTasks')} /> }}
+        columns={taskColumns(t, false)}
+      />
+    </Card>
   );
 }
 

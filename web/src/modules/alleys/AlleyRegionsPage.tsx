@@ -1,5 +1,5 @@
 import { Input, Segmented, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import type { AlleyRegionSummary } from '../../api/contracts';
 import { seesWholeCounty } from '../../auth/access';
 import { useSession } from '../../auth/session';
@@ -9,6 +9,7 @@ import { ListPage } from '../../ui/ListPage';
 import { EmptyState, LoadError, Loading } from '../../ui/states';
 import { type ListParams, useListParams } from '../../ui/useListParams';
 import { OrgSelect } from '../org/OrgSelect';
+import { AlleyTasksList } from './AlleyTasksList';
 import { useRegions } from './api';
 import { scoreTone, TONE_COLOUR } from './logic';
 
@@ -22,12 +23,32 @@ type T = ReturnType<typeof useI18n>['t'];
  */
 export default function AlleyRegionsPage() {
   const { t } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const view = params.get('view') === 'tasks' ? 'tasks' : 'regions';
+  // Each view keeps its own filters: switching starts the other one afresh.
+  const switcher = (
+    <Segmented
+      value={view}
+      onChange={(v) => setParams(v === 'tasks' ? { view: 'tasks' } : {}, { replace: true })}
+      options={[
+        { value: 'regions', label: t('alleys.regionsTab') },
+        { value: 'tasks', label: t('alleys.tasks') },
+      ]}
+      data-testid="alley-view"
+    />
+  );
+  return view === 'tasks' ? <AlleyTasksList switcher={switcher} /> : <RegionsList switcher={switcher} />;
+}
+
+function RegionsList({ switcher }: { switcher: React.ReactNode }) {
+  const { t } = useI18n();
   const { me } = useSession();
   const list = useListParams(FILTERS);
   const regions = useRegions(list.query);
   return (
     <ListPage
       title={t('alleys.title')}
+      actions={switcher}
       filters={<RegionFilters list={list} byCommunity={seesWholeCounty(me)} />}
       activeFilters={list.filters.communityId ? 1 : 0}
     >
@@ -45,7 +66,7 @@ export default function AlleyRegionsPage() {
           size="middle"
           loading={regions.isFetching}
           dataSource={regions.data?.items ?? []}
-          scroll={{ x: 980 }}
+          scroll={{ x: 1100 }}
           locale={{ emptyText: <EmptyState description={t('alleys.empty')} /> }}
           pagination={{
             current: list.page,
@@ -118,6 +139,17 @@ function regionColumns(t: T): TableColumnsType<AlleyRegionSummary> {
       dataIndex: 'inspectedAt',
       width: 120,
       render: (d: string | null) => formatDate(d),
+    },
+    {
+      title: t('alleys.tasks'),
+      dataIndex: 'openTasks',
+      width: 120,
+      render: (open: number, r) => (
+        <Space size={4} wrap>
+          <span>{t('alleys.tasksCell', { open })}</span>
+          {r.overdueTasks ? <Tag color="red">{t('alleys.overdueCell', { n: r.overdueTasks })}</Tag> : null}
+        </Space>
+      ),
     },
     {
       title: t('alleys.weakItems'),

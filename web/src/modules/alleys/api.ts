@@ -2,12 +2,15 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api, type Query } from '../../api/client';
 import { uploadFile } from '../../api/upload';
 import type {
+  AlleyDocumentView,
   AlleyInspectionView,
   AlleyItemView,
   AlleyPhotoView,
   AlleyRegionCases,
   AlleyRegionDetail,
   AlleyRegionSummary,
+  AlleyTaskView,
+  DocumentItem,
   Page,
   SixHave,
 } from '../../api/contracts';
@@ -19,7 +22,40 @@ export const alleyKeys = {
   detail: (id: string) => ['alleys', 'detail', id] as const,
   cases: (id: string) => ['alleys', 'cases', id] as const,
   inspections: (q: Query) => ['alleys', 'inspections', q] as const,
+  tasks: (q: Query) => ['alleys', 'tasks', q] as const,
+  teams: (id: string) => ['alleys', 'teams', id] as const,
 };
+
+/** 整改任务 of the regions the user sees (filters: regionId, state, overdue, communityId). */
+export function useTasks(query: Query, enabled = true) {
+  return useQuery({
+    queryKey: alleyKeys.tasks(query),
+    queryFn: ({ signal }) => api.get<Page<AlleyTaskView>>('/alley-tasks', query, signal),
+    placeholderData: keepPreviousData,
+    enabled,
+    retry: false,
+  });
+}
+
+/** The volunteer teams the region's volunteerTeam item may link to (asked only while editing it). */
+export function useTeamOptions(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: alleyKeys.teams(id),
+    queryFn: ({ signal }) =>
+      api.get<{ id: string; name: string }[]>(`/alley-regions/${id}/volunteer-teams`, undefined, signal),
+    enabled,
+    retry: false,
+  });
+}
+
+/** The fields of an item PATCH: a note and the item's link; left out, unchanged. */
+export interface ItemChanges {
+  evidenceNote?: string | null;
+  companyName?: string | null;
+  companyPhone?: string | null;
+  contractUntil?: string | null;
+  volunteerTeamId?: string | null;
+}
 
 export function useRegions(query: Query) {
   return useQuery({
@@ -75,11 +111,32 @@ export function useAlleyWrites() {
       onSuccess: refresh,
     }),
     updateItem: useMutation({
-      mutationFn: (v: { id: string; item: SixHave; evidenceNote: string | null; version: number }) =>
-        api.patch<AlleyItemView>(`/alley-regions/${v.id}/items/${v.item}`, {
-          evidenceNote: v.evidenceNote,
-          version: v.version,
-        }),
+      mutationFn: ({ id, item, ...body }: { id: string; item: SixHave; version: number } & ItemChanges) =>
+        api.patch<AlleyItemView>(`/alley-regions/${id}/items/${item}`, body),
+      onSuccess: refresh,
+    }),
+    addDocument: useMutation({
+      mutationFn: (v: { id: string; item: DocumentItem; file: File }) =>
+        uploadFile<AlleyDocumentView>(
+          `/alley-regions/${v.id}/items/${v.item}/documents`,
+          v.file,
+          undefined,
+          () => undefined,
+        ).promise,
+      onSuccess: refresh,
+    }),
+    removeDocument: useMutation({
+      mutationFn: (docId: string) => api.del<void>(`/alley-regions/documents/${docId}`),
+      onSuccess: refresh,
+    }),
+    closeTask: useMutation({
+      mutationFn: (v: { id: string; note: string }) =>
+        api.post<AlleyTaskView>(`/alley-tasks/${v.id}/done`, { note: v.note }),
+      onSuccess: refresh,
+    }),
+    cancelTask: useMutation({
+      mutationFn: (v: { id: string; reason: string }) =>
+        api.post<AlleyTaskView>(`/alley-tasks/${v.id}/cancel`, { reason: v.reason }),
       onSuccess: refresh,
     }),
   };

@@ -6,6 +6,7 @@ import { formatDate } from '../../../ui/format';
 import { useInspections, useRegionCases, useRegions } from '../api';
 import { caseFigureVars } from '../logic';
 import alleysStrings from '../i18n';
+import { MRegionTasks } from './MRegionTasks';
 
 // The phone app's start-up strings leave out the alley pages' (most users never open them): they come here.
 addStrings(alleysStrings);
@@ -67,6 +68,7 @@ function RegionCard({ r }: { r: AlleyRegionSummary }) {
             : t('alleys.noWeak'),
         })}
       </p>
+      <MRegionTasks regionId={r.id} open={r.openTasks} />
       <RegionCasesList id={r.id} />
       <Link className="m-btn m-btn-primary m-btn-block" to={`/alleys/${r.id}/inspect`} data-testid="m-alley-inspect">
         {t('alleys.inspect')}
