@@ -25,6 +25,7 @@ describe('the registry of background jobs (src/background.jobs.ts)', () => {
       'rate-limit-prune': 'database',
       'post-activities-sweep': null,
       'service-reminders': null,
+      'volunteer-sweep': null,
     });
     expect(offOf(backgroundJobs(config(), 'postgres'))).toMatchObject({ vacuum: 'database', 'case-stats-fold': null });
   });

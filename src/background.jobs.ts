@@ -49,6 +49,8 @@ const JOBS: Record<JobName, JobDefinition> = {
   'rate-limit-prune': { everyMs: () => 60_000, databases: ['postgres'] },
   // 岗位活动: no-shows marked and members still checked in checked out (their service records) once an activity ended.
   'post-activities-sweep': { everyMs: () => 5 * 60_000, databases: ANY_DATABASE },
+  // 志愿服务: once an activity is over, missing check-outs closed at its end (flagged) and no-shows marked (penalty).
+  'volunteer-sweep': { everyMs: () => 60_000, databases: ANY_DATABASE },
   // 20小时进度: members behind the pace at the start of the month are reminded once that month (checked hourly).
   'service-reminders': { everyMs: () => HOUR_MS, databases: ANY_DATABASE },
 };

@@ -18,6 +18,7 @@ import { foldCaseStats, startCaseSweeper } from './modules/cases/cases.service.j
 import type { JobName } from './modules/operations/operations.contracts.js';
 import { proposeCurrentQuarter } from './modules/cobuild/meetings/meetings.propose.js';
 import { sweepPostActivities } from './modules/members/activities/activities.sweep.js';
+import { sweepVolunteerActivities } from './modules/volunteers/presence/presence.sweep.js';
 import { remindAtRiskMonthly } from './modules/members/pace/pace.service.js';
 
 export interface BackgroundLog extends LeaderLog {
@@ -52,6 +53,20 @@ function everyInterval(
  * The jobs, started in the leading process; returns their stop function. Names, intervals and where each runs come
  * from the registry (background.jobs.ts), which the admins' job-runs page lists.
  */
+/** The modules' periodic jobs that run everywhere, each claimed in job_runs per tick. */
+function moduleJobs(db: Database['db'], config: AppConfig, log: BackgroundLog): (() => Promise<void>)[] {
+  return [
+    // 党建联席会: each community's meeting of the quarter is proposed when the quarter begins (idempotent by index).
+    everyInterval(db, config, log, 'meetings-propose', (d) => proposeCurrentQuarter({ db: d })),
+    // 20小时进度: the members behind at the start of the month get one reminder that month (idempotent per member).
+    everyInterval(db, config, log, 'service-reminders', (d) => remindAtRiskMonthly({ db: d, today: clock.today() })),
+    // 岗位活动: once an activity is over, no-shows are marked and members still in are checked out (idempotent).
+    everyInterval(db, config, log, 'post-activities-sweep', (d) => sweepPostActivities({ db: d })),
+    // 志愿服务: missing check-outs closed at the end and no-shows marked once an activity is over (idempotent).
+    everyInterval(db, config, log, 'volunteer-sweep', (d) => sweepVolunteerActivities({ db: d })),
+  ];
+}
+
 function startJobs(database: Database, config: AppConfig, log: BackgroundLog): () => Promise<void> {
   const db = database.db;
   const stoppers: (() => Promise<void>)[] = [];
@@ -62,14 +77,7 @@ function startJobs(database: Database, config: AppConfig, log: BackgroundLog): (
   stoppers.push(
     startCaseSweeper({ db, intervalMs: sweepEveryMs, log, ratingWorkingDays: config.caseRatingWorkingDays }),
   );
-  // 党建联席会: each community's meeting of the quarter is proposed when the quarter begins (idempotent by index).
-  stoppers.push(everyInterval(db, config, log, 'meetings-propose', (d) => proposeCurrentQuarter({ db: d })));
-  // 20小时进度: the members behind at the start of the month get one reminder that month (idempotent per member).
-  stoppers.push(
-    everyInterval(db, config, log, 'service-reminders', (d) => remindAtRiskMonthly({ db: d, today: clock.today() })),
-  );
-  // 岗位活动: once an activity is over, no-shows are marked and members still in are checked out (idempotent).
-  stoppers.push(everyInterval(db, config, log, 'post-activities-sweep', (d) => sweepPostActivities({ db: d })));
+  stoppers.push(...moduleJobs(db, config, log));
   if (on('backup')) {
     // The backups a county restores from (docs/OPERATIONS.md); on PGlite only this process can read the database.
     const everyMs = config.backupEveryHours * 3_600_000;

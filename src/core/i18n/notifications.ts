@@ -36,6 +36,8 @@ const zhTitles = {
   member_report_approved: '您的双报到申请已通过，报到证 {serial} 已签发',
   member_report_declined: '您的双报到申请被社区退回，请查看原因',
   member_certificate_revoked: '您的报到证 {serial} 已被社区注销',
+  volunteer_auto_closed: '志愿服务“{title}”您未签退，已按结束时间 {at} 签退，计 {hours} 小时；有误请联系组织者更正',
+  volunteer_no_show: '志愿服务“{title}”您报名后未签到，记为缺席（扣减 {hours} 小时）',
   volunteer_promoted: '候补成功：您已获得志愿服务活动“{activity}”的{role}名额',
   volunteer_activity_cancelled: '志愿服务活动“{activity}”已取消：{reason}',
 } as const;
@@ -75,6 +77,9 @@ export const notificationTitles: Record<Locale, Record<NotificationTitle, string
     member_report_approved: 'Your report application was approved; certificate {serial} has been issued',
     member_report_declined: 'Your report application was declined by the community; see the reason',
     member_certificate_revoked: 'Your certificate {serial} has been revoked by the community',
+    volunteer_auto_closed:
+      'You did not check out of “{title}”: checked out at its end, {at}, counting {hours} h; ask the organiser to correct it if wrong',
+    volunteer_no_show: 'You signed up for “{title}” but did not check in: recorded as a no-show ({hours} h deducted)',
     volunteer_promoted: 'Off the waitlist: you have a {role} slot at the volunteer activity "{activity}"',
     volunteer_activity_cancelled: 'The volunteer activity "{activity}" was cancelled: {reason}',
   },

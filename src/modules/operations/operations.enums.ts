@@ -12,6 +12,7 @@ export const JOB_NAMES = [
   'rate-limit-prune',
   'service-reminders',
   'post-activities-sweep',
+  'volunteer-sweep',
 ] as const;
 
 /** The database kinds a job may run on (core/db.ts `Database.kind`). */

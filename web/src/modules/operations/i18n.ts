@@ -55,6 +55,10 @@ const zhCN = {
         name: '岗位活动巡检',
         description: '岗位活动结束后标记报名未到的党员，并为仍在签到中的党员签退、写入服务台账',
       },
+      'volunteer-sweep': {
+        name: '志愿活动巡检',
+        description: '志愿服务活动结束后为未签退的志愿者按结束时间签退并标记，报名未到的记为缺席（扣减时长）并通知本人',
+      },
       'service-reminders': {
         name: '服务时长提醒',
         description: '每月初提醒服务时长落后于全年进度的在职党员（每人每月至多一次）',
@@ -133,6 +137,11 @@ const en: typeof zhCN = {
         name: 'Post activity sweep',
         description:
           'Once a post activity is over, marks members who signed up and never came, and checks out those still in (their service records)',
+      },
+      'volunteer-sweep': {
+        name: 'Volunteer activity sweep',
+        description:
+          'Once a volunteer activity is over, checks out those still in at its end (flagged) and marks no-shows (penalty), notifying each',
       },
       'service-reminders': {
         name: 'Service hours reminders',
