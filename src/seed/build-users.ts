@@ -11,6 +11,7 @@ import {
   type UserRow,
 } from './demo-types.js';
 import { unitUsername } from './demo-units.js';
+import { patrolLogins } from './demo-volunteers-plan.js';
 import type { Rng } from './rng.js';
 
 export interface UserSpec {
@@ -132,13 +133,25 @@ function otherLogins(world: DemoWorld): UserSpec[] {
   return [...communities, ...units];
 }
 
+/**
+ * volunteer01 and lead01: a member and the leader of 杭川老大妈义务巡逻队 (demo-volunteers.ts puts their people in the
+ * team); the volunteer role, no scope.
+ */
+function volunteerLogins(world: DemoWorld): UserSpec[] {
+  const { lead, member } = patrolLogins(world.residents, world.communities[0].org.id);
+  return [
+    { username: 'volunteer01', displayName: member.row.name, role: 'volunteer', personId: member.row.id },
+    { username: 'lead01', displayName: lead.row.name, role: 'volunteer', personId: lead.row.id },
+  ];
+}
+
 export function buildUsers(
   rng: Rng,
   world: DemoWorld,
   passwordHash: string,
 ): { users: UserRow[]; bindings: RoleBindingRow[] } {
-  // alley01 comes last, so the other logins' ids (drawn in order) are those they always had.
-  const specs = [...mainLogins(world), ...otherLogins(world), alleyLogin(world)];
+  // alley01 and then the volunteer logins come last, so the other logins' ids (drawn in order) are those they always had.
+  const specs = [...mainLogins(world), ...otherLogins(world), alleyLogin(world), ...volunteerLogins(world)];
   const users: UserRow[] = [];
   const bindings: RoleBindingRow[] = [];
   for (const s of specs) {

@@ -42,7 +42,8 @@ beforeAll(async () => {
   counts = await seedDemo({ db: first.db, passwordHash });
   allGrids = await first.db.select().from(grids);
   orgs = await first.db.select().from(organisations);
-});
+  // The whole demo, as the second seed below: on a busy two-core runner it takes more than the default minute.
+}, 120_000);
 afterAll(async () => {
   await first?.close();
 });
@@ -285,6 +286,8 @@ describe('Guangze demo seed', () => {
       'member01',
       'resident01',
       'alley01',
+      'volunteer01',
+      'lead01',
     ]);
     const hangdong = orgs.find((o) => o.name === '杭东社区');
     const county = orgs.find((o) => o.kind === 'county');
@@ -315,6 +318,13 @@ describe('Guangze demo seed', () => {
           d.personId === alley01.user.personId,
       ),
     ).toBeDefined();
+
+    // The volunteer logins (demo-volunteers.api.test.ts: in the 杭东 patrol team) sign in with the demo password.
+    for (const username of ['volunteer01', 'lead01']) {
+      const v = login(username);
+      expect(v.binding).toMatchObject([{ role: 'volunteer', scopeOrgId: null, scopeGridId: null }]);
+      expect(await verifyPassword(v.user.passwordHash, DEMO_PASSWORD)).toBe(true);
+    }
 
     const unit01 = login('unit01');
     expect(unit01.binding).toHaveLength(1);

@@ -33,6 +33,7 @@ import type {
 } from './demo-types.js';
 import { UNIT_DEFS, unitUsername } from './demo-units.js';
 import { DEMO_OPEN311_CLIENT, DEMO_OPEN311_KEY, seedDemoOpen311 } from './demo-open311.js';
+import { seedDemoVolunteers } from './demo-volunteers.js';
 import { createRng, type Rng } from './rng.js';
 
 export { UNIT_STRENGTHS } from './demo-units.js';
@@ -48,6 +49,8 @@ export const DEMO_LOGINS = [
   { username: 'member01', description: '住在杭东社区的在职党员 an in-service member (party_member)' },
   { username: 'resident01', description: '杭东社区居民 a resident (resident)' },
   { username: 'alley01', description: '杭东社区的巷长 an alley head of a 杭东 alley region (alley_head)' },
+  { username: 'volunteer01', description: '杭川老大妈义务巡逻队队员 a volunteer of the 杭东 patrol team (volunteer)' },
+  { username: 'lead01', description: '杭川老大妈义务巡逻队队长 the leader of that team (volunteer)' },
 ] as const;
 
 /** The other demo logins (same password): an admin for each other community and for units U002–U083. */
@@ -213,6 +216,7 @@ export async function seedDemo(opts: SeedOptions): Promise<DemoCounts> {
     await seedDemoCases(tx, data, time);
     await seedDemoEvaluations(tx, data, time);
     await seedDemoCobuild(tx, data, time);
+    await seedDemoVolunteers(tx, data, time);
     await seedDemoMemberService(tx, data, time);
     await seedDemoOpen311(tx, time);
   });
@@ -239,6 +243,7 @@ export async function seedDemoIfEmpty(opts: { db: Db; today?: string }): Promise
     await seedDemoCases(tx, data, time);
     await seedDemoEvaluations(tx, data, time);
     await seedDemoCobuild(tx, data, time);
+    await seedDemoVolunteers(tx, data, time);
     await seedDemoMemberService(tx, data, time);
     await seedDemoOpen311(tx, time);
     return true;
