@@ -1,8 +1,20 @@
 import { insertRows } from '../core/bulk.js';
-import { localInstant } from '../core/calendar.js';
+import { addDays, localInstant } from '../core/calendar.js';
 import type { Db } from '../core/db.js';
-import { inspectionScore, type ItemStatus, SIX_HAVES, type SixHave } from '../modules/alleys/alleys.enums.js';
-import { alleyInspectionItems, alleyInspections, alleyRegionItems } from '../modules/alleys/alleys.schema.js';
+import {
+  inspectionScore,
+  isWeak,
+  type ItemStatus,
+  SIX_HAVES,
+  type SixHave,
+  TASK_DUE_DAYS,
+} from '../modules/alleys/alleys.enums.js';
+import {
+  alleyInspectionItems,
+  alleyInspections,
+  alleyRegionItems,
+  alleyTasks,
+} from '../modules/alleys/alleys.schema.js';
 import type { AlleySeed } from './build-grids.js';
 import type { DemoData } from './demo.js';
 import { type DemoTime, STAMP } from './demo-types.js';
@@ -14,6 +26,7 @@ const ALLEYS_SEED = 14_062_085;
 export type AlleyItemRow = typeof alleyRegionItems.$inferInsert & { id: string; status: ItemStatus; updatedAt: Date };
 type InspectionRow = typeof alleyInspections.$inferInsert & { id: string };
 type InspectionItemRow = typeof alleyInspectionItems.$inferInsert;
+type TaskRow = typeof alleyTasks.$inferInsert & { id: string };
 
 /** The register's first 六有 of each region (true: present, false: missing), before any inspection. */
 export function alleyItemRows(alleys: AlleySeed[]): AlleyItemRow[] {
@@ -41,6 +54,79 @@ const EVIDENCE: Record<SixHave, string> = {
   responsibilityBoard: '责任公示牌设于巷口，公示巷长、网格员及联系电话',
   culturalFeature: '文化墙展示老街历史与家风故事',
 };
+
+/** The county's cleaning contractors (demo names); a few regions have none on record. */
+const COMPANIES = [
+  { name: '光泽县环卫服务有限公司', phone: '0599-7921301' },
+  { name: '光泽洁美保洁服务有限公司', phone: '13905997216' },
+  { name: '杭川物业管理有限公司', phone: '0599-7935520' },
+  { name: '南平绿洁环境服务有限公司', phone: '13859412087' },
+];
+
+/** The cleaning company on record for most regions (every seventh has none), its contract running to next year's end. */
+function withCompanies(items: AlleyItemRow[], regionIds: string[], year: number): void {
+  regionIds.forEach((regionId, k) => {
+    if (k % 7 === 6) return;
+    const row = items.find((i) => i.regionId === regionId && i.item === 'cleaningCompany');
+    if (!row) return;
+    const company = COMPANIES[k % COMPANIES.length];
+    Object.assign(row, {
+      companyName: company.name,
+      companyPhone: company.phone,
+      contractUntil: `${year + 1}-12-31`,
+    });
+  });
+}
+
+/**
+ * 整改任务 as the inspections would have left them (alleys.tasks.ts's rule, replayed in order): a weak finding opens a
+ * task (due 14 days after the inspection's day) unless one is open, a present one closes it (done, by that
+ * inspection and its inspector). Open tasks are the weak items of each region's latest inspection.
+ */
+function taskRows(inspections: InspectionRow[], found: InspectionItemRow[], rng: Rng): TaskRow[] {
+  const byInspection = new Map<string, InspectionItemRow[]>();
+  for (const f of found) byInspection.set(f.inspectionId, [...(byInspection.get(f.inspectionId) ?? []), f]);
+  const tasks: TaskRow[] = [];
+  const open = new Map<string, TaskRow>();
+  for (const i of inspections) {
+    const at = i.inspectedAt as Date;
+    for (const f of byInspection.get(i.id) ?? []) {
+      const key = `${i.regionId}:${f.item}`;
+      const current = open.get(key);
+      if (isWeak(f.status) && !current) {
+        const day = new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+        const task: TaskRow = {
+          id: rng.uuid(),
+          regionId: i.regionId,
+          item: f.item,
+          state: 'open',
+          dueOn: addDays(day, TASK_DUE_DAYS),
+          openedByInspectionId: i.id,
+          note: null,
+          closedAt: null,
+          closedBy: null,
+          closedByInspectionId: null,
+          createdAt: at,
+          updatedAt: at,
+          version: 1,
+        };
+        tasks.push(task);
+        open.set(key, task);
+      } else if (!isWeak(f.status) && current) {
+        Object.assign(current, {
+          state: 'done',
+          closedAt: at,
+          closedBy: i.inspectorUserId ?? null,
+          closedByInspectionId: i.id,
+          updatedAt: at,
+          version: 2,
+        });
+        open.delete(key);
+      }
+    }
+  }
+  return tasks;
+}
 
 /** How an item changes between two monthly inspections: most stay, what is missing gets worked on, a few slip. */
 function drift(rng: Rng, status: ItemStatus): ItemStatus {
@@ -114,7 +200,14 @@ export async function seedDemoAlleys(db: Db, data: DemoData, time: DemoTime): Pr
         });
     });
   }
+  withCompanies(
+    data.alleyRegionItems,
+    data.alleyRegions.map((r) => r.id),
+    Number(time.lastDay.slice(0, 4)),
+  );
   await insertRows(db, alleyRegionItems, data.alleyRegionItems);
   await insertRows(db, alleyInspections, inspections);
   await insertRows(db, alleyInspectionItems, found);
+  // Their own generator, so the inspections above stay as they were.
+  await insertRows(db, alleyTasks, taskRows(inspections, found, createRng(ALLEYS_SEED + 2)));
 }
