@@ -18,6 +18,7 @@ import memberHome from '../modules/members/home/i18n';
 import org from '../modules/org/i18n';
 import people from '../modules/people/i18n';
 import mobile from '../mobile/i18n';
+import volunteerPhone from '../modules/volunteers/mobile/i18n';
 import basic from './basic';
 import { coreEn } from './en';
 import { en, zhCN } from './messages';
@@ -62,6 +63,7 @@ const DICTIONARIES: Record<string, { zhCN: Tree; en: Tree }> = {
   'cobuild/meetings': meetings,
   'cobuild/servicedays': servicedays,
   'cobuild/servicedays/mobile': servicedaysPhone,
+  'volunteers/mobile': volunteerPhone,
 };
 
 describe('i18n: zh-CN and en say the same things', () => {

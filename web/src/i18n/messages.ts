@@ -11,6 +11,7 @@ import whistleStrings from '../modules/cases/whistle.i18n';
 import { cobuildEn, cobuildZhCN } from '../modules/cobuild/i18n';
 import needClaimsStrings from '../modules/cobuild/needs/claims/i18n';
 import type serviceDaysPhoneStrings from '../modules/cobuild/servicedays/mobile/i18n';
+import type volunteerPhoneStrings from '../modules/volunteers/mobile/i18n';
 import evaluationsStrings from '../modules/evaluations/i18n';
 import alleysStrings from '../modules/alleys/i18n';
 import mobileStrings from '../mobile/i18n';
@@ -62,9 +63,11 @@ export const zhCN = {
 
 /**
  * Strings of pages that only some users open, brought by the pages when they load (i18n addStrings) instead of with
- * the app: a Party member's home (desktop and phone) and the phone's service-day pages.
+ * the app: a Party member's home (desktop and phone), the phone's service-day pages and a volunteer's phone pages.
  */
-type BroughtStrings = typeof memberHomeStrings.zhCN & typeof serviceDaysPhoneStrings.zhCN;
+type BroughtStrings = typeof memberHomeStrings.zhCN &
+  typeof serviceDaysPhoneStrings.zhCN &
+  typeof volunteerPhoneStrings.zhCN;
 
 /** Every string a page may name, those brought by their pages included. */
 export type AllStrings = typeof zhCN & BroughtStrings;

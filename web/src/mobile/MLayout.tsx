@@ -6,6 +6,7 @@ import type { NotificationPage, Permission } from '../api/contracts';
 import { can, servesAsMember } from '../auth/access';
 import { ME_KEY, useMeQuery } from '../auth/session';
 import { setLanguage, useI18n } from '../i18n';
+import { useVolunteerTab } from '../modules/volunteers/mobile/entry';
 import { DutyIcon, ScanIcon } from './icons';
 
 export function LangToggle() {
@@ -72,6 +73,15 @@ const AlleyIcon = () => (
   </svg>
 );
 
+const VolunteerIcon = () => (
+  <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden>
+    <path
+      fill="currentColor"
+      d="M12 21 10.6 19.7C5.4 15 2 11.9 2 8.1 2 5 4.4 2.6 7.5 2.6c1.7 0 3.4.8 4.5 2.1 1.1-1.3 2.8-2.1 4.5-2.1C19.6 2.6 22 5 22 8.1c0 3.8-3.4 6.9-8.6 11.6L12 21Z"
+    />
+  </svg>
+);
+
 interface Tab {
   key: string;
   to: string;
@@ -81,11 +91,15 @@ interface Tab {
   permission: Permission;
   /** Only for a Party member on their own pages (servesAsMember), or only for others. */
   member?: boolean;
+  /** Only for a volunteer (useVolunteerTab: a volunteer login, or anyone registered). */
+  volunteer?: true;
+  /** Another path whose pages belong to the tab (the header names it there). */
+  also?: string;
 }
 
 /**
  * The tab bar, in order: a Party member's 我的服务 (their landing page), 岗位活动 and 报到证; 随手拍 (a member reports
- * at /report, anyone else lands on it at /) and my reports; staff's 活动签到. The member's other pages (微心愿,
+ * at /report, anyone else lands on it at /) and my reports; a volunteer's 我的志愿; staff's 活动签到. The member's other pages (微心愿,
  * 服务日, 评定) are a tap away on 我的服务.
  */
 const TABS = [
@@ -109,6 +123,16 @@ const TABS = [
   { key: 'report', to: '/report', label: 'mobile.report', Icon: ReportIcon, permission: 'cases.report', member: true },
   { key: 'report', to: '/', label: 'mobile.report', Icon: ReportIcon, permission: 'cases.report', member: false },
   { key: 'cases', to: '/cases', label: 'mobile.myCases', Icon: ListIcon, permission: 'cases.read' },
+  // 我的志愿: a volunteer's hours and star, activities, check-in by QR code, certificates.
+  {
+    key: 'volunteer',
+    to: '/volunteer',
+    label: 'mobile.volunteer',
+    Icon: VolunteerIcon,
+    permission: 'volunteers.self',
+    volunteer: true,
+    also: '/v/',
+  },
   // 我的小巷: an alley head's regions, their 六有 and the inspection form.
   { key: 'alleys', to: '/alleys', label: 'mobile.myAlleys', Icon: AlleyIcon, permission: 'alleys.inspect' },
   {
@@ -133,10 +157,18 @@ export function MLayout() {
   const count = unread.data?.unread ?? 0;
   const may = (p: Permission) => me.data !== undefined && me.data !== null && can(me.data, p);
   const member = me.data ? servesAsMember(me.data) : false;
-  const tabs = TABS.filter((tab: Tab) => may(tab.permission) && (tab.member === undefined || tab.member === member));
+  const volunteer = useVolunteerTab(me.data);
+  const tabs = TABS.filter(
+    (tab: Tab) =>
+      may(tab.permission) && (tab.member === undefined || tab.member === member) && (!tab.volunteer || volunteer),
+  );
   const { pathname } = useLocation();
   // The header names the tab the page belongs to (我的小巷 on an alley head's pages), else the app's own title.
-  const current = tabs.find((tab) => tab.to !== '/' && (pathname === tab.to || pathname.startsWith(`${tab.to}/`)));
+  const current = tabs.find(
+    (tab: Tab) =>
+      tab.to !== '/' &&
+      (pathname === tab.to || pathname.startsWith(`${tab.to}/`) || (!!tab.also && pathname.startsWith(tab.also))),
+  );
   const title = current?.label ?? (member ? 'mobile.myService' : 'mobile.title');
   const logout = async () => {
     try {

@@ -6,6 +6,7 @@ import { servesAsMember } from '../auth/access';
 import { useExpireOnUnauthenticated, useMeQuery } from '../auth/session';
 import { useI18n } from '../i18n';
 import { DAY_CHECKIN_ROUTE } from '../modules/cobuild/servicedays/mobile/dayCode';
+import { VOLUNTEER_SCAN_ROUTE } from '../modules/volunteers/mobile/entry';
 import { MLayout } from './MLayout';
 import { MLogin } from './MLogin';
 import { Spinner } from './parts';
@@ -30,6 +31,15 @@ const PAGES: readonly { path: string; Page: LazyExoticComponent<ComponentType> }
   { path: 'alleys', Page: lazy(() => import('../modules/alleys/mobile/MMyAlleysPage')) },
   { path: 'alleys/:id/inspect', Page: lazy(() => import('../modules/alleys/mobile/MInspectPage')) },
   { path: DAY_CHECKIN_ROUTE, Page: lazy(() => import('../modules/cobuild/servicedays/mobile/MDayCheckinPage')) },
+  // 我的志愿: a volunteer's hours and star, activities and sign-ups, certificates, and the activity QR code's page.
+  { path: 'volunteer', Page: lazy(() => import('../modules/volunteers/mobile/MVolunteerHome')) },
+  { path: 'volunteer/activities', Page: lazy(() => import('../modules/volunteers/mobile/MVolunteerActivitiesPage')) },
+  { path: 'volunteer/activities/:id', Page: lazy(() => import('../modules/volunteers/mobile/MVolunteerActivityPage')) },
+  {
+    path: 'volunteer/certificates',
+    Page: lazy(() => import('../modules/volunteers/mobile/MVolunteerCertificatesPage')),
+  },
+  { path: VOLUNTEER_SCAN_ROUTE, Page: lazy(() => import('../modules/volunteers/mobile/MVolunteerScanPage')) },
 ];
 const ReportPage = PAGES[0].Page;
 const MemberHome = lazy(() => import('../modules/members/home/MMemberHome'));

@@ -73,6 +73,7 @@ const zhCN = {
     duties: '岗位活动',
     certificate: '报到证',
     checkin: '活动签到',
+    volunteer: '我的志愿',
   },
 };
 
@@ -148,6 +149,7 @@ const en: typeof zhCN = {
     duties: 'Posts',
     certificate: 'Certificate',
     checkin: 'Check-in',
+    volunteer: 'Volunteer',
   },
 };
 
