@@ -248,7 +248,8 @@ export async function organiserPresence(opts: {
     if (input.action === 'checkin') {
       if (!s) return { id: await walkIn(tx, actor, act.a.id, input.volunteerId), created: true, ledger: null };
       if (s.state === 'waitlisted' || s.state === 'no_show') throw new AppError('VOLUNTEER_NOT_SIGNED_UP');
-      return { id: s.id, created: await checkInRow(tx, actor, s, 'organiser'), ledger: null };
+      await checkInRow(tx, actor, s, 'organiser');
+      return { id: s.id, created: false, ledger: null };
     }
     if (!s) throw new AppError('VOLUNTEER_NOT_SIGNED_UP');
     const closed = await checkOutRow(tx, actor, act, s, 'organiser');
