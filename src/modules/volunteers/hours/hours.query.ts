@@ -104,7 +104,8 @@ export interface VolunteerTotals {
 /** Every volunteer the filter and scope admit, with their minutes, penalties, services and no-shows in the period. */
 export async function volunteerTotals(db: Db, scope: SQL, f: HoursFilterInput): Promise<VolunteerTotals[]> {
   const s = volunteerSignups;
-  const agg = db
+  const period = periodWhere(f);
+  const base = db
     .select({
       volunteerId: s.volunteerId,
       verified: sql<number>`coalesce(sum(${s.minutes}) filter (where ${s.state} = 'checked_out'), 0)::int`.as(
@@ -117,8 +118,10 @@ export async function volunteerTotals(db: Db, scope: SQL, f: HoursFilterInput): 
       noShows: sql<number>`(count(*) filter (where ${s.state} = 'no_show'))::int`.as('no_shows'),
     })
     .from(s)
-    .innerJoin(volunteerActivities, eq(volunteerActivities.id, s.activityId))
-    .where(and(inArray(s.state, ['checked_out', 'no_show']), periodWhere(f)))
+    .$dynamic();
+  // The activities are joined only for a period: without one the join is a third of the query's time.
+  const agg = (period ? base.innerJoin(volunteerActivities, eq(volunteerActivities.id, s.activityId)) : base)
+    .where(and(inArray(s.state, ['checked_out', 'no_show']), period))
     .groupBy(s.volunteerId)
     .as('agg');
   const rows = await db
@@ -214,9 +217,10 @@ export async function servicesHeld(
     .where(
       and(
         periodWhere(p),
-        sql`exists (select 1 from ${volunteerSignups} where ${volunteerSignups.activityId} = ${volunteerActivities.id}
-          and ${volunteerSignups.state} = 'checked_out'
-          and ${volunteerSignups.volunteerId} = any(${sql.param(volunteerIds)}::uuid[]))`,
+        // A semi-join over the sign-ups against the ids hashed once (a correlated = any() per activity was ~0.5 s).
+        sql`${volunteerActivities.id} in (select ${volunteerSignups.activityId} from ${volunteerSignups}
+          where ${volunteerSignups.state} = 'checked_out'
+          and ${volunteerSignups.volunteerId} in (select unnest(${sql.param(volunteerIds)}::uuid[])))`,
       ),
     );
   return { activities: row?.activities ?? 0, residents: row?.residents ?? 0 };

@@ -44,8 +44,10 @@ function rank(t: VolunteerTotals, rules: VolunteerRulesView): Ranked {
   };
 }
 
+// One collator: localeCompare with a locale builds one per call, which costs more than the list's query.
+const collator = new Intl.Collator('zh-Hans-CN');
 const byName = (a: Ranked, b: Ranked) =>
-  a.name.localeCompare(b.name, 'zh-Hans-CN') || a.volunteerId.localeCompare(b.volunteerId);
+  collator.compare(a.name, b.name) || (a.volunteerId < b.volunteerId ? -1 : a.volunteerId > b.volunteerId ? 1 : 0);
 
 /** Sort: -hours (default) | hours | name | -name | services | -services; ties by name. */
 function sorter(sort: string | undefined): (a: Ranked, b: Ranked) => number {
