@@ -21,7 +21,7 @@ function NavMenu({ onNavigate }: { onNavigate: () => void }) {
   const navigate = useNavigate();
   const location = useLocation();
   const visible = NAV_ITEMS.filter((n) => navVisible(n, { me, can }));
-  const items: MenuProps['items'] = visible.map((n) => ({
+  const entries = visible.map((n) => ({
     key: n.key,
     icon: n.icon,
     label: n.external ? (
@@ -35,6 +35,18 @@ function NavMenu({ onNavigate }: { onNavigate: () => void }) {
     ),
     title: t(`nav.${n.key}`),
   }));
+  // Entries of one group (志愿服务) go under its heading, where the first of them stands.
+  const items: MenuProps['items'] = [];
+  visible.forEach((n, i) => {
+    if (!n.group) items.push(entries[i]);
+    else if (visible[i - 1]?.group !== n.group)
+      items.push({
+        type: 'group',
+        key: `group-${n.group}`,
+        label: t(`nav.group.${n.group}`),
+        children: entries.filter((_, j) => visible[j].group === n.group),
+      });
+  });
   const selected = navKeyOf(location.pathname);
   const onMenuClick: MenuProps['onClick'] = ({ key }) => {
     const item = NAV_ITEMS.find((n) => n.key === key);

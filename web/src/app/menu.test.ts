@@ -24,6 +24,7 @@ const menuOf = (role: Role): NavKey[] => {
 const STAFF: Role[] = ['county_admin', 'community_admin', 'grid_worker', 'unit_admin'];
 const CASE_WORKERS: Role[] = ['county_admin', 'community_admin', 'grid_worker'];
 const COUNTY_COMMUNITY_UNIT: Role[] = ['county_admin', 'community_admin', 'unit_admin'];
+const VOLUNTEER_READERS: Role[] = ['county_admin', 'community_admin', 'grid_worker', 'volunteer'];
 
 /** Every entry in menu order, with the roles whose menu shows it. */
 const SHOWN_TO: [NavKey, readonly Role[]][] = [
@@ -50,6 +51,13 @@ const SHOWN_TO: [NavKey, readonly Role[]][] = [
   ['coverage', ['county_admin', 'community_admin']],
   ['serviceLedger', STAFF],
   ['servicePace', STAFF],
+  // 志愿服务: community staff and volunteers (a leader runs their team; the server scopes each list); the county's rules.
+  ['volunteerActivities', VOLUNTEER_READERS],
+  ['volunteerTeams', VOLUNTEER_READERS],
+  ['volunteers', VOLUNTEER_READERS],
+  ['volunteerHours', VOLUNTEER_READERS],
+  ['volunteerCertificates', VOLUNTEER_READERS],
+  ['volunteerSettings', ['county_admin']],
   ['organisations', ROLES.filter((r) => r !== 'resident')],
   ['grids', ROLES],
   // 背街小巷: the county, a community (its own) and an alley head (the regions they hold).

@@ -38,7 +38,16 @@ export type NavKey =
   | 'unitSheet'
   | 'coverage'
   | 'serviceLedger'
-  | 'servicePace';
+  | 'servicePace'
+  | 'volunteerActivities'
+  | 'volunteerTeams'
+  | 'volunteers'
+  | 'volunteerHours'
+  | 'volunteerCertificates'
+  | 'volunteerSettings';
+
+/** A heading the menu puts over its consecutive entries (志愿服务). */
+export type NavGroup = 'volunteers';
 
 export interface Access {
   me: MeResponse;
@@ -54,6 +63,8 @@ export interface MenuEntry {
   show?: (a: Access) => boolean;
   /** A page of the resident phone app: opened with a full page load. */
   external?: boolean;
+  /** Shown under this heading, with the entries around it that name the same. */
+  group?: NavGroup;
 }
 
 /** Statistics: whoever the server lets read them (scoped to what they may see). */
@@ -92,6 +103,19 @@ export const MENU: readonly MenuEntry[] = [
   // 服务台账 and 20小时进度: staff read their scope's records and pace (a member's own are on their pages).
   { key: 'serviceLedger', path: '/service-records', permission: 'memberservice.read' },
   { key: 'servicePace', path: '/service-pace', permission: 'memberservice.read' },
+  // 志愿服务: staff of a community and team leaders read it (a leader only their team's: the server scopes each list);
+  // the county alone keeps the catalogue and the rules.
+  { key: 'volunteerActivities', path: '/volunteer-activities', permission: 'volunteers.read', group: 'volunteers' },
+  { key: 'volunteerTeams', path: '/volunteer-teams', permission: 'volunteers.read', group: 'volunteers' },
+  { key: 'volunteers', path: '/volunteers', permission: 'volunteers.read', group: 'volunteers' },
+  { key: 'volunteerHours', path: '/volunteer-hours', permission: 'volunteers.read', group: 'volunteers' },
+  {
+    key: 'volunteerCertificates',
+    path: '/volunteer-certificates',
+    permission: 'volunteers.read',
+    group: 'volunteers',
+  },
+  { key: 'volunteerSettings', path: '/volunteer-settings', permission: 'volunteers.rules', group: 'volunteers' },
   { key: 'organisations', path: '/organisations', permission: 'org.read' },
   { key: 'grids', path: '/grids', permission: 'grid.read' },
   // 背街小巷: the county, a community (its own) and an alley head (theirs) read the regions.

@@ -29,6 +29,12 @@ import {
   SolutionOutlined,
   SwapOutlined,
   TeamOutlined,
+  HeartOutlined,
+  UsergroupAddOutlined,
+  UserOutlined,
+  StarOutlined,
+  SafetyCertificateOutlined,
+  ControlOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { MENU, type MenuEntry, type NavKey } from './menu';
@@ -61,6 +67,12 @@ const ICONS: Record<NavKey, ReactNode> = {
   coverage: <FundOutlined />,
   serviceLedger: <BookOutlined />,
   servicePace: <FieldTimeOutlined />,
+  volunteerActivities: <HeartOutlined />,
+  volunteerTeams: <UsergroupAddOutlined />,
+  volunteers: <UserOutlined />,
+  volunteerHours: <StarOutlined />,
+  volunteerCertificates: <SafetyCertificateOutlined />,
+  volunteerSettings: <ControlOutlined />,
   organisations: <ApartmentOutlined />,
   grids: <EnvironmentOutlined />,
   alleys: <ShopOutlined />,

@@ -5,6 +5,7 @@ import { ledgerRoutes } from '../modules/members/ledger/routes';
 import { postRoutes } from '../modules/members/posts/routes';
 import { memberReportRoutes } from '../modules/members/reports/routes';
 import { postActivityRoutes } from '../modules/members/activities/routes';
+import { volunteerRoutes } from '../modules/volunteers/routes';
 import { menuAllows } from './menu';
 import { RequireAccess, RequirePermission } from './RequireAuth';
 
@@ -71,6 +72,7 @@ export function pageRoutes() {
       {postRoutes()}
       {ratingRoutes()}
       {ledgerRoutes()}
+      {volunteerRoutes()}
       <Route
         path="cases"
         element={

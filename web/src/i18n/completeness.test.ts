@@ -17,6 +17,7 @@ import members from '../modules/members/i18n';
 import memberHome from '../modules/members/home/i18n';
 import org from '../modules/org/i18n';
 import people from '../modules/people/i18n';
+import volunteers from '../modules/volunteers/i18n';
 import mobile from '../mobile/i18n';
 import volunteerPhone from '../modules/volunteers/mobile/i18n';
 import basic from './basic';
@@ -63,6 +64,7 @@ const DICTIONARIES: Record<string, { zhCN: Tree; en: Tree }> = {
   'cobuild/meetings': meetings,
   'cobuild/servicedays': servicedays,
   'cobuild/servicedays/mobile': servicedaysPhone,
+  volunteers,
   'volunteers/mobile': volunteerPhone,
 };
 

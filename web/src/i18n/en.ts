@@ -33,6 +33,13 @@ export const coreEn: CoreMessages = {
     coverage: 'Coverage',
     serviceLedger: 'Service ledger',
     servicePace: '20-hour pace',
+    volunteerActivities: 'Volunteer activities',
+    volunteerTeams: 'Volunteer teams',
+    volunteers: 'Volunteers',
+    volunteerHours: 'Hours and stars',
+    volunteerCertificates: 'Certificates',
+    volunteerSettings: 'Catalogue and rules',
+    group: { volunteers: 'Volunteer service' },
   },
   role: {
     county_admin: 'County organisation dept. admin',

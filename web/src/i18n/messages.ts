@@ -12,6 +12,7 @@ import { cobuildEn, cobuildZhCN } from '../modules/cobuild/i18n';
 import needClaimsStrings from '../modules/cobuild/needs/claims/i18n';
 import type serviceDaysPhoneStrings from '../modules/cobuild/servicedays/mobile/i18n';
 import type volunteerPhoneStrings from '../modules/volunteers/mobile/i18n';
+import type volunteerStaffStrings from '../modules/volunteers/i18n';
 import evaluationsStrings from '../modules/evaluations/i18n';
 import alleysStrings from '../modules/alleys/i18n';
 import mobileStrings from '../mobile/i18n';
@@ -63,11 +64,13 @@ export const zhCN = {
 
 /**
  * Strings of pages that only some users open, brought by the pages when they load (i18n addStrings) instead of with
- * the app: a Party member's home (desktop and phone), the phone's service-day pages and a volunteer's phone pages.
+ * the app: a Party member's home (desktop and phone), the phone's service-day pages, a volunteer's phone pages and the
+ * 志愿服务 staff pages.
  */
 type BroughtStrings = typeof memberHomeStrings.zhCN &
   typeof serviceDaysPhoneStrings.zhCN &
-  typeof volunteerPhoneStrings.zhCN;
+  typeof volunteerPhoneStrings.zhCN &
+  typeof volunteerStaffStrings.zhCN;
 
 /** Every string a page may name, those brought by their pages included. */
 export type AllStrings = typeof zhCN & BroughtStrings;

@@ -36,6 +36,13 @@ export const coreZhCN = {
     coverage: '覆盖情况',
     serviceLedger: '服务台账',
     servicePace: '20小时进度',
+    volunteerActivities: '志愿活动',
+    volunteerTeams: '志愿服务队',
+    volunteers: '志愿者',
+    volunteerHours: '时长与星级',
+    volunteerCertificates: '服务证明',
+    volunteerSettings: '目录与规则',
+    group: { volunteers: '志愿服务' },
   },
   role: {
     county_admin: '县委组织部管理员',

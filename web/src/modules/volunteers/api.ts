@@ -219,7 +219,7 @@ export function useActivityCode(id: string, refetchMs: number | false) {
     queryFn: ({ signal }) => api.get<ActivityCode>(`/volunteer-activities/${id}/code`, undefined, signal),
     refetchInterval: refetchMs,
     refetchIntervalInBackground: true,
-    retry: 1,
+    retry: false,
   });
 }
 
@@ -257,7 +257,7 @@ export function useActivityWrites(id?: string) {
     }),
     presence: useMutation({
       mutationFn: (input: { volunteerId: string; action: 'checkin' | 'checkout' }) =>
-        api.post<PresenceSignupView>(`/volunteer-activities/${id}/presence`, input),
+        api.post<{ created: boolean; signup: PresenceSignupView }>(`/volunteer-activities/${id}/presence`, input),
       onSuccess,
     }),
     correct: useMutation({
