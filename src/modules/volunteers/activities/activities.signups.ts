@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../core/audit.js';
 import type { Actor } from '../../../core/auth/actor.js';
 import { clock } from '../../../core/clock.js';
@@ -6,7 +6,7 @@ import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
 import { maskPhone } from '../../../core/pii.js';
 import { people } from '../../people/people.schema.js';
-import { currentVolunteerRules } from '../rules.js';
+import { SLOT_HOLDING_STATES, type VolunteerSignupState } from '../volunteers.enums.js';
 import { assertMayRunActivity, requireOwnVolunteer } from '../volunteers.policy.js';
 import { volunteerActivityRoles, volunteers, volunteerSignups } from '../volunteers.schema.js';
 import type { CancelSignup, SignupRequest, VolunteerSignupView } from './activities.contracts.js';
@@ -14,7 +14,7 @@ import { volunteerBlock } from './activities.block.js';
 import { assertMayOrganise, assertMayTakePart, signupCanceller } from './activities.policy.js';
 import { loadActivity, loadRole, lockActivity, type VolunteerActivityRow } from './activities.queries.js';
 import { localLabel, signupOpenAt } from './activities.time.js';
-import { fillRole, nextQueuedAt, takenSlots } from './activities.waitlist.js';
+import { fillRole } from './activities.waitlist.js';
 
 /**
  * Sign-ups (报名) and cancellations. A volunteer signs themself up within the sign-up window; an organiser adds a
@@ -117,8 +117,37 @@ async function volunteerFor(db: Db, actor: Actor, volunteerId: string | undefine
   return v;
 }
 
-/** The refusals of a sign-up at a locked activity, in the order a volunteer meets them; nothing is written. */
-async function assertMaySignUp(tx: Db, a: VolunteerActivityRow, v: VolunteerRow, byOrganiser: boolean): Promise<void> {
+/**
+ * What a sign-up needs to know under the lock, in one query: the role (of this activity), the slots it has taken, the
+ * activity's latest queuedAt and the volunteer's live sign-up there, if any.
+ */
+async function signupFacts(tx: Db, a: VolunteerActivityRow, roleId: string, volunteerId: string) {
+  // Written out with an alias: in a one-table select Drizzle leaves column names unqualified, and "role_id" = "id"
+  // inside the subquery would compare the sign-up with itself.
+  const holding = sql.join(
+    SLOT_HOLDING_STATES.map((st) => sql`${st}`),
+    sql`, `,
+  );
+  const [row] = await tx
+    .select({
+      role: volunteerActivityRoles,
+      taken: sql<number>`(select count(*) from volunteer_signups vs
+        where vs.role_id = volunteer_activity_roles.id and vs.state in (${holding}))`.mapWith(Number),
+      latest:
+        sql<Date | null>`(select max(vs.queued_at) from volunteer_signups vs where vs.activity_id = ${a.id})`.mapWith(
+          volunteerSignups.queuedAt,
+        ),
+      live: sql<VolunteerSignupState | null>`(select vs.state from volunteer_signups vs where vs.activity_id = ${a.id}
+        and vs.volunteer_id = ${volunteerId} and vs.state <> 'cancelled' limit 1)`,
+    })
+    .from(volunteerActivityRoles)
+    .where(and(eq(volunteerActivityRoles.id, roleId), eq(volunteerActivityRoles.activityId, a.id)));
+  if (!row) throw new AppError('VOLUNTEER_ROLE_UNKNOWN');
+  return row;
+}
+
+/** The window (the volunteer's; the organiser may add until the start) and a cancelled activity. */
+function assertOpenFor(a: VolunteerActivityRow, byOrganiser: boolean): void {
   if (a.state === 'cancelled') throw new AppError('VOLUNTEER_ACTIVITY_CANCELLED');
   const now = clock.now();
   // The organiser may add someone until the start (a phone call, a walk-up); the window binds the volunteer.
@@ -129,22 +158,13 @@ async function assertMaySignUp(tx: Db, a: VolunteerActivityRow, v: VolunteerRow,
       opensAt: localLabel(a.signupOpensAt),
       closesAt: localLabel(a.signupClosesAt),
     });
-  const [live] = await tx
-    .select({ state: volunteerSignups.state })
-    .from(volunteerSignups)
-    .where(
-      and(
-        eq(volunteerSignups.activityId, a.id),
-        eq(volunteerSignups.volunteerId, v.id),
-        inArray(volunteerSignups.state, ['signed_up', 'waitlisted', 'checked_in', 'checked_out', 'no_show']),
-      ),
-    );
-  if (live) throw new AppError('VOLUNTEER_ALREADY_SIGNED_UP', { state: live.state });
-  const block = await volunteerBlock(tx, v.id, await currentVolunteerRules(tx));
-  if (block) throw new AppError('VOLUNTEER_BLOCKED', { count: block.count, until: localLabel(block.until) });
 }
 
-/** Signs a volunteer up on a role: a free slot (signed_up) or the role's waitlist (waitlisted). */
+/**
+ * Signs a volunteer up on a role: a free slot (signed_up) or the role's waitlist (waitlisted). Refusals write
+ * nothing. The block is read before the activity's lock (it depends on other activities' no-shows, not on this one),
+ * so the lock is held for three statements and the insert.
+ */
 export async function signUp(opts: {
   db: Db;
   actor: Actor;
@@ -155,15 +175,22 @@ export async function signUp(opts: {
   const byOrganiser = input.volunteerId !== undefined;
   const v = await volunteerFor(db, actor, input.volunteerId);
   if (v.state !== 'active') throw new AppError('VOLUNTEER_INACTIVE');
+  const block = await volunteerBlock(db, v.id);
   const id = await db.transaction(async (tx) => {
     const a = await lockActivity(tx, opts.activityId);
     if (byOrganiser) await assertMayRunActivity(tx, actor, a);
-    const role = await loadRole(tx, a.id, input.roleId);
-    await assertMaySignUp(tx, a, v, byOrganiser);
-    const state = (await takenSlots(tx, role.id)) < role.slots ? 'signed_up' : 'waitlisted';
+    assertOpenFor(a, byOrganiser);
+    const f = await signupFacts(tx, a, input.roleId, v.id);
+    if (f.live) throw new AppError('VOLUNTEER_ALREADY_SIGNED_UP', { state: f.live });
+    if (block) throw new AppError('VOLUNTEER_BLOCKED', { count: block.count, until: localLabel(block.until) });
+    const now = clock.now();
+    // Now, or 1 ms after the activity's latest when several arrive within a millisecond (or the clock stands still,
+    // as in tests): under the lock queuedAt is strictly increasing per activity, so the queue is one total order.
+    const queuedAt = f.latest && f.latest >= now ? new Date(f.latest.getTime() + 1) : now;
+    const state = f.taken < f.role.slots ? 'signed_up' : 'waitlisted';
     const [row] = await tx
       .insert(volunteerSignups)
-      .values({ activityId: a.id, roleId: role.id, volunteerId: v.id, state, queuedAt: await nextQueuedAt(tx, a.id) })
+      .values({ activityId: a.id, roleId: f.role.id, volunteerId: v.id, state, queuedAt })
       .returning();
     await recordAudit(tx, {
       actor,

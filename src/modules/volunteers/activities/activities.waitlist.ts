@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, max } from 'drizzle-orm';
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { recordAudit } from '../../../core/audit.js';
 import type { Actor } from '../../../core/auth/actor.js';
 import { clock } from '../../../core/clock.js';
@@ -21,20 +21,6 @@ export async function takenSlots(tx: Db, roleId: string): Promise<number> {
     .from(volunteerSignups)
     .where(and(eq(volunteerSignups.roleId, roleId), inArray(volunteerSignups.state, [...SLOT_HOLDING_STATES])));
   return n;
-}
-
-/**
- * The instant a new sign-up joins the queue: now, or 1 ms after the activity's latest when several arrive within one
- * millisecond (or the clock stands still, as in tests). Under the lock this makes queuedAt strictly increasing per
- * activity, so "served in queuedAt order" is one total order.
- */
-export async function nextQueuedAt(tx: Db, activityId: string): Promise<Date> {
-  const now = clock.now();
-  const [{ latest }] = await tx
-    .select({ latest: max(volunteerSignups.queuedAt) })
-    .from(volunteerSignups)
-    .where(eq(volunteerSignups.activityId, activityId));
-  return latest && latest.getTime() >= now.getTime() ? new Date(latest.getTime() + 1) : now;
 }
 
 /**
