@@ -159,6 +159,10 @@ function RoleFields() {
         <Form.Item label={t('volunteers.activities.roles')} required>
           {items.map((item) => (
             <Flex key={item.key} gap={8} align="start">
+              {/* A saved role's id goes back with it (a field the form does not hold is left out of its values). */}
+              <Form.Item name={[item.name, 'id']} hidden>
+                <Input />
+              </Form.Item>
               <Form.Item
                 name={[item.name, 'name']}
                 rules={[
