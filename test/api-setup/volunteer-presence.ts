@@ -32,7 +32,8 @@ export const north = (m: number) => ({ lng: PLACE.lng, lat: PLACE.lat + m / 111_
 
 export function usePresenceContext(): void {
   beforeAll(async () => {
-    ctx = await createTestContext();
+    // Tests move the clock days ahead (a day of their own each): sessions must outlive that.
+    ctx = await createTestContext({ config: { sessionIdleMinutes: 30 * 24 * 60, sessionMaxHours: 30 * 24 } });
     call = api(ctx);
     secret = ctx.app.config.sessionSecret;
     vw = await seedVolunteerWorld(ctx);
