@@ -5,6 +5,7 @@ import { createTestContext } from '../../../../test/app.js';
 import { seedVolunteerWorld } from '../../../../test/api-setup/volunteers.js';
 import { TEST_CLOCK } from '../../../../test/clock.js';
 import { api, auditRows, expectError, expectOk, type Page } from '../../../../test/http.js';
+import { localDayOf } from '../../../core/calendar.js';
 import { advanceClock, clock, setClock } from '../../../core/clock.js';
 import { users } from '../../auth/auth.schema.js';
 import { notifications } from '../../notifications/notifications.schema.js';
@@ -149,9 +150,10 @@ describe('scheduling', () => {
     expect((await list('lead02', 'q=义诊')).total).toBe(0);
     expect((await list('sanfeng', 'q=义诊')).total).toBe(0);
     expect((await list('admin', `communityId=${ctx.world.communityB.id}&q=义诊`)).total).toBe(0);
-    const day = later.startsAt.slice(0, 10);
+    const day = localDayOf(new Date(later.startsAt));
     const ranged = await list('admin', `q=义诊&from=${day}&to=${day}`);
-    expect(ranged.items.every((a) => a.startsAt.slice(0, 10) === day)).toBe(true);
+    expect(ranged.items.map((a) => a.id)).toEqual([later.id]);
+    expect(ranged.items.every((a) => localDayOf(new Date(a.startsAt)) === day)).toBe(true);
     // A volunteer reads any activity (service is county-wide); resident01 takes part too (volunteers.self).
     expect(
       expectOk<VolunteerActivityDetail>(await call('GET', `/api/volunteer-activities/${later.id}`, { as: 'vol02' })).can
