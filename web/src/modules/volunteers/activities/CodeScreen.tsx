@@ -78,9 +78,11 @@ export default function VolunteerCodeScreen() {
             {t('volunteers.detail.code')}
           </Typography.Title>
         </Flex>
-        <Button icon={full ? <FullscreenExitOutlined /> : <FullscreenOutlined />} onClick={toggle}>
-          {t(full ? 'volunteers.code.exitFullscreen' : 'volunteers.code.fullscreen')}
-        </Button>
+        {a.can.run && a.state === 'scheduled' && (
+          <Button icon={full ? <FullscreenExitOutlined /> : <FullscreenOutlined />} onClick={toggle}>
+            {t(full ? 'volunteers.code.exitFullscreen' : 'volunteers.code.fullscreen')}
+          </Button>
+        )}
       </Flex>
       <div ref={box} style={{ background: '#fff' }}>
         <Card>
