@@ -1,4 +1,16 @@
-import { Button, Card, Descriptions, Input, List, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  Descriptions,
+  Flex,
+  Input,
+  List,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import {
@@ -10,6 +22,7 @@ import {
 import { useI18n } from '../../i18n';
 import { useFeedback } from '../../ui/feedback';
 import { formatCountyDateTime, formatDate } from '../../ui/format';
+import { useIsMobile } from '../../ui/useIsMobile';
 import { EmptyState, LoadError, Loading } from '../../ui/states';
 import { useAlleyWrites, useRegion } from './api';
 import { ScoreTag } from './AlleyRegionsPage';
@@ -18,7 +31,8 @@ import { ItemLink } from './ItemLink';
 import { ItemPhotos } from './ItemPhotos';
 import { RegionCases } from './RegionCases';
 import { STATUS_COLOUR } from './logic';
-import { taskColumns } from './taskColumns';
+import { TaskActions } from './TaskActions';
+import { TaskStateTag, taskLine } from './taskColumns';
 
 type T = ReturnType<typeof useI18n>['t'];
 
@@ -157,10 +171,12 @@ function ChecklistRow({ region, item }: { region: AlleyRegionDetail; item: Alley
             </Space>
           ) : (
             <>
-              <span>{t('alleys.evidenceLine', { text: item.evidenceNote ?? t('alleys.noEvidence') })}</span>
+              <div>{t('alleys.evidenceLine', { text: item.evidenceNote ?? t('alleys.noEvidence') })}</div>
               <ItemLink regionId={region.id} item={item} mayManage={region.mayManage} />
-              <ItemDocuments regionId={region.id} item={item} mayManage={region.mayManage} />
-              <ItemPhotos regionId={region.id} item={item} mayManage={region.mayManage} />
+              <Flex wrap gap={8} align="center">
+                <ItemDocuments regionId={region.id} item={item} mayManage={region.mayManage} />
+                <ItemPhotos regionId={region.id} item={item} mayManage={region.mayManage} />
+              </Flex>
             </>
           )
         }
@@ -172,6 +188,8 @@ function ChecklistRow({ region, item }: { region: AlleyRegionDetail; item: Alley
 /** 整改任务 of the region: the open ones (overdue in red) with their actions, and the ten closed last. */
 function RegionTasks({ region }: { region: AlleyRegionDetail }) {
   const { t } = useI18n();
+  // On a narrow screen the actions go under the task, not beside it.
+  const narrow = useIsMobile();
   return (
     <Card
       size="small"
@@ -186,14 +204,24 @@ function RegionTasks({ region }: { region: AlleyRegionDetail }) {
       <Typography.Paragraph type="secondary" style={{ margin: '0 0 8px' }}>
         {t('alleys.taskRule', { days: TASK_DUE_DAYS })}
       </Typography.Paragraph>
-      <Table
-        rowKey="id"
+      <List
         size="small"
-        pagination={false}
+        itemLayout={narrow ? 'vertical' : 'horizontal'}
         dataSource={region.tasks}
-        scroll={{ x: 860 }}
         locale={{ emptyText: <EmptyState description={t('alleys.noTasks')} /> }}
-        columns={taskColumns(t, false)}
+        renderItem={(task) => (
+          <List.Item key={task.id} actions={[<TaskActions key="actions" task={task} />]}>
+            <List.Item.Meta
+              title={
+                <Space size={[4, 4]} wrap>
+                  <span>{t(`sixHave.${task.item}`)}</span>
+                  <TaskStateTag task={task} t={t} />
+                </Space>
+              }
+              description={taskLine(task, t)}
+            />
+          </List.Item>
+        )}
       />
     </Card>
   );

@@ -23,6 +23,13 @@ export function TaskStateTag({ task, t }: { task: AlleyTaskView; t: T }) {
   );
 }
 
+/** One line for a task on the region page: found, due, and how it was closed. */
+export function taskLine(task: AlleyTaskView, t: T): string {
+  const dates = `${t('alleys.openedAt')} ${formatDate(task.openedAt)} · ${t('alleys.due')} ${formatDate(task.dueOn)}`;
+  const closed = closedText(task, t);
+  return closed ? `${dates} · ${closed}` : dates;
+}
+
 function closedText(task: AlleyTaskView, t: T): string {
   if (task.state === 'open') return '';
   const who = task.closedByInspectionId ? t('alleys.closedByInspection') : (task.note ?? '');
