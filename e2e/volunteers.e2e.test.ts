@@ -138,6 +138,18 @@ describe('志愿服务 on a phone: sign up, scan in and out at the site, hours a
     await lead.goto(`${baseUrl}/m/login`);
     await phoneLogin(lead, 'lead01');
     await lead.waitForURL((u) => !u.pathname.endsWith('/login'), { timeout: 30_000 });
+    // A phone that refuses the location is told so, and nothing is written.
+    const { page: refusing, context: refusingContext } = await phone();
+    await refusing.goto(await scanUrl(lead, running.id));
+    await phoneLogin(refusing, 'volunteer01');
+    await refusing.getByTestId('v-checkin').click();
+    await refusing.getByTestId('v-scan-error').waitFor({ timeout: 25_000 });
+    expect(await refusing.getByTestId('v-scan-error').textContent()).toMatch(/定位|位置/);
+    await screenshot(refusing, 'volunteer-scan-refused-phone');
+    await refusingContext.close();
+    const still = await apiAs<{ upcoming: Activity[] }>(vol, 'GET', '/volunteer-activities/mine');
+    expect(still.upcoming.find((a) => a.id === running.id)?.mine?.state).toBe('signed_up');
+
     await context.grantPermissions(['geolocation'], { origin: baseUrl });
     if (running.lng !== null && running.lat !== null)
       await context.setGeolocation({ longitude: running.lng, latitude: running.lat, accuracy: 10 });

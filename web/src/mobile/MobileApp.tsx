@@ -66,7 +66,9 @@ function RequireLogin({ children }: { children: ReactNode }) {
         <div className="m-card m-error">{t('mobile.offline')}</div>
       </div>
     );
-  if (!me.data) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname)}`} replace />;
+  // The query too: a volunteer activity's QR code carries its code in it (/m/v/scan?a=…&c=…).
+  if (!me.data)
+    return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   return <>{children}</>;
 }
 

@@ -21,7 +21,6 @@ import type {
   ScanView,
 } from '../../../../../src/modules/volunteers/presence/presence.contracts';
 import type { MyHours, VolunteerCertificateView } from '../../../../../src/modules/volunteers/hours/hours.contracts';
-import { VOLUNTEER_ME_KEY } from './entry';
 
 export type {
   CheckoutResult,
@@ -35,6 +34,12 @@ export type {
   VolunteerCertificateView,
   VolunteerTeamView,
 };
+
+/**
+ * GET /api/volunteers/me: the key of entry.ts's VOLUNTEER_ME_KEY (one cache with the tab bar), written out again so
+ * that entry.ts stays in the phone's start-up chunk instead of becoming a chunk of its own that both load.
+ */
+const VOLUNTEER_ME_KEY = ['volunteers', 'me'] as const;
 
 /** The volunteer's own queries; a write refreshes them all (sign-up, cancel, check-in, check-out move every figure). */
 const keys = {
