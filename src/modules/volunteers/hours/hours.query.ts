@@ -63,25 +63,6 @@ export function countedHours(verifiedMinutes: number, penaltyMinutes: number, st
   };
 }
 
-/**
- * Until when sign-up is blocked: `blockAfterNoShows` no-shows within `noShowWindowDays` block until the last of them
- * + `blockDays`; null when that has passed. A no-show counts at its activity's end.
- * DUPLICATION: activities/ enforces the same rule at sign-up; this copy only reports it (to merge when it exports one).
- */
-export function blockedUntil(noShowsAt: readonly Date[], rules: VolunteerRulesView, now: Date): Date | null {
-  const n = rules.blockAfterNoShows;
-  if (n <= 0 || noShowsAt.length < n) return null;
-  const times = noShowsAt.map((d) => d.getTime()).sort((a, b) => a - b);
-  // The latest no-show that closes a run of n within the window gives the latest end of a block.
-  for (let i = times.length - 1; i >= n - 1; i -= 1) {
-    if (times[i] - times[i - n + 1] <= rules.noShowWindowDays * DAY_MS) {
-      const until = times[i] + rules.blockDays * DAY_MS;
-      return until > now.getTime() ? new Date(until) : null;
-    }
-  }
-  return null;
-}
-
 export interface HoursFilterInput extends Period {
   q?: string;
   teamId?: string;
@@ -162,7 +143,7 @@ export async function volunteerTotals(db: Db, scope: SQL, f: HoursFilterInput): 
   }));
 }
 
-/** The no-shows that can still block (ended within the window + block days before now), per volunteer. */
+/** The no-shows that can still block (ended within the window before now), per volunteer, for activities/' rule. */
 export async function recentNoShows(
   db: Db,
   rules: VolunteerRulesView,
@@ -170,7 +151,7 @@ export async function recentNoShows(
   volunteerIds?: string[],
 ): Promise<Map<string, Date[]>> {
   if (rules.blockAfterNoShows <= 0 || volunteerIds?.length === 0) return new Map();
-  const since = new Date(now.getTime() - (rules.noShowWindowDays + rules.blockDays) * DAY_MS);
+  const since = new Date(now.getTime() - rules.noShowWindowDays * DAY_MS);
   const rows = await db
     .select({ volunteerId: volunteerSignups.volunteerId, at: volunteerActivities.endsAt })
     .from(volunteerSignups)

@@ -11,8 +11,8 @@ import { requireOwnVolunteer } from '../volunteers.policy.js';
 import { volunteerActivities, volunteerSignups } from '../volunteers.schema.js';
 import type { HoursFilter, HoursQuery, HoursSummary, MyHours, MySignup, VolunteerHours } from './hours.contracts.js';
 import { volunteersVisibleTo } from './hours.policy.js';
+import { blockedUntil } from '../activities/activities.block.js';
 import {
-  blockedUntil,
   countedHours,
   type HoursFilterInput,
   recentNoShows,
@@ -75,7 +75,7 @@ async function complete(db: Db, rules: VolunteerRulesView, rows: Ranked[]): Prom
   return rows.map((r) => ({
     ...r,
     teams: teams.get(r.volunteerId) ?? [],
-    blockedUntil: blockedUntil(noShows.get(r.volunteerId) ?? [], rules, now)?.toISOString() ?? null,
+    blockedUntil: blockedUntil(noShows.get(r.volunteerId) ?? [], rules, now)?.until.toISOString() ?? null,
   }));
 }
 
