@@ -6,7 +6,8 @@
  * activity and 150 new volunteers (inserted directly); after it, activities.load.ts `waitlistProblems` checks the
  * invariants (slots filled exactly, holders queued before everyone waiting, one promotion per promoted sign-up, audited
  * and notified once, queuedAt unique) and the states are counted (expected: 30 signed up, 70 waiting, 50 cancelled).
- * Prints ops/s (200 / wall time of the round) and correctness, on PGlite in memory and, when --pg[=url],
+ * Prints ops/s (200 / wall time of the round), this process's CPU per operation (less dependent on the shared
+ * machine's load; on PGlite it includes the database's work, on PostgreSQL not the server's) and correctness, on PGlite in memory and, when --pg[=url],
  * DATABASE_URL or TEST_DATABASE_URL is given, on a fresh PostgreSQL database too.
  * Run: node --import tsx bench/volunteer-waitlist.ts [--rounds=5] [--pg[=url]]
  */
@@ -58,22 +59,30 @@ async function run(label: string, pgUrl: string | null): Promise<void> {
   const world = await seedTestWorld(db);
   const { types } = await seedVolunteerCatalogue(db);
   const rates: number[] = [];
+  const cpus: number[] = [];
   for (let round = 1; round <= ROUNDS; round++) {
     const a = await newActivity(db, world.communityA.id, types.traffic_guidance);
     const vols = await insertLoadVolunteers(db, 150, world.communityA.id);
+    const cpu0 = process.cpuUsage();
     const r = await runWaitlistLoad(db, a.id, a.roleIds, vols, 50);
+    const cpu = process.cpuUsage(cpu0);
+    const cpuMs = (cpu.user + cpu.system) / 1000 / r.operations;
+    cpus.push(cpuMs);
     const problems = await waitlistProblems(db, a.id);
     const states = await signupStates(db, a.id);
     const rate = (r.operations / r.ms) * 1000;
     rates.push(rate);
     const ok = !problems.length && !r.failed.length && states.signed_up === 30 && states.waitlisted === 70;
     console.log(
-      `${label} round ${round}: ${r.operations} ops in ${r.ms.toFixed(0)} ms = ${rate.toFixed(0)} ops/s; ` +
+      `${label} round ${round}: ${r.operations} ops in ${r.ms.toFixed(0)} ms = ${rate.toFixed(0)} ops/s, ` +
+        `CPU ${cpuMs.toFixed(1)} ms an op (this process); ` +
         `signed_up ${states.signed_up}, waitlisted ${states.waitlisted}, cancelled ${states.cancelled}, promoted ${states.promoted}; ` +
         `${ok ? 'correct' : `WRONG: ${[...problems, ...r.failed.slice(0, 3)].join('; ')}`}`,
     );
   }
-  console.log(`${label}: median ${median(rates).toFixed(0)} ops/s over ${ROUNDS} rounds`);
+  console.log(
+    `${label}: median ${median(rates).toFixed(0)} ops/s, CPU ${median(cpus).toFixed(1)} ms an op, over ${ROUNDS} rounds`,
+  );
   await database.close();
 }
 
