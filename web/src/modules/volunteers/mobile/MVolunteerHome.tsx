@@ -4,7 +4,8 @@ import { errorMessage } from '../../../api/client';
 import { addStrings, useI18n } from '../../../i18n';
 import { Card, Spinner } from '../../../mobile/parts';
 import { useQrScanner } from '../../../mobile/useQrScanner';
-import { countyMinute, type MyVolunteer, scanTargetOf, spanOf, useMyHours, useMySignups, useMyVolunteer } from './api';
+import { countyMinute, type MyVolunteer, spanOf, useMyHours, useMySignups, useMyVolunteer } from './api';
+import { scanTargetOf } from './figures';
 import volunteerPhoneStrings from './i18n';
 import { MRegisterForm } from './MRegisterForm';
 import { MineChip, StarProgress } from './parts';
@@ -66,7 +67,7 @@ function ScanCard() {
   const navigate = useNavigate();
   const [wrong, setWrong] = useState(false);
   const scanner = useQrScanner((text) => {
-    const target = scanTargetOf(text);
+    const target = scanTargetOf(text, window.location.origin);
     setWrong(!target);
     if (target) navigate(`/v/scan?a=${encodeURIComponent(target.a)}&c=${encodeURIComponent(target.c)}`);
   });

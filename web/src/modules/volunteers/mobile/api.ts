@@ -22,6 +22,7 @@ import type {
 } from '../../../../../src/modules/volunteers/presence/presence.contracts';
 import type { MyHours, VolunteerCertificateView } from '../../../../../src/modules/volunteers/hours/hours.contracts';
 
+export { countyMinute, spanOf } from './figures';
 export type {
   CheckoutResult,
   MyHours,
@@ -160,29 +161,3 @@ export function usePresence(activityId: string) {
 
 /** The certificate's PDF (inline, with the session cookie). */
 export const certificatePdfUrl = (id: string) => `/api/volunteer-certificates/${id}/card.pdf`;
-
-/** "YYYY-MM-DD HH:mm" of an instant on the county's clock (UTC+8), whatever the device's zone. */
-export function countyMinute(iso: string): string {
-  const ms = Date.parse(iso);
-  return Number.isFinite(ms) ? new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : iso;
-}
-
-/** "MM-DD HH:mm–HH:mm" of an activity's span on the county's clock (the end's day too when it differs). */
-export function spanOf(a: { startsAt: string; endsAt: string }): string {
-  const s = countyMinute(a.startsAt);
-  const e = countyMinute(a.endsAt);
-  return `${s.slice(5)}–${e.slice(0, 10) === s.slice(0, 10) ? e.slice(11) : e.slice(5)}`;
-}
-
-/** The activity id and code of a scanned text: the /m/v/scan link the QR code carries, or null. */
-export function scanTargetOf(text: string): { a: string; c: string } | null {
-  try {
-    const url = new URL(text.trim(), window.location.origin);
-    if (!url.pathname.endsWith('/v/scan')) return null;
-    const a = url.searchParams.get('a');
-    const c = url.searchParams.get('c');
-    return a && c ? { a, c } : null;
-  } catch {
-    return null;
-  }
-}

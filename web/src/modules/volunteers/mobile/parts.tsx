@@ -12,6 +12,7 @@ import {
   useSignup,
   type VolunteerActivityDetail,
 } from './api';
+import { starFigures } from './figures';
 import './volunteer.css';
 
 type Activity = OpenActivity | MyVolunteerActivity | VolunteerActivityDetail;
@@ -243,31 +244,25 @@ export function ActivityItem({
 /** Hours as a bar toward the next star (the county's star table), with the star reached. */
 export function StarProgress({ hours, starHours }: { hours: number; starHours: readonly number[] }) {
   const { t } = useI18n();
-  const star = starHours.filter((h) => hours >= h).length;
-  const next = starHours[star];
-  const from = star === 0 ? 0 : starHours[star - 1];
-  const percent = next === undefined ? 100 : Math.max(0, Math.min(100, ((hours - from) / (next - from)) * 100));
+  const f = starFigures(hours, starHours);
+  const label = f.star ? t('volunteerPhone.star', { n: f.star }) : t('volunteerPhone.noStar');
   return (
     <div className="v-star" data-testid="v-star">
-      <div
-        className="v-stars"
-        role="img"
-        aria-label={star ? t('volunteerPhone.star', { n: star }) : t('volunteerPhone.noStar')}
-      >
+      <div className="v-stars" role="img" aria-label={label}>
         {starHours.map((h, i) => (
-          <span key={h} className={i < star ? 'on' : undefined} aria-hidden>
+          <span key={h} className={i < f.star ? 'on' : undefined} aria-hidden>
             ★
           </span>
         ))}
-        <em>{star ? t('volunteerPhone.star', { n: star }) : t('volunteerPhone.noStar')}</em>
+        <em>{label}</em>
       </div>
       <div className="v-bar" aria-hidden>
-        <span style={{ width: `${percent}%` }} data-testid="v-star-bar" />
+        <span style={{ width: `${f.percent}%` }} data-testid="v-star-bar" />
       </div>
       <div className="m-muted" data-testid="v-next-star">
-        {next === undefined
+        {f.toGo === null
           ? t('volunteerPhone.topStar')
-          : t('volunteerPhone.toNextStar', { hours: Math.round((next - hours) * 10) / 10, n: star + 1 })}
+          : t('volunteerPhone.toNextStar', { hours: f.toGo, n: f.star + 1 })}
       </div>
     </div>
   );
