@@ -7,6 +7,12 @@ import { matrixSignup } from '../post-activities.js';
 import { api, expectOk } from '../http.js';
 import { photoForm, samplePhoto } from '../photos.js';
 import { freshAlleyTask, uploadAlleyDocument } from './alleys.js';
+import {
+  freshVolunteerActivity,
+  matrixTeamMember,
+  matrixVolunteerCertificate,
+  matrixVolunteerSignup,
+} from './volunteers.js';
 import type { MatrixWorld, Side, SideRows } from './world.js';
 
 /**
@@ -31,6 +37,18 @@ async function upload(ctx: TestContext, as: string, url: string): Promise<string
 let serial = 0;
 
 export const FRESH: Partial<Record<string, Fresh>> = {
+  // Volunteer service: a cancelled activity or sign-up, a revoked certificate, a removed membership — each cell its own.
+  'POST /api/volunteer-activities/{id}/cancel': (ctx, _side, rows, world) =>
+    freshVolunteerActivity(ctx, rows, world.volunteerType),
+  'POST /api/volunteer-signups/{id}/cancel': async (ctx, _side, rows) => ({
+    volunteerSignup: await matrixVolunteerSignup(ctx, rows.volunteerActivity, rows.volunteerRole, rows.volunteer),
+  }),
+  'POST /api/volunteer-certificates/{id}/revoke': async (ctx, _side, rows) => ({
+    volunteerCertificate: await matrixVolunteerCertificate(ctx, rows.volunteer, rows.community),
+  }),
+  'DELETE /api/volunteer-teams/{id}/members/{memberId}': async (ctx, _side, rows) => ({
+    teamMember: await matrixTeamMember(ctx, rows.volunteerTeam, rows.plainMember),
+  }),
   // Removing an alley document, closing or cancelling an alley task: each cell its own (authz/alleys.ts).
   'DELETE /api/alley-regions/documents/{docId}': async (ctx, _side, rows) => ({
     alleyDocument: await uploadAlleyDocument(ctx, 'admin', rows.alleyRegion),

@@ -11,7 +11,7 @@ import type { MatrixWorld, SideRows } from './world.js';
  */
 export const LEAK_ROLES: MatrixRole[] = ['member01', 'member02', 'resident01'];
 
-/** Public to every logged-in user by design: the map's grids and the organisation tree (grid.policy.ts, org routes). */
+/** Public to every logged-in user by design: the map's grids, the organisation tree (grid.policy.ts, org routes), and below. */
 const PUBLIC = new Set([
   'GET /api/grids',
   'GET /api/grids/tree',
@@ -21,6 +21,11 @@ const PUBLIC = new Set([
   'GET /api/organisations',
   'GET /api/organisations/tree',
   'GET /api/organisations/{id}',
+  // Volunteer service is county-wide: any volunteer sees every team and every open activity to join, and the
+  // certificates in 公示 are published to all (docs/VOLUNTEERS.md).
+  'GET /api/volunteer-teams',
+  'GET /api/volunteer-activities/open',
+  'GET /api/volunteer-certificates/public',
 ]);
 
 /**

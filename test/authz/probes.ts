@@ -2,8 +2,10 @@ import { addDays } from '../../src/core/calendar.js';
 import { clock } from '../../src/core/clock.js';
 import { SIX_HAVES } from '../../src/modules/alleys/alleys.enums.js';
 import { DEFAULT_SERVICE_RULES } from '../../src/modules/members/rules.js';
+import { DEFAULT_VOLUNTEER_RULES } from '../../src/modules/volunteers/volunteers.enums.js';
 import { TEST_PASSWORD } from '../world.js';
 import { type NamedValue, type RouteDoc, sample, sampleQuery } from './openapi.js';
+import { matrixActivityBody } from './volunteers.js';
 import type { MatrixWorld, Side, SideRows } from './world.js';
 
 /**
@@ -48,6 +50,11 @@ const ID_BY_PATH: [RegExp, keyof SideRows][] = [
   [/^\/api\/member-certificates\//, 'certificate'],
   [/^\/api\/alley-regions\//, 'alleyRegion'],
   [/^\/api\/alley-tasks\//, 'alleyTask'],
+  [/^\/api\/volunteer-teams\//, 'volunteerTeam'],
+  [/^\/api\/volunteers\//, 'volunteer'],
+  [/^\/api\/volunteer-activities\//, 'volunteerActivity'],
+  [/^\/api\/volunteer-signups\//, 'volunteerSignup'],
+  [/^\/api\/volunteer-certificates\//, 'volunteerCertificate'],
 ];
 
 const PARAM_ROWS: Record<string, keyof SideRows> = {
@@ -69,6 +76,9 @@ function unscopedParam(route: RouteDoc, name: string, world: MatrixWorld): strin
   if (name === 'year') return String(world.year);
   // One of the six 六有 items: the same in both scopes (the region is the path's scoped part).
   if (name === 'item') return 'guideline';
+  // The volunteer catalogue is the county's: the same series and type in both scopes.
+  if (name === 'id' && route.path.startsWith('/api/volunteer-series/')) return world.volunteerSeries;
+  if (name === 'id' && route.path.startsWith('/api/volunteer-types/')) return world.volunteerType;
   if (name === 'code') return route.path.startsWith('/api/service-kinds') ? world.serviceKind : world.categoryCode;
   if (name === 'id' && route.path.startsWith('/api/pairing-plans/')) return world.pairingPlan;
   // Open311 clients are the county's, in no side's scope; no such client: the county admin's probe is a 404, the others' 403.
@@ -80,6 +90,7 @@ function sideParam(route: RouteDoc, name: string, rows: SideRows): string {
   if (name === 'itemId') return route.path.startsWith('/api/evaluation-sessions') ? rows.sessionItem : rows.agendaItem;
   if (name === 'signupId' && route.path.startsWith('/api/post-activities')) return rows.postSignup;
   if (name === 'photoId' && route.path.startsWith('/api/alley-regions')) return rows.alleyPhoto;
+  if (name === 'memberId' && route.path.startsWith('/api/volunteer-teams')) return rows.teamMember;
   const key = name === 'id' ? ID_BY_PATH.find(([re]) => re.test(route.path))?.[1] : PARAM_ROWS[name];
   if (!key) throw new Error(`authz matrix: no row for {${name}} in ${route.key}; add it to probes.ts`);
   return rows[key];
@@ -143,6 +154,11 @@ export function namedValues(rows: SideRows, world: MatrixWorld, side: Side): Nam
     availableFrom: '2020-01-01',
     availableTo: '2099-12-31',
     residenceCommunityId: rows.community,
+    teamId: rows.volunteerTeam,
+    volunteerId: rows.volunteer,
+    roleId: rows.volunteerRole,
+    typeId: world.volunteerType,
+    seriesId: world.volunteerSeries,
     pageSize: 1,
   };
   return (name) => byName[name];
@@ -201,6 +217,23 @@ export const OVERRIDES: Partial<Record<string, Override>> = {
   'POST /api/party-members': {
     body: (r) => ({ personId: r.memberPerson, kind: 'in_service', unitId: r.unit, residenceCommunityId: r.community }),
   },
+  // Volunteer service: an existing key, name, registration or membership (409); rules that do not hold (400); an
+  // activity two days ahead of the side's team (a new row nobody else looks at).
+  'POST /api/volunteer-series': { body: () => ({ key: 'security_patrol', name: '治安巡逻', nameEn: 'Patrol' }) },
+  'POST /api/volunteer-types': {
+    body: (_r, w) => ({ seriesId: w.volunteerSeries, key: 'street_patrol', name: '街巷巡逻', nameEn: 'Patrol' }),
+  },
+  'POST /api/volunteer-teams': {
+    body: (r, w) => ({ name: '杭川老大妈义务巡逻队', seriesId: w.volunteerSeries, communityId: r.community }),
+  },
+  'POST /api/volunteer-teams/{id}/members': { body: (r) => ({ volunteerId: r.plainMember, role: 'member' }) },
+  'PATCH /api/volunteer-teams/{id}/members/{memberId}': { body: () => ({ role: 'member' }) },
+  'POST /api/volunteers': { body: (r) => ({ personId: r.memberPerson, skills: ['巡逻'] }) },
+  'POST /api/volunteers/me': { body: () => ({ skills: ['巡逻'] }) },
+  'PUT /api/volunteer-rules': {
+    body: () => ({ ...DEFAULT_VOLUNTEER_RULES, starHours: [300, 100, 600, 1000, 1500] }),
+  },
+  'POST /api/volunteer-activities': { body: (r, w) => matrixActivityBody(r, w) },
   'GET /api/calendar/working-time': { query: () => '?start=2026-06-01T09:00:00%2B08:00&hours=8' },
   // A year nobody uses: replacing this year's holidays would move every deadline computed after it.
   'PUT /api/calendar/{year}': { path: () => '/api/calendar/2100', body: () => ({ days: [] }) },

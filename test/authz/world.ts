@@ -13,6 +13,7 @@ import { matrixPostActivityRows } from '../post-activities.js';
 import type { TestContext } from '../app.js';
 import { seedAlleyRegions } from '../api-setup/alleys.js';
 import { matrixAlleyRows } from './alleys.js';
+import { matrixVolunteerRows, type VolunteerSideRows } from './volunteers.js';
 import { adoptTestPairing } from '../cobuild.js';
 import { matrixReportRows } from '../member-reports.js';
 import { matrixPostRows } from '../posts.js';
@@ -25,7 +26,7 @@ import { photoForm, samplePhoto } from '../photos.js';
  */
 export type Side = 'A' | 'B';
 
-export interface SideRows {
+export interface SideRows extends VolunteerSideRows {
   community: string;
   unit: string;
   grid: string;
@@ -99,6 +100,9 @@ export interface MatrixWorld {
   pairingPlan: string;
   categoryCode: string;
   serviceKind: string;
+  /** The catalogue's 治安巡逻 series and its 街巷巡逻 type (the county's, in no side's scope). */
+  volunteerSeries: string;
+  volunteerType: string;
 }
 
 type Call = ReturnType<typeof api>;
@@ -405,7 +409,7 @@ async function sideRows(
   ctx: TestContext,
   side: Side,
   year: number,
-): Promise<Omit<SideRows, 'alleyRegion' | 'alleyPhoto' | 'alleyDocument' | 'alleyTask'>> {
+): Promise<Omit<SideRows, 'alleyRegion' | 'alleyPhoto' | 'alleyDocument' | 'alleyTask' | keyof VolunteerSideRows>> {
   const call = api(ctx);
   const w = ctx.world;
   const community = side === 'A' ? w.communityA.id : w.communityB.id;
@@ -473,10 +477,13 @@ export async function buildMatrixWorld(ctx: TestContext): Promise<MatrixWorld> {
     alleyPhoto: await alleyPhoto(region),
     ...(await matrixAlleyRows(ctx, region)),
   });
-  const A = { ...(await sideRows(ctx, 'A', year)), ...(await alleyRows(alleys.A)) };
-  const B = { ...(await sideRows(ctx, 'B', year)), ...(await alleyRows(alleys.B)) };
+  const vol = await matrixVolunteerRows(ctx, { A: w.communityA.id, B: w.communityB.id });
+  const A = { ...(await sideRows(ctx, 'A', year)), ...(await alleyRows(alleys.A)), ...vol.sides.A };
+  const B = { ...(await sideRows(ctx, 'B', year)), ...(await alleyRows(alleys.B)), ...vol.sides.B };
   return {
     sides: { A, B },
+    volunteerSeries: vol.volunteerSeries,
+    volunteerType: vol.volunteerType,
     year,
     heldOn: heldOn(),
     quarter: quarter(),

@@ -11,6 +11,7 @@ import { MEMBERS_RATINGS } from './members-ratings.js';
 import { MEMBERS_REPORTS } from './members-reports.js';
 import { MEMBERS_POSTS } from './members-posts.js';
 import { OPERATIONS } from './operations.js';
+import { VOLUNTEERS } from './volunteers.js';
 
 /**
  * The expected answer of every route to every role: ok (2xx), refused (allowed to try, 409 by the row's state),
@@ -19,4 +20,4 @@ import { OPERATIONS } from './operations.js';
  */
 export const EXPECTED: ExpectedTable = { ...CORE, ...CASES, ...COBUILD_MEETINGS, ...COBUILD_PROJECTS, ...OPERATIONS,
   ...MEMBERS_POSTS, ...MEMBERS_POSTS_ACTIVITIES, ...MEMBERS_RATINGS, ...MEMBERS_REPORTS, ...MEMBERS_LEDGER, ...MEMBERS_ME,
-  ...ALLEYS };
+  ...ALLEYS, ...VOLUNTEERS };
