@@ -138,68 +138,74 @@ function isFree(w: VolunteerWorld, v: Vol, day: string): boolean {
   return v.from <= day && !w.busy.has(`${v.id}|${day}`);
 }
 
-/** One past sign-up: checked in and out (by QR mostly; a few auto-closed or corrected), or a no-show. */
+/** A past sign-up's presence: checked in and out by QR mostly (a few by the organiser), near the activity's times. */
+function presence(w: VolunteerWorld, a: ActivityRow) {
+  const start = a.startsAt.getTime();
+  const end = a.endsAt.getTime();
+  const r = w.rng.next();
+  const corrected = r < 0.012;
+  const autoClosed = !corrected && r < 0.027;
+  const method: 'qr' | 'organiser' = w.rng.chance(0.92) ? 'qr' : 'organiser';
+  // Arrive a few minutes either side of the start, leave near the end; a correction records the scheduled times.
+  const inAt = corrected ? start : start + w.rng.int(-8, 10) * MINUTE;
+  const drawnOut = end + w.rng.int(-12, 6) * MINUTE;
+  const outAt = corrected || autoClosed ? end : drawnOut;
+  return {
+    checkedInAt: new Date(inAt),
+    checkinMethod: corrected ? ('organiser' as const) : method,
+    checkedOutAt: new Date(outAt),
+    checkoutMethod: corrected ? ('organiser' as const) : autoClosed ? ('auto' as const) : method,
+    autoClosed,
+    minutes: Math.floor((Math.min(outAt, end) - Math.max(inAt, start)) / MINUTE),
+    corrected,
+  };
+}
+
+/** One past sign-up: checked in and out (a few auto-closed or corrected), or a no-show with its penalty. */
 function pastSignup(w: VolunteerWorld, a: ActivityRow, role: RoleRow, v: Vol, noShow: boolean): SignupRow {
   const start = a.startsAt.getTime();
   const end = a.endsAt.getTime();
   const queuedAt = new Date(start - w.rng.int(3, 150) * HOUR);
-  const base = {
-    id: w.rng.uuid(),
-    activityId: a.id,
-    roleId: role.id,
-    volunteerId: v.id,
-    queuedAt,
-    promotedAt: null,
-    cancelledAt: null,
-  };
-  const blank = { cappedMinutes: 0, correctionReason: null, correctedByUserId: null, serviceRecordId: null };
+  const id = w.rng.uuid();
+  const created = stampOf(w.time, queuedAt);
   if (noShow) {
     const penaltyMinutes = (DEFAULT_VOLUNTEER_RULES.noShowPenaltyFactor * (end - start)) / MINUTE;
     const swept = stampOf(w.time, new Date(end + HOUR));
+    const row = { id, activityId: a.id, roleId: role.id, volunteerId: v.id, queuedAt, promotedAt: null };
     return {
-      ...base,
+      ...row,
+      cancelledAt: null,
       ...ABSENT,
       state: 'no_show',
       penaltyMinutes,
-      createdAt: stampOf(w.time, queuedAt),
+      createdAt: created,
       updatedAt: swept,
     };
   }
-  const r = w.rng.next();
-  const corrected = r < 0.012;
-  const autoClosed = !corrected && r < 0.027;
-  let inAt = start + w.rng.int(-8, 10) * MINUTE;
-  let outAt = end + w.rng.int(-12, 6) * MINUTE;
-  let inMethod: 'qr' | 'organiser' | 'auto' = w.rng.chance(0.92) ? 'qr' : 'organiser';
-  let outMethod: 'qr' | 'organiser' | 'auto' = inMethod;
-  if (autoClosed) {
-    outAt = end;
-    outMethod = 'auto';
-  }
-  if (corrected) {
-    inAt = start;
-    outAt = end;
-    inMethod = 'organiser';
-    outMethod = 'organiser';
-  }
-  const minutes = Math.floor((Math.min(outAt, end) - Math.max(inAt, start)) / MINUTE);
-  const organiser = organiserOf(w, a.communityId);
+  const p = presence(w, a);
   return {
-    ...base,
-    ...blank,
+    id,
+    activityId: a.id,
+    roleId: role.id,
+    volunteerId: v.id,
     state: 'checked_out',
-    checkedInAt: new Date(inAt),
-    checkinMethod: inMethod,
-    checkedOutAt: new Date(outAt),
-    checkoutMethod: outMethod,
-    autoClosed,
-    minutes,
+    queuedAt,
+    promotedAt: null,
+    cancelledAt: null,
+    checkedInAt: p.checkedInAt,
+    checkinMethod: p.checkinMethod,
+    checkedOutAt: p.checkedOutAt,
+    checkoutMethod: p.checkoutMethod,
+    autoClosed: p.autoClosed,
+    minutes: p.minutes,
+    cappedMinutes: 0,
     penaltyMinutes: 0,
-    day: localDayOf(new Date(inAt)),
-    correctionReason: corrected ? w.rng.pick(CORRECTIONS) : null,
-    correctedByUserId: corrected ? organiser : null,
-    createdAt: stampOf(w.time, queuedAt),
-    updatedAt: stampOf(w.time, new Date(end + (corrected ? 20 : 1) * HOUR)),
+    day: localDayOf(p.checkedInAt),
+    correctionReason: p.corrected ? w.rng.pick(CORRECTIONS) : null,
+    correctedByUserId: p.corrected ? organiserOf(w, a.communityId) : null,
+    serviceRecordId: null,
+    createdAt: created,
+    updatedAt: stampOf(w.time, new Date(end + (p.corrected ? 20 : 1) * HOUR)),
   };
 }
 
