@@ -15,6 +15,15 @@ import { grids } from '../grid/grid.schema.js';
 import { organisations } from '../org/org.schema.js';
 import { partyMembers } from '../people/members/members.schema.js';
 import { people } from '../people/people.schema.js';
+import {
+  volunteerActivities,
+  volunteerCertificates,
+  volunteers,
+  volunteerSeries,
+  volunteerServiceTypes,
+  volunteerSignups,
+  volunteerTeams,
+} from '../volunteers/volunteers.schema.js';
 
 /**
  * What the audit log calls the record an entry is about: the case's number, the person's or organisation's name…
@@ -34,6 +43,67 @@ interface Labeller {
 
 const org = alias(organisations, 'label_org');
 const orgOf = (col: AnyColumn): [PgTable, SQL] => [org, sql`${org.id} = ${col}`];
+
+/** Volunteer service: teams, series and types by name, a volunteer by their name, an activity by its title, a sign-up
+ * by the activity and the volunteer, a certificate by its serial. */
+const volunteerPerson = alias(people, 'label_volunteer_person');
+const VOLUNTEER_LABELLERS: Record<string, Labeller> = {
+  volunteer: {
+    table: volunteers,
+    id: volunteers.id,
+    label: sql`${volunteerPerson.name}`,
+    joins: [[volunteerPerson, sql`${volunteerPerson.id} = ${volunteers.personId}`]],
+    search: [volunteerPerson.name],
+    uuid: true,
+  },
+  volunteer_team: {
+    table: volunteerTeams,
+    id: volunteerTeams.id,
+    label: sql`${volunteerTeams.name}`,
+    search: [volunteerTeams.name],
+    uuid: true,
+  },
+  volunteer_series: {
+    table: volunteerSeries,
+    id: volunteerSeries.id,
+    label: sql`${volunteerSeries.name}`,
+    search: [volunteerSeries.name],
+    uuid: true,
+  },
+  volunteer_type: {
+    table: volunteerServiceTypes,
+    id: volunteerServiceTypes.id,
+    label: sql`${volunteerServiceTypes.name}`,
+    search: [volunteerServiceTypes.name],
+    uuid: true,
+  },
+  volunteer_activity: {
+    table: volunteerActivities,
+    id: volunteerActivities.id,
+    label: sql`${volunteerActivities.title}`,
+    search: [volunteerActivities.title],
+    uuid: true,
+  },
+  volunteer_signup: {
+    table: volunteerSignups,
+    id: volunteerSignups.id,
+    label: sql`${volunteerActivities.title} || ' · ' || ${volunteerPerson.name}`,
+    joins: [
+      [volunteerActivities, sql`${volunteerActivities.id} = ${volunteerSignups.activityId}`],
+      [volunteers, sql`${volunteers.id} = ${volunteerSignups.volunteerId}`],
+      [volunteerPerson, sql`${volunteerPerson.id} = ${volunteers.personId}`],
+    ],
+    search: [volunteerActivities.title, volunteerPerson.name],
+    uuid: true,
+  },
+  volunteer_certificate: {
+    table: volunteerCertificates,
+    id: volunteerCertificates.id,
+    label: sql`${volunteerCertificates.serial}`,
+    search: [volunteerCertificates.serial],
+    uuid: true,
+  },
+};
 
 const LABELLERS: Record<string, Labeller> = {
   case: {
@@ -188,6 +258,7 @@ const LABELLERS: Record<string, Labeller> = {
     label: sql`${serviceKinds.name}`,
     search: [serviceKinds.name],
   },
+  ...VOLUNTEER_LABELLERS,
 };
 
 /** The record types the log can name (and search by name). */

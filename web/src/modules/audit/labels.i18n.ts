@@ -6,16 +6,37 @@
 import cobuild from './labels.cobuild.i18n';
 import core from './labels.core.i18n';
 import members from './labels.members.i18n';
+import volunteers from './labels.volunteers.i18n';
 
-// One file per part of the product (core and cases, co-building, the members' service), each under ~400 lines.
+// One file per part of the product (core and cases, co-building, the members' service, volunteers), each under ~400 lines.
 const zhCN = {
-  entityType: { ...core.zhCN.entityType, ...cobuild.zhCN.entityType, ...members.zhCN.entityType },
-  auditAction: { ...core.zhCN.auditAction, ...cobuild.zhCN.auditAction, ...members.zhCN.auditAction },
+  entityType: {
+    ...core.zhCN.entityType,
+    ...cobuild.zhCN.entityType,
+    ...members.zhCN.entityType,
+    ...volunteers.zhCN.entityType,
+  },
+  auditAction: {
+    ...core.zhCN.auditAction,
+    ...cobuild.zhCN.auditAction,
+    ...members.zhCN.auditAction,
+    ...volunteers.zhCN.auditAction,
+  },
 };
 
 const en: typeof zhCN = {
-  entityType: { ...core.en.entityType, ...cobuild.en.entityType, ...members.en.entityType },
-  auditAction: { ...core.en.auditAction, ...cobuild.en.auditAction, ...members.en.auditAction },
+  entityType: {
+    ...core.en.entityType,
+    ...cobuild.en.entityType,
+    ...members.en.entityType,
+    ...volunteers.en.entityType,
+  },
+  auditAction: {
+    ...core.en.auditAction,
+    ...cobuild.en.auditAction,
+    ...members.en.auditAction,
+    ...volunteers.en.auditAction,
+  },
 };
 
 export default { zhCN, en };
