@@ -3,7 +3,7 @@
  * on one activity with two roles (20 and 10 slots): 150 volunteers sign up (POST /api/volunteer-activities/:id/signups,
  * through the service), the first 50 cancel as soon as their own sign-up is in, so cancellations and the promotions
  * they cause interleave with sign-ups on the activity's row lock (SELECT … FOR UPDATE). Each round uses a new
- * activity and 150 new volunteers (inserted directly); after it, activities.load.ts `waitlistProblems` checks the
+ * activity and 150 new volunteers (inserted directly); after it, test/volunteer-waitlist-load.ts `waitlistProblems` checks the
  * invariants (slots filled exactly, holders queued before everyone waiting, one promotion per promoted sign-up, audited
  * and notified once, queuedAt unique) and the states are counted (expected: 30 signed up, 70 waiting, 50 cancelled).
  * Prints ops/s (200 / wall time of the round), this process's CPU per operation (less dependent on the shared
@@ -18,7 +18,7 @@ import {
   runWaitlistLoad,
   signupStates,
   waitlistProblems,
-} from '../src/modules/volunteers/activities/activities.load.js';
+} from '../test/volunteer-waitlist-load.js';
 import { volunteerActivities, volunteerActivityRoles } from '../src/modules/volunteers/volunteers.schema.js';
 import { seedVolunteerCatalogue } from '../test/api-setup/volunteers.js';
 import { seedTestWorld } from '../test/world.js';

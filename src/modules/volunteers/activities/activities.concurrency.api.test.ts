@@ -6,7 +6,12 @@ import { TEST_CLOCK } from '../../../../test/clock.js';
 import { api, expectOk } from '../../../../test/http.js';
 import { clock, setClock } from '../../../core/clock.js';
 import type { VolunteerActivityDetail } from './activities.contracts.js';
-import { insertLoadVolunteers, runWaitlistLoad, signupStates, waitlistProblems } from './activities.load.js';
+import {
+  insertLoadVolunteers,
+  runWaitlistLoad,
+  signupStates,
+  waitlistProblems,
+} from '../../../../test/volunteer-waitlist-load.js';
 
 // 200 operations at once on one activity with two roles (20 and 10 slots): 150 volunteers sign up, the first 50
 // cancel as soon as their sign-up is in. On PGlite (one connection) and, in the PostgreSQL pass of `npm test`

@@ -1,13 +1,13 @@
 import { and, asc, count, eq, isNotNull } from 'drizzle-orm';
-import type { Actor } from '../../../core/auth/actor.js';
-import { auditLog } from '../../../core/audit.schema.js';
-import type { Db } from '../../../core/db.js';
-import { users } from '../../auth/auth.schema.js';
-import { notifications } from '../../notifications/notifications.schema.js';
-import { people } from '../../people/people.schema.js';
-import { SLOT_HOLDING_STATES } from '../volunteers.enums.js';
-import { volunteerActivityRoles, volunteers, volunteerSignups } from '../volunteers.schema.js';
-import { cancelSignup, signUp } from './activities.signups.js';
+import type { Actor } from '../src/core/auth/actor.js';
+import { auditLog } from '../src/core/audit.schema.js';
+import type { Db } from '../src/core/db.js';
+import { users } from '../src/modules/auth/auth.schema.js';
+import { notifications } from '../src/modules/notifications/notifications.schema.js';
+import { people } from '../src/modules/people/people.schema.js';
+import { SLOT_HOLDING_STATES } from '../src/modules/volunteers/volunteers.enums.js';
+import { volunteerActivityRoles, volunteers, volunteerSignups } from '../src/modules/volunteers/volunteers.schema.js';
+import { cancelSignup, signUp } from '../src/modules/volunteers/activities/activities.signups.js';
 
 /**
  * The waitlist under load, shared by the concurrency API test and bench/volunteer-waitlist.ts: `n` volunteers
