@@ -8,7 +8,6 @@ import {
   codeOf,
   ctx,
   MIN,
-  moveTo,
   north,
   PLACE,
   signedCode,

@@ -1,4 +1,4 @@
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { formatLocalIso } from '../../../core/calendar.js';
 import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
@@ -144,6 +144,13 @@ export async function signupView(db: Db, signupId: string): Promise<PresenceSign
   const [row] = await selectSignupViews(db).where(eq(volunteerSignups.id, signupId));
   if (!row) throw new AppError('NOT_FOUND');
   return presentSignup(row);
+}
+
+/** Several sign-ups as presence shows them, by id (one query). */
+export async function signupViews(db: Db, ids: string[]): Promise<Map<string, PresenceSignupView>> {
+  if (!ids.length) return new Map();
+  const rows = await selectSignupViews(db).where(inArray(volunteerSignups.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.s.id, presentSignup(r)]));
 }
 
 /** The activity's live sign-ups (waitlisted and cancelled ones left out), by role then queue order. */

@@ -13,7 +13,8 @@ import {
   ZScanView,
 } from './presence.contracts.js';
 import { correctPresence } from './presence.corrections.js';
-import { activityCode, checkIn, checkOut, organiserPresence, presenceList, scan } from './presence.service.js';
+import { presenceBatchers } from './presence.batch.js';
+import { activityCode, organiserPresence, presenceList, scan } from './presence.service.js';
 
 const tags = ['volunteer-presence'];
 
@@ -30,6 +31,8 @@ export async function presenceRoutes(app: App): Promise<void> {
 function volunteerRoutes(app: App): void {
   const db = app.db;
   const secret = app.config.sessionSecret;
+  // Scans are written in batches (a crowd scans one screen at once): bench/volunteer-checkin.ts.
+  const batch = presenceBatchers(db, secret);
   app.get(
     '/volunteer-activities/:id/scan',
     {
@@ -57,7 +60,7 @@ function volunteerRoutes(app: App): void {
     },
     async (req, reply) => {
       const actor = authorize(req, 'volunteers.self');
-      const answer = await checkIn({ db, actor, activityId: req.params.id, input: req.body, secret });
+      const answer = await batch.checkins.submit({ actor, activityId: req.params.id, input: req.body });
       return reply.status(answer.created ? 201 : 200).send(answer.signup);
     },
   );
@@ -73,7 +76,7 @@ function volunteerRoutes(app: App): void {
       },
     },
     async (req) =>
-      checkOut({ db, actor: authorize(req, 'volunteers.self'), activityId: req.params.id, input: req.body, secret }),
+      batch.checkouts.submit({ actor: authorize(req, 'volunteers.self'), activityId: req.params.id, input: req.body }),
   );
 }
 

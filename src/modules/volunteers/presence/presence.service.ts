@@ -120,13 +120,11 @@ function assertInsideGeofence(a: PresenceActivity['a'], at: { lng?: number; lat?
 }
 
 /** The refusals every scan obeys before anything is read under lock: the code, cancellation, the window, the place. */
-async function scannedActivity(db: Db, activityId: string, input: PresenceScan, secret: string) {
-  const act = await loadPresenceActivity(db, activityId);
+export function assertScanAllowed(act: PresenceActivity, input: PresenceScan, secret: string): void {
   assertCodeOf(act.a.id, input.code, secret);
   if (act.a.state === 'cancelled') throw new AppError('VOLUNTEER_ACTIVITY_CANCELLED');
   assertCheckinOpen(act.a, clock.now());
   assertInsideGeofence(act.a, input);
-  return act;
 }
 
 /** Checks the signed-up sign-up in (state checked_in), in the caller's transaction; a repeat answers the first. */
@@ -156,30 +154,6 @@ async function checkInRow(tx: Db, actor: Actor, s: SignupRow, method: VolunteerC
   return true;
 }
 
-/** A live sign-up that holds a slot (a waitlisted one does not: VOLUNTEER_NOT_SIGNED_UP), under lock. */
-async function heldSignup(tx: Db, activityId: string, volunteerId: string): Promise<SignupRow> {
-  const s = await liveSignup(tx, activityId, volunteerId, true);
-  if (!s || s.state === 'waitlisted' || s.state === 'no_show') throw new AppError('VOLUNTEER_NOT_SIGNED_UP');
-  return s;
-}
-
-export async function checkIn(opts: {
-  db: Db;
-  actor: Actor;
-  activityId: string;
-  input: PresenceScan;
-  secret: string;
-}): Promise<CheckinAnswer> {
-  const { db, actor } = opts;
-  const act = await scannedActivity(db, opts.activityId, opts.input, opts.secret);
-  const v = await requireOwnVolunteer(db, actor);
-  const { id, created } = await db.transaction(async (tx) => {
-    const s = await heldSignup(tx, act.a.id, v.id);
-    return { id: s.id, created: await checkInRow(tx, actor, s, 'qr') };
-  });
-  return { created, signup: await signupView(db, id) };
-}
-
 /** Closes the checked-in sign-up now; before check-in or a second time: refused. */
 async function checkOutRow(tx: Db, actor: Actor, act: PresenceActivity, s: SignupRow, method: VolunteerCheckinMethod) {
   if (s.state === 'checked_out' && s.checkedOutAt)
@@ -187,22 +161,6 @@ async function checkOutRow(tx: Db, actor: Actor, act: PresenceActivity, s: Signu
   if (s.state !== 'checked_in') throw new AppError('VOLUNTEER_NOT_CHECKED_IN');
   const rules = await currentVolunteerRules(tx);
   return closeShift(tx, actor, { act, s, at: clock.now(), method, dayCapMinutes: rules.dayCapMinutes });
-}
-
-export async function checkOut(opts: {
-  db: Db;
-  actor: Actor;
-  activityId: string;
-  input: PresenceScan;
-  secret: string;
-}): Promise<CheckoutResult> {
-  const { db, actor } = opts;
-  const act = await scannedActivity(db, opts.activityId, opts.input, opts.secret);
-  const v = await requireOwnVolunteer(db, actor);
-  const closed = await db.transaction(async (tx) =>
-    checkOutRow(tx, actor, act, await heldSignup(tx, act.a.id, v.id), 'qr'),
-  );
-  return { ...(await signupView(db, closed.row.id)), ledger: closed.ledger.outcome };
 }
 
 /** A walk-in recorded by the organiser: a sign-up on the activity's first role, checked in. */
