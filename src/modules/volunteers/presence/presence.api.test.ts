@@ -240,3 +240,27 @@ describe('presence recorded by the organiser', () => {
     await unchanged(s);
   });
 });
+
+describe('a crowd at once (the batched path)', () => {
+  it('checks everyone in and out once; a double scan answers the first in, and is refused out', async () => {
+    const a = await activityIn(-10);
+    const mine = await signUp(a, vw.volunteers.vol01);
+    for (const v of [vw.volunteers.vol02, vw.volunteers.member01, vw.volunteers.lead01]) await signUp(a, v);
+    const crowd = ['vol01', 'vol01', 'vol02', 'member01', 'lead01'];
+    let code = await codeOf(a.id);
+    const ins = await Promise.all([
+      ...crowd.map((u) => checkin(a.id, { code }, u)),
+      checkin(a.id, { code: 'x' }, 'lead02'),
+    ]);
+    expect(ins.map((r) => r.statusCode).sort()).toEqual([200, 201, 201, 201, 201, 400]);
+    const audits = await auditRows(ctx, { entityType: 'volunteer_signup', entityId: mine.id });
+    expect(audits.map((r) => r.action)).toEqual(['volunteer_signup.checkin']);
+    advanceClock(40 * MIN);
+    code = await codeOf(a.id);
+    const outs = await Promise.all(crowd.map((u) => checkout(a.id, { code }, u)));
+    expect(outs.map((r) => r.statusCode).sort()).toEqual([200, 200, 200, 200, 409]);
+    expect(outs.find((r) => r.statusCode === 409)?.json().error.code).toBe('VOLUNTEER_ALREADY_CHECKED_OUT');
+    const member = outs[3].json<CheckoutResult>();
+    expect(member).toMatchObject({ state: 'checked_out', minutes: 40, ledger: 'recorded' });
+  });
+});
