@@ -35,7 +35,10 @@ afterAll(async () => {
 
 describe('alley regions: who sees which', () => {
   it('shows the county every region, a community admin their community’s, an alley head the regions they hold', async () => {
-    expect(codes(await list('admin'))).toEqual(['T01', 'T02', 'T03']);
+    const all = await list('admin');
+    expect(codes(all)).toEqual(['T01', 'T02', 'T03']);
+    // The heads in force today, by name (the map's card): T02's only duty has ended.
+    expect(all.items.map((r) => r.headNames)).toEqual([['巷长甲'], [], ['巷长乙']]);
     expect(codes(await list('hangdong'))).toEqual(['T01', 'T02']);
     expect(codes(await list('sanfeng'))).toEqual(['T03']);
     // alley01's duty on T02 ended last year: only T01 is theirs now.

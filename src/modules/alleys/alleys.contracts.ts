@@ -33,6 +33,8 @@ export const ZAlleyRegionSummary = z.object({
   /** 整改任务 still open, and those of them past their due date. */
   openTasks: z.number().int(),
   overdueTasks: z.number().int(),
+  /** The names of the region's alley heads in force today (the map's card shows them). */
+  headNames: z.array(z.string()),
 });
 export type AlleyRegionSummary = z.infer<typeof ZAlleyRegionSummary>;
 export const ZAlleyRegionList = listResponse(ZAlleyRegionSummary);

@@ -71,9 +71,15 @@ async function weakItemsOf(db: Db, regionIds: string[]): Promise<Map<string, Six
 
 type TaskCounts = Awaited<ReturnType<typeof taskCountsOf>>;
 
-function summary(r: RegionRow, weak: Map<string, SixHave[]>, tasks: TaskCounts): AlleyRegionSummary {
+function summary(
+  r: RegionRow,
+  weak: Map<string, SixHave[]>,
+  tasks: TaskCounts,
+  heads: Map<string, string[]>,
+): AlleyRegionSummary {
   return {
     ...r,
+    headNames: (r.gridId && heads.get(r.gridId)) || [],
     score: r.score === null ? null : Number(r.score),
     inspectedAt: iso(r.inspectedAt),
     weakItems: weak.get(r.id) ?? [],
@@ -124,8 +130,13 @@ export async function listRegions(opts: {
       .where(where),
   ]);
   const ids = rows.map((r) => r.id);
-  const [weak, tasks] = await Promise.all([weakItemsOf(opts.db, ids), taskCountsOf(opts.db, ids)]);
-  return { items: rows.map((r) => summary(r, weak, tasks)), total, page: q.page, pageSize: q.pageSize };
+  const gridIds = rows.flatMap((r) => (r.gridId ? [r.gridId] : []));
+  const [weak, tasks, heads] = await Promise.all([
+    weakItemsOf(opts.db, ids),
+    taskCountsOf(opts.db, ids),
+    headNamesOf(opts.db, gridIds),
+  ]);
+  return { items: rows.map((r) => summary(r, weak, tasks, heads)), total, page: q.page, pageSize: q.pageSize };
 }
 
 /** A region the actor may see, or NOT_FOUND: a region outside one's scope is not told apart from none. */
@@ -137,19 +148,32 @@ export async function visibleRegion(db: Db, actor: Actor, id: string): Promise<R
 /** The active alley heads of the region's grid (grid duties with role alley_head in force today); intake tells them of a new case there. */
 export async function headsOf(db: Db, gridId: string | null): Promise<AlleyRegionDetail['heads']> {
   if (!gridId) return [];
-  const today = clock.today();
+  const rows = await headRows(db, [gridId]);
+  return rows.map(({ gridId: _, ...h }) => h);
+}
+
+/** The alley-head duties in force today on these grids, oldest first. */
+function headRows(db: Db, gridIds: string[]) {
   return db
-    .select({ personId: gridDuties.personId, name: people.name, since: gridDuties.since })
+    .select({ gridId: gridDuties.gridId, personId: gridDuties.personId, name: people.name, since: gridDuties.since })
     .from(gridDuties)
     .innerJoin(people, eq(people.id, gridDuties.personId))
     .where(
       and(
-        eq(gridDuties.gridId, gridId),
+        inArray(gridDuties.gridId, gridIds),
         eq(gridDuties.role, 'alley_head'),
-        or(isNull(gridDuties.until), gte(gridDuties.until, today)),
+        or(isNull(gridDuties.until), gte(gridDuties.until, clock.today())),
       ),
     )
     .orderBy(asc(gridDuties.since), asc(people.name));
+}
+
+/** The alley heads' names by grid, in one query for a page of regions. */
+async function headNamesOf(db: Db, gridIds: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (!gridIds.length) return out;
+  for (const h of await headRows(db, gridIds)) out.set(h.gridId, [...(out.get(h.gridId) ?? []), h.name]);
+  return out;
 }
 
 export async function getRegion(opts: { db: Db; actor: Actor; id: string }): Promise<AlleyRegionDetail> {
@@ -163,7 +187,8 @@ export async function getRegion(opts: { db: Db; actor: Actor; id: string }): Pro
     listInspections({ db: opts.db, actor: opts.actor, query: { regionId: row.id, page: 1, pageSize: 20 } }),
     regionTasks(opts.db, opts.actor, row.id),
   ]);
-  return { ...summary(row, weak, counts), heads, items, ...rights, inspections: history.items, tasks };
+  const names = new Map(row.gridId ? [[row.gridId, heads.map((h) => h.name)]] : []);
+  return { ...summary(row, weak, counts, names), heads, items, ...rights, inspections: history.items, tasks };
 }
 
 /** The community keeps an item's evidence: the note and its link (alleys.items.ts), with the item's version. */
