@@ -45,6 +45,7 @@ describe('assertNoReferrers', () => {
       'cases.reporter_person_id',
       'cases.owner_person_id',
       'alley_inspections.inspector_person_id',
+      'volunteers.person_id',
     ]);
     const w = ctx.world;
     const db = ctx.database.db;

@@ -55,6 +55,9 @@ export const REFERRER_NOUNS: readonly (readonly [column: string, noun: string])[
   ['member_commendations.community_id', 'member_commendation'],
   ['member_ratings.community_id', 'member_rating'],
   ['member_ratings.unit_id', 'member_rating'],
+  ['volunteer_teams.community_id', 'volunteer_team'],
+  ['volunteer_activities.community_id', 'volunteer_activity'],
+  ['volunteer_certificates.issuer_org_id', 'volunteer_certificate'],
   // → grids
   ['grids.parent_id', 'child_grid'],
   ['people.home_grid_id', 'person'],
@@ -72,6 +75,7 @@ export const REFERRER_NOUNS: readonly (readonly [column: string, noun: string])[
   ['cases.reporter_person_id', 'case'],
   ['cases.owner_person_id', 'case'],
   ['alley_inspections.inspector_person_id', 'alley_inspection'],
+  ['volunteers.person_id', 'volunteer'],
   // → party_members
   ['service_day_checkins.member_id', 'service_day_checkin'],
   ['service_records.member_id', 'service_record'],
