@@ -1,4 +1,5 @@
 import { Input, Segmented, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { AlleyRegionSummary } from '../../api/contracts';
 import { seesWholeCounty } from '../../auth/access';
@@ -13,6 +14,10 @@ import { AlleyTasksList } from './AlleyTasksList';
 import { useRegions } from './api';
 import { scoreTone, TONE_COLOUR } from './logic';
 
+// The map brings ECharts: loaded only when its view opens, never with the list.
+const AlleyRegionsMap = lazy(() => import('./AlleyRegionsMap'));
+const VIEWS = ['regions', 'tasks', 'map'] as const;
+type View = (typeof VIEWS)[number];
 const FILTERS = ['communityId'] as const;
 type RegionList = ListParams<(typeof FILTERS)[number]>;
 type T = ReturnType<typeof useI18n>['t'];
@@ -24,20 +29,29 @@ type T = ReturnType<typeof useI18n>['t'];
 export default function AlleyRegionsPage() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
-  const view = params.get('view') === 'tasks' ? 'tasks' : 'regions';
+  const asked = params.get('view');
+  const view: View = VIEWS.find((v) => v === asked) ?? 'regions';
   // Each view keeps its own filters: switching starts the other one afresh.
   const switcher = (
     <Segmented
       value={view}
-      onChange={(v) => setParams(v === 'tasks' ? { view: 'tasks' } : {}, { replace: true })}
+      onChange={(v) => setParams(v === 'regions' ? {} : { view: String(v) }, { replace: true })}
       options={[
         { value: 'regions', label: t('alleys.regionsTab') },
         { value: 'tasks', label: t('alleys.tasks') },
+        { value: 'map', label: t('alleys.mapTab') },
       ]}
       data-testid="alley-view"
     />
   );
-  return view === 'tasks' ? <AlleyTasksList switcher={switcher} /> : <RegionsList switcher={switcher} />;
+  if (view === 'tasks') return <AlleyTasksList switcher={switcher} />;
+  if (view === 'map')
+    return (
+      <Suspense fallback={<Loading />}>
+        <AlleyRegionsMap switcher={switcher} />
+      </Suspense>
+    );
+  return <RegionsList switcher={switcher} />;
 }
 
 function RegionsList({ switcher }: { switcher: React.ReactNode }) {

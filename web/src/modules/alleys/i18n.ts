@@ -121,6 +121,13 @@ const zhCN = {
     allStates: '全部状态',
     submitDone: '提交',
     openTasks: '待整改任务',
+    mapTab: '地图',
+    mapHint: '各街巷区按最近一次巡查得分着色；悬停查看巷长与整改任务，点击打开街巷区',
+    tipLine: '{{label}}：{{value}}',
+    mapHintPhone: '各街巷区按最近一次巡查得分着色；点按查看巷长与整改任务，再次点按打开街巷区',
+    noMapRegions: '没有可在地图上显示的街巷区',
+    mapMissing: '另有 {{n}} 个街巷区尚未划定网格边界，未在图上显示',
+    legend: { good: '90 分及以上', fair: '60–89 分', poor: '60 分以下', none: '未巡查' },
   },
   alleyTaskState: {
     open: '待整改',
@@ -253,6 +260,14 @@ const en = {
     allStates: 'All states',
     submitDone: 'Submit',
     openTasks: 'Open tasks',
+    mapTab: 'Map',
+    mapHint: 'Each region coloured by its latest inspection score; hover for its heads and tasks, click to open it',
+    tipLine: '{{label}}: {{value}}',
+    mapHintPhone:
+      'Each region coloured by its latest inspection score; tap for its heads and tasks, tap again to open it',
+    noMapRegions: 'No region to show on the map',
+    mapMissing: '{{n}} more regions have no grid boundary yet and are not shown',
+    legend: { good: '90 and over', fair: '60–89', poor: 'Below 60', none: 'Never inspected' },
   },
   alleyTaskState: {
     open: 'Open',
