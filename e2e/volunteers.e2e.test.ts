@@ -90,7 +90,8 @@ async function scanUrl(lead: Page, activityId: string): Promise<string> {
   return new URL(code.url, baseUrl).toString();
 }
 
-describe('志愿服务 on a phone: sign up, scan in and out at the site, hours and star', () => {
+// Concurrent: the resident's registration runs while the journey waits for its minute on site.
+describe.concurrent('志愿服务 on a phone: sign up, scan in and out at the site, hours and star', () => {
   it('runs the volunteer journey on a 390×844 phone', async () => {
     const { page: vol, context } = await phone();
     const refused = watchRefusals(vol);

@@ -52,6 +52,7 @@ const DATELESS = [
   'src/seed/demo-days.api.test.ts',
   'src/seed/memberservice-activities.api.test.ts',
   'src/seed/memberservice-cases.api.test.ts',
+  'src/seed/demo-volunteers.api.test.ts',
 ];
 // The unit and web tests at the three instants run side by side first (each is mostly vitest starting up on one
 // core); then the API runs, one after another (each uses both cores). With PostgreSQL, its whole API run takes the
