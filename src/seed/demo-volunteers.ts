@@ -2,6 +2,9 @@ import type { PgInsertValue, PgTable } from 'drizzle-orm/pg-core';
 import { insertRows } from '../core/bulk.js';
 import { addDays, localDayOf, localInstant } from '../core/calendar.js';
 import type { Db } from '../core/db.js';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { alleyRegionItems } from '../modules/alleys/alleys.schema.js';
+import { alleyRegions } from '../modules/grid/grid.schema.js';
 import { DEFAULT_VOLUNTEER_RULES } from '../modules/volunteers/volunteers.enums.js';
 import {
   volunteerActivities,
@@ -183,4 +186,25 @@ export async function seedDemoVolunteers(db: Db, data: DemoData, time: DemoTime)
   await insertChunks(db, volunteerActivityRoles, built.activities.roles);
   await insertChunks(db, volunteerSignups, built.activities.signups);
   await insertChunks(db, volunteerCertificates, built.certificates);
+  await linkAlleyTeams(db);
+}
+
+/**
+ * 六有 · 有志愿服务队: an alley region whose volunteer-team item is not missing is served by a team of its community
+ * (the first by name; the alleys demo ran before the teams existed). Regions of a community without a team, and
+ * items found missing, stay unlinked.
+ */
+async function linkAlleyTeams(db: Db): Promise<void> {
+  const i = alleyRegionItems;
+  const teamOfCommunity = db
+    .select({ id: volunteerTeams.id })
+    .from(volunteerTeams)
+    .where(and(eq(volunteerTeams.communityId, alleyRegions.communityId), eq(volunteerTeams.active, true)))
+    .orderBy(asc(volunteerTeams.name))
+    .limit(1);
+  await db
+    .update(i)
+    .set({ volunteerTeamId: sql`(${teamOfCommunity})` })
+    .from(alleyRegions)
+    .where(and(eq(alleyRegions.id, i.regionId), eq(i.item, 'volunteerTeam'), ne(i.status, 'missing')));
 }

@@ -8,6 +8,7 @@ import { inHeldAlleys } from '../modules/cases/cases.policy.js';
 import { cases } from '../modules/cases/cases.schema.js';
 import { actorFor } from '../../test/cases-stats.js';
 import { alleyInspections, alleyRegionItems } from '../modules/alleys/alleys.schema.js';
+import { volunteerTeams } from '../modules/volunteers/volunteers.schema.js';
 import { gridDuties } from '../modules/duties/duties.schema.js';
 import { alleyRegions, grids } from '../modules/grid/grid.schema.js';
 import { partyMembers } from '../modules/people/members/members.schema.js';
@@ -187,6 +188,14 @@ describe('Guangze demo seed', () => {
     const items = await first.db.select().from(alleyRegionItems);
     expect(items).toHaveLength(62 * 6);
     expect(items.filter((i) => i.status === 'present').length / items.length).toBeGreaterThan(0.7);
+    // 有志愿服务队: a region whose item is not missing is served by a team of its own community (demo-volunteers.ts).
+    const teamCommunity = new Map((await first.db.select().from(volunteerTeams)).map((t) => [t.id, t.communityId]));
+    const linked = items.filter((i) => i.volunteerTeamId);
+    expect(linked.length).toBeGreaterThan(10);
+    for (const i of linked) {
+      expect(i.status).not.toBe('missing');
+      expect(teamCommunity.get(i.volunteerTeamId ?? '')).toBe(regions.find((r) => r.id === i.regionId)?.communityId);
+    }
     // A year of monthly inspections (this month's only if its day has passed), each by a head of the region.
     const inspections = await first.db.select().from(alleyInspections);
     expect(inspections.length).toBeGreaterThanOrEqual(62 * 11);
