@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../../core/auth/actor.js';
 import { can } from '../../../core/auth/permissions.js';
 import { anyOf, gridCodeUnder } from '../../../core/auth/scope.js';
@@ -20,7 +20,7 @@ import { volunteers, volunteerTeamMembers, volunteerTeams } from '../volunteers.
  * - volunteers are registered and changed by staff whose communities the person lives in (the county: anyone);
  *   a person registers themself;
  * - the volunteer list: the county all; a community admin those living in their communities or in their teams;
- *   a leader their team's members; a grid worker those living in their grids; everyone their own row.
+ *   a leader their team's members and the volunteers living in their teams' communities (whom they may recruit); a grid worker those living in their grids; everyone their own row.
  */
 
 /** Reading the catalogue, teams and rules: volunteers.read (staff, volunteers) or volunteers.self (taking part). */
@@ -112,6 +112,16 @@ export async function volunteersVisibleTo(db: Db, actor: Actor): Promise<SQL | u
       m.communityIds.length ? inArray(people.communityId, m.communityIds) : undefined,
       m.communityIds.length ? openMemberOf(inArray(volunteerTeams.communityId, m.communityIds)) : undefined,
       m.teamIds.length ? openMemberOf(inArray(volunteerTeams.id, m.teamIds)) : undefined,
+      // A leader recruits where their team serves: the volunteers living in their teams' communities.
+      m.teamIds.length
+        ? inArray(
+            people.communityId,
+            db
+              .select({ id: volunteerTeams.communityId })
+              .from(volunteerTeams)
+              .where(and(inArray(volunteerTeams.id, m.teamIds), isNotNull(volunteerTeams.communityId))),
+          )
+        : undefined,
       inGrids ? inArray(people.homeGridId, db.select({ id: grids.id }).from(grids).where(inGrids)) : undefined,
       actor.personId ? eq(volunteers.personId, actor.personId) : undefined,
     ) ?? sql`false`

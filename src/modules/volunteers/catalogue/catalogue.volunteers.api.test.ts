@@ -161,13 +161,16 @@ describe('registration by staff', () => {
 });
 
 describe('the staff list', () => {
-  it('shows the county everyone, a community admin their residents and teams, a leader their team, a volunteer themself', async () => {
+  it('shows the county everyone, a community admin their residents and teams, a leader their team and community, a volunteer themself', async () => {
     expect(await names('admin')).toEqual(
       ['张党员', '志愿者乙', '志愿者甲', '李小红', '王小明', '赵党员', '队长乙', '队长甲'].sort(),
     );
     expect(await names('hangdong')).toEqual(['张党员', '志愿者乙', '志愿者甲', '王小明', '队长甲'].sort());
     expect(await names('sanfeng')).toEqual(['李小红', '赵党员', '队长乙'].sort());
-    expect(await names('lead01')).toEqual(['张党员', '志愿者甲', '王小明', '队长甲'].sort());
+    // lead01: team A's members, and the volunteers living in community A (whom they may recruit: vol02).
+    expect(await names('lead01')).toEqual(['张党员', '志愿者乙', '志愿者甲', '王小明', '队长甲'].sort());
+    // lead02: team B's, and community B's residents who volunteer.
+    expect(await names('lead02')).toEqual(['李小红', '赵党员', '队长乙'].sort());
     // grid01 reads those living in their grids (gA1 and below).
     expect(await names('grid01')).toEqual(['张党员', '志愿者乙', '志愿者甲', '王小明', '队长甲'].sort());
     expect(await names('vol02')).toEqual(['志愿者乙']);

@@ -129,8 +129,8 @@ export default function VolunteerTeamPage() {
           {!team.active && <Tag>{t('volunteers.teams.inactive')}</Tag>}
         </Flex>
         <Flex gap={8} wrap>
-          {/* A leader finds only their own team in the registry (the server's scope), so only staff add here. */}
-          {rights.staff && team.active && (
+          {/* Staff and the team's leader add members (a leader finds the volunteers of the team's community). */}
+          {rights.roster && team.active && (
             <Button icon={<UserAddOutlined />} onClick={() => setAdding(true)} data-testid="vt-add-member">
               {t('volunteers.teams.addMember')}
             </Button>
