@@ -40,4 +40,27 @@ describe('GroupCommit', () => {
     expect(answers.map((a) => a.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(r.batches).toEqual([[2, 13, 4], [2], [13], [4]]);
   });
+
+  it('with a linger, a burst arriving over a few milliseconds goes out as one batch', async () => {
+    const r = recorder();
+    const g = new GroupCommit(r.write, 1, 64, 20);
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const all: Promise<number>[] = [];
+    for (const n of [2, 4, 6]) {
+      all.push(g.submit(n));
+      await pause(2);
+    }
+    await Promise.all(all);
+    expect(r.batches).toEqual([[2, 4, 6]]);
+    // Without it, the first item goes alone on the next turn of the event loop.
+    const plain = recorder();
+    const h = new GroupCommit(plain.write, 1);
+    const more: Promise<number>[] = [];
+    for (const n of [2, 4, 6]) {
+      more.push(h.submit(n));
+      await pause(2);
+    }
+    await Promise.all(more);
+    expect(plain.batches[0]).toEqual([2]);
+  });
 });
